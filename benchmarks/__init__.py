@@ -1,0 +1,1 @@
+"""Speed and accuracy figures; run with ``python -m benchmarks`` (not part of the test suite)."""

@@ -1,0 +1,414 @@
+"""The session engine: checks commands, stamps them as log entries, persists, then applies.
+
+Every command follows the same path: validate against the current state (raising
+:class:`SessionCommandRefused` and changing nothing when it makes no sense), build the event,
+hand the entry to the sink (the store commits it), and only then fold it into the state.
+So whatever the screen shows is already on disk.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from circlekeeper.session import events as ev
+from circlekeeper.session.allotment import allotment_for
+from circlekeeper.session.clock import Clock
+from circlekeeper.session.errors import SessionCommandRefused
+from circlekeeper.session.fold import apply, fold, undone_seqs
+from circlekeeper.session.model import Participant, RoundPlan
+from circlekeeper.session.state import RoundState, SessionState, TurnState, TurnView, phase_for
+from circlekeeper.session.summary import SessionSummary, summarize
+
+EntrySink = Callable[[ev.Entry], None]
+
+UNDOABLE = (
+    ev.ParticipantJoined,
+    ev.ParticipantLeft,
+    ev.RoundStarted,
+    ev.TurnStarted,
+    ev.TurnStartCorrected,
+    ev.TurnPaused,
+    ev.TurnResumed,
+    ev.TurnExtended,
+    ev.TurnEnded,
+    ev.TurnPassed,
+    ev.TurnDeferred,
+    ev.SpeakerSkipped,
+    ev.QueueReordered,
+    ev.RoundEnded,
+)
+
+TURN_CLOSERS = (ev.TurnEnded, ev.TurnPassed, ev.TurnDeferred, ev.SpeakerSkipped)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CircleSession:
+    """One live circle: its log, its state and its clock."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        sink: EntrySink | None = None,
+        wall: Callable[[], datetime] = utc_now,
+        log: Sequence[ev.Entry] = (),
+    ) -> None:
+        self._clock = clock
+        self._sink = sink
+        self._wall = wall
+        self._log: list[ev.Entry] = list(log)
+        self._state: SessionState = fold(self._log)
+        self._origin = clock.now()
+        self._offset = self._state.last_elapsed
+
+    # ----------------------------------------------------------------- reading
+
+    @classmethod
+    def resume(
+        cls,
+        log: Sequence[ev.Entry],
+        clock: Clock,
+        *,
+        sink: EntrySink | None = None,
+        wall: Callable[[], datetime] = utc_now,
+        last_alive_elapsed: float | None = None,
+        down_seconds: float = 0.0,
+    ) -> CircleSession:
+        """Rebuild a session from its stored log after the app went down.
+
+        The session clock continues from the last moment the app was known alive (a heartbeat,
+        else the last event) plus the time it was down; that downtime is logged and any running
+        turn is held paused from the moment the app went down.
+        """
+        session = cls(clock, sink=sink, wall=wall, log=log)
+        alive = max(session._state.last_elapsed, last_alive_elapsed or 0.0)
+        session._offset = alive + max(0.0, down_seconds)
+        session._origin = clock.now()
+        if session._state.started and not session._state.ended:
+            session._append([ev.SessionInterrupted(max(0.0, down_seconds))])
+        return session
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    @property
+    def log(self) -> tuple[ev.Entry, ...]:
+        return tuple(self._log)
+
+    def elapsed(self) -> float:
+        """Session seconds: never a sum of ticks, always a difference of clock readings."""
+        return self._offset + (self._clock.now() - self._origin)
+
+    def turn_view(self) -> TurnView | None:
+        turn = self._state.current_turn
+        if turn is None:
+            return None
+        spoken = turn.spoken(self.elapsed())
+        return TurnView(
+            person_id=turn.person_id,
+            spoken=spoken,
+            allotted=turn.allotted,
+            running=turn.running,
+            phase=phase_for(spoken, turn.allotted, self._state.nearing_fraction),
+        )
+
+    def next_allotment(self) -> float | None:
+        """What the person up next would be allotted if their turn started now."""
+        round_ = self._require_round()
+        return allotment_for(
+            round_.plan.policy,
+            round_.spoken_in_round(self.elapsed()),
+            len(round_.queue) + (1 if round_.current else 0),
+        )
+
+    def summary(self) -> SessionSummary:
+        return summarize(self._log, now=self.elapsed())
+
+    # ----------------------------------------------------------------- session
+
+    def start(
+        self,
+        circle: str,
+        participants: Sequence[Participant],
+        facilitators: Sequence[str] = (),
+        *,
+        nearing_fraction: float = 0.8,
+    ) -> None:
+        if self._state.started:
+            raise SessionCommandRefused("This session has already started.")
+        if not 0.0 < nearing_fraction < 1.0:
+            raise SessionCommandRefused("The nearing-end warning must be between 0 % and 100 %.")
+        ids = [p.person_id for p in participants]
+        if len(set(ids)) != len(ids):
+            raise SessionCommandRefused("The same person is listed twice among those present.")
+        self._append(
+            [
+                ev.SessionStarted(
+                    circle=circle,
+                    facilitators=tuple(facilitators),
+                    participants=tuple(participants),
+                    nearing_fraction=nearing_fraction,
+                )
+            ]
+        )
+
+    def end_session(self) -> None:
+        self._require_live()
+        self._append([ev.SessionEnded()])
+
+    def join(self, participant: Participant) -> None:
+        """A late arrival: present from now on, and at the end of the current round's queue."""
+        self._require_live()
+        if participant.person_id in self._state.present:
+            raise SessionCommandRefused(f"{participant.name} is already here.")
+        self._append([ev.ParticipantJoined(participant)])
+
+    def leave(self, person_id: str) -> None:
+        """Someone leaves early; what they said stays counted."""
+        self._require_live()
+        self._require_present(person_id)
+        self._append([ev.ParticipantLeft(person_id)])
+
+    # ------------------------------------------------------------------ rounds
+
+    def start_round(self, plan: RoundPlan, order: Sequence[str] | None = None) -> None:
+        self._require_live()
+        if self._state.current_round is not None:
+            raise SessionCommandRefused("End the current round before starting another one.")
+        chosen = list(self._state.present if order is None else order)
+        for person_id in chosen:
+            self._require_present(person_id)
+        if len(set(chosen)) != len(chosen):
+            raise SessionCommandRefused("The speaking order names someone twice.")
+        self._append([ev.RoundStarted(plan=plan, order=tuple(chosen))])
+
+    def end_round(self) -> None:
+        self._require_round()
+        self._append([ev.RoundEnded()])
+
+    def reorder(self, order: Sequence[str]) -> None:
+        """Put the people still waiting in a new order (drag and drop in the queue)."""
+        round_ = self._require_round()
+        if sorted(order) != sorted(round_.queue) or len(order) != len(round_.queue):
+            raise SessionCommandRefused(
+                "A new order must list exactly the people still waiting to speak."
+            )
+        self._append([ev.QueueReordered(tuple(order))])
+
+    def skip(self, person_id: str) -> None:
+        """Someone in the queue is not in the room; they leave this round's queue."""
+        round_ = self._require_round()
+        self._require_waiting(round_, person_id)
+        self._append([ev.SpeakerSkipped(person_id)])
+
+    # ------------------------------------------------------------------- turns
+
+    def start_turn(self, person_id: str | None = None) -> None:
+        """Start the next speaker's turn (or a chosen waiting person's)."""
+        self._append([self._turn_start_event(person_id, auto=False)])
+
+    def pause(self) -> None:
+        turn = self._require_turn()
+        if not turn.running:
+            raise SessionCommandRefused("The timer is already paused.")
+        self._append([ev.TurnPaused(turn.person_id)])
+
+    def resume_turn(self) -> None:
+        turn = self._require_turn()
+        if turn.running:
+            raise SessionCommandRefused("The timer is already running.")
+        self._append([ev.TurnResumed(turn.person_id)])
+
+    def toggle(self) -> None:
+        """Space bar: start the next turn, pause a running one, or resume a paused one."""
+        turn = self._state.current_turn
+        if turn is None:
+            self.start_turn()
+        elif turn.running:
+            self.pause()
+        else:
+            self.resume_turn()
+
+    def extend(self, seconds: float) -> None:
+        turn = self._require_turn()
+        if not seconds > 0:
+            raise SessionCommandRefused(
+                "A turn can only be extended by a positive number of seconds."
+            )
+        if turn.allotted is None:
+            raise SessionCommandRefused("This round is open: there is no time limit to extend.")
+        self._append([ev.TurnExtended(turn.person_id, float(seconds))])
+
+    def correct_start(self, seconds_ago: float) -> None:
+        """The turn really started this long ago (the facilitator forgot to press start)."""
+        turn = self._require_turn()
+        round_ = self._require_round()
+        now = self.elapsed()
+        already = now - turn.started_at
+        if not seconds_ago > already:
+            raise SessionCommandRefused(
+                f"The turn already counts {already:.0f} s; give a longer time to correct it."
+            )
+        earliest = now - round_.last_boundary
+        if seconds_ago > earliest + 1e-9:
+            raise SessionCommandRefused(
+                f"The turn cannot have started more than {earliest:.0f} s ago:"
+                " the previous turn was still going then."
+            )
+        self._append([ev.TurnStartCorrected(turn.person_id, float(seconds_ago - already))])
+
+    def end_turn(self, *, start_next: bool = False) -> None:
+        turn = self._require_turn()
+        self._close_and_maybe_start(ev.TurnEnded(turn.person_id), start_next)
+
+    def pass_turn(self, person_id: str | None = None, *, start_next: bool = False) -> None:
+        """The right to pass: the person gives up their turn for this round, no questions."""
+        round_ = self._require_round()
+        who = person_id or round_.up_next
+        if who is None:
+            raise SessionCommandRefused("Nobody is waiting to speak in this round.")
+        self._require_in_round(round_, who)
+        self._close_and_maybe_start(ev.TurnPassed(who), start_next)
+
+    def pass_for_now(self, person_id: str | None = None, *, start_next: bool = False) -> None:
+        """Come back to me: the person moves to the end of this round's queue, once."""
+        round_ = self._require_round()
+        who = person_id or round_.up_next
+        if who is None:
+            raise SessionCommandRefused("Nobody is waiting to speak in this round.")
+        self._require_in_round(round_, who)
+        if who in round_.deferred:
+            raise SessionCommandRefused(
+                f"{self._state.name_of(who)} has already asked to come back at the end once"
+                " this round; they can pass or speak now."
+            )
+        self._close_and_maybe_start(ev.TurnDeferred(who), start_next)
+
+    # -------------------------------------------------------------------- undo
+
+    def undo(self) -> str:
+        """Take back the last action (a move-on counts as one action); returns what it was."""
+        undone = undone_seqs(self._log)
+        effective = [e for e in self._log if e.seq not in undone and isinstance(e.event, UNDOABLE)]
+        if not effective or self._state.ended:
+            raise SessionCommandRefused("There is nothing to undo.")
+        targets = [effective[-1]]
+        last = effective[-1].event
+        if isinstance(last, ev.TurnStarted) and last.auto and len(effective) > 1:
+            if isinstance(effective[-2].event, TURN_CLOSERS):
+                targets.insert(0, effective[-2])
+        self._append([ev.ActionUndone(t.seq) for t in reversed(targets)], refold=True)
+        return describe(targets[0].event, self._state)
+
+    # --------------------------------------------------------------- internals
+
+    def _close_and_maybe_start(self, closer: ev.Event, start_next: bool) -> None:
+        events = [closer]
+        if start_next:
+            probe = copy.deepcopy(self._state)
+            apply(probe, self._stamp(closer, self._state.last_seq + 1))
+            round_ = probe.current_round
+            if round_ is not None and round_.current is None and round_.queue:
+                events.append(self._turn_start_event(None, auto=True, state=probe))
+        self._append(events)
+
+    def _turn_start_event(
+        self, person_id: str | None, *, auto: bool, state: SessionState | None = None
+    ) -> ev.TurnStarted:
+        state = state or self._state
+        round_ = state.current_round
+        if round_ is None:
+            raise SessionCommandRefused("Start a round first.")
+        if round_.current is not None:
+            raise SessionCommandRefused(
+                f"{state.name_of(round_.current.person_id)} is still speaking; end their turn first."
+            )
+        if not round_.queue:
+            raise SessionCommandRefused("Everyone has had their turn in this round.")
+        who = person_id or round_.queue[0]
+        if who not in round_.queue:
+            raise SessionCommandRefused(f"{state.name_of(who)} is not waiting to speak.")
+        allotted = allotment_for(
+            round_.plan.policy, round_.spoken_in_round(self.elapsed()), len(round_.queue)
+        )
+        return ev.TurnStarted(who, allotted, auto)
+
+    def _stamp(self, event: ev.Event, seq: int) -> ev.Entry:
+        return ev.Entry(seq=seq, elapsed=self.elapsed(), wall=self._wall(), event=event)
+
+    def _append(self, events: Sequence[ev.Event], *, refold: bool = False) -> None:
+        entries = [
+            self._stamp(event, self._state.last_seq + 1 + i) for i, event in enumerate(events)
+        ]
+        # Persist first: if the sink raises, neither the log nor the state has changed.
+        if self._sink is not None:
+            for entry in entries:
+                self._sink(entry)
+        self._log.extend(entries)
+        if refold:
+            self._state = fold(self._log)
+        else:
+            for entry in entries:
+                apply(self._state, entry)
+
+    def _require_live(self) -> None:
+        if not self._state.started:
+            raise SessionCommandRefused("The session has not started yet.")
+        if self._state.ended:
+            raise SessionCommandRefused("This session has ended.")
+
+    def _require_round(self) -> RoundState:
+        self._require_live()
+        round_ = self._state.current_round
+        if round_ is None:
+            raise SessionCommandRefused("No round is in progress; start a round first.")
+        return round_
+
+    def _require_turn(self) -> TurnState:
+        round_ = self._require_round()
+        if round_.current is None:
+            raise SessionCommandRefused("Nobody is speaking right now.")
+        return round_.current
+
+    def _require_present(self, person_id: str) -> None:
+        if person_id not in self._state.present:
+            raise SessionCommandRefused(f"{self._state.name_of(person_id)} is not in the circle.")
+
+    def _require_waiting(self, round_: RoundState, person_id: str) -> None:
+        if person_id not in round_.queue:
+            raise SessionCommandRefused(
+                f"{self._state.name_of(person_id)} is not waiting to speak in this round."
+            )
+
+    def _require_in_round(self, round_: RoundState, person_id: str) -> None:
+        if round_.current is not None and round_.current.person_id == person_id:
+            return
+        self._require_waiting(round_, person_id)
+
+
+def describe(event: ev.Event, state: SessionState) -> str:
+    """A short phrase for the status bar after an undo."""
+    name = state.name_of(getattr(event, "person_id", "")) if hasattr(event, "person_id") else ""
+    phrases: dict[type[ev.Event], str] = {
+        ev.ParticipantJoined: "arrival",
+        ev.ParticipantLeft: f"{name} leaving",
+        ev.RoundStarted: "start of the round",
+        ev.TurnStarted: f"start of {name}'s turn",
+        ev.TurnStartCorrected: "start-time correction",
+        ev.TurnPaused: "pause",
+        ev.TurnResumed: "resume",
+        ev.TurnExtended: "extra time",
+        ev.TurnEnded: f"end of {name}'s turn",
+        ev.TurnPassed: f"{name}'s pass",
+        ev.TurnDeferred: f"{name}'s pass for now",
+        ev.SpeakerSkipped: f"skipping {name}",
+        ev.QueueReordered: "new order",
+        ev.RoundEnded: "end of the round",
+    }
+    return phrases.get(type(event), "last action")

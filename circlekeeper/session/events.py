@@ -1,0 +1,271 @@
+"""The events a circle session is made of, and their plain-data form for storage.
+
+A session is an append-only list of these; state, summaries, PDFs and exports are all derived
+from the list. Each event is wrapped in an :class:`Entry` carrying its sequence number, the
+session's elapsed seconds (monotonic, for arithmetic) and the wall-clock UTC time (for people).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar
+
+from circlekeeper.session.model import Participant, RoundPlan
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Base of every event; ``kind`` is the stable name stored in the log."""
+
+    kind: ClassVar[str] = "event"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStarted(Event):
+    kind: ClassVar[str] = "session-started"
+    circle: str
+    facilitators: tuple[str, ...]
+    participants: tuple[Participant, ...]
+    nearing_fraction: float = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantJoined(Event):
+    kind: ClassVar[str] = "participant-joined"
+    participant: Participant
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantLeft(Event):
+    kind: ClassVar[str] = "participant-left"
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoundStarted(Event):
+    kind: ClassVar[str] = "round-started"
+    plan: RoundPlan
+    order: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TurnStarted(Event):
+    """``allotted`` is decided by the engine when the turn starts and recorded, so replay
+    never depends on re-deriving it; ``None`` means an open (count-up) turn. ``auto`` marks a
+    turn started by moving on from the previous one, so one undo takes back both steps."""
+
+    kind: ClassVar[str] = "turn-started"
+    person_id: str
+    allotted: float | None
+    auto: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TurnStartCorrected(Event):
+    """The facilitator forgot to start the clock: the turn really began this much earlier."""
+
+    kind: ClassVar[str] = "turn-start-corrected"
+    person_id: str
+    seconds_earlier: float
+
+
+@dataclass(frozen=True, slots=True)
+class TurnPaused(Event):
+    kind: ClassVar[str] = "turn-paused"
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResumed(Event):
+    kind: ClassVar[str] = "turn-resumed"
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnExtended(Event):
+    kind: ClassVar[str] = "turn-extended"
+    person_id: str
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class TurnEnded(Event):
+    kind: ClassVar[str] = "turn-ended"
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnPassed(Event):
+    """The person gives up their turn for this round (the right to pass)."""
+
+    kind: ClassVar[str] = "turn-passed"
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnDeferred(Event):
+    """*Pass for now*: the person moves to the end of this round's queue, once per round."""
+
+    kind: ClassVar[str] = "turn-deferred"
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSkipped(Event):
+    """Someone in the queue is not in the room right now; they leave this round's queue."""
+
+    kind: ClassVar[str] = "speaker-skipped"
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueueReordered(Event):
+    kind: ClassVar[str] = "queue-reordered"
+    order: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoundEnded(Event):
+    kind: ClassVar[str] = "round-ended"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInterrupted(Event):
+    """The app was down (crash, battery) for this long; a running turn was held paused."""
+
+    kind: ClassVar[str] = "session-interrupted"
+    down_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEnded(Event):
+    kind: ClassVar[str] = "session-ended"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionUndone(Event):
+    """Undo: the event with this sequence number is treated as if it had never happened."""
+
+    kind: ClassVar[str] = "action-undone"
+    target_seq: int
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.kind: cls
+    for cls in (
+        SessionStarted,
+        ParticipantJoined,
+        ParticipantLeft,
+        RoundStarted,
+        TurnStarted,
+        TurnStartCorrected,
+        TurnPaused,
+        TurnResumed,
+        TurnExtended,
+        TurnEnded,
+        TurnPassed,
+        TurnDeferred,
+        SpeakerSkipped,
+        QueueReordered,
+        RoundEnded,
+        SessionInterrupted,
+        SessionEnded,
+        ActionUndone,
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of the log: the event plus where it sits in time and sequence."""
+
+    seq: int
+    elapsed: float
+    wall: datetime
+    event: Event
+
+
+class MalformedEvent(ValueError):
+    """A stored or imported event that cannot be turned back into a domain event."""
+
+
+def to_payload(event: Event) -> dict[str, Any]:
+    """The event as JSON-ready plain data (without its kind, which is stored beside it)."""
+    payload: dict[str, Any] = {}
+    for field in dataclasses.fields(event):
+        payload[field.name] = _plain(getattr(event, field.name))
+    return payload
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Participant | RoundPlan):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def from_payload(kind: str, payload: dict[str, Any]) -> Event:
+    """Rebuild an event from storage; raises :class:`MalformedEvent` with the reason."""
+    cls = EVENT_TYPES.get(kind)
+    if cls is None:
+        raise MalformedEvent(f"unknown event kind {kind!r}")
+    try:
+        return _build(cls, payload)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise MalformedEvent(f"event {kind!r} has a bad payload: {error}") from error
+
+
+def _build(cls: type[Event], payload: dict[str, Any]) -> Event:
+    if not isinstance(payload, dict):
+        raise TypeError("payload must be an object")
+    values: dict[str, Any] = {}
+    for field in dataclasses.fields(cls):
+        if field.name not in payload:
+            if field.default is not dataclasses.MISSING:
+                continue
+            raise KeyError(field.name)
+        raw = payload[field.name]
+        values[field.name] = _convert(field.name, raw)
+    return cls(**values)
+
+
+def _convert(name: str, raw: Any) -> Any:
+    match name:
+        case "participant":
+            return Participant.from_dict(raw)
+        case "participants":
+            return tuple(Participant.from_dict(item) for item in raw)
+        case "plan":
+            return RoundPlan.from_dict(raw)
+        case "order" | "facilitators":
+            if not isinstance(raw, list | tuple):
+                raise TypeError(f"{name} must be a list")
+            return tuple(str(item) for item in raw)
+        case "person_id" | "circle":
+            if not isinstance(raw, str):
+                raise TypeError(f"{name} must be text")
+            return raw
+        case "target_seq":
+            if isinstance(raw, bool) or not isinstance(raw, int):
+                raise TypeError("target_seq must be a whole number")
+            return raw
+        case "auto":
+            if not isinstance(raw, bool):
+                raise TypeError("auto must be true or false")
+            return raw
+        case "allotted":
+            return None if raw is None else _number(name, raw)
+        case _:
+            return _number(name, raw)
+
+
+def _number(name: str, raw: Any) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise TypeError(f"{name} must be a number")
+    value = float(raw)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"{name} must be a finite number")
+    return value

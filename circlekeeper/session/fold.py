@@ -1,0 +1,204 @@
+"""``fold(log) -> state``: the only way session state comes into being.
+
+The engine applies each new entry with :func:`apply`, crash recovery folds the stored log, and
+both go through the same code, so replay always rebuilds exactly what was on screen.
+Validation lives in the engine; the fold trusts the log it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from circlekeeper.session import events as ev
+from circlekeeper.session.state import (
+    RoundState,
+    SessionState,
+    TurnOutcome,
+    TurnRecord,
+    TurnState,
+)
+
+
+def fold(entries: Iterable[ev.Entry]) -> SessionState:
+    """Derive the session state from a log; undone events are left out."""
+    entries = list(entries)
+    undone = undone_seqs(entries)
+    state = SessionState()
+    for entry in entries:
+        if entry.seq in undone:
+            state.last_elapsed = max(state.last_elapsed, entry.elapsed)
+            state.last_seq = entry.seq
+            continue
+        apply(state, entry)
+    return state
+
+
+def undone_seqs(entries: Iterable[ev.Entry]) -> set[int]:
+    undone: set[int] = set()
+    for entry in entries:
+        if isinstance(entry.event, ev.ActionUndone):
+            undone.add(entry.event.target_seq)
+    return undone
+
+
+def apply(state: SessionState, entry: ev.Entry) -> None:
+    """Apply one entry in place (entries must come in sequence order)."""
+    event = entry.event
+    at = entry.elapsed
+    state.last_elapsed = max(state.last_elapsed, at)
+    state.last_seq = entry.seq
+    match event:
+        case ev.SessionStarted():
+            state.started = True
+            state.circle = event.circle
+            state.facilitators = event.facilitators
+            state.nearing_fraction = event.nearing_fraction
+            state.started_at = at
+            for person in event.participants:
+                state.participants[person.person_id] = person
+                state.present.append(person.person_id)
+        case ev.ParticipantJoined():
+            person = event.participant
+            state.participants[person.person_id] = person
+            state.present.append(person.person_id)
+            state.joined_late.append(person.person_id)
+            round_ = state.current_round
+            if round_ is not None:
+                round_.queue.append(person.person_id)
+        case ev.ParticipantLeft():
+            _leave(state, event.person_id, at)
+        case ev.RoundStarted():
+            index = len(state.rounds)
+            state.rounds.append(
+                RoundState(
+                    index=index,
+                    plan=event.plan,
+                    queue=list(event.order),
+                    started_at=at,
+                    last_boundary=at,
+                )
+            )
+        case ev.TurnStarted():
+            round_ = _round(state)
+            round_.queue.remove(event.person_id)
+            round_.current = TurnState(
+                person_id=event.person_id,
+                allotted=event.allotted,
+                started_at=at,
+                running_since=at,
+            )
+        case ev.TurnStartCorrected():
+            turn = _turn(state)
+            turn.banked += event.seconds_earlier
+            turn.started_at -= event.seconds_earlier
+        case ev.TurnPaused():
+            turn = _turn(state)
+            turn.banked = turn.spoken(at)
+            turn.running_since = None
+        case ev.TurnResumed():
+            _turn(state).running_since = at
+        case ev.TurnExtended():
+            turn = _turn(state)
+            turn.allotted = (turn.allotted or 0.0) + event.seconds
+        case ev.TurnEnded():
+            _close_turn(state, at, TurnOutcome.SPOKE)
+        case ev.TurnPassed():
+            round_ = _round(state)
+            if round_.current is not None and round_.current.person_id == event.person_id:
+                _close_turn(state, at, TurnOutcome.PASSED)
+            else:
+                round_.queue.remove(event.person_id)
+                round_.passed.append(event.person_id)
+                state.turns.append(
+                    TurnRecord(round_.index, event.person_id, None, 0.0, TurnOutcome.PASSED, at, at)
+                )
+        case ev.TurnDeferred():
+            round_ = _round(state)
+            if round_.current is not None and round_.current.person_id == event.person_id:
+                _close_turn(state, at, TurnOutcome.DEFERRED)
+            else:
+                round_.queue.remove(event.person_id)
+            round_.queue.append(event.person_id)
+            round_.deferred.add(event.person_id)
+        case ev.SpeakerSkipped():
+            round_ = _round(state)
+            round_.queue.remove(event.person_id)
+            round_.skipped.append(event.person_id)
+        case ev.QueueReordered():
+            _round(state).queue = list(event.order)
+        case ev.RoundEnded():
+            round_ = _round(state)
+            if round_.current is not None:
+                _close_turn(state, at, TurnOutcome.SPOKE)
+            round_.ended_at = at
+        case ev.SessionInterrupted():
+            state.interrupted_seconds += event.down_seconds
+            turn = state.current_turn
+            if turn is not None and turn.running_since is not None:
+                # Time the app was down is held as a pause: count up to when it went down.
+                went_down = at - event.down_seconds
+                turn.banked += max(0.0, went_down - turn.running_since)
+                turn.running_since = None
+        case ev.SessionEnded():
+            round_ = state.current_round
+            if round_ is not None:
+                if round_.current is not None:
+                    _close_turn(state, at, TurnOutcome.SPOKE)
+                round_.ended_at = at
+            state.ended_at = at
+        case ev.ActionUndone():
+            pass
+        case _:
+            raise TypeError(f"fold does not know {type(event).__name__}")
+
+
+def _round(state: SessionState) -> RoundState:
+    round_ = state.current_round
+    if round_ is None:
+        raise ValueError("log has a round event outside a round")
+    return round_
+
+
+def _turn(state: SessionState) -> TurnState:
+    turn = state.current_turn
+    if turn is None:
+        raise ValueError("log has a turn event outside a turn")
+    return turn
+
+
+def _close_turn(state: SessionState, at: float, outcome: TurnOutcome) -> None:
+    round_ = _round(state)
+    turn = round_.current
+    assert turn is not None
+    spoken = turn.spoken(at)
+    round_.spoken_total += spoken
+    round_.current = None
+    round_.last_boundary = at
+    if outcome is TurnOutcome.PASSED:
+        round_.passed.append(turn.person_id)
+    elif outcome is TurnOutcome.SPOKE or outcome is TurnOutcome.LEFT:
+        round_.spoke.append(turn.person_id)
+    state.turns.append(
+        TurnRecord(
+            round_index=round_.index,
+            person_id=turn.person_id,
+            allotted=turn.allotted,
+            spoken=spoken,
+            outcome=outcome,
+            started_at=turn.started_at,
+            ended_at=at,
+        )
+    )
+
+
+def _leave(state: SessionState, person_id: str, at: float) -> None:
+    if person_id in state.present:
+        state.present.remove(person_id)
+    state.left_early.append(person_id)
+    round_ = state.current_round
+    if round_ is None:
+        return
+    if round_.current is not None and round_.current.person_id == person_id:
+        _close_turn(state, at, TurnOutcome.LEFT)
+    if person_id in round_.queue:
+        round_.queue.remove(person_id)

@@ -1,0 +1,167 @@
+"""The live state of a session, as derived from its log by :func:`circlekeeper.session.fold`.
+
+Only the fold mutates these objects; everyone else reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from circlekeeper.session.model import Participant, Phase, RoundPlan
+
+
+class TurnOutcome(StrEnum):
+    SPOKE = "spoke"
+    PASSED = "passed"
+    DEFERRED = "deferred"
+    LEFT = "left"
+
+
+@dataclass(slots=True)
+class TurnState:
+    """The turn in progress. Elapsed = banked spans + (now - running_since) while running."""
+
+    person_id: str
+    allotted: float | None
+    started_at: float
+    banked: float = 0.0
+    running_since: float | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.running_since is not None
+
+    def spoken(self, elapsed: float) -> float:
+        if self.running_since is None:
+            return self.banked
+        return self.banked + max(0.0, elapsed - self.running_since)
+
+
+@dataclass(frozen=True, slots=True)
+class TurnRecord:
+    """A finished turn, as the summary and the history view read it."""
+
+    round_index: int
+    person_id: str
+    allotted: float | None
+    spoken: float
+    outcome: TurnOutcome
+    started_at: float
+    ended_at: float
+
+    @property
+    def over(self) -> float:
+        if self.allotted is None:
+            return 0.0
+        return max(0.0, self.spoken - self.allotted)
+
+
+@dataclass(slots=True)
+class RoundState:
+    index: int
+    plan: RoundPlan
+    queue: list[str]
+    started_at: float
+    current: TurnState | None = None
+    spoken_total: float = 0.0
+    deferred: set[str] = field(default_factory=set)
+    passed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    spoke: list[str] = field(default_factory=list)
+    last_boundary: float = 0.0
+    ended_at: float | None = None
+
+    @property
+    def ended(self) -> bool:
+        return self.ended_at is not None
+
+    @property
+    def up_next(self) -> str | None:
+        """Who speaks when the facilitator moves on: the current speaker, else the queue head."""
+        if self.current is not None:
+            return self.current.person_id
+        return self.queue[0] if self.queue else None
+
+    def spoken_in_round(self, elapsed: float) -> float:
+        current = self.current.spoken(elapsed) if self.current else 0.0
+        return self.spoken_total + current
+
+
+@dataclass(slots=True)
+class SessionState:
+    started: bool = False
+    circle: str = ""
+    facilitators: tuple[str, ...] = ()
+    nearing_fraction: float = 0.8
+    participants: dict[str, Participant] = field(default_factory=dict)
+    present: list[str] = field(default_factory=list)
+    joined_late: list[str] = field(default_factory=list)
+    left_early: list[str] = field(default_factory=list)
+    rounds: list[RoundState] = field(default_factory=list)
+    turns: list[TurnRecord] = field(default_factory=list)
+    interrupted_seconds: float = 0.0
+    started_at: float = 0.0
+    ended_at: float | None = None
+    last_elapsed: float = 0.0
+    last_seq: int = 0
+
+    @property
+    def ended(self) -> bool:
+        return self.ended_at is not None
+
+    @property
+    def current_round(self) -> RoundState | None:
+        if self.rounds and not self.rounds[-1].ended:
+            return self.rounds[-1]
+        return None
+
+    @property
+    def current_turn(self) -> TurnState | None:
+        round_ = self.current_round
+        return round_.current if round_ else None
+
+    def name_of(self, person_id: str) -> str:
+        person = self.participants.get(person_id)
+        return person.name if person else person_id
+
+
+@dataclass(frozen=True, slots=True)
+class TurnView:
+    """What the timer shows for the current turn at one instant."""
+
+    person_id: str
+    spoken: float
+    allotted: float | None
+    running: bool
+    phase: Phase
+
+    @property
+    def remaining(self) -> float | None:
+        """Seconds left (0 when over); ``None`` for an open, count-up turn."""
+        if self.allotted is None:
+            return None
+        return max(0.0, self.allotted - self.spoken)
+
+    @property
+    def over(self) -> float:
+        if self.allotted is None:
+            return 0.0
+        return max(0.0, self.spoken - self.allotted)
+
+    @property
+    def fraction_used(self) -> float | None:
+        if not self.allotted:
+            return None
+        return self.spoken / self.allotted
+
+
+def phase_for(spoken: float, allotted: float | None, nearing_fraction: float) -> Phase:
+    """Normal, nearing end (from ``nearing_fraction`` of the allotment) or over time."""
+    if allotted is None:
+        return Phase.NORMAL
+    if spoken > allotted:
+        return Phase.OVER_TIME
+    if spoken >= allotted * nearing_fraction:
+        return Phase.NEARING_END
+    return Phase.NORMAL

@@ -1,0 +1,1 @@
+"""Files that ship with CircleKeeper (prompt decks, fonts, sounds, icons); see bundled.py."""
