@@ -300,9 +300,13 @@ class CircleSession:
             raise SessionCommandRefused("There is nothing to undo.")
         targets = [effective[-1]]
         last = effective[-1].event
-        if isinstance(last, ev.TurnStarted) and last.auto and len(effective) > 1:
-            if isinstance(effective[-2].event, TURN_CLOSERS):
-                targets.insert(0, effective[-2])
+        if (
+            isinstance(last, ev.TurnStarted)
+            and last.auto
+            and len(effective) > 1
+            and isinstance(effective[-2].event, TURN_CLOSERS)
+        ):
+            targets.insert(0, effective[-2])
         self._append([ev.ActionUndone(t.seq) for t in reversed(targets)], refold=True)
         return describe(targets[0].event, self._state)
 
@@ -327,7 +331,8 @@ class CircleSession:
             raise SessionCommandRefused("Start a round first.")
         if round_.current is not None:
             raise SessionCommandRefused(
-                f"{state.name_of(round_.current.person_id)} is still speaking; end their turn first."
+                f"{state.name_of(round_.current.person_id)} is still speaking;"
+                " end their turn first."
             )
         if not round_.queue:
             raise SessionCommandRefused("Everyone has had their turn in this round.")
