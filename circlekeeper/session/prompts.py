@@ -1,0 +1,85 @@
+"""Check-in and check-out prompts as the domain sees them (no files, no SQL here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class PromptCategory(StrEnum):
+    CHECK_IN = "check-in"
+    SHARING = "sharing"
+    CHECK_OUT = "check-out"
+    CELEBRATION = "celebration"
+    HOPE = "hope"
+
+
+class Intensity(StrEnum):
+    LIGHT = "light"
+    MEDIUM = "medium"
+    DEEP = "deep"
+
+
+class Principle(StrEnum):
+    MUTUALITY = "mutuality"
+    RESPECT = "respect"
+    LIVED_EXPERIENCE = "lived-experience"
+    EMPOWERMENT = "empowerment"
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """One prompt. Shipped prompts have ids ``"<deck>:<slug>"``; custom ones ``"custom:<n>"``."""
+
+    prompt_id: str
+    text: str
+    category: PromptCategory
+    intensity: Intensity
+    principles: frozenset[Principle]
+    first_meeting: bool = False
+    tags: frozenset[str] = frozenset()
+    deck: str = ""
+    custom: bool = False
+    archived: bool = False
+    based_on: str | None = None
+    """For a custom copy made by editing a shipped prompt: the shipped prompt's id."""
+
+
+@dataclass(frozen=True, slots=True)
+class PromptPreferences:
+    """A facilitator's marks on the library: favourites lean the draw, hidden ones never show."""
+
+    favourites: frozenset[str] = frozenset()
+    hidden: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PromptUse:
+    """A prompt heard in a session round (``person_id`` set when each person had their own)."""
+
+    session_id: int
+    round_index: int
+    text: str
+    prompt_id: str | None = None
+    person_id: str | None = None
+    used_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MoodCounts:
+    """An anonymous 1–5 mood count: how many people chose each value, never who."""
+
+    moment: str  # "check-in" or "check-out"
+    counts: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def average(self) -> float | None:
+        total = self.total
+        if not total:
+            return None
+        return sum(value * n for value, n in self.counts.items()) / total
