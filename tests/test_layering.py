@@ -1,0 +1,17 @@
+"""The session core must stay pure Python so it runs with a fake clock and from the CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_session_core_imports_no_qt_and_no_sqlalchemy() -> None:
+    code = (
+        "import sys, circlekeeper.session, circlekeeper.session.order, "
+        "circlekeeper.session.prompts, circlekeeper.session.summary\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'sqlalchemy'})\n"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
