@@ -1,0 +1,118 @@
+"""Each person's speaking time against an equal share, as a calm row of bars.
+
+Used live (refreshed about once a second) and on the summary screen. The equal-share mark is a
+line *and* a label, so it reads without colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from circlekeeper.session.model import format_duration
+from circlekeeper.session.summary import SessionSummary
+
+
+@dataclass(frozen=True, slots=True)
+class ShareBar:
+    label: str
+    seconds: float
+    passes: int = 0
+
+
+def bars_from_summary(summary: SessionSummary) -> tuple[list[ShareBar], float]:
+    """Bars in seating order and the equal share they are measured against."""
+    bars = [ShareBar(p.name, p.spoken_total, p.passes) for p in summary.people]
+    return bars, summary.equal_share
+
+
+class FairnessStrip(QWidget):
+    ROW = 26
+
+    def __init__(self, parent: QWidget | None = None, *, max_rows: int | None = None) -> None:
+        super().__init__(parent)
+        self._bars: list[ShareBar] = []
+        self._equal = 0.0
+        self._max_rows = max_rows
+        self.setAccessibleName("Speaking time against an equal share")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_bars(self, bars: list[ShareBar], equal_share: float) -> None:
+        if bars == self._bars and equal_share == self._equal:
+            return
+        self._bars = bars
+        self._equal = equal_share
+        self.updateGeometry()
+        self.update()
+
+    def bars(self) -> list[ShareBar]:
+        return list(self._bars)
+
+    def sizeHint(self) -> QSize:
+        rows = len(self._bars) if self._max_rows is None else min(len(self._bars), self._max_rows)
+        return QSize(320, max(1, rows) * self.ROW + 24)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, self.ROW + 24)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.windowText().color()
+        dark = palette.window().color().lightness() < 128
+        bar_colour = QColor("#4fc1b1" if dark else "#23867b")
+        over_colour = QColor("#e07fb0" if dark else "#a23b72")
+        track = QColor("#34414b" if dark else "#e6ebee")
+        metrics = QFontMetrics(self.font())
+        if not self._bars:
+            painter.setPen(text)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nobody has spoken yet")
+            painter.end()
+            return
+        label_w = min(int(self.width() * 0.34), 180)
+        value_w = metrics.horizontalAdvance("00:00 · 2 passes") + 8
+        bar_x = label_w + 8
+        bar_w = max(40, self.width() - bar_x - value_w)
+        scale_max = max(max(b.seconds for b in self._bars), self._equal * 1.25, 1.0)
+        rows = self._bars if self._max_rows is None else self._bars[: self._max_rows]
+        top = 18
+        for i, bar in enumerate(rows):
+            y = top + i * self.ROW
+            name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w)
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(0, y, label_w, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                name,
+            )
+            painter.fillRect(QRectF(bar_x, y + 6, bar_w, self.ROW - 12), track)
+            width = bar_w * bar.seconds / scale_max
+            over = self._equal > 0 and bar.seconds > self._equal * 1.15
+            painter.fillRect(
+                QRectF(bar_x, y + 6, width, self.ROW - 12), over_colour if over else bar_colour
+            )
+            value = format_duration(bar.seconds)
+            if bar.passes:
+                value += f" · {bar.passes} pass" + ("es" if bar.passes > 1 else "")
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(bar_x + bar_w + 6, y, value_w, self.ROW),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                value,
+            )
+        if self._equal > 0:
+            x = bar_x + bar_w * self._equal / scale_max
+            pen = QPen(text, 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            bottom = top + len(rows) * self.ROW
+            painter.drawLine(int(x), top, int(x), bottom)
+            painter.drawText(
+                QRectF(x - 80, 0, 160, 16),
+                Qt.AlignmentFlag.AlignCenter,
+                f"equal share {format_duration(self._equal)}",
+            )
+        painter.end()

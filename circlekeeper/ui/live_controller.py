@@ -1,0 +1,440 @@
+"""The controller of one live circle: the engine, the repaint timer and the journal in one place.
+
+Widgets never touch the engine. They call intents here (``move_on``, ``pass_turn``…) and render
+what the signals carry. Every command goes engine → journal (committed to disk) → state, so
+whatever a signal reports is already stored. The ``QTimer`` only asks for repaints; time itself
+always comes from the engine's clock, so a late tick never makes the timer drift.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from circlekeeper.session import events as ev
+from circlekeeper.session.clock import Clock
+from circlekeeper.session.engine import CircleSession
+from circlekeeper.session.errors import SessionCommandRefused
+from circlekeeper.session.model import Participant, Phase, RoundPlan
+from circlekeeper.session.state import RoundState, TurnView
+
+log = logging.getLogger(__name__)
+
+REPAINT_MS = 200
+"""Five repaints a second: the issue asks for at least four, and a ring this size is cheap."""
+HEARTBEAT_SECONDS = 5.0
+REMINDER_SECONDS = 5.0
+CLOCK_JUMP_SECONDS = 2.0
+
+
+class SessionJournal(Protocol):
+    """Where a live session's log goes: the store, or anything that commits durably."""
+
+    def append(self, entry: ev.Entry) -> None: ...
+
+    def heartbeat(self, wall: datetime, elapsed: float) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RoundProgress:
+    """Where the circle is in its plan, as the window's header shows it."""
+
+    index: int
+    """Index in the plan of the round in progress (or the next one to start)."""
+    total: int
+    plan: RoundPlan | None
+    in_round: bool
+    round_complete: bool
+    """Everyone in the round's queue has had their turn; moving on ends the round."""
+
+
+class LiveController(QObject):
+    """Owns a :class:`CircleSession` for the length of one circle and exposes it to Qt."""
+
+    changed = Signal()
+    """The session's state changed (a command was stored and applied)."""
+    ticked = Signal(object)
+    """The current :class:`TurnView` (or ``None``), at least four times a second."""
+    phase_changed = Signal(object, str)
+    """A running turn entered a new :class:`Phase`; the second argument is the person's name."""
+    announced = Signal(str)
+    """A short sentence for screen readers and the status bar (speaker and phase changes)."""
+    refused = Signal(str)
+    """A command made no sense now; the message is written for the facilitator."""
+    storage_failed = Signal(str)
+    """The journal could not commit: the circle carries on in memory from here."""
+    reminder_changed = Signal(bool)
+    """Someone is up to speak but the clock has not been started for a few seconds."""
+    clock_jumped = Signal(float)
+    """Wall clock and monotonic clock disagreed during a turn (sleep, clock change): seconds."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        journal: SessionJournal | None,
+        plan: Sequence[RoundPlan],
+        *,
+        log_entries: Sequence[ev.Entry] = (),
+        wall: Callable[[], datetime] | None = None,
+        auto_start_next: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._journal = journal
+        self._wall = wall or (lambda: datetime.now(UTC))
+        self._plan: list[RoundPlan] = list(plan)
+        self.auto_start_next = auto_start_next
+        self._unsaved: list[ev.Entry] = []
+        self._storage_error: str | None = None
+        self._session = CircleSession(clock, sink=self._persist, wall=self._wall, log=log_entries)
+        self._seating: list[str] = list(self._session.state.present)
+        self._last_phase: Phase | None = None
+        self._last_speaker: str | None = None
+        self._idle_since: float | None = None
+        self._reminding = False
+        self._last_beat: float | None = None
+        self._last_probe: tuple[float, datetime] | None = None
+
+        self._repaint = QTimer(self)
+        self._repaint.setInterval(REPAINT_MS)
+        self._repaint.timeout.connect(self.tick)
+
+    # ------------------------------------------------------------ construction
+
+    @classmethod
+    def resumed(
+        cls,
+        clock: Clock,
+        journal: SessionJournal | None,
+        plan: Sequence[RoundPlan],
+        log_entries: Sequence[ev.Entry],
+        *,
+        last_alive_elapsed: float | None,
+        down_seconds: float,
+        wall: Callable[[], datetime] | None = None,
+        parent: QObject | None = None,
+    ) -> LiveController:
+        """Rebuild a crashed circle: its log folded again, the time it was down as a pause."""
+        controller = cls(clock, journal, plan, wall=wall, parent=parent)
+        controller._session = CircleSession.resume(
+            log_entries,
+            clock,
+            sink=controller._persist,
+            wall=controller._wall,
+            last_alive_elapsed=last_alive_elapsed,
+            down_seconds=down_seconds,
+        )
+        # The fold holds a turn that was running as paused from the moment the app went
+        # down; the facilitator resumes it when the room is ready.
+        controller._seating = list(controller._session.state.participants)
+        return controller
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def session(self) -> CircleSession:
+        return self._session
+
+    @property
+    def plan(self) -> tuple[RoundPlan, ...]:
+        return tuple(self._plan)
+
+    @property
+    def storage_error(self) -> str | None:
+        return self._storage_error
+
+    @property
+    def unsaved_entries(self) -> tuple[ev.Entry, ...]:
+        return tuple(self._unsaved)
+
+    def name(self, person_id: str | None) -> str:
+        return self._session.state.name_of(person_id) if person_id else ""
+
+    def participant(self, person_id: str) -> Participant | None:
+        return self._session.state.participants.get(person_id)
+
+    def turn_view(self) -> TurnView | None:
+        return self._session.turn_view()
+
+    def progress(self) -> RoundProgress:
+        state = self._session.state
+        round_ = state.current_round
+        done = len(state.rounds) - (1 if round_ is not None else 0)
+        index = len(state.rounds) - 1 if round_ is not None else done
+        plan: RoundPlan | None
+        if round_ is not None:
+            plan = round_.plan
+        elif index < len(self._plan):
+            plan = self._plan[index]
+        else:
+            plan = None
+        complete = round_ is not None and round_.current is None and not round_.queue
+        return RoundProgress(index, len(self._plan), plan, round_ is not None, complete)
+
+    def next_allotment(self) -> float | None:
+        """What the next speaker would be allotted now (shown on the ring before they start)."""
+        round_ = self._session.state.current_round
+        if round_ is None or round_.current is not None or not round_.queue:
+            return None
+        return self._session.next_allotment()
+
+    def current_round(self) -> RoundState | None:
+        return self._session.state.current_round
+
+    def up_next(self) -> str | None:
+        """Who speaks after the current speaker (or first, when nobody is speaking)."""
+        round_ = self._session.state.current_round
+        if round_ is None or not round_.queue:
+            return None
+        return round_.queue[0]
+
+    def order_for_next_round(self) -> list[str]:
+        """The seating order (as set up) of everyone present now; late arrivals at the end."""
+        present = set(self._session.state.present)
+        order = [p for p in self._seating if p in present]
+        order += [p for p in self._session.state.present if p not in order]
+        return order
+
+    # -------------------------------------------------------------- lifecycle
+
+    def start(
+        self, circle: str, people: Sequence[Participant], facilitators: Sequence[str]
+    ) -> None:
+        """Begin the session (nobody speaks yet) and start repainting."""
+        self._seating = [p.person_id for p in people]
+        self._do(lambda: self._session.start(circle, people, facilitators))
+        self.activate()
+
+    def activate(self) -> None:
+        self._repaint.start()
+        self.tick()
+
+    def shutdown(self) -> None:
+        self._repaint.stop()
+
+    # ---------------------------------------------------------------- intents
+
+    def move_on(self) -> bool:
+        """N / Right: end the turn (starting the next one by default), start the first turn,
+        or, when everyone has spoken, close the round and open the next planned one."""
+        state = self._session.state
+        round_ = state.current_round
+        if state.ended:
+            return self._refuse("This session has ended.")
+        if round_ is None:
+            return self.start_next_round()
+        if round_.current is not None:
+            return self._do(lambda: self._session.end_turn(start_next=self.auto_start_next))
+        if round_.queue:
+            return self._do(self._session.start_turn)
+        if not self._do(self._session.end_round):
+            return False
+        if len(state.rounds) < len(self._plan):
+            return self.start_next_round()
+        return True
+
+    def start_next_round(self, order: Sequence[str] | None = None) -> bool:
+        progress = self.progress()
+        if progress.in_round:
+            return self._refuse("End the current round before starting another one.")
+        if progress.plan is None:
+            return self._refuse("Every planned round has been held; you can end the circle.")
+        chosen = list(order) if order is not None else self.order_for_next_round()
+        return self._do(lambda: self._session.start_round(progress.plan, chosen))
+
+    def add_round(self, plan: RoundPlan) -> None:
+        """An extra round the facilitator adds during the circle, after the planned ones."""
+        self._plan.append(plan)
+        self.changed.emit()
+
+    def toggle(self) -> bool:
+        """Space: start the next speaker, pause or resume."""
+        round_ = self._session.state.current_round
+        if round_ is None:
+            return self.start_next_round()
+        return self._do(self._session.toggle)
+
+    def end_turn(self) -> bool:
+        return self._do(lambda: self._session.end_turn(start_next=self.auto_start_next))
+
+    def pass_turn(self, person_id: str | None = None) -> bool:
+        return self._do(
+            lambda: self._session.pass_turn(person_id, start_next=self._start_after_pass())
+        )
+
+    def pass_for_now(self, person_id: str | None = None) -> bool:
+        return self._do(
+            lambda: self._session.pass_for_now(person_id, start_next=self._start_after_pass())
+        )
+
+    def extend(self, seconds: float = 30.0) -> bool:
+        return self._do(lambda: self._session.extend(seconds))
+
+    def correct_start(self, seconds_ago: float) -> bool:
+        return self._do(lambda: self._session.correct_start(seconds_ago))
+
+    def skip(self, person_id: str) -> bool:
+        return self._do(lambda: self._session.skip(person_id))
+
+    def reorder(self, order: Sequence[str]) -> bool:
+        return self._do(lambda: self._session.reorder(list(order)))
+
+    def join(self, participant: Participant) -> bool:
+        return self._do(lambda: self._session.join(participant))
+
+    def leave(self, person_id: str) -> bool:
+        return self._do(lambda: self._session.leave(person_id))
+
+    def end_round(self) -> bool:
+        return self._do(self._session.end_round)
+
+    def end_session(self) -> bool:
+        state = self._session.state
+        if state.current_round is not None:
+            if state.current_turn is not None and not self._do(self._session.end_turn):
+                return False
+            if not self._do(self._session.end_round):
+                return False
+        ok = self._do(self._session.end_session)
+        if ok:
+            self._repaint.stop()
+        return ok
+
+    def undo(self) -> str | None:
+        """Ctrl+Z: take back the last action; returns what was undone, for the status bar."""
+        try:
+            what = self._session.undo()
+        except SessionCommandRefused as refusal:
+            self._refuse(str(refusal))
+            return None
+        self._after_change()
+        self.announced.emit(f"Undone: {what}.")
+        return what
+
+    # -------------------------------------------------------------- the clock
+
+    def tick(self) -> None:
+        """Repaint request: read the clock, notice phase changes, remind, beat the heart."""
+        view = self._session.turn_view()
+        self._notice_phase(view)
+        self._notice_idle(view)
+        self._notice_clock_jump(view)
+        self._beat()
+        self.ticked.emit(view)
+
+    # ---------------------------------------------------------------- internals
+
+    def _start_after_pass(self) -> bool:
+        """A pass moves on to the next speaker only if a turn was in progress: passing for
+        someone still waiting must not start anybody's clock."""
+        return self.auto_start_next and self._session.state.current_turn is not None
+
+    def _do(self, command: Callable[[], object]) -> bool:
+        try:
+            command()
+        except SessionCommandRefused as refusal:
+            return self._refuse(str(refusal))
+        self._after_change()
+        return True
+
+    def _refuse(self, message: str) -> bool:
+        self.refused.emit(message)
+        return False
+
+    def _after_change(self) -> None:
+        self._idle_since = None
+        view = self._session.turn_view()
+        speaker = view.person_id if view else None
+        if speaker != self._last_speaker:
+            self._last_speaker = speaker
+            if speaker is not None:
+                self.announced.emit(f"{self.name(speaker)} is speaking.")
+        self._last_phase = view.phase if view else None
+        self._last_probe = None
+        self.changed.emit()
+        self.tick()
+
+    def _persist(self, entry: ev.Entry) -> None:
+        """The engine's sink. A failing store must not stop the circle: keep going in memory,
+        tell the facilitator once, and keep every entry so the log can be saved elsewhere."""
+        if self._journal is not None and self._storage_error is None:
+            try:
+                self._journal.append(entry)
+                return
+            except Exception as error:  # any storage failure: disk full, file gone, locked
+                log.exception("Could not store event %s", entry.seq)
+                self._storage_error = _storage_message(error)
+                self._unsaved.append(entry)
+                self.storage_failed.emit(self._storage_error)
+                return
+        if self._journal is not None:
+            self._unsaved.append(entry)
+
+    def _notice_phase(self, view: TurnView | None) -> None:
+        phase = view.phase if view is not None else None
+        if view is not None and phase != self._last_phase and self._last_phase is not None:
+            name = self.name(view.person_id)
+            self.phase_changed.emit(phase, name)
+            if phase is Phase.NEARING_END:
+                self.announced.emit(f"{name}: nearing the end of their time.")
+            elif phase is Phase.OVER_TIME:
+                self.announced.emit(f"{name}: over time.")
+        self._last_phase = phase
+
+    def _notice_idle(self, view: TurnView | None) -> None:
+        waiting = view is None and self.up_next() is not None
+        now = self._clock.now()
+        if not waiting:
+            self._idle_since = None
+        elif self._idle_since is None:
+            self._idle_since = now
+        reminding = self._idle_since is not None and now - self._idle_since >= REMINDER_SECONDS
+        if reminding != self._reminding:
+            self._reminding = reminding
+            self.reminder_changed.emit(reminding)
+
+    def _notice_clock_jump(self, view: TurnView | None) -> None:
+        """Monotonic time stops while a laptop sleeps; the wall clock does not. A gap between
+        the two during a running turn means time the timer did not count."""
+        if view is None or not view.running:
+            self._last_probe = None
+            return
+        now, wall = self._clock.now(), self._wall()
+        if self._last_probe is not None:
+            mono_delta = now - self._last_probe[0]
+            wall_delta = (wall - self._last_probe[1]).total_seconds()
+            gap = wall_delta - mono_delta
+            if abs(gap) > CLOCK_JUMP_SECONDS:
+                self.clock_jumped.emit(gap)
+        self._last_probe = (now, wall)
+
+    def _beat(self) -> None:
+        if self._journal is None or self._storage_error is not None:
+            return
+        state = self._session.state
+        if not state.started or state.ended:
+            return
+        now = self._clock.now()
+        if self._last_beat is not None and now - self._last_beat < HEARTBEAT_SECONDS:
+            return
+        self._last_beat = now
+        try:
+            self._journal.heartbeat(self._wall(), self._session.elapsed())
+        except Exception as error:
+            log.exception("Could not write the heartbeat")
+            self._storage_error = _storage_message(error)
+            self.storage_failed.emit(self._storage_error)
+
+
+def _storage_message(error: Exception) -> str:
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return (
+        "The circle can no longer be saved to the database"
+        f" ({detail[:200]}). It carries on in memory; save a copy elsewhere before closing."
+    )

@@ -1,0 +1,398 @@
+"""The facilitator's screen during a circle: ring, speaker, queue, fairness, controls.
+
+Everything here renders the controller's signals or forwards an intent to it. Single-key
+shortcuts (Space, N, P, L, +) are window shortcuts; a focused text field (the private note)
+keeps its keys, because Qt lets a line edit claim printable keys before shortcuts fire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.session.model import Participant, Phase, format_duration
+from circlekeeper.session.summary import summarize
+from circlekeeper.ui.chime import Chime
+from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
+from circlekeeper.ui.live_controller import LiveController
+from circlekeeper.ui.round_queue import RoundQueue, person_label
+from circlekeeper.ui.timer_ring import CueStyle, TimerRing
+
+try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+except ImportError:  # pragma: no cover - older Qt
+    QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
+
+NewcomerDialog = Callable[[QWidget], Participant | None]
+
+
+class LiveView(QWidget):
+    """One live circle on the facilitator's laptop."""
+
+    presenter_requested = Signal()
+    finished = Signal()
+    """The facilitator ended the circle; the summary screen takes over."""
+    save_copy_requested = Signal()
+
+    def __init__(
+        self,
+        controller: LiveController,
+        *,
+        chime: Chime | None = None,
+        cue: CueStyle = CueStyle.FULL,
+        newcomer_dialog: NewcomerDialog | None = None,
+        notes_widget: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.chime = chime or Chime(parent=self)
+        self._newcomer_dialog = newcomer_dialog
+        self.setAccessibleName("Live circle")
+        self._fairness_countdown = 0
+
+        self.round_label = QLabel()
+        self.round_label.setObjectName("roundLabel")
+        self.round_label.setAccessibleName("Round")
+        self.prompt_label = QLabel()
+        self.prompt_label.setObjectName("promptLabel")
+        self.prompt_label.setAccessibleName("Prompt")
+        self.speaker_label = QLabel()
+        self.speaker_label.setObjectName("speakerLabel")
+        self.speaker_label.setAccessibleName("Speaking now")
+        self.next_label = QLabel()
+        self.next_label.setAccessibleName("Up next")
+        self.policy_label = QLabel()
+        self.policy_label.setAccessibleName("Time policy")
+        for label in (
+            self.round_label,
+            self.prompt_label,
+            self.speaker_label,
+            self.next_label,
+            self.policy_label,
+        ):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.storage_banner = QLabel()
+        self.storage_banner.setObjectName("storageBanner")
+        self.storage_banner.setWordWrap(True)
+        self.storage_banner.setAccessibleName("Saving problem")
+        self.save_copy_button = QPushButton("Save a copy…")
+        self.save_copy_button.setAccessibleName("Save a copy of the session elsewhere")
+        self.save_copy_button.clicked.connect(self.save_copy_requested)
+        self._storage_row = QFrame()
+        self._storage_row.setObjectName("storageRow")
+        storage_layout = QHBoxLayout(self._storage_row)
+        storage_layout.addWidget(self.storage_banner, 1)
+        storage_layout.addWidget(self.save_copy_button)
+        self._storage_row.hide()
+
+        self.reminder = QLabel("The timer is not running — press Space to start the turn.")
+        self.reminder.setObjectName("reminder")
+        self.reminder.setAccessibleName("Reminder")
+        self.reminder.hide()
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setAccessibleName("Status")
+        self.status.setWordWrap(True)
+
+        self.ring = TimerRing(cue)
+        self.queue = RoundQueue()
+        self.fairness = FairnessStrip()
+        self.notes_widget = notes_widget
+
+        self.buttons: dict[str, QPushButton] = {}
+        controls = QGridLayout()
+        specs = [
+            ("toggle", "Start", "Space", "Start, pause or resume the turn", self._toggle),
+            ("next", "Next", "N", "End this turn and start the next one (N or →)", self._next),
+            ("pass", "Pass", "P", "The speaker passes for this round", self._pass),
+            ("later", "Come back later", "L", "Move to the end of this round, once", self._later),
+            ("extend", "+30 s", "+", "Give this turn 30 more seconds", self._extend),
+            ("undo", "Undo", "Ctrl+Z", "Take back the last action", self._undo),
+            ("late_start", "Started late…", "Ctrl+T", "The turn really began earlier", self._late),
+            ("arrival", "Late arrival…", "Ctrl+J", "Someone joins the circle now", self._arrival),
+            ("leaving", "Someone leaves…", "Ctrl+K", "Someone leaves the circle", self._leaving),
+            ("presenter", "Presenter screen", "F5", "Show the projector window", self._presenter),
+            ("end", "End circle…", "Ctrl+E", "End the circle and see the summary", self._end),
+        ]
+        for i, (key, text, shortcut, tip, slot) in enumerate(specs):
+            button = QPushButton(f"{text}  [{shortcut}]")
+            button.setAccessibleName(text.rstrip("…"))
+            button.setToolTip(f"{tip} ({shortcut})")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            controls.addWidget(button, i // 6, i % 6)
+            self._shortcut(shortcut, slot)
+        self._shortcut("Right", self._next)
+        self._shortcut("=", self._extend)
+
+        left = QVBoxLayout()
+        left.addWidget(self.round_label)
+        left.addWidget(self.prompt_label)
+        left.addWidget(self.policy_label)
+        left.addWidget(self.speaker_label)
+        left.addWidget(self.ring, 1)
+        left.addWidget(self.next_label)
+        left.addWidget(self.reminder)
+
+        right = QVBoxLayout()
+        right.addWidget(self.queue, 1)
+        fairness_title = QLabel("Speaking time so far")
+        fairness_title.setObjectName("sectionTitle")
+        right.addWidget(fairness_title)
+        right.addWidget(self.fairness, 1)
+        if notes_widget is not None:
+            right.addWidget(notes_widget)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self._storage_row)
+        outer.addLayout(body, 1)
+        outer.addLayout(controls)
+        outer.addWidget(self.status)
+        self.setStyleSheet(
+            "#roundLabel { font-size: 18px; color: palette(mid); }"
+            "#promptLabel { font-size: 20px; }"
+            "#speakerLabel { font-size: 30px; font-weight: 600; }"
+            "#sectionTitle { font-weight: 600; }"
+            "#reminder { background: #fff4d6; color: #5a4300; padding: 6px; border-radius: 4px; }"
+            "#storageRow { background: #fde2e4; border: 1px solid #a23b72; border-radius: 4px; }"
+            "#storageBanner { color: #5c1836; }"
+        )
+
+        self.queue.reorder_requested.connect(self.controller.reorder)
+        self.queue.pass_requested.connect(self.controller.pass_turn)
+        self.queue.defer_requested.connect(self.controller.pass_for_now)
+        self.queue.skip_requested.connect(self.controller.skip)
+        self.queue.leave_requested.connect(self._confirm_leave)
+        controller.changed.connect(self.refresh)
+        controller.ticked.connect(self._tick)
+        controller.refused.connect(self._show_refusal)
+        controller.announced.connect(self._announce)
+        controller.phase_changed.connect(self._phase_changed)
+        controller.reminder_changed.connect(self.reminder.setVisible)
+        controller.storage_failed.connect(self._storage_failed)
+        controller.clock_jumped.connect(self._clock_jumped)
+        self.refresh()
+
+    # ---------------------------------------------------------------- render
+
+    def refresh(self) -> None:
+        controller = self.controller
+        progress = controller.progress()
+        plan = progress.plan
+        if plan is None:
+            self.round_label.setText("All planned rounds are done")
+            self.prompt_label.setText("")
+            self.policy_label.setText("")
+        else:
+            state = "" if progress.in_round else " — press N or Space to begin"
+            self.round_label.setText(
+                f"Round {progress.index + 1} of {max(progress.total, 1)} · {plan.label}{state}"
+            )
+            self.prompt_label.setText(plan.prompt)
+            self.policy_label.setText(plan.policy.describe())
+        self.prompt_label.setVisible(bool(self.prompt_label.text()))
+        view = controller.turn_view()
+        speaker = view.person_id if view else None
+        if speaker:
+            self.speaker_label.setText(self._label(speaker))
+        elif progress.round_complete:
+            self.speaker_label.setText("Everyone has had their turn — N closes the round")
+        elif progress.in_round and controller.up_next():
+            self.speaker_label.setText(f"Ready: {self._label(controller.up_next() or '')}")
+        else:
+            self.speaker_label.setText("")
+        after = controller.up_next() if speaker else None
+        if speaker is None and controller.up_next():
+            queue = controller.current_round().queue if controller.current_round() else []
+            after = queue[1] if len(queue) > 1 else None
+        self.next_label.setText(f"Next: {self._label(after)}" if after else "")
+        self.queue.show_round(controller.current_round(), self._label, speaker)
+        self._update_buttons(view)
+        self._refresh_fairness()
+        self._tick(view)
+
+    def _update_buttons(self, view: object) -> None:
+        turn = self.controller.session.state.current_turn
+        toggle = self.buttons["toggle"]
+        if turn is None:
+            word = "Start"
+        elif turn.running:
+            word = "Pause"
+        else:
+            word = "Resume"
+        toggle.setText(f"{word}  [Space]")
+        toggle.setAccessibleName(word)
+        in_round = self.controller.current_round() is not None
+        has_turn = turn is not None
+        self.buttons["pass"].setEnabled(in_round)
+        self.buttons["later"].setEnabled(in_round)
+        self.buttons["extend"].setEnabled(has_turn and turn.allotted is not None)
+        self.buttons["late_start"].setEnabled(has_turn)
+
+    def _refresh_fairness(self) -> None:
+        summary = summarize(self.controller.session.log, now=self.controller.session.elapsed())
+        bars, equal = bars_from_summary(summary)
+        self.fairness.set_bars(bars, equal)
+
+    def _tick(self, view: object) -> None:
+        upcoming = self.controller.next_allotment() if view is None else None
+        self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
+        self._fairness_countdown -= 1
+        if self._fairness_countdown <= 0:
+            self._fairness_countdown = 5  # about once a second
+            self._refresh_fairness()
+
+    def _label(self, person_id: str) -> str:
+        person = self.controller.participant(person_id)
+        if person is None:
+            return person_id
+        return person_label(person.name, person.pronouns)
+
+    # ---------------------------------------------------------------- intents
+
+    def _toggle(self) -> None:
+        self.controller.toggle()
+
+    def _next(self) -> None:
+        progress = self.controller.progress()
+        if progress.round_complete and progress.index + 1 >= progress.total:
+            self.controller.end_round()
+            self.status.setText("That was the last planned round. End the circle when ready.")
+            return
+        self.controller.move_on()
+
+    def _pass(self) -> None:
+        self.controller.pass_turn()
+
+    def _later(self) -> None:
+        self.controller.pass_for_now()
+
+    def _extend(self) -> None:
+        if self.controller.extend(30):
+            self.status.setText("30 seconds added to this turn.")
+
+    def _undo(self) -> None:
+        what = self.controller.undo()
+        if what:
+            self.status.setText(f"Undone: {what}.")
+
+    def _late(self) -> None:
+        view = self.controller.turn_view()
+        if view is None:
+            return
+        seconds, ok = QInputDialog.getInt(
+            self,
+            "Started late",
+            "The turn really started how many seconds ago?",
+            int(view.spoken) + 30,
+            int(view.spoken) + 1,
+            24 * 3600,
+            5,
+        )
+        if ok and self.controller.correct_start(seconds):
+            self.status.setText(f"The turn now counts from {format_duration(seconds)} ago.")
+
+    def _arrival(self) -> None:
+        if self._newcomer_dialog is None:
+            return
+        person = self._newcomer_dialog(self)
+        if person is not None and self.controller.join(person):
+            self.status.setText(f"Welcome, {person.name}. They join the end of this round.")
+
+    def _leaving(self) -> None:
+        state = self.controller.session.state
+        names = [self._label(p) for p in state.present]
+        if not names:
+            return
+        choice, ok = QInputDialog.getItem(
+            self, "Someone leaves", "Who is leaving the circle?", names, 0, False
+        )
+        if ok:
+            self.controller.leave(state.present[names.index(choice)])
+
+    def _confirm_leave(self, person_id: str) -> None:
+        self.controller.leave(person_id)
+
+    def _presenter(self) -> None:
+        self.presenter_requested.emit()
+
+    def _end(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "End the circle",
+            "End the circle now? The summary will show next; nothing recorded is lost.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.end_circle()
+
+    def end_circle(self) -> None:
+        if self.controller.end_session():
+            self.finished.emit()
+
+    # ---------------------------------------------------------------- signals
+
+    def _show_refusal(self, message: str) -> None:
+        self.status.setText(message)
+        self._announce(message)
+
+    def _announce(self, message: str) -> None:
+        self.status.setText(message)
+        if QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, message))
+
+    def _phase_changed(self, phase: Phase, name: str) -> None:
+        if phase in (Phase.NEARING_END, Phase.OVER_TIME):
+            self.chime.play()
+
+    def _storage_failed(self, message: str) -> None:
+        self.storage_banner.setText(message)
+        self._storage_row.show()
+
+    def _clock_jumped(self, gap: float) -> None:
+        view = self.controller.turn_view()
+        if view is None or gap <= 0:
+            self.status.setText(
+                f"The system clock changed by {format_duration(gap)}; the timer kept real time."
+            )
+            return
+        name = self._label(view.person_id)
+        answer = QMessageBox.question(
+            self,
+            "Time not counted",
+            f"The laptop seems to have slept for {format_duration(gap)} during {name}'s turn."
+            " That time was not counted. Count it as speaking time?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.correct_start(view.spoken + gap)
+
+    def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)

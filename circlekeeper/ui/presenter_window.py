@@ -1,0 +1,102 @@
+"""The projector screen: the ring, who is speaking, who is next, the round and its prompt.
+
+It holds no notes widget and no queue controls at all, so nothing private can end up on the
+wall; it only renders what the controller's signals carry.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from circlekeeper.ui.live_controller import LiveController
+from circlekeeper.ui.round_queue import person_label
+from circlekeeper.ui.timer_ring import CueStyle, TimerRing
+
+
+class PresenterWindow(QWidget):
+    def __init__(self, controller: LiveController, cue: CueStyle = CueStyle.NEUTRAL) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setWindowTitle("CircleKeeper — presenter")
+        self.setAccessibleName("Presenter screen")
+        self._controller = controller
+        self.round_label = QLabel()
+        self.round_label.setObjectName("presenterRound")
+        self.prompt_label = QLabel()
+        self.prompt_label.setObjectName("presenterPrompt")
+        self.speaker_label = QLabel()
+        self.speaker_label.setObjectName("presenterSpeaker")
+        self.next_label = QLabel()
+        self.next_label.setObjectName("presenterNext")
+        for label in (self.round_label, self.prompt_label, self.speaker_label, self.next_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.ring = TimerRing(cue)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.addWidget(self.round_label)
+        layout.addWidget(self.prompt_label)
+        layout.addWidget(self.speaker_label)
+        layout.addWidget(self.ring, 1)
+        layout.addWidget(self.next_label)
+        self.setStyleSheet(
+            "QWidget { background: #12191f; color: #eef2f5; }"
+            "#presenterRound { font-size: 22px; color: #9fb3c2; }"
+            "#presenterPrompt { font-size: 30px; }"
+            "#presenterSpeaker { font-size: 44px; font-weight: 600; }"
+            "#presenterNext { font-size: 24px; color: #9fb3c2; }"
+        )
+        self.ring.set_dark(True)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
+        controller.changed.connect(self.refresh)
+        controller.ticked.connect(self._tick)
+        self.refresh()
+
+    def set_cue(self, cue: CueStyle) -> None:
+        self.ring.set_cue(cue)
+
+    def refresh(self) -> None:
+        controller = self._controller
+        progress = controller.progress()
+        plan = progress.plan
+        if plan is None:
+            self.round_label.setText("Thank you for being here")
+            self.prompt_label.setText("")
+        else:
+            self.round_label.setText(
+                f"{plan.label} · round {progress.index + 1} of {max(progress.total, 1)}"
+            )
+            self.prompt_label.setText(plan.prompt)
+        self.prompt_label.setVisible(bool(self.prompt_label.text()))
+        view = controller.turn_view()
+        speaker = view.person_id if view else None
+        if speaker:
+            self.speaker_label.setText(self._label(speaker))
+        elif progress.round_complete:
+            self.speaker_label.setText("Everyone has had their turn")
+        else:
+            self.speaker_label.setText("")
+        after = controller.up_next()
+        self.next_label.setText(f"Next: {self._label(after)}" if after else "")
+        self._tick(view)
+
+    def _tick(self, view: object) -> None:
+        upcoming = None
+        if view is None and self._controller.current_round() is not None:
+            upcoming = self._controller.next_allotment()
+        self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
+
+    def _label(self, person_id: str) -> str:
+        person = self._controller.participant(person_id)
+        if person is None:
+            return person_id
+        return person_label(person.name, person.pronouns)
+
+    def _toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+
+__all__ = ["PresenterWindow"]

@@ -1,0 +1,154 @@
+"""The round's queue: who is still to speak (drag to reorder), who has spoken, who passed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.session.state import RoundState
+
+PERSON = Qt.ItemDataRole.UserRole
+
+
+class QueueList(QListWidget):
+    """A list whose rows can be dragged (or moved with Alt+Up/Down) into a new order."""
+
+    order_changed = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(False)
+        self.model().rowsMoved.connect(self._emit_order)
+
+    def person_ids(self) -> list[str]:
+        return [self.item(i).data(PERSON) for i in range(self.count())]
+
+    def move_current(self, step: int) -> None:
+        row = self.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.count():
+            return
+        item = self.takeItem(row)
+        self.insertItem(target, item)
+        self.setCurrentRow(target)
+        self._emit_order()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        super().keyPressEvent(event)
+
+    def _emit_order(self, *args: object) -> None:
+        self.order_changed.emit(self.person_ids())
+
+
+class RoundQueue(QWidget):
+    """Thin view of a :class:`RoundState`; every change goes out as an intent signal."""
+
+    reorder_requested = Signal(list)
+    pass_requested = Signal(str)
+    defer_requested = Signal(str)
+    skip_requested = Signal(str)
+    leave_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = QLabel("Still to speak")
+        self._title.setObjectName("sectionTitle")
+        self.queue = QueueList()
+        self.queue.setAccessibleName("Still to speak in this round")
+        self.queue.setToolTip(
+            "Drag names, or use Alt+Up / Alt+Down, to change the order."
+            " Right-click (or the Menu key) for pass, come back later, absent or leaving."
+        )
+        self.queue.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.queue.customContextMenuRequested.connect(self._menu)
+        self.queue.order_changed.connect(self.reorder_requested)
+        self.heard = QLabel()
+        self.heard.setWordWrap(True)
+        self.heard.setAccessibleName("Heard and passed in this round")
+        self.heard.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._title)
+        layout.addWidget(self.queue, 1)
+        layout.addWidget(self.heard)
+
+    def show_round(
+        self, round_: RoundState | None, label: Callable[[str], str], current: str | None
+    ) -> None:
+        ids: Sequence[str] = round_.queue if round_ is not None else ()
+        if self.queue.person_ids() != list(ids) or self._labels() != [label(i) for i in ids]:
+            self.queue.blockSignals(True)
+            self.queue.model().blockSignals(True)
+            self.queue.clear()
+            for person_id in ids:
+                item = QListWidgetItem(label(person_id))
+                item.setData(PERSON, person_id)
+                item.setToolTip(label(person_id))
+                self.queue.addItem(item)
+            self.queue.model().blockSignals(False)
+            self.queue.blockSignals(False)
+            self.queue.reset()
+        if round_ is None:
+            self.heard.setText("No round in progress.")
+            return
+        spoke = [label(p) for p in round_.spoke]
+        parts = []
+        if current:
+            parts.append(f"Speaking: {label(current)}")
+        parts.append("Heard: " + (", ".join(spoke) if spoke else "nobody yet"))
+        if round_.passed:
+            parts.append("Passed: " + ", ".join(label(p) for p in round_.passed))
+        if round_.deferred:
+            waiting = [label(p) for p in round_.deferred if p in round_.queue]
+            if waiting:
+                parts.append("Coming back at the end: " + ", ".join(waiting))
+        if round_.skipped:
+            parts.append("Not here: " + ", ".join(label(p) for p in round_.skipped))
+        self.heard.setText("\n".join(parts))
+
+    def _labels(self) -> list[str]:
+        return [self.queue.item(i).text() for i in range(self.queue.count())]
+
+    def _menu(self, point: QPoint) -> None:
+        item = self.queue.itemAt(point) or self.queue.currentItem()
+        if item is None:
+            return
+        person_id = item.data(PERSON)
+        menu = QMenu(self)
+        for text, signal in (
+            ("Pass for this round", self.pass_requested),
+            ("Come back at the end of the round", self.defer_requested),
+            ("Not here (skip)", self.skip_requested),
+            ("Leaves the circle", self.leave_requested),
+        ):
+            action = QAction(text, menu)
+            action.triggered.connect(lambda _=False, s=signal: s.emit(person_id))
+            menu.addAction(action)
+        menu.exec(self.queue.viewport().mapToGlobal(point))
+
+
+def person_label(name: str, pronouns: str) -> str:
+    return f"{name} ({pronouns})" if pronouns else name
+
+
+__all__ = ["QueueList", "RoundQueue", "person_label"]
