@@ -1,0 +1,176 @@
+"""The round plan as an editable table: kind, name, time policy, minutes, prompt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.session.model import PolicyMode, RoundKind, RoundPlan, TimePolicy
+
+PromptSource = Callable[[RoundPlan, QWidget], str | None]
+
+KINDS = [
+    ("Check-in", RoundKind.CHECK_IN),
+    ("Sharing", RoundKind.SHARING),
+    ("Check-out", RoundKind.CHECK_OUT),
+    ("Other (name it)", RoundKind.CUSTOM),
+]
+POLICIES = [
+    ("Fair share of", PolicyMode.FAIR_SHARE),
+    ("Fixed per person", PolicyMode.FIXED),
+    ("Open (no limit)", PolicyMode.OPEN),
+]
+COLUMNS = ["Round", "Name", "Time", "Minutes", "Prompt", ""]
+
+
+class RoundPlanEditor(QWidget):
+    def __init__(
+        self,
+        plan: Sequence[RoundPlan],
+        *,
+        draw_prompt: PromptSource | None = None,
+        browse_prompt: PromptSource | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._draw = draw_prompt
+        self._browse = browse_prompt
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setAccessibleName("Round plan")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 120), (1, 110), (2, 140), (3, 70)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        add = QPushButton("Add a round")
+        add.setAccessibleName("Add a round")
+        add.clicked.connect(lambda: self.add_round(RoundPlan()))
+        remove = QPushButton("Remove round")
+        remove.setAccessibleName("Remove the selected round")
+        remove.clicked.connect(self._remove)
+        up = QPushButton("Move up")
+        up.setAccessibleName("Move the selected round up")
+        up.clicked.connect(lambda: self._move(-1))
+        down = QPushButton("Move down")
+        down.setAccessibleName("Move the selected round down")
+        down.clicked.connect(lambda: self._move(1))
+        row = QHBoxLayout()
+        for button in (add, remove, up, down):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        for round_ in plan:
+            self.add_round(round_)
+
+    def add_round(self, plan: RoundPlan) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self._fill(row, plan)
+
+    def _fill(self, row: int, plan: RoundPlan) -> None:
+        kind = QComboBox()
+        kind.setAccessibleName(f"Kind of round {row + 1}")
+        for text, value in KINDS:
+            kind.addItem(text, value)
+        kind.setCurrentIndex(kind.findData(plan.kind))
+        title = QLineEdit(plan.title)
+        title.setAccessibleName(f"Name of round {row + 1}")
+        title.setPlaceholderText("optional")
+        policy = QComboBox()
+        policy.setAccessibleName(f"Time policy of round {row + 1}")
+        for text, value in POLICIES:
+            policy.addItem(text, value)
+        policy.setCurrentIndex(policy.findData(plan.policy.mode))
+        minutes = QDoubleSpinBox()
+        minutes.setAccessibleName(f"Minutes for round {row + 1}")
+        minutes.setRange(0.5, 600)
+        minutes.setDecimals(1)
+        minutes.setSingleStep(0.5)
+        minutes.setValue(max(0.5, plan.policy.seconds / 60) if plan.policy.seconds else 1.5)
+        minutes.setEnabled(plan.policy.mode is not PolicyMode.OPEN)
+        policy.currentIndexChanged.connect(
+            lambda _i, p=policy, m=minutes: m.setEnabled(p.currentData() != PolicyMode.OPEN)
+        )
+        prompt = QLineEdit(plan.prompt)
+        prompt.setAccessibleName(f"Prompt for round {row + 1}")
+        prompt.setPlaceholderText("Type a prompt, or draw one")
+        actions = QWidget()
+        actions_layout = QHBoxLayout(actions)
+        actions_layout.setContentsMargins(0, 0, 0, 0)
+        if self._draw is not None:
+            draw = QPushButton("Draw")
+            draw.setAccessibleName(f"Draw a prompt for round {row + 1}")
+            draw.clicked.connect(
+                lambda _=False, w=prompt, r=row: self._fill_prompt(self._draw, r, w)
+            )
+            actions_layout.addWidget(draw)
+        if self._browse is not None:
+            browse = QPushButton("Browse…")
+            browse.setAccessibleName(f"Browse prompts for round {row + 1}")
+            browse.clicked.connect(
+                lambda _=False, w=prompt, r=row: self._fill_prompt(self._browse, r, w)
+            )
+            actions_layout.addWidget(browse)
+        for column, widget in enumerate([kind, title, policy, minutes, prompt, actions]):
+            self.table.setCellWidget(row, column, widget)
+
+    def _fill_prompt(self, source: PromptSource | None, row: int, field: QLineEdit) -> None:
+        if source is None:
+            return
+        text = source(self.round_at(row), self)
+        if text:
+            field.setText(text)
+
+    def round_at(self, row: int) -> RoundPlan:
+        kind = RoundKind(self.table.cellWidget(row, 0).currentData())
+        title: str = self.table.cellWidget(row, 1).text().strip()
+        mode = PolicyMode(self.table.cellWidget(row, 2).currentData())
+        seconds = round(self.table.cellWidget(row, 3).value() * 60)
+        prompt: str = self.table.cellWidget(row, 4).text().strip()
+        if mode is PolicyMode.OPEN:
+            policy = TimePolicy.open()
+        elif mode is PolicyMode.FIXED:
+            policy = TimePolicy.fixed(seconds)
+        else:
+            policy = TimePolicy.fair_share(seconds, minimum=min(60.0, seconds))
+        return RoundPlan(kind=kind, policy=policy, prompt=prompt, title=title)
+
+    def rounds(self, *, skip_check_in: bool = False) -> list[RoundPlan]:
+        plan = [self.round_at(row) for row in range(self.table.rowCount())]
+        if skip_check_in:
+            plan = [r for r in plan if r.kind is not RoundKind.CHECK_IN]
+        return plan
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def _move(self, step: int) -> None:
+        row = self.table.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.table.rowCount():
+            return
+        plans = self.rounds()
+        plans[row], plans[target] = plans[target], plans[row]
+        self.table.setRowCount(0)
+        for plan in plans:
+            self.add_round(plan)
+        self.table.setCurrentCell(target, 0)

@@ -1,0 +1,126 @@
+"""The facilitator's live screen, driven the way a facilitator drives it: keys and buttons."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from circlekeeper.ui.live_controller import LiveController
+from circlekeeper.ui.live_view import LiveView
+from circlekeeper.ui.presenter_window import PresenterWindow
+from tests.ui.conftest import PEOPLE, PLAN, MemoryJournal, TestClock
+
+
+@pytest.fixture
+def view(qtbot, clock: TestClock, journal: MemoryJournal) -> LiveView:
+    controller = LiveController(clock, journal, PLAN, wall=clock.wall)
+    controller.start("Tuesday circle", PEOPLE, ["Sam"])
+    widget = LiveView(controller)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    widget.setFocus()
+    yield widget
+    controller.shutdown()
+
+
+def button(view: LiveView, accessible_name: str) -> QPushButton:
+    matches = [b for b in view.findChildren(QPushButton) if b.accessibleName() == accessible_name]
+    assert len(matches) == 1, accessible_name
+    return matches[0]
+
+
+def test_space_starts_pauses_and_resumes(qtbot, view: LiveView, clock: TestClock) -> None:
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # opens the check-in round
+    assert "Ready: Amal (she/her)" in view.speaker_label.text()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.speaker_label.text() == "Amal (she/her)"
+    assert button(view, "Pause").isEnabled()
+    clock.advance(10)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.ring.caption() == "paused"
+    assert button(view, "Resume")
+
+
+def test_phase_shows_in_words_not_only_colour(qtbot, view: LiveView, clock: TestClock) -> None:
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert view.ring.text() == "1:00" and view.ring.caption() == "remaining"
+    clock.advance(50)
+    view.controller.tick()
+    assert view.ring.caption() == "nearing end"
+    assert view.ring.accessibleDescription() == "nearing end"
+    clock.advance(25)
+    view.controller.tick()
+    assert view.ring.text() == "+0:15" and view.ring.caption() == "over time"
+
+
+def test_pass_and_come_back_later_by_keyboard(qtbot, view: LiveView, clock: TestClock) -> None:
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_N)  # Amal speaking
+    clock.advance(30)
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # Jonas starts automatically
+    assert view.speaker_label.text() == "Jonas"
+    qtbot.keyClick(view, Qt.Key.Key_P)  # Jonas passes, 山田 花子 starts
+    assert view.speaker_label.text() == "山田 花子 (they/them)"
+    qtbot.keyClick(view, Qt.Key.Key_L)  # comes back later
+    assert view.queue.queue.person_ids() == ["3"]
+    assert "Passed: Jonas" in view.queue.heard.text()
+    assert "Coming back at the end: 山田 花子 (they/them)" in view.queue.heard.text()
+
+
+def test_extend_and_undo(qtbot, view: LiveView, clock: TestClock) -> None:
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    clock.advance(55)
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    view.controller.tick()
+    assert view.ring.text() == "0:35"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    view.controller.tick()
+    assert view.ring.text() == "0:05"
+    assert view.status.text() == "Undone: extra time."
+
+
+def test_buttons_are_labelled_with_their_shortcuts(view: LiveView) -> None:
+    for name, key in [("Next", "N"), ("Pass", "P"), ("Come back later", "L"), ("Undo", "Ctrl+Z")]:
+        found = button(view, name)
+        assert f"[{key}]" in found.text()
+        assert key in found.toolTip()
+
+
+def test_storage_failure_shows_a_banner_and_keeps_going(
+    qtbot, view: LiveView, journal: MemoryJournal
+) -> None:
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    journal.fail = True
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert view.storage_banner.isVisible()
+    assert "disk full" in view.storage_banner.text()
+    assert view.speaker_label.text() == "Amal (she/her)"
+
+
+def test_drag_reorder_reaches_the_engine(qtbot, view: LiveView) -> None:
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    queue = view.queue.queue
+    queue.setCurrentRow(3)
+    queue.move_current(-3)
+    assert view.controller.current_round().queue == ["4", "1", "2", "3"]
+
+
+def test_presenter_never_shows_private_widgets(qtbot, view: LiveView) -> None:
+    presenter = PresenterWindow(view.controller)
+    qtbot.addWidget(presenter)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert presenter.speaker_label.text() == "Amal (she/her)"
+    assert presenter.prompt_label.text() == "What are you bringing today?"
+    assert presenter.next_label.text() == "Next: Jonas"
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+    assert not presenter.findChildren(QLineEdit)
+    assert not presenter.findChildren(QTextEdit)
+    assert not presenter.findChildren(QPlainTextEdit)

@@ -1,0 +1,83 @@
+"""Start a circle: presence, newcomers, order strategies and the round plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from circlekeeper.session import Participant
+from circlekeeper.session.model import PolicyMode, RoundKind
+from circlekeeper.session.order import OrderStrategy
+from circlekeeper.ui.setup_dialog import CircleBrief, SetupDialog, default_plan
+
+MEMBERS = tuple(
+    Participant(str(i), name, pronouns)
+    for i, (name, pronouns) in enumerate(
+        [("Amal", "she/her"), ("Jonas", ""), ("山田 花子", "they/them"), ("נועה", "she/her")], 1
+    )
+)
+
+
+def make(qtbot, **kw) -> SetupDialog:
+    brief = CircleBrief("Tuesday", MEMBERS, ("Everyone may pass.",), default_plan(), ("Sam",), **kw)
+    dialog = SetupDialog(brief, seed=7, draw_prompt=lambda plan, w: f"Drawn for {plan.label}")
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_seating_order_from_a_chosen_first_speaker_both_ways(qtbot) -> None:
+    dialog = make(qtbot)
+    dialog.first.setCurrentIndex(2)  # 山田 花子
+    assert [p.person_id for p in dialog.speaking_order()] == ["3", "4", "1", "2"]
+    dialog.direction.setCurrentIndex(1)
+    assert [p.person_id for p in dialog.speaking_order()] == ["3", "2", "1", "4"]
+    assert "Order: 山田 花子, Jonas, Amal, נועה" in dialog.order_preview.text()
+
+
+def test_unticked_people_are_not_present_and_newcomers_join(qtbot) -> None:
+    dialog = make(qtbot)
+    dialog.present.item(1).setCheckState(Qt.CheckState.Unchecked)
+    dialog.add_newcomer(Participant("new-1", "Zoë 🌱", "she/they"))
+    dialog.start_button.click()
+    setup = dialog.result_setup
+    assert setup is not None
+    assert [p.name for p in setup.present] == ["Amal", "山田 花子", "נועה", "Zoë 🌱"]
+    assert [p.person_id for p in setup.newcomers] == ["new-1"]
+    assert setup.facilitators == ("Sam",)
+
+
+def test_least_heard_first_and_rotation(qtbot) -> None:
+    dialog = make(
+        qtbot, balance={"1": 120.0, "2": -60.0, "3": 0.0, "4": -200.0}, previous_first="2"
+    )
+    dialog.strategy.setCurrentIndex(dialog.strategy.findData(OrderStrategy.LEAST_HEARD))
+    assert [p.person_id for p in dialog.speaking_order()] == ["4", "2", "3", "1"]
+    dialog.strategy.setCurrentIndex(dialog.strategy.findData(OrderStrategy.ROTATION))
+    assert [p.person_id for p in dialog.speaking_order()][0] == "3"
+
+
+def test_plan_edits_prompt_draw_and_skip_check_in(qtbot) -> None:
+    dialog = make(qtbot)
+    table = dialog.plan.table
+    draw = table.cellWidget(0, 5).findChildren(type(dialog.start_button))[0]
+    draw.click()
+    assert table.cellWidget(0, 4).text() == "Drawn for Check-in"
+    table.cellWidget(1, 2).setCurrentIndex(1)  # fixed per person
+    table.cellWidget(1, 3).setValue(4)
+    dialog.skip_check_in.setChecked(True)
+    dialog.start_button.click()
+    plan = dialog.result_setup.plan
+    assert [r.kind for r in plan] == [RoundKind.SHARING, RoundKind.CHECK_OUT]
+    assert plan[0].policy.mode is PolicyMode.FIXED and plan[0].policy.seconds == 240
+
+
+def test_nobody_ticked_is_refused_with_a_message(qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    dialog = make(qtbot)
+    for row in range(dialog.present.count()):
+        dialog.present.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.start_button.click()
+    assert dialog.result_setup is None
+    assert shown == ["Tick at least one person present."]
