@@ -178,15 +178,16 @@ class SetupDialog(QDialog):
         plan_layout.addWidget(self.plan)
         plan_layout.addWidget(self.skip_check_in)
 
-        left = QVBoxLayout()
-        left.addWidget(people_box, 1)
-        left.addWidget(order_box)
         right = QVBoxLayout()
         right.addWidget(agreements_box)
-        right.addWidget(plan_box, 1)
-        body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(right, 3)
+        right.addWidget(order_box)
+        right.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(people_box, 1)
+        top.addLayout(right, 1)
+        body = QVBoxLayout()
+        body.addLayout(top, 1)
+        body.addWidget(plan_box, 1)
 
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(
@@ -202,7 +203,7 @@ class SetupDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(body, 1)
         outer.addWidget(buttons)
-        self.resize(1100, 720)
+        self.resize(1100, 780)
         self._refresh_first()
         self._preview()
         self.result_setup: SessionSetup | None = None

@@ -52,7 +52,7 @@ def test_least_heard_first_and_rotation(qtbot) -> None:
     dialog.strategy.setCurrentIndex(dialog.strategy.findData(OrderStrategy.LEAST_HEARD))
     assert [p.person_id for p in dialog.speaking_order()] == ["4", "2", "3", "1"]
     dialog.strategy.setCurrentIndex(dialog.strategy.findData(OrderStrategy.ROTATION))
-    assert [p.person_id for p in dialog.speaking_order()][0] == "3"
+    assert dialog.speaking_order()[0].person_id == "3"
 
 
 def test_plan_edits_prompt_draw_and_skip_check_in(qtbot) -> None:
