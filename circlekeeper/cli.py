@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from circlekeeper import __version__
+from circlekeeper.commands import COMMAND_MODULES
+from circlekeeper.errors import UserFacingError
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,10 +21,31 @@ def build_parser() -> argparse.ArgumentParser:
         description="A fair speaking-turn timer and companion for peer-support circles.",
     )
     parser.add_argument("--version", action="version", version=f"circlekeeper {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: $CIRCLEKEEPER_DB, else the user data "
+        "folder)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"circlekeeper.commands.{name}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    parser.parse_args(sys.argv[1:] if argv is None else argv)
-    return 0
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        # No sub-command: the GUI (arrives with the live-circle issue).
+        parser.print_help()
+        return 0
+    try:
+        return int(func(args) or 0)
+    except UserFacingError as error:
+        print(f"circlekeeper: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("circlekeeper: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,14 @@
+"""The base of every error a person can act on.
+
+Library code raises subclasses (``DatabaseCorrupted``, ``WrongPassphrase``, ``ExportFailed``…)
+whose message is written for a person; the CLI prints that one line and exits non-zero, the GUI
+shows it in a dialog. Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class UserFacingError(Exception):
+    """An error whose ``str()`` is a complete sentence a facilitator can act on."""
+
+    exit_code: int = 1

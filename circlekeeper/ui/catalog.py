@@ -1,0 +1,121 @@
+"""What the main window needs from the data, as plain records and one narrow protocol.
+
+The windows speak only to a :class:`Catalog`; the store-backed implementation lives in
+``store_catalog.py``. Keeping the seam this narrow lets widgets be tested without a database and
+keeps SQL out of the UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from circlekeeper.session import events as ev
+from circlekeeper.session.model import Participant, RoundPlan
+from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.live_controller import SessionJournal
+from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup
+
+
+@dataclass(frozen=True, slots=True)
+class CircleCard:
+    circle_id: int
+    name: str
+    description: str = ""
+    members: int = 0
+    sessions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    person_id: int
+    name: str
+    pronouns: str = ""
+    archived: bool = False
+
+    def participant(self) -> Participant:
+        return Participant(str(self.person_id), self.name, self.pronouns)
+
+
+@dataclass(frozen=True, slots=True)
+class CircleDetail:
+    circle_id: int | None
+    name: str
+    description: str = ""
+    agreements: tuple[str, ...] = ()
+    default_plan: tuple[RoundPlan, ...] = ()
+    facilitators: tuple[str, ...] = ()
+    members: tuple[Member, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class LiveSessionInfo:
+    """A session left *live* by a crash, as the resume offer describes it."""
+
+    session_id: int
+    circle_name: str
+    started: datetime
+    last_alive: datetime | None
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeData:
+    session_id: int
+    circle_id: int
+    entries: tuple[ev.Entry, ...]
+    plan: tuple[RoundPlan, ...]
+    last_alive_elapsed: float | None
+    down_seconds: float
+
+
+class Catalog(Protocol):
+    def circles(self) -> list[CircleCard]: ...
+
+    def circle(self, circle_id: int) -> CircleDetail: ...
+
+    def save_circle(self, detail: CircleDetail) -> int: ...
+
+    def archive_circle(self, circle_id: int) -> None: ...
+
+    def add_member(self, circle_id: int, name: str, pronouns: str) -> Member: ...
+
+    def update_member(self, member: Member) -> None: ...
+
+    def archive_member(self, circle_id: int, person_id: int) -> None: ...
+
+    def brief(self, circle_id: int) -> CircleBrief: ...
+
+    def begin_session(
+        self, circle_id: int, setup: SessionSetup
+    ) -> tuple[int, SessionJournal, tuple[Participant, ...]]:
+        """Create the session row (and any newcomers as people); returns the session id, a
+        journal bound to it, and the present people with their stored ids."""
+        ...
+
+    def journal(self, session_id: int) -> SessionJournal:
+        """The journal of an existing session (for resuming it)."""
+        ...
+
+    def finish_session(self, session_id: int, shareable: str) -> None: ...
+
+    def summary(self, session_id: int) -> SessionSummary: ...
+
+    def live_sessions(self) -> list[LiveSessionInfo]: ...
+
+    def resume_data(self, session_id: int) -> ResumeData: ...
+
+    def close_at_last_heartbeat(self, session_id: int) -> None: ...
+
+    def discard(self, session_id: int) -> None: ...
+
+    def create_demo(self) -> int:
+        """A demo circle with a few past sessions, for a first look around; returns its id."""
+        ...
+
+    def export_log(self, session_id: int, entries: Sequence[ev.Entry], path: str) -> None:
+        """Write a session's log as an importable JSON file (the rescue when the database
+        fails mid-circle)."""
+        ...

@@ -1,0 +1,167 @@
+"""Create or edit a circle: name, description, agreements, facilitators, people, default plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.newcomer_dialog import NewcomerDialog
+from circlekeeper.ui.round_plan_editor import RoundPlanEditor
+from circlekeeper.ui.round_queue import person_label
+from circlekeeper.ui.setup_dialog import default_plan
+
+MEMBER = Qt.ItemDataRole.UserRole
+MAX_CIRCLE_NAME = 200
+
+
+class CircleEditor(QDialog):
+    """Edits a :class:`CircleDetail`; new members get negative ids until the store saves them."""
+
+    def __init__(self, detail: CircleDetail | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        detail = detail or CircleDetail(None, "", default_plan=default_plan())
+        self._detail = detail
+        self._next_new = -1
+        self.setWindowTitle("Edit circle" if detail.circle_id else "New circle")
+        self.name = QLineEdit(detail.name)
+        self.name.setAccessibleName("Circle name")
+        self.name.setMaxLength(MAX_CIRCLE_NAME)
+        self.description = QLineEdit(detail.description)
+        self.description.setAccessibleName("Description")
+        self.facilitators = QLineEdit(", ".join(detail.facilitators))
+        self.facilitators.setAccessibleName("Facilitators")
+        self.facilitators.setPlaceholderText("Names, separated by commas")
+        self.agreements = QPlainTextEdit("\n".join(detail.agreements))
+        self.agreements.setAccessibleName("Group agreements")
+        self.agreements.setPlaceholderText(
+            "One agreement per line, e.g.\nWe speak from our own experience.\nEveryone may pass."
+        )
+        self.members = QListWidget()
+        self.members.setAccessibleName("People in this circle")
+        for member in detail.members:
+            if not member.archived:
+                self._add_member_item(member)
+        add = QPushButton("Add person…")
+        add.setAccessibleName("Add person")
+        add.clicked.connect(self._add_member)
+        edit = QPushButton("Edit…")
+        edit.setAccessibleName("Edit person")
+        edit.clicked.connect(self._edit_member)
+        archive = QPushButton("Archive")
+        archive.setAccessibleName("Archive person")
+        archive.setToolTip("Hide from new sessions; their history is kept")
+        archive.clicked.connect(self._archive_member)
+        self.archived: list[Member] = []
+        self.plan = RoundPlanEditor(detail.default_plan or default_plan())
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Description", self.description)
+        form.addRow("Facilitators", self.facilitators)
+        form.addRow("Group agreements", self.agreements)
+        people_box = QGroupBox("People")
+        people_layout = QVBoxLayout(people_box)
+        people_layout.addWidget(self.members)
+        row = QHBoxLayout()
+        for button in (add, edit, archive):
+            row.addWidget(button)
+        people_layout.addLayout(row)
+        plan_box = QGroupBox("Default round plan")
+        QVBoxLayout(plan_box).addWidget(self.plan)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addLayout(form, 3)
+        top.addWidget(people_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(plan_box, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(980, 680)
+        self.result_detail: CircleDetail | None = None
+
+    def _add_member_item(self, member: Member) -> None:
+        item = QListWidgetItem(person_label(member.name, member.pronouns))
+        item.setData(MEMBER, member)
+        item.setToolTip(item.text())
+        self.members.addItem(item)
+
+    def add_member(self, name: str, pronouns: str) -> None:
+        self._add_member_item(Member(self._next_new, name, pronouns))
+        self._next_new -= 1
+
+    def _add_member(self) -> None:
+        dialog = NewcomerDialog(self, "Add a person")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_member(dialog.name.text().strip(), dialog.pronouns.text().strip())
+
+    def _edit_member(self) -> None:
+        item = self.members.currentItem()
+        if item is None:
+            return
+        member: Member = item.data(MEMBER)
+        dialog = NewcomerDialog(self, "Edit person")
+        dialog.name.setText(member.name)
+        dialog.pronouns.setText(member.pronouns)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            updated = Member(
+                member.person_id, dialog.name.text().strip(), dialog.pronouns.text().strip()
+            )
+            item.setData(MEMBER, updated)
+            item.setText(person_label(updated.name, updated.pronouns))
+
+    def _archive_member(self) -> None:
+        row = self.members.currentRow()
+        if row < 0:
+            return
+        member: Member = self.members.takeItem(row).data(MEMBER)
+        if member.person_id > 0:
+            self.archived.append(member)
+
+    def _accept(self) -> None:
+        name = self.name.text().strip()
+        if not name:
+            self.error.setText("Please give the circle a name.")
+            self.error.show()
+            return
+        plan = self.plan.rounds()
+        agreements = tuple(
+            line.strip() for line in self.agreements.toPlainText().splitlines() if line.strip()
+        )
+        facilitators = tuple(
+            part.strip() for part in self.facilitators.text().split(",") if part.strip()
+        )
+        members = tuple(self.members.item(i).data(MEMBER) for i in range(self.members.count()))
+        archived = tuple(Member(m.person_id, m.name, m.pronouns, True) for m in self.archived)
+        self.result_detail = CircleDetail(
+            self._detail.circle_id,
+            name,
+            self.description.text().strip(),
+            agreements,
+            tuple(plan),
+            facilitators,
+            members + archived,
+        )
+        self.accept()

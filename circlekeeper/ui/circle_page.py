@@ -1,0 +1,116 @@
+"""The pages beside the circle list: a welcome for an empty database, and one circle's overview."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from circlekeeper.ui.catalog import CircleDetail
+from circlekeeper.ui.round_queue import person_label
+
+
+class WelcomePage(QWidget):
+    """Nobody should meet an empty grey window: the first start says hello and offers a path."""
+
+    create_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Welcome")
+        title = QLabel("Welcome to CircleKeeper")
+        title.setObjectName("welcomeTitle")
+        text = QLabel(
+            "CircleKeeper helps you hold a peer-support circle: a fair speaking-turn timer that"
+            " gives everyone an equal share of the time, the right to pass, check-in and"
+            " check-out prompts, and private notes only you can read.\n\n"
+            "Start by creating your circle — its name, the people in it and your group"
+            " agreements — or look around a demo circle first."
+        )
+        text.setWordWrap(True)
+        create = QPushButton("Create your first circle")
+        create.setAccessibleName("Create your first circle")
+        create.setDefault(True)
+        create.clicked.connect(self.create_requested)
+        demo = QPushButton("Look around a demo circle")
+        demo.setAccessibleName("Look around a demo circle")
+        demo.clicked.connect(self.demo_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addSpacing(16)
+        layout.addWidget(create)
+        layout.addWidget(demo)
+        layout.addStretch(2)
+        self.setStyleSheet("#welcomeTitle { font-size: 28px; font-weight: 600; }")
+        self.setMaximumWidth(720)
+
+
+class CirclePage(QWidget):
+    """One circle at a glance, with the big *Start a circle* button."""
+
+    start_requested = Signal()
+    edit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("circleTitle")
+        self.description = QLabel()
+        self.people = QLabel()
+        self.agreements = QLabel()
+        self.plan = QLabel()
+        for label in (self.title, self.description, self.people, self.agreements, self.plan):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.people.setAccessibleName("People")
+        self.agreements.setAccessibleName("Group agreements")
+        self.plan.setAccessibleName("Default round plan")
+        self.start = QPushButton("Start a circle…")
+        self.start.setObjectName("startButton")
+        self.start.setAccessibleName("Start a circle")
+        self.start.setToolTip("Pick who is here and begin (Ctrl+Enter)")
+        self.start.clicked.connect(self.start_requested)
+        edit = QPushButton("Edit circle…")
+        edit.setAccessibleName("Edit circle")
+        edit.setToolTip("Name, people, agreements and default plan (Ctrl+Shift+E)")
+        edit.clicked.connect(self.edit_requested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.description)
+        layout.addWidget(self.start)
+        layout.addWidget(edit)
+        for heading, label in (
+            ("People", self.people),
+            ("Group agreements", self.agreements),
+            ("Default round plan", self.plan),
+        ):
+            header = QLabel(heading)
+            header.setObjectName("sectionTitle")
+            layout.addWidget(header)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.setStyleSheet(
+            "#circleTitle { font-size: 26px; font-weight: 600; }"
+            "#sectionTitle { font-weight: 600; margin-top: 10px; }"
+            "#startButton { font-size: 18px; padding: 10px; }"
+        )
+
+    def show_circle(self, detail: CircleDetail) -> None:
+        self.title.setText(detail.name)
+        self.description.setText(detail.description)
+        self.description.setVisible(bool(detail.description))
+        active = [m for m in detail.members if not m.archived]
+        self.people.setText(
+            ", ".join(person_label(m.name, m.pronouns) for m in active)
+            or "Nobody yet — add people with Edit circle, or as newcomers when you start."
+        )
+        self.agreements.setText(
+            "\n".join(f"{i}. {a}" for i, a in enumerate(detail.agreements, 1)) or "None written."
+        )
+        self.plan.setText(
+            "\n".join(f"{r.label} — {r.policy.describe()}" for r in detail.default_plan)
+            or "Check-in, sharing, check-out."
+        )

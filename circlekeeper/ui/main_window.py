@@ -1,0 +1,440 @@
+"""The main window: circles on the left; welcome, circle, live circle or summary on the right.
+
+It wires pages together and turns their intents into catalog calls; the live circle itself is
+run by a :class:`LiveController` that it creates per session.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.session.clock import Clock, MonotonicClock
+from circlekeeper.session.model import Participant
+from circlekeeper.ui.catalog import Catalog, CircleDetail
+from circlekeeper.ui.chime import Chime
+from circlekeeper.ui.circle_editor import CircleEditor
+from circlekeeper.ui.circle_page import CirclePage, WelcomePage
+from circlekeeper.ui.live_controller import LiveController
+from circlekeeper.ui.live_view import LiveView
+from circlekeeper.ui.newcomer_dialog import ask_newcomer
+from circlekeeper.ui.presenter_window import PresenterWindow
+from circlekeeper.ui.resume_dialog import ResumeChoice, ask_resume
+from circlekeeper.ui.setup_dialog import SetupDialog
+from circlekeeper.ui.summary_view import SummaryView
+from circlekeeper.ui.timer_ring import CueStyle
+
+log = logging.getLogger(__name__)
+CIRCLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass
+class WindowOptions:
+    """Choices that shape the window, gathered by the composition root from settings."""
+
+    facilitator_cue: CueStyle = CueStyle.FULL
+    presenter_cue: CueStyle = CueStyle.NEUTRAL
+    auto_start_next: bool = True
+    muted: bool = False
+    clock_factory: Callable[[], Clock] = MonotonicClock
+    setup_dialog: Callable[..., SetupDialog] = SetupDialog
+    pdf_exporter: Callable[[QWidget, int, str], None] | None = None
+    notes_factory: Callable[[int, LiveController], QWidget | None] | None = None
+    extra_pages: dict[str, QWidget] = field(default_factory=dict)
+    ask: Callable[[QWidget, str, str], bool] | None = None
+    """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""
+
+
+class MainWindow(QMainWindow):
+    session_started = Signal(int)
+    session_finished = Signal(int)
+
+    def __init__(self, catalog: Catalog, options: WindowOptions | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.options = options or WindowOptions()
+        self.setWindowTitle("CircleKeeper")
+        self.resize(1200, 780)
+        self.chime = Chime(muted=self.options.muted, parent=self)
+        self.controller: LiveController | None = None
+        self.live_view: LiveView | None = None
+        self.presenter: PresenterWindow | None = None
+        self.summary_view: SummaryView | None = None
+        self._session_id: int | None = None
+        self._circle_id: int | None = None
+
+        self.circle_list = QListWidget()
+        self.circle_list.setAccessibleName("Circles")
+        self.circle_list.currentItemChanged.connect(self._circle_chosen)
+        new = QPushButton("New circle…")
+        new.setAccessibleName("New circle")
+        new.setToolTip("Create a circle (Ctrl+Shift+N)")
+        new.clicked.connect(self.new_circle)
+        archive = QPushButton("Archive")
+        archive.setAccessibleName("Archive circle")
+        archive.setToolTip("Hide this circle; its history is kept")
+        archive.clicked.connect(self.archive_circle)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        heading = QLabel("Circles")
+        heading.setObjectName("sectionTitle")
+        side_layout.addWidget(heading)
+        side_layout.addWidget(self.circle_list, 1)
+        side_buttons = QHBoxLayout()
+        side_buttons.addWidget(new)
+        side_buttons.addWidget(archive)
+        side_layout.addLayout(side_buttons)
+        self.side = side
+
+        self.pages = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.create_requested.connect(self.new_circle)
+        self.welcome.demo_requested.connect(self.open_demo)
+        welcome_holder = QWidget()
+        holder_layout = QHBoxLayout(welcome_holder)
+        holder_layout.addWidget(self.welcome)
+        self.circle_page = CirclePage()
+        self.circle_page.start_requested.connect(self.start_circle)
+        self.circle_page.edit_requested.connect(self.edit_circle)
+        self.pages.addWidget(welcome_holder)
+        self.pages.addWidget(self.circle_page)
+        self._welcome_holder = welcome_holder
+        for page in self.options.extra_pages.values():
+            self.pages.addWidget(page)
+
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 940])
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        self.statusBar().showMessage("Ready")
+        self.refresh_circles()
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        circle_menu = self.menuBar().addMenu("&Circle")
+        self._action(circle_menu, "&New circle…", "Ctrl+Shift+N", self.new_circle)
+        self._action(circle_menu, "&Edit circle…", "Ctrl+Shift+E", self.edit_circle)
+        self._action(circle_menu, "&Start a circle…", "Ctrl+Return", self.start_circle)
+        circle_menu.addSeparator()
+        self._action(circle_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view_menu = self.menuBar().addMenu("&View")
+        self.mute_action = self._action(view_menu, "&Mute the chime", "Ctrl+M", self._toggle_mute)
+        self.mute_action.setCheckable(True)
+        self.mute_action.setChecked(self.chime.muted)
+        self.auto_action = self._action(
+            view_menu, "Start the next turn when moving &on", None, self._toggle_auto
+        )
+        self.auto_action.setCheckable(True)
+        self.auto_action.setChecked(self.options.auto_start_next)
+        self.neutral_action = self._action(
+            view_menu, "Keep the &presenter screen neutral", None, self._toggle_neutral
+        )
+        self.neutral_action.setCheckable(True)
+        self.neutral_action.setChecked(self.options.presenter_cue is CueStyle.NEUTRAL)
+        self.discreet_action = self._action(
+            view_menu, "&Discreet cues on my screen", None, self._toggle_discreet
+        )
+        self.discreet_action.setCheckable(True)
+        self.discreet_action.setChecked(self.options.facilitator_cue is CueStyle.DISCREET)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
+
+    def _action(self, menu, text: str, shortcut: object, slot: Callable[[], object]) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    # ---------------------------------------------------------------- circles
+
+    def refresh_circles(self, select: int | None = None) -> None:
+        cards = self.catalog.circles()
+        current = select if select is not None else self._circle_id
+        self.circle_list.blockSignals(True)
+        self.circle_list.clear()
+        for card in cards:
+            item = QListWidgetItem(card.name)
+            item.setData(CIRCLE, card.circle_id)
+            item.setToolTip(f"{card.name}\n{card.members} people · {card.sessions} sessions")
+            self.circle_list.addItem(item)
+        self.circle_list.blockSignals(False)
+        if not cards:
+            self._circle_id = None
+            if self.controller is None:
+                self.pages.setCurrentWidget(self._welcome_holder)
+            return
+        row = next((i for i, c in enumerate(cards) if c.circle_id == current), 0)
+        self.circle_list.setCurrentRow(row)
+        self._circle_chosen(self.circle_list.currentItem(), None)
+
+    def _circle_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is None:
+            return
+        self._circle_id = item.data(CIRCLE)
+        if self.controller is None and self.summary_view is None:
+            self.circle_page.show_circle(self.catalog.circle(self._circle_id))
+            self.pages.setCurrentWidget(self.circle_page)
+
+    def new_circle(self) -> None:
+        editor = CircleEditor(None, self)
+        if editor.exec() and editor.result_detail is not None:
+            circle_id = self.catalog.save_circle(editor.result_detail)
+            self.refresh_circles(select=circle_id)
+            self.statusBar().showMessage(f"Circle “{editor.result_detail.name}” created.")
+
+    def edit_circle(self) -> None:
+        if self._circle_id is None or self.controller is not None:
+            return
+        editor = CircleEditor(self.catalog.circle(self._circle_id), self)
+        if editor.exec() and editor.result_detail is not None:
+            self.save_circle(editor.result_detail)
+
+    def save_circle(self, detail: CircleDetail) -> None:
+        circle_id = self.catalog.save_circle(detail)
+        self.refresh_circles(select=circle_id)
+
+    def archive_circle(self) -> None:
+        if self._circle_id is None or self.controller is not None:
+            return
+        detail = self.catalog.circle(self._circle_id)
+        if self.ask(
+            "Archive circle",
+            f"Archive “{detail.name}”? It leaves this list; its history is kept.",
+        ):
+            self.catalog.archive_circle(self._circle_id)
+            self._circle_id = None
+            self.refresh_circles()
+
+    def open_demo(self) -> None:
+        circle_id = self.catalog.create_demo()
+        self.refresh_circles(select=circle_id)
+        self.statusBar().showMessage("A demo circle with a few past sessions is ready.")
+
+    # ------------------------------------------------------------ live circle
+
+    def start_circle(self) -> None:
+        if self._circle_id is None or self.controller is not None:
+            return
+        brief = self.catalog.brief(self._circle_id)
+        dialog = self.options.setup_dialog(brief, parent=self)
+        if not dialog.exec() or dialog.result_setup is None:
+            return
+        setup = dialog.result_setup
+        session_id, journal, present = self.catalog.begin_session(self._circle_id, setup)
+        controller = LiveController(
+            self.options.clock_factory(),
+            journal,
+            setup.plan,
+            auto_start_next=self.options.auto_start_next,
+            parent=self,
+        )
+        self._open_live(session_id, controller)
+        controller.start(brief.name, present, setup.facilitators)
+
+    def _open_live(self, session_id: int, controller: LiveController) -> None:
+        self._session_id = session_id
+        self.controller = controller
+        notes = None
+        if self.options.notes_factory is not None:
+            notes = self.options.notes_factory(session_id, controller)
+        self.live_view = LiveView(
+            controller,
+            chime=self.chime,
+            cue=self.options.facilitator_cue,
+            newcomer_dialog=self._ask_newcomer,
+            notes_widget=notes,
+        )
+        self.live_view.presenter_requested.connect(self.toggle_presenter)
+        self.live_view.finished.connect(self._finished)
+        self.live_view.save_copy_requested.connect(self._save_copy)
+        self.pages.addWidget(self.live_view)
+        self.pages.setCurrentWidget(self.live_view)
+        self.side.setEnabled(False)
+        self.live_view.setFocus()
+        self.session_started.emit(session_id)
+
+    def _ask_newcomer(self, parent: QWidget) -> Participant | None:
+        person = ask_newcomer(parent, "pending")
+        if person is None or self._circle_id is None:
+            return None
+        member = self.catalog.add_member(self._circle_id, person.name, person.pronouns)
+        return member.participant()
+
+    def toggle_presenter(self) -> None:
+        if self.controller is None:
+            return
+        if self.presenter is not None and self.presenter.isVisible():
+            self.presenter.close()
+            return
+        self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
+        screens = self.screen().virtualSiblings() if self.screen() else []
+        others = [s for s in screens if s is not self.screen()]
+        if others:
+            self.presenter.setScreen(others[0])
+            self.presenter.setGeometry(others[0].geometry())
+            self.presenter.showFullScreen()
+        else:
+            self.presenter.resize(1024, 640)
+            self.presenter.show()
+
+    def _finished(self) -> None:
+        assert self.controller is not None and self._session_id is not None
+        session_id = self._session_id
+        summary = self.controller.session.summary()
+        self.controller.shutdown()
+        if self.presenter is not None:
+            self.presenter.close()
+            self.presenter = None
+        self.summary_view = SummaryView(summary, can_export=self.options.pdf_exporter is not None)
+        self.summary_view.closed.connect(lambda text: self._close_summary(session_id, text))
+        self.summary_view.export_requested.connect(lambda text: self._export(session_id, text))
+        self.pages.addWidget(self.summary_view)
+        self.pages.setCurrentWidget(self.summary_view)
+        if self.live_view is not None:
+            self.pages.removeWidget(self.live_view)
+            self.live_view.deleteLater()
+            self.live_view = None
+        self.controller = None
+        self.session_finished.emit(session_id)
+
+    def _export(self, session_id: int, shareable: str) -> None:
+        self.catalog.finish_session(session_id, shareable)
+        if self.options.pdf_exporter is not None:
+            self.options.pdf_exporter(self, session_id, shareable)
+
+    def _close_summary(self, session_id: int, shareable: str) -> None:
+        self.catalog.finish_session(session_id, shareable)
+        if self.summary_view is not None:
+            self.pages.removeWidget(self.summary_view)
+            self.summary_view.deleteLater()
+            self.summary_view = None
+        self._session_id = None
+        self.side.setEnabled(True)
+        self.refresh_circles()
+        self.statusBar().showMessage("The circle is saved.")
+
+    def _save_copy(self) -> None:
+        if self.controller is None or self._session_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of this circle", "circle-rescue.json", "Session files (*.json)"
+        )
+        if not path:
+            return
+        try:
+            self.catalog.export_log(self._session_id, self.controller.session.log, path)
+        except OSError as error:
+            QMessageBox.critical(self, "Could not save the copy", str(error))
+            return
+        self.statusBar().showMessage(f"A copy of the circle was saved to {path}.")
+
+    # ------------------------------------------------------------------ resume
+
+    def offer_resume(self) -> None:
+        """At start-up: every session left live is offered, one at a time."""
+        for info in self.catalog.live_sessions():
+            choice = ask_resume(self, info)
+            if choice is ResumeChoice.RESUME:
+                self.resume_session(info.session_id)
+                return
+            if choice is ResumeChoice.CLOSE:
+                self.catalog.close_at_last_heartbeat(info.session_id)
+            elif choice is ResumeChoice.DISCARD:
+                self.catalog.discard(info.session_id)
+
+    def resume_session(self, session_id: int) -> None:
+        data = self.catalog.resume_data(session_id)
+        journal = self.catalog.journal(session_id)
+        self._circle_id = data.circle_id
+        controller = LiveController.resumed(
+            self.options.clock_factory(),
+            journal,
+            data.plan,
+            data.entries,
+            last_alive_elapsed=data.last_alive_elapsed,
+            down_seconds=data.down_seconds,
+            parent=self,
+        )
+        self._open_live(session_id, controller)
+        controller.activate()
+        self.statusBar().showMessage("The circle is back where it was; the timer is paused.")
+
+    # ------------------------------------------------------------------ options
+
+    def _toggle_mute(self) -> None:
+        self.chime.set_muted(self.mute_action.isChecked())
+
+    def _toggle_auto(self) -> None:
+        self.options.auto_start_next = self.auto_action.isChecked()
+        if self.controller is not None:
+            self.controller.auto_start_next = self.options.auto_start_next
+
+    def _toggle_neutral(self) -> None:
+        cue = CueStyle.NEUTRAL if self.neutral_action.isChecked() else CueStyle.FULL
+        self.options.presenter_cue = cue
+        if self.presenter is not None:
+            self.presenter.set_cue(cue)
+
+    def _toggle_discreet(self) -> None:
+        cue = CueStyle.DISCREET if self.discreet_action.isChecked() else CueStyle.FULL
+        self.options.facilitator_cue = cue
+        if self.live_view is not None:
+            self.live_view.ring.set_cue(cue)
+
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "During a circle:\n"
+            "Space — start, pause or resume the turn\n"
+            "N or → — end the turn and go to the next speaker\n"
+            "P — pass   ·   L — come back at the end of the round\n"
+            "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
+            "Ctrl+T — the turn started earlier   ·   Ctrl+J — late arrival\n"
+            "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n\n"
+            "Elsewhere:\nCtrl+Shift+N — new circle   ·   Ctrl+Return — start a circle",
+        )
+
+    def ask(self, title: str, question: str) -> bool:
+        if self.options.ask is not None:
+            return self.options.ask(self, title, question)
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller is not None and not self.controller.session.state.ended:
+            if not self.ask(
+                "A circle is running",
+                "A circle is still running. Quit anyway? It is saved and will be offered"
+                " for resuming next time.",
+            ):
+                event.ignore()
+                return
+            self.controller.shutdown()
+        if self.presenter is not None:
+            self.presenter.close()
+        event.accept()

@@ -1,0 +1,134 @@
+"""After the circle: how the time was shared, in bars and in plain words, and a shareable note.
+
+It reads only the :class:`SessionSummary` (a pure function of the log), like the PDF does, so
+what the facilitator sees here is exactly what gets printed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.session.model import format_duration
+from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
+
+MAX_SHAREABLE = 20_000
+
+
+class SummaryView(QWidget):
+    closed = Signal(str)
+    """The facilitator closed the summary; carries the shareable summary text."""
+    export_requested = Signal(str)
+
+    def __init__(
+        self,
+        summary: SessionSummary,
+        *,
+        shareable: str = "",
+        can_export: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.summary = summary
+        self.setAccessibleName("Circle summary")
+        title = QLabel(f"{summary.circle} — thank you")
+        title.setObjectName("summaryTitle")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setWordWrap(True)
+        self.fairness_label = QLabel(summary.fairness_sentence())
+        self.fairness_label.setWordWrap(True)
+        self.fairness_label.setAccessibleName("Fairness")
+        facts = [
+            f"{summary.present_count} present",
+            f"{format_duration(summary.duration_seconds)} in all",
+            f"{format_duration(summary.total_spoken)} of speaking",
+            f"{summary.passes} pass" + ("" if summary.passes == 1 else "es"),
+        ]
+        if summary.late_count:
+            facts.append(f"{summary.late_count} arrived late")
+        if summary.left_count:
+            facts.append(f"{summary.left_count} left early")
+        self.facts_label = QLabel(" · ".join(facts))
+        self.facts_label.setAccessibleName("Key figures")
+        self.bars = FairnessStrip()
+        bars, equal = bars_from_summary(summary)
+        self.bars.set_bars(bars, equal)
+
+        self.rounds = QTableWidget(len(summary.rounds), 5)
+        self.rounds.setAccessibleName("Rounds")
+        self.rounds.setHorizontalHeaderLabels(
+            ["Round", "Time policy", "Planned", "Actual", "Prompt"]
+        )
+        self.rounds.verticalHeader().setVisible(False)
+        self.rounds.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rounds.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for row, round_ in enumerate(summary.rounds):
+            planned = format_duration(round_.planned_seconds) if round_.planned_seconds else "open"
+            cells = [
+                round_.label,
+                round_.plan.policy.describe(),
+                planned,
+                format_duration(round_.duration_seconds),
+                round_.plan.prompt,
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.rounds.setItem(row, column, item)
+        self.rounds.resizeColumnsToContents()
+        self.rounds.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+        self.shareable = QPlainTextEdit(shareable)
+        self.shareable.setAccessibleName("Shareable summary")
+        self.shareable.setPlaceholderText(
+            "A few lines the group is happy to share (printed on the summary). Never private notes."
+        )
+        self.shareable.textChanged.connect(self._limit)
+        self.export_button = QPushButton("Export PDF…")
+        self.export_button.setAccessibleName("Export PDF")
+        self.export_button.setToolTip("Save the printable summary (Ctrl+P)")
+        self.export_button.setEnabled(can_export)
+        self.export_button.clicked.connect(
+            lambda: self.export_requested.emit(self.shareable.toPlainText())
+        )
+        close = QPushButton("Save and close")
+        close.setAccessibleName("Save and close")
+        close.setToolTip("Keep the shareable summary and go back to the circles (Ctrl+W)")
+        close.clicked.connect(self._close)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.export_button.click)
+        QShortcut(QKeySequence("Ctrl+W"), self, self._close)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.fairness_label)
+        layout.addWidget(self.bars, 2)
+        layout.addWidget(self.rounds, 1)
+        layout.addWidget(QLabel("Shareable summary"))
+        layout.addWidget(self.shareable, 1)
+        layout.addLayout(buttons)
+        self.setStyleSheet("#summaryTitle { font-size: 24px; font-weight: 600; }")
+
+    def _limit(self) -> None:
+        text = self.shareable.toPlainText()
+        if len(text) > MAX_SHAREABLE:
+            self.shareable.setPlainText(text[:MAX_SHAREABLE])
+
+    def _close(self) -> None:
+        self.closed.emit(self.shareable.toPlainText())

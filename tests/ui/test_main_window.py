@@ -1,0 +1,101 @@
+"""The main window: a welcome on an empty database, circles, and a circle from start to end."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from circlekeeper.session.model import Participant
+from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.main_window import MainWindow, WindowOptions
+from circlekeeper.ui.setup_dialog import SetupDialog, default_plan
+from tests.ui.conftest import TestClock
+from tests.ui.memory_catalog import MemoryCatalog
+
+
+class AutoSetup(SetupDialog):
+    """The real setup dialog, accepted as soon as it opens (as if the facilitator clicked)."""
+
+    def exec(self) -> int:
+        self.start_button.click()
+        return 1
+
+
+@pytest.fixture
+def window(qtbot, clock: TestClock):
+    catalog = MemoryCatalog()
+    options = WindowOptions(
+        clock_factory=lambda: clock,
+        setup_dialog=AutoSetup,
+        muted=True,
+        ask=lambda parent, title, question: True,
+    )
+    win = MainWindow(catalog, options)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def named(widget, name: str) -> QPushButton:
+    found = [b for b in widget.findChildren(QPushButton) if b.accessibleName() == name]
+    assert found, name
+    return found[0]
+
+
+def test_first_start_welcomes_and_offers_a_demo(qtbot, window: MainWindow) -> None:
+    assert window.pages.currentWidget() is window._welcome_holder
+    qtbot.mouseClick(named(window, "Look around a demo circle"), Qt.MouseButton.LeftButton)
+    assert window.circle_list.count() == 1
+    assert window.pages.currentWidget() is window.circle_page
+    assert "Amal (she/her)" in window.circle_page.people.text()
+
+
+def test_a_circle_from_start_to_summary(qtbot, window: MainWindow, clock: TestClock) -> None:
+    catalog: MemoryCatalog = window.catalog
+    members = (Member(-1, "Amal", "she/her"), Member(-2, "Jonas"), Member(-3, "نور", ""))
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            agreements=("Everyone may pass.",),
+            default_plan=default_plan(),
+            members=members,
+        )
+    )
+    window.start_circle()
+    live = window.live_view
+    assert live is not None and window.pages.currentWidget() is live
+    for _ in range(2):
+        qtbot.keyClick(live, Qt.Key.Key_N)
+    clock.advance(80)
+    qtbot.keyClick(live, Qt.Key.Key_N)
+    qtbot.keyClick(live, Qt.Key.Key_P)
+    live.end_circle()
+    summary = window.summary_view
+    assert summary is not None
+    assert "Fairness index 1.00" in summary.fairness_label.text()
+    summary.shareable.setPlainText("A warm first session <b>&</b>")
+    qtbot.mouseClick(named(summary, "Save and close"), Qt.MouseButton.LeftButton)
+    assert catalog.shareable[1] == "A warm first session <b>&</b>"
+    assert window.pages.currentWidget() is window.circle_page
+    kinds = [e.event.kind for e in catalog.journals[1].entries]
+    assert kinds[:3] == ["session-started", "round-started", "turn-started"]
+    assert kinds[-1] == "session-ended"
+
+
+def test_late_arrival_is_added_to_the_circle(qtbot, window: MainWindow, monkeypatch) -> None:
+    import circlekeeper.ui.main_window as mw
+
+    window.save_circle(CircleDetail(None, "Tuesday", members=(Member(-1, "Amal"),)))
+    window.start_circle()
+    qtbot.keyClick(window.live_view, Qt.Key.Key_N)
+    monkeypatch.setattr(mw, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her"))
+    window.live_view._arrival()
+    assert window.controller.current_round().queue[-1] != "1"
+    assert "Ola (she/her)" in [
+        window.live_view.queue.queue.item(i).text()
+        for i in range(window.live_view.queue.queue.count())
+    ]
+    assert any(m.name == "Ola" for m in window.catalog.circle(1).members)
