@@ -1,0 +1,1 @@
+"""Prompt browser, prompt picker, prompt editor and the anonymous mood count widgets."""

@@ -1,0 +1,523 @@
+"""The prompt browser: find, preview, mark, write and exchange prompts; see what a circle heard.
+
+A thin view over :class:`PromptLibrary` (all rules live there). Errors a person can act on are
+shown in the message line at the bottom, in the dialog itself, so nothing pops up over a
+facilitator mid-task. File dialogs and the prompt editor are injectable so tests drive the
+browser without modal windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.prompts.exchange import export_deck_file, import_deck_file
+from circlekeeper.prompts.library import PromptLibrary, PromptQuery
+from circlekeeper.prompts.uses import PromptUseRecorder, UsageRow
+from circlekeeper.session.prompts import Intensity, Prompt, PromptCategory
+from circlekeeper.ui.prompts.editor import edit_prompt
+from circlekeeper.ui.prompts.labels import (
+    CATEGORY_NAMES,
+    INTENSITY_NAMES,
+    PASSING_NOTE,
+    describe,
+    origin,
+)
+
+PROMPT_ID = Qt.ItemDataRole.UserRole
+EditPrompt = Callable[[Prompt | None, QWidget, PromptCategory | None], Prompt | None]
+AskPath = Callable[[QWidget], Path | None]
+
+
+def ask_open_deck(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Import a prompt deck", "", "Prompt decks (*.toml);;All files (*)"
+    )
+    return Path(path) if path else None
+
+
+def ask_save_deck(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Export prompts as a deck", "my-prompts.toml", "Prompt decks (*.toml)"
+    )
+    if not path:
+        return None
+    return Path(path) if path.endswith(".toml") else Path(path + ".toml")
+
+
+def when_text(row: UsageRow) -> str:
+    return row.when.astimezone().strftime("%d %b %Y")
+
+
+class PromptBrowser(QDialog):
+    def __init__(
+        self,
+        library: PromptLibrary,
+        *,
+        circle_id: int | None = None,
+        circle_name: str = "",
+        category: PromptCategory | None = None,
+        edit: EditPrompt = edit_prompt,
+        ask_open: AskPath = ask_open_deck,
+        ask_save: AskPath = ask_save_deck,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Prompt library")
+        self.setAccessibleName("Prompt library")
+        self._library = library
+        self._recorder = PromptUseRecorder(library)
+        self._circle_id = circle_id
+        self._edit = edit
+        self._ask_open = ask_open
+        self._ask_save = ask_save
+        self._history: list[UsageRow] = []
+        self._last_heard: dict[str, UsageRow] = {}
+        self.chosen: Prompt | None = None
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search prompts")
+        self.search.setPlaceholderText("Search words or tags…")
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox()
+        self.category.setAccessibleName("Category filter")
+        self.category.addItem("Any category", None)
+        for value, name in CATEGORY_NAMES.items():
+            self.category.addItem(name, value)
+        if category is not None:
+            self.category.setCurrentIndex(self.category.findData(category))
+        self.intensity = QComboBox()
+        self.intensity.setAccessibleName("Depth filter")
+        self.intensity.addItem("Any depth", None)
+        for value, name in INTENSITY_NAMES.items():
+            self.intensity.addItem(name, value)
+        self.tag = QComboBox()
+        self.tag.setAccessibleName("Tag filter")
+        self.first_meeting = QCheckBox("First meeting")
+        self.first_meeting.setAccessibleName("Only prompts for a first meeting")
+        self.favourites_only = QCheckBox("Favourites")
+        self.favourites_only.setAccessibleName("Only favourites")
+        self.mine_only = QCheckBox("Mine")
+        self.mine_only.setAccessibleName("Only my own prompts")
+        self.show_hidden = QCheckBox("Hidden and archived")
+        self.show_hidden.setAccessibleName("Show hidden and archived prompts")
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for widget in (self.category, self.intensity, self.tag):
+            filters.addWidget(widget, 1)
+        checks = QHBoxLayout()
+        for box in (self.first_meeting, self.favourites_only, self.mine_only, self.show_hidden):
+            checks.addWidget(box)
+        checks.addStretch(1)
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of prompts shown")
+        checks.addWidget(self.count)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Prompts")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+
+        self.preview = QLabel()
+        self.preview.setAccessibleName("Prompt preview")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.preview.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.preview.setFont(font)
+        self.details = QLabel()
+        self.details.setAccessibleName("Prompt details")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        passing = QLabel(PASSING_NOTE)
+        passing.setWordWrap(True)
+        self.favourite = QPushButton("Favourite")
+        self.favourite.setCheckable(True)
+        self.favourite.setAccessibleName("Favourite")
+        self.favourite.setShortcut(QKeySequence("Ctrl+D"))
+        self.hide_button = QPushButton("Hide")
+        self.hide_button.setAccessibleName("Hide")
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit prompt")
+        self.archive_button = QPushButton("Archive")
+        self.archive_button.setAccessibleName("Archive")
+        actions = QHBoxLayout()
+        for button in (self.favourite, self.hide_button, self.edit_button, self.archive_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.preview)
+        side_layout.addWidget(self.details)
+        side_layout.addWidget(passing)
+        side_layout.addLayout(actions)
+        side_layout.addStretch(1)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.new_button = QPushButton("New prompt…")
+        self.new_button.setAccessibleName("New prompt")
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.import_button = QPushButton("Import deck…")
+        self.import_button.setAccessibleName("Import deck")
+        self.export_button = QPushButton("Export listed…")
+        self.export_button.setAccessibleName("Export the listed prompts")
+        self.export_button.setToolTip("Save the prompts in the list as a deck file to share.")
+        manage = QHBoxLayout()
+        for button in (self.new_button, self.import_button, self.export_button):
+            manage.addWidget(button)
+        manage.addStretch(1)
+
+        library_page = QWidget()
+        library_layout = QVBoxLayout(library_page)
+        library_layout.addLayout(filters)
+        library_layout.addLayout(checks)
+        library_layout.addWidget(splitter, 1)
+        library_layout.addLayout(manage)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(library_page, "Library")
+        self.used = QTableWidget(0, 3)
+        self.used.setAccessibleName("Prompts this circle heard")
+        self.used.setHorizontalHeaderLabels(["When", "Round", "Prompt"])
+        self.used.verticalHeader().setVisible(False)
+        self.used.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.used.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        if circle_id is not None:
+            self.tabs.addTab(self.used, f"Heard in {circle_name or 'this circle'}")
+
+        self.message = QLabel()
+        self.message.setAccessibleName("Message")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.buttons = QDialogButtonBox()
+        self.use_button = self.buttons.addButton(
+            "Use this prompt", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.use_button.setAccessibleName("Use this prompt")
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self._use)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self.search.textChanged.connect(self.refresh)
+        for combo in (self.category, self.intensity, self.tag):
+            combo.currentIndexChanged.connect(self.refresh)
+        for box in (self.first_meeting, self.favourites_only, self.mine_only, self.show_hidden):
+            box.toggled.connect(self.refresh)
+        self.list.currentItemChanged.connect(self._show_current)
+        self.list.itemDoubleClicked.connect(lambda _item: self._use())
+        self.favourite.clicked.connect(self._toggle_favourite)
+        self.hide_button.clicked.connect(self._toggle_hidden)
+        self.edit_button.clicked.connect(self._edit_current)
+        self.archive_button.clicked.connect(self._toggle_archived)
+        self.new_button.clicked.connect(self._new)
+        self.import_button.clicked.connect(self._import)
+        self.export_button.clicked.connect(self._export)
+
+        self._fill_tags()
+        self._load_history()
+        self.refresh()
+        self.resize(980, 640)
+        self.search.setFocus()
+
+    # ------------------------------------------------------------------ data
+
+    def query(self) -> PromptQuery:
+        category = self.category.currentData()
+        intensity = self.intensity.currentData()
+        tag = self.tag.currentData()
+        return PromptQuery(
+            categories=frozenset({PromptCategory(category)}) if category else frozenset(),
+            intensities=frozenset({Intensity(intensity)}) if intensity else frozenset(),
+            tags=frozenset({tag}) if tag else frozenset(),
+            first_meeting=self.first_meeting.isChecked(),
+            text=self.search.text(),
+            favourites_only=self.favourites_only.isChecked(),
+            custom_only=self.mine_only.isChecked(),
+            include_hidden=self.show_hidden.isChecked(),
+            include_archived=self.show_hidden.isChecked(),
+        )
+
+    def listed(self) -> list[Prompt]:
+        return [
+            self._library.get(self.list.item(i).data(PROMPT_ID)) for i in range(self.list.count())
+        ]
+
+    def current(self) -> Prompt | None:
+        item = self.list.currentItem()
+        return self._library.get(item.data(PROMPT_ID)) if item else None
+
+    def _fill_tags(self) -> None:
+        chosen = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("Any tag", None)
+        for tag in self._library.tags():
+            self.tag.addItem(tag, tag)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
+        self.tag.blockSignals(False)
+
+    def _load_history(self) -> None:
+        if self._circle_id is None:
+            return
+        self._history = self._recorder.history(self._circle_id)
+        self._last_heard = {}
+        for row in self._history:  # newest first: keep the first seen
+            if row.prompt_id and row.prompt_id not in self._last_heard:
+                self._last_heard[row.prompt_id] = row
+        self.used.setRowCount(len(self._history))
+        for n, row in enumerate(self._history):
+            round_text = f"Round {row.round_index + 1}" + (" (one person)" if row.person_id else "")
+            for column, text in enumerate((when_text(row), round_text, row.text)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.used.setItem(n, column, item)
+
+    def refresh(self, *_args: object) -> None:
+        keep = self.list.currentItem().data(PROMPT_ID) if self.list.currentItem() else None
+        prefs = self._library.preferences()
+        self.list.blockSignals(True)
+        self.list.clear()
+        select = None
+        for prompt in self._library.prompts(self.query()):
+            marks = []
+            if prompt.prompt_id in prefs.favourites:
+                marks.append("★")
+            label = prompt.text
+            if prompt.prompt_id in prefs.hidden:
+                label += "  (hidden)"
+            if prompt.archived:
+                label += "  (archived)"
+            if prompt.custom:
+                label += "  (mine)"
+            item = QListWidgetItem(" ".join([*marks, label]))
+            item.setData(PROMPT_ID, prompt.prompt_id)
+            item.setToolTip(describe(prompt))
+            self.list.addItem(item)
+            if prompt.prompt_id == keep:
+                select = item
+        self.list.blockSignals(False)
+        shown = self.list.count()
+        self.count.setText(f"{shown} prompt{'s' if shown != 1 else ''}")
+        if select is None and shown:
+            select = self.list.item(0)
+        self.list.setCurrentItem(select)
+        self._show_current()
+
+    def _show_current(self, *_args: object) -> None:
+        prompt = self.current()
+        for widget in (self.favourite, self.hide_button, self.edit_button, self.archive_button):
+            widget.setEnabled(prompt is not None)
+        self.use_button.setEnabled(prompt is not None and not prompt.archived)
+        if prompt is None:
+            self.preview.setText("No prompt matches. Try fewer filters, or write your own.")
+            self.details.setText("")
+            return
+        self.preview.setText(prompt.text)
+        facts = describe(prompt) + "\n" + origin(prompt)
+        heard = self._last_heard.get(prompt.prompt_id)
+        if self._circle_id is not None:
+            facts += (
+                f"\nLast heard in this circle: {when_text(heard)}"
+                if heard
+                else "\nNot heard in this circle recently."
+            )
+        self.details.setText(facts)
+        self.favourite.setChecked(self._library.is_favourite(prompt.prompt_id))
+        self.favourite.setText("★ Favourite" if self.favourite.isChecked() else "Favourite")
+        self.hide_button.setText(
+            "Show again" if self._library.is_hidden(prompt.prompt_id) else "Hide"
+        )
+        self.hide_button.setAccessibleName(self.hide_button.text())
+        self.archive_button.setVisible(prompt.custom)
+        self.archive_button.setText("Restore" if prompt.archived else "Archive")
+        self.archive_button.setAccessibleName(self.archive_button.text())
+
+    # ------------------------------------------------------------------ actions
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _attempt(self, action: Callable[[], str]) -> None:
+        try:
+            self._say(action())
+        except UserFacingError as error:
+            self._say(str(error))
+        self._fill_tags()
+        self.refresh()
+
+    def _toggle_favourite(self) -> None:
+        prompt = self.current()
+        if prompt:
+            on = not self._library.is_favourite(prompt.prompt_id)
+            self._attempt(
+                lambda: (
+                    self._library.set_favourite(prompt.prompt_id, on)
+                    or (
+                        "Added to favourites; draws lean towards it."
+                        if on
+                        else "Not a favourite now."
+                    )
+                )
+            )
+
+    def _toggle_hidden(self) -> None:
+        prompt = self.current()
+        if prompt:
+            on = not self._library.is_hidden(prompt.prompt_id)
+            self._attempt(
+                lambda: (
+                    self._library.set_hidden(prompt.prompt_id, on)
+                    or ("Hidden: it will not be offered or drawn." if on else "Shown again.")
+                )
+            )
+
+    def _toggle_archived(self) -> None:
+        prompt = self.current()
+        if prompt and prompt.custom:
+            on = not prompt.archived
+            self._attempt(
+                lambda: (
+                    self._library.set_archived(prompt.prompt_id, on)
+                    or ("Archived." if on else "Restored.")
+                )
+            )
+
+    def _edit_current(self) -> None:
+        prompt = self.current()
+        if prompt is None:
+            return
+        changed = self._edit(prompt, self, None)
+        if changed is None:
+            return
+
+        def save() -> str:
+            saved = self._library.edit(prompt, changed)
+            self._select(saved.prompt_id)
+            if prompt.custom:
+                return "Saved."
+            return "Saved as your own copy; it takes the shipped prompt's place."
+
+        self._attempt(save)
+
+    def _new(self) -> None:
+        category = self.category.currentData()
+        fresh = self._edit(None, self, PromptCategory(category) if category else None)
+        if fresh is None:
+            return
+
+        def save() -> str:
+            saved = self._library.add_custom(fresh)
+            self._select(saved.prompt_id)
+            return "Added to your prompts."
+
+        self._attempt(save)
+
+    def _import(self) -> None:
+        path = self._ask_open(self)
+        if path is None:
+            return
+
+        def load() -> str:
+            saved = import_deck_file(self._library, path)
+            return f"Imported {len(saved)} prompt{'s' if len(saved) != 1 else ''} from {path.name}."
+
+        self._attempt(load)
+
+    def _export(self) -> None:
+        prompts = self.listed()
+        if not prompts:
+            self._say("There are no prompts in the list to export; clear some filters first.")
+            return
+        path = self._ask_save(self)
+        if path is None:
+            return
+
+        def save() -> str:
+            export_deck_file(path, prompts, deck_id="my-prompts", title="My prompts")
+            return (
+                f"Exported {len(prompts)} prompt{'s' if len(prompts) != 1 else ''} to {path.name}."
+            )
+
+        self._attempt(save)
+
+    def _select(self, prompt_id: str) -> None:
+        """Select a prompt, clearing the search and filters if they would hide it."""
+        self.refresh()
+        if self._select_listed(prompt_id):
+            return
+        for widget in (self.search, self.category, self.intensity, self.tag):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.category, self.intensity, self.tag):
+            combo.setCurrentIndex(0)
+        for box in (self.first_meeting, self.favourites_only):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        for widget in (self.search, self.category, self.intensity, self.tag):
+            widget.blockSignals(False)
+        self.refresh()
+        self._select_listed(prompt_id)
+
+    def _select_listed(self, prompt_id: str) -> bool:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(PROMPT_ID) == prompt_id:
+                self.list.setCurrentRow(i)
+                return True
+        return False
+
+    # ------------------------------------------------------------------ result
+
+    def _use(self) -> None:
+        prompt = self.current()
+        if prompt is not None and not prompt.archived:
+            self.chosen = prompt
+            self.accept()
+
+    def choose(self) -> Prompt | None:
+        """Show the browser modally; the prompt picked with *Use this prompt*, or None."""
+        self.chosen = None
+        self.use_button.setVisible(True)
+        if self.exec() == QDialog.DialogCode.Accepted:
+            return self.chosen
+        return None
+
+    def manage(self) -> None:
+        """Show the browser to look after the library only (no prompt is being chosen)."""
+        self.use_button.setVisible(False)
+        self.exec()

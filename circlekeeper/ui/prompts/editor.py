@@ -1,0 +1,154 @@
+"""Write or edit one prompt: its words, category, depth, principles, first-meeting fit, tags.
+
+The dialog only collects a :class:`Prompt`; saving (and turning an edit of a shipped prompt into
+a custom copy) is the library's job, so the same dialog serves "new" and "edit".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.prompts.deck import MAX_TEXT, normalize_tag
+from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
+from circlekeeper.ui.prompts.labels import CATEGORY_NAMES, INTENSITY_NAMES, PRINCIPLE_NAMES
+
+
+class PromptEditorDialog(QDialog):
+    def __init__(
+        self,
+        original: Prompt | None = None,
+        *,
+        category: PromptCategory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._original = original
+        editing_shipped = original is not None and not original.custom
+        self.setWindowTitle("Edit prompt" if original else "New prompt")
+        self.setAccessibleName(self.windowTitle())
+        self.text = QPlainTextEdit(original.text if original else "")
+        self.text.setAccessibleName("Prompt text")
+        self.text.setPlaceholderText("A gentle question anyone could answer, or pass on.")
+        self.text.setTabChangesFocus(True)
+        self.category = QComboBox()
+        self.category.setAccessibleName("Category")
+        for value, name in CATEGORY_NAMES.items():
+            self.category.addItem(name, value)
+        chosen = original.category if original else (category or PromptCategory.CHECK_IN)
+        self.category.setCurrentIndex(self.category.findData(chosen))
+        self.intensity = QComboBox()
+        self.intensity.setAccessibleName("Depth")
+        for value, name in INTENSITY_NAMES.items():
+            self.intensity.addItem(name, value)
+        self.intensity.setCurrentIndex(
+            self.intensity.findData(original.intensity if original else Intensity.LIGHT)
+        )
+        self.principles: dict[Principle, QCheckBox] = {}
+        principle_row = QHBoxLayout()
+        for value, name in PRINCIPLE_NAMES.items():
+            box = QCheckBox(name)
+            box.setAccessibleName(f"Serves {name.lower()}")
+            box.setChecked(original is not None and value in original.principles)
+            box.toggled.connect(self._validate)
+            self.principles[value] = box
+            principle_row.addWidget(box)
+        self.first_meeting = QCheckBox("Suits a first meeting")
+        self.first_meeting.setAccessibleName("Suits a first meeting")
+        self.first_meeting.setChecked(bool(original and original.first_meeting))
+        self.tags = QLineEdit(", ".join(sorted(original.tags)) if original else "")
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("words separated by commas, e.g. nature, week")
+        self.problem = QLabel()
+        self.problem.setAccessibleName("Problem")
+        self.problem.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Prompt", self.text)
+        form.addRow("Category", self.category)
+        form.addRow("Depth", self.intensity)
+        form.addRow("Serves", principle_row)
+        form.addRow("", self.first_meeting)
+        form.addRow("Tags", self.tags)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            "Save as my copy" if editing_shipped else "Save",
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.save_button.setAccessibleName("Save the prompt")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if editing_shipped:
+            note = QLabel(
+                "Shipped prompts stay as they are: your changes are saved as your own copy, "
+                "which takes the original's place in your library."
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.text.textChanged.connect(self._validate)
+        self.resize(560, 380)
+        self._validate()
+
+    def _problem(self) -> str:
+        words = " ".join(self.text.toPlainText().split())
+        if not words:
+            return "Write the prompt's words."
+        if len(words) > MAX_TEXT:
+            return f"Keep the prompt under {MAX_TEXT} characters (it has {len(words)})."
+        if not any(box.isChecked() for box in self.principles.values()):
+            return "Tick at least one principle the prompt serves."
+        return ""
+
+    def _validate(self) -> None:
+        problem = self._problem()
+        self.problem.setText(problem)
+        self.save_button.setEnabled(not problem)
+
+    def prompt(self) -> Prompt:
+        """The prompt as filled in (id and origin taken from the original, if any)."""
+        tags = frozenset(
+            t for t in (normalize_tag(x)[:40] for x in self.tags.text().split(",")) if t
+        )
+        original = self._original
+        return Prompt(
+            prompt_id=original.prompt_id if original and original.custom else "",
+            text=" ".join(self.text.toPlainText().split()),
+            category=PromptCategory(self.category.currentData()),
+            intensity=Intensity(self.intensity.currentData()),
+            principles=frozenset(p for p, box in self.principles.items() if box.isChecked()),
+            first_meeting=self.first_meeting.isChecked(),
+            tags=tags,
+            deck=original.deck if original and original.custom else "custom",
+            custom=True,
+            based_on=original.based_on if original and original.custom else None,
+        )
+
+    def _accept(self) -> None:
+        if not self._problem():
+            self.accept()
+
+
+def edit_prompt(
+    original: Prompt | None, parent: QWidget | None, category: PromptCategory | None = None
+) -> Prompt | None:
+    """Show the editor; the filled-in prompt, or None when cancelled."""
+    dialog = PromptEditorDialog(original, category=category, parent=parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.prompt()
+    return None

@@ -1,0 +1,178 @@
+"""A compact prompt field for one round: type it, pick it from the browser, or draw it.
+
+*Draw* asks the :class:`PromptDrawer` for a prompt that fits the round; *Another* redraws and
+never gives back any prompt this field has just rejected. When the draw had to bend its rules
+(everything fitting was heard recently, or filters were widened) the note under the field says
+so. Typing over a drawn prompt simply makes it a typed prompt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from circlekeeper.prompts.drawer import Draw, DrawRequest, PromptDrawer
+from circlekeeper.session.prompts import Prompt, PromptCategory
+from circlekeeper.ui.prompts.labels import describe
+
+Browse = Callable[[QWidget, PromptCategory | None], Prompt | None]
+
+
+@dataclass(frozen=True, slots=True)
+class PromptTools:
+    """What the setup dialog needs to offer drawing and browsing in each round's prompt field."""
+
+    drawer: PromptDrawer | None = None
+    browse: Browse | None = None
+    first_meeting: bool = False
+    """Draw only prompts that suit a first meeting (a circle's first session)."""
+
+
+class PromptPicker(QWidget):
+    textChanged = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        label: str = "the round",
+        text: str = "",
+        request: DrawRequest | None = None,
+        drawer: PromptDrawer | None = None,
+        browse: Browse | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._drawer = drawer
+        self._browse = browse
+        self._request = request or DrawRequest()
+        self._prompt: Prompt | None = None
+        self._rejected: set[str] = set()
+        self._setting = False
+
+        self.field = QLineEdit(text)
+        self.field.setPlaceholderText("Type a prompt, browse, or draw one")
+        self.browse_button = QPushButton("Browse…")
+        self.draw_button = QPushButton("Draw")
+        self.redraw_button = QPushButton("Another")
+        self.redraw_button.setEnabled(False)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setVisible(False)
+        self.set_label(label)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.field, 1)
+        for button in (self.browse_button, self.draw_button, self.redraw_button):
+            row.addWidget(button)
+        self.browse_button.setVisible(browse is not None)
+        self.draw_button.setVisible(drawer is not None)
+        self.redraw_button.setVisible(drawer is not None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.note)
+
+        self.field.textEdited.connect(self._typed)
+        self.field.textChanged.connect(self.textChanged)
+        self.browse_button.clicked.connect(self.browse)
+        self.draw_button.clicked.connect(self.draw)
+        self.redraw_button.clicked.connect(self.redraw)
+
+    def set_label(self, label: str) -> None:
+        """Name the controls after their round, for screen readers and tests."""
+        self.field.setAccessibleName(f"Prompt for {label}")
+        self.browse_button.setAccessibleName(f"Browse prompts for {label}")
+        self.draw_button.setAccessibleName(f"Draw a prompt for {label}")
+        self.redraw_button.setAccessibleName(f"Draw another prompt for {label}")
+        self.note.setAccessibleName(f"Prompt note for {label}")
+
+    def set_request(self, request: DrawRequest) -> None:
+        """What a draw should look for (e.g. when the round's kind changes)."""
+        self._request = request
+        self._rejected.clear()
+        self.redraw_button.setEnabled(False)
+
+    # ------------------------------------------------------------------ value
+
+    def text(self) -> str:
+        return self.field.text()
+
+    def setText(self, text: str) -> None:
+        self._set(text, None)
+
+    def prompt(self) -> Prompt | None:
+        """The library prompt in the field, if it was drawn or picked and not typed over."""
+        return self._prompt
+
+    def note_text(self) -> str:
+        return self.note.text()
+
+    def _set(self, text: str, prompt: Prompt | None, note: str = "") -> None:
+        self._prompt = prompt
+        self.field.setText(text)
+        self.field.setCursorPosition(0)
+        self.field.setToolTip(describe(prompt) if prompt else "")
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+    def _typed(self, _text: str) -> None:
+        self._prompt = None
+        self._rejected.clear()
+        self.redraw_button.setEnabled(False)
+        self.field.setToolTip("")
+        self.note.setVisible(False)
+
+    # ------------------------------------------------------------------ actions
+
+    def browse(self) -> None:
+        if self._browse is None:
+            return
+        categories = sorted(self._request.categories)
+        chosen = self._browse(self, categories[0] if len(categories) == 1 else None)
+        if chosen is not None:
+            self._rejected.clear()
+            self.redraw_button.setEnabled(False)
+            self._set(chosen.text, chosen)
+
+    def draw(self) -> None:
+        if self._drawer is None:
+            return
+        self._rejected.clear()
+        self._apply(self._drawer.draw(self._request))
+
+    def redraw(self) -> None:
+        if self._drawer is None:
+            return
+        if self._prompt is None:
+            self.draw()
+            return
+        self._rejected.add(self._prompt.prompt_id)
+        result = self._drawer.redraw(
+            replace(self._request, exclude=self._request.exclude | frozenset(self._rejected)),
+            self._prompt,
+        )
+        if result.prompt is None and len(self._rejected) > 1:
+            # Every fitting prompt has been turned down once: start the round of refusals over,
+            # still never giving back the one just rejected.
+            last = self._prompt.prompt_id
+            self._rejected = {last}
+            result = self._drawer.redraw(self._request, last)
+        if result.prompt is None:
+            self.note.setText(result.note)
+            self.note.setVisible(True)
+            return
+        self._apply(result)
+
+    def _apply(self, result: Draw) -> None:
+        if result.prompt is None:
+            self.note.setText(result.note)
+            self.note.setVisible(True)
+            return
+        self._set(result.prompt.text, result.prompt, result.note)
+        self.redraw_button.setEnabled(True)
