@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.prompts.drawer import DrawRequest
 from circlekeeper.session.model import PolicyMode, RoundKind, RoundPlan, TimePolicy
+from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
 
@@ -41,11 +43,16 @@ class RoundPlanEditor(QWidget):
         *,
         draw_prompt: PromptSource | None = None,
         browse_prompt: PromptSource | None = None,
+        prompt_tools: PromptTools | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``prompt_tools`` (the prompt library's drawer and browser) turns each round's prompt
+        cell into a :class:`PromptPicker`; without it, the plain ``draw_prompt`` /
+        ``browse_prompt`` callbacks fill a line edit."""
         super().__init__(parent)
         self._draw = draw_prompt
         self._browse = browse_prompt
+        self._tools = prompt_tools
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Round plan")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -56,6 +63,8 @@ class RoundPlanEditor(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
+        if prompt_tools is not None:
+            self.table.setColumnHidden(5, True)  # the picker carries its own buttons
         add = QPushButton("Add a round")
         add.setAccessibleName("Add a round")
         add.clicked.connect(lambda: self.add_round(RoundPlan()))
@@ -108,10 +117,19 @@ class RoundPlanEditor(QWidget):
         policy.currentIndexChanged.connect(
             lambda _i, p=policy, m=minutes: m.setEnabled(p.currentData() != PolicyMode.OPEN)
         )
+        actions = QWidget()
+        if self._tools is not None:
+            picker = self._picker(row, plan)
+            kind.currentIndexChanged.connect(
+                lambda _i, k=kind, p=picker: p.set_request(self._request(k.currentData()))
+            )
+            for column, widget in enumerate([kind, title, policy, minutes, picker, actions]):
+                self.table.setCellWidget(row, column, widget)
+            self.table.resizeRowToContents(row)
+            return
         prompt = QLineEdit(plan.prompt)
         prompt.setAccessibleName(f"Prompt for round {row + 1}")
         prompt.setPlaceholderText("Type a prompt, or draw one")
-        actions = QWidget()
         actions_layout = QHBoxLayout(actions)
         actions_layout.setContentsMargins(0, 0, 0, 0)
         if self._draw is not None:
@@ -130,6 +148,33 @@ class RoundPlanEditor(QWidget):
             actions_layout.addWidget(browse)
         for column, widget in enumerate([kind, title, policy, minutes, prompt, actions]):
             self.table.setCellWidget(row, column, widget)
+
+    def _request(self, kind: RoundKind) -> DrawRequest:
+        first = self._tools.first_meeting if self._tools else False
+        return DrawRequest.for_round(RoundKind(kind), first_meeting=first)
+
+    def _picker(self, row: int, plan: RoundPlan) -> PromptPicker:
+        assert self._tools is not None
+        picker = PromptPicker(
+            label=f"round {row + 1}",
+            text=plan.prompt,
+            request=self._request(plan.kind),
+            drawer=self._tools.drawer,
+            browse=self._tools.browse,
+        )
+        picker.textChanged.connect(lambda _t, p=picker: self._fit_row(p))
+        return picker
+
+    def _fit_row(self, picker: PromptPicker) -> None:
+        """A draw note under the field needs a taller row."""
+        for row in range(self.table.rowCount()):
+            if self.table.cellWidget(row, 4) is picker:
+                self.table.resizeRowToContents(row)
+
+    def picker(self, row: int) -> PromptPicker | None:
+        """The prompt picker of a round (None without prompt tools)."""
+        widget = self.table.cellWidget(row, 4)
+        return widget if isinstance(widget, PromptPicker) else None
 
     def _fill_prompt(self, source: PromptSource | None, row: int, field: QLineEdit) -> None:
         if source is None:

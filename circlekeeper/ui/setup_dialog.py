@@ -41,6 +41,7 @@ from circlekeeper.session.order import (
     shuffled_order,
 )
 from circlekeeper.ui.newcomer_dialog import ask_newcomer
+from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.round_queue import person_label
 
@@ -83,6 +84,7 @@ class SetupDialog(QDialog):
         *,
         draw_prompt: PromptSource | None = None,
         browse_prompt: PromptSource | None = None,
+        prompt_tools: PromptTools | None = None,
         seed: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -140,7 +142,10 @@ class SetupDialog(QDialog):
             combo.currentIndexChanged.connect(self._preview)
 
         self.plan = RoundPlanEditor(
-            brief.default_plan, draw_prompt=draw_prompt, browse_prompt=browse_prompt
+            brief.default_plan,
+            draw_prompt=draw_prompt,
+            browse_prompt=browse_prompt,
+            prompt_tools=prompt_tools,
         )
         self.skip_check_in = QCheckBox("Skip check-in today")
         self.skip_check_in.setAccessibleName("Skip check-in")

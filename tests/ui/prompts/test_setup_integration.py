@@ -1,0 +1,84 @@
+"""Start a circle with the prompt library: each round's prompt typed, browsed or drawn."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from circlekeeper.prompts import PromptDrawer, PromptUseRecorder
+from circlekeeper.session import Participant
+from circlekeeper.session.model import RoundKind
+from circlekeeper.session.prompts import PromptCategory
+from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
+from circlekeeper.ui.setup_dialog import CircleBrief, SetupDialog, default_plan
+
+MEMBERS = (Participant("1", "Amal", "she/her"), Participant("2", "山田 花子", ""))
+
+
+def make(qtbot, library, **tools) -> SetupDialog:
+    brief = CircleBrief("Tuesday", MEMBERS, (), default_plan(), ("Sam",))
+    dialog = SetupDialog(brief, seed=1, prompt_tools=PromptTools(**tools))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_each_round_can_be_drawn_browsed_or_typed(qtbot, library, repo) -> None:
+    chosen = library.get("sharing:value-you-live-by")
+    browsed = []
+    dialog = make(
+        qtbot,
+        library,
+        drawer=PromptDrawer(library, circle_id=9, seed=5),
+        browse=lambda parent, category: browsed.append(category) or chosen,
+    )
+    editor = dialog.plan
+    check_in, sharing, check_out = (editor.picker(row) for row in range(3))
+    assert isinstance(check_in, PromptPicker)
+    assert editor.table.isColumnHidden(5)
+    check_in.draw_button.click()
+    assert check_in.prompt().category is PromptCategory.CHECK_IN
+    sharing.browse_button.click()
+    assert browsed == [PromptCategory.SHARING] and sharing.text() == chosen.text
+    check_out.setText("One word, or a pass 🌙")
+    dialog.start_button.click()
+    plan = dialog.result_setup.plan
+    assert [r.prompt for r in plan] == [check_in.text(), chosen.text, "One word, or a pass 🌙"]
+
+    repo.add_session(1, 9, datetime.now(UTC))
+    uses = PromptUseRecorder(library).record_plan(1, plan)
+    assert [u.prompt_id for u in uses] == [check_in.prompt().prompt_id, chosen.prompt_id, None]
+
+
+def test_changing_a_round_kind_changes_what_is_drawn(qtbot, library) -> None:
+    dialog = make(qtbot, library, drawer=PromptDrawer(library, seed=2))
+    table = dialog.plan.table
+    kind = table.cellWidget(2, 0)
+    kind.setCurrentIndex(kind.findData(RoundKind.SHARING))
+    picker = dialog.plan.picker(2)
+    picker.draw_button.click()
+    assert picker.prompt().category is PromptCategory.SHARING
+
+
+def test_first_meeting_draws_only_first_meeting_prompts(qtbot, library) -> None:
+    dialog = make(qtbot, library, drawer=PromptDrawer(library, seed=3), first_meeting=True)
+    picker = dialog.plan.picker(1)
+    for _ in range(15):
+        picker.redraw_button.click() if picker.prompt() else picker.draw_button.click()
+        assert picker.prompt().first_meeting
+
+
+def test_skip_check_in_still_works_with_pickers(qtbot, library) -> None:
+    dialog = make(qtbot, library, drawer=PromptDrawer(library, seed=4))
+    dialog.plan.picker(0).draw_button.click()
+    dialog.skip_check_in.setChecked(True)
+    dialog.start_button.click()
+    assert [r.kind for r in dialog.result_setup.plan] == [RoundKind.SHARING, RoundKind.CHECK_OUT]
+
+
+def test_render_setup_with_pickers(qtbot, library) -> None:
+    dialog = make(qtbot, library, drawer=PromptDrawer(library, seed=4), browse=lambda p, c: None)
+    dialog.plan.picker(0).draw_button.click()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    Path("/tmp/shots").mkdir(exist_ok=True)
+    assert dialog.grab().save("/tmp/shots/setup_with_pickers.png")
