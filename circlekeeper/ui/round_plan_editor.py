@@ -163,7 +163,17 @@ class RoundPlanEditor(QWidget):
             browse=self._tools.browse,
         )
         picker.textChanged.connect(lambda _t, p=picker: self._fit_row(p))
+        picker.others = lambda p=picker: self._chosen_elsewhere(p)
         return picker
+
+    def _chosen_elsewhere(self, picker: PromptPicker) -> set[str]:
+        """Library prompts other rounds already hold, so one session never hears one twice."""
+        chosen = set()
+        for row in range(self.table.rowCount()):
+            other = self.picker(row)
+            if other is not None and other is not picker and other.prompt() is not None:
+                chosen.add(other.prompt().prompt_id)
+        return chosen
 
     def _fit_row(self, picker: PromptPicker) -> None:
         """A draw note under the field needs a taller row."""

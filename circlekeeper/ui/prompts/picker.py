@@ -8,7 +8,7 @@ so. Typing over a drawn prompt simply makes it a typed prompt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
@@ -50,7 +50,8 @@ class PromptPicker(QWidget):
         self._request = request or DrawRequest()
         self._prompt: Prompt | None = None
         self._rejected: set[str] = set()
-        self._setting = False
+        self.others: Callable[[], Iterable[str]] = lambda: ()
+        """Prompt ids already chosen elsewhere (other rounds of the same session): not drawn."""
 
         self.field = QLineEdit(text)
         self.field.setPlaceholderText("Type a prompt, browse, or draw one")
@@ -144,7 +145,7 @@ class PromptPicker(QWidget):
         if self._drawer is None:
             return
         self._rejected.clear()
-        self._apply(self._drawer.draw(self._request))
+        self._apply(self._drawer.draw(self._request.excluding(*self.others())))
 
     def redraw(self) -> None:
         if self._drawer is None:
@@ -153,16 +154,16 @@ class PromptPicker(QWidget):
             self.draw()
             return
         self._rejected.add(self._prompt.prompt_id)
+        request = self._request.excluding(*self.others())
         result = self._drawer.redraw(
-            replace(self._request, exclude=self._request.exclude | frozenset(self._rejected)),
-            self._prompt,
+            replace(request, exclude=request.exclude | frozenset(self._rejected)), self._prompt
         )
         if result.prompt is None and len(self._rejected) > 1:
             # Every fitting prompt has been turned down once: start the round of refusals over,
             # still never giving back the one just rejected.
             last = self._prompt.prompt_id
             self._rejected = {last}
-            result = self._drawer.redraw(self._request, last)
+            result = self._drawer.redraw(self._request.excluding(*self.others()), last)
         if result.prompt is None:
             self.note.setText(result.note)
             self.note.setVisible(True)

@@ -82,3 +82,21 @@ def test_render_setup_with_pickers(qtbot, library) -> None:
     qtbot.waitExposed(dialog)
     Path("/tmp/shots").mkdir(exist_ok=True)
     assert dialog.grab().save("/tmp/shots/setup_with_pickers.png")
+
+
+def test_two_rounds_of_one_kind_never_draw_the_same_prompt(qtbot, library, shipped) -> None:
+    from circlekeeper.prompts import PromptLibrary
+    from circlekeeper.prompts.deck import Deck
+    from circlekeeper.session.model import RoundPlan, TimePolicy
+
+    deck = next(d for d in shipped if d.deck_id == "sharing")
+    small = PromptLibrary([Deck("sharing", "S", deck.prompts[:2])], library.repository)
+    plan = (RoundPlan(RoundKind.SHARING, TimePolicy.open()),) * 2
+    brief = CircleBrief("Tuesday", MEMBERS, (), plan, ("Sam",))
+    dialog = SetupDialog(brief, seed=1, prompt_tools=PromptTools(PromptDrawer(small, seed=0)))
+    qtbot.addWidget(dialog)
+    first, second = dialog.plan.picker(0), dialog.plan.picker(1)
+    for _ in range(10):
+        first.draw_button.click()
+        second.draw_button.click()
+        assert first.prompt() != second.prompt()
