@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from circlekeeper.prompts import (
     SKIP_CHECK_IN,
@@ -193,3 +195,28 @@ def test_skip_check_in_drops_only_check_in_rounds() -> None:
         RoundKind.SHARING
     ]
     assert without_skipped(plan) == plan
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), k=st.integers(1, 12), tag=st.sampled_from(["", "week"]))
+def test_property_no_repeat_within_k_whenever_enough_prompts_fit(shipped, seed, k, tag) -> None:
+    from circlekeeper.prompts import PromptLibrary
+    from circlekeeper.prompts.memory import MemoryPromptRepository
+
+    repo = MemoryPromptRepository()
+    library = PromptLibrary(shipped, repo)
+    request = DrawRequest(
+        categories=frozenset({PromptCategory.CHECK_IN}),
+        tags=frozenset({tag}) if tag else frozenset(),
+    )
+    pool = len(library.prompts(request.query()))
+    drawer = PromptDrawer(library, circle_id=CIRCLE, avoid_last=k, seed=seed)
+    drawn = []
+    for n in range(30):
+        result = drawer.draw(request)
+        assert result.reused == (pool <= k and n >= pool)
+        repo.add_session(n, CIRCLE, week(n))
+        repo.record_use(PromptUse(n, 0, result.prompt.text, result.prompt.prompt_id))
+        drawn.append(result.prompt.prompt_id)
+        window = drawn[max(0, n - min(k, pool - 1)) : n]
+        assert drawn[n] not in window

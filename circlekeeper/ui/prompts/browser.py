@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -103,6 +103,8 @@ class PromptBrowser(QDialog):
         self.search.setAccessibleName("Search prompts")
         self.search.setPlaceholderText("Search words or tags…")
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Search words or tags (Ctrl+F)")
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.category = QComboBox()
         self.category.setAccessibleName("Category filter")
         self.category.addItem("Any category", None)
@@ -141,6 +143,7 @@ class PromptBrowser(QDialog):
         self.list.setAccessibleName("Prompts")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        self.list.setSpacing(2)
 
         self.preview = QLabel()
         self.preview.setAccessibleName("Prompt preview")
