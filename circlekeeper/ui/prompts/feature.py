@@ -1,0 +1,91 @@
+"""One object the composition root builds to wire prompts into the app.
+
+It holds the library (built once from the shipped decks and ``store.prompts``) and the
+drawing settings, and hands each window what it needs: prompt tools for *Start a circle*,
+the browser for a *Prompt library…* menu entry, and the recording of a session's prompts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtWidgets import QWidget
+
+from circlekeeper.prompts import (
+    PromptDrawer,
+    PromptLibrary,
+    PromptRepository,
+    PromptUseRecorder,
+    load_shipped_decks,
+)
+from circlekeeper.prompts.drawer import DEFAULT_AVOID_LAST
+from circlekeeper.session.model import RoundPlan
+from circlekeeper.session.prompts import Prompt, PromptCategory, PromptUse
+from circlekeeper.ui.prompts.browser import PromptBrowser
+from circlekeeper.ui.prompts.picker import PromptTools
+
+
+def avoid_last_setting(value: str | None) -> int:
+    """The ``prompt_avoid_last`` setting as a number; anything unusable means the default."""
+    try:
+        number = int(value) if value is not None else DEFAULT_AVOID_LAST
+    except ValueError:
+        return DEFAULT_AVOID_LAST
+    return number if 0 <= number <= 1000 else DEFAULT_AVOID_LAST
+
+
+class PromptFeature:
+    def __init__(
+        self,
+        repository: PromptRepository,
+        *,
+        avoid_last: int = DEFAULT_AVOID_LAST,
+        library: PromptLibrary | None = None,
+    ) -> None:
+        self.library = library or PromptLibrary(load_shipped_decks(), repository)
+        self.avoid_last = avoid_last
+        self.recorder = PromptUseRecorder(self.library)
+
+    def browser(
+        self,
+        parent: QWidget | None,
+        *,
+        circle_id: int | None = None,
+        circle_name: str = "",
+        category: PromptCategory | None = None,
+    ) -> PromptBrowser:
+        return PromptBrowser(
+            self.library,
+            circle_id=circle_id,
+            circle_name=circle_name,
+            category=category,
+            parent=parent,
+        )
+
+    def tools_for(
+        self,
+        circle_id: int | None,
+        *,
+        circle_name: str = "",
+        first_meeting: bool = False,
+        seed: int | None = None,
+    ) -> PromptTools:
+        """Drawing and browsing for one *Start a circle* dialog of one circle."""
+        self.library.refresh()  # pick up marks made in another window since
+
+        def browse(parent: QWidget, category: PromptCategory | None) -> Prompt | None:
+            return self.browser(
+                parent, circle_id=circle_id, circle_name=circle_name, category=category
+            ).choose()
+
+        drawer = PromptDrawer(
+            self.library, circle_id=circle_id, avoid_last=self.avoid_last, seed=seed
+        )
+        return PromptTools(drawer=drawer, browse=browse, first_meeting=first_meeting)
+
+    def record_session(
+        self, session_id: int, plan: Sequence[RoundPlan], *, started_at: datetime | None = None
+    ) -> list[PromptUse]:
+        """Remember which prompts a session heard, so history shows them and draws avoid them."""
+        return self.recorder.record_plan(session_id, plan, used_at=started_at)
