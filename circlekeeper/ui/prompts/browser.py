@@ -12,20 +12,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -67,6 +70,24 @@ def ask_save_deck(parent: QWidget) -> Path | None:
     if not path:
         return None
     return Path(path) if path.endswith(".toml") else Path(path + ".toml")
+
+
+class PreviewText(QPlainTextEdit):
+    """Read-only prompt words that wrap anywhere, so no single long word widens the dialog."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.viewport().setAutoFillBackground(False)
+        self.setMinimumHeight(60)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
 
 
 def when_text(row: UsageRow) -> str:
@@ -145,11 +166,8 @@ class PromptBrowser(QDialog):
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(2)
 
-        self.preview = QLabel()
+        self.preview = PreviewText()
         self.preview.setAccessibleName("Prompt preview")
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.preview.setWordWrap(True)
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.preview.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.preview.setFont(font)
@@ -175,11 +193,10 @@ class PromptBrowser(QDialog):
         actions.addStretch(1)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(self.preview)
+        side_layout.addWidget(self.preview, 1)
         side_layout.addWidget(self.details)
         side_layout.addWidget(passing)
         side_layout.addLayout(actions)
-        side_layout.addStretch(1)
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(side)
@@ -221,6 +238,9 @@ class PromptBrowser(QDialog):
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # A long file name must not widen the dialog; the full text is in the tooltip.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.buttons = QDialogButtonBox()
         self.use_button = self.buttons.addButton(
@@ -374,6 +394,7 @@ class PromptBrowser(QDialog):
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setToolTip(text)
 
     def _attempt(self, action: Callable[[], str]) -> None:
         try:
