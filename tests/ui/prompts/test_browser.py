@@ -231,3 +231,22 @@ def test_render(qtbot, library, tmp_path) -> None:
     browser.grab().save("/tmp/shots/prompt_browser.png")
     assert browser.list.currentItem() is not None
     assert browser.list.currentItem().flags() & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_a_very_long_word_or_file_name_does_not_widen_the_dialog(qtbot, library) -> None:
+    library.add_custom(
+        Prompt(
+            "",
+            "W" * 900,
+            PromptCategory.HOPE,
+            Intensity.LIGHT,
+            frozenset({Principle.RESPECT}),
+        )
+    )
+    browser = make(qtbot, library)
+    browser.mine_only.setChecked(True)
+    browser._say("The deck “" + "x" * 300 + ".toml” could not be read.")
+    browser.show()
+    qtbot.waitExposed(browser)
+    assert browser.preview.text() == "W" * 900
+    assert browser.width() < 1300 and browser.minimumSizeHint().width() < 1300
