@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -55,6 +56,8 @@ class WindowOptions:
     auto_start_next: bool = True
     muted: bool = False
     clock_factory: Callable[[], Clock] = MonotonicClock
+    wall: Callable[[], datetime] | None = None
+    """The wall clock beside the monotonic one (``None``: the system's UTC time)."""
     setup_dialog: Callable[..., SetupDialog] = SetupDialog
     pdf_exporter: Callable[[QWidget, int, str], None] | None = None
     notes_factory: Callable[[int, LiveController], QWidget | None] | None = None
@@ -158,6 +161,10 @@ class MainWindow(QMainWindow):
         )
         self.discreet_action.setCheckable(True)
         self.discreet_action.setChecked(self.options.facilitator_cue is CueStyle.DISCREET)
+        go_menu = self.menuBar().addMenu("&Go")
+        self._action(go_menu, "&Circles", "Ctrl+1", self.show_circles)
+        for number, (title, page) in enumerate(self.options.extra_pages.items(), start=2):
+            self._action(go_menu, title, f"Ctrl+{number}", lambda p=page: self.show_page(p))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
 
@@ -168,6 +175,26 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
         return action
+
+    def show_page(self, page: QWidget) -> None:
+        """Another area (history, prompts); refused while a circle runs, which owns the screen."""
+        if self.controller is not None:
+            self.statusBar().showMessage("A circle is running; end it to look elsewhere.")
+            return
+        self.pages.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def show_circles(self) -> None:
+        if self.controller is not None:
+            self.pages.setCurrentWidget(self.live_view)
+            return
+        self.refresh_circles()
+        if self._circle_id is None:
+            self.pages.setCurrentWidget(self._welcome_holder)
+        else:
+            self.pages.setCurrentWidget(self.circle_page)
 
     # ---------------------------------------------------------------- circles
 
@@ -249,6 +276,7 @@ class MainWindow(QMainWindow):
             self.options.clock_factory(),
             journal,
             setup.plan,
+            wall=self.options.wall,
             auto_start_next=self.options.auto_start_next,
             parent=self,
         )
@@ -377,6 +405,7 @@ class MainWindow(QMainWindow):
             data.entries,
             last_alive_elapsed=data.last_alive_elapsed,
             down_seconds=data.down_seconds,
+            wall=self.options.wall,
             parent=self,
         )
         self._open_live(session_id, controller)
