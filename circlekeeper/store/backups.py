@@ -57,6 +57,8 @@ class BackupService:
         slug = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
         stamp = datetime.now(UTC).strftime(_STAMP)
         self.directory.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        for stale in self.directory.glob("*.partial"):  # left by a crash mid-backup
+            stale.unlink(missing_ok=True)
         target = self.directory / f"{_stem(self.path)}-{stamp}-{slug}.sqlite3"
         copy_database(self.path, target)
         self.rotate(self.keep)
