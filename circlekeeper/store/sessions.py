@@ -204,6 +204,17 @@ class SessionRepository:
         with Session(self._engine) as s:
             return [_record(row, name) for row, name in s.execute(query)]
 
+    def latest_for_circle(self, circle_id: int) -> int | None:
+        """The circle's most recent session (for rotating the first speaker)."""
+        query = (
+            select(SessionRow.id)
+            .where(SessionRow.circle_id == circle_id)
+            .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+            .limit(1)
+        )
+        with Session(self._engine) as s:
+            return s.execute(query).scalar_one_or_none()
+
 
 def update_search_text(s: Session, session_id: int) -> None:
     """Recompute a session's lower-cased search text inside the caller's transaction."""

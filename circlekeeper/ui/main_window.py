@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
             cue=self.options.facilitator_cue,
             newcomer_dialog=self._ask_newcomer,
             notes_widget=notes,
+            ask=self.ask,
         )
         self.live_view.presenter_requested.connect(self.toggle_presenter)
         self.live_view.finished.connect(self._finished)
