@@ -29,7 +29,7 @@ def _cpu_seconds() -> float:
 
 
 def main() -> None:
-    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from circlekeeper.session import MonotonicClock
@@ -42,7 +42,7 @@ def main() -> None:
     from circlekeeper.ui.presenter_window import PresenterWindow
     from circlekeeper.ui.setup_dialog import default_plan
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # keep the application alive
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(str(Path(folder) / "live.sqlite3"))
         plan = default_plan()
@@ -95,10 +95,10 @@ def main() -> None:
         action_timer.timeout.connect(act)
 
         def run_for(seconds: float) -> None:
-            deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline:
-                app.processEvents()
-                time.sleep(0.001)
+            """The real event loop, as in the app (no busy polling that would skew CPU use)."""
+            loop = QEventLoop()
+            QTimer.singleShot(int(seconds * 1000), loop.quit)
+            loop.exec()
 
         action_timer.start()
         run_for(SCRIPT_SECONDS)
@@ -111,14 +111,7 @@ def main() -> None:
             controller.move_on()
         probe_timer.stop()
         cpu_before, wall_before = _cpu_seconds(), time.monotonic()
-        deadline = wall_before + IDLE_SECONDS
-        while time.monotonic() < deadline:
-            app.processEvents(
-                __import__(
-                    "PySide6.QtCore", fromlist=["QEventLoop"]
-                ).QEventLoop.ProcessEventsFlag.WaitForMoreEvents,
-                100,
-            )
+        run_for(IDLE_SECONDS)
         cpu = (_cpu_seconds() - cpu_before) / (time.monotonic() - wall_before)
         controller.shutdown()
         presenter.close()

@@ -48,55 +48,79 @@ class AppParts:
     window: MainWindow
 
 
+def default_options() -> WindowOptions:
+    from circlekeeper.ui.main_window import WindowOptions
+
+    return WindowOptions(muted=os.environ.get("CIRCLEKEEPER_MUTE") == "1")
+
+
 def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = ()) -> int:
-    """Open the main window on the database and run until it closes."""
+    """Show the main window at once, then open the data and fill it in.
+
+    The database, its migrations and SQLAlchemy itself take a moment to load; the window does
+    not wait for them, so a facilitator sees CircleKeeper appear as fast as any Qt window.
+    """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from circlekeeper.ui.main_window import MainWindow
     from circlekeeper.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("CircleKeeper")
     app.setApplicationDisplayName("CircleKeeper")
     apply_theme(app)  # type: ignore[arg-type]
-    try:
-        parts = build_app(db)
-    except UserFacingError as error:
-        log.error("could not open the database: %s", error)
-        if not smoke_test:
-            QMessageBox.critical(None, "CircleKeeper cannot open its data", str(error))
-        raise
+    window = MainWindow(None, default_options())
+    window.show()
+    opened: list[Store] = []
+    failure: list[UserFacingError] = []
 
-    try:
-        parts.window.show()
+    def open_data() -> None:
         if smoke_test:
+            print(f"{seconds_since_process_start() * 1000:.0f}", flush=True)
+        try:
+            opened.append(connect_store(window, db))
+        except UserFacingError as error:
+            log.error("could not open the database: %s", error)
+            failure.append(error)
+            if not smoke_test:
+                QMessageBox.critical(window, "CircleKeeper cannot open its data", str(error))
+            app.exit(error.exit_code)
+            return
+        if smoke_test:
+            log.info("data ready after %.0f ms", seconds_since_process_start() * 1000)
+            app.quit()
+            return
+        window.offer_resume()
 
-            def report() -> None:
-                print(f"{seconds_since_process_start() * 1000:.0f}", flush=True)
-                app.quit()
-
-            QTimer.singleShot(0, report)
-            app.exec()
-            return 0
-        QTimer.singleShot(0, parts.window.offer_resume)
-        return app.exec()
+    QTimer.singleShot(0, open_data)
+    try:
+        code = app.exec()
     finally:
-        parts.store.close()
+        for store in opened:
+            store.close()
+    if failure:
+        raise failure[0]
+    return code
 
 
-def build_app(db: str | None, options: WindowOptions | None = None) -> AppParts:
-    """The store, the catalog and the window, wired together (separate from ``run_gui`` so
-    tests can build the real thing without starting an event loop)."""
+def connect_store(window: MainWindow, db: str | None) -> Store:
+    """Open the database and give the window everything that lives on it."""
     from circlekeeper.store import open_store
-    from circlekeeper.ui.main_window import MainWindow, WindowOptions
     from circlekeeper.ui.store_catalog import StoreCatalog
 
     store = open_store(db)
     try:
-        catalog = StoreCatalog(store)
-        options = options or WindowOptions(muted=os.environ.get("CIRCLEKEEPER_MUTE") == "1")
-        window = MainWindow(catalog, options)
+        window.attach_catalog(StoreCatalog(store))
     except BaseException:
         store.close()
         raise
-    return AppParts(store, window)
+    return store
+
+
+def build_app(db: str | None, options: WindowOptions | None = None) -> AppParts:
+    """The window already connected to the store (for tests and tools: no event loop)."""
+    from circlekeeper.ui.main_window import MainWindow
+
+    window = MainWindow(None, options or default_options())
+    return AppParts(connect_store(window, db), window)

@@ -70,9 +70,11 @@ class MainWindow(QMainWindow):
     session_started = Signal(int)
     session_finished = Signal(int)
 
-    def __init__(self, catalog: Catalog, options: WindowOptions | None = None) -> None:
+    def __init__(self, catalog: Catalog | None, options: WindowOptions | None = None) -> None:
+        """``catalog`` may come later (:meth:`attach_catalog`): the window then appears at
+        once and fills in when the data has opened, so start-up feels instant."""
         super().__init__()
-        self.catalog = catalog
+        self.catalog: Catalog = catalog  # type: ignore[assignment]
         self.options = options or WindowOptions()
         self.setWindowTitle("CircleKeeper")
         self.resize(1200, 780)
@@ -130,8 +132,27 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 940])
         self.setCentralWidget(splitter)
         self._build_menus()
+        if catalog is None:
+            self.side.setEnabled(False)
+            self.welcome.set_ready(False)
+            self.statusBar().showMessage("Opening your circles…")
+        else:
+            self.statusBar().showMessage("Ready")
+            self.refresh_circles()
+
+    def attach_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.side.setEnabled(True)
+        self.welcome.set_ready(True)
         self.statusBar().showMessage("Ready")
         self.refresh_circles()
+
+    def add_page(self, title: str, page: QWidget) -> None:
+        """Another area of the app (history, prompts), reachable from the Go menu."""
+        self.options.extra_pages[title] = page
+        self.pages.addWidget(page)
+        number = len(self.options.extra_pages) + 1
+        self._action(self.go_menu, title, f"Ctrl+{number}", lambda: self.show_page(page))
 
     # ------------------------------------------------------------------ menus
 
@@ -161,10 +182,10 @@ class MainWindow(QMainWindow):
         )
         self.discreet_action.setCheckable(True)
         self.discreet_action.setChecked(self.options.facilitator_cue is CueStyle.DISCREET)
-        go_menu = self.menuBar().addMenu("&Go")
-        self._action(go_menu, "&Circles", "Ctrl+1", self.show_circles)
+        self.go_menu = self.menuBar().addMenu("&Go")
+        self._action(self.go_menu, "&Circles", "Ctrl+1", self.show_circles)
         for number, (title, page) in enumerate(self.options.extra_pages.items(), start=2):
-            self._action(go_menu, title, f"Ctrl+{number}", lambda p=page: self.show_page(p))
+            self._action(self.go_menu, title, f"Ctrl+{number}", lambda p=page: self.show_page(p))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
 
@@ -199,6 +220,8 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- circles
 
     def refresh_circles(self, select: int | None = None) -> None:
+        if self.catalog is None:
+            return
         cards = self.catalog.circles()
         current = select if select is not None else self._circle_id
         self.circle_list.blockSignals(True)
@@ -227,6 +250,8 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.circle_page)
 
     def new_circle(self) -> None:
+        if self.catalog is None:
+            return
         editor = CircleEditor(None, self)
         if editor.exec() and editor.result_detail is not None:
             circle_id = self.catalog.save_circle(editor.result_detail)
@@ -257,6 +282,8 @@ class MainWindow(QMainWindow):
             self.refresh_circles()
 
     def open_demo(self) -> None:
+        if self.catalog is None:
+            return
         circle_id = self.catalog.create_demo()
         self.refresh_circles(select=circle_id)
         self.statusBar().showMessage("A demo circle with a few past sessions is ready.")
