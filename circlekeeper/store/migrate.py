@@ -21,7 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
-from circlekeeper.store.errors import StoreError
+from circlekeeper.store.errors import StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -46,16 +46,25 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
-    """(needs an upgrade, the database already holds tables worth a backup)."""
+    """(needs an upgrade, the database already holds tables worth a backup).
+
+    Refuses a SQLite file that holds tables but was never CircleKeeper's (no alembic version
+    table): adding our schema to someone else's database would damage it.
+    """
     with engine.connect() as connection:
         current = current_revision(connection)
-        has_tables = bool(
-            connection.execute(
-                text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
-            ).scalar()
-            if engine.dialect.name == "sqlite"
-            else current is not None
-        )
+        if engine.dialect.name == "sqlite":
+            tables = set(
+                connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+            )
+            if tables and "alembic_version" not in tables:
+                raise StoreUnavailable(
+                    f"{engine.url.database} is a database of another program, not"
+                    " CircleKeeper's; it was left as it is. Choose another file with --db."
+                )
+            has_tables = bool(tables)
+        else:
+            has_tables = current is not None
     return current != head_revision(), has_tables
 
 
