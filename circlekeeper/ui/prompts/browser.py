@@ -12,21 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextOption
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -41,11 +35,16 @@ from circlekeeper.errors import UserFacingError
 from circlekeeper.prompts.exchange import export_deck_file, import_deck_file
 from circlekeeper.prompts.library import PromptLibrary, PromptQuery
 from circlekeeper.prompts.uses import PromptUseRecorder, UsageRow
-from circlekeeper.session.prompts import Intensity, Prompt, PromptCategory
+from circlekeeper.session.prompts import Prompt, PromptCategory
+from circlekeeper.ui.prompts.browser_parts import (
+    PreviewText,
+    ask_open_deck,
+    ask_save_deck,
+    when_text,
+)
 from circlekeeper.ui.prompts.editor import edit_prompt
+from circlekeeper.ui.prompts.filters import PromptFilters
 from circlekeeper.ui.prompts.labels import (
-    CATEGORY_NAMES,
-    INTENSITY_NAMES,
     PASSING_NOTE,
     describe,
     origin,
@@ -54,44 +53,6 @@ from circlekeeper.ui.prompts.labels import (
 PROMPT_ID = Qt.ItemDataRole.UserRole
 EditPrompt = Callable[[Prompt | None, QWidget, PromptCategory | None], Prompt | None]
 AskPath = Callable[[QWidget], Path | None]
-
-
-def ask_open_deck(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Import a prompt deck", "", "Prompt decks (*.toml);;All files (*)"
-    )
-    return Path(path) if path else None
-
-
-def ask_save_deck(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Export prompts as a deck", "my-prompts.toml", "Prompt decks (*.toml)"
-    )
-    if not path:
-        return None
-    return Path(path) if path.endswith(".toml") else Path(path + ".toml")
-
-
-class PreviewText(QPlainTextEdit):
-    """Read-only prompt words that wrap anywhere, so no single long word widens the dialog."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setReadOnly(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.viewport().setAutoFillBackground(False)
-        self.setMinimumHeight(60)
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:
-        self.setPlainText(text)
-
-
-def when_text(row: UsageRow) -> str:
-    return row.when.astimezone().strftime("%d %b %Y")
 
 
 class PromptBrowser(QDialog):
@@ -120,45 +81,16 @@ class PromptBrowser(QDialog):
         self._last_heard: dict[str, UsageRow] = {}
         self.chosen: Prompt | None = None
 
-        self.search = QLineEdit()
-        self.search.setAccessibleName("Search prompts")
-        self.search.setPlaceholderText("Search words or tags…")
-        self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Search words or tags (Ctrl+F)")
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        self.category = QComboBox()
-        self.category.setAccessibleName("Category filter")
-        self.category.addItem("Any category", None)
-        for value, name in CATEGORY_NAMES.items():
-            self.category.addItem(name, value)
-        if category is not None:
-            self.category.setCurrentIndex(self.category.findData(category))
-        self.intensity = QComboBox()
-        self.intensity.setAccessibleName("Depth filter")
-        self.intensity.addItem("Any depth", None)
-        for value, name in INTENSITY_NAMES.items():
-            self.intensity.addItem(name, value)
-        self.tag = QComboBox()
-        self.tag.setAccessibleName("Tag filter")
-        self.first_meeting = QCheckBox("First meeting")
-        self.first_meeting.setAccessibleName("Only prompts for a first meeting")
-        self.favourites_only = QCheckBox("Favourites")
-        self.favourites_only.setAccessibleName("Only favourites")
-        self.mine_only = QCheckBox("Mine")
-        self.mine_only.setAccessibleName("Only my own prompts")
-        self.show_hidden = QCheckBox("Hidden and archived")
-        self.show_hidden.setAccessibleName("Show hidden and archived prompts")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        for widget in (self.category, self.intensity, self.tag):
-            filters.addWidget(widget, 1)
-        checks = QHBoxLayout()
-        for box in (self.first_meeting, self.favourites_only, self.mine_only, self.show_hidden):
-            checks.addWidget(box)
-        checks.addStretch(1)
-        self.count = QLabel()
-        self.count.setAccessibleName("Number of prompts shown")
-        checks.addWidget(self.count)
+        self.filters = PromptFilters(category)
+        f = self.filters
+        self.search, self.category, self.intensity, self.tag = (
+            f.search,
+            f.category,
+            f.intensity,
+            f.tag,
+        )
+        self.first_meeting, self.favourites_only = f.first_meeting, f.favourites_only
+        self.mine_only, self.show_hidden, self.count = f.mine_only, f.show_hidden, f.count
 
         self.list = QListWidget()
         self.list.setAccessibleName("Prompts")
@@ -218,8 +150,7 @@ class PromptBrowser(QDialog):
 
         library_page = QWidget()
         library_layout = QVBoxLayout(library_page)
-        library_layout.addLayout(filters)
-        library_layout.addLayout(checks)
+        library_layout.addWidget(self.filters)
         library_layout.addWidget(splitter, 1)
         library_layout.addLayout(manage)
 
@@ -256,11 +187,7 @@ class PromptBrowser(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-        self.search.textChanged.connect(self.refresh)
-        for combo in (self.category, self.intensity, self.tag):
-            combo.currentIndexChanged.connect(self.refresh)
-        for box in (self.first_meeting, self.favourites_only, self.mine_only, self.show_hidden):
-            box.toggled.connect(self.refresh)
+        self.filters.changed.connect(self.refresh)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemDoubleClicked.connect(lambda _item: self._use())
         self.favourite.clicked.connect(self._toggle_favourite)
@@ -280,20 +207,7 @@ class PromptBrowser(QDialog):
     # ------------------------------------------------------------------ data
 
     def query(self) -> PromptQuery:
-        category = self.category.currentData()
-        intensity = self.intensity.currentData()
-        tag = self.tag.currentData()
-        return PromptQuery(
-            categories=frozenset({PromptCategory(category)}) if category else frozenset(),
-            intensities=frozenset({Intensity(intensity)}) if intensity else frozenset(),
-            tags=frozenset({tag}) if tag else frozenset(),
-            first_meeting=self.first_meeting.isChecked(),
-            text=self.search.text(),
-            favourites_only=self.favourites_only.isChecked(),
-            custom_only=self.mine_only.isChecked(),
-            include_hidden=self.show_hidden.isChecked(),
-            include_archived=self.show_hidden.isChecked(),
-        )
+        return self.filters.query()
 
     def listed(self) -> list[Prompt]:
         return [
@@ -305,14 +219,7 @@ class PromptBrowser(QDialog):
         return self._library.get(item.data(PROMPT_ID)) if item else None
 
     def _fill_tags(self) -> None:
-        chosen = self.tag.currentData()
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem("Any tag", None)
-        for tag in self._library.tags():
-            self.tag.addItem(tag, tag)
-        self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
-        self.tag.blockSignals(False)
+        self.filters.set_tags(self._library.tags())
 
     def _load_history(self) -> None:
         if self._circle_id is None:
@@ -355,7 +262,7 @@ class PromptBrowser(QDialog):
                 select = item
         self.list.blockSignals(False)
         shown = self.list.count()
-        self.count.setText(f"{shown} prompt{'s' if shown != 1 else ''}")
+        self.filters.show_count(shown)
         if select is None and shown:
             select = self.list.item(0)
         self.list.setCurrentItem(select)
@@ -504,17 +411,7 @@ class PromptBrowser(QDialog):
         self.refresh()
         if self._select_listed(prompt_id):
             return
-        for widget in (self.search, self.category, self.intensity, self.tag):
-            widget.blockSignals(True)
-        self.search.clear()
-        for combo in (self.category, self.intensity, self.tag):
-            combo.setCurrentIndex(0)
-        for box in (self.first_meeting, self.favourites_only):
-            box.blockSignals(True)
-            box.setChecked(False)
-            box.blockSignals(False)
-        for widget in (self.search, self.category, self.intensity, self.tag):
-            widget.blockSignals(False)
+        self.filters.clear_narrowing()
         self.refresh()
         self._select_listed(prompt_id)
 
