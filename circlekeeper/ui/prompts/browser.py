@@ -17,15 +17,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from circlekeeper.prompts.uses import PromptUseRecorder, UsageRow
 from circlekeeper.session.prompts import Prompt, PromptCategory
 from circlekeeper.ui.prompts.browser_parts import (
     PreviewText,
+    UsageTable,
     ask_open_deck,
     ask_save_deck,
     when_text,
@@ -156,12 +154,7 @@ class PromptBrowser(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(library_page, "Library")
-        self.used = QTableWidget(0, 3)
-        self.used.setAccessibleName("Prompts this circle heard")
-        self.used.setHorizontalHeaderLabels(["When", "Round", "Prompt"])
-        self.used.verticalHeader().setVisible(False)
-        self.used.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.used.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.used = UsageTable()
         if circle_id is not None:
             self.tabs.addTab(self.used, f"Heard in {circle_name or 'this circle'}")
 
@@ -229,13 +222,7 @@ class PromptBrowser(QDialog):
         for row in self._history:  # newest first: keep the first seen
             if row.prompt_id and row.prompt_id not in self._last_heard:
                 self._last_heard[row.prompt_id] = row
-        self.used.setRowCount(len(self._history))
-        for n, row in enumerate(self._history):
-            round_text = f"Round {row.round_index + 1}" + (" (one person)" if row.person_id else "")
-            for column, text in enumerate((when_text(row), round_text, row.text)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.used.setItem(n, column, item)
+        self.used.show_rows(self._history)
 
     def refresh(self, *_args: object) -> None:
         keep = self.list.currentItem().data(PROMPT_ID) if self.list.currentItem() else None

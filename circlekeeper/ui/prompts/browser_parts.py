@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QFileDialog, QFrame, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHeaderView,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from circlekeeper.prompts.uses import UsageRow
 
@@ -46,3 +55,24 @@ class PreviewText(QPlainTextEdit):
 
 def when_text(row: UsageRow) -> str:
     return row.when.astimezone().strftime("%d %b %Y")
+
+
+class UsageTable(QTableWidget):
+    """Which prompts a circle heard when, newest first; never who answered."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 3)
+        self.setAccessibleName("Prompts this circle heard")
+        self.setHorizontalHeaderLabels(["When", "Round", "Prompt"])
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+    def show_rows(self, rows: Sequence[UsageRow]) -> None:
+        self.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            round_text = f"Round {row.round_index + 1}" + (" (one person)" if row.person_id else "")
+            for column, text in enumerate((when_text(row), round_text, row.text)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(n, column, item)
