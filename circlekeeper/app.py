@@ -107,11 +107,16 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
 def connect_store(window: MainWindow, db: str | None) -> Store:
     """Open the database and give the window everything that lives on it."""
     from circlekeeper.store import open_store
+    from circlekeeper.ui.prompts.feature import PromptFeature, avoid_last_setting
     from circlekeeper.ui.store_catalog import StoreCatalog
 
     store = open_store(db)
     try:
-        window.attach_catalog(StoreCatalog(store))
+        prompts = PromptFeature(
+            store.prompts, avoid_last=avoid_last_setting(store.settings.get("prompt_avoid_last"))
+        )
+        window.options.prompts = prompts
+        window.attach_catalog(StoreCatalog(store, prompts=prompts))
     except BaseException:
         store.close()
         raise

@@ -38,6 +38,7 @@ from circlekeeper.ui.live_controller import LiveController
 from circlekeeper.ui.live_view import LiveView
 from circlekeeper.ui.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.presenter_window import PresenterWindow
+from circlekeeper.ui.prompts.feature import PromptFeature
 from circlekeeper.ui.resume_dialog import ResumeChoice, ask_resume
 from circlekeeper.ui.setup_dialog import SetupDialog
 from circlekeeper.ui.summary_view import SummaryView
@@ -62,6 +63,8 @@ class WindowOptions:
     pdf_exporter: Callable[[QWidget, int, str], None] | None = None
     notes_factory: Callable[[int, LiveController], QWidget | None] | None = None
     extra_pages: dict[str, QWidget] = field(default_factory=dict)
+    prompts: PromptFeature | None = None
+    """The prompt library (drawing and browsing in *Start a circle*, the library window)."""
     ask: Callable[[QWidget, str, str], bool] | None = None
     """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""
 
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         self._action(circle_menu, "&New circle…", "Ctrl+Shift+N", self.new_circle)
         self._action(circle_menu, "&Edit circle…", "Ctrl+Shift+E", self.edit_circle)
         self._action(circle_menu, "&Start a circle…", "Ctrl+Return", self.start_circle)
+        self._action(circle_menu, "&Prompt library…", "Ctrl+Shift+L", self.open_prompt_library)
         circle_menu.addSeparator()
         self._action(circle_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view_menu = self.menuBar().addMenu("&View")
@@ -281,6 +285,13 @@ class MainWindow(QMainWindow):
             self._circle_id = None
             self.refresh_circles()
 
+    def open_prompt_library(self) -> None:
+        if self.options.prompts is None:
+            self.statusBar().showMessage("The prompt library is not available.")
+            return
+        name = self.catalog.circle(self._circle_id).name if self._circle_id else ""
+        self.options.prompts.browser(self, circle_id=self._circle_id, circle_name=name).manage()
+
     def open_demo(self) -> None:
         if self.catalog is None:
             return
@@ -294,7 +305,14 @@ class MainWindow(QMainWindow):
         if self._circle_id is None or self.controller is not None:
             return
         brief = self.catalog.brief(self._circle_id)
-        dialog = self.options.setup_dialog(brief, parent=self)
+        tools = None
+        if self.options.prompts is not None:
+            tools = self.options.prompts.tools_for(
+                self._circle_id,
+                circle_name=brief.name,
+                first_meeting=brief.previous_first is None,
+            )
+        dialog = self.options.setup_dialog(brief, parent=self, prompt_tools=tools)
         if not dialog.exec() or dialog.result_setup is None:
             return
         setup = dialog.result_setup

@@ -24,6 +24,7 @@ from circlekeeper.ui.catalog import (
     Member,
     ResumeData,
 )
+from circlekeeper.ui.prompts.feature import PromptFeature
 from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup, default_plan
 
 BalanceSource = Callable[[int], Mapping[int, float]]
@@ -44,8 +45,10 @@ class StoreCatalog:
         *,
         balance: BalanceSource | None = None,
         demo_factory: DemoFactory | None = None,
+        prompts: PromptFeature | None = None,
     ) -> None:
         self.store = store
+        self._prompts = prompts
         self._balance = balance
         self._demo_factory = demo_factory
 
@@ -150,15 +153,18 @@ class StoreCatalog:
             if not person.person_id.isdigit():
                 person = self.add_member(circle_id, person.name, person.pronouns).participant()
             present.append(person)
+        started_at = datetime.now(UTC)
         session_id = self.store.sessions.create(
             circle_id,
             facilitators=setup.facilitators[:1],
             co_facilitators=setup.facilitators[1:],
             plan=setup.plan,
-            started_at=datetime.now(UTC),
+            started_at=started_at,
             timezone=local_timezone_name(),
             people=tuple(int(p.person_id) for p in present),
         )
+        if self._prompts is not None:
+            self._prompts.record_session(session_id, setup.plan, started_at=started_at)
         return session_id, StoreJournal(self.store, session_id), tuple(present)
 
     def journal(self, session_id: int) -> StoreJournal:

@@ -23,6 +23,19 @@ from tests.ui.conftest import TestClock
 from tests.ui.test_main_window import AutoSetup
 
 
+class DrawThenStart(AutoSetup):
+    """The facilitator draws a check-in prompt with one click, then starts the circle."""
+
+    def exec(self) -> int:
+        draw = [b for b in self.findChildren(QPushButton) if b.accessibleName() == DRAW_CHECK_IN]
+        assert len(draw) == 1, "each round row has a Draw button"
+        draw[0].click()
+        return super().exec()
+
+
+DRAW_CHECK_IN = "Draw a prompt for round 1"
+
+
 def button(widget, name: str) -> QPushButton:
     found = [b for b in widget.findChildren(QPushButton) if b.accessibleName() == name]
     assert len(found) == 1, name
@@ -34,7 +47,7 @@ def app_parts(qtbot, tmp_path: Path, clock: TestClock):
     options = WindowOptions(
         clock_factory=lambda: clock,
         wall=clock.wall,
-        setup_dialog=AutoSetup,
+        setup_dialog=DrawThenStart,
         muted=True,
         ask=lambda parent, title, question: True,
     )
@@ -75,6 +88,8 @@ def test_a_whole_circle_through_the_window(
     # Round 1, check-in (fixed 1:30 each).
     qtbot.keyClick(live, Qt.Key.Key_N)  # opens the round
     assert "Check-in" in live.round_label.text()
+    drawn = live.prompt_label.text()
+    assert drawn, "the drawn prompt is shown for the round"
     qtbot.keyClick(live, Qt.Key.Key_N)  # Amal starts
     assert live.speaker_label.text() == "Amal (she/her)"
     assert live.next_label.text() == "Next: Jonas"
@@ -171,5 +186,8 @@ def test_a_whole_circle_through_the_window(
         nour = next(p for p in stored.people if p.name == "نور")
         assert nour.over_seconds >= 10.0
         assert record.present_count == 5
+        uses = store.prompts.uses_for_session(session_id)
+        assert [u.text for u in uses if u.round_index == 0] == [drawn]
+        assert uses[0].prompt_id and uses[0].prompt_id.startswith("check-in:")
     finally:
         store.close()
