@@ -3,18 +3,20 @@
 The vault itself is plain Python (an injected clock and ``touch()``). This bridge asks it every
 few seconds whether the idle time is over, turns its listener calls into ``locked`` /
 ``unlocked`` signals for the widgets (which clear their text on ``locked``), counts key presses
-and clicks anywhere in the app as activity, and on lock clears the clipboard if this app still
-owns it, so a note copied by hand does not outlive the lock.
+and clicks anywhere in the app as activity, and on lock clears the clipboard if it still holds
+text the facilitator copied out of a notes widget, so a note copied by hand does not outlive the
+lock (only a digest of such text is kept, in memory, until the lock).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from circlekeeper.vault.vault import Vault
 
@@ -30,6 +32,16 @@ _ACTIVITY = {
 }
 
 UnlockPrompt = Callable[[QWidget | None], bool]
+PRIVATE = "circlekeeperPrivateNote"
+"""Dynamic property marking a widget that shows note text (copies from it are tracked)."""
+
+
+def mark_private(widget: QWidget) -> None:
+    widget.setProperty(PRIVATE, True)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
 
 
 class VaultBridge(QObject):
@@ -56,6 +68,15 @@ class VaultBridge(QObject):
         self._timer.timeout.connect(self.check_idle)
         self._timer.start()
         self._filtering = False
+        self._copied: set[bytes] = set()
+        if QGuiApplication.instance() is not None:
+            clipboard = QGuiApplication.clipboard()
+            clipboard.dataChanged.connect(
+                lambda: self._clipboard_changed(QClipboard.Mode.Clipboard)
+            )
+            clipboard.selectionChanged.connect(
+                lambda: self._clipboard_changed(QClipboard.Mode.Selection)
+            )
         if track_activity and QCoreApplication.instance() is not None:
             QCoreApplication.instance().installEventFilter(self)
             self._filtering = True
@@ -102,16 +123,30 @@ class VaultBridge(QObject):
         if unlocked:
             self.unlocked.emit()
             return
-        _clear_own_clipboard()
+        self._clear_copied_notes()
         self.locked.emit()
 
+    def _clipboard_data_changed(self) -> None:
+        self._clipboard_changed(QClipboard.Mode.Clipboard)
 
-def _clear_own_clipboard() -> None:
-    if QGuiApplication.instance() is None:
-        return
-    clipboard = QGuiApplication.clipboard()
-    if clipboard.ownsClipboard():
-        clipboard.clear(QClipboard.Mode.Clipboard)
-        log.info("Cleared the clipboard this app owned when notes locked")
-    if clipboard.supportsSelection() and clipboard.ownsSelection():
-        clipboard.clear(QClipboard.Mode.Selection)
+    def _selection_changed(self) -> None:
+        self._clipboard_changed(QClipboard.Mode.Selection)
+
+    def _clipboard_changed(self, mode: QClipboard.Mode) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.property(PRIVATE):
+            self._copied.add(_digest(QGuiApplication.clipboard().text(mode)))
+
+    def _clear_copied_notes(self) -> None:
+        if not self._copied or QGuiApplication.instance() is None:
+            self._copied.clear()
+            return
+        clipboard = QGuiApplication.clipboard()
+        modes = [QClipboard.Mode.Clipboard]
+        if clipboard.supportsSelection():
+            modes.append(QClipboard.Mode.Selection)
+        for mode in modes:
+            if _digest(clipboard.text(mode)) in self._copied:
+                clipboard.clear(mode)
+                log.info("Cleared note text from the clipboard as notes locked")
+        self._copied.clear()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session.model import format_duration
-from circlekeeper.ui.notes.bridge import VaultBridge
+from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.vault.notes import Note, NotesService
 
 NOTE_ID = Qt.ItemDataRole.UserRole
@@ -106,6 +106,8 @@ class NotesPanel(QWidget):
         self.viewer = QPlainTextEdit()
         self.viewer.setAccessibleName("Note text")
         self.viewer.setReadOnly(True)
+        for widget in (self.list, self.viewer, self.search):
+            mark_private(widget)
         self.meta = QLabel()
         self.meta.setAccessibleName("Note details")
         self.meta.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session.model import format_duration
-from circlekeeper.ui.notes.bridge import VaultBridge
+from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.vault.notes import Note, NotesService
 
 PersonChoice = tuple[int, str]
@@ -70,13 +70,14 @@ class QuickNoteField(QWidget):
         self.edit.setPlaceholderText("Type a note and press Enter to save it")
         self.edit.setToolTip("Saved and encrypted the moment you press Enter (Ctrl+Shift+M)")
         self.edit.returnPressed.connect(self.save)
+        mark_private(self.edit)
         self.person = QComboBox()
         self.person.setAccessibleName("About")
         self.person.setToolTip("Who the note is about (optional)")
         self.person.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.person.setMinimumContentsLength(8)
+        self.person.setMinimumContentsLength(12)
         self.status = QLabel()
         self.status.setAccessibleName("Note status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -117,7 +118,7 @@ class QuickNoteField(QWidget):
         current = self.person.currentData()
         self.person.blockSignals(True)
         self.person.clear()
-        self.person.addItem("Nobody in particular", None)
+        self.person.addItem("About no one", None)
         for person_id, name in people:
             self.person.addItem(name, person_id)
         index = self.person.findData(current) if current is not None else 0
