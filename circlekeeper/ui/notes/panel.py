@@ -103,6 +103,8 @@ class NotesPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Notes")
         self.list.currentItemChanged.connect(self._selected)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.viewer = QPlainTextEdit()
         self.viewer.setAccessibleName("Note text")
         self.viewer.setReadOnly(True)
