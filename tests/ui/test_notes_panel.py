@@ -104,7 +104,7 @@ def test_delete_asks_first(qtbot, kit: NotesKit) -> None:
     assert len(kit.service.for_session(7)) == 3
     no.answer = True
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
-    assert [n.text for n in kit.service.for_session(7)][0].startswith("Room was cold")
+    assert kit.service.for_session(7)[0].text.startswith("Room was cold")
     assert len(rows(panel)) == 2 and panel.message.text() == "Note deleted."
 
 
