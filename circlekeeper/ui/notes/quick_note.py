@@ -67,7 +67,7 @@ class QuickNoteField(QWidget):
         title.setObjectName("sectionTitle")
         self.edit = QLineEdit()
         self.edit.setAccessibleName("Private note text")
-        self.edit.setPlaceholderText("Type a note and press Enter to save it")
+        self.edit.setPlaceholderText("Type, then Enter saves")
         self.edit.setToolTip("Saved and encrypted the moment you press Enter (Ctrl+Shift+M)")
         self.edit.returnPressed.connect(self.save)
         mark_private(self.edit)
@@ -173,6 +173,6 @@ class QuickNoteField(QWidget):
 
     def _show_unlocked(self) -> None:
         self.edit.setEnabled(True)
-        self.edit.setPlaceholderText("Type a note and press Enter to save it")
+        self.edit.setPlaceholderText("Type, then Enter saves")
         self.person.setEnabled(True)
         self.unlock_button.hide()
