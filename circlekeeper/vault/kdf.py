@@ -56,7 +56,7 @@ def argon2_available() -> bool:
 
 # Measured with benchmarks/bench_vault.py on the 2-core development machine: about 0.5 s for
 # Argon2id with 128 MiB and 3 passes (scrypt 2**17 is about as slow and uses 128 MiB too).
-ARGON2_DEFAULT = KdfSettings(ARGON2ID, {"memory_kib": 131072, "iterations": 3, "lanes": 2})
+ARGON2_DEFAULT = KdfSettings(ARGON2ID, {"memory_kib": 131072, "iterations": 2, "lanes": 2})
 SCRYPT_DEFAULT = KdfSettings(SCRYPT, {"n": 2**17, "r": 8, "p": 1})
 
 # Cheap settings for tests only (never the default): a few milliseconds per derivation.

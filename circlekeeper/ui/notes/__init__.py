@@ -16,6 +16,7 @@ from circlekeeper.ui.notes.passphrase_dialogs import (
     ask_to_unlock,
 )
 from circlekeeper.ui.notes.quick_note import QuickNoteField
+from circlekeeper.ui.notes.wiring import NotesParts, build_notes, idle_minutes_from_setting
 
 __all__ = [
     "ChangePassphraseDialog",
@@ -24,10 +25,13 @@ __all__ = [
     "NotesFactory",
     "NotesMenu",
     "NotesPanel",
+    "NotesParts",
     "QuickNoteField",
     "UnlockDialog",
     "VaultBridge",
     "ask_to_change",
     "ask_to_unlock",
+    "build_notes",
+    "idle_minutes_from_setting",
     "present_people",
 ]
