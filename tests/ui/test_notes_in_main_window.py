@@ -164,3 +164,30 @@ def test_notes_menu_follows_the_vault_and_the_session(
     assert kit.vault.is_unlocked
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Notes" in titles
+
+
+def test_a_late_arrival_can_be_noted_about(qtbot, window: MainWindow, kit: NotesKit) -> None:
+    from circlekeeper.session.model import Participant
+
+    window.start_circle()
+    field = note_field(window)
+    assert window.live_view is not None
+    window.live_view.controller.join(Participant("99", "Late Lee", ""))
+    names = [field.person.itemText(i) for i in range(field.person.count())]
+    assert "Late Lee" in names
+
+
+def test_the_circle_ends_and_the_field_goes_with_the_live_view(
+    qtbot, window: MainWindow, kit: NotesKit
+) -> None:
+    window.start_circle()
+    field = note_field(window)
+    qtbot.keyClicks(field.edit, "about to end")
+    assert window.live_view is not None
+    controller = window.live_view.controller
+    window.live_view.end_circle()
+    assert window.summary_view is not None
+    with qtbot.waitSignal(field.destroyed, timeout=2000):
+        pass
+    controller.changed.emit()  # a late signal must not reach the deleted field
+    kit.bridge.lock()

@@ -43,10 +43,11 @@ class NotesFactory:
             self.bridge,
             session_id=session_id,
             elapsed=controller.session.elapsed,
-            people=present_people(controller),
+            people_source=lambda: present_people(controller),
         )
-        # Arrivals and departures change who a note can be about.
-        controller.changed.connect(lambda: field.set_people(present_people(controller)))
+        # Arrivals and departures change who a note can be about. A bound slot (not a lambda)
+        # so the connection dies with the field when the live view is deleted.
+        controller.changed.connect(field.refresh_people)
         return field
 
 

@@ -54,13 +54,16 @@ class QuickNoteField(QWidget):
         session_id: int | None,
         elapsed: Callable[[], float] | None = None,
         people: Sequence[PersonChoice] = (),
+        people_source: Callable[[], Sequence[PersonChoice]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``people_source``, when given, is asked again by :meth:`refresh_people` (arrivals)."""
         super().__init__(parent)
         self.service = service
         self.bridge = bridge
         self.session_id = session_id
         self._elapsed = elapsed
+        self._people_source = people_source
         self.setAccessibleName("Private note")
 
         title = QLabel("Private note (only you can read it)")
@@ -103,7 +106,7 @@ class QuickNoteField(QWidget):
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
         leave.activated.connect(self._leave_field)
 
-        self.set_people(people)
+        self.set_people(people_source() if people_source is not None else people)
         bridge.locked.connect(self._show_locked)
         bridge.unlocked.connect(self._show_unlocked)
         if bridge.is_unlocked:
@@ -124,6 +127,11 @@ class QuickNoteField(QWidget):
         index = self.person.findData(current) if current is not None else 0
         self.person.setCurrentIndex(max(index, 0))
         self.person.blockSignals(False)
+
+    def refresh_people(self) -> None:
+        """Ask ``people_source`` again; a slot, so Qt drops the connection with this widget."""
+        if self._people_source is not None:
+            self.set_people(self._people_source())
 
     def save(self) -> None:
         text = self.edit.text()
