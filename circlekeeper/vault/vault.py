@@ -197,7 +197,11 @@ class Vault:
         self._not_before = 0.0
         if not KdfSettings(header.kdf, dict(header.kdf_params)).at_least(self._kdf):
             # Raised defaults reach existing vaults the next time the right passphrase is given.
-            self._headers.save(self._wrap(master, passphrase, self._kdf, header.created_at))
+            try:
+                self._headers.save(self._wrap(master, passphrase, self._kdf, header.created_at))
+            except BaseException:
+                _zero(master)
+                raise
             log.info("Private notes: key derivation parameters raised to %s", self._kdf.kdf)
         if self._key is not None:
             _zero(self._key)

@@ -184,3 +184,14 @@ def test_bridge_turns_vault_changes_into_signals(qtbot, kit: NotesKit) -> None:
     with qtbot.waitSignal(kit.bridge.unlocked):
         assert kit.bridge.request_unlock(None)
     assert kit.bridge.request_unlock(None)  # already open: no prompt, still True
+
+
+def test_first_use_offers_to_choose_a_passphrase(qtbot) -> None:
+    kit = make_kit(unlocked=False)
+    field = make_field(qtbot, kit)
+    assert field.unlock_button.text() == "Private notes — choose a passphrase to start"
+    kit.bridge.set_unlock_prompt(lambda _p: kit.vault.create("first passphrase ok") is None)
+    qtbot.mouseClick(field.unlock_button, Qt.MouseButton.LeftButton)
+    assert field.edit.isEnabled()
+    kit.bridge.lock()
+    assert field.unlock_button.text() == "Notes are locked — unlock"

@@ -289,3 +289,18 @@ def test_production_defaults_are_memory_hard() -> None:
         assert settings.params["memory_kib"] >= 64 * 1024
     else:
         assert settings.params["n"] >= 2**16
+
+
+def test_a_failed_parameter_upgrade_leaves_the_vault_locked_and_intact(
+    headers: MemoryHeaders,
+) -> None:
+    Vault(headers, kdf=SCRYPT_FAST).create(PASSPHRASE)
+    before = headers.header
+    stronger = KdfSettings(SCRYPT_FAST.kdf, {**SCRYPT_FAST.params, "n": 2**5})
+    vault = Vault(headers, kdf=stronger)
+    headers.fail_next_save = True
+    with pytest.raises(OSError):
+        vault.unlock(PASSPHRASE)
+    assert not vault.is_unlocked and headers.header is before
+    vault.unlock(PASSPHRASE)
+    assert vault.is_unlocked

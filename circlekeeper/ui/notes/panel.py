@@ -159,6 +159,7 @@ class NotesPanel(QWidget):
         locked_layout = QVBoxLayout(locked_page)
         locked_label = QLabel("Private notes are locked.")
         locked_label.setAccessibleName("Notes are locked")
+        self.locked_label = locked_label
         self.unlock_button = self._button(
             "Unlock…", "Unlock notes", "Enter your passphrase", self.request_unlock
         )
@@ -283,6 +284,10 @@ class NotesPanel(QWidget):
         self.search.blockSignals(True)
         self.search.setText("")
         self.search.blockSignals(False)
+        if self.bridge.vault.is_set_up:
+            self.locked_label.setText("Private notes are locked.")
+        else:
+            self.locked_label.setText("No private notes yet. Choose a passphrase to start.")
         self.pages.setCurrentWidget(self._locked_page)
 
     # -------------------------------------------------------------- intents

@@ -176,6 +176,11 @@ class QuickNoteField(QWidget):
         self.edit.setEnabled(False)
         self.edit.setPlaceholderText("Notes are locked")
         self.person.setEnabled(False)
+        self.unlock_button.setText(
+            "Notes are locked — unlock"
+            if self.bridge.vault.is_set_up
+            else "Private notes — choose a passphrase to start"
+        )
         self.unlock_button.show()
         self.status.setText("")
 
