@@ -138,10 +138,7 @@ class NotesService:
             notes = self.all()
         if person_id is not None and session_id is not None:
             notes = [n for n in notes if n.person_id == person_id]
-        terms = query.casefold().split()
-        if not terms:
-            return notes
-        return [n for n in notes if all(t in n.text.casefold() for t in terms)]
+        return matching(notes, query)
 
     # ------------------------------------------------------------ internals
 
@@ -160,6 +157,12 @@ class NotesService:
             log.error("Private note %s could not be decrypted (damaged)", record.note_id)
             return _note(record, "", damaged=True)
         return _note(record, text)
+
+
+def matching(notes: Iterable[Note], query: str) -> list[Note]:
+    """Notes containing every word of ``query`` (case-insensitive); all of them when empty."""
+    terms = query.casefold().split()
+    return [n for n in notes if all(t in n.text.casefold() for t in terms)]
 
 
 def _checked(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session.model import format_duration
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
-from circlekeeper.vault.notes import Note, NotesService
+from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
 PREVIEW_CHARS = 90
@@ -91,6 +91,7 @@ class NotesPanel(QWidget):
         self.person_id = person_id
         self._name_of = name_of
         self._ask = ask or _ask_with_message_box
+        self._loaded: list[Note] = []
         self._notes: dict[str, Note] = {}
         self._editing = False
         self.setAccessibleName("Private notes")
@@ -99,7 +100,7 @@ class NotesPanel(QWidget):
         self.search.setAccessibleName("Search notes")
         self.search.setPlaceholderText("Search these notes (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(self._apply_filter)
         self.list = QListWidget()
         self.list.setAccessibleName("Notes")
         self.list.currentItemChanged.connect(self._selected)
@@ -200,22 +201,36 @@ class NotesPanel(QWidget):
     # --------------------------------------------------------------- render
 
     def refresh(self) -> None:
-        """Decrypt and list the notes in scope (filtered by the search box)."""
+        """Decrypt the notes in scope once, then list those the search box lets through."""
         if not self.bridge.is_unlocked:
             self._show_locked()
             return
-        keep = self.current_note_id()
         try:
-            notes = self.service.search(
-                self.search.text(), session_id=self.session_id, person_id=self.person_id
-            )
+            if self.session_id is not None:
+                notes = self.service.for_session(self.session_id)
+            elif self.person_id is not None:
+                notes = self.service.for_person(self.person_id)
+            else:
+                notes = self.service.all()
         except UserFacingError as error:
             if not self.bridge.is_unlocked:
                 self._show_locked()
                 return
             self.message.setText(str(error))
             return
+        if self.session_id is not None and self.person_id is not None:
+            notes = [n for n in notes if n.person_id == self.person_id]
         self.pages.setCurrentWidget(self._open_page)
+        self._loaded = notes
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        """Filter what is already decrypted: typing in the search box costs no decryption."""
+        if not self.bridge.is_unlocked:
+            return
+        keep = self.current_note_id()
+        query = self.search.text()
+        notes = matching(self._loaded, query)
         self._notes = {n.note_id: n for n in notes}
         self.list.blockSignals(True)
         self.list.clear()
@@ -226,13 +241,19 @@ class NotesPanel(QWidget):
         self.list.blockSignals(False)
         if not notes:
             self.message.setText(
-                "No notes match that search." if self.search.text().strip() else "No notes yet."
+                "No notes match that search." if query.strip() else "No notes yet."
             )
         else:
             self.message.setText(f"{len(notes)} note" + ("" if len(notes) == 1 else "s"))
         rows = [i for i in range(self.list.count()) if self.list.item(i).data(NOTE_ID) == keep]
         self.list.setCurrentRow(rows[0] if rows else 0 if notes else -1)
         self._selected(self.list.currentItem(), None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Notes written in the live field since the panel was built appear when it is shown.
+        if self._loaded or self.bridge.is_unlocked:
+            self.refresh()
+        super().showEvent(event)
 
     def current_note_id(self) -> str | None:
         item = self.list.currentItem()
@@ -275,6 +296,7 @@ class NotesPanel(QWidget):
 
     def _show_locked(self) -> None:
         """Forget every piece of plain text this panel holds."""
+        self._loaded = []
         self._notes = {}
         self._set_editing(False)
         self.list.clear()
