@@ -251,8 +251,7 @@ class NotesPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         # Notes written in the live field since the panel was built appear when it is shown.
-        if self._loaded or self.bridge.is_unlocked:
-            self.refresh()
+        self.refresh()
         super().showEvent(event)
 
     def current_note_id(self) -> str | None:
