@@ -50,3 +50,26 @@ def test_a_key_from_another_vault_cannot_read(unlocked: Vault) -> None:
     other.create("a different vault passphrase")
     with pytest.raises(VaultDamaged):
         other.decrypt(unlocked.encrypt("private", "n1"), "n1")
+
+
+def test_any_text_and_id_round_trip_and_stay_bound() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from circlekeeper.vault import fast_settings
+    from tests.vault.fakes import MemoryHeaders
+
+    vault = Vault(MemoryHeaders(), kdf=fast_settings(), idle_minutes=None)
+    vault.create("a property-test passphrase")
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(max_size=2000), st.text(min_size=1, max_size=64), st.text(max_size=64))
+    def check(text: str, note_id: str, other_id: str) -> None:
+        blob = vault.encrypt(text, note_id)
+        assert vault.decrypt(blob, note_id) == text
+        assert text.encode("utf-8") not in blob or len(text) < 4
+        if other_id != note_id:
+            with pytest.raises(VaultDamaged):
+                vault.decrypt(blob, other_id)
+
+    check()
