@@ -54,8 +54,9 @@ def argon2_available() -> bool:
     return True
 
 
-# Measured with benchmarks/bench_vault.py on the 2-core development machine: about 0.5 s for
-# Argon2id with 128 MiB and 3 passes (scrypt 2**17 is about as slow and uses 128 MiB too).
+# Measured with benchmarks/bench_vault.py on the 2-core development machine: Argon2id with
+# 128 MiB, 2 passes, 2 lanes unlocks in about 0.35 s when the machine is idle and 0.4-1.2 s while
+# other jobs keep both cores busy (load 4-5); scrypt 2**17 (also 128 MiB) about 0.55 s under load.
 ARGON2_DEFAULT = KdfSettings(ARGON2ID, {"memory_kib": 131072, "iterations": 2, "lanes": 2})
 SCRYPT_DEFAULT = KdfSettings(SCRYPT, {"n": 2**17, "r": 8, "p": 1})
 
