@@ -191,3 +191,37 @@ def test_the_circle_ends_and_the_field_goes_with_the_live_view(
         pass
     controller.changed.emit()  # a late signal must not reach the deleted field
     kit.bridge.lock()
+
+
+def test_notes_never_enter_the_session_log_summary_or_its_exports(
+    qtbot, window: MainWindow, kit: NotesKit
+) -> None:
+    """The JSON export and the PDF read the log and its summary; notes reach neither."""
+    import json
+
+    from circlekeeper.session import events as ev
+    from tests.vault.leaks import assert_no_marker
+
+    window.start_circle()
+    field = note_field(window)
+    assert window.live_view is not None
+    controller = window.live_view.controller
+    controller.move_on()
+    qtbot.keyClicks(field.edit, f"{MARKER} during a turn")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    controller.move_on()
+    entries = controller.session.log
+    exported = json.dumps(
+        [
+            {"seq": e.seq, "kind": type(e.event).__name__, "payload": ev.to_payload(e.event)}
+            for e in entries
+        ],
+        ensure_ascii=False,
+        default=str,
+    )
+    assert_no_marker(exported.encode("utf-8"), MARKER)
+    window.live_view.end_circle()
+    summary = window.summary_view
+    assert summary is not None
+    assert MARKER not in repr(summary.summary)
+    assert MARKER not in widget_texts(summary)
