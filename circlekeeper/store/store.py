@@ -99,12 +99,14 @@ def open_store(
         raise StoreUnavailable(
             f"CircleKeeper cannot create the folder {path.parent} ({error.strerror})."
         ) from error
+    if path.is_dir():
+        raise StoreUnavailable(f"{path} is a folder; give the path of a database file.")
     lock = WriterLock(path)
     lock.acquire()
     engine: Engine | None = None
     try:
         backups = BackupService(path, keep=keep_backups)
-        if path.exists() and (not path.is_file() or path.stat().st_size > 0):
+        if path.exists() and path.stat().st_size > 0:
             report = quick_check(path)
             if not report.ok:
                 raise DatabaseCorrupted(path, report.problems[0], backups.newest_good())
