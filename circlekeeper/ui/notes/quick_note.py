@@ -174,11 +174,12 @@ class QuickNoteField(QWidget):
     def _show_locked(self) -> None:
         self.edit.setText("")
         self.edit.setEnabled(False)
-        self.edit.setPlaceholderText("Notes are locked")
+        set_up = self.bridge.vault.is_set_up
+        self.edit.setPlaceholderText("Notes are locked" if set_up else "Not set up yet")
         self.person.setEnabled(False)
         self.unlock_button.setText(
             "Notes are locked — unlock"
-            if self.bridge.vault.is_set_up
+            if set_up
             else "Private notes — choose a passphrase to start"
         )
         self.unlock_button.show()
