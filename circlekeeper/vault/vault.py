@@ -122,6 +122,7 @@ class Vault:
         self.set_idle_minutes(idle_minutes)
         self._key: bytearray | None = None
         self._last_activity = self._clock.now()
+        self._last_activity_wall = self._wall()
         self._failures = 0
         self._not_before = 0.0
         self._listeners: list[Listener] = []
@@ -244,11 +245,22 @@ class Vault:
     def touch(self) -> None:
         """The facilitator did something: the idle countdown starts again."""
         self._last_activity = self._clock.now()
+        self._last_activity_wall = self._wall()
 
     def idle_remaining(self) -> float | None:
+        """Seconds until the idle lock, by whichever clock says more time has passed.
+
+        A monotonic clock stops while the laptop sleeps (Linux, macOS), so a lid closed for
+        an hour would not count; the wall clock does count it. Taking the larger of the two
+        idle spans locks after sleep, and a wall clock set back cannot keep the vault open.
+        """
         if self._idle_seconds is None or self._key is None:
             return None
-        return max(0.0, self._idle_seconds - (self._clock.now() - self._last_activity))
+        idle = max(
+            self._clock.now() - self._last_activity,
+            (self._wall() - self._last_activity_wall).total_seconds(),
+        )
+        return max(0.0, self._idle_seconds - idle)
 
     def check_idle(self) -> bool:
         """Lock if nobody touched the vault for the idle time; True when it locked just now."""

@@ -304,3 +304,39 @@ def test_a_failed_parameter_upgrade_leaves_the_vault_locked_and_intact(
     assert not vault.is_unlocked and headers.header is before
     vault.unlock(PASSPHRASE)
     assert vault.is_unlocked
+
+
+class MovableWall:
+    def __init__(self) -> None:
+        from datetime import UTC, datetime
+
+        self.now = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        from datetime import timedelta
+
+        self.now += timedelta(seconds=seconds)
+
+
+def test_time_asleep_counts_as_idle(headers: MemoryHeaders, clock: FakeClock) -> None:
+    """The monotonic clock stops while the lid is closed; the wall clock does not."""
+    wall = MovableWall()
+    vault = Vault(headers, kdf=fast_settings(), clock=clock, wall=wall)
+    vault.create(PASSPHRASE)
+    wall.advance(2 * 3600)  # suspended for two hours: the monotonic clock did not move
+    assert vault.check_idle()
+    assert not vault.is_unlocked
+
+
+def test_a_wall_clock_set_back_does_not_keep_the_vault_open(
+    headers: MemoryHeaders, clock: FakeClock
+) -> None:
+    wall = MovableWall()
+    vault = Vault(headers, kdf=fast_settings(), clock=clock, wall=wall)
+    vault.create(PASSPHRASE)
+    wall.advance(-3600)
+    clock.advance(15 * 60)
+    assert vault.check_idle()
