@@ -6,9 +6,9 @@ passphrase re-wraps 32 bytes and never touches a note. The unwrapped key lives i
 ``bytearray`` that ``lock()`` overwrites with zeros; it is never logged, stored or shown.
 
 Time comes from an injected monotonic clock (the same :class:`Clock` the session engine uses)
-and waiting from an injected ``sleep``, so the growing delay after wrong passphrases and the
-idle lock are tested without waiting. Qt plays no part here: a bridge in ``ui/notes`` calls
-:meth:`Vault.check_idle` from a timer and turns listener calls into signals.
+and wall clock, and waiting from an injected ``sleep``, so the growing delay after wrong
+passphrases and the idle lock are tested without waiting. Qt plays no part here: a bridge in
+``ui/notes`` calls :meth:`Vault.check_idle` from a timer and turns listener calls into signals.
 """
 
 from __future__ import annotations
