@@ -1,0 +1,142 @@
+"""The pieces the main window asks for: a notes field per live session, a Notes menu.
+
+``NotesFactory`` fits ``WindowOptions.notes_factory``: the main window calls it with the session
+id and the :class:`LiveController` and mounts the widget in the facilitator's live view only
+(the presenter window is built separately and never receives it). ``install_notes_menu`` adds
+unlock / lock / change-passphrase / "notes of this circle" actions to a main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from circlekeeper.ui.live_controller import LiveController
+from circlekeeper.ui.notes.bridge import VaultBridge
+from circlekeeper.ui.notes.panel import NameOf, NotesDialog
+from circlekeeper.ui.notes.passphrase_dialogs import ask_to_change
+from circlekeeper.ui.notes.quick_note import PersonChoice, QuickNoteField
+from circlekeeper.vault.notes import NotesService
+
+
+def present_people(controller: LiveController) -> list[PersonChoice]:
+    """People in the room with a store id (the engine keeps them as strings)."""
+    people: list[PersonChoice] = []
+    for person_id in controller.session.state.present:
+        if person_id.isdigit():
+            people.append((int(person_id), controller.name(person_id)))
+    return people
+
+
+class NotesFactory:
+    """``WindowOptions(notes_factory=NotesFactory(service, bridge))``."""
+
+    def __init__(self, service: NotesService, bridge: VaultBridge) -> None:
+        self.service = service
+        self.bridge = bridge
+
+    def __call__(self, session_id: int, controller: LiveController) -> QWidget:
+        field = QuickNoteField(
+            self.service,
+            self.bridge,
+            session_id=session_id,
+            elapsed=controller.session.elapsed,
+            people_source=lambda: present_people(controller),
+        )
+        # Arrivals and departures change who a note can be about. A bound slot (not a lambda)
+        # so the connection dies with the field when the live view is deleted.
+        controller.changed.connect(field.refresh_people)
+        return field
+
+
+class NotesMenu:
+    """The Notes menu of a main window; remembers the circle in progress or just ended."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        service: NotesService,
+        bridge: VaultBridge,
+        *,
+        name_of: NameOf | None = None,
+    ) -> None:
+        self.window = window
+        self.service = service
+        self.bridge = bridge
+        self.name_of = name_of
+        self.session_id: int | None = None
+        menu = window.menuBar().addMenu("&Notes")
+        self.unlock_action = self._add(menu, "&Unlock private notes…", None, self.unlock)
+        self.lock_action = self._add(menu, "&Lock private notes", "Ctrl+L", bridge.lock)
+        self.session_action = self._add(
+            menu, "Notes of &this circle…", "Ctrl+Shift+O", self.open_session_notes
+        )
+        self.all_action = self._add(menu, "&All private notes…", None, self.open_all_notes)
+        menu.addSeparator()
+        self.change_action = self._add(menu, "&Change passphrase…", None, self.change_passphrase)
+        for signal in ("session_started", "session_finished"):
+            if hasattr(window, signal):
+                getattr(window, signal).connect(self._remember)
+        bridge.locked.connect(self._update)
+        bridge.unlocked.connect(self._update)
+        self._update()
+
+    def _add(
+        self,
+        menu,
+        text: str,
+        shortcut: str | None,
+        slot: Callable[[], object],  # type: ignore[no-untyped-def]
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _remember(self, session_id: int) -> None:
+        self.session_id = session_id
+        self._update()
+
+    def _update(self) -> None:
+        unlocked = self.bridge.is_unlocked
+        self.unlock_action.setEnabled(not unlocked)
+        self.lock_action.setEnabled(unlocked)
+        self.session_action.setEnabled(self.session_id is not None)
+        self.change_action.setEnabled(self.bridge.vault.is_set_up)
+
+    def unlock(self) -> None:
+        self.bridge.request_unlock(self.window)
+        self._update()
+
+    def change_passphrase(self) -> None:
+        if ask_to_change(self.bridge.vault, self.window):
+            QMessageBox.information(
+                self.window, "Passphrase changed", "Your private notes now open with the new one."
+            )
+
+    def open_session_notes(self) -> NotesDialog | None:
+        if self.session_id is None:
+            return None
+        return self._open("Private notes — this circle", session_id=self.session_id)
+
+    def open_all_notes(self) -> NotesDialog:
+        return self._open("Private notes")
+
+    def open_person_notes(self, person_id: int, name: str) -> NotesDialog:
+        return self._open(f"Private notes about {name}", person_id=person_id)
+
+    def _open(self, title: str, **scope: int) -> NotesDialog:
+        dialog = NotesDialog(
+            self.service,
+            self.bridge,
+            title=title,
+            name_of=self.name_of,
+            parent=self.window,
+            **scope,
+        )
+        dialog.show()
+        return dialog

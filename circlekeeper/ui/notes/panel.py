@@ -1,0 +1,392 @@
+"""Reading notes after a circle or about one person: list, view, edit, delete, search.
+
+Everything shown is decrypted on demand from the :class:`NotesService` and dropped again when
+the vault locks: the list, the viewer and the search box are emptied and a locked page with an
+unlock button takes their place. Deleting asks first, since a deleted note is gone for good.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.session.model import format_duration
+from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
+from circlekeeper.vault.notes import Note, NotesService, matching
+
+NOTE_ID = Qt.ItemDataRole.UserRole
+PREVIEW_CHARS = 90
+DAMAGED_TEXT = "This note is damaged and cannot be read."
+
+Ask = Callable[[QWidget, str, str], bool]
+NameOf = Callable[[int], str]
+
+
+def preview(note: Note, name_of: NameOf | None) -> str:
+    """One list line: when, about whom, and the note's first line, shortened."""
+    parts: list[str] = []
+    if note.elapsed is not None:
+        parts.append(format_duration(note.elapsed))
+    elif note.created_at is not None:
+        parts.append(note.created_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    if note.person_id is not None and name_of is not None:
+        parts.append(name_of(note.person_id))
+    first = DAMAGED_TEXT if note.damaged else note.text.splitlines()[0] if note.text else ""
+    if len(first) > PREVIEW_CHARS:
+        first = first[: PREVIEW_CHARS - 1] + "…"
+    parts.append(first)
+    return " · ".join(parts)
+
+
+def _ask_with_message_box(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class NotesPanel(QWidget):
+    """Notes of one session, or of one person across sessions (or all, when neither is given)."""
+
+    changed = Signal()
+    """A note was edited or deleted."""
+
+    def __init__(
+        self,
+        service: NotesService,
+        bridge: VaultBridge,
+        *,
+        session_id: int | None = None,
+        person_id: int | None = None,
+        name_of: NameOf | None = None,
+        ask: Ask | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.bridge = bridge
+        self.session_id = session_id
+        self.person_id = person_id
+        self._name_of = name_of
+        self._ask = ask or _ask_with_message_box
+        self._loaded: list[Note] = []
+        self._notes: dict[str, Note] = {}
+        self._editing = False
+        self.setAccessibleName("Private notes")
+
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Search notes")
+        self.search.setPlaceholderText("Search these notes (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filter)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Notes")
+        self.list.currentItemChanged.connect(self._selected)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.viewer = QPlainTextEdit()
+        self.viewer.setAccessibleName("Note text")
+        self.viewer.setReadOnly(True)
+        for widget in (self.list, self.viewer, self.search):
+            mark_private(widget)
+        self.meta = QLabel()
+        self.meta.setAccessibleName("Note details")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setAccessibleName("Notes message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+
+        self.edit_button = self._button(
+            "Edit", "Edit note", "Change this note (Ctrl+E)", self.begin_edit
+        )
+        self.save_button = self._button(
+            "Save", "Save note", "Save the change (Ctrl+S)", self.save_edit
+        )
+        self.cancel_button = self._button(
+            "Cancel", "Cancel edit", "Keep the note as it was", self.cancel_edit
+        )
+        self.delete_button = self._button(
+            "Delete…", "Delete note", "Delete this note for good", self.delete_current
+        )
+        self.lock_button = self._button(
+            "Lock notes", "Lock notes", "Lock private notes now", bridge.lock
+        )
+
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.save_button, self.cancel_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.lock_button)
+
+        open_page = QWidget()
+        open_layout = QVBoxLayout(open_page)
+        open_layout.setContentsMargins(0, 0, 0, 0)
+        open_layout.addWidget(self.search)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.meta)
+        right.addWidget(self.viewer, 1)
+        body.addLayout(right, 3)
+        open_layout.addLayout(body, 1)
+        open_layout.addLayout(buttons)
+        open_layout.addWidget(self.message)
+
+        locked_page = QWidget()
+        locked_layout = QVBoxLayout(locked_page)
+        locked_label = QLabel("Private notes are locked.")
+        locked_label.setAccessibleName("Notes are locked")
+        self.locked_label = locked_label
+        self.unlock_button = self._button(
+            "Unlock…", "Unlock notes", "Enter your passphrase", self.request_unlock
+        )
+        locked_layout.addStretch(1)
+        locked_layout.addWidget(locked_label, 0, Qt.AlignmentFlag.AlignCenter)
+        locked_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
+        locked_layout.addStretch(1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(open_page)
+        self.pages.addWidget(locked_page)
+        self._open_page, self._locked_page = open_page, locked_page
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        for keys, slot in (
+            ("Ctrl+F", self.search.setFocus),
+            ("Ctrl+E", self.begin_edit),
+            ("Ctrl+S", self.save_edit),
+            ("Delete", self.delete_current),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        bridge.locked.connect(self._show_locked)
+        bridge.unlocked.connect(self.refresh)
+        self.refresh()
+
+    def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    # --------------------------------------------------------------- render
+
+    def refresh(self) -> None:
+        """Decrypt the notes in scope once, then list those the search box lets through."""
+        if not self.bridge.is_unlocked:
+            self._show_locked()
+            return
+        try:
+            if self.session_id is not None:
+                notes = self.service.for_session(self.session_id)
+            elif self.person_id is not None:
+                notes = self.service.for_person(self.person_id)
+            else:
+                notes = self.service.all()
+        except UserFacingError as error:
+            if not self.bridge.is_unlocked:
+                self._show_locked()
+                return
+            self.message.setText(str(error))
+            return
+        if self.session_id is not None and self.person_id is not None:
+            notes = [n for n in notes if n.person_id == self.person_id]
+        self.pages.setCurrentWidget(self._open_page)
+        self._loaded = notes
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        """Filter what is already decrypted: typing in the search box costs no decryption."""
+        if not self.bridge.is_unlocked:
+            return
+        keep = self.current_note_id()
+        query = self.search.text()
+        notes = matching(self._loaded, query)
+        self._notes = {n.note_id: n for n in notes}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for note in notes:
+            item = QListWidgetItem(preview(note, self._name_of))
+            item.setData(NOTE_ID, note.note_id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if not notes:
+            self.message.setText(
+                "No notes match that search." if query.strip() else "No notes yet."
+            )
+        else:
+            self.message.setText(f"{len(notes)} note" + ("" if len(notes) == 1 else "s"))
+        rows = [i for i in range(self.list.count()) if self.list.item(i).data(NOTE_ID) == keep]
+        self.list.setCurrentRow(rows[0] if rows else 0 if notes else -1)
+        self._selected(self.list.currentItem(), None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Notes written in the live field since the panel was built appear when it is shown.
+        self.refresh()
+        super().showEvent(event)
+
+    def current_note_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(NOTE_ID) if item is not None else None
+
+    def _selected(self, item: QListWidgetItem | None, _previous: object) -> None:
+        self._set_editing(False)
+        note = self._notes.get(item.data(NOTE_ID)) if item is not None else None
+        if note is None:
+            self.viewer.setPlainText("")
+            self.meta.setText("")
+        else:
+            self.viewer.setPlainText(DAMAGED_TEXT if note.damaged else note.text)
+            self.meta.setText(self._details(note))
+        has = note is not None
+        self.edit_button.setEnabled(has and not note.damaged)
+        self.delete_button.setEnabled(has)
+
+    def _details(self, note: Note) -> str:
+        bits = []
+        if note.created_at is not None:
+            bits.append(note.created_at.astimezone().strftime("Written %Y-%m-%d %H:%M"))
+        if note.elapsed is not None:
+            bits.append(f"{format_duration(note.elapsed)} into the session")
+        if note.person_id is not None and self._name_of is not None:
+            bits.append(f"about {self._name_of(note.person_id)}")
+        if note.updated_at and note.created_at and note.updated_at > note.created_at:
+            bits.append(note.updated_at.astimezone().strftime("edited %Y-%m-%d %H:%M"))
+        return " · ".join(bits)
+
+    def _set_editing(self, on: bool) -> None:
+        self._editing = on
+        self.viewer.setReadOnly(not on)
+        self.save_button.setVisible(on)
+        self.cancel_button.setVisible(on)
+        self.edit_button.setVisible(not on)
+        self.delete_button.setVisible(not on)
+        self.list.setEnabled(not on)
+        self.search.setEnabled(not on)
+
+    def _show_locked(self) -> None:
+        """Forget every piece of plain text this panel holds."""
+        self._loaded = []
+        self._notes = {}
+        self._set_editing(False)
+        self.list.clear()
+        self.viewer.setPlainText("")  # also clears the undo history
+        self.meta.setText("")
+        self.message.setText("")
+        self.search.blockSignals(True)
+        self.search.setText("")
+        self.search.blockSignals(False)
+        if self.bridge.vault.is_set_up:
+            self.locked_label.setText("Private notes are locked.")
+        else:
+            self.locked_label.setText("No private notes yet. Choose a passphrase to start.")
+        self.pages.setCurrentWidget(self._locked_page)
+
+    # -------------------------------------------------------------- intents
+
+    def request_unlock(self) -> None:
+        if self.bridge.request_unlock(self.window()):
+            self.refresh()
+
+    def begin_edit(self) -> None:
+        note = self._notes.get(self.current_note_id() or "")
+        if note is None or note.damaged or not self.bridge.is_unlocked:
+            return
+        self._set_editing(True)
+        self.viewer.setFocus()
+
+    def cancel_edit(self) -> None:
+        self._selected(self.list.currentItem(), None)
+
+    def save_edit(self) -> None:
+        note_id = self.current_note_id()
+        if not self._editing or note_id is None:
+            return
+        try:
+            self.service.edit(note_id, self.viewer.toPlainText())
+        except UserFacingError as error:
+            self.message.setText(f"Not saved: {error}")
+            return
+        self._set_editing(False)
+        self.changed.emit()
+        self.refresh()
+        self.message.setText("Note saved.")
+
+    def delete_current(self) -> None:
+        note_id = self.current_note_id()
+        if note_id is None or self._editing:
+            return
+        if not self._ask(
+            self, "Delete note", "Delete this note? It cannot be brought back once deleted."
+        ):
+            return
+        try:
+            self.service.delete(note_id)
+        except UserFacingError as error:
+            self.message.setText(str(error))
+            return
+        self.changed.emit()
+        self.refresh()
+        self.message.setText("Note deleted.")
+
+
+class NotesDialog(QDialog):
+    """A window around a :class:`NotesPanel`, for after the circle or for one person."""
+
+    def __init__(
+        self,
+        service: NotesService,
+        bridge: VaultBridge,
+        *,
+        title: str,
+        session_id: int | None = None,
+        person_id: int | None = None,
+        name_of: NameOf | None = None,
+        ask: Ask | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.panel = NotesPanel(
+            service,
+            bridge,
+            session_id=session_id,
+            person_id=person_id,
+            name_of=name_of,
+            ask=ask,
+        )
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(close)
+        self.resize(820, 520)

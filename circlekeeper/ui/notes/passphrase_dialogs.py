@@ -1,0 +1,232 @@
+"""Choosing, entering and changing the notes passphrase.
+
+First use says plainly that a forgotten passphrase means the notes are gone for good (and that
+nothing else is affected). A wrong passphrase gets a clear sentence and a short countdown before
+the next try, mirroring the vault's growing delay so the window never freezes waiting for it.
+Passphrase fields are emptied whenever a dialog closes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.vault.errors import VaultError
+from circlekeeper.vault.vault import MIN_PASSPHRASE_CHARS, Vault
+
+FORGET_WARNING = (
+    "If you forget this passphrase, your private notes cannot be recovered — not by you and not"
+    " by anyone else. Everything else in CircleKeeper (circles, people, sessions, summaries)"
+    " stays intact. Write it down somewhere safe."
+)
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    return field
+
+
+class _PassphraseDialog(QDialog):
+    """Shared parts: an error line, a "show" box, OK/Cancel, and fields wiped on close."""
+
+    def __init__(self, vault: Vault, title: str, ok_text: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.fields: list[QLineEdit] = []
+        self.error = QLabel()
+        self.error.setObjectName("passphraseError")
+        self.error.setAccessibleName("Problem")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("#passphraseError { color: #a3123a; }")
+        self.error.hide()
+        self.show_box = QCheckBox("Show what I type")
+        self.show_box.setAccessibleName("Show passphrase")
+        self.show_box.toggled.connect(self._show_toggled)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.ok_button.setAccessibleName(ok_text)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        self.layout_ = QVBoxLayout(self)
+
+    def _finish_layout(self, intro: list[QLabel]) -> None:
+        for label in intro:
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.layout_.addWidget(label)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.show_box)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _add_field(self, label: str, name: str) -> QLineEdit:
+        field = _password_field(name)
+        self.form.addRow(label, field)
+        self.fields.append(field)
+        return field
+
+    def _show_toggled(self, on: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        for field in self.fields:
+            field.setEchoMode(mode)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _submit(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, action) -> bool:  # type: ignore[no-untyped-def]
+        """Run a slow vault call (the KDF) under a busy cursor; show its message if it fails."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            action()
+        except VaultError as error:
+            self.show_error(str(error))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return True
+
+    def done(self, result: int) -> None:
+        for field in self.fields:
+            field.setText("")  # setText also drops the field's undo history
+        super().done(result)
+
+
+class CreatePassphraseDialog(_PassphraseDialog):
+    """First use: choose a passphrase, type it twice, read what forgetting it means."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(vault, "Protect your private notes", "Protect my notes", parent)
+        intro = QLabel(
+            "Private notes are encrypted with a passphrase that only you know. You will be"
+            " asked for it once each time you open CircleKeeper."
+        )
+        warning = QLabel(FORGET_WARNING)
+        warning.setObjectName("forgetWarning")
+        warning.setAccessibleName("Warning")
+        warning.setStyleSheet("#forgetWarning { font-weight: 600; }")
+        self.passphrase = self._add_field("Passphrase:", "New passphrase")
+        self.confirm = self._add_field("Type it again:", "Confirm passphrase")
+        self.passphrase.setPlaceholderText(f"at least {MIN_PASSPHRASE_CHARS} characters")
+        self._finish_layout([intro, warning])
+
+    def _submit(self) -> None:
+        if self.passphrase.text() != self.confirm.text():
+            self.show_error("The two passphrases are not the same. Please type them again.")
+            self.confirm.setText("")
+            self.confirm.setFocus()
+            return
+        if self._run(lambda: self.vault.create(self.passphrase.text())):
+            self.accept()
+
+
+class UnlockDialog(_PassphraseDialog):
+    """Enter the passphrase; wrong tries get a message and a short, growing wait."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(vault, "Unlock private notes", "Unlock", parent)
+        intro = QLabel("Enter your passphrase to open your private notes.")
+        self.passphrase = self._add_field("Passphrase:", "Passphrase")
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(250)
+        self._countdown.timeout.connect(self._update_wait)
+        self._finish_layout([intro])
+        self._update_wait()
+
+    def _submit(self) -> None:
+        if self.vault.retry_wait() > 0:
+            return
+        text = self.passphrase.text()
+        if not text:
+            self.show_error("Type your passphrase first.")
+            return
+        try:
+            ok = self._run(lambda: self.vault.unlock(text))
+        finally:
+            self.passphrase.setText("")
+        if ok:
+            self.accept()
+        else:
+            self._update_wait()
+            self.passphrase.setFocus()
+
+    def _update_wait(self) -> None:
+        wait = self.vault.retry_wait()
+        self.ok_button.setEnabled(wait <= 0)
+        if wait > 0:
+            self.ok_button.setText(f"Try again in {int(wait + 0.999)} s")
+            if not self._countdown.isActive():
+                self._countdown.start()
+        else:
+            self.ok_button.setText("Unlock")
+            self._countdown.stop()
+
+
+class ChangePassphraseDialog(_PassphraseDialog):
+    """Re-wrap the key under a new passphrase; the notes themselves are not touched."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(vault, "Change the notes passphrase", "Change passphrase", parent)
+        intro = QLabel("Your notes stay as they are; only the passphrase that opens them changes.")
+        warning = QLabel(FORGET_WARNING)
+        self.current = self._add_field("Current passphrase:", "Current passphrase")
+        self.passphrase = self._add_field("New passphrase:", "New passphrase")
+        self.confirm = self._add_field("Type it again:", "Confirm passphrase")
+        self._finish_layout([intro, warning])
+
+    def _submit(self) -> None:
+        if self.passphrase.text() != self.confirm.text():
+            self.show_error("The two new passphrases are not the same. Please type them again.")
+            self.confirm.setText("")
+            return
+        old, new = self.current.text(), self.passphrase.text()
+        if self._run(lambda: self.vault.change_passphrase(old, new)):
+            self.accept()
+        else:
+            self.current.setText("")
+
+
+def ask_to_unlock(vault: Vault, parent: QWidget | None = None) -> bool:
+    """Show the right dialog (choose on first use, else enter); True when notes are open."""
+    if vault.is_unlocked:
+        return True
+    dialog = (
+        UnlockDialog(vault, parent) if vault.is_set_up else CreatePassphraseDialog(vault, parent)
+    )
+    try:
+        return bool(dialog.exec()) and vault.is_unlocked
+    finally:
+        dialog.deleteLater()
+
+
+def ask_to_change(vault: Vault, parent: QWidget | None = None) -> bool:
+    dialog = ChangePassphraseDialog(vault, parent)
+    try:
+        return bool(dialog.exec())
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,192 @@
+"""The private note field on the facilitator's live screen: type, press Enter, it is saved.
+
+Enter seals and commits the note at once (a crash right after loses nothing), stamped with the
+session clock ("Saved 14:32 · 12:05 into the session"). Escape hands the keyboard back to the
+live view so Space and N work again. While the vault is locked the field is empty and disabled
+and a button offers to unlock. The field never puts text on the clipboard by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.session.model import format_duration
+from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
+from circlekeeper.vault.notes import Note, NotesService
+
+PersonChoice = tuple[int, str]
+"""A person the note can be about: store person id and display name."""
+
+
+def saved_message(note: Note) -> str:
+    """``Saved 14:32 · 12:05 into the session`` in the laptop's local time."""
+    when = (note.created_at or datetime.now().astimezone()).astimezone().strftime("%H:%M")
+    if note.elapsed is None:
+        return f"Saved {when}"
+    return f"Saved {when} · {format_duration(note.elapsed)} into the session"
+
+
+class QuickNoteField(QWidget):
+    """A one-line private note for the live screen, optionally about one person."""
+
+    saved = Signal(object)
+    """The :class:`Note` just committed (for tests and a parent that lists notes)."""
+
+    def __init__(
+        self,
+        service: NotesService,
+        bridge: VaultBridge,
+        *,
+        session_id: int | None,
+        elapsed: Callable[[], float] | None = None,
+        people: Sequence[PersonChoice] = (),
+        people_source: Callable[[], Sequence[PersonChoice]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``people_source``, when given, is asked again by :meth:`refresh_people` (arrivals)."""
+        super().__init__(parent)
+        self.service = service
+        self.bridge = bridge
+        self.session_id = session_id
+        self._elapsed = elapsed
+        self._people_source = people_source
+        self.setAccessibleName("Private note")
+
+        title = QLabel("Private note (only you can read it)")
+        title.setObjectName("sectionTitle")
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName("Private note text")
+        self.edit.setPlaceholderText("Type, then Enter saves")
+        self.edit.setToolTip("Saved and encrypted the moment you press Enter (Ctrl+Shift+M)")
+        self.edit.returnPressed.connect(self.save)
+        mark_private(self.edit)
+        self.person = QComboBox()
+        self.person.setAccessibleName("About")
+        self.person.setToolTip("Who the note is about (optional)")
+        self.person.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.person.setMinimumContentsLength(12)
+        self.status = QLabel()
+        self.status.setAccessibleName("Note status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.unlock_button = QPushButton("Notes are locked — unlock")
+        self.unlock_button.setAccessibleName("Unlock notes")
+        self.unlock_button.setToolTip("Enter your passphrase to write private notes")
+        self.unlock_button.clicked.connect(self.request_unlock)
+
+        row = QHBoxLayout()
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.person)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.unlock_button)
+        layout.addWidget(self.status)
+
+        focus = QShortcut(QKeySequence("Ctrl+Shift+M"), self)
+        focus.setContext(Qt.ShortcutContext.WindowShortcut)
+        focus.activated.connect(self.focus_note)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.edit)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave.activated.connect(self._leave_field)
+
+        self.set_people(people_source() if people_source is not None else people)
+        bridge.locked.connect(self._show_locked)
+        bridge.unlocked.connect(self._show_unlocked)
+        if bridge.is_unlocked:
+            self._show_unlocked()
+        else:
+            self._show_locked()
+
+    # -------------------------------------------------------------- intents
+
+    def set_people(self, people: Sequence[PersonChoice]) -> None:
+        """Refresh who can be picked, keeping the current choice when that person is still here."""
+        current = self.person.currentData()
+        self.person.blockSignals(True)
+        self.person.clear()
+        self.person.addItem("About no one", None)
+        for person_id, name in people:
+            self.person.addItem(name, person_id)
+        index = self.person.findData(current) if current is not None else 0
+        self.person.setCurrentIndex(max(index, 0))
+        self.person.blockSignals(False)
+
+    def refresh_people(self) -> None:
+        """Ask ``people_source`` again; a slot, so Qt drops the connection with this widget."""
+        if self._people_source is not None:
+            self.set_people(self._people_source())
+
+    def save(self) -> None:
+        text = self.edit.text()
+        if not text.strip():
+            return
+        if not self.bridge.is_unlocked:
+            self._show_locked()
+            return
+        elapsed = self._elapsed() if self._elapsed is not None else None
+        try:
+            note = self.service.add(text, self.session_id, self.person.currentData(), elapsed)
+        except UserFacingError as error:
+            # The text stays in the field so nothing typed is lost; the message says why.
+            self.status.setText(f"Not saved: {error}")
+            return
+        except OSError as error:
+            self.status.setText(f"Not saved: the note could not be written ({error.strerror}).")
+            return
+        self.edit.setText("")  # setText, not clear(): it also forgets the undo history
+        self.status.setText(saved_message(note))
+        self.saved.emit(note)
+
+    def request_unlock(self) -> None:
+        if self.bridge.request_unlock(self.window()):
+            self.edit.setFocus()
+
+    def focus_note(self) -> None:
+        if self.bridge.is_unlocked:
+            self.edit.setFocus()
+        else:
+            self.request_unlock()
+
+    def _leave_field(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.setFocus()
+
+    # -------------------------------------------------------------- render
+
+    def _show_locked(self) -> None:
+        self.edit.setText("")
+        self.edit.setEnabled(False)
+        set_up = self.bridge.vault.is_set_up
+        self.edit.setPlaceholderText("Notes are locked" if set_up else "Not set up yet")
+        self.person.setEnabled(False)
+        self.unlock_button.setText(
+            "Notes are locked — unlock"
+            if set_up
+            else "Private notes — choose a passphrase to start"
+        )
+        self.unlock_button.show()
+        self.status.setText("")
+
+    def _show_unlocked(self) -> None:
+        self.edit.setEnabled(True)
+        self.edit.setPlaceholderText("Type, then Enter saves")
+        self.person.setEnabled(True)
+        self.unlock_button.hide()

@@ -1,0 +1,374 @@
+"""The vault: one random master key, wrapped under the facilitator's passphrase.
+
+Notes are sealed with the master key (AES-256-GCM, the note id as associated data). The master
+key is stored only wrapped by a key-encryption key derived from the passphrase, so changing the
+passphrase re-wraps 32 bytes and never touches a note. The unwrapped key lives in a
+``bytearray`` that ``lock()`` overwrites with zeros; it is never logged, stored or shown.
+
+Time comes from an injected monotonic clock (the same :class:`Clock` the session engine uses)
+and wall clock, and waiting from an injected ``sleep``, so the growing delay after wrong
+passphrases and the idle lock are tested without waiting. Qt plays no part here: a bridge in
+``ui/notes`` calls :meth:`Vault.check_idle` from a timer and turns listener calls into signals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+import time
+import unicodedata
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from circlekeeper.session.clock import Clock, MonotonicClock
+from circlekeeper.vault.cipher import (
+    MASTER_KEY_AD,
+    SealBroken,
+    note_associated_data,
+    open_sealed,
+    open_sealed_into,
+    seal,
+)
+from circlekeeper.vault.errors import (
+    PassphraseRejected,
+    VaultAlreadySetUp,
+    VaultDamaged,
+    VaultLocked,
+    VaultNotSetUp,
+    WrongPassphrase,
+)
+from circlekeeper.vault.header import VaultHeader
+from circlekeeper.vault.kdf import KEY_BYTES, SALT_BYTES, KdfSettings, default_settings, derive_into
+from circlekeeper.vault.ports import Sleep, VaultHeaderRepository, WallClock
+
+log = logging.getLogger(__name__)
+
+MIN_PASSPHRASE_CHARS = 8
+DEFAULT_IDLE_MINUTES = 15
+FIRST_DELAY_SECONDS = 1.0
+MAX_DELAY_SECONDS = 30.0
+
+_VERIFIER_MAGIC = b"CKV1"
+_CHECKSUM_BYTES = 16
+_MAC_BYTES = 32
+_VERIFIER_BYTES = len(_VERIFIER_MAGIC) + _CHECKSUM_BYTES + _MAC_BYTES
+_MAC_LABEL = b"circlekeeper/passphrase-verifier/v1"
+
+Listener = Callable[[bool], None]
+"""Called with ``True`` when the vault unlocks and ``False`` when it locks."""
+
+
+def retry_delay(failures: int) -> float:
+    """Seconds to wait before the next attempt after ``failures`` wrong passphrases in a row."""
+    if failures <= 0:
+        return 0.0
+    return min(FIRST_DELAY_SECONDS * 2 ** (failures - 1), MAX_DELAY_SECONDS)
+
+
+def _normalize(passphrase: str) -> bytes:
+    # The same passphrase typed through different keyboards or input methods can arrive as
+    # composed or decomposed Unicode ("é" vs "e" + accent); NFC makes them one passphrase.
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Refuse passphrases too short to protect anything, with a sentence saying why."""
+    if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
+        raise PassphraseRejected(
+            f"Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters."
+            " A short sentence is easy to remember and hard to guess."
+        )
+
+
+def _header_checksum(kdf: str, params: dict[str, int], salt: bytes, wrapped: bytes) -> bytes:
+    """An unkeyed digest of the header: damage shows up before any passphrase is tried."""
+    digest = hashlib.sha256()
+    for part in (kdf.encode(), json.dumps(params, sort_keys=True).encode(), salt, wrapped):
+        digest.update(len(part).to_bytes(4, "big"))
+        digest.update(part)
+    return digest.digest()[:_CHECKSUM_BYTES]
+
+
+def _mac(kek: bytearray) -> bytes:
+    return hmac.new(kek, _MAC_LABEL, hashlib.sha256).digest()
+
+
+class Vault:
+    """Locks and unlocks the master key; seals and opens note text with it."""
+
+    def __init__(
+        self,
+        headers: VaultHeaderRepository,
+        *,
+        kdf: KdfSettings | None = None,
+        clock: Clock | None = None,
+        sleep: Sleep = time.sleep,
+        wall: WallClock | None = None,
+        idle_minutes: float | None = DEFAULT_IDLE_MINUTES,
+    ) -> None:
+        """``kdf`` defaults to the measured production settings; tests pass cheap ones.
+
+        ``idle_minutes=None`` (or 0) switches the idle lock off.
+        """
+        self._headers = headers
+        self._kdf = kdf or default_settings()
+        self._clock = clock or MonotonicClock()
+        self._sleep = sleep
+        self._wall = wall or (lambda: datetime.now(UTC))
+        self._idle_seconds: float | None = None
+        self.set_idle_minutes(idle_minutes)
+        self._key: bytearray | None = None
+        self._last_activity = self._clock.now()
+        self._last_activity_wall = self._wall()
+        self._failures = 0
+        self._not_before = 0.0
+        self._listeners: list[Listener] = []
+
+    # ---------------------------------------------------------------- state
+
+    @property
+    def is_set_up(self) -> bool:
+        return self._headers.load() is not None
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._key is not None
+
+    @property
+    def kdf_settings(self) -> KdfSettings:
+        return self._kdf
+
+    @property
+    def idle_minutes(self) -> float | None:
+        return None if self._idle_seconds is None else self._idle_seconds / 60
+
+    def set_idle_minutes(self, minutes: float | None) -> None:
+        if minutes is not None and minutes < 0:
+            raise ValueError("idle minutes cannot be negative")
+        self._idle_seconds = minutes * 60 if minutes else None
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def retry_wait(self) -> float:
+        """Seconds until another passphrase attempt is accepted without waiting (UI countdown)."""
+        return max(0.0, self._not_before - self._clock.now())
+
+    @property
+    def failed_attempts(self) -> int:
+        return self._failures
+
+    # -------------------------------------------------------------- set-up
+
+    def create(self, passphrase: str) -> None:
+        """First use: make a random master key, wrap it, store the header, stay unlocked."""
+        if self._headers.load() is not None:
+            raise VaultAlreadySetUp()
+        check_new_passphrase(passphrase)
+        master = bytearray(os.urandom(KEY_BYTES))
+        try:
+            self._headers.save(self._wrap(master, passphrase, self._kdf, created_at=None))
+        except BaseException:
+            _zero(master)
+            raise
+        log.info("Private notes vault created (%s)", self._kdf.kdf)
+        self._set_key(master)
+
+    def unlock(self, passphrase: str) -> None:
+        """Unwrap the master key, or raise ``WrongPassphrase`` / ``VaultDamaged``.
+
+        After a wrong passphrase the next attempt waits (1 s, 2 s, 4 s… up to 30 s): cheap
+        for a person who mistyped, slow for anyone trying a list of guesses.
+        """
+        header = self._headers.load()
+        if header is None:
+            raise VaultNotSetUp()
+        wait = self.retry_wait()
+        if wait > 0:
+            self._sleep(wait)
+        master = self._unwrap(header, passphrase)
+        self._failures = 0
+        self._not_before = 0.0
+        if not KdfSettings(header.kdf, dict(header.kdf_params)).at_least(self._kdf):
+            # Raised defaults reach existing vaults the next time the right passphrase is given.
+            try:
+                self._headers.save(self._wrap(master, passphrase, self._kdf, header.created_at))
+            except BaseException:
+                _zero(master)
+                raise
+            log.info("Private notes: key derivation parameters raised to %s", self._kdf.kdf)
+        if self._key is not None:
+            _zero(self._key)
+        self._set_key(master)
+        log.info("Private notes unlocked")
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the same master key under ``new``: one header save, no note is touched.
+
+        The store replaces the header in one transaction, so a crash leaves either the old or
+        the new header, and the notes open with whichever passphrase that header belongs to.
+        """
+        check_new_passphrase(new)
+        header = self._headers.load()
+        if header is None:
+            raise VaultNotSetUp()
+        wait = self.retry_wait()
+        if wait > 0:
+            self._sleep(wait)
+        master = self._unwrap(header, old)
+        try:
+            self._headers.save(self._wrap(master, new, self._kdf, header.created_at))
+        finally:
+            _zero(master)
+        self._failures = 0
+        log.info("Private notes passphrase changed")
+        self.touch()
+
+    def lock(self) -> None:
+        """Forget the master key (zeroed in place) and tell the listeners."""
+        if self._key is None:
+            return
+        _zero(self._key)
+        self._key = None
+        log.info("Private notes locked")
+        self._notify(False)
+
+    # ----------------------------------------------------------------- idle
+
+    def touch(self) -> None:
+        """The facilitator did something: the idle countdown starts again."""
+        self._last_activity = self._clock.now()
+        self._last_activity_wall = self._wall()
+
+    def idle_remaining(self) -> float | None:
+        """Seconds until the idle lock, by whichever clock says more time has passed.
+
+        A monotonic clock stops while the laptop sleeps (Linux, macOS), so a lid closed for
+        an hour would not count; the wall clock does count it. Taking the larger of the two
+        idle spans locks after sleep, and a wall clock set back cannot keep the vault open.
+        """
+        if self._idle_seconds is None or self._key is None:
+            return None
+        idle = max(
+            self._clock.now() - self._last_activity,
+            (self._wall() - self._last_activity_wall).total_seconds(),
+        )
+        return max(0.0, self._idle_seconds - idle)
+
+    def check_idle(self) -> bool:
+        """Lock if nobody touched the vault for the idle time; True when it locked just now."""
+        remaining = self.idle_remaining()
+        if remaining is not None and remaining <= 0:
+            log.info("Private notes locked after %.0f idle minutes", self.idle_minutes or 0)
+            self.lock()
+            return True
+        return False
+
+    # ------------------------------------------------------------ sealing
+
+    def encrypt(self, text: str, note_id: str) -> bytes:
+        return seal(self._require_key(), text.encode("utf-8"), note_associated_data(note_id))
+
+    def decrypt(self, blob: bytes, note_id: str) -> str:
+        """Open one note; a blob that fails authentication raises ``VaultDamaged``."""
+        try:
+            plain = open_sealed(self._require_key(), blob, note_associated_data(note_id))
+        except SealBroken as error:
+            raise VaultDamaged(
+                "A private note could not be read: its stored data is damaged."
+            ) from error
+        return plain.decode("utf-8")
+
+    def require_unlocked(self) -> None:
+        """Raise ``VaultLocked`` unless unlocked (and not past the idle time)."""
+        self._require_key()
+
+    # ------------------------------------------------------------ internals
+
+    def _require_key(self) -> bytearray:
+        self.check_idle()
+        if self._key is None:
+            raise VaultLocked()
+        return self._key
+
+    def _set_key(self, master: bytearray) -> None:
+        self._key = master
+        self.touch()
+        self._notify(True)
+
+    def _notify(self, unlocked: bool) -> None:
+        for listener in list(self._listeners):
+            listener(unlocked)
+
+    def _wrap(
+        self,
+        master: bytearray,
+        passphrase: str,
+        settings: KdfSettings,
+        created_at: datetime | None,
+    ) -> VaultHeader:
+        salt = os.urandom(SALT_BYTES)
+        kek = bytearray(KEY_BYTES)
+        try:
+            derive_into(_normalize(passphrase), salt, settings, kek)
+            wrapped = seal(kek, master, MASTER_KEY_AD)
+            params = dict(settings.params)
+            checksum = _header_checksum(settings.kdf, params, salt, wrapped)
+            verifier = _VERIFIER_MAGIC + checksum + _mac(kek)
+        finally:
+            _zero(kek)
+        return VaultHeader(
+            kdf=settings.kdf,
+            kdf_params=params,
+            salt=salt,
+            wrapped_key=wrapped,
+            verifier=verifier,
+            created_at=created_at or self._wall(),
+        )
+
+    def _unwrap(self, header: VaultHeader, passphrase: str) -> bytearray:
+        verifier = bytes(header.verifier)
+        params = dict(header.kdf_params)
+        if (
+            len(verifier) != _VERIFIER_BYTES
+            or not verifier.startswith(_VERIFIER_MAGIC)
+            or len(header.salt) < 8
+            or not hmac.compare_digest(
+                verifier[len(_VERIFIER_MAGIC) : -_MAC_BYTES],
+                _header_checksum(header.kdf, params, bytes(header.salt), bytes(header.wrapped_key)),
+            )
+        ):
+            log.error("Private notes vault header failed its integrity check")
+            raise VaultDamaged()
+        kek = bytearray(KEY_BYTES)
+        master = bytearray(KEY_BYTES)
+        try:
+            settings = KdfSettings(header.kdf, params)
+            derive_into(_normalize(passphrase), bytes(header.salt), settings, kek)
+            if not hmac.compare_digest(_mac(kek), verifier[-_MAC_BYTES:]):
+                self._failures += 1
+                self._not_before = self._clock.now() + retry_delay(self._failures)
+                log.warning("Wrong passphrase for private notes (attempt %d)", self._failures)
+                raise WrongPassphrase()
+            try:
+                open_sealed_into(kek, bytes(header.wrapped_key), MASTER_KEY_AD, master)
+            except SealBroken as error:
+                log.error("Private notes master key failed authentication")
+                raise VaultDamaged() from error
+        except BaseException:
+            _zero(master)
+            raise
+        finally:
+            _zero(kek)
+        return master
+
+
+def _zero(buffer: bytearray) -> None:
+    buffer[:] = bytes(len(buffer))

@@ -1,0 +1,136 @@
+"""Passphrase dialogs: first use with its warning, unlock with a countdown, change."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from circlekeeper.ui.notes.passphrase_dialogs import (
+    ChangePassphraseDialog,
+    CreatePassphraseDialog,
+    UnlockDialog,
+)
+from tests.ui.notes_support import PASSPHRASE, NotesKit, make_kit, widget_texts
+
+
+@pytest.fixture
+def fresh(qtbot) -> NotesKit:
+    return make_kit(unlocked=False)
+
+
+@pytest.fixture
+def locked(qtbot) -> NotesKit:
+    kit = make_kit()
+    kit.vault.lock()
+    return kit
+
+
+def test_first_use_says_forgotten_passphrase_means_lost_notes(qtbot, fresh: NotesKit) -> None:
+    dialog = CreatePassphraseDialog(fresh.vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = widget_texts(dialog)
+    assert "cannot be recovered" in text
+    assert "Everything else in CircleKeeper" in text
+    dialog.grab().save("/tmp/shots/notes_create.png")
+
+
+def test_first_use_needs_the_same_passphrase_twice(qtbot, fresh: NotesKit) -> None:
+    dialog = CreatePassphraseDialog(fresh.vault)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase, "tea by the window")
+    qtbot.keyClicks(dialog.confirm, "tea by the windows")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "not the same" in dialog.error.text()
+    assert not fresh.vault.is_set_up
+    assert dialog.confirm.text() == ""
+
+
+def test_first_use_refuses_a_short_passphrase(qtbot, fresh: NotesKit) -> None:
+    dialog = CreatePassphraseDialog(fresh.vault)
+    qtbot.addWidget(dialog)
+    for field in (dialog.passphrase, dialog.confirm):
+        qtbot.keyClicks(field, "abc")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "at least 8 characters" in dialog.error.text()
+    assert not fresh.vault.is_set_up
+
+
+def test_first_use_accepts_and_unlocks_and_wipes_the_fields(qtbot, fresh: NotesKit) -> None:
+    dialog = CreatePassphraseDialog(fresh.vault)
+    qtbot.addWidget(dialog)
+    for field in (dialog.passphrase, dialog.confirm):
+        field.setText("שקט ונעים 🌿 山田")
+    with qtbot.waitSignal(fresh.bridge.unlocked):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1
+    assert fresh.vault.is_unlocked
+    assert dialog.passphrase.text() == "" and dialog.confirm.text() == ""
+
+
+def test_show_box_reveals_what_is_typed(qtbot, fresh: NotesKit) -> None:
+    dialog = CreatePassphraseDialog(fresh.vault)
+    qtbot.addWidget(dialog)
+    assert dialog.passphrase.echoMode() == dialog.passphrase.EchoMode.Password
+    dialog.show_box.setChecked(True)
+    assert dialog.passphrase.echoMode() == dialog.passphrase.EchoMode.Normal
+
+
+def test_wrong_passphrase_message_then_a_countdown(qtbot, locked: NotesKit) -> None:
+    dialog = UnlockDialog(locked.vault)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase, "not my passphrase")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "not right" in dialog.error.text()
+    assert not locked.vault.is_unlocked
+    assert dialog.passphrase.text() == ""
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.text() == "Try again in 1 s"
+    dialog.grab().save("/tmp/shots/notes_unlock_wrong.png")
+    locked.clock.advance(1.0)
+    dialog._update_wait()
+    assert dialog.ok_button.isEnabled() and dialog.ok_button.text() == "Unlock"
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert locked.vault.is_unlocked and dialog.result() == 1
+
+
+def test_enter_key_unlocks(qtbot, locked: NotesKit) -> None:
+    dialog = UnlockDialog(locked.vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert locked.vault.is_unlocked
+
+
+def test_damaged_vault_is_explained_not_blamed_on_the_passphrase(qtbot, locked: NotesKit) -> None:
+    header = locked.headers.header
+    assert header is not None
+    locked.headers.header = replace(header, wrapped_key=header.wrapped_key[:-1] + b"\0")
+    dialog = UnlockDialog(locked.vault)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "damaged" in dialog.error.text() and "backup" in dialog.error.text()
+    assert "not right" not in dialog.error.text()
+
+
+def test_change_passphrase_dialog(qtbot) -> None:
+    kit = make_kit()
+    dialog = ChangePassphraseDialog(kit.vault)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.current, "wrong current one")
+    qtbot.keyClicks(dialog.passphrase, "a fresh passphrase")
+    qtbot.keyClicks(dialog.confirm, "a fresh passphrase")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "not right" in dialog.error.text() and dialog.current.text() == ""
+    kit.clock.advance(kit.vault.retry_wait())
+    qtbot.keyClicks(dialog.current, PASSPHRASE)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1
+    kit.vault.lock()
+    kit.vault.unlock("a fresh passphrase")
+    assert kit.vault.is_unlocked
