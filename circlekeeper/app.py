@@ -19,6 +19,7 @@ from circlekeeper.errors import UserFacingError
 if TYPE_CHECKING:
     from circlekeeper.store import Store
     from circlekeeper.ui.main_window import MainWindow, WindowOptions
+    from circlekeeper.ui.notes.wiring import NotesParts
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +42,33 @@ def seconds_since_process_start() -> float:
 
 
 @dataclass(slots=True)
-class AppParts:
-    """What the composition root built; the caller closes the store when the window is gone."""
+class Connected:
+    """What lives on an open database; closed together, the vault locked before the store."""
 
     store: Store
+    notes: NotesParts
+    closed: bool = False
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            self.notes.bridge.shutdown()
+        finally:
+            self.store.close()
+
+
+@dataclass(slots=True)
+class AppParts:
+    """What the composition root built; the caller closes ``data`` when the window is gone."""
+
+    data: Connected
     window: MainWindow
+
+    @property
+    def store(self) -> Store:
+        return self.data.store
 
 
 def default_options() -> WindowOptions:
@@ -72,7 +95,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     apply_theme(app)  # type: ignore[arg-type]
     window = MainWindow(None, default_options())
     window.show()
-    opened: list[Store] = []
+    opened: list[Connected] = []
     failure: list[UserFacingError] = []
 
     def open_data() -> None:
@@ -97,30 +120,40 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     try:
         code = app.exec()
     finally:
-        for store in opened:
-            store.close()
+        for data in opened:
+            data.close()
     if failure:
         raise failure[0]
     return code
 
 
-def connect_store(window: MainWindow, db: str | None) -> Store:
+def connect_store(window: MainWindow, db: str | None) -> Connected:
     """Open the database and give the window everything that lives on it."""
     from circlekeeper.store import open_store
+    from circlekeeper.ui.notes import build_notes, idle_minutes_from_setting
     from circlekeeper.ui.prompts.feature import PromptFeature, avoid_last_setting
     from circlekeeper.ui.store_catalog import StoreCatalog
 
     store = open_store(db)
     try:
+        settings = store.settings
         prompts = PromptFeature(
-            store.prompts, avoid_last=avoid_last_setting(store.settings.get("prompt_avoid_last"))
+            store.prompts, avoid_last=avoid_last_setting(settings.get("prompt_avoid_last"))
+        )
+        notes = build_notes(
+            store.notes,
+            store.vault_header,
+            idle_minutes=idle_minutes_from_setting(settings.get("vault_idle_minutes")),
+            parent=window,
         )
         window.options.prompts = prompts
+        window.options.notes_factory = notes.factory
+        notes.install_menu(window, name_of=lambda person_id: store.people.get(person_id).name)
         window.attach_catalog(StoreCatalog(store, prompts=prompts))
     except BaseException:
         store.close()
         raise
-    return store
+    return Connected(store, notes)
 
 
 def build_app(db: str | None, options: WindowOptions | None = None) -> AppParts:

@@ -190,8 +190,8 @@ class MainWindow(QMainWindow):
         self._action(self.go_menu, "&Circles", "Ctrl+1", self.show_circles)
         for number, (title, page) in enumerate(self.options.extra_pages.items(), start=2):
             self._action(self.go_menu, title, f"Ctrl+{number}", lambda p=page: self.show_page(p))
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self._action(self.help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
 
     def _action(self, menu, text: str, shortcut: object, slot: Callable[[], object]) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -490,8 +490,12 @@ class MainWindow(QMainWindow):
             "P — pass   ·   L — come back at the end of the round\n"
             "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
             "Ctrl+T — the turn started earlier   ·   Ctrl+J — late arrival\n"
-            "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n\n"
-            "Elsewhere:\nCtrl+Shift+N — new circle   ·   Ctrl+Return — start a circle",
+            "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n"
+            "Ctrl+Shift+M — write a private note   ·   Esc — back to the timer\n\n"
+            "Elsewhere:\nCtrl+Shift+N — new circle   ·   Ctrl+Shift+E — edit the circle\n"
+            "Ctrl+Return — start a circle   ·   Ctrl+Shift+L — prompt library\n"
+            "Ctrl+L — lock private notes   ·   Ctrl+Shift+O — notes of this circle\n"
+            "Ctrl+1, Ctrl+2… — circles, history and other areas",
         )
 
     def ask(self, title: str, question: str) -> bool:

@@ -110,7 +110,7 @@ def main(target: Path) -> None:
         snap(window, "summary")
         QTimer.singleShot(0, app.quit)
         window.close()
-        parts.store.close()
+        parts.data.close()
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ def app_parts(qtbot, tmp_path: Path, clock: TestClock):
     qtbot.waitExposed(parts.window)
     yield parts
     parts.window.close()
-    parts.store.close()
+    parts.data.close()
 
 
 def test_a_whole_circle_through_the_window(
@@ -164,7 +164,7 @@ def test_a_whole_circle_through_the_window(
 
     # What the database holds, read back by a fresh store after the window is gone.
     window.close()
-    app_parts.store.close()
+    app_parts.data.close()
     store = open_store(str(tmp_path / "circle.sqlite3"))
     try:
         record = store.sessions.get(session_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from circlekeeper.ui.live_controller import LiveController
 from circlekeeper.ui.notes.bridge import VaultBridge
@@ -67,7 +67,12 @@ class NotesMenu:
         self.bridge = bridge
         self.name_of = name_of
         self.session_id: int | None = None
-        menu = window.menuBar().addMenu("&Notes")
+        menu = QMenu("&Notes", window)
+        help_menu = getattr(window, "help_menu", None)
+        if help_menu is not None:  # keep Help last, where people look for it
+            window.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            window.menuBar().addMenu(menu)
         self.unlock_action = self._add(menu, "&Unlock private notes…", None, self.unlock)
         self.lock_action = self._add(menu, "&Lock private notes", "Ctrl+L", bridge.lock)
         self.session_action = self._add(
