@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.round_plan_editor import RoundPlanEditor
-from circlekeeper.ui.round_queue import person_label
 from circlekeeper.ui.setup_dialog import default_plan
 
 MEMBER = Qt.ItemDataRole.UserRole

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail
-from circlekeeper.ui.round_queue import person_label
 
 
 class WelcomePage(QWidget):

@@ -22,6 +22,7 @@ from circlekeeper.session.engine import CircleSession
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, Phase, RoundPlan
 from circlekeeper.session.state import RoundState, TurnView
+from circlekeeper.ui.bidi_text import isolate
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +155,10 @@ class LiveController(QObject):
         return tuple(self._unsaved)
 
     def name(self, person_id: str | None) -> str:
+        """The person's name for sentences (right-to-left names isolated)."""
+        return isolate(self._name(person_id))
+
+    def _name(self, person_id: str | None) -> str:
         return self._session.state.name_of(person_id) if person_id else ""
 
     def participant(self, person_id: str) -> Participant | None:

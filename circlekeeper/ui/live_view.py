@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.model import Participant, Phase, format_duration
 from circlekeeper.session.summary import summarize
+from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.chime import Chime
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.round_queue import RoundQueue, person_label
+from circlekeeper.ui.round_queue import RoundQueue
 from circlekeeper.ui.timer_ring import CueStyle, TimerRing
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.round_queue import person_label
 from circlekeeper.ui.timer_ring import CueStyle, TimerRing
 
 

@@ -147,8 +147,4 @@ class RoundQueue(QWidget):
         menu.exec(self.queue.viewport().mapToGlobal(point))
 
 
-def person_label(name: str, pronouns: str) -> str:
-    return f"{name} ({pronouns})" if pronouns else name
-
-
-__all__ = ["QueueList", "RoundQueue", "person_label"]
+__all__ = ["QueueList", "RoundQueue"]

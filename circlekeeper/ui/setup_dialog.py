@@ -40,10 +40,10 @@ from circlekeeper.session.order import (
     seating_order,
     shuffled_order,
 )
+from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.round_plan_editor import RoundPlanEditor
-from circlekeeper.ui.round_queue import person_label
 
 PERSON = Qt.ItemDataRole.UserRole
 NEWCOMER = Qt.ItemDataRole.UserRole + 1

@@ -83,6 +83,9 @@ def main(target: Path) -> None:
         window.start_circle()
         live = window.live_view
         assert live is not None
+        window.activateWindow()  # offscreen windows are not activated by themselves
+        app.processEvents()
+        live.setFocus()
         QTest.keyClick(live, Qt.Key.Key_N)
         QTest.keyClick(live, Qt.Key.Key_N)
         clock.advance(30)
