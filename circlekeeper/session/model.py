@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -61,6 +62,8 @@ class TimePolicy:
     minimum: float = 30.0
 
     def __post_init__(self) -> None:
+        if not (math.isfinite(self.seconds) and math.isfinite(self.minimum)):
+            raise ValueError("a time policy needs finite numbers of seconds")
         if self.seconds < 0 or self.minimum < 0:
             raise ValueError("a time policy cannot have negative seconds")
         if self.mode is not PolicyMode.OPEN and self.seconds <= 0:
