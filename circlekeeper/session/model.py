@@ -46,7 +46,14 @@ class Participant:
 
     @classmethod
     def from_dict(cls, data: dict[str, str]) -> Participant:
-        return cls(str(data["person_id"]), str(data["name"]), str(data.get("pronouns", "")))
+        """Strict: stored or imported people must have text where text belongs."""
+        if not isinstance(data, dict):
+            raise TypeError("a person must be an object")
+        return cls(
+            _text(data, "person_id", required=True),
+            _text(data, "name", required=True),
+            _text(data, "pronouns"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +104,13 @@ class TimePolicy:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> TimePolicy:
-        return cls(
-            PolicyMode(str(data["mode"])),
-            float(data.get("seconds", 0.0)),  # type: ignore[arg-type]
-            float(data.get("minimum", 0.0)),  # type: ignore[arg-type]
-        )
+        if not isinstance(data, dict):
+            raise TypeError("a time policy must be an object")
+        mode = _text(data, "mode", required=True)
+        if mode not in PolicyMode.__members__.values():
+            known = ", ".join(m.value for m in PolicyMode)
+            raise ValueError(f"unknown time policy {mode!r} (known: {known})")
+        return cls(PolicyMode(mode), _seconds(data, "seconds"), _seconds(data, "minimum"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +144,38 @@ class RoundPlan:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> RoundPlan:
+        if not isinstance(data, dict):
+            raise TypeError("a round must be an object")
+        kind = _text(data, "kind", required=True)
+        if kind not in RoundKind.__members__.values():
+            known = ", ".join(k.value for k in RoundKind)
+            raise ValueError(f"unknown round kind {kind!r} (known: {known})")
+        if "policy" not in data:
+            raise KeyError("policy")
         return cls(
-            kind=RoundKind(str(data["kind"])),
+            kind=RoundKind(kind),
             policy=TimePolicy.from_dict(data["policy"]),  # type: ignore[arg-type]
-            prompt=str(data.get("prompt", "")),
-            title=str(data.get("title", "")),
+            prompt=_text(data, "prompt"),
+            title=_text(data, "title"),
         )
+
+
+def _text(data: dict, key: str, *, required: bool = False) -> str:
+    if key not in data:
+        if required:
+            raise KeyError(key)
+        return ""
+    value = data[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be text")
+    return value
+
+
+def _seconds(data: dict, key: str) -> float:
+    value = data.get(key, 0.0)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{key} must be a number of seconds")
+    return float(value)
 
 
 def format_duration(seconds: float) -> str:

@@ -25,6 +25,7 @@ from circlekeeper.session import (
     fold,
 )
 from circlekeeper.session import events as ev
+from circlekeeper.session.logcheck import check_log
 
 POOL = [Participant(f"p{i}", f"Person {i}") for i in range(7)]
 EPS = 1e-6
@@ -117,8 +118,9 @@ def left_of_budget(session: CircleSession) -> float:
 def check_invariants(run: Run) -> None:
     session = run.session
     state = session.state
-    # fold(log) equals the state built step by step.
+    # fold(log) equals the state built step by step, and the log checker accepts the log.
     assert fold(session.log) == state
+    assert check_log(session.log) == state
     # No negative times anywhere a person could see them.
     view = session.turn_view()
     if view is not None:
