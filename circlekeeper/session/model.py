@@ -69,6 +69,9 @@ class TimePolicy:
     minimum: float = 30.0
 
     def __post_init__(self) -> None:
+        # Always floats, so a policy written as 60 and one read back as 60.0 are stored alike.
+        object.__setattr__(self, "seconds", float(self.seconds))
+        object.__setattr__(self, "minimum", float(self.minimum))
         if not (math.isfinite(self.seconds) and math.isfinite(self.minimum)):
             raise ValueError("a time policy needs finite numbers of seconds")
         if self.seconds < 0 or self.minimum < 0:
@@ -100,7 +103,11 @@ class TimePolicy:
         return "open, no time limit"
 
     def to_dict(self) -> dict[str, object]:
-        return {"mode": self.mode.value, "seconds": self.seconds, "minimum": self.minimum}
+        return {
+            "mode": self.mode.value,
+            "seconds": float(self.seconds),
+            "minimum": float(self.minimum),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> TimePolicy:
