@@ -321,3 +321,15 @@ def test_a_live_session_exports_and_rebuilds_its_running_turn() -> None:
     resumed = CircleSession(FakeClock(), log=back.entries)
     assert resumed.turn_view().spoken == pytest.approx(42)
     assert resumed.state == session.state
+
+
+def test_the_documented_example_is_a_valid_file() -> None:
+    from pathlib import Path
+
+    doc_text = (Path(__file__).parents[2] / "docs" / "session-json.md").read_text("utf-8")
+    example = doc_text.split("```json\n", 1)[1].split("```", 1)[0]
+    doc = load_session(example)
+    summary = summarize(doc.entries)
+    assert summary.person("1").spoken_total == 95
+    assert summary.person("2").spoken_total == 0 and summary.person("2").passes == 1
+    assert doc.timezone == "Europe/Berlin"
