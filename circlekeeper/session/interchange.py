@@ -36,6 +36,7 @@ TOP_KEYS = frozenset(
         "version",
         "circle",
         "facilitators",
+        "co_facilitators",
         "people",
         "round_plan",
         "started",
@@ -64,10 +65,12 @@ class SessionDocument:
     """One session as the interchange format carries it (no private notes, by construction)."""
 
     circle: str
+    """The circle the session belongs to (as named now; the log keeps the name of the day)."""
     facilitators: tuple[str, ...]
     people: tuple[Participant, ...]
     round_plan: tuple[RoundPlan, ...]
     entries: tuple[ev.Entry, ...]
+    co_facilitators: tuple[str, ...] = ()
     started: datetime | None = None
     ended: datetime | None = None
     timezone: str = "UTC"
@@ -77,27 +80,32 @@ class SessionDocument:
 def document_from_log(
     entries: Sequence[ev.Entry],
     *,
+    circle: str | None = None,
+    facilitators: Sequence[str] | None = None,
+    co_facilitators: Sequence[str] = (),
     round_plan: Sequence[RoundPlan] = (),
     started: datetime | None = None,
     ended: datetime | None = None,
     timezone: str = "UTC",
     shareable_summary: str = "",
 ) -> SessionDocument:
-    """A document for a stored log: circle, facilitators and people are read from the log."""
-    circle = ""
-    facilitators: tuple[str, ...] = ()
+    """A document for a stored log; people (and, unless given, circle and facilitators) are
+    read from the log."""
+    logged_circle = ""
+    logged_facilitators: tuple[str, ...] = ()
     people: dict[str, Participant] = {}
     for entry in entries:
         match entry.event:
             case ev.SessionStarted() as start:
-                circle, facilitators = start.circle, start.facilitators
+                logged_circle, logged_facilitators = start.circle, start.facilitators
                 for person in start.participants:
                     people[person.person_id] = person
             case ev.ParticipantJoined() as joined:
                 people[joined.participant.person_id] = joined.participant
     return SessionDocument(
-        circle=circle,
-        facilitators=facilitators,
+        circle=logged_circle if circle is None else circle,
+        facilitators=logged_facilitators if facilitators is None else tuple(facilitators),
+        co_facilitators=tuple(co_facilitators),
         people=tuple(people.values()),
         round_plan=tuple(round_plan),
         entries=tuple(entries),
@@ -118,6 +126,7 @@ def dump_session(doc: SessionDocument) -> str:
         "version": VERSION,
         "circle": doc.circle,
         "facilitators": list(doc.facilitators),
+        "co_facilitators": list(doc.co_facilitators),
         "people": [{"id": p.person_id, "name": p.name, "pronouns": p.pronouns} for p in doc.people],
         "round_plan": [plan.to_dict() for plan in doc.round_plan],
         "started": _iso(doc.started),
@@ -166,6 +175,7 @@ def load_session(text: str) -> SessionDocument:
 
     circle = _text(data, "circle")
     facilitators = _texts(data, "facilitators")
+    co_facilitators = _texts(data, "co_facilitators") if "co_facilitators" in data else ()
     people = _people(data)
     plan = _round_plan(data)
     started = _moment(data, "started", optional=True)
@@ -179,10 +189,11 @@ def load_session(text: str) -> SessionDocument:
         raise InvalidSessionFile("timezone", f"unknown time zone {timezone!r}") from error
     summary = _text(data, "shareable_summary")
     entries = _entries(data)
-    _check_against_log(entries, circle, facilitators, people)
+    _check_against_log(entries, people)
     return SessionDocument(
         circle=circle,
         facilitators=facilitators,
+        co_facilitators=co_facilitators,
         people=people,
         round_plan=plan,
         entries=entries,
@@ -346,24 +357,11 @@ def _event(kind: str, payload: Any, place: str) -> ev.Event:
         raise InvalidSessionFile(field, error.reason) from error
 
 
-def _check_against_log(
-    entries: tuple[ev.Entry, ...],
-    circle: str,
-    facilitators: tuple[str, ...],
-    people: tuple[Participant, ...],
-) -> None:
+def _check_against_log(entries: tuple[ev.Entry, ...], people: tuple[Participant, ...]) -> None:
     ids = {person.person_id for person in people}
     for i, entry in enumerate(entries):
         event = entry.event
         if isinstance(event, ev.SessionStarted):
-            if event.circle != circle:
-                raise InvalidSessionFile(
-                    f"events[{i}].payload.circle", f"does not match the circle {circle!r}"
-                )
-            if event.facilitators != facilitators:
-                raise InvalidSessionFile(
-                    f"events[{i}].payload.facilitators", "do not match the file's facilitators"
-                )
             for j, person in enumerate(event.participants):
                 if person.person_id not in ids:
                     raise InvalidSessionFile(
@@ -411,3 +409,33 @@ def _json_type(value: Any) -> str:
         case dict():
             return "an object"
     return type(value).__name__
+
+
+# ------------------------------------------------------------------- moving people
+
+
+def renumber_people(entries: Sequence[ev.Entry], mapping: dict[str, str]) -> tuple[ev.Entry, ...]:
+    """The same log with every person id replaced through ``mapping`` (ids not in it stay).
+
+    An imported session's people get new ids in the receiving database; everything else about
+    the log (numbers, times, allotments) is kept exactly.
+    """
+
+    def person(p: Participant) -> Participant:
+        return dataclasses.replace(p, person_id=mapping.get(p.person_id, p.person_id))
+
+    def event(e: ev.Event) -> ev.Event:
+        changes: dict[str, Any] = {}
+        for field in dataclasses.fields(e):
+            value = getattr(e, field.name)
+            if field.name == "person_id":
+                changes[field.name] = mapping.get(value, value)
+            elif field.name == "order":
+                changes[field.name] = tuple(mapping.get(pid, pid) for pid in value)
+            elif field.name == "participant":
+                changes[field.name] = person(value)
+            elif field.name == "participants":
+                changes[field.name] = tuple(person(p) for p in value)
+        return dataclasses.replace(e, **changes) if changes else e
+
+    return tuple(dataclasses.replace(entry, event=event(entry.event)) for entry in entries)
