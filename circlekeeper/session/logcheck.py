@@ -97,9 +97,11 @@ class _Checker:
                 raise self.fail("must be a whole number", "seq")
             if index == 0 and entry.seq != 1:
                 raise self.fail(f"the first event must have number 1, not {entry.seq}", "seq")
-            if entry.seq <= previous_seq:
+            if index > 0 and entry.seq != previous_seq + 1:
+                # A gap means an event is missing, and the replay would silently differ.
                 raise self.fail(
-                    f"event numbers must increase: {entry.seq} follows {previous_seq}", "seq"
+                    f"event numbers must run on without gaps: {entry.seq} follows {previous_seq}",
+                    "seq",
                 )
             if not math.isfinite(entry.elapsed) or entry.elapsed < 0:
                 raise self.fail("must be a finite number of seconds, not negative", "elapsed")

@@ -205,7 +205,7 @@ BAD_FILES = [
         "seq repeats",
         lambda d: d["events"][5].update(seq=d["events"][4]["seq"]),
         None,
-        "events[5].seq: event numbers must increase",
+        "events[5].seq: event numbers must run on without gaps",
     ),
     ("seq text", lambda d: d["events"][3].update(seq="4"), None, "events[3].seq: must be a whole"),
     (
