@@ -56,6 +56,11 @@ def check_invariants(run: Run) -> None:
         assert all(x >= 0 for x in person.spoken_by_round)
     for record in state.turns:
         assert record.spoken >= 0 and record.ended_at >= record.started_at - EPS
+        assert record.spoken <= record.ended_at - record.started_at + EPS
+    # Turns that counted speaking time never overlap: nobody is heard twice at once.
+    spans = sorted((t.started_at, t.ended_at) for t in state.turns if t.spoken > 0)
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        assert start >= end - EPS
     # Spoken time never exceeds the time the session has been running.
     assert summary.total_spoken <= session.elapsed() - state.started_at + EPS
     # Fair share: each still to speak, at the share the next would get, fits in what is left.
