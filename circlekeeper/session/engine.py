@@ -368,16 +368,23 @@ class CircleSession:
         wall = self._wall()
         first = self._state.last_seq + 1
         entries = [ev.Entry(first + i, at, wall, event) for i, event in enumerate(events)]
-        # Persist first: if the sink raises, neither the log nor the state has changed.
-        if self._sink is not None:
+        # Persist first: if the sink raises, the entries it did not store never happened here.
+        # (When one command makes two entries and only the first was stored, the log and the
+        # state keep exactly that first one, so memory and disk still agree.)
+        stored = 0
+        try:
             for entry in entries:
-                self._sink(entry)
-        self._log.extend(entries)
-        if refold:
-            self._state = fold(self._log)
-        else:
-            for entry in entries:
-                apply(self._state, entry)
+                if self._sink is not None:
+                    self._sink(entry)
+                stored += 1
+        finally:
+            if stored:
+                self._log.extend(entries[:stored])
+                if refold:
+                    self._state = fold(self._log)
+                else:
+                    for entry in entries[:stored]:
+                        apply(self._state, entry)
 
     def _require_live(self) -> None:
         if not self._state.started:

@@ -15,6 +15,7 @@ from circlekeeper.session import (
     SessionCommandRefused,
     TimePolicy,
 )
+from circlekeeper.session.events import TurnStarted
 
 
 def _fresh() -> tuple[CircleSession, FakeClock]:
@@ -139,3 +140,25 @@ def test_time_policies_refuse_nonsense_numbers() -> None:
             TimePolicy.fair_share(bad)
         with pytest.raises(ValueError):
             TimePolicy.fixed(bad)
+
+
+def test_a_store_failing_half_way_through_a_move_on_keeps_memory_and_disk_in_step() -> None:
+    """End-and-start-next makes two entries; if only the first is stored, only it happened."""
+    stored = []
+
+    def sink(entry) -> None:
+        if isinstance(entry.event, TurnStarted) and entry.event.auto:
+            raise OSError("disk full")
+        stored.append(entry)
+
+    clock = FakeClock()
+    session = CircleSession(clock, sink=sink)
+    session.start("c", [Participant("A", "A"), Participant("B", "B")])
+    session.start_round(RoundPlan(policy=TimePolicy.fixed(60)))
+    session.start_turn()
+    clock.advance(30)
+    with pytest.raises(OSError):
+        session.end_turn(start_next=True)
+    assert session.log == tuple(stored)
+    assert session.turn_view() is None
+    assert session.state.current_round.queue == ["B"]
