@@ -27,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file or SQLAlchemy URL (default: $CIRCLEKEEPER_DB, else the user data "
         "folder)",
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the main window, print the milliseconds since process start, and exit",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"circlekeeper.commands.{name}").register(subparsers)
@@ -37,11 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     func = getattr(args, "func", None)
-    if func is None:
-        # No sub-command: the GUI (arrives with the live-circle issue).
-        parser.print_help()
-        return 0
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        if func is None:
+            from circlekeeper.app import run_gui
+
+            return run_gui(args.db, smoke_test=args.smoke_test)
         return int(func(args) or 0)
     except UserFacingError as error:
         print(f"circlekeeper: {error}", file=sys.stderr)

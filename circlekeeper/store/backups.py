@@ -172,6 +172,16 @@ def _check(path: Path, *, full: bool) -> CheckReport:
     return CheckReport(path, not problems, tuple(problems), full)
 
 
+def table_names(path: Path) -> set[str]:
+    """The tables in a SQLite file, read without changing it."""
+    connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {str(row[0]) for row in rows}
+    finally:
+        connection.close()
+
+
 def restore(backup: Path, target: Path) -> Path | None:
     """Put ``backup`` in place of ``target``; returns where the old file was moved aside.
 

@@ -20,7 +20,12 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
-from circlekeeper.store.errors import DuplicateEvent, InvalidRecord, RecordNotFound
+from circlekeeper.store.errors import (
+    DuplicateEvent,
+    InvalidRecord,
+    RecordNotFound,
+    StoreError,
+)
 from circlekeeper.store.models import (
     CircleRow,
     EventRow,
@@ -204,6 +209,17 @@ class SessionRepository:
         with Session(self._engine) as s:
             return [_record(row, name) for row, name in s.execute(query)]
 
+    def latest_for_circle(self, circle_id: int) -> int | None:
+        """The circle's most recent session (for rotating the first speaker)."""
+        query = (
+            select(SessionRow.id)
+            .where(SessionRow.circle_id == circle_id)
+            .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+            .limit(1)
+        )
+        with Session(self._engine) as s:
+            return s.execute(query).scalar_one_or_none()
+
 
 def update_search_text(s: Session, session_id: int) -> None:
     """Recompute a session's lower-cased search text inside the caller's transaction."""
@@ -222,15 +238,17 @@ def _entries(s: Session, session_id: int) -> tuple[ev.Entry, ...]:
         .where(EventRow.session_id == session_id)
         .order_by(EventRow.seq)
     )
-    return tuple(
-        ev.Entry(
-            seq=seq,
-            elapsed=elapsed,
-            wall=wall,
-            event=ev.from_payload(kind, json.loads(payload)),
-        )
-        for seq, kind, payload, wall, elapsed in rows
-    )
+    entries = []
+    for seq, kind, payload, wall, elapsed in rows:
+        try:
+            event = ev.from_payload(kind, json.loads(payload))
+        except (ValueError, ev.MalformedEvent) as error:
+            raise StoreError(
+                f"Event {seq} of session {session_id} cannot be read ({error}); run"
+                " circlekeeper check, and restore a backup if it reports damage."
+            ) from error
+        entries.append(ev.Entry(seq=seq, elapsed=elapsed, wall=wall, event=event))
+    return tuple(entries)
 
 
 def _uses(s: Session, session_id: int) -> list[str]:

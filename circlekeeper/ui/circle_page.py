@@ -35,6 +35,10 @@ class WelcomePage(QWidget):
         demo = QPushButton("Look around a demo circle")
         demo.setAccessibleName("Look around a demo circle")
         demo.clicked.connect(self.demo_requested)
+        self._buttons = (create, demo)
+        self.opening = QLabel("Opening your circles…")
+        self.opening.setAccessibleName("Opening")
+        self.opening.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
@@ -42,9 +46,16 @@ class WelcomePage(QWidget):
         layout.addSpacing(16)
         layout.addWidget(create)
         layout.addWidget(demo)
+        layout.addWidget(self.opening)
         layout.addStretch(2)
         self.setStyleSheet("#welcomeTitle { font-size: 28px; font-weight: 600; }")
         self.setMaximumWidth(720)
+
+    def set_ready(self, ready: bool) -> None:
+        """While the data opens (a moment after the window appears) the buttons wait."""
+        for button in self._buttons:
+            button.setEnabled(ready)
+        self.opening.setVisible(not ready)
 
 
 class CirclePage(QWidget):

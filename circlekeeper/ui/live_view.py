@@ -56,10 +56,12 @@ class LiveView(QWidget):
         cue: CueStyle = CueStyle.FULL,
         newcomer_dialog: NewcomerDialog | None = None,
         notes_widget: QWidget | None = None,
+        ask: Callable[[str, str], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._ask = ask
         self.chime = chime or Chime(parent=self)
         self._newcomer_dialog = newcomer_dialog
         self.setAccessibleName("Live circle")
@@ -339,15 +341,24 @@ class LiveView(QWidget):
     def _presenter(self) -> None:
         self.presenter_requested.emit()
 
-    def _end(self) -> None:
+    def ask(self, title: str, question: str) -> bool:
+        """A yes/no question, "No" by default (injectable so tests can answer)."""
+        if self._ask is not None:
+            return self._ask(title, question)
         answer = QMessageBox.question(
             self,
-            "End the circle",
-            "End the circle now? The summary will show next; nothing recorded is lost.",
+            title,
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _end(self) -> None:
+        if self.ask(
+            "End the circle",
+            "End the circle now? The summary will show next; nothing recorded is lost.",
+        ):
             self.end_circle()
 
     def end_circle(self) -> None:
@@ -381,15 +392,11 @@ class LiveView(QWidget):
             )
             return
         name = self._label(view.person_id)
-        answer = QMessageBox.question(
-            self,
+        if self.ask(
             "Time not counted",
             f"The laptop seems to have slept for {format_duration(gap)} during {name}'s turn."
             " That time was not counted. Count it as speaking time?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        ):
             self.controller.correct_start(view.spoken + gap)
 
     def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -55,6 +56,8 @@ class WindowOptions:
     auto_start_next: bool = True
     muted: bool = False
     clock_factory: Callable[[], Clock] = MonotonicClock
+    wall: Callable[[], datetime] | None = None
+    """The wall clock beside the monotonic one (``None``: the system's UTC time)."""
     setup_dialog: Callable[..., SetupDialog] = SetupDialog
     pdf_exporter: Callable[[QWidget, int, str], None] | None = None
     notes_factory: Callable[[int, LiveController], QWidget | None] | None = None
@@ -67,9 +70,11 @@ class MainWindow(QMainWindow):
     session_started = Signal(int)
     session_finished = Signal(int)
 
-    def __init__(self, catalog: Catalog, options: WindowOptions | None = None) -> None:
+    def __init__(self, catalog: Catalog | None, options: WindowOptions | None = None) -> None:
+        """``catalog`` may come later (:meth:`attach_catalog`): the window then appears at
+        once and fills in when the data has opened, so start-up feels instant."""
         super().__init__()
-        self.catalog = catalog
+        self.catalog: Catalog = catalog  # type: ignore[assignment]
         self.options = options or WindowOptions()
         self.setWindowTitle("CircleKeeper")
         self.resize(1200, 780)
@@ -127,8 +132,27 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 940])
         self.setCentralWidget(splitter)
         self._build_menus()
+        if catalog is None:
+            self.side.setEnabled(False)
+            self.welcome.set_ready(False)
+            self.statusBar().showMessage("Opening your circles…")
+        else:
+            self.statusBar().showMessage("Ready")
+            self.refresh_circles()
+
+    def attach_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.side.setEnabled(True)
+        self.welcome.set_ready(True)
         self.statusBar().showMessage("Ready")
         self.refresh_circles()
+
+    def add_page(self, title: str, page: QWidget) -> None:
+        """Another area of the app (history, prompts), reachable from the Go menu."""
+        self.options.extra_pages[title] = page
+        self.pages.addWidget(page)
+        number = len(self.options.extra_pages) + 1
+        self._action(self.go_menu, title, f"Ctrl+{number}", lambda: self.show_page(page))
 
     # ------------------------------------------------------------------ menus
 
@@ -158,6 +182,10 @@ class MainWindow(QMainWindow):
         )
         self.discreet_action.setCheckable(True)
         self.discreet_action.setChecked(self.options.facilitator_cue is CueStyle.DISCREET)
+        self.go_menu = self.menuBar().addMenu("&Go")
+        self._action(self.go_menu, "&Circles", "Ctrl+1", self.show_circles)
+        for number, (title, page) in enumerate(self.options.extra_pages.items(), start=2):
+            self._action(self.go_menu, title, f"Ctrl+{number}", lambda p=page: self.show_page(p))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
 
@@ -169,9 +197,31 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def show_page(self, page: QWidget) -> None:
+        """Another area (history, prompts); refused while a circle runs, which owns the screen."""
+        if self.controller is not None:
+            self.statusBar().showMessage("A circle is running; end it to look elsewhere.")
+            return
+        self.pages.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def show_circles(self) -> None:
+        if self.controller is not None:
+            self.pages.setCurrentWidget(self.live_view)
+            return
+        self.refresh_circles()
+        if self._circle_id is None:
+            self.pages.setCurrentWidget(self._welcome_holder)
+        else:
+            self.pages.setCurrentWidget(self.circle_page)
+
     # ---------------------------------------------------------------- circles
 
     def refresh_circles(self, select: int | None = None) -> None:
+        if self.catalog is None:
+            return
         cards = self.catalog.circles()
         current = select if select is not None else self._circle_id
         self.circle_list.blockSignals(True)
@@ -200,6 +250,8 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.circle_page)
 
     def new_circle(self) -> None:
+        if self.catalog is None:
+            return
         editor = CircleEditor(None, self)
         if editor.exec() and editor.result_detail is not None:
             circle_id = self.catalog.save_circle(editor.result_detail)
@@ -230,6 +282,8 @@ class MainWindow(QMainWindow):
             self.refresh_circles()
 
     def open_demo(self) -> None:
+        if self.catalog is None:
+            return
         circle_id = self.catalog.create_demo()
         self.refresh_circles(select=circle_id)
         self.statusBar().showMessage("A demo circle with a few past sessions is ready.")
@@ -249,6 +303,7 @@ class MainWindow(QMainWindow):
             self.options.clock_factory(),
             journal,
             setup.plan,
+            wall=self.options.wall,
             auto_start_next=self.options.auto_start_next,
             parent=self,
         )
@@ -267,6 +322,7 @@ class MainWindow(QMainWindow):
             cue=self.options.facilitator_cue,
             newcomer_dialog=self._ask_newcomer,
             notes_widget=notes,
+            ask=self.ask,
         )
         self.live_view.presenter_requested.connect(self.toggle_presenter)
         self.live_view.finished.connect(self._finished)
@@ -377,6 +433,7 @@ class MainWindow(QMainWindow):
             data.entries,
             last_alive_elapsed=data.last_alive_elapsed,
             down_seconds=data.down_seconds,
+            wall=self.options.wall,
             parent=self,
         )
         self._open_live(session_id, controller)

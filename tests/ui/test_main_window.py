@@ -27,6 +27,7 @@ def window(qtbot, clock: TestClock):
     catalog = MemoryCatalog()
     options = WindowOptions(
         clock_factory=lambda: clock,
+        wall=clock.wall,
         setup_dialog=AutoSetup,
         muted=True,
         ask=lambda parent, title, question: True,

@@ -1,0 +1,243 @@
+"""The :class:`Catalog` the app really uses: the windows' questions answered by the store.
+
+This is the only UI module that knows the store exists; it translates between the store's
+records (integer person ids, UTC datetimes) and what the windows and the session engine use
+(string person ids, plain records).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from circlekeeper.session import events as ev
+from circlekeeper.session.summary import SessionSummary, summarize
+from circlekeeper.store import Store
+from circlekeeper.store.journal import StoreJournal
+from circlekeeper.store.records import CircleRecord, PersonRecord
+from circlekeeper.ui.catalog import (
+    CircleCard,
+    CircleDetail,
+    LiveSessionInfo,
+    Member,
+    ResumeData,
+)
+from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup, default_plan
+
+BalanceSource = Callable[[int], Mapping[int, float]]
+"""Speaking balance per person over a circle's recent sessions (history queries)."""
+
+DemoFactory = Callable[[Store], int]
+
+
+def local_timezone_name() -> str:
+    """The machine's zone as people read it (stored beside UTC times for the history view)."""
+    return datetime.now().astimezone().tzname() or "UTC"
+
+
+class StoreCatalog:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        balance: BalanceSource | None = None,
+        demo_factory: DemoFactory | None = None,
+    ) -> None:
+        self.store = store
+        self._balance = balance
+        self._demo_factory = demo_factory
+
+    # ---------------------------------------------------------------- circles
+
+    def circles(self) -> list[CircleCard]:
+        cards = []
+        for record in self.store.circles.list():
+            assert record.circle_id is not None
+            members = self.store.people.members(record.circle_id)
+            cards.append(
+                CircleCard(record.circle_id, record.name, record.description, len(members))
+            )
+        return cards
+
+    def circle(self, circle_id: int) -> CircleDetail:
+        record = self.store.circles.get(circle_id)
+        members = self.store.people.members(circle_id)
+        return CircleDetail(
+            circle_id,
+            record.name,
+            record.description,
+            record.agreements,
+            record.default_plan,
+            record.facilitators,
+            tuple(_member(p) for p in members),
+        )
+
+    def save_circle(self, detail: CircleDetail) -> int:
+        existing = (
+            self.store.circles.get(detail.circle_id) if detail.circle_id is not None else None
+        )
+        record = CircleRecord(
+            detail.circle_id,
+            detail.name,
+            detail.description,
+            detail.agreements,
+            detail.default_plan,
+            detail.facilitators,
+            archived=existing.archived if existing else False,
+            privacy=existing.privacy if existing else "counts",
+            retention_days=existing.retention_days if existing else None,
+            mood_enabled=existing.mood_enabled if existing else False,
+        )
+        circle_id = self.store.circles.save(record)
+        kept = {m.person_id for m in detail.members if m.person_id > 0}
+        for old in self.store.people.members(circle_id):
+            if old.person_id not in kept:
+                self.store.people.remove_from_circle(old.person_id, circle_id)
+        for member in detail.members:
+            if member.person_id > 0:
+                self.store.people.update(
+                    PersonRecord(member.person_id, member.name, member.pronouns, member.archived)
+                )
+                self.store.people.add_to_circle(member.person_id, circle_id)
+            else:
+                self.store.people.add(member.name, member.pronouns, (circle_id,))
+        return circle_id
+
+    def archive_circle(self, circle_id: int) -> None:
+        self.store.circles.archive(circle_id)
+
+    def add_member(self, circle_id: int, name: str, pronouns: str) -> Member:
+        return _member(self.store.people.add(name, pronouns, (circle_id,)))
+
+    def update_member(self, member: Member) -> None:
+        self.store.people.update(
+            PersonRecord(member.person_id, member.name, member.pronouns, member.archived)
+        )
+
+    def archive_member(self, circle_id: int, person_id: int) -> None:
+        self.store.people.archive(person_id)
+
+    def brief(self, circle_id: int) -> CircleBrief:
+        detail = self.circle(circle_id)
+        balance = self._balance(circle_id) if self._balance else {}
+        return CircleBrief(
+            detail.name,
+            tuple(m.participant() for m in detail.members if not m.archived),
+            detail.agreements,
+            detail.default_plan or default_plan(),
+            detail.facilitators,
+            previous_first=self._previous_first(circle_id),
+            balance={str(pid): value for pid, value in balance.items()},
+        )
+
+    def _previous_first(self, circle_id: int) -> str | None:
+        """Who spoke first last time, so *rotation* can move on by one."""
+        latest = self.store.sessions.latest_for_circle(circle_id)
+        if latest is None:
+            return None
+        for entry in self.store.sessions.entries(latest):
+            if isinstance(entry.event, ev.RoundStarted) and entry.event.order:
+                return entry.event.order[0]
+        return None
+
+    # ---------------------------------------------------------------- sessions
+
+    def begin_session(self, circle_id: int, setup: SessionSetup):  # type: ignore[no-untyped-def]
+        present = []
+        for person in setup.present:
+            if not person.person_id.isdigit():
+                person = self.add_member(circle_id, person.name, person.pronouns).participant()
+            present.append(person)
+        session_id = self.store.sessions.create(
+            circle_id,
+            facilitators=setup.facilitators[:1],
+            co_facilitators=setup.facilitators[1:],
+            plan=setup.plan,
+            started_at=datetime.now(UTC),
+            timezone=local_timezone_name(),
+            people=tuple(int(p.person_id) for p in present),
+        )
+        return session_id, StoreJournal(self.store, session_id), tuple(present)
+
+    def journal(self, session_id: int) -> StoreJournal:
+        return StoreJournal(self.store, session_id)
+
+    def finish_session(self, session_id: int, shareable: str) -> None:
+        if self.store.sessions.get(session_id).status == "live":
+            self.store.sessions.finish(session_id, status="ended")
+        self.store.sessions.set_shareable(session_id, shareable)
+
+    def summary(self, session_id: int) -> SessionSummary:
+        return summarize(self.store.sessions.entries(session_id))
+
+    def live_sessions(self) -> list[LiveSessionInfo]:
+        return [
+            LiveSessionInfo(
+                record.session_id,
+                record.circle_name,
+                record.started_at,
+                record.last_heartbeat_wall,
+                record.events,
+            )
+            for record in self.store.sessions.live()
+        ]
+
+    def resume_data(self, session_id: int) -> ResumeData:
+        record = self.store.sessions.get(session_id)
+        entries = self.store.sessions.entries(session_id)
+        last_wall = record.last_heartbeat_wall
+        if entries and (last_wall is None or entries[-1].wall > last_wall):
+            last_wall = entries[-1].wall
+        down = (datetime.now(UTC) - last_wall).total_seconds() if last_wall else 0.0
+        last_elapsed = record.last_heartbeat_elapsed
+        if entries and (last_elapsed is None or entries[-1].elapsed > last_elapsed):
+            last_elapsed = entries[-1].elapsed
+        return ResumeData(
+            session_id,
+            record.circle_id,
+            entries,
+            record.plan,
+            last_elapsed,
+            max(0.0, down),
+        )
+
+    def close_at_last_heartbeat(self, session_id: int) -> None:
+        record = self.store.sessions.get(session_id)
+        self.store.sessions.finish(
+            session_id, status="abandoned", ended_at=record.last_heartbeat_wall
+        )
+
+    def discard(self, session_id: int) -> None:
+        self.store.sessions.delete(session_id)
+
+    def create_demo(self) -> int:
+        if self._demo_factory is None:
+            raise RuntimeError("no demo factory was configured")
+        return self._demo_factory(self.store)
+
+    def export_log(self, session_id: int, entries: Sequence[ev.Entry], path: str) -> None:
+        """The rescue copy when the database fails mid-circle: the log as JSON lines the
+        importer accepts, written without touching the (failing) store."""
+        lines = [
+            json.dumps(
+                {
+                    "seq": entry.seq,
+                    "kind": entry.event.kind,
+                    "elapsed": entry.elapsed,
+                    "wall": entry.wall.isoformat(),
+                    "payload": ev.to_payload(entry.event),
+                },
+                ensure_ascii=False,
+            )
+            for entry in entries
+        ]
+        target = Path(path)
+        temporary = target.with_name(target.name + ".part")
+        temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        temporary.replace(target)
+
+
+def _member(person: PersonRecord) -> Member:
+    return Member(person.person_id, person.name, person.pronouns, person.archived)

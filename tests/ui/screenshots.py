@@ -1,0 +1,117 @@
+"""Renders the README's screenshots from the real app on a throw-away database.
+
+``python -m tests.ui.screenshots docs/screenshots`` — the setup dialog, the live screen in each
+phase, the presenter view and the summary, with a fake clock so every picture is reproducible.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CIRCLEKEEPER_MUTE", "1")
+
+
+def main(target: Path) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from circlekeeper.app import build_app
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.main_window import WindowOptions
+    from circlekeeper.ui.setup_dialog import SetupDialog, default_plan
+    from circlekeeper.ui.theme import apply_theme
+    from tests.ui.conftest import TestClock
+    from tests.ui.test_main_window import AutoSetup
+
+    target.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    apply_theme(app)  # type: ignore[arg-type]
+    clock = TestClock()
+
+    def snap(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        app.processEvents()
+        widget.grab().save(str(target / f"{name}.png"))
+        print(target / f"{name}.png")
+
+    class ShotSetup(SetupDialog):
+        def exec(self) -> int:
+            self.resize(1000, 720)
+            self.show()
+            snap(self, "setup")
+            return AutoSetup.exec(self)  # type: ignore[arg-type]
+
+    with tempfile.TemporaryDirectory() as folder:
+        options = WindowOptions(
+            clock_factory=lambda: clock,
+            wall=clock.wall,
+            setup_dialog=ShotSetup,
+            muted=True,
+            ask=lambda parent, title, question: True,
+        )
+        parts = build_app(str(Path(folder) / "shots.sqlite3"), options)
+        window = parts.window
+        window.resize(1280, 800)
+        window.show()
+        snap(window, "welcome")
+        members = (
+            Member(-1, "Amal", "she/her"),
+            Member(-2, "Jonas", ""),
+            Member(-3, "نور", "she/her"),
+            Member(-4, "山田 花子", "they/them"),
+            Member(-5, "נועה", ""),
+        )
+        window.save_circle(
+            CircleDetail(
+                None,
+                "Tuesday evening circle",
+                "Peer support for carers",
+                agreements=(
+                    "Everyone may pass, and come back later.",
+                    "What is said here stays here.",
+                    "We speak from our own experience.",
+                ),
+                default_plan=default_plan(),
+                members=members,
+            )
+        )
+        snap(window, "circle")
+        window.start_circle()
+        live = window.live_view
+        assert live is not None
+        QTest.keyClick(live, Qt.Key.Key_N)
+        QTest.keyClick(live, Qt.Key.Key_N)
+        clock.advance(30)
+        QTest.keyClick(live, Qt.Key.Key_N)
+        QTest.keyClick(live, Qt.Key.Key_P)
+        clock.advance(25)
+        window.controller.tick()
+        snap(window, "live-normal")
+        clock.advance(50)
+        window.controller.tick()
+        snap(window, "live-nearing-end")
+        clock.advance(30)
+        window.controller.tick()
+        snap(window, "live-over-time")
+        window.toggle_presenter()
+        presenter = window.presenter
+        presenter.resize(1280, 720)
+        presenter.show()
+        snap(presenter, "presenter")
+        presenter.close()
+        for seconds in (70, 40):
+            QTest.keyClick(live, Qt.Key.Key_N)
+            clock.advance(seconds)
+        live.end_circle()
+        snap(window, "summary")
+        QTimer.singleShot(0, app.quit)
+        window.close()
+        parts.store.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))

@@ -1,0 +1,175 @@
+"""A whole circle, end to end: the real window on a real SQLite file, driven by keys and buttons.
+
+Setup, three rounds with passes, a late arrival, a pause, an undo, a turn over time, the end and
+the summary — asserting what the facilitator sees and what the database holds afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from circlekeeper.app import build_app
+from circlekeeper.session import events as ev
+from circlekeeper.session.model import Participant
+from circlekeeper.store import open_store
+from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.main_window import WindowOptions
+from circlekeeper.ui.setup_dialog import default_plan
+from tests.ui.conftest import TestClock
+from tests.ui.test_main_window import AutoSetup
+
+
+def button(widget, name: str) -> QPushButton:
+    found = [b for b in widget.findChildren(QPushButton) if b.accessibleName() == name]
+    assert len(found) == 1, name
+    return found[0]
+
+
+@pytest.fixture
+def app_parts(qtbot, tmp_path: Path, clock: TestClock):
+    options = WindowOptions(
+        clock_factory=lambda: clock,
+        wall=clock.wall,
+        setup_dialog=AutoSetup,
+        muted=True,
+        ask=lambda parent, title, question: True,
+    )
+    parts = build_app(str(tmp_path / "circle.sqlite3"), options)
+    qtbot.addWidget(parts.window)
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    yield parts
+    parts.window.close()
+    parts.store.close()
+
+
+def test_a_whole_circle_through_the_window(
+    qtbot, app_parts, clock: TestClock, tmp_path: Path, monkeypatch
+) -> None:
+    window = app_parts.window
+    members = (
+        Member(-1, "Amal", "she/her"),
+        Member(-2, "Jonas"),
+        Member(-3, "نور", "she/her"),
+        Member(-4, "山田 花子", "they/them"),
+    )
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday <b>&</b> circle",
+            agreements=("Everyone may pass.",),
+            default_plan=default_plan(),
+            members=members,
+        )
+    )
+    assert window.circle_list.item(0).text() == "Tuesday <b>&</b> circle"
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    live = window.live_view
+    assert live is not None, "Ctrl+Return starts a circle"
+    live.setFocus()
+
+    # Round 1, check-in (fixed 1:30 each).
+    qtbot.keyClick(live, Qt.Key.Key_N)  # opens the round
+    assert "Check-in" in live.round_label.text()
+    qtbot.keyClick(live, Qt.Key.Key_N)  # Amal starts
+    assert live.speaker_label.text() == "Amal (she/her)"
+    assert live.next_label.text() == "Next: Jonas"
+    clock.advance(60)
+    window.controller.tick()
+    assert live.ring.text() == "0:30"
+    qtbot.keyClick(live, Qt.Key.Key_Space)  # a pause: the clock stops counting
+    assert live.ring.caption() == "paused"
+    clock.advance(120)
+    qtbot.keyClick(live, Qt.Key.Key_Space)
+    window.controller.tick()
+    assert live.ring.text() == "0:30", "paused time is not speaking time"
+    clock.advance(10)
+    qtbot.keyClick(live, Qt.Key.Key_Right)  # Jonas starts at once
+    assert live.speaker_label.text() == "Jonas"
+    qtbot.keyClick(live, Qt.Key.Key_P)  # Jonas passes; نور starts
+    assert live.speaker_label.text() == "نور (she/her)"
+    assert "Passed: Jonas" in live.queue.heard.text()
+    clock.advance(100)
+    window.controller.tick()
+    assert live.ring.caption() == "over time"
+    assert live.ring.text() == "+0:10"
+    import circlekeeper.ui.main_window as main_window
+
+    monkeypatch.setattr(
+        main_window, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")
+    )
+    qtbot.keyClick(live, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # late arrival
+    assert "Welcome, Ola" in live.status.text()
+    assert "Ola (she/her)" in [
+        live.queue.queue.item(i).text() for i in range(live.queue.queue.count())
+    ]
+    qtbot.keyClick(live, Qt.Key.Key_N)  # 山田 花子
+    clock.advance(20)
+    qtbot.keyClick(live, Qt.Key.Key_Plus)  # +30 s, then undone
+    qtbot.keyClick(live, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert live.status.text() == "Undone: extra time."
+    qtbot.keyClick(live, Qt.Key.Key_N)  # Ola
+    assert live.speaker_label.text() == "Ola (she/her)"
+    clock.advance(45)
+    qtbot.keyClick(live, Qt.Key.Key_N)  # round complete: Ola's turn ends
+    qtbot.keyClick(live, Qt.Key.Key_N)  # round 2 opens
+    assert "Sharing" in live.round_label.text()
+
+    # Round 2, sharing (fair share): two speak, one passes, two pass.
+    for seconds in (300, 0, 240, 0, 0):
+        if seconds:
+            if window.controller.turn_view() is None:
+                qtbot.keyClick(live, Qt.Key.Key_N)
+            clock.advance(seconds)
+            qtbot.keyClick(live, Qt.Key.Key_N)
+        else:
+            qtbot.keyClick(live, Qt.Key.Key_P)
+    qtbot.keyClick(live, Qt.Key.Key_N)  # round 3 opens
+    assert "Check-out" in live.round_label.text()
+
+    # Round 3, check-out: everyone a few words.
+    for _ in range(5):
+        if window.controller.turn_view() is None:
+            qtbot.keyClick(live, Qt.Key.Key_N)
+        clock.advance(20)
+        qtbot.keyClick(live, Qt.Key.Key_N)
+    qtbot.keyClick(live, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # end, confirmed
+
+    summary = window.summary_view
+    assert summary is not None and window.pages.currentWidget() is summary
+    assert "5 present" in summary.facts_label.text()
+    assert "Fairness index" in summary.fairness_label.text()
+    summary.shareable.setPlainText("We shared <b>warmly</b> & kindly — شكرا")
+    qtbot.mouseClick(button(summary, "Save and close"), Qt.MouseButton.LeftButton)
+    session_id = window._session_id or 1
+
+    # What the database holds, read back by a fresh store after the window is gone.
+    window.close()
+    app_parts.store.close()
+    store = open_store(str(tmp_path / "circle.sqlite3"))
+    try:
+        record = store.sessions.get(session_id)
+        assert record.status == "ended"
+        assert record.shareable == "We shared <b>warmly</b> & kindly — شكرا"
+        entries = store.sessions.entries(session_id)
+        kinds = [e.event.kind for e in entries]
+        assert kinds[0] == "session-started" and kinds[-1] == "session-ended"
+        assert kinds.count("round-started") == 3
+        assert kinds.count("turn-passed") == 4  # Jonas once, three in sharing
+        assert any(isinstance(e.event, ev.ParticipantJoined) for e in entries)
+        assert any(isinstance(e.event, ev.ActionUndone) for e in entries)
+        assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
+        from circlekeeper.session import summarize
+
+        stored = summarize(entries)
+        amal = next(p for p in stored.people if p.name == "Amal")
+        assert amal.spoken_by_round[0] == pytest.approx(70.0)
+        nour = next(p for p in stored.people if p.name == "نور")
+        assert nour.over_seconds >= 10.0
+        assert record.present_count == 5
+    finally:
+        store.close()
