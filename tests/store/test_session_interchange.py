@@ -205,3 +205,28 @@ def test_export_of_an_unknown_session_says_so(
     assert main(["--db", str(db), "export-json", "999", "-o", str(tmp_path / "x.json")]) == 1
     assert "no session with id 999" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+def test_an_unfinished_session_is_imported_as_abandoned_not_live(tmp_path: Path) -> None:
+    from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
+
+    clock = FakeClock()
+    session = CircleSession(clock)
+    session.start("Thursday", [Participant("x", "Ana"), Participant("y", "Ben")])
+    session.start_round(RoundPlan(policy=TimePolicy.fair_share(600)))
+    session.start_turn()
+    clock.advance(40)  # still speaking when exported
+    doc = load_session(dump_session(document_from_log(session.log, timezone="Asia/Tokyo")))
+    db = tmp_path / "a.sqlite3"
+    with open_store(db) as store:
+        result = importer.import_session(store.engine, doc)
+        record = store.sessions.get(result.session_id)
+        assert record.status == "abandoned"
+        assert store.sessions.live() == []
+        assert record.timezone == "Asia/Tokyo"
+        ana = store.people.members(result.circle_id)[0]
+        assert ana.name == "Ana"
+        # The log is kept exactly: Ana's turn is still the one in progress in it.
+        assert fold(store.sessions.entries(result.session_id)).current_turn.person_id == str(
+            ana.person_id
+        )
