@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session import events as ev
-from circlekeeper.session.interchange import SessionDocument, renumber_people
+from circlekeeper.session.document import SessionDocument, renumber_people
 from circlekeeper.session.model import Participant
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
