@@ -21,27 +21,9 @@ from circlekeeper.session.fold import apply, fold, undone_seqs
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.state import RoundState, SessionState, TurnState, TurnView, phase_for
 from circlekeeper.session.summary import SessionSummary, summarize
+from circlekeeper.session.undo import TURN_CLOSERS, UNDOABLE, describe
 
 EntrySink = Callable[[ev.Entry], None]
-
-UNDOABLE = (
-    ev.ParticipantJoined,
-    ev.ParticipantLeft,
-    ev.RoundStarted,
-    ev.TurnStarted,
-    ev.TurnStartCorrected,
-    ev.TurnPaused,
-    ev.TurnResumed,
-    ev.TurnExtended,
-    ev.TurnEnded,
-    ev.TurnPassed,
-    ev.TurnDeferred,
-    ev.SpeakerSkipped,
-    ev.QueueReordered,
-    ev.RoundEnded,
-)
-
-TURN_CLOSERS = (ev.TurnEnded, ev.TurnPassed, ev.TurnDeferred, ev.SpeakerSkipped)
 
 
 def utc_now() -> datetime:
@@ -419,25 +401,3 @@ class CircleSession:
         if round_.current is not None and round_.current.person_id == person_id:
             return
         self._require_waiting(round_, person_id)
-
-
-def describe(event: ev.Event, state: SessionState) -> str:
-    """A short phrase for the status bar after an undo."""
-    name = state.name_of(getattr(event, "person_id", "")) if hasattr(event, "person_id") else ""
-    phrases: dict[type[ev.Event], str] = {
-        ev.ParticipantJoined: "arrival",
-        ev.ParticipantLeft: f"{name} leaving",
-        ev.RoundStarted: "start of the round",
-        ev.TurnStarted: f"start of {name}'s turn",
-        ev.TurnStartCorrected: "start-time correction",
-        ev.TurnPaused: "pause",
-        ev.TurnResumed: "resume",
-        ev.TurnExtended: "extra time",
-        ev.TurnEnded: f"end of {name}'s turn",
-        ev.TurnPassed: f"{name}'s pass",
-        ev.TurnDeferred: f"{name}'s pass for now",
-        ev.SpeakerSkipped: f"skipping {name}",
-        ev.QueueReordered: "new order",
-        ev.RoundEnded: "end of the round",
-    }
-    return phrases.get(type(event), "last action")

@@ -14,26 +14,7 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.fold import apply
 from circlekeeper.session.model import PolicyMode
 from circlekeeper.session.state import RoundState, SessionState, TurnState
-
-UNDOABLE_KINDS = frozenset(
-    cls.kind
-    for cls in (
-        ev.ParticipantJoined,
-        ev.ParticipantLeft,
-        ev.RoundStarted,
-        ev.TurnStarted,
-        ev.TurnStartCorrected,
-        ev.TurnPaused,
-        ev.TurnResumed,
-        ev.TurnExtended,
-        ev.TurnEnded,
-        ev.TurnPassed,
-        ev.TurnDeferred,
-        ev.SpeakerSkipped,
-        ev.QueueReordered,
-        ev.RoundEnded,
-    )
-)
+from circlekeeper.session.undo import UNDOABLE_KINDS
 
 
 class LogInconsistent(ValueError):
