@@ -130,6 +130,8 @@ class CircleSession:
         if not 0.0 < nearing_fraction < 1.0:
             raise SessionCommandRefused("The nearing-end warning must be between 0 % and 100 %.")
         ids = [p.person_id for p in participants]
+        if not all(ids):
+            raise SessionCommandRefused("Everyone present needs an id to be counted.")
         if len(set(ids)) != len(ids):
             raise SessionCommandRefused("The same person is listed twice among those present.")
         self._append(
@@ -151,6 +153,8 @@ class CircleSession:
         """A late arrival: present from now on, and at the end of the current round's queue."""
         self._require_live()
         pid = participant.person_id
+        if not pid:
+            raise SessionCommandRefused(f"{participant.name} needs an id to be counted.")
         round_ = self._state.current_round
         walked_in = round_ is not None and pid in round_.skipped
         if pid in self._state.present and not walked_in:

@@ -64,6 +64,8 @@ CASES: list[tuple[str, Callable, Callable[[CircleSession], object], str]] = [
         lambda s: s.start("c", [], nearing_fraction=1.5),
         "between",
     ),
+    ("person without id", _fresh, lambda s: s.start("c", [Participant("", "A")]), "needs an id"),
+    ("arrival without id", _in_round, lambda s: s.join(Participant("", "Zed")), "needs an id"),
     ("start twice", _in_round, lambda s: s.start("c", []), "already started"),
     ("round in round", _in_round, lambda s: s.start_round(RoundPlan()), "End the current round"),
     ("order with stranger", _between, lambda s: s.start_round(RoundPlan(), ["Q"]), "not in"),
