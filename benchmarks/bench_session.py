@@ -21,6 +21,7 @@ from circlekeeper.session import (
     fold,
 )
 from circlekeeper.session import events as ev
+from circlekeeper.session.interchange import document_from_log, dump_session, load_session
 
 TICK = 0.1
 
@@ -73,6 +74,23 @@ def bench_fold(events: int = 10_000, repeats: int = 5) -> float:
     rate = len(log) / best
     print(f"fold: {len(log):,} events in {best * 1000:.1f} ms = {rate:,.0f} events/s")
     return rate
+
+
+def bench_interchange(events: int = 10_000) -> None:
+    """Writing and fully validating a session file of the same long log."""
+    log = engine_log(events)
+    doc = document_from_log(log, round_plan=[RoundPlan()])
+    began = time.perf_counter()
+    text = dump_session(doc)
+    dumped = time.perf_counter() - began
+    began = time.perf_counter()
+    back = load_session(text)
+    loaded = time.perf_counter() - began
+    assert back == doc
+    print(
+        f"session file: {len(log):,} events, {len(text.encode()) / 1e6:.1f} MB;"
+        f" dump {dumped * 1000:.0f} ms, load + full validation {loaded * 1000:.0f} ms"
+    )
 
 
 def bench_fake_clock_drift(hours: float = 8.0) -> float:
@@ -168,6 +186,7 @@ def real_clock_seconds() -> float:
 
 def main() -> None:
     bench_fold()
+    bench_interchange()
     bench_fake_clock_drift()
     bench_real_clock(real_clock_seconds())
 
