@@ -9,6 +9,7 @@ So whatever the screen shows is already on disk.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
@@ -20,27 +21,9 @@ from circlekeeper.session.fold import apply, fold, undone_seqs
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.state import RoundState, SessionState, TurnState, TurnView, phase_for
 from circlekeeper.session.summary import SessionSummary, summarize
+from circlekeeper.session.undo import TURN_CLOSERS, UNDOABLE, describe
 
 EntrySink = Callable[[ev.Entry], None]
-
-UNDOABLE = (
-    ev.ParticipantJoined,
-    ev.ParticipantLeft,
-    ev.RoundStarted,
-    ev.TurnStarted,
-    ev.TurnStartCorrected,
-    ev.TurnPaused,
-    ev.TurnResumed,
-    ev.TurnExtended,
-    ev.TurnEnded,
-    ev.TurnPassed,
-    ev.TurnDeferred,
-    ev.SpeakerSkipped,
-    ev.QueueReordered,
-    ev.RoundEnded,
-)
-
-TURN_CLOSERS = (ev.TurnEnded, ev.TurnPassed, ev.TurnDeferred, ev.SpeakerSkipped)
 
 
 def utc_now() -> datetime:
@@ -119,12 +102,14 @@ class CircleSession:
         )
 
     def next_allotment(self) -> float | None:
-        """What the person up next would be allotted if their turn started now."""
+        """What the first person waiting would be allotted if their turn started now.
+
+        While someone speaks, that is the share they would get if the current turn ended at
+        this instant (its seconds so far are spent; the current speaker is no longer to come).
+        """
         round_ = self._require_round()
         return allotment_for(
-            round_.plan.policy,
-            round_.spoken_in_round(self.elapsed()),
-            len(round_.queue) + (1 if round_.current else 0),
+            round_.plan.policy, round_.spoken_in_round(self.elapsed()), len(round_.queue)
         )
 
     def summary(self) -> SessionSummary:
@@ -145,6 +130,8 @@ class CircleSession:
         if not 0.0 < nearing_fraction < 1.0:
             raise SessionCommandRefused("The nearing-end warning must be between 0 % and 100 %.")
         ids = [p.person_id for p in participants]
+        if not all(ids):
+            raise SessionCommandRefused("Everyone present needs an id to be counted.")
         if len(set(ids)) != len(ids):
             raise SessionCommandRefused("The same person is listed twice among those present.")
         self._append(
@@ -165,7 +152,12 @@ class CircleSession:
     def join(self, participant: Participant) -> None:
         """A late arrival: present from now on, and at the end of the current round's queue."""
         self._require_live()
-        if participant.person_id in self._state.present:
+        pid = participant.person_id
+        if not pid:
+            raise SessionCommandRefused(f"{participant.name} needs an id to be counted.")
+        round_ = self._state.current_round
+        walked_in = round_ is not None and pid in round_.skipped
+        if pid in self._state.present and not walked_in:
             raise SessionCommandRefused(f"{participant.name} is already here.")
         self._append([ev.ParticipantJoined(participant)])
 
@@ -211,7 +203,9 @@ class CircleSession:
 
     def start_turn(self, person_id: str | None = None) -> None:
         """Start the next speaker's turn (or a chosen waiting person's)."""
-        self._append([self._turn_start_event(person_id, auto=False)])
+        self._require_live()
+        now = self.elapsed()
+        self._append([self._turn_start_event(person_id, auto=False, now=now)], now=now)
 
     def pause(self) -> None:
         turn = self._require_turn()
@@ -241,6 +235,8 @@ class CircleSession:
             raise SessionCommandRefused(
                 "A turn can only be extended by a positive number of seconds."
             )
+        if not math.isfinite(seconds):
+            raise SessionCommandRefused("Extra time must be a real number of seconds.")
         if turn.allotted is None:
             raise SessionCommandRefused("This round is open: there is no time limit to extend.")
         self._append([ev.TurnExtended(turn.person_id, float(seconds))])
@@ -313,17 +309,23 @@ class CircleSession:
     # --------------------------------------------------------------- internals
 
     def _close_and_maybe_start(self, closer: ev.Event, start_next: bool) -> None:
+        now = self.elapsed()
         events = [closer]
         if start_next:
             probe = copy.deepcopy(self._state)
-            apply(probe, self._stamp(closer, self._state.last_seq + 1))
+            apply(probe, ev.Entry(self._state.last_seq + 1, now, self._wall(), closer))
             round_ = probe.current_round
             if round_ is not None and round_.current is None and round_.queue:
-                events.append(self._turn_start_event(None, auto=True, state=probe))
-        self._append(events)
+                events.append(self._turn_start_event(None, auto=True, state=probe, now=now))
+        self._append(events, now=now)
 
     def _turn_start_event(
-        self, person_id: str | None, *, auto: bool, state: SessionState | None = None
+        self,
+        person_id: str | None,
+        *,
+        auto: bool,
+        state: SessionState | None = None,
+        now: float | None = None,
     ) -> ev.TurnStarted:
         state = state or self._state
         round_ = state.current_round
@@ -339,28 +341,36 @@ class CircleSession:
         who = person_id or round_.queue[0]
         if who not in round_.queue:
             raise SessionCommandRefused(f"{state.name_of(who)} is not waiting to speak.")
-        allotted = allotment_for(
-            round_.plan.policy, round_.spoken_in_round(self.elapsed()), len(round_.queue)
-        )
+        at = self.elapsed() if now is None else now
+        allotted = allotment_for(round_.plan.policy, round_.spoken_in_round(at), len(round_.queue))
         return ev.TurnStarted(who, allotted, auto)
 
-    def _stamp(self, event: ev.Event, seq: int) -> ev.Entry:
-        return ev.Entry(seq=seq, elapsed=self.elapsed(), wall=self._wall(), event=event)
-
-    def _append(self, events: Sequence[ev.Event], *, refold: bool = False) -> None:
-        entries = [
-            self._stamp(event, self._state.last_seq + 1 + i) for i, event in enumerate(events)
-        ]
-        # Persist first: if the sink raises, neither the log nor the state has changed.
-        if self._sink is not None:
+    def _append(
+        self, events: Sequence[ev.Event], *, refold: bool = False, now: float | None = None
+    ) -> None:
+        # One clock reading per command: a turn that ends and the next that starts with it
+        # share one instant, so no sliver of time falls between them.
+        at = self.elapsed() if now is None else now
+        wall = self._wall()
+        first = self._state.last_seq + 1
+        entries = [ev.Entry(first + i, at, wall, event) for i, event in enumerate(events)]
+        # Persist first: if the sink raises, the entries it did not store never happened here.
+        # (When one command makes two entries and only the first was stored, the log and the
+        # state keep exactly that first one, so memory and disk still agree.)
+        stored = 0
+        try:
             for entry in entries:
-                self._sink(entry)
-        self._log.extend(entries)
-        if refold:
-            self._state = fold(self._log)
-        else:
-            for entry in entries:
-                apply(self._state, entry)
+                if self._sink is not None:
+                    self._sink(entry)
+                stored += 1
+        finally:
+            if stored:
+                self._log.extend(entries[:stored])
+                if refold:
+                    self._state = fold(self._log)
+                else:
+                    for entry in entries[:stored]:
+                        apply(self._state, entry)
 
     def _require_live(self) -> None:
         if not self._state.started:
@@ -395,25 +405,3 @@ class CircleSession:
         if round_.current is not None and round_.current.person_id == person_id:
             return
         self._require_waiting(round_, person_id)
-
-
-def describe(event: ev.Event, state: SessionState) -> str:
-    """A short phrase for the status bar after an undo."""
-    name = state.name_of(getattr(event, "person_id", "")) if hasattr(event, "person_id") else ""
-    phrases: dict[type[ev.Event], str] = {
-        ev.ParticipantJoined: "arrival",
-        ev.ParticipantLeft: f"{name} leaving",
-        ev.RoundStarted: "start of the round",
-        ev.TurnStarted: f"start of {name}'s turn",
-        ev.TurnStartCorrected: "start-time correction",
-        ev.TurnPaused: "pause",
-        ev.TurnResumed: "resume",
-        ev.TurnExtended: "extra time",
-        ev.TurnEnded: f"end of {name}'s turn",
-        ev.TurnPassed: f"{name}'s pass",
-        ev.TurnDeferred: f"{name}'s pass for now",
-        ev.SpeakerSkipped: f"skipping {name}",
-        ev.QueueReordered: "new order",
-        ev.RoundEnded: "end of the round",
-    }
-    return phrases.get(type(event), "last action")

@@ -188,7 +188,16 @@ class Entry:
 
 
 class MalformedEvent(ValueError):
-    """A stored or imported event that cannot be turned back into a domain event."""
+    """A stored or imported event that cannot be turned back into a domain event.
+
+    ``field`` names the payload field at fault (empty when the kind or the payload as a whole
+    is wrong) and ``reason`` says what is wrong with it, so importers can point at the place.
+    """
+
+    def __init__(self, message: str, *, field: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+        self.reason = reason or message
 
 
 def to_payload(event: Event) -> dict[str, Any]:
@@ -211,24 +220,31 @@ def from_payload(kind: str, payload: dict[str, Any]) -> Event:
     """Rebuild an event from storage; raises :class:`MalformedEvent` with the reason."""
     cls = EVENT_TYPES.get(kind)
     if cls is None:
-        raise MalformedEvent(f"unknown event kind {kind!r}")
-    try:
-        return _build(cls, payload)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise MalformedEvent(f"event {kind!r} has a bad payload: {error}") from error
-
-
-def _build(cls: type[Event], payload: dict[str, Any]) -> Event:
+        raise MalformedEvent(f"unknown event kind {kind!r}", reason=f"unknown event kind {kind!r}")
     if not isinstance(payload, dict):
-        raise TypeError("payload must be an object")
+        raise MalformedEvent(
+            f"event {kind!r} has a bad payload: it must be an object",
+            reason="must be an object",
+        )
     values: dict[str, Any] = {}
     for field in dataclasses.fields(cls):
         if field.name not in payload:
             if field.default is not dataclasses.MISSING:
                 continue
-            raise KeyError(field.name)
-        raw = payload[field.name]
-        values[field.name] = _convert(field.name, raw)
+            raise MalformedEvent(
+                f"event {kind!r} has a bad payload: {field.name} is missing",
+                field=field.name,
+                reason="is missing",
+            )
+        try:
+            values[field.name] = _convert(field.name, payload[field.name])
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            reason = f"{error.args[0]} is missing" if isinstance(error, KeyError) else str(error)
+            raise MalformedEvent(
+                f"event {kind!r} has a bad payload: {field.name}: {reason}",
+                field=field.name,
+                reason=reason,
+            ) from error
     return cls(**values)
 
 
@@ -236,25 +252,29 @@ def _convert(name: str, raw: Any) -> Any:
     match name:
         case "participant":
             return Participant.from_dict(raw)
-        case "participants":
-            return tuple(Participant.from_dict(item) for item in raw)
         case "plan":
             return RoundPlan.from_dict(raw)
+        case "participants":
+            if not isinstance(raw, list | tuple):
+                raise TypeError("must be a list")
+            return tuple(Participant.from_dict(item) for item in raw)
         case "order" | "facilitators":
             if not isinstance(raw, list | tuple):
-                raise TypeError(f"{name} must be a list")
-            return tuple(str(item) for item in raw)
+                raise TypeError("must be a list")
+            if not all(isinstance(item, str) for item in raw):
+                raise TypeError("must be a list of texts")
+            return tuple(raw)
         case "person_id" | "circle":
             if not isinstance(raw, str):
-                raise TypeError(f"{name} must be text")
+                raise TypeError("must be text")
             return raw
         case "target_seq":
             if isinstance(raw, bool) or not isinstance(raw, int):
-                raise TypeError("target_seq must be a whole number")
+                raise TypeError("must be a whole number")
             return raw
         case "auto":
             if not isinstance(raw, bool):
-                raise TypeError("auto must be true or false")
+                raise TypeError("must be true or false")
             return raw
         case "allotted":
             return None if raw is None else _number(name, raw)
@@ -264,8 +284,8 @@ def _convert(name: str, raw: Any) -> Any:
 
 def _number(name: str, raw: Any) -> float:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise TypeError(f"{name} must be a number")
+        raise TypeError("must be a number")
     value = float(raw)
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{name} must be a finite number")
+        raise ValueError("must be a finite number")
     return value

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from circlekeeper.session import events as ev
+from circlekeeper.session.model import Participant
 from circlekeeper.session.state import (
     RoundState,
     SessionState,
@@ -58,13 +59,7 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
                 state.participants[person.person_id] = person
                 state.present.append(person.person_id)
         case ev.ParticipantJoined():
-            person = event.participant
-            state.participants[person.person_id] = person
-            state.present.append(person.person_id)
-            state.joined_late.append(person.person_id)
-            round_ = state.current_round
-            if round_ is not None:
-                round_.queue.append(person.person_id)
+            _join(state, event.participant)
         case ev.ParticipantLeft():
             _leave(state, event.person_id, at)
         case ev.RoundStarted():
@@ -171,6 +166,10 @@ def _close_turn(state: SessionState, at: float, outcome: TurnOutcome) -> None:
     turn = round_.current
     assert turn is not None
     spoken = turn.spoken(at)
+    if outcome is TurnOutcome.PASSED or outcome is TurnOutcome.DEFERRED:
+        # Passing (now or for now) is not speaking: the seconds the clock ran while the person
+        # decided go back to the round, so a pass never shortens anyone else's share.
+        spoken = 0.0
     round_.spoken_total += spoken
     round_.current = None
     round_.last_boundary = at
@@ -189,6 +188,30 @@ def _close_turn(state: SessionState, at: float, outcome: TurnOutcome) -> None:
             ended_at=at,
         )
     )
+
+
+def _join(state: SessionState, person: Participant) -> None:
+    """An arrival: someone new, someone who left and came back, or someone skipped as absent
+    who has now walked in. They join the end of the current round's queue unless they have
+    already had their turn (spoken or passed) in it."""
+    pid = person.person_id
+    known = pid in state.participants
+    state.participants[pid] = person
+    if pid not in state.present:
+        state.present.append(pid)
+    if pid in state.left_early:
+        state.left_early.remove(pid)
+    elif not known:
+        state.joined_late.append(pid)
+    round_ = state.current_round
+    if round_ is None:
+        return
+    if pid in round_.skipped:
+        round_.skipped.remove(pid)
+    already_heard = pid in round_.spoke or pid in round_.passed
+    speaking = round_.current is not None and round_.current.person_id == pid
+    if not already_heard and not speaking and pid not in round_.queue:
+        round_.queue.append(pid)
 
 
 def _leave(state: SessionState, person_id: str, at: float) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -45,7 +46,14 @@ class Participant:
 
     @classmethod
     def from_dict(cls, data: dict[str, str]) -> Participant:
-        return cls(str(data["person_id"]), str(data["name"]), str(data.get("pronouns", "")))
+        """Strict: stored or imported people must have text where text belongs."""
+        if not isinstance(data, dict):
+            raise TypeError("a person must be an object")
+        return cls(
+            _text(data, "person_id", required=True),
+            _text(data, "name", required=True),
+            _text(data, "pronouns"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +69,11 @@ class TimePolicy:
     minimum: float = 30.0
 
     def __post_init__(self) -> None:
+        # Always floats, so a policy written as 60 and one read back as 60.0 are stored alike.
+        object.__setattr__(self, "seconds", float(self.seconds))
+        object.__setattr__(self, "minimum", float(self.minimum))
+        if not (math.isfinite(self.seconds) and math.isfinite(self.minimum)):
+            raise ValueError("a time policy needs finite numbers of seconds")
         if self.seconds < 0 or self.minimum < 0:
             raise ValueError("a time policy cannot have negative seconds")
         if self.mode is not PolicyMode.OPEN and self.seconds <= 0:
@@ -90,15 +103,21 @@ class TimePolicy:
         return "open, no time limit"
 
     def to_dict(self) -> dict[str, object]:
-        return {"mode": self.mode.value, "seconds": self.seconds, "minimum": self.minimum}
+        return {
+            "mode": self.mode.value,
+            "seconds": float(self.seconds),
+            "minimum": float(self.minimum),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> TimePolicy:
-        return cls(
-            PolicyMode(str(data["mode"])),
-            float(data.get("seconds", 0.0)),  # type: ignore[arg-type]
-            float(data.get("minimum", 0.0)),  # type: ignore[arg-type]
-        )
+        if not isinstance(data, dict):
+            raise TypeError("a time policy must be an object")
+        mode = _text(data, "mode", required=True)
+        if mode not in PolicyMode.__members__.values():
+            known = ", ".join(m.value for m in PolicyMode)
+            raise ValueError(f"unknown time policy {mode!r} (known: {known})")
+        return cls(PolicyMode(mode), _seconds(data, "seconds"), _seconds(data, "minimum"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +151,38 @@ class RoundPlan:
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> RoundPlan:
+        if not isinstance(data, dict):
+            raise TypeError("a round must be an object")
+        kind = _text(data, "kind", required=True)
+        if kind not in RoundKind.__members__.values():
+            known = ", ".join(k.value for k in RoundKind)
+            raise ValueError(f"unknown round kind {kind!r} (known: {known})")
+        if "policy" not in data:
+            raise KeyError("policy")
         return cls(
-            kind=RoundKind(str(data["kind"])),
+            kind=RoundKind(kind),
             policy=TimePolicy.from_dict(data["policy"]),  # type: ignore[arg-type]
-            prompt=str(data.get("prompt", "")),
-            title=str(data.get("title", "")),
+            prompt=_text(data, "prompt"),
+            title=_text(data, "title"),
         )
+
+
+def _text(data: dict, key: str, *, required: bool = False) -> str:
+    if key not in data:
+        if required:
+            raise KeyError(key)
+        return ""
+    value = data[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be text")
+    return value
+
+
+def _seconds(data: dict, key: str) -> float:
+    value = data.get(key, 0.0)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{key} must be a number of seconds")
+    return float(value)
 
 
 def format_duration(seconds: float) -> str:

@@ -26,6 +26,8 @@ def seating_order(
     people = list(seating)
     if not people:
         return []
+    if first is not None and first not in people:
+        raise ValueError(f"the first speaker {first!r} is not in the seating order")
     start = people.index(first) if first is not None else 0
     if direction is Direction.CLOCKWISE:
         return people[start:] + people[:start]

@@ -1,0 +1,144 @@
+"""``circlekeeper export-json SESSION_ID -o FILE`` and ``circlekeeper import FILE``.
+
+Both speak the session file format of ``docs/session-json.md``. Export writes exactly what the
+log holds plus the session's circle, roles, plan and shareable summary — never private notes —
+and checks its own output before writing. Import validates the whole file first and then writes
+it in one transaction: a rejected file changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from circlekeeper.errors import UserFacingError
+
+
+class ExportFailed(UserFacingError):
+    """The session could not be written out as a file."""
+
+
+def register(subparsers: Any) -> None:
+    export = subparsers.add_parser(
+        "export-json",
+        help="write one session to a JSON file (never private notes)",
+        description="Write one session (circle, people, round plan, full event log, shareable"
+        " summary) to a versioned JSON file; see docs/session-json.md. Private notes are never"
+        " included.",
+    )
+    export.add_argument("session_id", metavar="SESSION_ID", type=int, help="the session's id")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="the file to write ('-' for stdout)"
+    )
+    export.set_defaults(func=run_export)
+
+    importer = subparsers.add_parser(
+        "import",
+        help="add a session from a JSON file (all or nothing)",
+        description="Validate a session file completely, then add it to the database in one"
+        " transaction. A file with any problem is refused with the place and the problem, and"
+        " nothing changes.",
+    )
+    importer.add_argument("file", metavar="FILE", help="the session file ('-' for stdin)")
+    importer.set_defaults(func=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from circlekeeper.session.interchange import (
+        InvalidSessionFile,
+        document_from_log,
+        dump_session,
+        load_session,
+    )
+    from circlekeeper.store import open_store
+
+    with open_store(args.db) as store:
+        record = store.sessions.get(args.session_id)
+        entries = store.sessions.entries(args.session_id)
+    if not entries:
+        raise ExportFailed(f"Session {args.session_id} has no recorded events to export.")
+    doc = document_from_log(
+        entries,
+        circle=record.circle_name,
+        facilitators=record.facilitators,
+        co_facilitators=record.co_facilitators,
+        round_plan=record.plan,
+        started=record.started_at,
+        ended=record.ended_at,
+        timezone=record.timezone,
+        shareable_summary=record.shareable,
+    )
+    text = dump_session(doc)
+    try:
+        load_session(text)
+    except InvalidSessionFile as problem:
+        raise ExportFailed(
+            f"Session {args.session_id} cannot be exported because its stored log is"
+            f" inconsistent ({problem.place}: {problem.problem}); run 'circlekeeper check'."
+        ) from problem
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        _write_atomically(Path(args.output).expanduser(), text)
+        print(f"Wrote session {args.session_id} ({len(entries)} events) to {args.output}.")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from circlekeeper.session.interchange import load_session
+    from circlekeeper.store import open_store
+    from circlekeeper.store.session_import import import_session
+
+    text = _read(args.file)
+    doc = load_session(text)  # everything is checked before the database is opened
+    with open_store(args.db) as store:
+        result = import_session(store.engine, doc)
+    circle = "new circle" if result.circle_created else "circle"
+    print(
+        f"Imported session {result.session_id} ({result.events} events) into the {circle}"
+        f" {doc.circle!r}: {result.people_matched} people matched, {result.people_added} added."
+    )
+    return 0
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name).expanduser()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as error:
+        raise UserFacingError(f"There is no file at {path}.") from error
+    except IsADirectoryError as error:
+        raise UserFacingError(f"{path} is a folder, not a session file.") from error
+    except OSError as error:
+        raise UserFacingError(f"CircleKeeper cannot read {path} ({error.strerror}).") from error
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserFacingError(
+            f"{path} is not a text file in UTF-8, so it cannot be a session file."
+        ) from error
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so a crash never leaves half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise ExportFailed(f"CircleKeeper cannot write {path} ({error.strerror}).") from error

@@ -1,0 +1,116 @@
+"""One session as the interchange format sees it, and the error a bad file raises.
+
+Kept apart from the JSON reading and writing (:mod:`circlekeeper.session.interchange`) so the
+store's importer can build and renumber documents without caring about the text format.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.session import events as ev
+from circlekeeper.session.model import Participant, RoundPlan
+
+FORMAT = "circlekeeper-session"
+VERSION = 1
+
+
+class InvalidSessionFile(UserFacingError):
+    """A session file that cannot be imported; ``place`` and ``problem`` say where and why."""
+
+    def __init__(self, place: str, problem: str) -> None:
+        self.place = place
+        self.problem = problem
+        where = f"{place}: " if place else ""
+        super().__init__(f"This is not a valid CircleKeeper session file: {where}{problem}.")
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDocument:
+    """One session as the interchange format carries it (no private notes, by construction)."""
+
+    circle: str
+    """The circle the session belongs to (as named now; the log keeps the name of the day)."""
+    facilitators: tuple[str, ...]
+    people: tuple[Participant, ...]
+    round_plan: tuple[RoundPlan, ...]
+    entries: tuple[ev.Entry, ...]
+    co_facilitators: tuple[str, ...] = ()
+    started: datetime | None = None
+    ended: datetime | None = None
+    timezone: str = "UTC"
+    shareable_summary: str = ""
+
+
+def document_from_log(
+    entries: Sequence[ev.Entry],
+    *,
+    circle: str | None = None,
+    facilitators: Sequence[str] | None = None,
+    co_facilitators: Sequence[str] = (),
+    round_plan: Sequence[RoundPlan] = (),
+    started: datetime | None = None,
+    ended: datetime | None = None,
+    timezone: str = "UTC",
+    shareable_summary: str = "",
+) -> SessionDocument:
+    """A document for a stored log; people (and, unless given, circle and facilitators) are
+    read from the log."""
+    logged_circle = ""
+    logged_facilitators: tuple[str, ...] = ()
+    people: dict[str, Participant] = {}
+    for entry in entries:
+        match entry.event:
+            case ev.SessionStarted() as start:
+                logged_circle, logged_facilitators = start.circle, start.facilitators
+                for person in start.participants:
+                    people[person.person_id] = person
+            case ev.ParticipantJoined() as joined:
+                people[joined.participant.person_id] = joined.participant
+    return SessionDocument(
+        circle=logged_circle if circle is None else circle,
+        facilitators=logged_facilitators if facilitators is None else tuple(facilitators),
+        co_facilitators=tuple(co_facilitators),
+        people=tuple(people.values()),
+        round_plan=tuple(round_plan),
+        entries=tuple(entries),
+        started=started if started is not None else (entries[0].wall if entries else None),
+        ended=ended,
+        timezone=timezone,
+        shareable_summary=shareable_summary,
+    )
+
+
+# ------------------------------------------------------------------- moving people
+
+
+def renumber_people(entries: Sequence[ev.Entry], mapping: dict[str, str]) -> tuple[ev.Entry, ...]:
+    """The same log with every person id replaced through ``mapping`` (ids not in it stay).
+
+    An imported session's people get new ids in the receiving database; everything else about
+    the log (numbers, times, allotments) is kept exactly.
+    """
+
+    def person(p: Participant) -> Participant:
+        return dataclasses.replace(p, person_id=mapping.get(p.person_id, p.person_id))
+
+    def event(e: ev.Event) -> ev.Event:
+        changes: dict[str, Any] = {}
+        for field in dataclasses.fields(e):
+            value = getattr(e, field.name)
+            if field.name == "person_id":
+                changes[field.name] = mapping.get(value, value)
+            elif field.name == "order":
+                changes[field.name] = tuple(mapping.get(pid, pid) for pid in value)
+            elif field.name == "participant":
+                changes[field.name] = person(value)
+            elif field.name == "participants":
+                changes[field.name] = tuple(person(p) for p in value)
+        return dataclasses.replace(e, **changes) if changes else e
+
+    return tuple(dataclasses.replace(entry, event=event(entry.event)) for entry in entries)

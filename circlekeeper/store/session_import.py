@@ -1,0 +1,195 @@
+"""Importing a session file into the database, all or nothing.
+
+The file has already been validated by :func:`circlekeeper.session.interchange.load_session`.
+Here it is filed under its circle (created when missing), its people are matched to the circle's
+members by name (new people are added), the log is renumbered to the receiving database's
+person ids, and the session, its events and its derived figures are written — in ONE
+transaction, so an import that fails at any point leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.session import events as ev
+from circlekeeper.session.document import SessionDocument, renumber_people
+from circlekeeper.session.model import Participant
+from circlekeeper.session.summary import summarize
+from circlekeeper.store import codec
+from circlekeeper.store.models import (
+    CircleMemberRow,
+    CircleRow,
+    EventRow,
+    PersonRow,
+    SessionPersonRow,
+    SessionRow,
+)
+from circlekeeper.store.records import SessionStatus
+from circlekeeper.store.sessions import _search_text
+
+log = logging.getLogger(__name__)
+
+
+class ImportRefused(UserFacingError):
+    """A valid file that this database cannot take (a duplicate, a nameless person…)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    session_id: int
+    circle_id: int
+    circle_created: bool
+    people_matched: int
+    people_added: int
+    events: int
+
+
+def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
+    """Write the document as a new finished session; returns what was done."""
+    circle_name = doc.circle.strip()
+    if not circle_name:
+        raise ImportRefused("The session file names no circle, so it cannot be filed anywhere.")
+    for person in doc.people:
+        if not person.name.strip():
+            raise ImportRefused(
+                f"The person with id {person.person_id!r} in the file has no name;"
+                " every person needs one."
+            )
+    entries = doc.entries
+    ended = any(isinstance(entry.event, ev.SessionEnded) for entry in entries)
+    started_at = doc.started or entries[0].wall
+    with Session(engine) as s, s.begin():
+        circle, created = _circle(s, circle_name, doc)
+        if not created:
+            _refuse_duplicate(s, circle.id, started_at, len(entries))
+        mapping, matched, added = _people(s, circle.id, doc.people)
+        log_here = renumber_people(entries, mapping)
+        ended_at = doc.ended or log_here[-1].wall
+        summary = summarize(log_here)
+        row = SessionRow(
+            circle_id=circle.id,
+            facilitators_json=codec.texts_to_json(doc.facilitators),
+            co_facilitators_json=codec.texts_to_json(doc.co_facilitators),
+            plan_json=codec.plan_to_json(doc.round_plan),
+            started_at=started_at,
+            ended_at=ended_at,
+            timezone=doc.timezone,
+            status=(SessionStatus.ENDED if ended else SessionStatus.ABANDONED).value,
+            shareable=doc.shareable_summary,
+            event_count=len(log_here),
+            present_count=summary.present_count if summary.people else None,
+            duration_seconds=summary.duration_seconds,
+            fairness=summary.jain_index,
+            search_text=_search_text(doc.round_plan, log_here, doc.shareable_summary),
+        )
+        s.add(row)
+        s.flush()
+        s.add_all(
+            EventRow(
+                session_id=row.id,
+                seq=entry.seq,
+                kind=entry.event.kind,
+                payload=codec.dumps(ev.to_payload(entry.event)),
+                wall=entry.wall,
+                elapsed=float(entry.elapsed),
+            )
+            for entry in log_here
+        )
+        s.add_all(
+            SessionPersonRow(
+                session_id=row.id,
+                person_id=int(person.person_id),
+                spoken_seconds=person.spoken_total,
+                passes=person.passes,
+                equal_share=summary.equal_share,
+                joined_late=person.joined_late,
+                left_early=person.left_early,
+            )
+            for person in summary.people
+        )
+        s.flush()
+        result = ImportResult(row.id, circle.id, created, matched, added, len(log_here))
+    log.info(
+        "imported session %s into circle %s (%s events, %s people added)",
+        result.session_id,
+        result.circle_id,
+        result.events,
+        result.people_added,
+    )
+    return result
+
+
+def _circle(s: Session, name: str, doc: SessionDocument) -> tuple[CircleRow, bool]:
+    row = s.scalars(select(CircleRow).where(CircleRow.name == name)).first()
+    if row is not None:
+        return row, False
+    row = CircleRow(
+        name=name,
+        default_plan_json=codec.plan_to_json(doc.round_plan),
+        facilitators_json=codec.texts_to_json(doc.facilitators),
+    )
+    s.add(row)
+    s.flush()
+    return row, True
+
+
+def _refuse_duplicate(s: Session, circle_id: int, started_at: datetime, events: int) -> None:
+    moment = started_at.astimezone(UTC)
+    existing = s.scalars(
+        select(SessionRow.id).where(
+            SessionRow.circle_id == circle_id,
+            SessionRow.started_at == moment,
+            SessionRow.event_count == events,
+        )
+    ).first()
+    if existing is not None:
+        raise ImportRefused(
+            f"This session is already in the database (session {existing}); nothing was imported."
+        )
+
+
+def _people(
+    s: Session, circle_id: int, people: tuple[Participant, ...]
+) -> tuple[dict[str, str], int, int]:
+    """Map each person in the file to a member of the circle with the same name (each member
+    used once; same pronouns preferred), adding new people for the rest."""
+    members = list(
+        s.execute(
+            select(PersonRow.id, PersonRow.name, PersonRow.pronouns)
+            .join(CircleMemberRow, CircleMemberRow.person_id == PersonRow.id)
+            .where(CircleMemberRow.circle_id == circle_id)
+            .order_by(CircleMemberRow.position)
+        )
+    )
+    taken: set[int] = set()
+    mapping: dict[str, str] = {}
+    matched = added = 0
+    position = s.scalar(
+        select(func.coalesce(func.max(CircleMemberRow.position), -1)).where(
+            CircleMemberRow.circle_id == circle_id
+        )
+    )
+    for person in people:
+        name, pronouns = person.name.strip(), person.pronouns.strip()
+        candidates = [m for m in members if m.id not in taken and m.name == name]
+        candidates.sort(key=lambda m: m.pronouns != pronouns)
+        if candidates:
+            person_id = candidates[0].id
+            matched += 1
+        else:
+            row = PersonRow(name=name, pronouns=pronouns, archived=False)
+            s.add(row)
+            s.flush()
+            position += 1
+            s.add(CircleMemberRow(circle_id=circle_id, person_id=row.id, position=position))
+            person_id = row.id
+            added += 1
+        taken.add(person_id)
+        mapping[person.person_id] = str(person_id)
+    return mapping, matched, added

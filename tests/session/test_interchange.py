@@ -1,0 +1,350 @@
+"""The JSON interchange format: exact round trips, and bad files refused with their place."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.session import (
+    CircleSession,
+    FakeClock,
+    Participant,
+    RoundPlan,
+    SessionCommandRefused,
+    TimePolicy,
+    fold,
+    summarize,
+)
+from circlekeeper.session.interchange import (
+    InvalidSessionFile,
+    SessionDocument,
+    document_from_log,
+    dump_session,
+    load_session,
+)
+from circlekeeper.session.model import RoundKind
+from tests.session.scripted import Run, policies, steps
+
+NAMES = ["x" * 10_000, "<b>Bo</b> & co", "🌱 Lee 🫶🏽", "مريم", "שׂרה", "山田 花子"]
+
+
+class StepWall:
+    """A wall clock that moves a second per reading, so each entry has its own time."""
+
+    def __init__(self) -> None:
+        self.moment = datetime(2026, 3, 29, 0, 59, 58, 123456, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.moment += timedelta(seconds=1)
+        return self.moment
+
+
+def sample_document() -> SessionDocument:
+    clock = FakeClock()
+    people = [Participant(f"p{i}", name, "they/them") for i, name in enumerate(NAMES)]
+    session = CircleSession(clock, wall=StepWall())
+    session.start("Circle <Tuesday> & friends", people, ["Sam", "Noor"])
+    plan = (
+        RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), prompt="How are you arriving?"),
+        RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(900, 30)),
+    )
+    session.start_round(plan[0])
+    session.start_turn()
+    clock.advance(61.25)
+    session.end_turn(start_next=True)
+    clock.advance(3)
+    session.pass_turn(start_next=True)
+    session.extend(30)
+    session.pause()
+    session.resume_turn()
+    clock.advance(12.5)
+    session.join(Participant("late", "Late Arrival ✨"))
+    session.pass_for_now("p3")
+    session.skip("p4")
+    session.undo()
+    session.leave("p5")
+    session.end_round()
+    session.start_round(plan[1])
+    session.start_turn()
+    clock.advance(100)
+    session.end_turn()
+    session.end_session()
+    return document_from_log(
+        session.log,
+        round_plan=plan,
+        timezone="Europe/Berlin",
+        shareable_summary="We met; it was good. <i>Thanks</i> & see you",
+        ended=session.log[-1].wall,
+    )
+
+
+def mutate(doc: SessionDocument, change) -> str:
+    data = json.loads(dump_session(doc))
+    change(data)
+    return json.dumps(data, ensure_ascii=False)
+
+
+# ------------------------------------------------------------------------ round trips
+
+
+def test_round_trip_keeps_everything_including_every_script() -> None:
+    doc = sample_document()
+    text = dump_session(doc)
+    back = load_session(text)
+    assert back == doc
+    assert fold(back.entries) == fold(doc.entries)
+    assert summarize(back.entries) == summarize(doc.entries)
+    assert "山田 花子" in text and "مريم" in text  # written as is, not \u-escaped
+    assert dump_session(back) == text
+
+
+def test_the_file_holds_its_documented_shape() -> None:
+    data = json.loads(dump_session(sample_document()))
+    assert data["format"] == "circlekeeper-session" and data["version"] == 1
+    assert set(data) == {
+        "format",
+        "version",
+        "circle",
+        "facilitators",
+        "co_facilitators",
+        "people",
+        "round_plan",
+        "started",
+        "ended",
+        "timezone",
+        "shareable_summary",
+        "events",
+    }
+    assert data["people"][0] == {"id": "p0", "name": "x" * 10_000, "pronouns": "they/them"}
+    first = data["events"][0]
+    assert set(first) == {"seq", "kind", "elapsed", "wall", "payload"}
+    assert first["kind"] == "session-started" and first["seq"] == 1
+    assert first["wall"].endswith("+00:00")
+    assert "note" not in dump_session(sample_document()).lower()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(policies, steps, st.sampled_from(["UTC", "America/Argentina/Buenos_Aires", "Asia/Tokyo"]))
+def test_round_trip_of_any_engine_generated_log(first_round, script, zone) -> None:
+    run = Run(first_round)
+    for action, index, flag, seconds, policy in script:
+        with contextlib.suppress(SessionCommandRefused):
+            run.do(action, index, flag, seconds, policy)
+        run.clock.advance(seconds)
+    doc = document_from_log(run.session.log, round_plan=[RoundPlan()], timezone=zone)
+    back = load_session(dump_session(doc))
+    assert back == doc
+    assert fold(back.entries) == run.session.state
+
+
+# ------------------------------------------------------------------------- bad files
+
+
+BAD_FILES = [
+    ("not json", lambda d: None, "{", "line 1 column 2"),
+    ("array", None, "[]", "must hold a JSON object"),
+    ("format", lambda d: d.update(format="other"), None, "format: expected"),
+    ("newer version", lambda d: d.update(version=2), None, "version: the file is version 2"),
+    ("version text", lambda d: d.update(version="1"), None, "version: must be a whole number"),
+    ("private notes", lambda d: d.update(notes=["secret"]), None, "notes: private notes"),
+    ("circle type", lambda d: d.update(circle=5), None, "circle: must be text, not a number"),
+    ("no people", lambda d: d.pop("people"), None, "people: is missing"),
+    ("person id", lambda d: d["people"][1].update(id=7), None, "people[1].id: must be text"),
+    (
+        "duplicate person",
+        lambda d: d["people"][2].update(id="p1"),
+        None,
+        "people[2].id: 'p1' is listed twice",
+    ),
+    (
+        "extra person",
+        lambda d: d["people"].append({"id": "zz", "name": "Z"}),
+        None,
+        "'zz' never appears",
+    ),
+    (
+        "bad policy",
+        lambda d: d["round_plan"][0]["policy"].update(mode="sometimes"),
+        None,
+        "round_plan[0]: unknown time policy 'sometimes'",
+    ),
+    (
+        "negative budget",
+        lambda d: d["round_plan"][1]["policy"].update(seconds=-5),
+        None,
+        "round_plan[1]",
+    ),
+    ("timezone", lambda d: d.update(timezone="Mars/Olympus"), None, "timezone: unknown time zone"),
+    (
+        "naive start",
+        lambda d: d.update(started="2026-01-01T10:00:00"),
+        None,
+        "started: needs a UTC",
+    ),
+    ("bad date", lambda d: d.update(ended="yesterday"), None, "ended: 'yesterday' is not an ISO"),
+    (
+        "end before start",
+        lambda d: d.update(ended="2000-01-01T00:00:00+00:00"),
+        None,
+        "ended: the session cannot end before it started",
+    ),
+    ("no events", lambda d: d.update(events=[]), None, "events: a session needs"),
+    (
+        "seq not from one",
+        lambda d: d["events"][0].update(seq=0),
+        None,
+        "events[0].seq: the first event must have number 1",
+    ),
+    (
+        "seq repeats",
+        lambda d: d["events"][5].update(seq=d["events"][4]["seq"]),
+        None,
+        "events[5].seq: event numbers must run on without gaps",
+    ),
+    ("seq text", lambda d: d["events"][3].update(seq="4"), None, "events[3].seq: must be a whole"),
+    (
+        "time backwards",
+        lambda d: d["events"][6].update(elapsed=-1),
+        None,
+        "events[6].elapsed",
+    ),
+    ("unknown kind", lambda d: d["events"][2].update(kind="turn-exploded"), None, "events[2].kind"),
+    (
+        "unknown person",
+        lambda d: d["events"][2]["payload"].update(person_id="p9"),
+        None,
+        "events[2].payload.person_id: unknown person 'p9'",
+    ),
+    (
+        "payload type",
+        lambda d: d["events"][2]["payload"].update(allotted="lots"),
+        None,
+        "events[2].payload.allotted: must be a number",
+    ),
+    (
+        "payload missing",
+        lambda d: d["events"][2]["payload"].pop("person_id"),
+        None,
+        "events[2].payload.person_id: is missing",
+    ),
+    (
+        "payload extra",
+        lambda d: d["events"][2]["payload"].update(private_note="x"),
+        None,
+        "events[2].payload.private_note: private notes",
+    ),
+    (
+        "wrong speaker",
+        lambda d: d["events"][3]["payload"].update(person_id="p2"),
+        None,
+        "events[3].payload.person_id: 'p0' is speaking, not 'p2'",
+    ),
+    (
+        "fractional seq",
+        lambda d: d["events"][3].update(seq=3.5),
+        None,
+        "events[3].seq: must be a whole number",
+    ),
+    (
+        "event after the end",
+        lambda d: d["events"].append(dict(d["events"][-1], seq=d["events"][-1]["seq"] + 1)),
+        None,
+        "nothing can happen after the session ended",
+    ),
+    ("NaN", None, '{"format": NaN}', "NaN is not a number"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "raw", "expected"), [c[1:] for c in BAD_FILES], ids=[c[0] for c in BAD_FILES]
+)
+def test_bad_file_is_refused_naming_problem_and_place(change, raw, expected) -> None:
+    text = raw if raw is not None else mutate(sample_document(), change)
+    with pytest.raises(InvalidSessionFile) as refusal:
+        load_session(text)
+    message = str(refusal.value)
+    assert expected in message
+    assert isinstance(refusal.value, UserFacingError)
+    assert message.startswith("This is not a valid CircleKeeper session file") and message.endswith(
+        "."
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_fuzzed_files_are_either_valid_or_refused_cleanly(data) -> None:
+    """Random damage to a good file: loading either succeeds or raises InvalidSessionFile."""
+    text = dump_session(sample_document())
+    position = data.draw(st.integers(0, len(text) - 1))
+    junk = data.draw(st.text(max_size=5))
+    damaged = text[:position] + junk + text[position + data.draw(st.integers(0, 8)) :]
+    with contextlib.suppress(InvalidSessionFile):
+        load_session(damaged)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["payload", "people", "round_plan", "events", "facilitators"]), json_values)
+def test_any_json_in_any_field_is_refused_or_accepted_never_crashes(field, value) -> None:
+    def change(d: dict) -> None:
+        if field == "payload":
+            d["events"][2]["payload"] = value
+        else:
+            d[field] = value
+
+    with contextlib.suppress(InvalidSessionFile):
+        load_session(mutate(sample_document(), change))
+
+
+def test_a_live_session_exports_and_rebuilds_its_running_turn() -> None:
+    clock = FakeClock()
+    session = CircleSession(clock)
+    session.start("c", [Participant("a", "A"), Participant("b", "B")])
+    session.start_round(RoundPlan(policy=TimePolicy.fair_share(600, 30)))
+    session.start_turn()
+    clock.advance(42)
+    session.pause()
+    back = load_session(dump_session(document_from_log(session.log)))
+    assert back.ended is None
+    resumed = CircleSession(FakeClock(), log=back.entries)
+    assert resumed.turn_view().spoken == pytest.approx(42)
+    assert resumed.state == session.state
+
+
+def test_the_documented_example_is_a_valid_file() -> None:
+    from pathlib import Path
+
+    doc_text = (Path(__file__).parents[2] / "docs" / "session-json.md").read_text("utf-8")
+    example = doc_text.split("```json\n", 1)[1].split("```", 1)[0]
+    doc = load_session(example)
+    summary = summarize(doc.entries)
+    assert summary.person("1").spoken_total == 95
+    assert summary.person("2").spoken_total == 0 and summary.person("2").passes == 1
+    assert doc.timezone == "Europe/Berlin"
+
+
+def test_renumbering_people_keeps_the_log_otherwise_identical() -> None:
+    from circlekeeper.session.interchange import renumber_people
+
+    doc = sample_document()
+    mapping = {p.person_id: f"new-{i}" for i, p in enumerate(doc.people)}
+    moved = renumber_people(doc.entries, mapping)
+    back = renumber_people(moved, {v: k for k, v in mapping.items()})
+    assert back == doc.entries
+    before = summarize(doc.entries)
+    after = summarize(moved)
+    assert [p.spoken_total for p in after.people] == [p.spoken_total for p in before.people]
+    assert {p.person_id for p in after.people} == set(mapping.values())
+    assert after.jain_index == before.jain_index

@@ -1,0 +1,232 @@
+"""``export-json`` and ``import`` on real SQLite files: exact round trips, all-or-nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from circlekeeper.cli import main
+from circlekeeper.session import Participant, fold, summarize
+from circlekeeper.session.interchange import document_from_log, dump_session, load_session
+from circlekeeper.store import CircleRecord, open_store
+from circlekeeper.store import session_import as importer
+from circlekeeper.vault.header import NoteRecord
+from tests.store.samples import ODD_NAMES, PLAN, START, play_short_session
+
+TABLES = ("circles", "people", "circle_members", "sessions", "events", "session_people", "notes")
+
+
+def counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as db:
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def recorded_session(path: Path) -> tuple[int, list[str]]:
+    """A finished session in a fresh database, with a private note that must never leave."""
+    with open_store(path) as store:
+        circle_id = store.circles.save(CircleRecord(None, "Tuesday", facilitators=("Robin",)))
+        people = [store.people.add(name, "they/them", [circle_id]) for name in ODD_NAMES]
+        ids = tuple(p.person_id for p in people)
+        session_id = store.sessions.create(
+            circle_id,
+            facilitators=("Robin",),
+            co_facilitators=("Kim",),
+            plan=PLAN,
+            started_at=START,
+            timezone="Europe/Berlin",
+            people=ids,
+        )
+        participants = tuple(Participant(str(p.person_id), p.name, p.pronouns) for p in people)
+        play_short_session(participants, sink=lambda e: store.sessions.append(session_id, e))
+        store.sessions.set_shareable(session_id, "A warm circle. <b>Thanks</b> & bye")
+        store.sessions.finish(session_id)
+        store.notes.add(
+            NoteRecord("n1", b"SECRET-CIPHERTEXT", session_id, ids[0], 3.0, START, START)
+        )
+    return session_id, [str(i) for i in ids]
+
+
+def test_export_writes_the_documented_format_and_no_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "a.sqlite3"
+    session_id, _ = recorded_session(db)
+    out = tmp_path / "out" / "session.json"
+    assert main(["--db", str(db), "export-json", str(session_id), "-o", str(out)]) == 0
+    assert "Wrote session" in capsys.readouterr().out
+    text = out.read_text("utf-8")
+    data = json.loads(text)
+    assert data["format"] == "circlekeeper-session" and data["version"] == 1
+    assert data["circle"] == "Tuesday"
+    assert data["facilitators"] == ["Robin"] and data["co_facilitators"] == ["Kim"]
+    assert data["timezone"] == "Europe/Berlin"
+    assert data["shareable_summary"] == "A warm circle. <b>Thanks</b> & bye"
+    assert [p["name"] for p in data["people"]] == list(ODD_NAMES)
+    assert "SECRET" not in text and "ciphertext" not in text and "note" not in text.lower()
+    with open_store(db) as store:
+        assert load_session(text).entries == store.sessions.entries(session_id)
+
+
+def test_import_into_another_database_rebuilds_the_same_session(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    session_id, _ = recorded_session(source)
+    out = tmp_path / "s.json"
+    assert main(["--db", str(source), "export-json", str(session_id), "-o", str(out)]) == 0
+    with open_store(target) as store:
+        store.people.add("Someone else")
+    assert main(["--db", str(target), "import", str(out)]) == 0
+    message = capsys.readouterr().out
+    assert "into the new circle 'Tuesday'" in message and "6 added" in message
+    with open_store(source) as a, open_store(target) as b:
+        new_id = int(message.split("Imported session ")[1].split(" ")[0])
+        old, new = a.sessions.get(session_id), b.sessions.get(new_id)
+        assert (new.circle_name, new.facilitators, new.co_facilitators) == (
+            "Tuesday",
+            ("Robin",),
+            ("Kim",),
+        )
+        assert (new.plan, new.started_at, new.timezone, new.shareable, new.status) == (
+            old.plan,
+            old.started_at,
+            old.timezone,
+            old.shareable,
+            "ended",
+        )
+        assert new.fairness == pytest.approx(old.fairness)
+        old_summary = summarize(a.sessions.entries(session_id))
+        new_summary = summarize(b.sessions.entries(new_id))
+        assert [p.name for p in new_summary.people] == [p.name for p in old_summary.people]
+        assert [p.spoken_total for p in new_summary.people] == [
+            p.spoken_total for p in old_summary.people
+        ]
+        members = b.people.members(new.circle_id)
+        assert [m.name for m in members] == list(ODD_NAMES)
+        # The log refers to the receiving database's people.
+        state = fold(b.sessions.entries(new_id))
+        assert set(state.participants) == {str(m.person_id) for m in members}
+
+
+def test_importing_into_the_same_circle_matches_members_and_refuses_a_duplicate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "a.sqlite3"
+    session_id, _ = recorded_session(db)
+    out = tmp_path / "s.json"
+    main(["--db", str(db), "export-json", str(session_id), "-o", str(out)])
+    before = counts(db)
+    assert main(["--db", str(db), "import", str(out)]) == 1
+    assert "already in the database" in capsys.readouterr().err
+    assert counts(db) == before
+    # The same session a week later (another start): filed under the existing members.
+    data = json.loads(out.read_text("utf-8"))
+    data["started"] = "2026-03-11T18:00:00+00:00"
+    data["ended"] = "2026-03-11T19:00:00+00:00"
+    out.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    assert main(["--db", str(db), "import", str(out)]) == 0
+    assert "6 people matched, 0 added" in capsys.readouterr().out
+    after = counts(db)
+    assert after["people"] == before["people"] and after["sessions"] == before["sessions"] + 1
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: d["events"][3]["payload"].update(person_id="p9"), "unknown person 'p9'"),
+        (lambda d: d.update(version=7), "version 7"),
+        (lambda d: d["events"].pop(4), "events[4].seq: event numbers must run on without gaps"),
+        (lambda d: d.update(private_notes=["x"]), "private notes are never part"),
+    ],
+)
+def test_a_rejected_import_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage, message
+) -> None:
+    db = tmp_path / "a.sqlite3"
+    session_id, _ = recorded_session(db)
+    out = tmp_path / "s.json"
+    main(["--db", str(db), "export-json", str(session_id), "-o", str(out)])
+    data = json.loads(out.read_text("utf-8"))
+    data["circle"] = "A circle that must not appear"
+    damage(data)
+    out.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    before = counts(db)
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert counts(db) == before
+
+
+def test_a_failure_half_way_through_the_write_rolls_everything_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "a.sqlite3"
+    session_id, _ = recorded_session(db)
+    with open_store(db) as store:
+        entries = store.sessions.entries(session_id)
+    doc = document_from_log(entries, circle="Brand new circle", round_plan=PLAN)
+    doc = load_session(dump_session(doc))
+    before = counts(db)
+
+    def explode(*args, **kwargs):
+        raise OSError("disk full")
+
+    # By the time the figures are computed, the circle and six people have been inserted.
+    monkeypatch.setattr(importer, "summarize", explode)
+    with open_store(db) as store, pytest.raises(OSError, match="disk full"):
+        importer.import_session(store.engine, doc)
+    assert counts(db) == before
+
+
+def test_import_refuses_unreadable_files_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "a.sqlite3"
+    missing = tmp_path / "nope.json"
+    binary = tmp_path / "b.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    assert main(["--db", str(db), "import", str(missing)]) == 1
+    assert "There is no file" in capsys.readouterr().err
+    assert main(["--db", str(db), "import", str(binary)]) == 1
+    assert "not a text file in UTF-8" in capsys.readouterr().err
+    assert main(["--db", str(db), "import", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_export_of_an_unknown_session_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "a.sqlite3"
+    recorded_session(db)
+    assert main(["--db", str(db), "export-json", "999", "-o", str(tmp_path / "x.json")]) == 1
+    assert "no session with id 999" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_an_unfinished_session_is_imported_as_abandoned_not_live(tmp_path: Path) -> None:
+    from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
+
+    clock = FakeClock()
+    session = CircleSession(clock)
+    session.start("Thursday", [Participant("x", "Ana"), Participant("y", "Ben")])
+    session.start_round(RoundPlan(policy=TimePolicy.fair_share(600)))
+    session.start_turn()
+    clock.advance(40)  # still speaking when exported
+    doc = load_session(dump_session(document_from_log(session.log, timezone="Asia/Tokyo")))
+    db = tmp_path / "a.sqlite3"
+    with open_store(db) as store:
+        result = importer.import_session(store.engine, doc)
+        record = store.sessions.get(result.session_id)
+        assert record.status == "abandoned"
+        assert store.sessions.live() == []
+        assert record.timezone == "Asia/Tokyo"
+        ana = store.people.members(result.circle_id)[0]
+        assert ana.name == "Ana"
+        # The log is kept exactly: Ana's turn is still the one in progress in it.
+        assert fold(store.sessions.entries(result.session_id)).current_turn.person_id == str(
+            ana.person_id
+        )
