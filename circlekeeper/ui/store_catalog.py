@@ -7,12 +7,14 @@ records (integer person ids, UTC datetimes) and what the windows and the session
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from circlekeeper.errors import UserFacingError
 from circlekeeper.session import events as ev
+from circlekeeper.session.document import document_from_log
+from circlekeeper.session.interchange import dump_session
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.journal import StoreJournal
@@ -224,24 +226,17 @@ class StoreCatalog:
         return self._demo_factory(self.store)
 
     def export_log(self, session_id: int, entries: Sequence[ev.Entry], path: str) -> None:
-        """The rescue copy when the database fails mid-circle: the log as JSON lines the
-        importer accepts, written without touching the (failing) store."""
-        lines = [
-            json.dumps(
-                {
-                    "seq": entry.seq,
-                    "kind": entry.event.kind,
-                    "elapsed": entry.elapsed,
-                    "wall": entry.wall.isoformat(),
-                    "payload": ev.to_payload(entry.event),
-                },
-                ensure_ascii=False,
-            )
-            for entry in entries
-        ]
+        """The rescue copy when the database fails mid-circle: the log in the documented
+        session format (``circlekeeper import FILE`` takes it back), written without asking
+        the failing store for anything but what it may still answer."""
+        try:
+            plan = self.store.sessions.get(session_id).plan
+        except UserFacingError:
+            plan = ()
+        document = document_from_log(entries, round_plan=plan, timezone=local_timezone_name())
         target = Path(path)
         temporary = target.with_name(target.name + ".part")
-        temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        temporary.write_text(dump_session(document), encoding="utf-8")
         temporary.replace(target)
 
 

@@ -191,3 +191,63 @@ def test_a_whole_circle_through_the_window(
         assert uses[0].prompt_id and uses[0].prompt_id.startswith("check-in:")
     finally:
         store.close()
+
+
+def test_when_the_disk_fails_the_circle_goes_on_and_can_be_rescued(
+    qtbot, app_parts, clock: TestClock, tmp_path: Path, monkeypatch
+) -> None:
+    """Disk full mid-circle: the facilitator is told at once, the timer keeps going, and *Save
+    a copy…* writes a file that ``circlekeeper import`` takes into another database."""
+    window = app_parts.window
+    window.save_circle(
+        CircleDetail(None, "Thursday", members=(Member(-1, "Amal"), Member(-2, "نور")))
+    )
+    window.start_circle()
+    live = window.live_view
+    window.activateWindow()
+    live.setFocus()
+    qtbot.keyClick(live, Qt.Key.Key_N)
+    qtbot.keyClick(live, Qt.Key.Key_N)
+    from circlekeeper.store import StoreUnavailable
+
+    def disk_full(*_args, **_kwargs):
+        raise StoreUnavailable("The disk is full; CircleKeeper could not save.")
+
+    monkeypatch.setattr(app_parts.store.sessions, "append", disk_full)
+    clock.advance(40)
+    qtbot.keyClick(live, Qt.Key.Key_N)  # Amal ends, نور starts: not saved any more
+    assert live.storage_banner.isVisible()
+    assert "disk is full" in live.storage_banner.text()
+    assert live.speaker_label.text() == "\u2068نور\u2069", "the circle goes on in memory"
+
+    import circlekeeper.ui.main_window as main_window
+
+    rescue = tmp_path / "rescue.json"
+    monkeypatch.setattr(
+        main_window.QFileDialog, "getSaveFileName", lambda *a, **k: (str(rescue), "")
+    )
+    qtbot.mouseClick(live.save_copy_button, Qt.MouseButton.LeftButton)
+    assert rescue.exists()
+    assert str(rescue) in window.statusBar().currentMessage()
+
+    import subprocess
+    import sys
+
+    other = tmp_path / "elsewhere.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "-m", "circlekeeper", "--db", str(other), "import", str(rescue)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    store = open_store(str(other))
+    try:
+        circle = store.circles.by_name("Thursday")
+        assert circle is not None and circle.circle_id is not None
+        session_id = store.sessions.latest_for_circle(circle.circle_id)
+        assert session_id is not None
+        kinds = [e.event.kind for e in store.sessions.entries(session_id)]
+        assert kinds[-1] == "turn-started", "the unsaved steps are in the rescued copy"
+        assert kinds.count("turn-ended") == 1
+    finally:
+        store.close()
