@@ -48,6 +48,11 @@ class CircleDetail:
     default_plan: tuple[RoundPlan, ...] = ()
     facilitators: tuple[str, ...] = ()
     members: tuple[Member, ...] = field(default_factory=tuple)
+    privacy: str = "counts"
+    """What printed summaries show of attendance: counts, initials or names."""
+    mood_enabled: bool = False
+    retention_days: int | None = None
+    """Sessions older than this are deleted with their notes (``None``: kept)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,14 @@ MEMBER = Qt.ItemDataRole.UserRole
 MAX_CIRCLE_NAME = 200
 
 
+PRIVACY_CHOICES = (
+    ("How many were present (no names)", "counts"),
+    ("Initials", "initials"),
+    ("Full names", "names"),
+)
+DAYS_PER_MONTH = 30
+
+
 class CircleEditor(QDialog):
     """Edits a :class:`CircleDetail`; new members get negative ids until the store saves them."""
 
@@ -36,7 +47,7 @@ class CircleEditor(QDialog):
         super().__init__(parent)
         detail = detail or CircleDetail(None, "", default_plan=default_plan())
         self._detail = detail
-        self._next_new = -1
+        self._next_new = min([-1, *(m.person_id - 1 for m in detail.members)])
         self.setWindowTitle("Edit circle" if detail.circle_id else "New circle")
         self.name = QLineEdit(detail.name)
         self.name.setAccessibleName("Circle name")
@@ -68,6 +79,24 @@ class CircleEditor(QDialog):
         archive.clicked.connect(self._archive_member)
         self.archived: list[Member] = []
         self.plan = RoundPlanEditor(detail.default_plan or default_plan())
+        self.privacy = QComboBox()
+        self.privacy.setAccessibleName("Printed summaries show")
+        for label, value in PRIVACY_CHOICES:
+            self.privacy.addItem(label, value)
+        self.privacy.setCurrentIndex(max(0, self.privacy.findData(detail.privacy)))
+        self.mood = QCheckBox("Ask for an anonymous 1–5 mood count at check-in and check-out")
+        self.mood.setAccessibleName("Mood check-in")
+        self.mood.setChecked(detail.mood_enabled)
+        self.retention = QSpinBox()
+        self.retention.setAccessibleName("Keep sessions for")
+        self.retention.setRange(0, 120)
+        self.retention.setSpecialValueText("as long as you keep them")
+        self.retention.setSuffix(" months")
+        self.retention.setToolTip(
+            "Many circles promise to forget: sessions older than this are deleted with their"
+            " notes. The History area shows what will go before it goes."
+        )
+        self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.hide()
@@ -77,6 +106,9 @@ class CircleEditor(QDialog):
         form.addRow("Description", self.description)
         form.addRow("Facilitators", self.facilitators)
         form.addRow("Group agreements", self.agreements)
+        form.addRow("Printed summaries show", self.privacy)
+        form.addRow("Mood", self.mood)
+        form.addRow("Keep sessions for", self.retention)
         people_box = QGroupBox("People")
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.members)
@@ -101,6 +133,10 @@ class CircleEditor(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 680)
         self.result_detail: CircleDetail | None = None
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
 
     def _add_member_item(self, member: Member) -> None:
         item = QListWidgetItem(person_label(member.name, member.pronouns))
@@ -163,5 +199,8 @@ class CircleEditor(QDialog):
             tuple(plan),
             facilitators,
             members + archived,
+            privacy=self.privacy.currentData(),
+            mood_enabled=self.mood.isChecked(),
+            retention_days=self.retention.value() * DAYS_PER_MONTH or None,
         )
         self.accept()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.errors import UserFacingError
 from circlekeeper.session.clock import Clock, MonotonicClock
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.catalog import Catalog, CircleDetail
@@ -256,22 +257,34 @@ class MainWindow(QMainWindow):
     def new_circle(self) -> None:
         if self.catalog is None:
             return
-        editor = CircleEditor(None, self)
-        if editor.exec() and editor.result_detail is not None:
-            circle_id = self.catalog.save_circle(editor.result_detail)
-            self.refresh_circles(select=circle_id)
-            self.statusBar().showMessage(f"Circle “{editor.result_detail.name}” created.")
+        circle_id = self._edit_until_saved(None)
+        if circle_id is not None:
+            self.statusBar().showMessage("The new circle is ready.")
 
     def edit_circle(self) -> None:
         if self._circle_id is None or self.controller is not None:
             return
-        editor = CircleEditor(self.catalog.circle(self._circle_id), self)
-        if editor.exec() and editor.result_detail is not None:
-            self.save_circle(editor.result_detail)
+        self._edit_until_saved(self.catalog.circle(self._circle_id))
 
-    def save_circle(self, detail: CircleDetail) -> None:
+    def _edit_until_saved(self, detail: CircleDetail | None) -> int | None:
+        """The editor again, with everything typed still in it, until the save succeeds (a
+        taken name, say) or the facilitator cancels: a refusal never loses their work."""
+        error = ""
+        while True:
+            editor = CircleEditor(detail, self)
+            if error:
+                editor.show_error(error)
+            if not editor.exec() or editor.result_detail is None:
+                return None
+            try:
+                return self.save_circle(editor.result_detail)
+            except UserFacingError as refusal:
+                detail, error = editor.result_detail, str(refusal)
+
+    def save_circle(self, detail: CircleDetail) -> int:
         circle_id = self.catalog.save_circle(detail)
         self.refresh_circles(select=circle_id)
+        return circle_id
 
     def archive_circle(self) -> None:
         if self._circle_id is None or self.controller is not None:

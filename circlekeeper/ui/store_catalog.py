@@ -77,12 +77,12 @@ class StoreCatalog:
             record.default_plan,
             record.facilitators,
             tuple(_member(p) for p in members),
+            privacy=record.privacy,
+            mood_enabled=record.mood_enabled,
+            retention_days=record.retention_days,
         )
 
     def save_circle(self, detail: CircleDetail) -> int:
-        existing = (
-            self.store.circles.get(detail.circle_id) if detail.circle_id is not None else None
-        )
         record = CircleRecord(
             detail.circle_id,
             detail.name,
@@ -90,10 +90,9 @@ class StoreCatalog:
             detail.agreements,
             detail.default_plan,
             detail.facilitators,
-            archived=existing.archived if existing else False,
-            privacy=existing.privacy if existing else "counts",
-            retention_days=existing.retention_days if existing else None,
-            mood_enabled=existing.mood_enabled if existing else False,
+            privacy=detail.privacy,
+            retention_days=detail.retention_days,
+            mood_enabled=detail.mood_enabled,
         )
         circle_id = self.store.circles.save(record)
         kept = {m.person_id for m in detail.members if m.person_id > 0}
