@@ -113,7 +113,13 @@ class Typesetter:
 
     # -- flowables ---------------------------------------------------------------------------
     def paragraphs(
-        self, text: str, style: ParagraphStyle, width: float, *, prefix: str = ""
+        self,
+        text: str,
+        style: ParagraphStyle,
+        width: float,
+        *,
+        prefix: str = "",
+        rtl_base: bool | None = None,
     ) -> list[Flowable]:
         """Flowing paragraphs for free text; blank lines separate paragraphs.
 
@@ -124,21 +130,27 @@ class Typesetter:
         out: list[Flowable] = []
         for number, block in enumerate(blocks):
             lead = prefix if number == 0 else ""
-            out.extend(self._block(block, style, width, lead))
+            out.extend(self._block(block, style, width, lead, rtl_base))
         return out
 
-    def line(self, text: str, style: ParagraphStyle, width: float) -> list[Flowable]:
-        """One short value (a name, a label), whitespace collapsed; may still wrap."""
-        return self._block(" ".join(clean(text).split()), style, width, "")
+    def line(
+        self, text: str, style: ParagraphStyle, width: float, *, rtl_base: bool | None = None
+    ) -> list[Flowable]:
+        """One short value (a name, a label), whitespace collapsed; may still wrap.
+
+        ``rtl_base=False`` keeps right-to-left text in a left-aligned, left-to-right frame (table
+        columns, lists); ``None`` takes the direction from the text itself.
+        """
+        return self._block(" ".join(clean(text).split()), style, width, "", rtl_base)
 
     def cell(
         self, text: str, style: ParagraphStyle, width: float, limit: int = 60
     ) -> list[Flowable]:
         """Text for a table cell: cut to ``limit`` characters so no cell outgrows a page."""
-        return self.line(truncate(text, limit), style, width)
+        return self.line(truncate(text, limit), style, width, rtl_base=False)
 
     def _block(
-        self, block: str, style: ParagraphStyle, width: float, prefix: str
+        self, block: str, style: ParagraphStyle, width: float, prefix: str, rtl_base: bool | None
     ) -> list[Flowable]:
         bold = style.fontName == self.fonts.bold
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
@@ -152,13 +164,19 @@ class Typesetter:
         if not has_rtl(block):
             markup = "<br/>".join(self.markup(runs, style.fontName) for runs in runs_per_line)
             return [Paragraph(prefix + markup, styled)]
-        return self._rtl_lines(lines, styled, width, prefix, bold)
+        rtl = base_is_rtl(block) if rtl_base is None else rtl_base
+        return self._rtl_lines(lines, styled, width, prefix, bold, rtl)
 
     def _rtl_lines(
-        self, lines: list[str], style: ParagraphStyle, width: float, prefix: str, bold: bool
+        self,
+        lines: list[str],
+        style: ParagraphStyle,
+        width: float,
+        prefix: str,
+        bold: bool,
+        rtl: bool,
     ) -> list[Flowable]:
         """Wrap ourselves, then order each printed line's words by the bidi algorithm."""
-        rtl = base_is_rtl(" ".join(lines))
         line_style = ParagraphStyle(
             f"{style.name}-line",
             parent=style,
@@ -188,7 +206,7 @@ class Typesetter:
                 self.markup(self.runs(words[i], bold=bold), style.fontName) for i in order
             )
             if number == 0 and prefix:
-                markup = (markup + " " + prefix) if rtl else (prefix + markup)
+                markup = (markup + " " + prefix) if rtl else (prefix + " " + markup)
             s = line_style
             if number == 0 or number == len(printed) - 1:
                 s = ParagraphStyle(
