@@ -116,7 +116,7 @@ def test_scripts_print_in_their_own_fonts_and_unknown_characters_get_a_notice() 
     assert b"DroidSansFallback" in data and b"DejaVuSans" in data
     assert "李小龙" in text and "Ольга" in text
     assert "[U+AE40 U+BBFC U+C900]" in text  # Hangul: no bundled glyphs, so a visible notice
-    assert "shown as [U+code] instead" in text
+    assert "shown as [U+code] instead" in words(text)
 
 
 def test_ten_thousand_character_name_and_summary_wrap_across_pages() -> None:
