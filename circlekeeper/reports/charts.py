@@ -29,16 +29,28 @@ class Bar:
     rank: int
     label: str
     seconds: float
+    font: str = ""
+    """The font that prints ``label`` (empty: the regular font)."""
 
 
-def chart_label(label: str, rank: int, fonts: FontSet, limit: int = 18) -> str:
-    """``label`` if the regular font prints it as is (cut to ``limit``), else ``#rank``."""
+def chart_label(label: str, rank: int, fonts: FontSet, limit: int = 18) -> tuple[str, str]:
+    """(text, font) for a bar: the label in one font that prints all of it, else ``#rank``.
+
+    Bars are in the table's order, so a name needs no number. Chart strings are not shaped or
+    reordered, so right-to-left labels (and mixed-script ones) fall back to ``#rank``.
+    """
     text = " ".join(label.split())
-    if not text or has_rtl(text) or any(ord(ch) not in fonts.primary_cover for ch in text):
-        return f"#{rank}"
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return f"{rank}. {text}"
+    if not text or has_rtl(text):
+        return f"#{rank}", fonts.regular
+    for font, cover in (
+        (fonts.regular, fonts.primary_cover),
+        (fonts.fallback, fonts.fallback_cover),
+    ):
+        if all(ord(ch) in cover for ch in text):
+            return text, font
+    return f"#{rank}", fonts.regular
 
 
 def speaking_chart(
@@ -81,7 +93,7 @@ def speaking_chart(
                 plot_x - 4,
                 y + 2.5,
                 bar.label,
-                fontName=fonts.regular,
+                fontName=bar.font or fonts.regular,
                 fontSize=8,
                 fillColor=INK,
                 textAnchor="end",

@@ -283,10 +283,13 @@ class SessionReport:
             note = f"The chart is left out: {len(rows)} bars would not fit on a page."
             out.append(Paragraph(note, s.small))
             return out
-        bars = [Bar(r.rank, self._bar_label(r.label, r.rank), r.person.spoken_total) for r in rows]
+        bars = []
+        for r in rows:
+            label, font = self._bar_label(r.label, r.rank)
+            bars.append(Bar(r.rank, label, r.person.spoken_total, font))
         caption = (
             "Speaking time per person against the equal share (dashed line); orange bars are more"
-            " than 25 % above it. Numbers match the table."
+            " than 25 % above it. Bars follow the table's order; #n is its row number."
         )
         out.append(
             KeepTogether(
@@ -299,9 +302,9 @@ class SessionReport:
         )
         return out
 
-    def _bar_label(self, label: str, rank: int) -> str:
+    def _bar_label(self, label: str, rank: int) -> tuple[str, str]:
         if self.context.privacy is Privacy.COUNTS:
-            return f"Person {rank}"
+            return f"Person {rank}", self.fonts.regular
         return chart_label(label, rank, self.fonts)
 
     def moods(self) -> list[Flowable]:

@@ -206,7 +206,8 @@ class Typesetter:
                 self.markup(self.runs(words[i], bold=bold), style.fontName) for i in order
             )
             if number == 0 and prefix:
-                markup = (markup + " " + prefix) if rtl else (prefix + " " + markup)
+                lead = re.sub(r"(&nbsp;)+$", "", prefix)  # the joining space separates it
+                markup = (markup + " " + lead) if rtl else (lead + " " + markup)
             s = line_style
             if number == 0 or number == len(printed) - 1:
                 s = ParagraphStyle(
