@@ -108,8 +108,9 @@ def render_period(period: PeriodSummary, context: ReportContext) -> bytes:
         ("Hours of peer support offered (time × people present)", f"{period.person_hours:.1f} h"),
         ("Average fairness index", "—" if fairness is None else f"{fairness:.2f}"),
     ]
-    rows = [[Paragraph(k, s.cell), Paragraph(v, s.cell_right)] for k, v in facts]
-    story.append(Table(rows, colWidths=[width * 0.7, width * 0.3], style=table_style(0)))
+    rows = [list(fact) for fact in facts]
+    style = table_style(0, figures_from=1)
+    story.append(Table(rows, colWidths=[width * 0.7, width * 0.3], style=style))
     if fairness is not None:
         story.append(Spacer(1, 4))
         story.append(Paragraph(_fairness_words(fairness), s.body))
@@ -126,21 +127,20 @@ def render_period(period: PeriodSummary, context: ReportContext) -> bytes:
     if ordered:
         story.append(Paragraph("Sessions", s.h2))
         head = ["Date", "Circle", "Present", "Length", "Fairness"]
-        data: list[list[object]] = [
-            [Paragraph(h, s.cell_head if i < 2 else s.cell_head_right) for i, h in enumerate(head)]
-        ]
+        data: list[list[object]] = [head]
         cols = [w * width for w in (0.24, 0.40, 0.12, 0.12, 0.12)]
         for x in ordered:
             data.append(
                 [
-                    Paragraph(_long_date(x.started, zone), s.cell),
+                    _long_date(x.started, zone),
                     text.cell(x.circle, s.cell, cols[1] - 8),
-                    Paragraph(str(x.present), s.cell_right),
-                    Paragraph(format_duration(x.duration_seconds), s.cell_right),
-                    Paragraph("—" if x.fairness is None else f"{x.fairness:.2f}", s.cell_right),
+                    str(x.present),
+                    format_duration(x.duration_seconds),
+                    "—" if x.fairness is None else f"{x.fairness:.2f}",
                 ]
             )
-        story.append(Table(data, colWidths=cols, repeatRows=1, style=table_style()))
+        style = table_style(figures_from=2)
+        story.append(Table(data, colWidths=cols, repeatRows=1, style=style))
 
     counted = Counter(p.strip() for p in period.prompts if p.strip())
     if counted:

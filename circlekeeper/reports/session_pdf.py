@@ -17,6 +17,7 @@ from circlekeeper.reports.charts import MAX_BARS, Bar, chart_label, speaking_cha
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
 from circlekeeper.reports.layout import (
+    INK,
     MUTED,
     RULE,
     ZEBRA,
@@ -51,9 +52,30 @@ def local_zone(name: str) -> ZoneInfo | None:
         return None
 
 
-def table_style(header_rows: int = 1) -> TableStyle:
+def table_style(
+    header_rows: int = 1, figures_from: int | None = None, total_row: bool = False
+) -> TableStyle:
+    """Zebra rows, a rule under the header; plain-string cells (our own figures, never user
+    text) get the bundled font, and columns from ``figures_from`` on are right-aligned."""
+    fs = fonts()
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fs.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+    ]
+    if header_rows:
+        commands += [
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), fs.bold),
+            ("FONTSIZE", (0, 0), (-1, header_rows - 1), 8.5),
+            ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), MUTED),
+        ]
+    if figures_from is not None:
+        commands.append(("ALIGN", (figures_from, 0), (-1, -1), "RIGHT"))
+    if total_row:
+        commands.append(("FONTNAME", (0, -1), (-1, -1), fs.bold))
     return TableStyle(
         [
+            *commands,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, MUTED),
             ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, ZEBRA]),
@@ -187,37 +209,35 @@ class SessionReport:
         widths = [0.05, 0.22, 0.29, 0.11, 0.11, 0.11, 0.11]
         cols = [w * self.width for w in widths]
         head = ["#", "Round", "Time policy", "Planned", "Took", "Spoken", "Passes"]
-        data: list[list[object]] = [self._head(head, 3)]
+        data: list[list[object]] = [head]
         planned_total = 0.0
         for r in summary.rounds:
             planned_total += r.planned_seconds or 0.0
             data.append(
                 [
-                    Paragraph(str(r.index + 1), s.cell),
+                    str(r.index + 1),
                     self.text.cell(r.label, s.cell, cols[1] - 8, limit=40),
                     Paragraph(r.plan.policy.describe(), s.cell),
-                    Paragraph(
-                        "—" if r.planned_seconds is None else format_duration(r.planned_seconds),
-                        s.cell_right,
-                    ),
-                    Paragraph(format_duration(r.duration_seconds), s.cell_right),
-                    Paragraph(format_duration(r.spoken_seconds), s.cell_right),
-                    Paragraph(str(r.passes), s.cell_right),
+                    "—" if r.planned_seconds is None else format_duration(r.planned_seconds),
+                    format_duration(r.duration_seconds),
+                    format_duration(r.spoken_seconds),
+                    str(r.passes),
                 ]
             )
         took = sum(r.duration_seconds for r in summary.rounds)
         data.append(
             [
                 "",
-                Paragraph("<b>All rounds</b>", s.cell),
+                "All rounds",
                 "",
-                Paragraph(f"<b>{format_duration(planned_total)}</b>", s.cell_right),
-                Paragraph(f"<b>{format_duration(took)}</b>", s.cell_right),
-                Paragraph(f"<b>{format_duration(summary.total_spoken)}</b>", s.cell_right),
-                Paragraph(f"<b>{summary.passes}</b>", s.cell_right),
+                format_duration(planned_total),
+                format_duration(took),
+                format_duration(summary.total_spoken),
+                str(summary.passes),
             ]
         )
-        table = Table(data, colWidths=cols, repeatRows=1, style=table_style())
+        style = table_style(figures_from=3, total_row=True)
+        table = Table(data, colWidths=cols, repeatRows=1, style=style)
         out: list[Flowable] = [Paragraph("Rounds: planned and actual time", s.h2), table]
         out.append(Spacer(1, 4))
         out.append(Paragraph(self._planned_sentence(planned_total, took), s.body))
@@ -243,7 +263,7 @@ class SessionReport:
         widths = [0.06, 0.30, 0.12, 0.10, 0.14, 0.09, 0.09, 0.10]
         cols = [w * self.width for w in widths]
         head = ["#", "Person", "Spoken", "Share", "vs equal", "Turns", "Passes", "Over"]
-        data: list[list[object]] = [self._head(head, 2)]
+        data: list[list[object]] = [head]
         total = summary.total_spoken
         for row in rows:
             p = row.person
@@ -253,17 +273,14 @@ class SessionReport:
             )
             data.append(
                 [
-                    Paragraph(str(row.rank), s.cell),
+                    str(row.rank),
                     self.text.cell(row.label, s.cell, cols[1] - 8),
-                    Paragraph(format_duration(p.spoken_total), s.cell_right),
-                    Paragraph(share, s.cell_right),
-                    Paragraph(f"{sign}{format_duration(p.deviation_seconds)}", s.cell_right),
-                    Paragraph(str(p.turns), s.cell_right),
-                    Paragraph(str(p.passes), s.cell_right),
-                    Paragraph(
-                        format_duration(p.over_seconds) if p.over_seconds >= 0.5 else "—",
-                        s.cell_right,
-                    ),
+                    format_duration(p.spoken_total),
+                    share,
+                    f"{sign}{format_duration(p.deviation_seconds)}",
+                    str(p.turns),
+                    str(p.passes),
+                    format_duration(p.over_seconds) if p.over_seconds >= 0.5 else "—",
                 ]
             )
         over = sum(p.over_seconds for p in summary.people)
@@ -275,7 +292,7 @@ class SessionReport:
             f" · {format_duration(over)} over time in all"
         )
         out.append(Paragraph(facts, s.body))
-        out.append(Table(data, colWidths=cols, repeatRows=1, style=table_style()))
+        out.append(Table(data, colWidths=cols, repeatRows=1, style=table_style(figures_from=2)))
         if self.context.privacy is Privacy.COUNTS:
             note = "People are numbered by speaking time, most first; nobody is named."
             out.append(Paragraph(note, s.small))
@@ -313,23 +330,20 @@ class SessionReport:
             return []
         s = self.styles
         head = ["Moment", "1", "2", "3", "4", "5", "People", "Average"]
-        data: list[list[object]] = [self._head(head, 1)]
+        data: list[list[object]] = [head]
         for m in moods:
             avg = m.average
             data.append(
-                [Paragraph(m.moment.replace("-", " ").capitalize(), s.cell)]
-                + [Paragraph(str(m.counts.get(v, 0)), s.cell_right) for v in range(1, 6)]
-                + [
-                    Paragraph(str(m.total), s.cell_right),
-                    Paragraph("—" if avg is None else f"{avg:.1f}", s.cell_right),
-                ]
+                [_truncate_moment(m.moment)]
+                + [str(m.counts.get(v, 0)) for v in range(1, 6)]
+                + [str(m.total), "—" if avg is None else f"{avg:.1f}"]
             )
         cols = [0.25 * self.width] + [0.1 * self.width] * 5 + [0.12 * self.width, 0.13 * self.width]
         return [
             KeepTogether(
                 [
                     Paragraph("Mood (anonymous counts, 1 = low, 5 = high)", s.h2),
-                    Table(data, colWidths=cols, style=table_style()),
+                    Table(data, colWidths=cols, style=table_style(figures_from=1)),
                 ]
             )
         ]
@@ -340,14 +354,6 @@ class SessionReport:
             return []
         body = self.text.paragraphs(text, self.styles.body, self.width)
         return [Paragraph("Shareable summary", self.styles.h2), *body]
-
-    def _head(self, labels: list[str], left: int) -> list[object]:
-        """Header cells: the first ``left`` columns are text, the rest right-aligned figures."""
-        s = self.styles
-        return [
-            Paragraph(h, s.cell_head if i < left else s.cell_head_right)
-            for i, h in enumerate(labels)
-        ]
 
     # -- pieces ----------------------------------------------------------------------------
     def _when(self) -> str:
@@ -403,6 +409,12 @@ class SessionReport:
         height = 36.0
         width = min(w * height / h, 140.0) if h else 36.0
         return Image(str(path), width=width, height=width * h / w if w else height)
+
+
+def _truncate_moment(moment: str) -> str:
+    """A mood moment label ("check-in") as a plain cell string: one line, never long."""
+    text = " ".join(moment.replace("-", " ").split()).capitalize()
+    return text if len(text) <= 30 else text[:29] + "…"
 
 
 def _aware(moment: datetime) -> datetime:
