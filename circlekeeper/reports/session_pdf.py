@@ -131,8 +131,10 @@ class SessionReport:
         s, ctx = self.styles, self.context
         out: list[Flowable] = []
         logo = self._logo()
-        org = self.text.line(ctx.organization, s.org, self.width - 80) if ctx.organization else []
         if logo is not None:
+            # Beside the logo the name sits in a table cell, so it is cut to fit (see cell()).
+            text_width = self.width - logo.drawWidth - 18
+            org = self.text.cell(ctx.organization, s.org, text_width, limit=160)
             out.append(
                 Table(
                     [[logo, org or ""]],
@@ -143,8 +145,8 @@ class SessionReport:
                     ],
                 )
             )
-        else:
-            out += org
+        elif ctx.organization.strip():
+            out += self.text.line(ctx.organization, s.org, self.width)
         out.append(Spacer(1, 4))
         out.append(Paragraph("Circle summary", s.subtitle))
         out += self.text.line(self.summary.circle or "Untitled circle", s.title, self.width)

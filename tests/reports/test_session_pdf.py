@@ -169,3 +169,50 @@ def test_renderers_import_neither_the_vault_nor_the_store() -> None:
                     assert not name.startswith(("circlekeeper.vault", "circlekeeper.store")), (
                         module.name
                     )
+
+
+def test_every_user_field_at_ten_thousand_characters(tmp_path) -> None:
+    from PIL import Image
+
+    from circlekeeper.session.prompts import PromptUse
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 30), (20, 90, 200)).save(logo)
+    huge = "Long words wrap " * 625  # 10,000 characters
+    summary = demo_summary(
+        people=3, rounds=2, names=(huge, huge, huge), circle=huge, facilitators=(huge,)
+    )
+    ctx = context(
+        privacy=Privacy.NAMES,
+        organization=huge,
+        logo_path=logo,
+        agreements=(huge,),
+        shareable=huge,
+        prompts_used=(PromptUse(1, 0, huge),),
+    )
+    data = render_session(summary, ctx)
+    pages = pdf_pages(data)
+    assert len(pages) > 5
+    assert b"/Subtype /Image" in data  # the logo was drawn
+    assert "Long words wrap Long words" in words(pages[0])
+
+
+def test_a_missing_logo_is_left_out_rather_than_failing(latin_summary, tmp_path) -> None:
+    data = render_session(
+        latin_summary, context(logo_path=tmp_path / "missing.png", organization="Org")
+    )
+    assert b"/Subtype /Image" not in data
+    assert "Org" in pdf_text(data)
+
+
+def test_the_report_package_loads_no_qt_and_no_database() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, circlekeeper.reports\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'sqlalchemy'})\n"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
