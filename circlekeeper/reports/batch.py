@@ -18,8 +18,8 @@ from reportlab.platypus import Flowable, PageBreak
 from circlekeeper.reports.context import ReportContext
 from circlekeeper.reports.errors import ExportCancelled
 from circlekeeper.reports.files import prepare_folder, safe_filename, write_atomically
-from circlekeeper.reports.layout import build_pdf
-from circlekeeper.reports.session_pdf import SessionReport, footer_text, render_session
+from circlekeeper.reports.layout import build_pdf, footer_text
+from circlekeeper.reports.session_pdf import SessionReport, render_session
 from circlekeeper.session.summary import SessionSummary
 
 log = logging.getLogger(__name__)

@@ -10,16 +10,18 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from circlekeeper.reports.context import Paper
 from circlekeeper.reports.fonts import FontSet
+from circlekeeper.reports.fonts import fonts as registered_fonts
 
 MARGIN = 18 * mm
 FOOTER_Y = 10 * mm
@@ -169,3 +171,44 @@ def frame_width(paper: Paper) -> float:
 
 def frame_height(paper: Paper) -> float:
     return page_size(paper)[1] - 2 * MARGIN - 6 * mm
+
+
+def footer_text(generated: datetime) -> callable:  # type: ignore[valid-type]
+    stamp = generated.strftime("%Y-%m-%d")
+    return lambda page, pages: f"Confidential · page {page} of {pages} · generated {stamp}"
+
+
+def table_style(
+    header_rows: int = 1, figures_from: int | None = None, total_row: bool = False
+) -> TableStyle:
+    """Zebra rows, a rule under the header; plain-string cells (our own figures, never user
+    text) get the bundled font, and columns from ``figures_from`` on are right-aligned."""
+    fs = registered_fonts()
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fs.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+    ]
+    if header_rows:
+        commands += [
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), fs.bold),
+            ("FONTSIZE", (0, 0), (-1, header_rows - 1), 8.5),
+            ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), MUTED),
+        ]
+    if figures_from is not None:
+        commands.append(("ALIGN", (figures_from, 0), (-1, -1), "RIGHT"))
+    if total_row:
+        commands.append(("FONTNAME", (0, -1), (-1, -1), fs.bold))
+    return TableStyle(
+        [
+            *commands,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, MUTED),
+            ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, ZEBRA]),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+    )

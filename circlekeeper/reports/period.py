@@ -17,8 +17,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from circlekeeper.reports.charts import attendance_chart
 from circlekeeper.reports.context import ReportContext
 from circlekeeper.reports.fonts import fonts
-from circlekeeper.reports.layout import build_pdf, frame_width, stylesheet
-from circlekeeper.reports.session_pdf import footer_text, local_zone, table_style
+from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet, table_style
+from circlekeeper.reports.session_pdf import local_zone
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary

@@ -11,20 +11,18 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
 from circlekeeper.reports.charts import MAX_BARS, Bar, chart_label, speaking_chart
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
 from circlekeeper.reports.layout import (
-    INK,
-    MUTED,
-    RULE,
-    ZEBRA,
     Styles,
     build_pdf,
+    footer_text,
     frame_width,
     stylesheet,
+    table_style,
 )
 from circlekeeper.reports.people import ranked_rows
 from circlekeeper.reports.typeset import Typesetter
@@ -39,53 +37,12 @@ def render_session(summary: SessionSummary, context: ReportContext) -> bytes:
     return SessionReport(summary, context).render()
 
 
-def footer_text(generated: datetime) -> callable:  # type: ignore[valid-type]
-    stamp = generated.strftime("%Y-%m-%d")
-    return lambda page, pages: f"Confidential · page {page} of {pages} · generated {stamp}"
-
-
 def local_zone(name: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         log.warning("unknown time zone %r in a report; printing UTC", name)
         return None
-
-
-def table_style(
-    header_rows: int = 1, figures_from: int | None = None, total_row: bool = False
-) -> TableStyle:
-    """Zebra rows, a rule under the header; plain-string cells (our own figures, never user
-    text) get the bundled font, and columns from ``figures_from`` on are right-aligned."""
-    fs = fonts()
-    commands: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), fs.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), 9),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-    ]
-    if header_rows:
-        commands += [
-            ("FONTNAME", (0, 0), (-1, header_rows - 1), fs.bold),
-            ("FONTSIZE", (0, 0), (-1, header_rows - 1), 8.5),
-            ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), MUTED),
-        ]
-    if figures_from is not None:
-        commands.append(("ALIGN", (figures_from, 0), (-1, -1), "RIGHT"))
-    if total_row:
-        commands.append(("FONTNAME", (0, -1), (-1, -1), fs.bold))
-    return TableStyle(
-        [
-            *commands,
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, MUTED),
-            ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, ZEBRA]),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]
-    )
 
 
 class SessionReport:
