@@ -16,6 +16,7 @@ from circlekeeper.store import (
     RecordNotFound,
     SessionStatus,
     Store,
+    StoreError,
 )
 from circlekeeper.store.journal import StoreJournal
 from circlekeeper.vault.header import NoteRecord
@@ -189,3 +190,14 @@ def test_deleting_a_session_takes_its_events_notes_uses_and_moods(store: Store) 
     assert store.prompts.uses_for_session(sid) == []
     assert store.sessions.entries(keep) == log
     assert len(store.notes.for_session(keep)) == 1
+
+
+def test_an_unreadable_stored_event_is_a_readable_error(store: Store) -> None:
+    circle_id, people = setup_circle(store)
+    sid = create(store, circle_id, people)
+    log = play_short_session(participants(people, ("Ana", "Bo", "Chen")))
+    store.sessions.append(sid, log[0])
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE events SET payload = '{\"circle\": 5}'")
+    with pytest.raises(StoreError, match=r"Event 1 of session \d+ cannot be read"):
+        store.sessions.entries(sid)
