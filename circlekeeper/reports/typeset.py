@@ -206,7 +206,7 @@ class Typesetter:
                 self.markup(self.runs(words[i], bold=bold), style.fontName) for i in order
             )
             if number == 0 and prefix:
-                lead = re.sub(r"(&nbsp;)+$", "", prefix)  # the joining space separates it
+                lead = re.sub(r"(&nbsp;)+$", "&nbsp;", prefix)  # + the joining space
                 markup = (markup + " " + lead) if rtl else (lead + " " + markup)
             s = line_style
             if number == 0 or number == len(printed) - 1:

@@ -216,3 +216,22 @@ def test_the_report_package_loads_no_qt_and_no_database() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_arabic_is_shaped_into_joined_letter_forms() -> None:
+    summary = demo_summary(people=2, rounds=1, names=("محمد الأحمد", "Ann"))
+    text = pdf_text(render_session(summary, context(privacy=Privacy.NAMES)))
+    # Shaped Arabic letters come back as contextual presentation forms (U+FE70–U+FEFF);
+    # unshaped text would only hold the isolated base letters (U+0600–U+06FF).
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in text)
+
+
+def test_rtl_words_are_ordered_by_the_bidi_algorithm() -> None:
+    from circlekeeper.reports.bidi_order import visual_word_order
+
+    words_ = ["مرحبا", "بالعالم", "Hello", "world", "2024", "سلام"]
+    shown = [words_[i] for i in visual_word_order(words_, rtl_base=True)]
+    assert shown == ["سلام", "Hello", "world", "2024", "بالعالم", "مرحبا"]
+    mixed = ["Hello", "מה", "שלום", "world"]
+    shown = [mixed[i] for i in visual_word_order(mixed, rtl_base=False)]
+    assert shown == ["Hello", "שלום", "מה", "world"]
