@@ -13,6 +13,13 @@ import unicodedata
 from bidi import algorithm as uba
 
 _STRONG_RTL = frozenset({"R", "AL"})
+_HANDLED = frozenset({"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "WS", "ON"})
+"""Classes the reference implementation resolves; anything else (unassigned code points report
+``""``, isolates, separators, explicit embeddings) is ordered as a neutral ``?``."""
+
+
+def _neutralized(text: str) -> str:
+    return "".join(ch if unicodedata.bidirectional(ch) in _HANDLED else "?" for ch in text)
 
 
 def has_rtl(text: str) -> bool:
@@ -34,7 +41,7 @@ def visual_word_order(words: list[str], *, rtl_base: bool) -> list[int]:
     """Indices of ``words`` (one line, logical order) in left-to-right display order."""
     if len(words) < 2:
         return list(range(len(words)))
-    text = " ".join(words)
+    text = _neutralized(" ".join(words))
     owner: list[int] = []
     for index, word in enumerate(words):
         owner.extend([index] * len(word))

@@ -55,6 +55,7 @@ def demo_summary(
     facilitators: Sequence[str] = ("Sam Rivera",),
     seed: int = 7,
     start: datetime = datetime(2026, 11, 24, 17, 30, tzinfo=UTC),
+    plans: Sequence[RoundPlan] | None = None,
 ) -> SessionSummary:
     """A finished session with ``people`` people and ``rounds`` rounds, some passes, one late
     arrival and one early leaver (when there are enough people)."""
@@ -77,7 +78,7 @@ def demo_summary(
     late = cast[-1] if people >= 4 else None
     present = [p for p in cast if p is not late]
     session.start(circle, present, list(facilitators))
-    for number, plan in enumerate(demo_plan(rounds)):
+    for number, plan in enumerate(demo_plan(rounds) if plans is None else plans):
         if late is not None and number == 1:
             session.join(late)
         session.start_round(plan)

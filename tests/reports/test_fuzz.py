@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 
 from circlekeeper.reports import Privacy, render_session
 from circlekeeper.reports.demo import demo_summary
+from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
+from circlekeeper.session.prompts import PromptUse
 from tests.reports.conftest import context, flat, pdf_text
 
 MARKUP_BITS = [
@@ -34,14 +36,27 @@ anything = st.lists(st.one_of(st.text(max_size=30), st.sampled_from(MARKUP_BITS)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=anything, circle=anything, shareable=anything, agreement=anything)
-def test_any_text_renders_and_the_sentinel_survives(name, circle, shareable, agreement) -> None:
-    summary = demo_summary(people=2, rounds=1, names=(name or "x", "Bea"), circle=circle)
+@given(
+    name=anything,
+    circle=anything,
+    shareable=anything,
+    agreement=anything,
+    title=anything,
+    prompt=anything,
+)
+def test_any_text_renders_and_the_sentinel_survives(
+    name, circle, shareable, agreement, title, prompt
+) -> None:
+    plan = RoundPlan(RoundKind.SHARING, TimePolicy.fixed(60), prompt=prompt, title=title)
+    summary = demo_summary(
+        people=2, rounds=1, names=(name or "x", "Bea"), circle=circle, plans=[plan]
+    )
     ctx = context(
         privacy=Privacy.NAMES,
         organization=name,
         agreements=(agreement,),
         shareable=f"SENTINEL {shareable} ENDMARK",
+        prompts_used=(PromptUse(1, 0, prompt + agreement),),
     )
     text = flat(pdf_text(render_session(summary, ctx)))
     assert "SENTINEL" in text and "ENDMARK" in text

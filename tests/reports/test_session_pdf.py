@@ -235,3 +235,13 @@ def test_rtl_words_are_ordered_by_the_bidi_algorithm() -> None:
     mixed = ["Hello", "מה", "שלום", "world"]
     shown = [mixed[i] for i in visual_word_order(mixed, rtl_base=False)]
     assert shown == ["Hello", "שלום", "מה", "world"]
+
+
+def test_unassigned_and_control_code_points_next_to_arabic_do_not_break_ordering() -> None:
+    # Found by hypothesis: an unassigned code point has no bidi class at all.
+    from circlekeeper.reports.bidi_order import visual_word_order
+
+    for odd in ("\U00018cd6", "\u2029", "\u2066", "\u202b", "\x1f"):
+        assert sorted(visual_word_order(["؛", f"a{odd}", "مرحبا"], rtl_base=False)) == [0, 1, 2]
+    summary = demo_summary(people=2, rounds=1, names=("؛ \U00018cd6", "Bea"))
+    assert "Bea" in pdf_text(render_session(summary, context(privacy=Privacy.NAMES)))
