@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -274,7 +274,7 @@ def export_session_pdf(
     Returns the running export (connect ``finished``/``failed``), or ``None`` if the person
     closed the dialog. ``ask=False`` skips the dialog and writes to ``folder`` (tests, batch).
     """
-    suggested = (folder or Path.home()) / default_filename(summary)
+    suggested = (folder or documents_folder()) / default_filename(summary)
     if ask:
         dialog = ExportDialog(parent, privacy=context.privacy, paper=context.paper, path=suggested)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -313,12 +313,25 @@ def export_sessions(
     return run_export(parent, job, f"Exporting {len(items)} sessions…")
 
 
-def store_pdf_exporter(store: Any) -> Callable[[QWidget, int, str], ExportRun | None]:
-    """``WindowOptions.pdf_exporter`` for the main window: (parent, session_id, shareable)."""
+def documents_folder() -> Path:
+    """Where the save dialog starts: the person's Documents folder, else home."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
+
+
+def store_pdf_exporter(
+    store: Any, *, ask: bool = True, folder: Path | None = None
+) -> Callable[[QWidget, int, str], ExportRun | None]:
+    """``WindowOptions.pdf_exporter`` for the main window: (parent, session_id, shareable).
+
+    The shareable text comes from the summary screen (it may not be saved yet); everything else
+    (privacy, agreements, moods, prompts, organization, logo, paper) from the store.
+    """
     from circlekeeper.reports.from_store import session_report
 
     def exporter(parent: QWidget, session_id: int, shareable: str) -> ExportRun | None:
         summary, context = session_report(store, session_id)
-        return export_session_pdf(parent, summary, replace(context, shareable=shareable))
+        context = replace(context, shareable=shareable)
+        return export_session_pdf(parent, summary, context, folder=folder, ask=ask)
 
     return exporter
