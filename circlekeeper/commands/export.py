@@ -1,0 +1,147 @@
+"""``circlekeeper export`` and ``circlekeeper report``: printable PDFs from the command line.
+
+* ``export SESSION_ID -o FILE.pdf [--privacy …] [--paper …]`` — one session's summary;
+* ``export [--circle NAME] --from DATE --to DATE -o DIR [--combined]`` — every finished session
+  in the range, one PDF each in DIR (or one combined PDF), with a progress bar on stderr;
+* ``report --from DATE --to DATE [--circle NAME] -o FILE.pdf`` — the period report.
+
+Dates are inclusive calendar days (UTC). Heavy imports happen inside ``run`` so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from circlekeeper.errors import UserFacingError
+
+PRIVACY_CHOICES = ("counts", "initials", "names")
+PAPER_CHOICES = ("a4", "letter")
+
+
+def register(subparsers: Any) -> None:
+    export = subparsers.add_parser(
+        "export",
+        help="export session summaries as PDF (one session, or a circle over a date range)",
+        description="Export one session (SESSION_ID -o FILE.pdf) or every finished session"
+        " between two dates (--from/--to, optionally --circle) into a folder, one PDF each or"
+        " one combined PDF.",
+    )
+    export.add_argument("session_id", metavar="SESSION_ID", nargs="?", type=int)
+    export.add_argument("-o", "--output", required=True, help="PDF file, or folder for a range")
+    export.add_argument("--circle", metavar="NAME", help="only this circle (range export)")
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-03-01")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-03-31")
+    export.add_argument("--combined", action="store_true", help="one PDF for the whole range")
+    _common(export)
+    export.set_defaults(func=run_export)
+
+    report = subparsers.add_parser(
+        "report",
+        help="a period report: sessions held, attendance, fairness, prompts, hours",
+        description="Write a period report for one circle or all circles between two dates.",
+    )
+    report.add_argument("--from", dest="date_from", metavar="DATE", required=True)
+    report.add_argument("--to", dest="date_to", metavar="DATE", required=True)
+    report.add_argument("--circle", metavar="NAME", help="only this circle (default: all)")
+    report.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    report.add_argument("--paper", choices=PAPER_CHOICES, help="paper size (default: setting)")
+    report.set_defaults(func=run_report)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--privacy",
+        choices=PRIVACY_CHOICES,
+        help="counts (default), initials or names (default: the circle's setting)",
+    )
+    parser.add_argument("--paper", choices=PAPER_CHOICES, help="paper size (default: setting)")
+
+
+def parse_day(value: str | None, option: str) -> date:
+    if not value:
+        raise UserFacingError(f"{option} is needed, as a date like 2026-03-01.")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserFacingError(f"{option} {value!r} is not a date like 2026-03-01.") from None
+
+
+class TextProgress:
+    """``Exporting [#######.............] 7/20`` redrawn in place on stderr."""
+
+    def __init__(self, label: str, stream: TextIO | None = None, width: int = 30) -> None:
+        self.label, self.stream, self.width = label, stream or sys.stderr, width
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.width if not total else round(self.width * done / total)
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {done}/{total}")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from circlekeeper.reports import export_combined, export_each, render_session
+    from circlekeeper.reports.files import safe_filename, write_atomically
+    from circlekeeper.reports.from_store import export_items, session_report
+    from circlekeeper.store import open_store
+
+    output = Path(args.output).expanduser()
+    ranged = args.date_from or args.date_to or args.circle or args.combined
+    if args.session_id is not None and ranged:
+        raise UserFacingError("Give either a SESSION_ID or a date range (--from/--to), not both.")
+    with open_store(args.db) as store:
+        if args.session_id is not None:
+            summary, context = session_report(
+                store, args.session_id, privacy=args.privacy, paper=args.paper
+            )
+            path = write_atomically(_pdf_path(output), render_session(summary, context))
+            print(f"Wrote {path}")
+            return 0
+        start = parse_day(args.date_from, "--from")
+        end = parse_day(args.date_to, "--to")
+        items = export_items(store, start, end, args.circle, privacy=args.privacy, paper=args.paper)
+    if not items:
+        where = f" for {args.circle}" if args.circle else ""
+        print(f"No finished sessions between {start} and {end}{where}; nothing written.")
+        return 0
+    progress = TextProgress("Exporting")
+    if args.combined:
+        if output.suffix.lower() != ".pdf":
+            name = f"{safe_filename(args.circle or 'all-circles')}-{start}-to-{end}.pdf"
+            output = output / name
+        path = export_combined(items, output, progress=progress)
+        print(f"Wrote {len(items)} session(s) to {path}")
+    else:
+        paths = export_each(items, output, progress=progress)
+        print(f"Wrote {len(paths)} PDF(s) to {output}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from circlekeeper.reports import render_period
+    from circlekeeper.reports.files import write_atomically
+    from circlekeeper.reports.from_store import base_context, period_summary
+    from circlekeeper.store import open_store
+
+    start = parse_day(args.date_from, "--from")
+    end = parse_day(args.date_to, "--to")
+    with open_store(args.db) as store:
+        period = period_summary(store, start, end, args.circle)
+        context = base_context(store, paper=args.paper)
+    path = write_atomically(
+        _pdf_path(Path(args.output).expanduser()), render_period(period, context)
+    )
+    print(f"Wrote {path} ({period.held} session(s))")
+    return 0
+
+
+def _pdf_path(output: Path) -> Path:
+    if output.is_dir():
+        raise UserFacingError(f"{output} is a folder; give a file name ending in .pdf.")
+    return output

@@ -1,0 +1,65 @@
+"""What a report needs besides the session summary: settings, group texts, and choices.
+
+The renderer takes a :class:`~circlekeeper.session.summary.SessionSummary` and a
+:class:`ReportContext` and nothing else, so it can never reach the database or the vault: private
+notes simply have no field here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from circlekeeper.session.prompts import MoodCounts, PromptUse
+
+
+class Privacy(StrEnum):
+    """How much a report says about who was there (counts only is the default)."""
+
+    COUNTS = "counts"
+    INITIALS = "initials"
+    NAMES = "names"
+
+    @property
+    def label(self) -> str:
+        return {
+            Privacy.COUNTS: "Counts only",
+            Privacy.INITIALS: "Initials",
+            Privacy.NAMES: "Full names",
+        }[self]
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def label(self) -> str:
+        return {Paper.A4: "A4", Paper.LETTER: "Letter"}[self]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """Everything printed that is not derived from the session log.
+
+    ``timezone`` is the session's IANA zone, used to print local date and time. ``generated``
+    is the date in the footer (``None``: now). ``invariant`` makes reportlab write fixed
+    document ids and dates, so the same input gives byte-identical output.
+    """
+
+    organization: str = ""
+    logo_path: Path | None = None
+    privacy: Privacy = Privacy.COUNTS
+    paper: Paper = Paper.A4
+    agreements: tuple[str, ...] = ()
+    shareable: str = ""
+    moods: tuple[MoodCounts, ...] = ()
+    prompts_used: tuple[PromptUse, ...] = ()
+    generated: datetime | None = None
+    timezone: str = "UTC"
+    invariant: bool = False
+
+    def generated_at(self) -> datetime:
+        return self.generated if self.generated is not None else datetime.now(UTC)

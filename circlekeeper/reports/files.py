@@ -1,0 +1,79 @@
+"""Writing PDFs safely: a temporary name in the same folder, then an atomic rename.
+
+A failed or cancelled export therefore never leaves a half PDF where a person would find it, and
+an existing file is replaced only by a complete one. Reports are confidential, so files are 0600.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from circlekeeper.reports.errors import ExportFailed
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` (mode 0600) via a temporary file and ``os.replace``."""
+    folder = path.parent
+    _require_folder(folder)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise ExportFailed(_cannot_write(folder, error)) from error
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise ExportFailed(_cannot_write(folder, error)) from error
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    return path
+
+
+def prepare_folder(folder: Path) -> Path:
+    """Create ``folder`` if needed and check it can be written, before any work starts."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportFailed(_cannot_write(folder, error)) from error
+    _require_folder(folder)
+    return folder
+
+
+def _require_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise ExportFailed(
+            f"The folder {folder} does not exist; choose an existing folder for the PDF."
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportFailed(
+            f"CircleKeeper cannot write to the folder {folder}; choose a folder you can write to."
+        )
+
+
+def _cannot_write(folder: Path, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return (
+        f"The PDF could not be written to {folder} ({reason}); "
+        "choose another folder or free some space."
+    )
+
+
+def safe_filename(text: str, limit: int = 60) -> str:
+    """A file-name fragment from user text: letters, digits and dashes, any script kept."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-_")
+    return text[:limit].strip("-_") or "circle"

@@ -1,0 +1,214 @@
+"""Page geometry, the stylesheet and the numbered canvas shared by every report.
+
+The footer "Confidential · page X of Y · generated DATE" needs the page count, which is only
+known at the end, so the canvas keeps each page's state and draws all footers on ``save``
+(the classic reportlab "numbered canvas").
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+
+from circlekeeper.reports.context import Paper
+from circlekeeper.reports.fonts import FontSet
+from circlekeeper.reports.fonts import fonts as registered_fonts
+
+MARGIN = 18 * mm
+FOOTER_Y = 10 * mm
+INK = colors.HexColor("#1f2937")
+MUTED = colors.HexColor("#6b7280")
+ACCENT = colors.HexColor("#2563eb")
+RULE = colors.HexColor("#d1d5db")
+ZEBRA = colors.HexColor("#f3f4f6")
+OVER = colors.HexColor("#b45309")
+
+
+def page_size(paper: Paper) -> tuple[float, float]:
+    return LETTER if paper is Paper.LETTER else A4
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    org: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_head_right: ParagraphStyle
+
+
+def stylesheet(fonts: FontSet) -> Styles:
+    body = ParagraphStyle(
+        "ck-body", fontName=fonts.regular, fontSize=10, leading=14, textColor=INK, spaceAfter=4
+    )
+    return Styles(
+        title=ParagraphStyle(
+            "ck-title", parent=body, fontName=fonts.bold, fontSize=18, leading=23, spaceAfter=2
+        ),
+        subtitle=ParagraphStyle("ck-subtitle", parent=body, textColor=MUTED, spaceAfter=2),
+        org=ParagraphStyle(
+            "ck-org", parent=body, fontName=fonts.bold, fontSize=11, leading=14, textColor=ACCENT
+        ),
+        h2=ParagraphStyle(
+            "ck-h2",
+            parent=body,
+            fontName=fonts.bold,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=12,
+            spaceAfter=5,
+            textColor=INK,
+            keepWithNext=1,
+        ),
+        body=body,
+        small=ParagraphStyle("ck-small", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
+        cell=ParagraphStyle("ck-cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
+        cell_right=ParagraphStyle(
+            "ck-cell-right", parent=body, fontSize=9, leading=11.5, spaceAfter=0, alignment=2
+        ),
+        cell_head=ParagraphStyle(
+            "ck-cell-head",
+            parent=body,
+            fontName=fonts.bold,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=0,
+            textColor=MUTED,
+        ),
+        cell_head_right=ParagraphStyle(
+            "ck-cell-head-right",
+            parent=body,
+            fontName=fonts.bold,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=0,
+            textColor=MUTED,
+            alignment=2,
+        ),
+    )
+
+
+def numbered_canvas(footer: Callable[[int, int], str], font: str) -> type[canvas.Canvas]:
+    """A canvas class that stamps ``footer(page, pages)`` on every page once all are laid out."""
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._pages: list[dict[str, object]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                width, _ = self._pagesize
+                self.saveState()
+                self.setStrokeColor(RULE)
+                self.setLineWidth(0.5)
+                self.line(MARGIN, FOOTER_Y + 9, width - MARGIN, FOOTER_Y + 9)
+                self.setFont(font, 8)
+                self.setFillColor(MUTED)
+                self.drawCentredString(width / 2, FOOTER_Y, footer(number, total))
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    story: list[Flowable],
+    *,
+    paper: Paper,
+    title: str,
+    footer: Callable[[int, int], str],
+    fonts: FontSet,
+    invariant: bool,
+) -> bytes:
+    """Lay ``story`` out on pages and return the PDF bytes."""
+    buffer = io.BytesIO()
+    size = page_size(paper)
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6 * mm,
+        title=title,
+        author="CircleKeeper",
+        creator="CircleKeeper",
+        invariant=1 if invariant else 0,
+    )
+    frame = Frame(
+        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", showBoundary=0
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=numbered_canvas(footer, fonts.regular))
+    return buffer.getvalue()
+
+
+def frame_width(paper: Paper) -> float:
+    return page_size(paper)[0] - 2 * MARGIN
+
+
+def frame_height(paper: Paper) -> float:
+    return page_size(paper)[1] - 2 * MARGIN - 6 * mm
+
+
+def footer_text(generated: datetime) -> callable:  # type: ignore[valid-type]
+    stamp = generated.strftime("%Y-%m-%d")
+    return lambda page, pages: f"Confidential · page {page} of {pages} · generated {stamp}"
+
+
+def table_style(
+    header_rows: int = 1, figures_from: int | None = None, total_row: bool = False
+) -> TableStyle:
+    """Zebra rows, a rule under the header; plain-string cells (our own figures, never user
+    text) get the bundled font, and columns from ``figures_from`` on are right-aligned."""
+    fs = registered_fonts()
+    commands: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fs.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+    ]
+    if header_rows:
+        commands += [
+            ("FONTNAME", (0, 0), (-1, header_rows - 1), fs.bold),
+            ("FONTSIZE", (0, 0), (-1, header_rows - 1), 8.5),
+            ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), MUTED),
+        ]
+    if figures_from is not None:
+        commands.append(("ALIGN", (figures_from, 0), (-1, -1), "RIGHT"))
+    if total_row:
+        commands.append(("FONTNAME", (0, -1), (-1, -1), fs.bold))
+    return TableStyle(
+        [
+            *commands,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, MUTED),
+            ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, ZEBRA]),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+    )

@@ -1,0 +1,337 @@
+"""Exporting PDFs from the app: a small dialog, and a cancellable progress runner.
+
+Rendering runs on a worker thread from a one-thread ``QThreadPool`` so the window keeps
+repainting (and a live timer keeps ticking) while reportlab lays out pages. The worker polls a
+cancel flag that the progress dialog's *Cancel* button sets; files only appear once complete.
+
+For the lead: ``export_session_pdf(parent, summary, context)`` from the summary screen, or
+``store_pdf_exporter(store)`` as ``WindowOptions.pdf_exporter``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.reports import (
+    ExportCancelled,
+    ExportItem,
+    Paper,
+    Privacy,
+    ReportContext,
+    default_filename,
+    export_combined,
+    export_each,
+    render_session,
+)
+from circlekeeper.reports.files import write_atomically
+from circlekeeper.session.summary import SessionSummary
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Job = Callable[[Progress, Callable[[], bool]], object]
+"""Work for the worker thread: gets ``progress(done, total)`` and ``should_cancel()``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportChoice:
+    privacy: Privacy
+    paper: Paper
+    path: Path
+
+
+class ExportDialog(QDialog):
+    """Privacy level, paper size and where to save; *Export* is enabled once a path is set."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        privacy: Privacy = Privacy.COUNTS,
+        paper: Paper = Paper.A4,
+        path: Path | None = None,
+        folder: bool = False,
+        title: str = "Export PDF",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self._folder = folder
+        self.privacy = QComboBox()
+        self.privacy.setAccessibleName("Privacy level")
+        for level in Privacy:
+            self.privacy.addItem(level.label, level.value)
+        self.privacy.setCurrentIndex(list(Privacy).index(privacy))
+        self.privacy.setToolTip(
+            "Counts only prints no names; initials and full names print what they say."
+        )
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper size")
+        for size in Paper:
+            self.paper.addItem(size.label, size.value)
+        self.paper.setCurrentIndex(list(Paper).index(paper))
+        self.path = QLineEdit(str(path) if path else "")
+        self.path.setAccessibleName("Folder" if folder else "File")
+        browse = QPushButton("Browse…")
+        browse.setAccessibleName("Browse")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("&Privacy:", self.privacy)
+        form.addRow("Pa&per:", self.paper)
+        where = QLabel("&Folder:" if folder else "&Save as:")
+        where.setBuddy(self.path)
+        form.addRow(where, row)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText("Export")
+        self.export_button.setAccessibleName("Export")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.path.textChanged.connect(self._update)
+        self._update()
+        self.setMinimumWidth(560)
+
+    def choice(self) -> ExportChoice:
+        path = Path(self.path.text().strip()).expanduser()
+        if not self._folder and path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        return ExportChoice(
+            Privacy(self.privacy.currentData()), Paper(self.paper.currentData()), path
+        )
+
+    def _update(self) -> None:
+        self.export_button.setEnabled(bool(self.path.text().strip()))
+
+    def _browse(self) -> None:
+        if self._folder:
+            chosen = QFileDialog.getExistingDirectory(self, "Export to folder", self.path.text())
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Save PDF", self.path.text(), "PDF files (*.pdf)"
+            )
+        if chosen:
+            self.path.setText(chosen)
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class _Worker(QRunnable):
+    def __init__(self, job: Job, signals: _Signals, cancel: threading.Event) -> None:
+        super().__init__()
+        self.job, self.signals, self.cancel = job, signals, cancel
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.job(self.signals.progressed.emit, self.cancel.is_set)
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except UserFacingError as error:
+            self.signals.failed.emit(str(error))
+        except Exception:
+            log.exception("PDF export failed")
+            self.signals.failed.emit(
+                "The PDF could not be made because of an unexpected error; it has been logged."
+            )
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class ExportRun(QObject):
+    """One export in progress: a cancellable progress dialog over a worker-thread job.
+
+    ``finished`` carries the job's result (a path, or a list of paths); ``failed`` the message
+    shown to the person; ``cancelled`` fires when they pressed *Cancel*.
+    """
+
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    _pool: QThreadPool | None = None
+    _running: set[ExportRun] = set()  # noqa: RUF012 - keeps parentless runs alive until done
+
+    def __init__(
+        self, parent: QWidget | None, job: Job, label: str, *, show_errors: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._show_errors = show_errors
+        self.cancel_flag = threading.Event()
+        self.result: object = None
+        self.error: str | None = None
+        self.done = False
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle("Exporting")
+        self.dialog.setAccessibleName("Export progress")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self._signals = _Signals()
+        self._signals.progressed.connect(self._on_progress)
+        self._signals.succeeded.connect(self._on_success)
+        self._signals.failed.connect(self._on_failure)
+        self._signals.cancelled.connect(self._on_cancelled)
+        self._worker = _Worker(job, self._signals, self.cancel_flag)
+
+    @classmethod
+    def pool(cls) -> QThreadPool:
+        """One worker thread: reportlab keeps some module state, so renders never overlap."""
+        if cls._pool is None:
+            cls._pool = QThreadPool()
+            cls._pool.setMaxThreadCount(1)
+        return cls._pool
+
+    def start(self) -> ExportRun:
+        ExportRun._running.add(self)
+        self.pool().start(self._worker)
+        return self
+
+    def cancel(self) -> None:
+        self.cancel_flag.set()
+        self.dialog.setLabelText("Cancelling…")
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total and self.dialog.maximum() != total:
+            self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        if total:
+            self.dialog.setLabelText(f"Exporting {done} of {total}…")
+
+    def _finish(self) -> None:
+        self.done = True
+        ExportRun._running.discard(self)
+        self.dialog.reset()
+        self.dialog.close()
+
+    def _on_success(self, result: object) -> None:
+        self.result = result
+        self._finish()
+        self.finished.emit(result)
+
+    def _on_failure(self, message: str) -> None:
+        self.error = message
+        self._finish()
+        if self._show_errors:
+            QMessageBox.warning(self._parent, "Export failed", message)
+        self.failed.emit(message)
+
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.cancelled.emit()
+
+
+def run_export(parent: QWidget | None, job: Job, label: str, **kwargs: Any) -> ExportRun:
+    """Start ``job`` on the worker thread under a cancellable progress dialog."""
+    return ExportRun(parent, job, label, **kwargs).start()
+
+
+def export_session_pdf(
+    parent: QWidget | None,
+    summary: SessionSummary,
+    context: ReportContext,
+    *,
+    folder: Path | None = None,
+    ask: bool = True,
+) -> ExportRun | None:
+    """Ask for privacy, paper and file, then write the session's PDF without blocking the UI.
+
+    Returns the running export (connect ``finished``/``failed``), or ``None`` if the person
+    closed the dialog. ``ask=False`` skips the dialog and writes to ``folder`` (tests, batch).
+    """
+    suggested = (folder or documents_folder()) / default_filename(summary)
+    if ask:
+        dialog = ExportDialog(parent, privacy=context.privacy, paper=context.paper, path=suggested)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        choice = dialog.choice()
+    else:
+        choice = ExportChoice(context.privacy, context.paper, suggested)
+    chosen = replace(context, privacy=choice.privacy, paper=choice.paper)
+
+    def job(progress: Progress, should_cancel: Callable[[], bool]) -> Path:
+        progress(0, 1)
+        data = render_session(summary, chosen)
+        if should_cancel():
+            raise ExportCancelled()
+        path = write_atomically(choice.path, data)
+        progress(1, 1)
+        return path
+
+    return run_export(parent, job, "Preparing the PDF…")
+
+
+def export_sessions(
+    parent: QWidget | None,
+    items: Sequence[ExportItem],
+    target: Path,
+    *,
+    combined: bool = False,
+) -> ExportRun:
+    """Many sessions: one PDF each into folder ``target``, or one combined PDF at ``target``."""
+
+    def job(progress: Progress, should_cancel: Callable[[], bool]) -> object:
+        if combined:
+            return export_combined(items, target, progress=progress, should_cancel=should_cancel)
+        return export_each(items, target, progress=progress, should_cancel=should_cancel)
+
+    return run_export(parent, job, f"Exporting {len(items)} sessions…")
+
+
+def documents_folder() -> Path:
+    """Where the save dialog starts: the person's Documents folder, else home."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
+
+
+def store_pdf_exporter(
+    store: Any, *, ask: bool = True, folder: Path | None = None
+) -> Callable[[QWidget, int, str], ExportRun | None]:
+    """``WindowOptions.pdf_exporter`` for the main window: (parent, session_id, shareable).
+
+    The shareable text comes from the summary screen (it may not be saved yet); everything else
+    (privacy, agreements, moods, prompts, organization, logo, paper) from the store.
+    """
+    from circlekeeper.reports.from_store import session_report
+
+    def exporter(parent: QWidget, session_id: int, shareable: str) -> ExportRun | None:
+        summary, context = session_report(store, session_id)
+        context = replace(context, shareable=shareable)
+        return export_session_pdf(parent, summary, context, folder=folder, ask=ask)
+
+    return exporter

@@ -1,0 +1,135 @@
+"""``circlekeeper export`` and ``circlekeeper report`` against a real database file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from circlekeeper.cli import main
+from circlekeeper.store import CircleRecord, open_store
+from tests.reports.conftest import pdf_text, words
+from tests.reports.stored import MARKER, play
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> tuple[Path, int]:
+    path = tmp_path / "ck.sqlite3"
+    with open_store(path) as store:
+        circle = store.circles.save(CircleRecord(None, "Tuesday"))
+        base = datetime(2026, 3, 2, 17, tzinfo=UTC)
+        first = play(store, circle, ("Ana Lima", "Bo Chen"), base)
+        for week in (1, 2):
+            play(store, circle, (f"Cy {week}", f"Di {week}"), base + timedelta(days=7 * week))
+    return path, first
+
+
+def test_export_one_session_with_names_on_letter(db, tmp_path, capsys) -> None:
+    path, sid = db
+    out = tmp_path / "one.pdf"
+    code = main(
+        [
+            "--db",
+            str(path),
+            "export",
+            str(sid),
+            "-o",
+            str(out),
+            "--privacy",
+            "names",
+            "--paper",
+            "letter",
+        ]
+    )
+    assert code == 0
+    data = out.read_bytes()
+    assert "Ana Lima" in words(pdf_text(data))
+    assert MARKER.encode() not in data
+    assert "Wrote" in capsys.readouterr().out
+
+
+def test_export_defaults_to_counts_only(db, tmp_path) -> None:
+    path, sid = db
+    out = tmp_path / "one.pdf"
+    assert main(["--db", str(path), "export", str(sid), "-o", str(out)]) == 0
+    text = words(pdf_text(out.read_bytes()))
+    assert "Ana" not in text and "Person 1" in text
+
+
+def test_range_export_one_file_each_with_a_progress_bar(db, tmp_path, capsys) -> None:
+    path, _ = db
+    folder = tmp_path / "pdfs"
+    code = main(
+        [
+            "--db",
+            str(path),
+            "export",
+            "--circle",
+            "Tuesday",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+            "-o",
+            str(folder),
+        ]
+    )
+    assert code == 0
+    assert len(list(folder.glob("*.pdf"))) == 3
+    err = capsys.readouterr().err
+    assert "Exporting [" in err and "3/3" in err
+
+
+def test_range_export_combined(db, tmp_path) -> None:
+    path, _ = db
+    code = main(
+        [
+            "--db",
+            str(path),
+            "export",
+            "--circle",
+            "Tuesday",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-10",
+            "-o",
+            str(tmp_path),
+            "--combined",
+        ]
+    )
+    assert code == 0
+    (combined,) = tmp_path.glob("Tuesday-2026-03-01-to-2026-03-10.pdf")
+    assert words(pdf_text(combined.read_bytes())).count("Circle summary") == 2
+
+
+def test_period_report_command(db, tmp_path) -> None:
+    path, _ = db
+    out = tmp_path / "period.pdf"
+    code = main(
+        ["--db", str(path), "report", "--from", "2026-03-01", "--to", "2026-03-31", "-o", str(out)]
+    )
+    assert code == 0
+    assert "Sessions held 3" in words(pdf_text(out.read_bytes()))
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "--from", "2026-13-01", "--to", "2026-03-31", "-o", "x"], "not a date"),
+        (
+            ["export", "--circle", "Nope", "--from", "2026-03-01", "--to", "2026-03-31", "-o", "x"],
+            "no circle called 'Nope'",
+        ),
+        (["export", "1", "--from", "2026-03-01", "-o", "x.pdf"], "not both"),
+        (["export", "999", "-o", "x.pdf"], ""),
+    ],
+)
+def test_bad_input_is_one_readable_line(db, tmp_path, capsys, argv, message) -> None:
+    path, _ = db
+    code = main(["--db", str(path), *argv])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert err.startswith("circlekeeper: ") and message in err
+    assert "Traceback" not in err

@@ -1,0 +1,116 @@
+"""Exporting from the app: the dialog, a worker-thread render, cancel, and readable failures."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
+from circlekeeper.reports import ExportItem, Paper, Privacy, ReportContext, default_filename
+from circlekeeper.reports.demo import demo_summary
+from circlekeeper.ui.export_dialog import (
+    ExportDialog,
+    export_session_pdf,
+    export_sessions,
+    run_export,
+)
+from tests.reports.conftest import pdf_text, words
+
+
+def _find(widget, kind, name):
+    for child in widget.findChildren(kind):
+        if child.accessibleName() == name:
+            return child
+    raise AssertionError(f"no {kind.__name__} called {name!r}")
+
+
+def test_dialog_offers_privacy_paper_and_file(qtbot, tmp_path) -> None:
+    dialog = ExportDialog(None, privacy=Privacy.INITIALS, paper=Paper.LETTER)
+    qtbot.addWidget(dialog)
+    privacy = _find(dialog, QComboBox, "Privacy level")
+    paper = _find(dialog, QComboBox, "Paper size")
+    path = _find(dialog, QLineEdit, "File")
+    export = _find(dialog, QPushButton, "Export")
+    assert privacy.currentText() == "Initials" and paper.currentText() == "Letter"
+    assert not export.isEnabled()  # nowhere to save yet
+    path.setText(str(tmp_path / "circle"))
+    privacy.setCurrentIndex(privacy.findText("Full names"))
+    assert export.isEnabled()
+    choice = dialog.choice()
+    assert choice.privacy is Privacy.NAMES and choice.paper is Paper.LETTER
+    assert choice.path == tmp_path / "circle.pdf"
+
+
+def test_session_export_renders_off_the_main_thread(qtbot, tmp_path) -> None:
+    summary = demo_summary(people=4, rounds=2, names=("Ana Lima", "Bo", "Cy", "Di"))
+    context = ReportContext(privacy=Privacy.NAMES, shareable="Thank you all.")
+    run = export_session_pdf(None, summary, context, folder=tmp_path, ask=False)
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=20_000) as done:
+        pass
+    path = done.args[0]
+    assert path == tmp_path / default_filename(summary)
+    text = words(pdf_text(Path(path).read_bytes()))
+    assert "Ana Lima" in text and "Thank you all." in text
+
+
+def test_jobs_run_on_a_worker_thread(qtbot) -> None:
+    seen: list[int] = []
+    run = run_export(None, lambda progress, cancel: seen.append(threading.get_ident()), "x")
+    with qtbot.waitSignal(run.finished, timeout=10_000):
+        pass
+    assert seen and seen[0] != threading.get_ident()
+
+
+def test_cancel_stops_a_batch_and_leaves_no_file(qtbot, tmp_path) -> None:
+    items = [
+        ExportItem(demo_summary(people=6, rounds=4, seed=n), ReportContext(), f"s{n}.pdf")
+        for n in range(40)
+    ]
+    run = export_sessions(None, items, tmp_path / "all.pdf", combined=True)
+    run.dialog.canceled.emit()  # as if Cancel were pressed at once
+    with qtbot.waitSignal(run.cancelled, timeout=60_000):
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_shows_the_readable_message(qtbot, tmp_path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    items = [ExportItem(demo_summary(people=2, rounds=1), ReportContext(), "a.pdf")]
+    from circlekeeper.ui.export_dialog import ExportRun
+
+    run = ExportRun(
+        None, lambda p, c: export_sessions_job(items, blocker / "sub"), "x", show_errors=False
+    ).start()
+    with qtbot.waitSignal(run.failed, timeout=20_000) as failed:
+        pass
+    assert "could not be written" in failed.args[0]
+
+
+def export_sessions_job(items, folder):
+    from circlekeeper.reports import export_each
+
+    return export_each(items, folder)
+
+
+def test_main_window_exporter_reads_the_store_and_prints_the_screen_text(qtbot, tmp_path) -> None:
+    from datetime import UTC, datetime
+
+    from circlekeeper.store import CircleRecord, open_store
+    from circlekeeper.ui.export_dialog import store_pdf_exporter
+    from tests.reports.stored import MARKER, play
+
+    with open_store(tmp_path / "ck.sqlite3") as store:
+        circle = store.circles.save(CircleRecord(None, "Tuesday", privacy="names"))
+        sid = play(store, circle, ("Ana Lima", "Bo Chen"), datetime(2026, 3, 4, 17, tzinfo=UTC))
+        exporter = store_pdf_exporter(store, ask=False, folder=tmp_path)
+        run = exporter(None, sid, "Typed on the summary screen, not saved yet.")
+        with qtbot.waitSignal(run.finished, timeout=20_000) as done:
+            pass
+    data = Path(done.args[0]).read_bytes()
+    text = words(pdf_text(data))
+    assert "Typed on the summary screen, not saved yet." in text
+    assert "Ana Lima" in text
+    assert MARKER.encode() not in data
