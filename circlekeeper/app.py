@@ -130,6 +130,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
 def connect_store(window: MainWindow, db: str | None) -> Connected:
     """Open the database and give the window everything that lives on it."""
     from circlekeeper.store import open_store
+    from circlekeeper.ui.export_dialog import store_pdf_exporter
     from circlekeeper.ui.notes import build_notes, idle_minutes_from_setting
     from circlekeeper.ui.prompts.feature import PromptFeature, avoid_last_setting
     from circlekeeper.ui.store_catalog import StoreCatalog
@@ -148,6 +149,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
         )
         window.options.prompts = prompts
         window.options.notes_factory = notes.factory
+        window.options.pdf_exporter = store_pdf_exporter(store)
         notes.install_menu(window, name_of=lambda person_id: store.people.get(person_id).name)
         window.attach_catalog(StoreCatalog(store, prompts=prompts))
     except BaseException:

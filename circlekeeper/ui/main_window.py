@@ -61,7 +61,9 @@ class WindowOptions:
     wall: Callable[[], datetime] | None = None
     """The wall clock beside the monotonic one (``None``: the system's UTC time)."""
     setup_dialog: Callable[..., SetupDialog] = SetupDialog
-    pdf_exporter: Callable[[QWidget, int, str], None] | None = None
+    pdf_exporter: Callable[[QWidget, int, str], object] | None = None
+    """Exports a session's PDF (parent, session id, shareable text); may return a running job
+    with a ``finished(path)`` signal."""
     notes_factory: Callable[[int, LiveController], QWidget | None] | None = None
     extra_pages: dict[str, QWidget] = field(default_factory=dict)
     prompts: PromptFeature | None = None
@@ -410,8 +412,12 @@ class MainWindow(QMainWindow):
 
     def _export(self, session_id: int, shareable: str) -> None:
         self.catalog.finish_session(session_id, shareable)
-        if self.options.pdf_exporter is not None:
-            self.options.pdf_exporter(self, session_id, shareable)
+        if self.options.pdf_exporter is None:
+            return
+        run = self.options.pdf_exporter(self, session_id, shareable)
+        finished = getattr(run, "finished", None)
+        if finished is not None:  # rendering goes on in a worker; say where it went
+            finished.connect(lambda path: self.statusBar().showMessage(f"Summary saved: {path}"))
 
     def _close_summary(self, session_id: int, shareable: str) -> None:
         self.catalog.finish_session(session_id, shareable)

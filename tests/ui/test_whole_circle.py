@@ -159,6 +159,24 @@ def test_a_whole_circle_through_the_window(
     assert "5 present" in summary.facts_label.text()
     assert "Fairness index" in summary.fairness_label.text()
     summary.shareable.setPlainText("We shared <b>warmly</b> & kindly — شكرا")
+
+    # The printable summary: rendered off the main thread, names kept out at the default
+    # privacy level (counts only), the shareable words in.
+    from circlekeeper.ui.export_dialog import store_pdf_exporter
+
+    window.options.pdf_exporter = store_pdf_exporter(
+        app_parts.store, ask=False, folder=tmp_path / "pdf"
+    )
+    (tmp_path / "pdf").mkdir()
+    qtbot.keyClick(summary, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Summary saved" in window.statusBar().currentMessage(), timeout=20000)
+    (pdf,) = (tmp_path / "pdf").glob("*.pdf")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "We shared <b>warmly</b> & kindly" in text
+    assert "Amal" not in text and "Jonas" not in text
+    assert "5" in text
     qtbot.mouseClick(button(summary, "Save and close"), Qt.MouseButton.LeftButton)
     session_id = window._session_id or 1
 
