@@ -129,10 +129,12 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
 
 def connect_store(window: MainWindow, db: str | None) -> Connected:
     """Open the database and give the window everything that lives on it."""
+    from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store import open_store
     from circlekeeper.ui.export_dialog import store_pdf_exporter
     from circlekeeper.ui.notes import build_notes, idle_minutes_from_setting
     from circlekeeper.ui.prompts.feature import PromptFeature, avoid_last_setting
+    from circlekeeper.ui.prompts.mood_widget import MoodCountDialog
     from circlekeeper.ui.store_catalog import StoreCatalog
 
     store = open_store(db)
@@ -150,6 +152,10 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
         window.options.prompts = prompts
         window.options.notes_factory = notes.factory
         window.options.pdf_exporter = store_pdf_exporter(store)
+        moods = MoodService(store.moods)
+        window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
+            moods, session_id, moment, present=present, parent=parent
+        ).exec()
         notes.install_menu(window, name_of=lambda person_id: store.people.get(person_id).name)
         window.attach_catalog(StoreCatalog(store, prompts=prompts))
     except BaseException:

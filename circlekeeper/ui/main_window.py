@@ -66,6 +66,8 @@ class WindowOptions:
     with a ``finished(path)`` signal."""
     notes_factory: Callable[[int, LiveController], QWidget | None] | None = None
     extra_pages: dict[str, QWidget] = field(default_factory=dict)
+    mood_dialog: Callable[[QWidget, int, str, int], object] | None = None
+    """Asks for the anonymous 1–5 mood counts (parent, session id, moment, people present)."""
     prompts: PromptFeature | None = None
     """The prompt library (drawing and browsing in *Start a circle*, the library window)."""
     ask: Callable[[QWidget, str, str], bool] | None = None
@@ -342,6 +344,14 @@ class MainWindow(QMainWindow):
         )
         self._open_live(session_id, controller)
         controller.start(brief.name, present, setup.facilitators)
+        self._ask_mood(session_id, "check-in", len(present))
+
+    def _ask_mood(self, session_id: int, moment: str, present: int) -> None:
+        """The optional anonymous mood count, for circles that turned it on."""
+        if self.options.mood_dialog is None or self._circle_id is None:
+            return
+        if self.catalog.circle(self._circle_id).mood_enabled:
+            self.options.mood_dialog(self, session_id, moment, present)
 
     def _open_live(self, session_id: int, controller: LiveController) -> None:
         self._session_id = session_id
@@ -395,6 +405,9 @@ class MainWindow(QMainWindow):
         session_id = self._session_id
         summary = self.controller.session.summary()
         self.controller.shutdown()
+        # Ended in the store at once: a crash on the summary screen must not offer a resume.
+        self.catalog.finish_session(session_id, "")
+        self._ask_mood(session_id, "check-out", summary.present_count)
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None

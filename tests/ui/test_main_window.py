@@ -100,3 +100,29 @@ def test_late_arrival_is_added_to_the_circle(qtbot, window: MainWindow, monkeypa
         for i in range(window.live_view.queue.queue.count())
     ]
     assert any(m.name == "Ola" for m in window.catalog.circle(1).members)
+
+
+def test_circles_with_mood_counts_are_asked_at_check_in_and_check_out(
+    qtbot, window: MainWindow
+) -> None:
+    asked: list[tuple[int, str, int]] = []
+    window.options.mood_dialog = lambda parent, sid, moment, present: asked.append(
+        (sid, moment, present)
+    )
+    window.save_circle(
+        CircleDetail(None, "Moods", members=(Member(-1, "Amal"), Member(-2, "Jonas")))
+    )
+    window.start_circle()
+    assert asked == [], "circles that did not turn it on are never asked"
+    window.live_view.end_circle()
+    window.summary_view.closed.emit("")
+    detail = window.catalog.circle(1)
+    window.save_circle(
+        CircleDetail(detail.circle_id, "Moods", members=detail.members, mood_enabled=True)
+    )
+    window.start_circle()
+    window.live_view.end_circle()
+    assert [(moment, present) for _sid, moment, present in asked] == [
+        ("check-in", 2),
+        ("check-out", 2),
+    ]
