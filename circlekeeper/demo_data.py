@@ -241,7 +241,7 @@ def plan_roster(seed: int, circles: int) -> list[DemoCircle]:
                 name=name,
                 description=description,
                 agreements=agreements,
-                default_plan=_plan(rng),
+                default_plan=_plan(rng, index),
                 facilitators=tuple(rng.sample(FACILITATORS, rng.randint(1, 2))),
                 members=members,
                 timezone=rng.choice(TIMEZONES),
@@ -252,14 +252,15 @@ def plan_roster(seed: int, circles: int) -> list[DemoCircle]:
     return result
 
 
-def _plan(rng: random.Random) -> tuple[RoundPlan, ...]:
+def _plan(rng: random.Random, index: int) -> tuple[RoundPlan, ...]:
+    """Circles take turns between policies so any four circles show all three."""
     check_in = RoundPlan(
         RoundKind.CHECK_IN, TimePolicy.fixed(rng.choice((45, 60, 90))), rng.choice(CHECK_IN_PROMPTS)
     )
-    style = rng.random()
-    if style < 0.6:
+    style = index % 4
+    if style in (0, 2):
         sharing_policy = TimePolicy.fair_share(rng.choice((900, 1200, 1800)), minimum=60)
-    elif style < 0.85:
+    elif style == 1:
         sharing_policy = TimePolicy.fixed(rng.choice((120, 180, 240)))
     else:
         sharing_policy = TimePolicy.open()
