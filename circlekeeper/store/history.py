@@ -413,6 +413,7 @@ class HistoryQueries:
         Live sessions are never included: a session left live by a crash is offered for
         resuming first, never deleted behind the facilitator's back.
         """
+        now = now or datetime.now(UTC)
         cutoff = _cutoff(days, now)
         doomed = and_(S.circle_id == circle_id, S.started_at < cutoff, S.status.in_(FINISHED))
         with self._engine.connect() as conn:
@@ -431,6 +432,7 @@ class HistoryQueries:
         return RetentionPreview(
             circle_id=circle_id,
             days=days,
+            now=now,
             cutoff=cutoff,
             sessions=int(count),
             notes=int(notes),

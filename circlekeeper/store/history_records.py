@@ -210,6 +210,7 @@ class RetentionPreview:
 
     circle_id: int
     days: int
+    now: datetime
     cutoff: datetime
     sessions: int
     notes: int
