@@ -1,0 +1,81 @@
+"""``circlekeeper check`` and ``circlekeeper restore BACKUP``: the database's first aid.
+
+``check`` runs SQLite's full integrity check and foreign-key check and prints a verdict (exit
+status 1 when damaged, with the newest good backup and the restore command). ``restore`` moves
+the current file aside with a timestamp (never deleting it), copies the backup in and checks it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from circlekeeper.errors import UserFacingError
+
+
+def register(subparsers: Any) -> None:
+    check = subparsers.add_parser(
+        "check",
+        help="check the database for damage (integrity and foreign keys)",
+        description="Run a full integrity check and a foreign-key check and print a verdict.",
+    )
+    check.set_defaults(func=run_check)
+    restore = subparsers.add_parser(
+        "restore",
+        help="replace the database with a backup (the current file is kept aside)",
+        description="Move the current database aside with a timestamp, copy BACKUP in its"
+        " place and check it. Nothing is deleted.",
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    restore.set_defaults(func=run_restore)
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    from circlekeeper.store.location import resolve
+
+    location = resolve(getattr(args, "db", None))
+    if location.path is None:
+        raise UserFacingError(
+            "check and restore work on SQLite database files; use your database server's own"
+            " tools for this one."
+        )
+    return location.path
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from circlekeeper.store.backups import BackupService, full_check
+
+    path = _database_path(args)
+    if not path.exists():
+        raise UserFacingError(f"There is no database at {path}.")
+    report = full_check(path)
+    print(report.verdict)
+    if report.ok:
+        return 0
+    backup = BackupService(path).newest_good()
+    if backup is None:
+        print("No good backup was found; keep the file safe and ask for help.")
+    else:
+        print(f"The newest good backup is {backup}; to go back to it run:")
+        print(f"  circlekeeper restore {backup}")
+    return 1
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from circlekeeper.store.backups import restore
+    from circlekeeper.store.lock import WriterLock
+
+    path = _database_path(args)
+    backup = Path(args.backup).expanduser().absolute()
+    if not backup.is_file():
+        raise UserFacingError(f"There is no backup file at {backup}.")
+    if backup == path:
+        raise UserFacingError("That file is the database itself; choose a backup file.")
+    path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    with WriterLock(path):
+        aside = restore(backup, path)
+    if aside is not None:
+        print(f"The previous database was kept as {aside}.")
+    print(f"Restored {path} from {backup}; it passed the integrity check.")
+    return 0

@@ -1,0 +1,204 @@
+"""Backups, checks and restore for SQLite database files.
+
+Backups use SQLite's online backup API (a consistent copy even while the app has the database
+open), are written under a temporary name and renamed into place (a crash never leaves a
+half-written backup that looks whole), and are readable by their owner only. They live in
+``<db>.backups/`` beside the database: one a day of use and one before each migration, the
+newest ten kept.
+
+Checks open the file read-only, so checking a damaged file never changes it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from circlekeeper.store.database import PRIVATE_DIR, PRIVATE_FILE, prepare_file, sidecar_files
+from circlekeeper.store.errors import StoreError, StoreUnavailable
+from circlekeeper.store.records import CheckReport
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_KEEP = 10
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z0-9-]+)\.sqlite3$")
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".backups")
+
+
+class BackupService:
+    """Rotating backups of one database file (``path=None``: a server or in-memory database,
+    which has none)."""
+
+    def __init__(self, path: Path | None, *, keep: int = DEFAULT_KEEP) -> None:
+        self.path = path
+        self.keep = keep
+
+    @property
+    def directory(self) -> Path | None:
+        return None if self.path is None else backup_dir_for(self.path)
+
+    def backup(self, reason: str) -> Path:
+        """Copy the database now with the online backup API; returns the backup's path."""
+        if self.path is None or self.directory is None:
+            raise StoreUnavailable(
+                "Backups are made only for SQLite database files; back up a server database"
+                " with its own tools."
+            )
+        slug = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
+        stamp = datetime.now(UTC).strftime(_STAMP)
+        self.directory.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        target = self.directory / f"{_stem(self.path)}-{stamp}-{slug}.sqlite3"
+        copy_database(self.path, target)
+        self.rotate(self.keep)
+        log.info("Backed up the database to %s", target)
+        return target
+
+    def list(self) -> list[Path]:
+        """Backups, newest first."""
+        if self.directory is None or not self.directory.is_dir():
+            return []
+        found = [p for p in self.directory.iterdir() if p.is_file() and _NAME.match(p.name)]
+        return sorted(found, key=lambda p: _NAME.match(p.name)["stamp"], reverse=True)  # type: ignore[index]
+
+    def rotate(self, keep: int = DEFAULT_KEEP) -> None:
+        """Delete all but the ``keep`` newest backups (backups only, never the database)."""
+        for old in self.list()[max(1, keep) :]:
+            old.unlink(missing_ok=True)
+
+    def newest_good(self) -> Path | None:
+        """The newest backup that passes a quick check, or ``None``."""
+        for candidate in self.list():
+            if quick_check(candidate).ok:
+                return candidate
+        return None
+
+    def made_today(self, reason: str = "daily") -> bool:
+        today = datetime.now(UTC).strftime("%Y%m%d")
+        for path in self.list():
+            match = _NAME.match(path.name)
+            if match and match["reason"] == reason and match["stamp"].startswith(today):
+                return True
+        return False
+
+
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(".sqlite3").removesuffix(".db") or "circlekeeper"
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of ``source`` at ``target`` (0600, journal mode DELETE, fsynced)."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    os.close(fd)
+    try:
+        src = sqlite3.connect(str(source))
+        try:
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def quick_check(path: Path) -> CheckReport:
+    """SQLite's ``quick_check``: fast enough for every start-up."""
+    return _check(Path(path), full=False)
+
+
+def full_check(path: Path) -> CheckReport:
+    """``integrity_check`` plus ``foreign_key_check``: what ``circlekeeper check`` runs."""
+    return _check(Path(path), full=True)
+
+
+def _check(path: Path, *, full: bool) -> CheckReport:
+    if not path.is_file():
+        return CheckReport(path, False, ("the file does not exist",), full)
+    if path.stat().st_size == 0:
+        return CheckReport(path, True, (), full)  # a brand-new, empty database
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        return CheckReport(path, False, ("this is not a SQLite database file",), full)
+    problems: list[str] = []
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        return CheckReport(path, False, (f"it cannot be opened: {error}",), full)
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+        problems.extend(str(row[0]) for row in rows if row[0] != "ok")
+        if full:
+            for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
+                problems.append(f"row {rowid} of {table} points to a missing {parent}")
+    except sqlite3.DatabaseError as error:
+        problems.append(str(error))
+    finally:
+        connection.close()
+    return CheckReport(path, not problems, tuple(problems), full)
+
+
+def restore(backup: Path, target: Path) -> Path | None:
+    """Put ``backup`` in place of ``target``; returns where the old file was moved aside.
+
+    The old database (and its ``-wal``/``-shm``) is renamed with a timestamp, never deleted or
+    overwritten; the backup is checked before and the restored file after. The caller holds
+    the single-writer lock.
+    """
+    backup, target = Path(backup).absolute(), Path(target).absolute()
+    report = full_check(backup)
+    if not report.ok:
+        raise StoreError(
+            f"The backup {backup} cannot be restored: {report.verdict} Choose another backup."
+        )
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    aside: Path | None = None
+    if target.exists():
+        aside = target.with_name(f"{target.name}.replaced-{stamp}")
+        os.rename(target, aside)
+        for sidecar, suffix in zip(sidecar_files(target), ("-wal", "-shm"), strict=True):
+            if sidecar.exists():
+                os.rename(sidecar, aside.with_name(aside.name + suffix))
+    else:
+        for sidecar in sidecar_files(target):
+            if sidecar.exists():
+                os.rename(sidecar, sidecar.with_name(f"{sidecar.name}.replaced-{stamp}"))
+    prepare_file(target)
+    copy_database(backup, target)
+    after = full_check(target)
+    if not after.ok:  # pragma: no cover - the copy of a checked file failed its own check
+        raise StoreError(f"The restored database did not pass its check: {after.verdict}")
+    log.info("Restored %s from %s (old file kept at %s)", target, backup, aside)
+    return aside

@@ -1,0 +1,96 @@
+"""The SQLAlchemy engine with SQLite set up for durability.
+
+Every new SQLite connection gets, in a connect-event listener: WAL, ``foreign_keys=ON``,
+``synchronous=FULL`` (a commit is on disk when it returns), ``secure_delete=ON`` (deleted
+ciphertext does not linger in free pages) and a busy timeout.
+
+Python's ``sqlite3`` driver has *legacy transaction control*: it only sends ``BEGIN`` before
+INSERT/UPDATE/DELETE, not before SELECT or DDL, so reads are not repeatable and DDL (alembic)
+is not transactional. As SQLAlchemy's SQLite dialect documentation recommends for Python < 3.12
+(and works on every version), the driver's own BEGIN is switched off (``isolation_level = None``)
+and SQLAlchemy's ``begin`` event sends ``BEGIN`` itself, so every ``with Session(engine)`` is one
+real SQLite transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+from circlekeeper.store.location import DatabaseLocation
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+PRIVATE_FILE = stat.S_IRUSR | stat.S_IWUSR
+PRIVATE_DIR = stat.S_IRWXU
+
+
+def make_engine(location: DatabaseLocation, *, foreign_keys: bool = True) -> Engine:
+    """An engine for the location; SQLite connections get the pragmas described above.
+
+    ``foreign_keys=False`` is for alembic batch migrations, which copy tables and must not
+    trip foreign keys half-way (the migration runs a foreign-key check afterwards).
+    """
+    if not location.is_sqlite:
+        return create_engine(location.url, pool_pre_ping=True)
+    engine = create_engine(location.url)
+    wal = location.path is not None
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we send BEGIN ourselves, see module doc
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if wal:
+                cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA secure_delete = ON")
+            cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        finally:
+            cursor.close()
+        if location.path is not None:
+            make_private(location.path)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def sidecar_files(path: Path) -> tuple[Path, Path]:
+    """SQLite's ``-wal`` and ``-shm`` files beside a database in WAL mode."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def prepare_file(path: Path) -> None:
+    """Create the folder (owner only) and an empty database file readable by its owner only.
+
+    SQLite gives its ``-wal``/``-shm`` files the permissions of the database file, so creating
+    the file 0600 first keeps every piece private; :func:`make_private` tightens leftovers.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=PRIVATE_DIR, exist_ok=True)
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        os.close(fd)
+    make_private(path)
+
+
+def make_private(path: Path) -> None:
+    """chmod 0600 the database and its sidecars (if they exist and are ours)."""
+    for candidate in (path, *sidecar_files(path)):
+        try:
+            if stat.S_IMODE(candidate.stat().st_mode) != PRIVATE_FILE:
+                os.chmod(candidate, PRIVATE_FILE)
+        except FileNotFoundError:
+            continue
+        except PermissionError:
+            log.warning("Could not make %s private (not the owner?)", candidate)

@@ -1,0 +1,76 @@
+"""Errors the store raises that a person can act on.
+
+Each message is a full sentence for a facilitator: the CLI prints it as one line, the GUI shows
+it in a dialog. Programming errors (a bad argument type, an ORM mistake) keep their tracebacks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from circlekeeper.errors import UserFacingError
+
+
+class StoreError(UserFacingError):
+    """Base of every storage problem a person can act on."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be reached or opened (bad URL, no permission, disk gone)."""
+
+
+class DatabaseLocked(StoreError):
+    """Another running copy of CircleKeeper already writes this database file."""
+
+    exit_code = 3
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"CircleKeeper is already open on this database ({path}). Close the other window"
+            " first, or open a different database with --db."
+        )
+
+
+class DatabaseCorrupted(StoreError):
+    """The file is damaged or is not a CircleKeeper database; it is left exactly as it is."""
+
+    exit_code = 4
+
+    def __init__(self, path: Path, detail: str, backup: Path | None) -> None:
+        self.path = path
+        self.detail = detail
+        self.backup = backup
+        if backup is not None:
+            advice = (
+                f" The newest good backup is {backup}; to go back to it run:"
+                f" circlekeeper restore {backup}"
+            )
+        else:
+            advice = (
+                " No good backup was found next to it; keep the file safe and ask for help"
+                " before doing anything else with it."
+            )
+        super().__init__(
+            f"The database {path} is damaged and was not opened ({detail}); the file has not"
+            f" been changed.{advice}"
+        )
+
+
+class DuplicateEvent(StoreError):
+    """The same sequence number was appended twice to one session's log."""
+
+    def __init__(self, session_id: int, seq: int) -> None:
+        self.session_id = session_id
+        self.seq = seq
+        super().__init__(
+            f"Event {seq} of session {session_id} is already stored; it was not stored twice."
+        )
+
+
+class RecordNotFound(StoreError):
+    """A circle, person, session, note or prompt id that is not in the database."""
+
+
+class InvalidRecord(StoreError):
+    """A value the store refuses to keep (an empty name, a name already taken, …)."""

@@ -1,0 +1,103 @@
+"""Private notes as opaque ciphertext: plain text never reaches this layer.
+
+After a note changes or goes, the WAL is checkpointed and truncated; with ``secure_delete=ON``
+SQLite zeroes freed pages, so an old ciphertext does not survive in the file.
+"""
+
+from __future__ import annotations
+
+import builtins
+from datetime import datetime
+
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
+
+from circlekeeper.store.errors import RecordNotFound
+from circlekeeper.store.models import NoteRow
+from circlekeeper.store.wal import checkpoint
+from circlekeeper.vault.header import NoteRecord
+
+
+class NoteRepository:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def add(self, note: NoteRecord) -> None:
+        _require_bytes(note.ciphertext)
+        with Session(self._engine) as s, s.begin():
+            s.add(
+                NoteRow(
+                    id=note.note_id,
+                    session_id=note.session_id,
+                    person_id=note.person_id,
+                    elapsed=note.elapsed,
+                    ciphertext=bytes(note.ciphertext),
+                    created_at=note.created_at,
+                    updated_at=note.updated_at,
+                )
+            )
+
+    def update(self, note_id: str, ciphertext: bytes, updated_at: datetime) -> None:
+        _require_bytes(ciphertext)
+        with Session(self._engine) as s, s.begin():
+            row = _row(s, note_id)
+            row.ciphertext = bytes(ciphertext)
+            row.updated_at = updated_at
+        checkpoint(self._engine)
+
+    def delete(self, note_id: str) -> None:
+        with Session(self._engine) as s, s.begin():
+            s.execute(delete(NoteRow).where(NoteRow.id == note_id))
+        checkpoint(self._engine)
+
+    def get(self, note_id: str) -> NoteRecord | None:
+        with Session(self._engine) as s:
+            row = s.get(NoteRow, note_id)
+            return None if row is None else _record(row)
+
+    def for_session(self, session_id: int) -> builtins.list[NoteRecord]:
+        return self._query(select(NoteRow).where(NoteRow.session_id == session_id))
+
+    def for_person(self, person_id: int) -> builtins.list[NoteRecord]:
+        return self._query(select(NoteRow).where(NoteRow.person_id == person_id))
+
+    def all(self) -> builtins.list[NoteRecord]:
+        return self._query(select(NoteRow))
+
+    def replace_all_ciphertexts(self, pairs: dict[str, bytes]) -> None:
+        """Swap every listed note's ciphertext in one transaction (re-encryption): all or none."""
+        for ciphertext in pairs.values():
+            _require_bytes(ciphertext)
+        with Session(self._engine) as s, s.begin():
+            for note_id, ciphertext in pairs.items():
+                _row(s, note_id).ciphertext = bytes(ciphertext)
+        checkpoint(self._engine)
+
+    def _query(self, query: object) -> builtins.list[NoteRecord]:
+        with Session(self._engine) as s:
+            rows = s.scalars(query.order_by(NoteRow.created_at, NoteRow.id))  # type: ignore[attr-defined]
+            return [_record(row) for row in rows]
+
+
+def _require_bytes(value: object) -> None:
+    if not isinstance(value, bytes | bytearray | memoryview):
+        raise TypeError("the store keeps notes only as ciphertext bytes")
+
+
+def _row(s: Session, note_id: str) -> NoteRow:
+    row = s.get(NoteRow, note_id)
+    if row is None:
+        raise RecordNotFound(f"There is no private note with id {note_id}.")
+    return row
+
+
+def _record(row: NoteRow) -> NoteRecord:
+    return NoteRecord(
+        note_id=row.id,
+        ciphertext=bytes(row.ciphertext),
+        session_id=row.session_id,
+        person_id=row.person_id,
+        elapsed=row.elapsed,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )

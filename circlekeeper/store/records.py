@@ -1,0 +1,91 @@
+"""The plain records the repositories hand out: frozen dataclasses, never ORM rows.
+
+Notes and the vault header reuse :mod:`circlekeeper.vault.header`; prompts, prompt uses and
+mood counts reuse :mod:`circlekeeper.session.prompts`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from circlekeeper.session.model import RoundPlan
+
+
+class SessionStatus(StrEnum):
+    LIVE = "live"
+    ENDED = "ended"
+    ABANDONED = "abandoned"
+
+
+class Privacy(StrEnum):
+    """How much of a person a printed summary shows."""
+
+    COUNTS = "counts"
+    INITIALS = "initials"
+    NAMES = "names"
+
+
+@dataclass(frozen=True, slots=True)
+class CircleRecord:
+    circle_id: int | None
+    name: str
+    description: str = ""
+    agreements: tuple[str, ...] = ()
+    default_plan: tuple[RoundPlan, ...] = ()
+    facilitators: tuple[str, ...] = ()
+    archived: bool = False
+    privacy: str = "counts"
+    retention_days: int | None = None
+    mood_enabled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    person_id: int
+    name: str
+    pronouns: str = ""
+    archived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    session_id: int
+    circle_id: int
+    circle_name: str
+    facilitators: tuple[str, ...]
+    co_facilitators: tuple[str, ...]
+    plan: tuple[RoundPlan, ...]
+    started_at: datetime
+    ended_at: datetime | None
+    timezone: str
+    status: str
+    shareable: str
+    last_heartbeat_wall: datetime | None
+    last_heartbeat_elapsed: float | None
+    events: int
+    present_count: int | None
+    duration_seconds: float | None
+    fairness: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The verdict of a database check, with what was wrong in SQLite's own words."""
+
+    path: Path
+    ok: bool
+    problems: tuple[str, ...] = ()
+    full: bool = False
+    """True for integrity + foreign-key check, False for the quick start-up check."""
+
+    @property
+    def verdict(self) -> str:
+        kind = "full integrity and foreign-key check" if self.full else "quick check"
+        if self.ok:
+            return f"The database {self.path} is healthy ({kind} passed)."
+        shown = "; ".join(self.problems[:5])
+        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
+        return f"The database {self.path} is damaged ({kind} failed): {shown}{more}."

@@ -1,0 +1,166 @@
+"""``open_store()``: the one way into the database, and the :class:`Store` it returns.
+
+Opening a SQLite file takes the single-writer lock, quick-checks an existing file (a damaged
+one is refused, never touched), migrates the schema after a backup copy, and makes the day's
+backup. The repositories hang off the store; each operation is its own short transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from circlekeeper.store import migrate
+from circlekeeper.store.backups import BackupService, quick_check
+from circlekeeper.store.circles import CircleRepository
+from circlekeeper.store.database import make_engine, prepare_file
+from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
+from circlekeeper.store.location import DatabaseLocation, resolve
+from circlekeeper.store.lock import WriterLock
+from circlekeeper.store.moods import MoodRepository
+from circlekeeper.store.notes import NoteRepository
+from circlekeeper.store.people import PersonRepository
+from circlekeeper.store.prompts import PromptRepository
+from circlekeeper.store.sessions import SessionRepository
+from circlekeeper.store.settings import SettingsRepository
+from circlekeeper.store.vault_header import VaultHeaderRepository
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    """An open database: its repositories, its backups, and the lock while it is open."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        location: DatabaseLocation,
+        *,
+        lock: WriterLock | None = None,
+        keep_backups: int = 10,
+    ) -> None:
+        self.engine = engine
+        """For store-side queries (history); never hand ORM rows or the engine to the UI."""
+        self.location = location
+        self._lock = lock
+        self.circles = CircleRepository(engine)
+        self.people = PersonRepository(engine)
+        self.sessions = SessionRepository(engine)
+        self.notes = NoteRepository(engine)
+        self.vault_header = VaultHeaderRepository(engine)
+        self.prompts = PromptRepository(engine)
+        self.moods = MoodRepository(engine)
+        self.settings = SettingsRepository(engine)
+        self.backups = BackupService(location.path, keep=keep_backups)
+        self._closed = False
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or ``None`` for in-memory and server databases."""
+        return self.location.path
+
+    def close(self) -> None:
+        """Close every connection (SQLite folds the WAL back in) and release the lock."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.engine.dispose()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(
+    url_or_path: str | os.PathLike[str] | None = None, *, keep_backups: int = 10
+) -> Store:
+    """Open (creating and migrating when needed) the database named by ``url_or_path``,
+    else ``$CIRCLEKEEPER_DB``, else ``circlekeeper.sqlite3`` in the user data folder.
+
+    Raises :class:`DatabaseLocked`, :class:`DatabaseCorrupted` or :class:`StoreUnavailable`.
+    """
+    location = resolve(url_or_path)
+    if location.path is None:
+        return _open_without_file(location, keep_backups)
+    path = location.path
+    try:
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(
+            f"CircleKeeper cannot create the folder {path.parent} ({error.strerror})."
+        ) from error
+    lock = WriterLock(path)
+    lock.acquire()
+    engine: Engine | None = None
+    try:
+        backups = BackupService(path, keep=keep_backups)
+        if path.exists() and (not path.is_file() or path.stat().st_size > 0):
+            report = quick_check(path)
+            if not report.ok:
+                raise DatabaseCorrupted(path, report.problems[0], backups.newest_good())
+        prepare_file(path)
+        _migrate_file(location, backups)
+        engine = make_engine(location)
+        store = Store(engine, location, lock=lock, keep_backups=keep_backups)
+        if not backups.made_today("daily"):
+            backups.backup("daily")
+        return store
+    except StoreError:
+        _abandon(engine, lock)
+        raise
+    except (OSError, SQLAlchemyError) as error:
+        _abandon(engine, lock)
+        raise StoreUnavailable(
+            f"CircleKeeper could not open the database {path} ({_first_line(error)})."
+        ) from error
+    except BaseException:
+        _abandon(engine, lock)
+        raise
+
+
+def _migrate_file(location: DatabaseLocation, backups: BackupService) -> None:
+    # Foreign keys off while alembic batch-copies tables; the upgrade checks them before commit.
+    migration_engine = make_engine(location, foreign_keys=False)
+    try:
+        needed, has_tables = migrate.needs_upgrade(migration_engine)
+        if needed:
+            if has_tables:
+                backups.backup("before-migration")
+            migrate.upgrade(migration_engine)
+    finally:
+        migration_engine.dispose()
+
+
+def _open_without_file(location: DatabaseLocation, keep_backups: int) -> Store:
+    try:
+        engine = make_engine(location)
+        needed, _ = migrate.needs_upgrade(engine)
+        if needed:
+            migrate.upgrade(engine)
+    except SQLAlchemyError as error:
+        raise StoreUnavailable(
+            "CircleKeeper could not reach the database"
+            f" {location.url.render_as_string(hide_password=True)} ({_first_line(error)})."
+        ) from error
+    return Store(engine, location, keep_backups=keep_backups)
+
+
+def _abandon(engine: Engine | None, lock: WriterLock) -> None:
+    if engine is not None:
+        engine.dispose()
+    lock.release()
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(getattr(error, "orig", None) or error).strip()
+    return text.splitlines()[0][:200] if text else type(error).__name__

@@ -1,0 +1,78 @@
+"""The schema comes only from alembic migrations, and the migrations match the models."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from circlekeeper.store import migrate, open_store
+from circlekeeper.store.database import make_engine
+from circlekeeper.store.location import resolve
+from circlekeeper.store.models import Base
+
+
+def test_an_empty_database_upgraded_to_head_matches_the_models(tmp_path: Path) -> None:
+    engine = make_engine(resolve(tmp_path / "empty.sqlite3"), foreign_keys=False)
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "render_as_batch": True}
+            )
+            assert compare_metadata(context, Base.metadata) == []
+            names = {
+                row[0]
+                for row in connection.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type IN ('index', 'table')"
+                )
+            }
+    finally:
+        engine.dispose()
+    for expected in (
+        "ix_sessions_circle_id_started_at",
+        "ix_sessions_started_at",
+        "ix_sessions_status",
+        "ix_session_people_person_id_session_id",
+        "session_people",
+        "alembic_version",
+    ):
+        assert expected in names
+
+
+def test_every_constraint_has_a_name() -> None:
+    for table in Base.metadata.tables.values():
+        for constraint in table.constraints:
+            assert constraint.name, f"unnamed constraint on {table.name}"
+        for index in table.indexes:
+            assert index.name
+
+
+def test_an_existing_file_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.execute("CREATE TABLE keepsake (words TEXT)")
+        old.execute("INSERT INTO keepsake VALUES ('we were here first')")
+    old.close()
+    with open_store(path) as store:
+        before = [p for p in store.backups.list() if "before-migration" in p.name]
+        assert len(before) == 1
+    copy = sqlite3.connect(before[0])
+    try:
+        assert copy.execute("SELECT words FROM keepsake").fetchall() == [("we were here first",)]
+        assert copy.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name='circles'"
+        ).fetchone() == (0,)
+    finally:
+        copy.close()
+
+
+def test_a_database_already_at_head_is_not_migrated_again(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    open_store(path).close()
+    open_store(path).close()
+    with open_store(path) as store:
+        assert not [p for p in store.backups.list() if "before-migration" in p.name]
