@@ -15,10 +15,11 @@ No SQL and no Qt here; :mod:`circlekeeper.store.bulk` writes the result quickly.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from circlekeeper.session import CircleSession, FakeClock, Participant
@@ -276,9 +277,18 @@ class _CircleRun:
     """What carries over from one session of a circle to the next (rotation, balance)."""
 
     stored: StoredCircle
-    next_start: datetime
+    first_day: date
+    held: int = 0
     previous_first: str | None = None
     balance: dict[str, float] = field(default_factory=dict)
+
+    def next_start(self, rng: random.Random) -> datetime:
+        """The k-th meeting falls k × (7 / meetings a week) days after the first, at about
+        18:00 on the circle's own wall clock (so daylight saving moves the UTC time)."""
+        days = round(self.held * 7 / self.stored.circle.meets_per_week)
+        return _local_evening(
+            self.first_day + timedelta(days=days), self.stored.circle.timezone, rng
+        )
 
 
 def drive_sessions(
@@ -290,8 +300,8 @@ def drive_sessions(
 ) -> Iterator[DemoSession]:
     """Play ``sessions`` sessions, spread over the circles, the last ones shortly before ``end``.
 
-    Sessions come out in start order per circle (circles interleaved), each log driven through
-    the engine with a fake clock whose wall time starts at the session's local evening start.
+    Each log is driven through the engine with a fake clock whose wall time starts at the
+    session's local evening start. Circles are interleaved; each circle's sessions come in order.
     """
     if not circles:
         return
@@ -302,20 +312,17 @@ def drive_sessions(
         per_circle[i] += 1
     runs: list[_CircleRun] = []
     for stored, count in zip(circles, per_circle, strict=True):
-        step = timedelta(days=7 / stored.circle.meets_per_week)
-        first_day = (end - step * count).date()
-        runs.append(_CircleRun(stored, _local_evening(first_day, stored.circle.timezone, rng)))
+        span = math.ceil(count * 7 / stored.circle.meets_per_week)
+        runs.append(_CircleRun(stored, (end - timedelta(days=span)).date()))
     order = [i for i, count in enumerate(per_circle) for _ in range(count)]
     rng.shuffle(order)
     for index in order:
         run = runs[index]
         yield _one_session(run, rng)
-        step = timedelta(days=7 / run.stored.circle.meets_per_week)
-        day = (run.next_start + step).astimezone(ZoneInfo(run.stored.circle.timezone)).date()
-        run.next_start = _local_evening(day, run.stored.circle.timezone, rng)
+        run.held += 1
 
 
-def _local_evening(day, timezone: str, rng: random.Random) -> datetime:
+def _local_evening(day: date, timezone: str, rng: random.Random) -> datetime:
     local = datetime(
         day.year, day.month, day.day, 18, rng.choice((0, 15, 30, 45)), tzinfo=ZoneInfo(timezone)
     )
@@ -337,7 +344,7 @@ def _one_session(run: _CircleRun, rng: random.Random) -> DemoSession:
     if newcomer_late and rng.random() < 0.1:
         late.append(rng.choice(newcomer_late))
 
-    start_wall = run.next_start + timedelta(seconds=rng.randint(-120, 420))
+    start_wall = run.next_start(rng) + timedelta(seconds=rng.randint(-120, 420))
     clock = FakeClock(0.0)
     engine = CircleSession(clock, wall=lambda: start_wall + timedelta(seconds=clock.now()))
     facilitators = tuple(rng.sample(circle.facilitators, 1))

@@ -12,11 +12,10 @@ order directly.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Engine, and_, func, literal, select, tuple_
 from sqlalchemy.sql import ColumnElement, Select
@@ -25,6 +24,7 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.prompts import MoodCounts, PromptUse
 from circlekeeper.session.summary import summarize
+from circlekeeper.store import codec
 from circlekeeper.store import models as m
 from circlekeeper.store.history_records import (
     BalanceEntry,
@@ -46,6 +46,9 @@ from circlekeeper.store.history_records import (
 )
 from circlekeeper.store.history_stats import attendance_runs, months_of
 
+if TYPE_CHECKING:
+    from circlekeeper.store.store import Store
+
 log = logging.getLogger(__name__)
 
 S = m.SessionRow
@@ -63,16 +66,23 @@ class SessionLogs(Protocol):
     def delete(self, session_id: int) -> None: ...
 
 
+class RetentionSetting(Protocol):
+    """The slice of :class:`CircleRepository` the history needs."""
+
+    def set_retention(self, circle_id: int, days: int | None) -> None: ...
+
+
 class HistoryQueries:
     """Read-mostly queries over the store's tables; deleting goes through the repository."""
 
-    def __init__(self, engine: Engine, sessions: SessionLogs) -> None:
+    def __init__(self, engine: Engine, sessions: SessionLogs, circles: RetentionSetting) -> None:
         self._engine = engine
         self._sessions = sessions
+        self._circles = circles
 
     @classmethod
-    def for_store(cls, store: Any) -> HistoryQueries:
-        return cls(store.engine, store.sessions)
+    def for_store(cls, store: Store) -> HistoryQueries:
+        return cls(store.engine, store.sessions, store.circles)
 
     # ------------------------------------------------------------ choices
 
@@ -172,14 +182,16 @@ class HistoryQueries:
             for p in prompt_rows
         )
         moods = tuple(
-            MoodCounts(r.moment, {int(k): int(v) for k, v in json.loads(r.counts_json).items()})
+            MoodCounts(
+                r.moment, {int(k): int(v) for k, v in codec.loads(r.counts_json, {}).items()}
+            )
             for r in sorted(mood_rows, key=lambda r: r.moment != "check-in")
         )
         return SessionDetail(
             listing=_listing(row),
             summary=summarize(entries),
-            co_facilitators=tuple(json.loads(row.co_facilitators_json)),
-            plan=tuple(RoundPlan.from_dict(p) for p in json.loads(row.plan_json)),
+            co_facilitators=tuple(codec.loads(row.co_facilitators_json, [])),
+            plan=tuple(RoundPlan.from_dict(p) for p in codec.loads(row.plan_json, [])),
             prompts=prompts,
             moods=moods,
             shareable=row.shareable,
@@ -364,7 +376,7 @@ class HistoryQueries:
         result: dict[tuple[int, str], float] = {}
         for row in conn.execute(query):
             counts = MoodCounts(
-                row.moment, {int(k): v for k, v in json.loads(row.counts_json).items()}
+                row.moment, {int(k): v for k, v in codec.loads(row.counts_json, {}).items()}
             )
             if counts.average is not None:
                 result[(row.session_id, row.moment)] = counts.average
@@ -404,6 +416,9 @@ class HistoryQueries:
             return {pid: n for pid, n in conn.execute(query)}
 
     # ---------------------------------------------------------- retention
+
+    def set_retention(self, circle_id: int, days: int | None) -> None:
+        self._circles.set_retention(circle_id, days)
 
     def retention_preview(
         self, circle_id: int, days: int, *, now: datetime | None = None, sample: int = 20
@@ -536,7 +551,7 @@ def _listing(row: Any) -> SessionListing:
         started_at=row.started_at,
         ended_at=row.ended_at,
         timezone=row.timezone,
-        facilitators=tuple(json.loads(row.facilitators_json or "[]")),
+        facilitators=tuple(codec.loads(row.facilitators_json, [])),
         status=row.status,
         present_count=row.present_count,
         duration_seconds=row.duration_seconds,
