@@ -7,4 +7,4 @@ per command lets features land independently without fighting over ``cli.py``.
 
 from __future__ import annotations
 
-COMMAND_MODULES: tuple[str, ...] = ("storage",)
+COMMAND_MODULES: tuple[str, ...] = ("storage", "history")
