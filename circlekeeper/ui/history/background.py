@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +77,9 @@ class Background:
     def stop(self) -> None:
         self._alive = False
         self._callbacks.clear()
-        self._pool.clear()
-        self._pool.waitForDone(5000)
+        if isValid(self._pool):  # at interpreter exit Qt may have deleted it already
+            self._pool.clear()
+            self._pool.waitForDone(5000)
 
     def _deliver(self, channel: str, ticket: int, result: Any, error: Any) -> None:
         done = self._callbacks.pop((channel, ticket), None)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MAX_DOTS = 80
+MONTHLY_FROM = 60
+"""With more points than this, charts show monthly averages (one point per month)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,19 @@ class Series:
     label: str
     points: tuple[tuple[datetime, float], ...]
     dashed: bool = False
+
+
+def monthly_means(
+    points: Sequence[tuple[datetime, float]],
+) -> tuple[tuple[datetime, float], ...]:
+    """One point per calendar month (placed mid-month): the mean of that month's values."""
+    buckets: dict[tuple[int, int], list[float]] = {}
+    for moment, value in points:
+        buckets.setdefault((moment.year, moment.month), []).append(value)
+    return tuple(
+        (datetime(year, month, 15, tzinfo=UTC), sum(values) / len(values))
+        for (year, month), values in sorted(buckets.items())
+    )
 
 
 def _colours(dark: bool) -> list[QColor]:

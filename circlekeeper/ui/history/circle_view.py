@@ -17,14 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.store.history_records import CircleHistory
-from circlekeeper.ui.history.charts import Series, TimeChart
-from circlekeeper.ui.history.format import local_time, signed_percent
+from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
+from circlekeeper.ui.history.format import isolate, local_time, signed_percent
 from circlekeeper.ui.history.retention import Ask, RetentionPanel
 from circlekeeper.ui.history.session_detail import plain_label
 from circlekeeper.ui.history.source import HistorySource
-
-MONTHLY_FROM = 60
-"""With more sessions than this, charts show monthly averages (one point per month)."""
 
 
 class CircleView(QWidget):
@@ -96,7 +93,9 @@ class CircleView(QWidget):
                 if entry.sessions == 0
                 else f"{entry.sessions} recent session" + ("" if entry.sessions == 1 else "s")
             )
-            self.least_heard.addItem(f"{entry.name} — {signed_percent(entry.balance)} ({counted})")
+            self.least_heard.addItem(
+                f"{isolate(entry.name)} — {signed_percent(entry.balance)} ({counted})"
+            )
         self.least_heard.setMaximumHeight(160)
 
         self.prompts = QTableWidget(len(history.prompts), 3)

@@ -113,7 +113,12 @@ class HistoryPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
+        header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts by date, newest first: the first page
         self.count_label = QLabel("")

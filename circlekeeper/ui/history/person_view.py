@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.model import format_duration
 from circlekeeper.store.history_records import PersonHistory
-from circlekeeper.ui.history.charts import Series, TimeChart
-from circlekeeper.ui.history.format import local_time, percent
+from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
+from circlekeeper.ui.history.format import isolate, local_time, percent
 from circlekeeper.ui.history.session_detail import plain_label
 
 PersonNotesFactory = Callable[[int], QWidget | None]
@@ -32,7 +32,9 @@ class PersonView(QWidget):
         super().__init__(parent)
         self.history = history
         self.setAccessibleName("Person history")
-        name = history.name + (f" ({history.pronouns})" if history.pronouns else "")
+        name = isolate(history.name) + (
+            f" ({isolate(history.pronouns)})" if history.pronouns else ""
+        )
         if history.archived:
             name += " — archived"
         title = plain_label(name, "Person")
@@ -53,19 +55,21 @@ class PersonView(QWidget):
             facts.append(f"left early {history.left_early}×")
         self.facts_label = plain_label(" · ".join(facts), "Key figures")
 
-        self.share_chart = TimeChart("Speaking share against the equal share")
-        points = tuple(
+        points = [
             (p.started_at, p.share_ratio) for p in history.points if p.share_ratio is not None
+        ]
+        monthly = len(points) > MONTHLY_FROM
+        self.share_chart = TimeChart(
+            "Speaking share against the equal share" + (" (monthly average)" if monthly else "")
         )
         self.share_chart.set_series(
-            [Series("share of an equal share", points)],
+            [
+                Series(
+                    "share of an equal share", monthly_means(points) if monthly else tuple(points)
+                )
+            ],
             reference=(1.0, "equal share"),
             value_format=lambda v: f"{v * 100:.0f} %",
-        )
-        self.passes_chart = TimeChart("Passes per session")
-        self.passes_chart.set_series(
-            [Series("passes", tuple((p.started_at, float(p.passes)) for p in history.points))],
-            value_format=lambda v: f"{v:.0f}",
         )
 
         self.attendance = QTableWidget(len(history.circles), 7)
@@ -105,7 +109,6 @@ class PersonView(QWidget):
         layout.addWidget(self.facts_label)
         layout.addWidget(self.attendance)
         layout.addWidget(self.share_chart)
-        layout.addWidget(self.passes_chart)
         self.notes_widget = (
             notes_widget_factory(history.person_id) if notes_widget_factory else None
         )

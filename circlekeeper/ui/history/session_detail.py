@@ -28,7 +28,7 @@ from circlekeeper.session.model import format_duration
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.store.history_records import SessionDetail
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
-from circlekeeper.ui.history.format import local_time
+from circlekeeper.ui.history.format import isolate, local_time
 from circlekeeper.ui.history.session_table import STATUS_WORDS
 
 NotesFactory = Callable[[int], QWidget | None]
@@ -68,7 +68,7 @@ class SessionDetailView(QWidget):
         summary = detail.summary
         self.setAccessibleName("Session detail")
         title = plain_label(
-            f"{listing.circle_name} — {local_time(listing.started_at, listing.timezone)}",
+            f"{isolate(listing.circle_name)} — {local_time(listing.started_at, listing.timezone)}",
             "Session",
         )
         title.setObjectName("historyDetailTitle")
@@ -78,10 +78,10 @@ class SessionDetailView(QWidget):
         title.setFont(font)
 
         facts = [
-            "Facilitated by " + (", ".join(listing.facilitators) or "—"),
+            "Facilitated by " + (", ".join(map(isolate, listing.facilitators)) or "—"),
         ]
         if detail.co_facilitators:
-            facts.append("with " + ", ".join(detail.co_facilitators))
+            facts.append("with " + ", ".join(map(isolate, detail.co_facilitators)))
         facts += [
             f"{summary.present_count} present",
             f"{format_duration(summary.duration_seconds)} in all",
@@ -104,7 +104,12 @@ class SessionDetailView(QWidget):
         self.rounds = QTreeWidget()
         self.rounds.setAccessibleName("Rounds and turns")
         self.rounds.setHeaderLabels(["Round / person", "Spoke", "Allotted", "What happened"])
-        self.rounds.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.rounds.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.rounds.setMinimumHeight(220)
         self._fill_rounds()
 
         self.prompts_label = plain_label(self._prompts_text(), "Prompts")
