@@ -57,6 +57,8 @@ class BackupService:
         slug = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
         stamp = datetime.now(UTC).strftime(_STAMP)
         self.directory.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        for stale in self.directory.glob("*.partial"):  # left by a crash mid-backup
+            stale.unlink(missing_ok=True)
         target = self.directory / f"{_stem(self.path)}-{stamp}-{slug}.sqlite3"
         copy_database(self.path, target)
         self.rotate(self.keep)
@@ -168,6 +170,16 @@ def _check(path: Path, *, full: bool) -> CheckReport:
     finally:
         connection.close()
     return CheckReport(path, not problems, tuple(problems), full)
+
+
+def table_names(path: Path) -> set[str]:
+    """The tables in a SQLite file, read without changing it."""
+    connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {str(row[0]) for row in rows}
+    finally:
+        connection.close()
 
 
 def restore(backup: Path, target: Path) -> Path | None:

@@ -33,7 +33,7 @@ class DatabaseLocation:
 def default_path() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("circlekeeper", appauthor=False)) / DEFAULT_FILENAME
+    return Path(platformdirs.user_data_dir("circlekeeper")) / DEFAULT_FILENAME
 
 
 def resolve(url_or_path: str | os.PathLike[str] | None = None) -> DatabaseLocation:

@@ -1,5 +1,10 @@
 """Applies alembic migrations at start-up, from code (no ``alembic.ini`` is needed at run time).
 
+Developers changing the models write the next revision with
+``python -m circlekeeper.store.migrate revision "what changed"``: it upgrades a scratch database
+to head and autogenerates the difference into ``migrations/versions/`` (check it by hand; the
+test suite then checks that models and migrations agree).
+
 Before an existing database is migrated, a backup copy is made; the whole upgrade runs in one
 transaction (SQLite DDL is transactional once we send BEGIN ourselves), with foreign keys off
 while batch operations copy tables and a foreign-key check before it commits.
@@ -16,7 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
-from circlekeeper.store.errors import StoreError
+from circlekeeper.store.errors import StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -41,16 +46,25 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
-    """(needs an upgrade, the database already holds tables worth a backup)."""
+    """(needs an upgrade, the database already holds tables worth a backup).
+
+    Refuses a SQLite file that holds tables but was never CircleKeeper's (no alembic version
+    table): adding our schema to someone else's database would damage it.
+    """
     with engine.connect() as connection:
         current = current_revision(connection)
-        has_tables = bool(
-            connection.execute(
-                text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
-            ).scalar()
-            if engine.dialect.name == "sqlite"
-            else current is not None
-        )
+        if engine.dialect.name == "sqlite":
+            tables = set(
+                connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+            )
+            if tables and "alembic_version" not in tables:
+                raise StoreUnavailable(
+                    f"{engine.url.database} is a database of another program, not"
+                    " CircleKeeper's; it was left as it is. Choose another file with --db."
+                )
+            has_tables = bool(tables)
+        else:
+            has_tables = current is not None
     return current != head_revision(), has_tables
 
 
@@ -69,3 +83,30 @@ def upgrade(engine: Engine) -> None:
                     "The database update left rows pointing nowhere; it was not applied."
                 )
     log.info("Database schema is at revision %s", head_revision())
+
+
+def _autogenerate(message: str) -> None:
+    """Write a new revision from the difference between head and the models."""
+    import tempfile
+
+    from circlekeeper.store.database import make_engine
+    from circlekeeper.store.location import resolve
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(resolve(Path(folder) / "scratch.sqlite3"), foreign_keys=False)
+        try:
+            upgrade(engine)
+            config = alembic_config()
+            with engine.connect() as connection:
+                config.attributes["connection"] = connection
+                command.revision(config, message=message, autogenerate=True)
+        finally:
+            engine.dispose()
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 3 or sys.argv[1] != "revision":
+        raise SystemExit('usage: python -m circlekeeper.store.migrate revision "message"')
+    _autogenerate(sys.argv[2])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 from datetime import datetime
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, Select, delete, select
 from sqlalchemy.orm import Session
 
 from circlekeeper.store.errors import RecordNotFound
@@ -73,9 +73,9 @@ class NoteRepository:
                 _row(s, note_id).ciphertext = bytes(ciphertext)
         checkpoint(self._engine)
 
-    def _query(self, query: object) -> builtins.list[NoteRecord]:
+    def _query(self, query: Select[tuple[NoteRow]]) -> builtins.list[NoteRecord]:
         with Session(self._engine) as s:
-            rows = s.scalars(query.order_by(NoteRow.created_at, NoteRow.id))  # type: ignore[attr-defined]
+            rows = s.scalars(query.order_by(NoteRow.created_at, NoteRow.id))
             return [_record(row) for row in rows]
 
 

@@ -20,7 +20,12 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
-from circlekeeper.store.errors import DuplicateEvent, InvalidRecord, RecordNotFound
+from circlekeeper.store.errors import (
+    DuplicateEvent,
+    InvalidRecord,
+    RecordNotFound,
+    StoreError,
+)
 from circlekeeper.store.models import (
     CircleRow,
     EventRow,
@@ -222,15 +227,17 @@ def _entries(s: Session, session_id: int) -> tuple[ev.Entry, ...]:
         .where(EventRow.session_id == session_id)
         .order_by(EventRow.seq)
     )
-    return tuple(
-        ev.Entry(
-            seq=seq,
-            elapsed=elapsed,
-            wall=wall,
-            event=ev.from_payload(kind, json.loads(payload)),
-        )
-        for seq, kind, payload, wall, elapsed in rows
-    )
+    entries = []
+    for seq, kind, payload, wall, elapsed in rows:
+        try:
+            event = ev.from_payload(kind, json.loads(payload))
+        except (ValueError, ev.MalformedEvent) as error:
+            raise StoreError(
+                f"Event {seq} of session {session_id} cannot be read ({error}); run"
+                " circlekeeper check, and restore a backup if it reports damage."
+            ) from error
+        entries.append(ev.Entry(seq=seq, elapsed=elapsed, wall=wall, event=event))
+    return tuple(entries)
 
 
 def _uses(s: Session, session_id: int) -> list[str]:

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from circlekeeper.store import migrate
-from circlekeeper.store.backups import BackupService, quick_check
+from circlekeeper.store.backups import BackupService, quick_check, table_names
 from circlekeeper.store.circles import CircleRepository
 from circlekeeper.store.database import make_engine, prepare_file
 from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
@@ -99,15 +99,23 @@ def open_store(
         raise StoreUnavailable(
             f"CircleKeeper cannot create the folder {path.parent} ({error.strerror})."
         ) from error
+    if path.is_dir():
+        raise StoreUnavailable(f"{path} is a folder; give the path of a database file.")
     lock = WriterLock(path)
     lock.acquire()
     engine: Engine | None = None
     try:
         backups = BackupService(path, keep=keep_backups)
-        if path.exists() and (not path.is_file() or path.stat().st_size > 0):
+        if path.exists() and path.stat().st_size > 0:
             report = quick_check(path)
             if not report.ok:
                 raise DatabaseCorrupted(path, report.problems[0], backups.newest_good())
+            tables = table_names(path)
+            if tables and "alembic_version" not in tables:
+                raise StoreUnavailable(
+                    f"{path} is a database of another program, not CircleKeeper's; it was"
+                    " left as it is. Choose another file with --db."
+                )
         prepare_file(path)
         _migrate_file(location, backups)
         engine = make_engine(location)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from circlekeeper.store import migrate, open_store
+from circlekeeper.store import StoreUnavailable, migrate, open_store
 from circlekeeper.store.database import make_engine
 from circlekeeper.store.location import resolve
 from circlekeeper.store.models import Base
@@ -52,22 +54,43 @@ def test_every_constraint_has_a_name() -> None:
 
 
 def test_an_existing_file_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
+    """An older CircleKeeper file (here: one at the base revision holding a table of its
+    own) is copied before the upgrade, and the copy is the file as it was."""
     path = tmp_path / "old.sqlite3"
-    with sqlite3.connect(path) as old:
-        old.execute("CREATE TABLE keepsake (words TEXT)")
-        old.execute("INSERT INTO keepsake VALUES ('we were here first')")
-    old.close()
+    open_store(path).close()
+    engine = make_engine(resolve(path), foreign_keys=False)
+    try:
+        config = migrate.alembic_config()
+        with engine.connect() as connection, connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+            connection.exec_driver_sql("CREATE TABLE keepsake (words TEXT)")
+            connection.exec_driver_sql("INSERT INTO keepsake VALUES ('we were here first')")
+    finally:
+        engine.dispose()
     with open_store(path) as store:
         before = [p for p in store.backups.list() if "before-migration" in p.name]
         assert len(before) == 1
+        assert store.circles.list() == []
     copy = sqlite3.connect(before[0])
     try:
         assert copy.execute("SELECT words FROM keepsake").fetchall() == [("we were here first",)]
-        assert copy.execute(
-            "SELECT count(*) FROM sqlite_master WHERE name='circles'"
-        ).fetchone() == (0,)
+        tables = copy.execute("SELECT count(*) FROM sqlite_master WHERE name='circles'")
+        assert tables.fetchone() == (0,)
     finally:
         copy.close()
+
+
+def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "photos.sqlite3"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE photos (name TEXT)")
+    other.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreUnavailable, match="another program"):
+        open_store(path)
+    assert path.read_bytes() == before
+    open_store(path.with_name("mine.sqlite3")).close()
 
 
 def test_a_database_already_at_head_is_not_migrated_again(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_the_lock_dies_with_a_crashed_process(db_path: Path) -> None:
         "from circlekeeper.store import open_store\n"
         "open_store(sys.argv[1])\n"
         "print('open', flush=True)\n"
-        "os._exit(0) if False else os.kill(os.getpid(), 9)\n"
+        "os.kill(os.getpid(), 9)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(db_path)], capture_output=True, text=True
@@ -126,6 +126,11 @@ def test_a_folder_that_cannot_be_created_is_a_readable_error(tmp_path: Path) -> 
     blocker.write_text("not a folder")
     with pytest.raises(StoreUnavailable, match="cannot create the folder"):
         open_store(blocker / "sub" / "db.sqlite3")
+
+
+def test_a_folder_given_as_the_database_is_a_readable_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreUnavailable, match="is a folder"):
+        open_store(tmp_path)
 
 
 def test_where_the_database_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

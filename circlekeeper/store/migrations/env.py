@@ -6,15 +6,25 @@ table, which is why every constraint has a name (see ``models.NAMING_CONVENTION`
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from alembic import context
 from sqlalchemy import Connection
 
 from circlekeeper.store.database import make_engine
 from circlekeeper.store.location import resolve
-from circlekeeper.store.models import Base
+from circlekeeper.store.models import Base, UTCDateTime
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
+    """Write our UTC column type as a plain ``sa.DateTime()``: revisions must not import
+    the models (they change later; a migration is frozen in time)."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
 
 
 def _run(connection: Connection) -> None:
@@ -23,6 +33,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()
