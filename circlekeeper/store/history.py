@@ -113,26 +113,61 @@ class HistoryQueries:
         limit: int = 100,
         with_total: bool = False,
     ) -> SessionPage:
-        """One page of sessions matching ``filter`` in ``order``, starting after ``after``."""
+        """One page of sessions matching ``filter`` in ``order``, starting after ``after``.
+
+        Columns that can be empty (fairness when nobody spoke, figures of a live session) are
+        paged in two segments, the rows with a value (walking the column's index) and the rows
+        without one (by id); empty ones come last newest-first and first oldest-first, as
+        SQL orders them. A cursor with ``value=None`` sits in the empty segment.
+        """
         limit = max(1, min(MAX_PAGE, limit))
-        key = _sort_key(order.key)
-        query = _listing_query().where(*_conditions(filter))
-        if after is not None:
-            bound = tuple_(key, S.id)
-            value = tuple_(literal(after.value, key.type), literal(after.session_id))
-            query = query.where(bound < value if order.descending else bound > value)
-        if order.descending:
-            query = query.order_by(key.desc(), S.id.desc())
-        else:
-            query = query.order_by(key.asc(), S.id.asc())
-        query = query.add_columns(key.label("sort_value")).limit(limit + 1)
+        key, nullable = _sort_key(order.key)
+        base = _listing_query().where(*_conditions(filter)).add_columns(key.label("sort_value"))
+        segments = ["values", "nulls"] if order.descending else ["nulls", "values"]
+        if not nullable:
+            segments = ["values"]
+        if after is not None and nullable:
+            segments = segments[segments.index("nulls" if after.value is None else "values") :]
+        rows: list[Any] = []
         with self._engine.connect() as conn:
-            rows = conn.execute(query).all()
+            for segment in segments:
+                query = self._segment(base, key, nullable, segment, order.descending, after)
+                rows.extend(conn.execute(query.limit(limit + 1 - len(rows))).all())
+                if len(rows) > limit:
+                    break
             total = self._count(conn, filter) if with_total else None
         more = len(rows) > limit
         rows = rows[:limit]
         cursor = PageCursor(rows[-1].sort_value, rows[-1].id) if more and rows else None
         return SessionPage(tuple(_listing(row) for row in rows), cursor, total)
+
+    @staticmethod
+    def _segment(
+        base: Select[Any],
+        key: ColumnElement[Any],
+        nullable: bool,
+        segment: str,
+        descending: bool,
+        after: PageCursor | None,
+    ) -> Select[Any]:
+        in_segment = after is not None and (after.value is None) == (segment == "nulls")
+        if segment == "nulls":
+            query = base.where(key.is_(None))
+            if in_segment:
+                assert after is not None
+                query = query.where(
+                    S.id < after.session_id if descending else S.id > after.session_id
+                )
+            return query.order_by(S.id.desc() if descending else S.id.asc())
+        query = base.where(key.is_not(None)) if nullable else base
+        if in_segment:
+            assert after is not None
+            bound = tuple_(key, S.id)
+            value = tuple_(literal(after.value, key.type), literal(after.session_id))
+            query = query.where(bound < value if descending else bound > value)
+        if descending:
+            return query.order_by(key.desc(), S.id.desc())
+        return query.order_by(key.asc(), S.id.asc())
 
     def count(self, filter: SessionFilter = SessionFilter()) -> int:  # noqa: B008
         with self._engine.connect() as conn:
@@ -492,20 +527,21 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
-def _sort_key(sort: SessionSort) -> ColumnElement[Any]:
+def _sort_key(sort: SessionSort) -> tuple[ColumnElement[Any], bool]:
+    """The column to sort by and whether it can be empty (NULL)."""
     match sort:
         case SessionSort.STARTED:
-            return S.started_at
+            return S.started_at, False
         case SessionSort.CIRCLE:
-            return C.name
+            return C.name, False
         case SessionSort.PRESENT:
-            return func.coalesce(S.present_count, -1)
+            return S.present_count, True
         case SessionSort.DURATION:
-            return func.coalesce(S.duration_seconds, -1.0)
+            return S.duration_seconds, True
         case SessionSort.FAIRNESS:
-            return func.coalesce(S.fairness, -1.0)
+            return S.fairness, True
         case SessionSort.STATUS:
-            return S.status
+            return S.status, False
     raise ValueError(sort)
 
 

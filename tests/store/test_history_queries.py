@@ -237,3 +237,27 @@ def test_retention_never_takes_a_live_session(fresh) -> None:
     )
     assert queries.apply_retention(circle_id, 1) > 0
     assert store.sessions.get(live).status == "live"
+
+
+@pytest.mark.parametrize("key", [SessionSort.FAIRNESS, SessionSort.DURATION, SessionSort.PRESENT])
+def test_empty_figures_page_last_when_newest_first_and_first_otherwise(fresh, key) -> None:
+    store, queries = fresh
+    circle_id = queries.circle_choices()[0].item_id
+    live = [
+        store.sessions.create(
+            circle_id,
+            facilitators=("Robin",),
+            plan=(),
+            started_at=datetime(2020, 1, day, tzinfo=UTC),
+            timezone="UTC",
+            people=(),
+        )
+        for day in range(1, 6)
+    ]
+    total = queries.count()
+    down = all_pages(queries, order=SessionOrder(key, True), limit=7)
+    up = all_pages(queries, order=SessionOrder(key, False), limit=7)
+    assert len(down) == len(up) == total
+    assert len({r.session_id for r in down}) == total
+    assert [r.session_id for r in down[-5:]] == sorted(live, reverse=True)
+    assert [r.session_id for r in up[:5]] == sorted(live)
