@@ -37,6 +37,15 @@ COLUMNS: tuple[tuple[str, SessionSort | None], ...] = (
 SESSION_ID = Qt.ItemDataRole.UserRole
 STATUS_WORDS = {"ended": "Ended", "abandoned": "Closed after a crash", "live": "Live"}
 Index = QModelIndex | QPersistentModelIndex
+# Qt asks ``data`` thousands of times per repaint: resolve the enums once.
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
+FAIRNESS_TIP = "Jain fairness index: 1.00 means everyone had the same speaking time."
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -49,6 +58,7 @@ class SessionTableModel(QAbstractTableModel):
         self._filter = SessionFilter()
         self._order = SessionOrder()
         self._rows: list[SessionListing] = []
+        self._cells: list[tuple[str, ...] | None] = []
         self._cursor: PageCursor | None = None
         self._exhausted = True
         self.total = 0
@@ -74,6 +84,7 @@ class SessionTableModel(QAbstractTableModel):
             self._filter, self._order, limit=self._page_size, with_total=True
         )
         self._rows = list(page.rows)
+        self._cells = [None] * len(self._rows)
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
         self.total = page.total or 0
@@ -96,6 +107,7 @@ class SessionTableModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
+        del self._cells[row]
         self.endRemoveRows()
         self.total = max(0, self.total - 1)
         self.total_changed.emit(self.total)
@@ -115,6 +127,7 @@ class SessionTableModel(QAbstractTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._rows.extend(page.rows)
+            self._cells.extend([None] * len(page.rows))
             self.endInsertRows()
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
@@ -134,25 +147,27 @@ class SessionTableModel(QAbstractTableModel):
             return COLUMNS[section][0]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        row = index.row()
+        if row < 0 or row >= len(self._rows):
             return None
-        listing = self._rows[index.row()]
         column = index.column()
+        if role in (DISPLAY, ACCESSIBLE):
+            cells = self._cells[row]
+            if cells is None:
+                cells = tuple(_cell(self._rows[row], c) for c in range(len(COLUMNS)))
+                self._cells[row] = cells
+            return cells[column]
         if role == SESSION_ID:
-            return listing.session_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4, 5):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _cell(listing, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 5 and listing.fairness is not None:
-            return "Jain fairness index: 1.00 means everyone had the same speaking time."
+            return self._rows[row].session_id
+        if role == ALIGNMENT and column in (3, 4, 5):
+            return RIGHT
+        if role == TOOLTIP and column == 5 and self._rows[row].fairness is not None:
+            return FAIRNESS_TIP
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return ROW_FLAGS if index.isValid() else NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
