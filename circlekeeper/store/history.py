@@ -491,6 +491,17 @@ class HistoryQueries:
             sample=tuple(_listing(row) for row in rows),
         )
 
+    def retention_due(self, *, now: datetime | None = None) -> list[RetentionPreview]:
+        """For every circle with a retention period, what is due for deletion now (circles
+        with nothing due are left out). The app shows these before deleting anything."""
+        now = now or datetime.now(UTC)
+        with self._engine.connect() as conn:
+            circles = conn.execute(
+                select(C.id, C.retention_days).where(C.retention_days.is_not(None)).order_by(C.id)
+            ).all()
+        previews = [self.retention_preview(cid, days, now=now) for cid, days in circles]
+        return [p for p in previews if p.sessions]
+
     def apply_retention(self, circle_id: int, days: int, *, now: datetime | None = None) -> int:
         """Delete the circle's finished sessions that started before now − ``days``.
 

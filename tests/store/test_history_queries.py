@@ -261,3 +261,16 @@ def test_empty_figures_page_last_when_newest_first_and_first_otherwise(fresh, ke
     assert len({r.session_id for r in down}) == total
     assert [r.session_id for r in down[-5:]] == sorted(live, reverse=True)
     assert [r.session_id for r in up[:5]] == sorted(live)
+
+
+def test_retention_due_lists_only_circles_with_a_period_and_something_to_delete(fresh) -> None:
+    store, queries = fresh
+    first, second, third = (c.item_id for c in queries.circle_choices()[:3])
+    now = datetime(2026, 11, 20, tzinfo=UTC)
+    assert queries.retention_due(now=now) == []
+    queries.set_retention(first, 60)
+    queries.set_retention(second, 36_500)  # a century: nothing is that old
+    due = queries.retention_due(now=now)
+    assert [p.circle_id for p in due] == [first]
+    assert due[0].sessions == queries.retention_preview(first, 60, now=now).sessions > 0
+    assert store.circles.get(third).retention_days is None
