@@ -74,3 +74,16 @@ def test_names_come_in_several_scripts_with_pronouns() -> None:
     scripts = set().union(*(scripts_of(p.name) for p in people))
     assert {"LATIN", "ARABIC", "HEBREW", "CJK", "CYRILLIC"} <= scripts
     assert any(p.pronouns == "they/them" for p in people)
+
+
+def test_demo_generator_needs_neither_qt_nor_sqlalchemy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, circlekeeper.demo_data\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'sqlalchemy'})\n"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
