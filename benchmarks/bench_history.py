@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import time
 from collections.abc import Callable
@@ -78,6 +79,9 @@ def seeded_database(sessions: int) -> tuple[Path, dict[str, float]]:
     finally:
         store.close()
     partial.rename(path)
+    # open_store left its lock file and the (empty-database) daily backup beside the partial.
+    shutil.rmtree(partial.with_name(partial.name + ".backups"), ignore_errors=True)
+    partial.with_name(partial.name + ".lock").unlink(missing_ok=True)
     figures = {
         "seconds": report.seconds,
         "events": report.events,
