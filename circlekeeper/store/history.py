@@ -121,7 +121,8 @@ class HistoryQueries:
         SQL orders them. A cursor with ``value=None`` sits in the empty segment.
         """
         limit = max(1, min(MAX_PAGE, limit))
-        key, nullable = _sort_key(order.key)
+        columns, nullable = _sort_key(order.key)
+        key = columns[0]
         base = _listing_query().where(*_conditions(filter)).add_columns(key.label("sort_value"))
         segments = ["values", "nulls"] if order.descending else ["nulls", "values"]
         if not nullable:
@@ -131,25 +132,30 @@ class HistoryQueries:
         rows: list[Any] = []
         with self._engine.connect() as conn:
             for segment in segments:
-                query = self._segment(base, key, nullable, segment, order.descending, after)
+                query = self._segment(base, columns, nullable, segment, order.descending, after)
                 rows.extend(conn.execute(query.limit(limit + 1 - len(rows))).all())
                 if len(rows) > limit:
                     break
             total = self._count(conn, filter) if with_total else None
         more = len(rows) > limit
         rows = rows[:limit]
-        cursor = PageCursor(rows[-1].sort_value, rows[-1].id) if more and rows else None
+        cursor = None
+        if more and rows:
+            last = rows[-1]
+            value = last.sort_value if len(columns) == 1 else (last.sort_value, last.started_at)
+            cursor = PageCursor(value, last.id)
         return SessionPage(tuple(_listing(row) for row in rows), cursor, total)
 
     @staticmethod
     def _segment(
         base: Select[Any],
-        key: ColumnElement[Any],
+        columns: list[ColumnElement[Any]],
         nullable: bool,
         segment: str,
         descending: bool,
         after: PageCursor | None,
     ) -> Select[Any]:
+        key = columns[0]
         in_segment = after is not None and (after.value is None) == (segment == "nulls")
         if segment == "nulls":
             query = base.where(key.is_(None))
@@ -162,12 +168,16 @@ class HistoryQueries:
         query = base.where(key.is_not(None)) if nullable else base
         if in_segment:
             assert after is not None
-            bound = tuple_(key, S.id)
-            value = tuple_(literal(after.value, key.type), literal(after.session_id))
+            values = after.value if len(columns) > 1 else (after.value,)
+            bound = tuple_(*columns, S.id)
+            value = tuple_(
+                *(literal(v, c.type) for v, c in zip(values, columns, strict=True)),  # type: ignore[arg-type]
+                literal(after.session_id),
+            )
             query = query.where(bound < value if descending else bound > value)
         if descending:
-            return query.order_by(key.desc(), S.id.desc())
-        return query.order_by(key.asc(), S.id.asc())
+            return query.order_by(*(c.desc() for c in columns), S.id.desc())
+        return query.order_by(*(c.asc() for c in columns), S.id.asc())
 
     def count(self, filter: SessionFilter = SessionFilter()) -> int:  # noqa: B008
         with self._engine.connect() as conn:
@@ -538,21 +548,25 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
-def _sort_key(sort: SessionSort) -> tuple[ColumnElement[Any], bool]:
-    """The column to sort by and whether it can be empty (NULL)."""
+def _sort_key(sort: SessionSort) -> tuple[list[ColumnElement[Any]], bool]:
+    """The columns to sort by (before the id) and whether the first can be empty (NULL).
+
+    By circle, sessions come in time order within each circle: SQLite then walks the circle
+    name index and each circle's (circle_id, started_at) index instead of sorting everything.
+    """
     match sort:
         case SessionSort.STARTED:
-            return S.started_at, False
+            return [S.started_at], False
         case SessionSort.CIRCLE:
-            return C.name, False
+            return [C.name, S.started_at], False
         case SessionSort.PRESENT:
-            return S.present_count, True
+            return [S.present_count], True
         case SessionSort.DURATION:
-            return S.duration_seconds, True
+            return [S.duration_seconds], True
         case SessionSort.FAIRNESS:
-            return S.fairness, True
+            return [S.fairness], True
         case SessionSort.STATUS:
-            return S.status, False
+            return [S.status], False
     raise ValueError(sort)
 
 

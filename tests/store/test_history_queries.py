@@ -73,7 +73,7 @@ def test_every_sort_orders_across_page_boundaries(seeded, key, descending) -> No
     assert len({r.session_id for r in rows}) == SESSIONS
     value = {
         SessionSort.STARTED: lambda r: r.started_at,
-        SessionSort.CIRCLE: lambda r: r.circle_name,
+        SessionSort.CIRCLE: lambda r: (r.circle_name, r.started_at),
         SessionSort.PRESENT: lambda r: -1 if r.present_count is None else r.present_count,
         SessionSort.DURATION: lambda r: -1 if r.duration_seconds is None else r.duration_seconds,
         SessionSort.FAIRNESS: lambda r: -1 if r.fairness is None else r.fairness,
