@@ -119,11 +119,23 @@ class HistoryQueries:
         paged in two segments, the rows with a value (walking the column's index) and the rows
         without one (by id); empty ones come last newest-first and first oldest-first, as
         SQL orders them. A cursor with ``value=None`` sits in the empty segment.
+
+        Sorted by circle, the page's ids come first from a query the indexes cover (SQLite
+        then walks circle names and each circle's sessions in order instead of sorting every
+        session), and the rows are read by id.
         """
         limit = max(1, min(MAX_PAGE, limit))
         columns, nullable = _sort_key(order.key)
         key = columns[0]
-        base = _listing_query().where(*_conditions(filter)).add_columns(key.label("sort_value"))
+        by_ids = order.key is SessionSort.CIRCLE
+        if by_ids:
+            base = (
+                select(S.id, key.label("sort_value"), S.started_at)
+                .join(C, C.id == S.circle_id)
+                .where(*_conditions(filter))
+            )
+        else:
+            base = _listing_query().where(*_conditions(filter)).add_columns(key.label("sort_value"))
         segments = ["values", "nulls"] if order.descending else ["nulls", "values"]
         if not nullable:
             segments = ["values"]
@@ -136,15 +148,25 @@ class HistoryQueries:
                 rows.extend(conn.execute(query.limit(limit + 1 - len(rows))).all())
                 if len(rows) > limit:
                     break
+            more = len(rows) > limit
+            rows = rows[:limit]
+            listings = self._by_ids(conn, [r.id for r in rows]) if by_ids else None
             total = self._count(conn, filter) if with_total else None
-        more = len(rows) > limit
-        rows = rows[:limit]
         cursor = None
         if more and rows:
             last = rows[-1]
             value = last.sort_value if len(columns) == 1 else (last.sort_value, last.started_at)
             cursor = PageCursor(value, last.id)
-        return SessionPage(tuple(_listing(row) for row in rows), cursor, total)
+        if listings is None:
+            listings = [_listing(row) for row in rows]
+        return SessionPage(tuple(listings), cursor, total)
+
+    @staticmethod
+    def _by_ids(conn: Any, ids: list[int]) -> list[SessionListing]:
+        found = {
+            row.id: _listing(row) for row in conn.execute(_listing_query().where(S.id.in_(ids)))
+        }
+        return [found[i] for i in ids if i in found]
 
     @staticmethod
     def _segment(
