@@ -136,6 +136,8 @@ class HistoryPage(QWidget):
         self.detail_stack.addWidget(self.detail_placeholder)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.activated.connect(self._delete_selected)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(lambda: self.filter_bar.text.setFocus())
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -160,7 +162,7 @@ class HistoryPage(QWidget):
         self.person_picker.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.person_picker.setAccessibleName("Person")
         self.person_picker.activated.connect(lambda _i: self.show_person(self._picked_person()))
-        self.person_sessions = QPushButton("Show their &sessions")
+        self.person_sessions = QPushButton("Show &their sessions")
         self.person_sessions.setAccessibleName("Show this person's sessions")
         self.person_sessions.clicked.connect(self._filter_by_person)
         self.person_area = QScrollArea()

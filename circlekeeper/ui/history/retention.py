@@ -56,7 +56,7 @@ class RetentionPanel(QWidget):
         self.days.setAccessibleName("Keep sessions for")
         label = QLabel("Keep sessions for")
         label.setBuddy(self.days)
-        self.save_button = QPushButton("&Save period")
+        self.save_button = QPushButton("Sa&ve period")
         self.save_button.setAccessibleName("Save retention period")
         self.preview_button = QPushButton("S&how what would be deleted")
         self.preview_button.setAccessibleName("Show what would be deleted")
