@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Engine, and_, func, literal, select, tuple_
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from circlekeeper.session import events as ev
@@ -56,6 +57,8 @@ C = m.CircleRow
 SP = m.SessionPersonRow
 FINISHED = ("ended", "abandoned")
 MAX_PAGE = 500
+RARE_TEXT = 5000
+"""Up to this many sessions containing a searched text, they are looked up first."""
 
 
 class SessionLogs(Protocol):
@@ -79,6 +82,7 @@ class HistoryQueries:
         self._engine = engine
         self._sessions = sessions
         self._circles = circles
+        self._text_counts: dict[str, int] = {}
 
     @classmethod
     def for_store(cls, store: Store) -> HistoryQueries:
@@ -128,14 +132,15 @@ class HistoryQueries:
         columns, nullable = _sort_key(order.key)
         key = columns[0]
         by_ids = order.key is SessionSort.CIRCLE
+        conditions = _conditions(filter, rare_text=self._rare_text(filter))
         if by_ids:
             base = (
                 select(S.id, key.label("sort_value"), S.started_at)
                 .join(C, C.id == S.circle_id)
-                .where(*_conditions(filter))
+                .where(*conditions)
             )
         else:
-            base = _listing_query().where(*_conditions(filter)).add_columns(key.label("sort_value"))
+            base = _listing_query().where(*conditions).add_columns(key.label("sort_value"))
         segments = ["values", "nulls"] if order.descending else ["nulls", "values"]
         if not nullable:
             segments = ["values"]
@@ -204,6 +209,27 @@ class HistoryQueries:
     def count(self, filter: SessionFilter = SessionFilter()) -> int:  # noqa: B008
         with self._engine.connect() as conn:
             return self._count(conn, filter)
+
+    def _rare_text(self, filter: SessionFilter) -> bool:
+        """Whether few sessions contain the filter's text (remembered per text: it only picks
+        the faster plan, so a slightly stale figure does no harm)."""
+        needle = filter.text.strip().lower()
+        if not needle:
+            return False
+        known = self._text_counts.get(needle)
+        if known is None:
+            with self._engine.connect() as conn:
+                known = int(
+                    conn.execute(
+                        select(func.count())
+                        .select_from(S)
+                        .where(S.search_text.contains(needle, autoescape=True))
+                    ).scalar_one()
+                )
+            if len(self._text_counts) > 200:
+                self._text_counts.clear()
+            self._text_counts[needle] = known
+        return known <= RARE_TEXT
 
     def _count(self, conn: Any, filter: SessionFilter) -> int:
         query = select(func.count()).select_from(S).where(*_conditions(filter))
@@ -608,7 +634,13 @@ def _listing_query() -> Select[Any]:
     ).join(C, C.id == S.circle_id)
 
 
-def _conditions(filter: SessionFilter) -> Sequence[ColumnElement[bool]]:
+def _conditions(filter: SessionFilter, *, rare_text: bool = False) -> Sequence[ColumnElement[bool]]:
+    """The WHERE terms of a filter.
+
+    ``rare_text``: few sessions contain the text, so look them up first (a scan of the narrow
+    search-text index) and walk only those; when many contain it, walking the sort order and
+    testing each row finds a page sooner.
+    """
     conditions: list[ColumnElement[bool]] = []
     if filter.circle_id is not None:
         conditions.append(S.circle_id == filter.circle_id)
@@ -622,7 +654,16 @@ def _conditions(filter: SessionFilter) -> Sequence[ColumnElement[bool]]:
         conditions.append(S.id.in_(select(SP.session_id).where(SP.person_id == filter.person_id)))
     needle = filter.text.strip().lower()
     if needle:
-        conditions.append(S.search_text.contains(needle, autoescape=True))
+        matches = S.search_text.contains(needle, autoescape=True)
+        if rare_text:
+            inner = aliased(m.SessionRow)
+            conditions.append(
+                S.id.in_(
+                    select(inner.id).where(inner.search_text.contains(needle, autoescape=True))
+                )
+            )
+        else:
+            conditions.append(matches)
     return conditions
 
 

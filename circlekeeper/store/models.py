@@ -123,6 +123,7 @@ class SessionRow(Base):
         Index("ix_sessions_fairness", "fairness"),
         Index("ix_sessions_duration_seconds", "duration_seconds"),
         Index("ix_sessions_present_count", "present_count"),
+        Index("ix_sessions_search_text", "search_text"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

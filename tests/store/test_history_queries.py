@@ -274,3 +274,25 @@ def test_retention_due_lists_only_circles_with_a_period_and_something_to_delete(
     assert [p.circle_id for p in due] == [first]
     assert due[0].sessions == queries.retention_preview(first, 60, now=now).sessions > 0
     assert store.circles.get(third).retention_days is None
+
+
+@pytest.mark.parametrize("rare", [0, 10**9])
+def test_text_search_gives_the_same_pages_whichever_way_it_looks(seeded, monkeypatch, rare) -> None:
+    import circlekeeper.store.history as history
+
+    store, queries = seeded
+    needle = queries.detail(queries.sessions(limit=1).rows[0].session_id).plan[-1].prompt[:12]
+    matching = set()
+    for row in all_pages(queries, limit=100):
+        detail = queries.detail(row.session_id)
+        texts = [p.prompt for p in detail.plan] + [u.text for u in detail.prompts]
+        if any(needle.lower() in t.lower() for t in [*texts, detail.shareable]):
+            matching.add(row.session_id)
+    assert 0 < len(matching) < SESSIONS
+    monkeypatch.setattr(history, "RARE_TEXT", rare)
+    searching = HistoryQueries.for_store(store)
+    for key in (SessionSort.STARTED, SessionSort.CIRCLE, SessionSort.FAIRNESS):
+        order = SessionOrder(key, True)
+        rows = all_pages(searching, SessionFilter(text=needle), order)
+        expected = [r for r in all_pages(queries, order=order) if r.session_id in matching]
+        assert [r.session_id for r in rows] == [r.session_id for r in expected]

@@ -1,7 +1,8 @@
-"""Indexes for sorting the history table by fairness, duration and attendance.
+"""Indexes for the history table: sorting by fairness, duration and attendance, text search.
 
-Keyset pages sorted by these columns walk an index instead of sorting every session, so a
-history page stays fast at 100,000 sessions.
+Keyset pages sorted by these columns walk an index instead of sorting every session, and a
+text search scans the narrow search-text index instead of every session row, so a history
+page stays fast at 100,000 sessions.
 
 Revision ID: 0002_history_sort
 Revises: 0001
@@ -23,6 +24,7 @@ INDEXES = (
     ("ix_sessions_fairness", "fairness"),
     ("ix_sessions_duration_seconds", "duration_seconds"),
     ("ix_sessions_present_count", "present_count"),
+    ("ix_sessions_search_text", "search_text"),
 )
 
 
