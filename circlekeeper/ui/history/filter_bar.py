@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.store.history_records import Choice, SessionFilter
+from circlekeeper.store.history_records import SessionFilter
+from circlekeeper.ui.history.choices import prepare_combo
 
 ANY_DATE = QDate(2000, 1, 1)
 TEXT_PAUSE_MS = 300
@@ -46,7 +48,9 @@ class FilterBar(QWidget):
         self.setAccessibleName("Session filters")
         self.circle = QComboBox()
         self.circle.setAccessibleName("Circle filter")
+        prepare_combo(self.circle)
         self.person = QComboBox()
+        prepare_combo(self.person)
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setAccessibleName("Person filter")
@@ -106,17 +110,14 @@ class FilterBar(QWidget):
         edit.setAccessibleName(name)
         return edit
 
-    def set_choices(self, circles: list[Choice], people: list[Choice]) -> None:
+    def set_choices(self, circles: QStandardItemModel, people: QStandardItemModel) -> None:
+        """Models from :func:`choice_model` whose first row means "any"."""
         self._quiet = True
         try:
-            self.circle.clear()
-            self.circle.addItem("All circles", None)
-            for choice in circles:
-                self.circle.addItem(choice.name, choice.item_id)
-            self.person.clear()
-            self.person.addItem("Anyone", None)
-            for choice in people:
-                self.person.addItem(choice.name, choice.item_id)
+            self.circle.setModel(circles)
+            self.circle.setCurrentIndex(0)
+            self.person.setModel(people)
+            self.person.setCurrentIndex(0)
         finally:
             self._quiet = False
 

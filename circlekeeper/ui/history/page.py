@@ -39,6 +39,7 @@ from circlekeeper.store.history_records import (
     SessionFilter,
 )
 from circlekeeper.ui.history.background import Background
+from circlekeeper.ui.history.choices import choice_model, prepare_combo
 from circlekeeper.ui.history.circle_view import CircleView
 from circlekeeper.ui.history.filter_bar import FilterBar
 from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
@@ -161,6 +162,7 @@ class HistoryPage(QWidget):
         self.person_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person_picker.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.person_picker.setAccessibleName("Person")
+        prepare_combo(self.person_picker, 30)
         self.person_picker.activated.connect(lambda _i: self.show_person(self._picked_person()))
         self.person_sessions = QPushButton("Show &their sessions")
         self.person_sessions.setAccessibleName("Show this person's sessions")
@@ -181,6 +183,7 @@ class HistoryPage(QWidget):
     def _build_circles_tab(self) -> QWidget:
         self.circle_picker = QComboBox()
         self.circle_picker.setAccessibleName("Circle")
+        prepare_combo(self.circle_picker, 30)
         self.circle_picker.activated.connect(lambda _i: self.show_circle(self._picked_circle()))
         self.circle_area = QScrollArea()
         self.circle_area.setWidgetResizable(True)
@@ -200,13 +203,14 @@ class HistoryPage(QWidget):
         """Re-read circles and people for the pickers (after circles or people changed)."""
         circles = self.source.circle_choices()
         people = self.source.people_choices()
-        self.filter_bar.set_choices(circles, people)
-        self.person_picker.clear()
-        for choice in people:
-            self.person_picker.addItem(choice.name, choice.item_id)
-        self.circle_picker.clear()
-        for choice in circles:
-            self.circle_picker.addItem(choice.name, choice.item_id)
+        self._circles_model = choice_model("All circles", circles, self)
+        self._people_model = choice_model("Anyone", people, self)
+        self.filter_bar.set_choices(self._circles_model, self._people_model)
+        # The pickers share the models; their "any" row simply shows nothing.
+        self.person_picker.setModel(self._people_model)
+        self.person_picker.setCurrentIndex(-1)
+        self.circle_picker.setModel(self._circles_model)
+        self.circle_picker.setCurrentIndex(-1)
 
     def reload(self) -> None:
         """Show the newest data (the lead calls this when the page is shown again)."""
