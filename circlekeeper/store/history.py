@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Engine, and_, func, literal, select, tuple_
-from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement, Select
 
 from circlekeeper.session import events as ev
@@ -57,7 +56,7 @@ C = m.CircleRow
 SP = m.SessionPersonRow
 FINISHED = ("ended", "abandoned")
 MAX_PAGE = 500
-RARE_TEXT = 5000
+RARE_TEXT = 2000
 """Up to this many sessions containing a searched text, they are looked up first."""
 
 
@@ -82,7 +81,6 @@ class HistoryQueries:
         self._engine = engine
         self._sessions = sessions
         self._circles = circles
-        self._text_counts: dict[str, int] = {}
 
     @classmethod
     def for_store(cls, store: Store) -> HistoryQueries:
@@ -132,15 +130,6 @@ class HistoryQueries:
         columns, nullable = _sort_key(order.key)
         key = columns[0]
         by_ids = order.key is SessionSort.CIRCLE
-        conditions = _conditions(filter, rare_text=self._rare_text(filter))
-        if by_ids:
-            base = (
-                select(S.id, key.label("sort_value"), S.started_at)
-                .join(C, C.id == S.circle_id)
-                .where(*conditions)
-            )
-        else:
-            base = _listing_query().where(*conditions).add_columns(key.label("sort_value"))
         segments = ["values", "nulls"] if order.descending else ["nulls", "values"]
         if not nullable:
             segments = ["values"]
@@ -148,6 +137,15 @@ class HistoryQueries:
             segments = segments[segments.index("nulls" if after.value is None else "values") :]
         rows: list[Any] = []
         with self._engine.connect() as conn:
+            conditions = _conditions(filter, text_ids=self._text_ids(conn, filter))
+            if by_ids:
+                base = (
+                    select(S.id, key.label("sort_value"), S.started_at)
+                    .join(C, C.id == S.circle_id)
+                    .where(*conditions)
+                )
+            else:
+                base = _listing_query().where(*conditions).add_columns(key.label("sort_value"))
             for segment in segments:
                 query = self._segment(base, columns, nullable, segment, order.descending, after)
                 rows.extend(conn.execute(query.limit(limit + 1 - len(rows))).all())
@@ -156,7 +154,7 @@ class HistoryQueries:
             more = len(rows) > limit
             rows = rows[:limit]
             listings = self._by_ids(conn, [r.id for r in rows]) if by_ids else None
-            total = self._count(conn, filter) if with_total else None
+            total = self._count(conn, filter, conditions) if with_total else None
         cursor = None
         if more and rows:
             last = rows[-1]
@@ -210,29 +208,26 @@ class HistoryQueries:
         with self._engine.connect() as conn:
             return self._count(conn, filter)
 
-    def _rare_text(self, filter: SessionFilter) -> bool:
-        """Whether few sessions contain the filter's text (remembered per text: it only picks
-        the faster plan, so a slightly stale figure does no harm)."""
+    @staticmethod
+    def _text_ids(conn: Any, filter: SessionFilter) -> tuple[int, ...] | None:
+        """The ids of the sessions containing the filter's text when there are few of them
+        (one scan of the narrow search-text index, stopped early when they are many)."""
         needle = filter.text.strip().lower()
         if not needle:
-            return False
-        known = self._text_counts.get(needle)
-        if known is None:
-            with self._engine.connect() as conn:
-                known = int(
-                    conn.execute(
-                        select(func.count())
-                        .select_from(S)
-                        .where(S.search_text.contains(needle, autoescape=True))
-                    ).scalar_one()
-                )
-            if len(self._text_counts) > 200:
-                self._text_counts.clear()
-            self._text_counts[needle] = known
-        return known <= RARE_TEXT
+            return None
+        ids = tuple(
+            conn.execute(
+                select(S.id)
+                .where(S.search_text.contains(needle, autoescape=True))
+                .limit(RARE_TEXT + 1)
+            ).scalars()
+        )
+        return ids if len(ids) <= RARE_TEXT else None
 
-    def _count(self, conn: Any, filter: SessionFilter) -> int:
-        query = select(func.count()).select_from(S).where(*_conditions(filter))
+    def _count(
+        self, conn: Any, filter: SessionFilter, conditions: Sequence[ColumnElement[bool]] = ()
+    ) -> int:
+        query = select(func.count()).select_from(S).where(*(conditions or _conditions(filter)))
         return int(conn.execute(query).scalar_one())
 
     def listing(self, session_id: int) -> SessionListing:
@@ -634,12 +629,14 @@ def _listing_query() -> Select[Any]:
     ).join(C, C.id == S.circle_id)
 
 
-def _conditions(filter: SessionFilter, *, rare_text: bool = False) -> Sequence[ColumnElement[bool]]:
+def _conditions(
+    filter: SessionFilter, *, text_ids: tuple[int, ...] | None = None
+) -> Sequence[ColumnElement[bool]]:
     """The WHERE terms of a filter.
 
-    ``rare_text``: few sessions contain the text, so look them up first (a scan of the narrow
-    search-text index) and walk only those; when many contain it, walking the sort order and
-    testing each row finds a page sooner.
+    ``text_ids``: the sessions containing the text, when they are few; then only those are
+    walked. When many contain it, walking the sort order and testing each row finds a page
+    sooner.
     """
     conditions: list[ColumnElement[bool]] = []
     if filter.circle_id is not None:
@@ -654,16 +651,10 @@ def _conditions(filter: SessionFilter, *, rare_text: bool = False) -> Sequence[C
         conditions.append(S.id.in_(select(SP.session_id).where(SP.person_id == filter.person_id)))
     needle = filter.text.strip().lower()
     if needle:
-        matches = S.search_text.contains(needle, autoescape=True)
-        if rare_text:
-            inner = aliased(m.SessionRow)
-            conditions.append(
-                S.id.in_(
-                    select(inner.id).where(inner.search_text.contains(needle, autoescape=True))
-                )
-            )
+        if text_ids is not None:
+            conditions.append(S.id.in_(text_ids))
         else:
-            conditions.append(matches)
+            conditions.append(S.search_text.contains(needle, autoescape=True))
     return conditions
 
 
