@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 
+from circlekeeper.store.failures import translate
 from circlekeeper.store.location import DatabaseLocation
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,12 @@ def make_engine(location: DatabaseLocation, *, foreign_keys: bool = True) -> Eng
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        translated = translate(context.original_exception, location.path)
+        if translated is not None:
+            raise translated from context.original_exception
 
     return engine
 

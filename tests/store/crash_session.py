@@ -5,7 +5,7 @@ Protocol on stdout, one line each, flushed:
   ``READY <n>``      the child opened the store (and resumed or created a session)
   ``E <sid> <json>`` an entry whose ``append`` has returned, i.e. is committed
   ``DEAD <n>``       the child is gone
-The parent imports everything once and forks a child each time it reads ``go`` on stdin, so
+The parent imports everything once and forks a child each time it reads ``go DB_PATH`` on stdin, so
 each life costs milliseconds, not an interpreter start; the child is what gets killed.
 """
 
@@ -166,20 +166,21 @@ def life(db: str, seed: int) -> None:
 
 
 def main() -> None:
-    db, seed = sys.argv[1], int(sys.argv[2])
+    seed = int(sys.argv[1])
     for line in sys.stdin:
-        if line.strip() != "go":
+        command, _, db = line.strip().partition(" ")
+        if command != "go" or not db:
             break
         seed += 1
         child = os.fork()
         if child == 0:
             try:
+                say(f"PID {os.getpid()}\n")  # from the child, so it precedes its own lines
                 life(db, seed)
             except BaseException:
                 traceback.print_exc()
             finally:
                 os._exit(1)
-        say(f"PID {child}\n")
         _, status = os.waitpid(child, 0)
         say(f"DEAD {status}\n")
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from circlekeeper.store import (
     CircleRecord,
@@ -163,3 +163,37 @@ def test_the_environment_variable_is_used_when_no_path_is_given(
         assert store.path == target
     assert target.exists()
     assert os.stat(target).st_size > 0
+
+
+def test_a_full_disk_mid_circle_is_a_readable_error(store: Store) -> None:
+    circle_id = store.circles.save(CircleRecord(None, "Tuesday"))
+    store.engine.dispose()
+
+    @event.listens_for(store.engine, "connect")
+    def _tiny(dbapi_connection: object, _record: object) -> None:
+        cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+        pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+        cursor.execute(f"PRAGMA max_page_count = {pages}")
+        cursor.close()
+
+    with pytest.raises(StoreUnavailable, match="is full, so the last change was not saved"):
+        for n in range(500):
+            store.people.add(f"Person {n} " * 50, circle_ids=[circle_id])
+    event.remove(store.engine, "connect", _tiny)
+
+
+def test_damage_found_while_running_names_the_newest_good_backup(store: Store) -> None:
+    for n in range(300):
+        store.people.add(f"Person number {n} " * 10)
+    backup = store.backups.backup("manual")
+    with store.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.engine.dispose()
+    assert store.path is not None
+    raw = bytearray(store.path.read_bytes())
+    raw[4096 * 2 : 4096 * 8] = b"\x33" * (4096 * 6)
+    store.path.write_bytes(bytes(raw))
+    with pytest.raises(DatabaseCorrupted) as caught:
+        for person_id in range(1, 301):
+            store.people.get(person_id)
+    assert f"circlekeeper restore {backup}" in str(caught.value)
