@@ -290,3 +290,26 @@ def test_threaded_loading_delivers_the_newest_request(qtbot, store, answers) -> 
     page.background.wait()
     qtbot.wait(20)
     assert page.detail_view.detail.listing.session_id == ids[0]
+
+
+def test_coming_back_to_the_page_shows_new_data_and_keeps_the_filter(qtbot, page, store) -> None:
+    circle_id = page.source.circle_choices()[0].item_id
+    page.filter_bar.select_circle(circle_id)
+    before = page.model.total
+    page.hide()
+    newcomer = store.people.add("Newcomer Ngozi", "", (circle_id,))
+    started = NOW - timedelta(hours=3)
+    session_id = store.sessions.create(
+        circle_id,
+        facilitators=("Robin",),
+        plan=(),
+        started_at=started,
+        timezone="UTC",
+        people=(newcomer.person_id,),
+    )
+    store.sessions.finish(session_id)
+    page.show()
+    assert page.filter_bar.circle.currentData() == circle_id
+    assert page.model.total == before + 1
+    assert shown_ids(page)[0] == session_id
+    assert page.filter_bar.person.findData(newcomer.person_id) > 0

@@ -110,16 +110,22 @@ class FilterBar(QWidget):
         edit.setAccessibleName(name)
         return edit
 
-    def set_choices(self, circles: QStandardItemModel, people: QStandardItemModel) -> None:
-        """Models from :func:`choice_model` whose first row means "any"."""
+    def set_choices(self, circles: QStandardItemModel, people: QStandardItemModel) -> bool:
+        """Models from :func:`choice_model` whose first row means "any".
+
+        The chosen circle and person stay chosen if they are still in the lists; returns
+        whether the filter changed because one of them is gone.
+        """
+        before = self.current()
         self._quiet = True
         try:
             self.circle.setModel(circles)
-            self.circle.setCurrentIndex(0)
+            self.circle.setCurrentIndex(max(0, self.circle.findData(before.circle_id)))
             self.person.setModel(people)
-            self.person.setCurrentIndex(0)
+            self.person.setCurrentIndex(max(0, self.person.findData(before.person_id)))
         finally:
             self._quiet = False
+        return self.current() != before
 
     def select_circle(self, circle_id: int | None) -> None:
         self.circle.setCurrentIndex(max(0, self.circle.findData(circle_id)))

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -87,6 +87,7 @@ class HistoryPage(QWidget):
         self.background = Background(self._show_error, threaded=threaded)
         self.destroyed.connect(lambda *_: self.background.stop())
         self.detail_view: SessionDetailView | None = None
+        self._shown_before = False
         self.person_view: PersonView | None = None
         self.circle_view: CircleView | None = None
 
@@ -199,22 +200,34 @@ class HistoryPage(QWidget):
 
     # ------------------------------------------------------------ sessions
 
-    def refresh_choices(self) -> None:
-        """Re-read circles and people for the pickers (after circles or people changed)."""
+    def refresh_choices(self) -> bool:
+        """Re-read circles and people for the pickers (after circles or people changed);
+        the chosen filter stays. Returns whether the filter changed (a chosen one is gone)."""
         circles = self.source.circle_choices()
         people = self.source.people_choices()
         self._circles_model = choice_model("All circles", circles, self)
         self._people_model = choice_model("Anyone", people, self)
-        self.filter_bar.set_choices(self._circles_model, self._people_model)
+        changed = self.filter_bar.set_choices(self._circles_model, self._people_model)
+        if changed:
+            self.model.set_filter(self.filter_bar.current())
         # The pickers share the models; their "any" row simply shows nothing.
         self.person_picker.setModel(self._people_model)
         self.person_picker.setCurrentIndex(-1)
         self.circle_picker.setModel(self._circles_model)
         self.circle_picker.setCurrentIndex(-1)
+        return changed
 
     def reload(self) -> None:
-        """Show the newest data (the lead calls this when the page is shown again)."""
+        """Show the newest sessions under the current filter and sort."""
         self.model.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the history after a circle: new sessions, circles and people show."""
+        super().showEvent(event)
+        if self._shown_before:
+            self.refresh_choices()
+            self.reload()
+        self._shown_before = True
 
     def apply_filter(self, filter: SessionFilter) -> None:
         self.model.set_filter(filter)
