@@ -172,7 +172,6 @@ def test_selecting_a_session_shows_its_rounds_chart_and_hooks(qtbot, page) -> No
         button(view, "Export the PDF of this session again"), Qt.MouseButton.LeftButton
     )
     assert exported == [session_id]
-    page.grab().save(str(Path("/tmp") / "history_page_test.png"))
 
 
 def test_deleting_asks_first_and_then_takes_the_session_away(qtbot, page, store, answers) -> None:
