@@ -7,4 +7,10 @@ per command lets features land independently without fighting over ``cli.py``.
 
 from __future__ import annotations
 
-COMMAND_MODULES: tuple[str, ...] = ("storage", "interchange", "export", "prompts")
+COMMAND_MODULES: tuple[str, ...] = (
+    "storage",
+    "history",
+    "interchange",
+    "export",
+    "prompts",
+)

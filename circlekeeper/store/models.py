@@ -119,6 +119,11 @@ class SessionRow(Base):
         Index("ix_sessions_circle_id_started_at", "circle_id", "started_at"),
         Index("ix_sessions_started_at", "started_at"),
         Index("ix_sessions_status", "status"),
+        # History sorts by these (migration 0002_history_sort); keyset pages walk the index.
+        Index("ix_sessions_fairness", "fairness"),
+        Index("ix_sessions_duration_seconds", "duration_seconds"),
+        Index("ix_sessions_present_count", "present_count"),
+        Index("ix_sessions_search_text", "search_text"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,0 +1,168 @@
+"""``circlekeeper demo`` fills a database with realistic sessions; ``circlekeeper sessions``
+lists past sessions with their ids (as text or JSON) for scripts and for the other commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from circlekeeper.errors import UserFacingError
+
+DEFAULT_DEMO_SESSIONS = 40
+MAX_DEMO_SESSIONS = 1_000_000
+
+
+def register(subparsers: Any) -> None:
+    demo = subparsers.add_parser(
+        "demo",
+        help="fill the database with demo circles, people and finished sessions",
+        description="Add realistic demo circles, people (names in several scripts) and N"
+        " finished sessions, each played through the real session engine so every log is"
+        " valid. The same seed gives the same data.",
+    )
+    demo.add_argument(
+        "--sessions",
+        type=int,
+        default=DEFAULT_DEMO_SESSIONS,
+        metavar="N",
+        help=f"how many sessions (default {DEFAULT_DEMO_SESSIONS})",
+    )
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.set_defaults(func=run_demo)
+
+    sessions = subparsers.add_parser(
+        "sessions",
+        help="list past sessions with their ids",
+        description="List sessions, newest first. Dates are calendar days in UTC; --to"
+        " includes the whole day.",
+    )
+    sessions.add_argument("--circle", metavar="NAME", help="only this circle (its exact name)")
+    sessions.add_argument("--from", dest="since", metavar="DATE", help="from this day (YYYY-MM-DD)")
+    sessions.add_argument("--to", dest="until", metavar="DATE", help="up to this day (YYYY-MM-DD)")
+    sessions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    sessions.set_defaults(func=run_sessions)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from circlekeeper.store import open_store
+    from circlekeeper.store.bulk import seed_demo
+
+    if not 1 <= args.sessions <= MAX_DEMO_SESSIONS:
+        raise UserFacingError(
+            f"--sessions must be between 1 and {MAX_DEMO_SESSIONS:,}, not {args.sessions}."
+        )
+    with open_store(args.db) as store:
+        report = seed_demo(
+            store.engine,
+            args.sessions,
+            args.seed,
+            end=datetime.now(UTC) - timedelta(days=1),
+            progress=_progress if args.sessions >= 5000 else None,
+        )
+    print(
+        f"Added {report.sessions:,} demo sessions ({report.events:,} events) in"
+        f" {report.circles} circles with {report.people} people, in {report.seconds:.1f} s."
+    )
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    if done == total or done % 5000 == 0:
+        print(f"  {done:,} of {total:,} sessions", file=sys.stderr)
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserFacingError(
+            f"{option} needs a date written as YYYY-MM-DD, such as 2026-03-01, not {text[:40]!r}."
+        ) from None
+
+
+def run_sessions(args: argparse.Namespace) -> int:
+    from circlekeeper.store import open_store
+    from circlekeeper.store.history import HistoryQueries
+    from circlekeeper.store.history_records import SessionFilter
+
+    since = _day(args.since, "--from")
+    until = _day(args.until, "--to")
+    if since and until and until < since:
+        raise UserFacingError("--to is before --from; no session can be in that range.")
+    with open_store(args.db) as store:
+        circle_id = None
+        if args.circle is not None:
+            circle = store.circles.by_name(args.circle)
+            if circle is None:
+                raise UserFacingError(
+                    f"There is no circle called {args.circle[:80]!r}; `circlekeeper sessions`"
+                    " without --circle lists every circle's sessions."
+                )
+            circle_id = circle.circle_id
+        filter = SessionFilter(
+            circle_id=circle_id,
+            since=_midnight(since),
+            until=_midnight(until + timedelta(days=1)) if until else None,
+        )
+        queries = HistoryQueries.for_store(store)
+        rows = []
+        cursor = None
+        while True:
+            page = queries.sessions(filter, after=cursor, limit=500)
+            rows.extend(page.rows)
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+    if args.json:
+        json.dump([_as_json(r) for r in rows], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        _print_table(rows)
+    return 0
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return None if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _as_json(row: Any) -> dict[str, Any]:
+    return {
+        "session_id": row.session_id,
+        "circle": row.circle_name,
+        "circle_id": row.circle_id,
+        "started_at": row.started_at.isoformat(),
+        "ended_at": row.ended_at.isoformat() if row.ended_at else None,
+        "timezone": row.timezone,
+        "facilitators": list(row.facilitators),
+        "status": row.status,
+        "present": row.present_count,
+        "duration_seconds": row.duration_seconds,
+        "fairness": row.fairness,
+    }
+
+
+def _print_table(rows: list[Any]) -> None:
+    from circlekeeper.session.model import format_duration
+
+    if not rows:
+        print("No sessions match.")
+        return
+    print(
+        f"{'id':>7}  {'started (UTC)':16}  {'present':>7}  {'length':>8}  {'fair':>4}  "
+        f"{'status':9}  circle"
+    )
+    for r in rows:
+        length = "" if r.duration_seconds is None else format_duration(r.duration_seconds)
+        fair = "" if r.fairness is None else f"{r.fairness:.2f}"
+        present = "" if r.present_count is None else str(r.present_count)
+        print(
+            f"{r.session_id:>7}  {r.started_at:%Y-%m-%d %H:%M}  {present:>7}  {length:>8}  "
+            f"{fair:>4}  {r.status:9}  {r.circle_name}"
+        )
+    print(f"{len(rows):,} session" + ("" if len(rows) == 1 else "s"))

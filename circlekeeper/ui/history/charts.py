@@ -1,0 +1,198 @@
+"""A small painted line chart for history figures over time.
+
+Painted with the widget's palette (text colour for axes, a teal or pink that keeps its contrast
+on light and dark windows) and told apart by line style as well as colour, so it reads in both
+themes and in greyscale. An accessible description carries the figures for screen readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+MAX_DOTS = 80
+MONTHLY_FROM = 60
+"""With more points than this, charts show monthly averages (one point per month)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    label: str
+    points: tuple[tuple[datetime, float], ...]
+    dashed: bool = False
+
+
+def monthly_means(
+    points: Sequence[tuple[datetime, float]],
+) -> tuple[tuple[datetime, float], ...]:
+    """One point per calendar month (placed mid-month): the mean of that month's values."""
+    buckets: dict[tuple[int, int], list[float]] = {}
+    for moment, value in points:
+        buckets.setdefault((moment.year, moment.month), []).append(value)
+    return tuple(
+        (datetime(year, month, 15, tzinfo=UTC), sum(values) / len(values))
+        for (year, month), values in sorted(buckets.items())
+    )
+
+
+def _colours(dark: bool) -> list[QColor]:
+    if dark:
+        return [QColor("#4fc1b1"), QColor("#e07fb0"), QColor("#e8c35a")]
+    return [QColor("#23867b"), QColor("#a23b72"), QColor("#8a6a00")]
+
+
+class TimeChart(QWidget):
+    """Values over time; an optional reference line (the equal share, the top of a scale)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._series: list[Series] = []
+        self._reference: tuple[float, str] | None = None
+        self._y_range: tuple[float, float] | None = None
+        self._format: Callable[[float], str] = lambda v: f"{v:.2f}"
+        self.setAccessibleName(title)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_series(
+        self,
+        series: Sequence[Series],
+        *,
+        reference: tuple[float, str] | None = None,
+        y_range: tuple[float, float] | None = None,
+        value_format: Callable[[float], str] | None = None,
+    ) -> None:
+        self._series = [s for s in series if s.points]
+        self._reference = reference
+        self._y_range = y_range
+        if value_format is not None:
+            self._format = value_format
+        self.setAccessibleDescription(self.describe())
+        self.update()
+
+    def series(self) -> list[Series]:
+        return list(self._series)
+
+    def describe(self) -> str:
+        """The chart in words: first and last value and the range of each series."""
+        if not self._series:
+            return f"{self._title}: nothing recorded yet."
+        parts = []
+        for s in self._series:
+            values = [v for _, v in s.points]
+            parts.append(
+                f"{s.label}: {len(values)} points, from {self._format(values[0])} to"
+                f" {self._format(values[-1])} (lowest {self._format(min(values))},"
+                f" highest {self._format(max(values))})"
+            )
+        return f"{self._title}. " + "; ".join(parts) + "."
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 170)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 140)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.windowText().color()
+        dark = palette.window().color().lightness() < 128
+        grid = QColor(text)
+        grid.setAlpha(60)
+        metrics = QFontMetrics(self.font())
+        line_h = metrics.height()
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(0, 0, self.width(), line_h), Qt.AlignmentFlag.AlignLeft, self._title
+        )
+        if not self._series:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing recorded yet")
+            painter.end()
+            return
+        xs = [x for s in self._series for x, _ in s.points]
+        ys = [y for s in self._series for _, y in s.points]
+        if self._reference is not None:
+            ys.append(self._reference[0])
+        low, high = self._y_range or (min(ys), max(ys))
+        if high - low < 1e-9:
+            low, high = low - 1, high + 1
+        start, end = min(xs), max(xs)
+        span = max((end - start).total_seconds(), 1.0)
+        label_w = max(metrics.horizontalAdvance(self._format(v)) for v in (low, high)) + 6
+        legend_h = line_h + 2 if len(self._series) > 1 else 0
+        plot = QRectF(
+            label_w,
+            line_h + 6 + legend_h,
+            self.width() - label_w - 8,
+            self.height() - 2 * line_h - 14 - legend_h,
+        )
+
+        def to_point(x: datetime, y: float) -> QPointF:
+            fx = (x - start).total_seconds() / span
+            fy = (y - low) / (high - low)
+            return QPointF(plot.left() + fx * plot.width(), plot.bottom() - fy * plot.height())
+
+        painter.setPen(QPen(grid, 1))
+        painter.drawRect(plot)
+        painter.setPen(text)
+        for value, y in ((high, plot.top()), (low, plot.bottom())):
+            painter.drawText(
+                QRectF(0, y - line_h / 2, label_w - 4, line_h),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                self._format(value),
+            )
+        bottom_y = plot.bottom() + 2
+        painter.drawText(
+            QRectF(plot.left(), bottom_y, plot.width(), line_h),
+            Qt.AlignmentFlag.AlignLeft,
+            start.strftime("%Y-%m-%d"),
+        )
+        painter.drawText(
+            QRectF(plot.left(), bottom_y, plot.width(), line_h),
+            Qt.AlignmentFlag.AlignRight,
+            end.strftime("%Y-%m-%d"),
+        )
+        if self._reference is not None:
+            value, label = self._reference
+            y = to_point(start, value).y()
+            painter.setPen(QPen(text, 1.2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.drawText(
+                QRectF(plot.left() + 4, y - line_h, plot.width() - 8, line_h),
+                Qt.AlignmentFlag.AlignRight,
+                label,
+            )
+        colours = _colours(dark)
+        legend_x = label_w
+        for i, s in enumerate(self._series):
+            colour = colours[i % len(colours)]
+            style = Qt.PenStyle.DashLine if s.dashed else Qt.PenStyle.SolidLine
+            pen = QPen(colour, 2, style)
+            painter.setPen(pen)
+            polygon = QPolygonF([to_point(x, y) for x, y in s.points])
+            painter.drawPolyline(polygon)
+            if len(s.points) <= MAX_DOTS:
+                painter.setBrush(colour)
+                painter.setPen(Qt.PenStyle.NoPen)
+                for point in polygon:
+                    painter.drawEllipse(point, 2.5, 2.5)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            if legend_h:
+                y = line_h + 4 + line_h / 2
+                painter.setPen(pen)
+                painter.drawLine(QPointF(legend_x, y), QPointF(legend_x + 18, y))
+                painter.setPen(text)
+                painter.drawText(
+                    QRectF(legend_x + 22, line_h + 4, 200, line_h),
+                    Qt.AlignmentFlag.AlignLeft,
+                    s.label,
+                )
+                legend_x += 30 + metrics.horizontalAdvance(s.label)
+        painter.end()

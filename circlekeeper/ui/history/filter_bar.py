@@ -1,0 +1,188 @@
+"""The filter bar above the sessions table: circle, dates, person, status and text.
+
+Choices go out as one :class:`SessionFilter`; typing in the search box waits for a short pause
+so each keystroke does not query the database.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from circlekeeper.store.history_records import SessionFilter
+from circlekeeper.ui.history.choices import prepare_combo
+
+ANY_DATE = QDate(2000, 1, 1)
+TEXT_PAUSE_MS = 300
+STATUSES = (
+    ("Any status", None),
+    ("Ended", "ended"),
+    ("Closed after a crash", "abandoned"),
+    ("Live", "live"),
+)
+
+
+def day_start_utc(day: date) -> datetime:
+    """Midnight of ``day`` on this computer's clock, as UTC (what a person means by a date)."""
+    return datetime.combine(day, time()).astimezone().astimezone(UTC)
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)
+    """Carries the new :class:`SessionFilter`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Session filters")
+        self.circle = QComboBox()
+        self.circle.setAccessibleName("Circle filter")
+        prepare_combo(self.circle)
+        self.person = QComboBox()
+        prepare_combo(self.person)
+        self.person.setEditable(True)
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person.setAccessibleName("Person filter")
+        self.person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.since = self._date_edit("From date")
+        self.until = self._date_edit("To date")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status filter")
+        for label, value in STATUSES:
+            self.status.addItem(label, value)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Search prompts and summaries")
+        self.text.setAccessibleName("Search prompts and summaries")
+        self.text.setClearButtonEnabled(True)
+        self.clear_button = QPushButton("C&lear filters")
+        self.clear_button.setAccessibleName("Clear filters")
+
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TEXT_PAUSE_MS)
+        self._pause.timeout.connect(self._emit)
+        self._quiet = False
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label, widget in (
+            ("Circle", self.circle),
+            ("Person", self.person),
+            ("From", self.since),
+            ("To", self.until),
+            ("Status", self.status),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            layout.addWidget(caption)
+            layout.addWidget(widget)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.clear_button)
+
+        self.circle.currentIndexChanged.connect(self._emit)
+        self.person.activated.connect(self._emit)
+        self.person.lineEdit().editingFinished.connect(self._person_typed)
+        self.since.dateChanged.connect(self._emit)
+        self.until.dateChanged.connect(self._emit)
+        self.status.currentIndexChanged.connect(self._emit)
+        self.text.textChanged.connect(lambda _text: self._pause.start())
+        self.clear_button.clicked.connect(self.clear)
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(ANY_DATE)
+        edit.setSpecialValueText("any date")
+        edit.setDate(ANY_DATE)
+        edit.setAccessibleName(name)
+        return edit
+
+    def set_choices(self, circles: QStandardItemModel, people: QStandardItemModel) -> bool:
+        """Models from :func:`choice_model` whose first row means "any".
+
+        The chosen circle and person stay chosen if they are still in the lists; returns
+        whether the filter changed because one of them is gone.
+        """
+        before = self.current()
+        self._quiet = True
+        try:
+            self.circle.setModel(circles)
+            self.circle.setCurrentIndex(max(0, self.circle.findData(before.circle_id)))
+            self.person.setModel(people)
+            self.person.setCurrentIndex(max(0, self.person.findData(before.person_id)))
+        finally:
+            self._quiet = False
+        return self.current() != before
+
+    def select_circle(self, circle_id: int | None) -> None:
+        self.circle.setCurrentIndex(max(0, self.circle.findData(circle_id)))
+
+    def select_person(self, person_id: int | None) -> None:
+        self.person.setCurrentIndex(max(0, self.person.findData(person_id)))
+        self._emit()
+
+    def set_dates(self, since: date | None, until: date | None) -> None:
+        self._quiet = True
+        try:
+            self.since.setDate(QDate(since) if since else ANY_DATE)
+            self.until.setDate(QDate(until) if until else ANY_DATE)
+        finally:
+            self._quiet = False
+        self._emit()
+
+    def clear(self) -> None:
+        self._quiet = True
+        try:
+            self.circle.setCurrentIndex(0)
+            self.person.setCurrentIndex(0)
+            self.since.setDate(ANY_DATE)
+            self.until.setDate(ANY_DATE)
+            self.status.setCurrentIndex(0)
+            self.text.clear()
+        finally:
+            self._quiet = False
+        self._pause.stop()
+        self._emit()
+
+    def _person_typed(self) -> None:
+        typed = self.person.currentText().strip()
+        index = self.person.findText(typed, Qt.MatchFlag.MatchFixedString)
+        self.person.setCurrentIndex(index if index >= 0 else 0)
+        self._emit()
+
+    def current(self) -> SessionFilter:
+        since = self.since.date()
+        until = self.until.date()
+        return SessionFilter(
+            circle_id=self.circle.currentData(),
+            since=None if since == ANY_DATE else day_start_utc(since.toPython()),
+            until=None
+            if until == ANY_DATE
+            else day_start_utc(until.toPython() + timedelta(days=1)),
+            person_id=self.person.currentData(),
+            status=self.status.currentData(),
+            text=self.text.text(),
+        )
+
+    def flush(self) -> None:
+        """Apply typed text now (Enter, or a test that does not want to wait)."""
+        if self._pause.isActive():
+            self._pause.stop()
+            self._emit()
+
+    def _emit(self, *_args: object) -> None:
+        if not self._quiet:
+            self.changed.emit(self.current())

@@ -1,0 +1,356 @@
+"""The history area: past sessions (filter, sort, detail), people and circles over time.
+
+``HistoryPage(store_or_queries)`` is one QWidget the main window adds as a page. The table
+reads keyset pages synchronously (each is a few milliseconds); the heavier views (one session's
+log, a person's or a circle's years) are fetched on a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.store.history_records import (
+    CircleHistory,
+    PersonHistory,
+    SessionDetail,
+    SessionFilter,
+)
+from circlekeeper.ui.history.background import Background
+from circlekeeper.ui.history.choices import choice_model, prepare_combo
+from circlekeeper.ui.history.circle_view import CircleView
+from circlekeeper.ui.history.filter_bar import FilterBar
+from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
+from circlekeeper.ui.history.retention import Ask
+from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
+from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
+from circlekeeper.ui.history.source import HistorySource, as_source
+
+log = logging.getLogger(__name__)
+
+
+def ask_with_message_box(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class HistoryPage(QWidget):
+    def __init__(
+        self,
+        store_or_queries: Any,
+        *,
+        notes_widget_factory: NotesFactory | None = None,
+        person_notes_factory: PersonNotesFactory | None = None,
+        pdf_hook: PdfHook | None = None,
+        ask: Ask | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        threaded: bool = True,
+        page_size: int = 100,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("History")
+        self.source: HistorySource = as_source(store_or_queries)
+        self._notes_factory = notes_widget_factory
+        self._person_notes = person_notes_factory
+        self._pdf_hook = pdf_hook
+        self._ask = ask or ask_with_message_box
+        self._now = now
+        self.background = Background(self._show_error, threaded=threaded)
+        self.destroyed.connect(lambda *_: self.background.stop())
+        self.detail_view: SessionDetailView | None = None
+        self._shown_before = False
+        self.person_view: PersonView | None = None
+        self.circle_view: CircleView | None = None
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("History views")
+        self.tabs.addTab(self._build_sessions_tab(page_size), "&Sessions")
+        self.tabs.addTab(self._build_people_tab(), "&People")
+        self.tabs.addTab(self._build_circles_tab(), "C&ircles")
+        self.status = QLabel("")
+        self.status.setAccessibleName("History status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.status)
+        self.refresh_choices()
+
+    # ------------------------------------------------------------ building
+
+    def _build_sessions_tab(self, page_size: int) -> QWidget:
+        self.filter_bar = FilterBar()
+        self.model = SessionTableModel(self.source, page_size=page_size, parent=self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Past sessions")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
+        header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # sorts by date, newest first: the first page
+        self.count_label = QLabel("")
+        self.count_label.setAccessibleName("Matching sessions")
+        self.model.total_changed.connect(self._show_total)
+        self._show_total(self.model.total)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
+
+        self.detail_stack = QStackedWidget()
+        self.detail_placeholder = QLabel("Choose a session to see its rounds, turns and summary.")
+        self.detail_placeholder.setWordWrap(True)
+        self.detail_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_stack.addWidget(self.detail_placeholder)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.activated.connect(self._delete_selected)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(lambda: self.filter_bar.text.setFocus())
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail_stack)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(splitter, 1)
+        return tab
+
+    def _build_people_tab(self) -> QWidget:
+        self.person_picker = QComboBox()
+        self.person_picker.setEditable(True)
+        self.person_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.person_picker.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.person_picker.setAccessibleName("Person")
+        prepare_combo(self.person_picker, 30)
+        self.person_picker.activated.connect(lambda _i: self.show_person(self._picked_person()))
+        self.person_sessions = QPushButton("Show &their sessions")
+        self.person_sessions.setAccessibleName("Show this person's sessions")
+        self.person_sessions.clicked.connect(self._filter_by_person)
+        self.person_area = QScrollArea()
+        self.person_area.setWidgetResizable(True)
+        self.person_area.setWidget(QLabel("Choose a person."))
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Person"))
+        top.addWidget(self.person_picker, 1)
+        top.addWidget(self.person_sessions)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.person_area, 1)
+        return tab
+
+    def _build_circles_tab(self) -> QWidget:
+        self.circle_picker = QComboBox()
+        self.circle_picker.setAccessibleName("Circle")
+        prepare_combo(self.circle_picker, 30)
+        self.circle_picker.activated.connect(lambda _i: self.show_circle(self._picked_circle()))
+        self.circle_area = QScrollArea()
+        self.circle_area.setWidgetResizable(True)
+        self.circle_area.setWidget(QLabel("Choose a circle."))
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Circle"))
+        top.addWidget(self.circle_picker, 1)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.circle_area, 1)
+        return tab
+
+    # ------------------------------------------------------------ sessions
+
+    def refresh_choices(self) -> bool:
+        """Re-read circles and people for the pickers (after circles or people changed);
+        the chosen filter stays. Returns whether the filter changed (a chosen one is gone)."""
+        circles = self.source.circle_choices()
+        people = self.source.people_choices()
+        self._circles_model = choice_model("All circles", circles, self)
+        self._people_model = choice_model("Anyone", people, self)
+        changed = self.filter_bar.set_choices(self._circles_model, self._people_model)
+        if changed:
+            self.model.set_filter(self.filter_bar.current())
+        # The pickers share the models; their "any" row simply shows nothing.
+        self.person_picker.setModel(self._people_model)
+        self.person_picker.setCurrentIndex(-1)
+        self.circle_picker.setModel(self._circles_model)
+        self.circle_picker.setCurrentIndex(-1)
+        return changed
+
+    def reload(self) -> None:
+        """Show the newest sessions under the current filter and sort."""
+        self.model.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the history after a circle: new sessions, circles and people show."""
+        super().showEvent(event)
+        if self._shown_before:
+            self.refresh_choices()
+            self.reload()
+        self._shown_before = True
+
+    def apply_filter(self, filter: SessionFilter) -> None:
+        self.model.set_filter(filter)
+        self._show_detail_placeholder()
+
+    def _show_total(self, total: int) -> None:
+        self.count_label.setText(
+            f"{total:,} session"
+            + ("" if total == 1 else "s")
+            + " match"
+            + ("es" if total == 1 else "")
+        )
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.show_session(int(self.model.data(indexes[0], SESSION_ID)))
+
+    def show_session(self, session_id: int) -> None:
+        self.status.setText("Loading the session…")
+        self.background.run("detail", lambda: self.source.detail(session_id), self._session_loaded)
+
+    def _session_loaded(self, detail: SessionDetail) -> None:
+        self.status.setText("")
+        view = SessionDetailView(
+            detail, notes_widget_factory=self._notes_factory, pdf_hook=self._pdf_hook
+        )
+        view.delete_requested.connect(self.delete_session)
+        self._replace_detail(view)
+
+    def _replace_detail(self, view: SessionDetailView | None) -> None:
+        if self.detail_view is not None:
+            self.detail_stack.removeWidget(self.detail_view)
+            self.detail_view.deleteLater()
+        self.detail_view = view
+        if view is not None:
+            self.detail_stack.addWidget(view)
+            self.detail_stack.setCurrentWidget(view)
+        else:
+            self.detail_stack.setCurrentWidget(self.detail_placeholder)
+
+    def _show_detail_placeholder(self) -> None:
+        self._replace_detail(None)
+
+    def _delete_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.delete_session(int(self.model.data(rows[0], SESSION_ID)))
+
+    def delete_session(self, session_id: int) -> bool:
+        row = self.model.row_of(session_id)
+        what = "this session"
+        if row is not None:
+            listing = self.model.listing(row)
+            when = self.model.data(self.model.index(row, 0))
+            what = f"the session of {listing.circle_name} on {when}"
+        if not self._ask(
+            self,
+            "Delete session?",
+            f"Delete {what}? Its log, private notes, prompts and moods go with it."
+            " This cannot be undone.",
+        ):
+            return False
+        try:
+            self.source.delete_session(session_id)
+        except UserFacingError as error:
+            self._show_error(error)
+            return False
+        self.model.remove_session(session_id)
+        self._show_detail_placeholder()
+        self.status.setText("The session was deleted.")
+        return True
+
+    # -------------------------------------------------------------- people
+
+    def _picked_person(self) -> int | None:
+        return self.person_picker.currentData()
+
+    def show_person(self, person_id: int | None) -> None:
+        if person_id is None:
+            return
+        index = self.person_picker.findData(person_id)
+        if index >= 0:
+            self.person_picker.setCurrentIndex(index)
+        self.status.setText("Loading the person's history…")
+        self.background.run("person", lambda: self.source.person(person_id), self._person_loaded)
+
+    def _person_loaded(self, history: PersonHistory) -> None:
+        self.status.setText("")
+        self.person_view = PersonView(history, notes_widget_factory=self._person_notes)
+        self.person_area.setWidget(self.person_view)
+
+    def _filter_by_person(self) -> None:
+        person_id = self._picked_person()
+        if person_id is None:
+            return
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.select_person(person_id)
+
+    # ------------------------------------------------------------- circles
+
+    def _picked_circle(self) -> int | None:
+        return self.circle_picker.currentData()
+
+    def show_circle(self, circle_id: int | None) -> None:
+        if circle_id is None:
+            return
+        index = self.circle_picker.findData(circle_id)
+        if index >= 0:
+            self.circle_picker.setCurrentIndex(index)
+        self.status.setText("Loading the circle's history…")
+        self.background.run("circle", lambda: self.source.circle(circle_id), self._circle_loaded)
+
+    def _circle_loaded(self, history: CircleHistory) -> None:
+        self.status.setText("")
+        self.circle_view = CircleView(history, self.source, ask=self._ask, now=self._now)
+        self.circle_view.retention.sessions_deleted.connect(lambda _n: self.reload())
+        self.circle_area.setWidget(self.circle_view)
+
+    # --------------------------------------------------------------- errors
+
+    def _show_error(self, error: Exception) -> None:
+        if isinstance(error, UserFacingError):
+            self.status.setText(str(error))
+        else:
+            self.status.setText("Something went wrong while reading the history; see the log.")

@@ -1,0 +1,117 @@
+"""A person over time: sessions attended, streaks and gaps per circle, speaking share, passes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.session.model import format_duration
+from circlekeeper.store.history_records import PersonHistory
+from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
+from circlekeeper.ui.history.format import isolate, local_time, percent
+from circlekeeper.ui.history.session_detail import plain_label
+
+PersonNotesFactory = Callable[[int], QWidget | None]
+
+
+class PersonView(QWidget):
+    def __init__(
+        self,
+        history: PersonHistory,
+        *,
+        notes_widget_factory: PersonNotesFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.history = history
+        self.setAccessibleName("Person history")
+        name = isolate(history.name) + (
+            f" ({isolate(history.pronouns)})" if history.pronouns else ""
+        )
+        if history.archived:
+            name += " — archived"
+        title = plain_label(name, "Person")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        title.setFont(font)
+        facts = [
+            f"{history.sessions_attended} session"
+            + ("" if history.sessions_attended == 1 else "s"),
+            f"{format_duration(history.total_spoken_seconds)} spoken in all",
+            f"on average {percent(history.average_share)} of an equal share",
+            f"{history.passes} pass" + ("" if history.passes == 1 else "es"),
+        ]
+        if history.late:
+            facts.append(f"arrived late {history.late}×")
+        if history.left_early:
+            facts.append(f"left early {history.left_early}×")
+        self.facts_label = plain_label(" · ".join(facts), "Key figures")
+
+        points = [
+            (p.started_at, p.share_ratio) for p in history.points if p.share_ratio is not None
+        ]
+        monthly = len(points) > MONTHLY_FROM
+        self.share_chart = TimeChart(
+            "Speaking share against the equal share" + (" (monthly average)" if monthly else "")
+        )
+        self.share_chart.set_series(
+            [
+                Series(
+                    "share of an equal share", monthly_means(points) if monthly else tuple(points)
+                )
+            ],
+            reference=(1.0, "equal share"),
+            value_format=lambda v: f"{v * 100:.0f} %",
+        )
+
+        self.attendance = QTableWidget(len(history.circles), 7)
+        self.attendance.setAccessibleName("Attendance per circle")
+        self.attendance.setHorizontalHeaderLabels(
+            [
+                "Circle",
+                "Attended",
+                "Longest streak",
+                "Current streak",
+                "Longest gap",
+                "Current gap",
+                "Last came",
+            ]
+        )
+        self.attendance.verticalHeader().setVisible(False)
+        self.attendance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.attendance.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, circle in enumerate(history.circles):
+            cells = [
+                circle.circle_name,
+                f"{circle.attended} of {circle.held}",
+                str(circle.longest_streak),
+                str(circle.current_streak),
+                str(circle.longest_gap),
+                str(circle.current_gap),
+                "never"
+                if circle.last_attended is None
+                else local_time(circle.last_attended, "", with_time=False),
+            ]
+            for column, text in enumerate(cells):
+                self.attendance.setItem(row, column, QTableWidgetItem(text))
+        self.attendance.setMaximumHeight(40 + 30 * max(1, len(history.circles)))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.attendance)
+        layout.addWidget(self.share_chart)
+        self.notes_widget = (
+            notes_widget_factory(history.person_id) if notes_widget_factory else None
+        )
+        if self.notes_widget is not None:
+            layout.addWidget(self.notes_widget)
+        layout.addStretch(1)

@@ -1,0 +1,222 @@
+"""One past session: rounds and turns as they happened, the speaking-time chart, prompts,
+moods and the shareable summary; hooks for private notes and re-exporting the PDF.
+
+It renders a :class:`SessionDetail` (whose summary is folded from the stored log), so it shows
+exactly what the live summary and the PDF show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.session.model import format_duration
+from circlekeeper.session.state import TurnOutcome
+from circlekeeper.store.history_records import SessionDetail
+from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
+from circlekeeper.ui.history.format import isolate, local_time
+from circlekeeper.ui.history.session_table import STATUS_WORDS
+
+NotesFactory = Callable[[int], QWidget | None]
+PdfHook = Callable[[QWidget, int], None]
+OUTCOME_WORDS = {
+    TurnOutcome.SPOKE: "spoke",
+    TurnOutcome.PASSED: "passed",
+    TurnOutcome.DEFERRED: "asked to come back later",
+    TurnOutcome.LEFT: "left during their turn",
+}
+
+
+def plain_label(text: str, name: str) -> QLabel:
+    """A label that never interprets user text as rich text (names may contain ``<b>``)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class SessionDetailView(QWidget):
+    delete_requested = Signal(int)
+
+    def __init__(
+        self,
+        detail: SessionDetail,
+        *,
+        notes_widget_factory: NotesFactory | None = None,
+        pdf_hook: PdfHook | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.detail = detail
+        listing = detail.listing
+        summary = detail.summary
+        self.setAccessibleName("Session detail")
+        title = plain_label(
+            f"{isolate(listing.circle_name)} — {local_time(listing.started_at, listing.timezone)}",
+            "Session",
+        )
+        title.setObjectName("historyDetailTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        title.setFont(font)
+
+        facts = [
+            "Facilitated by " + (", ".join(map(isolate, listing.facilitators)) or "—"),
+        ]
+        if detail.co_facilitators:
+            facts.append("with " + ", ".join(map(isolate, detail.co_facilitators)))
+        facts += [
+            f"{summary.present_count} present",
+            f"{format_duration(summary.duration_seconds)} in all",
+            f"{format_duration(summary.total_spoken)} of speaking",
+            f"{summary.passes} pass" + ("" if summary.passes == 1 else "es"),
+        ]
+        if summary.late_count:
+            facts.append(f"{summary.late_count} arrived late")
+        if summary.left_count:
+            facts.append(f"{summary.left_count} left early")
+        facts.append(STATUS_WORDS.get(listing.status, listing.status))
+        self.facts_label = plain_label(" · ".join(facts), "Key figures")
+        self.fairness_label = plain_label(summary.fairness_sentence(), "Fairness")
+
+        self.chart = FairnessStrip()
+        self.chart.setAccessibleName("Speaking time against an equal share")
+        bars, equal = bars_from_summary(summary)
+        self.chart.set_bars(bars, equal)
+
+        self.rounds = QTreeWidget()
+        self.rounds.setAccessibleName("Rounds and turns")
+        self.rounds.setHeaderLabels(["Round / person", "Spoke", "Allotted", "What happened"])
+        header = self.rounds.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.rounds.setMinimumHeight(220)
+        self._fill_rounds()
+
+        self.prompts_label = plain_label(self._prompts_text(), "Prompts")
+        self.moods_label = plain_label(self._moods_text(), "Mood counts")
+        self.shareable = QPlainTextEdit(detail.shareable)
+        self.shareable.setReadOnly(True)
+        self.shareable.setAccessibleName("Shareable summary")
+        self.shareable.setPlaceholderText("No shareable summary was written for this session.")
+        self.shareable.setMaximumHeight(90)
+        copy = QPushButton("&Copy summary")
+        copy.setAccessibleName("Copy shareable summary")
+        copy.setEnabled(bool(detail.shareable))
+        copy.clicked.connect(self._copy)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(copy)
+        self.pdf_button: QPushButton | None = None
+        if pdf_hook is not None:
+            self.pdf_button = QPushButton("&Export PDF again…")
+            self.pdf_button.setAccessibleName("Export the PDF of this session again")
+            self.pdf_button.clicked.connect(lambda: pdf_hook(self, listing.session_id))
+            buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        self.delete_button = QPushButton("&Delete session…")
+        self.delete_button.setAccessibleName("Delete this session")
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(listing.session_id))
+        buttons.addWidget(self.delete_button)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(title)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.fairness_label)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.rounds, 1)
+        layout.addWidget(plain_label("Prompts", "Prompts heading"))
+        layout.addWidget(self.prompts_label)
+        layout.addWidget(self.moods_label)
+        layout.addWidget(plain_label("Shareable summary", "Shareable summary heading"))
+        layout.addWidget(self.shareable)
+        self.notes_widget = (
+            notes_widget_factory(listing.session_id) if notes_widget_factory else None
+        )
+        if self.notes_widget is not None:
+            layout.addWidget(self.notes_widget)
+        layout.addLayout(buttons)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _fill_rounds(self) -> None:
+        summary = self.detail.summary
+        names = {p.person_id: p.name for p in summary.people}
+        for round_ in summary.rounds:
+            planned = format_duration(round_.planned_seconds) if round_.planned_seconds else "open"
+            top = QTreeWidgetItem(
+                [
+                    f"{round_.index + 1}. {round_.label}",
+                    format_duration(round_.spoken_seconds),
+                    planned,
+                    round_.plan.policy.describe()
+                    + (f" · {round_.passes} passed" if round_.passes else ""),
+                ]
+            )
+            for turn in round_.turns:
+                what = OUTCOME_WORDS.get(turn.outcome, str(turn.outcome))
+                if turn.over > 0.5:
+                    what += f", {format_duration(turn.over)} over time"
+                top.addChild(
+                    QTreeWidgetItem(
+                        [
+                            names.get(turn.person_id, turn.person_id),
+                            format_duration(turn.spoken),
+                            "open" if turn.allotted is None else format_duration(turn.allotted),
+                            what,
+                        ]
+                    )
+                )
+            self.rounds.addTopLevelItem(top)
+            top.setExpanded(True)
+
+    def _prompts_text(self) -> str:
+        lines = []
+        labels = {r.index: r.label for r in self.detail.summary.rounds}
+        for use in self.detail.prompts:
+            lines.append(
+                f"{labels.get(use.round_index, f'Round {use.round_index + 1}')}: {use.text}"
+            )
+        if not lines:
+            lines = [f"{plan.label}: {plan.prompt}" for plan in self.detail.plan if plan.prompt]
+        return "\n".join(lines) or "No prompts were recorded."
+
+    def _moods_text(self) -> str:
+        parts = []
+        for counts in self.detail.moods:
+            average = counts.average
+            if average is None:
+                continue
+            spread = ", ".join(f"{v}: {n}" for v, n in sorted(counts.counts.items()))
+            parts.append(
+                f"{counts.moment.capitalize()} mood {average:.1f} of 5 ({counts.total} answers;"
+                f" {spread})"
+            )
+        return "\n".join(parts) or "No mood counts were recorded."
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.detail.shareable)

@@ -1,0 +1,200 @@
+"""The past-sessions table as a lazily fetching Qt model.
+
+Qt asks ``canFetchMore``/``fetchMore`` as the user scrolls towards the end; each call reads
+one keyset page (a fixed cost however far down the user is), so a list of 100,000 sessions
+opens as fast as a list of 100. Sorting and filtering start again from the first page.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from circlekeeper.session.model import format_duration
+from circlekeeper.store.history_records import (
+    PageCursor,
+    SessionFilter,
+    SessionListing,
+    SessionOrder,
+    SessionSort,
+)
+from circlekeeper.ui.history.format import local_time
+from circlekeeper.ui.history.source import HistorySource
+
+log = logging.getLogger(__name__)
+
+COLUMNS: tuple[tuple[str, SessionSort | None], ...] = (
+    ("Date", SessionSort.STARTED),
+    ("Circle", SessionSort.CIRCLE),
+    ("Facilitators", None),
+    ("Present", SessionSort.PRESENT),
+    ("Duration", SessionSort.DURATION),
+    ("Fairness", SessionSort.FAIRNESS),
+    ("Status", SessionSort.STATUS),
+)
+SESSION_ID = Qt.ItemDataRole.UserRole
+STATUS_WORDS = {"ended": "Ended", "abandoned": "Closed after a crash", "live": "Live"}
+Index = QModelIndex | QPersistentModelIndex
+# Qt asks ``data`` thousands of times per repaint: resolve the enums once.
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
+FAIRNESS_TIP = "Jain fairness index: 1.00 means everyone had the same speaking time."
+
+
+class SessionTableModel(QAbstractTableModel):
+    total_changed = Signal(int)
+
+    def __init__(self, source: HistorySource, *, page_size: int = 100, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._page_size = page_size
+        self._filter = SessionFilter()
+        self._order = SessionOrder()
+        self._rows: list[SessionListing] = []
+        self._cells: list[tuple[str, ...] | None] = []
+        self._cursor: PageCursor | None = None
+        self._exhausted = True
+        self.total = 0
+
+    # ----------------------------------------------------------- control
+
+    @property
+    def filter(self) -> SessionFilter:
+        return self._filter
+
+    @property
+    def order(self) -> SessionOrder:
+        return self._order
+
+    def set_filter(self, filter: SessionFilter) -> None:
+        self._filter = filter
+        self.reload()
+
+    def reload(self) -> None:
+        """Start again from the first page (after a filter, a sort or a deletion)."""
+        self.beginResetModel()
+        page = self._source.sessions(
+            self._filter, self._order, limit=self._page_size, with_total=True
+        )
+        self._rows = list(page.rows)
+        self._cells = [None] * len(self._rows)
+        self._cursor = page.next_cursor
+        self._exhausted = page.next_cursor is None
+        self.total = page.total or 0
+        self.endResetModel()
+        self.total_changed.emit(self.total)
+
+    def listing(self, row: int) -> SessionListing:
+        return self._rows[row]
+
+    def row_of(self, session_id: int) -> int | None:
+        for i, listing in enumerate(self._rows):
+            if listing.session_id == session_id:
+                return i
+        return None
+
+    def remove_session(self, session_id: int) -> None:
+        """Drop a deleted session without re-reading every page already shown."""
+        row = self.row_of(session_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        del self._cells[row]
+        self.endRemoveRows()
+        self.total = max(0, self.total - 1)
+        self.total_changed.emit(self.total)
+
+    # ------------------------------------------------------ lazy loading
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        page = self._source.sessions(
+            self._filter, self._order, after=self._cursor, limit=self._page_size
+        )
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self._cells.extend([None] * len(page.rows))
+            self.endInsertRows()
+        self._cursor = page.next_cursor
+        self._exhausted = page.next_cursor is None
+
+    # ------------------------------------------------------------ Qt API
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        row = index.row()
+        if row < 0 or row >= len(self._rows):
+            return None
+        column = index.column()
+        if role in (DISPLAY, ACCESSIBLE):
+            cells = self._cells[row]
+            if cells is None:
+                cells = tuple(_cell(self._rows[row], c) for c in range(len(COLUMNS)))
+                self._cells[row] = cells
+            return cells[column]
+        if role == SESSION_ID:
+            return self._rows[row].session_id
+        if role == ALIGNMENT and column in (3, 4, 5):
+            return RIGHT
+        if role == TOOLTIP and column == 5 and self._rows[row].fairness is not None:
+            return FAIRNESS_TIP
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return ROW_FLAGS if index.isValid() else NO_FLAGS
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None
+        if key is None:
+            return
+        self._order = SessionOrder(key, order == Qt.SortOrder.DescendingOrder)
+        self.reload()
+
+
+def _cell(listing: SessionListing, column: int) -> str:
+    match column:
+        case 0:
+            return local_time(listing.started_at, listing.timezone)
+        case 1:
+            return listing.circle_name
+        case 2:
+            return ", ".join(listing.facilitators)
+        case 3:
+            return "" if listing.present_count is None else str(listing.present_count)
+        case 4:
+            return (
+                ""
+                if listing.duration_seconds is None
+                else format_duration(listing.duration_seconds)
+            )
+        case 5:
+            return "—" if listing.fairness is None else f"{listing.fairness:.2f}"
+        case 6:
+            return STATUS_WORDS.get(listing.status, listing.status)
+    return ""

@@ -1,0 +1,65 @@
+"""The narrow seam between the history widgets and the data: one protocol.
+
+:class:`circlekeeper.store.history.HistoryQueries` implements it; the widgets never see SQL,
+and a test can hand them anything with these methods.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+
+from circlekeeper.store.history_records import (
+    Choice,
+    CircleHistory,
+    PageCursor,
+    PersonHistory,
+    RetentionPreview,
+    SessionDetail,
+    SessionFilter,
+    SessionOrder,
+    SessionPage,
+)
+
+
+class HistorySource(Protocol):
+    def circle_choices(self, include_archived: bool = True) -> list[Choice]: ...
+
+    def people_choices(self, circle_id: int | None = None) -> list[Choice]: ...
+
+    def sessions(
+        self,
+        filter: SessionFilter = ...,
+        order: SessionOrder = ...,
+        *,
+        after: PageCursor | None = None,
+        limit: int = 100,
+        with_total: bool = False,
+    ) -> SessionPage: ...
+
+    def count(self, filter: SessionFilter = ...) -> int: ...
+
+    def detail(self, session_id: int) -> SessionDetail: ...
+
+    def delete_session(self, session_id: int) -> None: ...
+
+    def person(self, person_id: int) -> PersonHistory: ...
+
+    def circle(self, circle_id: int, *, last_sessions: int = 10) -> CircleHistory: ...
+
+    def set_retention(self, circle_id: int, days: int | None) -> None: ...
+
+    def retention_preview(
+        self, circle_id: int, days: int, *, now: datetime | None = None, sample: int = 20
+    ) -> RetentionPreview: ...
+
+    def apply_retention(self, circle_id: int, days: int, *, now: datetime | None = None) -> int: ...
+
+
+def as_source(store_or_queries: Any) -> HistorySource:
+    """Accept either a :class:`Store` (wrapped in ``HistoryQueries``) or a ready source."""
+    if hasattr(store_or_queries, "sessions") and hasattr(store_or_queries, "detail"):
+        return store_or_queries  # already a source
+    from circlekeeper.store.history import HistoryQueries
+
+    return HistoryQueries.for_store(store_or_queries)

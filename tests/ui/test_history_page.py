@@ -1,0 +1,314 @@
+"""The history area over a database seeded by the demo generator, driven like a person would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from circlekeeper.session import CircleSession, FakeClock, Participant
+from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
+from circlekeeper.store import Store, open_store
+from circlekeeper.store.bulk import seed_demo
+from circlekeeper.store.errors import RecordNotFound
+from circlekeeper.store.history import HistoryQueries
+from circlekeeper.store.history_records import SessionFilter, SessionSort
+from circlekeeper.ui.history import HistoryPage
+from circlekeeper.ui.history.session_table import SESSION_ID
+
+SESSIONS = 150
+NOW = datetime(2026, 11, 25, tzinfo=UTC)
+
+
+class Answers:
+    """Plays the person answering confirmation questions; remembers what was asked."""
+
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    def __call__(self, parent: QWidget, title: str, question: str) -> bool:
+        self.asked.append(question)
+        return self.answer
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "history.sqlite3")
+    seed_demo(opened.engine, SESSIONS, seed=11, end=NOW - timedelta(days=2))
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+@pytest.fixture
+def page(qtbot, store: Store, answers: Answers) -> HistoryPage:
+    widget = HistoryPage(
+        store,
+        threaded=False,
+        page_size=40,
+        ask=answers,
+        now=lambda: NOW,
+        pdf_hook=lambda parent, session_id: exported.append(session_id),
+        notes_widget_factory=lambda session_id: QLabel(f"notes of {session_id}"),
+    )
+    exported.clear()
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    return widget
+
+
+exported: list[int] = []
+
+
+def shown_ids(page: HistoryPage) -> list[int]:
+    model = page.model
+    return [model.data(model.index(r, 0), SESSION_ID) for r in range(model.rowCount())]
+
+
+def button(widget: QWidget, name: str) -> QPushButton:
+    found = [b for b in widget.findChildren(QPushButton) if b.accessibleName() == name]
+    assert found, name
+    return found[0]
+
+
+def test_first_page_is_newest_first_and_scrolling_fetches_the_rest(qtbot, page, store) -> None:
+    assert page.model.rowCount() == 40
+    assert page.count_label.text() == f"{SESSIONS} sessions match"
+    starts = [page.model.listing(r).started_at for r in range(40)]
+    assert starts == sorted(starts, reverse=True)
+    for _ in range(20):
+        page.table.scrollToBottom()
+        qtbot.wait(5)
+        if page.model.rowCount() == SESSIONS:
+            break
+    assert page.model.rowCount() == SESSIONS
+    assert len(set(shown_ids(page))) == SESSIONS
+    assert not page.model.canFetchMore()
+
+
+def test_clicking_a_header_sorts_the_whole_history(qtbot, page) -> None:
+    header = page.table.horizontalHeader()
+    fairness_column = 5
+    x = header.sectionViewportPosition(fairness_column) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert page.model.order.key is SessionSort.FAIRNESS
+    descending = page.model.order.descending
+    values = [page.model.listing(r).fairness or -1 for r in range(page.model.rowCount())]
+    assert values == sorted(values, reverse=descending)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert page.model.order.descending is not descending
+    again = [page.model.listing(r).fairness or -1 for r in range(page.model.rowCount())]
+    assert again == sorted(again, reverse=not descending)
+    assert again[0] != values[0]
+
+
+def test_filters_narrow_the_table_and_the_count(qtbot, page, store) -> None:
+    bar = page.filter_bar
+    circle_name = bar.circle.itemText(2)
+    bar.circle.setCurrentIndex(2)
+    rows = [page.model.listing(r) for r in range(page.model.rowCount())]
+    assert rows and {r.circle_name for r in rows} == {circle_name}
+    total = page.model.total
+    assert page.count_label.text().startswith(f"{total} session")
+    assert total < SESSIONS
+
+    bar.status.setCurrentIndex(bar.status.findText("Closed after a crash"))
+    assert {page.model.listing(r).status for r in range(page.model.rowCount())} <= {"abandoned"}
+    bar.clear()
+    assert page.model.total == SESSIONS
+
+    prompt = page.source.detail(shown_ids(page)[0]).plan[-1].prompt
+    bar.text.setText(prompt.upper())
+    bar.flush()
+    assert 0 < page.model.total < SESSIONS
+    bar.text.setText("<b>&amp; 🙂 nothing like this" + "x" * 10_000)
+    bar.flush()
+    assert page.model.rowCount() == 0
+    assert page.count_label.text() == "0 sessions match"
+
+
+def test_person_and_dates_filter(qtbot, page, store) -> None:
+    circle_id = page.source.circle_choices()[0].item_id
+    person = store.people.members(circle_id)[0]
+    page.filter_bar.select_person(person.person_id)
+    expected = page.source.count(SessionFilter(person_id=person.person_id))
+    assert page.model.total == expected > 0
+    page.filter_bar.clear()
+    newest = page.model.listing(0).started_at.astimezone().date()
+    page.filter_bar.set_dates(newest, newest)
+    assert page.model.total >= 1
+    assert all(
+        page.model.listing(r).started_at.astimezone().date() == newest
+        for r in range(page.model.rowCount())
+    )
+
+
+def test_selecting_a_session_shows_its_rounds_chart_and_hooks(qtbot, page) -> None:
+    page.table.selectRow(0)
+    view = page.detail_view
+    assert view is not None
+    session_id = shown_ids(page)[0]
+    detail = page.source.detail(session_id)
+    assert view.rounds.topLevelItemCount() == len(detail.summary.rounds)
+    first_round = view.rounds.topLevelItem(0)
+    names = {p.name for p in detail.summary.people}
+    assert {first_round.child(i).text(0) for i in range(first_round.childCount())} <= names
+    assert len(view.chart.bars()) == len(detail.summary.people)
+    assert view.shareable.toPlainText() == detail.shareable
+    assert view.notes_widget is not None and view.notes_widget.text() == f"notes of {session_id}"
+    qtbot.mouseClick(
+        button(view, "Export the PDF of this session again"), Qt.MouseButton.LeftButton
+    )
+    assert exported == [session_id]
+
+
+def test_deleting_asks_first_and_then_takes_the_session_away(qtbot, page, store, answers) -> None:
+    page.table.selectRow(1)
+    session_id = shown_ids(page)[1]
+    answers.answer = False
+    qtbot.mouseClick(button(page.detail_view, "Delete this session"), Qt.MouseButton.LeftButton)
+    assert answers.asked and "cannot be undone" in answers.asked[-1]
+    assert session_id in shown_ids(page)
+    assert store.sessions.get(session_id).session_id == session_id
+
+    answers.answer = True
+    qtbot.mouseClick(button(page.detail_view, "Delete this session"), Qt.MouseButton.LeftButton)
+    assert session_id not in shown_ids(page)
+    assert page.count_label.text() == f"{SESSIONS - 1} sessions match"
+    assert page.detail_view is None
+    with pytest.raises(RecordNotFound):
+        store.sessions.get(session_id)
+
+
+def test_person_view_shows_attendance_and_leads_to_their_sessions(qtbot, page, store) -> None:
+    circle_id = page.source.circle_choices()[0].item_id
+    person = store.people.members(circle_id)[0]
+    page.tabs.setCurrentIndex(1)
+    page.show_person(person.person_id)
+    view = page.person_view
+    assert view is not None
+    history = page.source.person(person.person_id)
+    assert f"{history.sessions_attended} sessions" in view.facts_label.text()
+    assert view.attendance.rowCount() == len(history.circles)
+    assert view.share_chart.series()
+    qtbot.mouseClick(page.person_sessions, Qt.MouseButton.LeftButton)
+    assert page.tabs.currentIndex() == 0
+    assert page.model.total == history.sessions_attended
+
+
+def test_circle_view_lists_least_heard_first_and_retention_deletes_only_older(
+    qtbot, page, store, answers
+) -> None:
+    circle = page.source.circle_choices()[0]
+    page.tabs.setCurrentIndex(2)
+    page.show_circle(circle.item_id)
+    view = page.circle_view
+    assert view is not None
+    least = page.source.least_heard(circle.item_id)
+    assert view.least_heard.count() == len(least)
+    assert least[0].name in view.least_heard.item(0).text()
+
+    before = page.source.sessions(SessionFilter(circle_id=circle.item_id), limit=500).rows
+    panel = view.retention
+    panel.days.setValue(120)
+    qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
+    cutoff = NOW - timedelta(days=120)
+    older = [r for r in before if r.started_at < cutoff]
+    newer = [r for r in before if r.started_at >= cutoff]
+    assert older and newer
+    assert panel.summary.text().startswith(f"{len(older)} sessions")
+    assert panel.delete_button.isEnabled()
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert f"Delete {len(older)} sessions" in answers.asked[-1]
+    after = page.source.sessions(SessionFilter(circle_id=circle.item_id), limit=500).rows
+    assert [r.session_id for r in after] == [r.session_id for r in newer]
+    assert page.model.total == SESSIONS - len(older)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert store.circles.get(circle.item_id).retention_days == 120
+
+
+def test_odd_names_are_shown_as_written(qtbot, store, answers) -> None:
+    circle_id = HistoryQueries.for_store(store).circle_choices()[0].item_id
+    odd = ["<b>Bold</b> & co", "🙂" + "ل" * 50, "N" * 10_000]
+    people = [store.people.add(name, "they/them", (circle_id,)) for name in odd]
+    plan = (RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), "<i>How & why?</i>"),)
+    started = datetime(2027, 1, 5, 18, tzinfo=UTC)
+    session_id = store.sessions.create(
+        circle_id,
+        facilitators=("<Robin>",),
+        plan=plan,
+        started_at=started,
+        timezone="Europe/Berlin",
+        people=tuple(p.person_id for p in people),
+    )
+    clock = FakeClock(0.0)
+    engine = CircleSession(
+        clock,
+        sink=lambda entry: store.sessions.append(session_id, entry),
+        wall=lambda: started + timedelta(seconds=clock.now()),
+    )
+    engine.start("x", [Participant(str(p.person_id), p.name, p.pronouns) for p in people], ["R"])
+    engine.start_round(plan[0])
+    for _ in people:
+        engine.start_turn()
+        clock.advance(40)
+        engine.end_turn()
+    engine.end_round()
+    engine.end_session()
+    store.sessions.finish(session_id)
+
+    page = HistoryPage(store, threaded=False, ask=answers)
+    qtbot.addWidget(page)
+    assert shown_ids(page)[0] == session_id
+    page.table.selectRow(0)
+    tree = page.detail_view.rounds.topLevelItem(0)
+    assert [tree.child(i).text(0) for i in range(3)] == odd
+    assert page.detail_view.prompts_label.textFormat() == Qt.TextFormat.PlainText
+    assert "<i>How & why?</i>" in page.detail_view.prompts_label.text()
+
+
+def test_threaded_loading_delivers_the_newest_request(qtbot, store, answers) -> None:
+    page = HistoryPage(store, ask=answers)
+    qtbot.addWidget(page)
+    ids = shown_ids(page)
+    page.show_session(ids[3])
+    page.show_session(ids[0])
+    qtbot.waitUntil(lambda: page.detail_view is not None, timeout=5000)
+    page.background.wait()
+    qtbot.wait(20)
+    assert page.detail_view.detail.listing.session_id == ids[0]
+
+
+def test_coming_back_to_the_page_shows_new_data_and_keeps_the_filter(qtbot, page, store) -> None:
+    circle_id = page.source.circle_choices()[0].item_id
+    page.filter_bar.select_circle(circle_id)
+    before = page.model.total
+    page.hide()
+    newcomer = store.people.add("Newcomer Ngozi", "", (circle_id,))
+    started = NOW - timedelta(hours=3)
+    session_id = store.sessions.create(
+        circle_id,
+        facilitators=("Robin",),
+        plan=(),
+        started_at=started,
+        timezone="UTC",
+        people=(newcomer.person_id,),
+    )
+    store.sessions.finish(session_id)
+    page.show()
+    assert page.filter_bar.circle.currentData() == circle_id
+    assert page.model.total == before + 1
+    assert shown_ids(page)[0] == session_id
+    assert page.filter_bar.person.findData(newcomer.person_id) > 0
