@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import sys
 import time
 from collections.abc import Sequence
@@ -18,10 +19,14 @@ from circlekeeper.errors import UserFacingError
 
 if TYPE_CHECKING:
     from circlekeeper.store import Store
+    from circlekeeper.store.history import HistoryQueries
     from circlekeeper.ui.main_window import MainWindow, WindowOptions
     from circlekeeper.ui.notes.wiring import NotesParts
 
 log = logging.getLogger(__name__)
+
+RECENT_SESSIONS = 10
+"""How far back *least heard first* looks when it orders a circle's speakers."""
 
 
 def seconds_since_process_start() -> float:
@@ -47,6 +52,7 @@ class Connected:
 
     store: Store
     notes: NotesParts
+    history: HistoryQueries
     closed: bool = False
 
     def close(self) -> None:
@@ -114,7 +120,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             log.info("data ready after %.0f ms", seconds_since_process_start() * 1000)
             app.quit()
             return
-        window.offer_resume()
+        greet(window, opened[0])
 
     QTimer.singleShot(0, open_data)
     try:
@@ -127,17 +133,34 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     return code
 
 
+def greet(window: MainWindow, data: Connected) -> None:
+    """What a facilitator is asked right after start-up: circles a crash left running first,
+    then sessions past their circle's keeping time."""
+    from circlekeeper.ui.retention_offer import offer_due_retention
+
+    window.offer_resume()
+    offer_due_retention(data.history, lambda c: data.store.circles.get(c).name, window.ask)
+
+
 def connect_store(window: MainWindow, db: str | None) -> Connected:
     """Open the database and give the window everything that lives on it."""
     from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store import open_store
+    from circlekeeper.store.bulk import seed_demo_circle
+    from circlekeeper.store.history import HistoryQueries
     from circlekeeper.ui.export_dialog import store_pdf_exporter
+    from circlekeeper.ui.history import HistoryPage
     from circlekeeper.ui.notes import build_notes, idle_minutes_from_setting
+    from circlekeeper.ui.notes.panel import NotesPanel
     from circlekeeper.ui.prompts.feature import PromptFeature, avoid_last_setting
     from circlekeeper.ui.prompts.mood_widget import MoodCountDialog
     from circlekeeper.ui.store_catalog import StoreCatalog
 
     store = open_store(db)
+
+    def name_of(person_id: int) -> str:
+        return store.people.get(person_id).name
+
     try:
         settings = store.settings
         prompts = PromptFeature(
@@ -156,12 +179,38 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
         window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
             moods, session_id, moment, present=present, parent=parent
         ).exec()
-        notes.install_menu(window, name_of=lambda person_id: store.people.get(person_id).name)
-        window.attach_catalog(StoreCatalog(store, prompts=prompts))
+        notes.install_menu(window, name_of=name_of)
+        queries = HistoryQueries.for_store(store)
+        window.add_page(
+            "&History",
+            HistoryPage(
+                queries,
+                notes_widget_factory=lambda session_id: NotesPanel(
+                    notes.service, notes.bridge, session_id=session_id, name_of=name_of
+                ),
+                person_notes_factory=lambda person_id: NotesPanel(
+                    notes.service, notes.bridge, person_id=person_id, name_of=name_of
+                ),
+                pdf_hook=lambda parent, session_id: window.options.pdf_exporter(  # type: ignore[misc]
+                    parent, session_id, store.sessions.get(session_id).shareable
+                ),
+                ask=window.options.ask,
+            ),
+        )
+        window.attach_catalog(
+            StoreCatalog(
+                store,
+                prompts=prompts,
+                balance=lambda circle_id: queries.speaking_balance(circle_id, RECENT_SESSIONS),
+                demo_factory=lambda target: seed_demo_circle(
+                    target.engine, sessions=8, seed=random.randrange(1 << 30)
+                ),
+            )
+        )
     except BaseException:
         store.close()
         raise
-    return Connected(store, notes)
+    return Connected(store, notes, queries)
 
 
 def build_app(db: str | None, options: WindowOptions | None = None) -> AppParts:

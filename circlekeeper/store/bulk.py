@@ -242,3 +242,19 @@ def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
         for row in rows
     ]
     conn.exec_driver_sql(sql, values)
+
+
+def seed_demo_circle(engine: Engine, sessions: int = 8, seed: int = 1) -> int:
+    """One demo circle with ``sessions`` past sessions (the welcome page's *look around*);
+    returns its id. Played through the real engine like every other demo session."""
+    (stored,) = store_roster(engine, plan_roster(seed, 1))
+    with engine.connect() as conn:
+        next_id = int(
+            conn.execute(select(func.coalesce(func.max(m.SessionRow.id), 0))).scalar_one()
+        )
+    batch = [
+        (next_id + number, demo)
+        for number, demo in enumerate(drive_sessions([stored], sessions, seed), start=1)
+    ]
+    write_sessions(engine, batch)
+    return stored.circle_id

@@ -87,7 +87,6 @@ class HistoryPage(QWidget):
         self.background = Background(self._show_error, threaded=threaded)
         self.destroyed.connect(lambda *_: self.background.stop())
         self.detail_view: SessionDetailView | None = None
-        self._shown_before = False
         self.person_view: PersonView | None = None
         self.circle_view: CircleView | None = None
 
@@ -222,12 +221,11 @@ class HistoryPage(QWidget):
         self.model.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the history after a circle: new sessions, circles and people show."""
+        """Each time the history is shown, sessions, circles and people held or added since
+        (a circle just ended, the demo circle) are in it; the filter stays."""
         super().showEvent(event)
-        if self._shown_before:
-            self.refresh_choices()
-            self.reload()
-        self._shown_before = True
+        self.refresh_choices()
+        self.reload()
 
     def apply_filter(self, filter: SessionFilter) -> None:
         self.model.set_filter(filter)

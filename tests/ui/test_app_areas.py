@@ -1,0 +1,89 @@
+"""The areas around the live circle, wired on a real SQLite file the way the app wires them:
+the demo circle, history (Ctrl+2), least-heard-first from stored sessions, retention."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from circlekeeper.app import build_app
+from circlekeeper.store import open_store
+from circlekeeper.store.bulk import seed_demo_circle
+from circlekeeper.store.history import HistoryQueries
+from circlekeeper.ui.history import HistoryPage
+from circlekeeper.ui.main_window import WindowOptions
+from circlekeeper.ui.retention_offer import offer_due_retention
+from tests.ui.conftest import TestClock
+from tests.ui.test_main_window import AutoSetup
+
+
+@pytest.fixture
+def app_parts(qtbot, tmp_path: Path, clock: TestClock):
+    options = WindowOptions(
+        clock_factory=lambda: clock,
+        wall=clock.wall,
+        setup_dialog=AutoSetup,
+        muted=True,
+        ask=lambda parent, title, question: True,
+    )
+    parts = build_app(str(tmp_path / "areas.sqlite3"), options)
+    qtbot.addWidget(parts.window)
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    yield parts
+    parts.window.close()
+    parts.data.close()
+
+
+def test_the_demo_circle_arrives_with_its_past_sessions_in_history(qtbot, app_parts) -> None:
+    window = app_parts.window
+    demo = [b for b in window.findChildren(QPushButton) if b.text() == "Look around a demo circle"]
+    qtbot.mouseClick(demo[0], Qt.MouseButton.LeftButton)
+    assert window.circle_list.count() == 1
+    assert window.circle_page.people.text(), "the demo circle has its people"
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    history = window.pages.currentWidget()
+    assert isinstance(history, HistoryPage)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 8, timeout=10000)
+    assert history.count_label.text() == "8 sessions match"
+
+
+def test_least_heard_first_comes_from_the_stored_sessions(app_parts) -> None:
+    store = app_parts.store
+    circle_id = seed_demo_circle(store.engine, sessions=6, seed=5)
+    brief = app_parts.window.catalog.brief(circle_id)
+    balance = HistoryQueries.for_store(store).speaking_balance(circle_id, 10)
+    assert brief.balance == {str(k): v for k, v in balance.items()}
+    assert brief.balance, "six past sessions give everyone a balance"
+    assert brief.previous_first is not None, "rotation knows who spoke first last time"
+
+
+def test_retention_asks_before_deleting_and_keeps_what_is_newer(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "keep.sqlite3")
+    try:
+        circle_id = seed_demo_circle(store.engine, sessions=10, seed=3)
+        queries = HistoryQueries.for_store(store)
+        listings = queries.sessions(limit=50).rows
+        starts = sorted(row.started_at for row in listings)
+        now = datetime.now(UTC)
+        days = (now - starts[5]).days  # roughly half the sessions are older than this
+        store.circles.set_retention(circle_id, days)
+        questions: list[str] = []
+        refused = offer_due_retention(
+            queries, lambda c: "Demo", lambda t, q: questions.append(q) or False
+        )
+        assert refused == 0 and len(questions) == 1
+        assert "will be deleted" in questions[0]
+        assert len(queries.sessions(limit=50).rows) == 10, "no means nothing is deleted"
+        deleted = offer_due_retention(queries, lambda c: "Demo", lambda t, q: True)
+        cutoff = now - timedelta(days=days)
+        remaining = [row.started_at for row in queries.sessions(limit=50).rows]
+        assert deleted == 10 - len(remaining) > 0
+        assert all(start >= cutoff - timedelta(minutes=1) for start in remaining)
+    finally:
+        store.close()
