@@ -86,16 +86,16 @@ class TextProgress:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.reports import export_combined, export_each, render_session
     from circlekeeper.reports.files import safe_filename, write_atomically
     from circlekeeper.reports.from_store import export_items, session_report
-    from circlekeeper.store import open_store
 
     output = Path(args.output).expanduser()
     ranged = args.date_from or args.date_to or args.circle or args.combined
     if args.session_id is not None and ranged:
         raise UserFacingError("Give either a SESSION_ID or a date range (--from/--to), not both.")
-    with open_store(args.db) as store:
+    with open_for_reading(args.db) as store:
         if args.session_id is not None:
             summary, context = session_report(
                 store, args.session_id, privacy=args.privacy, paper=args.paper
@@ -124,14 +124,14 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.reports import render_period
     from circlekeeper.reports.files import write_atomically
     from circlekeeper.reports.from_store import base_context, period_summary
-    from circlekeeper.store import open_store
 
     start = parse_day(args.date_from, "--from")
     end = parse_day(args.date_to, "--to")
-    with open_store(args.db) as store:
+    with open_for_reading(args.db) as store:
         period = period_summary(store, start, end, args.circle)
         context = base_context(store, paper=args.paper)
     path = write_atomically(

@@ -48,14 +48,14 @@ def register(subparsers: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from circlekeeper.store import open_store
+    from circlekeeper.commands.opening import open_for_writing
     from circlekeeper.store.bulk import seed_demo
 
     if not 1 <= args.sessions <= MAX_DEMO_SESSIONS:
         raise UserFacingError(
             f"--sessions must be between 1 and {MAX_DEMO_SESSIONS:,}, not {args.sessions}."
         )
-    with open_store(args.db) as store:
+    with open_for_writing(args.db, "demo") as store:
         report = seed_demo(
             store.engine,
             args.sessions,
@@ -87,7 +87,7 @@ def _day(text: str | None, option: str) -> date | None:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
-    from circlekeeper.store import open_store
+    from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.store.history import HistoryQueries
     from circlekeeper.store.history_records import SessionFilter
 
@@ -95,7 +95,7 @@ def run_sessions(args: argparse.Namespace) -> int:
     until = _day(args.until, "--to")
     if since and until and until < since:
         raise UserFacingError("--to is before --from; no session can be in that range.")
-    with open_store(args.db) as store:
+    with open_for_reading(args.db) as store:
         circle_id = None
         if args.circle is not None:
             circle = store.circles.by_name(args.circle)

@@ -48,15 +48,15 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.session.interchange import (
         InvalidSessionFile,
         document_from_log,
         dump_session,
         load_session,
     )
-    from circlekeeper.store import open_store
 
-    with open_store(args.db) as store:
+    with open_for_reading(args.db) as store:
         record = store.sessions.get(args.session_id)
         entries = store.sessions.entries(args.session_id)
     if not entries:
@@ -89,13 +89,13 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from circlekeeper.commands.opening import open_for_writing
     from circlekeeper.session.interchange import load_session
-    from circlekeeper.store import open_store
     from circlekeeper.store.session_import import import_session
 
     text = _read(args.file)
     doc = load_session(text)  # everything is checked before the database is opened
-    with open_store(args.db) as store:
+    with open_for_writing(args.db, "import") as store:
         result = import_session(store.engine, doc)
     circle = "new circle" if result.circle_created else "circle"
     print(

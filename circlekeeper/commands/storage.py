@@ -63,8 +63,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from circlekeeper.commands.opening import writer_lock
     from circlekeeper.store.backups import restore
-    from circlekeeper.store.lock import WriterLock
 
     path = _database_path(args)
     backup = Path(args.backup).expanduser().absolute()
@@ -73,7 +73,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if backup == path:
         raise UserFacingError("That file is the database itself; choose a backup file.")
     path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-    with WriterLock(path):
+    with writer_lock(path, "restore"):
         aside = restore(backup, path)
     if aside is not None:
         print(f"The previous database was kept as {aside}.")

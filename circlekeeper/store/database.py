@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import stat
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
@@ -33,14 +35,23 @@ PRIVATE_FILE = stat.S_IRUSR | stat.S_IWUSR
 PRIVATE_DIR = stat.S_IRWXU
 
 
-def make_engine(location: DatabaseLocation, *, foreign_keys: bool = True) -> Engine:
+def make_engine(
+    location: DatabaseLocation, *, foreign_keys: bool = True, read_only: bool = False
+) -> Engine:
     """An engine for the location; SQLite connections get the pragmas described above.
 
     ``foreign_keys=False`` is for alembic batch migrations, which copy tables and must not
     trip foreign keys half-way (the migration runs a foreign-key check afterwards).
+
+    ``read_only=True`` is for commands that only read while the app may be writing: a SQLite
+    file is opened with ``mode=ro`` and every connection also gets ``query_only=ON``, so not
+    even a bug can write; the file's journal mode and permissions are left as they are (a
+    reader must not change them), and WAL lets it read beside a running writer.
     """
     if not location.is_sqlite:
         return create_engine(location.url, pool_pre_ping=True)
+    if read_only:
+        return _read_only_sqlite_engine(location)
     engine = create_engine(location.url)
     wal = location.path is not None
 
@@ -60,6 +71,35 @@ def make_engine(location: DatabaseLocation, *, foreign_keys: bool = True) -> Eng
         if location.path is not None:
             make_private(location.path)
 
+    _send_begin_and_translate_errors(engine, location)
+    return engine
+
+
+def _read_only_sqlite_engine(location: DatabaseLocation) -> Engine:
+    path = location.path
+    if path is None:  # in-memory SQLite: nothing on disk to protect, query_only suffices
+        engine = create_engine(location.url)
+    else:
+        uri = f"file:{quote(str(path))}?mode=ro"
+        engine = create_engine(
+            location.url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we send BEGIN ourselves, see module doc
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA query_only = ON")
+        finally:
+            cursor.close()
+
+    _send_begin_and_translate_errors(engine, location)
+    return engine
+
+
+def _send_begin_and_translate_errors(engine: Engine, location: DatabaseLocation) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
@@ -69,8 +109,6 @@ def make_engine(location: DatabaseLocation, *, foreign_keys: bool = True) -> Eng
         translated = translate(context.original_exception, location.path)
         if translated is not None:
             raise translated from context.original_exception
-
-    return engine
 
 
 def sidecar_files(path: Path) -> tuple[Path, Path]:

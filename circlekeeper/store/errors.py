@@ -24,12 +24,20 @@ class DatabaseLocked(StoreError):
 
     exit_code = 3
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, command: str | None = None) -> None:
         self.path = path
-        super().__init__(
-            f"CircleKeeper is already open on this database ({path}). Close the other window"
-            " first, or open a different database with --db."
-        )
+        self.command = command
+        if command is None:
+            message = (
+                f"CircleKeeper is already open on this database ({path}). Close the other"
+                " window first, or open a different database with --db."
+            )
+        else:  # a writing sub-command: say what to do and what to run again
+            message = (
+                f"CircleKeeper is open on this database ({path}); close it first, then run"
+                f" circlekeeper {command} again."
+            )
+        super().__init__(message)
 
 
 class DatabaseCorrupted(StoreError):

@@ -68,6 +68,37 @@ def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
     return current != head_revision(), has_tables
 
 
+def require_head(engine: Engine, where: str) -> None:
+    """Refuse, without changing anything, a schema a read-only opener cannot migrate.
+
+    Read-only commands run beside the app and may not write, so an older schema is not
+    upgraded here: the person is told to open CircleKeeper once, which migrates it (after a
+    backup). A revision this install does not know comes from a newer CircleKeeper.
+    """
+    with engine.connect() as connection:
+        current = current_revision(connection)
+    head = head_revision()
+    if current == head:
+        return
+    if current is None:
+        raise StoreUnavailable(
+            f"{where} holds no CircleKeeper data yet; open CircleKeeper once to set it up, then"
+            " run this command again."
+        )
+    known = {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+    if current not in known:
+        raise StoreUnavailable(
+            f"{where} was last opened by a newer CircleKeeper (schema {current}); update"
+            " CircleKeeper to read it."
+        )
+    raise StoreUnavailable(
+        f"{where} was made by an older CircleKeeper and needs an update first; open"
+        " CircleKeeper once to update it, then run this command again."
+    )
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision on ``engine`` (foreign keys off for SQLite)."""
     config = alembic_config()

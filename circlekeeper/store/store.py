@@ -42,6 +42,7 @@ class Store:
         *,
         lock: WriterLock | None = None,
         keep_backups: int = 10,
+        read_only: bool = False,
     ) -> None:
         self.engine = engine
         """For store-side queries (history); never hand ORM rows or the engine to the UI."""
@@ -56,6 +57,8 @@ class Store:
         self.moods = MoodRepository(engine)
         self.settings = SettingsRepository(engine)
         self.backups = BackupService(location.path, keep=keep_backups)
+        self.read_only = read_only
+        """Opened with ``read_only=True``: no lock held, and every write is refused."""
         self._closed = False
 
     @property
@@ -82,14 +85,23 @@ class Store:
 
 
 def open_store(
-    url_or_path: str | os.PathLike[str] | None = None, *, keep_backups: int = 10
+    url_or_path: str | os.PathLike[str] | None = None,
+    *,
+    keep_backups: int = 10,
+    read_only: bool = False,
 ) -> Store:
     """Open (creating and migrating when needed) the database named by ``url_or_path``,
     else ``$CIRCLEKEEPER_DB``, else ``circlekeeper.sqlite3`` in the user data folder.
 
+    ``read_only=True`` is for commands that only read (exports, reports, listings), so they
+    work while a facilitator has the app open: no writer lock, no migration, no backup, and a
+    connection that cannot write (see :func:`open_read_only`).
+
     Raises :class:`DatabaseLocked`, :class:`DatabaseCorrupted` or :class:`StoreUnavailable`.
     """
     location = resolve(url_or_path)
+    if read_only:
+        return open_read_only(location, keep_backups=keep_backups)
     if location.path is None:
         return _open_without_file(location, keep_backups)
     path = location.path
@@ -136,6 +148,64 @@ def open_store(
         raise
 
 
+def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Store:
+    """A store that reads beside a running writer and never changes the database.
+
+    Nothing is created: a missing file is refused rather than made. A damaged file, another
+    program's file, and a schema that is not at head (only the app migrates, after a backup)
+    are refused with a sentence saying what to do. SQLite files open with ``mode=ro`` and
+    ``query_only=ON``; in WAL mode readers never wait for the writer, nor it for them.
+    """
+    path = location.path
+    where = (
+        f"The database {path}"
+        if path is not None
+        else f"The database {location.url.render_as_string(hide_password=True)}"
+    )
+    if path is not None:
+        if path.is_dir():
+            raise StoreUnavailable(f"{path} is a folder; give the path of a database file.")
+        if not path.is_file() or path.stat().st_size == 0:
+            raise StoreUnavailable(
+                f"There is no CircleKeeper database at {path} yet; open CircleKeeper once to"
+                " create it, or give another file with --db."
+            )
+        report = quick_check(path)
+        if not report.ok:
+            raise DatabaseCorrupted(
+                path, report.problems[0], BackupService(path, keep=keep_backups).newest_good()
+            )
+        if "alembic_version" not in table_names(path):
+            raise StoreUnavailable(
+                f"{path} is a database of another program, not CircleKeeper's; it was left as"
+                " it is. Choose another file with --db."
+            )
+    engine = _engine_or_unavailable(location, where, read_only=True)
+    try:
+        migrate.require_head(engine, where)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (OSError, SQLAlchemyError) as error:
+        engine.dispose()
+        raise StoreUnavailable(
+            f"CircleKeeper could not read {where[0].lower()}{where[1:]} ({_first_line(error)})."
+        ) from error
+    return Store(engine, location, keep_backups=keep_backups, read_only=True)
+
+
+def _engine_or_unavailable(location: DatabaseLocation, where: str, *, read_only: bool) -> Engine:
+    """``make_engine``, with a missing database driver (psycopg, …) said in one sentence."""
+    try:
+        return make_engine(location, read_only=read_only)
+    except ImportError as error:
+        module = error.name or "its driver"
+        raise StoreUnavailable(
+            f"{where} needs the Python database driver {module!r}, which is not installed;"
+            f" install it (pip install {module}) or use a database file with --db."
+        ) from error
+
+
 def _migrate_file(location: DatabaseLocation, backups: BackupService) -> None:
     # Foreign keys off while alembic batch-copies tables; the upgrade checks them before commit.
     migration_engine = make_engine(location, foreign_keys=False)
@@ -150,8 +220,9 @@ def _migrate_file(location: DatabaseLocation, backups: BackupService) -> None:
 
 
 def _open_without_file(location: DatabaseLocation, keep_backups: int) -> Store:
+    where = f"The database {location.url.render_as_string(hide_password=True)}"
+    engine = _engine_or_unavailable(location, where, read_only=False)
     try:
-        engine = make_engine(location)
         needed, _ = migrate.needs_upgrade(engine)
         if needed:
             migrate.upgrade(engine)
