@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+SIGPIPE_EXIT = 141
+"""What a shell reports for a program ended by SIGPIPE (128 + 13), as ``seq 9999 | head -1``."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
@@ -48,10 +53,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             from circlekeeper.app import run_gui
 
             return run_gui(args.db, smoke_test=args.smoke_test)
-        return int(func(args) or 0)
+        code = int(func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the try, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except UserFacingError as error:
         print(f"circlekeeper: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("circlekeeper: interrupted", file=sys.stderr)
         return 130
+
+
+def _reader_went_away() -> int:
+    """``circlekeeper sessions | head -1``: the reader closed the pipe, which is not an error.
+
+    Python's documented recipe (``signal`` module, "Note on SIGPIPE"): point stdout at devnull
+    so the interpreter's final flush does not fail a second time, then exit as a program ended
+    by SIGPIPE would, so ``set -o pipefail`` scripts see the same status as with coreutils.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+    return SIGPIPE_EXIT

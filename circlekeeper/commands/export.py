@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from circlekeeper.commands.values import required_day, session_id
 from circlekeeper.errors import UserFacingError
 
 PRIVACY_CHOICES = ("counts", "initials", "names")
@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
         " between two dates (--from/--to, optionally --circle) into a folder, one PDF each or"
         " one combined PDF.",
     )
-    export.add_argument("session_id", metavar="SESSION_ID", nargs="?", type=int)
+    export.add_argument("session_id", metavar="SESSION_ID", nargs="?", type=session_id)
     export.add_argument("-o", "--output", required=True, help="PDF file, or folder for a range")
     export.add_argument("--circle", metavar="NAME", help="only this circle (range export)")
     export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-03-01")
@@ -59,15 +59,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="counts (default), initials or names (default: the circle's setting)",
     )
     parser.add_argument("--paper", choices=PAPER_CHOICES, help="paper size (default: setting)")
-
-
-def parse_day(value: str | None, option: str) -> date:
-    if not value:
-        raise UserFacingError(f"{option} is needed, as a date like 2026-03-01.")
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserFacingError(f"{option} {value!r} is not a date like 2026-03-01.") from None
 
 
 class TextProgress:
@@ -103,8 +94,8 @@ def run_export(args: argparse.Namespace) -> int:
             path = write_atomically(_pdf_path(output), render_session(summary, context))
             print(f"Wrote {path}")
             return 0
-        start = parse_day(args.date_from, "--from")
-        end = parse_day(args.date_to, "--to")
+        start = required_day(args.date_from, "--from")
+        end = required_day(args.date_to, "--to")
         items = export_items(store, start, end, args.circle, privacy=args.privacy, paper=args.paper)
     if not items:
         where = f" for {args.circle}" if args.circle else ""
@@ -129,8 +120,8 @@ def run_report(args: argparse.Namespace) -> int:
     from circlekeeper.reports.files import write_atomically
     from circlekeeper.reports.from_store import base_context, period_summary
 
-    start = parse_day(args.date_from, "--from")
-    end = parse_day(args.date_to, "--to")
+    start = required_day(args.date_from, "--from")
+    end = required_day(args.date_to, "--to")
     with open_for_reading(args.db) as store:
         period = period_summary(store, start, end, args.circle)
         context = base_context(store, paper=args.paper)

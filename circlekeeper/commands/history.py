@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from circlekeeper.commands.values import parse_day
 from circlekeeper.errors import UserFacingError
 
 DEFAULT_DEMO_SESSIONS = 40
@@ -75,24 +76,13 @@ def _progress(done: int, total: int) -> None:
         print(f"  {done:,} of {total:,} sessions", file=sys.stderr)
 
 
-def _day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserFacingError(
-            f"{option} needs a date written as YYYY-MM-DD, such as 2026-03-01, not {text[:40]!r}."
-        ) from None
-
-
 def run_sessions(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.store.history import HistoryQueries
     from circlekeeper.store.history_records import SessionFilter
 
-    since = _day(args.since, "--from")
-    until = _day(args.until, "--to")
+    since = parse_day(args.since, "--from", required=False)
+    until = parse_day(args.until, "--to", required=False)
     if since and until and until < since:
         raise UserFacingError("--to is before --from; no session can be in that range.")
     with open_for_reading(args.db) as store:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from circlekeeper.commands.values import session_id
 from circlekeeper.errors import UserFacingError
 
 
@@ -30,7 +31,9 @@ def register(subparsers: Any) -> None:
         " summary) to a versioned JSON file; see docs/session-json.md. Private notes are never"
         " included.",
     )
-    export.add_argument("session_id", metavar="SESSION_ID", type=int, help="the session's id")
+    export.add_argument(
+        "session_id", metavar="SESSION_ID", type=session_id, help="the session's id"
+    )
     export.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="the file to write ('-' for stdout)"
     )
