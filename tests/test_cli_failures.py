@@ -7,8 +7,11 @@ traceback); the pipe and the database-driver cases run as real subprocesses.
 from __future__ import annotations
 
 import importlib.util
+import os
+import stat
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -152,3 +155,44 @@ def test_a_reader_closing_the_pipe_early_is_not_an_error(tmp_path: Path) -> None
     err = process.stderr.read().decode()
     assert process.wait(timeout=60) == SIGPIPE_EXIT
     assert err == ""  # no traceback, no "Exception ignored" at exit
+
+
+@pytest.mark.parametrize(
+    ("args", "start"),
+    [
+        (["export-json", "1", "-o", "{out}"], b"{"),
+        (["export", "1", "-o", "{out}"], b"%PDF-"),
+        (["report", "--from", "2026-03-01", "--to", "2026-03-31", "-o", "{out}"], b"%PDF-"),
+    ],
+)
+def test_a_pipe_given_as_output_is_written_into_not_replaced(
+    db: Path, tmp_path: Path, args: list[str], start: bytes
+) -> None:
+    """``-o /dev/stdout`` or a FIFO: renaming a temporary file over it would swap the device
+    node (as root, even ``/dev/null``) for a regular file. A FIFO stands in for the device."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    try:
+        assert main(["--db", str(db), *[a.replace("{out}", str(fifo)) for a in args]]) == 0
+    finally:
+        if reader.is_alive():  # nothing opened the pipe for writing: let the reader go
+            with fifo.open("wb"):
+                pass
+        reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert received and received[0].startswith(start)
+
+
+@pytest.mark.parametrize("combined", [[], ["--combined"]])
+def test_a_range_export_onto_an_existing_file_is_one_line(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], combined: list[str]
+) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me", encoding="utf-8")
+    args = ["export", "--from", "2026-03-01", "--to", "2026-03-31", "-o", str(target)]
+    err = one_line_failure(capsys, ["--db", str(db), *args, *combined])
+    assert "is a file, not a folder" in err
+    assert target.read_text(encoding="utf-8") == "keep me"

@@ -79,7 +79,7 @@ class TextProgress:
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.reports import export_combined, export_each, render_session
-    from circlekeeper.reports.files import safe_filename, write_atomically
+    from circlekeeper.reports.files import is_special_file, safe_filename, write_atomically
     from circlekeeper.reports.from_store import export_items, session_report
 
     output = Path(args.output).expanduser()
@@ -102,8 +102,12 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"No finished sessions between {start} and {end}{where}; nothing written.")
         return 0
     progress = TextProgress("Exporting")
+    to_file = args.combined and (output.suffix.lower() == ".pdf" or is_special_file(output))
+    if not to_file and output.exists() and not output.is_dir():
+        also = " or a file name ending in .pdf" if args.combined else ""
+        raise UserFacingError(f"{output} is a file, not a folder; give a folder{also}.")
     if args.combined:
-        if output.suffix.lower() != ".pdf":
+        if not to_file:
             name = f"{safe_filename(args.circle or 'all-circles')}-{start}-to-{end}.pdf"
             output = output / name
         path = export_combined(items, output, progress=progress)

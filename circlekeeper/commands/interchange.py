@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -128,8 +129,29 @@ def _read(name: str) -> str:
         ) from error
 
 
+def _is_special_file(path: Path) -> bool:
+    """An existing device, FIFO or socket (like ``reports.files.is_special_file``, without
+    importing reportlab into a JSON export)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename, so a crash never leaves half a file."""
+    """Write beside the target and rename, so a crash never leaves half a file.
+
+    A device or pipe (``/dev/stdout``, a FIFO) is written into: renaming over it would
+    replace the device node itself with a regular file.
+    """
+    if _is_special_file(path):
+        try:
+            with path.open("w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as error:
+            raise ExportFailed(f"CircleKeeper cannot write {path} ({error.strerror}).") from error
+        return
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -17,7 +18,18 @@ from circlekeeper.reports.errors import ExportFailed
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` (mode 0600) via a temporary file and ``os.replace``."""
+    """Write ``data`` to ``path`` (mode 0600) via a temporary file and ``os.replace``.
+
+    A device, pipe or socket (``-o /dev/stdout``, a FIFO) is written into instead: renaming
+    over it would replace the device node itself with a regular file.
+    """
+    if is_special_file(path):
+        try:
+            with path.open("wb") as handle:
+                handle.write(data)
+        except OSError as error:
+            raise ExportFailed(_cannot_write(path, error)) from error
+        return path
     folder = path.parent
     _require_folder(folder)
     try:
@@ -41,6 +53,15 @@ def write_atomically(path: Path, data: bytes) -> Path:
             temp.unlink()
         raise
     return path
+
+
+def is_special_file(path: Path) -> bool:
+    """True for an existing device, FIFO or socket (after symlinks): never to be replaced."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def prepare_folder(folder: Path) -> Path:
