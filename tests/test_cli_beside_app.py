@@ -100,3 +100,11 @@ def test_other_writing_commands_say_which_command_to_run_again(
     assert done.returncode == 3
     assert done.stderr.count("\n") == 1
     assert f"close it first, then run circlekeeper {command} again" in done.stderr
+
+
+def test_check_works_while_the_app_is_open(app_open: tuple[Store, int]) -> None:
+    store, _ = app_open
+    assert store.path is not None
+    done = circlekeeper(store.path, "check")
+    assert done.returncode == 0, done.stderr
+    assert "is healthy" in done.stdout
