@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,21 @@ def test_another_programs_database_is_refused(tmp_path: Path) -> None:
     raw.close()
     with pytest.raises(StoreUnavailable, match="another program"):
         open_store(path, read_only=True)
+
+
+def test_a_reader_sees_what_a_killed_app_committed(db_path: Path) -> None:
+    """The app died without closing: its commits are only in the -wal (no checkpoint)."""
+    script = (
+        "import os, sys\n"
+        "from circlekeeper.store import CircleRecord, open_store\n"
+        "store = open_store(sys.argv[1])\n"
+        "for n in range(30):\n"
+        "    store.circles.save(CircleRecord(None, f'Circle {n}'))\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(db_path)], check=True, timeout=60)
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.stat().st_size > 0
+    db_path.with_name(db_path.name + "-shm").unlink()  # even without the WAL index
+    with open_store(db_path, read_only=True) as reader:
+        assert reader.circles.by_name("Circle 29") is not None
