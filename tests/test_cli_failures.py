@@ -196,3 +196,33 @@ def test_a_range_export_onto_an_existing_file_is_one_line(
     err = one_line_failure(capsys, ["--db", str(db), *args, *combined])
     assert "is a file, not a folder" in err
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+LONG = "x" * 300  # longer than any file-name limit (255 bytes on Linux, macOS and Windows)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--db", "{tmp}/{long}.sqlite3", "sessions"],
+        ["--db", "{tmp}/{long}.sqlite3", "import", "{tmp}/x.json"],
+        ["--db", "{tmp}/{long}.sqlite3", "check"],
+        ["--db", "{db}", "restore", "{tmp}/{long}.sqlite3"],
+        ["--db", "{db}", "export", "1", "-o", "{tmp}/{long}.pdf"],
+        ["--db", "{db}", "export", "--from", "2026-03-01", "--to", "2026-03-31", "-o", "{long}"],
+        ["--db", "{db}", "report", "--from", "2026-03-01", "--to", "2026-03-31", "-o", "{long}"],
+        ["--db", "{db}", "export-json", "1", "-o", "{tmp}/{long}.json"],
+        ["--db", "{db}", "import", "{tmp}/{long}.json"],
+    ],
+)
+def test_a_file_name_the_system_refuses_is_one_line(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    assert main(["--db", str(db), "export-json", "1", "-o", str(tmp_path / "x.json")]) == 0
+    capsys.readouterr()
+    filled = [
+        a.replace("{tmp}", str(tmp_path)).replace("{db}", str(db)).replace("{long}", LONG)
+        for a in args
+    ]
+    err = one_line_failure(capsys, filled)
+    assert "File name too long" in err or "cannot" in err

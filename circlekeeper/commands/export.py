@@ -103,7 +103,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 0
     progress = TextProgress("Exporting")
     to_file = args.combined and (output.suffix.lower() == ".pdf" or is_special_file(output))
-    if not to_file and output.exists() and not output.is_dir():
+    if not to_file and not _is_folder(output) and output.exists():
         also = " or a file name ending in .pdf" if args.combined else ""
         raise UserFacingError(f"{output} is a file, not a folder; give a folder{also}.")
     if args.combined:
@@ -137,6 +137,14 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _pdf_path(output: Path) -> Path:
-    if output.is_dir():
+    if _is_folder(output):
         raise UserFacingError(f"{output} is a folder; give a file name ending in .pdf.")
     return output
+
+
+def _is_folder(output: Path) -> bool:
+    """``Path.is_dir`` that turns a name the system refuses (too long…) into one sentence."""
+    try:
+        return output.is_dir()
+    except OSError as error:
+        raise UserFacingError(f"CircleKeeper cannot use {output} ({error.strerror}).") from error

@@ -152,6 +152,12 @@ def _write_atomically(path: Path, text: str) -> None:
         except OSError as error:
             raise ExportFailed(f"CircleKeeper cannot write {path} ({error.strerror}).") from error
         return
+    try:
+        is_folder = path.is_dir()
+    except OSError as error:
+        raise ExportFailed(f"CircleKeeper cannot write {path} ({error.strerror}).") from error
+    if is_folder:
+        raise ExportFailed(f"{path} is a folder; give a file name ending in .json.")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)

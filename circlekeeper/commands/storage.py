@@ -47,7 +47,7 @@ def run_check(args: argparse.Namespace) -> int:
     from circlekeeper.store.backups import BackupService, full_check
 
     path = _database_path(args)
-    if not path.exists():
+    if not _is_file(path):
         raise UserFacingError(f"There is no database at {path}.")
     report = full_check(path)
     print(report.verdict)
@@ -68,7 +68,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
     path = _database_path(args)
     backup = Path(args.backup).expanduser().absolute()
-    if not backup.is_file():
+    if not _is_file(backup):
         raise UserFacingError(f"There is no backup file at {backup}.")
     if backup == path:
         raise UserFacingError("That file is the database itself; choose a backup file.")
@@ -79,3 +79,11 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"The previous database was kept as {aside}.")
     print(f"Restored {path} from {backup}; it passed the integrity check.")
     return 0
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that says a name the system refuses (too long…) in one sentence."""
+    try:
+        return path.is_file()
+    except OSError as error:
+        raise UserFacingError(f"CircleKeeper cannot use {path} ({error.strerror}).") from error

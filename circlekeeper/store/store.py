@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -111,8 +112,7 @@ def open_store(
         raise StoreUnavailable(
             f"CircleKeeper cannot create the folder {path.parent} ({error.strerror})."
         ) from error
-    if path.is_dir():
-        raise StoreUnavailable(f"{path} is a folder; give the path of a database file.")
+    _file_size(path)  # a folder or an unusable name is refused before the lock file is made
     lock = WriterLock(path)
     lock.acquire()
     engine: Engine | None = None
@@ -163,9 +163,7 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
         else f"The database {location.url.render_as_string(hide_password=True)}"
     )
     if path is not None:
-        if path.is_dir():
-            raise StoreUnavailable(f"{path} is a folder; give the path of a database file.")
-        if not path.is_file() or path.stat().st_size == 0:
+        if not _file_size(path):
             raise StoreUnavailable(
                 f"There is no CircleKeeper database at {path} yet; open CircleKeeper once to"
                 " create it, or give another file with --db."
@@ -238,6 +236,25 @@ def _abandon(engine: Engine | None, lock: WriterLock) -> None:
     if engine is not None:
         engine.dispose()
     lock.release()
+
+
+def _file_size(path: Path) -> int | None:
+    """The database file's size, ``None`` when it does not exist yet.
+
+    A folder, and a path the system refuses outright (a name too long, a file where a folder
+    should be), become a sentence instead of an ``OSError`` traceback.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreUnavailable(
+            f"CircleKeeper cannot use {path} as its database ({error.strerror})."
+        ) from error
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreUnavailable(f"{path} is a folder; give the path of a database file.")
+    return info.st_size
 
 
 def _first_line(error: BaseException) -> str:
