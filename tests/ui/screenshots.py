@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -110,7 +111,27 @@ def main(target: Path) -> None:
             QTest.keyClick(live, Qt.Key.Key_N)
             clock.advance(seconds)
         live.end_circle()
+        window.summary_view.shareable.setPlainText(
+            "A warm circle. We welcomed نور and practised passing without apology."
+        )
         snap(window, "summary")
+        window.summary_view.closed.emit(window.summary_view.shareable.toPlainText())
+        window.open_demo()
+        window.show_page(window.options.extra_pages["&History"])
+        history = window.pages.currentWidget()
+        deadline = time.monotonic() + 10
+        while history.model.rowCount() < 9 and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        history.table.selectRow(1)
+        deadline = time.monotonic() + 10
+        while (
+            history.detail_stack.currentWidget() is history.detail_placeholder
+            and time.monotonic() < deadline
+        ):
+            app.processEvents()
+            time.sleep(0.02)
+        snap(window, "history")
         QTimer.singleShot(0, app.quit)
         window.close()
         parts.data.close()

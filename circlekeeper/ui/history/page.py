@@ -116,6 +116,8 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for figure in (3, 4, 5):  # present, duration, fairness: short numbers
+            header.setSectionResizeMode(figure, QHeaderView.ResizeMode.ResizeToContents)
         metrics = self.table.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
         header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)
@@ -150,6 +152,7 @@ class HistoryPage(QWidget):
         splitter.addWidget(self.detail_stack)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # the table's figures in view without scrolling
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.filter_bar)
@@ -169,6 +172,7 @@ class HistoryPage(QWidget):
         self.person_sessions.clicked.connect(self._filter_by_person)
         self.person_area = QScrollArea()
         self.person_area.setWidgetResizable(True)
+        self.person_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.person_area.setWidget(QLabel("Choose a person."))
         top = QHBoxLayout()
         top.addWidget(QLabel("Person"))
@@ -187,6 +191,7 @@ class HistoryPage(QWidget):
         self.circle_picker.activated.connect(lambda _i: self.show_circle(self._picked_circle()))
         self.circle_area = QScrollArea()
         self.circle_area.setWidgetResizable(True)
+        self.circle_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.circle_area.setWidget(QLabel("Choose a circle."))
         top = QHBoxLayout()
         top.addWidget(QLabel("Circle"))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -136,11 +137,13 @@ class NotesPanel(QWidget):
             "Lock notes", "Lock notes", "Lock private notes now", bridge.lock
         )
 
-        buttons = QHBoxLayout()
-        for button in (self.edit_button, self.save_button, self.cancel_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.lock_button)
+        # Two rows, so the panel also fits the narrow session pane of the history.
+        buttons = QGridLayout()
+        for column, button in enumerate((self.edit_button, self.save_button, self.cancel_button)):
+            buttons.addWidget(button, 0, column)
+        buttons.addWidget(self.delete_button, 1, 0)
+        buttons.addWidget(self.lock_button, 1, 2)
+        buttons.setColumnStretch(3, 1)
 
         open_page = QWidget()
         open_layout = QVBoxLayout(open_page)
@@ -159,6 +162,8 @@ class NotesPanel(QWidget):
         locked_page = QWidget()
         locked_layout = QVBoxLayout(locked_page)
         locked_label = QLabel("Private notes are locked.")
+        locked_label.setWordWrap(True)
+        locked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         locked_label.setAccessibleName("Notes are locked")
         self.locked_label = locked_label
         self.unlock_button = self._button(
