@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,19 +32,20 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session.clock import Clock, MonotonicClock
 from circlekeeper.session.model import Participant
-from circlekeeper.ui.catalog import Catalog, CircleDetail
 from circlekeeper.ui.chime import Chime
-from circlekeeper.ui.circle_editor import CircleEditor
 from circlekeeper.ui.circle_page import CirclePage, WelcomePage
-from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.live_view import LiveView
 from circlekeeper.ui.newcomer_dialog import ask_newcomer
-from circlekeeper.ui.presenter_window import PresenterWindow
-from circlekeeper.ui.prompts.feature import PromptFeature
-from circlekeeper.ui.resume_dialog import ResumeChoice, ask_resume
-from circlekeeper.ui.setup_dialog import SetupDialog
-from circlekeeper.ui.summary_view import SummaryView
 from circlekeeper.ui.timer_ring import CueStyle
+
+if TYPE_CHECKING:
+    # Loaded when first used, not before the window is on screen (start-up time).
+    from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.live_controller import LiveController
+    from circlekeeper.ui.live_view import LiveView
+    from circlekeeper.ui.presenter_window import PresenterWindow
+    from circlekeeper.ui.prompts.feature import PromptFeature
+    from circlekeeper.ui.setup_dialog import SetupDialog
+    from circlekeeper.ui.summary_view import SummaryView
 
 log = logging.getLogger(__name__)
 CIRCLE = Qt.ItemDataRole.UserRole
@@ -60,7 +62,8 @@ class WindowOptions:
     clock_factory: Callable[[], Clock] = MonotonicClock
     wall: Callable[[], datetime] | None = None
     """The wall clock beside the monotonic one (``None``: the system's UTC time)."""
-    setup_dialog: Callable[..., SetupDialog] = SetupDialog
+    setup_dialog: Callable[..., SetupDialog] | None = None
+    """The *Start a circle* dialog (``None``: the real one)."""
     pdf_exporter: Callable[[QWidget, int, str], object] | None = None
     """Exports a session's PDF (parent, session id, shareable text); may return a running job
     with a ``finished(path)`` signal."""
@@ -275,6 +278,8 @@ class MainWindow(QMainWindow):
         taken name, say) or the facilitator cancels: a refusal never loses their work."""
         error = ""
         while True:
+            from circlekeeper.ui.circle_editor import CircleEditor
+
             editor = CircleEditor(detail, self)
             if error:
                 editor.show_error(error)
@@ -329,7 +334,11 @@ class MainWindow(QMainWindow):
                 circle_name=brief.name,
                 first_meeting=brief.previous_first is None,
             )
-        dialog = self.options.setup_dialog(brief, parent=self, prompt_tools=tools)
+        from circlekeeper.ui.live_controller import LiveController
+        from circlekeeper.ui.setup_dialog import SetupDialog
+
+        make_dialog = self.options.setup_dialog or SetupDialog
+        dialog = make_dialog(brief, parent=self, prompt_tools=tools)
         if not dialog.exec() or dialog.result_setup is None:
             return
         setup = dialog.result_setup
@@ -359,6 +368,8 @@ class MainWindow(QMainWindow):
         notes = None
         if self.options.notes_factory is not None:
             notes = self.options.notes_factory(session_id, controller)
+        from circlekeeper.ui.live_view import LiveView
+
         self.live_view = LiveView(
             controller,
             chime=self.chime,
@@ -389,6 +400,8 @@ class MainWindow(QMainWindow):
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.close()
             return
+        from circlekeeper.ui.presenter_window import PresenterWindow
+
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
         screens = self.screen().virtualSiblings() if self.screen() else []
         others = [s for s in screens if s is not self.screen()]
@@ -411,6 +424,8 @@ class MainWindow(QMainWindow):
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None
+        from circlekeeper.ui.summary_view import SummaryView
+
         self.summary_view = SummaryView(summary, can_export=self.options.pdf_exporter is not None)
         self.summary_view.closed.connect(lambda text: self._close_summary(session_id, text))
         self.summary_view.export_requested.connect(lambda text: self._export(session_id, text))
@@ -462,6 +477,8 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> None:
         """At start-up: every session left live is offered, one at a time."""
+        from circlekeeper.ui.resume_dialog import ResumeChoice, ask_resume
+
         for info in self.catalog.live_sessions():
             choice = ask_resume(self, info)
             if choice is ResumeChoice.RESUME:
@@ -476,6 +493,8 @@ class MainWindow(QMainWindow):
         data = self.catalog.resume_data(session_id)
         journal = self.catalog.journal(session_id)
         self._circle_id = data.circle_id
+        from circlekeeper.ui.live_controller import LiveController
+
         controller = LiveController.resumed(
             self.options.clock_factory(),
             journal,
