@@ -22,7 +22,7 @@ from circlekeeper.session.engine import CircleSession
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, Phase, RoundPlan
 from circlekeeper.session.state import RoundState, TurnView
-from circlekeeper.ui.bidi_text import isolate
+from circlekeeper.ui.bidi_text import isolate, person_label
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +160,13 @@ class LiveController(QObject):
 
     def _name(self, person_id: str | None) -> str:
         return self._session.state.name_of(person_id) if person_id else ""
+
+    def label(self, person_id: str) -> str:
+        """The person as the screens show them: name and pronouns, as they gave them."""
+        person = self.participant(person_id)
+        if person is None:
+            return person_id
+        return person_label(person.name, person.pronouns)
 
     def participant(self, person_id: str) -> Participant | None:
         return self._session.state.participants.get(person_id)

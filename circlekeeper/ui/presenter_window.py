@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.live_controller import LiveController
 from circlekeeper.ui.timer_ring import CueStyle, TimerRing
 
@@ -90,10 +89,7 @@ class PresenterWindow(QWidget):
         self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
 
     def _label(self, person_id: str) -> str:
-        person = self._controller.participant(person_id)
-        if person is None:
-            return person_id
-        return person_label(person.name, person.pronouns)
+        return self._controller.label(person_id)
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

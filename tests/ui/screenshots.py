@@ -26,8 +26,7 @@ def main(target: Path) -> None:
     from circlekeeper.ui.main_window import WindowOptions
     from circlekeeper.ui.setup_dialog import SetupDialog, default_plan
     from circlekeeper.ui.theme import apply_theme
-    from tests.ui.conftest import TestClock
-    from tests.ui.test_main_window import AutoSetup
+    from tests.ui.conftest import AutoSetup, TestClock
 
     target.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])

@@ -10,33 +10,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from circlekeeper.app import build_app
 from circlekeeper.store import open_store
 from circlekeeper.store.bulk import seed_demo_circle
 from circlekeeper.store.history import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
-from circlekeeper.ui.main_window import WindowOptions
 from circlekeeper.ui.retention_offer import offer_due_retention
-from tests.ui.conftest import TestClock
-from tests.ui.test_main_window import AutoSetup
 
 
 @pytest.fixture
-def app_parts(qtbot, tmp_path: Path, clock: TestClock):
-    options = WindowOptions(
-        clock_factory=lambda: clock,
-        wall=clock.wall,
-        setup_dialog=AutoSetup,
-        muted=True,
-        ask=lambda parent, title, question: True,
-    )
-    parts = build_app(str(tmp_path / "areas.sqlite3"), options)
-    qtbot.addWidget(parts.window)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    yield parts
-    parts.window.close()
-    parts.data.close()
+def app_parts(real_app):
+    return real_app()
 
 
 def test_the_demo_circle_arrives_with_its_past_sessions_in_history(qtbot, app_parts) -> None:

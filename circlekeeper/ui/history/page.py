@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -38,6 +37,7 @@ from circlekeeper.store.history_records import (
     SessionDetail,
     SessionFilter,
 )
+from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model, prepare_combo
 from circlekeeper.ui.history.circle_view import CircleView
@@ -49,17 +49,6 @@ from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.source import HistorySource, as_source
 
 log = logging.getLogger(__name__)
-
-
-def ask_with_message_box(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class HistoryPage(QWidget):
@@ -82,7 +71,7 @@ class HistoryPage(QWidget):
         self._notes_factory = notes_widget_factory
         self._person_notes = person_notes_factory
         self._pdf_hook = pdf_hook
-        self._ask = ask or ask_with_message_box
+        self._ask = ask or ask_yes_no
         self._now = now
         self.background = Background(self._show_error, threaded=threaded)
         self.destroyed.connect(lambda *_: self.background.stop())

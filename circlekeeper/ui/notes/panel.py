@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session.model import format_duration
+from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.vault.notes import Note, NotesService, matching
 
@@ -57,17 +57,6 @@ def preview(note: Note, name_of: NameOf | None) -> str:
     return " · ".join(parts)
 
 
-def _ask_with_message_box(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
 class NotesPanel(QWidget):
     """Notes of one session, or of one person across sessions (or all, when neither is given)."""
 
@@ -91,7 +80,7 @@ class NotesPanel(QWidget):
         self.session_id = session_id
         self.person_id = person_id
         self._name_of = name_of
-        self._ask = ask or _ask_with_message_box
+        self._ask = ask or ask_yes_no
         self._loaded: list[Note] = []
         self._notes: dict[str, Note] = {}
         self._editing = False
