@@ -105,3 +105,19 @@ def test_a_late_arrival_hears_the_shared_prompt(qtbot, clock, journal) -> None:
     assert controller.turn_view().person_id == "9"
     assert controller.prompt_now() == "What would you like to share?"
     controller.shutdown()
+
+
+def test_the_summary_lists_every_persons_prompt_in_the_round(qtbot) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    from circlekeeper.reports.demo import demo_summary
+    from circlekeeper.ui.summary_view import SummaryView
+
+    summary = demo_summary(people=3, rounds=2, plans=PLAN)
+    view = SummaryView(summary)
+    qtbot.addWidget(view)
+    (rounds,) = [t for t in view.findChildren(QTableWidget) if t.accessibleName() == "Rounds"]
+    cell = rounds.item(0, 4).text()
+    assert cell.startswith("A prompt for each person: ")
+    assert all(text in cell for text in OWN.values())
+    assert rounds.item(1, 4).text() == "One word to leave with"
