@@ -165,3 +165,25 @@ def test_a_circles_default_plan_offers_no_per_person_choice(qtbot, library) -> N
     saved = RoundPlan(person_prompts=(("1", "Kept from a session"),))
     editor.add_round(saved)
     assert editor.round_at(3).person_prompts == ()
+
+
+def test_moving_a_round_keeps_its_choice_and_its_peoples_prompts(qtbot, library) -> None:
+    dialog = make(qtbot, library)
+    each_person(dialog, 3)  # nothing drawn yet: the choice alone must survive the move
+    table = each_person(dialog, 1)
+    table.item(2, 1).setText("Your own words 🌿")
+    editor = dialog.plan
+    editor.table.setCurrentCell(0, 0)
+    child(dialog, QPushButton, "Move the selected round down").click()
+    assert [editor.round_at(r).kind for r in range(3)] == [
+        RoundKind.SHARING,
+        RoundKind.CHECK_IN,
+        RoundKind.CHECK_OUT,
+    ]
+    assert editor.cell(1).prompt_mode() is PromptMode.PER_PERSON
+    assert editor.cell(2).prompt_mode() is PromptMode.PER_PERSON
+    assert editor.cell(0).prompt_mode() is PromptMode.SHARED
+    assert editor.round_at(1).person_prompts == (("3", "Your own words 🌿"),)
+    moved = editor.cell(1).people.table
+    assert moved.accessibleName() == "Prompts for each person in round 2"
+    assert moved.rowCount() == 4
