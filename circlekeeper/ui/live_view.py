@@ -213,7 +213,7 @@ class LiveView(QWidget):
             self.round_label.setText(
                 f"Round {progress.index + 1} of {max(progress.total, 1)} · {plan.label}{state}"
             )
-            self.prompt_label.setText(plan.prompt)
+            self.prompt_label.setText(controller.prompt_now())
             self.policy_label.setText(plan.policy.describe())
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()

@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
             return
         setup = dialog.result_setup
         session_id, journal, present = self.catalog.begin_session(self._circle_id, setup)
+        setup = setup.with_stored_people(present)
         controller = LiveController(
             self.options.clock_factory(),
             journal,

@@ -28,7 +28,10 @@ class PresenterWindow(QWidget):
         self.speaker_label.setObjectName("presenterSpeaker")
         self.next_label = QLabel()
         self.next_label.setObjectName("presenterNext")
-        for label in (self.round_label, self.prompt_label, self.speaker_label, self.next_label):
+        names = ("Round", "Prompt", "Speaking now", "Up next")
+        labels = (self.round_label, self.prompt_label, self.speaker_label, self.next_label)
+        for label, name in zip(labels, names, strict=True):
+            label.setAccessibleName(name)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -68,7 +71,7 @@ class PresenterWindow(QWidget):
             self.round_label.setText(
                 f"{plan.label} · round {progress.index + 1} of {max(progress.total, 1)}"
             )
-            self.prompt_label.setText(plan.prompt)
+            self.prompt_label.setText(controller.prompt_now())
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()
         speaker = view.person_id if view else None

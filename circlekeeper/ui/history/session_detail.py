@@ -207,7 +207,9 @@ class SessionDetailView(QWidget):
                 f"{labels.get(use.round_index, f'Round {use.round_index + 1}')}: {use.text}"
             )
         if not lines:
-            lines = [f"{plan.label}: {plan.prompt}" for plan in self.detail.plan if plan.prompt]
+            lines = [
+                f"{plan.label}: {text}" for plan in self.detail.plan for text in plan.prompts()
+            ]
         return "\n".join(lines) or "No prompts were recorded."
 
     def _moods_text(self) -> str:
