@@ -22,6 +22,7 @@ _HOMES = {
     "SessionCommandRefused": "errors",
     "Entry": "events",
     "Event": "events",
+    "fold": "replay",
     "Participant": "model",
     "Phase": "model",
     "PolicyMode": "model",
@@ -61,10 +62,6 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-# ``fold`` is both a submodule and the function it defines; importing it here keeps the
-# package attribute the function (a submodule import would otherwise shadow it).
-from circlekeeper.session.fold import fold  # noqa: E402
-
 if TYPE_CHECKING:
     from circlekeeper.session.clock import Clock, FakeClock, MonotonicClock
     from circlekeeper.session.engine import CircleSession
@@ -78,4 +75,5 @@ if TYPE_CHECKING:
         RoundPlan,
         TimePolicy,
     )
+    from circlekeeper.session.replay import fold
     from circlekeeper.session.summary import SessionSummary, summarize
