@@ -229,38 +229,33 @@ class PromptBrowser(QDialog):
         prompt = self.current()
         if prompt:
             on = not self._library.is_favourite(prompt.prompt_id)
-            self._attempt(
-                lambda: (
-                    self._library.set_favourite(prompt.prompt_id, on)
-                    or (
-                        "Added to favourites; draws lean towards it."
-                        if on
-                        else "Not a favourite now."
-                    )
-                )
-            )
+            said = ("Added to favourites; draws lean towards it.", "Not a favourite now.")
+            self._toggle(self._library.set_favourite, prompt, on, said)
 
     def _toggle_hidden(self) -> None:
         prompt = self.current()
         if prompt:
             on = not self._library.is_hidden(prompt.prompt_id)
-            self._attempt(
-                lambda: (
-                    self._library.set_hidden(prompt.prompt_id, on)
-                    or ("Hidden: it will not be offered or drawn." if on else "Shown again.")
-                )
-            )
+            said = ("Hidden: it will not be offered or drawn.", "Shown again.")
+            self._toggle(self._library.set_hidden, prompt, on, said)
 
     def _toggle_archived(self) -> None:
         prompt = self.current()
         if prompt and prompt.custom:
-            on = not prompt.archived
-            self._attempt(
-                lambda: (
-                    self._library.set_archived(prompt.prompt_id, on)
-                    or ("Archived." if on else "Restored.")
-                )
+            self._toggle(
+                self._library.set_archived, prompt, not prompt.archived, ("Archived.", "Restored.")
             )
+
+    def _toggle(
+        self, mark: Callable[[str, bool], object], prompt: Prompt, on: bool, said: tuple[str, str]
+    ) -> None:
+        """Turn one of a prompt's marks on or off and say so (``said``: the words for on, off)."""
+
+        def act() -> str:
+            mark(prompt.prompt_id, on)
+            return said[0] if on else said[1]
+
+        self._attempt(act)
 
     def _edit_current(self) -> None:
         prompt = self.current()
