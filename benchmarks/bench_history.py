@@ -31,11 +31,14 @@ END = datetime(2026, 11, 20, tzinfo=UTC)
 
 def _fingerprint() -> str:
     import circlekeeper.demo_data as demo
+    import circlekeeper.demo_roster as roster
+    import circlekeeper.demo_sessions as sessions
+    import circlekeeper.demo_words as words
     import circlekeeper.store.bulk as bulk
     import circlekeeper.store.models as models
 
     digest = hashlib.sha256()
-    for module in (demo, bulk, models):
+    for module in (demo, words, roster, sessions, bulk, models):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:10]
 

@@ -1,8 +1,9 @@
 """Recording which prompts a circle heard, and reading that history back.
 
-Rounds carry only their prompt's words (``RoundPlan.prompt``); the library recognises words
-that are a library prompt, so a drawn, browsed or re-typed prompt is recorded with its id and
-the next draw avoids it. Words typed fresh are recorded as they are, with no id.
+Rounds carry only their prompts' words (``RoundPlan.prompt``, and ``person_prompts`` when each
+person has their own); the library recognises words that are a library prompt, so a drawn,
+browsed or re-typed prompt is recorded with its id and the next draw avoids it. Words typed
+fresh are recorded as they are, with no id.
 """
 
 from __future__ import annotations
@@ -66,16 +67,22 @@ class PromptUseRecorder:
         per_person: Mapping[int, Mapping[str, str]] | None = None,
         used_at: datetime | None = None,
     ) -> list[PromptUse]:
-        """Record every round's prompt; ``per_person[round_index]`` maps person id → words for
-        rounds where each person had their own."""
+        """Record every round's prompt.
+
+        A round where each person had their own (``RoundPlan.person_prompts``, or
+        ``per_person[round_index]`` mapping person id → words, which wins) records one use per
+        person, with their id; a shared prompt planned beside them (heard by anyone who arrives
+        late) is recorded too, once, without a person.
+        """
         recorded = []
         for index, round_ in enumerate(plan):
-            personal = (per_person or {}).get(index)
-            if personal:
-                for person, text in personal.items():
-                    use = self.record(session_id, index, text, person_id=person, used_at=used_at)
-                    if use:
-                        recorded.append(use)
+            personal = (per_person or {}).get(index) or dict(round_.person_prompts)
+            for person, text in personal.items():
+                use = self.record(session_id, index, text, person_id=person, used_at=used_at)
+                if use:
+                    recorded.append(use)
+            said = {" ".join(text.split()) for text in personal.values()}
+            if personal and " ".join(round_.prompt.split()) in said:
                 continue
             use = self.record(session_id, index, round_.prompt, used_at=used_at)
             if use:

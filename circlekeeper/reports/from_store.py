@@ -136,5 +136,5 @@ def period_summary(
         uses = [use.text for use in store.prompts.uses_for_session(r.session_id)]
         # Sessions whose prompts were typed into the plan rather than drawn from the library
         # have no recorded uses; their planned prompts are what was heard.
-        prompts += uses or [plan.prompt for plan in r.plan if plan.prompt.strip()]
+        prompts += uses or [text for plan in r.plan for text in plan.prompts()]
     return PeriodSummary(start, end, circle, sessions, tuple(prompts))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.typeset import clean
+from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import PersonSummary, SessionSummary
 
 
@@ -51,3 +52,23 @@ def ranked_rows(summary: SessionSummary, privacy: Privacy) -> list[Row]:
         Row(rank, label_for(person, rank, privacy), person)
         for rank, (_, person) in enumerate(ordered, start=1)
     ]
+
+
+def person_prompt_lines(plan: RoundPlan, summary: SessionSummary, privacy: Privacy) -> list[str]:
+    """One line per prompt of a round where each person had their own, attributed only as
+    the privacy level allows.
+
+    Counts only: the prompts alone, in alphabetical order, so neither a name nor the speaking
+    order ties a prompt to a person. Initials or names: who had which.
+    """
+    people = {p.person_id: p for p in summary.people}
+    if privacy is Privacy.COUNTS:
+        lines = sorted({text for _, text in plan.person_prompts}, key=str.casefold)
+    else:
+        lines = [
+            f"{label_for(people[who], 0, privacy)}: {text}" if who in people else text
+            for who, text in plan.person_prompts
+        ]
+    if plan.prompt.strip():
+        lines.append(f"Everyone else: {plan.prompt}")
+    return lines

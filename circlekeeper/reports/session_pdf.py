@@ -24,7 +24,7 @@ from circlekeeper.reports.layout import (
     stylesheet,
     table_style,
 )
-from circlekeeper.reports.people import ranked_rows
+from circlekeeper.reports.people import person_prompt_lines, ranked_rows
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary
@@ -200,15 +200,20 @@ class SessionReport:
         out: list[Flowable] = [Paragraph("Rounds: planned and actual time", s.h2), table]
         out.append(Spacer(1, 4))
         out.append(Paragraph(self._planned_sentence(planned_total, took), s.body))
-        prompts = [
-            (r.index, r.label, r.plan.prompt) for r in summary.rounds if r.plan.prompt.strip()
-        ]
-        extra = self._extra_prompts({p for _, _, p in prompts})
-        if prompts or extra:
+        held = [r for r in summary.rounds if r.plan.prompts()]
+        extra = self._extra_prompts({p for r in held for p in r.plan.prompts()})
+        if held or extra:
             out.append(Paragraph("Prompts", s.h2))
-            for index, label, prompt in prompts:
-                prefix = f"<b>Round {index + 1}</b> ({self.text.inline(label[:60])}): "
-                out += self.text.paragraphs(prompt, s.body, self.width, prefix=prefix)
+            for r in held:
+                prefix = f"<b>Round {r.index + 1}</b> ({self.text.inline(r.label[:60])}): "
+                if not r.plan.per_person:
+                    out += self.text.paragraphs(r.plan.prompt, s.body, self.width, prefix=prefix)
+                    continue
+                out.append(Paragraph(prefix + "a prompt for each person", s.body))
+                for line in person_prompt_lines(r.plan, summary, self.context.privacy):
+                    out += self.text.paragraphs(
+                        line, s.body, self.width - 12, prefix="•&nbsp;&nbsp;"
+                    )
             for prompt in extra:
                 out += self.text.paragraphs(prompt, s.body, self.width - 12, prefix="•&nbsp;&nbsp;")
         return out

@@ -111,6 +111,13 @@ def renumber_people(entries: Sequence[ev.Entry], mapping: dict[str, str]) -> tup
                 changes[field.name] = person(value)
             elif field.name == "participants":
                 changes[field.name] = tuple(person(p) for p in value)
+            elif field.name == "plan" and value.person_prompts:
+                changes[field.name] = value.with_people_renamed(mapping)
         return dataclasses.replace(e, **changes) if changes else e
 
     return tuple(dataclasses.replace(entry, event=event(entry.event)) for entry in entries)
+
+
+def renumber_plan(plan: Sequence[RoundPlan], mapping: dict[str, str]) -> tuple[RoundPlan, ...]:
+    """The round plan with the person ids of per-person prompts replaced through ``mapping``."""
+    return tuple(round_.with_people_renamed(mapping) for round_ in plan)

@@ -17,8 +17,8 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.allotment import allotment_for
 from circlekeeper.session.clock import Clock
 from circlekeeper.session.errors import SessionCommandRefused
-from circlekeeper.session.fold import apply, fold, undone_seqs
 from circlekeeper.session.model import Participant, RoundPlan
+from circlekeeper.session.replay import apply, fold, undone_seqs
 from circlekeeper.session.state import RoundState, SessionState, TurnState, TurnView, phase_for
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.session.undo import TURN_CLOSERS, UNDOABLE, describe

@@ -28,6 +28,7 @@ from circlekeeper.session.document import (
     SessionDocument,
     document_from_log,
     renumber_people,
+    renumber_plan,
 )
 from circlekeeper.session.logcheck import LogInconsistent, check_log
 from circlekeeper.session.model import Participant, RoundPlan
@@ -126,6 +127,7 @@ def load_session(text: str) -> SessionDocument:
     summary = _text(data, "shareable_summary")
     entries = _entries(data)
     _check_against_log(entries, people)
+    _check_plan_people(plan, people)
     return SessionDocument(
         circle=circle,
         facilitators=facilitators,
@@ -295,6 +297,18 @@ def _event(kind: str, payload: Any, place: str) -> ev.Event:
         raise InvalidSessionFile(field, error.reason) from error
 
 
+def _check_plan_people(plan: tuple[RoundPlan, ...], people: tuple[Participant, ...]) -> None:
+    """A per-person prompt must belong to someone the file lists."""
+    ids = {person.person_id for person in people}
+    for i, round_ in enumerate(plan):
+        for person_id, _text in round_.person_prompts:
+            if person_id not in ids:
+                raise InvalidSessionFile(
+                    f"round_plan[{i}].person_prompts.{person_id}",
+                    f"unknown person {person_id!r} (not in people)",
+                )
+
+
 def _check_against_log(entries: tuple[ev.Entry, ...], people: tuple[Participant, ...]) -> None:
     ids = {person.person_id for person in people}
     for i, entry in enumerate(entries):
@@ -311,6 +325,13 @@ def _check_against_log(entries: tuple[ev.Entry, ...], people: tuple[Participant,
                 f"events[{i}].payload.participant.person_id",
                 f"unknown person {event.participant.person_id!r} (not in people)",
             )
+        elif isinstance(event, ev.RoundStarted):
+            for person_id, _text in event.plan.person_prompts:
+                if person_id not in ids:
+                    raise InvalidSessionFile(
+                        f"events[{i}].payload.plan.person_prompts.{person_id}",
+                        f"unknown person {person_id!r} (not in people)",
+                    )
     try:
         check_log(entries)
     except LogInconsistent as error:
@@ -358,4 +379,5 @@ __all__ = [
     "dump_session",
     "load_session",
     "renumber_people",
+    "renumber_plan",
 ]

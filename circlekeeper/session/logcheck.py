@@ -11,8 +11,8 @@ import math
 from collections.abc import Sequence
 
 from circlekeeper.session import events as ev
-from circlekeeper.session.fold import apply
 from circlekeeper.session.model import PolicyMode
+from circlekeeper.session.replay import apply
 from circlekeeper.session.state import RoundState, SessionState, TurnState
 from circlekeeper.session.undo import UNDOABLE_KINDS
 

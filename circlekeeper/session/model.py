@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -122,12 +123,68 @@ class TimePolicy:
 
 @dataclass(frozen=True, slots=True)
 class RoundPlan:
-    """One round as planned: its kind, an optional typed name and prompt, and its time policy."""
+    """One round as planned: its kind, an optional typed name and prompt, and its time policy.
+
+    Some circles give each person their own prompt (a card passed round). ``person_prompts``
+    then holds ``(person_id, text)`` pairs in the order they were dealt; it is a tuple of pairs
+    rather than a dict so the plan stays frozen and hashable like every other event field.
+    ``prompt`` stays the shared prompt, which anyone without their own (a late arrival) hears.
+    """
 
     kind: RoundKind = RoundKind.SHARING
     policy: TimePolicy = field(default_factory=lambda: TimePolicy.fair_share(1200))
     prompt: str = ""
     title: str = ""
+    person_prompts: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        # Accept any mapping or iterable of pairs, keep one entry per person, drop blank ones:
+        # a person with no words of their own simply hears the shared prompt.
+        pairs = (
+            self.person_prompts.items()
+            if isinstance(self.person_prompts, Mapping)
+            else self.person_prompts
+        )
+        personal: dict[str, str] = {}
+        for pair in pairs:
+            if not isinstance(pair, tuple | list) or len(pair) != 2:
+                raise TypeError("person_prompts must be pairs of person id and prompt")
+            person_id, text = pair
+            if not isinstance(person_id, str) or not isinstance(text, str):
+                raise TypeError("person_prompts must map person ids (text) to prompts (text)")
+            if not person_id:
+                raise ValueError("a person's own prompt needs a person id")
+            if text.strip():
+                personal[person_id] = text
+        object.__setattr__(self, "person_prompts", tuple(personal.items()))
+
+    @property
+    def per_person(self) -> bool:
+        """Whether each person has (at least partly) their own prompt in this round."""
+        return bool(self.person_prompts)
+
+    def prompt_for(self, person_id: str | None) -> str:
+        """The words this person answers: their own prompt, else the shared one."""
+        if person_id is not None:
+            for who, text in self.person_prompts:
+                if who == person_id:
+                    return text
+        return self.prompt
+
+    def prompts(self) -> tuple[str, ...]:
+        """Every distinct prompt of the round (shared first), for search and summaries."""
+        texts = [self.prompt, *(text for _, text in self.person_prompts)]
+        return tuple(dict.fromkeys(t for t in texts if t.strip()))
+
+    def with_people_renamed(self, mapping: Mapping[str, str]) -> RoundPlan:
+        """The same plan with person ids replaced through ``mapping`` (others stay): for a
+        newcomer getting a stored id, or an imported session's people getting local ones."""
+        if not self.person_prompts:
+            return self
+        return replace(
+            self,
+            person_prompts=tuple((mapping.get(p, p), t) for p, t in self.person_prompts),
+        )
 
     @property
     def label(self) -> str:
@@ -142,12 +199,16 @@ class RoundPlan:
         }[self.kind]
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "kind": self.kind.value,
             "title": self.title,
             "prompt": self.prompt,
             "policy": self.policy.to_dict(),
         }
+        if self.person_prompts:
+            # Only written when used, so plans without them read and write exactly as before.
+            data["person_prompts"] = dict(self.person_prompts)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> RoundPlan:
@@ -164,6 +225,7 @@ class RoundPlan:
             policy=TimePolicy.from_dict(data["policy"]),  # type: ignore[arg-type]
             prompt=_text(data, "prompt"),
             title=_text(data, "title"),
+            person_prompts=_person_prompts(data),
         )
 
 
@@ -176,6 +238,14 @@ def _text(data: dict, key: str, *, required: bool = False) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{key} must be text")
     return value
+
+
+def _person_prompts(data: dict) -> tuple[tuple[str, str], ...]:
+    """``person_prompts`` as stored: an object of person id → text (absent: none)."""
+    value = data.get("person_prompts", {})
+    if not isinstance(value, dict):
+        raise TypeError("person_prompts must be an object of person ids and prompts")
+    return tuple(value.items())
 
 
 def _seconds(data: dict, key: str) -> float:

@@ -1,4 +1,4 @@
-"""The live state of a session, as derived from its log by :func:`circlekeeper.session.fold`.
+"""The live state of a session, as derived from its log by :func:`circlekeeper.session.replay.fold`.
 
 Only the fold mutates these objects; everyone else reads them.
 """

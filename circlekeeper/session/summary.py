@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from circlekeeper.session import events as ev
-from circlekeeper.session.fold import fold
 from circlekeeper.session.model import PolicyMode, RoundPlan
+from circlekeeper.session.replay import fold
 from circlekeeper.session.state import TurnOutcome, TurnRecord
 
 

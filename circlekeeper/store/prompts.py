@@ -103,7 +103,7 @@ class PromptRepository:
             .order_by(PromptUseRow.round_index, PromptUseRow.id)
         )
         with Session(self._engine) as s:
-            return [_use(row) for row in s.scalars(query)]
+            return [prompt_use_from(row) for row in s.scalars(query)]
 
     def uses_for_circle(
         self, circle_id: int, *, last_sessions: int | None = None
@@ -126,7 +126,7 @@ class PromptRepository:
             )
         )
         with Session(self._engine) as s:
-            return [(started, _use(row)) for started, row in s.execute(query)]
+            return [(started, prompt_use_from(row)) for started, row in s.execute(query)]
 
 
 def _save(s: Session, prompt: Prompt, *, new: bool) -> Prompt:
@@ -173,7 +173,8 @@ def _prompt(row: CustomPromptRow) -> Prompt:
     )
 
 
-def _use(row: PromptUseRow) -> PromptUse:
+def prompt_use_from(row: PromptUseRow) -> PromptUse:
+    """A stored prompt use as the domain record (the history detail reads them this way too)."""
     return PromptUse(
         session_id=row.session_id,
         round_index=row.round_index,

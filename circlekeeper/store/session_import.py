@@ -9,6 +9,7 @@ transaction, so an import that fails at any point leaves the database exactly as
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session import events as ev
-from circlekeeper.session.document import SessionDocument, renumber_people
+from circlekeeper.session.document import SessionDocument, renumber_people, renumber_plan
 from circlekeeper.session.model import Participant
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
@@ -76,7 +77,7 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
             circle_id=circle.id,
             facilitators_json=codec.texts_to_json(doc.facilitators),
             co_facilitators_json=codec.texts_to_json(doc.co_facilitators),
-            plan_json=codec.plan_to_json(doc.round_plan),
+            plan_json=codec.plan_to_json(renumber_plan(doc.round_plan, mapping)),
             started_at=started_at,
             ended_at=ended_at,
             timezone=doc.timezone,
@@ -131,7 +132,10 @@ def _circle(s: Session, name: str, doc: SessionDocument) -> tuple[CircleRow, boo
         return row, False
     row = CircleRow(
         name=name,
-        default_plan_json=codec.plan_to_json(doc.round_plan),
+        # A circle's default plan is for sessions to come: one person's prompt was for that day.
+        default_plan_json=codec.plan_to_json(
+            [dataclasses.replace(r, person_prompts=()) for r in doc.round_plan]
+        ),
         facilitators_json=codec.texts_to_json(doc.facilitators),
     )
     s.add(row)

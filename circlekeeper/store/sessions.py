@@ -264,10 +264,10 @@ def _search_text(
     """Prompts (planned, asked in rounds, recorded uses) and the shareable summary, lower-cased."""
     parts: list[str] = []
     for round_ in plan:
-        parts.extend((round_.title, round_.prompt))
+        parts.extend((round_.title, *round_.prompts()))
     for entry in entries:
         if isinstance(entry.event, ev.RoundStarted):
-            parts.extend((entry.event.plan.title, entry.event.plan.prompt))
+            parts.extend((entry.event.plan.title, *entry.event.plan.prompts()))
     parts.extend(uses)
     parts.append(shareable)
     return "\n".join(dict.fromkeys(p.strip() for p in parts if p and p.strip())).lower()

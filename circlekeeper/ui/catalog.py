@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant, RoundPlan
-from circlekeeper.session.summary import SessionSummary
-from circlekeeper.ui.live_controller import SessionJournal
-from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup
+
+if TYPE_CHECKING:  # types only: the window can appear before the dialogs are loaded
+    from circlekeeper.session import events as ev
+    from circlekeeper.session.summary import SessionSummary
+    from circlekeeper.ui.live_controller import SessionJournal
+    from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from circlekeeper.session.engine import CircleSession
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, Phase, RoundPlan
 from circlekeeper.session.state import RoundState, TurnView
-from circlekeeper.ui.bidi_text import isolate
+from circlekeeper.ui.bidi_text import isolate, person_label
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,8 @@ REPAINT_MS = 200
 HEARTBEAT_SECONDS = 5.0
 REMINDER_SECONDS = 5.0
 CLOCK_JUMP_SECONDS = 2.0
+EACH_PERSON_PROMPT = "A prompt for each person"
+"""Shown for a per-person round while nobody in particular is up to speak."""
 
 
 class SessionJournal(Protocol):
@@ -161,6 +163,13 @@ class LiveController(QObject):
     def _name(self, person_id: str | None) -> str:
         return self._session.state.name_of(person_id) if person_id else ""
 
+    def label(self, person_id: str) -> str:
+        """The person as the screens show them: name and pronouns, as they gave them."""
+        person = self.participant(person_id)
+        if person is None:
+            return person_id
+        return person_label(person.name, person.pronouns)
+
     def participant(self, person_id: str) -> Participant | None:
         return self._session.state.participants.get(person_id)
 
@@ -181,6 +190,27 @@ class LiveController(QObject):
             plan = None
         complete = round_ is not None and round_.current is None and not round_.queue
         return RoundProgress(index, len(self._plan), plan, round_ is not None, complete)
+
+    def prompt_now(self) -> str:
+        """The prompt to show: the round's shared prompt, or in a round where each person has
+        their own, the prompt of whoever speaks (or is up to speak) now.
+
+        Before the round begins (or once everyone has spoken) nobody in particular is up, so
+        the screen says that each person has a prompt rather than showing one of them.
+        """
+        progress = self.progress()
+        plan = progress.plan
+        if plan is None:
+            return ""
+        if not plan.per_person:
+            return plan.prompt
+        person: str | None = None
+        if progress.in_round:
+            view = self.turn_view()
+            person = view.person_id if view is not None else self.up_next()
+        if person is None:
+            return plan.prompt or EACH_PERSON_PROMPT
+        return plan.prompt_for(person)
 
     def next_allotment(self) -> float | None:
         """What the next speaker would be allotted now (shown on the ring before they start)."""

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.model import Participant, Phase, format_duration
 from circlekeeper.session.summary import summarize
-from circlekeeper.ui.bidi_text import person_label
+from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.chime import Chime
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.live_controller import LiveController
@@ -214,7 +213,7 @@ class LiveView(QWidget):
             self.round_label.setText(
                 f"Round {progress.index + 1} of {max(progress.total, 1)} · {plan.label}{state}"
             )
-            self.prompt_label.setText(plan.prompt)
+            self.prompt_label.setText(controller.prompt_now())
             self.policy_label.setText(plan.policy.describe())
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()
@@ -269,10 +268,7 @@ class LiveView(QWidget):
             self._refresh_fairness()
 
     def _label(self, person_id: str) -> str:
-        person = self.controller.participant(person_id)
-        if person is None:
-            return person_id
-        return person_label(person.name, person.pronouns)
+        return self.controller.label(person_id)
 
     # ---------------------------------------------------------------- intents
 
@@ -346,14 +342,7 @@ class LiveView(QWidget):
         """A yes/no question, "No" by default (injectable so tests can answer)."""
         if self._ask is not None:
             return self._ask(title, question)
-        answer = QMessageBox.question(
-            self,
-            title,
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, title, question)
 
     def _end(self) -> None:
         if self.ask(

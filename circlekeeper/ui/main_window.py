@@ -7,12 +7,10 @@ run by a :class:`LiveController` that it creates per session.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,49 +27,24 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.session.clock import Clock, MonotonicClock
 from circlekeeper.session.model import Participant
-from circlekeeper.ui.catalog import Catalog, CircleDetail
+from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.chime import Chime
-from circlekeeper.ui.circle_editor import CircleEditor
 from circlekeeper.ui.circle_page import CirclePage, WelcomePage
-from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.live_view import LiveView
 from circlekeeper.ui.newcomer_dialog import ask_newcomer
-from circlekeeper.ui.presenter_window import PresenterWindow
-from circlekeeper.ui.prompts.feature import PromptFeature
-from circlekeeper.ui.resume_dialog import ResumeChoice, ask_resume
-from circlekeeper.ui.setup_dialog import SetupDialog
-from circlekeeper.ui.summary_view import SummaryView
-from circlekeeper.ui.timer_ring import CueStyle
+from circlekeeper.ui.window_menus import WindowMenus
+from circlekeeper.ui.window_options import WindowOptions
+
+if TYPE_CHECKING:
+    # Loaded when first used, not before the window is on screen (start-up time).
+    from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.live_controller import LiveController
+    from circlekeeper.ui.live_view import LiveView
+    from circlekeeper.ui.presenter_window import PresenterWindow
+    from circlekeeper.ui.summary_view import SummaryView
 
 log = logging.getLogger(__name__)
 CIRCLE = Qt.ItemDataRole.UserRole
-
-
-@dataclass
-class WindowOptions:
-    """Choices that shape the window, gathered by the composition root from settings."""
-
-    facilitator_cue: CueStyle = CueStyle.FULL
-    presenter_cue: CueStyle = CueStyle.NEUTRAL
-    auto_start_next: bool = True
-    muted: bool = False
-    clock_factory: Callable[[], Clock] = MonotonicClock
-    wall: Callable[[], datetime] | None = None
-    """The wall clock beside the monotonic one (``None``: the system's UTC time)."""
-    setup_dialog: Callable[..., SetupDialog] = SetupDialog
-    pdf_exporter: Callable[[QWidget, int, str], object] | None = None
-    """Exports a session's PDF (parent, session id, shareable text); may return a running job
-    with a ``finished(path)`` signal."""
-    notes_factory: Callable[[int, LiveController], QWidget | None] | None = None
-    extra_pages: dict[str, QWidget] = field(default_factory=dict)
-    mood_dialog: Callable[[QWidget, int, str, int], object] | None = None
-    """Asks for the anonymous 1–5 mood counts (parent, session id, moment, people present)."""
-    prompts: PromptFeature | None = None
-    """The prompt library (drawing and browsing in *Start a circle*, the library window)."""
-    ask: Callable[[QWidget, str, str], bool] | None = None
-    """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""
 
 
 class MainWindow(QMainWindow):
@@ -139,7 +112,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 940])
         self.setCentralWidget(splitter)
-        self._build_menus()
+        self.menus = WindowMenus(self)
+        self.help_menu = self.menus.help_menu  # other menus are placed before Help
         if catalog is None:
             self.side.setEnabled(False)
             self.welcome.set_ready(False)
@@ -160,51 +134,7 @@ class MainWindow(QMainWindow):
         self.options.extra_pages[title] = page
         self.pages.addWidget(page)
         number = len(self.options.extra_pages) + 1
-        self._action(self.go_menu, title, f"Ctrl+{number}", lambda: self.show_page(page))
-
-    # ------------------------------------------------------------------ menus
-
-    def _build_menus(self) -> None:
-        circle_menu = self.menuBar().addMenu("&Circle")
-        self._action(circle_menu, "&New circle…", "Ctrl+Shift+N", self.new_circle)
-        self._action(circle_menu, "&Edit circle…", "Ctrl+Shift+E", self.edit_circle)
-        self._action(circle_menu, "&Start a circle…", "Ctrl+Return", self.start_circle)
-        self._action(circle_menu, "&Prompt library…", "Ctrl+Shift+L", self.open_prompt_library)
-        circle_menu.addSeparator()
-        self._action(circle_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        view_menu = self.menuBar().addMenu("&View")
-        self.mute_action = self._action(view_menu, "&Mute the chime", "Ctrl+M", self._toggle_mute)
-        self.mute_action.setCheckable(True)
-        self.mute_action.setChecked(self.chime.muted)
-        self.auto_action = self._action(
-            view_menu, "Start the next turn when moving &on", None, self._toggle_auto
-        )
-        self.auto_action.setCheckable(True)
-        self.auto_action.setChecked(self.options.auto_start_next)
-        self.neutral_action = self._action(
-            view_menu, "Keep the &presenter screen neutral", None, self._toggle_neutral
-        )
-        self.neutral_action.setCheckable(True)
-        self.neutral_action.setChecked(self.options.presenter_cue is CueStyle.NEUTRAL)
-        self.discreet_action = self._action(
-            view_menu, "&Discreet cues on my screen", None, self._toggle_discreet
-        )
-        self.discreet_action.setCheckable(True)
-        self.discreet_action.setChecked(self.options.facilitator_cue is CueStyle.DISCREET)
-        self.go_menu = self.menuBar().addMenu("&Go")
-        self._action(self.go_menu, "&Circles", "Ctrl+1", self.show_circles)
-        for number, (title, page) in enumerate(self.options.extra_pages.items(), start=2):
-            self._action(self.go_menu, title, f"Ctrl+{number}", lambda p=page: self.show_page(p))
-        self.help_menu = self.menuBar().addMenu("&Help")
-        self._action(self.help_menu, "&Keyboard shortcuts", "F1", self._show_shortcuts)
-
-    def _action(self, menu, text: str, shortcut: object, slot: Callable[[], object]) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _=False: slot())
-        menu.addAction(action)
-        return action
+        self.menus.add_go_action(title, f"Ctrl+{number}", lambda: self.show_page(page))
 
     def show_page(self, page: QWidget) -> None:
         """Another area (history, prompts); refused while a circle runs, which owns the screen."""
@@ -275,6 +205,8 @@ class MainWindow(QMainWindow):
         taken name, say) or the facilitator cancels: a refusal never loses their work."""
         error = ""
         while True:
+            from circlekeeper.ui.circle_editor import CircleEditor
+
             editor = CircleEditor(detail, self)
             if error:
                 editor.show_error(error)
@@ -329,11 +261,16 @@ class MainWindow(QMainWindow):
                 circle_name=brief.name,
                 first_meeting=brief.previous_first is None,
             )
-        dialog = self.options.setup_dialog(brief, parent=self, prompt_tools=tools)
+        from circlekeeper.ui.live_controller import LiveController
+        from circlekeeper.ui.setup_dialog import SetupDialog
+
+        make_dialog = self.options.setup_dialog or SetupDialog
+        dialog = make_dialog(brief, parent=self, prompt_tools=tools)
         if not dialog.exec() or dialog.result_setup is None:
             return
         setup = dialog.result_setup
         session_id, journal, present = self.catalog.begin_session(self._circle_id, setup)
+        setup = setup.with_stored_people(present)
         controller = LiveController(
             self.options.clock_factory(),
             journal,
@@ -359,6 +296,8 @@ class MainWindow(QMainWindow):
         notes = None
         if self.options.notes_factory is not None:
             notes = self.options.notes_factory(session_id, controller)
+        from circlekeeper.ui.live_view import LiveView
+
         self.live_view = LiveView(
             controller,
             chime=self.chime,
@@ -389,6 +328,8 @@ class MainWindow(QMainWindow):
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.close()
             return
+        from circlekeeper.ui.presenter_window import PresenterWindow
+
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
         screens = self.screen().virtualSiblings() if self.screen() else []
         others = [s for s in screens if s is not self.screen()]
@@ -411,6 +352,8 @@ class MainWindow(QMainWindow):
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None
+        from circlekeeper.ui.summary_view import SummaryView
+
         self.summary_view = SummaryView(summary, can_export=self.options.pdf_exporter is not None)
         self.summary_view.closed.connect(lambda text: self._close_summary(session_id, text))
         self.summary_view.export_requested.connect(lambda text: self._export(session_id, text))
@@ -462,6 +405,8 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> None:
         """At start-up: every session left live is offered, one at a time."""
+        from circlekeeper.ui.resume_dialog import ResumeChoice, ask_resume
+
         for info in self.catalog.live_sessions():
             choice = ask_resume(self, info)
             if choice is ResumeChoice.RESUME:
@@ -476,6 +421,8 @@ class MainWindow(QMainWindow):
         data = self.catalog.resume_data(session_id)
         journal = self.catalog.journal(session_id)
         self._circle_id = data.circle_id
+        from circlekeeper.ui.live_controller import LiveController
+
         controller = LiveController.resumed(
             self.options.clock_factory(),
             journal,
@@ -490,51 +437,10 @@ class MainWindow(QMainWindow):
         controller.activate()
         self.statusBar().showMessage("The circle is back where it was; the timer is paused.")
 
-    # ------------------------------------------------------------------ options
-
-    def _toggle_mute(self) -> None:
-        self.chime.set_muted(self.mute_action.isChecked())
-
-    def _toggle_auto(self) -> None:
-        self.options.auto_start_next = self.auto_action.isChecked()
-        if self.controller is not None:
-            self.controller.auto_start_next = self.options.auto_start_next
-
-    def _toggle_neutral(self) -> None:
-        cue = CueStyle.NEUTRAL if self.neutral_action.isChecked() else CueStyle.FULL
-        self.options.presenter_cue = cue
-        if self.presenter is not None:
-            self.presenter.set_cue(cue)
-
-    def _toggle_discreet(self) -> None:
-        cue = CueStyle.DISCREET if self.discreet_action.isChecked() else CueStyle.FULL
-        self.options.facilitator_cue = cue
-        if self.live_view is not None:
-            self.live_view.ring.set_cue(cue)
-
-    def _show_shortcuts(self) -> None:
-        QMessageBox.information(
-            self,
-            "Keyboard shortcuts",
-            "During a circle:\n"
-            "Space — start, pause or resume the turn\n"
-            "N or → — end the turn and go to the next speaker\n"
-            "P — pass   ·   L — come back at the end of the round\n"
-            "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
-            "Ctrl+T — the turn started earlier   ·   Ctrl+J — late arrival\n"
-            "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n"
-            "Ctrl+Shift+M — write a private note   ·   Esc — back to the timer\n\n"
-            "Elsewhere:\nCtrl+Shift+N — new circle   ·   Ctrl+Shift+E — edit the circle\n"
-            "Ctrl+Return — start a circle   ·   Ctrl+Shift+L — prompt library\n"
-            "Ctrl+L — lock private notes   ·   Ctrl+Shift+O — notes of this circle\n"
-            "Ctrl+1, Ctrl+2… — circles, history and other areas",
-        )
-
     def ask(self, title: str, question: str) -> bool:
         if self.options.ask is not None:
             return self.options.ask(self, title, question)
-        answer = QMessageBox.question(self, title, question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, title, question)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller is not None and not self.controller.session.state.ended:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.live_controller import LiveController
 from circlekeeper.ui.timer_ring import CueStyle, TimerRing
 
@@ -29,7 +28,10 @@ class PresenterWindow(QWidget):
         self.speaker_label.setObjectName("presenterSpeaker")
         self.next_label = QLabel()
         self.next_label.setObjectName("presenterNext")
-        for label in (self.round_label, self.prompt_label, self.speaker_label, self.next_label):
+        names = ("Round", "Prompt", "Speaking now", "Up next")
+        labels = (self.round_label, self.prompt_label, self.speaker_label, self.next_label)
+        for label, name in zip(labels, names, strict=True):
+            label.setAccessibleName(name)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,7 +71,7 @@ class PresenterWindow(QWidget):
             self.round_label.setText(
                 f"{plan.label} · round {progress.index + 1} of {max(progress.total, 1)}"
             )
-            self.prompt_label.setText(plan.prompt)
+            self.prompt_label.setText(controller.prompt_now())
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()
         speaker = view.person_id if view else None
@@ -90,10 +92,7 @@ class PresenterWindow(QWidget):
         self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
 
     def _label(self, person_id: str) -> str:
-        person = self._controller.participant(person_id)
-        if person is None:
-            return person_id
-        return person_label(person.name, person.pronouns)
+        return self._controller.label(person_id)
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.prompts.drawer import DrawRequest
-from circlekeeper.session.model import PolicyMode, RoundKind, RoundPlan, TimePolicy
+from circlekeeper.prompts.drawer import DrawRequest, PromptMode
+from circlekeeper.session.model import Participant, PolicyMode, RoundKind, RoundPlan, TimePolicy
 from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
+from circlekeeper.ui.prompts.round_prompt import RoundPromptCell
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
 
@@ -44,15 +45,19 @@ class RoundPlanEditor(QWidget):
         draw_prompt: PromptSource | None = None,
         browse_prompt: PromptSource | None = None,
         prompt_tools: PromptTools | None = None,
+        people: Callable[[], Sequence[Participant]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """``prompt_tools`` (the prompt library's drawer and browser) turns each round's prompt
-        cell into a :class:`PromptPicker`; without it, the plain ``draw_prompt`` /
-        ``browse_prompt`` callbacks fill a line edit."""
+        cell into a :class:`RoundPromptCell`; without it, the plain ``draw_prompt`` /
+        ``browse_prompt`` callbacks fill a line edit. ``people`` (who is present, for one
+        session) lets a round give each person their own prompt; a circle's default plan,
+        edited without anyone present, has no such choice."""
         super().__init__(parent)
         self._draw = draw_prompt
         self._browse = browse_prompt
         self._tools = prompt_tools
+        self._people = people
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Round plan")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -88,10 +93,24 @@ class RoundPlanEditor(QWidget):
         for round_ in plan:
             self.add_round(round_)
 
-    def add_round(self, plan: RoundPlan) -> None:
+    def add_round(self, plan: RoundPlan, mode: PromptMode | None = None) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
         self._fill(row, plan)
+        cell = self.cell(row)
+        if cell is not None and mode is not None:
+            cell.set_mode(mode)
+
+    def people_changed(self) -> None:
+        """Who is present changed: each per-person list follows (kept prompts stay)."""
+        if self._people is None:
+            return
+        people = list(self._people())
+        for row in range(self.table.rowCount()):
+            cell = self.cell(row)
+            if cell is not None:
+                cell.set_people(people)
+                self.table.resizeRowToContents(row)
 
     def _fill(self, row: int, plan: RoundPlan) -> None:
         kind = QComboBox()
@@ -119,11 +138,11 @@ class RoundPlanEditor(QWidget):
         )
         actions = QWidget()
         if self._tools is not None:
-            picker = self._picker(row, plan)
+            cell = self._cell(row, plan)
             kind.currentIndexChanged.connect(
-                lambda _i, k=kind, p=picker: p.set_request(self._request(k.currentData()))
+                lambda _i, k=kind, c=cell: c.set_request(self._request(k.currentData()))
             )
-            for column, widget in enumerate([kind, title, policy, minutes, picker, actions]):
+            for column, widget in enumerate([kind, title, policy, minutes, cell, actions]):
                 self.table.setCellWidget(row, column, widget)
             self.table.resizeRowToContents(row)
             return
@@ -153,38 +172,46 @@ class RoundPlanEditor(QWidget):
         first = self._tools.first_meeting if self._tools else False
         return DrawRequest.for_round(RoundKind(kind), first_meeting=first)
 
-    def _picker(self, row: int, plan: RoundPlan) -> PromptPicker:
+    def _cell(self, row: int, plan: RoundPlan) -> RoundPromptCell:
         assert self._tools is not None
-        picker = PromptPicker(
+        cell = RoundPromptCell(
             label=f"round {row + 1}",
             text=plan.prompt,
+            person_prompts=plan.person_prompts,
             request=self._request(plan.kind),
-            drawer=self._tools.drawer,
-            browse=self._tools.browse,
+            tools=self._tools,
+            per_person_allowed=self._people is not None,
         )
-        picker.textChanged.connect(lambda _t, p=picker: self._fit_row(p))
-        picker.others = lambda p=picker: self._chosen_elsewhere(p)
-        return picker
+        if self._people is not None:
+            cell.set_people(list(self._people()))
+        cell.changed.connect(lambda c=cell: self._fit_row(c))
+        cell.set_others(lambda c=cell: self._chosen_elsewhere(c))
+        return cell
 
-    def _chosen_elsewhere(self, picker: PromptPicker) -> set[str]:
+    def _chosen_elsewhere(self, cell: RoundPromptCell) -> set[str]:
         """Library prompts other rounds already hold, so one session never hears one twice."""
-        chosen = set()
+        chosen: set[str] = set()
         for row in range(self.table.rowCount()):
-            other = self.picker(row)
-            if other is not None and other is not picker and other.prompt() is not None:
-                chosen.add(other.prompt().prompt_id)
+            other = self.cell(row)
+            if other is not None and other is not cell:
+                chosen |= other.chosen_ids()
         return chosen
 
-    def _fit_row(self, picker: PromptPicker) -> None:
-        """A draw note under the field needs a taller row."""
+    def _fit_row(self, cell: RoundPromptCell) -> None:
+        """A draw note, or a list of people, needs a taller row."""
         for row in range(self.table.rowCount()):
-            if self.table.cellWidget(row, 4) is picker:
+            if self.table.cellWidget(row, 4) is cell:
                 self.table.resizeRowToContents(row)
 
-    def picker(self, row: int) -> PromptPicker | None:
-        """The prompt picker of a round (None without prompt tools)."""
+    def cell(self, row: int) -> RoundPromptCell | None:
+        """A round's prompt cell (None without prompt tools)."""
         widget = self.table.cellWidget(row, 4)
-        return widget if isinstance(widget, PromptPicker) else None
+        return widget if isinstance(widget, RoundPromptCell) else None
+
+    def picker(self, row: int) -> PromptPicker | None:
+        """The shared prompt picker of a round (None without prompt tools)."""
+        cell = self.cell(row)
+        return cell.picker if cell is not None else None
 
     def _fill_prompt(self, source: PromptSource | None, row: int, field: QLineEdit) -> None:
         if source is None:
@@ -199,13 +226,17 @@ class RoundPlanEditor(QWidget):
         mode = PolicyMode(self.table.cellWidget(row, 2).currentData())
         seconds = round(self.table.cellWidget(row, 3).value() * 60)
         prompt: str = self.table.cellWidget(row, 4).text().strip()
+        cell = self.cell(row)
+        personal = cell.person_prompts() if cell is not None else ()
         if mode is PolicyMode.OPEN:
             policy = TimePolicy.open()
         elif mode is PolicyMode.FIXED:
             policy = TimePolicy.fixed(seconds)
         else:
             policy = TimePolicy.fair_share(seconds, minimum=min(60.0, seconds))
-        return RoundPlan(kind=kind, policy=policy, prompt=prompt, title=title)
+        return RoundPlan(
+            kind=kind, policy=policy, prompt=prompt, title=title, person_prompts=personal
+        )
 
     def rounds(self, *, skip_check_in: bool = False) -> list[RoundPlan]:
         plan = [self.round_at(row) for row in range(self.table.rowCount())]
@@ -224,8 +255,10 @@ class RoundPlanEditor(QWidget):
         if row < 0 or not 0 <= target < self.table.rowCount():
             return
         plans = self.rounds()
+        modes = [c.prompt_mode() if c else None for c in map(self.cell, range(len(plans)))]
         plans[row], plans[target] = plans[target], plans[row]
+        modes[row], modes[target] = modes[target], modes[row]
         self.table.setRowCount(0)
-        for plan in plans:
-            self.add_round(plan)
+        for plan, mode in zip(plans, modes, strict=True):
+            self.add_round(plan, mode)
         self.table.setCurrentCell(target, 0)

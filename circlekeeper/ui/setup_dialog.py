@@ -8,8 +8,8 @@ a real one and the tests.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.session.document import renumber_plan
 from circlekeeper.session.model import Direction, Participant, RoundPlan
 from circlekeeper.session.order import (
     OrderStrategy,
@@ -72,6 +73,14 @@ class SessionSetup:
     plan: tuple[RoundPlan, ...]
     strategy: OrderStrategy
     seed: int
+
+    def with_stored_people(self, present: Sequence[Participant]) -> SessionSetup:
+        """The same setup once the store has given newcomers their ids: ``present`` is
+        ``self.present`` in the same order, so per-person prompts follow their person."""
+        mapping = {
+            old.person_id: new.person_id for old, new in zip(self.present, present, strict=True)
+        }
+        return replace(self, present=tuple(present), plan=renumber_plan(self.plan, mapping))
 
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
@@ -146,6 +155,7 @@ class SetupDialog(QDialog):
             draw_prompt=draw_prompt,
             browse_prompt=browse_prompt,
             prompt_tools=prompt_tools,
+            people=self.seating,
         )
         self.skip_check_in = QCheckBox("Skip check-in today")
         self.skip_check_in.setAccessibleName("Skip check-in")
@@ -277,6 +287,7 @@ class SetupDialog(QDialog):
     def _preview(self, *args: object) -> None:
         if self.sender() is self.present or self.sender() is self.present.model():
             self._refresh_first()
+        self.plan.people_changed()
         strategy = OrderStrategy(self.strategy.currentData())
         self.first.setEnabled(strategy is OrderStrategy.SEATING)
         self.direction.setEnabled(strategy in (OrderStrategy.SEATING, OrderStrategy.ROTATION))

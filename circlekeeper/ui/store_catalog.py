@@ -154,6 +154,7 @@ class StoreCatalog:
             if not person.person_id.isdigit():
                 person = self.add_member(circle_id, person.name, person.pronouns).participant()
             present.append(person)
+        setup = setup.with_stored_people(present)
         started_at = datetime.now(UTC)
         session_id = self.store.sessions.create(
             circle_id,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.session.model import format_duration
+from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 
@@ -81,7 +81,7 @@ class SummaryView(QWidget):
                 round_.plan.policy.describe(),
                 planned,
                 format_duration(round_.duration_seconds),
-                round_.plan.prompt,
+                _prompt_cell(round_.plan),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -132,3 +132,10 @@ class SummaryView(QWidget):
 
     def _close(self) -> None:
         self.closed.emit(self.shareable.toPlainText())
+
+
+def _prompt_cell(plan: RoundPlan) -> str:
+    """The round's prompt, or, where each person had their own, all of them in one line."""
+    if not plan.per_person:
+        return plan.prompt
+    return "A prompt for each person: " + " · ".join(plan.prompts())

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from circlekeeper.session.model import Phase, format_duration
-from circlekeeper.session.state import TurnView
+
+if TYPE_CHECKING:
+    from circlekeeper.session.state import TurnView
 
 
 class CueStyle(StrEnum):

@@ -220,3 +220,25 @@ def test_property_no_repeat_within_k_whenever_enough_prompts_fit(shipped, seed, 
         drawn.append(result.prompt.prompt_id)
         window = drawn[max(0, n - min(k, pool - 1)) : n]
         assert drawn[n] not in window
+
+
+def test_recorder_records_a_plans_own_prompts_for_each_person(library, repo) -> None:
+    recorder = PromptUseRecorder(library)
+    text = library.get("check-in:inner-weather").text
+    plan = [
+        RoundPlan(
+            RoundKind.CHECK_IN,
+            TimePolicy.fixed(60),
+            "For anyone arriving late ✨",
+            person_prompts=(("p1", text), ("p2", "مرحبا، كيف حالك؟")),
+        ),
+        RoundPlan(RoundKind.SHARING, TimePolicy.open(), "Same", person_prompts=(("p1", "Same"),)),
+    ]
+    repo.add_session(1, CIRCLE, week(1))
+    uses = recorder.record_plan(1, plan)
+    assert [(u.round_index, u.prompt_id, u.person_id, u.text) for u in uses] == [
+        (0, "check-in:inner-weather", "p1", text),
+        (0, None, "p2", "مرحبا، كيف حالك؟"),
+        (0, None, None, "For anyone arriving late ✨"),
+        (1, None, "p1", "Same"),
+    ]

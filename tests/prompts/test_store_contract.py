@@ -145,3 +145,35 @@ def test_library_and_drawer_over_the_real_store(store: Store, shipped, tmp_path)
     service.record(sid, "check-out", {4: 3})
     (point,) = [p for p in service.trend(drawer_circle) if p.when == week(20)]
     assert point.shift == pytest.approx(4 - 8 / 3)
+
+
+def test_a_prompt_for_each_person_is_recorded_with_the_person(store: Store, shipped) -> None:
+    backend = StoreBackend(store)
+    library = PromptLibrary(shipped, store.prompts)
+    recorder = PromptUseRecorder(library)
+    sid = backend.add_session(1, week(1))
+    dealt = PromptDrawer(library, seed=3).draw_for_people(
+        DrawRequest.for_round(RoundKind.CHECK_IN), ["11", "12"]
+    )
+    texts = {person: draw.prompt.text for person, draw in dealt.items()}
+    plan = [
+        RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), person_prompts=texts),
+        RoundPlan(RoundKind.CHECK_OUT, TimePolicy.fixed(60), "One word 🌙"),
+    ]
+    recorder.record_plan(sid, plan)
+    uses = store.prompts.uses_for_session(sid)
+    assert [(u.round_index, u.person_id, u.text) for u in uses] == [
+        (0, "11", texts["11"]),
+        (0, "12", texts["12"]),
+        (1, None, "One word 🌙"),
+    ]
+    assert [u.prompt_id for u in uses[:2]] == [
+        dealt["11"].prompt.prompt_id,
+        dealt["12"].prompt.prompt_id,
+    ]
+    # The next draw for this circle avoids both people's prompts.
+    drawer = PromptDrawer(library, circle_id=backend.circles[1], avoid_last=8, seed=0)
+    request = DrawRequest.for_round(RoundKind.CHECK_IN)
+    heard = {dealt["11"].prompt.prompt_id, dealt["12"].prompt.prompt_id}
+    for _ in range(20):
+        assert drawer.draw(request).prompt.prompt_id not in heard

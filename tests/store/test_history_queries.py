@@ -278,7 +278,7 @@ def test_retention_due_lists_only_circles_with_a_period_and_something_to_delete(
 
 @pytest.mark.parametrize("rare", [0, 10**9])
 def test_text_search_gives_the_same_pages_whichever_way_it_looks(seeded, monkeypatch, rare) -> None:
-    import circlekeeper.store.history as history
+    import circlekeeper.store.history_sessions as history_sessions
 
     store, queries = seeded
     needle = queries.detail(queries.sessions(limit=1).rows[0].session_id).plan[-1].prompt[:12]
@@ -289,7 +289,7 @@ def test_text_search_gives_the_same_pages_whichever_way_it_looks(seeded, monkeyp
         if any(needle.lower() in t.lower() for t in [*texts, detail.shareable]):
             matching.add(row.session_id)
     assert 0 < len(matching) < SESSIONS
-    monkeypatch.setattr(history, "RARE_TEXT", rare)
+    monkeypatch.setattr(history_sessions, "RARE_TEXT", rare)
     searching = HistoryQueries.for_store(store)
     for key in (SessionSort.STARTED, SessionSort.CIRCLE, SessionSort.FAIRNESS):
         order = SessionOrder(key, True)

@@ -230,3 +230,38 @@ def test_an_unfinished_session_is_imported_as_abandoned_not_live(tmp_path: Path)
         assert fold(store.sessions.entries(result.session_id)).current_turn.person_id == str(
             ana.person_id
         )
+
+
+def test_import_moves_each_persons_prompt_to_the_receiving_ids(tmp_path: Path) -> None:
+    from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
+    from circlekeeper.session import events as ev
+    from circlekeeper.session.model import RoundKind
+
+    people = (Participant("a", "Amal"), Participant("b", "山田 花子"))
+    plan = (
+        RoundPlan(
+            RoundKind.CHECK_IN,
+            TimePolicy.fixed(60),
+            person_prompts=(("a", "<b>What</b> & why?"), ("b", "何を持ってきましたか？")),
+        ),
+    )
+    session = CircleSession(FakeClock())
+    session.start("Friday", people, ("Robin",))
+    session.start_round(plan[0])
+    session.end_session()
+    doc = load_session(dump_session(document_from_log(session.log, round_plan=plan)))
+    with open_store(tmp_path / "b.sqlite3") as store:
+        store.people.add("Someone else")
+        result = importer.import_session(store.engine, doc)
+        record = store.sessions.get(result.session_id)
+        ids = {m.name: str(m.person_id) for m in store.people.members(result.circle_id)}
+        assert set(ids.values()).isdisjoint({"a", "b"})
+        assert record.plan[0].prompt_for(ids["山田 花子"]) == "何を持ってきましたか？"
+        started = next(
+            e.event
+            for e in store.sessions.entries(result.session_id)
+            if isinstance(e.event, ev.RoundStarted)
+        )
+        assert started.plan.prompt_for(ids["Amal"]) == "<b>What</b> & why?"
+        # The new circle's default plan is for sessions to come: nobody's prompt is kept.
+        assert store.circles.get(result.circle_id).default_plan[0].person_prompts == ()

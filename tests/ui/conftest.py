@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from circlekeeper.app import AppParts, build_app
 from circlekeeper.session import FakeClock, Participant, RoundPlan, TimePolicy
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundKind
+from circlekeeper.ui.main_window import WindowOptions
+from circlekeeper.ui.setup_dialog import SetupDialog
 
 
 class TestClock(FakeClock):
@@ -55,6 +60,46 @@ PLAN = [
     RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(480, minimum=30)),
     RoundPlan(RoundKind.CHECK_OUT, TimePolicy.fixed(30), "One word to leave with"),
 ]
+
+
+class AutoSetup(SetupDialog):
+    """The real setup dialog, accepted as soon as it opens (as if the facilitator clicked)."""
+
+    def exec(self) -> int:
+        self.start_button.click()
+        return 1
+
+
+def app_options(clock: TestClock, setup_dialog: type[SetupDialog] = AutoSetup) -> WindowOptions:
+    """The real window's options with a fake clock, a setup dialog that starts at once and
+    every yes/no question answered yes."""
+    return WindowOptions(
+        clock_factory=lambda: clock,
+        wall=clock.wall,
+        setup_dialog=setup_dialog,
+        muted=True,
+        ask=lambda parent, title, question: True,
+    )
+
+
+@pytest.fixture
+def real_app(qtbot, tmp_path: Path, clock: TestClock) -> Iterator[Callable[..., AppParts]]:
+    """Builds the real app on a SQLite file in ``tmp_path`` (as ``circlekeeper`` does) and
+    closes it after the test."""
+    built: list[AppParts] = []
+
+    def build(setup_dialog: type[SetupDialog] = AutoSetup) -> AppParts:
+        parts = build_app(str(tmp_path / "circle.sqlite3"), app_options(clock, setup_dialog))
+        built.append(parts)
+        qtbot.addWidget(parts.window)
+        parts.window.show()
+        qtbot.waitExposed(parts.window)
+        return parts
+
+    yield build
+    for parts in built:
+        parts.window.close()
+        parts.data.close()
 
 
 @pytest.fixture

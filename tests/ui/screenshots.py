@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,8 +26,7 @@ def main(target: Path) -> None:
     from circlekeeper.ui.main_window import WindowOptions
     from circlekeeper.ui.setup_dialog import SetupDialog, default_plan
     from circlekeeper.ui.theme import apply_theme
-    from tests.ui.conftest import TestClock
-    from tests.ui.test_main_window import AutoSetup
+    from tests.ui.conftest import AutoSetup, TestClock
 
     target.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
@@ -110,7 +110,27 @@ def main(target: Path) -> None:
             QTest.keyClick(live, Qt.Key.Key_N)
             clock.advance(seconds)
         live.end_circle()
+        window.summary_view.shareable.setPlainText(
+            "A warm circle. We welcomed نور and practised passing without apology."
+        )
         snap(window, "summary")
+        window.summary_view.closed.emit(window.summary_view.shareable.toPlainText())
+        window.open_demo()
+        window.show_page(window.options.extra_pages["&History"])
+        history = window.pages.currentWidget()
+        deadline = time.monotonic() + 10
+        while history.model.rowCount() < 9 and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+        history.table.selectRow(1)
+        deadline = time.monotonic() + 10
+        while (
+            history.detail_stack.currentWidget() is history.detail_placeholder
+            and time.monotonic() < deadline
+        ):
+            app.processEvents()
+            time.sleep(0.02)
+        snap(window, "history")
         QTimer.singleShot(0, app.quit)
         window.close()
         parts.data.close()

@@ -10,33 +10,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from circlekeeper.app import build_app
 from circlekeeper.store import open_store
 from circlekeeper.store.bulk import seed_demo_circle
 from circlekeeper.store.history import HistoryQueries
+from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.history import HistoryPage
-from circlekeeper.ui.main_window import WindowOptions
 from circlekeeper.ui.retention_offer import offer_due_retention
 from tests.ui.conftest import TestClock
-from tests.ui.test_main_window import AutoSetup
 
 
 @pytest.fixture
-def app_parts(qtbot, tmp_path: Path, clock: TestClock):
-    options = WindowOptions(
-        clock_factory=lambda: clock,
-        wall=clock.wall,
-        setup_dialog=AutoSetup,
-        muted=True,
-        ask=lambda parent, title, question: True,
-    )
-    parts = build_app(str(tmp_path / "areas.sqlite3"), options)
-    qtbot.addWidget(parts.window)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    yield parts
-    parts.window.close()
-    parts.data.close()
+def app_parts(real_app):
+    return real_app()
 
 
 def test_the_demo_circle_arrives_with_its_past_sessions_in_history(qtbot, app_parts) -> None:
@@ -87,3 +72,51 @@ def test_retention_asks_before_deleting_and_keeps_what_is_newer(tmp_path: Path) 
         assert all(start >= cutoff - timedelta(minutes=1) for start in remaining)
     finally:
         store.close()
+
+
+def test_a_circle_cut_off_mid_turn_is_offered_back_exactly_where_it_was(
+    qtbot, real_app, clock: TestClock, monkeypatch
+) -> None:
+    """The app goes down with Jonas speaking; the next start offers the circle back, rebuilt
+    from the stored log with the running turn, and the time it was down counts as a pause."""
+    first = real_app()
+    window = first.window
+    window.save_circle(
+        CircleDetail(None, "Friday", members=(Member(-1, "Amal"), Member(-2, "Jonas")))
+    )
+    window.start_circle()
+    live = window.live_view
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    live.setFocus()
+    qtbot.keyClick(live, Qt.Key.Key_N)
+    qtbot.keyClick(live, Qt.Key.Key_N)
+    clock.advance(50)
+    qtbot.keyClick(live, Qt.Key.Key_N)  # Jonas starts
+    clock.advance(20)
+    assert live.speaker_label.text() == "Jonas"
+    window.controller.tick()  # a heartbeat; then the laptop's battery dies
+    window.controller.shutdown()
+    first.data.close()
+    clock.advance(600)
+
+    import circlekeeper.ui.resume_dialog as resume_dialog
+
+    offered = []
+
+    def resume(parent, info):
+        offered.append(info)
+        return resume_dialog.ResumeChoice.RESUME
+
+    monkeypatch.setattr(resume_dialog, "ask_resume", resume)
+    second = real_app()
+    second.window.offer_resume()
+    (info,) = offered
+    assert info.circle_name == "Friday" and info.events >= 5
+    live = second.window.live_view
+    assert live is not None, "the circle is back on screen"
+    assert live.speaker_label.text() == "Jonas"
+    assert live.ring.caption() == "paused"
+    assert second.window.controller.turn_view().spoken == pytest.approx(20, abs=1)
+    kinds = [e.event.kind for e in second.store.sessions.entries(info.session_id)]
+    assert "session-interrupted" in kinds, "the time it was down is recorded as a pause"

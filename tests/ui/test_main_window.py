@@ -9,17 +9,9 @@ from PySide6.QtWidgets import QPushButton
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.main_window import MainWindow, WindowOptions
-from circlekeeper.ui.setup_dialog import SetupDialog, default_plan
-from tests.ui.conftest import TestClock
+from circlekeeper.ui.setup_dialog import default_plan
+from tests.ui.conftest import AutoSetup, TestClock
 from tests.ui.memory_catalog import MemoryCatalog
-
-
-class AutoSetup(SetupDialog):
-    """The real setup dialog, accepted as soon as it opens (as if the facilitator clicked)."""
-
-    def exec(self) -> int:
-        self.start_button.click()
-        return 1
 
 
 @pytest.fixture

@@ -12,15 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from circlekeeper.app import build_app
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant
 from circlekeeper.store import open_store
 from circlekeeper.ui.catalog import CircleDetail, Member
-from circlekeeper.ui.main_window import WindowOptions
 from circlekeeper.ui.setup_dialog import default_plan
-from tests.ui.conftest import TestClock
-from tests.ui.test_main_window import AutoSetup
+from tests.ui.conftest import AutoSetup, TestClock
 
 
 class DrawThenStart(AutoSetup):
@@ -43,21 +40,8 @@ def button(widget, name: str) -> QPushButton:
 
 
 @pytest.fixture
-def app_parts(qtbot, tmp_path: Path, clock: TestClock):
-    options = WindowOptions(
-        clock_factory=lambda: clock,
-        wall=clock.wall,
-        setup_dialog=DrawThenStart,
-        muted=True,
-        ask=lambda parent, title, question: True,
-    )
-    parts = build_app(str(tmp_path / "circle.sqlite3"), options)
-    qtbot.addWidget(parts.window)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    yield parts
-    parts.window.close()
-    parts.data.close()
+def app_parts(real_app):
+    return real_app(DrawThenStart)
 
 
 def test_a_whole_circle_through_the_window(

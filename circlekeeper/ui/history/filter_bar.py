@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -75,21 +75,26 @@ class FilterBar(QWidget):
         self._pause.timeout.connect(self._emit)
         self._quiet = False
 
-        layout = QHBoxLayout(self)
+        # Two rows, so the bar fits a laptop screen beside the circles list.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (
-            ("Circle", self.circle),
-            ("Person", self.person),
-            ("From", self.since),
-            ("To", self.until),
-            ("Status", self.status),
-        ):
+        placed = (
+            (0, 0, "Circle", self.circle),
+            (0, 2, "Person", self.person),
+            (0, 4, "Status", self.status),
+            (1, 0, "From", self.since),
+            (1, 2, "To", self.until),
+        )
+        for row, column, label, widget in placed:
             caption = QLabel(label)
             caption.setBuddy(widget)
-            layout.addWidget(caption)
-            layout.addWidget(widget)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.clear_button)
+            layout.addWidget(caption, row, column)
+            layout.addWidget(widget, row, column + 1)
+        layout.addWidget(self.text, 1, 4, 1, 2)
+        layout.addWidget(self.clear_button, 0, 6)
+        layout.setColumnStretch(1, 2)
+        layout.setColumnStretch(3, 2)
+        layout.setColumnStretch(5, 3)
 
         self.circle.currentIndexChanged.connect(self._emit)
         self.person.activated.connect(self._emit)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -38,6 +37,7 @@ from circlekeeper.store.history_records import (
     SessionDetail,
     SessionFilter,
 )
+from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model, prepare_combo
 from circlekeeper.ui.history.circle_view import CircleView
@@ -49,17 +49,6 @@ from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.source import HistorySource, as_source
 
 log = logging.getLogger(__name__)
-
-
-def ask_with_message_box(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class HistoryPage(QWidget):
@@ -82,7 +71,7 @@ class HistoryPage(QWidget):
         self._notes_factory = notes_widget_factory
         self._person_notes = person_notes_factory
         self._pdf_hook = pdf_hook
-        self._ask = ask or ask_with_message_box
+        self._ask = ask or ask_yes_no
         self._now = now
         self.background = Background(self._show_error, threaded=threaded)
         self.destroyed.connect(lambda *_: self.background.stop())
@@ -116,6 +105,8 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for figure in (3, 4, 5):  # present, duration, fairness: short numbers
+            header.setSectionResizeMode(figure, QHeaderView.ResizeMode.ResizeToContents)
         metrics = self.table.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
         header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)
@@ -150,6 +141,7 @@ class HistoryPage(QWidget):
         splitter.addWidget(self.detail_stack)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # the table's figures in view without scrolling
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.filter_bar)
@@ -169,6 +161,7 @@ class HistoryPage(QWidget):
         self.person_sessions.clicked.connect(self._filter_by_person)
         self.person_area = QScrollArea()
         self.person_area.setWidgetResizable(True)
+        self.person_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.person_area.setWidget(QLabel("Choose a person."))
         top = QHBoxLayout()
         top.addWidget(QLabel("Person"))
@@ -187,6 +180,7 @@ class HistoryPage(QWidget):
         self.circle_picker.activated.connect(lambda _i: self.show_circle(self._picked_circle()))
         self.circle_area = QScrollArea()
         self.circle_area.setWidgetResizable(True)
+        self.circle_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.circle_area.setWidget(QLabel("Choose a circle."))
         top = QHBoxLayout()
         top.addWidget(QLabel("Circle"))

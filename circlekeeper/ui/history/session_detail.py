@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -124,19 +124,19 @@ class SessionDetailView(QWidget):
         copy.setEnabled(bool(detail.shareable))
         copy.clicked.connect(self._copy)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(copy)
+        buttons = QGridLayout()  # two rows: the session pane is narrow beside the table
+        buttons.addWidget(copy, 0, 0)
         self.pdf_button: QPushButton | None = None
         if pdf_hook is not None:
             self.pdf_button = QPushButton("&Export PDF again…")
             self.pdf_button.setAccessibleName("Export the PDF of this session again")
             self.pdf_button.clicked.connect(lambda: pdf_hook(self, listing.session_id))
-            buttons.addWidget(self.pdf_button)
-        buttons.addStretch(1)
+            buttons.addWidget(self.pdf_button, 0, 1)
+        buttons.setColumnStretch(2, 1)
         self.delete_button = QPushButton("&Delete session…")
         self.delete_button.setAccessibleName("Delete this session")
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(listing.session_id))
-        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.delete_button, 1, 0)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -158,6 +158,11 @@ class SessionDetailView(QWidget):
         layout.addLayout(buttons)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Sentences wrap to the pane; only the turns table scrolls sideways if it must.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A detail is nearly always taller than the pane; a scrollbar that is there from the
+        # start keeps the wrapped sentences from being laid out wider than they are shown.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -202,7 +207,9 @@ class SessionDetailView(QWidget):
                 f"{labels.get(use.round_index, f'Round {use.round_index + 1}')}: {use.text}"
             )
         if not lines:
-            lines = [f"{plan.label}: {plan.prompt}" for plan in self.detail.plan if plan.prompt]
+            lines = [
+                f"{plan.label}: {text}" for plan in self.detail.plan for text in plan.prompts()
+            ]
         return "\n".join(lines) or "No prompts were recorded."
 
     def _moods_text(self) -> str:

@@ -14,12 +14,12 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session.model import format_duration
+from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.vault.notes import Note, NotesService, matching
 
@@ -56,17 +57,6 @@ def preview(note: Note, name_of: NameOf | None) -> str:
     return " · ".join(parts)
 
 
-def _ask_with_message_box(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
 class NotesPanel(QWidget):
     """Notes of one session, or of one person across sessions (or all, when neither is given)."""
 
@@ -90,7 +80,7 @@ class NotesPanel(QWidget):
         self.session_id = session_id
         self.person_id = person_id
         self._name_of = name_of
-        self._ask = ask or _ask_with_message_box
+        self._ask = ask or ask_yes_no
         self._loaded: list[Note] = []
         self._notes: dict[str, Note] = {}
         self._editing = False
@@ -136,11 +126,13 @@ class NotesPanel(QWidget):
             "Lock notes", "Lock notes", "Lock private notes now", bridge.lock
         )
 
-        buttons = QHBoxLayout()
-        for button in (self.edit_button, self.save_button, self.cancel_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.lock_button)
+        # Two rows, so the panel also fits the narrow session pane of the history.
+        buttons = QGridLayout()
+        for column, button in enumerate((self.edit_button, self.save_button, self.cancel_button)):
+            buttons.addWidget(button, 0, column)
+        buttons.addWidget(self.delete_button, 1, 0)
+        buttons.addWidget(self.lock_button, 1, 2)
+        buttons.setColumnStretch(3, 1)
 
         open_page = QWidget()
         open_layout = QVBoxLayout(open_page)
@@ -159,6 +151,8 @@ class NotesPanel(QWidget):
         locked_page = QWidget()
         locked_layout = QVBoxLayout(locked_page)
         locked_label = QLabel("Private notes are locked.")
+        locked_label.setWordWrap(True)
+        locked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         locked_label.setAccessibleName("Notes are locked")
         self.locked_label = locked_label
         self.unlock_button = self._button(

@@ -3,7 +3,9 @@
 A thin view over :class:`PromptLibrary` (all rules live there). Errors a person can act on are
 shown in the message line at the bottom, in the dialog itself, so nothing pops up over a
 facilitator mid-task. File dialogs and the prompt editor are injectable so tests drive the
-browser without modal windows.
+browser without modal windows. The list (:mod:`prompt_list`), the side pane
+(:mod:`prompt_pane`) and the filter bar (:mod:`filters`) are widgets of their own; this dialog
+wires them to the library and says what happened.
 """
 
 from __future__ import annotations
@@ -12,14 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -34,7 +34,6 @@ from circlekeeper.prompts.library import PromptLibrary, PromptQuery
 from circlekeeper.prompts.uses import PromptUseRecorder, UsageRow
 from circlekeeper.session.prompts import Prompt, PromptCategory
 from circlekeeper.ui.prompts.browser_parts import (
-    PreviewText,
     UsageTable,
     ask_open_deck,
     ask_save_deck,
@@ -42,13 +41,9 @@ from circlekeeper.ui.prompts.browser_parts import (
 )
 from circlekeeper.ui.prompts.editor import edit_prompt
 from circlekeeper.ui.prompts.filters import PromptFilters
-from circlekeeper.ui.prompts.labels import (
-    PASSING_NOTE,
-    describe,
-    origin,
-)
+from circlekeeper.ui.prompts.prompt_list import PromptList
+from circlekeeper.ui.prompts.prompt_pane import PromptPane
 
-PROMPT_ID = Qt.ItemDataRole.UserRole
 EditPrompt = Callable[[Prompt | None, QWidget, PromptCategory | None], Prompt | None]
 AskPath = Callable[[QWidget], Path | None]
 
@@ -90,46 +85,15 @@ class PromptBrowser(QDialog):
         self.first_meeting, self.favourites_only = f.first_meeting, f.favourites_only
         self.mine_only, self.show_hidden, self.count = f.mine_only, f.show_hidden, f.count
 
-        self.list = QListWidget()
-        self.list.setAccessibleName("Prompts")
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setSpacing(2)
-
-        self.preview = PreviewText()
-        self.preview.setAccessibleName("Prompt preview")
-        font = QFont(self.preview.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.preview.setFont(font)
-        self.details = QLabel()
-        self.details.setAccessibleName("Prompt details")
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setWordWrap(True)
-        passing = QLabel(PASSING_NOTE)
-        passing.setWordWrap(True)
-        self.favourite = QPushButton("Favourite")
-        self.favourite.setCheckable(True)
-        self.favourite.setAccessibleName("Favourite")
-        self.favourite.setShortcut(QKeySequence("Ctrl+D"))
-        self.hide_button = QPushButton("Hide")
-        self.hide_button.setAccessibleName("Hide")
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setAccessibleName("Edit prompt")
-        self.archive_button = QPushButton("Archive")
-        self.archive_button.setAccessibleName("Archive")
-        actions = QHBoxLayout()
-        for button in (self.favourite, self.hide_button, self.edit_button, self.archive_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.addWidget(self.preview, 1)
-        side_layout.addWidget(self.details)
-        side_layout.addWidget(passing)
-        side_layout.addLayout(actions)
+        self.list = PromptList()
+        self.pane = PromptPane()
+        p = self.pane
+        self.preview, self.details = p.preview, p.details
+        self.favourite, self.hide_button = p.favourite, p.hide_button
+        self.edit_button, self.archive_button = p.edit_button, p.archive_button
         splitter = QSplitter()
         splitter.addWidget(self.list)
-        splitter.addWidget(side)
+        splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -164,7 +128,6 @@ class PromptBrowser(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         # A long file name must not widen the dialog; the full text is in the tooltip.
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.buttons = QDialogButtonBox()
         self.use_button = self.buttons.addButton(
@@ -203,13 +166,11 @@ class PromptBrowser(QDialog):
         return self.filters.query()
 
     def listed(self) -> list[Prompt]:
-        return [
-            self._library.get(self.list.item(i).data(PROMPT_ID)) for i in range(self.list.count())
-        ]
+        return [self._library.get(prompt_id) for prompt_id in self.list.ids()]
 
     def current(self) -> Prompt | None:
-        item = self.list.currentItem()
-        return self._library.get(item.data(PROMPT_ID)) if item else None
+        prompt_id = self.list.current_id()
+        return self._library.get(prompt_id) if prompt_id else None
 
     def _fill_tags(self) -> None:
         self.filters.set_tags(self._library.tags())
@@ -225,64 +186,30 @@ class PromptBrowser(QDialog):
         self.used.show_rows(self._history)
 
     def refresh(self, *_args: object) -> None:
-        keep = self.list.currentItem().data(PROMPT_ID) if self.list.currentItem() else None
-        prefs = self._library.preferences()
-        self.list.blockSignals(True)
-        self.list.clear()
-        select = None
-        for prompt in self._library.prompts(self.query()):
-            marks = []
-            if prompt.prompt_id in prefs.favourites:
-                marks.append("★")
-            label = prompt.text
-            if prompt.prompt_id in prefs.hidden:
-                label += "  (hidden)"
-            if prompt.archived:
-                label += "  (archived)"
-            if prompt.custom:
-                label += "  (mine)"
-            item = QListWidgetItem(" ".join([*marks, label]))
-            item.setData(PROMPT_ID, prompt.prompt_id)
-            item.setToolTip(describe(prompt))
-            self.list.addItem(item)
-            if prompt.prompt_id == keep:
-                select = item
-        self.list.blockSignals(False)
-        shown = self.list.count()
-        self.filters.show_count(shown)
-        if select is None and shown:
-            select = self.list.item(0)
-        self.list.setCurrentItem(select)
+        self.list.fill(self._library.prompts(self.query()), self._library.preferences())
+        self.filters.show_count(self.list.count())
         self._show_current()
 
     def _show_current(self, *_args: object) -> None:
         prompt = self.current()
-        for widget in (self.favourite, self.hide_button, self.edit_button, self.archive_button):
-            widget.setEnabled(prompt is not None)
         self.use_button.setEnabled(prompt is not None and not prompt.archived)
         if prompt is None:
-            self.preview.setText("No prompt matches. Try fewer filters, or write your own.")
-            self.details.setText("")
+            self.pane.show_prompt(None, favourite=False, hidden=False)
             return
-        self.preview.setText(prompt.text)
-        facts = describe(prompt) + "\n" + origin(prompt)
-        heard = self._last_heard.get(prompt.prompt_id)
-        if self._circle_id is not None:
-            facts += (
-                f"\nLast heard in this circle: {when_text(heard)}"
-                if heard
-                else "\nNot heard in this circle recently."
-            )
-        self.details.setText(facts)
-        self.favourite.setChecked(self._library.is_favourite(prompt.prompt_id))
-        self.favourite.setText("★ Favourite" if self.favourite.isChecked() else "Favourite")
-        self.hide_button.setText(
-            "Show again" if self._library.is_hidden(prompt.prompt_id) else "Hide"
+        self.pane.show_prompt(
+            prompt,
+            heard=self._heard_line(prompt),
+            favourite=self._library.is_favourite(prompt.prompt_id),
+            hidden=self._library.is_hidden(prompt.prompt_id),
         )
-        self.hide_button.setAccessibleName(self.hide_button.text())
-        self.archive_button.setVisible(prompt.custom)
-        self.archive_button.setText("Restore" if prompt.archived else "Archive")
-        self.archive_button.setAccessibleName(self.archive_button.text())
+
+    def _heard_line(self, prompt: Prompt) -> str:
+        if self._circle_id is None:
+            return ""
+        heard = self._last_heard.get(prompt.prompt_id)
+        if heard:
+            return f"Last heard in this circle: {when_text(heard)}"
+        return "Not heard in this circle recently."
 
     # ------------------------------------------------------------------ actions
 
@@ -302,38 +229,33 @@ class PromptBrowser(QDialog):
         prompt = self.current()
         if prompt:
             on = not self._library.is_favourite(prompt.prompt_id)
-            self._attempt(
-                lambda: (
-                    self._library.set_favourite(prompt.prompt_id, on)
-                    or (
-                        "Added to favourites; draws lean towards it."
-                        if on
-                        else "Not a favourite now."
-                    )
-                )
-            )
+            said = ("Added to favourites; draws lean towards it.", "Not a favourite now.")
+            self._toggle(self._library.set_favourite, prompt, on, said)
 
     def _toggle_hidden(self) -> None:
         prompt = self.current()
         if prompt:
             on = not self._library.is_hidden(prompt.prompt_id)
-            self._attempt(
-                lambda: (
-                    self._library.set_hidden(prompt.prompt_id, on)
-                    or ("Hidden: it will not be offered or drawn." if on else "Shown again.")
-                )
-            )
+            said = ("Hidden: it will not be offered or drawn.", "Shown again.")
+            self._toggle(self._library.set_hidden, prompt, on, said)
 
     def _toggle_archived(self) -> None:
         prompt = self.current()
         if prompt and prompt.custom:
-            on = not prompt.archived
-            self._attempt(
-                lambda: (
-                    self._library.set_archived(prompt.prompt_id, on)
-                    or ("Archived." if on else "Restored.")
-                )
+            self._toggle(
+                self._library.set_archived, prompt, not prompt.archived, ("Archived.", "Restored.")
             )
+
+    def _toggle(
+        self, mark: Callable[[str, bool], object], prompt: Prompt, on: bool, said: tuple[str, str]
+    ) -> None:
+        """Turn one of a prompt's marks on or off and say so (``said``: the words for on, off)."""
+
+        def act() -> str:
+            mark(prompt.prompt_id, on)
+            return said[0] if on else said[1]
+
+        self._attempt(act)
 
     def _edit_current(self) -> None:
         prompt = self.current()
@@ -396,18 +318,11 @@ class PromptBrowser(QDialog):
     def _select(self, prompt_id: str) -> None:
         """Select a prompt, clearing the search and filters if they would hide it."""
         self.refresh()
-        if self._select_listed(prompt_id):
+        if self.list.select_id(prompt_id):
             return
         self.filters.clear_narrowing()
         self.refresh()
-        self._select_listed(prompt_id)
-
-    def _select_listed(self, prompt_id: str) -> bool:
-        for i in range(self.list.count()):
-            if self.list.item(i).data(PROMPT_ID) == prompt_id:
-                self.list.setCurrentRow(i)
-                return True
-        return False
+        self.list.select_id(prompt_id)
 
     # ------------------------------------------------------------------ result
 

@@ -1,0 +1,136 @@
+"""One round's prompt in *Start a circle*: the same prompt for everyone, or one for each person.
+
+The cell holds a mode choice and, beside it, either the shared :class:`PromptPicker` or the
+:class:`PersonPromptList`. Switching back and forth keeps what each side holds, so a facilitator
+can look at both before starting; only the side chosen goes into the round plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
+
+from circlekeeper.prompts.drawer import DrawRequest, PromptMode
+from circlekeeper.session.model import Participant
+from circlekeeper.ui.prompts.person_prompts import PersonPromptList
+from circlekeeper.ui.prompts.picker import Browse, PromptPicker, PromptTools
+
+MODES = [
+    ("Same for everyone", PromptMode.SHARED, "Same prompt for everyone"),
+    ("One for each person", PromptMode.PER_PERSON, "A prompt for each person"),
+]
+"""Short words for the choice (the plan table is narrow), its value, and the full sentence."""
+
+
+class RoundPromptCell(QWidget):
+    """``changed`` fires when the mode, the shared prompt or anyone's prompt changes."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        *,
+        label: str,
+        text: str = "",
+        person_prompts: Iterable[tuple[str, str]] = (),
+        request: DrawRequest | None = None,
+        tools: PromptTools,
+        per_person_allowed: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        browse: Browse | None = tools.browse
+        self.picker = PromptPicker(
+            label=label, text=text, request=request, drawer=tools.drawer, browse=browse
+        )
+        initial = tuple(person_prompts)
+        self.people = PersonPromptList(label=label, request=request, drawer=tools.drawer)
+        self.people.set_prompts(initial)
+        self.mode = QComboBox()
+        for index, (words, value, sentence) in enumerate(MODES):
+            self.mode.addItem(words, value)
+            self.mode.setItemData(index, sentence, Qt.ItemDataRole.ToolTipRole)
+        self.mode.setToolTip("Same prompt for everyone, or a prompt for each person")
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mode.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.mode.setVisible(per_person_allowed)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.picker)
+        self.stack.addWidget(self.people)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mode)
+        layout.addWidget(self.stack, 1)
+        self.set_label(label)
+        per_person = per_person_allowed and any(text.strip() for _, text in initial)
+        self.set_mode(PromptMode.PER_PERSON if per_person else PromptMode.SHARED)
+
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.picker.textChanged.connect(lambda _t: self.changed.emit())
+        self.people.changed.connect(self.changed)
+
+    def set_label(self, label: str) -> None:
+        self.mode.setAccessibleName(f"Prompt for everyone or each person in {label}")
+        self.picker.set_label(label)
+        self.people.set_label(label)
+
+    def set_request(self, request: DrawRequest) -> None:
+        self.picker.set_request(request)
+        self.people.set_request(request)
+
+    def set_others(self, others: Callable[[], Iterable[str]]) -> None:
+        """Where to ask which library prompts other rounds hold (never drawn twice a session)."""
+        self.picker.others = others
+        self.people.others = others
+
+    def set_people(self, people: Sequence[Participant]) -> None:
+        self.people.set_people(people)
+
+    # ------------------------------------------------------------------ mode
+
+    def prompt_mode(self) -> PromptMode:
+        return PromptMode(self.mode.currentData())
+
+    def set_mode(self, mode: PromptMode) -> None:
+        self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
+        self._show()
+
+    def _mode_changed(self, _index: int) -> None:
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        per_person = self.prompt_mode() is PromptMode.PER_PERSON
+        self.stack.setCurrentWidget(self.people if per_person else self.picker)
+        # A stacked widget is as tall as its tallest page; size it to the page shown instead.
+        for page in (self.picker, self.people):
+            shown = page is self.stack.currentWidget()
+            page.setSizePolicy(
+                QSizePolicy.Policy.Preferred,
+                QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored,
+            )
+        self.stack.adjustSize()
+        self.adjustSize()
+
+    # ------------------------------------------------------------------ values
+
+    def text(self) -> str:
+        """The shared prompt ("" when each person has their own)."""
+        if self.prompt_mode() is PromptMode.PER_PERSON:
+            return ""
+        return self.picker.text()
+
+    def person_prompts(self) -> tuple[tuple[str, str], ...]:
+        """Each present person's prompt (empty when the round shares one prompt)."""
+        if self.prompt_mode() is not PromptMode.PER_PERSON:
+            return ()
+        return self.people.prompt_pairs()
+
+    def chosen_ids(self) -> set[str]:
+        """Library prompts this round will use, so other rounds draw different ones."""
+        if self.prompt_mode() is PromptMode.PER_PERSON:
+            return self.people.chosen_ids()
+        prompt = self.picker.prompt()
+        return {prompt.prompt_id} if prompt is not None else set()

@@ -1,0 +1,129 @@
+"""The main window's menus: every command reachable by mouse, and by keyboard where it is used.
+
+Kept apart from the window so the window holds pages and their wiring, and this holds the
+menu bar, the display options it toggles, and the shortcuts help.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from circlekeeper.ui.timer_ring import CueStyle
+
+if TYPE_CHECKING:
+    from circlekeeper.ui.main_window import MainWindow
+
+SHORTCUTS_HELP = (
+    "During a circle:\n"
+    "Space — start, pause or resume the turn\n"
+    "N or → — end the turn and go to the next speaker\n"
+    "P — pass   ·   L — come back at the end of the round\n"
+    "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
+    "Ctrl+T — the turn started earlier   ·   Ctrl+J — late arrival\n"
+    "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n"
+    "Ctrl+Shift+M — write a private note   ·   Esc — back to the timer\n\n"
+    "Elsewhere:\nCtrl+Shift+N — new circle   ·   Ctrl+Shift+E — edit the circle\n"
+    "Ctrl+Return — start a circle   ·   Ctrl+Shift+L — prompt library\n"
+    "Ctrl+L — lock private notes   ·   Ctrl+Shift+O — notes of this circle\n"
+    "Ctrl+1, Ctrl+2… — circles, history and other areas"
+)
+
+
+class WindowMenus:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        bar = window.menuBar()
+        circle_menu = bar.addMenu("&Circle")
+        self._action(circle_menu, "&New circle…", "Ctrl+Shift+N", window.new_circle)
+        self._action(circle_menu, "&Edit circle…", "Ctrl+Shift+E", window.edit_circle)
+        self._action(circle_menu, "&Start a circle…", "Ctrl+Return", window.start_circle)
+        self._action(circle_menu, "&Prompt library…", "Ctrl+Shift+L", window.open_prompt_library)
+        circle_menu.addSeparator()
+        self._action(circle_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close)
+
+        view_menu = bar.addMenu("&View")
+        self.mute_action = self._toggle(
+            view_menu, "&Mute the chime", "Ctrl+M", window.chime.muted, self._toggle_mute
+        )
+        self.auto_action = self._toggle(
+            view_menu,
+            "Start the next turn when moving &on",
+            None,
+            window.options.auto_start_next,
+            self._toggle_auto,
+        )
+        self.neutral_action = self._toggle(
+            view_menu,
+            "Keep the &presenter screen neutral",
+            None,
+            window.options.presenter_cue is CueStyle.NEUTRAL,
+            self._toggle_neutral,
+        )
+        self.discreet_action = self._toggle(
+            view_menu,
+            "&Discreet cues on my screen",
+            None,
+            window.options.facilitator_cue is CueStyle.DISCREET,
+            self._toggle_discreet,
+        )
+
+        self.go_menu = bar.addMenu("&Go")
+        self._action(self.go_menu, "&Circles", "Ctrl+1", window.show_circles)
+        for number, (title, page) in enumerate(window.options.extra_pages.items(), start=2):
+            self.add_go_action(title, f"Ctrl+{number}", lambda p=page: window.show_page(p))
+        self.help_menu = bar.addMenu("&Help")
+        self._action(self.help_menu, "&Keyboard shortcuts", "F1", self.show_shortcuts)
+
+    def add_go_action(self, title: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        return self._action(self.go_menu, title, shortcut, slot)
+
+    def _action(
+        self, menu: QMenu, text: str, shortcut: object, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _toggle(
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: str | None,
+        checked: bool,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = self._action(menu, text, shortcut, slot)
+        action.setCheckable(True)
+        action.setChecked(checked)
+        return action
+
+    def _toggle_mute(self) -> None:
+        self.window.chime.set_muted(self.mute_action.isChecked())
+
+    def _toggle_auto(self) -> None:
+        window = self.window
+        window.options.auto_start_next = self.auto_action.isChecked()
+        if window.controller is not None:
+            window.controller.auto_start_next = window.options.auto_start_next
+
+    def _toggle_neutral(self) -> None:
+        cue = CueStyle.NEUTRAL if self.neutral_action.isChecked() else CueStyle.FULL
+        self.window.options.presenter_cue = cue
+        if self.window.presenter is not None:
+            self.window.presenter.set_cue(cue)
+
+    def _toggle_discreet(self) -> None:
+        cue = CueStyle.DISCREET if self.discreet_action.isChecked() else CueStyle.FULL
+        self.window.options.facilitator_cue = cue
+        if self.window.live_view is not None:
+            self.window.live_view.ring.set_cue(cue)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self.window, "Keyboard shortcuts", SHORTCUTS_HELP)
