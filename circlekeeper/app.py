@@ -154,6 +154,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.ui.notes.panel import NotesPanel
     from circlekeeper.ui.prompts.feature import PromptFeature, avoid_last_setting
     from circlekeeper.ui.prompts.mood_widget import MoodCountDialog
+    from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.store_catalog import StoreCatalog
 
     store = open_store(db)
@@ -172,6 +173,14 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
             idle_minutes=idle_minutes_from_setting(settings.get("vault_idle_minutes")),
             parent=window,
         )
+        stored = AppSettings.load(settings)
+
+        def settings_applied(changed: AppSettings) -> None:
+            prompts.avoid_last = changed.prompt_avoid_last
+            notes.vault.set_idle_minutes(changed.vault_idle_minutes or None)
+
+        window.options.settings_store = settings
+        window.options.settings_applied = settings_applied
         window.options.prompts = prompts
         window.options.notes_factory = notes.factory
         window.options.pdf_exporter = store_pdf_exporter(store)
@@ -197,6 +206,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
                 ask=window.options.ask,
             ),
         )
+        window.apply_settings(stored)
         window.attach_catalog(
             StoreCatalog(
                 store,

@@ -9,35 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 
+from circlekeeper.session.printing import Paper, Privacy
 from circlekeeper.session.prompts import MoodCounts, PromptUse
 
-
-class Privacy(StrEnum):
-    """How much a report says about who was there (counts only is the default)."""
-
-    COUNTS = "counts"
-    INITIALS = "initials"
-    NAMES = "names"
-
-    @property
-    def label(self) -> str:
-        return {
-            Privacy.COUNTS: "Counts only",
-            Privacy.INITIALS: "Initials",
-            Privacy.NAMES: "Full names",
-        }[self]
-
-
-class Paper(StrEnum):
-    A4 = "a4"
-    LETTER = "letter"
-
-    @property
-    def label(self) -> str:
-        return {Paper.A4: "A4", Paper.LETTER: "Letter"}[self]
+__all__ = ["Paper", "Privacy", "ReportContext"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from circlekeeper.session.printing import Privacy
 from circlekeeper.store import codec
 from circlekeeper.store.errors import InvalidRecord, RecordNotFound
 from circlekeeper.store.models import CircleRow
-from circlekeeper.store.records import CircleRecord, Privacy
+from circlekeeper.store.records import CircleRecord
 
 
 class CircleRepository:

@@ -12,20 +12,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from circlekeeper.session.model import RoundPlan
+from circlekeeper.session.printing import Privacy as Privacy  # one enum, also offered here
 
 
 class SessionStatus(StrEnum):
     LIVE = "live"
     ENDED = "ended"
     ABANDONED = "abandoned"
-
-
-class Privacy(StrEnum):
-    """How much of a person a printed summary shows."""
-
-    COUNTS = "counts"
-    INITIALS = "initials"
-    NAMES = "names"
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.newcomer_dialog import NewcomerDialog
@@ -32,11 +33,7 @@ MEMBER = Qt.ItemDataRole.UserRole
 MAX_CIRCLE_NAME = 200
 
 
-PRIVACY_CHOICES = (
-    ("How many were present (no names)", "counts"),
-    ("Initials", "initials"),
-    ("Full names", "names"),
-)
+PRIVACY_CHOICES = tuple((level.label, level.value) for level in Privacy)
 DAYS_PER_MONTH = 30
 
 

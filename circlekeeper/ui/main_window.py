@@ -32,6 +32,7 @@ from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.chime import Chime
 from circlekeeper.ui.circle_page import CirclePage, WelcomePage
 from circlekeeper.ui.newcomer_dialog import ask_newcomer
+from circlekeeper.ui.timer_ring import CueStyle
 from circlekeeper.ui.window_menus import WindowMenus
 from circlekeeper.ui.window_options import WindowOptions
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from circlekeeper.ui.live_controller import LiveController
     from circlekeeper.ui.live_view import LiveView
     from circlekeeper.ui.presenter_window import PresenterWindow
+    from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.summary_view import SummaryView
 
 log = logging.getLogger(__name__)
@@ -240,6 +242,49 @@ class MainWindow(QMainWindow):
             return
         name = self.catalog.circle(self._circle_id).name if self._circle_id else ""
         self.options.prompts.browser(self, circle_id=self._circle_id, circle_name=name).manage()
+
+    def open_settings(self) -> None:
+        store = self.options.settings_store
+        if store is None:
+            return
+        from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
+
+        dialog = SettingsDialog(AppSettings.load(store), self)
+        if dialog.exec() and dialog.result_settings is not None:
+            dialog.result_settings.save(store)
+            self.apply_settings(dialog.result_settings)
+            self.statusBar().showMessage("Settings saved.")
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        """Display choices into the window; the rest to whoever asked to be told."""
+        options = self.options
+        options.facilitator_cue = CueStyle.DISCREET if settings.discreet_cues else CueStyle.FULL
+        options.presenter_cue = CueStyle.NEUTRAL if settings.neutral_presenter else CueStyle.FULL
+        self.options.auto_start_next = settings.auto_start_next
+        self.chime.set_muted(settings.muted or self.options.muted)
+        if self.controller is not None:
+            self.controller.auto_start_next = settings.auto_start_next
+        if self.live_view is not None:
+            self.live_view.ring.set_cue(self.options.facilitator_cue)
+        if self.presenter is not None:
+            self.presenter.set_cue(self.options.presenter_cue)
+        self.menus.sync()
+        if self.options.settings_applied is not None:
+            self.options.settings_applied(settings)
+
+    def remember_display_choices(self) -> None:
+        """A choice made in the View menu is kept for next time."""
+        store = self.options.settings_store
+        if store is None:
+            return
+        options = self.options
+        for key, on in (
+            ("discreet_cues", options.facilitator_cue is CueStyle.DISCREET),
+            ("neutral_presenter", options.presenter_cue is CueStyle.NEUTRAL),
+            ("auto_start_next", options.auto_start_next),
+            ("muted", self.chime.muted),
+        ):
+            store.set(key, "1" if on else "0")
 
     def open_demo(self) -> None:
         if self.catalog is None:

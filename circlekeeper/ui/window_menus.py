@@ -43,6 +43,7 @@ class WindowMenus:
         self._action(circle_menu, "&Start a circle…", "Ctrl+Return", window.start_circle)
         self._action(circle_menu, "&Prompt library…", "Ctrl+Shift+L", window.open_prompt_library)
         circle_menu.addSeparator()
+        self._action(circle_menu, "Se&ttings…", "Ctrl+,", window.open_settings)
         self._action(circle_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close)
 
         view_menu = bar.addMenu("&View")
@@ -104,26 +105,38 @@ class WindowMenus:
         action.setChecked(checked)
         return action
 
+    def sync(self) -> None:
+        """Show the options as they are now (after settings were loaded or changed)."""
+        options = self.window.options
+        self.mute_action.setChecked(self.window.chime.muted)
+        self.auto_action.setChecked(options.auto_start_next)
+        self.neutral_action.setChecked(options.presenter_cue is CueStyle.NEUTRAL)
+        self.discreet_action.setChecked(options.facilitator_cue is CueStyle.DISCREET)
+
     def _toggle_mute(self) -> None:
         self.window.chime.set_muted(self.mute_action.isChecked())
+        self.window.remember_display_choices()
 
     def _toggle_auto(self) -> None:
         window = self.window
         window.options.auto_start_next = self.auto_action.isChecked()
         if window.controller is not None:
             window.controller.auto_start_next = window.options.auto_start_next
+        self.window.remember_display_choices()
 
     def _toggle_neutral(self) -> None:
         cue = CueStyle.NEUTRAL if self.neutral_action.isChecked() else CueStyle.FULL
         self.window.options.presenter_cue = cue
         if self.window.presenter is not None:
             self.window.presenter.set_cue(cue)
+        self.window.remember_display_choices()
 
     def _toggle_discreet(self) -> None:
         cue = CueStyle.DISCREET if self.discreet_action.isChecked() else CueStyle.FULL
         self.window.options.facilitator_cue = cue
         if self.window.live_view is not None:
             self.window.live_view.ring.set_cue(cue)
+        self.window.remember_display_choices()
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(self.window, "Keyboard shortcuts", SHORTCUTS_HELP)

@@ -19,6 +19,7 @@ from circlekeeper.ui.timer_ring import CueStyle
 if TYPE_CHECKING:
     from circlekeeper.ui.live_controller import LiveController
     from circlekeeper.ui.prompts.feature import PromptFeature
+    from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
     from circlekeeper.ui.setup_dialog import SetupDialog
 
 
@@ -44,5 +45,9 @@ class WindowOptions:
     """Asks for the anonymous 1–5 mood counts (parent, session id, moment, people present)."""
     prompts: PromptFeature | None = None
     """The prompt library (drawing and browsing in *Start a circle*, the library window)."""
+    settings_store: SettingsStore | None = None
+    """Where settings live (the database); ``None`` until the data has opened."""
+    settings_applied: Callable[[AppSettings], object] | None = None
+    """Told when settings change, for what lives outside the window (notes lock, prompts)."""
     ask: Callable[[QWidget, str, str], bool] | None = None
     """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""

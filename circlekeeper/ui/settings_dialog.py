@@ -1,0 +1,226 @@
+"""Settings that travel with the data: what printed summaries carry, and how the app behaves.
+
+Organizations want their name and logo on every summary and a paper size their printer takes;
+facilitators want the screen cues they chose last time. All of it is stored beside the circles
+(``store.settings``), so a copied database keeps its look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtGui import QImageReader
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circlekeeper.session.printing import Paper, Privacy
+
+MAX_ORGANIZATION = 200
+
+
+class SettingsStore(Protocol):
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AppSettings:
+    organization: str = ""
+    logo_path: str = ""
+    paper: Paper = Paper.A4
+    privacy: Privacy = Privacy.COUNTS
+    vault_idle_minutes: int = 15
+    prompt_avoid_last: int = 8
+    discreet_cues: bool = False
+    neutral_presenter: bool = True
+    auto_start_next: bool = True
+    muted: bool = False
+
+    @classmethod
+    def load(cls, store: SettingsStore) -> AppSettings:
+        """Whatever is stored, with the defaults for anything missing or unreadable."""
+        default = cls()
+
+        def number(key: str, fallback: int) -> int:
+            try:
+                return max(0, int(float(store.get(key) or fallback)))
+            except ValueError:
+                return fallback
+
+        def flag(key: str, fallback: bool) -> bool:
+            value = store.get(key)
+            return fallback if value is None else value == "1"
+
+        def choice(key: str, kind, fallback):  # type: ignore[no-untyped-def]
+            try:
+                return kind(store.get(key) or fallback)
+            except ValueError:
+                return fallback
+
+        return cls(
+            organization=store.get("organization") or "",
+            logo_path=store.get("logo_path") or "",
+            paper=choice("paper", Paper, default.paper),
+            privacy=choice("privacy", Privacy, default.privacy),
+            vault_idle_minutes=number("vault_idle_minutes", default.vault_idle_minutes),
+            prompt_avoid_last=number("prompt_avoid_last", default.prompt_avoid_last),
+            discreet_cues=flag("discreet_cues", default.discreet_cues),
+            neutral_presenter=flag("neutral_presenter", default.neutral_presenter),
+            auto_start_next=flag("auto_start_next", default.auto_start_next),
+            muted=flag("muted", default.muted),
+        )
+
+    def save(self, store: SettingsStore) -> None:
+        for key, value in (
+            ("organization", self.organization),
+            ("logo_path", self.logo_path),
+            ("paper", self.paper.value),
+            ("privacy", self.privacy.value),
+            ("vault_idle_minutes", str(self.vault_idle_minutes)),
+            ("prompt_avoid_last", str(self.prompt_avoid_last)),
+            ("discreet_cues", "1" if self.discreet_cues else "0"),
+            ("neutral_presenter", "1" if self.neutral_presenter else "0"),
+            ("auto_start_next", "1" if self.auto_start_next else "0"),
+            ("muted", "1" if self.muted else "0"),
+        ):
+            store.set(key, value)
+
+
+def logo_problem(path: str) -> str | None:
+    """Why a logo file cannot be printed, in words; ``None`` when it can."""
+    if not path:
+        return None
+    file = Path(path)
+    if not file.is_file():
+        return f"There is no file at {path}."
+    reader = QImageReader(str(file))
+    if not reader.canRead() or reader.format().data().decode() not in ("png", "jpeg", "jpg"):
+        return "The logo must be a PNG or JPEG picture."
+    return None
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setAccessibleName("Settings")
+        self.result_settings: AppSettings | None = None
+
+        self.organization = QLineEdit(settings.organization)
+        self.organization.setAccessibleName("Organization name")
+        self.organization.setMaxLength(MAX_ORGANIZATION)
+        self.organization.setPlaceholderText("Printed at the top of every summary")
+        self.logo = QLineEdit(settings.logo_path)
+        self.logo.setAccessibleName("Logo file")
+        self.logo.setPlaceholderText("A PNG or JPEG picture (optional)")
+        browse = QPushButton("Choose…")
+        browse.setAccessibleName("Choose a logo")
+        browse.clicked.connect(self._choose_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper size")
+        for paper in Paper:
+            self.paper.addItem(paper.label, paper.value)
+        self.paper.setCurrentIndex(self.paper.findData(settings.paper.value))
+        self.privacy = QComboBox()
+        self.privacy.setAccessibleName("Attendance on printed summaries")
+        self.privacy.setToolTip("A circle's own choice (Edit circle) comes first")
+        for level in Privacy:
+            self.privacy.addItem(level.label, level.value)
+        self.privacy.setCurrentIndex(self.privacy.findData(settings.privacy.value))
+        printed = QGroupBox("Printed summaries")
+        printed_form = QFormLayout(printed)
+        printed_form.addRow("Organization", self.organization)
+        printed_form.addRow("Logo", logo_row)
+        printed_form.addRow("Paper", self.paper)
+        printed_form.addRow("Attendance shown", self.privacy)
+
+        self.idle = QSpinBox()
+        self.idle.setAccessibleName("Lock private notes after")
+        self.idle.setRange(0, 240)
+        self.idle.setSuffix(" minutes without use")
+        self.idle.setSpecialValueText("never by itself")
+        self.idle.setValue(settings.vault_idle_minutes)
+        self.avoid = QSpinBox()
+        self.avoid.setAccessibleName("Avoid prompts heard in the last sessions")
+        self.avoid.setRange(0, 100)
+        self.avoid.setSuffix(" sessions")
+        self.avoid.setValue(settings.prompt_avoid_last)
+        self.discreet = QCheckBox("Discreet nearing-end cue on my screen")
+        self.discreet.setChecked(settings.discreet_cues)
+        self.neutral = QCheckBox("Keep the presenter screen neutral (no warning colours)")
+        self.neutral.setChecked(settings.neutral_presenter)
+        self.auto = QCheckBox("Start the next turn when I move on")
+        self.auto.setChecked(settings.auto_start_next)
+        self.muted = QCheckBox("Mute the chime")
+        self.muted.setChecked(settings.muted)
+        behaviour = QGroupBox("During a circle")
+        behaviour_form = QFormLayout(behaviour)
+        behaviour_form.addRow("Private notes", self.idle)
+        behaviour_form.addRow("Drawn prompts", self.avoid)
+        for box in (self.discreet, self.neutral, self.auto, self.muted):
+            box.setAccessibleName(box.text())
+            behaviour_form.addRow(box)
+
+        self.error = QLabel()
+        self.error.setAccessibleName("Problem")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(printed)
+        layout.addWidget(behaviour)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a logo", self.logo.text(), "Pictures (*.png *.jpg *.jpeg)"
+        )
+        if path:
+            self.logo.setText(path)
+
+    def _accept(self) -> None:
+        logo = self.logo.text().strip()
+        problem = logo_problem(logo)
+        if problem is not None:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.result_settings = AppSettings(
+            organization=self.organization.text().strip(),
+            logo_path=logo,
+            paper=Paper(self.paper.currentData()),
+            privacy=Privacy(self.privacy.currentData()),
+            vault_idle_minutes=self.idle.value(),
+            prompt_avoid_last=self.avoid.value(),
+            discreet_cues=self.discreet.isChecked(),
+            neutral_presenter=self.neutral.isChecked(),
+            auto_start_next=self.auto.isChecked(),
+            muted=self.muted.isChecked(),
+        )
+        self.accept()
