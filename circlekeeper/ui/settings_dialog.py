@@ -163,7 +163,7 @@ class SettingsDialog(QDialog):
         self.avoid = QSpinBox()
         self.avoid.setAccessibleName("Avoid prompts heard in the last sessions")
         self.avoid.setRange(0, 100)
-        self.avoid.setSuffix(" sessions")
+        self.avoid.setSuffix(" recent sessions")
         self.avoid.setValue(settings.prompt_avoid_last)
         self.discreet = QCheckBox("Discreet nearing-end cue on my screen")
         self.discreet.setChecked(settings.discreet_cues)
@@ -176,7 +176,7 @@ class SettingsDialog(QDialog):
         behaviour = QGroupBox("During a circle")
         behaviour_form = QFormLayout(behaviour)
         behaviour_form.addRow("Private notes", self.idle)
-        behaviour_form.addRow("Drawn prompts", self.avoid)
+        behaviour_form.addRow("Draws avoid prompts from", self.avoid)
         for box in (self.discreet, self.neutral, self.auto, self.muted):
             box.setAccessibleName(box.text())
             behaviour_form.addRow(box)
@@ -195,7 +195,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(behaviour)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, 520)
+        self.resize(620, self.sizeHint().height())
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
