@@ -150,9 +150,9 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.store.history import HistoryQueries
     from circlekeeper.ui.export_dialog import store_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
-    from circlekeeper.ui.notes import build_notes, idle_minutes_from_setting
+    from circlekeeper.ui.notes import build_notes
     from circlekeeper.ui.notes.panel import NotesPanel
-    from circlekeeper.ui.prompts.feature import PromptFeature, avoid_last_setting
+    from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.prompts.mood_widget import MoodCountDialog
     from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.store_catalog import StoreCatalog
@@ -164,16 +164,14 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
 
     try:
         settings = store.settings
-        prompts = PromptFeature(
-            store.prompts, avoid_last=avoid_last_setting(settings.get("prompt_avoid_last"))
-        )
+        stored = AppSettings.load(settings)
+        prompts = PromptFeature(store.prompts, avoid_last=stored.prompt_avoid_last)
         notes = build_notes(
             store.notes,
             store.vault_header,
-            idle_minutes=idle_minutes_from_setting(settings.get("vault_idle_minutes")),
+            idle_minutes=stored.vault_idle_minutes or None,
             parent=window,
         )
-        stored = AppSettings.load(settings)
 
         def settings_applied(changed: AppSettings) -> None:
             prompts.avoid_last = changed.prompt_avoid_last
