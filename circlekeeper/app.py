@@ -148,6 +148,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.store import open_store
     from circlekeeper.store.bulk import seed_demo_circle
     from circlekeeper.store.history import HistoryQueries
+    from circlekeeper.store.history_records import SessionFilter
     from circlekeeper.ui.export_dialog import store_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
     from circlekeeper.ui.notes import build_notes
@@ -210,6 +211,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
                 store,
                 prompts=prompts,
                 balance=lambda circle_id: queries.speaking_balance(circle_id, RECENT_SESSIONS),
+                session_count=lambda circle_id: queries.count(SessionFilter(circle_id=circle_id)),
                 demo_factory=lambda target: seed_demo_circle(
                     target.engine, sessions=8, seed=random.randrange(1 << 30)
                 ),

@@ -143,10 +143,7 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             self.statusBar().showMessage("A circle is running; end it to look elsewhere.")
             return
-        self.pages.setCurrentWidget(page)
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh):
-            refresh()
+        self.pages.setCurrentWidget(page)  # pages refresh themselves when shown
 
     def show_circles(self) -> None:
         if self.controller is not None:

@@ -66,7 +66,7 @@ class AppSettings:
 
         def flag(key: str, fallback: bool) -> bool:
             value = store.get(key)
-            return fallback if value is None else value == "1"
+            return {"1": True, "0": False}.get(value or "", fallback)
 
         def choice(key: str, kind, fallback):  # type: ignore[no-untyped-def]
             try:

@@ -33,6 +33,8 @@ BalanceSource = Callable[[int], Mapping[int, float]]
 """Speaking balance per person over a circle's recent sessions (history queries)."""
 
 DemoFactory = Callable[[Store], int]
+SessionCount = Callable[[int], int]
+"""How many sessions a circle has held (history queries)."""
 
 
 def local_timezone_name() -> str:
@@ -48,8 +50,10 @@ class StoreCatalog:
         balance: BalanceSource | None = None,
         demo_factory: DemoFactory | None = None,
         prompts: PromptFeature | None = None,
+        session_count: SessionCount | None = None,
     ) -> None:
         self.store = store
+        self._session_count = session_count
         self._prompts = prompts
         self._balance = balance
         self._demo_factory = demo_factory
@@ -61,8 +65,9 @@ class StoreCatalog:
         for record in self.store.circles.list():
             assert record.circle_id is not None
             members = self.store.people.members(record.circle_id)
+            held = self._session_count(record.circle_id) if self._session_count else 0
             cards.append(
-                CircleCard(record.circle_id, record.name, record.description, len(members))
+                CircleCard(record.circle_id, record.name, record.description, len(members), held)
             )
         return cards
 

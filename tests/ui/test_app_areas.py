@@ -30,6 +30,7 @@ def test_the_demo_circle_arrives_with_its_past_sessions_in_history(qtbot, app_pa
     qtbot.mouseClick(demo[0], Qt.MouseButton.LeftButton)
     assert window.circle_list.count() == 1
     assert window.circle_page.people.text(), "the demo circle has its people"
+    assert "8 sessions" in window.circle_list.item(0).toolTip()
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     history = window.pages.currentWidget()

@@ -70,8 +70,8 @@ def test_a_logo_that_cannot_be_printed_is_refused_with_a_reason(qtbot, tmp_path:
     assert dialog.error.text() == "The logo must be a PNG or JPEG picture."
 
 
-@pytest.mark.parametrize("stored", ["banana", "-3", ""])
-def test_unreadable_stored_values_fall_back_to_defaults(stored: str) -> None:
+@pytest.mark.parametrize(("stored", "negative"), [("banana", False), ("", False), ("-3", True)])
+def test_unreadable_stored_values_fall_back_to_defaults(stored: str, negative: bool) -> None:
     class Store(dict):
         def get(self, key, default=None):  # type: ignore[no-untyped-def, override]
             return stored
@@ -81,4 +81,6 @@ def test_unreadable_stored_values_fall_back_to_defaults(stored: str) -> None:
 
     loaded = AppSettings.load(Store())
     assert loaded.paper is Paper.A4 and loaded.privacy is Privacy.COUNTS
-    assert loaded.vault_idle_minutes in (15, 0)
+    texts = {"organization": stored, "logo_path": stored}  # free text is kept as written
+    numbers = {"vault_idle_minutes": 0, "prompt_avoid_last": 0} if negative else {}
+    assert loaded == AppSettings(**numbers, **texts), "negatives count as 0, the rest default"
