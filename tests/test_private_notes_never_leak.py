@@ -15,17 +15,15 @@ import logging
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from circlekeeper.session import CircleSession, FakeClock, Participant
-from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
-from circlekeeper.store import CircleRecord, Store, open_store
-from circlekeeper.store.journal import StoreJournal
+from circlekeeper.store import CircleRecord, open_store
 from circlekeeper.vault import NotesService, Vault, fast_settings
+from tests.reports.stored import play_finished
 from tests.vault.leaks import assert_no_marker, contains_marker
 
 KEPT = "LEAKCHECK-kept-5e1f0a"
@@ -36,10 +34,6 @@ PASSPHRASE = "LEAKCHECK-passphrase-quiet-lake"
 SECRETS = (KEPT, BEFORE_EDIT, AFTER_EDIT, DELETED, PASSPHRASE)
 NAMES = ("Amal Haddad", "Bo Chen", "山田 花子")
 START = datetime(2026, 3, 3, 17, 0, tzinfo=UTC)
-PLAN = (
-    RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), prompt="How are you arriving?"),
-    RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(600), prompt="What gave you hope?"),
-)
 
 RUN_WITH_DEBUG_LOG = """
 import logging, sys
@@ -73,37 +67,6 @@ def debug_log(tmp_path: Path) -> Iterator[Path]:
         handler.close()
 
 
-def play_session(store: Store, circle_id: int) -> tuple[int, list[int]]:
-    """One session driven by the real engine (each event stored first), then finished."""
-    people = [store.people.add(n, circle_ids=[circle_id]).person_id for n in NAMES]
-    sid = store.sessions.create(
-        circle_id,
-        facilitators=("Robin",),
-        plan=PLAN,
-        started_at=START,
-        timezone="Europe/Berlin",
-        people=people,
-    )
-    clock = FakeClock()
-    origin = clock.now()
-    session = CircleSession(
-        clock,
-        sink=StoreJournal(store, sid).append,
-        wall=lambda: START + timedelta(seconds=clock.now() - origin),
-    )
-    session.start("Tuesday", [Participant(str(p), n) for p, n in zip(people, NAMES, strict=True)])
-    for plan in PLAN:
-        session.start_round(plan)
-        for index in range(len(people)):
-            session.start_turn()
-            clock.advance(40 + 15 * index)
-            session.end_turn()
-        session.end_round()
-    session.end_session()
-    store.sessions.finish(sid)
-    return sid, people
-
-
 def circlekeeper(log: Path, db: Path, *args: str) -> None:
     done = subprocess.run(
         [sys.executable, "-c", RUN_WITH_DEBUG_LOG, str(log), "--db", str(db), *args],
@@ -132,7 +95,7 @@ def test_private_notes_never_reach_disk_in_plain_text(tmp_path: Path, debug_log:
     store = open_store(db)  # stays open, as the app would be, while the commands run
     try:
         circle = store.circles.save(CircleRecord(None, "Tuesday"))
-        sid, people = play_session(store, circle)
+        sid, people = play_finished(store, circle, NAMES, START)
         vault = Vault(store.vault_header, kdf=fast_settings())
         vault.create(PASSPHRASE)
         notes = NotesService(vault, store.notes)

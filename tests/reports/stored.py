@@ -18,7 +18,11 @@ PLAN = (
 )
 
 
-def play(store: Store, circle_id: int, names: tuple[str, ...], start: datetime) -> int:
+def play_finished(
+    store: Store, circle_id: int, names: tuple[str, ...], start: datetime
+) -> tuple[int, tuple[int, ...]]:
+    """A session of new people ``names``, every event stored before the engine goes on, then
+    finished; returns its id and the people's ids."""
     people = tuple(store.people.add(n, circle_ids=[circle_id]).person_id for n in names)
     sid = store.sessions.create(
         circle_id,
@@ -49,6 +53,11 @@ def play(store: Store, circle_id: int, names: tuple[str, ...], start: datetime) 
         session.end_round()
     session.end_session()
     store.sessions.finish(sid)
+    return sid, people
+
+
+def play(store: Store, circle_id: int, names: tuple[str, ...], start: datetime) -> int:
+    sid, people = play_finished(store, circle_id, names, start)
     store.sessions.set_shareable(sid, "We laughed a lot.")
     store.moods.save(sid, MoodCounts("check-out", {4: 2, 5: 1}))
     store.prompts.record_use(PromptUse(sid, 0, "How are you arriving?"))
