@@ -16,12 +16,7 @@ from circlekeeper.errors import UserFacingError
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="circlekeeper",
-        description="A fair speaking-turn timer and companion for peer-support circles.",
-    )
-    parser.add_argument("--version", action="version", version=f"circlekeeper {__version__}")
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -33,6 +28,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window, print the milliseconds since process start, and exit",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="circlekeeper",
+        description="A fair speaking-turn timer and companion for peer-support circles.",
+    )
+    parser.add_argument("--version", action="version", version=f"circlekeeper {__version__}")
+    _add_app_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"circlekeeper.commands.{name}").register(subparsers)
@@ -43,9 +47,26 @@ SIGPIPE_EXIT = 141
 """What a shell reports for a program ended by SIGPIPE (128 + 13), as ``seq 9999 | head -1``."""
 
 
+def opens_the_app(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The app's own options when ``argv`` asks for the window and nothing else, else ``None``.
+
+    Building the full parser registers every sub-command (tens of milliseconds); a facilitator
+    opening the window should not wait for that, so the common case is recognised first with a
+    parser that knows only the window's options. Anything else (a command, ``--help``, a typo)
+    goes to the full parser, which explains itself.
+    """
+    parser = argparse.ArgumentParser(prog="circlekeeper", add_help=False, exit_on_error=False)
+    _add_app_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. ``--db`` without a value: the full parser reports it
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = opens_the_app(argv) or build_parser().parse_args(argv)
     func = getattr(args, "func", None)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

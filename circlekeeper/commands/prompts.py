@@ -10,10 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from circlekeeper.prompts import PromptQuery, load_shipped_decks, read_deck_file
-from circlekeeper.prompts.deck import check_no_duplicates
-from circlekeeper.prompts.library import PromptLibrary
-from circlekeeper.prompts.memory import MemoryPromptRepository
 from circlekeeper.session.prompts import PromptCategory
 
 
@@ -31,6 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run_check(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: the parser is built on every start, the GUI's included,
+    # and loading the prompt library would cost the window tens of milliseconds.
+    from circlekeeper.prompts import load_shipped_decks, read_deck_file
+    from circlekeeper.prompts.deck import check_no_duplicates
+
     decks = [read_deck_file(path) for path in args.files] if args.files else load_shipped_decks()
     check_no_duplicates(decks)
     for deck in decks:
@@ -39,6 +40,10 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from circlekeeper.prompts import PromptQuery, load_shipped_decks
+    from circlekeeper.prompts.library import PromptLibrary
+    from circlekeeper.prompts.memory import MemoryPromptRepository
+
     library = PromptLibrary(load_shipped_decks(), MemoryPromptRepository())
     query = PromptQuery(
         categories=frozenset({PromptCategory(args.category)}) if args.category else frozenset(),

@@ -11,8 +11,6 @@ import os
 
 from PySide6.QtCore import QObject, QUrl
 
-from circlekeeper.bundled import resource_file
-
 log = logging.getLogger(__name__)
 
 
@@ -45,6 +43,8 @@ class Chime(QObject):
     def _load(self) -> object | None:
         if self._effect is not None or self._unavailable:
             return self._effect
+        from circlekeeper.bundled import resource_file  # importlib.resources: not at start-up
+
         try:
             from PySide6.QtMultimedia import QSoundEffect
         except ImportError as error:  # no PulseAudio client library, for instance

@@ -1,4 +1,4 @@
-"""The pages beside the circle list: a welcome for an empty database, and one circle's overview."""
+"""One circle's overview beside the circle list, with the big *Start a circle* button."""
 
 from __future__ import annotations
 
@@ -7,55 +7,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail
-
-
-class WelcomePage(QWidget):
-    """Nobody should meet an empty grey window: the first start says hello and offers a path."""
-
-    create_requested = Signal()
-    demo_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Welcome")
-        title = QLabel("Welcome to CircleKeeper")
-        title.setObjectName("welcomeTitle")
-        text = QLabel(
-            "CircleKeeper helps you hold a peer-support circle: a fair speaking-turn timer that"
-            " gives everyone an equal share of the time, the right to pass, check-in and"
-            " check-out prompts, and private notes only you can read.\n\n"
-            "Start by creating your circle — its name, the people in it and your group"
-            " agreements — or look around a demo circle first."
-        )
-        text.setWordWrap(True)
-        create = QPushButton("Create your first circle")
-        create.setAccessibleName("Create your first circle")
-        create.setDefault(True)
-        create.clicked.connect(self.create_requested)
-        demo = QPushButton("Look around a demo circle")
-        demo.setAccessibleName("Look around a demo circle")
-        demo.clicked.connect(self.demo_requested)
-        self._buttons = (create, demo)
-        self.opening = QLabel("Opening your circles…")
-        self.opening.setAccessibleName("Opening")
-        self.opening.hide()
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addSpacing(16)
-        layout.addWidget(create)
-        layout.addWidget(demo)
-        layout.addWidget(self.opening)
-        layout.addStretch(2)
-        self.setStyleSheet("#welcomeTitle { font-size: 28px; font-weight: 600; }")
-        self.setMaximumWidth(720)
-
-    def set_ready(self, ready: bool) -> None:
-        """While the data opens (a moment after the window appears) the buttons wait."""
-        for button in self._buttons:
-            button.setEnabled(ready)
-        self.opening.setVisible(not ready)
 
 
 class CirclePage(QWidget):

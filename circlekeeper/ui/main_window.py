@@ -9,16 +9,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -27,18 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.session.model import Participant
-from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.chime import Chime
-from circlekeeper.ui.circle_page import CirclePage, WelcomePage
-from circlekeeper.ui.newcomer_dialog import ask_newcomer
-from circlekeeper.ui.timer_ring import CueStyle
+from circlekeeper.ui.cue_style import CueStyle
+from circlekeeper.ui.welcome_page import WelcomePage
 from circlekeeper.ui.window_menus import WindowMenus
 from circlekeeper.ui.window_options import WindowOptions
 
 if TYPE_CHECKING:
-    # Loaded when first used, not before the window is on screen (start-up time).
+    # Loaded when first used, not before the window is on screen: the benchmark for start-up
+    # holds the window to 1.5x a bare QMainWindow, and each Qt class or namespace touched
+    # early builds all of its enums (the Qt namespace alone costs about 10 ms).
+    from circlekeeper.session.model import Participant
     from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.circle_page import CirclePage
     from circlekeeper.ui.live_controller import LiveController
     from circlekeeper.ui.live_view import LiveView
     from circlekeeper.ui.presenter_window import PresenterWindow
@@ -46,7 +45,9 @@ if TYPE_CHECKING:
     from circlekeeper.ui.summary_view import SummaryView
 
 log = logging.getLogger(__name__)
-CIRCLE = Qt.ItemDataRole.UserRole
+CIRCLE = 0x0100
+"""``Qt.ItemDataRole.UserRole``, the list item role that holds a circle id (its value is fixed
+by Qt; spelled out so the window need not load the ``Qt`` namespace before it is shown)."""
 
 
 class MainWindow(QMainWindow):
@@ -99,11 +100,8 @@ class MainWindow(QMainWindow):
         welcome_holder = QWidget()
         holder_layout = QHBoxLayout(welcome_holder)
         holder_layout.addWidget(self.welcome)
-        self.circle_page = CirclePage()
-        self.circle_page.start_requested.connect(self.start_circle)
-        self.circle_page.edit_requested.connect(self.edit_circle)
+        self._circle_page: CirclePage | None = None
         self.pages.addWidget(welcome_holder)
-        self.pages.addWidget(self.circle_page)
         self._welcome_holder = welcome_holder
         for page in self.options.extra_pages.values():
             self.pages.addWidget(page)
@@ -123,6 +121,19 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("Ready")
             self.refresh_circles()
+
+    @property
+    def circle_page(self) -> CirclePage:
+        """Built when a circle is first shown: it is never visible before the data has opened."""
+        if self._circle_page is None:
+            from circlekeeper.ui.circle_page import CirclePage
+
+            page = CirclePage()
+            page.start_requested.connect(self.start_circle)
+            page.edit_requested.connect(self.edit_circle)
+            self.pages.insertWidget(1, page)
+            self._circle_page = page
+        return self._circle_page
 
     def attach_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -358,6 +369,8 @@ class MainWindow(QMainWindow):
         self.session_started.emit(session_id)
 
     def _ask_newcomer(self, parent: QWidget) -> Participant | None:
+        from circlekeeper.ui.newcomer_dialog import ask_newcomer
+
         person = ask_newcomer(parent, "pending")
         if person is None or self._circle_id is None:
             return None
@@ -431,6 +444,8 @@ class MainWindow(QMainWindow):
     def _save_copy(self) -> None:
         if self.controller is None or self._session_id is None:
             return
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _ = QFileDialog.getSaveFileName(
             self, "Save a copy of this circle", "circle-rescue.json", "Session files (*.json)"
         )
@@ -482,6 +497,8 @@ class MainWindow(QMainWindow):
     def ask(self, title: str, question: str) -> bool:
         if self.options.ask is not None:
             return self.options.ask(self, title, question)
+        from circlekeeper.ui.ask import ask_yes_no
+
         return ask_yes_no(self, title, question)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from circlekeeper.ui.cue_style import CueStyle
 from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.timer_ring import CueStyle, TimerRing
+from circlekeeper.ui.timer_ring import TimerRing
 
 
 class PresenterWindow(QWidget):

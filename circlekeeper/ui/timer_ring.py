@@ -8,7 +8,6 @@ and says “over time”. The ring only paints what it is given; the controller 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -16,20 +15,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from circlekeeper.session.model import Phase, format_duration
+from circlekeeper.ui.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from circlekeeper.session.state import TurnView
-
-
-class CueStyle(StrEnum):
-    """How loudly a screen shows the phase of a turn."""
-
-    FULL = "full"
-    """Colour, shape and words (the default for the facilitator's screen)."""
-    DISCREET = "discreet"
-    """Words in small type and a thin accent, for a facilitator who wants less on screen."""
-    NEUTRAL = "neutral"
-    """No phase cues at all: the presenter screen in circles that prefer no visible pressure."""
 
 
 @dataclass(frozen=True, slots=True)

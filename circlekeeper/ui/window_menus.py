@@ -10,9 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
-from circlekeeper.ui.timer_ring import CueStyle
+from circlekeeper.ui.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from circlekeeper.ui.main_window import MainWindow
@@ -87,7 +87,12 @@ class WindowMenus:
     ) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+            # setShortcuts with a list, not setShortcut: PySide6 resolves setShortcut's
+            # overloads by building every enum of the Qt namespace, about 25 ms of start-up.
+            if isinstance(shortcut, QKeySequence.StandardKey):  # every binding the platform has
+                action.setShortcuts(QKeySequence.keyBindings(shortcut))
+            else:
+                action.setShortcuts([QKeySequence(shortcut)])  # type: ignore[call-overload]
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
         return action
@@ -139,4 +144,6 @@ class WindowMenus:
         self.window.remember_display_choices()
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time; built on use
+
         QMessageBox.information(self.window, "Keyboard shortcuts", SHORTCUTS_HELP)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from circlekeeper.session.clock import Clock, MonotonicClock
-from circlekeeper.ui.timer_ring import CueStyle
+from circlekeeper.ui.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from circlekeeper.ui.live_controller import LiveController

@@ -79,12 +79,14 @@ def test_a_circle_from_start_to_summary(qtbot, window: MainWindow, clock: TestCl
 
 
 def test_late_arrival_is_added_to_the_circle(qtbot, window: MainWindow, monkeypatch) -> None:
-    import circlekeeper.ui.main_window as mw
+    import circlekeeper.ui.newcomer_dialog as newcomer_dialog
 
     window.save_circle(CircleDetail(None, "Tuesday", members=(Member(-1, "Amal"),)))
     window.start_circle()
     qtbot.keyClick(window.live_view, Qt.Key.Key_N)
-    monkeypatch.setattr(mw, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her"))
+    monkeypatch.setattr(
+        newcomer_dialog, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")
+    )
     window.live_view._arrival()
     assert window.controller.current_round().queue[-1] != "1"
     assert "Ola (she/her)" in [

@@ -9,8 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from circlekeeper.session.printing import Paper, Privacy
+from circlekeeper.ui.cue_style import CueStyle
 from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog, logo_problem
-from circlekeeper.ui.timer_ring import CueStyle
 
 
 def answer_settings(change) -> None:  # type: ignore[no-untyped-def]

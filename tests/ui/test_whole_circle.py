@@ -96,10 +96,10 @@ def test_a_whole_circle_through_the_window(
     window.controller.tick()
     assert live.ring.caption() == "over time"
     assert live.ring.text() == "+0:10"
-    import circlekeeper.ui.main_window as main_window
+    import circlekeeper.ui.newcomer_dialog as newcomer_dialog
 
     monkeypatch.setattr(
-        main_window, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")
+        newcomer_dialog, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")
     )
     qtbot.keyClick(live, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # late arrival
     assert "Welcome, Ola" in live.status.text()
@@ -222,12 +222,10 @@ def test_when_the_disk_fails_the_circle_goes_on_and_can_be_rescued(
     assert "disk is full" in live.storage_banner.text()
     assert live.speaker_label.text() == "\u2068نور\u2069", "the circle goes on in memory"
 
-    import circlekeeper.ui.main_window as main_window
+    from PySide6.QtWidgets import QFileDialog
 
     rescue = tmp_path / "rescue.json"
-    monkeypatch.setattr(
-        main_window.QFileDialog, "getSaveFileName", lambda *a, **k: (str(rescue), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(rescue), ""))
     qtbot.mouseClick(live.save_copy_button, Qt.MouseButton.LeftButton)
     assert rescue.exists()
     assert str(rescue) in window.statusBar().currentMessage()

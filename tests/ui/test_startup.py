@@ -1,0 +1,116 @@
+"""Start-up: the window appears before the data, and before anything only the data needs.
+
+The start-up benchmark holds ``circlekeeper`` to 1.5x a bare ``QMainWindow``; these tests keep
+the reasons it can: what loads before the window is shown, and the ``--smoke-test`` contract
+the benchmark relies on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from circlekeeper.cli import opens_the_app
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+LOADED_WHEN_SHOWN = """
+import json, os, sys
+import circlekeeper.app as app
+
+def shown():
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    os._exit(0)
+
+app.seconds_since_process_start = shown
+from circlekeeper.cli import main
+main(["--db", sys.argv[1], "--smoke-test"])
+"""
+
+NOT_BEFORE_THE_WINDOW = (
+    "sqlalchemy",  # the store opens after the window is on screen
+    "alembic",
+    "reportlab",  # PDFs are made long after start-up
+    "circlekeeper.store",
+    "circlekeeper.prompts",  # the prompt library loads with the data
+    "circlekeeper.commands.prompts",  # sub-commands are not registered for the window
+    "circlekeeper.ui.circle_page",  # built when a circle is first shown
+    "circlekeeper.ui.timer_ring",  # painted only once a circle starts
+    "circlekeeper.ui.live_view",
+)
+
+
+def _child_env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CIRCLEKEEPER_MUTE": "1"}
+
+
+def test_smoke_test_prints_milliseconds_then_opens_the_data(tmp_path: Path) -> None:
+    db = tmp_path / "smoke.sqlite3"
+    out = subprocess.run(
+        [sys.executable, "-m", "circlekeeper", "--db", str(db), "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=_child_env(),
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    milliseconds = int(out.stdout.strip().splitlines()[-1])
+    assert 0 < milliseconds < 60_000
+    assert db.exists(), "the data is opened (and migrated) after the window is shown"
+
+
+def test_nothing_the_data_needs_loads_before_the_window_is_shown(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", LOADED_WHEN_SHOWN, str(tmp_path / "early.sqlite3")],
+        capture_output=True,
+        text=True,
+        env=_child_env(),
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    assert "circlekeeper.ui.main_window" in loaded, "the probe ran when the window was shown"
+    early = sorted(
+        name
+        for name in loaded
+        for heavy in NOT_BEFORE_THE_WINDOW
+        if name == heavy or name.startswith(heavy + ".")
+    )
+    assert early == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "db", "smoke"),
+    [
+        ([], None, False),
+        (["--db", "circles.sqlite3"], "circles.sqlite3", False),
+        (["--db=x.sqlite3", "--smoke-test"], "x.sqlite3", True),
+    ],
+)
+def test_window_options_alone_open_the_app_without_the_full_parser(
+    argv: list[str], db: str | None, smoke: bool
+) -> None:
+    args = opens_the_app(argv)
+    assert args is not None
+    assert (args.db, args.smoke_test) == (db, smoke)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["sessions"], ["--db", "x.sqlite3", "export", "3"], ["--help"], ["--version"], ["--db"]],
+)
+def test_commands_help_and_mistakes_go_to_the_full_parser(argv: list[str]) -> None:
+    assert opens_the_app(argv) is None
+
+
+def test_the_circle_role_is_qts_user_role() -> None:
+    from PySide6.QtCore import Qt
+
+    from circlekeeper.ui.main_window import CIRCLE
+
+    assert Qt.ItemDataRole.UserRole.value == CIRCLE
