@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,10 @@ class Chime(QObject):
     def _load(self) -> object | None:
         if self._effect is not None or self._unavailable:
             return self._effect
-        from circlekeeper.bundled import resource_file  # importlib.resources: not at start-up
+        # Loaded on first use: QUrl's enums and importlib.resources would cost start-up time.
+        from PySide6.QtCore import QUrl
+
+        from circlekeeper.bundled import resource_file
 
         try:
             from PySide6.QtMultimedia import QSoundEffect

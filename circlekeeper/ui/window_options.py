@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -17,6 +16,8 @@ from circlekeeper.session.clock import Clock, MonotonicClock
 from circlekeeper.ui.cue_style import CueStyle
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from circlekeeper.ui.live_controller import LiveController
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
