@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +36,25 @@ POLICIES = [
     ("Open (no limit)", PolicyMode.OPEN),
 ]
 COLUMNS = ["Round", "Name", "Time", "Minutes", "Prompt", ""]
+PROMPT_COLUMN = 4
+
+
+class _TopOfCell(QWidget):
+    """Keeps an editor at its natural height at the top of its cell.
+
+    A round with one prompt per person makes its row as tall as the list of people; a bare cell
+    widget would then stretch its combo boxes and spin box to that height.
+    """
+
+    def __init__(self, editor: QWidget) -> None:
+        super().__init__()
+        self.editor = editor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(editor)
+        layout.addStretch(1)
+        self.setFocusProxy(editor)
 
 
 class RoundPlanEditor(QWidget):
@@ -142,8 +162,7 @@ class RoundPlanEditor(QWidget):
             kind.currentIndexChanged.connect(
                 lambda _i, k=kind, c=cell: c.set_request(self._request(k.currentData()))
             )
-            for column, widget in enumerate([kind, title, policy, minutes, cell, actions]):
-                self.table.setCellWidget(row, column, widget)
+            self._place(row, [kind, title, policy, minutes, cell, actions])
             self.table.resizeRowToContents(row)
             return
         prompt = QLineEdit(plan.prompt)
@@ -165,8 +184,18 @@ class RoundPlanEditor(QWidget):
                 lambda _=False, w=prompt, r=row: self._fill_prompt(self._browse, r, w)
             )
             actions_layout.addWidget(browse)
-        for column, widget in enumerate([kind, title, policy, minutes, prompt, actions]):
-            self.table.setCellWidget(row, column, widget)
+        self._place(row, [kind, title, policy, minutes, prompt, actions])
+
+    def _place(self, row: int, editors: list[QWidget]) -> None:
+        for column, editor in enumerate(editors):
+            # The prompt cell lays itself out; every other editor keeps to the top of its cell.
+            fits = isinstance(editor, RoundPromptCell)
+            self.table.setCellWidget(row, column, editor if fits else _TopOfCell(editor))
+
+    def field(self, row: int, column: int) -> QWidget:
+        """The editor in a cell (a combo box, line edit, spin box or prompt cell)."""
+        widget = self.table.cellWidget(row, column)
+        return widget.editor if isinstance(widget, _TopOfCell) else widget
 
     def _request(self, kind: RoundKind) -> DrawRequest:
         first = self._tools.first_meeting if self._tools else False
@@ -200,12 +229,12 @@ class RoundPlanEditor(QWidget):
     def _fit_row(self, cell: RoundPromptCell) -> None:
         """A draw note, or a list of people, needs a taller row."""
         for row in range(self.table.rowCount()):
-            if self.table.cellWidget(row, 4) is cell:
+            if self.table.cellWidget(row, PROMPT_COLUMN) is cell:
                 self.table.resizeRowToContents(row)
 
     def cell(self, row: int) -> RoundPromptCell | None:
         """A round's prompt cell (None without prompt tools)."""
-        widget = self.table.cellWidget(row, 4)
+        widget = self.table.cellWidget(row, PROMPT_COLUMN)
         return widget if isinstance(widget, RoundPromptCell) else None
 
     def picker(self, row: int) -> PromptPicker | None:
@@ -221,11 +250,11 @@ class RoundPlanEditor(QWidget):
             field.setText(text)
 
     def round_at(self, row: int) -> RoundPlan:
-        kind = RoundKind(self.table.cellWidget(row, 0).currentData())
-        title: str = self.table.cellWidget(row, 1).text().strip()
-        mode = PolicyMode(self.table.cellWidget(row, 2).currentData())
-        seconds = round(self.table.cellWidget(row, 3).value() * 60)
-        prompt: str = self.table.cellWidget(row, 4).text().strip()
+        kind = RoundKind(cast(QComboBox, self.field(row, 0)).currentData())
+        title = cast(QLineEdit, self.field(row, 1)).text().strip()
+        mode = PolicyMode(cast(QComboBox, self.field(row, 2)).currentData())
+        seconds = round(cast(QDoubleSpinBox, self.field(row, 3)).value() * 60)
+        prompt = cast(QLineEdit | RoundPromptCell, self.field(row, PROMPT_COLUMN)).text().strip()
         cell = self.cell(row)
         personal = cell.person_prompts() if cell is not None else ()
         if mode is PolicyMode.OPEN:

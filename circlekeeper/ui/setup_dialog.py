@@ -201,8 +201,8 @@ class SetupDialog(QDialog):
         top.addWidget(people_box, 1)
         top.addLayout(right, 1)
         body = QVBoxLayout()
-        body.addLayout(top, 1)
-        body.addWidget(plan_box, 1)
+        body.addLayout(top, 2)
+        body.addWidget(plan_box, 3)  # rounds grow tall with one prompt per person
 
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(

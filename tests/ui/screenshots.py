@@ -22,6 +22,7 @@ def main(target: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from circlekeeper.app import build_app
+    from circlekeeper.prompts.drawer import PromptMode
     from circlekeeper.ui.catalog import CircleDetail, Member
     from circlekeeper.ui.main_window import WindowOptions
     from circlekeeper.ui.setup_dialog import SetupDialog, default_plan
@@ -40,9 +41,15 @@ def main(target: Path) -> None:
 
     class ShotSetup(SetupDialog):
         def exec(self) -> int:
-            self.resize(1000, 720)
+            self.resize(1100, 780)  # the dialog's own default size
             self.show()
             snap(self, "setup")
+            check_in = self.plan.cell(0)
+            if check_in is not None:  # one prompt for each person, then back to one for all
+                check_in.set_mode(PromptMode.PER_PERSON)
+                check_in.people.draw()
+                snap(self, "setup-per-person")
+                check_in.set_mode(PromptMode.SHARED)
             return AutoSetup.exec(self)  # type: ignore[arg-type]
 
     with tempfile.TemporaryDirectory() as folder:

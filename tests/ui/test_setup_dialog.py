@@ -57,12 +57,11 @@ def test_least_heard_first_and_rotation(qtbot) -> None:
 
 def test_plan_edits_prompt_draw_and_skip_check_in(qtbot) -> None:
     dialog = make(qtbot)
-    table = dialog.plan.table
-    draw = table.cellWidget(0, 5).findChildren(type(dialog.start_button))[0]
+    draw = dialog.plan.field(0, 5).findChildren(type(dialog.start_button))[0]
     draw.click()
-    assert table.cellWidget(0, 4).text() == "Drawn for Check-in"
-    table.cellWidget(1, 2).setCurrentIndex(1)  # fixed per person
-    table.cellWidget(1, 3).setValue(4)
+    assert dialog.plan.field(0, 4).text() == "Drawn for Check-in"
+    dialog.plan.field(1, 2).setCurrentIndex(1)  # fixed per person
+    dialog.plan.field(1, 3).setValue(4)
     dialog.skip_check_in.setChecked(True)
     dialog.start_button.click()
     plan = dialog.result_setup.plan

@@ -60,7 +60,8 @@ class PersonPromptList(QWidget):
         """Prompt ids other rounds of the session hold: not dealt here."""
 
         self.draw_button = QPushButton("Draw for each person")
-        self.redraw_button = QPushButton("Another for the selected person")
+        self.redraw_button = QPushButton("Another for this person")  # short: the cell is narrow
+        self.redraw_button.setToolTip("Draw a different prompt for the person selected below")
         self.draw_button.setVisible(drawer is not None)
         self.redraw_button.setVisible(drawer is not None)
         self.redraw_button.setEnabled(False)

@@ -61,7 +61,7 @@ class RoundPromptCell(QWidget):
         self.stack.addWidget(self.people)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.mode)
+        layout.addWidget(self.mode, 0, Qt.AlignmentFlag.AlignTop)  # beside a tall people list
         layout.addWidget(self.stack, 1)
         self.set_label(label)
         per_person = per_person_allowed and any(text.strip() for _, text in initial)

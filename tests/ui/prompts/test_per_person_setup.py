@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QPushButton, QTableWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTableWidget
 
 from circlekeeper.prompts import PromptDrawer, PromptLibrary
 from circlekeeper.prompts.deck import Deck
@@ -187,3 +187,21 @@ def test_moving_a_round_keeps_its_choice_and_its_peoples_prompts(qtbot, library)
     moved = editor.cell(1).people.table
     assert moved.accessibleName() == "Prompts for each person in round 2"
     assert moved.rowCount() == 4
+
+
+def test_a_tall_per_person_row_keeps_its_other_editors_at_their_natural_height(
+    qtbot, library
+) -> None:
+    dialog = make(qtbot, library)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    each_person(dialog, 1)
+    editor = dialog.plan
+    editor.cell(0).people.draw()
+    QApplication.processEvents()
+    row_height = editor.table.rowHeight(0)
+    for column in range(4):  # kind, name, time policy, minutes
+        field = editor.field(0, column)
+        assert row_height > 3 * field.height(), "the row grew for the list of people"
+        assert field.height() <= field.sizeHint().height() + 2, f"column {column} stretched"
+        assert field.y() <= 2, f"column {column} sits at the top of its cell"

@@ -51,8 +51,7 @@ def test_each_round_can_be_drawn_browsed_or_typed(qtbot, library, repo) -> None:
 
 def test_changing_a_round_kind_changes_what_is_drawn(qtbot, library) -> None:
     dialog = make(qtbot, library, drawer=PromptDrawer(library, seed=2))
-    table = dialog.plan.table
-    kind = table.cellWidget(2, 0)
+    kind = dialog.plan.field(2, 0)
     kind.setCurrentIndex(kind.findData(RoundKind.SHARING))
     picker = dialog.plan.picker(2)
     picker.draw_button.click()
