@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary
@@ -30,13 +30,19 @@ def bars_from_summary(summary: SessionSummary) -> tuple[list[ShareBar], float]:
 
 
 class FairnessStrip(QWidget):
-    ROW = 26
+    """A row per person. Rows shrink from roomy to compact as a big circle fills the space;
+    beyond that the strip grows taller than its place and :func:`scrollable` lets it scroll,
+    so nobody in the circle is ever cut off the chart."""
 
-    def __init__(self, parent: QWidget | None = None, *, max_rows: int | None = None) -> None:
+    ROW = 26
+    COMPACT_ROW = 18
+    TOP = 18
+    """Room above the rows for the "equal share" label."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[ShareBar] = []
         self._equal = 0.0
-        self._max_rows = max_rows
         self.setAccessibleName("Speaking time against an equal share")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -52,11 +58,18 @@ class FairnessStrip(QWidget):
         return list(self._bars)
 
     def sizeHint(self) -> QSize:
-        rows = len(self._bars) if self._max_rows is None else min(len(self._bars), self._max_rows)
-        return QSize(320, max(1, rows) * self.ROW + 24)
+        return QSize(320, max(1, len(self._bars)) * self.ROW + self.TOP + 6)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, self.ROW + 24)
+        return QSize(200, max(1, len(self._bars)) * self._compact_row() + self.TOP + 6)
+
+    def _compact_row(self) -> int:
+        return max(self.COMPACT_ROW, QFontMetrics(self.font()).height() + 2)
+
+    def row_height(self) -> float:
+        """Roomy rows when there is space, compact ones in a big circle."""
+        fits = (self.height() - self.TOP - 6) / max(1, len(self._bars))
+        return max(float(self._compact_row()), min(float(self.ROW), fits))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -78,29 +91,31 @@ class FairnessStrip(QWidget):
         bar_x = label_w + 8
         bar_w = max(40, self.width() - bar_x - value_w)
         scale_max = max(max(b.seconds for b in self._bars), self._equal * 1.25, 1.0)
-        rows = self._bars if self._max_rows is None else self._bars[: self._max_rows]
-        top = 18
+        rows = self._bars
+        top = self.TOP
+        row_h = self.row_height()
+        gap = min(6.0, row_h / 4)
         for i, bar in enumerate(rows):
-            y = top + i * self.ROW
+            y = top + i * row_h
             name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w)
             painter.setPen(text)
             painter.drawText(
-                QRectF(0, y, label_w, self.ROW),
+                QRectF(0, y, label_w, row_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 name,
             )
-            painter.fillRect(QRectF(bar_x, y + 6, bar_w, self.ROW - 12), track)
+            painter.fillRect(QRectF(bar_x, y + gap, bar_w, row_h - 2 * gap), track)
             width = bar_w * bar.seconds / scale_max
             over = self._equal > 0 and bar.seconds > self._equal * 1.15
             painter.fillRect(
-                QRectF(bar_x, y + 6, width, self.ROW - 12), over_colour if over else bar_colour
+                QRectF(bar_x, y + gap, width, row_h - 2 * gap), over_colour if over else bar_colour
             )
             value = format_duration(bar.seconds)
             if bar.passes:
                 value += f" · {bar.passes} pass" + ("es" if bar.passes > 1 else "")
             painter.setPen(text)
             painter.drawText(
-                QRectF(bar_x + bar_w + 6, y, value_w, self.ROW),
+                QRectF(bar_x + bar_w + 6, y, value_w, row_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 value,
             )
@@ -108,11 +123,23 @@ class FairnessStrip(QWidget):
             x = bar_x + bar_w * self._equal / scale_max
             pen = QPen(text, 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            bottom = top + len(rows) * self.ROW
-            painter.drawLine(int(x), top, int(x), bottom)
+            bottom = top + len(rows) * row_h
+            painter.drawLine(int(x), top, int(x), int(bottom))
             painter.drawText(
                 QRectF(x - 80, 0, 160, 16),
                 Qt.AlignmentFlag.AlignCenter,
                 f"equal share {format_duration(self._equal)}",
             )
         painter.end()
+
+
+def scrollable(strip: FairnessStrip) -> QScrollArea:
+    """The strip in a frameless area that scrolls only when even compact rows do not fit."""
+    area = QScrollArea()
+    area.setWidget(strip)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setAccessibleName(strip.accessibleName())
+    area.setMinimumHeight(3 * strip.COMPACT_ROW + strip.TOP + 6)
+    return area

@@ -98,7 +98,7 @@ class LiveController(QObject):
         self._session = CircleSession(clock, sink=self._persist, wall=self._wall, log=log_entries)
         self._seating: list[str] = list(self._session.state.present)
         self._last_phase: Phase | None = None
-        self._last_speaker: str | None = None
+        self._last_moment: tuple[object, ...] | None = None
         self._idle_since: float | None = None
         self._reminding = False
         self._last_beat: float | None = None
@@ -386,14 +386,34 @@ class LiveController(QObject):
         self._idle_since = None
         view = self._session.turn_view()
         speaker = view.person_id if view else None
-        if speaker != self._last_speaker:
-            self._last_speaker = speaker
-            if speaker is not None:
-                self.announced.emit(f"{self.name(speaker)} is speaking.")
+        progress = self.progress()
+        moment = (speaker, progress.index, progress.in_round, self._session.state.ended)
+        if moment != self._last_moment:
+            # A new speaker, and just as much a moment with nobody speaking: the last sentence
+            # must never keep saying someone speaks after their turn has ended.
+            self._last_moment = moment
+            self.announced.emit(self._describe_moment(speaker, progress))
         self._last_phase = view.phase if view else None
         self._last_probe = None
         self.changed.emit()
         self.tick()
+
+    def _describe_moment(self, speaker: str | None, progress: RoundProgress) -> str:
+        """One sentence for the status line and screen readers: who speaks, or what comes next."""
+        if self._session.state.ended:
+            return "The circle has ended."
+        if speaker is not None:
+            return f"{self.name(speaker)} is speaking."
+        if progress.plan is None:
+            return "All planned rounds are done; end the circle when you are ready."
+        if not progress.in_round:
+            return f"Next round: {progress.plan.label}. Press N or Space to begin."
+        if progress.round_complete:
+            return f"Everyone has had a turn in {progress.plan.label}. Press N to move on."
+        first = self.up_next()
+        if first is None:
+            return "Nobody is speaking."
+        return f"Nobody is speaking. {self.name(first)} is next: press Space to start."
 
     def _persist(self, entry: ev.Entry) -> None:
         """The engine's sink. A failing store must not stop the circle: keep going in memory,

@@ -28,7 +28,7 @@ from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.chime import Chime
 from circlekeeper.ui.cue_style import CueStyle
-from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
+from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 from circlekeeper.ui.live_controller import LiveController
 from circlekeeper.ui.round_queue import RoundQueue
 from circlekeeper.ui.timer_ring import TimerRing
@@ -161,7 +161,7 @@ class LiveView(QWidget):
         fairness_title = QLabel("Speaking time so far")
         fairness_title.setObjectName("sectionTitle")
         right.addWidget(fairness_title)
-        right.addWidget(self.fairness, 1)
+        right.addWidget(scrollable(self.fairness), 1)
         if notes_widget is not None:
             right.addWidget(notes_widget)
 

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
 
         self.circle_list = QListWidget()
         self.circle_list.setAccessibleName("Circles")
+        self.circle_list.setWordWrap(True)  # a long circle name wraps; no sideways scrolling
         self.circle_list.currentItemChanged.connect(self._circle_chosen)
         new = QPushButton("New circle…")
         new.setAccessibleName("New circle")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
-from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
+from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 
 MAX_SHAREABLE = 20_000
 
@@ -89,6 +89,7 @@ class SummaryView(QWidget):
                 self.rounds.setItem(row, column, item)
         self.rounds.resizeColumnsToContents()
         self.rounds.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.rounds.setMaximumHeight(_fitted_height(self.rounds, max_rows=8))
 
         self.shareable = QPlainTextEdit(shareable)
         self.shareable.setAccessibleName("Shareable summary")
@@ -118,9 +119,12 @@ class SummaryView(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.fairness_label)
-        layout.addWidget(self.bars, 2)
+        chart = scrollable(self.bars)
+        chart.setMaximumHeight(self.bars.sizeHint().height())  # no blank band under the bars
+        layout.addWidget(chart, 3)
         layout.addWidget(self.rounds, 1)
         layout.addWidget(QLabel("Shareable summary"))
+        self.shareable.setMinimumHeight(4 * self.shareable.fontMetrics().lineSpacing())
         layout.addWidget(self.shareable, 1)
         layout.addLayout(buttons)
         self.setStyleSheet("#summaryTitle { font-size: 24px; font-weight: 600; }")
@@ -132,6 +136,12 @@ class SummaryView(QWidget):
 
     def _close(self) -> None:
         self.closed.emit(self.shareable.toPlainText())
+
+
+def _fitted_height(table: QTableWidget, *, max_rows: int) -> int:
+    """Tall enough for the table's rows (up to ``max_rows``), so no blank band sits below."""
+    rows = sum(table.rowHeight(row) for row in range(min(table.rowCount(), max_rows)))
+    return table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth() + 2
 
 
 def _prompt_cell(plan: RoundPlan) -> str:

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from circlekeeper.ui.bidi_text import plain
 from circlekeeper.ui.live_controller import LiveController
 from circlekeeper.ui.live_view import LiveView
 from circlekeeper.ui.presenter_window import PresenterWindow
@@ -124,3 +125,27 @@ def test_presenter_never_shows_private_widgets(qtbot, view: LiveView) -> None:
     assert not presenter.findChildren(QLineEdit)
     assert not presenter.findChildren(QTextEdit)
     assert not presenter.findChildren(QPlainTextEdit)
+
+
+def test_status_line_follows_the_moment_and_never_keeps_a_finished_speaker(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    said: list[str] = []
+    view.controller.announced.connect(said.append)
+    qtbot.keyClick(view, Qt.Key.Key_N)  # opens the check-in round; nobody speaks yet
+    assert view.status.text() == "Nobody is speaking. Amal is next: press Space to start."
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.status.text() == "Amal is speaking."
+    for _ in range(3):
+        clock.advance(20)
+        qtbot.keyClick(view, Qt.Key.Key_N)
+    assert plain(view.status.text()) == "נועה is speaking."
+    clock.advance(20)
+    qtbot.keyClick(view, Qt.Key.Key_N)  # the last turn of the round ends
+    assert "is speaking" not in view.status.text()
+    assert view.status.text() in {
+        "Everyone has had a turn in Check-in. Press N to move on.",
+        "Next round: Sharing. Press N or Space to begin.",
+    }
+    view.controller.tick()
+    assert said.count(view.status.text()) == 1, "each moment is announced once, not every tick"
