@@ -8,10 +8,19 @@ around it in its own direction. Left-to-right text is returned untouched: it nee
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
+ZERO_WIDTH_SPACE = "\u200b"
+
+NAME_ON_SCREEN = 60
+"""Characters of a name shown on screen; the full name stays in the record and the editor."""
+PRONOUNS_ON_SCREEN = 30
+BREAK_AFTER = 24
+"""A run this long without a space gets invisible break points, so it can wrap."""
+_LONG_RUN = re.compile(rf"\S{{{BREAK_AFTER + 1},}}")
 
 
 def has_right_to_left(text: str) -> bool:
@@ -25,11 +34,42 @@ def isolate(text: str) -> str:
     return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the cut shown with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def breakable(text: str) -> str:
+    """``text`` with invisible break points inside very long runs without spaces.
+
+    A label wraps only between words; one 10,000-letter "word" (a pasted link, a name typed
+    without spaces) would otherwise make the window as wide as the word.
+    """
+
+    def split(match: re.Match[str]) -> str:
+        run = match.group(0)
+        return ZERO_WIDTH_SPACE.join(
+            run[i : i + BREAK_AFTER] for i in range(0, len(run), BREAK_AFTER)
+        )
+
+    return _LONG_RUN.sub(split, text)
+
+
+def display_name(name: str) -> str:
+    """A name for screens and sentences: isolated, kept to a sensible length, wrappable."""
+    return isolate(breakable(shorten(name, NAME_ON_SCREEN)))
+
+
 def person_label(name: str, pronouns: str = "") -> str:
     """A person as the circle sees them: their name, and their pronouns when given."""
-    return f"{isolate(name)} ({isolate(pronouns)})" if pronouns else isolate(name)
+    shown = display_name(name)
+    if not pronouns:
+        return shown
+    return f"{shown} ({isolate(breakable(shorten(pronouns, PRONOUNS_ON_SCREEN)))})"
 
 
 def plain(text: str) -> str:
-    """The text without isolates (what a person reads; for comparisons and exports)."""
-    return text.replace(FIRST_STRONG_ISOLATE, "").replace(POP_DIRECTIONAL_ISOLATE, "")
+    """The text as a person reads it (no isolates or break points; for comparisons)."""
+    for mark in (FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, ZERO_WIDTH_SPACE):
+        text = text.replace(mark, "")
+    return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from circlekeeper.ui.bidi_text import person_label
+from circlekeeper.ui.bidi_text import breakable, person_label
 from circlekeeper.ui.catalog import CircleDetail
 
 
@@ -61,8 +61,8 @@ class CirclePage(QWidget):
         )
 
     def show_circle(self, detail: CircleDetail) -> None:
-        self.title.setText(detail.name)
-        self.description.setText(detail.description)
+        self.title.setText(breakable(detail.name))
+        self.description.setText(breakable(detail.description))
         self.description.setVisible(bool(detail.description))
         active = [m for m in detail.members if not m.archived]
         self.people.setText(
@@ -70,9 +70,10 @@ class CirclePage(QWidget):
             or "Nobody yet — add people with Edit circle, or as newcomers when you start."
         )
         self.agreements.setText(
-            "\n".join(f"{i}. {a}" for i, a in enumerate(detail.agreements, 1)) or "None written."
+            breakable("\n".join(f"{i}. {a}" for i, a in enumerate(detail.agreements, 1)))
+            or "None written."
         )
         self.plan.setText(
-            "\n".join(f"{r.label} — {r.policy.describe()}" for r in detail.default_plan)
+            breakable("\n".join(f"{r.label} — {r.policy.describe()}" for r in detail.default_plan))
             or "Check-in, sharing, check-out."
         )

@@ -22,7 +22,7 @@ from circlekeeper.session.engine import CircleSession
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, Phase, RoundPlan
 from circlekeeper.session.state import RoundState, TurnView
-from circlekeeper.ui.bidi_text import isolate, person_label
+from circlekeeper.ui.bidi_text import display_name, person_label
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ class LiveController(QObject):
 
     def name(self, person_id: str | None) -> str:
         """The person's name for sentences (right-to-left names isolated)."""
-        return isolate(self._name(person_id))
+        return display_name(self._name(person_id))
 
     def _name(self, person_id: str | None) -> str:
         return self._session.state.name_of(person_id) if person_id else ""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.session.model import Participant, Phase, format_duration
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
+from circlekeeper.ui.bidi_text import breakable, display_name
 from circlekeeper.ui.chime import Chime
 from circlekeeper.ui.cue_style import CueStyle
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
@@ -212,9 +213,11 @@ class LiveView(QWidget):
         else:
             state = "" if progress.in_round else " — press N or Space to begin"
             self.round_label.setText(
-                f"Round {progress.index + 1} of {max(progress.total, 1)} · {plan.label}{state}"
+                breakable(
+                    f"Round {progress.index + 1} of {max(progress.total, 1)} · {plan.label}{state}"
+                )
             )
-            self.prompt_label.setText(controller.prompt_now())
+            self.prompt_label.setText(breakable(controller.prompt_now()))
             self.policy_label.setText(plan.policy.describe())
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()
@@ -320,7 +323,9 @@ class LiveView(QWidget):
             return
         person = self._newcomer_dialog(self)
         if person is not None and self.controller.join(person):
-            self.status.setText(f"Welcome, {person.name}. They join the end of this round.")
+            self.status.setText(
+                f"Welcome, {display_name(person.name)}. They join the end of this round."
+            )
 
     def _leaving(self) -> None:
         state = self.controller.session.state

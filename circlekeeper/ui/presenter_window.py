@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.cue_style import CueStyle
 from circlekeeper.ui.live_controller import LiveController
 from circlekeeper.ui.timer_ring import TimerRing
@@ -70,9 +71,9 @@ class PresenterWindow(QWidget):
             self.prompt_label.setText("")
         else:
             self.round_label.setText(
-                f"{plan.label} · round {progress.index + 1} of {max(progress.total, 1)}"
+                breakable(f"{plan.label} · round {progress.index + 1} of {max(progress.total, 1)}")
             )
-            self.prompt_label.setText(controller.prompt_now())
+            self.prompt_label.setText(breakable(controller.prompt_now()))
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()
         speaker = view.person_id if view else None

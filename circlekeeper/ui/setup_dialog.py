@@ -41,7 +41,7 @@ from circlekeeper.session.order import (
     seating_order,
     shuffled_order,
 )
-from circlekeeper.ui.bidi_text import person_label
+from circlekeeper.ui.bidi_text import breakable, display_name, person_label
 from circlekeeper.ui.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.round_plan_editor import RoundPlanEditor
@@ -161,7 +161,7 @@ class SetupDialog(QDialog):
         self.skip_check_in.setAccessibleName("Skip check-in")
 
         agreements = QLabel(
-            "\n".join(f"{i}. {text}" for i, text in enumerate(brief.agreements, 1))
+            breakable("\n".join(f"{i}. {text}" for i, text in enumerate(brief.agreements, 1)))
             or "This circle has no written agreements yet."
         )
         agreements.setWordWrap(True)
@@ -292,7 +292,8 @@ class SetupDialog(QDialog):
         self.first.setEnabled(strategy is OrderStrategy.SEATING)
         self.direction.setEnabled(strategy in (OrderStrategy.SEATING, OrderStrategy.ROTATION))
         order = self.speaking_order()
-        names = ", ".join(p.name for p in order[:12]) + ("…" if len(order) > 12 else "")
+        names = ", ".join(display_name(p.name) for p in order[:12])
+        names += "…" if len(order) > 12 else ""
         self.order_preview.setText(f"{len(order)} present. Order: {names}" if order else "")
 
     # ---------------------------------------------------------------- finish

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 
 MAX_SHAREABLE = 20_000
@@ -43,7 +44,7 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.summary = summary
         self.setAccessibleName("Circle summary")
-        title = QLabel(f"{summary.circle} — thank you")
+        title = QLabel(breakable(f"{summary.circle} — thank you"))
         title.setObjectName("summaryTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.store.history_records import CircleHistory
+from circlekeeper.ui.bidi_text import display_name
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
-from circlekeeper.ui.history.format import isolate, local_time, signed_percent
+from circlekeeper.ui.history.format import local_time, signed_percent
 from circlekeeper.ui.history.retention import Ask, RetentionPanel
 from circlekeeper.ui.history.session_detail import plain_label
 from circlekeeper.ui.history.source import HistorySource
@@ -94,7 +95,7 @@ class CircleView(QWidget):
                 else f"{entry.sessions} recent session" + ("" if entry.sessions == 1 else "s")
             )
             self.least_heard.addItem(
-                f"{isolate(entry.name)} — {signed_percent(entry.balance)} ({counted})"
+                f"{display_name(entry.name)} — {signed_percent(entry.balance)} ({counted})"
             )
         self.least_heard.setMaximumHeight(160)
 

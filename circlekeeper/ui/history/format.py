@@ -33,9 +33,3 @@ def signed_percent(balance: float) -> str:
     """+25 % / −40 % for a speaking balance (heard more / less than an equal share)."""
     value = round(balance * 100)
     return f"+{value} %" if value > 0 else ("0 %" if value == 0 else f"−{abs(value)} %")
-
-
-def isolate(text: str) -> str:
-    """Wrap user text (a name in any script) in Unicode first-strong isolates so a Hebrew or
-    Arabic name does not reorder the numbers and punctuation around it."""
-    return f"\u2068{text}\u2069"

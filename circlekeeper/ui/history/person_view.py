@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.model import format_duration
 from circlekeeper.store.history_records import PersonHistory
+from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
-from circlekeeper.ui.history.format import isolate, local_time, percent
+from circlekeeper.ui.history.format import local_time, percent
 from circlekeeper.ui.history.session_detail import plain_label
 
 PersonNotesFactory = Callable[[int], QWidget | None]
@@ -32,9 +33,7 @@ class PersonView(QWidget):
         super().__init__(parent)
         self.history = history
         self.setAccessibleName("Person history")
-        name = isolate(history.name) + (
-            f" ({isolate(history.pronouns)})" if history.pronouns else ""
-        )
+        name = person_label(history.name, history.pronouns)
         if history.archived:
             name += " — archived"
         title = plain_label(name, "Person")

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.store.history_records import SessionDetail
+from circlekeeper.ui.bidi_text import breakable, display_name, isolate
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
-from circlekeeper.ui.history.format import isolate, local_time
+from circlekeeper.ui.history.format import local_time
 from circlekeeper.ui.history.session_table import STATUS_WORDS
 
 NotesFactory = Callable[[int], QWidget | None]
@@ -67,8 +68,9 @@ class SessionDetailView(QWidget):
         listing = detail.listing
         summary = detail.summary
         self.setAccessibleName("Session detail")
+        when = local_time(listing.started_at, listing.timezone)
         title = plain_label(
-            f"{isolate(listing.circle_name)} — {local_time(listing.started_at, listing.timezone)}",
+            f"{isolate(breakable(listing.circle_name))} — {when}",
             "Session",
         )
         title.setObjectName("historyDetailTitle")
@@ -78,10 +80,10 @@ class SessionDetailView(QWidget):
         title.setFont(font)
 
         facts = [
-            "Facilitated by " + (", ".join(map(isolate, listing.facilitators)) or "—"),
+            "Facilitated by " + (", ".join(map(display_name, listing.facilitators)) or "—"),
         ]
         if detail.co_facilitators:
-            facts.append("with " + ", ".join(map(isolate, detail.co_facilitators)))
+            facts.append("with " + ", ".join(map(display_name, detail.co_facilitators)))
         facts += [
             f"{summary.present_count} present",
             f"{format_duration(summary.duration_seconds)} in all",
