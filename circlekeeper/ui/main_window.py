@@ -387,15 +387,8 @@ class MainWindow(QMainWindow):
         from circlekeeper.ui.presenter_window import PresenterWindow
 
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
-        screens = self.screen().virtualSiblings() if self.screen() else []
-        others = [s for s in screens if s is not self.screen()]
-        if others:
-            self.presenter.setScreen(others[0])
-            self.presenter.setGeometry(others[0].geometry())
-            self.presenter.showFullScreen()
-        else:
-            self.presenter.resize(1024, 640)
-            self.presenter.show()
+        self.presenter.placed.connect(self.statusBar().showMessage)
+        self.presenter.show_beside(self.screen)
 
     def _finished(self) -> None:
         assert self.controller is not None and self._session_id is not None

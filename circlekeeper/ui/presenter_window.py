@@ -2,12 +2,19 @@
 
 It holds no notes widget and no queue controls at all, so nothing private can end up on the
 wall; it only renders what the controller's signals carry.
+
+It goes full screen on a second screen when there is one, follows a projector plugged in during
+the circle, and when the projector is unplugged it becomes a window again instead of covering
+the facilitator's own screen and controls.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from circlekeeper.ui.bidi_text import breakable
@@ -15,13 +22,32 @@ from circlekeeper.ui.cue_style import CueStyle
 from circlekeeper.ui.live_controller import LiveController
 from circlekeeper.ui.timer_ring import TimerRing
 
+ScreenT = TypeVar("ScreenT")
+
+WINDOWED_SIZE = (1024, 640)
+
+
+def projector_screen(
+    screens: Sequence[ScreenT], facilitator: ScreenT | None, gone: ScreenT | None = None
+) -> ScreenT | None:
+    """The screen the circle looks at: the first that is not the facilitator's own (nor one
+    being unplugged). ``None`` when the facilitator's screen is the only one."""
+    for screen in screens:
+        if screen is not facilitator and screen is not gone:
+            return screen
+    return None
+
 
 class PresenterWindow(QWidget):
+    placed = Signal(str)
+    """Where the presenter went, in a sentence for the facilitator's status bar."""
+
     def __init__(self, controller: LiveController, cue: CueStyle = CueStyle.NEUTRAL) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle("CircleKeeper — presenter")
         self.setAccessibleName("Presenter screen")
         self._controller = controller
+        self._facilitator_screen: Callable[[], QScreen | None] | None = None
         self.round_label = QLabel()
         self.round_label.setObjectName("presenterRound")
         self.prompt_label = QLabel()
@@ -95,6 +121,45 @@ class PresenterWindow(QWidget):
 
     def _label(self, person_id: str) -> str:
         return self._controller.label(person_id)
+
+    def show_beside(self, facilitator_screen: Callable[[], QScreen | None]) -> None:
+        """Show on another screen if there is one, and keep following the screens."""
+        self._facilitator_screen = facilitator_screen
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.connect(self._screen_added)
+        app.screenRemoved.connect(self._screen_removed)
+        self.placed.emit(self._place(None))
+
+    def _screen_added(self, _screen: QScreen) -> None:
+        self.placed.emit(self._place(None))
+
+    def _screen_removed(self, screen: QScreen) -> None:
+        self.placed.emit(self._place(screen))
+
+    def _place(self, gone: QScreen | None) -> str:
+        facilitator = self._facilitator_screen() if self._facilitator_screen else None
+        target = projector_screen(QGuiApplication.screens(), facilitator, gone)
+        if target is not None:
+            self.setScreen(target)
+            self.setGeometry(target.geometry())
+            self.showFullScreen()
+            return f"The presenter screen is full screen on {target.name() or 'the other screen'}."
+        self.showNormal()
+        self.resize(*WINDOWED_SIZE)
+        if facilitator is not None and facilitator is not gone:
+            area = facilitator.availableGeometry()
+            self.move(area.center() - self.rect().center())
+        self.show()
+        return "The presenter screen is a window; press F11 in it for full screen."
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication) and self._facilitator_screen is not None:
+            app.screenAdded.disconnect(self._screen_added)
+            app.screenRemoved.disconnect(self._screen_removed)
+            self._facilitator_screen = None
+        super().closeEvent(event)
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -1,0 +1,70 @@
+"""The presenter screen finds the projector, follows it, and never covers the facilitator."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from circlekeeper.ui.live_controller import LiveController
+from circlekeeper.ui.presenter_window import WINDOWED_SIZE, PresenterWindow, projector_screen
+from tests.ui.conftest import PEOPLE, PLAN, MemoryJournal, TestClock
+
+LAPTOP, PROJECTOR, TV = object(), object(), object()
+
+
+def test_the_projector_is_the_first_screen_that_is_not_the_facilitators() -> None:
+    assert projector_screen([LAPTOP, PROJECTOR], LAPTOP) is PROJECTOR
+    assert projector_screen([PROJECTOR, LAPTOP], LAPTOP) is PROJECTOR
+    assert projector_screen([LAPTOP], LAPTOP) is None
+    assert projector_screen([LAPTOP, PROJECTOR, TV], LAPTOP, gone=PROJECTOR) is TV
+    assert projector_screen([LAPTOP, PROJECTOR], LAPTOP, gone=PROJECTOR) is None
+
+
+@pytest.fixture
+def presenter(qtbot, clock: TestClock, journal: MemoryJournal) -> PresenterWindow:
+    controller = LiveController(clock, journal, PLAN, wall=clock.wall)
+    controller.start("Tuesday circle", PEOPLE, ["Sam"])
+    window = PresenterWindow(controller)
+    qtbot.addWidget(window)
+    yield window
+    window.close()
+    controller.shutdown()
+
+
+def test_with_only_the_laptop_screen_the_presenter_is_a_window(presenter) -> None:
+    said: list[str] = []
+    presenter.placed.connect(said.append)
+    laptop = QGuiApplication.primaryScreen()
+    presenter.show_beside(lambda: laptop)
+    assert presenter.isVisible() and not presenter.isFullScreen()
+    assert (presenter.width(), presenter.height()) == WINDOWED_SIZE
+    assert said == ["The presenter screen is a window; press F11 in it for full screen."]
+
+
+def test_full_screen_on_another_screen_and_a_window_again_when_it_is_unplugged(
+    presenter,
+) -> None:
+    said: list[str] = []
+    presenter.placed.connect(said.append)
+    other = QGuiApplication.primaryScreen()
+    facilitator = {"screen": None}  # the facilitator's screen is elsewhere: ``other`` is free
+    presenter.show_beside(lambda: facilitator["screen"])
+    assert presenter.isFullScreen()
+    assert presenter.screen() is other
+
+    presenter._screen_removed(other)  # what Qt calls while the projector is being unplugged
+    assert not presenter.isFullScreen(), "never left full screen over the facilitator's screen"
+    assert said[-1].startswith("The presenter screen is a window")
+
+    presenter._screen_added(other)  # plugged back in
+    assert presenter.isFullScreen()
+    assert said[-1].startswith("The presenter screen is full screen")
+
+
+def test_a_closed_presenter_stops_following_the_screens(presenter) -> None:
+    laptop = QGuiApplication.primaryScreen()
+    presenter.show_beside(lambda: laptop)
+    presenter.close()
+    app = QGuiApplication.instance()
+    app.screenAdded.emit(laptop)  # would re-show the window if it still followed
+    assert not presenter.isVisible()
