@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -27,6 +26,7 @@ from circlekeeper.session.model import Participant, Phase, format_duration
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.bidi_text import breakable, display_name
+from circlekeeper.ui.button_grid import ButtonGrid
 from circlekeeper.ui.chime import Chime
 from circlekeeper.ui.cue_style import CueStyle
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
@@ -122,7 +122,6 @@ class LiveView(QWidget):
         self.notes_widget = notes_widget
 
         self.buttons: dict[str, QPushButton] = {}
-        controls = QGridLayout()
         specs = [
             ("toggle", "Start", "Space", "Start, pause or resume the turn", self._toggle),
             ("next", "Next", "N", "End this turn and start the next one (N or →)", self._next),
@@ -136,15 +135,15 @@ class LiveView(QWidget):
             ("presenter", "Presenter screen", "F5", "Show the projector window", self._presenter),
             ("end", "End circle…", "Ctrl+E", "End the circle and see the summary", self._end),
         ]
-        for i, (key, text, shortcut, tip, slot) in enumerate(specs):
+        for key, text, shortcut, tip, slot in specs:
             button = QPushButton(f"{text}  [{shortcut}]")
             button.setAccessibleName(text.rstrip("…"))
             button.setToolTip(f"{tip} ({shortcut})")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(slot)
             self.buttons[key] = button
-            controls.addWidget(button, i // 6, i % 6)
             self._shortcut(shortcut, slot)
+        self.controls = ButtonGrid(list(self.buttons.values()))
         self._shortcut("Right", self._next)
         self._shortcut("=", self._extend)
 
@@ -173,7 +172,7 @@ class LiveView(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self._storage_row)
         outer.addLayout(body, 1)
-        outer.addLayout(controls)
+        outer.addWidget(self.controls)
         outer.addWidget(self.status)
         self.setStyleSheet(
             "#roundLabel { font-size: 18px; color: palette(mid); }"

@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
         self.live_view.save_copy_requested.connect(self._save_copy)
         self.pages.addWidget(self.live_view)
         self.pages.setCurrentWidget(self.live_view)
-        self.side.setEnabled(False)
+        self.side.hide()  # nothing to choose there during a circle; the room goes to the circle
         self.live_view.setFocus()
         self.session_started.emit(session_id)
 
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
             self.summary_view.deleteLater()
             self.summary_view = None
         self._session_id = None
-        self.side.setEnabled(True)
+        self.side.show()
         self.refresh_circles()
         self.statusBar().showMessage("The circle is saved.")
 

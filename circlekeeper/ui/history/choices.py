@@ -34,7 +34,7 @@ def choice_model(
     return model
 
 
-def prepare_combo(combo: QComboBox, width_in_characters: int = 18) -> None:
+def prepare_combo(combo: QComboBox, width_in_characters: int = 12) -> None:
     """Size the box from a number of characters, never by measuring every entry."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(width_in_characters)

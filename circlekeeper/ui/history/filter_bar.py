@@ -75,26 +75,26 @@ class FilterBar(QWidget):
         self._pause.timeout.connect(self._emit)
         self._quiet = False
 
-        # Two rows, so the bar fits a laptop screen beside the circles list.
+        # Three short rows rather than two long ones: the bar sets the history page's least
+        # width, and with it the whole window's on a small laptop screen.
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         placed = (
             (0, 0, "Circle", self.circle),
             (0, 2, "Person", self.person),
-            (0, 4, "Status", self.status),
             (1, 0, "From", self.since),
             (1, 2, "To", self.until),
+            (2, 0, "Status", self.status),
         )
         for row, column, label, widget in placed:
             caption = QLabel(label)
             caption.setBuddy(widget)
             layout.addWidget(caption, row, column)
             layout.addWidget(widget, row, column + 1)
-        layout.addWidget(self.text, 1, 4, 1, 2)
-        layout.addWidget(self.clear_button, 0, 6)
+        layout.addWidget(self.text, 2, 2, 1, 3)
+        layout.addWidget(self.clear_button, 0, 4)
         layout.setColumnStretch(1, 2)
         layout.setColumnStretch(3, 2)
-        layout.setColumnStretch(5, 3)
 
         self.circle.currentIndexChanged.connect(self._emit)
         self.person.activated.connect(self._emit)

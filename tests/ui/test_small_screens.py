@@ -1,0 +1,51 @@
+"""A small laptop (1024 pixels wide, or 1280 at 125 % scaling) fits every page of the app."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from circlekeeper.ui.button_grid import FEWEST_COLUMNS, MOST_COLUMNS, ButtonGrid
+from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.setup_dialog import default_plan
+
+SMALL_LAPTOP = 1024
+
+
+def test_controls_take_as_many_columns_as_fit(qtbot) -> None:
+    buttons = [QPushButton(f"Button number {i}  [Ctrl+{i}]") for i in range(11)]
+    grid = ButtonGrid(buttons)
+    qtbot.addWidget(grid)
+    grid.show()
+    QApplication.processEvents()
+    widest = max(b.sizeHint().width() for b in buttons)
+    grid.resize(widest * 8, 200)
+    QApplication.processEvents()
+    assert grid.columns() == MOST_COLUMNS
+    grid.resize(int(widest * 4.5), 200)
+    QApplication.processEvents()
+    assert grid.columns() == 4
+    assert grid.minimumSizeHint().width() < widest * (FEWEST_COLUMNS + 1)
+    assert all(b.isVisible() for b in buttons)
+
+
+def test_every_page_fits_a_small_laptop_screen(qtbot, real_app) -> None:
+    window = real_app().window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=(Member(-1, "Amal", "she/her"), Member(-2, "Jonas")),
+        )
+    )
+    assert window.minimumSizeHint().width() <= SMALL_LAPTOP, "circles and history"
+    window.start_circle()
+    window.resize(SMALL_LAPTOP, 700)
+    QApplication.processEvents()
+    assert window.width() <= SMALL_LAPTOP, "the live circle"
+    assert not window.side.isVisible(), "the circles list makes room during a circle"
+    next_button = window.live_view.buttons["next"]
+    assert next_button.isVisible() and next_button.width() >= next_button.sizeHint().width()
+    window.live_view.end_circle()
+    window.summary_view.closed.emit("")
+    assert window.side.isVisible(), "and comes back after it"
