@@ -31,13 +31,19 @@ class ButtonGrid(QWidget):
     def columns(self) -> int:
         return self._columns
 
-    def _widest(self) -> int:
-        return max(button.sizeHint().width() for button in self._buttons)
+    def _needed_width(self, columns: int) -> int:
+        """The width ``columns`` columns need, each as wide as its widest button."""
+        widths = [0] * columns
+        for index, button in enumerate(self._buttons):
+            column = index % columns
+            widths[column] = max(widths[column], button.sizeHint().width())
+        return sum(widths) + (columns - 1) * max(0, self._grid.horizontalSpacing())
 
     def _columns_for(self, width: int) -> int:
-        spacing = self._grid.horizontalSpacing()
-        fits = (width + spacing) // (self._widest() + spacing)
-        return max(FEWEST_COLUMNS, min(MOST_COLUMNS, fits))
+        for columns in range(MOST_COLUMNS, FEWEST_COLUMNS, -1):
+            if self._needed_width(columns) <= width:
+                return columns
+        return FEWEST_COLUMNS
 
     def _arrange(self, columns: int) -> None:
         if columns == self._columns:
@@ -49,14 +55,19 @@ class ButtonGrid(QWidget):
             self._grid.addWidget(button, index // columns, index % columns)
         for column in range(MOST_COLUMNS):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        self.updateGeometry()
+        self.setFixedHeight(self._height(columns))  # fewer columns, more rows: taller
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(self._columns_for(event.size().width()))
         super().resizeEvent(event)
 
+    def _height(self, columns: int) -> int:
+        rows = -(-len(self._buttons) // columns)
+        spacing = max(0, self._grid.verticalSpacing())
+        return rows * max(b.sizeHint().height() for b in self._buttons) + (rows - 1) * spacing
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._needed_width(MOST_COLUMNS), self._height(MOST_COLUMNS))
+
     def minimumSizeHint(self) -> QSize:
-        spacing = self._grid.horizontalSpacing()
-        rows = -(-len(self._buttons) // FEWEST_COLUMNS)
-        height = rows * max(b.sizeHint().height() for b in self._buttons) + (rows - 1) * spacing
-        return QSize(FEWEST_COLUMNS * (self._widest() + spacing) - spacing, height)
+        return QSize(self._needed_width(FEWEST_COLUMNS), self._height(self._columns or 1))
