@@ -87,7 +87,8 @@ class TimerRing(QWidget):
         self._view: TurnView | None = None
         self._upcoming: float | None = None
         self._cue = cue
-        self._dark = False
+        self._dark: bool | None = None
+        """``None``: follow the palette, so a dark desktop theme gets the dark ring."""
         self.setAccessibleName("Speaking timer")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(180, 180)
@@ -104,9 +105,15 @@ class TimerRing(QWidget):
         self._describe()
         self.update()
 
-    def set_dark(self, dark: bool) -> None:
+    def set_dark(self, dark: bool | None) -> None:
         self._dark = dark
         self.update()
+
+    def colours(self) -> RingColours:
+        dark = self._dark
+        if dark is None:
+            dark = self.palette().window().color().lightness() < 128
+        return DARK if dark else LIGHT
 
     def set_view(self, view: TurnView | None, upcoming: float | None = None) -> None:
         """Show one instant; ``upcoming`` is the next speaker's allotment while nobody speaks."""
@@ -137,7 +144,7 @@ class TimerRing(QWidget):
     # --------------------------------------------------------------- painting
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        colours = DARK if self._dark else LIGHT
+        colours = self.colours()
         side = min(self.width(), self.height())
         thickness = max(8.0, side * 0.07)
         rect = QRectF(

@@ -149,3 +149,38 @@ def test_status_line_follows_the_moment_and_never_keeps_a_finished_speaker(
     }
     view.controller.tick()
     assert said.count(view.status.text()) == 1, "each moment is announced once, not every tick"
+
+
+def test_the_ring_follows_a_dark_desktop_theme(
+    qtbot, view: LiveView, clock: TestClock, journal: MemoryJournal
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from circlekeeper.ui.timer_ring import DARK, LIGHT
+
+    assert view.ring.colours() is LIGHT
+    desktop = QApplication.palette()
+    dark = QPalette(desktop)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#1f2429"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8ecef"))
+    QApplication.setPalette(dark)  # a dark desktop theme, as the app starts
+    try:
+        controller = LiveController(clock, journal, PLAN, wall=clock.wall)
+        controller.start("Tuesday circle", PEOPLE, ["Sam"])
+        night = LiveView(controller)
+        qtbot.addWidget(night)
+        night.resize(1100, 720)
+        night.show()
+        controller.move_on()  # opens the check-in round
+        controller.move_on()  # Amal speaks: the time is painted in the middle
+        assert night.ring.colours() is DARK
+        image = night.ring.grab().toImage()
+        middle = [
+            QColor(image.pixel(x, image.height() // 2)).lightness()
+            for x in range(image.width() // 3, 2 * image.width() // 3)
+        ]
+        assert max(middle) > 180, "the time reads light on the dark background"
+        controller.shutdown()
+    finally:
+        QApplication.setPalette(desktop)
