@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         from circlekeeper.ui.presenter_window import PresenterWindow
 
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
-        self.presenter.placed.connect(self.statusBar().showMessage)
+        self.presenter.placed.connect(lambda where: self.statusBar().showMessage(where, 10_000))
         self.presenter.show_beside(self.screen)
 
     def _finished(self) -> None:
