@@ -71,6 +71,11 @@ class CircleRepository:
         with Session(self._engine) as s, s.begin():
             _row(s, circle_id).archived = True
 
+    def restore(self, circle_id: int) -> None:
+        """Bring an archived circle back to the list, as it was (history included)."""
+        with Session(self._engine) as s, s.begin():
+            _row(s, circle_id).archived = False
+
     def set_retention(self, circle_id: int, days: int | None) -> None:
         if days is not None and days <= 0:
             raise InvalidRecord("Keep sessions for at least one day, or forever.")

@@ -244,6 +244,22 @@ class MainWindow(QMainWindow):
             self.catalog.archive_circle(self._circle_id)
             self._circle_id = None
             self.refresh_circles()
+            self.statusBar().showMessage(
+                f"“{detail.name[:80]}” is archived; Circle ▸ Archived circles… brings it back."
+            )
+
+    def show_archived(self) -> None:
+        if self.catalog is None or self.controller is not None:
+            return
+        from circlekeeper.ui.archived_dialog import ArchivedCirclesDialog
+
+        dialog = ArchivedCirclesDialog(
+            self.catalog.archived_circles(), self.catalog.restore_circle, self
+        )
+        dialog.exec()
+        if dialog.restored:
+            self.refresh_circles(select=dialog.restored[-1])
+            self.statusBar().showMessage("The circle is back in the list.")
 
     def open_prompt_library(self) -> None:
         if self.options.prompts is None:

@@ -61,8 +61,16 @@ class StoreCatalog:
     # ---------------------------------------------------------------- circles
 
     def circles(self) -> list[CircleCard]:
+        return self._cards(archived=False)
+
+    def archived_circles(self) -> list[CircleCard]:
+        return self._cards(archived=True)
+
+    def _cards(self, *, archived: bool) -> list[CircleCard]:
         cards = []
-        for record in self.store.circles.list():
+        for record in self.store.circles.list(include_archived=archived):
+            if record.archived is not archived:
+                continue
             assert record.circle_id is not None
             members = self.store.people.members(record.circle_id)
             held = self._session_count(record.circle_id) if self._session_count else 0
@@ -116,6 +124,9 @@ class StoreCatalog:
 
     def archive_circle(self, circle_id: int) -> None:
         self.store.circles.archive(circle_id)
+
+    def restore_circle(self, circle_id: int) -> None:
+        self.store.circles.restore(circle_id)
 
     def add_member(self, circle_id: int, name: str, pronouns: str) -> Member:
         return _member(self.store.people.add(name, pronouns, (circle_id,)))

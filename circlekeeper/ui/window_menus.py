@@ -42,6 +42,7 @@ class WindowMenus:
         self._action(circle_menu, "&Edit circle…", "Ctrl+Shift+E", window.edit_circle)
         self._action(circle_menu, "&Start a circle…", "Ctrl+Return", window.start_circle)
         self._action(circle_menu, "&Prompt library…", "Ctrl+Shift+L", window.open_prompt_library)
+        self._action(circle_menu, "&Archived circles…", None, window.show_archived)
         circle_menu.addSeparator()
         self._action(circle_menu, "Se&ttings…", "Ctrl+,", window.open_settings)
         self._action(circle_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close)

@@ -80,6 +80,9 @@ def test_archived_circles_leave_the_list_but_keep_their_data(store: Store) -> No
     assert [c.circle_id for c in store.circles.list()] == [b]
     assert {c.circle_id for c in store.circles.list(include_archived=True)} == {a, b}
     assert store.circles.get(a).archived
+    store.circles.restore(a)
+    assert [c.circle_id for c in store.circles.list()] == [a, b], "back, in name order"
+    assert not store.circles.get(a).archived
 
 
 def test_people_in_any_script_keep_their_seating_order(store: Store) -> None:

@@ -58,6 +58,16 @@ class MemoryCatalog:
     def archive_circle(self, circle_id: int) -> None:
         self.archived.add(circle_id)
 
+    def archived_circles(self) -> list[CircleCard]:
+        return [
+            CircleCard(i, d.name, d.description, len(d.members))
+            for i, d in self.details.items()
+            if i in self.archived
+        ]
+
+    def restore_circle(self, circle_id: int) -> None:
+        self.archived.discard(circle_id)
+
     def add_member(self, circle_id: int, name: str, pronouns: str) -> Member:
         self.next_person += 1
         member = Member(self.next_person, name, pronouns)
