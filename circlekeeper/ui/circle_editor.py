@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,8 +43,16 @@ DAYS_PER_MONTH = 30
 class CircleEditor(QDialog):
     """Edits a :class:`CircleDetail`; new members get negative ids until the store saves them."""
 
-    def __init__(self, detail: CircleDetail | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        detail: CircleDetail | None = None,
+        parent: QWidget | None = None,
+        *,
+        ask: Callable[[str, str], bool] | None = None,
+    ) -> None:
+        """``ask`` (title, question) -> yes: how the editor confirms throwing away changes."""
         super().__init__(parent)
+        self._ask = ask
         detail = detail or CircleDetail(None, "", default_plan=default_plan())
         self._detail = detail
         self._next_new = min([-1, *(m.person_id - 1 for m in detail.members)])
@@ -74,7 +85,14 @@ class CircleEditor(QDialog):
         archive.setAccessibleName("Archive person")
         archive.setToolTip("Hide from new sessions; their history is kept")
         archive.clicked.connect(self._archive_member)
-        self.archived: list[Member] = []
+        self._member_buttons = (edit, archive)
+        self.members.currentItemChanged.connect(self._member_chosen)
+        self.members.itemActivated.connect(lambda _item: self._edit_member())  # Enter, double-click
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.members, self._archive_member)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._member_chosen(None, None)
+        # Archived before (or in an editing round the store refused): kept archived on save.
+        self.archived: list[Member] = [m for m in detail.members if m.archived and m.person_id > 0]
         self.plan = RoundPlanEditor(detail.default_plan or default_plan())
         self.privacy = QComboBox()
         self.privacy.setAccessibleName("Printed summaries show")
@@ -130,6 +148,11 @@ class CircleEditor(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 680)
         self.result_detail: CircleDetail | None = None
+        self._as_opened = self._draft()
+
+    def _member_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
+        for button in self._member_buttons:
+            button.setEnabled(item is not None)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -173,12 +196,32 @@ class CircleEditor(QDialog):
         if member.person_id > 0:
             self.archived.append(member)
 
+    def reject(self) -> None:
+        """Esc, Cancel or closing the window: typed agreements and people are not lost
+        without a question."""
+        if self._draft() != self._as_opened and not self._confirm_discard():
+            return
+        super().reject()
+
+    def _confirm_discard(self) -> bool:
+        title, question = "Discard changes?", "Close the editor and lose the changes made here?"
+        if self._ask is not None:
+            return self._ask(title, question)
+        from circlekeeper.ui.ask import ask_yes_no
+
+        return ask_yes_no(self, title, question)
+
     def _accept(self) -> None:
-        name = self.name.text().strip()
-        if not name:
+        if not self.name.text().strip():
             self.error.setText("Please give the circle a name.")
             self.error.show()
             return
+        self.result_detail = self._draft()
+        self.accept()
+
+    def _draft(self) -> CircleDetail:
+        """The circle as the form holds it now."""
+        name = self.name.text().strip()
         plan = self.plan.rounds()
         agreements = tuple(
             line.strip() for line in self.agreements.toPlainText().splitlines() if line.strip()
@@ -188,7 +231,7 @@ class CircleEditor(QDialog):
         )
         members = tuple(self.members.item(i).data(MEMBER) for i in range(self.members.count()))
         archived = tuple(Member(m.person_id, m.name, m.pronouns, True) for m in self.archived)
-        self.result_detail = CircleDetail(
+        return CircleDetail(
             self._detail.circle_id,
             name,
             self.description.text().strip(),
@@ -200,4 +243,3 @@ class CircleEditor(QDialog):
             mood_enabled=self.mood.isChecked(),
             retention_days=self.retention.value() * DAYS_PER_MONTH or None,
         )
-        self.accept()

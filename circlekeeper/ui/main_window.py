@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         while True:
             from circlekeeper.ui.circle_editor import CircleEditor
 
-            editor = CircleEditor(detail, self)
+            editor = CircleEditor(detail, self, ask=self.ask)
             if error:
                 editor.show_error(error)
             if not editor.exec() or editor.result_detail is None:

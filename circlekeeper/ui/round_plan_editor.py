@@ -88,8 +88,8 @@ class RoundPlanEditor(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        if prompt_tools is not None:
-            self.table.setColumnHidden(5, True)  # the picker carries its own buttons
+        if prompt_tools is not None or (draw_prompt is None and browse_prompt is None):
+            self.table.setColumnHidden(5, True)  # the picker has its own buttons, or none apply
         add = QPushButton("Add a round")
         add.setAccessibleName("Add a round")
         add.clicked.connect(lambda: self.add_round(RoundPlan()))

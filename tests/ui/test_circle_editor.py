@@ -1,0 +1,99 @@
+"""The circle editor: what a facilitator types is kept, and never thrown away without asking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.circle_editor import CircleEditor
+from circlekeeper.ui.setup_dialog import default_plan
+
+TUESDAY = CircleDetail(
+    7,
+    "Tuesday",
+    "Carers",
+    agreements=("Everyone may pass.",),
+    default_plan=default_plan(),
+    members=(
+        Member(1, "Amal", "she/her"),
+        Member(2, "نور", ""),
+        Member(3, "Left last year", "", archived=True),
+    ),
+)
+
+
+def editor(qtbot, detail: CircleDetail | None = None, answers: list[bool] | None = None):
+    asked: list[str] = []
+
+    def ask(title: str, question: str) -> bool:
+        asked.append(title)
+        return (answers or [False]).pop(0)
+
+    dialog = CircleEditor(detail, ask=ask)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()  # offscreen windows are not activated by themselves; keys need it
+    return dialog, asked
+
+
+def test_a_new_circle_in_any_script_is_returned_whole(qtbot) -> None:
+    dialog, _ = editor(qtbot)
+    dialog.name.setText("  מעגל יום שלישי  ")
+    dialog.agreements.setPlainText(
+        "We speak from our own experience 🌱\n\n<b>&</b> stays literal\n"
+    )
+    dialog.facilitators.setText("Sam, 山田 花子")
+    dialog.add_member("Amal", "she/her")
+    dialog.add_member("Jonas", "")
+    dialog.mood.setChecked(True)
+    dialog.retention.setValue(6)
+    dialog._accept()
+    detail = dialog.result_detail
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert detail.name == "מעגל יום שלישי"
+    assert detail.agreements == ("We speak from our own experience 🌱", "<b>&</b> stays literal")
+    assert detail.facilitators == ("Sam", "山田 花子")
+    assert [(m.name, m.pronouns) for m in detail.members] == [("Amal", "she/her"), ("Jonas", "")]
+    assert all(m.person_id < 0 for m in detail.members), "new people are marked new"
+    assert detail.mood_enabled and detail.retention_days == 180
+
+
+def test_a_circle_needs_a_name(qtbot) -> None:
+    dialog, _ = editor(qtbot)
+    dialog._accept()
+    assert dialog.result_detail is None and dialog.isVisible()
+    assert dialog.error.text() == "Please give the circle a name."
+
+
+def test_people_are_edited_and_archived_from_the_keyboard(qtbot) -> None:
+    dialog, _ = editor(qtbot, TUESDAY)
+    edit, archive = dialog._member_buttons
+    assert dialog.members.count() == 2, "archived people are not listed"
+    dialog.members.setCurrentRow(-1)
+    assert not edit.isEnabled() and not archive.isEnabled()
+    dialog.members.setCurrentRow(1)
+    assert edit.isEnabled() and archive.isEnabled()
+    dialog.members.setFocus()
+    QApplication.processEvents()
+    qtbot.keyClick(dialog.members, Qt.Key.Key_Delete)
+    assert dialog.members.count() == 1
+    dialog._accept()
+    archived = {m.name for m in dialog.result_detail.members if m.archived}
+    assert archived == {"نور", "Left last year"}, "archived now, and archived before, stay so"
+
+
+def test_closing_with_changes_asks_first_and_keeps_them_on_no(qtbot) -> None:
+    dialog, asked = editor(qtbot, TUESDAY, answers=[False, True])
+    dialog.agreements.setPlainText("Everyone may pass.\nPhones away.")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Discard changes?"]
+    assert dialog.isVisible() and "Phones away." in dialog.agreements.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_closing_without_changes_does_not_ask(qtbot) -> None:
+    dialog, asked = editor(qtbot, TUESDAY)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [] and not dialog.isVisible()
