@@ -22,7 +22,7 @@ from pathlib import Path
 
 from circlekeeper.app import seconds_since_process_start
 
-RUNS = int(os.environ.get("CIRCLEKEEPER_BENCH_RUNS", "7"))
+RUNS = int(os.environ.get("CIRCLEKEEPER_BENCH_RUNS", "15"))
 
 BARE_WINDOW = """
 import os, time
