@@ -69,7 +69,7 @@ class StoreCatalog:
     def _cards(self, *, archived: bool) -> list[CircleCard]:
         cards = []
         for record in self.store.circles.list(include_archived=archived):
-            if record.archived is not archived:
+            if record.archived != archived:
                 continue
             assert record.circle_id is not None
             members = self.store.people.members(record.circle_id)
