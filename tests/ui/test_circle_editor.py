@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.circle_editor import CircleEditor
@@ -68,7 +68,10 @@ def test_a_circle_needs_a_name(qtbot) -> None:
 
 def test_people_are_edited_and_archived_from_the_keyboard(qtbot) -> None:
     dialog, _ = editor(qtbot, TUESDAY)
-    edit, archive = dialog._member_buttons
+    edit, archive = (
+        next(b for b in dialog.findChildren(QPushButton) if b.accessibleName() == name)
+        for name in ("Edit person", "Archive person")
+    )
     assert dialog.members.count() == 2, "archived people are not listed"
     dialog.members.setCurrentRow(-1)
     assert not edit.isEnabled() and not archive.isEnabled()
