@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from circlekeeper.reports.bidi_order import has_rtl
-from circlekeeper.reports.fonts import FontSet
+from circlekeeper.reports.fonts import FontSet, needs_shaping
 from circlekeeper.reports.layout import ACCENT, INK, MUTED, OVER, RULE
 from circlekeeper.session.model import format_duration
 
@@ -37,17 +37,15 @@ def chart_label(label: str, rank: int, fonts: FontSet, limit: int = 18) -> tuple
     """(text, font) for a bar: the label in one font that prints all of it, else ``#rank``.
 
     Bars are in the table's order, so a name needs no number. Chart strings are not shaped or
-    reordered, so right-to-left labels (and mixed-script ones) fall back to ``#rank``.
+    reordered, so right-to-left labels, scripts that need shaping (Devanagari, Tamil) and
+    mixed-script ones fall back to ``#rank``.
     """
     text = " ".join(label.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    if not text or has_rtl(text):
+    if not text or has_rtl(text) or needs_shaping(text):
         return f"#{rank}", fonts.regular
-    for font, cover in (
-        (fonts.regular, fonts.primary_cover),
-        (fonts.fallback, fonts.fallback_cover),
-    ):
+    for font, cover in ((fonts.regular, fonts.primary_cover), *fonts.fallbacks):
         if all(ord(ch) in cover for ch in text):
             return text, font
     return f"#{rank}", fonts.regular

@@ -146,7 +146,7 @@ def render_period(period: PeriodSummary, context: ReportContext) -> bytes:
     if counted:
         story.append(Paragraph("Prompts used", s.h2))
         for prompt, times in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])):
-            story += text.paragraphs(prompt, s.body, width - 12, prefix=f"<b>{times}×</b>&nbsp;")
+            story += text.paragraphs(prompt, s.body, width - 12, prefix=f"<b>{times}×</b> ")
     notice = text.missing_notice()
     if notice:
         story.append(Paragraph(notice, s.small))

@@ -45,6 +45,12 @@ def local_zone(name: str) -> ZoneInfo | None:
         return None
 
 
+BULLET = "•&nbsp; "
+"""A bullet and its gap. The last space is an ordinary one so the first word after it stands
+alone: reportlab shapes a word with the font it starts in, and a bullet glued to a Devanagari
+name by two non-breaking spaces printed the name's first word in DejaVu's empty boxes."""
+
+
 class SessionReport:
     """Builds the story (list of flowables) section by section, then lays it out."""
 
@@ -145,7 +151,7 @@ class SessionReport:
             if row.person.left_early:
                 part += " · left early"
             out += self.text.paragraphs(
-                part, s.body, self.width - 12, prefix="•&nbsp;&nbsp;", rtl_base=False
+                part, s.body, self.width - 12, prefix=BULLET, rtl_base=False
             )
         out.append(Paragraph(f"Privacy: {privacy.label.lower()}.", s.small))
         return out
@@ -156,9 +162,7 @@ class SessionReport:
             return []
         out: list[Flowable] = [Paragraph("Group agreements", self.styles.h2)]
         for item in items:
-            out += self.text.paragraphs(
-                item, self.styles.body, self.width - 12, prefix="•&nbsp;&nbsp;"
-            )
+            out += self.text.paragraphs(item, self.styles.body, self.width - 12, prefix=BULLET)
         return out
 
     def rounds(self) -> list[Flowable]:
@@ -211,11 +215,9 @@ class SessionReport:
                     continue
                 out.append(Paragraph(prefix + "a prompt for each person", s.body))
                 for line in person_prompt_lines(r.plan, summary, self.context.privacy):
-                    out += self.text.paragraphs(
-                        line, s.body, self.width - 12, prefix="•&nbsp;&nbsp;"
-                    )
+                    out += self.text.paragraphs(line, s.body, self.width - 12, prefix=BULLET)
             for prompt in extra:
-                out += self.text.paragraphs(prompt, s.body, self.width - 12, prefix="•&nbsp;&nbsp;")
+                out += self.text.paragraphs(prompt, s.body, self.width - 12, prefix=BULLET)
         return out
 
     def speaking(self) -> list[Flowable]:

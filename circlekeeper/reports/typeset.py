@@ -26,7 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, visual_word_order
-from circlekeeper.reports.fonts import FontSet
+from circlekeeper.reports.fonts import FontSet, needs_shaping
 
 NOTICE_COLOR = "#9a3412"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -155,7 +155,7 @@ class Typesetter:
         bold = style.fontName == self.fonts.bold
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
         runs_per_line = [self.runs(line, bold=bold) for line in lines]
-        shaping = any(_needs_shaping(line) for line in lines)
+        shaping = any(needs_shaping(line) for line in lines)
         if shaping and any(_mixes_fonts_in_a_word(runs) for runs in runs_per_line):
             # reportlab shapes a whole word with its first font; a word mixing fonts would print
             # wrong glyphs, so such (rare) text is printed unshaped rather than garbled.
@@ -260,20 +260,6 @@ class Typesetter:
             f"{len(self.missing)} different characters in this report have no glyph in the "
             "bundled fonts (emoji, for example) and are shown as [U+code] instead."
         )
-
-
-def _needs_shaping(text: str) -> bool:
-    """Arabic-like scripts join letters and need harfbuzz; Latin, Greek, CJK do not."""
-    for ch in text:
-        code = ord(ch)
-        if (
-            0x0590 <= code <= 0x08FF
-            or 0xFB1D <= code <= 0xFDFF
-            or 0xFE70 <= code <= 0xFEFF
-            or unicodedata.category(ch) == "Mn"
-        ):
-            return True
-    return False
 
 
 def _mixes_fonts_in_a_word(runs: list[Run]) -> bool:

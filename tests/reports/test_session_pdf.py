@@ -109,14 +109,32 @@ def test_markup_in_user_text_prints_literally(markup) -> None:
 
 
 def test_scripts_print_in_their_own_fonts_and_unknown_characters_get_a_notice() -> None:
-    names = ("محمد الأحمد", "李小龙", "דוד כהן", "Ольга", "김민준")
-    summary = demo_summary(people=5, rounds=2, names=names)
+    names = ("محمد الأحمد", "李小龙", "דוד כהן", "Ольга", "김민준", "ሰላም ታደሰ")
+    summary = demo_summary(people=6, rounds=2, names=names)
     data = render_session(summary, context(privacy=Privacy.NAMES))
     text = pdf_text(data)
-    assert b"DroidSansFallback" in data and b"DejaVuSans" in data
-    assert "李小龙" in text and "Ольга" in text
-    assert "[U+AE40 U+BBFC U+C900]" in text  # Hangul: no bundled glyphs, so a visible notice
+    for font in (b"DejaVuSans", b"DroidSansFallback", b"NanumSquare", b"AbyssinicaSIL"):
+        assert font in data, font
+    assert "李小龙" in text and "Ольга" in text and "김민준" in text and "ሰላም" in text
+    assert "[U+" not in text, "every script above has a bundled font"
+
+    thai = demo_summary(people=2, rounds=1, names=("สมชาย", "B"))
+    text = pdf_text(render_session(thai, context(privacy=Privacy.NAMES)))
+    assert "[U+0E2A U+0E21 U+0E0A U+0E32 U+0E22]" in text  # no bundled Thai: a visible notice
     assert "shown as [U+code] instead" in words(text)
+
+
+def test_devanagari_and_tamil_names_are_shaped_in_their_own_fonts() -> None:
+    names = ("प्रिया शर्मा", "கார்த்திக்", "Ana")
+    data = render_session(
+        demo_summary(people=3, rounds=1, names=names), context(privacy=Privacy.NAMES)
+    )
+    assert b"Lohit-Devanagari" in data and b"Lohit-Tamil" in data
+    text = pdf_text(data)
+    assert "[U+" not in text
+    # Shaped with the wrong font (a bullet glued to the name), the glyphs read back as these.
+    assert "\uffff" not in text and "Ġ" not in text
+    assert "या" in text.split("Rounds")[0], "the attendance list prints the Devanagari name"
 
 
 def test_ten_thousand_character_name_and_summary_wrap_across_pages() -> None:
