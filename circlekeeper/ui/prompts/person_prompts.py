@@ -3,13 +3,15 @@
 Some circles pass a card round instead of asking everyone the same question. *Draw for each
 person* deals one library prompt per person present (different ones while the library has
 enough, see :meth:`PromptDrawer.draw_for_people`); *Another* redraws the selected person's
-prompt, never giving back the one just turned down nor a prompt someone else already holds.
+prompt, never giving back the one just turned down nor a prompt someone else already holds;
+*Browse…* picks the selected person's prompt from the library by hand.
 Each prompt can also be typed over, which makes it a typed prompt like in the shared picker.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +32,9 @@ from circlekeeper.session.prompts import Prompt
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.prompts.labels import describe
 
+if TYPE_CHECKING:
+    from circlekeeper.ui.prompts.picker import Browse
+
 PERSON_ID = Qt.ItemDataRole.UserRole
 ROW_LIMIT = 6
 """Rows shown before the list scrolls, so a big circle does not push the plan off screen."""
@@ -46,10 +51,12 @@ class PersonPromptList(QWidget):
         label: str = "the round",
         request: DrawRequest | None = None,
         drawer: PromptDrawer | None = None,
+        browse: Browse | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._drawer = drawer
+        self._browse = browse
         self._request = request or DrawRequest()
         self._people: list[Participant] = []
         self._texts: dict[str, str] = {}
@@ -65,6 +72,10 @@ class PersonPromptList(QWidget):
         self.draw_button.setVisible(drawer is not None)
         self.redraw_button.setVisible(drawer is not None)
         self.redraw_button.setEnabled(False)
+        self.browse_button = QPushButton("Browse…")
+        self.browse_button.setToolTip("Choose the selected person's prompt from the library")
+        self.browse_button.setVisible(browse is not None)
+        self.browse_button.setEnabled(False)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels(["Person", "Prompt"])
         self.table.verticalHeader().setVisible(False)
@@ -87,6 +98,7 @@ class PersonPromptList(QWidget):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.draw_button)
         buttons.addWidget(self.redraw_button)
+        buttons.addWidget(self.browse_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +109,7 @@ class PersonPromptList(QWidget):
 
         self.draw_button.clicked.connect(self.draw)
         self.redraw_button.clicked.connect(self.redraw_selected)
+        self.browse_button.clicked.connect(self.browse_selected)
         self.table.itemChanged.connect(self._typed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._fit()
@@ -107,6 +120,7 @@ class PersonPromptList(QWidget):
         self.redraw_button.setAccessibleName(
             f"Draw another prompt for the selected person in {label}"
         )
+        self.browse_button.setAccessibleName(f"Browse prompts for the selected person in {label}")
         self.table.setAccessibleName(f"Prompts for each person in {label}")
         self.note.setAccessibleName(f"Prompt note for each person in {label}")
 
@@ -204,6 +218,21 @@ class PersonPromptList(QWidget):
         self._say(result.note)
         self.changed.emit()
 
+    def browse_selected(self) -> None:
+        """The selected person's prompt, chosen by hand from the library."""
+        person_id = self.selected_person()
+        if self._browse is None or person_id is None:
+            return
+        categories = sorted(self._request.categories)
+        chosen = self._browse(self, categories[0] if len(categories) == 1 else None)
+        if chosen is None:
+            return
+        self._take(person_id, Draw(chosen, ""))
+        self._rejected.pop(person_id, None)
+        self._render()
+        self._say("")
+        self.changed.emit()
+
     def selected_person(self) -> str | None:
         row = self.table.currentRow()
         if row < 0:
@@ -258,9 +287,9 @@ class PersonPromptList(QWidget):
         self.changed.emit()
 
     def _selection_changed(self) -> None:
-        self.redraw_button.setEnabled(
-            self._drawer is not None and self.selected_person() is not None
-        )
+        someone = self.selected_person() is not None
+        self.redraw_button.setEnabled(self._drawer is not None and someone)
+        self.browse_button.setEnabled(self._browse is not None and someone)
 
     def _say(self, note: str) -> None:
         self.note.setText(note)

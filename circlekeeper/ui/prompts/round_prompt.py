@@ -46,7 +46,9 @@ class RoundPromptCell(QWidget):
             label=label, text=text, request=request, drawer=tools.drawer, browse=browse
         )
         initial = tuple(person_prompts)
-        self.people = PersonPromptList(label=label, request=request, drawer=tools.drawer)
+        self.people = PersonPromptList(
+            label=label, request=request, drawer=tools.drawer, browse=tools.browse
+        )
         self.people.set_prompts(initial)
         self.mode = QComboBox()
         for index, (words, value, sentence) in enumerate(MODES):

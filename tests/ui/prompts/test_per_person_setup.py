@@ -24,9 +24,11 @@ MEMBERS = (
 )
 
 
-def make(qtbot, library, *, seed: int = 1, plan=None) -> SetupDialog:
+def make(qtbot, library, *, seed: int = 1, plan=None, browse=None) -> SetupDialog:
     brief = CircleBrief("Tuesday", MEMBERS, (), plan or default_plan(), ("Sam",))
-    tools = PromptTools(drawer=PromptDrawer(library, seed=seed), browse=lambda p, c: None)
+    tools = PromptTools(
+        drawer=PromptDrawer(library, seed=seed), browse=browse or (lambda p, c: None)
+    )
     dialog = SetupDialog(brief, seed=1, prompt_tools=tools)
     qtbot.addWidget(dialog)
     return dialog
@@ -88,6 +90,27 @@ def test_another_redraws_only_the_selected_person_never_repeating(qtbot, library
         assert after[1][1] not in seen
         assert after[1][1] not in {text for i, (_, text) in enumerate(after) if i != 1}
         seen.add(after[1][1])
+
+
+def test_browse_chooses_the_selected_persons_prompt_from_the_library(qtbot, library) -> None:
+    asked: list[PromptCategory | None] = []
+    chosen = library.get("sharing:value-you-live-by")
+
+    def browse(parent, category):
+        asked.append(category)
+        return chosen
+
+    dialog = make(qtbot, library, browse=browse)
+    table = each_person(dialog, 2)
+    pick = child(dialog, QPushButton, "Browse prompts for the selected person in round 2")
+    assert not pick.isEnabled(), "nobody selected yet"
+    table.setCurrentCell(1, 1)
+    pick.click()
+    assert asked == [PromptCategory.SHARING], "the browser opens on the round's kind of prompt"
+    assert listed(table)[1][1] == chosen.text and listed(table)[0][1] == ""
+    assert dialog.plan.cell(1).people.prompt_of("2") == chosen
+    dialog.start_button.click()
+    assert dialog.result_setup.plan[1].prompt_for("2") == chosen.text
 
 
 def test_typed_prompts_count_and_ticking_people_updates_the_list(qtbot, library) -> None:
