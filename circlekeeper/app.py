@@ -100,6 +100,11 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     app.setApplicationDisplayName("CircleKeeper")
     apply_theme(app)  # type: ignore[arg-type]
     window = MainWindow(None, default_options())
+    from circlekeeper.ui.window_place import remember_place, restore_place
+
+    restore_place(window, window.splitter)
+    if not smoke_test:  # a benchmark run must not move the facilitator's window
+        app.aboutToQuit.connect(lambda: remember_place(window, window.splitter))
     window.show()
     opened: list[Connected] = []
     failure: list[UserFacingError] = []

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 940])
         self.setCentralWidget(splitter)
+        self.splitter = splitter
         self.menus = WindowMenus(self)
         self.help_menu = self.menus.help_menu  # other menus are placed before Help
         if catalog is None:
