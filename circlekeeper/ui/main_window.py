@@ -522,6 +522,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.controller.shutdown()
+        if self.summary_view is not None and self._session_id is not None:
+            # Quitting from the summary keeps what was typed for sharing, as Save and close does.
+            self.catalog.finish_session(self._session_id, self.summary_view.shareable_text())
         if self.presenter is not None:
             self.presenter.close()
         event.accept()

@@ -130,6 +130,9 @@ class SummaryView(QWidget):
         layout.addLayout(buttons)
         self.setStyleSheet("#summaryTitle { font-size: 24px; font-weight: 600; }")
 
+    def shareable_text(self) -> str:
+        return self.shareable.toPlainText()
+
     def _limit(self) -> None:
         text = self.shareable.toPlainText()
         if len(text) > MAX_SHAREABLE:

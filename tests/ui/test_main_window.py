@@ -120,3 +120,13 @@ def test_circles_with_mood_counts_are_asked_at_check_in_and_check_out(
         ("check-in", 2),
         ("check-out", 2),
     ]
+
+
+def test_quitting_from_the_summary_keeps_the_shareable_text(qtbot, window: MainWindow) -> None:
+    catalog: MemoryCatalog = window.catalog
+    window.save_circle(CircleDetail(None, "Tuesday", members=(Member(-1, "Amal"),)))
+    window.start_circle()
+    window.live_view.end_circle()
+    window.summary_view.shareable.setPlainText("We laughed; שלום 🌿")
+    window.close()
+    assert catalog.shareable[1] == "We laughed; שלום 🌿"
