@@ -14,6 +14,7 @@ import unicodedata
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 ZERO_WIDTH_SPACE = "\u200b"
+LEFT_TO_RIGHT_MARK = "\u200e"
 
 NAME_ON_SCREEN = 60
 """Characters of a name shown on screen; the full name stays in the record and the editor."""
@@ -21,6 +22,14 @@ PRONOUNS_ON_SCREEN = 30
 BREAK_AFTER = 24
 """A run this long without a space gets invisible break points, so it can wrap."""
 _LONG_RUN = re.compile(rf"\S{{{BREAK_AFTER + 1},}}")
+
+
+_INVISIBLE_MARKS = (
+    FIRST_STRONG_ISOLATE,
+    POP_DIRECTIONAL_ISOLATE,
+    ZERO_WIDTH_SPACE,
+    LEFT_TO_RIGHT_MARK,
+)
 
 
 def has_right_to_left(text: str) -> bool:
@@ -68,8 +77,23 @@ def person_label(name: str, pronouns: str = "") -> str:
     return f"{shown} ({isolate(breakable(shorten(pronouns, PRONOUNS_ON_SCREEN)))})"
 
 
+def sentence(text: str) -> str:
+    """A line we compose (a list of names, a title) kept left to right like the rest of the UI.
+
+    Selectable labels lay text out with a text document, which picks a paragraph's direction
+    from its first strong letter *ignoring* isolates, so a list starting with a Hebrew name was
+    laid out right to left, its commas and pronouns jumbled. A leading LRM settles it.
+    """
+    return LEFT_TO_RIGHT_MARK + text if text else text
+
+
 def plain(text: str) -> str:
     """The text as a person reads it (no isolates or break points; for comparisons)."""
-    for mark in (FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, ZERO_WIDTH_SPACE):
+    for mark in (
+        FIRST_STRONG_ISOLATE,
+        POP_DIRECTIONAL_ISOLATE,
+        ZERO_WIDTH_SPACE,
+        LEFT_TO_RIGHT_MARK,
+    ):
         text = text.replace(mark, "")
     return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from circlekeeper.ui.bidi_text import breakable, person_label
+from circlekeeper.ui.bidi_text import breakable, person_label, sentence
 from circlekeeper.ui.catalog import CircleDetail
 
 
@@ -66,7 +66,7 @@ class CirclePage(QWidget):
         self.description.setVisible(bool(detail.description))
         active = [m for m in detail.members if not m.archived]
         self.people.setText(
-            ", ".join(person_label(m.name, m.pronouns) for m in active)
+            sentence(", ".join(person_label(m.name, m.pronouns) for m in active))
             or "Nobody yet — add people with Edit circle, or as newcomers when you start."
         )
         self.agreements.setText(

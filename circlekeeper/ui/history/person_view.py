@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.model import format_duration
 from circlekeeper.store.history_records import PersonHistory
-from circlekeeper.ui.bidi_text import person_label
+from circlekeeper.ui.bidi_text import person_label, sentence
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
 from circlekeeper.ui.history.format import local_time, percent
 from circlekeeper.ui.history.session_detail import plain_label
@@ -33,7 +33,7 @@ class PersonView(QWidget):
         super().__init__(parent)
         self.history = history
         self.setAccessibleName("Person history")
-        name = person_label(history.name, history.pronouns)
+        name = sentence(person_label(history.name, history.pronouns))
         if history.archived:
             name += " — archived"
         title = plain_label(name, "Person")

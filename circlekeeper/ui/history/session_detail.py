@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.store.history_records import SessionDetail
-from circlekeeper.ui.bidi_text import breakable, display_name, isolate
+from circlekeeper.ui.bidi_text import breakable, display_name, isolate, sentence
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import local_time
 from circlekeeper.ui.history.session_table import STATUS_WORDS
@@ -70,7 +70,7 @@ class SessionDetailView(QWidget):
         self.setAccessibleName("Session detail")
         when = local_time(listing.started_at, listing.timezone)
         title = plain_label(
-            f"{isolate(breakable(listing.circle_name))} — {when}",
+            sentence(f"{isolate(breakable(listing.circle_name))} — {when}"),
             "Session",
         )
         title.setObjectName("historyDetailTitle")
