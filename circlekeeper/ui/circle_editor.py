@@ -50,7 +50,8 @@ class CircleEditor(QDialog):
         *,
         ask: Callable[[str, str], bool] | None = None,
     ) -> None:
-        """``ask`` (title, question) -> yes: how the editor confirms throwing away changes."""
+        """``ask`` (title, question) -> yes: how the editor confirms throwing away changes;
+        without it the editor closes without asking."""
         super().__init__(parent)
         self._ask = ask
         detail = detail or CircleDetail(None, "", default_plan=default_plan())
@@ -199,17 +200,11 @@ class CircleEditor(QDialog):
     def reject(self) -> None:
         """Esc, Cancel or closing the window: typed agreements and people are not lost
         without a question."""
-        if self._draft() != self._as_opened and not self._confirm_discard():
-            return
+        if self._ask is not None and self._draft() != self._as_opened:
+            question = "Close the editor and lose the changes made here?"
+            if not self._ask("Discard changes?", question):
+                return
         super().reject()
-
-    def _confirm_discard(self) -> bool:
-        title, question = "Discard changes?", "Close the editor and lose the changes made here?"
-        if self._ask is not None:
-            return self._ask(title, question)
-        from circlekeeper.ui.ask import ask_yes_no
-
-        return ask_yes_no(self, title, question)
 
     def _accept(self) -> None:
         if not self.name.text().strip():

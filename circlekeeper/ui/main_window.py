@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         from circlekeeper.ui.setup_dialog import SetupDialog
 
         make_dialog = self.options.setup_dialog or SetupDialog
-        dialog = make_dialog(brief, parent=self, prompt_tools=tools)
+        dialog = make_dialog(brief, parent=self, prompt_tools=tools, ask=self.ask)
         if not dialog.exec() or dialog.result_setup is None:
             return
         setup = dialog.result_setup

@@ -96,8 +96,12 @@ class SetupDialog(QDialog):
         prompt_tools: PromptTools | None = None,
         seed: int | None = None,
         parent: QWidget | None = None,
+        ask: Callable[[str, str], bool] | None = None,
     ) -> None:
+        """``ask`` (title, question) -> yes: how the dialog confirms throwing away a prepared
+        circle; without it the dialog closes without asking."""
         super().__init__(parent)
+        self._ask = ask
         self.setWindowTitle(f"Start a circle — {brief.name}")
         self.setAccessibleName("Start a circle")
         self._brief = brief
@@ -222,6 +226,7 @@ class SetupDialog(QDialog):
         self._refresh_first()
         self._preview()
         self.result_setup: SessionSetup | None = None
+        self._as_opened = self._prepared()
 
     # ---------------------------------------------------------------- people
 
@@ -297,6 +302,23 @@ class SetupDialog(QDialog):
         self.order_preview.setText(f"{len(order)} present. Order: {names}" if order else "")
 
     # ---------------------------------------------------------------- finish
+
+    def _prepared(self) -> tuple[object, ...]:
+        """What the facilitator has prepared, to tell a change from the dialog as opened."""
+        return (
+            tuple(p.person_id for p in self.speaking_order()),
+            self.facilitator.text(),
+            self.co_facilitator.text(),
+            tuple(self.plan.rounds(skip_check_in=self.skip_check_in.isChecked())),
+        )
+
+    def reject(self) -> None:
+        """Esc or Cancel after ticking people and drawing prompts asks before it all goes."""
+        if self._ask is not None and self._prepared() != self._as_opened:
+            question = "Close without starting and lose the choices made here?"
+            if not self._ask("Discard this circle?", question):
+                return
+        super().reject()
 
     def _accept(self) -> None:
         order = self.speaking_order()

@@ -81,3 +81,29 @@ def test_nobody_ticked_is_refused_with_a_message(qtbot, monkeypatch) -> None:
     dialog.start_button.click()
     assert dialog.result_setup is None
     assert shown == ["Tick at least one person present."]
+
+
+def test_closing_a_prepared_circle_asks_first(qtbot) -> None:
+    asked: list[str] = []
+    answers = [False, True]
+
+    def ask(title: str, question: str) -> bool:
+        asked.append(title)
+        return answers.pop(0)
+
+    brief = CircleBrief("Tuesday", MEMBERS, (), default_plan(), ("Sam",))
+    dialog = SetupDialog(brief, seed=1, ask=ask)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # nothing changed: closes without a question
+    assert asked == [] and not dialog.isVisible()
+
+    dialog = SetupDialog(brief, seed=1, ask=ask)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.present.item(1).setCheckState(Qt.CheckState.Unchecked)
+    dialog.reject()
+    assert asked == ["Discard this circle?"] and dialog.isVisible(), "No keeps it open"
+    assert dialog.present.item(1).checkState() == Qt.CheckState.Unchecked
+    dialog.reject()
+    assert not dialog.isVisible()
