@@ -56,8 +56,9 @@ class Backend:
     def fresh(self, label: str = "db") -> str:
         """A new, empty database: a file path for SQLite, a URL for PostgreSQL."""
         if self.admin_url is None:
-            path = self.folder / f"{label}-{uuid.uuid4().hex[:8]}" / "circlekeeper.sqlite3"
-            return str(path)
+            folder = self.folder / f"{label}-{uuid.uuid4().hex[:8]}"
+            folder.mkdir()
+            return str(folder / "circlekeeper.sqlite3")
         name = f"ck_test_{label}_{uuid.uuid4().hex[:10]}".lower()
         self._admin(f'CREATE DATABASE "{name}"')
         self._made.append(name)
