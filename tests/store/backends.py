@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,8 @@ SKIP_REASON = (
     f"PostgreSQL variant: set {POSTGRES_ENV}=postgresql+psycopg://USER@HOST:PORT/postgres"
     " (a role allowed to CREATE DATABASE) to run it"
 )
-BACKEND_NAMES = ("sqlite", "postgresql")
+NewDb = Callable[[str], str]
+"""The ``new_db`` fixture: a label in, an empty database (a path or a URL for ``--db``) out."""
 
 
 def backend_params() -> list[object]:

@@ -9,7 +9,6 @@ database of another program is refused, and the headless commands work on a URL.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -23,8 +22,7 @@ from circlekeeper.store import CircleRecord, StoreUnavailable, migrate, open_sto
 from circlekeeper.store.database import make_engine
 from circlekeeper.store.location import resolve
 from circlekeeper.store.models import Base
-
-NewDb = Callable[[str], str]
+from tests.store.backends import NewDb
 
 
 def test_migrations_build_exactly_the_schema_the_models_describe(new_db: NewDb) -> None:
