@@ -208,6 +208,7 @@ def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
         )
     with engine.begin() as conn:
         conn.execute(insert(m.SessionRow), session_rows)
+        _advance_id_sequence(conn, m.SessionRow.__table__)
         _insert_many(conn, m.EventRow.__table__, event_rows)
         if people_rows:
             conn.execute(insert(m.SessionPersonRow), people_rows)
@@ -216,6 +217,19 @@ def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
         if mood_rows:
             conn.execute(insert(m.MoodRow), mood_rows)
     return len(event_rows)
+
+
+def _advance_id_sequence(conn: Connection, table: Table) -> None:
+    """After rows went in with explicit ids, move a server's id sequence past them.
+
+    SQLite picks ``max(id) + 1`` for the next row by itself; PostgreSQL draws ids from a
+    sequence that explicit ids do not advance, so without this the next session the app
+    creates would collide with a seeded one (``duplicate key … pk_sessions``).
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    highest = select(func.max(table.c.id)).scalar_subquery()
+    conn.execute(select(func.setval(func.pg_get_serial_sequence(table.name, "id"), highest)))
 
 
 def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

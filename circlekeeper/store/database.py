@@ -24,8 +24,10 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.exc import OperationalError
 
-from circlekeeper.store.failures import translate
+from circlekeeper.store.errors import StoreUnavailable
+from circlekeeper.store.failures import translate, translate_server
 from circlekeeper.store.location import DatabaseLocation
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,7 @@ def make_engine(
     reader must not change them), and WAL lets it read beside a running writer.
     """
     if not location.is_sqlite:
-        return create_engine(location.url, pool_pre_ping=True)
+        return _server_engine(location, read_only=read_only)
     if read_only:
         return _read_only_sqlite_engine(location)
     engine = create_engine(location.url)
@@ -73,6 +75,57 @@ def make_engine(
 
     _send_begin_and_translate_errors(engine, location)
     return engine
+
+
+def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
+    """A database server (PostgreSQL, …): no pragmas, no file, the server's own locking.
+
+    ``pool_pre_ping`` replaces a connection the server dropped (a restart overnight) before
+    it is used. A read-only store's sessions are ``READ ONLY`` on the server itself, so a
+    reader cannot write even through raw SQL, as ``query_only`` guarantees on SQLite.
+    Failures a person can act on (server gone, a write refused) become one sentence.
+    """
+    engine = create_engine(location.url, pool_pre_ping=True)
+    if read_only:
+        statement = _READ_ONLY_SESSION.get(engine.dialect.name)
+        if statement is None:
+            engine.dispose()
+            raise StoreUnavailable(
+                f"CircleKeeper cannot open a {engine.dialect.name} database read-only;"
+                " use PostgreSQL or SQLite for read-only commands."
+            )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute(statement)
+            finally:
+                cursor.close()
+            dbapi_connection.commit()  # psycopg opened a transaction for the SET; end it
+
+    where = location.url.render_as_string(hide_password=True)
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        if context.is_pre_ping:  # the pool reconnects by itself; let it
+            return
+        translated = translate_server(
+            context.original_exception,
+            where,
+            disconnected=context.is_disconnect,
+            operational=isinstance(context.sqlalchemy_exception, OperationalError),
+        )
+        if translated is not None:
+            raise translated from context.original_exception
+
+    return engine
+
+
+_READ_ONLY_SESSION = {
+    "postgresql": "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
+    "mysql": "SET SESSION TRANSACTION READ ONLY",
+}
 
 
 def _read_only_sqlite_engine(location: DatabaseLocation) -> Engine:

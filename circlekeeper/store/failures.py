@@ -1,4 +1,4 @@
-"""SQLite failures turned into messages a facilitator can act on.
+"""SQLite and database-server failures turned into messages a facilitator can act on.
 
 Hooked into the engine's ``handle_error`` event, so every repository gets it for free: a disk
 that fills up mid-circle says so (and that nothing already stored was lost) instead of
@@ -46,3 +46,37 @@ def translate(error: BaseException, path: Path | None) -> StoreError | None:
             f"{where[0].upper()}{where[1:]} stayed busy for too long; try again in a moment."
         )
     return None
+
+
+READ_ONLY_TRANSACTION = "25006"
+"""SQLSTATE of a write inside a ``READ ONLY`` transaction (PostgreSQL, and the SQL standard)."""
+
+
+def translate_server(
+    error: BaseException, where: str, *, disconnected: bool, operational: bool
+) -> StoreError | None:
+    """Our own error for a database server's failure a person can act on, else ``None``.
+
+    Constraint violations and mistakes in SQL stay as they are (the repositories turn the
+    former into their own errors), and so do deadlocks and serialization failures (operational
+    too, but the server is fine). A server that is down, restarting or unreachable, and a
+    write refused because the store was opened read-only, become one sentence each.
+    """
+    if getattr(error, "sqlstate", None) == READ_ONLY_TRANSACTION:
+        return StoreUnavailable(
+            f"CircleKeeper may not write to the database {where}: it was opened read-only."
+        )
+    state = getattr(error, "sqlstate", None)
+    if disconnected or (operational and (state is None or state[:2] in UNREACHABLE)):
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+        lost = " The last change may not be saved." if disconnected else ""
+        return StoreUnavailable(
+            f"CircleKeeper cannot reach the database server {where} ({first}).{lost} Check"
+            " that the server is running and reachable, then try again."
+        )
+    return None
+
+
+UNREACHABLE = ("08", "28", "3D", "57")
+"""SQLSTATE classes meaning the server cannot be used: connection exception, invalid
+authorization, no such database, operator intervention (shutting down, starting up)."""

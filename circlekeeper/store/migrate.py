@@ -19,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from circlekeeper.store.errors import StoreError, StoreUnavailable
 
@@ -48,8 +48,9 @@ def current_revision(connection: Connection) -> str | None:
 def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
     """(needs an upgrade, the database already holds tables worth a backup).
 
-    Refuses a SQLite file that holds tables but was never CircleKeeper's (no alembic version
-    table): adding our schema to someone else's database would damage it.
+    Refuses a database (a SQLite file, or a server database's visible schema) that holds
+    tables but was never CircleKeeper's (no alembic version table): adding our schema to
+    someone else's database would damage it, or collide with its tables half-way.
     """
     with engine.connect() as connection:
         current = current_revision(connection)
@@ -57,14 +58,21 @@ def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
             tables = set(
                 connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
             )
-            if tables and "alembic_version" not in tables:
+        else:  # a server: the tables CircleKeeper would see (its schema search path)
+            tables = set(inspect(connection).get_table_names())
+        if tables and "alembic_version" not in tables:
+            if engine.dialect.name == "sqlite":
                 raise StoreUnavailable(
                     f"{engine.url.database} is a database of another program, not"
                     " CircleKeeper's; it was left as it is. Choose another file with --db."
                 )
-            has_tables = bool(tables)
-        else:
-            has_tables = current is not None
+            where = engine.url.render_as_string(hide_password=True)
+            names = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
+            raise StoreUnavailable(
+                f"The database {where} already holds another program's tables ({names}); it"
+                " was left as it is. Give CircleKeeper a database of its own with --db."
+            )
+        has_tables = bool(tables)
     return current != head_revision(), has_tables
 
 

@@ -198,10 +198,15 @@ def _engine_or_unavailable(location: DatabaseLocation, where: str, *, read_only:
         return make_engine(location, read_only=read_only)
     except ImportError as error:
         module = error.name or "its driver"
+        package = DRIVER_PACKAGES.get(module.split(".")[0], module)
         raise StoreUnavailable(
             f"{where} needs the Python database driver {module!r}, which is not installed;"
-            f" install it (pip install {module}) or use a database file with --db."
+            f" install it (pip install {package}) or use a database file with --db."
         ) from error
+
+
+DRIVER_PACKAGES = {"psycopg": "'circlekeeper[postgres]'"}
+"""What to install for a missing driver, where it is not simply the module's name."""
 
 
 def _migrate_file(location: DatabaseLocation, backups: BackupService) -> None:

@@ -1,10 +1,10 @@
-"""History queries over a database seeded by the demo generator (real engine logs)."""
+"""History queries over a database seeded by the demo generator (real engine logs), on every
+backend (SQLite, and PostgreSQL when configured: see ``tests/store/backends.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -14,14 +14,14 @@ from circlekeeper.store import models as m
 from circlekeeper.store.bulk import seed_demo
 from circlekeeper.store.history import HistoryQueries
 from circlekeeper.store.history_records import SessionFilter, SessionOrder, SessionSort
+from tests.store.backends import Backend
 
 SESSIONS = 240
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, HistoryQueries]]:
-    path = tmp_path_factory.mktemp("history") / "seeded.sqlite3"
-    store = open_store(path)
+def seeded(backend: Backend) -> Iterator[tuple[Store, HistoryQueries]]:
+    store = open_store(backend.fresh("seeded"))
     seed_demo(store.engine, SESSIONS, seed=7)
     try:
         yield store, HistoryQueries.for_store(store)
@@ -30,8 +30,8 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Hi
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[tuple[Store, HistoryQueries]]:
-    store = open_store(tmp_path / "fresh.sqlite3")
+def fresh(backend: Backend) -> Iterator[tuple[Store, HistoryQueries]]:
+    store = open_store(backend.fresh("fresh"))
     seed_demo(store.engine, 80, seed=3)
     try:
         yield store, HistoryQueries.for_store(store)

@@ -1,12 +1,13 @@
-"""``export-json`` and ``import`` on real SQLite files: exact round trips, all-or-nothing."""
+"""``export-json`` and ``import``: exact round trips, all-or-nothing, on a real SQLite file and,
+when configured, on PostgreSQL (``tests/store/backends.py``)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from circlekeeper.cli import main
 from circlekeeper.session import Participant, fold, summarize
@@ -14,19 +15,25 @@ from circlekeeper.session.interchange import document_from_log, dump_session, lo
 from circlekeeper.store import CircleRecord, open_store
 from circlekeeper.store import session_import as importer
 from circlekeeper.vault.header import NoteRecord
+from tests.store.backends import NewDb
 from tests.store.samples import ODD_NAMES, PLAN, START, play_short_session
 
 TABLES = ("circles", "people", "circle_members", "sessions", "events", "session_people", "notes")
 
 
-def counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as db:
-        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+def counts(where: str) -> dict[str, int]:
+    """Rows per table, read by a plain connection of its own (none of the store's)."""
+    engine = create_engine(where if "://" in where else f"sqlite:///{where}")
+    try:
+        with engine.connect() as db:
+            return {t: db.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in TABLES}
+    finally:
+        engine.dispose()
 
 
-def recorded_session(path: Path) -> tuple[int, list[str]]:
+def recorded_session(where: str) -> tuple[int, list[str]]:
     """A finished session in a fresh database, with a private note that must never leave."""
-    with open_store(path) as store:
+    with open_store(where) as store:
         circle_id = store.circles.save(CircleRecord(None, "Tuesday", facilitators=("Robin",)))
         people = [store.people.add(name, "they/them", [circle_id]) for name in ODD_NAMES]
         ids = tuple(p.person_id for p in people)
@@ -50,9 +57,9 @@ def recorded_session(path: Path) -> tuple[int, list[str]]:
 
 
 def test_export_writes_the_documented_format_and_no_notes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = new_db("a")
     session_id, _ = recorded_session(db)
     out = tmp_path / "out" / "session.json"
     assert main(["--db", str(db), "export-json", str(session_id), "-o", str(out)]) == 0
@@ -71,9 +78,9 @@ def test_export_writes_the_documented_format_and_no_notes(
 
 
 def test_import_into_another_database_rebuilds_the_same_session(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source, target = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    source, target = new_db("a"), new_db("b")
     session_id, _ = recorded_session(source)
     out = tmp_path / "s.json"
     assert main(["--db", str(source), "export-json", str(session_id), "-o", str(out)]) == 0
@@ -112,9 +119,9 @@ def test_import_into_another_database_rebuilds_the_same_session(
 
 
 def test_importing_into_the_same_circle_matches_members_and_refuses_a_duplicate(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = new_db("a")
     session_id, _ = recorded_session(db)
     out = tmp_path / "s.json"
     main(["--db", str(db), "export-json", str(session_id), "-o", str(out)])
@@ -143,9 +150,9 @@ def test_importing_into_the_same_circle_matches_members_and_refuses_a_duplicate(
     ],
 )
 def test_a_rejected_import_changes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage, message
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage, message
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = new_db("a")
     session_id, _ = recorded_session(db)
     out = tmp_path / "s.json"
     main(["--db", str(db), "export-json", str(session_id), "-o", str(out)])
@@ -162,9 +169,9 @@ def test_a_rejected_import_changes_nothing(
 
 
 def test_a_failure_half_way_through_the_write_rolls_everything_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    new_db: NewDb, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = new_db("a")
     session_id, _ = recorded_session(db)
     with open_store(db) as store:
         entries = store.sessions.entries(session_id)
@@ -183,9 +190,9 @@ def test_a_failure_half_way_through_the_write_rolls_everything_back(
 
 
 def test_import_refuses_unreadable_files_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = new_db("a")
     missing = tmp_path / "nope.json"
     binary = tmp_path / "b.json"
     binary.write_bytes(b"\xff\xfe\x00garbage")
@@ -198,16 +205,16 @@ def test_import_refuses_unreadable_files_in_one_line(
 
 
 def test_export_of_an_unknown_session_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "a.sqlite3"
+    db = new_db("a")
     recorded_session(db)
     assert main(["--db", str(db), "export-json", "999", "-o", str(tmp_path / "x.json")]) == 1
     assert "no session with id 999" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
 
 
-def test_an_unfinished_session_is_imported_as_abandoned_not_live(tmp_path: Path) -> None:
+def test_an_unfinished_session_is_imported_as_abandoned_not_live(new_db: NewDb) -> None:
     from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
 
     clock = FakeClock()
@@ -217,7 +224,7 @@ def test_an_unfinished_session_is_imported_as_abandoned_not_live(tmp_path: Path)
     session.start_turn()
     clock.advance(40)  # still speaking when exported
     doc = load_session(dump_session(document_from_log(session.log, timezone="Asia/Tokyo")))
-    db = tmp_path / "a.sqlite3"
+    db = new_db("a")
     with open_store(db) as store:
         result = importer.import_session(store.engine, doc)
         record = store.sessions.get(result.session_id)
@@ -232,7 +239,7 @@ def test_an_unfinished_session_is_imported_as_abandoned_not_live(tmp_path: Path)
         )
 
 
-def test_import_moves_each_persons_prompt_to_the_receiving_ids(tmp_path: Path) -> None:
+def test_import_moves_each_persons_prompt_to_the_receiving_ids(new_db: NewDb) -> None:
     from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
     from circlekeeper.session import events as ev
     from circlekeeper.session.model import RoundKind
@@ -250,7 +257,7 @@ def test_import_moves_each_persons_prompt_to_the_receiving_ids(tmp_path: Path) -
     session.start_round(plan[0])
     session.end_session()
     doc = load_session(dump_session(document_from_log(session.log, round_plan=plan)))
-    with open_store(tmp_path / "b.sqlite3") as store:
+    with open_store(new_db("b")) as store:
         store.people.add("Someone else")
         result = importer.import_session(store.engine, doc)
         record = store.sessions.get(result.session_id)

@@ -11,6 +11,9 @@ import pytest
 from circlekeeper.store import CircleRecord, DatabaseLocked, StoreError, open_store
 from circlekeeper.store.backups import BackupService, full_check, quick_check, restore
 
+# The file, its -wal, pragmas, the writer lock and backups are SQLite's alone.
+pytestmark = pytest.mark.sqlite_only
+
 
 def damage(path: Path) -> bytes:
     raw = bytearray(path.read_bytes())

@@ -31,7 +31,10 @@ SCRIPT = Path(__file__).with_name("crash_session.py")
 RUNS = 10
 KILLS_PER_RUN = 6
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
+pytestmark = [
+    pytest.mark.sqlite_only,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL"),
+]
 
 
 class Victim:

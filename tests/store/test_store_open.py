@@ -21,6 +21,9 @@ from circlekeeper.store import (
 )
 from circlekeeper.store.location import default_path, resolve
 
+# The file, its -wal, pragmas, the writer lock and backups are SQLite's alone.
+pytestmark = pytest.mark.sqlite_only
+
 
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)

@@ -18,6 +18,9 @@ from circlekeeper.store import (
     open_store,
 )
 
+# The file, its -wal, pragmas, the writer lock and backups are SQLite's alone.
+pytestmark = pytest.mark.sqlite_only
+
 
 def files_beside(path: Path) -> dict[str, bytes]:
     """The database and everything next to it except SQLite's own -wal/-shm bookkeeping."""

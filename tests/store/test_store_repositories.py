@@ -231,6 +231,7 @@ def test_notes_are_ciphertext_only_and_replaced_in_one_go(store: Store) -> None:
     assert store.notes.get("n-1") is None
 
 
+@pytest.mark.sqlite_only
 def test_an_old_ciphertext_does_not_survive_in_the_file(store: Store) -> None:
     marker = b"OLD-CIPHERTEXT-MARKER-" * 20
     store.notes.add(NoteRecord("n-1", marker))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from circlekeeper.session import Participant, fold, summarize
 from circlekeeper.session.prompts import MoodCounts, PromptUse
@@ -96,15 +96,18 @@ def test_an_append_is_on_disk_when_it_returns(store: Store) -> None:
     circle_id, people = setup_circle(store)
     sid = create(store, circle_id, people)
     log = play_short_session(participants(people, ("Ana", "Bo", "Chen")))
-    assert store.path is not None
-    other = sqlite3.connect(store.path)
+    other = create_engine(store.location.url)  # a plain connection, none of ours
     try:
-        for entry in log[:5]:
-            store.sessions.append(sid, entry)
-            count = other.execute("SELECT count(*) FROM events WHERE session_id=?", (sid,))
-            assert count.fetchone() == (entry.seq,)
+        with other.connect() as connection:
+            for entry in log[:5]:
+                store.sessions.append(sid, entry)
+                count = connection.execute(
+                    text("SELECT count(*) FROM events WHERE session_id = :sid"), {"sid": sid}
+                )
+                assert count.scalar_one() == entry.seq
+                connection.rollback()  # the next read sees what was committed since
     finally:
-        other.close()
+        other.dispose()
 
 
 def test_heartbeats_record_when_the_app_was_last_alive(store: Store) -> None:
@@ -135,13 +138,15 @@ def test_finish_stores_the_figures_the_history_view_reads(store: Store) -> None:
     assert record.fairness == pytest.approx(summary.jain_index)
     assert record.shareable == "We welcomed Chen. ✨"
     with store.engine.connect() as connection:
-        search = connection.exec_driver_sql(
-            "SELECT search_text FROM sessions WHERE id = ?", (sid,)
+        search = connection.execute(
+            text("SELECT search_text FROM sessions WHERE id = :sid"), {"sid": sid}
         ).scalar()
-        rows = connection.exec_driver_sql(
-            "SELECT person_id, spoken_seconds, passes, equal_share, joined_late, left_early"
-            " FROM session_people WHERE session_id = ? ORDER BY person_id",
-            (sid,),
+        rows = connection.execute(
+            text(
+                "SELECT person_id, spoken_seconds, passes, equal_share, joined_late, left_early"
+                " FROM session_people WHERE session_id = :sid ORDER BY person_id"
+            ),
+            {"sid": sid},
         ).fetchall()
     assert "what made you smile this week?" in search
     assert "how are you arriving?" in search and "we welcomed chen. ✨" in search
