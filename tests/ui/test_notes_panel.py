@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from circlekeeper.ui.notes.panel import NotesDialog, NotesPanel
 from tests.ui.notes_support import NotesKit, make_kit, widget_texts
@@ -120,7 +121,6 @@ def test_lock_wipes_everything_shown_and_unlock_brings_it_back(qtbot, kit: Notes
         assert secret not in shown
     panel.viewer.undo()
     assert panel.viewer.toPlainText() == ""
-    panel.grab().save("/tmp/shots/notes_panel_locked.png")
     kit.bridge.set_unlock_prompt(kit.unlock_prompt_answering())
     qtbot.mouseClick(panel.unlock_button, Qt.MouseButton.LeftButton)
     assert panel.pages.currentWidget() is panel._open_page
@@ -138,6 +138,15 @@ def test_a_panel_opened_while_locked_shows_the_locked_page(qtbot, kit: NotesKit)
     panel = make_panel(qtbot, kit, session_id=7)
     assert panel.pages.currentWidget() is panel._locked_page
     assert "Amal" not in widget_texts(panel)
+
+
+def test_the_locked_message_wraps_whole_in_a_narrow_panel(qtbot, kit: NotesKit) -> None:
+    kit.vault.lock()
+    panel = make_panel(qtbot, kit, session_id=7)
+    panel.resize(260, 300)
+    QApplication.processEvents()
+    label = panel.locked_label
+    assert label.height() >= label.heightForWidth(label.width()), "no line is cut in half"
 
 
 def test_a_damaged_note_is_shown_as_damaged_and_can_be_deleted(qtbot, kit: NotesKit) -> None:

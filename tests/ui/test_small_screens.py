@@ -49,3 +49,17 @@ def test_every_page_fits_a_small_laptop_screen(qtbot, real_app) -> None:
     window.live_view.end_circle()
     window.summary_view.closed.emit("")
     assert window.side.isVisible(), "and comes back after it"
+
+
+def test_a_circles_history_fits_its_area_without_sideways_scrolling(qtbot, real_app) -> None:
+    window = real_app().window
+    window.resize(SMALL_LAPTOP, 700)
+    window.open_demo()
+    window.show_page(window.options.extra_pages["&History"])
+    history = window.pages.currentWidget()
+    circle_id = window.catalog.circles()[0].circle_id
+    history.show_circle(circle_id)
+    qtbot.waitUntil(lambda: history.circle_area.widget().accessibleName() != "", timeout=10_000)
+    qtbot.waitUntil(lambda: "Loading" not in history.status.text(), timeout=10_000)
+    view = history.circle_area.widget()
+    assert view.minimumSizeHint().width() <= history.circle_area.viewport().width()

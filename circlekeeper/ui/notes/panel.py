@@ -159,7 +159,9 @@ class NotesPanel(QWidget):
             "Unlock…", "Unlock notes", "Enter your passphrase", self.request_unlock
         )
         locked_layout.addStretch(1)
-        locked_layout.addWidget(locked_label, 0, Qt.AlignmentFlag.AlignCenter)
+        # Full width, centred text: a wrapped label given only its preferred width by an
+        # alignment flag got too little height and its second line was cut in half.
+        locked_layout.addWidget(locked_label)
         locked_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
         locked_layout.addStretch(1)
 
