@@ -100,7 +100,10 @@ class CircleEditor(QDialog):
         for label, value in PRIVACY_CHOICES:
             self.privacy.addItem(label, value)
         self.privacy.setCurrentIndex(max(0, self.privacy.findData(detail.privacy)))
-        self.mood = QCheckBox("Ask for an anonymous 1–5 mood count at check-in and check-out")
+        self.mood = QCheckBox("Anonymous 1–5 mood count")  # short: it sets the editor's width
+        self.mood.setToolTip(
+            "At check-in and check-out, count how many people feel 1 to 5; no names are kept"
+        )
         self.mood.setAccessibleName("Mood check-in")
         self.mood.setChecked(detail.mood_enabled)
         self.retention = QSpinBox()

@@ -167,7 +167,8 @@ class RoundPlanEditor(QWidget):
             return
         prompt = QLineEdit(plan.prompt)
         prompt.setAccessibleName(f"Prompt for round {row + 1}")
-        prompt.setPlaceholderText("Type a prompt, or draw one")
+        can_pick = self._draw is not None or self._browse is not None
+        prompt.setPlaceholderText("Type a prompt, or draw one" if can_pick else "Type a prompt")
         actions_layout = QHBoxLayout(actions)
         actions_layout.setContentsMargins(0, 0, 0, 0)
         if self._draw is not None:
