@@ -1,8 +1,9 @@
 """The JSON interchange format for one session (``docs/session-json.md``).
 
 A file holds what another CircleKeeper needs to rebuild the session exactly: the circle's name,
-the facilitators, the people, the round plan, the full event log and the facilitator's shareable
-summary. It never holds private notes: the format has no place for them and a file that tries
+the facilitators, the people, the round plan, the full event log, the facilitator's shareable
+summary and (since version 2) the anonymous mood counts and the prompts heard. It never holds
+private notes: the format has no place for them and a file that tries
 to add one is refused.
 
 Loading trusts nothing: every field's type is checked, events are rebuilt through the same codec
@@ -23,15 +24,20 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from circlekeeper.session import events as ev
 from circlekeeper.session.document import (
     FORMAT,
+    MOOD_MOMENTS,
+    MOOD_VALUES,
     VERSION,
     InvalidSessionFile,
+    PromptHeard,
     SessionDocument,
     document_from_log,
     renumber_people,
     renumber_plan,
+    renumber_prompt_uses,
 )
 from circlekeeper.session.logcheck import LogInconsistent, check_log
 from circlekeeper.session.model import Participant, RoundPlan
+from circlekeeper.session.prompts import MoodCounts
 
 TOP_KEYS = frozenset(
     {
@@ -47,10 +53,15 @@ TOP_KEYS = frozenset(
         "timezone",
         "shareable_summary",
         "events",
+        "moods",
+        "prompt_uses",
     }
 )
+ADDED_IN_VERSION_2 = frozenset({"moods", "prompt_uses"})
 EVENT_KEYS = frozenset({"seq", "kind", "elapsed", "wall", "payload"})
 PERSON_KEYS = frozenset({"id", "name", "pronouns"})
+MOOD_KEYS = frozenset({"moment", "counts"})
+USE_KEYS = frozenset({"round", "text", "prompt_id", "person_id", "used_at"})
 
 
 # --------------------------------------------------------------------------- writing
@@ -80,6 +91,23 @@ def dump_session(doc: SessionDocument) -> str:
             }
             for entry in doc.entries
         ],
+        "moods": [
+            {
+                "moment": mood.moment,
+                "counts": {str(value): n for value, n in sorted(mood.counts.items())},
+            }
+            for mood in doc.moods
+        ],
+        "prompt_uses": [
+            {
+                "round": use.round_index,
+                "text": use.text,
+                "prompt_id": use.prompt_id,
+                "person_id": use.person_id,
+                "used_at": _iso(use.used_at),
+            }
+            for use in doc.prompt_uses
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
@@ -105,10 +133,16 @@ def load_session(text: str) -> SessionDocument:
         raise InvalidSessionFile("", "the JSON is nested too deeply") from error
     if not isinstance(data, dict):
         raise InvalidSessionFile("", "the file must hold a JSON object")
-    _check_header(data)
+    version = _check_header(data)
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
         raise InvalidSessionFile(unknown[0], _unknown_field_reason(unknown[0]))
+    if version < 2:
+        newer = sorted(set(data) & ADDED_IN_VERSION_2)
+        if newer:
+            raise InvalidSessionFile(
+                newer[0], f"is not part of a version {version} file (it came in version 2)"
+            )
 
     circle = _text(data, "circle")
     facilitators = _texts(data, "facilitators")
@@ -128,6 +162,8 @@ def load_session(text: str) -> SessionDocument:
     entries = _entries(data)
     _check_against_log(entries, people)
     _check_plan_people(plan, people)
+    moods = _moods(data) if "moods" in data else ()
+    prompt_uses = _prompt_uses(data, plan, people) if "prompt_uses" in data else ()
     return SessionDocument(
         circle=circle,
         facilitators=facilitators,
@@ -139,6 +175,8 @@ def load_session(text: str) -> SessionDocument:
         ended=ended,
         timezone=timezone,
         shareable_summary=summary,
+        moods=moods,
+        prompt_uses=prompt_uses,
     )
 
 
@@ -152,7 +190,8 @@ def _unknown_field_reason(key: str) -> str:
     return "unknown field"
 
 
-def _check_header(data: dict[str, Any]) -> None:
+def _check_header(data: dict[str, Any]) -> int:
+    """Checks format and version; returns the version (every version up to ours is read)."""
     if data.get("format") != FORMAT:
         raise InvalidSessionFile("format", f"expected {FORMAT!r}, found {data.get('format')!r}")
     version = data.get("version")
@@ -166,6 +205,7 @@ def _check_header(data: dict[str, Any]) -> None:
         )
     if version < 1:
         raise InvalidSessionFile("version", f"unknown version {version}")
+    return version
 
 
 def _require(data: dict[str, Any], key: str, place: str) -> Any:
@@ -297,6 +337,110 @@ def _event(kind: str, payload: Any, place: str) -> ev.Event:
         raise InvalidSessionFile(field, error.reason) from error
 
 
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = _require(data, key, key)
+    if not isinstance(value, list):
+        raise InvalidSessionFile(key, f"must be a list, not {_json_type(value)}")
+    return value
+
+
+def _object(item: Any, place: str, keys: frozenset[str]) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise InvalidSessionFile(place, f"must be an object, not {_json_type(item)}")
+    unknown = sorted(set(item) - keys)
+    if unknown:
+        raise InvalidSessionFile(f"{place}.{unknown[0]}", _unknown_field_reason(unknown[0]))
+    return item
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _moods(data: dict[str, Any]) -> tuple[MoodCounts, ...]:
+    """Anonymous counts: one per moment at most (as the store keeps them), values 1–5 only."""
+    moods: list[MoodCounts] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(_list(data, "moods")):
+        place = f"moods[{i}]"
+        item = _object(raw, place, MOOD_KEYS)
+        moment = _text(item, "moment", f"{place}.moment")
+        if moment not in MOOD_MOMENTS:
+            known = ", ".join(MOOD_MOMENTS)
+            raise InvalidSessionFile(
+                f"{place}.moment", f"unknown moment {moment!r} (known: {known})"
+            )
+        if moment in seen:
+            raise InvalidSessionFile(f"{place}.moment", f"{moment!r} is counted twice")
+        seen.add(moment)
+        counts = _require(item, "counts", f"{place}.counts")
+        if not isinstance(counts, dict):
+            raise InvalidSessionFile(
+                f"{place}.counts", f"must be an object, not {_json_type(counts)}"
+            )
+        clean: dict[int, int] = {}
+        for key, n in counts.items():
+            if key not in {str(value) for value in MOOD_VALUES}:
+                raise InvalidSessionFile(
+                    f"{place}.counts.{key}", "a mood value must be one of 1, 2, 3, 4, 5"
+                )
+            if not _whole(n) or n < 0:
+                raise InvalidSessionFile(
+                    f"{place}.counts.{key}", "must be a whole number, 0 or more"
+                )
+            clean[int(key)] = n
+        moods.append(MoodCounts(moment, dict(sorted(clean.items()))))
+    return tuple(moods)
+
+
+def _prompt_uses(
+    data: dict[str, Any], plan: tuple[RoundPlan, ...], people: tuple[Participant, ...]
+) -> tuple[PromptHeard, ...]:
+    """Each use names a round of ``round_plan`` and, when it was one person's own prompt, a
+    person of ``people``; ``prompt_id`` is the library's id (or null for words typed fresh)."""
+    ids = {person.person_id for person in people}
+    uses: list[PromptHeard] = []
+    for i, raw in enumerate(_list(data, "prompt_uses")):
+        place = f"prompt_uses[{i}]"
+        item = _object(raw, place, USE_KEYS)
+        round_index = _require(item, "round", f"{place}.round")
+        if not _whole(round_index):
+            raise InvalidSessionFile(f"{place}.round", "must be a whole number")
+        if not 0 <= round_index < len(plan):
+            raise InvalidSessionFile(
+                f"{place}.round",
+                f"there is no round {round_index} in round_plan"
+                f" (it has {len(plan)}, numbered from 0)",
+            )
+        text = _text(item, "text", f"{place}.text")
+        if not text.strip():
+            raise InvalidSessionFile(f"{place}.text", "must not be empty")
+        prompt_id = _optional_text(item, "prompt_id", place)
+        if prompt_id is not None and not prompt_id.strip():
+            raise InvalidSessionFile(f"{place}.prompt_id", "must be null or a prompt's id")
+        person_id = _optional_text(item, "person_id", place)
+        if person_id is not None and person_id not in ids:
+            raise InvalidSessionFile(
+                f"{place}.person_id", f"unknown person {person_id!r} (not in people)"
+            )
+        used_at = (
+            _moment(item, "used_at", optional=True, place=f"{place}.used_at")
+            if "used_at" in item
+            else None
+        )
+        uses.append(PromptHeard(round_index, text, prompt_id, person_id, used_at))
+    return tuple(uses)
+
+
+def _optional_text(item: dict[str, Any], key: str, place: str) -> str | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidSessionFile(f"{place}.{key}", f"must be text or null, not {_json_type(value)}")
+    return value
+
+
 def _check_plan_people(plan: tuple[RoundPlan, ...], people: tuple[Participant, ...]) -> None:
     """A per-person prompt must belong to someone the file lists."""
     ids = {person.person_id for person in people}
@@ -374,10 +518,12 @@ __all__ = [
     "FORMAT",
     "VERSION",
     "InvalidSessionFile",
+    "PromptHeard",
     "SessionDocument",
     "document_from_log",
     "dump_session",
     "load_session",
     "renumber_people",
     "renumber_plan",
+    "renumber_prompt_uses",
 ]
