@@ -497,6 +497,8 @@ def test_the_documented_example_is_a_valid_file() -> None:
     assert summary.person("1").spoken_total == 95
     assert summary.person("2").spoken_total == 0 and summary.person("2").passes == 1
     assert doc.timezone == "Europe/Berlin"
+    assert doc.moods[0].moment == "check-in" and doc.moods[0].average == 3
+    assert [(u.round_index, u.prompt_id, u.person_id) for u in doc.prompt_uses] == [(0, None, None)]
 
 
 def test_renumbering_people_keeps_the_log_otherwise_identical() -> None:
