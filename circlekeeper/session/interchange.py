@@ -24,8 +24,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from circlekeeper.session import events as ev
 from circlekeeper.session.document import (
     FORMAT,
-    MOOD_MOMENTS,
-    MOOD_VALUES,
     VERSION,
     InvalidSessionFile,
     PromptHeard,
@@ -35,9 +33,20 @@ from circlekeeper.session.document import (
     renumber_plan,
     renumber_prompt_uses,
 )
+from circlekeeper.session.interchange_beside_log import (
+    ADDED_IN_VERSION_2,
+    dump_moods,
+    dump_prompt_uses,
+    read_moods,
+    read_prompt_uses,
+)
+from circlekeeper.session.interchange_fields import json_type as _json_type
+from circlekeeper.session.interchange_fields import moment_field as _moment
+from circlekeeper.session.interchange_fields import require as _require
+from circlekeeper.session.interchange_fields import text_field as _text
+from circlekeeper.session.interchange_fields import unknown_field_reason as _unknown_field_reason
 from circlekeeper.session.logcheck import LogInconsistent, check_log
 from circlekeeper.session.model import Participant, RoundPlan
-from circlekeeper.session.prompts import MoodCounts
 
 TOP_KEYS = frozenset(
     {
@@ -57,11 +66,8 @@ TOP_KEYS = frozenset(
         "prompt_uses",
     }
 )
-ADDED_IN_VERSION_2 = frozenset({"moods", "prompt_uses"})
 EVENT_KEYS = frozenset({"seq", "kind", "elapsed", "wall", "payload"})
 PERSON_KEYS = frozenset({"id", "name", "pronouns"})
-MOOD_KEYS = frozenset({"moment", "counts"})
-USE_KEYS = frozenset({"round", "text", "prompt_id", "person_id", "used_at"})
 
 
 # --------------------------------------------------------------------------- writing
@@ -91,23 +97,8 @@ def dump_session(doc: SessionDocument) -> str:
             }
             for entry in doc.entries
         ],
-        "moods": [
-            {
-                "moment": mood.moment,
-                "counts": {str(value): n for value, n in sorted(mood.counts.items())},
-            }
-            for mood in doc.moods
-        ],
-        "prompt_uses": [
-            {
-                "round": use.round_index,
-                "text": use.text,
-                "prompt_id": use.prompt_id,
-                "person_id": use.person_id,
-                "used_at": _iso(use.used_at),
-            }
-            for use in doc.prompt_uses
-        ],
+        "moods": dump_moods(doc),
+        "prompt_uses": dump_prompt_uses(doc),
     }
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
@@ -162,8 +153,8 @@ def load_session(text: str) -> SessionDocument:
     entries = _entries(data)
     _check_against_log(entries, people)
     _check_plan_people(plan, people)
-    moods = _moods(data) if "moods" in data else ()
-    prompt_uses = _prompt_uses(data, plan, people) if "prompt_uses" in data else ()
+    moods = read_moods(data) if "moods" in data else ()
+    prompt_uses = read_prompt_uses(data, plan, people) if "prompt_uses" in data else ()
     return SessionDocument(
         circle=circle,
         facilitators=facilitators,
@@ -184,12 +175,6 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a session file may hold")
 
 
-def _unknown_field_reason(key: str) -> str:
-    if "note" in key.lower():
-        return "private notes are never part of a session file"
-    return "unknown field"
-
-
 def _check_header(data: dict[str, Any]) -> int:
     """Checks format and version; returns the version (every version up to ours is read)."""
     if data.get("format") != FORMAT:
@@ -206,20 +191,6 @@ def _check_header(data: dict[str, Any]) -> int:
     if version < 1:
         raise InvalidSessionFile("version", f"unknown version {version}")
     return version
-
-
-def _require(data: dict[str, Any], key: str, place: str) -> Any:
-    if key not in data:
-        raise InvalidSessionFile(place, "is missing")
-    return data[key]
-
-
-def _text(data: dict[str, Any], key: str, place: str | None = None) -> str:
-    place = place or key
-    value = _require(data, key, place)
-    if not isinstance(value, str):
-        raise InvalidSessionFile(place, f"must be text, not {_json_type(value)}")
-    return value
 
 
 def _texts(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -272,24 +243,6 @@ def _round_plan(data: dict[str, Any]) -> tuple[RoundPlan, ...]:
     return tuple(plans)
 
 
-def _moment(
-    data: dict[str, Any], key: str, *, optional: bool = False, place: str = ""
-) -> datetime | None:
-    place = place or key
-    value = _require(data, key, place)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise InvalidSessionFile(place, f"must be a date and time as text, not {_json_type(value)}")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidSessionFile(place, f"{value!r} is not an ISO 8601 date and time") from error
-    if moment.tzinfo is None:
-        raise InvalidSessionFile(place, "needs a UTC offset (for example 'Z' or '+00:00')")
-    return moment.astimezone(UTC)
-
-
 def _entries(data: dict[str, Any]) -> tuple[ev.Entry, ...]:
     value = _require(data, "events", "events")
     if not isinstance(value, list):
@@ -337,115 +290,11 @@ def _event(kind: str, payload: Any, place: str) -> ev.Event:
         raise InvalidSessionFile(field, error.reason) from error
 
 
-def _list(data: dict[str, Any], key: str) -> list[Any]:
-    value = _require(data, key, key)
-    if not isinstance(value, list):
-        raise InvalidSessionFile(key, f"must be a list, not {_json_type(value)}")
-    return value
-
-
-def _object(item: Any, place: str, keys: frozenset[str]) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        raise InvalidSessionFile(place, f"must be an object, not {_json_type(item)}")
-    unknown = sorted(set(item) - keys)
-    if unknown:
-        raise InvalidSessionFile(f"{place}.{unknown[0]}", _unknown_field_reason(unknown[0]))
-    return item
-
-
-def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _moods(data: dict[str, Any]) -> tuple[MoodCounts, ...]:
-    """Anonymous counts: one per moment at most (as the store keeps them), values 1–5 only."""
-    moods: list[MoodCounts] = []
-    seen: set[str] = set()
-    for i, raw in enumerate(_list(data, "moods")):
-        place = f"moods[{i}]"
-        item = _object(raw, place, MOOD_KEYS)
-        moment = _text(item, "moment", f"{place}.moment")
-        if moment not in MOOD_MOMENTS:
-            known = ", ".join(MOOD_MOMENTS)
-            raise InvalidSessionFile(
-                f"{place}.moment", f"unknown moment {moment!r} (known: {known})"
-            )
-        if moment in seen:
-            raise InvalidSessionFile(f"{place}.moment", f"{moment!r} is counted twice")
-        seen.add(moment)
-        counts = _require(item, "counts", f"{place}.counts")
-        if not isinstance(counts, dict):
-            raise InvalidSessionFile(
-                f"{place}.counts", f"must be an object, not {_json_type(counts)}"
-            )
-        clean: dict[int, int] = {}
-        for key, n in counts.items():
-            if key not in {str(value) for value in MOOD_VALUES}:
-                raise InvalidSessionFile(
-                    f"{place}.counts.{key}", "a mood value must be one of 1, 2, 3, 4, 5"
-                )
-            if not _whole(n) or n < 0:
-                raise InvalidSessionFile(
-                    f"{place}.counts.{key}", "must be a whole number, 0 or more"
-                )
-            clean[int(key)] = n
-        moods.append(MoodCounts(moment, dict(sorted(clean.items()))))
-    return tuple(moods)
-
-
-def _prompt_uses(
-    data: dict[str, Any], plan: tuple[RoundPlan, ...], people: tuple[Participant, ...]
-) -> tuple[PromptHeard, ...]:
-    """Each use names a round of ``round_plan`` and, when it was one person's own prompt, a
-    person of ``people``; ``prompt_id`` is the library's id (or null for words typed fresh)."""
-    ids = {person.person_id for person in people}
-    uses: list[PromptHeard] = []
-    for i, raw in enumerate(_list(data, "prompt_uses")):
-        place = f"prompt_uses[{i}]"
-        item = _object(raw, place, USE_KEYS)
-        round_index = _require(item, "round", f"{place}.round")
-        if not _whole(round_index):
-            raise InvalidSessionFile(f"{place}.round", "must be a whole number")
-        if not 0 <= round_index < len(plan):
-            raise InvalidSessionFile(
-                f"{place}.round",
-                f"there is no round {round_index} in round_plan"
-                f" (it has {len(plan)}, numbered from 0)",
-            )
-        text = _text(item, "text", f"{place}.text")
-        if not text.strip():
-            raise InvalidSessionFile(f"{place}.text", "must not be empty")
-        prompt_id = _optional_text(item, "prompt_id", place)
-        if prompt_id is not None and not prompt_id.strip():
-            raise InvalidSessionFile(f"{place}.prompt_id", "must be null or a prompt's id")
-        person_id = _optional_text(item, "person_id", place)
-        if person_id is not None and person_id not in ids:
-            raise InvalidSessionFile(
-                f"{place}.person_id", f"unknown person {person_id!r} (not in people)"
-            )
-        used_at = (
-            _moment(item, "used_at", optional=True, place=f"{place}.used_at")
-            if "used_at" in item
-            else None
-        )
-        uses.append(PromptHeard(round_index, text, prompt_id, person_id, used_at))
-    return tuple(uses)
-
-
-def _optional_text(item: dict[str, Any], key: str, place: str) -> str | None:
-    value = item.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InvalidSessionFile(f"{place}.{key}", f"must be text or null, not {_json_type(value)}")
-    return value
-
-
 def _check_plan_people(plan: tuple[RoundPlan, ...], people: tuple[Participant, ...]) -> None:
     """A per-person prompt must belong to someone the file lists."""
     ids = {person.person_id for person in people}
     for i, round_ in enumerate(plan):
-        for person_id, _text in round_.person_prompts:
+        for person_id, _prompt in round_.person_prompts:
             if person_id not in ids:
                 raise InvalidSessionFile(
                     f"round_plan[{i}].person_prompts.{person_id}",
@@ -470,7 +319,7 @@ def _check_against_log(entries: tuple[ev.Entry, ...], people: tuple[Participant,
                 f"unknown person {event.participant.person_id!r} (not in people)",
             )
         elif isinstance(event, ev.RoundStarted):
-            for person_id, _text in event.plan.person_prompts:
+            for person_id, _prompt in event.plan.person_prompts:
                 if person_id not in ids:
                     raise InvalidSessionFile(
                         f"events[{i}].payload.plan.person_prompts.{person_id}",
@@ -495,23 +344,6 @@ def _people_in(event: ev.Event) -> tuple[Participant, ...]:
     if isinstance(event, ev.ParticipantJoined):
         return (event.participant,)
     return ()
-
-
-def _json_type(value: Any) -> str:
-    match value:
-        case None:
-            return "null"
-        case bool():
-            return "true/false"
-        case int() | float():
-            return "a number"
-        case str():
-            return "text"
-        case list():
-            return "a list"
-        case dict():
-            return "an object"
-    return type(value).__name__
 
 
 __all__ = [
