@@ -85,6 +85,12 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         load_session(text)
     except InvalidSessionFile as problem:
+        if problem.place.startswith(("moods", "prompt_uses")):
+            kept = "mood counts" if problem.place.startswith("moods") else "prompt history"
+            raise ExportFailed(
+                f"Session {args.session_id} cannot be exported because its stored {kept}"
+                f" does not fit the session ({problem.place}: {problem.problem})."
+            ) from problem
         raise ExportFailed(
             f"Session {args.session_id} cannot be exported because its stored log is"
             f" inconsistent ({problem.place}: {problem.problem}); run 'circlekeeper check'."

@@ -329,6 +329,22 @@ def test_a_custom_prompt_unknown_here_keeps_its_words_but_no_id(
     assert [(u.text, u.prompt_id) for u in uses][2] == ("What are you carrying tonight?", None)
 
 
+def test_export_refuses_a_prompt_history_that_does_not_fit_the_session(
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = new_db("a")
+    session_id, _ = recorded_session(db)
+    with open_store(db) as store:  # the plan has 2 rounds; nothing in the store stops this
+        store.prompts.record_use(PromptUse(session_id, 7, "A round that never was"))
+    out = tmp_path / "s.json"
+    capsys.readouterr()
+    assert main(["--db", str(db), "export-json", str(session_id), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "stored prompt history does not fit the session" in err
+    assert "prompt_uses[3].round: there is no round 7" in err
+    assert not out.exists()
+
+
 def test_a_version_1_file_still_imports_without_moods_or_prompt_uses(
     new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
