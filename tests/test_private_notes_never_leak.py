@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from circlekeeper.session.prompts import MoodCounts, PromptUse
 from circlekeeper.store import CircleRecord, open_store
 from circlekeeper.vault import NotesService, Vault, fast_settings
 from tests.reports.stored import play_finished
@@ -34,6 +35,7 @@ PASSPHRASE = "LEAKCHECK-passphrase-quiet-lake"
 SECRETS = (KEPT, BEFORE_EDIT, AFTER_EDIT, DELETED, PASSPHRASE)
 NAMES = ("Amal Haddad", "Bo Chen", "山田 花子")
 START = datetime(2026, 3, 3, 17, 0, tzinfo=UTC)
+HEARD = "What did you bring with you today?"
 
 RUN_WITH_DEBUG_LOG = """
 import logging, sys
@@ -104,6 +106,9 @@ def test_private_notes_never_reach_disk_in_plain_text(tmp_path: Path, debug_log:
         notes.edit(edited.note_id, f"{AFTER_EDIT} 山田 seemed tired, check in next week")
         gone = notes.add(f"{DELETED} Bo mentioned his job", sid, people[1], 120.0)
         notes.delete(gone.note_id)
+        # what travels beside the log in a session file (version 2): moods and prompts heard
+        store.moods.save(sid, MoodCounts("check-in", {2: 1, 4: 2}))
+        store.prompts.record_use(PromptUse(sid, 0, HEARD, None, person_id=str(people[1])))
         # positive control: the notes are really there, readable through the vault
         texts = sorted(n.text for n in notes.for_session(sid))
         assert texts[0].startswith(AFTER_EDIT) and texts[1].startswith(KEPT) and len(texts) == 2
@@ -130,6 +135,8 @@ def test_private_notes_never_reach_disk_in_plain_text(tmp_path: Path, debug_log:
         # positive controls: the exports hold the session, names included where asked for
         assert "Amal Haddad" in pdf_text(one_pdf) and "Amal Haddad" in pdf_text(combined)
         assert "Amal Haddad" in as_json.read_text(encoding="utf-8")
+        assert HEARD in as_json.read_text(encoding="utf-8")
+        assert '"check-in"' in as_json.read_text(encoding="utf-8")
         assert backup.is_file() and (logs / "json.log").stat().st_size > 0
 
         while_open = [*database_files(db), backup.parent, out, logs]

@@ -1,7 +1,8 @@
 """``circlekeeper export-json SESSION_ID -o FILE`` and ``circlekeeper import FILE``.
 
 Both speak the session file format of ``docs/session-json.md``. Export writes exactly what the
-log holds plus the session's circle, roles, plan and shareable summary — never private notes —
+log holds plus the session's circle, roles, plan, shareable summary, anonymous mood counts and
+the prompts it heard — never private notes —
 and checks its own output before writing. Import validates the whole file first and then writes
 it in one transaction: a rejected file changes nothing.
 """
@@ -29,8 +30,8 @@ def register(subparsers: Any) -> None:
         "export-json",
         help="write one session to a JSON file (never private notes)",
         description="Write one session (circle, people, round plan, full event log, shareable"
-        " summary) to a versioned JSON file; see docs/session-json.md. Private notes are never"
-        " included.",
+        " summary, mood counts, prompts heard) to a versioned JSON file; see"
+        " docs/session-json.md. Private notes are never included.",
     )
     export.add_argument(
         "session_id", metavar="SESSION_ID", type=session_id, help="the session's id"
@@ -63,6 +64,8 @@ def run_export(args: argparse.Namespace) -> int:
     with open_for_reading(args.db) as store:
         record = store.sessions.get(args.session_id)
         entries = store.sessions.entries(args.session_id)
+        moods = store.moods.for_session(args.session_id)
+        prompt_uses = store.prompts.uses_for_session(args.session_id)
     if not entries:
         raise ExportFailed(f"Session {args.session_id} has no recorded events to export.")
     doc = document_from_log(
@@ -75,11 +78,19 @@ def run_export(args: argparse.Namespace) -> int:
         ended=record.ended_at,
         timezone=record.timezone,
         shareable_summary=record.shareable,
+        moods=moods,
+        prompt_uses=prompt_uses,
     )
     text = dump_session(doc)
     try:
         load_session(text)
     except InvalidSessionFile as problem:
+        if problem.place.startswith(("moods", "prompt_uses")):
+            kept = "mood counts" if problem.place.startswith("moods") else "prompt history"
+            raise ExportFailed(
+                f"Session {args.session_id} cannot be exported because its stored {kept}"
+                f" does not fit the session ({problem.place}: {problem.problem})."
+            ) from problem
         raise ExportFailed(
             f"Session {args.session_id} cannot be exported because its stored log is"
             f" inconsistent ({problem.place}: {problem.problem}); run 'circlekeeper check'."

@@ -15,9 +15,15 @@ from typing import Any
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant, RoundPlan
+from circlekeeper.session.prompts import MoodCounts, PromptUse
 
 FORMAT = "circlekeeper-session"
-VERSION = 1
+VERSION = 2
+"""Version 2 added ``moods`` and ``prompt_uses``; version 1 files (without them) still load."""
+
+MOOD_MOMENTS = ("check-in", "check-out")
+"""The moments a mood count is taken at (the store keeps at most one count per moment)."""
+MOOD_VALUES = (1, 2, 3, 4, 5)
 
 
 class InvalidSessionFile(UserFacingError):
@@ -45,6 +51,39 @@ class SessionDocument:
     ended: datetime | None = None
     timezone: str = "UTC"
     shareable_summary: str = ""
+    moods: tuple[MoodCounts, ...] = ()
+    """Anonymous check-in/check-out mood counts (how many chose each value, never who)."""
+    prompt_uses: tuple[PromptHeard, ...] = ()
+    """Which prompts the session heard, so the receiving database's draws avoid them too."""
+
+
+@dataclass(frozen=True, slots=True)
+class PromptHeard:
+    """A prompt heard in one round of the document's session.
+
+    :class:`~circlekeeper.session.prompts.PromptUse` without its ``session_id``: a file's
+    session has no id until a database files it.
+    """
+
+    round_index: int
+    text: str
+    prompt_id: str | None = None
+    person_id: str | None = None
+    used_at: datetime | None = None
+
+    @classmethod
+    def from_use(cls, use: PromptUse) -> PromptHeard:
+        return cls(use.round_index, use.text, use.prompt_id, use.person_id, use.used_at)
+
+    def to_use(self, session_id: int) -> PromptUse:
+        return PromptUse(
+            session_id=session_id,
+            round_index=self.round_index,
+            text=self.text,
+            prompt_id=self.prompt_id,
+            person_id=self.person_id,
+            used_at=self.used_at,
+        )
 
 
 def document_from_log(
@@ -58,9 +97,11 @@ def document_from_log(
     ended: datetime | None = None,
     timezone: str = "UTC",
     shareable_summary: str = "",
+    moods: Sequence[MoodCounts] = (),
+    prompt_uses: Sequence[PromptUse | PromptHeard] = (),
 ) -> SessionDocument:
     """A document for a stored log; people (and, unless given, circle and facilitators) are
-    read from the log."""
+    read from the log. Moods and prompt uses come from the store beside the log."""
     logged_circle = ""
     logged_facilitators: tuple[str, ...] = ()
     people: dict[str, Participant] = {}
@@ -83,6 +124,11 @@ def document_from_log(
         ended=ended,
         timezone=timezone,
         shareable_summary=shareable_summary,
+        moods=tuple(moods),
+        prompt_uses=tuple(
+            use if isinstance(use, PromptHeard) else PromptHeard.from_use(use)
+            for use in prompt_uses
+        ),
     )
 
 
@@ -121,3 +167,15 @@ def renumber_people(entries: Sequence[ev.Entry], mapping: dict[str, str]) -> tup
 def renumber_plan(plan: Sequence[RoundPlan], mapping: dict[str, str]) -> tuple[RoundPlan, ...]:
     """The round plan with the person ids of per-person prompts replaced through ``mapping``."""
     return tuple(round_.with_people_renamed(mapping) for round_ in plan)
+
+
+def renumber_prompt_uses(
+    uses: Sequence[PromptHeard], mapping: dict[str, str]
+) -> tuple[PromptHeard, ...]:
+    """The prompt uses with each person's id replaced through ``mapping`` (shared uses stay)."""
+    return tuple(
+        use
+        if use.person_id is None
+        else dataclasses.replace(use, person_id=mapping.get(use.person_id, use.person_id))
+        for use in uses
+    )

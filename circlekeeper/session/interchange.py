@@ -1,8 +1,9 @@
 """The JSON interchange format for one session (``docs/session-json.md``).
 
 A file holds what another CircleKeeper needs to rebuild the session exactly: the circle's name,
-the facilitators, the people, the round plan, the full event log and the facilitator's shareable
-summary. It never holds private notes: the format has no place for them and a file that tries
+the facilitators, the people, the round plan, the full event log, the facilitator's shareable
+summary and (since version 2) the anonymous mood counts and the prompts heard. It never holds
+private notes: the format has no place for them and a file that tries
 to add one is refused.
 
 Loading trusts nothing: every field's type is checked, events are rebuilt through the same codec
@@ -25,11 +26,25 @@ from circlekeeper.session.document import (
     FORMAT,
     VERSION,
     InvalidSessionFile,
+    PromptHeard,
     SessionDocument,
     document_from_log,
     renumber_people,
     renumber_plan,
+    renumber_prompt_uses,
 )
+from circlekeeper.session.interchange_beside_log import (
+    ADDED_IN_VERSION_2,
+    dump_moods,
+    dump_prompt_uses,
+    read_moods,
+    read_prompt_uses,
+)
+from circlekeeper.session.interchange_fields import json_type as _json_type
+from circlekeeper.session.interchange_fields import moment_field as _moment
+from circlekeeper.session.interchange_fields import require as _require
+from circlekeeper.session.interchange_fields import text_field as _text
+from circlekeeper.session.interchange_fields import unknown_field_reason as _unknown_field_reason
 from circlekeeper.session.logcheck import LogInconsistent, check_log
 from circlekeeper.session.model import Participant, RoundPlan
 
@@ -47,6 +62,8 @@ TOP_KEYS = frozenset(
         "timezone",
         "shareable_summary",
         "events",
+        "moods",
+        "prompt_uses",
     }
 )
 EVENT_KEYS = frozenset({"seq", "kind", "elapsed", "wall", "payload"})
@@ -80,6 +97,8 @@ def dump_session(doc: SessionDocument) -> str:
             }
             for entry in doc.entries
         ],
+        "moods": dump_moods(doc),
+        "prompt_uses": dump_prompt_uses(doc),
     }
     return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
@@ -105,10 +124,16 @@ def load_session(text: str) -> SessionDocument:
         raise InvalidSessionFile("", "the JSON is nested too deeply") from error
     if not isinstance(data, dict):
         raise InvalidSessionFile("", "the file must hold a JSON object")
-    _check_header(data)
+    version = _check_header(data)
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
         raise InvalidSessionFile(unknown[0], _unknown_field_reason(unknown[0]))
+    if version < 2:
+        newer = sorted(set(data) & ADDED_IN_VERSION_2)
+        if newer:
+            raise InvalidSessionFile(
+                newer[0], f"is not part of a version {version} file (it came in version 2)"
+            )
 
     circle = _text(data, "circle")
     facilitators = _texts(data, "facilitators")
@@ -128,6 +153,8 @@ def load_session(text: str) -> SessionDocument:
     entries = _entries(data)
     _check_against_log(entries, people)
     _check_plan_people(plan, people)
+    moods = read_moods(data) if "moods" in data else ()
+    prompt_uses = read_prompt_uses(data, plan, people) if "prompt_uses" in data else ()
     return SessionDocument(
         circle=circle,
         facilitators=facilitators,
@@ -139,6 +166,8 @@ def load_session(text: str) -> SessionDocument:
         ended=ended,
         timezone=timezone,
         shareable_summary=summary,
+        moods=moods,
+        prompt_uses=prompt_uses,
     )
 
 
@@ -146,13 +175,8 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a session file may hold")
 
 
-def _unknown_field_reason(key: str) -> str:
-    if "note" in key.lower():
-        return "private notes are never part of a session file"
-    return "unknown field"
-
-
-def _check_header(data: dict[str, Any]) -> None:
+def _check_header(data: dict[str, Any]) -> int:
+    """Checks format and version; returns the version (every version up to ours is read)."""
     if data.get("format") != FORMAT:
         raise InvalidSessionFile("format", f"expected {FORMAT!r}, found {data.get('format')!r}")
     version = data.get("version")
@@ -166,20 +190,7 @@ def _check_header(data: dict[str, Any]) -> None:
         )
     if version < 1:
         raise InvalidSessionFile("version", f"unknown version {version}")
-
-
-def _require(data: dict[str, Any], key: str, place: str) -> Any:
-    if key not in data:
-        raise InvalidSessionFile(place, "is missing")
-    return data[key]
-
-
-def _text(data: dict[str, Any], key: str, place: str | None = None) -> str:
-    place = place or key
-    value = _require(data, key, place)
-    if not isinstance(value, str):
-        raise InvalidSessionFile(place, f"must be text, not {_json_type(value)}")
-    return value
+    return version
 
 
 def _texts(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -230,24 +241,6 @@ def _round_plan(data: dict[str, Any]) -> tuple[RoundPlan, ...]:
         except (TypeError, ValueError) as error:
             raise InvalidSessionFile(f"round_plan[{i}]", str(error)) from error
     return tuple(plans)
-
-
-def _moment(
-    data: dict[str, Any], key: str, *, optional: bool = False, place: str = ""
-) -> datetime | None:
-    place = place or key
-    value = _require(data, key, place)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise InvalidSessionFile(place, f"must be a date and time as text, not {_json_type(value)}")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as error:
-        raise InvalidSessionFile(place, f"{value!r} is not an ISO 8601 date and time") from error
-    if moment.tzinfo is None:
-        raise InvalidSessionFile(place, "needs a UTC offset (for example 'Z' or '+00:00')")
-    return moment.astimezone(UTC)
 
 
 def _entries(data: dict[str, Any]) -> tuple[ev.Entry, ...]:
@@ -301,7 +294,7 @@ def _check_plan_people(plan: tuple[RoundPlan, ...], people: tuple[Participant, .
     """A per-person prompt must belong to someone the file lists."""
     ids = {person.person_id for person in people}
     for i, round_ in enumerate(plan):
-        for person_id, _text in round_.person_prompts:
+        for person_id, _prompt in round_.person_prompts:
             if person_id not in ids:
                 raise InvalidSessionFile(
                     f"round_plan[{i}].person_prompts.{person_id}",
@@ -326,7 +319,7 @@ def _check_against_log(entries: tuple[ev.Entry, ...], people: tuple[Participant,
                 f"unknown person {event.participant.person_id!r} (not in people)",
             )
         elif isinstance(event, ev.RoundStarted):
-            for person_id, _text in event.plan.person_prompts:
+            for person_id, _prompt in event.plan.person_prompts:
                 if person_id not in ids:
                     raise InvalidSessionFile(
                         f"events[{i}].payload.plan.person_prompts.{person_id}",
@@ -353,31 +346,16 @@ def _people_in(event: ev.Event) -> tuple[Participant, ...]:
     return ()
 
 
-def _json_type(value: Any) -> str:
-    match value:
-        case None:
-            return "null"
-        case bool():
-            return "true/false"
-        case int() | float():
-            return "a number"
-        case str():
-            return "text"
-        case list():
-            return "a list"
-        case dict():
-            return "an object"
-    return type(value).__name__
-
-
 __all__ = [
     "FORMAT",
     "VERSION",
     "InvalidSessionFile",
+    "PromptHeard",
     "SessionDocument",
     "document_from_log",
     "dump_session",
     "load_session",
     "renumber_people",
     "renumber_plan",
+    "renumber_prompt_uses",
 ]

@@ -3,7 +3,8 @@
 The file has already been validated by :func:`circlekeeper.session.interchange.load_session`.
 Here it is filed under its circle (created when missing), its people are matched to the circle's
 members by name (new people are added), the log is renumbered to the receiving database's
-person ids, and the session, its events and its derived figures are written — in ONE
+person ids, and the session, its events, its derived figures, its mood counts and its prompt
+uses are written — in ONE
 transaction, so an import that fails at any point leaves the database exactly as it was.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -19,18 +21,28 @@ from sqlalchemy.orm import Session
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session import events as ev
-from circlekeeper.session.document import SessionDocument, renumber_people, renumber_plan
+from circlekeeper.session.document import (
+    PromptHeard,
+    SessionDocument,
+    renumber_people,
+    renumber_plan,
+    renumber_prompt_uses,
+)
 from circlekeeper.session.model import Participant
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
 from circlekeeper.store.models import (
     CircleMemberRow,
     CircleRow,
+    CustomPromptRow,
     EventRow,
+    MoodRow,
     PersonRow,
+    PromptUseRow,
     SessionPersonRow,
     SessionRow,
 )
+from circlekeeper.store.prompts import CUSTOM_PREFIX
 from circlekeeper.store.records import SessionStatus
 from circlekeeper.store.sessions import _search_text
 
@@ -71,6 +83,7 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
             _refuse_duplicate(s, circle.id, started_at, len(entries))
         mapping, matched, added = _people(s, circle.id, doc.people)
         log_here = renumber_people(entries, mapping)
+        uses_here = _prompt_ids_here(s, renumber_prompt_uses(doc.prompt_uses, mapping))
         ended_at = doc.ended or log_here[-1].wall
         summary = summarize(log_here)
         row = SessionRow(
@@ -87,7 +100,9 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
             present_count=summary.present_count if summary.people else None,
             duration_seconds=summary.duration_seconds,
             fairness=summary.jain_index,
-            search_text=_search_text(doc.round_plan, log_here, doc.shareable_summary),
+            search_text=_search_text(
+                doc.round_plan, log_here, doc.shareable_summary, [u.text for u in uses_here]
+            ),
         )
         s.add(row)
         s.flush()
@@ -113,6 +128,25 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
                 left_early=person.left_early,
             )
             for person in summary.people
+        )
+        s.add_all(
+            MoodRow(
+                session_id=row.id,
+                moment=mood.moment,
+                counts_json=codec.dumps({str(k): v for k, v in sorted(mood.counts.items())}),
+            )
+            for mood in doc.moods
+        )
+        s.add_all(
+            PromptUseRow(
+                session_id=row.id,
+                round_index=use.round_index,
+                text=use.text,
+                prompt_id=use.prompt_id,
+                person_id=use.person_id,
+                used_at=use.used_at,
+            )
+            for use in uses_here
         )
         s.flush()
         result = ImportResult(row.id, circle.id, created, matched, added, len(log_here))
@@ -141,6 +175,40 @@ def _circle(s: Session, name: str, doc: SessionDocument) -> tuple[CircleRow, boo
     s.add(row)
     s.flush()
     return row, True
+
+
+def _prompt_ids_here(s: Session, uses: tuple[PromptHeard, ...]) -> tuple[PromptHeard, ...]:
+    """The uses with custom prompt ids that mean the same prompt in this database.
+
+    Shipped prompts (``deck:slug``) have the same id everywhere. A custom prompt's id
+    (``custom:<n>``) is a row number of the database that wrote the file: it is kept when this
+    database's custom prompt of that number has the same words, else it becomes the custom
+    prompt here with the same words, else none (the words are kept either way, so history
+    still shows what was heard and the drawer still recognises the words).
+    """
+    if not any(u.prompt_id and u.prompt_id.startswith(CUSTOM_PREFIX) for u in uses):
+        return uses
+    by_id: dict[str, str] = {}
+    by_words: dict[str, str] = {}
+    for number, words in s.execute(select(CustomPromptRow.id, CustomPromptRow.text)):
+        prompt_id = f"{CUSTOM_PREFIX}{number}"
+        by_id[prompt_id] = _words(words)
+        by_words.setdefault(_words(words), prompt_id)
+
+    def here(use: PromptHeard) -> PromptHeard:
+        if not use.prompt_id or not use.prompt_id.startswith(CUSTOM_PREFIX):
+            return use
+        words = _words(use.text)
+        if by_id.get(use.prompt_id) == words:
+            return use
+        return dataclasses.replace(use, prompt_id=by_words.get(words))
+
+    return tuple(here(use) for use in uses)
+
+
+def _words(text: str) -> str:
+    """Prompt words as the library compares them (NFKC, case-folded, spaces collapsed)."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _refuse_duplicate(s: Session, circle_id: int, started_at: datetime, events: int) -> None:

@@ -29,6 +29,7 @@ from circlekeeper.session.interchange import (
     load_session,
 )
 from circlekeeper.session.model import RoundKind
+from circlekeeper.session.prompts import MoodCounts, PromptUse
 from tests.session.scripted import Run, policies, steps
 
 NAMES = ["x" * 10_000, "<b>Bo</b> & co", "🌱 Lee 🫶🏽", "مريم", "שׂרה", "山田 花子"]
@@ -81,7 +82,18 @@ def sample_document() -> SessionDocument:
         timezone="Europe/Berlin",
         shareable_summary="We met; it was good. <i>Thanks</i> & see you",
         ended=session.log[-1].wall,
+        moods=(
+            MoodCounts("check-in", {1: 0, 2: 1, 3: 3, 4: 2, 5: 0}),
+            MoodCounts("check-out", {4: 4, 5: 2}),
+        ),
+        prompt_uses=(
+            PromptUse(7, 0, "How are you arriving?", "core:arriving", used_at=STARTED),
+            PromptUse(7, 1, "Something typed fresh, مريم 🌱", None, person_id="p1"),
+        ),
     )
+
+
+STARTED = datetime(2026, 3, 29, 1, 0, tzinfo=UTC)
 
 
 def mutate(doc: SessionDocument, change) -> str:
@@ -106,7 +118,7 @@ def test_round_trip_keeps_everything_including_every_script() -> None:
 
 def test_the_file_holds_its_documented_shape() -> None:
     data = json.loads(dump_session(sample_document()))
-    assert data["format"] == "circlekeeper-session" and data["version"] == 1
+    assert data["format"] == "circlekeeper-session" and data["version"] == 2
     assert set(data) == {
         "format",
         "version",
@@ -120,7 +132,26 @@ def test_the_file_holds_its_documented_shape() -> None:
         "timezone",
         "shareable_summary",
         "events",
+        "moods",
+        "prompt_uses",
     }
+    assert data["moods"][1] == {"moment": "check-out", "counts": {"4": 4, "5": 2}}
+    assert data["prompt_uses"] == [
+        {
+            "round": 0,
+            "text": "How are you arriving?",
+            "prompt_id": "core:arriving",
+            "person_id": None,
+            "used_at": "2026-03-29T01:00:00+00:00",
+        },
+        {
+            "round": 1,
+            "text": "Something typed fresh, مريم 🌱",
+            "prompt_id": None,
+            "person_id": "p1",
+            "used_at": None,
+        },
+    ]
     assert data["people"][0] == {"id": "p0", "name": "x" * 10_000, "pronouns": "they/them"}
     first = data["events"][0]
     assert set(first) == {"seq", "kind", "elapsed", "wall", "payload"}
@@ -150,7 +181,7 @@ BAD_FILES = [
     ("not json", lambda d: None, "{", "line 1 column 2"),
     ("array", None, "[]", "must hold a JSON object"),
     ("format", lambda d: d.update(format="other"), None, "format: expected"),
-    ("newer version", lambda d: d.update(version=2), None, "version: the file is version 2"),
+    ("newer version", lambda d: d.update(version=3), None, "version: the file is version 3"),
     ("version text", lambda d: d.update(version="1"), None, "version: must be a whole number"),
     ("private notes", lambda d: d.update(notes=["secret"]), None, "notes: private notes"),
     ("circle type", lambda d: d.update(circle=5), None, "circle: must be text, not a number"),
@@ -258,6 +289,105 @@ BAD_FILES = [
         "nothing can happen after the session ended",
     ),
     ("NaN", None, '{"format": NaN}', "NaN is not a number"),
+    # version 2: moods and prompt uses
+    ("moods type", lambda d: d.update(moods={}), None, "moods: must be a list, not an object"),
+    (
+        "mood moment",
+        lambda d: d["moods"][0].update(moment="halfway"),
+        None,
+        "moods[0].moment: unknown moment 'halfway' (known: check-in, check-out)",
+    ),
+    (
+        "mood moment twice",
+        lambda d: d["moods"][1].update(moment="check-in"),
+        None,
+        "moods[1].moment: 'check-in' is counted twice",
+    ),
+    (
+        "mood value",
+        lambda d: d["moods"][0]["counts"].update({"6": 1}),
+        None,
+        "moods[0].counts.6: a mood value must be one of 1, 2, 3, 4, 5",
+    ),
+    (
+        "mood count negative",
+        lambda d: d["moods"][1]["counts"].update({"4": -1}),
+        None,
+        "moods[1].counts.4: must be a whole number, 0 or more",
+    ),
+    (
+        "mood count fraction",
+        lambda d: d["moods"][1]["counts"].update({"5": 1.5}),
+        None,
+        "moods[1].counts.5: must be a whole number, 0 or more",
+    ),
+    (
+        "mood count boolean",
+        lambda d: d["moods"][1]["counts"].update({"5": True}),
+        None,
+        "moods[1].counts.5: must be a whole number",
+    ),
+    (
+        "mood names a person",
+        lambda d: d["moods"][0].update(person_id="p1"),
+        None,
+        "moods[0].person_id: unknown field",
+    ),
+    ("mood counts missing", lambda d: d["moods"][0].pop("counts"), None, "moods[0].counts: is"),
+    (
+        "use round outside plan",
+        lambda d: d["prompt_uses"][1].update(round=2),
+        None,
+        "prompt_uses[1].round: there is no round 2 in round_plan",
+    ),
+    (
+        "use round negative",
+        lambda d: d["prompt_uses"][0].update(round=-1),
+        None,
+        "prompt_uses[0].round: there is no round -1",
+    ),
+    (
+        "use round text",
+        lambda d: d["prompt_uses"][0].update(round="0"),
+        None,
+        "prompt_uses[0].round: must be a whole number",
+    ),
+    (
+        "use unknown person",
+        lambda d: d["prompt_uses"][1].update(person_id="p9"),
+        None,
+        "prompt_uses[1].person_id: unknown person 'p9' (not in people)",
+    ),
+    (
+        "use empty text",
+        lambda d: d["prompt_uses"][0].update(text="  "),
+        None,
+        "prompt_uses[0].text: must not be empty",
+    ),
+    (
+        "use prompt id type",
+        lambda d: d["prompt_uses"][0].update(prompt_id=3),
+        None,
+        "prompt_uses[0].prompt_id: must be text or null, not a number",
+    ),
+    (
+        "use naive time",
+        lambda d: d["prompt_uses"][0].update(used_at="2026-01-01T10:00:00"),
+        None,
+        "prompt_uses[0].used_at: needs a UTC",
+    ),
+    (
+        "use carries a note",
+        lambda d: d["prompt_uses"][0].update(note="secret"),
+        None,
+        "prompt_uses[0].note: private notes are never part of a session file",
+    ),
+    (
+        "version 1 with moods",
+        lambda d: d.update(version=1),
+        None,
+        "moods: is not part of a version 1 file",
+    ),
 ]
 
 
@@ -296,7 +426,12 @@ json_values = st.recursive(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(["payload", "people", "round_plan", "events", "facilitators"]), json_values)
+@given(
+    st.sampled_from(
+        ["payload", "people", "round_plan", "events", "facilitators", "moods", "prompt_uses"]
+    ),
+    json_values,
+)
 def test_any_json_in_any_field_is_refused_or_accepted_never_crashes(field, value) -> None:
     def change(d: dict) -> None:
         if field == "payload":
@@ -306,6 +441,35 @@ def test_any_json_in_any_field_is_refused_or_accepted_never_crashes(field, value
 
     with contextlib.suppress(InvalidSessionFile):
         load_session(mutate(sample_document(), change))
+
+
+def test_a_version_1_file_still_loads_with_no_moods_and_no_prompt_uses() -> None:
+    def as_version_1(d: dict) -> None:
+        d.update(version=1)
+        del d["moods"], d["prompt_uses"]
+
+    doc = sample_document()
+    back = load_session(mutate(doc, as_version_1))
+    assert back.moods == () and back.prompt_uses == ()
+    assert back.entries == doc.entries and back.people == doc.people
+    assert json.loads(dump_session(back))["version"] == 2  # written back as the current version
+
+
+def test_version_2_fields_may_be_left_out() -> None:
+    def without(d: dict) -> None:
+        del d["moods"], d["prompt_uses"]
+
+    back = load_session(mutate(sample_document(), without))
+    assert back.moods == () and back.prompt_uses == ()
+
+
+def test_renumbering_prompt_uses_moves_only_personal_ones() -> None:
+    from circlekeeper.session.interchange import renumber_prompt_uses
+
+    uses = sample_document().prompt_uses
+    moved = renumber_prompt_uses(uses, {"p1": "41", "p0": "40"})
+    assert [u.person_id for u in moved] == [None, "41"]
+    assert [u.text for u in moved] == [u.text for u in uses]
 
 
 def test_a_live_session_exports_and_rebuilds_its_running_turn() -> None:
@@ -333,6 +497,8 @@ def test_the_documented_example_is_a_valid_file() -> None:
     assert summary.person("1").spoken_total == 95
     assert summary.person("2").spoken_total == 0 and summary.person("2").passes == 1
     assert doc.timezone == "Europe/Berlin"
+    assert doc.moods[0].moment == "check-in" and doc.moods[0].average == 3
+    assert [(u.round_index, u.prompt_id, u.person_id) for u in doc.prompt_uses] == [(0, None, None)]
 
 
 def test_renumbering_people_keeps_the_log_otherwise_identical() -> None:

@@ -12,13 +12,34 @@ from sqlalchemy import create_engine, text
 from circlekeeper.cli import main
 from circlekeeper.session import Participant, fold, summarize
 from circlekeeper.session.interchange import document_from_log, dump_session, load_session
+from circlekeeper.session.prompts import (
+    Intensity,
+    MoodCounts,
+    Principle,
+    Prompt,
+    PromptCategory,
+    PromptUse,
+)
 from circlekeeper.store import CircleRecord, open_store
 from circlekeeper.store import session_import as importer
+from circlekeeper.store.history import HistoryQueries
+from circlekeeper.store.history_records import SessionFilter
 from circlekeeper.vault.header import NoteRecord
 from tests.store.backends import NewDb
 from tests.store.samples import ODD_NAMES, PLAN, START, play_short_session
 
-TABLES = ("circles", "people", "circle_members", "sessions", "events", "session_people", "notes")
+TABLES = (
+    "circles",
+    "people",
+    "circle_members",
+    "sessions",
+    "events",
+    "session_people",
+    "notes",
+    "moods",
+    "prompt_uses",
+    "custom_prompts",
+)
 
 
 def counts(where: str) -> dict[str, int]:
@@ -53,7 +74,38 @@ def recorded_session(where: str) -> tuple[int, list[str]]:
         store.notes.add(
             NoteRecord("n1", b"SECRET-CIPHERTEXT", session_id, ids[0], 3.0, START, START)
         )
+        store.moods.save(session_id, MoodCounts("check-in", {1: 1, 2: 0, 3: 2, 4: 3, 5: 0}))
+        store.moods.save(session_id, MoodCounts("check-out", {3: 1, 4: 2, 5: 3}))
+        mine = store.prompts.save_custom(custom_prompt("What are you carrying tonight?"))
+        for use in (
+            PromptUse(session_id, 0, "How are you ARRIVING?", "core:arriving", used_at=START),
+            PromptUse(session_id, 1, "What gave you hope?", None, used_at=START),
+            PromptUse(session_id, 1, mine.text, mine.prompt_id, person_id=str(ids[2])),
+        ):
+            store.prompts.record_use(use)
     return session_id, [str(i) for i in ids]
+
+
+def custom_prompt(text: str) -> Prompt:
+    return Prompt("", text, PromptCategory.SHARING, Intensity.LIGHT, frozenset({Principle.RESPECT}))
+
+
+def heard(store, session_id: int) -> list[tuple]:
+    """A session's prompt uses as a user sees them: round, words, prompt id, whose (by name)."""
+    record = store.sessions.get(session_id)
+    names = {
+        str(p.person_id): p.name
+        for p in store.people.members(record.circle_id, include_archived=True)
+    }
+    return [
+        (u.round_index, u.text, u.prompt_id, names.get(u.person_id or ""), u.used_at)
+        for u in store.prompts.uses_for_session(session_id)
+    ]
+
+
+def export(db: str, session_id: int, out: Path) -> dict:
+    assert main(["--db", str(db), "export-json", str(session_id), "-o", str(out)]) == 0
+    return json.loads(out.read_text("utf-8"))
 
 
 def test_export_writes_the_documented_format_and_no_notes(
@@ -66,13 +118,23 @@ def test_export_writes_the_documented_format_and_no_notes(
     assert "Wrote session" in capsys.readouterr().out
     text = out.read_text("utf-8")
     data = json.loads(text)
-    assert data["format"] == "circlekeeper-session" and data["version"] == 1
+    assert data["format"] == "circlekeeper-session" and data["version"] == 2
     assert data["circle"] == "Tuesday"
     assert data["facilitators"] == ["Robin"] and data["co_facilitators"] == ["Kim"]
     assert data["timezone"] == "Europe/Berlin"
     assert data["shareable_summary"] == "A warm circle. <b>Thanks</b> & bye"
     assert [p["name"] for p in data["people"]] == list(ODD_NAMES)
     assert "SECRET" not in text and "ciphertext" not in text and "note" not in text.lower()
+    assert data["moods"] == [
+        {"moment": "check-in", "counts": {"1": 1, "2": 0, "3": 2, "4": 3, "5": 0}},
+        {"moment": "check-out", "counts": {"3": 1, "4": 2, "5": 3}},
+    ]
+    assert [(u["round"], u["prompt_id"]) for u in data["prompt_uses"]] == [
+        (0, "core:arriving"),
+        (1, None),
+        (1, "custom:1"),
+    ]
+    assert data["prompt_uses"][2]["person_id"] == data["people"][2]["id"]
     with open_store(db) as store:
         assert load_session(text).entries == store.sessions.entries(session_id)
 
@@ -147,6 +209,23 @@ def test_importing_into_the_same_circle_matches_members_and_refuses_a_duplicate(
         (lambda d: d.update(version=7), "version 7"),
         (lambda d: d["events"].pop(4), "events[4].seq: event numbers must run on without gaps"),
         (lambda d: d.update(private_notes=["x"]), "private notes are never part"),
+        (
+            lambda d: d["moods"][0]["counts"].update({"3": -2}),
+            "moods[0].counts.3: must be a whole number, 0 or more",
+        ),
+        (lambda d: d["moods"][1].update(moment="later"), "moods[1].moment: unknown moment"),
+        (
+            lambda d: d["prompt_uses"][2].update(round=5),
+            "prompt_uses[2].round: there is no round 5 in round_plan",
+        ),
+        (
+            lambda d: d["prompt_uses"][0].update(person_id="nobody"),
+            "prompt_uses[0].person_id: unknown person 'nobody'",
+        ),
+        (
+            lambda d: d["prompt_uses"][1].update(notes="private"),
+            "prompt_uses[1].notes: private notes are never part",
+        ),
     ],
 )
 def test_a_rejected_import_changes_nothing(
@@ -187,6 +266,105 @@ def test_a_failure_half_way_through_the_write_rolls_everything_back(
     with open_store(db) as store, pytest.raises(OSError, match="disk full"):
         importer.import_session(store.engine, doc)
     assert counts(db) == before
+
+
+def test_a_failure_while_writing_prompt_uses_leaves_no_session_and_no_moods(
+    new_db: NewDb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = new_db("a")
+    session_id, _ = recorded_session(db)
+    data = export(db, session_id, tmp_path / "s.json")
+    data["circle"] = "Brand new circle"
+    doc = load_session(json.dumps(data))
+    before = counts(db)
+
+    def explode(*args, **kwargs):
+        raise OSError("disk full")
+
+    # The session, its events, people and mood rows are all in the transaction by now.
+    monkeypatch.setattr(importer, "PromptUseRow", explode)
+    with open_store(db) as store, pytest.raises(OSError, match="disk full"):
+        importer.import_session(store.engine, doc)
+    assert counts(db) == before
+
+
+def test_moods_and_prompt_uses_survive_export_and_import_into_a_fresh_database(
+    new_db: NewDb, tmp_path: Path
+) -> None:
+    source, target = new_db("a"), new_db("b")
+    session_id, _ = recorded_session(source)
+    out = tmp_path / "s.json"
+    export(source, session_id, out)
+    with open_store(target) as store:
+        store.people.add("Someone else")  # so the receiving ids differ from the sending ones
+        # The receiving database's custom:1 is another prompt; custom:2 has the same words.
+        store.prompts.save_custom(custom_prompt("A different question"))
+        here = store.prompts.save_custom(custom_prompt("what are you  carrying tonight?"))
+        result = importer.import_session(store.engine, load_session(out.read_text("utf-8")))
+    with open_store(source) as a, open_store(target) as b:
+        assert b.moods.for_session(result.session_id) == a.moods.for_session(session_id)
+        before, after = heard(a, session_id), heard(b, result.session_id)
+        assert [row[:2] + row[3:] for row in after] == [row[:2] + row[3:] for row in before]
+        assert [row[2] for row in after] == ["core:arriving", None, here.prompt_id]
+        # The person-specific use points at the right person in the receiving database.
+        assert after[2][3] == ODD_NAMES[2]
+        # Draws in the receiving circle avoid what this session heard.
+        circle_uses = b.prompts.uses_for_circle(result.circle_id)
+        assert {u.prompt_id for _, u in circle_uses} == {"core:arriving", None, "custom:2"}
+        # History search finds the session by the words of a prompt it heard.
+        found = HistoryQueries.for_store(b).sessions(SessionFilter(text="CARRYING tonight"))
+        assert [r.session_id for r in found.rows] == [result.session_id]
+
+
+def test_a_custom_prompt_unknown_here_keeps_its_words_but_no_id(
+    new_db: NewDb, tmp_path: Path
+) -> None:
+    source, target = new_db("a"), new_db("b")
+    session_id, _ = recorded_session(source)
+    out = tmp_path / "s.json"
+    export(source, session_id, out)
+    with open_store(target) as store:
+        result = importer.import_session(store.engine, load_session(out.read_text("utf-8")))
+        uses = store.prompts.uses_for_session(result.session_id)
+    assert [(u.text, u.prompt_id) for u in uses][2] == ("What are you carrying tonight?", None)
+
+
+def test_export_refuses_a_prompt_history_that_does_not_fit_the_session(
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = new_db("a")
+    session_id, _ = recorded_session(db)
+    with open_store(db) as store:  # the plan has 2 rounds; nothing in the store stops this
+        store.prompts.record_use(PromptUse(session_id, 7, "A round that never was"))
+    out = tmp_path / "s.json"
+    capsys.readouterr()
+    assert main(["--db", str(db), "export-json", str(session_id), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "stored prompt history does not fit the session" in err
+    assert "prompt_uses[3].round: there is no round 7" in err
+    assert not out.exists()
+
+
+def test_a_version_1_file_still_imports_without_moods_or_prompt_uses(
+    new_db: NewDb, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, target = new_db("a"), new_db("b")
+    session_id, _ = recorded_session(source)
+    out = tmp_path / "s.json"
+    data = export(source, session_id, out)
+    data["version"] = 1
+    del data["moods"], data["prompt_uses"]
+    out.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    capsys.readouterr()
+    assert main(["--db", str(target), "import", str(out)]) == 0
+    new_id = int(capsys.readouterr().out.split("Imported session ")[1].split(" ")[0])
+    with open_store(source) as a, open_store(target) as b:
+        assert len(b.sessions.entries(new_id)) == len(a.sessions.entries(session_id))
+        assert summarize(b.sessions.entries(new_id)).duration_seconds == pytest.approx(
+            summarize(a.sessions.entries(session_id)).duration_seconds
+        )
+        assert b.moods.for_session(new_id) == []
+        assert b.prompts.uses_for_session(new_id) == []
 
 
 def test_import_refuses_unreadable_files_in_one_line(

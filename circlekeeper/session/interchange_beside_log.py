@@ -1,0 +1,136 @@
+"""What a session file carries beside the log (version 2): mood counts and prompts heard.
+
+The store keeps both per session; the file carries them so an imported session (or a rescue
+copy) keeps its anonymous moods and its prompt history, and the receiving circle's prompt
+draws avoid what it already heard. Neither can hold a private note: a mood count is numbers
+only, and a prompt use is the words read out to the whole circle (or to one person).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from circlekeeper.session.document import (
+    MOOD_MOMENTS,
+    MOOD_VALUES,
+    InvalidSessionFile,
+    PromptHeard,
+    SessionDocument,
+)
+from circlekeeper.session.interchange_fields import (
+    is_whole,
+    json_type,
+    list_field,
+    moment_field,
+    object_field,
+    optional_text,
+    require,
+    text_field,
+)
+from circlekeeper.session.model import Participant, RoundPlan
+from circlekeeper.session.prompts import MoodCounts
+
+ADDED_IN_VERSION_2 = frozenset({"moods", "prompt_uses"})
+MOOD_KEYS = frozenset({"moment", "counts"})
+USE_KEYS = frozenset({"round", "text", "prompt_id", "person_id", "used_at"})
+MOOD_VALUE_KEYS = frozenset(str(value) for value in MOOD_VALUES)
+"""JSON object keys are text: the counts object is keyed ``"1"`` … ``"5"``."""
+
+
+def dump_moods(doc: SessionDocument) -> list[dict[str, Any]]:
+    return [
+        {
+            "moment": mood.moment,
+            "counts": {str(value): n for value, n in sorted(mood.counts.items())},
+        }
+        for mood in doc.moods
+    ]
+
+
+def dump_prompt_uses(doc: SessionDocument) -> list[dict[str, Any]]:
+    return [
+        {
+            "round": use.round_index,
+            "text": use.text,
+            "prompt_id": use.prompt_id,
+            "person_id": use.person_id,
+            "used_at": None if use.used_at is None else use.used_at.astimezone(UTC).isoformat(),
+        }
+        for use in doc.prompt_uses
+    ]
+
+
+def read_moods(data: dict[str, Any]) -> tuple[MoodCounts, ...]:
+    """Anonymous counts: one per moment at most (as the store keeps them), values 1–5 only."""
+    moods: list[MoodCounts] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(list_field(data, "moods")):
+        place = f"moods[{i}]"
+        item = object_field(raw, place, MOOD_KEYS)
+        moment = text_field(item, "moment", f"{place}.moment")
+        if moment not in MOOD_MOMENTS:
+            known = ", ".join(MOOD_MOMENTS)
+            raise InvalidSessionFile(
+                f"{place}.moment", f"unknown moment {moment!r} (known: {known})"
+            )
+        if moment in seen:
+            raise InvalidSessionFile(f"{place}.moment", f"{moment!r} is counted twice")
+        seen.add(moment)
+        counts = require(item, "counts", f"{place}.counts")
+        if not isinstance(counts, dict):
+            raise InvalidSessionFile(
+                f"{place}.counts", f"must be an object, not {json_type(counts)}"
+            )
+        clean: dict[int, int] = {}
+        for key, n in counts.items():
+            if key not in MOOD_VALUE_KEYS:
+                raise InvalidSessionFile(
+                    f"{place}.counts.{key}", "a mood value must be one of 1, 2, 3, 4, 5"
+                )
+            if not is_whole(n) or n < 0:
+                raise InvalidSessionFile(
+                    f"{place}.counts.{key}", "must be a whole number, 0 or more"
+                )
+            clean[int(key)] = n
+        moods.append(MoodCounts(moment, dict(sorted(clean.items()))))
+    return tuple(moods)
+
+
+def read_prompt_uses(
+    data: dict[str, Any], plan: tuple[RoundPlan, ...], people: tuple[Participant, ...]
+) -> tuple[PromptHeard, ...]:
+    """Each use names a round of ``round_plan`` and, when it was one person's own prompt, a
+    person of ``people``; ``prompt_id`` is the library's id (or null for words typed fresh)."""
+    ids = {person.person_id for person in people}
+    uses: list[PromptHeard] = []
+    for i, raw in enumerate(list_field(data, "prompt_uses")):
+        place = f"prompt_uses[{i}]"
+        item = object_field(raw, place, USE_KEYS)
+        round_index = require(item, "round", f"{place}.round")
+        if not is_whole(round_index):
+            raise InvalidSessionFile(f"{place}.round", "must be a whole number")
+        if not 0 <= round_index < len(plan):
+            raise InvalidSessionFile(
+                f"{place}.round",
+                f"there is no round {round_index} in round_plan"
+                f" (it has {len(plan)}, numbered from 0)",
+            )
+        text = text_field(item, "text", f"{place}.text")
+        if not text.strip():
+            raise InvalidSessionFile(f"{place}.text", "must not be empty")
+        prompt_id = optional_text(item, "prompt_id", place)
+        if prompt_id is not None and not prompt_id.strip():
+            raise InvalidSessionFile(f"{place}.prompt_id", "must be null or a prompt's id")
+        person_id = optional_text(item, "person_id", place)
+        if person_id is not None and person_id not in ids:
+            raise InvalidSessionFile(
+                f"{place}.person_id", f"unknown person {person_id!r} (not in people)"
+            )
+        used_at = (
+            moment_field(item, "used_at", optional=True, place=f"{place}.used_at")
+            if "used_at" in item
+            else None
+        )
+        uses.append(PromptHeard(round_index, text, prompt_id, person_id, used_at))
+    return tuple(uses)
