@@ -14,7 +14,7 @@ from pathlib import Path
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session import events as ev
 from circlekeeper.session.document import document_from_log
-from circlekeeper.session.interchange import dump_session
+from circlekeeper.session.interchange import InvalidSessionFile, dump_session, load_session
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.journal import StoreJournal
@@ -249,10 +249,25 @@ class StoreCatalog:
             plan = self.store.sessions.get(session_id).plan
         except UserFacingError:
             plan = ()
-        document = document_from_log(entries, round_plan=plan, timezone=local_timezone_name())
+        try:  # the check-in moods and the prompts heard, if the store can still say
+            moods = self.store.moods.for_session(session_id)
+            uses = self.store.prompts.uses_for_session(session_id)
+        except UserFacingError:
+            moods, uses = [], []
+        timezone = local_timezone_name()
+        text = dump_session(
+            document_from_log(
+                entries, round_plan=plan, timezone=timezone, moods=moods, prompt_uses=uses
+            )
+        )
+        try:
+            load_session(text)
+        except InvalidSessionFile:
+            # The log is what must be rescued; extras that do not fit it are left out.
+            text = dump_session(document_from_log(entries, round_plan=plan, timezone=timezone))
         target = Path(path)
         temporary = target.with_name(target.name + ".part")
-        temporary.write_text(dump_session(document), encoding="utf-8")
+        temporary.write_text(text, encoding="utf-8")
         temporary.replace(target)
 
 

@@ -205,6 +205,10 @@ def test_when_the_disk_fails_the_circle_goes_on_and_can_be_rescued(
         CircleDetail(None, "Thursday", members=(Member(-1, "Amal"), Member(-2, "نور")))
     )
     window.start_circle()
+    from circlekeeper.session.prompts import MoodCounts
+
+    # The check-in mood count was stored before the disk filled up; the copy carries it.
+    app_parts.store.moods.save(window._session_id, MoodCounts("check-in", {4: 1, 2: 1}))
     live = window.live_view
     window.activateWindow()
     live.setFocus()
@@ -249,5 +253,7 @@ def test_when_the_disk_fails_the_circle_goes_on_and_can_be_rescued(
         kinds = [e.event.kind for e in store.sessions.entries(session_id)]
         assert kinds[-1] == "turn-started", "the unsaved steps are in the rescued copy"
         assert kinds.count("turn-ended") == 1
+        moods = store.moods.for_session(session_id)
+        assert [(m.moment, dict(m.counts)) for m in moods] == [("check-in", {4: 1, 2: 1})]
     finally:
         store.close()
