@@ -10,7 +10,6 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,9 @@ from circlekeeper.ui.window_options import WindowOptions
 if TYPE_CHECKING:
     # Loaded when first used, not before the window is on screen: the benchmark for start-up
     # holds the window to 1.5x a bare QMainWindow, and each Qt class or namespace touched
-    # early builds all of its enums (the Qt namespace alone costs about 10 ms).
+    # early builds all of its enums (the Qt namespace alone costs about 10 ms, QCloseEvent 3).
+    from PySide6.QtGui import QCloseEvent
+
     from circlekeeper.session.model import Participant
     from circlekeeper.ui.catalog import Catalog, CircleDetail
     from circlekeeper.ui.circle_page import CirclePage
