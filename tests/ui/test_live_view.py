@@ -13,8 +13,8 @@ from circlekeeper.ui.presenter_window import PresenterWindow
 from tests.ui.conftest import PEOPLE, PLAN, MemoryJournal, TestClock
 
 
-@pytest.fixture
-def view(qtbot, clock: TestClock, journal: MemoryJournal) -> LiveView:
+def open_view(qtbot, clock: TestClock, journal: MemoryJournal) -> LiveView:
+    """A live view on a started circle, shown and focused as the facilitator would have it."""
     controller = LiveController(clock, journal, PLAN, wall=clock.wall)
     controller.start("Tuesday circle", PEOPLE, ["Sam"])
     widget = LiveView(controller)
@@ -24,8 +24,14 @@ def view(qtbot, clock: TestClock, journal: MemoryJournal) -> LiveView:
     qtbot.waitExposed(widget)
     widget.activateWindow()
     widget.setFocus()
+    return widget
+
+
+@pytest.fixture
+def view(qtbot, clock: TestClock, journal: MemoryJournal) -> LiveView:
+    widget = open_view(qtbot, clock, journal)
     yield widget
-    controller.shutdown()
+    widget.controller.shutdown()
 
 
 def button(view: LiveView, accessible_name: str) -> QPushButton:
@@ -151,9 +157,7 @@ def test_status_line_follows_the_moment_and_never_keeps_a_finished_speaker(
     assert said.count(view.status.text()) == 1, "each moment is announced once, not every tick"
 
 
-def test_the_ring_follows_a_dark_desktop_theme(
-    qtbot, view: LiveView, clock: TestClock, journal: MemoryJournal
-) -> None:
+def test_the_ring_follows_a_dark_desktop_theme(qtbot, view: LiveView, clock: TestClock) -> None:
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
@@ -166,12 +170,8 @@ def test_the_ring_follows_a_dark_desktop_theme(
     dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8ecef"))
     QApplication.setPalette(dark)  # a dark desktop theme, as the app starts
     try:
-        controller = LiveController(clock, journal, PLAN, wall=clock.wall)
-        controller.start("Tuesday circle", PEOPLE, ["Sam"])
-        night = LiveView(controller)
-        qtbot.addWidget(night)
-        night.resize(1100, 720)
-        night.show()
+        night = open_view(qtbot, clock, MemoryJournal())
+        controller = night.controller
         controller.move_on()  # opens the check-in round
         controller.move_on()  # Amal speaks: the time is painted in the middle
         assert night.ring.colours() is DARK
