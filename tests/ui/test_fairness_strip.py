@@ -12,26 +12,25 @@ def _bars(count: int) -> list[ShareBar]:
     return [ShareBar(f"Person {i}", 30.0 + i) for i in range(count)]
 
 
-def test_a_small_circle_gets_roomy_rows(qtbot) -> None:
+def _shown(qtbot, people: int, height: int) -> tuple[FairnessStrip, object]:
     strip = FairnessStrip()
-    strip.set_bars(_bars(5), 32.0)
+    strip.set_bars(_bars(people), 40.0)
     area = scrollable(strip)
     qtbot.addWidget(area)
-    area.resize(400, 400)
+    area.resize(400, height)
     area.show()
     QApplication.processEvents()
+    return strip, area
+
+
+def test_a_small_circle_gets_roomy_rows(qtbot) -> None:
+    strip, area = _shown(qtbot, people=5, height=400)
     assert strip.row_height() == FairnessStrip.ROW
     assert not area.verticalScrollBar().isVisible()
 
 
 def test_a_big_circle_compacts_then_scrolls_instead_of_cutting_people_off(qtbot) -> None:
-    strip = FairnessStrip()
-    strip.set_bars(_bars(20), 40.0)
-    area = scrollable(strip)
-    qtbot.addWidget(area)
-    area.resize(400, 250)
-    area.show()
-    QApplication.processEvents()
+    strip, area = _shown(qtbot, people=20, height=250)
     row = strip.row_height()
     assert row < FairnessStrip.ROW, "rows shrink before anything scrolls"
     assert strip.height() >= FairnessStrip.TOP + 20 * row, "all twenty rows fit in the strip"
