@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from circlekeeper.ui.fairness_strip import FairnessStrip, ShareBar, scrollable
 
@@ -12,7 +12,7 @@ def _bars(count: int) -> list[ShareBar]:
     return [ShareBar(f"Person {i}", 30.0 + i) for i in range(count)]
 
 
-def _shown(qtbot, people: int, height: int) -> tuple[FairnessStrip, object]:
+def _shown(qtbot, people: int, height: int) -> tuple[FairnessStrip, QScrollArea]:
     strip = FairnessStrip()
     strip.set_bars(_bars(people), 40.0)
     area = scrollable(strip)
