@@ -3,9 +3,10 @@
 reportlab's standard fonts print Arabic, Hebrew, CJK and emoji as black squares, so every report
 uses DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew…) and falls back, per run of text, to
 the first bundled font that has the character: Droid Sans Fallback (Chinese, Japanese),
-NanumSquare (Korean), Lohit (Devanagari, Tamil) and Abyssinica SIL (Ethiopic). All are
-TrueType-outline fonts, which is what reportlab's ``TTFont`` needs. Loading them costs ~0.15 s,
-hence the cache; reports embed only the glyphs they use.
+NanumSquare (Korean), Lohit (Devanagari, Tamil), Abyssinica SIL (Ethiopic) and Noto Sans for
+the other scripts of South and Southeast Asia. All are TrueType-outline fonts, which is what
+reportlab's ``TTFont`` needs. Loading them costs ~0.15 s, hence the cache; reports embed only
+the glyphs they use.
 """
 
 from __future__ import annotations
@@ -32,6 +33,23 @@ FALLBACK_FONTS: tuple[tuple[str, str, bool], ...] = (
     ("CKDevanagari", "Lohit-Devanagari.ttf", True),
     ("CKTamil", "Lohit-Tamil.ttf", True),
     ("CKEthiopic", "AbyssinicaSIL-Regular.ttf", False),
+    *(
+        (f"CK{script}", f"NotoSans{script}-Regular.ttf", True)
+        for script in (
+            "Bengali",
+            "Gujarati",
+            "Gurmukhi",
+            "Oriya",
+            "Telugu",
+            "Kannada",
+            "Malayalam",
+            "Sinhala",
+            "Thai",
+            "Lao",
+            "Myanmar",
+            "Khmer",
+        )
+    ),
 )
 """Tried in this order for a character DejaVu Sans lacks."""
 
@@ -45,7 +63,9 @@ def needs_shaping(text: str) -> bool:
         code = ord(ch)
         if (
             0x0590 <= code <= 0x08FF  # Hebrew, Arabic, Syriac, Thaana…
-            or 0x0900 <= code <= 0x0DFF  # the Indic scripts
+            or 0x0900 <= code <= 0x0EFF  # the Indic scripts, Sinhala, Thai, Lao
+            or 0x1000 <= code <= 0x109F  # Myanmar
+            or 0x1780 <= code <= 0x17FF  # Khmer
             or 0xFB1D <= code <= 0xFDFF
             or 0xFE70 <= code <= 0xFEFF
             or unicodedata.category(ch) in ("Mn", "Mc")

@@ -118,9 +118,9 @@ def test_scripts_print_in_their_own_fonts_and_unknown_characters_get_a_notice() 
     assert "李小龙" in text and "Ольга" in text and "김민준" in text and "ሰላም" in text
     assert "[U+" not in text, "every script above has a bundled font"
 
-    thai = demo_summary(people=2, rounds=1, names=("สมชาย", "B"))
-    text = pdf_text(render_session(thai, context(privacy=Privacy.NAMES)))
-    assert "[U+0E2A U+0E21 U+0E0A U+0E32 U+0E22]" in text  # no bundled Thai: a visible notice
+    tibetan = demo_summary(people=2, rounds=1, names=("བོད", "B"))
+    text = pdf_text(render_session(tibetan, context(privacy=Privacy.NAMES)))
+    assert "[U+0F56 U+0F7C U+0F51]" in text  # no bundled Tibetan font: a visible notice
     assert "shown as [U+code] instead" in words(text)
 
 
@@ -135,6 +135,28 @@ def test_devanagari_and_tamil_names_are_shaped_in_their_own_fonts() -> None:
     # Shaped with the wrong font (a bullet glued to the name), the glyphs read back as these.
     assert "\uffff" not in text and "Ġ" not in text
     assert "या" in text.split("Rounds")[0], "the attendance list prints the Devanagari name"
+
+
+@pytest.mark.parametrize(
+    ("name", "font"),
+    [
+        ("สมชาย ใจดี", b"NotoSansThai"),
+        ("রবীন্দ্রনাথ", b"NotoSansBengali"),
+        ("ਹਰਪ੍ਰੀਤ", b"NotoSansGurmukhi"),
+        ("మల్లిక", b"NotoSansTelugu"),
+        ("സുനിത", b"NotoSansMalayalam"),
+        ("සුනිල්", b"NotoSansSinhala"),
+        ("ဇော်ဇော်", b"NotoSansMyanmar"),
+        ("សុខា", b"NotoSansKhmer"),
+    ],
+)
+def test_names_in_south_and_southeast_asian_scripts_print_in_their_fonts(name, font) -> None:
+    data = render_session(
+        demo_summary(people=2, rounds=1, names=(name, "Ana")), context(privacy=Privacy.NAMES)
+    )
+    assert font in data
+    text = pdf_text(data)
+    assert "[U+" not in text and "\uffff" not in text
 
 
 def test_ten_thousand_character_name_and_summary_wrap_across_pages() -> None:
