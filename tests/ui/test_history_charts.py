@@ -61,6 +61,9 @@ def test_line_is_drawn_in_a_colour_that_suits_light_and_dark(qtbot) -> None:
         palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
         chart.setPalette(palette)
         chart.setAutoFillBackground(True)
+        font = chart.font()
+        font.setPointSize(14)  # solid glyph strokes whatever the system's default family is
+        chart.setFont(font)
         chart.resize(400, 170)
         chart.set_series([Series("present", points([5, 7, 6, 8]))])
         image = chart.grab().toImage()
