@@ -68,6 +68,10 @@ class DrawRequest:
         category = ROUND_CATEGORIES.get(kind)
         return cls(categories=frozenset({category}) if category else frozenset(), **kwargs)  # type: ignore[arg-type]
 
+    def browse_category(self) -> PromptCategory | None:
+        """The category a browser opens on: the round's own, when it has exactly one."""
+        return next(iter(self.categories)) if len(self.categories) == 1 else None
+
     def excluding(self, *prompt_ids: str) -> DrawRequest:
         return replace(self, exclude=self.exclude | frozenset(prompt_ids))
 

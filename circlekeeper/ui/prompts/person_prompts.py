@@ -223,8 +223,7 @@ class PersonPromptList(QWidget):
         person_id = self.selected_person()
         if self._browse is None or person_id is None:
             return
-        categories = sorted(self._request.categories)
-        chosen = self._browse(self, categories[0] if len(categories) == 1 else None)
+        chosen = self._browse(self, self._request.browse_category())
         if chosen is None:
             return
         self._take(person_id, Draw(chosen, ""))

@@ -134,8 +134,7 @@ class PromptPicker(QWidget):
     def browse(self) -> None:
         if self._browse is None:
             return
-        categories = sorted(self._request.categories)
-        chosen = self._browse(self, categories[0] if len(categories) == 1 else None)
+        chosen = self._browse(self, self._request.browse_category())
         if chosen is not None:
             self._rejected.clear()
             self.redraw_button.setEnabled(False)
