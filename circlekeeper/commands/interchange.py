@@ -123,21 +123,9 @@ def run_import(args: argparse.Namespace) -> int:
 def _read(name: str) -> str:
     if name == "-":
         return sys.stdin.read()
-    path = Path(name).expanduser()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as error:
-        raise UserFacingError(f"There is no file at {path}.") from error
-    except IsADirectoryError as error:
-        raise UserFacingError(f"{path} is a folder, not a session file.") from error
-    except OSError as error:
-        raise UserFacingError(f"CircleKeeper cannot read {path} ({error.strerror}).") from error
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UserFacingError(
-            f"{path} is not a text file in UTF-8, so it cannot be a session file."
-        ) from error
+    from circlekeeper.store.session_import import read_session_text
+
+    return read_session_text(Path(name))
 
 
 def _is_special_file(path: Path) -> bool:

@@ -4,8 +4,8 @@ The file has already been validated by :func:`circlekeeper.session.interchange.l
 Here it is filed under its circle (created when missing), its people are matched to the circle's
 members by name (new people are added), the log is renumbered to the receiving database's
 person ids, and the session, its events, its derived figures, its mood counts and its prompt
-uses are written — in ONE
-transaction, so an import that fails at any point leaves the database exactly as it was.
+uses are written — in ONE transaction, so an import that fails at any point leaves the
+database exactly as it was.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import logging
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -51,6 +52,26 @@ log = logging.getLogger(__name__)
 
 class ImportRefused(UserFacingError):
     """A valid file that this database cannot take (a duplicate, a nameless person…)."""
+
+
+def read_session_text(path: Path) -> str:
+    """A session file's text, or one sentence saying why it cannot be read (for the command
+    line and the app alike)."""
+    path = path.expanduser()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as error:
+        raise UserFacingError(f"There is no file at {path}.") from error
+    except IsADirectoryError as error:
+        raise UserFacingError(f"{path} is a folder, not a session file.") from error
+    except OSError as error:
+        raise UserFacingError(f"CircleKeeper cannot read {path} ({error.strerror}).") from error
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserFacingError(
+            f"{path} is not a text file in UTF-8, so it cannot be a session file."
+        ) from error
 
 
 @dataclass(frozen=True, slots=True)

@@ -263,6 +263,26 @@ class MainWindow(QMainWindow):
             self.refresh_circles(select=dialog.restored[-1])
             self.statusBar().showMessage("The circle is back in the list.")
 
+    def import_session_file(self) -> None:
+        """A session file (a rescue copy saved when the disk failed, or one exported elsewhere)
+        comes back into history without the command line."""
+        if self.catalog is None or self.controller is not None:
+            return
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a session file", "", "Session files (*.json);;All files (*)"
+        )
+        if not path:
+            return
+        try:
+            said = self.catalog.import_session_file(path)
+        except UserFacingError as refusal:
+            QMessageBox.warning(self, "The session was not imported", str(refusal))
+            return
+        self.refresh_circles()
+        self.statusBar().showMessage(said)
+
     def open_prompt_library(self) -> None:
         if self.options.prompts is None:
             self.statusBar().showMessage("The prompt library is not available.")

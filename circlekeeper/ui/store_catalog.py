@@ -241,6 +241,20 @@ class StoreCatalog:
             raise RuntimeError("no demo factory was configured")
         return self._demo_factory(self.store)
 
+    def import_session_file(self, path: str) -> str:
+        """File a session file (a rescue copy, or one from another CircleKeeper) under its
+        circle, all or nothing; returns a sentence saying what came in."""
+        from circlekeeper.store.session_import import import_session, read_session_text
+
+        document = load_session(read_session_text(Path(path)))
+        result = import_session(self.store.engine, document)
+        circle = "the new circle" if result.circle_created else "the circle"
+        added = f", {result.people_added} new" if result.people_added else ""
+        return (
+            f"The session of {document.circle[:80]!r} is in {circle} ({result.events} events,"
+            f" {result.people_matched} people matched{added})."
+        )
+
     def export_log(self, session_id: int, entries: Sequence[ev.Entry], path: str) -> None:
         """The rescue copy when the database fails mid-circle: the log in the documented
         session format (``circlekeeper import FILE`` takes it back), written without asking

@@ -43,6 +43,7 @@ class WindowMenus:
         self._action(circle_menu, "&Start a circle…", "Ctrl+Return", window.start_circle)
         self._action(circle_menu, "&Prompt library…", "Ctrl+Shift+L", window.open_prompt_library)
         self._action(circle_menu, "&Archived circles…", None, window.show_archived)
+        self._action(circle_menu, "&Import a session file…", None, window.import_session_file)
         circle_menu.addSeparator()
         self._action(circle_menu, "Se&ttings…", "Ctrl+,", window.open_settings)
         self._action(circle_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close)
