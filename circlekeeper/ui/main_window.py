@@ -488,7 +488,10 @@ class MainWindow(QMainWindow):
         except OSError as error:
             QMessageBox.critical(self, "Could not save the copy", str(error))
             return
-        self.statusBar().showMessage(f"A copy of the circle was saved to {path}.")
+        self.statusBar().showMessage(
+            f"A copy of the circle was saved to {path}. Once the disk is fixed, Circle ▸ Import a"
+            " session file… brings it back."
+        )
 
     # ------------------------------------------------------------------ resume
 

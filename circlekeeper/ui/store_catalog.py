@@ -257,8 +257,9 @@ class StoreCatalog:
 
     def export_log(self, session_id: int, entries: Sequence[ev.Entry], path: str) -> None:
         """The rescue copy when the database fails mid-circle: the log in the documented
-        session format (``circlekeeper import FILE`` takes it back), written without asking
-        the failing store for anything but what it may still answer."""
+        session format (*Import a session file…* or ``circlekeeper import FILE`` take it
+        back), written without asking the failing store for anything but what it may still
+        answer."""
         try:
             plan = self.store.sessions.get(session_id).plan
         except UserFacingError:
