@@ -55,6 +55,10 @@ def stylesheet(fonts: FontSet) -> Styles:
     body = ParagraphStyle(
         "ck-body", fontName=fonts.regular, fontSize=10, leading=14, textColor=INK, spaceAfter=4
     )
+    cell = ParagraphStyle("ck-cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0)
+    cell_head = ParagraphStyle(
+        "ck-cell-head", parent=cell, fontName=fonts.bold, fontSize=8.5, leading=11, textColor=MUTED
+    )
     return Styles(
         title=ParagraphStyle(
             "ck-title", parent=body, fontName=fonts.bold, fontSize=18, leading=23, spaceAfter=2
@@ -76,29 +80,11 @@ def stylesheet(fonts: FontSet) -> Styles:
         ),
         body=body,
         small=ParagraphStyle("ck-small", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
-        cell=ParagraphStyle("ck-cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
-        cell_right=ParagraphStyle(
-            "ck-cell-right", parent=body, fontSize=9, leading=11.5, spaceAfter=0, alignment=2
-        ),
-        cell_head=ParagraphStyle(
-            "ck-cell-head",
-            parent=body,
-            fontName=fonts.bold,
-            fontSize=8.5,
-            leading=11,
-            spaceAfter=0,
-            textColor=MUTED,
-        ),
-        cell_head_right=ParagraphStyle(
-            "ck-cell-head-right",
-            parent=body,
-            fontName=fonts.bold,
-            fontSize=8.5,
-            leading=11,
-            spaceAfter=0,
-            textColor=MUTED,
-            alignment=2,
-        ),
+        cell=cell,
+        # Numbers sit right-aligned; each variant differs from its parent in that alone.
+        cell_right=ParagraphStyle("ck-cell-right", parent=cell, alignment=2),
+        cell_head=cell_head,
+        cell_head_right=ParagraphStyle("ck-cell-head-right", parent=cell_head, alignment=2),
     )
 
 
