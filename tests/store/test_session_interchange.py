@@ -247,29 +247,17 @@ def test_a_rejected_import_changes_nothing(
     assert counts(db) == before
 
 
+@pytest.mark.parametrize(
+    "fails",
+    [
+        # By the time the figures are computed, the circle and the people have been inserted.
+        "summarize",
+        # By the time prompt uses are written, the session, events, people and moods are too.
+        "PromptUseRow",
+    ],
+)
 def test_a_failure_half_way_through_the_write_rolls_everything_back(
-    new_db: NewDb, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    db = new_db("a")
-    session_id, _ = recorded_session(db)
-    with open_store(db) as store:
-        entries = store.sessions.entries(session_id)
-    doc = document_from_log(entries, circle="Brand new circle", round_plan=PLAN)
-    doc = load_session(dump_session(doc))
-    before = counts(db)
-
-    def explode(*args, **kwargs):
-        raise OSError("disk full")
-
-    # By the time the figures are computed, the circle and six people have been inserted.
-    monkeypatch.setattr(importer, "summarize", explode)
-    with open_store(db) as store, pytest.raises(OSError, match="disk full"):
-        importer.import_session(store.engine, doc)
-    assert counts(db) == before
-
-
-def test_a_failure_while_writing_prompt_uses_leaves_no_session_and_no_moods(
-    new_db: NewDb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    new_db: NewDb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails: str
 ) -> None:
     db = new_db("a")
     session_id, _ = recorded_session(db)
@@ -281,8 +269,7 @@ def test_a_failure_while_writing_prompt_uses_leaves_no_session_and_no_moods(
     def explode(*args, **kwargs):
         raise OSError("disk full")
 
-    # The session, its events, people and mood rows are all in the transaction by now.
-    monkeypatch.setattr(importer, "PromptUseRow", explode)
+    monkeypatch.setattr(importer, fails, explode)
     with open_store(db) as store, pytest.raises(OSError, match="disk full"):
         importer.import_session(store.engine, doc)
     assert counts(db) == before
