@@ -52,11 +52,12 @@ def test_full_screen_on_another_screen_and_a_window_again_when_it_is_unplugged(
     assert presenter.isFullScreen()
     assert presenter.screen() is other
 
-    presenter._screen_removed(other)  # what Qt calls while the projector is being unplugged
+    app = QGuiApplication.instance()
+    app.screenRemoved.emit(other)  # what Qt says while the projector is being unplugged
     assert not presenter.isFullScreen(), "never left full screen over the facilitator's screen"
     assert said[-1].startswith("The presenter screen is a window")
 
-    presenter._screen_added(other)  # plugged back in
+    app.screenAdded.emit(other)  # plugged back in
     assert presenter.isFullScreen()
     assert said[-1].startswith("The presenter screen is full screen")
 
