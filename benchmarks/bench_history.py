@@ -30,10 +30,10 @@ END = datetime(2026, 11, 20, tzinfo=UTC)
 
 
 def _fingerprint() -> str:
-    import circlekeeper.demo_data as demo
-    import circlekeeper.demo_roster as roster
-    import circlekeeper.demo_sessions as sessions
-    import circlekeeper.demo_words as words
+    import circlekeeper.demo.data as demo
+    import circlekeeper.demo.roster as roster
+    import circlekeeper.demo.sessions as sessions
+    import circlekeeper.demo.words as words
     import circlekeeper.store.bulk as bulk
     import circlekeeper.store.models as models
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from circlekeeper.demo_data import StoredCircle, drive_sessions, plan_roster
+from circlekeeper.demo.data import StoredCircle, drive_sessions, plan_roster
 from circlekeeper.session import events as ev
 from circlekeeper.session import summarize
 from circlekeeper.session.model import PolicyMode
@@ -81,7 +81,7 @@ def test_demo_generator_needs_neither_qt_nor_sqlalchemy() -> None:
     import sys
 
     code = (
-        "import sys, circlekeeper.demo_data\n"
+        "import sys, circlekeeper.demo.data\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'sqlalchemy'})\n"
         "print(','.join(bad))"
     )

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from circlekeeper.demo_data import (
+from circlekeeper.demo.data import (
     DemoCircle,
     DemoSession,
     StoredCircle,

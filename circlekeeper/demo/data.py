@@ -12,18 +12,18 @@ Two phases, because the store assigns person ids and logs carry them:
 
 No SQL and no Qt here; :mod:`circlekeeper.store.bulk` writes the result quickly.
 
-This module is the generator's one entry point; the work lives in :mod:`demo_words` (names,
-prompts, time zones), :mod:`demo_roster` (phase 1) and :mod:`demo_sessions` (phase 2).
+This module is the generator's one entry point; the work lives in :mod:`words` (names,
+prompts, time zones), :mod:`roster` (phase 1) and :mod:`sessions` (phase 2).
 """
 
-from circlekeeper.demo_roster import (
+from circlekeeper.demo.roster import (
     DemoCircle,
     DemoPerson,
     StoredCircle,
     circle_count_for,
     plan_roster,
 )
-from circlekeeper.demo_sessions import DemoPromptUse, DemoSession, drive_sessions
+from circlekeeper.demo.sessions import DemoPromptUse, DemoSession, drive_sessions
 
 __all__ = [
     "DemoCircle",

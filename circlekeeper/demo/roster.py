@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from circlekeeper.demo_words import (
+from circlekeeper.demo.words import (
     AGREEMENTS,
     CHECK_IN_PROMPTS,
     CHECK_OUT_PROMPTS,

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from circlekeeper.demo_roster import StoredCircle
-from circlekeeper.demo_words import CHECK_IN_PROMPTS, THEMES
+from circlekeeper.demo.roster import StoredCircle
+from circlekeeper.demo.words import CHECK_IN_PROMPTS, THEMES
 from circlekeeper.session import CircleSession, FakeClock, Participant
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
