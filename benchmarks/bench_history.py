@@ -129,8 +129,8 @@ def _open_for_reading(path: Path):
 
 
 def bench_queries(store) -> None:
-    from circlekeeper.store.history import HistoryQueries
-    from circlekeeper.store.history_records import SessionFilter, SessionOrder, SessionSort
+    from circlekeeper.store.history.queries import HistoryQueries
+    from circlekeeper.store.history.records import SessionFilter, SessionOrder, SessionSort
 
     q = HistoryQueries.for_store(store)
     circles = q.circle_choices()

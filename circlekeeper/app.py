@@ -19,7 +19,7 @@ from circlekeeper.errors import UserFacingError
 
 if TYPE_CHECKING:
     from circlekeeper.store import Store
-    from circlekeeper.store.history import HistoryQueries
+    from circlekeeper.store.history.queries import HistoryQueries
     from circlekeeper.ui.main_window import MainWindow, WindowOptions
     from circlekeeper.ui.notes.wiring import NotesParts
 
@@ -152,8 +152,8 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store import open_store
     from circlekeeper.store.bulk import seed_demo_circle
-    from circlekeeper.store.history import HistoryQueries
-    from circlekeeper.store.history_records import SessionFilter
+    from circlekeeper.store.history.queries import HistoryQueries
+    from circlekeeper.store.history.records import SessionFilter
     from circlekeeper.ui.export_dialog import store_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
     from circlekeeper.ui.notes import build_notes

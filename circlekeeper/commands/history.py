@@ -78,8 +78,8 @@ def _progress(done: int, total: int) -> None:
 
 def run_sessions(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.store.history import HistoryQueries
-    from circlekeeper.store.history_records import SessionFilter
+    from circlekeeper.store.history.queries import HistoryQueries
+    from circlekeeper.store.history.records import SessionFilter
 
     since = parse_day(args.since, "--from", required=False)
     until = parse_day(args.until, "--to", required=False)

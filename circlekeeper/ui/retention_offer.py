@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from circlekeeper.store.history import HistoryQueries
+from circlekeeper.store.history.queries import HistoryQueries
 
 log = logging.getLogger(__name__)
 

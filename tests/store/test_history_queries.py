@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from circlekeeper.store import Store, open_store
 from circlekeeper.store import models as m
 from circlekeeper.store.bulk import seed_demo
-from circlekeeper.store.history import HistoryQueries
-from circlekeeper.store.history_records import SessionFilter, SessionOrder, SessionSort
+from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.store.history.records import SessionFilter, SessionOrder, SessionSort
 from tests.store.backends import Backend
 
 SESSIONS = 240
@@ -278,7 +278,7 @@ def test_retention_due_lists_only_circles_with_a_period_and_something_to_delete(
 
 @pytest.mark.parametrize("rare", [0, 10**9])
 def test_text_search_gives_the_same_pages_whichever_way_it_looks(seeded, monkeypatch, rare) -> None:
-    import circlekeeper.store.history_sessions as history_sessions
+    import circlekeeper.store.history.sessions as history_sessions
 
     store, queries = seeded
     needle = queries.detail(queries.sessions(limit=1).rows[0].session_id).plan[-1].prompt[:12]

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from circlekeeper.store.history_records import CircleSessionPoint
-from circlekeeper.store.history_stats import attendance_runs, months_of
+from circlekeeper.store.history.records import CircleSessionPoint
+from circlekeeper.store.history.stats import attendance_runs, months_of
 
 
 @pytest.mark.parametrize(

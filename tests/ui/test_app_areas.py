@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 
 from circlekeeper.store import open_store
 from circlekeeper.store.bulk import seed_demo_circle
-from circlekeeper.store.history import HistoryQueries
+from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.retention_offer import offer_due_retention

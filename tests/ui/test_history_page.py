@@ -15,8 +15,8 @@ from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 from circlekeeper.store import Store, open_store
 from circlekeeper.store.bulk import seed_demo
 from circlekeeper.store.errors import RecordNotFound
-from circlekeeper.store.history import HistoryQueries
-from circlekeeper.store.history_records import SessionFilter, SessionSort
+from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.store.history.records import SessionFilter, SessionSort
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.session_table import SESSION_ID
 

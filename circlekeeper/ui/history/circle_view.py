@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.store.history_records import CircleHistory
+from circlekeeper.store.history.records import CircleHistory
 from circlekeeper.ui.bidi_text import display_name
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
 from circlekeeper.ui.history.format import local_time, signed_percent

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.store.history_records import (
+from circlekeeper.store.history.records import (
     CircleHistory,
     PersonHistory,
     SessionDetail,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.session.model import format_duration
-from circlekeeper.store.history_records import PersonHistory
+from circlekeeper.store.history.records import PersonHistory
 from circlekeeper.ui.bidi_text import person_label, sentence
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
 from circlekeeper.ui.history.format import local_time, percent

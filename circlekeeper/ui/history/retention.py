@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.store.history_records import RetentionPreview
+from circlekeeper.store.history.records import RetentionPreview
 from circlekeeper.ui.history.format import local_time
 from circlekeeper.ui.history.session_detail import plain_label
 from circlekeeper.ui.history.source import HistorySource

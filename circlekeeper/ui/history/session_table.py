@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from circlekeeper.session.model import format_duration
-from circlekeeper.store.history_records import (
+from circlekeeper.store.history.records import (
     PageCursor,
     SessionFilter,
     SessionListing,

@@ -1,6 +1,6 @@
 """The narrow seam between the history widgets and the data: one protocol.
 
-:class:`circlekeeper.store.history.HistoryQueries` implements it; the widgets never see SQL,
+:class:`circlekeeper.store.history.queries.HistoryQueries` implements it; the widgets never see SQL,
 and a test can hand them anything with these methods.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
-from circlekeeper.store.history_records import (
+from circlekeeper.store.history.records import (
     Choice,
     CircleHistory,
     PageCursor,
@@ -60,6 +60,6 @@ def as_source(store_or_queries: Any) -> HistorySource:
     """Accept either a :class:`Store` (wrapped in ``HistoryQueries``) or a ready source."""
     if hasattr(store_or_queries, "sessions") and hasattr(store_or_queries, "detail"):
         return store_or_queries  # already a source
-    from circlekeeper.store.history import HistoryQueries
+    from circlekeeper.store.history.queries import HistoryQueries
 
     return HistoryQueries.for_store(store_or_queries)

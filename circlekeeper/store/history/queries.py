@@ -9,12 +9,12 @@ one session folds its log, through the repository, like the summary screen does.
 it holds the engine and the two repositories and delegates each question to the module that
 answers it:
 
-- :mod:`history_sessions` — the session table: filters, sort orders, keyset pages, counts;
-- :mod:`history_detail` — one session in full (the only query that folds a log);
-- :mod:`history_people` — one person over time; :mod:`history_circles` — one circle;
-- :mod:`history_balance` — speaking balance and least-heard-first;
-- :mod:`history_retention` — what is due for deletion, and deleting it;
-- :mod:`history_sql` — the table aliases and listing row they share.
+- :mod:`sessions` — the session table: filters, sort orders, keyset pages, counts;
+- :mod:`detail` — one session in full (the only query that folds a log);
+- :mod:`people` — one person over time; :mod:`circles` — one circle;
+- :mod:`balance` — speaking balance and least-heard-first;
+- :mod:`retention` — what is due for deletion, and deleting it;
+- :mod:`sql` — the table aliases and listing row they share.
 """
 
 from __future__ import annotations
@@ -24,16 +24,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Engine
 
-from circlekeeper.store import (
-    history_balance,
-    history_circles,
-    history_detail,
-    history_people,
-    history_retention,
-    history_sessions,
-)
-from circlekeeper.store.history_detail import SessionLogs
-from circlekeeper.store.history_records import (
+from circlekeeper.store.history import balance as history_balance
+from circlekeeper.store.history import circles as history_circles
+from circlekeeper.store.history import detail as history_detail
+from circlekeeper.store.history import people as history_people
+from circlekeeper.store.history import retention as history_retention
+from circlekeeper.store.history import sessions as history_sessions
+from circlekeeper.store.history.detail import SessionLogs
+from circlekeeper.store.history.records import (
     BalanceEntry,
     Choice,
     CircleHistory,

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, literal, select, tuple_
 from sqlalchemy.sql import ColumnElement, Select
 
 from circlekeeper.store import models as m
-from circlekeeper.store.history_records import (
+from circlekeeper.store.history.records import (
     Choice,
     PageCursor,
     SessionFilter,
@@ -25,7 +25,7 @@ from circlekeeper.store.history_records import (
     SessionPage,
     SessionSort,
 )
-from circlekeeper.store.history_sql import SP, C, S, listing_from, listing_query
+from circlekeeper.store.history.sql import SP, C, S, listing_from, listing_query
 
 MAX_PAGE = 500
 RARE_TEXT = 2000

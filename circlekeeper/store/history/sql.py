@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, select
 
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.history_records import SessionListing
+from circlekeeper.store.history.records import SessionListing
 
 S = m.SessionRow
 C = m.CircleRow

@@ -16,8 +16,8 @@ from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.history_records import SessionDetail
-from circlekeeper.store.history_sql import S, listing_from, listing_query
+from circlekeeper.store.history.records import SessionDetail
+from circlekeeper.store.history.sql import S, listing_from, listing_query
 from circlekeeper.store.prompts import prompt_use_from
 
 

@@ -1,7 +1,7 @@
 """One person over time: every finished session they attended and their runs in each circle.
 
 Read from the per-person figures stored beside each session (``session_people``), never by
-replaying logs; the streak and gap arithmetic itself is in :mod:`history_stats`.
+replaying logs; the streak and gap arithmetic itself is in :mod:`stats`.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from circlekeeper.store import models as m
-from circlekeeper.store.history_records import (
+from circlekeeper.store.history.records import (
     CircleAttendance,
     PersonHistory,
     PersonSessionPoint,
 )
-from circlekeeper.store.history_sql import FINISHED, SP, C, S, finished_in
-from circlekeeper.store.history_stats import attendance_runs
+from circlekeeper.store.history.sql import FINISHED, SP, C, S, finished_in
+from circlekeeper.store.history.stats import attendance_runs
 
 
 def person_history(engine: Engine, person_id: int) -> PersonHistory:

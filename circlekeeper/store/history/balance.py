@@ -9,8 +9,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, func, select
 
 from circlekeeper.store import models as m
-from circlekeeper.store.history_records import BalanceEntry
-from circlekeeper.store.history_sql import SP, recent_finished
+from circlekeeper.store.history.records import BalanceEntry
+from circlekeeper.store.history.sql import SP, recent_finished
 
 
 def speaking_balance(engine: Engine, circle_id: int, last_sessions: int = 10) -> dict[int, float]:

@@ -2,7 +2,7 @@
 who has been heard least lately.
 
 Read from the figures stored beside each session, never by replaying logs; the monthly
-buckets are computed in :mod:`history_stats`.
+buckets are computed in :mod:`stats`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from sqlalchemy import Engine, func, select
 from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.history_balance import least_heard
-from circlekeeper.store.history_records import CircleHistory, CircleSessionPoint, PromptCount
-from circlekeeper.store.history_sql import C, S, finished_in
-from circlekeeper.store.history_stats import months_of
+from circlekeeper.store.history.balance import least_heard
+from circlekeeper.store.history.records import CircleHistory, CircleSessionPoint, PromptCount
+from circlekeeper.store.history.sql import C, S, finished_in
+from circlekeeper.store.history.stats import months_of
 
 
 def circle_history(engine: Engine, circle_id: int, last_sessions: int = 10) -> CircleHistory:
