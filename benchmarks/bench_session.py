@@ -21,7 +21,11 @@ from circlekeeper.session import (
     fold,
 )
 from circlekeeper.session import events as ev
-from circlekeeper.session.interchange import document_from_log, dump_session, load_session
+from circlekeeper.session.interchange.session_file import (
+    document_from_log,
+    dump_session,
+    load_session,
+)
 
 TICK = 0.1
 

@@ -10,7 +10,7 @@ def test_session_core_imports_no_qt_and_no_sqlalchemy() -> None:
     code = (
         "import sys, circlekeeper.session, circlekeeper.session.order, "
         "circlekeeper.session.prompts, circlekeeper.session.summary, "
-        "circlekeeper.session.interchange, circlekeeper.session.logcheck, "
+        "circlekeeper.session.interchange.session_file, circlekeeper.session.logcheck, "
         "circlekeeper.session.document\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'sqlalchemy'})\n"
         "print(','.join(bad))"

@@ -54,7 +54,7 @@ def register(subparsers: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.session.interchange import (
+    from circlekeeper.session.interchange.session_file import (
         InvalidSessionFile,
         document_from_log,
         dump_session,
@@ -105,7 +105,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_writing
-    from circlekeeper.session.interchange import load_session
+    from circlekeeper.session.interchange.session_file import load_session
     from circlekeeper.store.session_import import import_session
 
     text = _read(args.file)

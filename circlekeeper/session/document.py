@@ -1,7 +1,8 @@
 """One session as the interchange format sees it, and the error a bad file raises.
 
-Kept apart from the JSON reading and writing (:mod:`circlekeeper.session.interchange`) so the
-store's importer can build and renumber documents without caring about the text format.
+Kept apart from the JSON reading and writing
+(:mod:`circlekeeper.session.interchange.session_file`) so the store's importer can build and
+renumber documents without caring about the text format.
 """
 
 from __future__ import annotations

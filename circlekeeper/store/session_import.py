@@ -1,6 +1,7 @@
 """Importing a session file into the database, all or nothing.
 
-The file has already been validated by :func:`circlekeeper.session.interchange.load_session`.
+The file has already been validated by
+:func:`circlekeeper.session.interchange.session_file.load_session`.
 Here it is filed under its circle (created when missing), its people are matched to the circle's
 members by name (new people are added), the log is renumbered to the receiving database's
 person ids, and the session, its events, its derived figures, its mood counts and its prompt

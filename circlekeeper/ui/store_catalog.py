@@ -14,7 +14,11 @@ from pathlib import Path
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session import events as ev
 from circlekeeper.session.document import document_from_log
-from circlekeeper.session.interchange import InvalidSessionFile, dump_session, load_session
+from circlekeeper.session.interchange.session_file import (
+    InvalidSessionFile,
+    dump_session,
+    load_session,
+)
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.journal import StoreJournal

@@ -21,7 +21,7 @@ from circlekeeper.session import (
     fold,
     summarize,
 )
-from circlekeeper.session.interchange import (
+from circlekeeper.session.interchange.session_file import (
     InvalidSessionFile,
     SessionDocument,
     document_from_log,
@@ -464,7 +464,7 @@ def test_version_2_fields_may_be_left_out() -> None:
 
 
 def test_renumbering_prompt_uses_moves_only_personal_ones() -> None:
-    from circlekeeper.session.interchange import renumber_prompt_uses
+    from circlekeeper.session.interchange.session_file import renumber_prompt_uses
 
     uses = sample_document().prompt_uses
     moved = renumber_prompt_uses(uses, {"p1": "41", "p0": "40"})
@@ -502,7 +502,7 @@ def test_the_documented_example_is_a_valid_file() -> None:
 
 
 def test_renumbering_people_keeps_the_log_otherwise_identical() -> None:
-    from circlekeeper.session.interchange import renumber_people
+    from circlekeeper.session.interchange.session_file import renumber_people
 
     doc = sample_document()
     mapping = {p.person_id: f"new-{i}" for i, p in enumerate(doc.people)}

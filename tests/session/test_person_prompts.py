@@ -8,7 +8,7 @@ import pytest
 
 from circlekeeper.session import CircleSession, FakeClock, Participant, RoundPlan, TimePolicy
 from circlekeeper.session import events as ev
-from circlekeeper.session.interchange import (
+from circlekeeper.session.interchange.session_file import (
     InvalidSessionFile,
     document_from_log,
     dump_session,

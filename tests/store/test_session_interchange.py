@@ -11,7 +11,11 @@ from sqlalchemy import create_engine, text
 
 from circlekeeper.cli import main
 from circlekeeper.session import Participant, fold, summarize
-from circlekeeper.session.interchange import document_from_log, dump_session, load_session
+from circlekeeper.session.interchange.session_file import (
+    document_from_log,
+    dump_session,
+    load_session,
+)
 from circlekeeper.session.prompts import (
     Intensity,
     MoodCounts,

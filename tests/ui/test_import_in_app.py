@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from circlekeeper.session.interchange import document_from_log, dump_session
+from circlekeeper.session.interchange.session_file import document_from_log, dump_session
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.setup_dialog import default_plan
 

@@ -18,7 +18,7 @@ from circlekeeper.session.document import (
     PromptHeard,
     SessionDocument,
 )
-from circlekeeper.session.interchange_fields import (
+from circlekeeper.session.interchange.fields import (
     is_whole,
     json_type,
     list_field,

@@ -1,7 +1,7 @@
 """Typed fields out of parsed session-file JSON, each problem raised with its place.
 
-Shared by :mod:`circlekeeper.session.interchange` (the log, the people, the plan) and
-:mod:`circlekeeper.session.interchange_beside_log` (moods and prompt uses), so every part of a
+Shared by :mod:`circlekeeper.session.interchange.session_file` (the log, the people, the plan) and
+:mod:`circlekeeper.session.interchange.beside_log` (moods and prompt uses), so every part of a
 file is refused in the same words.
 """
 

@@ -33,18 +33,18 @@ from circlekeeper.session.document import (
     renumber_plan,
     renumber_prompt_uses,
 )
-from circlekeeper.session.interchange_beside_log import (
+from circlekeeper.session.interchange.beside_log import (
     ADDED_IN_VERSION_2,
     dump_moods,
     dump_prompt_uses,
     read_moods,
     read_prompt_uses,
 )
-from circlekeeper.session.interchange_fields import json_type as _json_type
-from circlekeeper.session.interchange_fields import moment_field as _moment
-from circlekeeper.session.interchange_fields import require as _require
-from circlekeeper.session.interchange_fields import text_field as _text
-from circlekeeper.session.interchange_fields import unknown_field_reason as _unknown_field_reason
+from circlekeeper.session.interchange.fields import json_type as _json_type
+from circlekeeper.session.interchange.fields import moment_field as _moment
+from circlekeeper.session.interchange.fields import require as _require
+from circlekeeper.session.interchange.fields import text_field as _text
+from circlekeeper.session.interchange.fields import unknown_field_reason as _unknown_field_reason
 from circlekeeper.session.logcheck import LogInconsistent, check_log
 from circlekeeper.session.model import Participant, RoundPlan
 
