@@ -37,9 +37,9 @@ def main() -> None:
     from circlekeeper.store import open_store
     from circlekeeper.store.journal import StoreJournal
     from circlekeeper.store.records import CircleRecord
-    from circlekeeper.ui.live_controller import LiveController
-    from circlekeeper.ui.live_view import LiveView
-    from circlekeeper.ui.presenter_window import PresenterWindow
+    from circlekeeper.ui.live.controller import LiveController
+    from circlekeeper.ui.live.presenter_window import PresenterWindow
+    from circlekeeper.ui.live.view import LiveView
     from circlekeeper.ui.setup_dialog import default_plan
 
     _app = QApplication.instance() or QApplication([])  # keep the application alive

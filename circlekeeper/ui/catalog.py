@@ -17,7 +17,7 @@ from circlekeeper.session.model import Participant, RoundPlan
 if TYPE_CHECKING:  # types only: the window can appear before the dialogs are loaded
     from circlekeeper.session import events as ev
     from circlekeeper.session.summary import SessionSummary
-    from circlekeeper.ui.live_controller import SessionJournal
+    from circlekeeper.ui.live.controller import SessionJournal
     from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup
 
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.ui.chime import Chime
-from circlekeeper.ui.cue_style import CueStyle
+from circlekeeper.ui.live.chime import Chime
+from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.welcome_page import WelcomePage
 from circlekeeper.ui.window_menus import WindowMenus
 from circlekeeper.ui.window_options import WindowOptions
@@ -39,11 +39,11 @@ if TYPE_CHECKING:
     from circlekeeper.session.model import Participant
     from circlekeeper.ui.catalog import Catalog, CircleDetail
     from circlekeeper.ui.circle_page import CirclePage
-    from circlekeeper.ui.live_controller import LiveController
-    from circlekeeper.ui.live_view import LiveView
-    from circlekeeper.ui.presenter_window import PresenterWindow
+    from circlekeeper.ui.live.controller import LiveController
+    from circlekeeper.ui.live.presenter_window import PresenterWindow
+    from circlekeeper.ui.live.summary_view import SummaryView
+    from circlekeeper.ui.live.view import LiveView
     from circlekeeper.ui.settings_dialog import AppSettings
-    from circlekeeper.ui.summary_view import SummaryView
 
 log = logging.getLogger(__name__)
 CIRCLE = 0x0100
@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
                 circle_name=brief.name,
                 first_meeting=brief.previous_first is None,
             )
-        from circlekeeper.ui.live_controller import LiveController
+        from circlekeeper.ui.live.controller import LiveController
         from circlekeeper.ui.setup_dialog import SetupDialog
 
         make_dialog = self.options.setup_dialog or SetupDialog
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         notes = None
         if self.options.notes_factory is not None:
             notes = self.options.notes_factory(session_id, controller)
-        from circlekeeper.ui.live_view import LiveView
+        from circlekeeper.ui.live.view import LiveView
 
         self.live_view = LiveView(
             controller,
@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.close()
             return
-        from circlekeeper.ui.presenter_window import PresenterWindow
+        from circlekeeper.ui.live.presenter_window import PresenterWindow
 
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
         self.presenter.placed.connect(lambda where: self.statusBar().showMessage(where, 10_000))
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None
-        from circlekeeper.ui.summary_view import SummaryView
+        from circlekeeper.ui.live.summary_view import SummaryView
 
         self.summary_view = SummaryView(summary, can_export=self.options.pdf_exporter is not None)
         self.summary_view.closed.connect(lambda text: self._close_summary(session_id, text))
@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> None:
         """At start-up: every session left live is offered, one at a time."""
-        from circlekeeper.ui.resume_dialog import ResumeChoice, ask_resume
+        from circlekeeper.ui.live.resume_dialog import ResumeChoice, ask_resume
 
         for info in self.catalog.live_sessions():
             choice = ask_resume(self, info)
@@ -513,7 +513,7 @@ class MainWindow(QMainWindow):
         data = self.catalog.resume_data(session_id)
         journal = self.catalog.journal(session_id)
         self._circle_id = data.circle_id
-        from circlekeeper.ui.live_controller import LiveController
+        from circlekeeper.ui.live.controller import LiveController
 
         controller = LiveController.resumed(
             self.options.clock_factory(),

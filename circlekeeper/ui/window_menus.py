@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from circlekeeper.ui.cue_style import CueStyle
+from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from circlekeeper.ui.main_window import MainWindow

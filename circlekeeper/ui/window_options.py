@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from circlekeeper.session.clock import Clock, MonotonicClock
-from circlekeeper.ui.cue_style import CueStyle
+from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from circlekeeper.ui.live_controller import LiveController
+    from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
     from circlekeeper.ui.setup_dialog import SetupDialog

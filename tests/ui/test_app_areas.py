@@ -101,7 +101,7 @@ def test_a_circle_cut_off_mid_turn_is_offered_back_exactly_where_it_was(
     first.data.close()
     clock.advance(600)
 
-    import circlekeeper.ui.resume_dialog as resume_dialog
+    import circlekeeper.ui.live.resume_dialog as resume_dialog
 
     offered = []
 

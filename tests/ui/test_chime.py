@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from circlekeeper.ui.chime import Chime
+from circlekeeper.ui.live.chime import Chime
 
 
 def test_muted_chime_stays_silent_and_loads_nothing(qtbot, monkeypatch) -> None:

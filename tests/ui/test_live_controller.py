@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from circlekeeper.session.model import Phase
-from circlekeeper.ui.live_controller import LiveController
+from circlekeeper.ui.live.controller import LiveController
 from tests.ui.conftest import PEOPLE, PLAN, MemoryJournal, TestClock
 
 

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QLabel
 
 from circlekeeper.session import Participant, RoundPlan, TimePolicy
 from circlekeeper.session.model import RoundKind
-from circlekeeper.ui.live_controller import EACH_PERSON_PROMPT, LiveController
-from circlekeeper.ui.live_view import LiveView
-from circlekeeper.ui.presenter_window import PresenterWindow
+from circlekeeper.ui.live.controller import EACH_PERSON_PROMPT, LiveController
+from circlekeeper.ui.live.presenter_window import PresenterWindow
+from circlekeeper.ui.live.view import LiveView
 from tests.ui.conftest import PEOPLE, MemoryJournal, TestClock
 
 OWN = {
@@ -111,7 +111,7 @@ def test_the_summary_lists_every_persons_prompt_in_the_round(qtbot) -> None:
     from PySide6.QtWidgets import QTableWidget
 
     from circlekeeper.reports.demo import demo_summary
-    from circlekeeper.ui.summary_view import SummaryView
+    from circlekeeper.ui.live.summary_view import SummaryView
 
     summary = demo_summary(people=3, rounds=2, plans=PLAN)
     view = SummaryView(summary)

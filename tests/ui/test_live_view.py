@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from circlekeeper.ui.bidi_text import plain
-from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.live_view import LiveView
-from circlekeeper.ui.presenter_window import PresenterWindow
+from circlekeeper.ui.live.controller import LiveController
+from circlekeeper.ui.live.presenter_window import PresenterWindow
+from circlekeeper.ui.live.view import LiveView
 from tests.ui.conftest import PEOPLE, PLAN, MemoryJournal, TestClock
 
 
@@ -161,7 +161,7 @@ def test_the_ring_follows_a_dark_desktop_theme(qtbot, view: LiveView, clock: Tes
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
-    from circlekeeper.ui.timer_ring import DARK, LIGHT
+    from circlekeeper.ui.live.timer_ring import DARK, LIGHT
 
     assert view.ring.colours() is LIGHT
     desktop = QApplication.palette()

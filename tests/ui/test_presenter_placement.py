@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.presenter_window import WINDOWED_SIZE, PresenterWindow, projector_screen
+from circlekeeper.ui.live.controller import LiveController
+from circlekeeper.ui.live.presenter_window import WINDOWED_SIZE, PresenterWindow, projector_screen
 from tests.ui.conftest import PEOPLE, PLAN, MemoryJournal, TestClock
 
 LAPTOP, PROJECTOR, TV = object(), object(), object()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from circlekeeper.session.printing import Paper, Privacy
-from circlekeeper.ui.cue_style import CueStyle
+from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog, logo_problem
 
 

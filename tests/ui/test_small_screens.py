@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from circlekeeper.ui.button_grid import FEWEST_COLUMNS, MOST_COLUMNS, ButtonGrid
 from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.live.button_grid import FEWEST_COLUMNS, MOST_COLUMNS, ButtonGrid
 from circlekeeper.ui.setup_dialog import default_plan
 
 SMALL_LAPTOP = 1024

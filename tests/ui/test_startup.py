@@ -40,8 +40,8 @@ NOT_BEFORE_THE_WINDOW = (
     "circlekeeper.prompts",  # the prompt library loads with the data
     "circlekeeper.commands.prompts",  # sub-commands are not registered for the window
     "circlekeeper.ui.circle_page",  # built when a circle is first shown
-    "circlekeeper.ui.timer_ring",  # painted only once a circle starts
-    "circlekeeper.ui.live_view",
+    "circlekeeper.ui.live.timer_ring",  # painted only once a circle starts
+    "circlekeeper.ui.live.view",
 )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
-from circlekeeper.ui.live_controller import LiveController
+from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.notes.bridge import VaultBridge
 from circlekeeper.ui.notes.panel import NameOf, NotesDialog
 from circlekeeper.ui.notes.passphrase_dialogs import ask_to_change

@@ -26,13 +26,13 @@ from circlekeeper.session.model import Participant, Phase, format_duration
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.bidi_text import breakable, display_name
-from circlekeeper.ui.button_grid import ButtonGrid
-from circlekeeper.ui.chime import Chime
-from circlekeeper.ui.cue_style import CueStyle
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
-from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.round_queue import RoundQueue
-from circlekeeper.ui.timer_ring import TimerRing
+from circlekeeper.ui.live.button_grid import ButtonGrid
+from circlekeeper.ui.live.chime import Chime
+from circlekeeper.ui.live.controller import LiveController
+from circlekeeper.ui.live.cue_style import CueStyle
+from circlekeeper.ui.live.round_queue import RoundQueue
+from circlekeeper.ui.live.timer_ring import TimerRing
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
     from PySide6.QtGui import QAccessibleAnnouncementEvent

@@ -18,9 +18,9 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, Q
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from circlekeeper.ui.bidi_text import breakable
-from circlekeeper.ui.cue_style import CueStyle
-from circlekeeper.ui.live_controller import LiveController
-from circlekeeper.ui.timer_ring import TimerRing
+from circlekeeper.ui.live.controller import LiveController
+from circlekeeper.ui.live.cue_style import CueStyle
+from circlekeeper.ui.live.timer_ring import TimerRing
 
 ScreenT = TypeVar("ScreenT")
 

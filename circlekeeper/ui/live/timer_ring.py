@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from circlekeeper.session.model import Phase, format_duration
-from circlekeeper.ui.cue_style import CueStyle
+from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from circlekeeper.session.state import TurnView
