@@ -40,7 +40,7 @@ def main() -> None:
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
     from circlekeeper.ui.live.view import LiveView
-    from circlekeeper.ui.setup_dialog import default_plan
+    from circlekeeper.ui.setup.setup_dialog import default_plan
 
     _app = QApplication.instance() or QApplication([])  # keep the application alive
     with tempfile.TemporaryDirectory() as folder:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # types only: the window can appear before the dialogs are lo
     from circlekeeper.session import events as ev
     from circlekeeper.session.summary import SessionSummary
     from circlekeeper.ui.live.controller import SessionJournal
-    from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup
+    from circlekeeper.ui.setup.setup_dialog import CircleBrief, SessionSetup
 
 
 @dataclass(frozen=True, slots=True)

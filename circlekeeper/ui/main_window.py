@@ -38,12 +38,12 @@ if TYPE_CHECKING:
 
     from circlekeeper.session.model import Participant
     from circlekeeper.ui.catalog import Catalog, CircleDetail
-    from circlekeeper.ui.circle_page import CirclePage
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
     from circlekeeper.ui.live.summary_view import SummaryView
     from circlekeeper.ui.live.view import LiveView
     from circlekeeper.ui.settings_dialog import AppSettings
+    from circlekeeper.ui.setup.circle_page import CirclePage
 
 log = logging.getLogger(__name__)
 CIRCLE = 0x0100
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
     def circle_page(self) -> CirclePage:
         """Built when a circle is first shown: it is never visible before the data has opened."""
         if self._circle_page is None:
-            from circlekeeper.ui.circle_page import CirclePage
+            from circlekeeper.ui.setup.circle_page import CirclePage
 
             page = CirclePage()
             page.start_requested.connect(self.start_circle)
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         taken name, say) or the facilitator cancels: a refusal never loses their work."""
         error = ""
         while True:
-            from circlekeeper.ui.circle_editor import CircleEditor
+            from circlekeeper.ui.setup.circle_editor import CircleEditor
 
             editor = CircleEditor(detail, self, ask=self.ask)
             if error:
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
     def show_archived(self) -> None:
         if self.catalog is None or self.controller is not None:
             return
-        from circlekeeper.ui.archived_dialog import ArchivedCirclesDialog
+        from circlekeeper.ui.setup.archived_dialog import ArchivedCirclesDialog
 
         dialog = ArchivedCirclesDialog(
             self.catalog.archived_circles(), self.catalog.restore_circle, self
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
                 first_meeting=brief.previous_first is None,
             )
         from circlekeeper.ui.live.controller import LiveController
-        from circlekeeper.ui.setup_dialog import SetupDialog
+        from circlekeeper.ui.setup.setup_dialog import SetupDialog
 
         make_dialog = self.options.setup_dialog or SetupDialog
         dialog = make_dialog(brief, parent=self, prompt_tools=tools, ask=self.ask)
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         self.session_started.emit(session_id)
 
     def _ask_newcomer(self, parent: QWidget) -> Participant | None:
-        from circlekeeper.ui.newcomer_dialog import ask_newcomer
+        from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
 
         person = ask_newcomer(parent, "pending")
         if person is None or self._circle_id is None:

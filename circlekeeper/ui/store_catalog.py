@@ -31,7 +31,7 @@ from circlekeeper.ui.catalog import (
     ResumeData,
 )
 from circlekeeper.ui.prompts.feature import PromptFeature
-from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup, default_plan
+from circlekeeper.ui.setup.setup_dialog import CircleBrief, SessionSetup, default_plan
 
 BalanceSource = Callable[[int], Mapping[int, float]]
 """Speaking balance per person over a circle's recent sessions (history queries)."""

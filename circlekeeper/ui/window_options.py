@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
-    from circlekeeper.ui.setup_dialog import SetupDialog
+    from circlekeeper.ui.setup.setup_dialog import SetupDialog
 
 
 @dataclass

@@ -14,7 +14,7 @@ from circlekeeper.session import FakeClock, Participant, RoundPlan, TimePolicy
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundKind
 from circlekeeper.ui.main_window import WindowOptions
-from circlekeeper.ui.setup_dialog import SetupDialog
+from circlekeeper.ui.setup.setup_dialog import SetupDialog
 
 
 class TestClock(FakeClock):

@@ -19,7 +19,7 @@ from circlekeeper.ui.catalog import (
     Member,
     ResumeData,
 )
-from circlekeeper.ui.setup_dialog import CircleBrief, SessionSetup, default_plan
+from circlekeeper.ui.setup.setup_dialog import CircleBrief, SessionSetup, default_plan
 from tests.ui.conftest import MemoryJournal
 
 

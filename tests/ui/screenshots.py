@@ -25,7 +25,7 @@ def main(target: Path) -> None:
     from circlekeeper.prompts.drawer import PromptMode
     from circlekeeper.ui.catalog import CircleDetail, Member
     from circlekeeper.ui.main_window import WindowOptions
-    from circlekeeper.ui.setup_dialog import SetupDialog, default_plan
+    from circlekeeper.ui.setup.setup_dialog import SetupDialog, default_plan
     from circlekeeper.ui.theme import apply_theme
     from tests.ui.conftest import AutoSetup, TestClock
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from circlekeeper.ui.archived_dialog import ArchivedCirclesDialog
 from circlekeeper.ui.catalog import CircleCard, CircleDetail, Member
-from circlekeeper.ui.setup_dialog import default_plan
+from circlekeeper.ui.setup.archived_dialog import ArchivedCirclesDialog
+from circlekeeper.ui.setup.setup_dialog import default_plan
 
 
 def test_the_dialog_brings_back_the_chosen_circle(qtbot) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from circlekeeper.ui.catalog import CircleDetail, Member
-from circlekeeper.ui.circle_page import CirclePage
+from circlekeeper.ui.setup.circle_page import CirclePage
 
 
 def _ink_columns(label) -> list[int]:

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from circlekeeper.ui.catalog import CircleDetail, Member
-from circlekeeper.ui.circle_editor import CircleEditor
-from circlekeeper.ui.setup_dialog import default_plan
+from circlekeeper.ui.setup.circle_editor import CircleEditor
+from circlekeeper.ui.setup.setup_dialog import default_plan
 
 TUESDAY = CircleDetail(
     7,

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from circlekeeper.session.interchange.session_file import document_from_log, dump_session
 from circlekeeper.ui.catalog import CircleDetail, Member
-from circlekeeper.ui.setup_dialog import default_plan
+from circlekeeper.ui.setup.setup_dialog import default_plan
 
 
 def _circle_names(window) -> list[str]:

@@ -20,7 +20,7 @@ from circlekeeper.ui.bidi_text import (
     plain,
 )
 from circlekeeper.ui.catalog import CircleDetail, Member
-from circlekeeper.ui.setup_dialog import CircleBrief, SetupDialog, default_plan
+from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
 
 LONG = "Λ" * 10_000
 SCREEN = 1400

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.main_window import MainWindow, WindowOptions
-from circlekeeper.ui.setup_dialog import default_plan
+from circlekeeper.ui.setup.setup_dialog import default_plan
 from tests.ui.conftest import AutoSetup, TestClock
 from tests.ui.memory_catalog import MemoryCatalog
 
@@ -79,7 +79,7 @@ def test_a_circle_from_start_to_summary(qtbot, window: MainWindow, clock: TestCl
 
 
 def test_late_arrival_is_added_to_the_circle(qtbot, window: MainWindow, monkeypatch) -> None:
-    import circlekeeper.ui.newcomer_dialog as newcomer_dialog
+    import circlekeeper.ui.setup.newcomer_dialog as newcomer_dialog
 
     window.save_circle(CircleDetail(None, "Tuesday", members=(Member(-1, "Amal"),)))
     window.start_circle()

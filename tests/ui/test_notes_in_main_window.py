@@ -10,7 +10,7 @@ from circlekeeper.ui.bidi_text import plain
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.main_window import MainWindow, WindowOptions
 from circlekeeper.ui.notes import NotesFactory, NotesMenu, QuickNoteField
-from circlekeeper.ui.setup_dialog import SetupDialog, default_plan
+from circlekeeper.ui.setup.setup_dialog import SetupDialog, default_plan
 from tests.ui.conftest import TestClock
 from tests.ui.memory_catalog import MemoryCatalog
 from tests.ui.notes_support import NotesKit, make_kit, widget_texts

@@ -8,7 +8,7 @@ from circlekeeper.session import Participant
 from circlekeeper.session.model import PolicyMode, RoundKind
 from circlekeeper.session.order import OrderStrategy
 from circlekeeper.ui.bidi_text import plain
-from circlekeeper.ui.setup_dialog import CircleBrief, SetupDialog, default_plan
+from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
 
 MEMBERS = tuple(
     Participant(str(i), name, pronouns)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.live.button_grid import FEWEST_COLUMNS, MOST_COLUMNS, ButtonGrid
-from circlekeeper.ui.setup_dialog import default_plan
+from circlekeeper.ui.setup.setup_dialog import default_plan
 
 SMALL_LAPTOP = 1024
 

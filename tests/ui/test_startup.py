@@ -39,7 +39,7 @@ NOT_BEFORE_THE_WINDOW = (
     "circlekeeper.store",
     "circlekeeper.prompts",  # the prompt library loads with the data
     "circlekeeper.commands.prompts",  # sub-commands are not registered for the window
-    "circlekeeper.ui.circle_page",  # built when a circle is first shown
+    "circlekeeper.ui.setup.circle_page",  # built when a circle is first shown
     "circlekeeper.ui.live.timer_ring",  # painted only once a circle starts
     "circlekeeper.ui.live.view",
 )

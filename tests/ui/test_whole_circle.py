@@ -16,7 +16,7 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant
 from circlekeeper.store import open_store
 from circlekeeper.ui.catalog import CircleDetail, Member
-from circlekeeper.ui.setup_dialog import default_plan
+from circlekeeper.ui.setup.setup_dialog import default_plan
 from tests.ui.conftest import AutoSetup, TestClock
 
 
@@ -96,7 +96,7 @@ def test_a_whole_circle_through_the_window(
     window.controller.tick()
     assert live.ring.caption() == "over time"
     assert live.ring.text() == "+0:10"
-    import circlekeeper.ui.newcomer_dialog as newcomer_dialog
+    import circlekeeper.ui.setup.newcomer_dialog as newcomer_dialog
 
     monkeypatch.setattr(
         newcomer_dialog, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")

@@ -13,8 +13,8 @@ from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 from circlekeeper.session.prompts import PromptCategory
 from circlekeeper.ui.bidi_text import plain
 from circlekeeper.ui.prompts.picker import PromptTools
-from circlekeeper.ui.round_plan_editor import RoundPlanEditor
-from circlekeeper.ui.setup_dialog import CircleBrief, SetupDialog, default_plan
+from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
+from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
 
 MEMBERS = (
     Participant("1", "Amal", "she/her"),

@@ -8,7 +8,7 @@ from circlekeeper.session.order import OrderStrategy
 from circlekeeper.store import open_store
 from circlekeeper.ui.catalog import CircleDetail
 from circlekeeper.ui.prompts.feature import PromptFeature
-from circlekeeper.ui.setup_dialog import SessionSetup
+from circlekeeper.ui.setup.setup_dialog import SessionSetup
 from circlekeeper.ui.store_catalog import StoreCatalog
 
 

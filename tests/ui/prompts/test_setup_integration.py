@@ -10,7 +10,7 @@ from circlekeeper.session import Participant
 from circlekeeper.session.model import RoundKind
 from circlekeeper.session.prompts import PromptCategory
 from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
-from circlekeeper.ui.setup_dialog import CircleBrief, SetupDialog, default_plan
+from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
 
 MEMBERS = (Participant("1", "Amal", "she/her"), Participant("2", "山田 花子", ""))
 

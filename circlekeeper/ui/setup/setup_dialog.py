@@ -42,9 +42,9 @@ from circlekeeper.session.order import (
     shuffled_order,
 )
 from circlekeeper.ui.bidi_text import breakable, display_name, person_label
-from circlekeeper.ui.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.prompts.picker import PromptTools
-from circlekeeper.ui.round_plan_editor import RoundPlanEditor
+from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
+from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 
 PERSON = Qt.ItemDataRole.UserRole
 NEWCOMER = Qt.ItemDataRole.UserRole + 1

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
-from circlekeeper.ui.newcomer_dialog import NewcomerDialog
-from circlekeeper.ui.round_plan_editor import RoundPlanEditor
-from circlekeeper.ui.setup_dialog import default_plan
+from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
+from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
+from circlekeeper.ui.setup.setup_dialog import default_plan
 
 MEMBER = Qt.ItemDataRole.UserRole
 MAX_CIRCLE_NAME = 200
