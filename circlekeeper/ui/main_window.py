@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.live.cue_style import CueStyle
+from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.ui.welcome_page import WelcomePage
 from circlekeeper.ui.window_menus import WindowMenus
 from circlekeeper.ui.window_options import WindowOptions
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.catalog: Catalog = catalog  # type: ignore[assignment]
         self.options = options or WindowOptions()
         self.setWindowTitle("CircleKeeper")
-        self.resize(1200, 780)
+        fit_to_screen(self, 1200, 780)
         self.chime = Chime(muted=self.options.muted, parent=self)
         self.controller: LiveController | None = None
         self.live_view: LiveView | None = None
@@ -460,7 +461,15 @@ class MainWindow(QMainWindow):
         run = self.options.pdf_exporter(self, session_id, shareable)
         finished = getattr(run, "finished", None)
         if finished is not None:  # rendering goes on in a worker; say where it went
-            finished.connect(lambda path: self.statusBar().showMessage(f"Summary saved: {path}"))
+            finished.connect(self._exported)
+
+    def _exported(self, path: object) -> None:
+        from pathlib import Path
+
+        from circlekeeper.ui.export_memory import offer_to_open
+
+        self.statusBar().showMessage(f"Summary saved: {path}", 15_000)
+        offer_to_open(self, Path(str(path)))
 
     def _close_summary(self, session_id: int, shareable: str) -> None:
         self.catalog.finish_session(session_id, shareable)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.session.printing import Paper, Privacy
+from circlekeeper.ui.screen_fit import fit_to_screen
 
 MAX_ORGANIZATION = 200
 
@@ -195,7 +196,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(behaviour)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, 620, self.sizeHint().height())
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

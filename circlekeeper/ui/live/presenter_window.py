@@ -21,10 +21,13 @@ from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.screen_fit import FRAME_ALLOWANCE
 
 ScreenT = TypeVar("ScreenT")
 
 WINDOWED_SIZE = (1024, 640)
+SHARED_SCREEN_SHARE = 0.45
+"""Share of the width and height of the facilitator's only screen the presenter window takes."""
 
 
 def projector_screen(
@@ -43,7 +46,10 @@ class PresenterWindow(QWidget):
     """Where the presenter went, in a sentence for the facilitator's status bar."""
 
     def __init__(self, controller: LiveController, cue: CueStyle = CueStyle.NEUTRAL) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        # The facilitator's window keeps the keyboard: the presenter is looked at, never typed
+        # into, so a click on it (or its appearing) must not take the live keys away.
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowTitle("CircleKeeper — presenter")
         self.setAccessibleName("Presenter screen")
         self._controller = controller
@@ -79,7 +85,7 @@ class PresenterWindow(QWidget):
             "#presenterNext { font-size: 24px; color: #9fb3c2; }"
         )
         self.ring.set_dark(True)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
         controller.changed.connect(self.refresh)
         controller.ticked.connect(self._tick)
@@ -148,8 +154,13 @@ class PresenterWindow(QWidget):
         self.showNormal()
         self.resize(*WINDOWED_SIZE)
         if facilitator is not None and facilitator is not gone:
+            # One screen: a smaller window in the top corner, clear of the controls along the
+            # bottom of the facilitator's window, and entirely on the screen.
             area = facilitator.availableGeometry()
-            self.move(area.center() - self.rect().center())
+            width = min(WINDOWED_SIZE[0], int(area.width() * SHARED_SCREEN_SHARE))
+            height = min(WINDOWED_SIZE[1], int(area.height() * SHARED_SCREEN_SHARE))
+            self.resize(width, height)
+            self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
         self.show()
         return "The presenter screen is a window; press F11 in it for full screen."
 
@@ -160,6 +171,11 @@ class PresenterWindow(QWidget):
             app.screenRemoved.disconnect(self._screen_removed)
             self._facilitator_screen = None
         super().closeEvent(event)
+
+    def _leave_full_screen(self) -> None:
+        """Esc only leaves full screen; closing is F5 in the facilitator's window."""
+        if self.isFullScreen():
+            self.showNormal()
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +29,7 @@ from circlekeeper.ui.bidi_text import breakable, display_name
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 from circlekeeper.ui.live.button_grid import ButtonGrid
 from circlekeeper.ui.live.chime import Chime
+from circlekeeper.ui.live.clock_guard import ClockGuard
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.round_queue import RoundQueue
@@ -184,6 +185,8 @@ class LiveView(QWidget):
             "#storageBanner { color: #5c1836; }"
         )
 
+        self.clock_guard = ClockGuard(self, self._clock_on_screen)
+        self.destroyed.connect(self.clock_guard.stop)
         self.queue.reorder_requested.connect(self.controller.reorder)
         self.queue.pass_requested.connect(self.controller.pass_turn)
         self.queue.defer_requested.connect(self.controller.pass_for_now)
@@ -394,7 +397,13 @@ class LiveView(QWidget):
         ):
             self.controller.correct_start(view.spoken + gap)
 
+    def _clock_on_screen(self) -> QRect:
+        area = self.ring.time_area()
+        return QRect(self.ring.mapToGlobal(area.topLeft()), area.size())
+
     def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The whole facilitator's window: focus on the menu bar, the status line or a list
+        # must not silence the live keys. A text field still keeps its printable keys.
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)

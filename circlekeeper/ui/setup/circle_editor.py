@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.setup_dialog import default_plan
@@ -145,12 +146,14 @@ class CircleEditor(QDialog):
         top = QHBoxLayout()
         top.addLayout(form, 3)
         top.addWidget(people_box, 2)
+        body = QVBoxLayout()
+        body.addLayout(top, 1)
+        body.addWidget(plan_box, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addWidget(plan_box, 1)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         self.result_detail: CircleDetail | None = None
         self._as_opened = self._draft()
 
