@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         from circlekeeper.ui.export_memory import offer_to_open
 
         self.statusBar().showMessage(f"Summary saved: {path}", 15_000)
-        offer_to_open(self, Path(str(path)))
+        (self.options.exported or offer_to_open)(self, Path(str(path)))
 
     def _close_summary(self, session_id: int, shareable: str) -> None:
         self.catalog.finish_session(session_id, shareable)
