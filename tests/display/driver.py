@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until
+from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until, xdo
 
 Scenario = Callable[[Prober, Path], None]
 SCENARIOS: dict[str, Scenario] = {}
@@ -252,6 +252,101 @@ def export(prober: Prober, workdir: Path) -> None:
         Expect("export"),
         Expect("export done", title="saved"),
     )
+    window.close()
+    parts.data.close()
+
+
+def focus_window_id() -> int:
+    import subprocess
+
+    out = subprocess.run(["xdotool", "getwindowfocus"], capture_output=True, text=True, check=False)
+    return int(out.stdout.strip() or 0)
+
+
+@scenario
+def keys(prober: Prober, workdir: Path) -> None:
+    """A circle driven from the keyboard, with the presenter up and focus in various places."""
+    from PySide6.QtWidgets import QListWidget
+
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=tuple(Member(-i, n) for i, n in enumerate(("Amal", "Jonas", "Wen"), 1)),
+        )
+    )
+    parts.data.notes.vault.create(PASSPHRASE)  # private notes open, so the note field types
+    window.start_circle()
+    window.activateWindow()
+    spin(0.5)
+    controller = window.controller
+    report = prober.report
+    steps: list[dict[str, Any]] = []
+    report["steps"] = steps
+
+    def speaker() -> str:
+        view = controller.turn_view()
+        return f"{view.person_id}:{'running' if view.running else 'paused'}" if view else "-"
+
+    def key(name: str, where: str) -> None:
+        before = speaker()
+        xdo("key", "--clearmodifiers", name)
+        spin(0.4)
+        steps.append({"key": name, "where": where, "before": before, "after": speaker()})
+
+    key("F5", "main window")
+    presenter = window.presenter
+    spin(0.8)
+    main_id = int(window.winId())
+    report["presenter"] = {
+        "shown": presenter is not None and presenter.isVisible(),
+        "took_focus": QApplication.activeWindow() is not window,
+        "x_focus_is_main": focus_window_id() == main_id,
+        "frame": rect(presenter.frameGeometry()) if presenter else None,
+        "screen": QApplication.screens().index(presenter.screen()) if presenter else None,
+        "main_screen": QApplication.screens().index(window.screen()),
+        "screens": len(QApplication.screens()),
+        "full_screen": presenter.isFullScreen() if presenter else None,
+        "covers_controls": bool(presenter)
+        and presenter.frameGeometry().intersects(global_rect(window.live_view.controls))
+        and presenter.screen() is window.screen(),
+    }
+    key("space", "main window")  # the round begins and its first turn starts
+    if controller.turn_view() is None:
+        key("space", "main window")
+    if presenter is not None and presenter.screen() is window.screen():
+        centre = presenter.mapToGlobal(presenter.rect().center())
+        x, y = str(centre.x()), str(centre.y())
+        xdo("mousemove", x, y, "sleep", "0.15", "click", "1")
+        spin(0.4)
+        report["presenter"]["x_focus_is_main_after_click"] = focus_window_id() == main_id
+    key("n", "after clicking the presenter")
+    queue = window.live_view.queue.findChild(QListWidget) or window.live_view.queue
+    queue.setFocus()
+    spin(0.2)
+    key("space", "the round's queue")
+    key("space", "the round's queue")
+    window.menuBar().setFocus()
+    spin(0.2)
+    key("n", "the menu bar")
+    notes = window.live_view.notes_widget
+    note = notes.findChild(QLineEdit) if notes is not None else None
+    report["note_field"] = note is not None and note.isEnabled()
+    if note is not None and note.isEnabled():
+        note.setFocus()
+        spin(0.2)
+        key("n", "typing a note")
+        report["note_text"] = note.text()
+        key("Escape", "typing a note")
+        key("n", "after Esc from the note")
+    report["focus_is_main_at_end"] = focus_window_id() == main_id
     window.close()
     parts.data.close()
 
