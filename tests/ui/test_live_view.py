@@ -184,3 +184,23 @@ def test_the_ring_follows_a_dark_desktop_theme(qtbot, view: LiveView, clock: Tes
         controller.shutdown()
     finally:
         QApplication.setPalette(desktop)
+
+
+def test_at_the_end_of_a_round_only_the_controls_that_act_are_enabled(
+    qtbot, clock, journal
+) -> None:
+    from circlekeeper.ui.live.controller import LiveController
+    from circlekeeper.ui.live.view import LiveView
+    from tests.ui.conftest import PEOPLE, PLAN
+
+    controller = LiveController(clock, journal, PLAN, wall=clock.wall)
+    controller.start("Tuesday", PEOPLE, ["Sam"])
+    view = LiveView(controller)
+    qtbot.addWidget(view)
+    controller.move_on()
+    while not controller.progress().round_complete:
+        controller.pass_turn() if controller.turn_view() else controller.move_on()
+    assert not view.buttons["toggle"].isEnabled(), "Space has nobody left to start"
+    assert not view.buttons["pass"].isEnabled() and not view.buttons["later"].isEnabled()
+    assert view.buttons["next"].isEnabled(), "N closes the round"
+    controller.shutdown()

@@ -33,10 +33,10 @@ class RingColours:
 
 LIGHT = RingColours(
     track=QColor("#dfe5e8"),
-    normal=QColor("#23867b"),
-    nearing=QColor("#c77700"),
+    normal=QColor("#1b6f66"),
+    nearing=QColor("#9a5b00"),
     over=QColor("#a23b72"),
-    paused=QColor("#7b8794"),
+    paused=QColor("#5f6b77"),
     text=QColor("#1d2730"),
 )
 DARK = RingColours(

@@ -176,7 +176,7 @@ class LiveView(QWidget):
         outer.addWidget(self.controls)
         outer.addWidget(self.status)
         self.setStyleSheet(
-            "#roundLabel { font-size: 18px; color: palette(mid); }"
+            "#roundLabel { font-size: 18px; font-weight: 600; }"
             "#promptLabel { font-size: 20px; }"
             "#speakerLabel { font-size: 30px; font-weight: 600; }"
             "#sectionTitle { font-weight: 600; }"
@@ -255,8 +255,11 @@ class LiveView(QWidget):
         toggle.setAccessibleName(word)
         in_round = self.controller.current_round() is not None
         has_turn = turn is not None
-        self.buttons["pass"].setEnabled(in_round)
-        self.buttons["later"].setEnabled(in_round)
+        # When everyone has had their turn only N (close the round) acts; the rest say so.
+        someone_left = in_round and not self.controller.progress().round_complete
+        toggle.setEnabled(has_turn or someone_left or not in_round)
+        self.buttons["pass"].setEnabled(someone_left)
+        self.buttons["later"].setEnabled(someone_left)
         self.buttons["extend"].setEnabled(has_turn and turn.allotted is not None)
         self.buttons["late_start"].setEnabled(has_turn)
 
