@@ -81,7 +81,7 @@ class ExportDialog(QDialog):
         self.setAccessibleName(title)
         self._folder = folder
         self.privacy = QComboBox()
-        self.privacy.setAccessibleName("Privacy level")
+        self.privacy.setAccessibleName("Printed summaries show")
         for level in Privacy:
             self.privacy.addItem(level.label, level.value)
         self.privacy.setCurrentIndex(list(Privacy).index(privacy))
@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("&Privacy:", self.privacy)
+        form.addRow("Printed summaries &show:", self.privacy)
         form.addRow("Pa&per:", self.paper)
         where = QLabel("&Folder:" if folder else "&Save as:")
         where.setBuddy(self.path)

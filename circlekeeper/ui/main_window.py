@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from circlekeeper.ui.setup.circle_page import CirclePage
 
 log = logging.getLogger(__name__)
+STATUS_SECONDS = 10
+"""How long a passing status-bar message stays."""
 CIRCLE = 0x0100
 """``Qt.ItemDataRole.UserRole``, the list item role that holds a circle id (its value is fixed
 by Qt; spelled out so the window need not load the ``Qt`` namespace before it is shown)."""
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         """Another area (history, prompts); refused while a circle runs, which owns the screen."""
         if self.controller is not None:
-            self.statusBar().showMessage("A circle is running; end it to look elsewhere.")
+            self.say("A circle is running; end it to look elsewhere.")
             return
         self.pages.setCurrentWidget(page)  # pages refresh themselves when shown
 
@@ -207,7 +209,7 @@ class MainWindow(QMainWindow):
             return
         circle_id = self._edit_until_saved(None)
         if circle_id is not None:
-            self.statusBar().showMessage("The new circle is ready.")
+            self.say("The new circle is ready.")
 
     def edit_circle(self) -> None:
         if self._circle_id is None or self.controller is not None:
@@ -247,7 +249,7 @@ class MainWindow(QMainWindow):
             self.catalog.archive_circle(self._circle_id)
             self._circle_id = None
             self.refresh_circles()
-            self.statusBar().showMessage(
+            self.say(
                 f"“{detail.name[:80]}” is archived; Circle ▸ Archived circles… brings it back."
             )
 
@@ -262,7 +264,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.restored:
             self.refresh_circles(select=dialog.restored[-1])
-            self.statusBar().showMessage("The circle is back in the list.")
+            self.say("The circle is back in the list.")
 
     def import_session_file(self) -> None:
         """A session file (a rescue copy saved when the disk failed, or one exported elsewhere)
@@ -282,11 +284,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "The session was not imported", str(refusal))
             return
         self.refresh_circles()
-        self.statusBar().showMessage(said)
+        self.say(said)
 
     def open_prompt_library(self) -> None:
         if self.options.prompts is None:
-            self.statusBar().showMessage("The prompt library is not available.")
+            self.say("The prompt library is not available.")
             return
         name = self.catalog.circle(self._circle_id).name if self._circle_id else ""
         self.options.prompts.browser(self, circle_id=self._circle_id, circle_name=name).manage()
@@ -301,7 +303,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.result_settings is not None:
             dialog.result_settings.save(store)
             self.apply_settings(dialog.result_settings)
-            self.statusBar().showMessage("Settings saved.")
+            self.say("Settings saved.")
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Display choices into the window; the rest to whoever asked to be told."""
@@ -339,7 +341,7 @@ class MainWindow(QMainWindow):
             return
         circle_id = self.catalog.create_demo()
         self.refresh_circles(select=circle_id)
-        self.statusBar().showMessage("A demo circle with a few past sessions is ready.")
+        self.say("A demo circle with a few past sessions is ready.")
 
     # ------------------------------------------------------------ live circle
 
@@ -405,13 +407,14 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.live_view)
         self.pages.setCurrentWidget(self.live_view)
         self.side.hide()  # nothing to choose there during a circle; the room goes to the circle
+        self.statusBar().clearMessage()  # what was said before the circle is stale now
         self.live_view.setFocus()
         self.session_started.emit(session_id)
 
     def _ask_newcomer(self, parent: QWidget) -> Participant | None:
         from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
 
-        person = ask_newcomer(parent, "pending")
+        person = ask_newcomer(parent, "pending", "Late arrival")
         if person is None or self._circle_id is None:
             return None
         member = self.catalog.add_member(self._circle_id, person.name, person.pronouns)
@@ -422,6 +425,7 @@ class MainWindow(QMainWindow):
             return
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.close()
+            self.statusBar().clearMessage()  # "the presenter screen is…" no longer true
             return
         from circlekeeper.ui.live.presenter_window import PresenterWindow
 
@@ -480,7 +484,7 @@ class MainWindow(QMainWindow):
         self._session_id = None
         self.side.show()
         self.refresh_circles()
-        self.statusBar().showMessage("The circle is saved.")
+        self.say("The circle is saved.")
 
     def _save_copy(self) -> None:
         if self.controller is None or self._session_id is None:
@@ -497,7 +501,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             QMessageBox.critical(self, "Could not save the copy", str(error))
             return
-        self.statusBar().showMessage(
+        self.say(
             f"A copy of the circle was saved to {path}. Once the disk is fixed, Circle ▸ Import a"
             " session file… brings it back."
         )
@@ -536,7 +540,11 @@ class MainWindow(QMainWindow):
         )
         self._open_live(session_id, controller)
         controller.activate()
-        self.statusBar().showMessage("The circle is back where it was; the timer is paused.")
+        self.say("The circle is back where it was; the timer is paused.")
+
+    def say(self, message: str) -> None:
+        """A passing message: it leaves the status bar after a while instead of going stale."""
+        self.statusBar().showMessage(message, STATUS_SECONDS * 1000)
 
     def ask(self, title: str, question: str) -> bool:
         if self.options.ask is not None:

@@ -153,7 +153,7 @@ class SettingsDialog(QDialog):
         printed_form.addRow("Organization", self.organization)
         printed_form.addRow("Logo", logo_row)
         printed_form.addRow("Paper", self.paper)
-        printed_form.addRow("Attendance shown", self.privacy)
+        printed_form.addRow("Printed summaries show", self.privacy)
 
         self.idle = QSpinBox()
         self.idle.setAccessibleName("Lock private notes after")
@@ -166,7 +166,7 @@ class SettingsDialog(QDialog):
         self.avoid.setRange(0, 100)
         self.avoid.setSuffix(" recent sessions")
         self.avoid.setValue(settings.prompt_avoid_last)
-        self.discreet = QCheckBox("Discreet nearing-end cue on my screen")
+        self.discreet = QCheckBox("Discreet cues on my screen")
         self.discreet.setChecked(settings.discreet_cues)
         self.neutral = QCheckBox("Keep the presenter screen neutral (no warning colours)")
         self.neutral.setChecked(settings.neutral_presenter)

@@ -23,7 +23,7 @@ SHORTCUTS_HELP = (
     "N or → — end the turn and go to the next speaker\n"
     "P — pass   ·   L — come back at the end of the round\n"
     "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
-    "Ctrl+T — the turn started earlier   ·   Ctrl+J — late arrival\n"
+    "Ctrl+T — started late   ·   Ctrl+J — late arrival\n"
     "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n"
     "Ctrl+Shift+M — write a private note   ·   Esc — back to the timer\n\n"
     "Elsewhere:\nCtrl+Shift+N — new circle   ·   Ctrl+Shift+E — edit the circle\n"

@@ -204,3 +204,25 @@ def test_at_the_end_of_a_round_only_the_controls_that_act_are_enabled(
     assert not view.buttons["pass"].isEnabled() and not view.buttons["later"].isEnabled()
     assert view.buttons["next"].isEnabled(), "N closes the round"
     controller.shutdown()
+
+
+def test_a_late_arrival_is_welcomed_with_the_pronouns_they_gave() -> None:
+    from circlekeeper.ui.live.view import welcome_line
+
+    assert welcome_line("Priya", "she/her") == "Welcome, Priya. She joins the end of this round."
+    assert welcome_line("Sam", "they/them") == "Welcome, Sam. They join the end of this round."
+    assert welcome_line("Jonas", "") == "Welcome, Jonas. Jonas joins the end of this round."
+    assert welcome_line("Kit", "xe/xem").endswith("Kit joins the end of this round.")
+
+
+def test_passing_status_messages_do_not_stay_through_a_circle(qtbot, real_app) -> None:
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+
+    window = real_app().window
+    window.save_circle(
+        CircleDetail(None, "Tuesday", default_plan=default_plan(), members=(Member(-1, "Amal"),))
+    )
+    window.say("The new circle is ready.")
+    window.start_circle()
+    assert window.statusBar().currentMessage() == ""

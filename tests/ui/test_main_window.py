@@ -85,7 +85,9 @@ def test_late_arrival_is_added_to_the_circle(qtbot, window: MainWindow, monkeypa
     window.start_circle()
     qtbot.keyClick(window.live_view, Qt.Key.Key_N)
     monkeypatch.setattr(
-        newcomer_dialog, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")
+        newcomer_dialog,
+        "ask_newcomer",
+        lambda parent, pid, title="": Participant(pid, "Ola", "she/her"),
     )
     window.live_view._arrival()
     assert window.controller.current_round().queue[-1] != "1"

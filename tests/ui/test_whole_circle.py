@@ -99,7 +99,9 @@ def test_a_whole_circle_through_the_window(
     import circlekeeper.ui.setup.newcomer_dialog as newcomer_dialog
 
     monkeypatch.setattr(
-        newcomer_dialog, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")
+        newcomer_dialog,
+        "ask_newcomer",
+        lambda parent, pid, title="": Participant(pid, "Ola", "she/her"),
     )
     qtbot.keyClick(live, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # late arrival
     assert "Welcome, Ola" in live.status.text()

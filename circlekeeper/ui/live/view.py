@@ -42,6 +42,15 @@ except ImportError:  # pragma: no cover - older Qt
 
 NewcomerDialog = Callable[[QWidget], Participant | None]
 
+SUBJECTS = {"she": ("She", "joins"), "he": ("He", "joins"), "they": ("They", "join")}
+
+
+def welcome_line(name: str, pronouns: str) -> str:
+    """The status line for a late arrival, with the pronoun they gave (or their name)."""
+    first = pronouns.strip().lower().split("/")[0].strip() if pronouns else ""
+    subject, verb = SUBJECTS.get(first, (display_name(name), "joins"))
+    return f"Welcome, {display_name(name)}. {subject} {verb} the end of this round."
+
 
 class LiveView(QWidget):
     """One live circle on the facilitator's laptop."""
@@ -314,7 +323,8 @@ class LiveView(QWidget):
         seconds, ok = QInputDialog.getInt(
             self,
             "Started late",
-            "The turn really started how many seconds ago?",
+            f"The timer shows {format_duration(view.spoken)} for this turn.\n"
+            "How many seconds ago did the speaker really begin?",
             int(view.spoken) + 30,
             int(view.spoken) + 1,
             24 * 3600,
@@ -328,9 +338,7 @@ class LiveView(QWidget):
             return
         person = self._newcomer_dialog(self)
         if person is not None and self.controller.join(person):
-            self.status.setText(
-                f"Welcome, {display_name(person.name)}. They join the end of this round."
-            )
+            self.status.setText(welcome_line(person.name, person.pronouns))
 
     def _leaving(self) -> None:
         state = self.controller.session.state
@@ -341,10 +349,12 @@ class LiveView(QWidget):
             self, "Someone leaves", "Who is leaving the circle?", names, 0, False
         )
         if ok:
-            self.controller.leave(state.present[names.index(choice)])
+            self._confirm_leave(state.present[names.index(choice)])
 
     def _confirm_leave(self, person_id: str) -> None:
-        self.controller.leave(person_id)
+        name = self._label(person_id)
+        if self.controller.leave(person_id):
+            self.status.setText(f"{name} has left the circle; what they shared is kept.")
 
     def _presenter(self) -> None:
         self.presenter_requested.emit()
