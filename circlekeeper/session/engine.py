@@ -149,9 +149,7 @@ class CircleSession:
         self._require_live()
         self._append([ev.SessionEnded()])
 
-    def join(
-        self, participant: Participant, place: ev.JoinPlace = ev.JoinPlace.THIS_ROUND
-    ) -> None:
+    def join(self, participant: Participant, place: ev.JoinPlace = ev.JoinPlace.THIS_ROUND) -> None:
         """A late arrival: present from now on, and at the end of the current round's queue
         (or, if the facilitator chooses, speaking from the next round on)."""
         self._require_live()

@@ -21,6 +21,7 @@ from circlekeeper.session import (
     fold,
     summarize,
 )
+from circlekeeper.session import events as ev
 from circlekeeper.session.interchange.session_file import (
     InvalidSessionFile,
     SessionDocument,
@@ -28,7 +29,6 @@ from circlekeeper.session.interchange.session_file import (
     dump_session,
     load_session,
 )
-from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundKind
 from circlekeeper.session.prompts import MoodCounts, PromptUse
 from tests.session.scripted import Run, policies, steps
