@@ -9,7 +9,7 @@ Session seconds throughout; the window turns them into wall-clock times.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from circlekeeper.session.model import PolicyMode, RoundPlan, TimePolicy
@@ -195,3 +195,29 @@ def _share(policy: TimePolicy, people: int) -> float | None:
 
 def _step_down(seconds: float) -> float:
     return FIT_STEP * int(seconds // FIT_STEP)
+
+
+def minutes_phrase(seconds: float) -> str:
+    """Roughly, as people say it: "1 min", "6 min", "1 h 05 min"."""
+    minutes = max(1, round(abs(seconds) / 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min"
+
+
+def forecast_sentence(outlook: CircleForecast, clock_text: Callable[[float], str]) -> str:
+    """The circle at a glance, in one line: planned end, time left, where the plan heads.
+
+    ``clock_text`` turns session seconds into the wall-clock time people read ("20:30").
+    """
+    end = clock_text(outlook.planned_end)
+    left = outlook.time_left
+    parts = [f"Planned end {end}"]
+    parts.append(f"{minutes_phrase(left)} left" if left >= 60 else "the planned end is here")
+    if outlook.rounds and outlook.overrun >= 60:
+        last = outlook.rounds[-1]
+        parts.append(f"{last.label} will end about {minutes_phrase(outlook.overrun)} after {end}")
+    elif outlook.heading is not None:
+        parts.append("on time")
+    return " · ".join(parts)

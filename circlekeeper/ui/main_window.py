@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     # early builds all of its enums (the Qt namespace alone costs about 10 ms, QCloseEvent 3).
     from PySide6.QtGui import QCloseEvent
 
-    from circlekeeper.session.model import Participant
     from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.live.arrival_dialog import Arrival
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
     from circlekeeper.ui.live.summary_view import SummaryView
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
             controller,
             chime=self.chime,
             cue=self.options.facilitator_cue,
-            newcomer_dialog=self._ask_newcomer,
+            arrival_dialog=self._ask_arrival,
             notes_widget=notes,
             ask=self.ask,
         )
@@ -407,14 +407,24 @@ class MainWindow(QMainWindow):
         self.live_view.setFocus()
         self.session_started.emit(session_id)
 
-    def _ask_newcomer(self, parent: QWidget) -> Participant | None:
-        from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
+    def _ask_arrival(self, parent: QWidget, in_round: bool) -> Arrival | None:
+        """Who walked in: a member of the circle not here yet, or someone new (added to the
+        circle, so they are known next time)."""
+        from circlekeeper.ui.live.arrival_dialog import Arrival, ask_arrival
 
-        person = ask_newcomer(parent, "pending")
-        if person is None or self._circle_id is None:
+        if self._circle_id is None or self.controller is None:
             return None
-        member = self.catalog.add_member(self._circle_id, person.name, person.pronouns)
-        return member.participant()
+        here = set(self.controller.session.state.present)
+        roster = [
+            member.participant()
+            for member in self.catalog.circle(self._circle_id).members
+            if not member.archived and str(member.person_id) not in here
+        ]
+        arrival = ask_arrival(parent, roster, in_round)
+        if arrival is None or arrival.member is not None:
+            return arrival
+        member = self.catalog.add_member(self._circle_id, arrival.new_name, arrival.new_pronouns)
+        return Arrival(member.participant(), "", "", arrival.place)
 
     def toggle_presenter(self) -> None:
         if self.controller is None:

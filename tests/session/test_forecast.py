@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
-from circlekeeper.session.forecast import fit_to_time, forecast, planned_length
+from circlekeeper.session.forecast import fit_to_time, forecast, forecast_sentence, planned_length
 from circlekeeper.session.model import RoundKind
 from tests.session.conftest import people
 
@@ -88,3 +88,16 @@ def test_floors_are_kept_and_the_refit_says_when_they_do_not_fit(circle) -> None
 def test_nothing_to_fit_when_the_plan_is_on_time(circle) -> None:
     session, _ = circle
     assert fit_to_time(session.state, PLAN, session.elapsed(), planned_end=26 * 60) is None
+
+
+def test_the_sentence_names_the_planned_end_and_where_the_plan_heads(circle) -> None:
+    session, clock = circle
+    session.start_round(PLAN[0])
+    for _ in range(4):
+        session.start_turn()
+        clock.advance(150)
+        session.end_turn()
+    outlook = forecast(session.state, PLAN, session.elapsed())
+    sentence = forecast_sentence(outlook, lambda s: f"T+{s / 60:.0f}")
+    assert sentence == "Planned end T+26 · 16 min left · Check-out will end about 6 min after T+26"
+    assert forecast_sentence(forecast(session.state, PLAN, 0.0), str).endswith("on time")
