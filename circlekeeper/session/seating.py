@@ -105,7 +105,10 @@ def _opener_index(
     anchor = previous.first if rule.start is RoundStart.NEXT_ALONG else previous.last
     if anchor is None:
         return _here_or_next(seating, seats, first, 0, step)
-    return _here_or_next(seating, seats, anchor, 1, step)
+    # "Along" and "after" go the way the circle goes (clockwise when it turns back each round),
+    # so the opener moves steadily round the room whatever way this round runs.
+    along = -1 if rule.direction is RoundDirection.COUNTERCLOCKWISE else 1
+    return _here_or_next(seating, seats, anchor, along, along)
 
 
 def _here_or_next(
@@ -138,3 +141,25 @@ def moved(order: Sequence[str], person_id: str, by: int) -> list[str]:
     to = max(0, min(len(people) - 1, at + by))
     people.insert(to, people.pop(at))
     return people
+
+
+def rule_to_dict(rule: SeatingRule) -> dict[str, object]:
+    return {
+        "direction": rule.direction.value,
+        "start": rule.start.value,
+        "facilitator_shares": rule.facilitator_shares,
+    }
+
+
+def rule_from_dict(data: object) -> SeatingRule:
+    """Lenient on purpose: a setting written by a later version falls back to the defaults
+    rather than stopping a circle from starting."""
+    if not isinstance(data, dict):
+        return SeatingRule()
+    try:
+        direction = RoundDirection(data.get("direction", RoundDirection.CLOCKWISE))
+        start = RoundStart(data.get("start", RoundStart.SAME_FIRST))
+    except ValueError:
+        return SeatingRule()
+    shares = data.get("facilitator_shares", True)
+    return SeatingRule(direction, start, shares if isinstance(shares, bool) else True)

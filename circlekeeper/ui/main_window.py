@@ -353,6 +353,8 @@ class MainWindow(QMainWindow):
                 circle_name=brief.name,
                 first_meeting=brief.previous_first is None,
             )
+        from circlekeeper.session.order import OrderStrategy
+        from circlekeeper.session.seating import SeatingRule
         from circlekeeper.ui.live.controller import LiveController
         from circlekeeper.ui.setup.setup_dialog import SetupDialog
 
@@ -371,8 +373,23 @@ class MainWindow(QMainWindow):
             auto_start_next=self.options.auto_start_next,
             parent=self,
         )
+        around_the_room = setup.strategy is OrderStrategy.SEATING and setup.seating
+        # Other strategies fix the first round's order; later rounds keep it, and only the
+        # facilitator's choice to hold the space applies.
+        controller.seating_rule = (
+            setup.seating_rule
+            if around_the_room
+            else SeatingRule(facilitator_shares=setup.seating_rule.facilitator_shares)
+        )
+        controller.facilitator_ids = setup.facilitator_ids
         self._open_live(session_id, controller)
-        controller.start(brief.name, present, setup.facilitators)
+        controller.start(
+            brief.name,
+            present,
+            setup.facilitators,
+            seating=[p.person_id for p in setup.seating] if around_the_room else None,
+            first=setup.first_speaker,
+        )
         self._ask_mood(session_id, "check-in", len(present))
 
     def _ask_mood(self, session_id: int, moment: str, present: int) -> None:

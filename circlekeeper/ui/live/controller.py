@@ -108,6 +108,7 @@ class LiveController(QObject):
         self._session = CircleSession(clock, sink=self._persist, wall=self._wall, log=log_entries)
         self._seating: list[str] = list(self._session.state.present)
         self.seating_rule = seating_rule or SeatingRule()
+        self.first_speaker: str | None = None
         self.facilitator_ids: tuple[str, ...] = ()
         """People of the circle who facilitate today (the rule may keep them off the queue)."""
         self._last_phase: Phase | None = None
@@ -296,6 +297,7 @@ class LiveController(QObject):
             state.present,
             len(state.rounds),
             self.seating_rule,
+            first=self.first_speaker,
             previous=previous,
             facilitators=self.facilitator_ids,
         )
@@ -303,10 +305,24 @@ class LiveController(QObject):
     # -------------------------------------------------------------- lifecycle
 
     def start(
-        self, circle: str, people: Sequence[Participant], facilitators: Sequence[str]
+        self,
+        circle: str,
+        people: Sequence[Participant],
+        facilitators: Sequence[str],
+        *,
+        seating: Sequence[str] | None = None,
+        first: str | None = None,
     ) -> None:
-        """Begin the session (nobody speaks yet) and start repainting."""
-        self._seating = [p.person_id for p in people]
+        """Begin the session (nobody speaks yet) and start repainting.
+
+        ``people`` are in the first round's order; ``seating`` is the room's order that later
+        rounds go around (by default the same), from ``first`` when the circle's habit keeps
+        the same opener.
+        """
+        self._seating = list(seating) if seating is not None else [p.person_id for p in people]
+        self.first_speaker = (
+            first if first is not None else (people[0].person_id if people else None)
+        )
         self._do(lambda: self._session.start(circle, people, facilitators))
         self.activate()
 
