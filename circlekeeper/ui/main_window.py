@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
         options = self.options
         options.facilitator_cue = CueStyle.DISCREET if settings.discreet_cues else CueStyle.FULL
         options.presenter_cue = CueStyle.NEUTRAL if settings.neutral_presenter else CueStyle.FULL
+        options.presenter_end_time = settings.presenter_end_time
         self.options.auto_start_next = settings.auto_start_next
         self.chime.set_muted(settings.muted or self.options.muted)
         if self.controller is not None:
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
             self.live_view.ring.set_cue(self.options.facilitator_cue)
         if self.presenter is not None:
             self.presenter.set_cue(self.options.presenter_cue)
+            self.presenter.show_end_time(self.options.presenter_end_time)
         self.menus.sync()
         if self.options.settings_applied is not None:
             self.options.settings_applied(settings)
@@ -452,6 +454,7 @@ class MainWindow(QMainWindow):
         from circlekeeper.ui.live.presenter_window import PresenterWindow
 
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
+        self.presenter.show_end_time(self.options.presenter_end_time)
         self.presenter.placed.connect(lambda where: self.statusBar().showMessage(where, 10_000))
         self.presenter.show_beside(self.screen)
 

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from circlekeeper.ui.live.circle_glance import local_clock
+from circlekeeper.ui.live.presenter_window import PresenterWindow
 from circlekeeper.ui.live.view import LiveView
 from tests.ui.conftest import MemoryJournal, TestClock
 from tests.ui.test_live_view import open_view
@@ -117,3 +118,19 @@ def test_the_number_keys_do_nothing_while_people_still_wait(
     qtbot.keyClick(view, Qt.Key.Key_1)
     assert not view.passers_bar.isVisible()
     assert view.controller.session.state.current_turn is None
+
+
+def test_the_presenter_shows_the_planned_end_only_when_the_facilitator_chose_to(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    presenter = PresenterWindow(view.controller)
+    qtbot.addWidget(presenter)
+    presenter.show()
+    assert not presenter.end_label.isVisible()
+    presenter.show_end_time(True)
+    end = local_clock(clock.origin.replace(minute=14))
+    assert presenter.end_label.isVisible() and presenter.end_label.text() == f"We close at {end}"
+    long_check_in(qtbot, view, clock)
+    assert presenter.end_label.text() == f"We close at {end}", "never how far over it runs"
+    presenter.show_end_time(False)
+    assert not presenter.end_label.isVisible()
