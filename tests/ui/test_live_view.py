@@ -209,10 +209,10 @@ def test_at_the_end_of_a_round_only_the_controls_that_act_are_enabled(
 def test_a_late_arrival_is_welcomed_with_the_pronouns_they_gave() -> None:
     from circlekeeper.ui.live.view import welcome_line
 
-    assert welcome_line("Priya", "she/her") == "Welcome, Priya. She joins the end of this round."
-    assert welcome_line("Sam", "they/them") == "Welcome, Sam. They join the end of this round."
-    assert welcome_line("Jonas", "") == "Welcome, Jonas. Jonas joins the end of this round."
-    assert welcome_line("Kit", "xe/xem").endswith("Kit joins the end of this round.")
+    assert welcome_line("Priya", "she/her") == "Welcome, Priya. She joins at the end of this round."
+    assert welcome_line("Sam", "they/them") == "Welcome, Sam. They join at the end of this round."
+    assert welcome_line("Jonas", "") == "Welcome, Jonas. Jonas joins at the end of this round."
+    assert welcome_line("Kit", "xe/xem").endswith("Kit joins at the end of this round.")
 
 
 def test_passing_status_messages_do_not_stay_through_a_circle(qtbot, real_app) -> None:
