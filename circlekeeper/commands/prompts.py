@@ -10,19 +10,22 @@ import argparse
 import sys
 from pathlib import Path
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.prompts import PromptCategory
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("prompts", help="check prompt deck files, list prompts")
+    parser = subparsers.add_parser("prompts", help=_("check prompt deck files, list prompts"))
     commands = parser.add_subparsers(dest="prompts_command", metavar="ACTION", required=True)
-    check = commands.add_parser("check", help="validate deck files (all shipped decks if none)")
+    check = commands.add_parser("check", help=_("validate deck files (all shipped decks if none)"))
     check.add_argument("files", nargs="*", type=Path, metavar="FILE")
     check.set_defaults(func=run_check)
-    listing = commands.add_parser("list", help="list the shipped prompts")
+    listing = commands.add_parser("list", help=_("list the shipped prompts"))
     listing.add_argument("--category", choices=[c.value for c in PromptCategory])
-    listing.add_argument("--search", default="", help="words that must all appear")
-    listing.add_argument("--first-meeting", action="store_true")
+    listing.add_argument("--search", default="", help=_("words that must all appear"))
+    listing.add_argument(
+        "--first-meeting", action="store_true", help=_("only prompts suited to a first meeting")
+    )
     listing.set_defaults(func=run_list)
 
 
@@ -35,7 +38,13 @@ def run_check(args: argparse.Namespace) -> int:
     decks = [read_deck_file(path) for path in args.files] if args.files else load_shipped_decks()
     check_no_duplicates(decks)
     for deck in decks:
-        print(f"{deck.source or deck.deck_id}: {len(deck.prompts)} prompts, all fine")
+        print(
+            ngettext(
+                "{deck}: {count} prompt, all fine",
+                "{deck}: {count} prompts, all fine",
+                len(deck.prompts),
+            ).format(deck=deck.source or deck.deck_id, count=len(deck.prompts))
+        )
     return 0
 
 
