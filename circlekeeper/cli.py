@@ -14,7 +14,12 @@ from circlekeeper.commands import COMMAND_MODULES
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, use_language
 from circlekeeper.i18n.argparse_text import translate_argparse
-from circlekeeper.i18n.choice import LanguagePreference, choose_language
+from circlekeeper.i18n.choice import (
+    LanguagePreference,
+    UnknownLanguage,
+    choose_language,
+    fallback_language,
+)
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +103,13 @@ def requested_language(argv: Sequence[str]) -> str | None:
 
 def speak_chosen_language(argv: Sequence[str]) -> str:
     """Activate the language ``--lang``, ``$CIRCLEKEEPER_LANG``, Settings or the system chose."""
-    code = choose_language(requested_language(argv), preference=LanguagePreference())
     translate_argparse()
+    preference = LanguagePreference()
+    try:
+        code = choose_language(requested_language(argv), preference=preference)
+    except UnknownLanguage as error:  # say so in a language the person reads
+        use_language(fallback_language(preference=preference))
+        raise UnknownLanguage(error.requested, error.where) from None
     return use_language(code)
 
 

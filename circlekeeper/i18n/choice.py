@@ -36,6 +36,7 @@ class UnknownLanguage(UserFacingError):
 
     def __init__(self, requested: str, where: str) -> None:
         self.requested = requested
+        self.where = where
         choices = ", ".join(f"{code} ({language(code).native_name})" for code in SHIPPED_LANGUAGES)
         super().__init__(
             _(
@@ -104,6 +105,13 @@ def choose_language(
     from_environment = environ.get(ENVIRONMENT_VARIABLE, "").strip()
     if from_environment:
         return match_language(from_environment) or _refuse(from_environment, ENVIRONMENT_VARIABLE)
+    return fallback_language(environ=environ, preference=preference)
+
+
+def fallback_language(
+    *, environ: Mapping[str, str] | None = None, preference: LanguagePreference | None = None
+) -> str:
+    """What to speak when nothing was asked for explicitly (or what was asked is not spoken)."""
     saved = preference.load() if preference is not None else ""
     return saved or system_language(environ) or SOURCE_LANGUAGE
 

@@ -17,8 +17,8 @@ GROWTH = 0.35
 """How much longer a pseudo string is than the English (German runs about a third longer)."""
 
 _ACCENTED = str.maketrans(
-    "abcdeghiklnoprstuwyzABCDEGHIKLNOPRSTUWYZ",
-    "åƀçđéĝĥîķļñöþŕšţüŵýžÅƁÇĐÉĜĤÎĶĻÑÖÞŔŠŢÜŴÝŽ",
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "åƀçđéƒĝĥîĵķļɱñöþʠŕšţüṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÜṼŴẊÝŽ",
 )
 _UNTOUCHABLE = re.compile(
     r"\{[^{}]*\}"  # str.format placeholders
