@@ -8,6 +8,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from circlekeeper.i18n import _, match_language
 from circlekeeper.session.printing import Privacy
 from circlekeeper.store import codec
 from circlekeeper.store.errors import InvalidRecord, RecordNotFound
@@ -47,6 +48,12 @@ class CircleRepository:
             )
         if record.retention_days is not None and record.retention_days <= 0:
             raise InvalidRecord("Keep sessions for at least one day, or forever.")
+        if record.language and match_language(record.language) != record.language:
+            raise InvalidRecord(
+                _("A circle's language must be one CircleKeeper speaks, not {language}.").format(
+                    language=repr(record.language[:20])
+                )
+            )
         try:
             with Session(self._engine) as s, s.begin():
                 row = CircleRow() if record.circle_id is None else _row(s, record.circle_id)
@@ -59,6 +66,7 @@ class CircleRepository:
                 row.privacy = record.privacy
                 row.retention_days = record.retention_days
                 row.mood_enabled = record.mood_enabled
+                row.language = record.language or None
                 s.add(row)
                 s.flush()
                 return row.id
@@ -102,4 +110,5 @@ def _record(row: CircleRow) -> CircleRecord:
         privacy=row.privacy,
         retention_days=row.retention_days,
         mood_enabled=row.mood_enabled,
+        language=row.language or "",
     )

@@ -361,6 +361,7 @@ class MainWindow(QMainWindow):
                 self._circle_id,
                 circle_name=brief.name,
                 first_meeting=brief.previous_first is None,
+                language=self.catalog.circle(self._circle_id).language,
             )
         from circlekeeper.ui.live.controller import LiveController
         from circlekeeper.ui.setup.setup_dialog import SetupDialog

@@ -97,6 +97,7 @@ class StoreCatalog:
             privacy=record.privacy,
             mood_enabled=record.mood_enabled,
             retention_days=record.retention_days,
+            language=record.language,
         )
 
     def save_circle(self, detail: CircleDetail) -> int:
@@ -110,6 +111,7 @@ class StoreCatalog:
             privacy=detail.privacy,
             retention_days=detail.retention_days,
             mood_enabled=detail.mood_enabled,
+            language=detail.language,
         )
         circle_id = self.store.circles.save(record)
         kept = {m.person_id for m in detail.members if m.person_id > 0}
@@ -186,7 +188,12 @@ class StoreCatalog:
             people=tuple(int(p.person_id) for p in present),
         )
         if self._prompts is not None:
-            self._prompts.record_session(session_id, setup.plan, started_at=started_at)
+            self._prompts.record_session(
+                session_id,
+                setup.plan,
+                started_at=started_at,
+                language=self.store.circles.get(circle_id).language,
+            )
         return session_id, StoreJournal(self.store, session_id), tuple(present)
 
     def journal(self, session_id: int) -> StoreJournal:
