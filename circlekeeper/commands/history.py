@@ -13,7 +13,6 @@ from typing import Any
 from circlekeeper.commands.values import parse_day
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
-from circlekeeper.i18n.formats import format_duration, format_number
 
 DEFAULT_DEMO_SESSIONS = 40
 MAX_DEMO_SESSIONS = 1_000_000
@@ -60,6 +59,7 @@ def register(subparsers: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_writing
+    from circlekeeper.i18n.formats import format_duration, format_number
     from circlekeeper.store.bulk import seed_demo
 
     if not 1 <= args.sessions <= MAX_DEMO_SESSIONS:
@@ -95,6 +95,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def _progress(done: int, total: int) -> None:
+    from circlekeeper.i18n.formats import format_number
+
     if done == total or done % 5000 == 0:
         line = _("{done} of {total} sessions").format(
             done=format_number(done), total=format_number(total)
@@ -166,6 +168,7 @@ def _as_json(row: Any) -> dict[str, Any]:
 
 
 def _print_table(rows: list[Any]) -> None:
+    from circlekeeper.i18n.formats import format_number
     from circlekeeper.session.model import format_duration
 
     if not rows:

@@ -41,13 +41,13 @@ class CircleRepository:
         """Insert (``circle_id is None``) or update; returns the circle's id."""
         name = record.name.strip()
         if not name:
-            raise InvalidRecord("A circle needs a name.")
+            raise InvalidRecord(_("A circle needs a name."))
         if record.privacy not in {p.value for p in Privacy}:
             raise InvalidRecord(
                 f"Privacy must be one of counts, initials or names, not {record.privacy!r}."
             )
         if record.retention_days is not None and record.retention_days <= 0:
-            raise InvalidRecord("Keep sessions for at least one day, or forever.")
+            raise InvalidRecord(_("Keep sessions for at least one day, or forever."))
         if record.language and match_language(record.language) != record.language:
             raise InvalidRecord(
                 _("A circle's language must be one CircleKeeper speaks, not {language}.").format(
@@ -72,7 +72,9 @@ class CircleRepository:
                 return row.id
         except IntegrityError as error:
             raise InvalidRecord(
-                f"There is already a circle called {name[:80]!r}; choose another name."
+                _("There is already a circle called {name}; choose another name.").format(
+                    name=repr(name[:80])
+                )
             ) from error
 
     def archive(self, circle_id: int) -> None:
@@ -86,7 +88,7 @@ class CircleRepository:
 
     def set_retention(self, circle_id: int, days: int | None) -> None:
         if days is not None and days <= 0:
-            raise InvalidRecord("Keep sessions for at least one day, or forever.")
+            raise InvalidRecord(_("Keep sessions for at least one day, or forever."))
         with Session(self._engine) as s, s.begin():
             _row(s, circle_id).retention_days = days
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from circlekeeper.i18n import PSEUDO_LANGUAGE, SOURCE_LANGUAGE, language
+from circlekeeper.i18n import PSEUDO_LANGUAGE, SOURCE_LANGUAGE
 from circlekeeper.i18n.languages import babel_locale_name
 
 log = logging.getLogger(__name__)
@@ -24,13 +24,11 @@ def qt_translations_folder() -> str:
 
 def apply_language(app: QApplication, code: str) -> QTranslator | None:
     """Speak ``code`` in everything Qt draws; returns the installed ``qtbase`` translator."""
-    QLocale.setDefault(QLocale(babel_locale_name(code)))
-    direction = (
-        Qt.LayoutDirection.RightToLeft
-        if language(code).right_to_left
-        else Qt.LayoutDirection.LeftToRight
-    )
-    app.setLayoutDirection(direction)
+    locale = QLocale(babel_locale_name(code))
+    QLocale.setDefault(locale)
+    # Qt's own CLDR copy knows the direction; asking Babel here would load it before the
+    # window is shown (tests/ui/test_startup.py).
+    app.setLayoutDirection(locale.textDirection())
     if code in (SOURCE_LANGUAGE, PSEUDO_LANGUAGE):
         return None
     translator = QTranslator(app)
