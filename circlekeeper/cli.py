@@ -101,6 +101,27 @@ def requested_language(argv: Sequence[str]) -> str | None:
     return args.lang
 
 
+def without_language_option(argv: Sequence[str]) -> list[str]:
+    """``argv`` less ``--lang CODE`` / ``--lang=CODE`` wherever it stands, so the option also
+    works after a command (``circlekeeper sessions --lang es``), which argparse would refuse."""
+    kept: list[str] = []
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            kept.extend(argv[index:])
+            break
+        if arg == "--lang":
+            skip = True
+            continue
+        if arg.startswith("--lang="):
+            continue
+        kept.append(arg)
+    return kept
+
+
 def speak_chosen_language(argv: Sequence[str]) -> str:
     """Activate the language ``--lang``, ``$CIRCLEKEEPER_LANG``, Settings or the system chose."""
     translate_argparse()
@@ -120,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserFacingError as error:
         print(f"circlekeeper: {error}", file=sys.stderr)
         return error.exit_code
+    argv = without_language_option(argv)
     args = opens_the_app(argv) or build_parser().parse_args(argv)
     func = getattr(args, "func", None)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

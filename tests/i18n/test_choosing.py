@@ -98,3 +98,10 @@ def test_circlekeeper_lang_drives_the_cli_and_a_bad_one_exits_with_a_sentence(
     assert main(["sessions"]) == 2
     # refused in the language the person would otherwise get (here the system's: English)
     assert "CIRCLEKEEPER_LANG asks for the language “xx”" in capsys.readouterr().err
+
+
+def test_lang_also_works_after_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sessions", "--to", "9999-12-31", "--lang=fr"]) == 1
+    assert "est trop loin dans le futur" in capsys.readouterr().err
+    assert main(["sessions", "--lang", "de", "--to", "9999-12-31"]) == 1
+    assert "liegt zu weit in der Zukunft" in capsys.readouterr().err
