@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from circlekeeper.bundled import resource
+from circlekeeper.i18n import _
 from circlekeeper.prompts.deck import MAX_TEXT, Deck, check_no_duplicates, load_shipped_decks
 from circlekeeper.prompts.errors import DeckError
 
@@ -51,22 +52,26 @@ def parse_translation(text: str, *, source: str = "") -> DeckTranslation:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DeckError(
-            f"is not valid TOML ({error}). Check quotes and brackets near that line.",
+            _("is not valid TOML ({error}). Check quotes and brackets near that line.").format(
+                error=error
+            ),
             source=source,
         ) from error
     unknown = sorted(set(data) - {"deck", "texts"})
     if unknown:
         raise DeckError(
-            f"has an unknown section “{unknown[0]}”; a translation has only [deck] and [texts].",
+            _(
+                "has an unknown section “{section}”; a translation has only [deck] and [texts]."
+            ).format(section=unknown[0]),
             source=source,
         )
     header = data.get("deck")
     texts = data.get("texts")
     if not isinstance(header, dict) or not isinstance(texts, dict):
-        raise DeckError("needs a [deck] section and a [texts] section.", source=source)
+        raise DeckError(_("needs a [deck] section and a [texts] section."), source=source)
     for key in sorted(set(header) - TRANSLATION_DECK_KEYS):
         raise DeckError(
-            "is not a field of a translation; use id, language, title or description.",
+            _("is not a field of a translation; use id, language, title or description."),
             source=source,
             field=f"deck.{key}",
         )
@@ -74,18 +79,20 @@ def parse_translation(text: str, *, source: str = "") -> DeckTranslation:
     for key in ("id", "language", "title", "description"):
         value = header.get(key, "" if key == "description" else None)
         if not isinstance(value, str) or (key != "description" and not value.strip()):
-            raise DeckError("must be some words in quotes.", source=source, field=f"deck.{key}")
+            raise DeckError(_("must be some words in quotes."), source=source, field=f"deck.{key}")
         fields[key] = value.strip()
     words: dict[str, str] = {}
     for slug, value in texts.items():
         if not isinstance(value, str) or not value.strip():
             raise DeckError(
-                "must be the prompt's words in quotes.", source=source, field=f"texts.{slug}"
+                _("must be the prompt's words in quotes."), source=source, field=f"texts.{slug}"
             )
         value = " ".join(value.split())
         if len(value) > MAX_TEXT:
             raise DeckError(
-                f"is {len(value)} characters long; keep a prompt under {MAX_TEXT}.",
+                _("is {length} characters long; keep a prompt under {limit}.").format(
+                    length=len(value), limit=MAX_TEXT
+                ),
                 source=source,
                 field=f"texts.{slug}",
             )
@@ -99,16 +106,19 @@ def translate_deck(deck: Deck, translation: DeckTranslation) -> Deck:
     """``deck`` in the translation's words; prompts it leaves out stay in English."""
     if translation.deck_id != deck.deck_id:
         raise DeckError(
-            f"translates the deck “{translation.deck_id}”, but sits where “{deck.deck_id}”"
-            " belongs; the file name and id must match.",
+            _(
+                "translates the deck “{id}”, but sits where “{expected}” belongs; the file name"
+                " and id must match."
+            ).format(id=translation.deck_id, expected=deck.deck_id),
             source=translation.source,
             field="deck.id",
         )
     slugs = {p.prompt_id.split(":", 1)[1] for p in deck.prompts}
     for slug in sorted(set(translation.texts) - slugs):
         raise DeckError(
-            f"translates a prompt the English deck does not have; its slugs are in"
-            f" {deck.source or deck.deck_id}.",
+            _(
+                "translates a prompt the English deck does not have; its slugs are in {deck}."
+            ).format(deck=deck.source or deck.deck_id),
             source=translation.source,
             field=f"texts.{slug}",
         )
@@ -151,13 +161,17 @@ def translations_for(language: str) -> dict[str, DeckTranslation]:
         translation = parse_translation(node.read_text(encoding="utf-8"), source=source)
         if translation.language != language:
             raise DeckError(
-                f"says it is in “{translation.language}” but sits in the “{language}” folder.",
+                _("says it is in “{said}” but sits in the “{folder}” folder.").format(
+                    said=translation.language, folder=language
+                ),
                 source=source,
                 field="deck.language",
             )
         if translation.deck_id != node.name.removesuffix(".toml"):
             raise DeckError(
-                f"has the id “{translation.deck_id}” but the file is called “{node.name}”.",
+                _("has the id “{id}” but the file is called “{name}”.").format(
+                    id=translation.deck_id, name=node.name
+                ),
                 source=source,
                 field="deck.id",
             )
@@ -171,7 +185,7 @@ def translate_decks(decks: Sequence[Deck], language: str) -> list[Deck]:
     for deck_id, translation in translations.items():
         if deck_id not in by_id:
             raise DeckError(
-                "translates a deck that is not shipped in English.",
+                _("translates a deck that is not shipped in English."),
                 source=translation.source,
                 field="deck.id",
             )
