@@ -234,7 +234,7 @@ def _open_without_file(location: DatabaseLocation, keep_backups: int) -> Store:
     where = f"The database {location.url.render_as_string(hide_password=True)}"
     engine = _engine_or_unavailable(location, where, read_only=False)
     try:
-        needed, _ = migrate.needs_upgrade(engine)
+        needed, _revision = migrate.needs_upgrade(engine)
         if needed:
             migrate.upgrade(engine)
     except SQLAlchemyError as error:
