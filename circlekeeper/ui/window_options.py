@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
+    from circlekeeper.i18n.choice import LanguagePreference
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
@@ -54,5 +55,7 @@ class WindowOptions:
     """Told when settings change, for what lives outside the window (notes lock, prompts)."""
     exported: Callable[[QWidget, Path], object] | None = None
     """Told where a PDF was saved; ``None`` offers to open it or its folder (tests say no)."""
+    language_preference: LanguagePreference | None = None
+    """Where the facilitator's language choice is kept (``None``: Settings offers no choice)."""
     ask: Callable[[QWidget, str, str], bool] | None = None
     """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""
