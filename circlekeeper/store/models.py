@@ -123,7 +123,14 @@ class SessionRow(Base):
         Index("ix_sessions_fairness", "fairness"),
         Index("ix_sessions_duration_seconds", "duration_seconds"),
         Index("ix_sessions_present_count", "present_count"),
-        Index("ix_sessions_search_text", "search_text"),
+        # A trigram GIN index on PostgreSQL (0003_search_text_trigram): a btree entry there
+        # is limited to 2,704 bytes, and a shareable summary is unbounded text.
+        Index(
+            "ix_sessions_search_text",
+            "search_text",
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

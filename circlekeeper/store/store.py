@@ -229,9 +229,13 @@ def _open_without_file(location: DatabaseLocation, keep_backups: int) -> Store:
         needed, _ = migrate.needs_upgrade(engine)
         if needed:
             migrate.upgrade(engine)
-    except SQLAlchemyError as error:
+    except StoreError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as error:  # the server answered, but the schema could not be set up
+        engine.dispose()
         raise StoreUnavailable(
-            "CircleKeeper could not reach the database"
+            "CircleKeeper could not set up its tables in the database"
             f" {location.url.render_as_string(hide_password=True)} ({_first_line(error)})."
         ) from error
     return Store(engine, location, keep_backups=keep_backups)
