@@ -13,4 +13,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "interchange",
     "export",
     "prompts",
+    "leases",
 )

@@ -151,6 +151,13 @@ class SessionRow(Base):
     duration_seconds: Mapped[float | None] = mapped_column(Float)
     fairness: Mapped[float | None] = mapped_column(Float)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Who runs a live session (0004_session_leases, store/leases.py): the facilitator who
+    # owns it, and the lease one app instance holds while it writes the log.
+    owner: Mapped[str | None] = mapped_column(Text)
+    lease_token: Mapped[str | None] = mapped_column(String(36))
+    lease_holder: Mapped[str | None] = mapped_column(Text)
+    lease_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lease_renewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class EventRow(Base):

@@ -26,6 +26,7 @@ from circlekeeper.store.errors import (
     RecordNotFound,
     StoreError,
 )
+from circlekeeper.store.leases import LeaseLost
 from circlekeeper.store.models import (
     CircleRow,
     EventRow,
@@ -41,8 +42,10 @@ from circlekeeper.store.wal import checkpoint
 
 
 class SessionRepository:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, owner: str | None = None) -> None:
         self._engine = engine
+        self._owner = owner
+        """The facilitator new sessions belong to (``store/leases.py``)."""
 
     # ----------------------------------------------------------------- writing
 
@@ -72,6 +75,7 @@ class SessionRepository:
                 shareable="",
                 event_count=0,
                 search_text=_search_text(plan, (), ""),
+                owner=self._owner,
             )
             s.add(row)
             s.flush()
@@ -81,8 +85,13 @@ class SessionRepository:
                 s.add(SessionPersonRow(session_id=row.id, person_id=person_id))
             return row.id
 
-    def append(self, session_id: int, entry: ev.Entry) -> None:
-        """Store one log entry in its own transaction; committed when this returns."""
+    def append(self, session_id: int, entry: ev.Entry, *, lease_token: str | None = None) -> None:
+        """Store one log entry in its own transaction; committed when this returns.
+
+        With ``lease_token`` (a live circle's journal) the entry is stored only while that
+        lease is still this session's; otherwise nothing is written and :class:`LeaseLost`
+        is raised (another instance took the circle over).
+        """
         values = {
             "session_id": session_id,
             "seq": entry.seq,
@@ -94,11 +103,11 @@ class SessionRepository:
         try:
             with Session(self._engine) as s, s.begin():
                 s.execute(insert(EventRow).values(**values))
-                s.execute(
-                    update(SessionRow)
-                    .where(SessionRow.id == session_id)
-                    .values(event_count=SessionRow.event_count + 1)
-                )
+                counted = update(SessionRow).where(SessionRow.id == session_id)
+                if lease_token is not None:
+                    counted = counted.where(SessionRow.lease_token == lease_token)
+                if s.execute(counted.values(event_count=SessionRow.event_count + 1)).rowcount != 1:
+                    raise LeaseLost(session_id)
         except IntegrityError as error:
             with Session(self._engine) as s:
                 if s.get(SessionRow, session_id) is None:
@@ -138,6 +147,7 @@ class SessionRepository:
                 ended_at = max(candidates) if candidates else datetime.now(UTC)
             row.status = status
             row.ended_at = _aware(ended_at)
+            row.lease_token = None  # nobody holds a finished session
             row.present_count = summary.present_count if summary.people else None
             row.duration_seconds = summary.duration_seconds if entries else None
             row.fairness = summary.jain_index

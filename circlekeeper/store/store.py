@@ -20,6 +20,7 @@ from circlekeeper.store.backups import BackupService, quick_check, table_names
 from circlekeeper.store.circles import CircleRepository
 from circlekeeper.store.database import make_engine, prepare_file
 from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
+from circlekeeper.store.leases import LeaseRepository, facilitator_identity
 from circlekeeper.store.location import DatabaseLocation, resolve
 from circlekeeper.store.lock import WriterLock
 from circlekeeper.store.moods import MoodRepository
@@ -49,9 +50,12 @@ class Store:
         """For store-side queries (history); never hand ORM rows or the engine to the UI."""
         self.location = location
         self._lock = lock
+        self.identity = facilitator_identity(engine)
+        """The facilitator writing: the PostgreSQL login role, ``local`` on a SQLite file."""
         self.circles = CircleRepository(engine)
         self.people = PersonRepository(engine)
-        self.sessions = SessionRepository(engine)
+        self.sessions = SessionRepository(engine, owner=self.identity)
+        self.leases = LeaseRepository(engine, self.identity, exclusive=lock is not None)
         self.notes = NoteRepository(engine)
         self.vault_header = VaultHeaderRepository(engine)
         self.prompts = PromptRepository(engine)

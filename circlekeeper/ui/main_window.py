@@ -496,18 +496,25 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ resume
 
     def offer_resume(self) -> None:
-        """At start-up: every session left live is offered, one at a time."""
+        """At start-up: the facilitator's own interrupted sessions, one at a time.
+
+        Another app may claim one between the offer and the answer (its lease); then the
+        refusal says who holds it and since when, and the next one is offered.
+        """
         from circlekeeper.ui.live.resume_dialog import ResumeChoice, ask_resume
 
         for info in self.catalog.live_sessions():
             choice = ask_resume(self, info)
-            if choice is ResumeChoice.RESUME:
-                self.resume_session(info.session_id)
-                return
-            if choice is ResumeChoice.CLOSE:
-                self.catalog.close_at_last_heartbeat(info.session_id)
-            elif choice is ResumeChoice.DISCARD:
-                self.catalog.discard(info.session_id)
+            try:
+                if choice is ResumeChoice.RESUME:
+                    self.resume_session(info.session_id)
+                    return
+                if choice is ResumeChoice.CLOSE:
+                    self.catalog.close_at_last_heartbeat(info.session_id)
+                elif choice is ResumeChoice.DISCARD:
+                    self.catalog.discard(info.session_id)
+            except UserFacingError as refusal:
+                self.statusBar().showMessage(str(refusal))
 
     def resume_session(self, session_id: int) -> None:
         data = self.catalog.resume_data(session_id)

@@ -187,10 +187,12 @@ class StoreCatalog:
         )
         if self._prompts is not None:
             self._prompts.record_session(session_id, setup.plan, started_at=started_at)
-        return session_id, StoreJournal(self.store, session_id), tuple(present)
+        lease = self.store.leases.claim(session_id)
+        return session_id, StoreJournal(self.store, session_id, lease), tuple(present)
 
     def journal(self, session_id: int) -> StoreJournal:
-        return StoreJournal(self.store, session_id)
+        """The journal of a resumed circle: claims its lease first (``LeaseHeld`` if taken)."""
+        return StoreJournal(self.store, session_id, self.store.leases.claim(session_id))
 
     def finish_session(self, session_id: int, shareable: str) -> None:
         if self.store.sessions.get(session_id).status == "live":
@@ -201,6 +203,8 @@ class StoreCatalog:
         return summarize(self.store.sessions.entries(session_id))
 
     def live_sessions(self) -> list[LiveSessionInfo]:
+        """The facilitator's own interrupted circles: live, and nobody's lease is fresh."""
+        stale = set(self.store.leases.stale_own())
         return [
             LiveSessionInfo(
                 record.session_id,
@@ -210,6 +214,7 @@ class StoreCatalog:
                 record.events,
             )
             for record in self.store.sessions.live()
+            if record.session_id in stale
         ]
 
     def resume_data(self, session_id: int) -> ResumeData:
@@ -232,12 +237,14 @@ class StoreCatalog:
         )
 
     def close_at_last_heartbeat(self, session_id: int) -> None:
+        self.store.leases.claim(session_id)  # LeaseHeld if someone runs it after all
         record = self.store.sessions.get(session_id)
         self.store.sessions.finish(
             session_id, status="abandoned", ended_at=record.last_heartbeat_wall
         )
 
     def discard(self, session_id: int) -> None:
+        self.store.leases.claim(session_id)  # LeaseHeld if someone runs it after all
         self.store.sessions.delete(session_id)
 
     def create_demo(self) -> int:
