@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
+    FetchedValue,
     Float,
     ForeignKey,
     Index,
@@ -57,6 +58,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+OWNER_DEFAULT = FetchedValue()
+"""``owner`` columns default, on the server, to the login role (``session_user``; ``'local'``
+on a SQLite file: 0005_facilitator_vaults), so an INSERT that names no owner is its writer's."""
 
 
 def utc_now() -> datetime:
@@ -153,7 +159,7 @@ class SessionRow(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     # Who runs a live session (0004_session_leases, store/leases.py): the facilitator who
     # owns it, and the lease one app instance holds while it writes the log.
-    owner: Mapped[str | None] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text, server_default=OWNER_DEFAULT)
     lease_token: Mapped[str | None] = mapped_column(String(36))
     lease_holder: Mapped[str | None] = mapped_column(Text)
     lease_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -201,6 +207,7 @@ class NoteRow(Base):
     __table_args__ = (
         Index("ix_notes_session_id", "session_id"),
         Index("ix_notes_person_id", "person_id"),
+        Index("ix_notes_owner", "owner"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -210,12 +217,15 @@ class NoteRow(Base):
     ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    owner: Mapped[str] = mapped_column(Text, server_default=OWNER_DEFAULT)
+    """The facilitator who wrote it (0005_facilitator_vaults); only they can read it."""
 
 
 class VaultHeaderRow(Base):
-    """The one vault header (key wrapped under the passphrase); never the key itself."""
+    """A facilitator's vault header (key wrapped under their passphrase); never the key."""
 
     __tablename__ = "vault_header"
+    __table_args__ = (UniqueConstraint("owner"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kdf: Mapped[str] = mapped_column(String(64))
@@ -224,6 +234,7 @@ class VaultHeaderRow(Base):
     wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
     verifier: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    owner: Mapped[str] = mapped_column(Text, server_default=OWNER_DEFAULT)
 
 
 class CustomPromptRow(Base):

@@ -19,8 +19,12 @@ from circlekeeper.vault.header import NoteRecord
 
 
 class NoteRepository:
-    def __init__(self, engine: Engine) -> None:
+    """One facilitator's notes: every query is limited to ``owner`` (on PostgreSQL the
+    server's row-level security enforces the same, whatever the app asks)."""
+
+    def __init__(self, engine: Engine, owner: str) -> None:
         self._engine = engine
+        self.owner = owner
 
     def add(self, note: NoteRecord) -> None:
         _require_bytes(note.ciphertext)
@@ -34,26 +38,27 @@ class NoteRepository:
                     ciphertext=bytes(note.ciphertext),
                     created_at=note.created_at,
                     updated_at=note.updated_at,
+                    owner=self.owner,
                 )
             )
 
     def update(self, note_id: str, ciphertext: bytes, updated_at: datetime) -> None:
         _require_bytes(ciphertext)
         with Session(self._engine) as s, s.begin():
-            row = _row(s, note_id)
+            row = _row(s, note_id, self.owner)
             row.ciphertext = bytes(ciphertext)
             row.updated_at = updated_at
         checkpoint(self._engine)
 
     def delete(self, note_id: str) -> None:
         with Session(self._engine) as s, s.begin():
-            s.execute(delete(NoteRow).where(NoteRow.id == note_id))
+            s.execute(delete(NoteRow).where(NoteRow.id == note_id, NoteRow.owner == self.owner))
         checkpoint(self._engine)
 
     def get(self, note_id: str) -> NoteRecord | None:
         with Session(self._engine) as s:
             row = s.get(NoteRow, note_id)
-            return None if row is None else _record(row)
+            return None if row is None or row.owner != self.owner else _record(row)
 
     def for_session(self, session_id: int) -> builtins.list[NoteRecord]:
         return self._query(select(NoteRow).where(NoteRow.session_id == session_id))
@@ -70,12 +75,14 @@ class NoteRepository:
             _require_bytes(ciphertext)
         with Session(self._engine) as s, s.begin():
             for note_id, ciphertext in pairs.items():
-                _row(s, note_id).ciphertext = bytes(ciphertext)
+                _row(s, note_id, self.owner).ciphertext = bytes(ciphertext)
         checkpoint(self._engine)
 
     def _query(self, query: Select[tuple[NoteRow]]) -> builtins.list[NoteRecord]:
         with Session(self._engine) as s:
-            rows = s.scalars(query.order_by(NoteRow.created_at, NoteRow.id))
+            rows = s.scalars(
+                query.where(NoteRow.owner == self.owner).order_by(NoteRow.created_at, NoteRow.id)
+            )
             return [_record(row) for row in rows]
 
 
@@ -84,9 +91,9 @@ def _require_bytes(value: object) -> None:
         raise TypeError("the store keeps notes only as ciphertext bytes")
 
 
-def _row(s: Session, note_id: str) -> NoteRow:
+def _row(s: Session, note_id: str, owner: str) -> NoteRow:
     row = s.get(NoteRow, note_id)
-    if row is None:
+    if row is None or row.owner != owner:
         raise RecordNotFound(f"There is no private note with id {note_id}.")
     return row
 

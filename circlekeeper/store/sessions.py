@@ -75,8 +75,9 @@ class SessionRepository:
                 shareable="",
                 event_count=0,
                 search_text=_search_text(plan, (), ""),
-                owner=self._owner,
             )
+            if self._owner is not None:  # else the column's default: the login role
+                row.owner = self._owner
             s.add(row)
             s.flush()
             for person_id in dict.fromkeys(people):

@@ -34,9 +34,12 @@ class NoteRepository(Protocol):
 
 
 class VaultHeaderRepository(Protocol):
-    """The one wrapped master key; ``save`` replaces it in a single transaction."""
+    """The facilitator's wrapped master key: ``create`` is atomic (``VaultAlreadySetUp`` when
+    one exists), ``save`` replaces it in a single transaction."""
 
     def load(self) -> VaultHeader | None: ...
+
+    def create(self, header: VaultHeader) -> None: ...
 
     def save(self, header: VaultHeader) -> None: ...
 

@@ -174,7 +174,8 @@ class Vault:
         check_new_passphrase(passphrase)
         master = bytearray(os.urandom(KEY_BYTES))
         try:
-            self._headers.save(self._wrap(master, passphrase, self._kdf, created_at=None))
+            # One atomic INSERT: of two set-ups at once, the second is refused, never kept.
+            self._headers.create(self._wrap(master, passphrase, self._kdf, created_at=None))
         except BaseException:
             _zero(master)
             raise

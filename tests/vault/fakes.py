@@ -21,6 +21,13 @@ class MemoryHeaders:
     def load(self) -> VaultHeader | None:
         return self.header
 
+    def create(self, header: VaultHeader) -> None:
+        from circlekeeper.vault.errors import VaultAlreadySetUp
+
+        if self.header is not None:
+            raise VaultAlreadySetUp()
+        self.save(header)
+
     def save(self, header: VaultHeader) -> None:
         if self.fail_next_save:
             self.fail_next_save = False
