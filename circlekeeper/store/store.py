@@ -56,7 +56,7 @@ class Store:
         self.people = PersonRepository(engine)
         self.sessions = SessionRepository(engine, owner=self.identity)
         self.leases = LeaseRepository(engine, self.identity, exclusive=lock is not None)
-        self.notes = NoteRepository(engine, self.identity)
+        self.notes = NoteRepository(engine, self.identity, None if read_only else location.path)
         self.vault_header = VaultHeaderRepository(engine, self.identity)
         self.prompts = PromptRepository(engine)
         self.moods = MoodRepository(engine)

@@ -47,7 +47,7 @@ class VaultHeaderRepository:
         """The facilitator's first header, atomically: :class:`VaultAlreadySetUp` if one exists."""
         try:
             with Session(self._engine) as s, s.begin():
-                s.add(VaultHeaderRow(owner=self.owner, **_columns(header)))
+                s.add(VaultHeaderRow(owner=self.owner, **header_columns(header)))
         except IntegrityError as error:
             raise VaultAlreadySetUp() from error
 
@@ -57,14 +57,14 @@ class VaultHeaderRepository:
             changed = s.execute(
                 update(VaultHeaderRow)
                 .where(VaultHeaderRow.owner == self.owner)
-                .values(**_columns(header))
+                .values(**header_columns(header))
             ).rowcount
             if changed != 1:
                 raise VaultNotSetUp()
         checkpoint(self._engine)
 
 
-def _columns(header: VaultHeader) -> dict[str, object]:
+def header_columns(header: VaultHeader) -> dict[str, object]:
     return {
         "kdf": header.kdf,
         "kdf_params_json": codec.dumps(dict(header.kdf_params)),

@@ -32,6 +32,10 @@ class NoteRepository(Protocol):
 
     def replace_all_ciphertexts(self, pairs: dict[str, bytes]) -> None: ...
 
+    def rekey(self, header: VaultHeader, pairs: dict[str, bytes]) -> None:
+        """The new vault header and every note's new ciphertext, in one transaction."""
+        ...
+
 
 class VaultHeaderRepository(Protocol):
     """The facilitator's wrapped master key: ``create`` is atomic (``VaultAlreadySetUp`` when
