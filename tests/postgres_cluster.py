@@ -98,6 +98,7 @@ class ThrowawayCluster:
     folder: Path = field(init=False)
     port: int = 0
     _owner: str | None = None
+    _options: str = ""
 
     def start(self) -> str:
         """initdb + start; returns the superuser's URL (``…/postgres``) for admin work."""
@@ -132,6 +133,7 @@ class ThrowawayCluster:
                 options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
             try:
                 self.pg_ctl("start", "-w", "-t", "60", "-o", " ".join(options))
+                self._options = " ".join(options)
                 return self.url()
             except subprocess.CalledProcessError:  # the port was taken meanwhile: another
                 time.sleep(0.2)
@@ -143,6 +145,14 @@ class ThrowawayCluster:
 
     def url(self, user: str = SUPERUSER, database: str = "postgres") -> str:
         return f"{DRIVER_URL}://{user}@127.0.0.1:{self.port}/{database}"
+
+    def stop_server(self) -> None:
+        """Stop the server but keep the cluster (a test of the server going away)."""
+        self.pg_ctl("stop", "-m", "fast", "-w")
+
+    def start_again(self) -> None:
+        """Start the stopped server again, on the same port with the same settings."""
+        self.pg_ctl("start", "-w", "-t", "60", "-o", self._options)
 
     def pg_ctl(self, action: str, *args: str) -> None:
         """``pg_ctl start|stop|restart`` on this cluster (tests stop it mid-circle)."""

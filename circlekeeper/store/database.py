@@ -33,6 +33,7 @@ from circlekeeper.store.location import DatabaseLocation
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 5
 PRIVATE_FILE = stat.S_IRUSR | stat.S_IWUSR
 PRIVATE_DIR = stat.S_IRWXU
 
@@ -89,7 +90,15 @@ def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
     reader cannot write even through raw SQL, as ``query_only`` guarantees on SQLite.
     Failures a person can act on (server gone, a write refused) become one sentence.
     """
-    engine = create_engine(location.url, pool_pre_ping=True, hide_parameters=True)
+    connect_args: dict[str, Any] = {}
+    postgres = location.url.get_backend_name() == "postgresql"
+    if postgres and "connect_timeout" not in location.url.query:
+        # A server gone from the network answers nothing: give up after a few seconds, so a
+        # live circle switches to its offline journal (offline_journal.py) instead of hanging.
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+    engine = create_engine(
+        location.url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args
+    )
     if read_only:
         statement = _READ_ONLY_SESSION.get(engine.dialect.name)
         if statement is None:

@@ -11,7 +11,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
+from circlekeeper.store.errors import (
+    DatabaseCorrupted,
+    ServerUnreachable,
+    StoreError,
+    StoreUnavailable,
+)
 
 
 def translate(error: BaseException, path: Path | None) -> StoreError | None:
@@ -75,7 +80,7 @@ def translate_server(
     if disconnected or (operational and (state is None or state[:2] in UNREACHABLE)):
         first = primary_message(error)
         lost = " The last change may not be saved." if disconnected else ""
-        return StoreUnavailable(
+        return ServerUnreachable(
             f"CircleKeeper cannot reach the database server {where} ({first}).{lost} Check"
             " that the server is running and reachable, then try again."
         )

@@ -26,6 +26,9 @@ class StoreJournal:
         token = self.lease.token if self.lease is not None else None
         self._sessions.append(self.session_id, entry, lease_token=token)
 
+    def entries(self) -> tuple[Entry, ...]:
+        return self._sessions.entries(self.session_id)
+
     def heartbeat(self, wall: datetime, elapsed: float) -> None:
         if self.lease is None:
             self._sessions.heartbeat(self.session_id, wall, elapsed)

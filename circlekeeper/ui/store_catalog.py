@@ -22,6 +22,8 @@ from circlekeeper.session.interchange.session_file import (
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.journal import StoreJournal
+from circlekeeper.store.location import default_path
+from circlekeeper.store.offline_journal import LocalJournal, ResilientJournal, journal_path
 from circlekeeper.store.records import CircleRecord, PersonRecord
 from circlekeeper.ui.catalog import (
     CircleCard,
@@ -55,8 +57,11 @@ class StoreCatalog:
         demo_factory: DemoFactory | None = None,
         prompts: PromptFeature | None = None,
         session_count: SessionCount | None = None,
+        offline_folder: Path | None = None,
     ) -> None:
         self.store = store
+        self._offline_folder = offline_folder or default_path().parent / "offline"
+        """Where a server's events wait while it does not answer (the user data folder)."""
         self._session_count = session_count
         self._prompts = prompts
         self._balance = balance
@@ -187,12 +192,24 @@ class StoreCatalog:
         )
         if self._prompts is not None:
             self._prompts.record_session(session_id, setup.plan, started_at=started_at)
-        lease = self.store.leases.claim(session_id)
-        return session_id, StoreJournal(self.store, session_id, lease), tuple(present)
+        return session_id, self.journal(session_id), tuple(present)
 
-    def journal(self, session_id: int) -> StoreJournal:
-        """The journal of a resumed circle: claims its lease first (``LeaseHeld`` if taken)."""
-        return StoreJournal(self.store, session_id, self.store.leases.claim(session_id))
+    def journal(self, session_id: int) -> StoreJournal | ResilientJournal:
+        """A circle's journal, claiming its lease first (``LeaseHeld`` if someone has it).
+
+        On a server, events that cannot reach it wait in a local journal in the data folder
+        (``store/offline_journal.py``); one left by an app that stopped offline is delivered
+        first, before the log is read back for resuming.
+        """
+        journal = StoreJournal(self.store, session_id, self.store.leases.claim(session_id))
+        if self.store.location.is_sqlite:
+            return journal
+        where = self.store.location.url.render_as_string(hide_password=True)
+        local = LocalJournal(journal_path(self._offline_folder, where, session_id))
+        resilient = ResilientJournal(journal, local)
+        if resilient.pending:
+            resilient.deliver()
+        return resilient
 
     def finish_session(self, session_id: int, shareable: str) -> None:
         if self.store.sessions.get(session_id).status == "live":
