@@ -8,6 +8,7 @@ stops writing (:class:`LeaseLost`) instead of interleaving with the new holder.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from circlekeeper.session.events import Entry
@@ -25,6 +26,11 @@ class StoreJournal:
     def append(self, entry: Entry) -> None:
         token = self.lease.token if self.lease is not None else None
         self._sessions.append(self.session_id, entry, lease_token=token)
+
+    def append_missing(self, entries: Sequence[Entry]) -> int:
+        """Deliver entries kept offline in one transaction, idempotently by seq."""
+        token = self.lease.token if self.lease is not None else None
+        return self._sessions.append_missing(self.session_id, entries, lease_token=token)
 
     def entries(self) -> tuple[Entry, ...]:
         return self._sessions.entries(self.session_id)

@@ -111,8 +111,7 @@ class ResilientJournal:
             return
         try:
             self._store.append(entry)
-        except ServerUnreachable as error:
-            log.warning("Server unreachable; event %d kept locally (%s)", entry.seq, error)
+        except ServerUnreachable:
             self._keep(entry)
 
     def heartbeat(self, wall: datetime, elapsed: float) -> None:
@@ -124,29 +123,31 @@ class ResilientJournal:
             log.info("Server unreachable; heartbeat skipped")
 
     def deliver(self) -> bool:
-        """Send what waited, in order; True when nothing waits any more."""
-        while self._pending:
-            entry = self._pending[0]
-            try:
-                self._store.append(entry)
-            except ServerUnreachable:
-                return False
-            except DuplicateEvent:
-                self._check_same(entry)  # delivered before a crash: fine if it is the same
-            self._pending.pop(0)
+        """Send what waited, in order and in one transaction; True when nothing waits.
+
+        Idempotent by (session, seq): events the server already has (sent just before a
+        crash) are checked to be the same and skipped, never stored twice.
+        """
+        if not self._pending:
+            return True
+        try:
+            self._store.append_missing(self._pending)
+        except ServerUnreachable:
+            return False
+        except DuplicateEvent as clash:
+            raise StoreError(
+                f"Event {clash.seq} of session {self.session_id} on the server differs from the"
+                f" one kept offline; the offline copy stays in {self._local.path} and nothing"
+                " was overwritten."
+            ) from None
+        delivered = len(self._pending)
+        self._pending.clear()
         self._local.clear()
-        log.info("Offline events delivered to the server")
+        log.info("%d events kept offline were delivered to the server", delivered)
         return True
 
     def _keep(self, entry: ev.Entry) -> None:
         self._local.add(entry)
+        if not self._pending:
+            log.warning("The server does not answer; events are kept on this computer")
         self._pending.append(entry)
-
-    def _check_same(self, entry: ev.Entry) -> None:
-        stored = {e.seq: e for e in self._store.entries()}.get(entry.seq)
-        if stored is None or stored.event != entry.event:
-            raise StoreError(
-                f"Event {entry.seq} of session {self.session_id} on the server differs from the"
-                " one kept offline; the offline copy was kept in"
-                f" {self._local.path} and nothing was overwritten."
-            )

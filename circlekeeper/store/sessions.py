@@ -9,7 +9,7 @@ already on disk. ``UNIQUE(session_id, seq)`` turns a repeated sequence number in
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, insert, select, update
@@ -121,6 +121,56 @@ class SessionRepository:
             if taken is not None:
                 raise DuplicateEvent(session_id, entry.seq) from error
             raise
+
+    def append_missing(
+        self, session_id: int, entries: Sequence[ev.Entry], *, lease_token: str | None = None
+    ) -> int:
+        """Store the entries the log does not hold yet, in ONE transaction; returns how many.
+
+        For delivering events kept offline: idempotent by (session, seq). An entry whose seq
+        is already stored must be the very same event, else :class:`DuplicateEvent` and
+        nothing is written.
+        """
+        if not entries:
+            return 0
+        seqs = [entry.seq for entry in entries]
+        with Session(self._engine) as s, s.begin():
+            stored = {
+                seq: (kind, payload)
+                for seq, kind, payload in s.execute(
+                    select(EventRow.seq, EventRow.kind, EventRow.payload).where(
+                        EventRow.session_id == session_id, EventRow.seq.in_(seqs)
+                    )
+                )
+            }
+            rows = []
+            for entry in entries:
+                payload = codec.dumps(ev.to_payload(entry.event))
+                if entry.seq in stored:
+                    if stored[entry.seq] != (entry.event.kind, payload):
+                        raise DuplicateEvent(session_id, entry.seq)
+                    continue
+                rows.append(
+                    {
+                        "session_id": session_id,
+                        "seq": entry.seq,
+                        "kind": entry.event.kind,
+                        "payload": payload,
+                        "wall": _aware(entry.wall),
+                        "elapsed": float(entry.elapsed),
+                    }
+                )
+            if rows:
+                s.execute(insert(EventRow), rows)
+            counted = update(SessionRow).where(SessionRow.id == session_id)
+            if lease_token is not None:
+                counted = counted.where(SessionRow.lease_token == lease_token)
+            if (
+                s.execute(counted.values(event_count=SessionRow.event_count + len(rows))).rowcount
+                != 1
+            ):
+                raise LeaseLost(session_id)
+            return len(rows)
 
     def heartbeat(self, session_id: int, wall: datetime, elapsed: float) -> None:
         """The app is alive at this moment; recovery reads it to know when it went down."""
