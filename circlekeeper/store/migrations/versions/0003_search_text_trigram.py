@@ -11,7 +11,7 @@ created (a server without the contrib modules), the index is left out and a sear
 every session row instead; saving works either way.
 
 Revision ID: 0003_search_text_trigram
-Revises: 0002_history_sort
+Revises: 0005_circle_language
 Create Date: 2026-12-01 21:55:00
 """
 
@@ -24,7 +24,7 @@ from alembic import op
 from sqlalchemy.exc import DBAPIError
 
 revision: str = "0003_search_text_trigram"
-down_revision: str | None = "0002_history_sort"
+down_revision: str | None = "0005_circle_language"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
