@@ -104,24 +104,19 @@ def seed_demo(
     began = time.perf_counter()
     roster = plan_roster(seed, circle_count_for(sessions))
     stored = store_roster(engine, roster)
-    with engine.connect() as conn:
-        next_id = int(
-            conn.execute(select(func.coalesce(func.max(m.SessionRow.id), 0))).scalar_one()
-        )
     events = 0
     done = 0
-    batch: list[tuple[int, DemoSession]] = []
+    batch: list[DemoSession] = []
     for demo in drive_sessions(stored, sessions, seed, end=end):
-        next_id += 1
-        batch.append((next_id, demo))
+        batch.append(demo)
         if len(batch) >= BATCH:
-            events += write_sessions(engine, batch)
+            events += _write_with_reserved_ids(engine, batch)
             done += len(batch)
             batch = []
             if progress is not None:
                 progress(done, sessions)
     if batch:
-        events += write_sessions(engine, batch)
+        events += _write_with_reserved_ids(engine, batch)
         done += len(batch)
         if progress is not None:
             progress(done, sessions)
@@ -208,7 +203,6 @@ def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
         )
     with engine.begin() as conn:
         conn.execute(insert(m.SessionRow), session_rows)
-        _advance_id_sequence(conn, m.SessionRow.__table__)
         _insert_many(conn, m.EventRow.__table__, event_rows)
         if people_rows:
             conn.execute(insert(m.SessionPersonRow), people_rows)
@@ -219,17 +213,30 @@ def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
     return len(event_rows)
 
 
-def _advance_id_sequence(conn: Connection, table: Table) -> None:
-    """After rows went in with explicit ids, move a server's id sequence past them.
+def _write_with_reserved_ids(engine: Engine, batch: list[DemoSession]) -> int:
+    ids = reserve_session_ids(engine, len(batch))
+    return write_sessions(engine, list(zip(ids, batch, strict=True)))
 
-    SQLite picks ``max(id) + 1`` for the next row by itself; PostgreSQL draws ids from a
-    sequence that explicit ids do not advance, so without this the next session the app
-    creates would collide with a seeded one (``duplicate key … pk_sessions``).
+
+def reserve_session_ids(engine: Engine, count: int) -> list[int]:
+    """``count`` session ids nobody else will get, for rows written with explicit ids.
+
+    On PostgreSQL they are drawn from the ``sessions.id`` sequence itself (``nextval`` is
+    atomic and never hands a value out twice), so sessions the app or another facilitator
+    creates meanwhile never collide with demo ones. A SQLite file has one writer at a time
+    (the writer lock), so the ids after the highest one are free.
     """
-    if conn.dialect.name != "postgresql":
-        return
-    highest = select(func.max(table.c.id)).scalar_subquery()
-    conn.execute(select(func.setval(func.pg_get_serial_sequence(table.name, "id"), highest)))
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            sequence = func.pg_get_serial_sequence(m.SessionRow.__tablename__, "id")
+            drawn = conn.execute(
+                select(func.nextval(sequence)).select_from(func.generate_series(1, count))
+            )
+            return sorted(int(value) for value in drawn.scalars())
+        highest = int(
+            conn.execute(select(func.coalesce(func.max(m.SessionRow.id), 0))).scalar_one()
+        )
+    return list(range(highest + 1, highest + count + 1))
 
 
 def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

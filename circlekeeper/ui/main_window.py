@@ -433,6 +433,7 @@ class MainWindow(QMainWindow):
         self.live_view.presenter_requested.connect(self.toggle_presenter)
         self.live_view.finished.connect(self._finished)
         self.live_view.save_copy_requested.connect(self._save_copy)
+        controller.offline_changed.connect(self._show_offline)
         self.pages.addWidget(self.live_view)
         self.pages.setCurrentWidget(self.live_view)
         self.side.hide()  # nothing to choose there during a circle; the room goes to the circle
@@ -546,25 +547,43 @@ class MainWindow(QMainWindow):
             " session file… brings it back."
         )
 
+    def _show_offline(self, waiting: int) -> None:
+        """A calm line while the server does not answer; the circle itself carries on."""
+        if waiting:
+            events = "event" if waiting == 1 else "events"
+            self.statusBar().showMessage(
+                f"Working offline, {waiting} {events} waiting: kept safely on this computer"
+                " and sent when the server answers again."
+            )
+        else:
+            self.statusBar().showMessage("Back online: every event is on the server.", 10_000)
+
     # ------------------------------------------------------------------ resume
 
     def offer_resume(self) -> None:
-        """At start-up: every session left live is offered, one at a time."""
+        """At start-up: the facilitator's own interrupted sessions, one at a time.
+
+        Another app may claim one between the offer and the answer (its lease); then the
+        refusal says who holds it and since when, and the next one is offered.
+        """
         from circlekeeper.ui.live.resume_dialog import ResumeChoice, ask_resume
 
         for info in self.catalog.live_sessions():
             choice = ask_resume(self, info)
-            if choice is ResumeChoice.RESUME:
-                self.resume_session(info.session_id)
-                return
-            if choice is ResumeChoice.CLOSE:
-                self.catalog.close_at_last_heartbeat(info.session_id)
-            elif choice is ResumeChoice.DISCARD:
-                self.catalog.discard(info.session_id)
+            try:
+                if choice is ResumeChoice.RESUME:
+                    self.resume_session(info.session_id)
+                    return
+                if choice is ResumeChoice.CLOSE:
+                    self.catalog.close_at_last_heartbeat(info.session_id)
+                elif choice is ResumeChoice.DISCARD:
+                    self.catalog.discard(info.session_id)
+            except UserFacingError as refusal:
+                self.statusBar().showMessage(str(refusal))
 
     def resume_session(self, session_id: int) -> None:
+        journal = self.catalog.journal(session_id)  # first: it delivers events kept offline
         data = self.catalog.resume_data(session_id)
-        journal = self.catalog.journal(session_id)
         self._circle_id = data.circle_id
         from circlekeeper.ui.live.controller import LiveController
 

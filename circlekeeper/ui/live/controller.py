@@ -79,6 +79,8 @@ class LiveController(QObject):
     refused = Signal(str)
     """A command made no sense now; the message is written for the facilitator."""
     storage_failed = Signal(str)
+    offline_changed = Signal(int)
+    """Events kept on this computer while the server does not answer (0: all delivered)."""
     """The journal could not commit: the circle carries on in memory from here."""
     reminder_changed = Signal(bool)
     """Someone is up to speak but the clock has not been started for a few seconds."""
@@ -105,6 +107,7 @@ class LiveController(QObject):
         self.auto_start_next = auto_start_next
         self._unsaved: list[ev.Entry] = []
         self._storage_error: str | None = None
+        self._offline_pending = 0
         self._session = CircleSession(clock, sink=self._persist, wall=self._wall, log=log_entries)
         self._seating: list[str] = list(self._session.state.present)
         self.seating_rule = seating_rule or SeatingRule()
@@ -505,6 +508,7 @@ class LiveController(QObject):
         if self._journal is not None and self._storage_error is None:
             try:
                 self._journal.append(entry)
+                self._notice_offline()
                 return
             except Exception as error:  # any storage failure: disk full, file gone, locked
                 log.exception("Could not store event %s", entry.seq)
@@ -514,6 +518,14 @@ class LiveController(QObject):
                 return
         if self._journal is not None:
             self._unsaved.append(entry)
+
+    def _notice_offline(self) -> None:
+        """Tell the window when events start or stop waiting for the server (a journal that
+        keeps events offline has ``pending``; others never wait)."""
+        pending = int(getattr(self._journal, "pending", 0))
+        if pending != self._offline_pending:
+            self._offline_pending = pending
+            self.offline_changed.emit(pending)
 
     def _notice_phase(self, view: TurnView | None) -> None:
         phase = view.phase if view is not None else None
@@ -565,6 +577,7 @@ class LiveController(QObject):
         self._last_beat = now
         try:
             self._journal.heartbeat(self._wall(), self._session.elapsed())
+            self._notice_offline()
         except Exception as error:
             log.exception("Could not write the heartbeat")
             self._storage_error = _storage_message(error)

@@ -343,7 +343,10 @@ class NotesPanel(QWidget):
         if note_id is None or self._editing:
             return
         if not self._ask(
-            self, "Delete note", "Delete this note? It cannot be brought back once deleted."
+            self,
+            "Delete note",
+            "Delete this note? It is deleted from the database and its backups, and cannot be"
+            " brought back.",
         ):
             return
         try:

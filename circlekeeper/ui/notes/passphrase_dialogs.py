@@ -188,11 +188,14 @@ class UnlockDialog(_PassphraseDialog):
 
 
 class ChangePassphraseDialog(_PassphraseDialog):
-    """Re-wrap the key under a new passphrase; the notes themselves are not touched."""
+    """A new passphrase and a new key: every note is re-sealed under it in one go."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(vault, "Change the notes passphrase", "Change passphrase", parent)
-        intro = QLabel("Your notes stay as they are; only the passphrase that opens them changes.")
+        intro = QLabel(
+            "Your notes get a new key: the old passphrase will not open them, nor anything"
+            " written from now on, even with an old backup."
+        )
         warning = QLabel(FORGET_WARNING)
         self.current = self._add_field("Current passphrase:", "Current passphrase")
         self.passphrase = self._add_field("New passphrase:", "New passphrase")
