@@ -28,9 +28,7 @@ from circlekeeper.store import CircleRecord, Store
 from circlekeeper.store.journal import StoreJournal
 
 PLAN = (
-    RoundPlan(
-        RoundKind.CHECK_IN, TimePolicy.fixed(120), prompt="What are you bringing tonight?"
-    ),
+    RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(120), prompt="What are you bringing tonight?"),
 )
 NAMES = ("Ana Lima", "Bo Chen", "Cy Diaz", "Dee Evans", "Eli Fox", "Fay Gold", "Gus Hill")
 
@@ -120,9 +118,7 @@ def build_history(store: Store) -> Built:
     s = built.sessions
     s["T-1"] = play(built, tuesday, day(11, 4, 2025), [Turn("Gus")])
     s["H0"] = play(built, thursday, day(12, 4, 2025), [Turn("Fay")])
-    s["T0"] = play(
-        built, tuesday, day(2, 10), [Turn("Ana"), Turn("Bo", 120)], facilitator="Sam"
-    )
+    s["T0"] = play(built, tuesday, day(2, 10), [Turn("Ana"), Turn("Bo", 120)], facilitator="Sam")
     s["T1"] = play(built, tuesday, day(3, 3), [Turn("Ana"), Turn("Bo"), Turn("Cy", passes=True)])
     s["H1"] = play(built, thursday, day(3, 5), [Turn("Fay"), Turn("Bo"), Turn("Gus")])
     s["T2"] = play(
