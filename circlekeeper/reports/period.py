@@ -20,18 +20,18 @@ from dataclasses import dataclass, field
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from circlekeeper.reports import period_words as say
+from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.context import Privacy, ReportContext
-from circlekeeper.reports.fonts import fonts
+from circlekeeper.reports.fonts import fonts, needs_shaping
 from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet, table_style
 from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
+from circlekeeper.reports.period_flowables import Column, FigureRows, SessionRows
 from circlekeeper.reports.session_pdf import local_zone
-from circlekeeper.reports.typeset import Typesetter
+from circlekeeper.reports.typeset import Typesetter, truncate
 from circlekeeper.session.model import format_duration
 from circlekeeper.store.history.reach_records import AttendanceGrid, PeriodFigures, SessionLine
 
 Progress = Callable[[int, int], None]
-APPENDIX_CHUNK = 60
-"""Appendix rows per table: many small tables lay out in linear time, one huge one does not."""
 STRICTNESS = (Privacy.COUNTS, Privacy.INITIALS, Privacy.NAMES)
 
 
@@ -135,7 +135,7 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
     story.append(Paragraph("At a glance", s.h2))
     rows = [["", "This period", "Previous period", "Change"], *map(list, glance_rows(figures))]
     cols = [kit.width * w for w in (0.46, 0.18, 0.18, 0.18)]
-    story.append(Table(rows, colWidths=cols, style=table_style(figures_from=1)))
+    story.append(FigureRows(rows, cols, kit.fonts, size=9))
     story.append(
         Paragraph(
             f"Previous period: {say.day_span(previous.first_day, previous.last_day)}, the same"
@@ -145,7 +145,8 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
     )
     now = figures.current
     story.append(Spacer(1, 6))
-    story.append(Paragraph(say.fairness_sentence(now.average_fairness), s.body))
+    if now.sessions:
+        story.append(Paragraph(say.fairness_sentence(now.average_fairness), s.body))
     if now.people:
         story.append(
             Paragraph(
@@ -175,16 +176,15 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
     return story
 
 
-def _circles_table(report: PeriodReport, kit: Kit) -> Table:
+def _circles_table(report: PeriodReport, kit: Kit) -> Flowable:
     head = ["Circle", "Sessions", "People", "New", "Avg. present", "Fairness"]
     cols = [kit.width * w for w in (0.38, 0.12, 0.12, 0.12, 0.14, 0.12)]
-    data: list[list[object]] = [head]
-    names = _NameCells(kit, cols[0] - 8)
+    data = [head]
     for circle in report.figures.circles:
         now = circle.current
         data.append(
             [
-                names.cell(circle.name),
+                truncate(circle.name, 40),
                 str(now.sessions),
                 str(now.people),
                 str(now.newcomers),
@@ -192,7 +192,24 @@ def _circles_table(report: PeriodReport, kit: Kit) -> Table:
                 say.number(now.average_fairness, 2),
             ]
         )
-    return Table(data, colWidths=cols, repeatRows=1, style=table_style(figures_from=1))
+    if all(_prints(kit, row[0]) for row in data):
+        return _chunked(data, cols, kit)
+    names = _NameCells(kit, cols[0] - 8)
+    cells: list[list[object]] = [list(head)]
+    cells += [
+        [names.cell(circle.name), *row[1:]]
+        for circle, row in zip(report.figures.circles, data[1:], strict=True)
+    ]
+    return Table(cells, colWidths=cols, repeatRows=1, style=table_style(figures_from=1))
+
+
+def _chunked(data: list[list[str]], cols: list[float], kit: Kit) -> Flowable:
+    """A long list of circles as light tables of 40 rows (each fits a page)."""
+    head, rows = data[0], data[1:]
+    parts: list[Flowable] = [
+        FigureRows([head, *rows[i : i + 40]], cols, kit.fonts) for i in range(0, len(rows), 40)
+    ]
+    return parts[0] if len(parts) == 1 else _Stack(parts)
 
 
 def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
@@ -201,49 +218,96 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
         return []
     s = kit.styles
     named = report.overall is not Privacy.COUNTS
-    head = ["Date (local)", "Circle", "Present", "New", "Length", "Fairness"]
-    widths = (0.2, 0.36, 0.11, 0.09, 0.12, 0.12)
+    columns = [
+        Column("Date (local)", 16),
+        Column("Circle", 30 if named else 42),
+        Column("Present", 7, right=True),
+        Column("New", 4, right=True),
+        Column("Length", 8, right=True),
+        Column("Fairness", 8, right=True),
+    ]
     if named:
-        head.append("Facilitator")
-        widths = (0.18, 0.26, 0.09, 0.07, 0.1, 0.1, 0.2)
-    cols = [kit.width * w for w in widths]
-    story: list[Flowable] = [PageBreak(), Paragraph("Appendix: every session", s.h2)]
-    story.append(
+        columns.append(Column("Facilitator", 18))
+    zones: dict[str, object] = {}
+    rows = []
+    for line in lines:
+        row = [
+            _when(line, zones),
+            line.circle_name,
+            str(line.present),
+            str(line.first_timers),
+            format_duration(line.duration_seconds),
+            say.number(line.fairness, 2),
+        ]
+        if named:
+            privacy = report.privacy_of(line.circle_id)
+            row.append(
+                ", ".join(n for n in (shown_name(f, privacy) for f in line.facilitators) if n)
+            )
+        rows.append(row)
+    return [
+        PageBreak(),
+        Paragraph("Appendix: every session", s.h2),
         Paragraph(
             "Finished sessions of the period, oldest first. New: people at their first"
             " session in that circle.",
             s.small,
-        )
+        ),
+        SessionRows(columns, rows, kit.fonts, kit.width, _CellCache(kit).cell),
+    ]
+
+
+class _Stack(Flowable):
+    """Several flowables that may each go on their own page (``split`` hands them out)."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        sizes = [p.wrap(available_width, available_height) for p in self.parts]
+        self.width = max(w for w, _ in sizes)
+        self.height = sum(h for _, h in sizes)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return list(self.parts)
+
+    def draw(self) -> None:
+        y = self.height
+        for part in self.parts:
+            _, h = part.wrap(self.width, y)
+            y -= h
+            part.drawOn(self.canv, 0, y)
+
+
+def _prints(kit: Kit, text: str) -> bool:
+    """Whether the regular font prints ``text`` as it stands (no other script, no shaping)."""
+    return (
+        all(ord(ch) in kit.fonts.primary_cover for ch in text)
+        and not has_rtl(text)
+        and not needs_shaping(text)
     )
-    circles = _NameCells(kit, cols[1] - 8)
-    people = _NameCells(kit, cols[-1] - 8)
-    zones: dict[str, object] = {}
-    for start in range(0, len(lines), APPENDIX_CHUNK):
-        data: list[list[object]] = [list(head)]
-        for line in lines[start : start + APPENDIX_CHUNK]:
-            row: list[object] = [
-                _when(line, zones),
-                circles.cell(line.circle_name),
-                str(line.present),
-                str(line.first_timers),
-                format_duration(line.duration_seconds),
-                say.number(line.fairness, 2),
-            ]
-            if named:
-                privacy = report.privacy_of(line.circle_id)
-                shown = [shown_name(f, privacy) for f in line.facilitators]
-                row.append(people.cell(", ".join(n for n in shown if n)))
-            data.append(row)
-        style = table_style(figures_from=2)
-        if named:
-            style.add("ALIGN", (-1, 0), (-1, -1), "LEFT")
-        story.append(Table(data, colWidths=cols, repeatRows=1, style=style))
-    return story
+
+
+class _CellCache:
+    """Typeset cells for the appendix's rare names the monospaced font cannot print, once
+    per text and width (the same name repeats on every row of its circle)."""
+
+    def __init__(self, kit: Kit) -> None:
+        self._kit = kit
+        self._cells: dict[tuple[str, float], list[Flowable]] = {}
+
+    def cell(self, text: str, width: float) -> list[Flowable]:
+        found = self._cells.get((text, width))
+        if found is None:
+            kit = self._kit
+            found = self._cells[(text, width)] = kit.text.cell(text, kit.styles.cell, width)
+        return found
 
 
 class _NameCells:
-    """User text for table cells, typeset once per distinct text (a year lists one circle's
-    name hundreds of times; the same laid-out cell serves every row)."""
+    """User text for table cells, typeset once per distinct text."""
 
     def __init__(self, kit: Kit, width: float) -> None:
         self._kit, self._width = kit, width
@@ -252,9 +316,8 @@ class _NameCells:
     def cell(self, text: str) -> list[Flowable]:
         found = self._cells.get(text)
         if found is None:
-            found = self._cells[text] = self._kit.text.cell(
-                text, self._kit.styles.cell, self._width
-            )
+            kit = self._kit
+            found = self._cells[text] = kit.text.cell(text, kit.styles.cell, self._width)
         return found
 
 

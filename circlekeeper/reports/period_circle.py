@@ -17,6 +17,7 @@ from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
+from circlekeeper.reports.period_flowables import FigureRows
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.store.history.reach_records import (
@@ -96,7 +97,7 @@ def circle_section(
         ["Prompts used", str(circle.prompts_used), "", ""],
     ]  # fmt: skip
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
-    table = Table(rows, colWidths=cols, style=table_style(figures_from=1))
+    table = FigureRows(rows, cols, kit.fonts)
     story: list[Flowable] = [KeepTogether([*heading, table])]
     detail = (
         f" ({say.number(trend.first_half)} present on average in the first half of the period,"
