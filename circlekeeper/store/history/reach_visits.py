@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy.orm import aliased
 
+from circlekeeper.store import models as m
 from circlekeeper.store.history.reach_records import PeriodScope
 from circlekeeper.store.history.sql import FINISHED, SP, S
 
@@ -23,7 +25,9 @@ PREVIOUS = "previous"
 
 
 def finished_between(low: datetime, high: datetime) -> Any:
-    return and_(S.status.in_(FINISHED), S.started_at >= low, S.started_at < high)
+    """Finished sessions that started in ``[low, high)``. Written as "not live" (the same
+    thing, by the table's CHECK) so SQLite walks the started-at index, not the status one."""
+    return and_(S.status != "live", S.started_at >= low, S.started_at < high)
 
 
 def in_scope(scope: PeriodScope) -> list[Any]:
@@ -68,12 +72,14 @@ class Visits:
 
 
 def count_visits(conn: Any, scope: PeriodScope, previous: PeriodScope) -> Visits:
-    """One pass over ``session_people`` grouped by circle and person: each person's first
-    visit and how often they came (and passed) in each of the two periods."""
+    """One pass over the two periods' ``session_people`` grouped by circle and person: how
+    often each came (and passed) in each period, their first visit in the window, and
+    whether they had come to that circle before it (an ``EXISTS`` each, answered from the
+    person's index, so years of earlier history are never scanned)."""
     cur = S.started_at >= scope.low
     prev = and_(S.started_at >= previous.low, S.started_at < scope.low)
     passed = func.coalesce(SP.passes, 0) > 0
-    query = (
+    window = (
         select(
             S.circle_id,
             SP.person_id,
@@ -84,15 +90,30 @@ def count_visits(conn: Any, scope: PeriodScope, previous: PeriodScope) -> Visits
             func.sum(case((and_(prev, passed), 1), else_=0)).label("pass_prev"),
         )
         .join(S, S.id == SP.session_id)
-        .where(S.status.in_(FINISHED), S.started_at < scope.high, *in_scope(scope))
+        .where(finished_between(previous.low, scope.high), *in_scope(scope))
         .group_by(S.circle_id, SP.person_id)
-        .having(func.sum(case((S.started_at >= previous.low, 1), else_=0)) > 0)
+        .subquery()
     )
+    earlier_s, earlier_sp = aliased(m.SessionRow), aliased(m.SessionPersonRow)
+    known_before = (
+        select(literal(1))
+        .select_from(earlier_sp)
+        .join(earlier_s, earlier_s.id == earlier_sp.session_id)
+        .where(
+            earlier_sp.person_id == window.c.person_id,
+            earlier_s.circle_id == window.c.circle_id,
+            earlier_s.started_at < previous.low,
+            earlier_s.status != "live",
+        )
+        .exists()
+    )
+    query = select(window, known_before.label("known"))
+    long_ago = previous.low - timedelta(microseconds=1)
     by_circle: dict[tuple[int, str], PeopleTally] = defaultdict(PeopleTally)
     first_timers: Counter[tuple[int, datetime]] = Counter()
     person: dict[int, list[Any]] = {}
     for row in conn.execute(query):
-        first = _aware(row.first)
+        first = long_ago if row.known else _aware(row.first)
         by_circle[(row.circle_id, CURRENT)].count(first, row.n_cur, row.pass_cur, scope.low)
         by_circle[(row.circle_id, PREVIOUS)].count(first, row.n_prev, row.pass_prev, previous.low)
         if row.n_cur and first >= scope.low:
