@@ -4,16 +4,20 @@ session list, and privacy (no names at all at *counts only*)."""
 
 from __future__ import annotations
 
+import csv as csv_module
+import io
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
 from circlekeeper.reports import render_period
 from circlekeeper.reports.from_store import base_context, period_report
 from circlekeeper.reports.period_csv import period_csv
-from circlekeeper.store import Store, open_store
+from circlekeeper.store import CircleRecord, Store, open_store
 from tests.reports.conftest import GENERATED, pdf_pages, words
+from tests.reports.stored import play
 from tests.store.period_history import NAMES, build_history
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
@@ -115,3 +119,20 @@ def test_progress_reaches_the_end(store: Store) -> None:
     report = period_report(store, *MARCH)
     render_period(report, base_context(store), progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (4, 4) and len(seen) == 3
+
+
+def test_names_from_other_scripts_and_formula_like_names_print_safely(tmp_path: Path) -> None:
+    with open_store(tmp_path / "ck.sqlite3") as store:
+        hebrew = store.circles.save(CircleRecord(None, "מעגל שיחה"))
+        formula = store.circles.save(CircleRecord(None, '=HYPERLINK("x") <b>&'))
+        play(store, hebrew, ("Ana Lima", "Bo Chen"), datetime(2026, 3, 3, 17, tzinfo=UTC))
+        play(store, formula, ("Cy Diaz", "Dee Evans"), datetime(2026, 3, 4, 17, tzinfo=UTC))
+        report = period_report(store, *MARCH)
+        data = render_period(report, base_context(store, generated=GENERATED))
+        csv = period_csv(report)
+    appendix = pdf_pages(data)[-1]
+    assert '=HYPERLINK("x") <b>&' in appendix  # printed as typed, never as markup
+    assert "שיחה" in appendix or "החיש" in appendix  # the typesetter's cell, right to left
+    circles = {row[4] for row in csv_module.reader(io.StringIO(csv))}
+    assert '\'=HYPERLINK("x") <b>&' in circles and "מעגל שיחה" in circles
+    assert not any(name.startswith("=") for name in circles)
