@@ -33,6 +33,8 @@ from circlekeeper.store.history.reach_records import AttendanceGrid, PeriodFigur
 
 Progress = Callable[[int, int], None]
 STRICTNESS = (Privacy.COUNTS, Privacy.INITIALS, Privacy.NAMES)
+GLANCE_CIRCLES = 12
+"""Up to this many circles are listed on page one; more get their own pages after it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,10 @@ def render_period(
     for number, circle in enumerate(figures.circles, start=1):
         if number == 1:
             story.append(PageBreak())
+            if len(figures.circles) > GLANCE_CIRCLES:  # page one stays one page
+                story.append(Paragraph("Circles", kit.styles.h2))
+                story.append(_circles_table(report, kit))
+                story.append(PageBreak())
         story += circle_section(
             circle,
             figures.sessions_of(circle.circle_id),
@@ -134,7 +140,7 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
     story.append(Paragraph(say.day_span(scope.first_day, scope.last_day), s.subtitle))
     story.append(Paragraph("At a glance", s.h2))
     rows = [["", "This period", "Previous period", "Change"], *map(list, glance_rows(figures))]
-    cols = [kit.width * w for w in (0.46, 0.18, 0.18, 0.18)]
+    cols = [kit.width * w for w in (0.38, 0.23, 0.23, 0.16)]
     story.append(FigureRows(rows, cols, kit.fonts, size=9))
     story.append(
         Paragraph(
@@ -167,7 +173,7 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
         )
     else:
         story.append(Paragraph("No sessions were held in this period.", s.body))
-    if len(figures.circles) > 1:
+    if 1 < len(figures.circles) <= GLANCE_CIRCLES:
         story.append(Paragraph("Circles", s.h2))
         story.append(_circles_table(report, kit))
     if figures.facilitators:

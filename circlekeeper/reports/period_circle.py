@@ -17,7 +17,7 @@ from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
-from circlekeeper.reports.period_flowables import FigureRows
+from circlekeeper.reports.period_flowables import Caption, FigureRows
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.store.history.reach_records import (
@@ -105,20 +105,20 @@ def circle_section(
         if trend.change is not None
         else ""
     )
-    story.append(Paragraph(f"Attendance trend: {trend.words}{detail}.", s.small))
+    story.append(Caption(f"Attendance trend: {trend.words}{detail}.", kit.fonts.regular))
     if lines:
         bars = _attendance_bars(lines, kit.zone)
         per = "session" if len(lines) <= PER_SESSION_BARS else "month (average per session)"
         chart = attendance_split_chart(bars, kit.width, kit.fonts)
-        caption = Paragraph(f"People present per {per}, oldest first.", s.small)
+        caption = Caption(f"People present per {per}, oldest first.", kit.fonts.regular)
         story.append(KeepTogether([chart, caption]))
     for moment in ("check-in", "check-out"):
         months = [m for m in circle.moods if m.moment == moment and m.total]
         if months:
             chart = mood_chart(_mood_bars(months), kit.width, kit.fonts)
-            caption = Paragraph(
+            caption = Caption(
                 f"Moods at {moment} per month: how many chose each value (1 low, 5 high).",
-                s.small,
+                kit.fonts.regular,
             )
             story.append(KeepTogether([Spacer(1, 4), chart, caption]))
     if circle.top_prompts:

@@ -309,3 +309,42 @@ def _nice(x: float) -> float:
         if n >= x:
             return float(n)
     return float(int(x) + 1)
+
+
+class Caption(Flowable):
+    """One short line of our own words (a chart's caption, a trend): a single text call
+    where a paragraph would parse markup and break lines. Longer than the frame, it wraps
+    onto further lines at spaces."""
+
+    def __init__(
+        self, text: str, font: str, size: float = 8.5, colour: colors.Color = MUTED
+    ) -> None:
+        super().__init__()
+        self.text, self.font, self.size, self.colour = text, font, size, colour
+        self.lines = [text]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.lines = _wrapped(self.text, self.font, self.size, available_width)
+        self.height = len(self.lines) * (self.size + 2.5) + 3
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.colour)
+        c.setFont(self.font, self.size)
+        for number, line in enumerate(self.lines, start=1):
+            c.drawString(0, self.height - number * (self.size + 2.5), line)
+
+
+def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        trial = f"{current} {word}" if current else word
+        if current and stringWidth(trial, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    return [*lines, current]

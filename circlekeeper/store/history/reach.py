@@ -11,6 +11,7 @@ first visit, which may be years earlier.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -71,7 +72,7 @@ def period_figures(
         step()
     shown = sorted(
         {cid for cid, _ in session_totals} | {cid for cid, _ in visits.by_circle},
-        key=lambda cid: (circles[cid][0].casefold(), cid),
+        key=lambda cid: (_natural(circles[cid][0]), cid),
     )
     per_circle = tuple(
         CirclePeriod(
@@ -377,6 +378,15 @@ def _trend(lines: list[SessionLine], scope: PeriodScope) -> Trend:
 
 def _mean(values: list[int]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+def _natural(name: str) -> list[tuple[int, int | str]]:
+    """Sort key that puts "Circle 2" before "Circle 10"."""
+    return [
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in re.split(r"(\d+)", name.casefold())
+        if part
+    ]
 
 
 def _alphabetical(item: tuple[str, int]) -> tuple[str, str]:
