@@ -50,8 +50,8 @@ def main() -> None:
     from circlekeeper.reports import render_period
     from circlekeeper.reports.from_store import base_context, period_report
     from circlekeeper.reports.period_csv import period_csv
+    from circlekeeper.session.period_figures import PeriodScope
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.store.history.reach_records import PeriodScope
 
     sessions = int(os.environ.get("CK_BENCH_HISTORY_SESSIONS", "100000"))
     path, _facts = seeded_database(sessions)

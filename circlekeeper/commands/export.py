@@ -144,7 +144,9 @@ def run_report(args: argparse.Namespace) -> int:
     if _is_folder(output):
         kind = "csv" if args.csv else "pdf"
         raise UserFacingError(f"{output} is a folder; give a file name ending in .{kind}.")
-    progress = TextProgress("Counting")
+    # Progress bars are for a person at a terminal; piped or logged, stderr holds only errors.
+    at_terminal = sys.stderr.isatty()
+    progress = TextProgress("Counting") if at_terminal else None
     with open_for_reading(args.db) as store:
         report = period_report(
             store,
@@ -160,7 +162,9 @@ def run_report(args: argparse.Namespace) -> int:
     if args.csv:
         path = write_atomically(output, period_csv(report).encode("utf-8"))
     else:
-        data = render_period(report, context, progress=TextProgress("Writing"))
+        data = render_period(
+            report, context, progress=TextProgress("Writing") if at_terminal else None
+        )
         path = write_atomically(output, data)
     print(f"Wrote {path} ({held} session(s), {report.figures.current.people} people)")
     return 0

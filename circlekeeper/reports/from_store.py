@@ -14,10 +14,10 @@ from circlekeeper.reports.batch import ExportItem, default_filename
 from circlekeeper.reports.context import Paper, Privacy, ReportContext
 from circlekeeper.reports.errors import ExportFailed
 from circlekeeper.reports.period import PeriodReport, Progress
+from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.history.queries import HistoryQueries
-from circlekeeper.store.history.reach_records import PeriodScope
 from circlekeeper.store.records import SessionRecord
 from circlekeeper.store.session_ranges import sessions_between
 

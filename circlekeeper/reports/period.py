@@ -29,7 +29,7 @@ from circlekeeper.reports.period_flowables import Column, FigureRows, SessionRow
 from circlekeeper.reports.session_pdf import local_zone
 from circlekeeper.reports.typeset import Typesetter, truncate
 from circlekeeper.session.model import format_duration
-from circlekeeper.store.history.reach_records import AttendanceGrid, PeriodFigures, SessionLine
+from circlekeeper.session.period_figures import AttendanceGrid, PeriodFigures, SessionLine
 
 Progress = Callable[[int, int], None]
 STRICTNESS = (Privacy.COUNTS, Privacy.INITIALS, Privacy.NAMES)

@@ -20,7 +20,7 @@ from circlekeeper.reports.period_charts import StackedBar, attendance_split_char
 from circlekeeper.reports.period_flowables import Caption, FigureRows
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
-from circlekeeper.store.history.reach_records import (
+from circlekeeper.session.period_figures import (
     AttendanceGrid,
     CirclePeriod,
     MoodMonth,

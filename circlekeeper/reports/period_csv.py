@@ -15,7 +15,7 @@ from collections.abc import Callable
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.period import PeriodReport
 from circlekeeper.reports.period_circle import shown_name
-from circlekeeper.store.history.reach_records import Reach
+from circlekeeper.session.period_figures import Reach
 
 HEADER = (
     "period_start",

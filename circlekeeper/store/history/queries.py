@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Engine
 
+from circlekeeper.session.period_figures import AttendanceGrid, PeriodFigures, PeriodScope
 from circlekeeper.store.history import balance as history_balance
 from circlekeeper.store.history import circles as history_circles
 from circlekeeper.store.history import detail as history_detail
@@ -35,7 +36,6 @@ from circlekeeper.store.history import retention as history_retention
 from circlekeeper.store.history import sessions as history_sessions
 from circlekeeper.store.history.detail import SessionLogs
 from circlekeeper.store.history.reach import Progress
-from circlekeeper.store.history.reach_records import AttendanceGrid, PeriodFigures, PeriodScope
 from circlekeeper.store.history.records import (
     BalanceEntry,
     Choice,

@@ -21,9 +21,7 @@ from typing import Any
 
 from sqlalchemy import Engine, String, case, cast, exists, func, select
 
-from circlekeeper.store import codec
-from circlekeeper.store import models as m
-from circlekeeper.store.history.reach_records import (
+from circlekeeper.session.period_figures import (
     AttendanceGrid,
     CirclePeriod,
     GridPerson,
@@ -34,6 +32,8 @@ from circlekeeper.store.history.reach_records import (
     SessionLine,
     Trend,
 )
+from circlekeeper.store import codec
+from circlekeeper.store import models as m
 from circlekeeper.store.history.reach_visits import (
     CURRENT,
     PREVIOUS,

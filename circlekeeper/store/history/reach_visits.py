@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import aliased
 
+from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.store import models as m
-from circlekeeper.store.history.reach_records import PeriodScope
 from circlekeeper.store.history.sql import FINISHED, SP, S
 
 CURRENT = "current"

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from circlekeeper.store.history.reach_records import PeriodScope
+from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.ui.export_dialog import ExportRun, documents_folder, run_export
 
 AskPath = Callable[[QWidget, str, Path], Path | None]

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.store.history.reach_records import PeriodFigures, PeriodScope
+from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
 

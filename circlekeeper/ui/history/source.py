@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
+from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
 from circlekeeper.store.history.reach import Progress
-from circlekeeper.store.history.reach_records import PeriodFigures, PeriodScope
 from circlekeeper.store.history.records import (
     Choice,
     CircleHistory,

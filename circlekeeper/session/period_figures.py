@@ -1,8 +1,9 @@
 """What the period figures hand out: a period, its reach and each circle's figures.
 
-Plain frozen dataclasses, so the PDF, the CSV and the history view read the same numbers and a
-test can build them by hand. The ratios are properties over stored counts, so "returning rate"
-or "pass rate" mean one thing wherever they are printed.
+Plain frozen dataclasses (the store's ``history/reach.py`` fills them; the PDF, the CSV and the
+history view read them), kept in the pure domain so the renderers need no database to import
+them and a test can build them by hand. The ratios are properties over stored counts, so
+"returning rate" or "pass rate" mean one thing wherever they are printed.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from circlekeeper.store.errors import InvalidRecord
+from circlekeeper.errors import UserFacingError
 
 
-class InvalidPeriod(InvalidRecord):
+class InvalidPeriod(UserFacingError):
     """A period whose last day comes before its first."""
 
 
