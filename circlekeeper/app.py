@@ -163,6 +163,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.store.history.records import SessionFilter
     from circlekeeper.ui.export_dialog import store_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
+    from circlekeeper.ui.history.period_export import store_period_saver
     from circlekeeper.ui.notes import build_notes
     from circlekeeper.ui.notes.panel import NotesPanel
     from circlekeeper.ui.prompts.feature import PromptFeature
@@ -215,6 +216,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
                     parent, session_id, store.sessions.get(session_id).shareable
                 ),
                 ask=window.options.ask,
+                period_saver=store_period_saver(store),
             ),
         )
         window.apply_settings(stored)

@@ -42,6 +42,7 @@ from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model, prepare_combo
 from circlekeeper.ui.history.circle_view import CircleView
 from circlekeeper.ui.history.filter_bar import FilterBar
+from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
 from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
 from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
@@ -60,6 +61,7 @@ class HistoryPage(QWidget):
         person_notes_factory: PersonNotesFactory | None = None,
         pdf_hook: PdfHook | None = None,
         ask: Ask | None = None,
+        period_saver: PeriodSaver | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         threaded: bool = True,
         page_size: int = 100,
@@ -84,6 +86,13 @@ class HistoryPage(QWidget):
         self.tabs.addTab(self._build_sessions_tab(page_size), "&Sessions")
         self.tabs.addTab(self._build_people_tab(), "&People")
         self.tabs.addTab(self._build_circles_tab(), "C&ircles")
+        self.period_view = PeriodView(
+            self.source,
+            self.background,
+            saver=period_saver,
+            today=lambda: self._now().astimezone().date(),
+        )
+        self.tabs.addTab(self.period_view, "Pe&riod")
         self.status = QLabel("")
         self.status.setAccessibleName("History status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -208,6 +217,7 @@ class HistoryPage(QWidget):
         self.person_picker.setCurrentIndex(-1)
         self.circle_picker.setModel(self._circles_model)
         self.circle_picker.setCurrentIndex(-1)
+        self.period_view.set_circles(self._circles_model)
         return changed
 
     def reload(self) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
+from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
+from circlekeeper.store.history.reach import Progress
 from circlekeeper.store.history.records import (
     Choice,
     CircleHistory,
@@ -46,6 +48,8 @@ class HistorySource(Protocol):
     def person(self, person_id: int) -> PersonHistory: ...
 
     def circle(self, circle_id: int, *, last_sessions: int = 10) -> CircleHistory: ...
+
+    def period(self, scope: PeriodScope, *, progress: Progress | None = None) -> PeriodFigures: ...
 
     def set_retention(self, circle_id: int, days: int | None) -> None: ...
 
