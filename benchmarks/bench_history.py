@@ -32,13 +32,14 @@ END = datetime(2026, 11, 20, tzinfo=UTC)
 def _fingerprint() -> str:
     import circlekeeper.demo.data as demo
     import circlekeeper.demo.roster as roster
+    import circlekeeper.demo.seeding as seeding
     import circlekeeper.demo.sessions as sessions
     import circlekeeper.demo.words as words
     import circlekeeper.store.bulk as bulk
     import circlekeeper.store.models as models
 
     digest = hashlib.sha256()
-    for module in (demo, words, roster, sessions, bulk, models):
+    for module in (demo, words, roster, sessions, seeding, bulk, models):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:10]
 
@@ -63,8 +64,8 @@ def _line(label: str, figures: tuple[float, float], target: float | None = None)
 
 
 def seeded_database(sessions: int) -> tuple[Path, dict[str, float]]:
+    from circlekeeper.demo.seeding import seed_demo
     from circlekeeper.store import open_store
-    from circlekeeper.store.bulk import seed_demo
 
     folder = Path(os.environ.get("CK_BENCH_HISTORY_CACHE", "/tmp/circlekeeper-bench"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -100,8 +101,8 @@ def seeding_now(sessions: int = 2000) -> None:
     """Seed a small fresh database now, so every run reports the current seeding rate."""
     import tempfile
 
+    from circlekeeper.demo.seeding import seed_demo
     from circlekeeper.store import open_store
-    from circlekeeper.store.bulk import seed_demo
 
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "rate.sqlite3")
@@ -129,8 +130,8 @@ def _open_for_reading(path: Path):
 
 
 def bench_queries(store) -> None:
+    from circlekeeper.history.records import SessionFilter, SessionOrder, SessionSort
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.store.history.records import SessionFilter, SessionOrder, SessionSort
 
     q = HistoryQueries.for_store(store)
     circles = q.circle_choices()
@@ -177,6 +178,7 @@ def bench_queries(store) -> None:
 def bench_table(store) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from circlekeeper.store.history.queries import HistoryQueries
     from circlekeeper.ui.history import HistoryPage
 
     app = QApplication.instance() or QApplication([])
@@ -184,7 +186,7 @@ def bench_table(store) -> None:
     pages: list[HistoryPage] = []
 
     def open_page() -> None:
-        page = HistoryPage(store, threaded=False)
+        page = HistoryPage(HistoryQueries.for_store(store), threaded=False)
         page.resize(1300, 850)
         page.show()
         app.processEvents()

@@ -149,12 +149,13 @@ def greet(window: MainWindow, data: Connected) -> None:
 
 def connect_store(window: MainWindow, db: str | None) -> Connected:
     """Open the database and give the window everything that lives on it."""
+    from circlekeeper.commands.report_input import session_report
+    from circlekeeper.demo.seeding import seed_demo_circle
+    from circlekeeper.history.records import SessionFilter
     from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store import open_store
-    from circlekeeper.store.bulk import seed_demo_circle
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.store.history.records import SessionFilter
-    from circlekeeper.ui.export_dialog import store_pdf_exporter
+    from circlekeeper.ui.export_dialog import session_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
     from circlekeeper.ui.notes import build_notes
     from circlekeeper.ui.notes.panel import NotesPanel
@@ -187,7 +188,9 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
         window.options.settings_applied = settings_applied
         window.options.prompts = prompts
         window.options.notes_factory = notes.factory
-        window.options.pdf_exporter = store_pdf_exporter(store)
+        window.options.pdf_exporter = session_pdf_exporter(
+            lambda session_id: session_report(store, session_id)
+        )
         moods = MoodService(store.moods)
         window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
             moods, session_id, moment, present=present, parent=parent

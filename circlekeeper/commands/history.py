@@ -50,7 +50,7 @@ def register(subparsers: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_writing
-    from circlekeeper.store.bulk import seed_demo
+    from circlekeeper.demo.seeding import seed_demo
 
     if not 1 <= args.sessions <= MAX_DEMO_SESSIONS:
         raise UserFacingError(
@@ -78,8 +78,8 @@ def _progress(done: int, total: int) -> None:
 
 def run_sessions(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.history.records import SessionFilter
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.store.history.records import SessionFilter
 
     since = parse_day(args.since, "--from", required=False)
     until = parse_day(args.until, "--to", required=False)

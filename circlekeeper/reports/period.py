@@ -1,8 +1,9 @@
 """A period report: what a circle (or all circles) offered between two dates.
 
 Sessions held, attendance over time (chart), average fairness, prompts used and total hours of
-peer support. Built from :class:`PeriodSummary`, plain data that :mod:`from_store` fills from the
-figures the store keeps per finished session (or :func:`period_from_summaries` in tests).
+peer support. Built from :class:`PeriodSummary`, plain data that
+:mod:`~circlekeeper.commands.report_input` fills from the figures the store keeps per finished
+session (or :func:`period_from_summaries` in tests).
 """
 
 from __future__ import annotations

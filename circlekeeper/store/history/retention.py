@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import ColumnElement, Engine, and_, func, select
 
+from circlekeeper.history.records import RetentionPreview
 from circlekeeper.store import models as m
 from circlekeeper.store.history.detail import SessionLogs
-from circlekeeper.store.history.records import RetentionPreview
 from circlekeeper.store.history.sql import C, S, finished_in, listing_from, listing_query
 
 log = logging.getLogger(__name__)

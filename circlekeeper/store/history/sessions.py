@@ -15,8 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, func, literal, select, tuple_
 from sqlalchemy.sql import ColumnElement, Select
 
-from circlekeeper.store import models as m
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     Choice,
     PageCursor,
     SessionFilter,
@@ -25,6 +24,7 @@ from circlekeeper.store.history.records import (
     SessionPage,
     SessionSort,
 )
+from circlekeeper.store import models as m
 from circlekeeper.store.history.sql import SP, C, S, listing_from, listing_query
 
 MAX_PAGE = 500

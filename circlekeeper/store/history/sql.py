@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, select
 
+from circlekeeper.history.records import SessionListing
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.history.records import SessionListing
 
 S = m.SessionRow
 C = m.CircleRow

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
-from circlekeeper.store.history.records import Choice
+from circlekeeper.history.records import Choice
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.store.history.records import CircleHistory
+from circlekeeper.history.records import CircleHistory
+from circlekeeper.history.source import HistorySource
 from circlekeeper.ui.bidi_text import display_name
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
 from circlekeeper.ui.history.format import local_time, signed_percent
 from circlekeeper.ui.history.retention import Ask, RetentionPanel
 from circlekeeper.ui.history.session_detail import plain_label
-from circlekeeper.ui.history.source import HistorySource
 
 
 class CircleView(QWidget):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.store.history.records import SessionFilter
+from circlekeeper.history.records import SessionFilter
 from circlekeeper.ui.history.choices import prepare_combo
 
 ANY_DATE = QDate(2000, 1, 1)

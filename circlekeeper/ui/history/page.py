@@ -1,6 +1,7 @@
 """The history area: past sessions (filter, sort, detail), people and circles over time.
 
-``HistoryPage(store_or_queries)`` is one QWidget the main window adds as a page. The table
+``HistoryPage(source)`` is one QWidget the main window adds as a page; ``source`` is any
+:class:`~circlekeeper.history.source.HistorySource` (``app.py`` hands in the store's). The table
 reads keyset pages synchronously (each is a few milliseconds); the heavier views (one session's
 log, a person's or a circle's years) are fetched on a worker thread.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     CircleHistory,
     PersonHistory,
     SessionDetail,
     SessionFilter,
 )
+from circlekeeper.history.source import HistorySource
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model, prepare_combo
@@ -46,7 +47,6 @@ from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
 from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
-from circlekeeper.ui.history.source import HistorySource, as_source
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 class HistoryPage(QWidget):
     def __init__(
         self,
-        store_or_queries: Any,
+        source: HistorySource,
         *,
         notes_widget_factory: NotesFactory | None = None,
         person_notes_factory: PersonNotesFactory | None = None,
@@ -67,7 +67,7 @@ class HistoryPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("History")
-        self.source: HistorySource = as_source(store_or_queries)
+        self.source = source
         self._notes_factory = notes_widget_factory
         self._person_notes = person_notes_factory
         self._pdf_hook = pdf_hook

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.history.records import PersonHistory
 from circlekeeper.session.model import format_duration
-from circlekeeper.store.history.records import PersonHistory
 from circlekeeper.ui.bidi_text import person_label, sentence
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
 from circlekeeper.ui.history.format import local_time, percent

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.history.records import SessionDetail
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.state import TurnOutcome
-from circlekeeper.store.history.records import SessionDetail
 from circlekeeper.ui.bidi_text import breakable, display_name, isolate, sentence
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import local_time

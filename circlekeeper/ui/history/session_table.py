@@ -12,16 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from circlekeeper.session.model import format_duration
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     PageCursor,
     SessionFilter,
     SessionListing,
     SessionOrder,
     SessionSort,
 )
+from circlekeeper.history.source import HistorySource
+from circlekeeper.session.model import format_duration
 from circlekeeper.ui.history.format import local_time
-from circlekeeper.ui.history.source import HistorySource
 
 log = logging.getLogger(__name__)
 
