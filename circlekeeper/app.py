@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from circlekeeper.errors import UserFacingError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from circlekeeper.store import Store
     from circlekeeper.store.history.queries import HistoryQueries
     from circlekeeper.ui.main_window import MainWindow, WindowOptions
@@ -96,9 +98,10 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from circlekeeper.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)  # windows need widgets, not a bare core application
     app.setApplicationName("CircleKeeper")
     app.setApplicationDisplayName("CircleKeeper")
-    apply_theme(app)  # type: ignore[arg-type]
+    apply_theme(app)
     window = MainWindow(None, default_options())
     from circlekeeper.ui.window_place import remember_place, restore_place
 
@@ -197,6 +200,14 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
         ).exec()
         notes.install_menu(window, name_of=name_of)
         queries = HistoryQueries.for_store(store)
+
+        def export_from_history(parent: QWidget, session_id: int) -> object:
+            """The history's *Save as PDF*: whichever exporter the window has at the time."""
+            exporter = window.options.pdf_exporter
+            if exporter is None:
+                return None
+            return exporter(parent, session_id, store.sessions.get(session_id).shareable)
+
         window.add_page(
             "&History",
             HistoryPage(
@@ -207,9 +218,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
                 person_notes_factory=lambda person_id: NotesPanel(
                     notes.service, notes.bridge, person_id=person_id, name_of=name_of
                 ),
-                pdf_hook=lambda parent, session_id: window.options.pdf_exporter(  # type: ignore[misc]
-                    parent, session_id, store.sessions.get(session_id).shareable
-                ),
+                pdf_hook=export_from_history,
                 ask=window.options.ask,
             ),
         )

@@ -78,7 +78,7 @@ def _progress(done: int, total: int) -> None:
 
 def run_sessions(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.history.records import SessionFilter
+    from circlekeeper.history.records import SessionFilter, SessionListing
     from circlekeeper.store.history.queries import HistoryQueries
 
     since = parse_day(args.since, "--from", required=False)
@@ -101,7 +101,7 @@ def run_sessions(args: argparse.Namespace) -> int:
             until=_midnight(until + timedelta(days=1)) if until else None,
         )
         queries = HistoryQueries.for_store(store)
-        rows = []
+        rows: list[SessionListing] = []
         cursor = None
         while True:
             page = queries.sessions(filter, after=cursor, limit=500)

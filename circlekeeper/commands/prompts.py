@@ -13,7 +13,7 @@ from pathlib import Path
 from circlekeeper.session.prompts import PromptCategory
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("prompts", help="check prompt deck files, list prompts")
     commands = parser.add_subparsers(dest="prompts_command", metavar="ACTION", required=True)
     check = commands.add_parser("check", help="validate deck files (all shipped decks if none)")

@@ -93,7 +93,7 @@ def numbered_canvas(footer: Callable[[int, int], str], font: str) -> type[canvas
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            super().__init__(*args, **kwargs)
             self._pages: list[dict[str, object]] = []
 
         def showPage(self) -> None:
@@ -159,7 +159,7 @@ def frame_height(paper: Paper) -> float:
     return page_size(paper)[1] - 2 * MARGIN - 6 * mm
 
 
-def footer_text(generated: datetime) -> callable:  # type: ignore[valid-type]
+def footer_text(generated: datetime) -> Callable[[int, int], str]:
     stamp = generated.strftime("%Y-%m-%d")
     return lambda page, pages: f"Confidential · page {page} of {pages} · generated {stamp}"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -127,7 +127,7 @@ def render_period(period: PeriodSummary, context: ReportContext) -> bytes:
 
     if ordered:
         story.append(Paragraph("Sessions", s.h2))
-        head = ["Date", "Circle", "Present", "Length", "Fairness"]
+        head: list[object] = ["Date", "Circle", "Present", "Length", "Fairness"]
         data: list[list[object]] = [head]
         cols = [w * width for w in (0.24, 0.40, 0.12, 0.12, 0.12)]
         for x in ordered:
@@ -174,14 +174,14 @@ def _fairness_words(index: float) -> str:
     return f"On average {verdict} (1.00 is perfectly equal)."
 
 
-def _local(moment: datetime, zone: object) -> datetime:
+def _local(moment: datetime, zone: tzinfo | None) -> datetime:
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone(zone or UTC)  # type: ignore[arg-type]
+    return aware.astimezone(zone or UTC)
 
 
-def _short_date(moment: datetime | None, zone: object) -> str:
+def _short_date(moment: datetime | None, zone: tzinfo | None) -> str:
     return "?" if moment is None else f"{_local(moment, zone):%d %b}"
 
 
-def _long_date(moment: datetime | None, zone: object) -> str:
+def _long_date(moment: datetime | None, zone: tzinfo | None) -> str:
     return "undated" if moment is None else f"{_local(moment, zone):%Y-%m-%d %H:%M}"

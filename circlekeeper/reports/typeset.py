@@ -72,6 +72,7 @@ class Typesetter:
     def runs(self, text: str, *, bold: bool = False) -> list[Run]:
         runs: list[Run] = []
         default = self.fonts.bold if bold else self.fonts.regular
+        font: str | None
         for ch in text:
             if ch in " \n":
                 font = runs[-1].font if runs and runs[-1].font != _NOTICE else default

@@ -169,11 +169,11 @@ def highest_session_id(engine: Engine) -> int:
 
 def write_sessions(engine: Engine, batch: Sequence[tuple[int, BulkSession]]) -> int:
     """Insert finished sessions (ids chosen by the caller) in one transaction; returns events."""
-    session_rows = []
-    event_rows = []
-    people_rows = []
-    use_rows = []
-    mood_rows = []
+    session_rows: list[dict[str, Any]] = []
+    event_rows: list[dict[str, Any]] = []
+    people_rows: list[dict[str, Any]] = []
+    use_rows: list[dict[str, Any]] = []
+    mood_rows: list[dict[str, Any]] = []
     for session_id, finished in batch:
         summary = finished.summary
         uses = [p.text for p in finished.prompts]
@@ -246,8 +246,8 @@ def write_sessions(engine: Engine, batch: Sequence[tuple[int, BulkSession]]) -> 
         )
     with engine.begin() as conn:
         conn.execute(insert(m.SessionRow), session_rows)
-        _advance_id_sequence(conn, m.SessionRow.__table__)
-        _insert_many(conn, m.EventRow.__table__, event_rows)
+        _advance_id_sequence(conn, _table(m.SessionRow))
+        _insert_many(conn, _table(m.EventRow), event_rows)
         if people_rows:
             conn.execute(insert(m.SessionPersonRow), people_rows)
         if use_rows:
@@ -255,6 +255,13 @@ def write_sessions(engine: Engine, batch: Sequence[tuple[int, BulkSession]]) -> 
         if mood_rows:
             conn.execute(insert(m.MoodRow), mood_rows)
     return len(event_rows)
+
+
+def _table(model: type[m.Base]) -> Table:
+    """The model's table (typed as any FROM clause by SQLAlchemy; ours are all tables)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _advance_id_sequence(conn: Connection, table: Table) -> None:

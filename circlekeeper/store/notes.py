@@ -73,7 +73,7 @@ class NoteRepository:
                 _row(s, note_id).ciphertext = bytes(ciphertext)
         checkpoint(self._engine)
 
-    def _query(self, query: Select[tuple[NoteRow]]) -> builtins.list[NoteRecord]:
+    def _query(self, query: Select[NoteRow]) -> builtins.list[NoteRecord]:
         with Session(self._engine) as s:
             rows = s.scalars(query.order_by(NoteRow.created_at, NoteRow.id))
             return [_record(row) for row in rows]

@@ -181,7 +181,8 @@ class TimeChart(QWidget):
             if len(s.points) <= MAX_DOTS:
                 painter.setBrush(colour)
                 painter.setPen(Qt.PenStyle.NoPen)
-                for point in polygon:
+                for i in range(polygon.size()):
+                    point = polygon.at(i)
                     painter.drawEllipse(point, 2.5, 2.5)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             if legend_h:

@@ -7,7 +7,7 @@ first page of sessions. One model, shared, with a fixed minimum width avoids bot
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 
@@ -17,7 +17,7 @@ ITEM_ID = Qt.ItemDataRole.UserRole
 
 
 def choice_model(
-    first: str | None, choices: list[Choice], parent: object = None
+    first: str | None, choices: list[Choice], parent: QObject | None = None
 ) -> QStandardItemModel:
     """A one-column model: an optional "any" row (id ``None``) and the choices in order."""
     model = QStandardItemModel(parent)

@@ -152,7 +152,9 @@ class HistoryPage(QWidget):
         self.person_picker = QComboBox()
         self.person_picker.setEditable(True)
         self.person_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person_picker.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = self.person_picker.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.person_picker.setAccessibleName("Person")
         prepare_combo(self.person_picker, 30)
         self.person_picker.activated.connect(lambda _i: self.show_person(self._picked_person()))

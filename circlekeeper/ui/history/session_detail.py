@@ -33,7 +33,7 @@ from circlekeeper.ui.history.format import local_time
 from circlekeeper.ui.history.session_table import STATUS_WORDS
 
 NotesFactory = Callable[[int], QWidget | None]
-PdfHook = Callable[[QWidget, int], None]
+PdfHook = Callable[[QWidget, int], object]
 OUTCOME_WORDS = {
     TurnOutcome.SPOKE: "spoke",
     TurnOutcome.PASSED: "passed",

@@ -278,10 +278,11 @@ class LiveController(QObject):
         progress = self.progress()
         if progress.in_round:
             return self._refuse("End the current round before starting another one.")
-        if progress.plan is None:
+        plan = progress.plan
+        if plan is None:
             return self._refuse("Every planned round has been held; you can end the circle.")
         chosen = list(order) if order is not None else self.order_for_next_round()
-        return self._do(lambda: self._session.start_round(progress.plan, chosen))
+        return self._do(lambda: self._session.start_round(plan, chosen))
 
     def add_round(self, plan: RoundPlan) -> None:
         """An extra round the facilitator adds during the circle, after the planned ones."""

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from circlekeeper.session.state import TurnView
 from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
@@ -113,11 +114,11 @@ class PresenterWindow(QWidget):
         self.next_label.setText(f"Next: {self._label(after)}" if after else "")
         self._tick(view)
 
-    def _tick(self, view: object) -> None:
+    def _tick(self, view: TurnView | None) -> None:
         upcoming = None
         if view is None and self._controller.current_round() is not None:
             upcoming = self._controller.next_allotment()
-        self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
+        self.ring.set_view(view, upcoming)
 
     def _label(self, person_id: str) -> str:
         return self._controller.label(person_id)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.session.model import Participant, Phase, format_duration
+from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.bidi_text import breakable, display_name
@@ -37,6 +38,7 @@ from circlekeeper.ui.live.timer_ring import TimerRing
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 except ImportError:  # pragma: no cover - older Qt
+    # The name stays bound so callers can test for it; None means this Qt cannot announce.
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
 NewcomerDialog = Callable[[QWidget], Participant | None]
@@ -231,7 +233,8 @@ class LiveView(QWidget):
             self.speaker_label.setText("")
         after = controller.up_next() if speaker else None
         if speaker is None and controller.up_next():
-            queue = controller.current_round().queue if controller.current_round() else []
+            round_ = controller.current_round()
+            queue = round_.queue if round_ is not None else []
             after = queue[1] if len(queue) > 1 else None
         self.next_label.setText(f"Next: {self._label(after)}" if after else "")
         self.queue.show_round(controller.current_round(), self._label, speaker)
@@ -254,7 +257,7 @@ class LiveView(QWidget):
         has_turn = turn is not None
         self.buttons["pass"].setEnabled(in_round)
         self.buttons["later"].setEnabled(in_round)
-        self.buttons["extend"].setEnabled(has_turn and turn.allotted is not None)
+        self.buttons["extend"].setEnabled(turn is not None and turn.allotted is not None)
         self.buttons["late_start"].setEnabled(has_turn)
 
     def _refresh_fairness(self) -> None:
@@ -262,9 +265,9 @@ class LiveView(QWidget):
         bars, equal = bars_from_summary(summary)
         self.fairness.set_bars(bars, equal)
 
-    def _tick(self, view: object) -> None:
+    def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
-        self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
+        self.ring.set_view(view, upcoming)
         self._fairness_countdown -= 1
         if self._fairness_countdown <= 0:
             self._fairness_countdown = 5  # about once a second

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session.model import format_duration
 from circlekeeper.ui.ask import ask_yes_no
+from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.vault.notes import Note, NotesService, matching
 
@@ -196,6 +197,13 @@ class NotesPanel(QWidget):
 
     # --------------------------------------------------------------- render
 
+    def _show_failure(self, error: UserFacingError) -> None:
+        """Reading failed: the vault may have locked itself (idle) meanwhile, else say why."""
+        if not self.bridge.is_unlocked:
+            self._show_locked()
+        else:
+            self.message.setText(str(error))
+
     def refresh(self) -> None:
         """Decrypt the notes in scope once, then list those the search box lets through."""
         if not self.bridge.is_unlocked:
@@ -209,10 +217,7 @@ class NotesPanel(QWidget):
             else:
                 notes = self.service.all()
         except UserFacingError as error:
-            if not self.bridge.is_unlocked:
-                self._show_locked()
-                return
-            self.message.setText(str(error))
+            self._show_failure(error)
             return
         if self.session_id is not None and self.person_id is not None:
             notes = [n for n in notes if n.person_id == self.person_id]
@@ -251,7 +256,7 @@ class NotesPanel(QWidget):
         super().showEvent(event)
 
     def current_note_id(self) -> str | None:
-        item = self.list.currentItem()
+        item = current_item(self.list)
         return item.data(NOTE_ID) if item is not None else None
 
     def _selected(self, item: QListWidgetItem | None, _previous: object) -> None:
@@ -264,7 +269,7 @@ class NotesPanel(QWidget):
             self.viewer.setPlainText(DAMAGED_TEXT if note.damaged else note.text)
             self.meta.setText(self._details(note))
         has = note is not None
-        self.edit_button.setEnabled(has and not note.damaged)
+        self.edit_button.setEnabled(note is not None and not note.damaged)
         self.delete_button.setEnabled(has)
 
     def _details(self, note: Note) -> str:

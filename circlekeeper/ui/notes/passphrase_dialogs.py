@@ -8,6 +8,8 @@ Passphrase fields are emptied whenever a dialog closes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -99,7 +101,7 @@ class _PassphraseDialog(QDialog):
     def _submit(self) -> None:
         raise NotImplementedError
 
-    def _run(self, action) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object]) -> bool:
         """Run a slow vault call (the KDF) under a busy cursor; show its message if it fails."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

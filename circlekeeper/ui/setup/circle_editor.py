@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.setup_dialog import default_plan
@@ -178,7 +179,7 @@ class CircleEditor(QDialog):
             self.add_member(dialog.name.text().strip(), dialog.pronouns.text().strip())
 
     def _edit_member(self) -> None:
-        item = self.members.currentItem()
+        item = current_item(self.members)
         if item is None:
             return
         member: Member = item.data(MEMBER)
