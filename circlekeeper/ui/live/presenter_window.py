@@ -22,6 +22,7 @@ from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.theme import presenter_style
 
 ScreenT = TypeVar("ScreenT")
 
@@ -72,13 +73,7 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.speaker_label)
         layout.addWidget(self.ring, 1)
         layout.addWidget(self.next_label)
-        self.setStyleSheet(
-            "QWidget { background: #12191f; color: #eef2f5; }"
-            "#presenterRound { font-size: 22px; color: #9fb3c2; }"
-            "#presenterPrompt { font-size: 30px; }"
-            "#presenterSpeaker { font-size: 44px; font-weight: 600; }"
-            "#presenterNext { font-size: 24px; color: #9fb3c2; }"
-        )
+        self.setStyleSheet(presenter_style())
         self.ring.set_dark(True)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)

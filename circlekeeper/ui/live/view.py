@@ -34,6 +34,7 @@ from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.theme import banner_style
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
     from PySide6.QtGui import QAccessibleAnnouncementEvent
@@ -180,10 +181,7 @@ class LiveView(QWidget):
             "#roundLabel { font-size: 18px; color: palette(mid); }"
             "#promptLabel { font-size: 20px; }"
             "#speakerLabel { font-size: 30px; font-weight: 600; }"
-            "#sectionTitle { font-weight: 600; }"
-            "#reminder { background: #fff4d6; color: #5a4300; padding: 6px; border-radius: 4px; }"
-            "#storageRow { background: #fde2e4; border: 1px solid #a23b72; border-radius: 4px; }"
-            "#storageBanner { color: #5c1836; }"
+            "#sectionTitle { font-weight: 600; }" + banner_style()
         )
 
         self.queue.reorder_requested.connect(self.controller.reorder)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.ui.theme import LIGHT
 from circlekeeper.vault.errors import VaultError
 from circlekeeper.vault.vault import MIN_PASSPHRASE_CHARS, Vault
 
@@ -56,7 +57,7 @@ class _PassphraseDialog(QDialog):
         self.error.setAccessibleName("Problem")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("#passphraseError { color: #a3123a; }")
+        self.error.setStyleSheet(f"#passphraseError {{ color: {LIGHT.error}; }}")
         self.error.hide()
         self.show_box = QCheckBox("Show what I type")
         self.show_box.setAccessibleName("Show passphrase")
