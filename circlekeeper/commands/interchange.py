@@ -18,11 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.commands.values import session_id
-from circlekeeper.errors import UserFacingError
-
-
-class ExportFailed(UserFacingError):
-    """The session could not be written out as a file."""
+from circlekeeper.errors import ExportFailed
 
 
 def register(subparsers: Any) -> None:
