@@ -28,6 +28,7 @@ from circlekeeper.history.records import SessionDetail
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.ui.bidi_text import breakable, display_name, isolate, sentence
+from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import local_time
 from circlekeeper.ui.history.session_table import STATUS_WORDS
@@ -84,18 +85,9 @@ class SessionDetailView(QWidget):
         ]
         if detail.co_facilitators:
             facts.append("with " + ", ".join(map(display_name, detail.co_facilitators)))
-        facts += [
-            f"{summary.present_count} present",
-            f"{format_duration(summary.duration_seconds)} in all",
-            f"{format_duration(summary.total_spoken)} of speaking",
-            f"{summary.passes} pass" + ("" if summary.passes == 1 else "es"),
-        ]
-        if summary.late_count:
-            facts.append(f"{summary.late_count} arrived late")
-        if summary.left_count:
-            facts.append(f"{summary.left_count} left early")
+        facts += session_facts(summary)
         facts.append(STATUS_WORDS.get(listing.status, listing.status))
-        self.facts_label = plain_label(" · ".join(facts), "Key figures")
+        self.facts_label = plain_label(SEPARATOR.join(facts), "Key figures")
         self.fairness_label = plain_label(summary.fairness_sentence(), "Fairness")
 
         self.chart = FairnessStrip()
