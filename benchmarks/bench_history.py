@@ -194,7 +194,7 @@ def bench_table(store) -> None:
         app.processEvents()
         pages.append(page)
 
-    _line("first page of the table shown", _timed(open_page, repeat=5), 300)
+    _line("first page of the table shown", _timed(open_page, repeat=5), 100)
     page = pages[-1]
     bar = page.filter_bar
 

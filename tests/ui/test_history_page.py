@@ -271,6 +271,7 @@ def test_odd_names_are_shown_as_written(qtbot, store, answers) -> None:
 
     page = HistoryPage(HistoryQueries.for_store(store), threaded=False, ask=answers)
     qtbot.addWidget(page)
+    page.show()
     assert shown_ids(page)[0] == session_id
     page.table.selectRow(0)
     tree = page.detail_view.rounds.topLevelItem(0)
@@ -282,6 +283,7 @@ def test_odd_names_are_shown_as_written(qtbot, store, answers) -> None:
 def test_threaded_loading_delivers_the_newest_request(qtbot, store, answers) -> None:
     page = HistoryPage(HistoryQueries.for_store(store), ask=answers)
     qtbot.addWidget(page)
+    page.show()
     ids = shown_ids(page)
     page.show_session(ids[3])
     page.show_session(ids[0])

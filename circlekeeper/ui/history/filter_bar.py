@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -119,7 +118,7 @@ class FilterBar(QWidget):
         edit.setAccessibleName(name)
         return edit
 
-    def set_choices(self, circles: QStandardItemModel, people: QStandardItemModel) -> bool:
+    def set_choices(self, circles: QAbstractItemModel, people: QAbstractItemModel) -> bool:
         """Models from :func:`choice_model` whose first row means "any".
 
         The chosen circle and person stay chosen if they are still in the lists; returns

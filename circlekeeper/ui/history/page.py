@@ -90,7 +90,8 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
-        self.refresh_choices()
+        # Nothing is read yet: the first show reads the first page and the pickers once
+        # (showEvent), so building the page costs no query and showing it costs one.
 
     # ------------------------------------------------------------ building
 
@@ -105,10 +106,12 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for figure in (3, 4, 5):  # present, duration, fairness: short numbers
-            header.setSectionResizeMode(figure, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, never by measuring every row: fitting columns to their contents
+        # asked the model for every cell again on each page and cost more than the query.
         metrics = self.table.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
+        for figure, widest in ((3, "Present"), (4, "10:00:00"), (5, "Fairness")):
+            header.resizeSection(figure, metrics.horizontalAdvance(widest) + 28)
         header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
