@@ -64,6 +64,33 @@ def up_next(state: SessionState) -> str | None:
     return round_.queue[0]
 
 
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """Who is where right now: what the facilitator's screen and the projector both show,
+    each in its own words."""
+
+    progress: RoundProgress
+    speaker: str | None
+    """Whoever holds the turn (running or paused)."""
+    up_next: str | None
+    """First in the queue: speaks after the speaker, or is ready to start if nobody speaks."""
+    following: str | None
+    """Who comes after whoever speaks or is ready now."""
+
+
+def moment(state: SessionState, plan: Sequence[RoundPlan]) -> Moment:
+    turn = state.current_turn
+    speaker = turn.person_id if turn is not None else None
+    round_ = state.current_round
+    queue = round_.queue if round_ is not None else []
+    first = queue[0] if queue else None
+    # After a speaker comes the head of the queue; with nobody speaking the head is up
+    # itself, so the one after it follows.
+    rest = queue if speaker is not None else queue[1:]
+    following = rest[0] if rest else None
+    return Moment(round_progress(state, plan), speaker, first, following)
+
+
 class Step(Enum):
     """What N (move on) does in the circle's present moment."""
 

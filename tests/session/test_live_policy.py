@@ -13,6 +13,7 @@ from circlekeeper.session.live_policy import (
     PhaseWatch,
     Step,
     describe_moment,
+    moment,
     move_on_step,
     opens_next_round_after_closing,
     phase_sentence,
@@ -155,3 +156,20 @@ def test_heartbeat_every_five_seconds_only_while_the_session_is_open(
     session.end_session()
     assert not beat.due(session.state, 1000.0)
     assert not Heartbeat().due(CircleSession(FakeClock()).state, 0.0)  # not started yet
+
+
+def test_both_screens_read_who_speaks_is_up_and_follows_from_one_moment(
+    session: CircleSession,
+) -> None:
+    session.start_round(PLAN[0], ["A", "B", "C"])
+    waiting = moment(session.state, PLAN)
+    assert (waiting.speaker, waiting.up_next, waiting.following) == (None, "A", "B")
+    session.start_turn()
+    speaking = moment(session.state, PLAN)
+    assert (speaking.speaker, speaking.up_next, speaking.following) == ("A", "B", "B")
+    session.end_turn(start_next=False)
+    session.start_turn()
+    session.end_turn(start_next=False)
+    session.start_turn()
+    last = moment(session.state, PLAN)
+    assert (last.speaker, last.up_next, last.following) == ("C", None, None)

@@ -27,10 +27,12 @@ from circlekeeper.session.live_policy import (
     ClockJumpWatch,
     Heartbeat,
     IdleReminder,
+    Moment,
     MomentWatch,
     PhaseWatch,
     RoundProgress,
     Step,
+    moment,
     move_on_step,
     opens_next_round_after_closing,
     phase_sentence,
@@ -178,6 +180,10 @@ class LiveController(QObject):
 
     def progress(self) -> RoundProgress:
         return round_progress(self._session.state, self._plan)
+
+    def moment(self) -> Moment:
+        """Who speaks, who is up and who follows, with the round: for every screen."""
+        return moment(self._session.state, self._plan)
 
     def prompt_now(self) -> str:
         """The prompt to show: the round's shared prompt, or in a round where each person has

@@ -86,7 +86,8 @@ class PresenterWindow(QWidget):
 
     def refresh(self) -> None:
         controller = self._controller
-        progress = controller.progress()
+        now = controller.moment()
+        progress = now.progress
         plan = progress.plan
         if plan is None:
             self.round_label.setText("Thank you for being here")
@@ -97,17 +98,15 @@ class PresenterWindow(QWidget):
             )
             self.prompt_label.setText(breakable(controller.prompt_now()))
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
-        view = controller.turn_view()
-        speaker = view.person_id if view else None
-        if speaker:
-            self.speaker_label.setText(self._label(speaker))
+        if now.speaker:
+            self.speaker_label.setText(self._label(now.speaker))
         elif progress.round_complete:
             self.speaker_label.setText("Everyone has had their turn")
         else:
             self.speaker_label.setText("")
-        after = controller.up_next()
-        self.next_label.setText(f"Next: {self._label(after)}" if after else "")
-        self._tick(view)
+        # The room sees who comes next, including whoever is about to start.
+        self.next_label.setText(f"Next: {self._label(now.up_next)}" if now.up_next else "")
+        self._tick(controller.turn_view())
 
     def _tick(self, view: TurnView | None) -> None:
         upcoming = None

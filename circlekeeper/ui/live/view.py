@@ -203,7 +203,8 @@ class LiveView(QWidget):
 
     def refresh(self) -> None:
         controller = self.controller
-        progress = controller.progress()
+        now = controller.moment()
+        progress = now.progress
         plan = progress.plan
         if plan is None:
             self.round_label.setText("All planned rounds are done")
@@ -220,20 +221,16 @@ class LiveView(QWidget):
             self.policy_label.setText(plan.policy.describe())
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()
-        speaker = view.person_id if view else None
+        speaker = now.speaker
         if speaker:
             self.speaker_label.setText(self._label(speaker))
         elif progress.round_complete:
             self.speaker_label.setText("Everyone has had their turn — N closes the round")
-        elif progress.in_round and controller.up_next():
-            self.speaker_label.setText(f"Ready: {self._label(controller.up_next() or '')}")
+        elif progress.in_round and now.up_next:
+            self.speaker_label.setText(f"Ready: {self._label(now.up_next)}")
         else:
             self.speaker_label.setText("")
-        after = controller.up_next() if speaker else None
-        if speaker is None and controller.up_next():
-            round_ = controller.current_round()
-            queue = round_.queue if round_ is not None else []
-            after = queue[1] if len(queue) > 1 else None
+        after = now.following
         self.next_label.setText(f"Next: {self._label(after)}" if after else "")
         self.queue.show_round(controller.current_round(), self._label, speaker)
         self._update_buttons(view)
