@@ -109,6 +109,32 @@ class SetupDialog(QDialog):
         self._newcomers: list[Participant] = []
         self._counter = 0
 
+        people_box = self._build_people(brief)
+        order_box = self._build_order()
+        self.plan = RoundPlanEditor(
+            brief.default_plan,
+            draw_prompt=draw_prompt,
+            browse_prompt=browse_prompt,
+            prompt_tools=prompt_tools,
+            people=self.seating,
+        )
+        self.skip_check_in = QCheckBox("Skip check-in today")
+        self.skip_check_in.setAccessibleName("Skip check-in")
+        body = self._lay_out(people_box, order_box, self._agreements_box(brief))
+        buttons = self._build_buttons()
+        outer = QVBoxLayout(self)
+        outer.addLayout(body, 1)
+        outer.addWidget(buttons)
+        self.resize(1100, 780)
+        self._refresh_first()
+        self._preview()
+        self.result_setup: SessionSetup | None = None
+        self._as_opened = self._prepared()
+
+    # ------------------------------------------------------------ building
+
+    def _build_people(self, brief: CircleBrief) -> QGroupBox:
+        """Who is here (ticked, in seating order), newcomers, facilitator and co-facilitator."""
         self.present = QListWidget()
         self.present.setAccessibleName("Who is present")
         self.present.setToolTip("Tick who is here; drag names into seating order.")
@@ -132,6 +158,18 @@ class SetupDialog(QDialog):
         )
         self.co_facilitator.setAccessibleName("Co-facilitator")
 
+        people_box = QGroupBox("Who is here")
+        people_layout = QVBoxLayout(people_box)
+        people_layout.addWidget(self.present)
+        people_layout.addWidget(add)
+        roles = QFormLayout()
+        roles.addRow("Facilitator", self.facilitator)
+        roles.addRow("Co-facilitator", self.co_facilitator)
+        people_layout.addLayout(roles)
+        return people_box
+
+    def _build_order(self) -> QGroupBox:
+        """The speaking order: strategy, first speaker, direction, and a preview of it."""
         self.strategy = QComboBox()
         self.strategy.setAccessibleName("Speaking order")
         for text, value in [
@@ -154,16 +192,15 @@ class SetupDialog(QDialog):
         for combo in (self.strategy, self.first, self.direction):
             combo.currentIndexChanged.connect(self._preview)
 
-        self.plan = RoundPlanEditor(
-            brief.default_plan,
-            draw_prompt=draw_prompt,
-            browse_prompt=browse_prompt,
-            prompt_tools=prompt_tools,
-            people=self.seating,
-        )
-        self.skip_check_in = QCheckBox("Skip check-in today")
-        self.skip_check_in.setAccessibleName("Skip check-in")
+        order_box = QGroupBox("Speaking order")
+        order_form = QFormLayout(order_box)
+        order_form.addRow("Order", self.strategy)
+        order_form.addRow("First speaker", self.first)
+        order_form.addRow("Direction", self.direction)
+        order_form.addRow(self.order_preview)
+        return order_box
 
+    def _agreements_box(self, brief: CircleBrief) -> QGroupBox:
         agreements = QLabel(
             breakable("\n".join(f"{i}. {text}" for i, text in enumerate(brief.agreements, 1)))
             or "This circle has no written agreements yet."
@@ -172,26 +209,13 @@ class SetupDialog(QDialog):
         agreements.setTextFormat(Qt.TextFormat.PlainText)
         agreements.setAccessibleName("Group agreements")
         agreements.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        people_box = QGroupBox("Who is here")
-        people_layout = QVBoxLayout(people_box)
-        people_layout.addWidget(self.present)
-        people_layout.addWidget(add)
-        roles = QFormLayout()
-        roles.addRow("Facilitator", self.facilitator)
-        roles.addRow("Co-facilitator", self.co_facilitator)
-        people_layout.addLayout(roles)
-
-        order_box = QGroupBox("Speaking order")
-        order_form = QFormLayout(order_box)
-        order_form.addRow("Order", self.strategy)
-        order_form.addRow("First speaker", self.first)
-        order_form.addRow("Direction", self.direction)
-        order_form.addRow(self.order_preview)
-
         agreements_box = QGroupBox("Group agreements — to read aloud")
         QVBoxLayout(agreements_box).addWidget(agreements)
+        return agreements_box
 
+    def _lay_out(
+        self, people_box: QGroupBox, order_box: QGroupBox, agreements_box: QGroupBox
+    ) -> QVBoxLayout:
         plan_box = QGroupBox("Rounds")
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan)
@@ -207,7 +231,10 @@ class SetupDialog(QDialog):
         body = QVBoxLayout()
         body.addLayout(top, 2)
         body.addWidget(plan_box, 3)  # rounds grow tall with one prompt per person
+        return body
 
+    def _build_buttons(self) -> QDialogButtonBox:
+        """Start (also Ctrl+Enter) and Cancel, wired."""
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(
             "Start the circle", QDialogButtonBox.ButtonRole.AcceptRole
@@ -218,15 +245,7 @@ class SetupDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
-
-        outer = QVBoxLayout(self)
-        outer.addLayout(body, 1)
-        outer.addWidget(buttons)
-        self.resize(1100, 780)
-        self._refresh_first()
-        self._preview()
-        self.result_setup: SessionSetup | None = None
-        self._as_opened = self._prepared()
+        return buttons
 
     # ---------------------------------------------------------------- people
 
