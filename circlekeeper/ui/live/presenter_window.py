@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from circlekeeper.session.state import TurnView
 from circlekeeper.ui.bidi_text import breakable
+from circlekeeper.ui.live.circle_glance import local_clock
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.timer_ring import TimerRing
@@ -58,8 +59,17 @@ class PresenterWindow(QWidget):
         self.speaker_label.setObjectName("presenterSpeaker")
         self.next_label = QLabel()
         self.next_label.setObjectName("presenterNext")
-        names = ("Round", "Prompt", "Speaking now", "Up next")
-        labels = (self.round_label, self.prompt_label, self.speaker_label, self.next_label)
+        self.end_label = QLabel()
+        self.end_label.setObjectName("presenterNext")
+        self._end_time = False
+        names = ("Round", "Prompt", "Speaking now", "Up next", "Planned end")
+        labels = (
+            self.round_label,
+            self.prompt_label,
+            self.speaker_label,
+            self.next_label,
+            self.end_label,
+        )
         for label, name in zip(labels, names, strict=True):
             label.setAccessibleName(name)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -73,6 +83,8 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.speaker_label)
         layout.addWidget(self.ring, 1)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.end_label)
+        self.end_label.hide()
         self.setStyleSheet(presenter_style())
         self.ring.set_dark(True)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
@@ -83,6 +95,22 @@ class PresenterWindow(QWidget):
 
     def set_cue(self, cue: CueStyle) -> None:
         self.ring.set_cue(cue)
+
+    def show_end_time(self, shown: bool) -> None:
+        """The circle's planned end for the room (a facilitator's choice in Settings): only
+        when it was planned, never how far over it runs, which is the facilitator's to weigh."""
+        self._end_time = shown
+        self._show_end()
+
+    def _show_end(self) -> None:
+        controller = self._controller
+        state = controller.session.state
+        if not self._end_time or not state.started or state.ended:
+            self.end_label.hide()
+            return
+        end = controller.wall_at(controller.forecast().planned_end)
+        self.end_label.setText(f"We close at {local_clock(end)}")
+        self.end_label.show()
 
     def refresh(self) -> None:
         controller = self._controller
@@ -106,6 +134,7 @@ class PresenterWindow(QWidget):
             self.speaker_label.setText("")
         # The room sees who comes next, including whoever is about to start.
         self.next_label.setText(f"Next: {self._label(now.up_next)}" if now.up_next else "")
+        self._show_end()
         self._tick(controller.turn_view())
 
     def _tick(self, view: TurnView | None) -> None:

@@ -8,6 +8,7 @@ keeps its keys, because Qt lets a line edit claim printable keys before shortcut
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
@@ -22,16 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.session.model import Participant, Phase, format_duration
+from circlekeeper.session.events import JoinPlace
+from circlekeeper.session.model import Phase, format_duration
 from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.bidi_text import breakable, display_name
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
+from circlekeeper.ui.live.arrival_dialog import Arrival
 from circlekeeper.ui.live.button_grid import ButtonGrid
 from circlekeeper.ui.live.chime import Chime
+from circlekeeper.ui.live.circle_glance import CircleClockLine, OverrunOffer
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
+from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.timer_ring import TimerRing
 from circlekeeper.ui.theme import banner_style
@@ -42,7 +47,8 @@ except ImportError:  # pragma: no cover - older Qt
     # The name stays bound so callers can test for it; None means this Qt cannot announce.
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
-NewcomerDialog = Callable[[QWidget], Participant | None]
+ArrivalAsker = Callable[[QWidget, bool], Arrival | None]
+"""Asks who arrived (the bool: whether a round is in progress); the member is always set."""
 
 
 class LiveView(QWidget):
@@ -59,7 +65,7 @@ class LiveView(QWidget):
         *,
         chime: Chime | None = None,
         cue: CueStyle = CueStyle.FULL,
-        newcomer_dialog: NewcomerDialog | None = None,
+        arrival_dialog: ArrivalAsker | None = None,
         notes_widget: QWidget | None = None,
         ask: Callable[[str, str], bool] | None = None,
         parent: QWidget | None = None,
@@ -68,7 +74,7 @@ class LiveView(QWidget):
         self.controller = controller
         self._ask = ask
         self.chime = chime or Chime(parent=self)
-        self._newcomer_dialog = newcomer_dialog
+        self._arrival_dialog = arrival_dialog
         self.setAccessibleName("Live circle")
         self._fairness_countdown = 0
 
@@ -119,6 +125,12 @@ class LiveView(QWidget):
         self.status.setAccessibleName("Status")
         self.status.setWordWrap(True)
 
+        self.circle_clock = CircleClockLine()
+        self.overrun_offer = OverrunOffer()
+        self.overrun_offer.shorten_requested.connect(self._shorten)
+        self.passers_bar = PassersBar()
+        self.passers_bar.hear_requested.connect(self.controller.hear_passer)
+
         self.ring = TimerRing(cue)
         self.queue = RoundQueue()
         self.fairness = FairnessStrip()
@@ -149,14 +161,20 @@ class LiveView(QWidget):
         self.controls = ButtonGrid(list(self.buttons.values()))
         self._shortcut("Right", self._next)
         self._shortcut("=", self._extend)
+        self._shortcut("Ctrl+Shift+F", self.overrun_offer.accept)
+        for number in range(1, 10):
+            self._shortcut(str(number), partial(self.passers_bar.press, number))
 
         left = QVBoxLayout()
         left.addWidget(self.round_label)
+        left.addWidget(self.circle_clock)
+        left.addWidget(self.overrun_offer)
         left.addWidget(self.prompt_label)
         left.addWidget(self.policy_label)
         left.addWidget(self.speaker_label)
         left.addWidget(self.ring, 1)
         left.addWidget(self.next_label)
+        left.addWidget(self.passers_bar)
         left.addWidget(self.reminder)
 
         right = QVBoxLayout()
@@ -233,6 +251,7 @@ class LiveView(QWidget):
         after = now.following
         self.next_label.setText(f"Next: {self._label(after)}" if after else "")
         self.queue.show_round(controller.current_round(), self._label, speaker)
+        self.passers_bar.show_passers(controller.passers_waiting(), self._label)
         self._update_buttons(view)
         self._refresh_fairness()
         self._tick(view)
@@ -267,6 +286,23 @@ class LiveView(QWidget):
         if self._fairness_countdown <= 0:
             self._fairness_countdown = 5  # about once a second
             self._refresh_fairness()
+            self._refresh_glance()
+
+    def _refresh_glance(self) -> None:
+        """The whole circle's clock, and the offer to shorten what is left when it runs over."""
+        controller = self.controller
+        if not controller.session.state.started or controller.session.state.ended:
+            return
+        outlook = controller.forecast()
+        self.circle_clock.show_forecast(outlook, controller.wall_at)
+        refit = controller.refit() if outlook.overrun > 0 else None
+        labels = [plan.label for plan in refit.plans] if refit else []
+        self.overrun_offer.offer(outlook, refit, labels)
+
+    def _shorten(self, refit: object) -> None:
+        if self.controller.apply_refit(refit):  # type: ignore[arg-type]
+            self.status.setText("The rounds left are shortened to fit. Ctrl+Z undoes it.")
+            self.refresh()
 
     def _label(self, person_id: str) -> str:
         return self.controller.label(person_id)
@@ -316,13 +352,25 @@ class LiveView(QWidget):
             self.status.setText(f"The turn now counts from {format_duration(seconds)} ago.")
 
     def _arrival(self) -> None:
-        if self._newcomer_dialog is None:
+        if self._arrival_dialog is None:
             return
-        person = self._newcomer_dialog(self)
-        if person is not None and self.controller.join(person):
-            self.status.setText(
-                f"Welcome, {display_name(person.name)}. They join the end of this round."
+        in_round = self.controller.current_round() is not None
+        arrival = self._arrival_dialog(self, in_round)
+        self.window().activateWindow()  # the live keys work again at once
+        self.setFocus()
+        if arrival is None or arrival.member is None:
+            return
+        person = arrival.member
+        if self.controller.join(person, arrival.place):
+            name = display_name(person.name)
+            where = (
+                "from the next round"
+                if arrival.place is JoinPlace.NEXT_ROUND and in_round
+                else "at the end of this round"
+                if in_round
+                else "in the next round"
             )
+            self.status.setText(f"Welcome, {name}. {name} joins {where}.")
 
     def _leaving(self) -> None:
         state = self.controller.session.state
