@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import DatabaseLocked, StoreUnavailable
 
 if sys.platform != "win32":
@@ -37,7 +38,9 @@ class WriterLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
             raise StoreUnavailable(
-                f"CircleKeeper cannot create its lock file {self.path} ({error.strerror})."
+                _("CircleKeeper cannot create its lock file {path} ({reason}).").format(
+                    path=self.path, reason=error.strerror
+                )
             ) from error
         try:
             _lock(fd)
