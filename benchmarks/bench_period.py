@@ -19,6 +19,7 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import cast
 
 from benchmarks.bench_history import END, _open_for_reading, seeded_database
 
@@ -47,10 +48,10 @@ def _line(label: str, median: float, worst: float, extra: str = "", target: floa
 
 
 def main() -> None:
+    from circlekeeper.commands.report_input import base_context, period_report
     from circlekeeper.reports import render_period
-    from circlekeeper.reports.from_store import base_context, period_report
     from circlekeeper.reports.period_csv import period_csv
-    from circlekeeper.session.period_figures import PeriodScope
+    from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
     from circlekeeper.store.history.queries import HistoryQueries
 
     sessions = int(os.environ.get("CK_BENCH_HISTORY_SESSIONS", "100000"))
@@ -67,10 +68,9 @@ def main() -> None:
         }
         print(f"period figures over {sessions:,} seeded sessions (ending {last})")
         for name, (first, end) in periods.items():
-            median, worst, figures = _timed(
-                lambda f=first, e=end: queries.period(PeriodScope(f, e)), repeat=3
-            )
-            now = figures.current  # type: ignore[attr-defined]
+            scope = PeriodScope(first, end)
+            median, worst, result = _timed(lambda: queries.period(scope), repeat=3)  # noqa: B023
+            now = cast(PeriodFigures, result).current
             extra = (
                 f"   ({now.sessions:,} sessions, {now.people:,} people,"
                 f" {len(figures.circles)} circles)"  # type: ignore[attr-defined]
@@ -83,9 +83,10 @@ def main() -> None:
             report = period_report(store, *year)
             return render_period(report, context)
 
-        median, worst, data = _timed(year_pdf, repeat=3)
-        pages = len(_PAGE.findall(data))  # type: ignore[arg-type]
-        size = len(data) / 1e6  # type: ignore[arg-type]
+        median, worst, result = _timed(year_pdf, repeat=3)
+        data = cast(bytes, result)
+        pages = len(_PAGE.findall(data))
+        size = len(data) / 1e6
         _line(
             "a year's report, PDF included",
             median,
@@ -97,10 +98,10 @@ def main() -> None:
         _line("a year's figures as CSV", median, worst)
         if os.environ.get("CK_BENCH_PERIOD_ALL") == "1":
             first, end = periods["whole history"]
-            median, worst, data = _timed(
+            median, worst, result = _timed(
                 lambda: render_period(period_report(store, first, end), context), repeat=1
             )
-            pages = len(_PAGE.findall(data))  # type: ignore[arg-type]
+            pages = len(_PAGE.findall(cast(bytes, result)))
             _line("the whole history as one PDF", median, worst, f"   ({pages:,} pages)")
     finally:
         store.close()

@@ -100,9 +100,9 @@ class TextProgress:
 
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.commands.report_input import export_items, session_report
     from circlekeeper.reports import export_combined, export_each, render_session
     from circlekeeper.reports.files import is_special_file, safe_filename, write_atomically
-    from circlekeeper.reports.from_store import export_items, session_report
 
     output = Path(args.output).expanduser()
     ranged = args.date_from or args.date_to or args.circle or args.combined
@@ -162,9 +162,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.commands.report_input import base_context, period_report
     from circlekeeper.reports import render_period
     from circlekeeper.reports.files import write_atomically
-    from circlekeeper.reports.from_store import base_context, period_report
     from circlekeeper.reports.period_csv import period_csv
 
     start = required_day(args.date_from, "--from")

@@ -2,7 +2,7 @@
 
 Renderers take plain data (a :class:`~circlekeeper.session.summary.SessionSummary` and a
 :class:`ReportContext`) and return bytes; they never query the database and have no path to the
-vault. ``from_store`` is the one module that reads the store to build that data.
+vault. :mod:`circlekeeper.commands.report_input` reads the store to build that data.
 """
 
 from circlekeeper.reports.batch import ExportItem, default_filename, export_combined, export_each

@@ -142,7 +142,8 @@ def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowab
     columns = max(1, int((kit.width - name_width) // GRID_CELL))
     for start in range(0, len(grid.sessions), columns):
         when = grid.sessions[start : start + columns]
-        head: list[object] = [""] + [_short(moment, kit.zone).replace(" ", "\n") for moment in when]
+        head: list[object] = [""]
+        head += [_short(moment, kit.zone).replace(" ", "\n") for moment in when]
         data: list[list[object]] = [head]
         for person in grid.people:
             marks = person.marks[start : start + columns]

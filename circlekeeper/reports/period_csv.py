@@ -86,8 +86,8 @@ def period_csv(report: PeriodReport) -> str:
             if shown is not None:
                 row(circle.name, f"sessions facilitated by {shown}", sessions)
         for month in circle.moods:
-            for value, n in month.counts:
-                row(circle.name, f"mood {value} at {month.moment}, {month.month:%Y-%m}", n)
+            for mood, n in month.counts:
+                row(circle.name, f"mood {mood} at {month.moment}, {month.month:%Y-%m}", n)
     if report.overall is Privacy.COUNTS:
         row(figures.circle_name or ALL_CIRCLES, "facilitators", len(figures.facilitators))
     return buffer.getvalue()

@@ -27,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import ColumnElement, Engine, and_, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.errors import RecordNotFound, StoreError
 from circlekeeper.store.models import CircleRow, SessionRow
 from circlekeeper.store.records import SessionStatus
@@ -122,7 +123,9 @@ class LeaseRepository:
     def server_now(self, s: Session) -> datetime:
         """The database server's clock (UTC): laptops' clocks disagree, the server's is one."""
         if self._engine.dialect.name == "postgresql":
-            moment = s.execute(text("SELECT timezone('UTC', clock_timestamp())")).scalar_one()
+            moment: datetime = s.execute(
+                text("SELECT timezone('UTC', clock_timestamp())")
+            ).scalar_one()
             return moment.replace(tzinfo=UTC)
         return datetime.now(UTC)
 
@@ -132,16 +135,18 @@ class LeaseRepository:
         with Session(self._engine) as s, s.begin():
             now = self.server_now(s)
             stale_before = (now if self._exclusive else now - STALE_AFTER).replace(tzinfo=None)
-            claimed = s.execute(
-                update(SessionRow)
-                .where(SessionRow.id == session_id, _own_and_free(self.identity, stale_before))
-                .values(
-                    lease_token=token,
-                    lease_holder=this_computer(self.identity),
-                    lease_since=now,
-                    lease_renewed_at=now,
+            claimed = rows_changed(
+                s.execute(
+                    update(SessionRow)
+                    .where(SessionRow.id == session_id, _own_and_free(self.identity, stale_before))
+                    .values(
+                        lease_token=token,
+                        lease_holder=this_computer(self.identity),
+                        lease_since=now,
+                        lease_renewed_at=now,
+                    )
                 )
-            ).rowcount
+            )
             if claimed != 1:
                 raise self._refusal(s, session_id, now)
         return Lease(session_id, token)
@@ -150,15 +155,17 @@ class LeaseRepository:
         """The heartbeat: alive at ``wall``/``elapsed``; :class:`LeaseLost` if taken over."""
         with Session(self._engine) as s, s.begin():
             now = self.server_now(s)
-            renewed = s.execute(
-                update(SessionRow)
-                .where(SessionRow.id == lease.session_id, SessionRow.lease_token == lease.token)
-                .values(
-                    heartbeat_wall=wall.astimezone(UTC),
-                    heartbeat_elapsed=float(elapsed),
-                    lease_renewed_at=now,
+            renewed = rows_changed(
+                s.execute(
+                    update(SessionRow)
+                    .where(SessionRow.id == lease.session_id, SessionRow.lease_token == lease.token)
+                    .values(
+                        heartbeat_wall=wall.astimezone(UTC),
+                        heartbeat_elapsed=float(elapsed),
+                        lease_renewed_at=now,
+                    )
                 )
-            ).rowcount
+            )
             if renewed != 1:
                 raise LeaseLost(lease.session_id)
 
@@ -185,20 +192,22 @@ class LeaseRepository:
             now = self.server_now(s)
             before = (now - older_than).replace(tzinfo=None)
             last = func.coalesce(_last_alive(), SessionRow.started_at)
-            claimed = s.execute(
-                update(SessionRow)
-                .where(
-                    SessionRow.id == session_id,
-                    SessionRow.status == SessionStatus.LIVE.value,
-                    last <= before,
+            claimed = rows_changed(
+                s.execute(
+                    update(SessionRow)
+                    .where(
+                        SessionRow.id == session_id,
+                        SessionRow.status == SessionStatus.LIVE.value,
+                        last <= before,
+                    )
+                    .values(
+                        lease_token=token,
+                        lease_holder=this_computer(self.identity),
+                        lease_since=now,
+                        lease_renewed_at=now,
+                    )
                 )
-                .values(
-                    lease_token=token,
-                    lease_holder=this_computer(self.identity),
-                    lease_since=now,
-                    lease_renewed_at=now,
-                )
-            ).rowcount
+            )
             if claimed != 1:
                 raise self._refusal(s, session_id, now)
         return Lease(session_id, token)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, Select, delete, select, update
 from sqlalchemy.orm import Session
 
 from circlekeeper.store.backup_purge import purge_notes_from_backups
+from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.errors import RecordNotFound
 from circlekeeper.store.models import NoteRow, VaultHeaderRow
 from circlekeeper.store.vault_header import header_columns
@@ -93,11 +94,13 @@ class NoteRepository:
         for ciphertext in pairs.values():
             _require_bytes(ciphertext)
         with Session(self._engine) as s, s.begin():
-            changed = s.execute(
-                update(VaultHeaderRow)
-                .where(VaultHeaderRow.owner == self.owner)
-                .values(**header_columns(header))
-            ).rowcount
+            changed = rows_changed(
+                s.execute(
+                    update(VaultHeaderRow)
+                    .where(VaultHeaderRow.owner == self.owner)
+                    .values(**header_columns(header))
+                )
+            )
             if changed != 1:
                 raise RecordNotFound("There is no vault to re-key.")
             for note_id, ciphertext in pairs.items():
@@ -106,7 +109,7 @@ class NoteRepository:
         if self._path is not None:  # the old header would open the old notes in backups
             purge_notes_from_backups(self._path, self.owner)
 
-    def _query(self, query: Select[tuple[NoteRow]]) -> builtins.list[NoteRecord]:
+    def _query(self, query: Select[NoteRow]) -> builtins.list[NoteRecord]:
         with Session(self._engine) as s:
             rows = s.scalars(
                 query.where(NoteRow.owner == self.owner).order_by(NoteRow.created_at, NoteRow.id)

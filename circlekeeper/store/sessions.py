@@ -20,6 +20,7 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
+from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.errors import (
     DuplicateEvent,
     InvalidRecord,
@@ -107,7 +108,10 @@ class SessionRepository:
                 counted = update(SessionRow).where(SessionRow.id == session_id)
                 if lease_token is not None:
                     counted = counted.where(SessionRow.lease_token == lease_token)
-                if s.execute(counted.values(event_count=SessionRow.event_count + 1)).rowcount != 1:
+                if (
+                    rows_changed(s.execute(counted.values(event_count=SessionRow.event_count + 1)))
+                    != 1
+                ):
                     raise LeaseLost(session_id)
         except IntegrityError as error:
             with Session(self._engine) as s:
@@ -166,7 +170,9 @@ class SessionRepository:
             if lease_token is not None:
                 counted = counted.where(SessionRow.lease_token == lease_token)
             if (
-                s.execute(counted.values(event_count=SessionRow.event_count + len(rows))).rowcount
+                rows_changed(
+                    s.execute(counted.values(event_count=SessionRow.event_count + len(rows)))
+                )
                 != 1
             ):
                 raise LeaseLost(session_id)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from circlekeeper.store import codec
+from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.models import VaultHeaderRow
 from circlekeeper.store.wal import checkpoint
 from circlekeeper.vault.errors import VaultAlreadySetUp, VaultNotSetUp
@@ -54,11 +55,13 @@ class VaultHeaderRepository:
     def save(self, header: VaultHeader) -> None:
         """Replace the facilitator's header in one UPDATE (a passphrase change, all or nothing)."""
         with Session(self._engine) as s, s.begin():
-            changed = s.execute(
-                update(VaultHeaderRow)
-                .where(VaultHeaderRow.owner == self.owner)
-                .values(**header_columns(header))
-            ).rowcount
+            changed = rows_changed(
+                s.execute(
+                    update(VaultHeaderRow)
+                    .where(VaultHeaderRow.owner == self.owner)
+                    .values(**header_columns(header))
+                )
+            )
             if changed != 1:
                 raise VaultNotSetUp()
         checkpoint(self._engine)

@@ -5,7 +5,7 @@ repainting (and a live timer keeps ticking) while reportlab lays out pages. The 
 cancel flag that the progress dialog's *Cancel* button sets; files only appear once complete.
 
 For the lead: ``export_session_pdf(parent, summary, context)`` from the summary screen, or
-``store_pdf_exporter(store)`` as ``WindowOptions.pdf_exporter``.
+``session_pdf_exporter(report_for)`` as ``WindowOptions.pdf_exporter``.
 """
 
 from __future__ import annotations
@@ -331,18 +331,22 @@ def export_sessions(
     return run_export(parent, job, f"Exporting {len(items)} sessions…")
 
 
-def store_pdf_exporter(
-    store: Any, *, ask: bool = True, folder: Path | None = None
+ReportFor = Callable[[int], tuple[SessionSummary, ReportContext]]
+"""A stored session's summary and report context, by session id (the composition root reads
+them from the store with :func:`circlekeeper.commands.report_input.session_report`)."""
+
+
+def session_pdf_exporter(
+    report_for: ReportFor, *, ask: bool = True, folder: Path | None = None
 ) -> Callable[[QWidget, int, str], ExportRun | None]:
     """``WindowOptions.pdf_exporter`` for the main window: (parent, session_id, shareable).
 
     The shareable text comes from the summary screen (it may not be saved yet); everything else
-    (privacy, agreements, moods, prompts, organization, logo, paper) from the store.
+    (privacy, agreements, moods, prompts, organization, logo, paper) from ``report_for``.
     """
-    from circlekeeper.reports.from_store import session_report
 
     def exporter(parent: QWidget, session_id: int, shareable: str) -> ExportRun | None:
-        summary, context = session_report(store, session_id)
+        summary, context = report_for(session_id)
         context = replace(context, shareable=shareable)
         return export_session_pdf(parent, summary, context, folder=folder, ask=ask)
 

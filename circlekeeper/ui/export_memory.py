@@ -46,13 +46,13 @@ class ExportMemory:
     def privacy(self, circle: str, default: Privacy) -> Privacy:
         value = self._settings.value(f"privacy/{_key(circle)}", default.value)
         try:
-            return Privacy(value)
+            return Privacy(str(value))
         except ValueError:
             return default
 
     def paper(self, default: Paper) -> Paper:
         try:
-            return Paper(self._settings.value("paper", default.value))
+            return Paper(str(self._settings.value("paper", default.value)))
         except ValueError:
             return default
 

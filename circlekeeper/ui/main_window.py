@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         """``catalog`` may come later (:meth:`attach_catalog`): the window then appears at
         once and fills in when the data has opened, so start-up feels instant."""
         super().__init__()
-        self.catalog: Catalog = catalog  # type: ignore[assignment]
+        self._catalog = catalog
         self.options = options or WindowOptions()
         self.setWindowTitle("CircleKeeper")
         fit_to_screen(self, 1200, 780)
@@ -141,8 +141,20 @@ class MainWindow(QMainWindow):
             self._circle_page = page
         return self._circle_page
 
+    @property
+    def catalog(self) -> Catalog:
+        """The data, once open. Until then the circles list is disabled and every action that
+        reads data checks :attr:`has_data` first."""
+        if self._catalog is None:
+            raise RuntimeError("the window's data is not open yet")
+        return self._catalog
+
+    @property
+    def has_data(self) -> bool:
+        return self._catalog is not None
+
     def attach_catalog(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+        self._catalog = catalog
         self.side.setEnabled(True)
         self.welcome.set_ready(True)
         self.statusBar().showMessage("Ready")
@@ -163,7 +175,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(page)  # pages refresh themselves when shown
 
     def show_circles(self) -> None:
-        if self.controller is not None:
+        if self.controller is not None and self.live_view is not None:
             self.pages.setCurrentWidget(self.live_view)
             return
         self.refresh_circles()
@@ -175,7 +187,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- circles
 
     def refresh_circles(self, select: int | None = None) -> None:
-        if self.catalog is None:
+        if not self.has_data:
             return
         cards = self.catalog.circles()
         current = select if select is not None else self._circle_id
@@ -205,7 +217,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.circle_page)
 
     def new_circle(self) -> None:
-        if self.catalog is None:
+        if not self.has_data:
             return
         circle_id = self._edit_until_saved(None)
         if circle_id is not None:
@@ -254,7 +266,7 @@ class MainWindow(QMainWindow):
             )
 
     def show_archived(self) -> None:
-        if self.catalog is None or self.controller is not None:
+        if not self.has_data or self.controller is not None:
             return
         from circlekeeper.ui.setup.archived_dialog import ArchivedCirclesDialog
 
@@ -269,7 +281,7 @@ class MainWindow(QMainWindow):
     def import_session_file(self) -> None:
         """A session file (a rescue copy saved when the disk failed, or one exported elsewhere)
         comes back into history without the command line."""
-        if self.catalog is None or self.controller is not None:
+        if not self.has_data or self.controller is not None:
             return
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -348,7 +360,7 @@ class MainWindow(QMainWindow):
             store.set(key, "1" if on else "0")
 
     def open_demo(self) -> None:
-        if self.catalog is None:
+        if not self.has_data:
             return
         circle_id = self.catalog.create_demo()
         self.refresh_circles(select=circle_id)

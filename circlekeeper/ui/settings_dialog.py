@@ -7,9 +7,10 @@ facilitators want the screen cues they chose last time. All of it is stored besi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
@@ -72,7 +73,7 @@ class AppSettings:
             value = store.get(key)
             return {"1": True, "0": False}.get(value or "", fallback)
 
-        def choice(key: str, kind, fallback):  # type: ignore[no-untyped-def]
+        def choice(key: str, kind: Callable[[str], Any], fallback: Any) -> Any:
             try:
                 return kind(store.get(key) or fallback)
             except ValueError:
@@ -117,7 +118,7 @@ def logo_problem(path: str) -> str | None:
     if not file.is_file():
         return f"There is no file at {path}."
     reader = QImageReader(str(file))
-    if not reader.canRead() or reader.format().data().decode() not in ("png", "jpeg", "jpg"):
+    if not reader.canRead() or bytes(reader.format().data()).decode() not in ("png", "jpeg", "jpg"):
         return "The logo must be a PNG or JPEG picture."
     return None
 

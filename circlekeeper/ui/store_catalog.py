@@ -19,6 +19,7 @@ from circlekeeper.session.interchange.session_file import (
     dump_session,
     load_session,
 )
+from circlekeeper.session.model import Participant
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.facilitation import SeatingRules, recent_facilitators, reseat
@@ -182,8 +183,10 @@ class StoreCatalog:
 
     # ---------------------------------------------------------------- sessions
 
-    def begin_session(self, circle_id: int, setup: SessionSetup):  # type: ignore[no-untyped-def]
-        present = []
+    def begin_session(
+        self, circle_id: int, setup: SessionSetup
+    ) -> tuple[int, StoreJournal | ResilientJournal, tuple[Participant, ...]]:
+        present: list[Participant] = []
         for person in setup.present:
             if not person.person_id.isdigit():
                 person = self.add_member(circle_id, person.name, person.pronouns).participant()

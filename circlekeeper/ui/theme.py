@@ -1,8 +1,10 @@
 """The app's calm look: one place for the style and colours, so every window matches.
 
-Fusion looks the same on every platform. The light and dark palettes are spelled out here (the
-dark one is used when the desktop asks for dark) so a test can hold every text/background pair
-to WCAG contrast (``tests/ui/test_contrast.py``); widgets take their colours from the palette.
+Fusion looks the same on every platform. The window's palette (light, or dark when the desktop
+asks for dark) and the colours CircleKeeper adds of its own (the ring, the bars, the banners,
+the presenter screen) come from :mod:`circlekeeper.palette`, which the PDFs read too, so a test
+can hold every text/background pair to WCAG contrast (``tests/ui/test_contrast.py``); widgets
+take their colours from here and never write a hex colour themselves.
 """
 
 from __future__ import annotations
@@ -11,6 +13,20 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from circlekeeper.palette import DARK, LIGHT, PRESENTER, WINDOW_DARK, WINDOW_LIGHT, Palette
+
+__all__ = [
+    "DARK",
+    "LIGHT",
+    "PRESENTER",
+    "WINDOW_DARK",
+    "WINDOW_LIGHT",
+    "Palette",
+    "apply_theme",
+    "colours_for",
+    "is_dark",
+]
+
 STYLE_SHEET = """
 #sectionTitle { font-weight: 600; }
 QPushButton { padding: 5px 12px; }
@@ -18,41 +34,6 @@ QPushButton:focus { border: 2px solid palette(highlight); border-radius: 4px; pa
 QStatusBar { font-size: 12px; }
 """
 
-LIGHT: dict[str, str] = {
-    "Window": "#efefef",
-    "WindowText": "#000000",
-    "Base": "#ffffff",
-    "AlternateBase": "#f5f5f5",
-    "Text": "#000000",
-    "Button": "#efefef",
-    "ButtonText": "#000000",
-    "Highlight": "#1f6aa5",
-    "HighlightedText": "#ffffff",
-    "PlaceholderText": "#5f6b77",
-    "Link": "#1a5fb4",
-    "ToolTipBase": "#ffffdc",
-    "ToolTipText": "#000000",
-}
-DARK: dict[str, str] = {
-    "Window": "#1f262c",
-    "WindowText": "#eef2f5",
-    "Base": "#161c21",
-    "AlternateBase": "#222a31",
-    "Text": "#eef2f5",
-    "Button": "#2a333b",
-    "ButtonText": "#eef2f5",
-    "Highlight": "#5fb0e8",
-    "HighlightedText": "#0b1115",
-    "PlaceholderText": "#9aa7b4",
-    "Link": "#8cc4ff",
-    "ToolTipBase": "#2a333b",
-    "ToolTipText": "#eef2f5",
-    "Light": "#3a4650",
-    "Midlight": "#323d46",
-    "Mid": "#4a5863",
-    "Dark": "#12171b",
-    "Shadow": "#0b0e11",
-}
 TEXT_PAIRS = (
     ("WindowText", "Window"),
     ("Text", "Base"),
@@ -75,11 +56,13 @@ def desktop_is_dark(app: QApplication) -> bool:
 def palette_for(colours: dict[str, str], base: QPalette) -> QPalette:
     palette = QPalette(base)
     for role, value in colours.items():
-        palette.setColor(getattr(QPalette.ColorRole, role), QColor(value))
-    disabled_text = "#7b8794" if colours is DARK else "#8a8a8a"
+        if role != "DisabledText":
+            palette.setColor(getattr(QPalette.ColorRole, role), QColor(value))
     for role in ("WindowText", "Text", "ButtonText"):
         palette.setColor(
-            QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor(disabled_text)
+            QPalette.ColorGroup.Disabled,
+            getattr(QPalette.ColorRole, role),
+            QColor(colours["DisabledText"]),
         )
     return palette
 
@@ -109,8 +92,44 @@ def apply_theme(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
-    colours = DARK if desktop_is_dark(app) else LIGHT
+    colours = WINDOW_DARK if desktop_is_dark(app) else WINDOW_LIGHT
     app.setPalette(palette_for(colours, app.style().standardPalette()))
     app.setStyleSheet(STYLE_SHEET)
     enter = EnterPressesButtons(app)
     app.installEventFilter(enter)
+
+
+def is_dark(palette: QPalette) -> bool:
+    """A dark desktop theme: the window background is darker than mid-grey."""
+    return palette.window().color().lightness() < 128
+
+
+def colours_for(palette: QPalette) -> Palette:
+    """CircleKeeper's colours for a widget painted with ``palette``."""
+    return DARK if is_dark(palette) else LIGHT
+
+
+def qcolor(hex_colour: str) -> QColor:
+    return QColor(hex_colour)
+
+
+def banner_style(colours: Palette = LIGHT) -> str:
+    """The live screen's reminder and storage-failure banners."""
+    return (
+        f"#reminder {{ background: {colours.reminder_background};"
+        f" color: {colours.reminder_ink}; padding: 6px; border-radius: 4px; }}"
+        f"#storageRow {{ background: {colours.alert_background};"
+        f" border: 1px solid {colours.alert_border}; border-radius: 4px; }}"
+        f"#storageBanner {{ color: {colours.alert_ink}; }}"
+    )
+
+
+def presenter_style(colours: Palette = PRESENTER) -> str:
+    """The projected screen: dark whatever the desktop theme, large type."""
+    return (
+        f"QWidget {{ background: {colours.background}; color: {colours.ink}; }}"
+        f"#presenterRound {{ font-size: 22px; color: {colours.muted}; }}"
+        "#presenterPrompt { font-size: 30px; }"
+        "#presenterSpeaker { font-size: 44px; font-weight: 600; }"
+        f"#presenterNext {{ font-size: 24px; color: {colours.muted}; }}"
+    )

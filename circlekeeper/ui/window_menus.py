@@ -7,6 +7,7 @@ menu bar, the display options it toggles, and the shortcuts help.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -80,7 +81,7 @@ class WindowMenus:
         self.go_menu = bar.addMenu("&Go")
         self._action(self.go_menu, "&Circles", "Ctrl+1", window.show_circles)
         for number, (title, page) in enumerate(window.options.extra_pages.items(), start=2):
-            self.add_go_action(title, f"Ctrl+{number}", lambda p=page: window.show_page(p))
+            self.add_go_action(title, f"Ctrl+{number}", partial(window.show_page, page))
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "&Keyboard shortcuts", "F1", self.show_shortcuts)
 
@@ -88,7 +89,11 @@ class WindowMenus:
         return self._action(self.go_menu, title, shortcut, slot)
 
     def _action(
-        self, menu: QMenu, text: str, shortcut: object, slot: Callable[[], object]
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
@@ -97,7 +102,7 @@ class WindowMenus:
             if isinstance(shortcut, QKeySequence.StandardKey):  # every binding the platform has
                 action.setShortcuts(QKeySequence.keyBindings(shortcut))
             else:
-                action.setShortcuts([QKeySequence(shortcut)])  # type: ignore[call-overload]
+                action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
         return action

@@ -70,7 +70,7 @@ def retry_delay(failures: int) -> float:
     """Seconds to wait before the next attempt after ``failures`` wrong passphrases in a row."""
     if failures <= 0:
         return 0.0
-    return min(FIRST_DELAY_SECONDS * 2 ** (failures - 1), MAX_DELAY_SECONDS)
+    return min(FIRST_DELAY_SECONDS * 2.0 ** (failures - 1), MAX_DELAY_SECONDS)
 
 
 def _normalize(passphrase: str) -> bytes:

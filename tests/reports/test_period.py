@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from circlekeeper.commands.report_input import base_context, period_report
 from circlekeeper.reports import render_period
-from circlekeeper.reports.from_store import base_context, period_report
 from circlekeeper.reports.period_csv import period_csv
 from circlekeeper.store import CircleRecord, Store, open_store
 from tests.reports.conftest import GENERATED, pdf_pages, words

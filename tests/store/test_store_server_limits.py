@@ -21,11 +21,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from circlekeeper.cli import main
+from circlekeeper.history.records import SessionFilter
 from circlekeeper.session import Participant
 from circlekeeper.store import CircleRecord, StoreUnavailable, migrate, open_store
 from circlekeeper.store.bulk import reserve_session_ids
 from circlekeeper.store.history.queries import HistoryQueries
-from circlekeeper.store.history.records import SessionFilter
 from tests.store.backends import Backend, NewDb
 from tests.store.samples import PLAN, START, play_short_session
 

@@ -12,7 +12,7 @@ from circlekeeper.ui.live import timer_ring
 from circlekeeper.ui.live.presenter_window import PresenterWindow
 from circlekeeper.ui.live.view import LiveView
 
-PRESENTER_BACKGROUND = "#12191f"
+PRESENTER_BACKGROUND = theme.PRESENTER.background
 
 
 def test_the_wcag_formula_gives_its_known_values() -> None:
@@ -21,7 +21,7 @@ def test_the_wcag_formula_gives_its_known_values() -> None:
     assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("name", ["LIGHT", "DARK"])
+@pytest.mark.parametrize("name", ["WINDOW_LIGHT", "WINDOW_DARK"])
 def test_every_text_and_focus_ring_of_the_window_themes(name: str) -> None:
     colours = getattr(theme, name)
     low = [
@@ -40,8 +40,8 @@ def test_every_text_and_focus_ring_of_the_window_themes(name: str) -> None:
 @pytest.mark.parametrize(
     ("ring", "backgrounds"),
     [
-        (timer_ring.LIGHT, (theme.LIGHT["Window"], theme.LIGHT["Base"])),
-        (timer_ring.DARK, (theme.DARK["Window"], PRESENTER_BACKGROUND)),
+        (timer_ring.LIGHT, (theme.WINDOW_LIGHT["Window"], theme.WINDOW_LIGHT["Base"])),
+        (timer_ring.DARK, (theme.WINDOW_DARK["Window"], PRESENTER_BACKGROUND)),
     ],
 )
 def test_the_rings_time_captions_and_cues(ring: timer_ring.RingColours, backgrounds) -> None:
@@ -96,7 +96,7 @@ def test_the_live_views_banners_and_headings(qtbot) -> None:
     qtbot.addWidget(view)
     sheet = view.styleSheet()
     assert "palette(mid)" not in sheet, "no text in the faint 'mid' colour"
-    pairs = stylesheet_pairs(sheet, theme.LIGHT["Window"])
+    pairs = stylesheet_pairs(sheet, theme.WINDOW_LIGHT["Window"])
     low = [p for p in pairs if contrast_ratio(p[1], p[2]) < TEXT]
     assert pairs and not low, low
     controller.shutdown()

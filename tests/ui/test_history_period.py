@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QTableWidget
 
+from circlekeeper.commands.report_input import base_context, period_report
 from circlekeeper.store import Store, open_store
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.period_export import store_period_saver
@@ -32,7 +33,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture
 def page(qtbot, store: Store, tmp_path: Path) -> HistoryPage:
-    saver = store_period_saver(store, ask_path=lambda _parent, _kind, suggested: suggested)
+    saver = store_period_saver(
+        lambda *args, **kw: period_report(store, *args, **kw),
+        lambda: base_context(store),
+        lambda circle_id: store.circles.get(circle_id).name,
+        ask_path=lambda _parent, _kind, suggested: suggested,
+    )
     widget = HistoryPage(
         store, threaded=False, now=lambda: NOW, period_saver=lambda *a: saved.append(saver(*a))
     )

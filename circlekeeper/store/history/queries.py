@@ -26,17 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Engine
 
-from circlekeeper.session.period_figures import AttendanceGrid, PeriodFigures, PeriodScope
-from circlekeeper.store.history import balance as history_balance
-from circlekeeper.store.history import circles as history_circles
-from circlekeeper.store.history import detail as history_detail
-from circlekeeper.store.history import people as history_people
-from circlekeeper.store.history import reach as history_reach
-from circlekeeper.store.history import retention as history_retention
-from circlekeeper.store.history import sessions as history_sessions
-from circlekeeper.store.history.detail import SessionLogs
-from circlekeeper.store.history.reach import Progress
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     BalanceEntry,
     Choice,
     CircleHistory,
@@ -49,6 +39,16 @@ from circlekeeper.store.history.records import (
     SessionOrder,
     SessionPage,
 )
+from circlekeeper.session.period_figures import AttendanceGrid, PeriodFigures, PeriodScope
+from circlekeeper.store.history import balance as history_balance
+from circlekeeper.store.history import circles as history_circles
+from circlekeeper.store.history import detail as history_detail
+from circlekeeper.store.history import people as history_people
+from circlekeeper.store.history import reach as history_reach
+from circlekeeper.store.history import retention as history_retention
+from circlekeeper.store.history import sessions as history_sessions
+from circlekeeper.store.history.detail import SessionLogs
+from circlekeeper.store.history.reach import Progress
 
 if TYPE_CHECKING:
     from circlekeeper.store.store import Store

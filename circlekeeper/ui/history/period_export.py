@@ -32,11 +32,21 @@ def ask_save_path(parent: QWidget, kind: str, suggested: Path) -> Path | None:
     return path if path.suffix.lower() == f".{kind}" else path.with_name(f"{path.name}.{kind}")
 
 
+ReportFor = Callable[..., Any]
+"""(first day, last day, circle name, attendance_grid=, progress=) → the period report."""
+
+
 def store_period_saver(
-    store: Any, *, ask_path: AskPath = ask_save_path, folder: Path | None = None
+    report_for: ReportFor,
+    context_for: Callable[[], Any],
+    circle_name: Callable[[int], str],
+    *,
+    ask_path: AskPath = ask_save_path,
+    folder: Path | None = None,
 ) -> Callable[[QWidget, PeriodScope, str, bool], ExportRun | None]:
-    """The *Period* tab's saver for the app: privacy levels, organization and paper come
-    from the store, as for ``circlekeeper report``."""
+    """The *Period* tab's saver for the app: the composition root hands in how a report is
+    read from the data (as ``circlekeeper report`` reads it) and the printing context, so
+    the window never touches the store."""
 
     def save(parent: QWidget, scope: PeriodScope, kind: str, grid: bool) -> ExportRun | None:
         name = f"period-report-{scope.first_day}-to-{scope.last_day}.{kind}"
@@ -47,15 +57,13 @@ def store_period_saver(
         def job(progress: Callable[[int, int], None], should_cancel: Callable[[], bool]) -> Path:
             from circlekeeper.reports import ExportCancelled, render_period
             from circlekeeper.reports.files import write_atomically
-            from circlekeeper.reports.from_store import base_context, period_report
             from circlekeeper.reports.period_csv import period_csv
 
             counting = 6  # the figures' steps come first, then the report's own
-            report = period_report(
-                store,
+            report = report_for(
                 scope.first_day,
                 scope.last_day,
-                _circle_name(store, scope.circle_id),
+                None if scope.circle_id is None else circle_name(scope.circle_id),
                 attendance_grid=grid,
                 progress=lambda done, _total: progress(done, counting + 1),
             )
@@ -66,7 +74,7 @@ def store_period_saver(
             else:
                 data = render_period(
                     report,
-                    base_context(store),
+                    context_for(),
                     progress=lambda done, total: progress(counting + done, counting + total),
                 )
             if should_cancel():
@@ -76,7 +84,3 @@ def store_period_saver(
         return run_export(parent, job, "Counting the period…")
 
     return save
-
-
-def _circle_name(store: Any, circle_id: int | None) -> str | None:
-    return None if circle_id is None else store.circles.get(circle_id).name

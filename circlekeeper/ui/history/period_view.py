@@ -13,8 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -135,8 +134,12 @@ class PeriodView(QWidget):
         self.circles = self._table("Circles in the period", list(CIRCLE_COLUMNS))
 
         controls = QGridLayout()
-        placed = ((0, 0, "&Circle", self.circle), (0, 2, "Peri&od", self.preset))
-        placed += ((1, 0, "&From", self.first), (1, 2, "&To", self.last))
+        placed: tuple[tuple[int, int, str, QWidget], ...] = (
+            (0, 0, "&Circle", self.circle),
+            (0, 2, "Peri&od", self.preset),
+            (1, 0, "&From", self.first),
+            (1, 2, "&To", self.last),
+        )
         for row, column, label, widget in placed:
             caption = QLabel(label)
             caption.setBuddy(widget)
@@ -173,7 +176,7 @@ class PeriodView(QWidget):
 
     # ------------------------------------------------------------ choosing
 
-    def set_circles(self, model: QStandardItemModel) -> None:
+    def set_circles(self, model: QAbstractItemModel) -> None:
         chosen = self.circle.currentData()
         self.circle.setModel(model)
         self.circle.setCurrentIndex(max(0, self.circle.findData(chosen)))
@@ -181,8 +184,8 @@ class PeriodView(QWidget):
     def set_days(self, first: date, last: date) -> None:
         self._quiet = True
         try:
-            self.first.setDate(QDate(first))
-            self.last.setDate(QDate(last))
+            self.first.setDate(_qdate(first))
+            self.last.setDate(_qdate(last))
             self.preset.setCurrentIndex(len(PRESETS))
         finally:
             self._quiet = False
@@ -190,7 +193,7 @@ class PeriodView(QWidget):
     def scope(self) -> PeriodScope:
         """The chosen period (raises ``InvalidPeriod`` with a sentence if it is backwards)."""
         return PeriodScope(
-            self.first.date().toPython(), self.last.date().toPython(), self.circle.currentData()
+            _day(self.first.date()), _day(self.last.date()), self.circle.currentData()
         )
 
     def _preset_chosen(self, *_args: object) -> None:
@@ -200,8 +203,8 @@ class PeriodView(QWidget):
         first, last = preset_days(name, self._today())
         self._quiet = True
         try:
-            self.first.setDate(QDate(first))
-            self.last.setDate(QDate(last))
+            self.first.setDate(_qdate(first))
+            self.last.setDate(_qdate(last))
         finally:
             self._quiet = False
 
@@ -329,3 +332,11 @@ class PeriodView(QWidget):
                 table.rowHeight(r) for r in range(table.rowCount())
             )
             table.setFixedHeight(height + 2 * table.frameWidth())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(moment: QDate) -> date:
+    return date(moment.year(), moment.month(), moment.day())

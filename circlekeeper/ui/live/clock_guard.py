@@ -8,6 +8,8 @@ the window manager has already placed it, so the move is a plain request it hono
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -38,7 +40,7 @@ def clear_of(frame: QRect, clock: QRect, area: QRect) -> QPoint | None:
 class ClockGuard(QObject):
     """Watches dialogs appearing while ``clock_area()`` (global coordinates) is on screen."""
 
-    def __init__(self, owner: QWidget, clock_area) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, owner: QWidget, clock_area: Callable[[], QRect]) -> None:
         super().__init__(owner)
         self._owner = owner
         self._clock_area = clock_area

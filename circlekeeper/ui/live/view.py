@@ -8,6 +8,7 @@ keeps its keys, because Qt lets a line edit claim printable keys before shortcut
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Phase, format_duration
+from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.bidi_text import breakable, display_name
@@ -38,10 +40,12 @@ from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.theme import banner_style
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 except ImportError:  # pragma: no cover - older Qt
+    # The name stays bound so callers can test for it; None means this Qt cannot announce.
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
 ArrivalAsker = Callable[[QWidget, bool], Arrival | None]
@@ -169,7 +173,7 @@ class LiveView(QWidget):
         self._shortcut("=", self._extend)
         self._shortcut("Ctrl+Shift+F", self.overrun_offer.accept)
         for number in range(1, 10):
-            self._shortcut(str(number), lambda n=number: self.passers_bar.press(n))
+            self._shortcut(str(number), partial(self.passers_bar.press, number))
 
         left = QVBoxLayout()
         left.addWidget(self.round_label)
@@ -205,10 +209,7 @@ class LiveView(QWidget):
             "#roundLabel { font-size: 18px; font-weight: 600; }"
             "#promptLabel { font-size: 20px; }"
             "#speakerLabel { font-size: 30px; font-weight: 600; }"
-            "#sectionTitle { font-weight: 600; }"
-            "#reminder { background: #fff4d6; color: #5a4300; padding: 6px; border-radius: 4px; }"
-            "#storageRow { background: #fde2e4; border: 1px solid #a23b72; border-radius: 4px; }"
-            "#storageBanner { color: #5c1836; }"
+            "#sectionTitle { font-weight: 600; }" + banner_style()
         )
 
         self.clock_guard = ClockGuard(self, self._clock_on_screen)
@@ -232,7 +233,8 @@ class LiveView(QWidget):
 
     def refresh(self) -> None:
         controller = self.controller
-        progress = controller.progress()
+        now = controller.moment()
+        progress = now.progress
         plan = progress.plan
         if plan is None:
             self.round_label.setText("All planned rounds are done")
@@ -249,19 +251,16 @@ class LiveView(QWidget):
             self.policy_label.setText(plan.policy.describe())
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()
-        speaker = view.person_id if view else None
+        speaker = now.speaker
         if speaker:
             self.speaker_label.setText(self._label(speaker))
         elif progress.round_complete:
             self.speaker_label.setText("Everyone has had their turn — N closes the round")
-        elif progress.in_round and controller.up_next():
-            self.speaker_label.setText(f"Ready: {self._label(controller.up_next() or '')}")
+        elif progress.in_round and now.up_next:
+            self.speaker_label.setText(f"Ready: {self._label(now.up_next)}")
         else:
             self.speaker_label.setText("")
-        after = controller.up_next() if speaker else None
-        if speaker is None and controller.up_next():
-            queue = controller.current_round().queue if controller.current_round() else []
-            after = queue[1] if len(queue) > 1 else None
+        after = now.following
         self.next_label.setText(f"Next: {self._label(after)}" if after else "")
         self.queue.show_round(controller.current_round(), self._label, speaker)
         self.passers_bar.show_passers(controller.passers_waiting(), self._label)
@@ -287,7 +286,7 @@ class LiveView(QWidget):
         toggle.setEnabled(has_turn or someone_left or not in_round)
         self.buttons["pass"].setEnabled(someone_left)
         self.buttons["later"].setEnabled(someone_left)
-        self.buttons["extend"].setEnabled(has_turn and turn.allotted is not None)
+        self.buttons["extend"].setEnabled(turn is not None and turn.allotted is not None)
         self.buttons["late_start"].setEnabled(has_turn)
 
     def _refresh_fairness(self) -> None:
@@ -295,9 +294,9 @@ class LiveView(QWidget):
         bars, equal = bars_from_summary(summary)
         self.fairness.set_bars(bars, equal)
 
-    def _tick(self, view: object) -> None:
+    def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
-        self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
+        self.ring.set_view(view, upcoming)
         self._fairness_countdown -= 1
         if self._fairness_countdown <= 0:
             self._fairness_countdown = 5  # about once a second

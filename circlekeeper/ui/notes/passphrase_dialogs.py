@@ -8,6 +8,8 @@ Passphrase fields are emptied whenever a dialog closes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.ui.theme import LIGHT
 from circlekeeper.vault.errors import VaultError
 from circlekeeper.vault.vault import MIN_PASSPHRASE_CHARS, Vault
 
@@ -54,7 +57,7 @@ class _PassphraseDialog(QDialog):
         self.error.setAccessibleName("Problem")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("#passphraseError { color: #a3123a; }")
+        self.error.setStyleSheet(f"#passphraseError {{ color: {LIGHT.error}; }}")
         self.error.hide()
         self.show_box = QCheckBox("Show what I type")
         self.show_box.setAccessibleName("Show passphrase")
@@ -99,7 +102,7 @@ class _PassphraseDialog(QDialog):
     def _submit(self) -> None:
         raise NotImplementedError
 
-    def _run(self, action) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object]) -> bool:
         """Run a slow vault call (the KDF) under a busy cursor; show its message if it fails."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.ui.bidi_text import breakable, isolate
 from circlekeeper.ui.catalog import CircleCard
+from circlekeeper.ui.list_rows import current_item
 
 CIRCLE = Qt.ItemDataRole.UserRole
 
@@ -74,7 +75,7 @@ class ArchivedCirclesDialog(QDialog):
             self.circles.setCurrentRow(0)
 
     def _bring_back(self) -> None:
-        item = self.circles.currentItem()
+        item = current_item(self.circles)
         if item is None:
             return
         circle_id = int(item.data(CIRCLE))

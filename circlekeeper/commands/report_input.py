@@ -1,7 +1,9 @@
 """The bridge from the store to the renderers: store → (summary, context), items, a period.
 
 The renderers never query anything; this module reads what they print. It reads no notes and
-never touches the vault: a private note has no way onto the page.
+never touches the vault: a private note has no way onto the page. It sits above both the store
+and ``reports/`` (which may not import each other) and serves the commands and, through the
+composition root, the window's *Save as PDF*.
 """
 
 from __future__ import annotations

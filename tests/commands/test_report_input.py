@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from circlekeeper.commands.report_input import (
+    export_items,
+    period_report,
+    session_report,
+)
 from circlekeeper.reports import Privacy, render_period, render_session
 from circlekeeper.reports.errors import ExportFailed
-from circlekeeper.reports.from_store import export_items, period_report, session_report
 from circlekeeper.store import CircleRecord, Store, open_store
 from tests.reports.conftest import GENERATED, pdf_text, words
 from tests.reports.stored import MARKER, play
