@@ -70,10 +70,11 @@ def main() -> None:
         for name, (first, end) in periods.items():
             scope = PeriodScope(first, end)
             median, worst, result = _timed(lambda: queries.period(scope), repeat=3)  # noqa: B023
-            now = cast(PeriodFigures, result).current
+            figures = cast(PeriodFigures, result)
+            now = figures.current
             extra = (
                 f"   ({now.sessions:,} sessions, {now.people:,} people,"
-                f" {len(figures.circles)} circles)"  # type: ignore[attr-defined]
+                f" {len(figures.circles)} circles)"
             )
             _line(f"figures, {name}", median, worst, extra)
 
