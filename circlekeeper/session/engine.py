@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from circlekeeper.session import events as ev
-from circlekeeper.session.allotment import allotment_for
+from circlekeeper.session.allotment import allotment_for, floor_problem
 from circlekeeper.session.clock import Clock
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, RoundPlan
@@ -108,6 +108,10 @@ class CircleSession:
         this instant (its seconds so far are spent; the current speaker is no longer to come).
         """
         round_ = self._require_round()
+        if not round_.queue:
+            # Everyone passed or spoke (or nobody is here): no turn is coming, so there is no
+            # allotment to show, rather than a whole budget for nobody.
+            raise SessionCommandRefused("Nobody is waiting to speak in this round.")
         return allotment_for(
             round_.plan.policy, round_.spoken_in_round(self.elapsed()), len(round_.queue)
         )
@@ -178,6 +182,9 @@ class CircleSession:
             self._require_present(person_id)
         if len(set(chosen)) != len(chosen):
             raise SessionCommandRefused("The speaking order names someone twice.")
+        problem = floor_problem(plan.policy)
+        if problem is not None:
+            raise SessionCommandRefused(problem[0].upper() + problem[1:] + ".")
         self._append([ev.RoundStarted(plan=plan, order=tuple(chosen))])
 
     def end_round(self) -> None:

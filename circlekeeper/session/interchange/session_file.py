@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from circlekeeper.session import events as ev
+from circlekeeper.session.allotment import floor_problem
 from circlekeeper.session.document import (
     FORMAT,
     VERSION,
@@ -240,6 +241,9 @@ def _round_plan(data: dict[str, Any]) -> tuple[RoundPlan, ...]:
             raise InvalidSessionFile(f"round_plan[{i}].{error.args[0]}", "is missing") from error
         except (TypeError, ValueError) as error:
             raise InvalidSessionFile(f"round_plan[{i}]", str(error)) from error
+        problem = floor_problem(plans[-1].policy)
+        if problem is not None:
+            raise InvalidSessionFile(f"round_plan[{i}].policy.minimum", problem)
     return tuple(plans)
 
 
