@@ -27,7 +27,7 @@ from circlekeeper.reports.layout import (
 from circlekeeper.reports.people import person_prompt_lines, ranked_rows
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
-from circlekeeper.session.summary import SessionSummary
+from circlekeeper.session.summary import FAIRNESS_RULE, PersonSummary, SessionSummary
 
 log = logging.getLogger(__name__)
 
@@ -234,16 +234,13 @@ class SessionReport:
         for row in rows:
             p = row.person
             share = f"{100 * p.spoken_total / total:.0f} %" if total else "—"
-            sign = (
-                "+" if p.deviation_seconds > 0.5 else ("−" if p.deviation_seconds < -0.5 else "±")
-            )
             data.append(
                 [
                     str(row.rank),
                     self.text.cell(row.label, s.cell, cols[1] - 8),
                     format_duration(p.spoken_total),
                     share,
-                    f"{sign}{format_duration(p.deviation_seconds)}",
+                    _versus_equal(p),
                     str(p.turns),
                     str(p.passes),
                     format_duration(p.over_seconds) if p.over_seconds >= 0.5 else "—",
@@ -259,6 +256,7 @@ class SessionReport:
         )
         out.append(Paragraph(facts, s.body))
         out.append(Table(data, colWidths=cols, repeatRows=1, style=table_style(figures_from=2)))
+        out.append(Paragraph(FAIRNESS_RULE, s.small))
         if self.context.privacy is Privacy.COUNTS:
             note = "People are numbered by speaking time, most first; nobody is named."
             out.append(Paragraph(note, s.small))
@@ -271,7 +269,8 @@ class SessionReport:
             label, font = self._bar_label(r.label, r.rank)
             bars.append(Bar(r.rank, label, r.person.spoken_total, font))
         caption = (
-            "Speaking time per person against the equal share (dashed line); orange bars are more"
+            "Speaking time per person against the equal share among those who took a turn"
+            " (dashed line); orange bars are more"
             " than 25 % above it. Bars follow the table's order; #n is its row number."
         )
         out.append(
@@ -375,6 +374,15 @@ class SessionReport:
         height = 36.0
         width = min(w * height / h, 140.0) if h else 36.0
         return Image(str(path), width=width, height=width * h / w if w else height)
+
+
+def _versus_equal(person: PersonSummary) -> str:
+    """The "vs equal" cell: a signed difference, or why the person is not measured."""
+    deviation = person.deviation_seconds
+    if deviation is None:
+        return "passed" if person.passes else "no turn"
+    sign = "+" if deviation > 0.5 else ("−" if deviation < -0.5 else "±")
+    return f"{sign}{format_duration(deviation)}"
 
 
 def _truncate_moment(moment: str) -> str:

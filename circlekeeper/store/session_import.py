@@ -145,7 +145,7 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
                 person_id=int(person.person_id),
                 spoken_seconds=person.spoken_total,
                 passes=person.passes,
-                equal_share=summary.equal_share,
+                equal_share=summary.equal_share_of(person),
                 joined_late=person.joined_late,
                 left_early=person.left_early,
             )

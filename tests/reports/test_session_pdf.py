@@ -285,3 +285,32 @@ def test_unassigned_and_control_code_points_next_to_arabic_do_not_break_ordering
         assert sorted(visual_word_order(["؛", f"a{odd}", "مرحبا"], rtl_base=False)) == [0, 1, 2]
     summary = demo_summary(people=2, rounds=1, names=("؛ \U00018cd6", "Bea"))
     assert "Bea" in pdf_text(render_session(summary, context(privacy=Privacy.NAMES)))
+
+
+def test_the_pdf_applies_the_fairness_rule_in_its_sentence_table_and_note() -> None:
+    """A passer and a 0-s turn: the printed index, sentence and "vs equal" column agree."""
+    from circlekeeper.session import CircleSession, FakeClock, Participant, RoundPlan, TimePolicy
+    from circlekeeper.session.summary import FAIRNESS_RULE
+
+    clock = FakeClock()
+    session = CircleSession(clock)
+    people = [Participant("a", "Ada"), Participant("b", "Bea"), Participant("c", "Cy")]
+    session.start("Rule", people)
+    session.start_round(RoundPlan(policy=TimePolicy.fair_share(600, 30)))
+    session.start_turn()
+    clock.advance(100)
+    session.end_turn()
+    session.pass_turn()  # Bea passes: a right, not a mark against the circle
+    session.start_turn()
+    session.end_turn()  # Cy's turn took 0 s: a turn, so measured
+    session.end_round()
+    session.end_session()
+    summary = session.summary()
+    text = words(pdf_text(render_session(summary, context(privacy=Privacy.NAMES))))
+    assert summary.jain_index == pytest.approx(0.5)  # Ada 100 s, Cy 0 s; Bea not measured
+    assert "Fairness index 0.50 among the 2 who took a turn" in text
+    assert "1 who passed every turn or had none is not counted" in text
+    assert re.search(r"Bea 0:00 0 % passed 0 1", text), text
+    assert re.search(r"Cy 0:00 0 % −0:50 1 0", text), text
+    assert re.search(r"Ada 1:40 100 % \+0:50 1 0", text), text
+    assert words(FAIRNESS_RULE) in text

@@ -11,6 +11,7 @@ import copy
 import itertools
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -108,6 +109,10 @@ def test_a_pass_never_shortens_anyone_elses_allotment(
     waiting = list(round_.queue)
     speaking = session.state.current_turn
     speaking_since = speaking.started_at if speaking else None
+    if not waiting:  # nobody to allot anything to: the engine says so rather than invent one
+        with pytest.raises(SessionCommandRefused, match="Nobody is waiting"):
+            session.next_allotment()
+        return
     before = session.next_allotment()
     target = waiting[index % len(waiting)] if waiting and index % 2 else None
     try:
