@@ -14,7 +14,8 @@ from circlekeeper.reports.batch import ExportItem, default_filename
 from circlekeeper.reports.context import Paper, Privacy, ReportContext
 from circlekeeper.reports.errors import ExportFailed
 from circlekeeper.reports.period import PeriodSession, PeriodSummary
-from circlekeeper.session.summary import SessionSummary, summarize
+from circlekeeper.session.prompts import heard_only
+from circlekeeper.session.summary import SessionSummary, rounds_held, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.records import SessionRecord
 from circlekeeper.store.session_ranges import sessions_between
@@ -66,7 +67,11 @@ def session_report(
         agreements=tuple(circle.agreements),
         shareable=record.shareable,
         moods=tuple(store.moods.for_session(session_id)),
-        prompts_used=tuple(store.prompts.uses_for_session(session_id)),
+        prompts_used=tuple(
+            heard_only(
+                store.prompts.uses_for_session(session_id), {r.index for r in summary.rounds}
+            )
+        ),
         timezone=record.timezone or "UTC",
     )
     return summary, context
@@ -136,5 +141,8 @@ def period_summary(
         uses = [use.text for use in store.prompts.uses_for_session(r.session_id)]
         # Sessions whose prompts were typed into the plan rather than drawn from the library
         # have no recorded uses; their planned prompts are what was heard.
-        prompts += uses or [text for plan in r.plan for text in plan.prompts()]
+        if not uses:
+            held = rounds_held(store.sessions.entries(r.session_id))
+            uses = [text for i, plan in enumerate(r.plan) if i in held for text in plan.prompts()]
+        prompts += uses
     return PeriodSummary(start, end, circle, sessions, tuple(prompts))

@@ -204,18 +204,24 @@ class SessionReport:
         out: list[Flowable] = [Paragraph("Rounds: planned and actual time", s.h2), table]
         out.append(Spacer(1, 4))
         out.append(Paragraph(self._planned_sentence(planned_total, took), s.body))
-        held = [r for r in summary.rounds if r.plan.prompts()]
-        extra = self._extra_prompts({p for r in held for p in r.plan.prompts()})
-        if held or extra:
+        heard = self._heard_by_round()
+        if any(r.plan.prompts() or heard.get(r.index) for r in summary.rounds):
             out.append(Paragraph("Prompts", s.h2))
-            for r in held:
-                prefix = f"<b>Round {r.index + 1}</b> ({self.text.inline(r.label[:60])}): "
-                if not r.plan.per_person:
-                    out += self.text.paragraphs(r.plan.prompt, s.body, self.width, prefix=prefix)
-                    continue
+        for r in summary.rounds:
+            # Only rounds that were held: a planned round the circle never reached was not
+            # heard, and a prompt heard in a round is printed under that round, nowhere else.
+            extra = [t for t in heard.get(r.index, ()) if t not in set(r.plan.prompts())]
+            if not r.plan.prompts() and not extra:
+                continue
+            prefix = f"<b>Round {r.index + 1}</b> ({self.text.inline(r.label[:60])}): "
+            if r.plan.per_person:
                 out.append(Paragraph(prefix + "a prompt for each person", s.body))
                 for line in person_prompt_lines(r.plan, summary, self.context.privacy):
                     out += self.text.paragraphs(line, s.body, self.width - 12, prefix=BULLET)
+            elif r.plan.prompt:
+                out += self.text.paragraphs(r.plan.prompt, s.body, self.width, prefix=prefix)
+            else:
+                out += self.text.paragraphs(extra.pop(0), s.body, self.width, prefix=prefix)
             for prompt in extra:
                 out += self.text.paragraphs(prompt, s.body, self.width - 12, prefix=BULLET)
         return out
@@ -351,15 +357,14 @@ class SessionReport:
             f" the rounds took {format_duration(took)}, {verdict}."
         )
 
-    def _extra_prompts(self, already: set[str]) -> list[str]:
-        seen = set(already)
-        extra = []
+    def _heard_by_round(self) -> dict[int, list[str]]:
+        """The prompts recorded as heard, per round, each text once, in recorded order."""
+        heard: dict[int, list[str]] = {}
         for use in self.context.prompts_used:
             text = use.text.strip()
-            if text and text not in seen:
-                seen.add(text)
-                extra.append(text)
-        return extra
+            if text and text not in heard.setdefault(use.round_index, []):
+                heard[use.round_index].append(text)
+        return heard
 
     def _logo(self) -> Image | None:
         path = self.context.logo_path

@@ -134,6 +134,12 @@ class SessionSummary:
         )
 
 
+def rounds_held(entries: Iterable[ev.Entry]) -> frozenset[int]:
+    """Indices (in the plan) of the rounds that really started; a round that was undone or
+    never reached is not among them."""
+    return frozenset(round_.index for round_ in fold(list(entries)).rounds)
+
+
 def jain_index(values: Iterable[float]) -> float | None:
     """Jain's fairness index (Σx)² / (n·Σx²): 1 when everyone has the same, 1/n at worst."""
     xs = [x for x in values]

@@ -138,6 +138,14 @@ class SessionRepository:
                 ended_at = max(candidates) if candidates else datetime.now(UTC)
             row.status = status
             row.ended_at = _aware(ended_at)
+            # The plan's prompts were recorded when the circle began; a round it never reached
+            # was not heard, so it leaves "Heard in", history, exports and the next draw's memory.
+            s.execute(
+                delete(PromptUseRow).where(
+                    PromptUseRow.session_id == session_id,
+                    PromptUseRow.round_index.not_in(sorted(r.index for r in summary.rounds)),
+                )
+            )
             row.present_count = summary.present_count if summary.people else None
             row.duration_seconds = summary.duration_seconds if entries else None
             row.fairness = summary.jain_index
