@@ -113,3 +113,41 @@ def test_a_session_stored_by_an_earlier_version_still_prints_and_exports_the_tru
     )
     data = json.loads(dump_session(doc))
     assert [u["round"] for u in data["prompt_uses"]] == [0, 1]
+
+
+def test_upgrading_corrects_what_earlier_versions_stored(db_path) -> None:
+    """0004 replays each finished session once: unheard prompts go, fairness follows the rule."""
+    from alembic import command
+
+    from circlekeeper.store import migrate, open_store
+    from circlekeeper.store.database import make_engine
+    from circlekeeper.store.location import resolve
+
+    with open_store(db_path) as store:
+        _circle, sid = _ended_during_sharing(store)
+        right = store.sessions.get(sid).fairness
+    engine = make_engine(resolve(db_path), foreign_keys=False)
+    try:
+        config = migrate.alembic_config()
+        with engine.connect() as connection, connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0002_history_sort")
+            # What an earlier version left behind.
+            connection.execute(
+                insert(PromptUseRow).values(
+                    session_id=sid, round_index=2, text=NEVER_HEARD, used_at=START
+                )
+            )
+            connection.exec_driver_sql("UPDATE sessions SET fairness = 1.0")
+            connection.exec_driver_sql("UPDATE session_people SET equal_share = 99")
+    finally:
+        engine.dispose()
+    with open_store(db_path) as store:
+        assert [u.round_index for u in store.prompts.uses_for_session(sid)] == [0, 1]
+        assert store.sessions.get(sid).fairness == pytest.approx(right)
+        with store.engine.connect() as connection:
+            shares = connection.exec_driver_sql(
+                "SELECT equal_share FROM session_people WHERE session_id = ? ORDER BY person_id",
+                (sid,),
+            ).fetchall()
+    assert all(share != 99 for (share,) in shares)
