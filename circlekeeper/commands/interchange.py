@@ -54,47 +54,22 @@ def register(subparsers: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.session.interchange.session_file import (
-        InvalidSessionFile,
-        document_from_log,
-        dump_session,
-        load_session,
-    )
+    from circlekeeper.session.interchange.session_file import dump_session
+    from circlekeeper.store.session_export import export_problem, session_document
 
     with open_for_reading(args.db) as store:
-        record = store.sessions.get(args.session_id)
-        entries = store.sessions.entries(args.session_id)
-        moods = store.moods.for_session(args.session_id)
-        prompt_uses = store.prompts.uses_for_session(args.session_id)
+        doc = session_document(store, args.session_id)
+        problem = export_problem(store, args.session_id) if doc.entries else None
+    entries = doc.entries
     if not entries:
         raise ExportFailed(f"Session {args.session_id} has no recorded events to export.")
-    doc = document_from_log(
-        entries,
-        circle=record.circle_name,
-        facilitators=record.facilitators,
-        co_facilitators=record.co_facilitators,
-        round_plan=record.plan,
-        started=record.started_at,
-        ended=record.ended_at,
-        timezone=record.timezone,
-        shareable_summary=record.shareable,
-        moods=moods,
-        prompt_uses=prompt_uses,
-    )
-    text = dump_session(doc)
-    try:
-        load_session(text)
-    except InvalidSessionFile as problem:
-        if problem.place.startswith(("moods", "prompt_uses")):
-            kept = "mood counts" if problem.place.startswith("moods") else "prompt history"
-            raise ExportFailed(
-                f"Session {args.session_id} cannot be exported because its stored {kept}"
-                f" does not fit the session ({problem.place}: {problem.problem})."
-            ) from problem
+    if problem is not None:
         raise ExportFailed(
-            f"Session {args.session_id} cannot be exported because its stored log is"
-            f" inconsistent ({problem.place}: {problem.problem}); run 'circlekeeper check'."
-        ) from problem
+            f"Session {args.session_id} cannot be exported because its {problem.what}"
+            f" ({problem.place}: {problem.problem}); 'circlekeeper check' lists every such"
+            " session."
+        )
+    text = dump_session(doc)
     if args.output == "-":
         sys.stdout.write(text)
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from circlekeeper.session import events as ev
 from circlekeeper.session.allotment import allotment_for, floor_problem
@@ -43,11 +43,18 @@ class CircleSession:
     ) -> None:
         self._clock = clock
         self._sink = sink
-        self._wall = wall
         self._log: list[ev.Entry] = list(log)
         self._state: SessionState = fold(self._log)
         self._origin = clock.now()
         self._offset = self._state.last_elapsed
+        # One wall-clock reading anchors the whole session; every later time is this anchor
+        # plus monotonic elapsed seconds, so a wall clock set back (by hand, NTP, a time-zone
+        # fix) mid-circle can never make the record run backwards or end before it began.
+        self._wall_zero = (
+            self._log[0].wall - timedelta(seconds=self._log[0].elapsed)
+            if self._log
+            else wall() - timedelta(seconds=self._offset)
+        )
 
     # ----------------------------------------------------------------- reading
 
@@ -72,6 +79,8 @@ class CircleSession:
         alive = max(session._state.last_elapsed, last_alive_elapsed or 0.0)
         session._offset = alive + max(0.0, down_seconds)
         session._origin = clock.now()
+        if not log:
+            session._wall_zero = wall() - timedelta(seconds=session._offset)
         if session._state.started and not session._state.ended:
             session._append([ev.SessionInterrupted(max(0.0, down_seconds))])
         return session
@@ -83,6 +92,13 @@ class CircleSession:
     @property
     def log(self) -> tuple[ev.Entry, ...]:
         return tuple(self._log)
+
+    def wall_at(self, elapsed: float) -> datetime:
+        """The wall-clock time of a session moment: the session's anchor plus elapsed seconds."""
+        return self._wall_zero + timedelta(seconds=elapsed)
+
+    def wall_now(self) -> datetime:
+        return self.wall_at(self.elapsed())
 
     def elapsed(self) -> float:
         """Session seconds: never a sum of ticks, always a difference of clock readings."""
@@ -320,7 +336,7 @@ class CircleSession:
         events = [closer]
         if start_next:
             probe = copy.deepcopy(self._state)
-            apply(probe, ev.Entry(self._state.last_seq + 1, now, self._wall(), closer))
+            apply(probe, ev.Entry(self._state.last_seq + 1, now, self.wall_at(now), closer))
             round_ = probe.current_round
             if round_ is not None and round_.current is None and round_.queue:
                 events.append(self._turn_start_event(None, auto=True, state=probe, now=now))
@@ -358,7 +374,7 @@ class CircleSession:
         # One clock reading per command: a turn that ends and the next that starts with it
         # share one instant, so no sliver of time falls between them.
         at = self.elapsed() if now is None else now
-        wall = self._wall()
+        wall = self.wall_at(at)
         first = self._state.last_seq + 1
         entries = [ev.Entry(first + i, at, wall, event) for i, event in enumerate(events)]
         # Persist first: if the sink raises, the entries it did not store never happened here.

@@ -480,7 +480,8 @@ class LiveController(QObject):
             return
         self._last_beat = now
         try:
-            self._journal.heartbeat(self._wall(), self._session.elapsed())
+            elapsed = self._session.elapsed()
+            self._journal.heartbeat(self._session.wall_at(elapsed), elapsed)
         except Exception as error:
             log.exception("Could not write the heartbeat")
             self._storage_error = _storage_message(error)
