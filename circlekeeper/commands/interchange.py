@@ -97,7 +97,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _read(name: str) -> str:
     if name == "-":
-        return sys.stdin.read()
+        try:
+            return sys.stdin.buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UserFacingError(
+                "What came in on stdin is not text in UTF-8, so it cannot be a session file."
+            ) from error
     from circlekeeper.store.session_import import read_session_text
 
     return read_session_text(Path(name))
