@@ -314,3 +314,16 @@ def test_the_pdf_applies_the_fairness_rule_in_its_sentence_table_and_note() -> N
     assert re.search(r"Cy 0:00 0 % −0:50 1 0", text), text
     assert re.search(r"Ada 1:40 100 % \+0:50 1 0", text), text
     assert words(FAIRNESS_RULE) in text
+
+
+def test_a_long_shareable_summary_prints_every_word_in_order(latin_summary) -> None:
+    """Long text is set in short pieces (so layout stays linear): nothing is lost or moved."""
+    text = (
+        " ".join(f"w{n:05d}" for n in range(6000))
+        + "\n"
+        + "\n".join(f"line{n:04d} ends here." for n in range(400))
+    )
+    printed = flat(pdf_text(render_session(latin_summary, context(shareable=text))))
+    numbers = re.findall(r"w(\d{5})", printed)
+    assert numbers == [f"{n:05d}" for n in range(6000)]
+    assert re.findall(r"line(\d{4})endshere\.", printed) == [f"{n:04d}" for n in range(400)]
