@@ -275,7 +275,7 @@ class SessionReport:
             label, font = self._bar_label(r.label, r.rank)
             bars.append(Bar(r.rank, label, r.person.spoken_total, font))
         caption = (
-            "Speaking time per person against the equal share among those who took a turn"
+            "Speaking time per person against the equal share among those who spoke"
             " (dashed line); orange bars are more"
             " than 25 % above it. Bars follow the table's order; #n is its row number."
         )
@@ -385,7 +385,7 @@ def _versus_equal(person: PersonSummary) -> str:
     """The "vs equal" cell: a signed difference, or why the person is not measured."""
     deviation = person.deviation_seconds
     if deviation is None:
-        return "passed" if person.passes else "no turn"
+        return "passed" if person.passes else ("no time" if person.turns else "no turn")
     sign = "+" if deviation > 0.5 else ("−" if deviation < -0.5 else "±")
     return f"{sign}{format_duration(deviation)}"
 

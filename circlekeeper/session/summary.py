@@ -16,9 +16,9 @@ from circlekeeper.session.replay import fold
 from circlekeeper.session.state import TurnOutcome, TurnRecord
 
 FAIRNESS_RULE = (
-    "Passing is a right: people who passed every turn (or had no turn) are not measured, so"
-    " passing never lowers the circle's score. Everyone who took a turn is measured, a very"
-    " short turn included."
+    "Passing is a right: the fairness figures measure the people who spoke. Whoever passed"
+    " every turn, had no turn, or had only turns that recorded no time (a turn started as the"
+    " circle ended) is not measured, so passing never lowers the circle's score."
 )
 """The one rule every fairness figure follows: the index, each person's difference from the
 equal share, the chart's equal-share line, the sentence, history and the period report all read
@@ -39,10 +39,10 @@ class PersonSummary:
     joined_late: bool
     left_early: bool
     measured: bool
-    """Took at least one turn that was not a pass, so counts in the fairness figures."""
+    """Spoke (a turn that recorded speaking time), so counts in the fairness figures."""
     deviation_seconds: float | None
     """Spoken time minus the equal share (positive: heard more than an equal share); None for
-    someone not measured (they passed every turn or had none): passing is a right."""
+    someone not measured (they passed, or did not speak): passing is a right."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class SessionSummary:
 
     @property
     def measured_count(self) -> int:
-        """How many people the fairness figures measure (took at least one turn)."""
+        """How many people the fairness figures measure (those who spoke)."""
         return sum(1 for p in self.people if p.measured)
 
     def equal_share_of(self, person: PersonSummary) -> float | None:
@@ -120,9 +120,9 @@ class SessionSummary:
         else:
             verdict = "a few voices took most of the time"
         measured = self.measured_count
-        among = f"among the {measured} who took a turn" if measured != 1 else "for the one speaker"
+        among = f"among the {measured} who spoke" if measured != 1 else "for the one speaker"
         passing = (
-            f"; {not_measured} who passed every turn or had none"
+            f"; {not_measured} who passed or did not speak"
             f" {'is' if not_measured == 1 else 'are'} not counted, as passing is a right"
             if not_measured
             else ""
@@ -184,8 +184,8 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
             turns_taken[record.person_id] += 1
 
     totals = {pid: sum(values) for pid, values in spoken.items()}
-    # The fairness rule (FAIRNESS_RULE): measure everyone who took a turn, nobody else.
-    measured = {pid for pid in state.participants if turns_taken[pid] > 0}
+    # The fairness rule (FAIRNESS_RULE): measure everyone who spoke, nobody else.
+    measured = {pid for pid in state.participants if totals[pid] > 0}
     total_spoken = sum(totals.values())
     measured_totals = [totals[pid] for pid in measured]
     measured_spoken = sum(measured_totals)

@@ -9,7 +9,7 @@ each finished session's log once and stores what the summary now says:
 - prompt uses of rounds that never started are deleted;
 - ``sessions.fairness`` is the index under the one fairness rule (docs/REPORTS.md);
 - ``session_people.equal_share`` is the equal share for everyone measured, NULL for people who
-  passed every turn or had none (passing is a right).
+  passed or did not speak (passing is a right).
 
 Live sessions are left alone: their rounds may still start. Downgrading keeps the corrected
 figures (they are data, not schema).
