@@ -78,9 +78,13 @@ class AppParts:
 
 
 def default_options() -> WindowOptions:
+    from circlekeeper.i18n.choice import LanguagePreference
     from circlekeeper.ui.main_window import WindowOptions
 
-    return WindowOptions(muted=os.environ.get("CIRCLEKEEPER_MUTE") == "1")
+    return WindowOptions(
+        muted=os.environ.get("CIRCLEKEEPER_MUTE") == "1",
+        language_preference=LanguagePreference(),
+    )
 
 
 def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = ()) -> int:
@@ -92,12 +96,15 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from circlekeeper.i18n import active_language
     from circlekeeper.ui.main_window import MainWindow
+    from circlekeeper.ui.qt_language import apply_language
     from circlekeeper.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("CircleKeeper")
     app.setApplicationDisplayName("CircleKeeper")
+    apply_language(app, active_language())  # type: ignore[arg-type]
     apply_theme(app)  # type: ignore[arg-type]
     window = MainWindow(None, default_options())
     from circlekeeper.ui.window_place import remember_place, restore_place

@@ -20,7 +20,7 @@ from circlekeeper.session.prompts import MoodCounts, PromptUse, heard_only
 from circlekeeper.session.summary import rounds_held
 
 FORMAT = "circlekeeper-session"
-VERSION = 2
+VERSION = 3
 """Version 2 added ``moods`` and ``prompt_uses``; version 1 files (without them) still load."""
 
 MOOD_MOMENTS = ("check-in", "check-out")

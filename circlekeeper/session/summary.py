@@ -43,6 +43,8 @@ class PersonSummary:
     deviation_seconds: float | None
     """Spoken time minus the equal share (positive: heard more than an equal share); None for
     someone not measured (they passed, or did not speak): passing is a right."""
+    spoke_after_passing: int = 0
+    """Rounds in which the person passed, then took the chance to speak after all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +209,7 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
             left_early=pid in state.left_early,
             measured=pid in measured,
             deviation_seconds=(totals[pid] - equal_share) if pid in measured else None,
+            spoke_after_passing=sum(1 for r in state.rounds if pid in r.reconsidered),
         )
         for pid, person in state.participants.items()
     )

@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import DatabaseLocked, StoreUnavailable
 
 try:
@@ -50,7 +51,9 @@ class WriterLock:
                     " made; remove it and open the database again."
                 ) from error
             raise StoreUnavailable(
-                f"CircleKeeper cannot create its lock file {self.path} ({error.strerror})."
+                _("CircleKeeper cannot create its lock file {path} ({reason}).").format(
+                    path=self.path, reason=error.strerror
+                )
             ) from error
         try:
             _refuse_foreign(fd, self.path)

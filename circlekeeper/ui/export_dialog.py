@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,6 +47,7 @@ from circlekeeper.reports import (
 )
 from circlekeeper.reports.files import write_atomically
 from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.export_memory import ExportMemory, documents_folder
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class ExportDialog(QDialog):
         self.setAccessibleName(title)
         self._folder = folder
         self.privacy = QComboBox()
-        self.privacy.setAccessibleName("Privacy level")
+        self.privacy.setAccessibleName("Printed summaries show")
         for level in Privacy:
             self.privacy.addItem(level.label, level.value)
         self.privacy.setCurrentIndex(list(Privacy).index(privacy))
@@ -101,7 +102,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("&Privacy:", self.privacy)
+        form.addRow("Printed summaries &show:", self.privacy)
         form.addRow("Pa&per:", self.paper)
         where = QLabel("&Folder:" if folder else "&Save as:")
         where.setBuddy(self.path)
@@ -132,13 +133,23 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self._folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export to folder", self.path.text())
+            chosen = QFileDialog.getExistingDirectory(
+                self, "Export to folder", self._start_folder()
+            )
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Save PDF", self.path.text(), "PDF files (*.pdf)"
+                self, "Save PDF", self._start_folder(), "PDF files (*.pdf)"
             )
         if chosen:
             self.path.setText(chosen)
+
+    def _start_folder(self) -> str:
+        """Browse opens where the file would go (its folder, created if need be)."""
+        typed = Path(self.path.text().strip()).expanduser()
+        folder = typed if self._folder else typed.parent
+        if not str(folder) or not folder.is_absolute() or not folder.is_dir():
+            folder = documents_folder()
+        return str(folder if self._folder else folder / (typed.name or "summary.pdf"))
 
 
 class _Signals(QObject):
@@ -274,12 +285,19 @@ def export_session_pdf(
     Returns the running export (connect ``finished``/``failed``), or ``None`` if the person
     closed the dialog. ``ask=False`` skips the dialog and writes to ``folder`` (tests, batch).
     """
-    suggested = (folder or documents_folder()) / default_filename(summary)
+    memory = ExportMemory()
+    suggested = (folder or memory.folder()) / default_filename(summary)
     if ask:
-        dialog = ExportDialog(parent, privacy=context.privacy, paper=context.paper, path=suggested)
+        dialog = ExportDialog(
+            parent,
+            privacy=memory.privacy(summary.circle, context.privacy),
+            paper=memory.paper(context.paper),
+            path=suggested,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         choice = dialog.choice()
+        memory.remember(summary.circle, choice.privacy, choice.paper, choice.path)
     else:
         choice = ExportChoice(context.privacy, context.paper, suggested)
     chosen = replace(context, privacy=choice.privacy, paper=choice.paper)
@@ -311,12 +329,6 @@ def export_sessions(
         return export_each(items, target, progress=progress, should_cancel=should_cancel)
 
     return run_export(parent, job, f"Exporting {len(items)} sessions…")
-
-
-def documents_folder() -> Path:
-    """Where the save dialog starts: the person's Documents folder, else home."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
 
 
 def store_pdf_exporter(

@@ -77,7 +77,7 @@ class FairnessStrip(QWidget):
         palette = self.palette()
         text = palette.windowText().color()
         dark = palette.window().color().lightness() < 128
-        bar_colour = QColor("#4fc1b1" if dark else "#23867b")
+        bar_colour = QColor("#4fc1b1" if dark else "#1b6f66")
         over_colour = QColor("#e07fb0" if dark else "#a23b72")
         track = QColor("#34414b" if dark else "#e6ebee")
         metrics = QFontMetrics(self.font())

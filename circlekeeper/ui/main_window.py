@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.live.cue_style import CueStyle
+from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.ui.welcome_page import WelcomePage
 from circlekeeper.ui.window_menus import WindowMenus
 from circlekeeper.ui.window_options import WindowOptions
@@ -36,8 +37,8 @@ if TYPE_CHECKING:
     # early builds all of its enums (the Qt namespace alone costs about 10 ms, QCloseEvent 3).
     from PySide6.QtGui import QCloseEvent
 
-    from circlekeeper.session.model import Participant
     from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.live.arrival_dialog import Arrival
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
     from circlekeeper.ui.live.summary_view import SummaryView
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
     from circlekeeper.ui.setup.circle_page import CirclePage
 
 log = logging.getLogger(__name__)
+STATUS_SECONDS = 10
+"""How long a passing status-bar message stays."""
 CIRCLE = 0x0100
 """``Qt.ItemDataRole.UserRole``, the list item role that holds a circle id (its value is fixed
 by Qt; spelled out so the window need not load the ``Qt`` namespace before it is shown)."""
@@ -62,7 +65,7 @@ class MainWindow(QMainWindow):
         self.catalog: Catalog = catalog  # type: ignore[assignment]
         self.options = options or WindowOptions()
         self.setWindowTitle("CircleKeeper")
-        self.resize(1200, 780)
+        fit_to_screen(self, 1200, 780)
         self.chime = Chime(muted=self.options.muted, parent=self)
         self.controller: LiveController | None = None
         self.live_view: LiveView | None = None
@@ -155,7 +158,7 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         """Another area (history, prompts); refused while a circle runs, which owns the screen."""
         if self.controller is not None:
-            self.statusBar().showMessage("A circle is running; end it to look elsewhere.")
+            self.say("A circle is running; end it to look elsewhere.")
             return
         self.pages.setCurrentWidget(page)  # pages refresh themselves when shown
 
@@ -206,7 +209,7 @@ class MainWindow(QMainWindow):
             return
         circle_id = self._edit_until_saved(None)
         if circle_id is not None:
-            self.statusBar().showMessage("The new circle is ready.")
+            self.say("The new circle is ready.")
 
     def edit_circle(self) -> None:
         if self._circle_id is None or self.controller is not None:
@@ -246,7 +249,7 @@ class MainWindow(QMainWindow):
             self.catalog.archive_circle(self._circle_id)
             self._circle_id = None
             self.refresh_circles()
-            self.statusBar().showMessage(
+            self.say(
                 f"“{detail.name[:80]}” is archived; Circle ▸ Archived circles… brings it back."
             )
 
@@ -261,7 +264,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.restored:
             self.refresh_circles(select=dialog.restored[-1])
-            self.statusBar().showMessage("The circle is back in the list.")
+            self.say("The circle is back in the list.")
 
     def import_session_file(self) -> None:
         """A session file (a rescue copy saved when the disk failed, or one exported elsewhere)
@@ -281,11 +284,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "The session was not imported", str(refusal))
             return
         self.refresh_circles()
-        self.statusBar().showMessage(said)
+        self.say(said)
 
     def open_prompt_library(self) -> None:
         if self.options.prompts is None:
-            self.statusBar().showMessage("The prompt library is not available.")
+            self.say("The prompt library is not available.")
             return
         name = self.catalog.circle(self._circle_id).name if self._circle_id else ""
         self.options.prompts.browser(self, circle_id=self._circle_id, circle_name=name).manage()
@@ -294,19 +297,29 @@ class MainWindow(QMainWindow):
         store = self.options.settings_store
         if store is None:
             return
-        from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
+        from circlekeeper.ui.settings_dialog import (
+            AppSettings,
+            SettingsDialog,
+            language_saved_message,
+        )
 
-        dialog = SettingsDialog(AppSettings.load(store), self)
+        preference = self.options.language_preference
+        saved_language = preference.load() if preference is not None else None
+        dialog = SettingsDialog(AppSettings.load(store), self, language=saved_language)
         if dialog.exec() and dialog.result_settings is not None:
             dialog.result_settings.save(store)
             self.apply_settings(dialog.result_settings)
-            self.statusBar().showMessage("Settings saved.")
+            self.say("Settings saved.")
+            if preference is not None and dialog.chosen_language != saved_language:
+                preference.save(dialog.chosen_language or "")
+                self.say(language_saved_message(dialog.chosen_language or ""))
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Display choices into the window; the rest to whoever asked to be told."""
         options = self.options
         options.facilitator_cue = CueStyle.DISCREET if settings.discreet_cues else CueStyle.FULL
         options.presenter_cue = CueStyle.NEUTRAL if settings.neutral_presenter else CueStyle.FULL
+        options.presenter_end_time = settings.presenter_end_time
         self.options.auto_start_next = settings.auto_start_next
         self.chime.set_muted(settings.muted or self.options.muted)
         if self.controller is not None:
@@ -315,6 +328,7 @@ class MainWindow(QMainWindow):
             self.live_view.ring.set_cue(self.options.facilitator_cue)
         if self.presenter is not None:
             self.presenter.set_cue(self.options.presenter_cue)
+            self.presenter.show_end_time(self.options.presenter_end_time)
         self.menus.sync()
         if self.options.settings_applied is not None:
             self.options.settings_applied(settings)
@@ -338,7 +352,7 @@ class MainWindow(QMainWindow):
             return
         circle_id = self.catalog.create_demo()
         self.refresh_circles(select=circle_id)
-        self.statusBar().showMessage("A demo circle with a few past sessions is ready.")
+        self.say("A demo circle with a few past sessions is ready.")
 
     # ------------------------------------------------------------ live circle
 
@@ -352,7 +366,10 @@ class MainWindow(QMainWindow):
                 self._circle_id,
                 circle_name=brief.name,
                 first_meeting=brief.previous_first is None,
+                language=self.catalog.circle(self._circle_id).language,
             )
+        from circlekeeper.session.order import OrderStrategy
+        from circlekeeper.session.seating import SeatingRule
         from circlekeeper.ui.live.controller import LiveController
         from circlekeeper.ui.setup.setup_dialog import SetupDialog
 
@@ -371,8 +388,23 @@ class MainWindow(QMainWindow):
             auto_start_next=self.options.auto_start_next,
             parent=self,
         )
+        around_the_room = setup.strategy is OrderStrategy.SEATING and setup.seating
+        # Other strategies fix the first round's order; later rounds keep it, and only the
+        # facilitator's choice to hold the space applies.
+        controller.seating_rule = (
+            setup.seating_rule
+            if around_the_room
+            else SeatingRule(facilitator_shares=setup.seating_rule.facilitator_shares)
+        )
+        controller.facilitator_ids = setup.facilitator_ids
         self._open_live(session_id, controller)
-        controller.start(brief.name, present, setup.facilitators)
+        controller.start(
+            brief.name,
+            present,
+            setup.facilitators,
+            seating=[p.person_id for p in setup.seating] if around_the_room else None,
+            first=setup.first_speaker,
+        )
         self._ask_mood(session_id, "check-in", len(present))
 
     def _ask_mood(self, session_id: int, moment: str, present: int) -> None:
@@ -394,7 +426,7 @@ class MainWindow(QMainWindow):
             controller,
             chime=self.chime,
             cue=self.options.facilitator_cue,
-            newcomer_dialog=self._ask_newcomer,
+            arrival_dialog=self._ask_arrival,
             notes_widget=notes,
             ask=self.ask,
         )
@@ -404,27 +436,40 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.live_view)
         self.pages.setCurrentWidget(self.live_view)
         self.side.hide()  # nothing to choose there during a circle; the room goes to the circle
+        self.statusBar().clearMessage()  # what was said before the circle is stale now
         self.live_view.setFocus()
         self.session_started.emit(session_id)
 
-    def _ask_newcomer(self, parent: QWidget) -> Participant | None:
-        from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
+    def _ask_arrival(self, parent: QWidget, in_round: bool) -> Arrival | None:
+        """Who walked in: a member of the circle not here yet, or someone new (added to the
+        circle, so they are known next time)."""
+        from circlekeeper.ui.live.arrival_dialog import Arrival, ask_arrival
 
-        person = ask_newcomer(parent, "pending")
-        if person is None or self._circle_id is None:
+        if self._circle_id is None or self.controller is None:
             return None
-        member = self.catalog.add_member(self._circle_id, person.name, person.pronouns)
-        return member.participant()
+        here = set(self.controller.session.state.present)
+        roster = [
+            member.participant()
+            for member in self.catalog.circle(self._circle_id).members
+            if not member.archived and str(member.person_id) not in here
+        ]
+        arrival = ask_arrival(parent, roster, in_round)
+        if arrival is None or arrival.member is not None:
+            return arrival
+        member = self.catalog.add_member(self._circle_id, arrival.new_name, arrival.new_pronouns)
+        return Arrival(member.participant(), "", "", arrival.place)
 
     def toggle_presenter(self) -> None:
         if self.controller is None:
             return
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.close()
+            self.statusBar().clearMessage()  # "the presenter screen is…" no longer true
             return
         from circlekeeper.ui.live.presenter_window import PresenterWindow
 
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
+        self.presenter.show_end_time(self.options.presenter_end_time)
         self.presenter.placed.connect(lambda where: self.statusBar().showMessage(where, 10_000))
         self.presenter.show_beside(self.screen)
 
@@ -460,7 +505,15 @@ class MainWindow(QMainWindow):
         run = self.options.pdf_exporter(self, session_id, shareable)
         finished = getattr(run, "finished", None)
         if finished is not None:  # rendering goes on in a worker; say where it went
-            finished.connect(lambda path: self.statusBar().showMessage(f"Summary saved: {path}"))
+            finished.connect(self._exported)
+
+    def _exported(self, path: object) -> None:
+        from pathlib import Path
+
+        from circlekeeper.ui.export_memory import offer_to_open
+
+        self.statusBar().showMessage(f"Summary saved: {path}", 15_000)
+        (self.options.exported or offer_to_open)(self, Path(str(path)))
 
     def _close_summary(self, session_id: int, shareable: str) -> None:
         self.catalog.finish_session(session_id, shareable)
@@ -471,7 +524,7 @@ class MainWindow(QMainWindow):
         self._session_id = None
         self.side.show()
         self.refresh_circles()
-        self.statusBar().showMessage("The circle is saved.")
+        self.say("The circle is saved.")
 
     def _save_copy(self) -> None:
         if self.controller is None or self._session_id is None:
@@ -488,7 +541,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             QMessageBox.critical(self, "Could not save the copy", str(error))
             return
-        self.statusBar().showMessage(
+        self.say(
             f"A copy of the circle was saved to {path}. Once the disk is fixed, Circle ▸ Import a"
             " session file… brings it back."
         )
@@ -527,7 +580,11 @@ class MainWindow(QMainWindow):
         )
         self._open_live(session_id, controller)
         controller.activate()
-        self.statusBar().showMessage("The circle is back where it was; the timer is paused.")
+        self.say("The circle is back where it was; the timer is paused.")
+
+    def say(self, message: str) -> None:
+        """A passing message: it leaves the status bar after a while instead of going stale."""
+        self.statusBar().showMessage(message, STATUS_SECONDS * 1000)
 
     def ask(self, title: str, question: str) -> bool:
         if self.options.ask is not None:

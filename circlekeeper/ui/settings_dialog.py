@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _, language, shipped_languages
 from circlekeeper.session.printing import Paper, Privacy
+from circlekeeper.ui.screen_fit import fit_to_screen
 
 MAX_ORGANIZATION = 200
 
@@ -52,6 +54,8 @@ class AppSettings:
     neutral_presenter: bool = True
     auto_start_next: bool = True
     muted: bool = False
+    presenter_end_time: bool = False
+    """Show the circle's planned end on the presenter screen (off: the room sees no clock)."""
 
     @classmethod
     def load(cls, store: SettingsStore) -> AppSettings:
@@ -85,6 +89,7 @@ class AppSettings:
             neutral_presenter=flag("neutral_presenter", default.neutral_presenter),
             auto_start_next=flag("auto_start_next", default.auto_start_next),
             muted=flag("muted", default.muted),
+            presenter_end_time=flag("presenter_end_time", default.presenter_end_time),
         )
 
     def save(self, store: SettingsStore) -> None:
@@ -99,6 +104,7 @@ class AppSettings:
             ("neutral_presenter", "1" if self.neutral_presenter else "0"),
             ("auto_start_next", "1" if self.auto_start_next else "0"),
             ("muted", "1" if self.muted else "0"),
+            ("presenter_end_time", "1" if self.presenter_end_time else "0"),
         ):
             store.set(key, value)
 
@@ -116,9 +122,27 @@ def logo_problem(path: str) -> str | None:
     return None
 
 
+def language_saved_message(code: str) -> str:
+    """What the status bar says once a new language is chosen (it applies at the next start)."""
+    if not code:
+        return _("CircleKeeper will follow the system's language the next time it opens.")
+    return _("CircleKeeper will speak {language} the next time it opens.").format(
+        language=language(code).native_name
+    )
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        language: str | None = None,
+    ) -> None:
+        """``language`` is the saved language choice (``""``: the system's); ``None`` hides
+        the choice (no place to keep it)."""
         super().__init__(parent)
+        self.chosen_language = language
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
         self.result_settings: AppSettings | None = None
@@ -152,7 +176,7 @@ class SettingsDialog(QDialog):
         printed_form.addRow("Organization", self.organization)
         printed_form.addRow("Logo", logo_row)
         printed_form.addRow("Paper", self.paper)
-        printed_form.addRow("Attendance shown", self.privacy)
+        printed_form.addRow("Printed summaries show", self.privacy)
 
         self.idle = QSpinBox()
         self.idle.setAccessibleName("Lock private notes after")
@@ -165,7 +189,7 @@ class SettingsDialog(QDialog):
         self.avoid.setRange(0, 100)
         self.avoid.setSuffix(" recent sessions")
         self.avoid.setValue(settings.prompt_avoid_last)
-        self.discreet = QCheckBox("Discreet nearing-end cue on my screen")
+        self.discreet = QCheckBox("Discreet cues on my screen")
         self.discreet.setChecked(settings.discreet_cues)
         self.neutral = QCheckBox("Keep the presenter screen neutral (no warning colours)")
         self.neutral.setChecked(settings.neutral_presenter)
@@ -173,13 +197,31 @@ class SettingsDialog(QDialog):
         self.auto.setChecked(settings.auto_start_next)
         self.muted = QCheckBox("Mute the chime")
         self.muted.setChecked(settings.muted)
+        self.end_time = QCheckBox("Show the circle's planned end on the presenter screen")
+        self.end_time.setChecked(settings.presenter_end_time)
         behaviour = QGroupBox("During a circle")
         behaviour_form = QFormLayout(behaviour)
         behaviour_form.addRow("Private notes", self.idle)
         behaviour_form.addRow("Draws avoid prompts from", self.avoid)
-        for box in (self.discreet, self.neutral, self.auto, self.muted):
+        for box in (self.discreet, self.neutral, self.end_time, self.auto, self.muted):
             box.setAccessibleName(box.text())
             behaviour_form.addRow(box)
+
+        self.language: QComboBox | None = None
+        chooser: QGroupBox | None = None
+        if language is not None:
+            self.language = QComboBox()
+            self.language.setAccessibleName(_("Language"))
+            self.language.addItem(_("The system's language"), "")
+            for each in shipped_languages():  # each named in its own language
+                self.language.addItem(each.native_name, each.code)
+            self.language.setCurrentIndex(max(0, self.language.findData(language)))
+            chooser = QGroupBox(_("Language"))
+            chooser_form = QFormLayout(chooser)
+            chooser_form.addRow(_("Window and commands"), self.language)
+            note = QLabel(_("A new language applies the next time CircleKeeper opens."))
+            note.setWordWrap(True)
+            chooser_form.addRow(note)
 
         self.error = QLabel()
         self.error.setAccessibleName("Problem")
@@ -193,9 +235,11 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(printed)
         layout.addWidget(behaviour)
+        if chooser is not None:
+            layout.addWidget(chooser)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, 620, self.sizeHint().height())
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -222,5 +266,8 @@ class SettingsDialog(QDialog):
             neutral_presenter=self.neutral.isChecked(),
             auto_start_next=self.auto.isChecked(),
             muted=self.muted.isChecked(),
+            presenter_end_time=self.end_time.isChecked(),
         )
+        if self.language is not None:
+            self.chosen_language = self.language.currentData()
         self.accept()

@@ -17,7 +17,9 @@ from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
+    from circlekeeper.i18n.choice import LanguagePreference
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
@@ -30,6 +32,7 @@ class WindowOptions:
 
     facilitator_cue: CueStyle = CueStyle.FULL
     presenter_cue: CueStyle = CueStyle.NEUTRAL
+    presenter_end_time: bool = False
     auto_start_next: bool = True
     muted: bool = False
     clock_factory: Callable[[], Clock] = MonotonicClock
@@ -50,5 +53,9 @@ class WindowOptions:
     """Where settings live (the database); ``None`` until the data has opened."""
     settings_applied: Callable[[AppSettings], object] | None = None
     """Told when settings change, for what lives outside the window (notes lock, prompts)."""
+    exported: Callable[[QWidget, Path], object] | None = None
+    """Told where a PDF was saved; ``None`` offers to open it or its folder (tests say no)."""
+    language_preference: LanguagePreference | None = None
+    """Where the facilitator's language choice is kept (``None``: Settings offers no choice)."""
     ask: Callable[[QWidget, str, str], bool] | None = None
     """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""

@@ -28,7 +28,7 @@ def _find(widget, kind, name):
 def test_dialog_offers_privacy_paper_and_file(qtbot, tmp_path) -> None:
     dialog = ExportDialog(None, privacy=Privacy.INITIALS, paper=Paper.LETTER)
     qtbot.addWidget(dialog)
-    privacy = _find(dialog, QComboBox, "Privacy level")
+    privacy = _find(dialog, QComboBox, "Printed summaries show")
     paper = _find(dialog, QComboBox, "Paper size")
     path = _find(dialog, QLineEdit, "File")
     export = _find(dialog, QPushButton, "Export")

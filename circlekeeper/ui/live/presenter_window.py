@@ -18,13 +18,17 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, Q
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from circlekeeper.ui.bidi_text import breakable
+from circlekeeper.ui.live.circle_glance import local_clock
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.screen_fit import FRAME_ALLOWANCE
 
 ScreenT = TypeVar("ScreenT")
 
 WINDOWED_SIZE = (1024, 640)
+SHARED_SCREEN_SHARE = 0.45
+"""Share of the width and height of the facilitator's only screen the presenter window takes."""
 
 
 def projector_screen(
@@ -43,7 +47,10 @@ class PresenterWindow(QWidget):
     """Where the presenter went, in a sentence for the facilitator's status bar."""
 
     def __init__(self, controller: LiveController, cue: CueStyle = CueStyle.NEUTRAL) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        # The facilitator's window keeps the keyboard: the presenter is looked at, never typed
+        # into, so a click on it (or its appearing) must not take the live keys away.
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowTitle("CircleKeeper — presenter")
         self.setAccessibleName("Presenter screen")
         self._controller = controller
@@ -56,8 +63,17 @@ class PresenterWindow(QWidget):
         self.speaker_label.setObjectName("presenterSpeaker")
         self.next_label = QLabel()
         self.next_label.setObjectName("presenterNext")
-        names = ("Round", "Prompt", "Speaking now", "Up next")
-        labels = (self.round_label, self.prompt_label, self.speaker_label, self.next_label)
+        self.end_label = QLabel()
+        self.end_label.setObjectName("presenterNext")
+        self._end_time = False
+        names = ("Round", "Prompt", "Speaking now", "Up next", "Planned end")
+        labels = (
+            self.round_label,
+            self.prompt_label,
+            self.speaker_label,
+            self.next_label,
+            self.end_label,
+        )
         for label, name in zip(labels, names, strict=True):
             label.setAccessibleName(name)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -71,6 +87,8 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.speaker_label)
         layout.addWidget(self.ring, 1)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.end_label)
+        self.end_label.hide()
         self.setStyleSheet(
             "QWidget { background: #12191f; color: #eef2f5; }"
             "#presenterRound { font-size: 22px; color: #9fb3c2; }"
@@ -79,7 +97,7 @@ class PresenterWindow(QWidget):
             "#presenterNext { font-size: 24px; color: #9fb3c2; }"
         )
         self.ring.set_dark(True)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
         controller.changed.connect(self.refresh)
         controller.ticked.connect(self._tick)
@@ -87,6 +105,22 @@ class PresenterWindow(QWidget):
 
     def set_cue(self, cue: CueStyle) -> None:
         self.ring.set_cue(cue)
+
+    def show_end_time(self, shown: bool) -> None:
+        """The circle's planned end for the room (a facilitator's choice in Settings): only
+        when it was planned, never how far over it runs, which is the facilitator's to weigh."""
+        self._end_time = shown
+        self._show_end()
+
+    def _show_end(self) -> None:
+        controller = self._controller
+        state = controller.session.state
+        if not self._end_time or not state.started or state.ended:
+            self.end_label.hide()
+            return
+        end = controller.wall_at(controller.forecast().planned_end)
+        self.end_label.setText(f"We close at {local_clock(end)}")
+        self.end_label.show()
 
     def refresh(self) -> None:
         controller = self._controller
@@ -111,6 +145,7 @@ class PresenterWindow(QWidget):
             self.speaker_label.setText("")
         after = controller.up_next()
         self.next_label.setText(f"Next: {self._label(after)}" if after else "")
+        self._show_end()
         self._tick(view)
 
     def _tick(self, view: object) -> None:
@@ -148,8 +183,13 @@ class PresenterWindow(QWidget):
         self.showNormal()
         self.resize(*WINDOWED_SIZE)
         if facilitator is not None and facilitator is not gone:
+            # One screen: a smaller window in the top corner, clear of the controls along the
+            # bottom of the facilitator's window, and entirely on the screen.
             area = facilitator.availableGeometry()
-            self.move(area.center() - self.rect().center())
+            width = min(WINDOWED_SIZE[0], int(area.width() * SHARED_SCREEN_SHARE))
+            height = min(WINDOWED_SIZE[1], int(area.height() * SHARED_SCREEN_SHARE))
+            self.resize(width, height)
+            self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
         self.show()
         return "The presenter screen is a window; press F11 in it for full screen."
 
@@ -160,6 +200,11 @@ class PresenterWindow(QWidget):
             app.screenRemoved.disconnect(self._screen_removed)
             self._facilitator_screen = None
         super().closeEvent(event)
+
+    def _leave_full_screen(self) -> None:
+        """Esc only leaves full screen; closing is F5 in the facilitator's window."""
+        if self.isFullScreen():
+            self.showNormal()
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

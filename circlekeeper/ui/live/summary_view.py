@@ -106,6 +106,7 @@ class SummaryView(QWidget):
             lambda: self.export_requested.emit(self.shareable.toPlainText())
         )
         close = QPushButton("Save and close")
+        self.close_button = close
         close.setAccessibleName("Save and close")
         close.setToolTip("Keep the shareable summary and go back to the circles (Ctrl+W)")
         close.clicked.connect(self._close)
@@ -129,6 +130,9 @@ class SummaryView(QWidget):
         layout.addWidget(self.shareable, 1)
         layout.addLayout(buttons)
         self.setStyleSheet("#summaryTitle { font-size: 24px; font-weight: 600; }")
+
+    def buttons(self) -> tuple[QPushButton, ...]:
+        return (self.export_button, self.close_button)
 
     def shareable_text(self) -> str:
         return self.shareable.toPlainText()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -33,10 +33,10 @@ class RingColours:
 
 LIGHT = RingColours(
     track=QColor("#dfe5e8"),
-    normal=QColor("#23867b"),
-    nearing=QColor("#c77700"),
+    normal=QColor("#1b6f66"),
+    nearing=QColor("#9a5b00"),
     over=QColor("#a23b72"),
-    paused=QColor("#7b8794"),
+    paused=QColor("#5f6b77"),
     text=QColor("#1d2730"),
 )
 DARK = RingColours(
@@ -140,6 +140,16 @@ class TimerRing(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         return width
+
+    def time_area(self) -> QRect:
+        """Where the turn's time is drawn (a dialog beside the circle must leave it visible)."""
+        side = min(self.width(), self.height())
+        return QRect(
+            int((self.width() - side) / 2 + side * 0.15),
+            int(self.height() / 2 - side * 0.16),
+            int(side * 0.7),
+            int(side * 0.24),
+        )
 
     # --------------------------------------------------------------- painting
 

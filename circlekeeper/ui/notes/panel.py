@@ -31,6 +31,7 @@ from circlekeeper.errors import UserFacingError
 from circlekeeper.session.model import format_duration
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
+from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
@@ -382,7 +383,10 @@ class NotesDialog(QDialog):
         )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        for button in self.panel.findChildren(QPushButton):  # Enter closes; it never edits
+            button.setAutoDefault(False)
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
         layout.addWidget(close)
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)

@@ -43,6 +43,7 @@ from circlekeeper.ui.prompts.editor import edit_prompt
 from circlekeeper.ui.prompts.filters import PromptFilters
 from circlekeeper.ui.prompts.prompt_list import PromptList
 from circlekeeper.ui.prompts.prompt_pane import PromptPane
+from circlekeeper.ui.screen_fit import fit_to_screen
 
 EditPrompt = Callable[[Prompt | None, QWidget, PromptCategory | None], Prompt | None]
 AskPath = Callable[[QWidget], Path | None]
@@ -157,7 +158,7 @@ class PromptBrowser(QDialog):
         self._fill_tags()
         self._load_history()
         self.refresh()
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         self.search.setFocus()
 
     # ------------------------------------------------------------------ data
@@ -336,6 +337,7 @@ class PromptBrowser(QDialog):
         """Show the browser modally; the prompt picked with *Use this prompt*, or None."""
         self.chosen = None
         self.use_button.setVisible(True)
+        self.use_button.setDefault(True)
         if self.exec() == QDialog.DialogCode.Accepted:
             return self.chosen
         return None
@@ -343,4 +345,5 @@ class PromptBrowser(QDialog):
     def manage(self) -> None:
         """Show the browser to look after the library only (no prompt is being chosen)."""
         self.use_button.setVisible(False)
+        self.close_button.setDefault(True)  # Enter closes, as the only way out says
         self.exec()

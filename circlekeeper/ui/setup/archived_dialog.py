@@ -61,6 +61,9 @@ class ArchivedCirclesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.bring_back, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        # Enter on a circle in the list brings it back (itemActivated); elsewhere it closes.
+        self.bring_back.setAutoDefault(False)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Archived circles keep their people, agreements and history."))
         layout.addWidget(self.circles, 1)

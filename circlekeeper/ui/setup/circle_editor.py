@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -25,11 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.language_choice import circle_language_choice
+from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
+from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
 from circlekeeper.ui.setup.setup_dialog import default_plan
 
 MEMBER = Qt.ItemDataRole.UserRole
@@ -71,8 +74,9 @@ class CircleEditor(QDialog):
         self.agreements.setPlaceholderText(
             "One agreement per line, e.g.\nWe speak from our own experience.\nEveryone may pass."
         )
-        self.members = QListWidget()
+        self.members = SeatingList()
         self.members.setAccessibleName("People in this circle")
+        self.members.setToolTip(f"In the order people sit. {SEATING_TIP}")
         for member in detail.members:
             if not member.archived:
                 self._add_member_item(member)
@@ -116,6 +120,7 @@ class CircleEditor(QDialog):
             " notes. The History area shows what will go before it goes."
         )
         self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
+        self.language = circle_language_choice(detail.language)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.hide()
@@ -128,6 +133,7 @@ class CircleEditor(QDialog):
         form.addRow("Printed summaries show", self.privacy)
         form.addRow("Mood", self.mood)
         form.addRow("Keep sessions for", self.retention)
+        form.addRow(_("Prompts in"), self.language)
         people_box = QGroupBox("People")
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.members)
@@ -145,12 +151,14 @@ class CircleEditor(QDialog):
         top = QHBoxLayout()
         top.addLayout(form, 3)
         top.addWidget(people_box, 2)
+        body = QVBoxLayout()
+        body.addLayout(top, 1)
+        body.addWidget(plan_box, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addWidget(plan_box, 1)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         self.result_detail: CircleDetail | None = None
         self._as_opened = self._draft()
 
@@ -240,4 +248,5 @@ class CircleEditor(QDialog):
             privacy=self.privacy.currentData(),
             mood_enabled=self.mood.isChecked(),
             retention_days=self.retention.value() * DAYS_PER_MONTH or None,
+            language=self.language.currentData(),
         )

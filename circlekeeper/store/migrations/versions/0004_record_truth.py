@@ -15,7 +15,7 @@ Live sessions are left alone: their rounds may still start. Downgrading keeps th
 figures (they are data, not schema).
 
 Revision ID: 0004_record_truth
-Revises: 0002_history_sort
+Revises: 0005_circle_language
 Create Date: 2026-12-01 22:30:00
 """
 
@@ -32,7 +32,7 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.summary import summarize
 
 revision: str = "0004_record_truth"
-down_revision: str | None = "0002_history_sort"
+down_revision: str | None = "0005_circle_language"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
