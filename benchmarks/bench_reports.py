@@ -64,6 +64,21 @@ def same_way_page() -> bytes:
     )
 
 
+def long_summaries(summary: object) -> None:
+    """A long shareable summary must cost time in proportion to its length (it once grew with
+    the square: 100 KB took 1.9 s, 1 MB over 300 s). Imports cap it at 100,000 characters."""
+    import os
+
+    sizes = [10_000, 100_000] + ([] if os.environ.get("CIRCLEKEEPER_BENCH_QUICK") else [1_000_000])
+    for size in sizes:
+        text = " ".join(f"word{n}" for n in range(size // 8))[:size]
+        context = ReportContext(shareable=text, invariant=True)
+        start = time.perf_counter()
+        data = render_session(summary, context)  # type: ignore[arg-type]
+        took = time.perf_counter() - start
+        print(f"shareable summary of {size:,} characters: {took:.2f} s, {pages(data)} pages")
+
+
 def main() -> None:
     start = time.perf_counter()
     fonts()
@@ -90,6 +105,8 @@ def main() -> None:
         f"one-page doc built our way (DejaVu, numbered canvas): median {1000 * same:.1f} ms"
         f" → summary is {median / same:.1f}× that"
     )
+
+    long_summaries(summary)
 
     items = [
         ExportItem(

@@ -153,8 +153,22 @@ def greet(window: MainWindow, data: Connected) -> None:
     then sessions past their circle's keeping time."""
     from circlekeeper.ui.retention_offer import offer_due_retention
 
+    show_notices(window, data.store.notices, read_only=data.store.read_only)
     window.offer_resume()
     offer_due_retention(data.history, lambda c: data.store.circles.get(c).name, window.ask)
+
+
+def show_notices(window: MainWindow, notices: Sequence[str], *, read_only: bool) -> None:
+    """Say how the data opened (a backup that failed, a read-only folder) before anything else:
+    the app works on, and the facilitator knows what it cannot do."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if read_only:
+        window.setWindowTitle(f"{window.windowTitle()} (read-only)")
+    for notice in notices:
+        window.statusBar().showMessage(notice)
+        title = "Opened read-only" if read_only else "Today's backup was not made"
+        QMessageBox.warning(window, title, notice)
 
 
 def connect_store(window: MainWindow, db: str | None) -> Connected:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.commands.values import session_id
-from circlekeeper.errors import ExportFailed
+from circlekeeper.errors import ExportFailed, UserFacingError
 from circlekeeper.i18n import _, ngettext
 
 
@@ -59,59 +59,30 @@ def register(subparsers: Any) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.session.interchange.session_file import (
-        InvalidSessionFile,
-        document_from_log,
-        dump_session,
-        load_session,
-    )
+    from circlekeeper.session.interchange.session_file import dump_session
+    from circlekeeper.store.session_export import export_problem, session_document
 
     with open_for_reading(args.db) as store:
-        record = store.sessions.get(args.session_id)
-        entries = store.sessions.entries(args.session_id)
-        moods = store.moods.for_session(args.session_id)
-        prompt_uses = store.prompts.uses_for_session(args.session_id)
+        doc = session_document(store, args.session_id)
+        problem = export_problem(store, args.session_id) if doc.entries else None
+    entries = doc.entries
     if not entries:
         raise ExportFailed(
             _("Session {session} has no recorded events to export.").format(session=args.session_id)
         )
-    doc = document_from_log(
-        entries,
-        circle=record.circle_name,
-        facilitators=record.facilitators,
-        co_facilitators=record.co_facilitators,
-        round_plan=record.plan,
-        started=record.started_at,
-        ended=record.ended_at,
-        timezone=record.timezone,
-        shareable_summary=record.shareable,
-        moods=moods,
-        prompt_uses=prompt_uses,
-    )
-    text = dump_session(doc)
-    try:
-        load_session(text)
-    except InvalidSessionFile as problem:
-        if problem.place.startswith(("moods", "prompt_uses")):
-            if problem.place.startswith("moods"):
-                unfit = _(
-                    "Session {session} cannot be exported because its stored mood counts do not"
-                    " fit the session ({place}: {problem})."
-                )
-            else:
-                unfit = _(
-                    "Session {session} cannot be exported because its stored prompt history"
-                    " does not fit the session ({place}: {problem})."
-                )
-            raise ExportFailed(
-                unfit.format(session=args.session_id, place=problem.place, problem=problem.problem)
-            ) from problem
+    if problem is not None:
         raise ExportFailed(
             _(
-                "Session {session} cannot be exported because its stored log is inconsistent"
-                " ({place}: {problem}); run `circlekeeper check`."
-            ).format(session=args.session_id, place=problem.place, problem=problem.problem)
-        ) from problem
+                "Session {session} cannot be exported because its {what} ({place}: {problem});"
+                " 'circlekeeper check' lists every such session."
+            ).format(
+                session=args.session_id,
+                what=problem.what,
+                place=problem.place,
+                problem=problem.problem,
+            )
+        )
+    text = dump_session(doc)
     if args.output == "-":
         sys.stdout.write(text)
     else:
@@ -159,7 +130,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _read(name: str) -> str:
     if name == "-":
-        return sys.stdin.read()
+        try:
+            return sys.stdin.buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UserFacingError(
+                "What came in on stdin is not text in UTF-8, so it cannot be a session file."
+            ) from error
     from circlekeeper.store.session_import import read_session_text
 
     return read_session_text(Path(name))

@@ -8,11 +8,12 @@ that names the command to run again once the app is closed.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from circlekeeper.store import DatabaseLocked, Store, open_store
+from circlekeeper.store import DatabaseLocked, Store, StoreUnavailable, open_store
 from circlekeeper.store.lock import WriterLock
 
 
@@ -23,11 +24,24 @@ def open_for_reading(db: str | None) -> Store:
 
 def open_for_writing(db: str | None, command: str) -> Store:
     """The normal store with the writer lock; ``command`` names the sub-command for the
-    message shown when the app already has the database open."""
+    message shown when the app already has the database open.
+
+    What the store has to say about how it opened (today's backup failed) goes to stderr as
+    one line each; the command goes on. A database in a read-only folder is refused: the
+    command would have to change it."""
     try:
-        return open_store(db)
+        store = open_store(db)
     except DatabaseLocked as error:
         raise DatabaseLocked(error.path, command=command) from None
+    if store.read_only:
+        store.close()
+        raise StoreUnavailable(
+            f"'{command}' has to change the database, and {store.path} is in a folder"
+            " CircleKeeper cannot write to. Copy it somewhere writable and run it there."
+        )
+    for notice in store.notices:
+        sys.stderr.write(f"circlekeeper: {notice}\n")
+    return store
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from circlekeeper.reports.context import Paper, Privacy, ReportContext
 from circlekeeper.reports.errors import ExportFailed
 from circlekeeper.reports.period import PeriodReport, Progress
 from circlekeeper.session.period_figures import PeriodScope
+from circlekeeper.session.prompts import heard_only
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.history.queries import HistoryQueries
@@ -70,7 +71,11 @@ def session_report(
         agreements=tuple(circle.agreements),
         shareable=record.shareable,
         moods=tuple(store.moods.for_session(session_id)),
-        prompts_used=tuple(store.prompts.uses_for_session(session_id)),
+        prompts_used=tuple(
+            heard_only(
+                store.prompts.uses_for_session(session_id), {r.index for r in summary.rounds}
+            )
+        ),
         timezone=record.timezone or "UTC",
     )
     return summary, context

@@ -57,13 +57,33 @@ def run_check(args: argparse.Namespace) -> int:
     report = full_check(path)
     print(report.verdict)
     if report.ok:
-        return 0
+        return _check_sessions(args)
     backup = BackupService(path).newest_good()
     if backup is None:
         print(_("No good backup was found; keep the file safe and ask for help."))
     else:
         print(_("The newest good backup is {backup}; to go back to it run:").format(backup=backup))
         print(f"  circlekeeper restore {backup}")
+    return 1
+
+
+def _check_sessions(args: argparse.Namespace) -> int:
+    """The file is sound; now every session's record, asked what ``export-json`` asks."""
+    from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.store.session_export import export_problems
+
+    with open_for_reading(getattr(args, "db", None)) as store:
+        problems = export_problems(store)
+    if not problems:
+        print("Every session's record is consistent and can be exported.")
+        return 0
+    count = len(problems)
+    print(
+        f"{count} session{'s' if count != 1 else ''} cannot be exported as"
+        f" {'they are' if count != 1 else 'it is'} stored:"
+    )
+    for problem in problems:
+        print(f"  {problem.sentence()}")
     return 1
 
 

@@ -244,7 +244,7 @@ def _update_balance(run: _CircleRun, summary: SessionSummary) -> None:
         run.balance[pid] *= 0.7
     for person in summary.people:
         run.balance[person.person_id] = run.balance.get(person.person_id, 0.0) + (
-            person.deviation_seconds
+            person.deviation_seconds or 0.0
         )
 
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from circlekeeper.bundled import resource
 from circlekeeper.i18n import _
+from circlekeeper.prompts.deck_limits import check_deck_shape
 from circlekeeper.prompts.errors import DeckError
 from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
 
@@ -80,6 +81,7 @@ def slug_of(prompt_id: str) -> str:
 
 def parse_deck(text: str, *, source: str = "", custom: bool = False) -> Deck:
     """Parse TOML text into a :class:`Deck`, or raise :class:`DeckError` naming what is wrong."""
+    check_deck_shape(text, source=source)  # bounded depth, key length and digits: linear time
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -89,6 +91,8 @@ def parse_deck(text: str, *, source: str = "", custom: bool = False) -> Deck:
             ),
             source=source,
         ) from error
+    except (RecursionError, ValueError) as error:  # whatever the shape check did not foresee
+        raise DeckError(f"cannot be read as a deck ({str(error)[:120]}).", source=source) from error
     return deck_from_data(data, source=source, custom=custom)
 
 

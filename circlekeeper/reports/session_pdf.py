@@ -27,7 +27,7 @@ from circlekeeper.reports.layout import (
 from circlekeeper.reports.people import person_prompt_lines, ranked_rows
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
-from circlekeeper.session.summary import SessionSummary
+from circlekeeper.session.summary import FAIRNESS_RULE, PersonSummary, SessionSummary
 
 log = logging.getLogger(__name__)
 
@@ -204,18 +204,24 @@ class SessionReport:
         out: list[Flowable] = [Paragraph("Rounds: planned and actual time", s.h2), table]
         out.append(Spacer(1, 4))
         out.append(Paragraph(self._planned_sentence(planned_total, took), s.body))
-        held = [r for r in summary.rounds if r.plan.prompts()]
-        extra = self._extra_prompts({p for r in held for p in r.plan.prompts()})
-        if held or extra:
+        heard = self._heard_by_round()
+        if any(r.plan.prompts() or heard.get(r.index) for r in summary.rounds):
             out.append(Paragraph("Prompts", s.h2))
-            for r in held:
-                prefix = f"<b>Round {r.index + 1}</b> ({self.text.inline(r.label[:60])}): "
-                if not r.plan.per_person:
-                    out += self.text.paragraphs(r.plan.prompt, s.body, self.width, prefix=prefix)
-                    continue
+        for r in summary.rounds:
+            # Only rounds that were held: a planned round the circle never reached was not
+            # heard, and a prompt heard in a round is printed under that round, nowhere else.
+            extra = [t for t in heard.get(r.index, ()) if t not in set(r.plan.prompts())]
+            if not r.plan.prompts() and not extra:
+                continue
+            prefix = f"<b>Round {r.index + 1}</b> ({self.text.inline(r.label[:60])}): "
+            if r.plan.per_person:
                 out.append(Paragraph(prefix + "a prompt for each person", s.body))
                 for line in person_prompt_lines(r.plan, summary, self.context.privacy):
                     out += self.text.paragraphs(line, s.body, self.width - 12, prefix=BULLET)
+            elif r.plan.prompt:
+                out += self.text.paragraphs(r.plan.prompt, s.body, self.width, prefix=prefix)
+            else:
+                out += self.text.paragraphs(extra.pop(0), s.body, self.width, prefix=prefix)
             for prompt in extra:
                 out += self.text.paragraphs(prompt, s.body, self.width - 12, prefix=BULLET)
         return out
@@ -236,16 +242,13 @@ class SessionReport:
         for row in rows:
             p = row.person
             share = f"{100 * p.spoken_total / total:.0f} %" if total else "—"
-            sign = (
-                "+" if p.deviation_seconds > 0.5 else ("−" if p.deviation_seconds < -0.5 else "±")
-            )
             data.append(
                 [
                     str(row.rank),
                     self.text.cell(row.label, s.cell, cols[1] - 8),
                     format_duration(p.spoken_total),
                     share,
-                    f"{sign}{format_duration(p.deviation_seconds)}",
+                    _versus_equal(p),
                     str(p.turns),
                     str(p.passes),
                     format_duration(p.over_seconds) if p.over_seconds >= 0.5 else "—",
@@ -261,6 +264,7 @@ class SessionReport:
         )
         out.append(Paragraph(facts, s.body))
         out.append(Table(data, colWidths=cols, repeatRows=1, style=table_style(figures_from=2)))
+        out.append(Paragraph(FAIRNESS_RULE, s.small))
         if self.context.privacy is Privacy.COUNTS:
             note = "People are numbered by speaking time, most first; nobody is named."
             out.append(Paragraph(note, s.small))
@@ -273,7 +277,8 @@ class SessionReport:
             label, font = self._bar_label(r.label, r.rank)
             bars.append(Bar(r.rank, label, r.person.spoken_total, font))
         caption = (
-            "Speaking time per person against the equal share (dashed line); orange bars are more"
+            "Speaking time per person against the equal share among those who spoke"
+            " (dashed line); orange bars are more"
             " than 25 % above it. Bars follow the table's order; #n is its row number."
         )
         out.append(
@@ -357,15 +362,14 @@ class SessionReport:
             f" the rounds took {format_duration(took)}, {verdict}."
         )
 
-    def _extra_prompts(self, already: set[str]) -> list[str]:
-        seen = set(already)
-        extra = []
+    def _heard_by_round(self) -> dict[int, list[str]]:
+        """The prompts recorded as heard, per round, each text once, in recorded order."""
+        heard: dict[int, list[str]] = {}
         for use in self.context.prompts_used:
             text = use.text.strip()
-            if text and text not in seen:
-                seen.add(text)
-                extra.append(text)
-        return extra
+            if text and text not in heard.setdefault(use.round_index, []):
+                heard[use.round_index].append(text)
+        return heard
 
     def _logo(self) -> Image | None:
         path = self.context.logo_path
@@ -380,6 +384,15 @@ class SessionReport:
         height = 36.0
         width = min(w * height / h, 140.0) if h else 36.0
         return Image(str(path), width=width, height=width * h / w if w else height)
+
+
+def _versus_equal(person: PersonSummary) -> str:
+    """The "vs equal" cell: a signed difference, or why the person is not measured."""
+    deviation = person.deviation_seconds
+    if deviation is None:
+        return "passed" if person.passes else ("no time" if person.turns else "no turn")
+    sign = "+" if deviation > 0.5 else ("−" if deviation < -0.5 else "±")
+    return f"{sign}{format_duration(deviation)}"
 
 
 def _truncate_moment(moment: str) -> str:

@@ -132,7 +132,21 @@ class Typesetter:
         out: list[Flowable] = []
         for number, block in enumerate(blocks):
             lead = prefix if number == 0 else ""
-            out.extend(self._block(block, style, width, lead, rtl_base))
+            pieces = _pieces(block)
+            if len(pieces) == 1:
+                out.extend(self._block(block, style, width, lead, rtl_base))
+                continue
+            # A long block is set as consecutive short paragraphs with no space between them:
+            # reportlab re-wraps the rest of a paragraph each time it splits one across a
+            # page, so one huge paragraph costs pages x length; short pieces keep it linear.
+            for index, piece in enumerate(pieces):
+                joined = ParagraphStyle(
+                    f"{style.name}-piece",
+                    parent=style,
+                    spaceBefore=style.spaceBefore if index == 0 else 0,
+                    spaceAfter=style.spaceAfter if index == len(pieces) - 1 else 0,
+                )
+                out.extend(self._block(piece, joined, width, lead if index == 0 else "", rtl_base))
         return out
 
     def line(
@@ -262,6 +276,44 @@ class Typesetter:
             f"{len(self.missing)} different characters in this report have no glyph in the "
             "bundled fonts (emoji, for example) and are shown as [U+code] instead."
         )
+
+
+PIECE_CHARACTERS = 1500
+"""Longest text set as one reportlab paragraph (about a third of a page)."""
+
+
+def _pieces(block: str) -> list[str]:
+    """``block`` cut into pieces of at most about :data:`PIECE_CHARACTERS`: at line breaks,
+    else after a sentence, else at a space, else (one endless word) anywhere."""
+    if len(block) <= PIECE_CHARACTERS:
+        return [block]
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in block.split("\n"):
+        for part in _cut_line(line):
+            if current and size + len(part) > PIECE_CHARACTERS:
+                pieces.append("\n".join(current))
+                current, size = [], 0
+            current.append(part)
+            size += len(part) + 1
+    if current:
+        pieces.append("\n".join(current))
+    return pieces
+
+
+def _cut_line(line: str) -> list[str]:
+    parts: list[str] = []
+    while len(line) > PIECE_CHARACTERS:
+        window = line[:PIECE_CHARACTERS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 1 if cut > PIECE_CHARACTERS // 2 else window.rfind(" ")
+        if cut <= 0:
+            cut = PIECE_CHARACTERS
+        parts.append(line[:cut].strip())
+        line = line[cut:].strip()
+    parts.append(line)
+    return parts
 
 
 def _mixes_fonts_in_a_word(runs: list[Run]) -> bool:

@@ -16,7 +16,8 @@ from typing import Any
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant, RoundPlan
-from circlekeeper.session.prompts import MoodCounts, PromptUse
+from circlekeeper.session.prompts import MoodCounts, PromptUse, heard_only
+from circlekeeper.session.summary import rounds_held
 
 FORMAT = "circlekeeper-session"
 VERSION = 3
@@ -128,7 +129,7 @@ def document_from_log(
         moods=tuple(moods),
         prompt_uses=tuple(
             use if isinstance(use, PromptHeard) else PromptHeard.from_use(use)
-            for use in prompt_uses
+            for use in heard_only(prompt_uses, rounds_held(entries))
         ),
     )
 

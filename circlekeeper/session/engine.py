@@ -11,11 +11,11 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
-from circlekeeper.session.allotment import allotment_for
+from circlekeeper.session.allotment import allotment_for, floor_problem
 from circlekeeper.session.clock import Clock
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, RoundPlan
@@ -44,11 +44,18 @@ class CircleSession:
     ) -> None:
         self._clock = clock
         self._sink = sink
-        self._wall = wall
         self._log: list[ev.Entry] = list(log)
         self._state: SessionState = fold(self._log)
         self._origin = clock.now()
         self._offset = self._state.last_elapsed
+        # One wall-clock reading anchors the whole session; every later time is this anchor
+        # plus monotonic elapsed seconds, so a wall clock set back (by hand, NTP, a time-zone
+        # fix) mid-circle can never make the record run backwards or end before it began.
+        self._wall_zero = (
+            self._log[0].wall - timedelta(seconds=self._log[0].elapsed)
+            if self._log
+            else wall() - timedelta(seconds=self._offset)
+        )
 
     # ----------------------------------------------------------------- reading
 
@@ -73,6 +80,8 @@ class CircleSession:
         alive = max(session._state.last_elapsed, last_alive_elapsed or 0.0)
         session._offset = alive + max(0.0, down_seconds)
         session._origin = clock.now()
+        if not log:
+            session._wall_zero = wall() - timedelta(seconds=session._offset)
         if session._state.started and not session._state.ended:
             session._append([ev.SessionInterrupted(max(0.0, down_seconds))])
         return session
@@ -84,6 +93,13 @@ class CircleSession:
     @property
     def log(self) -> tuple[ev.Entry, ...]:
         return tuple(self._log)
+
+    def wall_at(self, elapsed: float) -> datetime:
+        """The wall-clock time of a session moment: the session's anchor plus elapsed seconds."""
+        return self._wall_zero + timedelta(seconds=elapsed)
+
+    def wall_now(self) -> datetime:
+        return self.wall_at(self.elapsed())
 
     def elapsed(self) -> float:
         """Session seconds: never a sum of ticks, always a difference of clock readings."""
@@ -109,6 +125,10 @@ class CircleSession:
         this instant (its seconds so far are spent; the current speaker is no longer to come).
         """
         round_ = self._require_round()
+        if not round_.queue:
+            # Everyone passed or spoke (or nobody is here): no turn is coming, so there is no
+            # allotment to show, rather than a whole budget for nobody.
+            raise SessionCommandRefused("Nobody is waiting to speak in this round.")
         return allotment_for(
             round_.plan.policy, round_.spoken_in_round(self.elapsed()), len(round_.queue)
         )
@@ -182,6 +202,9 @@ class CircleSession:
             self._require_present(person_id)
         if len(set(chosen)) != len(chosen):
             raise SessionCommandRefused(_("The speaking order names someone twice."))
+        problem = floor_problem(plan.policy)
+        if problem is not None:
+            raise SessionCommandRefused(problem[0].upper() + problem[1:] + ".")
         self._append([ev.RoundStarted(plan=plan, order=tuple(chosen))])
 
     def end_round(self) -> None:
@@ -324,7 +347,7 @@ class CircleSession:
         now = self.elapsed()
         invitation = ev.PassReconsidered(person_id)
         probe = copy.deepcopy(self._state)
-        apply(probe, ev.Entry(self._state.last_seq + 1, now, self._wall(), invitation))
+        apply(probe, ev.Entry(self._state.last_seq + 1, now, self.wall_at(now), invitation))
         turn = self._turn_start_event(person_id, auto=True, state=probe, now=now)
         self._append([invitation, turn], now=now)
 
@@ -367,7 +390,7 @@ class CircleSession:
         events = [closer]
         if start_next:
             probe = copy.deepcopy(self._state)
-            apply(probe, ev.Entry(self._state.last_seq + 1, now, self._wall(), closer))
+            apply(probe, ev.Entry(self._state.last_seq + 1, now, self.wall_at(now), closer))
             round_ = probe.current_round
             if round_ is not None and round_.current is None and round_.queue:
                 events.append(self._turn_start_event(None, auto=True, state=probe, now=now))
@@ -408,7 +431,7 @@ class CircleSession:
         # One clock reading per command: a turn that ends and the next that starts with it
         # share one instant, so no sliver of time falls between them.
         at = self.elapsed() if now is None else now
-        wall = self._wall()
+        wall = self.wall_at(at)
         first = self._state.last_seq + 1
         entries = [ev.Entry(first + i, at, wall, event) for i, event in enumerate(events)]
         # Persist first: if the sink raises, the entries it did not store never happened here.

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 
 from circlekeeper.session import events as ev
+from circlekeeper.session.allotment import floor_problem
 from circlekeeper.session.model import PolicyMode
 from circlekeeper.session.replay import apply
 from circlekeeper.session.state import RoundState, SessionState, TurnState
@@ -176,6 +177,9 @@ class _Checker:
                         raise self.fail(f"{pid!r} is not present", f"payload.order[{i}]")
                 if len(set(event.order)) != len(event.order):
                     raise self.fail("names someone twice", "payload.order")
+                problem = floor_problem(event.plan.policy)
+                if problem is not None:
+                    raise self.fail(problem, "payload.plan.policy.minimum")
             case ev.TurnStarted():
                 round_ = self._round()
                 if round_.current is not None:

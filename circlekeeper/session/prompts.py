@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 
 class PromptCategory(StrEnum):
@@ -83,3 +85,21 @@ class MoodCounts:
         if not total:
             return None
         return sum(value * n for value, n in self.counts.items()) / total
+
+
+class _InARound(Protocol):
+    @property
+    def round_index(self) -> int: ...
+
+
+Heard = TypeVar("Heard", bound=_InARound)
+
+
+def heard_only(uses: Iterable[Heard], rounds_held: Collection[int]) -> list[Heard]:
+    """The uses of rounds that really started.
+
+    A session records its whole plan's prompts when it begins; when the circle ends before a
+    planned round, that round's prompt was never heard, so history, "Heard in" (and with it
+    the no-repeat draw), the PDF and exports must leave it out.
+    """
+    return [use for use in uses if use.round_index in rounds_held]

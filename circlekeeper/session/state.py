@@ -169,7 +169,8 @@ class TurnView:
 
 def phase_for(spoken: float, allotted: float | None, nearing_fraction: float) -> Phase:
     """Normal, nearing end (from ``nearing_fraction`` of the allotment) or over time."""
-    if allotted is None:
+    if allotted is None or spoken <= 0:
+        # Nobody is nearing the end of a turn before they have said a word.
         return Phase.NORMAL
     if spoken > allotted:
         return Phase.OVER_TIME

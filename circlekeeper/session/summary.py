@@ -15,6 +15,16 @@ from circlekeeper.session.model import PolicyMode, RoundPlan
 from circlekeeper.session.replay import fold
 from circlekeeper.session.state import TurnOutcome, TurnRecord
 
+FAIRNESS_RULE = (
+    "Passing is a right: the fairness figures measure the people who spoke. Whoever passed"
+    " every turn, had no turn, or had only turns that recorded no time (a turn started as the"
+    " circle ended) is not measured, so passing never lowers the circle's score."
+)
+"""The one rule every fairness figure follows: the index, each person's difference from the
+equal share, the chart's equal-share line, the sentence, history and the period report all read
+:class:`SessionSummary`, which applies it once. Printed beside the figures and in
+docs/REPORTS.md."""
+
 
 @dataclass(frozen=True, slots=True)
 class PersonSummary:
@@ -28,8 +38,11 @@ class PersonSummary:
     over_seconds: float
     joined_late: bool
     left_early: bool
-    deviation_seconds: float
-    """Spoken time minus the equal share (positive: heard more than an equal share)."""
+    measured: bool
+    """Spoke (a turn that recorded speaking time), so counts in the fairness figures."""
+    deviation_seconds: float | None
+    """Spoken time minus the equal share (positive: heard more than an equal share); None for
+    someone not measured (they passed, or did not speak): passing is a right."""
     spoke_after_passing: int = 0
     """Rounds in which the person passed, then took the chance to speak after all."""
 
@@ -68,6 +81,15 @@ class SessionSummary:
     ended: bool
 
     @property
+    def measured_count(self) -> int:
+        """How many people the fairness figures measure (those who spoke)."""
+        return sum(1 for p in self.people if p.measured)
+
+    def equal_share_of(self, person: PersonSummary) -> float | None:
+        """The equal share a person is measured against; None when they are not measured."""
+        return self.equal_share if person.measured else None
+
+    @property
     def late_count(self) -> int:
         return sum(1 for p in self.people if p.joined_late)
 
@@ -87,6 +109,7 @@ class SessionSummary:
 
     def fairness_sentence(self) -> str:
         """One sentence in plain words for the printed summary and the history view."""
+        not_measured = len(self.people) - self.measured_count
         if self.jain_index is None:
             return "Nobody spoke in this session, so there is no fairness figure."
         index = self.jain_index
@@ -98,11 +121,25 @@ class SessionSummary:
             verdict = "some voices took noticeably more time than others"
         else:
             verdict = "a few voices took most of the time"
-        return (
-            f"Fairness index {index:.2f} (1.00 is perfectly equal): {verdict}; the largest"
-            f" difference from an equal share was {self.max_deviation_seconds:.0f} s"
-            f" ({self.max_deviation_percent:.0f} %)."
+        measured = self.measured_count
+        among = f"among the {measured} who spoke" if measured != 1 else "for the one speaker"
+        passing = (
+            f"; {not_measured} who passed or did not speak"
+            f" {'is' if not_measured == 1 else 'are'} not counted, as passing is a right"
+            if not_measured
+            else ""
         )
+        return (
+            f"Fairness index {index:.2f} {among} (1.00 is perfectly equal): {verdict}; the"
+            f" largest difference from an equal share was {self.max_deviation_seconds:.0f} s"
+            f" ({self.max_deviation_percent:.0f} %){passing}."
+        )
+
+
+def rounds_held(entries: Iterable[ev.Entry]) -> frozenset[int]:
+    """Indices (in the plan) of the rounds that really started; a round that was undone or
+    never reached is not among them."""
+    return frozenset(round_.index for round_ in fold(list(entries)).rounds)
 
 
 def jain_index(values: Iterable[float]) -> float | None:
@@ -149,10 +186,13 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
             turns_taken[record.person_id] += 1
 
     totals = {pid: sum(values) for pid, values in spoken.items()}
-    speakers = [total for total in totals.values() if total > 0]
-    total_spoken = sum(speakers)
-    equal_share = total_spoken / len(speakers) if speakers else 0.0
-    deviations = [abs(total - equal_share) for total in speakers]
+    # The fairness rule (FAIRNESS_RULE): measure everyone who spoke, nobody else.
+    measured = {pid for pid in state.participants if totals[pid] > 0}
+    total_spoken = sum(totals.values())
+    measured_totals = [totals[pid] for pid in measured]
+    measured_spoken = sum(measured_totals)
+    equal_share = measured_spoken / len(measured) if measured else 0.0
+    deviations = [abs(total - equal_share) for total in measured_totals]
     max_deviation = max(deviations, default=0.0)
 
     people = tuple(
@@ -167,7 +207,8 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
             over_seconds=over[pid],
             joined_late=pid in state.joined_late,
             left_early=pid in state.left_early,
-            deviation_seconds=(totals[pid] - equal_share) if totals[pid] > 0 else -equal_share,
+            measured=pid in measured,
+            deviation_seconds=(totals[pid] - equal_share) if pid in measured else None,
             spoke_after_passing=sum(1 for r in state.rounds if pid in r.reconsidered),
         )
         for pid, person in state.participants.items()
@@ -204,7 +245,7 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
         rounds=tuple(rounds),
         total_spoken=total_spoken,
         equal_share=equal_share,
-        jain_index=jain_index(speakers),
+        jain_index=jain_index(measured_totals),
         max_deviation_seconds=max_deviation,
         max_deviation_percent=(100.0 * max_deviation / equal_share) if equal_share else 0.0,
         present_count=len(state.participants),

@@ -17,11 +17,11 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from circlekeeper.i18n import _
 from circlekeeper.store.database import PRIVATE_DIR, PRIVATE_FILE, prepare_file, sidecar_files
 from circlekeeper.store.errors import StoreError, StoreUnavailable
+from circlekeeper.store.read_only_media import read_uri
 from circlekeeper.store.records import CheckReport
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ def _check(path: Path, *, full: bool) -> CheckReport:
         return CheckReport(path, False, ("this is not a SQLite database file",), full)
     problems: list[str] = []
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_uri(path), uri=True)
     except sqlite3.Error as error:
         return CheckReport(path, False, (f"it cannot be opened: {error}",), full)
     try:
@@ -177,7 +177,7 @@ def _check(path: Path, *, full: bool) -> CheckReport:
 
 def table_names(path: Path) -> set[str]:
     """The tables in a SQLite file, read without changing it."""
-    connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    connection = sqlite3.connect(read_uri(path), uri=True)
     try:
         rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         return {str(row[0]) for row in rows}

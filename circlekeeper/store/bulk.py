@@ -232,7 +232,7 @@ def write_sessions(engine: Engine, batch: Sequence[tuple[int, BulkSession]]) -> 
                 "person_id": int(person.person_id),
                 "spoken_seconds": person.spoken_total,
                 "passes": person.passes,
-                "equal_share": summary.equal_share,
+                "equal_share": summary.equal_share_of(person),
                 "joined_late": person.joined_late,
                 "left_early": person.left_early,
             }

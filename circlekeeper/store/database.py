@@ -20,7 +20,6 @@ import sqlite3
 import stat
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
@@ -29,6 +28,7 @@ from sqlalchemy.exc import OperationalError
 from circlekeeper.store.errors import StoreUnavailable
 from circlekeeper.store.failures import strip_detail, translate, translate_server
 from circlekeeper.store.location import DatabaseLocation
+from circlekeeper.store.read_only_media import read_uri
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ def _read_only_sqlite_engine(location: DatabaseLocation) -> Engine:
     if path is None:  # in-memory SQLite: nothing on disk to protect, query_only suffices
         engine = create_engine(location.url, hide_parameters=True)
     else:
-        uri = f"file:{quote(str(path))}?mode=ro"
+        uri = read_uri(path)
         engine = create_engine(
             location.url,
             hide_parameters=True,

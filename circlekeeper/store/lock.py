@@ -6,7 +6,9 @@ releases it when the process exits or crashes, so a crash never leaves a stale l
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -15,6 +17,9 @@ from circlekeeper.store.errors import DatabaseLocked, StoreUnavailable
 
 if sys.platform != "win32":
     import fcntl
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def lock_path_for(db_path: Path) -> Path:
@@ -35,13 +40,25 @@ class WriterLock:
 
     def acquire(self) -> None:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            # O_NOFOLLOW: in a shared folder someone could plant ``<db>.lock`` as a link to
+            # another file; following it would let us write our pid over that file.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise StoreUnavailable(
+                    f"The lock file {self.path} is a symbolic link, not a file CircleKeeper"
+                    " made; remove it and open the database again."
+                ) from error
             raise StoreUnavailable(
                 _("CircleKeeper cannot create its lock file {path} ({reason}).").format(
                     path=self.path, reason=error.strerror
                 )
             ) from error
+        try:
+            _refuse_foreign(fd, self.path)
+        except StoreUnavailable:
+            os.close(fd)
+            raise
         try:
             _lock(fd)
         except BlockingIOError as error:
@@ -50,8 +67,10 @@ class WriterLock:
         except OSError:
             os.close(fd)
             raise
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        # Only our own regular, single-linked file reaches this point, so rewriting it is safe.
+        pid = f"{os.getpid()}\n".encode()
+        os.pwrite(fd, pid, 0)
+        os.ftruncate(fd, len(pid))
         self._fd = fd
 
     def release(self) -> None:
@@ -67,6 +86,22 @@ class WriterLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _refuse_foreign(fd: int, path: Path) -> None:
+    """A lock file must be a plain file with one name: a device, a FIFO or a hard link to
+    someone's document planted under the lock's name is refused, never written to."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreUnavailable(
+            f"{path} is not a regular file, so CircleKeeper will not use it as its lock file;"
+            " remove it and open the database again."
+        )
+    if info.st_nlink > 1:
+        raise StoreUnavailable(
+            f"The lock file {path} is also linked elsewhere ({info.st_nlink} names), so"
+            " CircleKeeper will not write to it; remove it and open the database again."
+        )
 
 
 def _lock(fd: int) -> None:

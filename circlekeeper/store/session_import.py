@@ -32,7 +32,8 @@ from circlekeeper.session.document import (
     renumber_prompt_uses,
 )
 from circlekeeper.session.model import Participant
-from circlekeeper.session.summary import summarize
+from circlekeeper.session.prompts import heard_only
+from circlekeeper.session.summary import rounds_held, summarize
 from circlekeeper.store import codec
 from circlekeeper.store.models import (
     CircleMemberRow,
@@ -114,7 +115,8 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
             _refuse_duplicate(s, circle.id, started_at, len(entries))
         mapping, matched, added = _people(s, circle.id, doc.people)
         log_here = renumber_people(entries, mapping)
-        uses_here = _prompt_ids_here(s, renumber_prompt_uses(doc.prompt_uses, mapping))
+        heard = heard_only(doc.prompt_uses, rounds_held(log_here))
+        uses_here = _prompt_ids_here(s, renumber_prompt_uses(heard, mapping))
         ended_at = doc.ended or log_here[-1].wall
         summary = summarize(log_here)
         row = SessionRow(
@@ -154,7 +156,7 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
                 person_id=int(person.person_id),
                 spoken_seconds=person.spoken_total,
                 passes=person.passes,
-                equal_share=summary.equal_share,
+                equal_share=summary.equal_share_of(person),
                 joined_late=person.joined_late,
                 left_early=person.left_early,
             )

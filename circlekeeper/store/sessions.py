@@ -197,14 +197,29 @@ class SessionRepository:
         summary = summarize(entries)
         with Session(self._engine) as s, s.begin():
             row = _row(s, session_id)
-            if ended_at is None:
-                candidates = [e.wall for e in entries[-1:]]
-                if row.heartbeat_wall is not None:
-                    candidates.append(row.heartbeat_wall)
-                ended_at = max(candidates) if candidates else datetime.now(UTC)
+            # A session runs from its first event to its last (or the last sign of life):
+            # times the engine derived from one anchor plus monotonic seconds, so the end can
+            # never come before the start even if the wall clock was set back meanwhile.
+            candidates = [_aware(e.wall) for e in entries[-1:]]
+            if row.heartbeat_wall is not None:
+                candidates.append(_aware(row.heartbeat_wall))
+            if ended_at is not None:
+                candidates.append(_aware(ended_at))
+            if entries:
+                row.started_at = _aware(entries[0].wall)
+            started = _aware(row.started_at)
+            ended_at = max([started, *candidates]) if candidates else datetime.now(UTC)
             row.status = status
             row.ended_at = _aware(ended_at)
             row.lease_token = None  # nobody holds a finished session
+            # The plan's prompts were recorded when the circle began; a round it never reached
+            # was not heard, so it leaves "Heard in", history, exports and the next draw's memory.
+            s.execute(
+                delete(PromptUseRow).where(
+                    PromptUseRow.session_id == session_id,
+                    PromptUseRow.round_index.not_in(sorted(r.index for r in summary.rounds)),
+                )
+            )
             row.present_count = summary.present_count if summary.people else None
             row.duration_seconds = summary.duration_seconds if entries else None
             row.fairness = summary.jain_index
@@ -231,7 +246,7 @@ class SessionRepository:
                             person_id=int(person.person_id),
                             spoken_seconds=person.spoken_total,
                             passes=person.passes,
-                            equal_share=summary.equal_share,
+                            equal_share=summary.equal_share_of(person),
                             joined_late=person.joined_late,
                             left_early=person.left_early,
                         )

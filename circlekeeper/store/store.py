@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -28,6 +29,11 @@ from circlekeeper.store.moods import MoodRepository
 from circlekeeper.store.notes import NoteRepository
 from circlekeeper.store.people import PersonRepository
 from circlekeeper.store.prompts import PromptRepository
+from circlekeeper.store.read_only_media import (
+    on_read_only_medium,
+    read_only_notice,
+    refuse_unfolded_changes,
+)
 from circlekeeper.store.sessions import SessionRepository
 from circlekeeper.store.settings import SettingsRepository
 from circlekeeper.store.vault_header import VaultHeaderRepository
@@ -65,6 +71,9 @@ class Store:
         self.backups = BackupService(location.path, keep=keep_backups)
         self.read_only = read_only
         """Opened with ``read_only=True``: no lock held, and every write is refused."""
+        self.notices: tuple[str, ...] = ()
+        """Sentences for the facilitator about how the database was opened (today's backup
+        failed, the folder is read-only); the window shows them and commands print them."""
         self._closed = False
 
     @property
@@ -119,7 +128,11 @@ def open_store(
                 folder=path.parent, reason=error.strerror
             )
         ) from error
-    _file_size(path)  # a folder or an unusable name is refused before the lock file is made
+    if _file_size(path) and on_read_only_medium(path):
+        # A locked USB stick or a read-only share: read it as it is, and say so.
+        store = open_read_only(location, keep_backups=keep_backups)
+        store.notices = (read_only_notice(path),)
+        return store
     lock = WriterLock(path)
     lock.acquire()
     engine: Engine | None = None
@@ -137,12 +150,12 @@ def open_store(
         engine = make_engine(location)
         store = Store(engine, location, lock=lock, keep_backups=keep_backups)
         if not backups.made_today("daily"):
-            backups.backup("daily")
+            store.notices = _daily_backup(backups)
         return store
     except StoreError:
         _abandon(engine, lock)
         raise
-    except (OSError, SQLAlchemyError) as error:
+    except (OSError, SQLAlchemyError, sqlite3.Error) as error:
         _abandon(engine, lock)
         raise StoreUnavailable(
             _("CircleKeeper could not open the database {path} ({reason}).").format(
@@ -176,6 +189,7 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
                     " create it, or give another file with --db."
                 ).format(path=path)
             )
+        refuse_unfolded_changes(path)
         report = quick_check(path)
         if not report.ok:
             raise DatabaseCorrupted(
@@ -219,6 +233,21 @@ def _engine_or_unavailable(location: DatabaseLocation, where: str, *, read_only:
 
 DRIVER_PACKAGES = {"psycopg": "'circlekeeper[postgres]'"}
 """What to install for a missing driver, where it is not simply the module's name."""
+
+
+def _daily_backup(backups: BackupService) -> tuple[str, ...]:
+    """Today's backup, or the sentence saying why there is none: a full disk or an unwritable
+    backups folder must not keep a healthy database from opening."""
+    try:
+        backups.backup("daily")
+    except (OSError, sqlite3.Error, StoreError) as error:
+        log.info("Today's backup could not be made: %s", _first_line(error))
+        return (
+            f"Today's backup could not be made ({_first_line(error)}). The database opened"
+            f" normally; free some space where the backups live ({backups.directory}) so"
+            " tomorrow's can be made.",
+        )
+    return ()
 
 
 def _migrate_file(location: DatabaseLocation, backups: BackupService) -> None:

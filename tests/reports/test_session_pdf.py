@@ -283,3 +283,35 @@ def test_unassigned_and_control_code_points_next_to_arabic_do_not_break_ordering
         assert sorted(visual_word_order(["؛", f"a{odd}", "مرحبا"], rtl_base=False)) == [0, 1, 2]
     summary = demo_summary(people=2, rounds=1, names=("؛ \U00018cd6", "Bea"))
     assert "Bea" in pdf_text(render_session(summary, context(privacy=Privacy.NAMES)))
+
+
+def test_the_pdf_applies_the_fairness_rule_in_its_sentence_table_and_note() -> None:
+    """A passer and a 0-s turn beside two speakers: index, sentence and "vs equal" agree."""
+    from circlekeeper.session import CircleSession, FakeClock, Participant, RoundPlan, TimePolicy
+    from circlekeeper.session.summary import FAIRNESS_RULE
+
+    clock = FakeClock()
+    session = CircleSession(clock)
+    people = [Participant(p, n) for p, n in (("a", "Ada"), ("b", "Bea"), ("c", "Cy"), ("d", "Di"))]
+    session.start("Rule", people)
+    session.start_round(RoundPlan(policy=TimePolicy.fair_share(600, 30)))
+    session.start_turn()
+    clock.advance(100)
+    session.end_turn()
+    session.pass_turn()  # Bea passes: a right, not a mark against the circle
+    session.start_turn()
+    clock.advance(50)
+    session.end_turn(start_next=True)  # Di's turn starts as the circle ends: 0 s, no time
+    session.end_turn()
+    session.end_round()
+    session.end_session()
+    summary = session.summary()
+    text = words(pdf_text(render_session(summary, context(privacy=Privacy.NAMES))))
+    assert summary.jain_index == pytest.approx(150**2 / (2 * (100**2 + 50**2)))
+    assert f"Fairness index {summary.jain_index:.2f} among the 2 who spoke" in text
+    assert "2 who passed or did not speak are not counted" in text
+    assert re.search(r"Ada 1:40 67 % \+0:25 1 0", text), text
+    assert re.search(r"Cy 0:50 33 % −0:25 1 0", text), text
+    assert re.search(r"Bea 0:00 0 % passed 0 1", text), text
+    assert re.search(r"Di 0:00 0 % no time 1 0", text), text
+    assert words(FAIRNESS_RULE) in text

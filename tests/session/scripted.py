@@ -20,7 +20,7 @@ POOL = [Participant(f"p{i}", f"Person {i}") for i in range(7)]
 
 policies = st.one_of(
     st.builds(TimePolicy.fixed, st.integers(1, 600)),
-    st.builds(TimePolicy.fair_share, st.integers(1, 3600), st.sampled_from([0.0, 30.0])),
+    st.builds(TimePolicy.fair_share, st.integers(1, 3600), st.sampled_from([1.0, 30.0])),
     st.just(TimePolicy.open()),
 )
 

@@ -58,7 +58,7 @@ def test_fixed_round_gives_everyone_the_same_allotment_and_records_over_time(
 def test_fair_share_early_finish_leaves_time_to_the_others(
     session: CircleSession, clock: FakeClock
 ) -> None:
-    session.start_round(fair(400, minimum=0))
+    session.start_round(fair(400, minimum=1))
     speak(session, clock, 40)  # A allotted 100, leaves 60 behind
     session.start_turn()
     assert session.turn_view().allotted == pytest.approx(120)  # (400-40)/3
@@ -87,7 +87,7 @@ def test_fair_share_minimum_is_configurable(session: CircleSession, clock: FakeC
 def test_pass_for_someone_waiting_raises_the_others_share(
     session: CircleSession, clock: FakeClock
 ) -> None:
-    session.start_round(fair(720, minimum=0))
+    session.start_round(fair(720, minimum=1))
     assert session.next_allotment() == pytest.approx(180)
     session.pass_turn("B")
     assert session.next_allotment() == pytest.approx(240)
@@ -98,7 +98,7 @@ def test_passing_after_the_clock_started_counts_no_speaking_time(
     session: CircleSession, clock: FakeClock
 ) -> None:
     """The live view starts the next turn automatically; a pass a few seconds in is a pass."""
-    session.start_round(fair(720, minimum=0))
+    session.start_round(fair(720, minimum=1))
     session.start_turn()
     clock.advance(150)
     session.end_turn(start_next=True)  # B's clock starts by itself
@@ -187,7 +187,7 @@ def test_pass_for_now_moves_to_the_end_once(session: CircleSession, clock: FakeC
 def test_pass_for_now_of_the_current_speaker_requeues_them(
     session: CircleSession, clock: FakeClock
 ) -> None:
-    session.start_round(fair(400, minimum=0))
+    session.start_round(fair(400, minimum=1))
     session.start_turn()
     clock.advance(3)
     session.pass_for_now(start_next=True)

@@ -33,9 +33,10 @@ class WallClock(FakeClock):
 
 
 def play_short_session(
-    participants: tuple[Participant, ...], sink: object = None
+    participants: tuple[Participant, ...], sink: object = None, *, sharing: bool = False
 ) -> tuple[ev.Entry, ...]:
-    """A finished circle: everyone checks in, one passes, someone speaks long."""
+    """A finished circle: everyone checks in, one passes, someone speaks long (and with
+    ``sharing``, the first person speaks in a second round before the circle ends)."""
     clock = WallClock()
     session = CircleSession(clock, sink=sink, wall=clock.wall)  # type: ignore[arg-type]
     session.start("Tuesday", participants, ("Robin",))
@@ -48,5 +49,11 @@ def play_short_session(
         else:
             session.end_turn()
     session.end_round()
+    if sharing:
+        session.start_round(PLAN[1])
+        session.start_turn()
+        clock.advance(90)
+        session.end_turn()
+        session.end_round()
     session.end_session()
     return session.log

@@ -155,7 +155,7 @@ def test_finish_stores_the_figures_the_history_view_reads(store: Store) -> None:
             int(p.person_id),
             pytest.approx(p.spoken_total),
             p.passes,
-            pytest.approx(summary.equal_share),
+            None if not p.measured else pytest.approx(summary.equal_share),
             0,
             0,
         )
@@ -163,6 +163,7 @@ def test_finish_stores_the_figures_the_history_view_reads(store: Store) -> None:
     ]
     assert rows == expected
     assert rows[1][2] == 1  # Bo passed
+    assert rows[1][3] is None  # and passing is a right: Bo is not measured against a share
 
 
 def test_a_session_can_be_closed_as_abandoned_at_a_given_moment(store: Store) -> None:

@@ -51,3 +51,23 @@ def test_a_file_that_is_not_a_session_says_why_and_changes_nothing(
     window.import_session_file()
     assert len(said) == 1 and "JSON" in said[0]
     assert _circle_names(window) == ["Tuesday"]
+
+
+def test_a_file_with_text_that_is_not_text_is_refused_in_one_sentence(
+    qtbot, real_app, tmp_path: Path, monkeypatch
+) -> None:
+    from circlekeeper.session import CircleSession, FakeClock, Participant
+
+    window = real_app().window
+    session = CircleSession(FakeClock())
+    session.start("Visiting circle", [Participant("a", "Ana")])
+    session.end_session()
+    text = dump_session(document_from_log(session.log)).replace('"Ana"', '"An\\ud800a"')
+    file = tmp_path / "odd.json"
+    file.write_text(text, "utf-8")
+    said: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(file), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: said.append(text))
+    window.import_session_file()
+    assert len(said) == 1 and "unpaired surrogate" in said[0]
+    assert "Visiting circle" not in _circle_names(window)

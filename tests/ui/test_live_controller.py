@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from circlekeeper.session.model import Phase
@@ -86,15 +88,74 @@ def test_storage_failure_keeps_the_circle_running_in_memory(
     assert [e.seq for e in controller.unsaved_entries] == [3, 4, 5]
 
 
-def test_heartbeat_every_few_seconds_while_live(
+def test_heartbeat_every_few_seconds_while_nobody_speaks(
     controller: LiveController, journal: MemoryJournal, clock: TestClock
 ) -> None:
-    controller.move_on()
+    controller.move_on()  # a round begins; nobody's clock runs yet
     for _ in range(60):
         clock.advance(0.5)
         controller.tick()
     assert 5 <= len(journal.beats) <= 8
     assert journal.beats[-1][1] == pytest.approx(controller.session.elapsed(), abs=5)
+
+
+def test_heartbeat_at_least_every_second_while_a_turn_runs(
+    controller: LiveController, journal: MemoryJournal, clock: TestClock
+) -> None:
+    controller.move_on()
+    controller.move_on()  # Ana's clock runs
+    for _ in range(150):  # 30 s of repaints at 200 ms
+        clock.advance(0.2)
+        controller.tick()
+    beats = [elapsed for _wall, elapsed in journal.beats]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(beats)]
+    assert len(beats) >= 30 and max(gaps) <= 1.0 + 1e-9
+
+
+def test_a_crash_mid_turn_loses_at_most_a_second_of_it(qtbot, tmp_path) -> None:
+    """The README's promise, through the real store and the window's own resume path."""
+    from circlekeeper.store import CircleRecord, open_store
+    from circlekeeper.store.journal import StoreJournal
+    from circlekeeper.ui.store_catalog import StoreCatalog
+
+    with open_store(tmp_path / "db.sqlite3") as store:
+        circle = store.circles.save(CircleRecord(None, "Tuesday"))
+        ids = tuple(store.people.add(p.name, circle_ids=[circle]).person_id for p in PEOPLE)
+        sid = store.sessions.create(
+            circle,
+            facilitators=(),
+            plan=PLAN,
+            started_at=TestClock().wall(),
+            timezone="UTC",
+            people=ids,
+        )
+        clock = TestClock()
+        live = LiveController(clock, StoreJournal(store, sid), PLAN, wall=clock.wall)
+        live.start("Tuesday", PEOPLE, ())
+        live.move_on()
+        live.move_on()
+        for _ in range(74):
+            clock.advance(0.2)
+            live.tick()
+        clock.advance(0.19)  # the laptop dies just before the next repaint
+        spoken_at_crash = live.turn_view().spoken
+        live.shutdown()
+
+        data = StoreCatalog(store).resume_data(sid)
+        again = TestClock()
+        resumed = LiveController.resumed(
+            again,
+            StoreJournal(store, sid),
+            data.plan,
+            data.entries,
+            last_alive_elapsed=data.last_alive_elapsed,
+            down_seconds=data.down_seconds,
+            wall=again.wall,
+        )
+        view = resumed.turn_view()
+        assert view is not None and not view.running  # held, until the room is ready
+        assert spoken_at_crash - 1.0 <= view.spoken <= spoken_at_crash
+        resumed.shutdown()
 
 
 def test_sleep_during_a_turn_is_noticed(

@@ -107,3 +107,20 @@ def test_closing_a_prepared_circle_asks_first(qtbot) -> None:
     assert dialog.present.item(1).checkState() == Qt.CheckState.Unchecked
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_minimum_turns_that_outgrow_the_budget_are_warned_about_before_starting(qtbot) -> None:
+    dialog = make(qtbot)
+    dialog.show()
+    note = dialog.budget_note
+    assert note.accessibleName() == "Time budget warning"
+    assert not note.isVisible()
+    sharing = next(row for row in range(3) if dialog.plan.round_at(row).kind is RoundKind.SHARING)
+    dialog.plan.field(sharing, 3).setValue(2.0)  # 4 people x at least 1:00 each > 2:00
+    assert note.isVisible()
+    assert "4 people × at least 1:00 each is 4:00, more than the round's 2:00" in note.text()
+    dialog.present.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.present.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert not note.isVisible()  # 2 people x 1:00 fit in 2:00
+    dialog.start_button.click()
+    assert dialog.result_setup is not None  # a warning, never a refusal

@@ -22,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from circlekeeper.session import events as ev
+from circlekeeper.session.allotment import floor_problem
 from circlekeeper.session.document import (
     FORMAT,
     VERSION,
@@ -45,6 +46,11 @@ from circlekeeper.session.interchange.fields import moment_field as _moment
 from circlekeeper.session.interchange.fields import require as _require
 from circlekeeper.session.interchange.fields import text_field as _text
 from circlekeeper.session.interchange.fields import unknown_field_reason as _unknown_field_reason
+from circlekeeper.session.interchange.text_limits import (
+    MAX_FILE_CHARACTERS,
+    check_texts,
+    refuse_duplicate_keys,
+)
 from circlekeeper.session.logcheck import LogInconsistent, check_log
 from circlekeeper.session.model import Participant, RoundPlan
 
@@ -112,8 +118,14 @@ def _iso(moment: datetime | None) -> str | None:
 
 def load_session(text: str) -> SessionDocument:
     """Parse and validate a session file; raises :class:`InvalidSessionFile` on any problem."""
+    if len(text) > MAX_FILE_CHARACTERS:
+        raise InvalidSessionFile(
+            "", f"the file is {len(text):,} characters long, far more than a session holds"
+        )
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(
+            text, parse_constant=_refuse_constant, object_pairs_hook=refuse_duplicate_keys
+        )
     except json.JSONDecodeError as error:
         raise InvalidSessionFile(
             f"line {error.lineno} column {error.colno}", f"not valid JSON ({error.msg})"
@@ -124,6 +136,7 @@ def load_session(text: str) -> SessionDocument:
         raise InvalidSessionFile("", "the JSON is nested too deeply") from error
     if not isinstance(data, dict):
         raise InvalidSessionFile("", "the file must hold a JSON object")
+    check_texts(data)
     version = _check_header(data)
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
@@ -240,6 +253,9 @@ def _round_plan(data: dict[str, Any]) -> tuple[RoundPlan, ...]:
             raise InvalidSessionFile(f"round_plan[{i}].{error.args[0]}", "is missing") from error
         except (TypeError, ValueError) as error:
             raise InvalidSessionFile(f"round_plan[{i}]", str(error)) from error
+        problem = floor_problem(plans[-1].policy)
+        if problem is not None:
+            raise InvalidSessionFile(f"round_plan[{i}].policy.minimum", problem)
     return tuple(plans)
 
 

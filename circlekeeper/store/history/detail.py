@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from circlekeeper.history.records import SessionDetail
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
-from circlekeeper.session.prompts import MoodCounts
+from circlekeeper.session.prompts import MoodCounts, heard_only
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
@@ -54,12 +54,14 @@ def session_detail(engine: Engine, logs: SessionLogs, session_id: int) -> Sessio
         MoodCounts(r.moment, {int(k): int(v) for k, v in codec.loads(r.counts_json, {}).items()})
         for r in sorted(mood_rows, key=lambda r: r.moment != "check-in")
     )
+    summary = summarize(entries)
+    held = {r.index for r in summary.rounds}
     return SessionDetail(
         listing=listing_from(row),
-        summary=summarize(entries),
+        summary=summary,
         co_facilitators=tuple(codec.loads(row.co_facilitators_json, [])),
         plan=tuple(RoundPlan.from_dict(p) for p in codec.loads(row.plan_json, [])),
-        prompts=tuple(prompt_use_from(p) for p in prompt_rows),
+        prompts=tuple(heard_only((prompt_use_from(p) for p in prompt_rows), held)),
         moods=moods,
         shareable=row.shareable,
         events=row.event_count,

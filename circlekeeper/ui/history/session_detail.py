@@ -217,9 +217,12 @@ class SessionDetailView(QWidget):
             lines.append(
                 f"{labels.get(use.round_index, f'Round {use.round_index + 1}')}: {use.text}"
             )
-        if not lines:
+        if not lines:  # typed into the plan: the rounds that were held are what was heard
             lines = [
-                f"{plan.label}: {text}" for plan in self.detail.plan for text in plan.prompts()
+                f"{plan.label}: {text}"
+                for index, plan in enumerate(self.detail.plan)
+                if index in labels
+                for text in plan.prompts()
             ]
         return "\n".join(lines) or "No prompts were recorded."
 

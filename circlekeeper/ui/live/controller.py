@@ -524,7 +524,8 @@ class LiveController(QObject):
         if not self._heartbeat.due(self._session.state, self._clock.now()):
             return
         try:
-            self._journal.heartbeat(self._wall(), self._session.elapsed())
+            elapsed = self._session.elapsed()
+            self._journal.heartbeat(self._session.wall_at(elapsed), elapsed)
             self._notice_offline()
         except Exception as error:
             log.exception("Could not write the heartbeat")

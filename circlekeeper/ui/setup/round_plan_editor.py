@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import cast
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -59,6 +60,10 @@ class _TopOfCell(QWidget):
 
 
 class RoundPlanEditor(QWidget):
+    budgets_changed = Signal()
+    """A round's policy or minutes changed, or a round came or went (the set-up dialog checks
+    the budgets against who is present)."""
+
     def __init__(
         self,
         plan: Sequence[RoundPlan],
@@ -157,6 +162,9 @@ class RoundPlanEditor(QWidget):
         policy.currentIndexChanged.connect(
             lambda _i, p=policy, m=minutes: m.setEnabled(p.currentData() != PolicyMode.OPEN)
         )
+        policy.currentIndexChanged.connect(self.budgets_changed)
+        minutes.valueChanged.connect(self.budgets_changed)
+        kind.currentIndexChanged.connect(self.budgets_changed)
         actions = QWidget()
         if self._tools is not None:
             cell = self._cell(row, plan)
@@ -279,6 +287,7 @@ class RoundPlanEditor(QWidget):
         row = self.table.currentRow()
         if row >= 0:
             self.table.removeRow(row)
+            self.budgets_changed.emit()
 
     def _move(self, step: int) -> None:
         row = self.table.currentRow()

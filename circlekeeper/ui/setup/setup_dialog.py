@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.session.allotment import budget_warning
 from circlekeeper.session.document import renumber_plan
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.order import (
@@ -216,6 +217,13 @@ class SetupDialog(QDialog):
         )
         self.skip_check_in = QCheckBox("Skip check-in today")
         self.skip_check_in.setAccessibleName("Skip check-in")
+        self.budget_note = QLabel()
+        self.budget_note.setWordWrap(True)
+        self.budget_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.budget_note.setAccessibleName("Time budget warning")
+        self.budget_note.setStyleSheet("color: #8a4b00;")
+        self.budget_note.hide()
+        self.plan.budgets_changed.connect(self._check_budgets)
 
         agreements = QLabel(
             breakable("\n".join(f"{i}. {text}" for i, text in enumerate(brief.agreements, 1)))
@@ -251,6 +259,7 @@ class SetupDialog(QDialog):
         plan_box = QGroupBox("Rounds")
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan)
+        plan_layout.addWidget(self.budget_note)
         plan_layout.addWidget(self.skip_check_in)
 
         right = QVBoxLayout()
@@ -395,6 +404,19 @@ class SetupDialog(QDialog):
         names = ", ".join(display_name(p.name) for p in order[:12])
         names += "…" if len(order) > 12 else ""
         self.order_preview.setText(f"{len(order)} present. Order: {names}" if order else "")
+        self._check_budgets()
+
+    def _check_budgets(self) -> None:
+        """Warn (without stopping anyone) when a fair-share round's minimum turns for everyone
+        present add up to more than its budget: the round is bound to run over."""
+        present = len(self.speaking_order())
+        warnings = [
+            warning
+            for plan in self.plan.rounds()
+            if (warning := budget_warning(plan.label, plan.policy, present)) is not None
+        ]
+        self.budget_note.setText("\n".join(warnings))
+        self.budget_note.setVisible(bool(warnings))
 
     # ---------------------------------------------------------------- finish
 

@@ -250,3 +250,16 @@ def test_a_very_long_word_or_file_name_does_not_widen_the_dialog(qtbot, library)
     qtbot.waitExposed(browser)
     assert browser.preview.text() == "W" * 900
     assert browser.width() < 1300 and browser.minimumSizeHint().width() < 1300
+
+
+def test_a_hostile_deck_file_is_refused_in_one_line_and_imports_nothing(
+    qtbot, library, tmp_path
+) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text("x = " + "[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    browser = make(qtbot, library, ask_open=lambda parent: path)
+    button(browser, "Import deck").click()
+    message = browser.message.text()
+    assert "deep.toml" in message and "nests lists or tables more than 8 deep" in message
+    assert "\n" not in message
+    assert library.prompts(PromptQuery(custom_only=True, include_archived=True)) == []

@@ -1,0 +1,83 @@
+"""One session as the interchange document, and the check that it would export.
+
+``export-json`` writes this document and ``check`` asks the same question of every stored
+session, so whatever an export would refuse, ``check`` finds first and names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from circlekeeper.errors import UserFacingError
+from circlekeeper.session.document import InvalidSessionFile, SessionDocument, document_from_log
+from circlekeeper.session.interchange.session_file import dump_session, load_session
+from circlekeeper.store.models import SessionRow
+from circlekeeper.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class ExportProblem:
+    """Why a stored session would not export, in words and with the place in its file."""
+
+    session_id: int
+    circle: str
+    place: str
+    problem: str
+
+    @property
+    def what(self) -> str:
+        """Which part of the record is wrong: the log itself, or what is kept beside it."""
+        if self.place.startswith("moods"):
+            return "stored mood counts do not fit the session"
+        if self.place.startswith("prompt_uses"):
+            return "stored prompt history does not fit the session"
+        return "stored log is inconsistent"
+
+    def sentence(self) -> str:
+        return (
+            f"Session {self.session_id} ({self.circle}): its {self.what}"
+            f" ({self.place}: {self.problem})."
+        )
+
+
+def session_document(store: Store, session_id: int) -> SessionDocument:
+    """The session exactly as ``export-json`` writes it (never private notes)."""
+    record = store.sessions.get(session_id)
+    return document_from_log(
+        store.sessions.entries(session_id),
+        circle=record.circle_name,
+        facilitators=record.facilitators,
+        co_facilitators=record.co_facilitators,
+        round_plan=record.plan,
+        started=record.started_at,
+        ended=record.ended_at,
+        timezone=record.timezone,
+        shareable_summary=record.shareable,
+        moods=store.moods.for_session(session_id),
+        prompt_uses=store.prompts.uses_for_session(session_id),
+    )
+
+
+def export_problem(store: Store, session_id: int) -> ExportProblem | None:
+    """What ``export-json`` would refuse about this session, or None when it would export."""
+    record = store.sessions.get(session_id)
+    try:
+        doc = session_document(store, session_id)
+        if not doc.entries:
+            return None  # a session that never started has nothing to export or to check
+        load_session(dump_session(doc))
+    except InvalidSessionFile as problem:
+        return ExportProblem(session_id, record.circle_name, problem.place, problem.problem)
+    except (UserFacingError, ValueError, TypeError, KeyError) as error:
+        return ExportProblem(session_id, record.circle_name, "events", str(error))
+    return None
+
+
+def export_problems(store: Store) -> list[ExportProblem]:
+    """Every stored session that ``export-json`` would refuse, oldest first."""
+    with Session(store.engine) as s:
+        ids = list(s.scalars(select(SessionRow.id).order_by(SessionRow.id)))
+    return [problem for sid in ids if (problem := export_problem(store, sid)) is not None]
