@@ -40,16 +40,16 @@ def run_turn(seconds: float, running_every: float) -> tuple[int, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from circlekeeper.session import MonotonicClock
+    from circlekeeper.session import MonotonicClock, live_policy
     from circlekeeper.session.model import Participant
     from circlekeeper.store import open_store
     from circlekeeper.store.journal import StoreJournal
     from circlekeeper.store.records import CircleRecord
-    from circlekeeper.session import live_policy as live
+    from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.setup.setup_dialog import default_plan
 
     _app = QApplication.instance() or QApplication([])
-    live.RUNNING_HEARTBEAT_SECONDS = running_every
+    live_policy.RUNNING_HEARTBEAT_SECONDS = running_every
     with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "b.sqlite3") as store:
         plan = default_plan()
         circle = store.circles.save(CircleRecord(None, "Bench", default_plan=plan))
@@ -71,7 +71,7 @@ def run_turn(seconds: float, running_every: float) -> tuple[int, float]:
             beat(wall, elapsed)
 
         journal.heartbeat = counted  # type: ignore[method-assign]
-        controller = live.LiveController(MonotonicClock(), journal, plan)
+        controller = LiveController(MonotonicClock(), journal, plan)
         controller.start("Bench", [Participant(str(p.person_id), p.name) for p in people], ())
         controller.move_on()
         controller.move_on()  # a turn runs
