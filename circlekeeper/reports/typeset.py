@@ -26,9 +26,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, visual_word_order
-from circlekeeper.reports.fonts import FontSet, needs_shaping
+from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
 
 NOTICE_COLOR = "#9a3412"
+SOFT_HYPHEN = "\u00ad"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _NOTICE = "notice"
@@ -43,14 +44,23 @@ class Run:
 
 
 def clean(text: str) -> str:
-    """Drop control and invisible format characters; unify line breaks and spaces."""
+    """Drop control and invisible format characters; unify line breaks and spaces.
+
+    Joiners stay: a zero-width joiner makes 👩🏽‍🦱 one emoji, and a non-joiner is part of
+    how Persian and the Indic scripts spell words. So do emoji tag characters (regional flags).
+    Bidi overrides and other format characters go: they could reorder what prints.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     out = []
     for ch in text:
         category = unicodedata.category(ch)
-        if ch == "\n" or category not in ("Cc", "Cf"):
+        if ch == "\n" or category not in ("Cc", "Cf") or _kept_format(ord(ch)):
             out.append(ch)
     return "".join(out)
+
+
+def _kept_format(code: int) -> bool:
+    return code in (0x200C, 0x200D) or 0xE0020 <= code <= 0xE007F
 
 
 def truncate(text: str, limit: int) -> str:
@@ -72,19 +82,25 @@ class Typesetter:
     def runs(self, text: str, *, bold: bool = False) -> list[Run]:
         runs: list[Run] = []
         default = self.fonts.bold if bold else self.fonts.regular
-        for ch in text:
+        for ch in split_clusters(text):
             if ch in " \n":
-                font = runs[-1].font if runs and runs[-1].font != _NOTICE else default
+                # A space keeps its neighbour's font, so a shaped run stays whole, except after
+                # a notice or an emoji (Noto Emoji's space is as wide as a pictograph).
+                previous = runs[-1].font if runs else _NOTICE
+                font = default if previous in (_NOTICE, self.fonts.emoji) else previous
             else:
                 font = (
-                    self.fonts.font_for(ch, bold=bold) if unicodedata.category(ch) != "Cs" else None
+                    self.fonts.font_for(ch, bold=bold)
+                    if unicodedata.category(ch[0]) != "Cs"
+                    else None
                 )
             if font is None:
-                self.missing.add(ord(ch))
+                code = ord(ch[0])
+                self.missing.add(code)
                 if runs and runs[-1].font == _NOTICE and runs[-1].text.endswith("]"):
-                    runs[-1] = Run(_NOTICE, f"{runs[-1].text[:-1]} U+{ord(ch):04X}]")
+                    runs[-1] = Run(_NOTICE, f"{runs[-1].text[:-1]} U+{code:04X}]")
                 else:
-                    runs.append(Run(_NOTICE, f"[U+{ord(ch):04X}]"))
+                    runs.append(Run(_NOTICE, f"[U+{code:04X}]"))
                 continue
             if runs and runs[-1].font == font:
                 runs[-1] = Run(font, runs[-1].text + ch)
@@ -134,14 +150,41 @@ class Typesetter:
         return out
 
     def line(
-        self, text: str, style: ParagraphStyle, width: float, *, rtl_base: bool | None = None
+        self,
+        text: str,
+        style: ParagraphStyle,
+        width: float,
+        *,
+        rtl_base: bool | None = None,
+        align_right: bool = False,
     ) -> list[Flowable]:
         """One short value (a name, a label), whitespace collapsed; may still wrap.
 
         ``rtl_base=False`` keeps right-to-left text in a left-aligned, left-to-right frame (table
-        columns, lists); ``None`` takes the direction from the text itself.
+        columns, lists); ``None`` takes the direction from the text itself. ``align_right``
+        sets every printed line flush right whatever its direction (chart labels).
         """
-        return self._block(" ".join(clean(text).split()), style, width, "", rtl_base)
+        return self._block(
+            " ".join(clean(text).split()), style, width, "", rtl_base, align_right=align_right
+        )
+
+    def width_of(self, text: str, style: ParagraphStyle) -> float:
+        """The printed width of ``text`` set on one line in ``style`` (before shaping)."""
+        bold = style.fontName == self.fonts.bold
+        return self._word_width(" ".join(clean(text).split()), style, bold)
+
+    def fit(self, text: str, style: ParagraphStyle, width: float) -> str:
+        """``text`` cut at a whole character, with "…", so it prints on one line of ``width``."""
+        text = " ".join(clean(text).split())
+        if self.width_of(text, style) <= width:
+            return text
+        clusters = split_clusters(text)
+        while len(clusters) > 1:
+            clusters.pop()
+            candidate = "".join(clusters).rstrip() + "…"
+            if self.width_of(candidate, style) <= width:
+                return candidate
+        return "".join(clusters)
 
     def cell(
         self, text: str, style: ParagraphStyle, width: float, limit: int = 60
@@ -150,22 +193,28 @@ class Typesetter:
         return self.line(truncate(text, limit), style, width, rtl_base=False)
 
     def _block(
-        self, block: str, style: ParagraphStyle, width: float, prefix: str, rtl_base: bool | None
+        self,
+        block: str,
+        style: ParagraphStyle,
+        width: float,
+        prefix: str,
+        rtl_base: bool | None,
+        *,
+        align_right: bool = False,
     ) -> list[Flowable]:
         bold = style.fontName == self.fonts.bold
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
+        if not has_rtl(block):
+            lines = [self._hyphenable(line, style, width, bold) for line in lines]
         runs_per_line = [self.runs(line, bold=bold) for line in lines]
-        shaping = any(needs_shaping(line) for line in lines)
-        if shaping and any(_mixes_fonts_in_a_word(runs) for runs in runs_per_line):
-            # reportlab shapes a whole word with its first font; a word mixing fonts would print
-            # wrong glyphs, so such (rare) text is printed unshaped rather than garbled.
-            shaping = False
+        # A word may mix fonts: circlekeeper.reports.shaping shapes each font's part alone.
+        shaping = any(needs_shaping(line) for line in lines) or needs_shaping(prefix)
         styled = _with_shaping(style, shaping)
         if not has_rtl(block):
             markup = "<br/>".join(self.markup(runs, style.fontName) for runs in runs_per_line)
             return [Paragraph(prefix + markup, styled)]
         rtl = base_is_rtl(block) if rtl_base is None else rtl_base
-        return self._rtl_lines(lines, styled, width, prefix, bold, rtl)
+        return self._rtl_lines(lines, styled, width, prefix, bold, rtl, align_right)
 
     def _rtl_lines(
         self,
@@ -175,12 +224,13 @@ class Typesetter:
         prefix: str,
         bold: bool,
         rtl: bool,
+        align_right: bool = False,
     ) -> list[Flowable]:
         """Wrap ourselves, then order each printed line's words by the bidi algorithm."""
         line_style = ParagraphStyle(
             f"{style.name}-line",
             parent=style,
-            alignment=TA_RIGHT if rtl else TA_LEFT,
+            alignment=TA_RIGHT if rtl or align_right else TA_LEFT,
             spaceBefore=0,
             spaceAfter=0,
         )
@@ -218,6 +268,16 @@ class Typesetter:
                 )
             out.append(Paragraph(markup or "&nbsp;", s))
         return out
+
+    def _hyphenable(self, line: str, style: ParagraphStyle, width: float, bold: bool) -> str:
+        """Soft hyphens inside each word too wide for a line of its own, so reportlab breaks it
+        with a visible hyphen (the styles set ``embeddedHyphenation``) instead of cutting it
+        anywhere; a word that fits a line is never broken."""
+        words = line.split(" ")
+        for index, word in enumerate(words):
+            if len(word) > 4 and self._word_width(word, style, bold) > width * 0.95:
+                words[index] = _with_soft_hyphens(word)
+        return " ".join(words)
 
     def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float:
         total = 0.0
@@ -262,17 +322,19 @@ class Typesetter:
         )
 
 
-def _mixes_fonts_in_a_word(runs: list[Run]) -> bool:
-    fonts_in_word: set[str] = set()
-    for run in runs:
-        for ch in run.text:
-            if ch in " \n":
-                fonts_in_word = set()
-                continue
-            fonts_in_word.add(run.font)
-            if len(fonts_in_word - {_NOTICE}) > 1:
-                return True
-    return False
+def _with_soft_hyphens(word: str) -> str:
+    """A soft hyphen between letters, two letters from either end and never beside a hyphen."""
+    clusters = split_clusters(word)
+    out = []
+    for index, cluster in enumerate(clusters):
+        if (
+            2 <= index <= len(clusters) - 2
+            and cluster[0].isalpha()
+            and clusters[index - 1][-1].isalpha()
+        ):
+            out.append(SOFT_HYPHEN)
+        out.append(cluster)
+    return "".join(out)
 
 
 def _with_shaping(style: ParagraphStyle, shaping: bool) -> ParagraphStyle:
