@@ -5,12 +5,14 @@ goes through :class:`Typesetter`. It
 
 * escapes the text, so ``<b>``, ``&``, ``<font>``, ``<a href>`` and ``<img src=…/>`` print
   literally and can never change the layout, make a link or make reportlab open a file;
-* picks a font for each run of characters (DejaVu Sans, else the CJK fallback) and replaces a
-  character no bundled font can draw with a visible ``[U+XXXX]`` notice instead of an empty box;
+* picks a font for each grapheme cluster (DejaVu Sans, else the first bundled font that draws
+  it; see :mod:`circlekeeper.reports.fonts`) and replaces a character no bundled font can draw
+  with a visible ``[U+XXXX]`` notice instead of an empty box;
 * turns on harfbuzz shaping where Arabic-like scripts need it, and lays right-to-left text out
   line by line in bidi order (see :mod:`circlekeeper.reports.bidi_order`);
-* splits long text into paragraphs that break across pages, and cuts text meant for table cells
-  to a length that can never make a cell taller than a page.
+* splits long text into paragraphs that break across pages, gives a word too wide for a line
+  of its own soft hyphens (so it breaks with a "-", never just anywhere), and cuts text meant
+  for table cells to a length that can never make a cell taller than a page.
 """
 
 from __future__ import annotations
