@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapedFragWord, makeShapedFragWord
+from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord
 from reportlab.platypus import paragraph
 
 _original: Callable[..., Any] | None = None
@@ -37,6 +37,8 @@ def shape_by_font(word: list[Any], features: dict[str, bool] | None = None) -> l
     if isinstance(word, ShapedFragWord):
         return word
     frags = word[1:]
+    if any(isinstance(text, ShapedStr) for _, text in frags):
+        return word  # the rest of a shaped word reportlab split (a hyphen): shaped already
     fonts = {_font_of(frag) for frag, _ in frags} - {None}
     if len(fonts) <= 1:
         return _original(word, features)

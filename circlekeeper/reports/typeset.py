@@ -206,7 +206,8 @@ class Typesetter:
     ) -> list[Flowable]:
         bold = style.fontName == self.fonts.bold
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
-        if not has_rtl(block):
+        if not has_rtl(block) and not needs_shaping(block):
+            # (reportlab cannot split a shaped word at a hyphen and shape the rest again)
             lines = [self._hyphenable(line, style, width, bold) for line in lines]
         runs_per_line = [self.runs(line, bold=bold) for line in lines]
         # A word may mix fonts: circlekeeper.reports.shaping shapes each font's part alone.
