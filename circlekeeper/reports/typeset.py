@@ -181,12 +181,14 @@ class Typesetter:
         if self.width_of(text, style) <= width:
             return text
         clusters = split_clusters(text)
-        while len(clusters) > 1:
-            clusters.pop()
-            candidate = "".join(clusters).rstrip() + "…"
-            if self.width_of(candidate, style) <= width:
-                return candidate
-        return "".join(clusters)
+        low, high, keep = 1, len(clusters) - 1, 1
+        while low <= high:  # the most clusters that fit with the "…" (binary search)
+            mid = (low + high) // 2
+            if self.width_of("".join(clusters[:mid]).rstrip() + "…", style) <= width:
+                keep, low = mid, mid + 1
+            else:
+                high = mid - 1
+        return "".join(clusters[:keep]).rstrip() + "…"
 
     def cell(
         self, text: str, style: ParagraphStyle, width: float, limit: int = 60
@@ -279,8 +281,29 @@ class Typesetter:
         words = line.split(" ")
         for index, word in enumerate(words):
             if len(word) > 4 and self._word_width(word, style, bold) > width * 0.95:
-                words[index] = _with_soft_hyphens(word)
+                words[index] = self._soft_hyphenated(word, style, width, bold)
         return " ".join(words)
+
+    def _soft_hyphenated(self, word: str, style: ParagraphStyle, width: float, bold: bool) -> str:
+        """Soft hyphens where a line of ``width`` fills up, plus a few letters either side so
+        a line that starts part-way still finds one. Few, because reportlab tries each one in
+        turn: a soft hyphen after every letter of a 10,000-letter word would take minutes."""
+        clusters = split_clusters(word)
+        breaks: set[int] = set()
+        start = 0
+        while start < len(clusters):
+            low, high, cut = start + 1, len(clusters), start + 1
+            while low <= high:  # the most clusters from ``start`` that fit 90 % of a line
+                mid = (low + high) // 2
+                if self._word_width("".join(clusters[start:mid]), style, bold) <= width * 0.9:
+                    cut, low = mid, mid + 1
+                else:
+                    high = mid - 1
+            if cut >= len(clusters):
+                break
+            breaks.update(range(max(start + 2, cut - 12), cut + 1, 3))
+            start = cut
+        return _with_soft_hyphens(word, clusters, breaks)
 
     def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float:
         total = 0.0
@@ -325,13 +348,14 @@ class Typesetter:
         )
 
 
-def _with_soft_hyphens(word: str) -> str:
-    """A soft hyphen between letters, two letters from either end and never beside a hyphen."""
-    clusters = split_clusters(word)
+def _with_soft_hyphens(word: str, clusters: list[str], at: set[int]) -> str:
+    """Soft hyphens before the clusters numbered in ``at``: between two letters, two letters
+    from either end and never beside a hyphen."""
     out = []
     for index, cluster in enumerate(clusters):
         if (
-            2 <= index <= len(clusters) - 2
+            index in at
+            and 2 <= index <= len(clusters) - 2
             and cluster[0].isalpha()
             and clusters[index - 1][-1].isalpha()
         ):
