@@ -13,6 +13,7 @@ import unicodedata
 from bidi import algorithm as uba
 
 _STRONG_RTL = frozenset({"R", "AL"})
+_STRONG = frozenset({"L", "R", "AL", "EN", "AN"})
 _HANDLED = frozenset({"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "WS", "ON"})
 """Classes the reference implementation resolves; anything else (unassigned code points report
 ``""``, isolates, separators, explicit embeddings) is ordered as a neutral ``?``."""
@@ -57,15 +58,17 @@ def visual_word_order(words: list[str], *, rtl_base: bool) -> list[int]:
     uba.resolve_neutral_types(storage, False)
     uba.resolve_implicit_levels(storage, False)
     uba.reorder_resolved_levels(storage, False)
-    order: list[int] = []
-    seen: set[int] = set()
-    for char in storage["chars"]:
+    # A word sits where its letters and digits sit: "here." inside a right-to-left line would
+    # otherwise be placed by its full stop, which the algorithm sends to the line's far end.
+    strong_at: dict[int, int] = {}
+    any_at: dict[int, int] = {}
+    for visual, char in enumerate(storage["chars"]):
         position = char.get("position")
-        if position is None or position >= len(owner):
+        if position is None or position >= len(owner) or owner[position] < 0:
             continue
         word = owner[position]
-        if word >= 0 and word not in seen:
-            seen.add(word)
-            order.append(word)
-    order.extend(i for i in range(len(words)) if i not in seen)
-    return order
+        any_at.setdefault(word, visual)
+        if unicodedata.bidirectional(text[position]) in _STRONG:
+            strong_at.setdefault(word, visual)
+    place = {i: strong_at.get(i, any_at.get(i, len(text) + i)) for i in range(len(words))}
+    return sorted(range(len(words)), key=lambda i: place[i])

@@ -1,8 +1,9 @@
 """Charts drawn with reportlab graphics: speaking time per person, attendance over time.
 
-Bar labels come from the caller already reduced to the privacy level; a label the regular font
-cannot print left to right (RTL, CJK, emoji) is replaced by the row number, which the table next
-to the chart also shows.
+Bar labels are people's names (reduced to the privacy level by the caller), so they go through
+the :class:`Typesetter` like every other name: the right font per cluster, harfbuzz shaping,
+right-to-left order. reportlab's graphics strings can do none of that, so the speaking chart is a
+flowable that draws the bars as a graphic and the labels as one-line paragraphs beside them.
 """
 
 from __future__ import annotations
@@ -10,16 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
 
-from circlekeeper.reports.bidi_order import has_rtl
-from circlekeeper.reports.fonts import FontSet, needs_shaping
+from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import ACCENT, INK, MUTED, OVER, RULE
+from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 
 BAR_HEIGHT = 11.0
 BAR_GAP = 4.0
+LABEL_SIZE = 8.0
 MAX_BARS = 40
 """More bars than this would not fit on a page; the table carries the figures instead."""
 
@@ -29,38 +34,62 @@ class Bar:
     rank: int
     label: str
     seconds: float
-    font: str = ""
-    """The font that prints ``label`` (empty: the regular font)."""
 
 
-def chart_label(label: str, rank: int, fonts: FontSet, limit: int = 18) -> tuple[str, str]:
-    """(text, font) for a bar: the label in one font that prints all of it, else ``#rank``.
+class SpeakingChart(Flowable):
+    """Horizontal bars of each person's speaking time, with the equal-share line, and each
+    person's label typeset (shaped, in its own direction) to the left of their bar."""
 
-    Bars are in the table's order, so a name needs no number. Chart strings are not shaped or
-    reordered, so right-to-left labels, scripts that need shaping (Devanagari, Tamil) and
-    mixed-script ones fall back to ``#rank``.
-    """
-    text = " ".join(label.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    if not text or has_rtl(text) or needs_shaping(text):
-        return f"#{rank}", fonts.regular
-    for font, cover in ((fonts.regular, fonts.primary_cover), *fonts.fallbacks):
-        if all(ord(ch) in cover for ch in text):
-            return text, font
-    return f"#{rank}", fonts.regular
+    def __init__(
+        self, bars: Sequence[Bar], equal_share: float, width: float, text: Typesetter
+    ) -> None:
+        super().__init__()
+        self.text = text
+        fonts = text.fonts
+        style = ParagraphStyle(
+            "ck-chart-label",
+            fontName=fonts.regular,
+            fontSize=LABEL_SIZE,
+            leading=LABEL_SIZE * 1.25,
+            textColor=INK,
+            alignment=TA_RIGHT,
+        )
+        widest = max([text.width_of(b.label, style) for b in bars] + [0.0])
+        self.label_width = min(widest + 6, width * 0.35)
+        self.labels = [
+            text.line(
+                text.fit(b.label, style, self.label_width - 6),
+                style,
+                self.label_width - 4,
+                align_right=True,
+            )
+            for b in bars
+        ]
+        self.drawing = _bars_drawing(bars, equal_share, width, self.label_width, fonts)
+        self.width = width
+        self.height = self.drawing.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        for row, flowables in enumerate(self.labels):
+            y = self.height - _TOP_PAD - (row + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP / 2
+            for flowable in flowables[:1]:
+                _, h = flowable.wrap(self.label_width - 4, 100)
+                # the first baseline sits a font size below the top of the paragraph
+                flowable.drawOn(self.canv, 0, y + 2.5 - h + LABEL_SIZE)
 
 
-def speaking_chart(
-    bars: Sequence[Bar], equal_share: float, width: float, fonts: FontSet
+_TOP_PAD = 6.0
+_BOTTOM_PAD = 26.0
+
+
+def _bars_drawing(
+    bars: Sequence[Bar], equal_share: float, width: float, label_width: float, fonts: FontSet
 ) -> Drawing:
-    """Horizontal bars of each person's speaking time, with the equal-share line."""
-    label_width = max(
-        [stringWidth(b.label, fonts.regular, 8) for b in bars]
-        + [stringWidth("#00", fonts.regular, 8)]
-    )
-    label_width = min(label_width + 6, width * 0.35)
-    top_pad, bottom_pad = 6.0, 26.0
+    top_pad, bottom_pad = _TOP_PAD, _BOTTOM_PAD
     height = top_pad + len(bars) * (BAR_HEIGHT + BAR_GAP) + bottom_pad
     drawing = Drawing(width, height)
     plot_x = label_width
@@ -86,17 +115,6 @@ def speaking_chart(
         tick += step
     for row, bar in enumerate(bars):
         y = height - top_pad - (row + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP / 2
-        drawing.add(
-            String(
-                plot_x - 4,
-                y + 2.5,
-                bar.label,
-                fontName=bar.font or fonts.regular,
-                fontSize=8,
-                fillColor=INK,
-                textAnchor="end",
-            )
-        )
         length = max(bar.seconds * scale, 0.0)
         colour = OVER if equal_share and bar.seconds > equal_share * 1.25 else ACCENT
         drawing.add(Rect(plot_x, y, length, BAR_HEIGHT, fillColor=colour, strokeColor=None))

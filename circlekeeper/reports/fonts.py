@@ -1,133 +1,230 @@
-"""The fonts every report embeds, registered with reportlab once per process.
+"""The fonts reports print with, each registered with reportlab the first time text needs it.
 
 reportlab's standard fonts print Arabic, Hebrew, CJK and emoji as black squares, so every report
-uses DejaVu Sans (Latin, Greek, Cyrillic, Arabic, Hebrew…) and falls back, per run of text, to
-the first bundled font that has the character: Droid Sans Fallback (Chinese, Japanese),
-NanumSquare (Korean), Lohit (Devanagari, Tamil), Abyssinica SIL (Ethiopic) and Noto Sans for
-the other scripts of South and Southeast Asia. All are TrueType-outline fonts, which is what
-reportlab's ``TTFont`` needs. Loading them costs ~0.15 s, hence the cache; reports embed only
-the glyphs they use.
+uses DejaVu Sans and falls back, per grapheme cluster, to the first bundled font that draws the
+whole cluster (see :mod:`circlekeeper.reports.font_catalog` for the list and its order). All are
+TrueType-outline fonts, which is what reportlab's ``TTFont`` embeds; reports embed only the
+glyphs they use.
+
+Which font covers what is read from a stored index, so deciding costs no font parsing; a font is
+opened and registered only when a run of text first asks for it. A Latin-only summary therefore
+loads DejaVu Sans and its bold face and nothing else.
 """
 
 from __future__ import annotations
 
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from circlekeeper.bundled import resource_file
-
-REGULAR = "CKSans"
-BOLD = "CKSans-Bold"
-FALLBACK = "CKFallback"
-
-FALLBACK_FONTS: tuple[tuple[str, str, bool], ...] = (
-    # (registered name, bundled file, needs harfbuzz shaping)
-    (FALLBACK, "DroidSansFallbackFull.ttf", False),
-    ("CKHangul", "NanumSquareR.ttf", False),
-    ("CKDevanagari", "Lohit-Devanagari.ttf", True),
-    ("CKTamil", "Lohit-Tamil.ttf", True),
-    ("CKEthiopic", "AbyssinicaSIL-Regular.ttf", False),
-    *(
-        (f"CK{script}", f"NotoSans{script}-Regular.ttf", True)
-        for script in (
-            "Bengali",
-            "Gujarati",
-            "Gurmukhi",
-            "Oriya",
-            "Telugu",
-            "Kannada",
-            "Malayalam",
-            "Sinhala",
-            "Thai",
-            "Lao",
-            "Myanmar",
-            "Khmer",
-        )
-    ),
+from circlekeeper.reports import shaping
+from circlekeeper.reports.font_catalog import (
+    EMOJI,
+    FALLBACKS,
+    PRIMARY,
+    PRIMARY_BOLD,
+    BundledFont,
+    Coverage,
+    stored_coverage,
 )
-"""Tried in this order for a character DejaVu Sans lacks."""
 
-_lock = threading.Lock()
+REGULAR = PRIMARY.name
+BOLD = PRIMARY_BOLD.name
 
+_lock = threading.RLock()
 
-def needs_shaping(text: str) -> bool:
-    """Scripts whose letters join (Arabic) or reorder and stack (Devanagari, Tamil) need
-    harfbuzz; Latin, Greek, CJK, Hangul and Ethiopic syllables print glyph by glyph."""
-    for ch in text:
-        code = ord(ch)
-        if (
-            0x0590 <= code <= 0x08FF  # Hebrew, Arabic, Syriac, Thaana…
-            or 0x0900 <= code <= 0x0EFF  # the Indic scripts, Sinhala, Thai, Lao
-            or 0x1000 <= code <= 0x109F  # Myanmar
-            or 0x1780 <= code <= 0x17FF  # Khmer
-            or 0xFB1D <= code <= 0xFDFF
-            or 0xFE70 <= code <= 0xFEFF
-            or unicodedata.category(ch) in ("Mn", "Mc")
-        ):
-            return True
-    return False
+ZWJ = "\u200d"
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+_TAGS = range(0xE0020, 0xE0080)
 
 
-@dataclass(frozen=True, slots=True)
-class FontSet:
-    """The registered font names and which code points each one can draw."""
-
-    regular: str
-    bold: str
-    primary_cover: frozenset[int]
-    bold_cover: frozenset[int]
-    fallbacks: tuple[tuple[str, frozenset[int]], ...]
-    """(font name, code points it draws), in the order they are tried."""
-
-    def font_for(self, char: str, *, bold: bool = False) -> str | None:
-        """The font that draws ``char`` (the primary first), or ``None`` if none can."""
-        code = ord(char)
-        if bold and code in self.bold_cover:
-            return self.bold
-        if code in self.primary_cover:
-            return self.regular
-        for name, cover in self.fallbacks:
-            if code in cover:
-                return name
-        return None
-
-
-@cache
-def _register() -> FontSet:
-    regular = TTFont(REGULAR, str(resource_file("fonts", "DejaVuSans.ttf")))
-    bold = TTFont(BOLD, str(resource_file("fonts", "DejaVuSans-Bold.ttf")))
-    # Shaping is for scripts whose letters join or reorder (Arabic, Devanagari, Tamil); keeping
-    # it off for the others avoids harfbuzz work on long CJK runs.
-    fallbacks = [
-        TTFont(name, str(resource_file("fonts", file)), shapable=shapable)
-        for name, file, shapable in FALLBACK_FONTS
-    ]
-    for font in (regular, bold, *fallbacks):
-        pdfmetrics.registerFont(font)
-    addMapping(REGULAR, 0, 0, REGULAR)
-    addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, REGULAR)
-    addMapping(REGULAR, 1, 1, BOLD)
-    for font in fallbacks:  # no bold or italic faces: the regular one stands in
-        for bold_flag in (0, 1):
-            for italic_flag in (0, 1):
-                addMapping(font.fontName, bold_flag, italic_flag, font.fontName)
-    return FontSet(
-        regular=REGULAR,
-        bold=BOLD,
-        primary_cover=frozenset(regular.face.charToGlyph),
-        bold_cover=frozenset(bold.face.charToGlyph),
-        fallbacks=tuple((font.fontName, frozenset(font.face.charToGlyph)) for font in fallbacks),
+def is_ignorable(code: int) -> bool:
+    """Joiners, variation selectors and emoji tags: fonts need not list them to draw a cluster
+    (harfbuzz consumes them), so they never decide the font."""
+    return (
+        code in (0x200C, 0x200D, 0x034F)
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+        or code in _TAGS
     )
 
 
+def is_emoji_cluster(cluster: str) -> bool:
+    """A pictograph, or a character asked to look like one (U+FE0F), a skin tone or a
+    zero-width-joiner sequence: printed with the emoji font even where DejaVu has a glyph."""
+    first = ord(cluster[0])
+    if 0x1F000 <= first <= 0x1FAFF:
+        return True
+    return "\ufe0f" in cluster or any(ord(ch) in _SKIN_TONES for ch in cluster[1:])
+
+
+def needs_shaping(text: str) -> bool:
+    """Scripts whose letters join, reorder or stack, and emoji sequences, need harfbuzz;
+    Latin, Greek, Cyrillic, CJK, Hangul and Ethiopic syllables print glyph by glyph."""
+    for ch in text:
+        code = ord(ch)
+        if code < 0x0590:
+            if 0x0300 <= code <= 0x036F:
+                return True
+            continue
+        if (
+            0x1100 <= code <= 0x11FF  # Hangul jamo
+            or 0x1200 <= code <= 0x139F  # Ethiopic
+            or 0x1E00 <= code <= 0x1FFF  # Latin and Greek extended
+            or 0x2000 <= code <= 0x2BFF  # punctuation, symbols, arrows
+            or 0x2E80 <= code <= 0xA4CF  # CJK, kana, Hangul, Yi
+            or 0xAC00 <= code <= 0xD7FF  # Hangul syllables
+            or 0xF900 <= code <= 0xFAFF
+            or 0xFF00 <= code <= 0xFFEF
+            or 0x20000 <= code <= 0x3FFFF
+        ):
+            continue
+        return True
+    return False
+
+
+def split_clusters(text: str) -> list[str]:
+    """Text cut into user-perceived characters, enough to keep a font choice whole: a base with
+    its combining marks, joiners, variation selectors, skin tones and emoji tags, and a
+    zero-width-joiner sequence as one piece."""
+    clusters: list[str] = []
+    glue = False
+    for ch in text:
+        code = ord(ch)
+        attaches = (
+            unicodedata.category(ch) in ("Mn", "Mc", "Me")
+            or is_ignorable(code)
+            or code in _SKIN_TONES
+        )
+        if clusters and clusters[-1] not in (" ", "\n") and (attaches or glue):
+            clusters[-1] += ch
+        else:
+            clusters.append(ch)
+        glue = ch == ZWJ
+    return clusters
+
+
+class FontSet:
+    """The registered font names, and the font that draws each cluster of text."""
+
+    def __init__(self, coverage: dict[str, Coverage]) -> None:
+        self.regular = REGULAR
+        self.bold = BOLD
+        self.emoji = EMOJI.name
+        self._coverage = coverage
+        self._preferred = tuple(f for f in FALLBACKS if f.over_primary)
+        self._registered: set[str] = set()
+        self._by_cluster: dict[tuple[str, bool], str | None] = {}
+        self.ensure(PRIMARY)
+        self.ensure(PRIMARY_BOLD)
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, REGULAR)
+        addMapping(REGULAR, 1, 1, BOLD)
+
+    @property
+    def registered(self) -> frozenset[str]:
+        """Names of the fonts opened so far in this process."""
+        with _lock:
+            return frozenset(self._registered)
+
+    def ensure(self, font: BundledFont) -> str:
+        """Register ``font`` with reportlab unless it already is; its registered name."""
+        with _lock:
+            if font.name not in self._registered:
+                path = str(resource_file("fonts", font.file))
+                pdfmetrics.registerFont(TTFont(font.name, path, shapable=font.shaping))
+                if font not in (PRIMARY, PRIMARY_BOLD):
+                    for bold_flag in (0, 1):  # no bold or italic faces: regular stands in
+                        for italic_flag in (0, 1):
+                            addMapping(font.name, bold_flag, italic_flag, font.name)
+                self._registered.add(font.name)
+            return font.name
+
+    def draws(self, font: BundledFont, cluster: str) -> bool:
+        cover = self._coverage[font.file]
+        codes = [ord(ch) for ch in cluster if not is_ignorable(ord(ch))]
+        return bool(codes) and all(code in cover for code in codes)
+
+    def font_for(self, cluster: str, *, bold: bool = False) -> str | None:
+        """The font that draws ``cluster`` (registering it now if need be), or ``None`` if no
+        bundled font can."""
+        key = (cluster, bold)
+        found = self._by_cluster.get(key, "")
+        if found != "":
+            return found
+        choice = self._choose(cluster, bold)
+        name = None if choice is None else self.ensure(choice)
+        self._by_cluster[key] = name
+        return name
+
+    def _choose(self, cluster: str, bold: bool) -> BundledFont | None:
+        if is_emoji_cluster(cluster) and self.draws(EMOJI, cluster):
+            return EMOJI
+        for font in self._preferred:
+            if self.draws(font, cluster):
+                return font
+        if bold and self.draws(PRIMARY_BOLD, cluster):
+            return PRIMARY_BOLD
+        if self.draws(PRIMARY, cluster):
+            return PRIMARY
+        for font in FALLBACKS:
+            if self.draws(font, cluster):
+                return font
+        if len(cluster) > 1:  # a mark no font combines with this base: the base alone
+            return self._choose(cluster[0], bold)
+        return None
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF written as the UTF-16 pairs
+    the PDF format asks for.
+
+    reportlab writes ``<1F308>`` for 🌈: an odd number of hex digits, which text extraction,
+    search and copy-and-paste reject (pypdf: "Odd-length string"), so every emoji and every
+    Adlam name would be unsearchable in the filed PDF.
+    """
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(
+            f"<{index:02X}> <{chr(code).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+            for index, code in enumerate(subset)
+        ),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)
+
+
+@cache
+def _font_set() -> FontSet:
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    shaping.install()
+    return FontSet(stored_coverage())
+
+
 def fonts() -> FontSet:
-    """Register the bundled fonts (once, thread-safe) and describe them."""
+    """The process's font set (DejaVu Sans registered; the rest on demand); thread-safe."""
     with _lock:
-        return _register()
+        return _font_set()

@@ -55,7 +55,13 @@ class Styles:
 
 def stylesheet(fonts: FontSet) -> Styles:
     body = ParagraphStyle(
-        "ck-body", fontName=fonts.regular, fontSize=10, leading=14, textColor=INK, spaceAfter=4
+        "ck-body",
+        fontName=fonts.regular,
+        fontSize=10,
+        leading=14,
+        textColor=INK,
+        spaceAfter=4,
+        embeddedHyphenation=1,  # long words break at our soft hyphens (typeset.py), with a "-"
     )
     cell = ParagraphStyle("ck-cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0)
     cell_head = ParagraphStyle(

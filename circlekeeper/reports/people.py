@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from circlekeeper.reports.context import Privacy
+from circlekeeper.reports.fonts import split_clusters
 from circlekeeper.reports.typeset import clean
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import PersonSummary, SessionSummary
@@ -25,16 +26,32 @@ class Row:
 
 
 def initials(name: str) -> str:
-    """First letter of up to three words (``"Ada María Lovelace"`` → ``"AML"``)."""
+    """First letter of up to three words (``"Ada María Lovelace"`` → ``"AML"``).
+
+    A letter is a whole cluster: its accents and vowel signs, and in Devanagari a conjunct
+    (``"क्षमा"`` → ``"क्ष"``), so an initial never ends in half a letter. Emoji and
+    punctuation are not initials.
+    """
     letters = []
     for word in clean(name).split():
-        for ch in word:
-            if unicodedata.category(ch)[0] in "LN":
-                letters.append(ch.upper())
+        for letter in _letters(word):
+            if unicodedata.category(letter[0])[0] in "LN":
+                letters.append(unicodedata.normalize("NFC", letter.upper()))
                 break
         if len(letters) == 3:
             break
     return "".join(letters) or "?"
+
+
+def _letters(word: str) -> list[str]:
+    """Clusters, with a virama (Brahmic scripts) joining the next consonant to its cluster."""
+    out: list[str] = []
+    for cluster in split_clusters(unicodedata.normalize("NFD", word)):
+        if out and unicodedata.name(out[-1][-1], "").endswith(("VIRAMA", "SIGN VIRAMA")):
+            out[-1] += cluster
+        else:
+            out.append(cluster)
+    return [unicodedata.normalize("NFC", c) for c in out]
 
 
 def label_for(person: PersonSummary, rank: int, privacy: Privacy) -> str:

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.context import Privacy, ReportContext
-from circlekeeper.reports.fonts import fonts, needs_shaping
+from circlekeeper.reports.fonts import fonts, needs_shaping, split_clusters
 from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet, table_style
 from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
 from circlekeeper.reports.period_flowables import Column, FigureRows, SessionRows
@@ -290,7 +290,7 @@ class _Stack(Flowable):
 def _prints(kit: Kit, text: str) -> bool:
     """Whether the regular font prints ``text`` as it stands (no other script, no shaping)."""
     return (
-        all(ord(ch) in kit.fonts.primary_cover for ch in text)
+        all(kit.fonts.font_for(c) == kit.fonts.regular for c in split_clusters(text) if c != " ")
         and not has_rtl(text)
         and not needs_shaping(text)
     )

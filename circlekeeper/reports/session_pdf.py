@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
-from circlekeeper.reports.charts import MAX_BARS, Bar, chart_label, speaking_chart
+from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
 from circlekeeper.reports.layout import (
@@ -272,30 +272,22 @@ class SessionReport:
             note = f"The chart is left out: {len(rows)} bars would not fit on a page."
             out.append(Paragraph(note, s.small))
             return out
-        bars = []
-        for r in rows:
-            label, font = self._bar_label(r.label, r.rank)
-            bars.append(Bar(r.rank, label, r.person.spoken_total, font))
+        bars = [Bar(r.rank, r.label, r.person.spoken_total) for r in rows]
         caption = (
             "Speaking time per person against the equal share among those who spoke"
-            " (dashed line); orange bars are more"
-            " than 25 % above it. Bars follow the table's order; #n is its row number."
+            " (dashed line); orange bars are more than 25 % above it. Bars follow the table's"
+            " order."
         )
         out.append(
             KeepTogether(
                 [
                     Spacer(1, 10),
-                    speaking_chart(bars, summary.equal_share, self.width, self.fonts),
+                    SpeakingChart(bars, summary.equal_share, self.width, self.text),
                     Paragraph(caption, s.small),
                 ]
             )
         )
         return out
-
-    def _bar_label(self, label: str, rank: int) -> tuple[str, str]:
-        if self.context.privacy is Privacy.COUNTS:
-            return f"Person {rank}", self.fonts.regular
-        return chart_label(label, rank, self.fonts)
 
     def moods(self) -> list[Flowable]:
         moods = [m for m in self.context.moods if m.total]

@@ -5,12 +5,14 @@ goes through :class:`Typesetter`. It
 
 * escapes the text, so ``<b>``, ``&``, ``<font>``, ``<a href>`` and ``<img src=…/>`` print
   literally and can never change the layout, make a link or make reportlab open a file;
-* picks a font for each run of characters (DejaVu Sans, else the CJK fallback) and replaces a
-  character no bundled font can draw with a visible ``[U+XXXX]`` notice instead of an empty box;
+* picks a font for each grapheme cluster (DejaVu Sans, else the first bundled font that draws
+  it; see :mod:`circlekeeper.reports.fonts`) and replaces a character no bundled font can draw
+  with a visible ``[U+XXXX]`` notice instead of an empty box;
 * turns on harfbuzz shaping where Arabic-like scripts need it, and lays right-to-left text out
   line by line in bidi order (see :mod:`circlekeeper.reports.bidi_order`);
-* splits long text into paragraphs that break across pages, and cuts text meant for table cells
-  to a length that can never make a cell taller than a page.
+* splits long text into paragraphs that break across pages, gives a word too wide for a line
+  of its own soft hyphens (so it breaks with a "-", never just anywhere), and cuts text meant
+  for table cells to a length that can never make a cell taller than a page.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from reportlab.platypus import Flowable, Paragraph
 
 from circlekeeper.palette import PRINT
 from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, visual_word_order
-from circlekeeper.reports.fonts import FontSet, needs_shaping
+from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
 
 NOTICE_COLOR = PRINT.notice
+SOFT_HYPHEN = "\u00ad"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _NOTICE = "notice"
@@ -44,14 +47,23 @@ class Run:
 
 
 def clean(text: str) -> str:
-    """Drop control and invisible format characters; unify line breaks and spaces."""
+    """Drop control and invisible format characters; unify line breaks and spaces.
+
+    Joiners stay: a zero-width joiner makes 👩🏽‍🦱 one emoji, and a non-joiner is part of
+    how Persian and the Indic scripts spell words. So do emoji tag characters (regional flags).
+    Bidi overrides and other format characters go: they could reorder what prints.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     out = []
     for ch in text:
         category = unicodedata.category(ch)
-        if ch == "\n" or category not in ("Cc", "Cf"):
+        if ch == "\n" or category not in ("Cc", "Cf") or _kept_format(ord(ch)):
             out.append(ch)
     return "".join(out)
+
+
+def _kept_format(code: int) -> bool:
+    return code in (0x200C, 0x200D) or 0xE0020 <= code <= 0xE007F
 
 
 def truncate(text: str, limit: int) -> str:
@@ -74,19 +86,25 @@ class Typesetter:
         runs: list[Run] = []
         default = self.fonts.bold if bold else self.fonts.regular
         font: str | None
-        for ch in text:
+        for ch in split_clusters(text):
             if ch in " \n":
-                font = runs[-1].font if runs and runs[-1].font != _NOTICE else default
+                # A space keeps its neighbour's font, so a shaped run stays whole, except after
+                # a notice or an emoji (Noto Emoji's space is as wide as a pictograph).
+                previous = runs[-1].font if runs else _NOTICE
+                font = default if previous in (_NOTICE, self.fonts.emoji) else previous
             else:
                 font = (
-                    self.fonts.font_for(ch, bold=bold) if unicodedata.category(ch) != "Cs" else None
+                    self.fonts.font_for(ch, bold=bold)
+                    if unicodedata.category(ch[0]) != "Cs"
+                    else None
                 )
             if font is None:
-                self.missing.add(ord(ch))
+                code = ord(ch[0])
+                self.missing.add(code)
                 if runs and runs[-1].font == _NOTICE and runs[-1].text.endswith("]"):
-                    runs[-1] = Run(_NOTICE, f"{runs[-1].text[:-1]} U+{ord(ch):04X}]")
+                    runs[-1] = Run(_NOTICE, f"{runs[-1].text[:-1]} U+{code:04X}]")
                 else:
-                    runs.append(Run(_NOTICE, f"[U+{ord(ch):04X}]"))
+                    runs.append(Run(_NOTICE, f"[U+{code:04X}]"))
                 continue
             if runs and runs[-1].font == font:
                 runs[-1] = Run(font, runs[-1].text + ch)
@@ -150,14 +168,43 @@ class Typesetter:
         return out
 
     def line(
-        self, text: str, style: ParagraphStyle, width: float, *, rtl_base: bool | None = None
+        self,
+        text: str,
+        style: ParagraphStyle,
+        width: float,
+        *,
+        rtl_base: bool | None = None,
+        align_right: bool = False,
     ) -> list[Flowable]:
         """One short value (a name, a label), whitespace collapsed; may still wrap.
 
         ``rtl_base=False`` keeps right-to-left text in a left-aligned, left-to-right frame (table
-        columns, lists); ``None`` takes the direction from the text itself.
+        columns, lists); ``None`` takes the direction from the text itself. ``align_right``
+        sets every printed line flush right whatever its direction (chart labels).
         """
-        return self._block(" ".join(clean(text).split()), style, width, "", rtl_base)
+        return self._block(
+            " ".join(clean(text).split()), style, width, "", rtl_base, align_right=align_right
+        )
+
+    def width_of(self, text: str, style: ParagraphStyle) -> float:
+        """The printed width of ``text`` set on one line in ``style`` (before shaping)."""
+        bold = style.fontName == self.fonts.bold
+        return self._word_width(" ".join(clean(text).split()), style, bold)
+
+    def fit(self, text: str, style: ParagraphStyle, width: float) -> str:
+        """``text`` cut at a whole character, with "…", so it prints on one line of ``width``."""
+        text = " ".join(clean(text).split())
+        if self.width_of(text, style) <= width:
+            return text
+        clusters = split_clusters(text)
+        low, high, keep = 1, len(clusters) - 1, 1
+        while low <= high:  # the most clusters that fit with the "…" (binary search)
+            mid = (low + high) // 2
+            if self.width_of("".join(clusters[:mid]).rstrip() + "…", style) <= width:
+                keep, low = mid, mid + 1
+            else:
+                high = mid - 1
+        return "".join(clusters[:keep]).rstrip() + "…"
 
     def cell(
         self, text: str, style: ParagraphStyle, width: float, limit: int = 60
@@ -166,22 +213,29 @@ class Typesetter:
         return self.line(truncate(text, limit), style, width, rtl_base=False)
 
     def _block(
-        self, block: str, style: ParagraphStyle, width: float, prefix: str, rtl_base: bool | None
+        self,
+        block: str,
+        style: ParagraphStyle,
+        width: float,
+        prefix: str,
+        rtl_base: bool | None,
+        *,
+        align_right: bool = False,
     ) -> list[Flowable]:
         bold = style.fontName == self.fonts.bold
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
+        if not has_rtl(block) and not needs_shaping(block):
+            # (reportlab cannot split a shaped word at a hyphen and shape the rest again)
+            lines = [self._hyphenable(line, style, width, bold) for line in lines]
         runs_per_line = [self.runs(line, bold=bold) for line in lines]
-        shaping = any(needs_shaping(line) for line in lines)
-        if shaping and any(_mixes_fonts_in_a_word(runs) for runs in runs_per_line):
-            # reportlab shapes a whole word with its first font; a word mixing fonts would print
-            # wrong glyphs, so such (rare) text is printed unshaped rather than garbled.
-            shaping = False
+        # A word may mix fonts: circlekeeper.reports.shaping shapes each font's part alone.
+        shaping = any(needs_shaping(line) for line in lines) or needs_shaping(prefix)
         styled = _with_shaping(style, shaping)
         if not has_rtl(block):
             markup = "<br/>".join(self.markup(runs, style.fontName) for runs in runs_per_line)
             return [Paragraph(prefix + markup, styled)]
         rtl = base_is_rtl(block) if rtl_base is None else rtl_base
-        return self._rtl_lines(lines, styled, width, prefix, bold, rtl)
+        return self._rtl_lines(lines, styled, width, prefix, bold, rtl, align_right)
 
     def _rtl_lines(
         self,
@@ -191,12 +245,13 @@ class Typesetter:
         prefix: str,
         bold: bool,
         rtl: bool,
+        align_right: bool = False,
     ) -> list[Flowable]:
         """Wrap ourselves, then order each printed line's words by the bidi algorithm."""
         line_style = ParagraphStyle(
             f"{style.name}-line",
             parent=style,
-            alignment=TA_RIGHT if rtl else TA_LEFT,
+            alignment=TA_RIGHT if rtl or align_right else TA_LEFT,
             spaceBefore=0,
             spaceAfter=0,
         )
@@ -234,6 +289,37 @@ class Typesetter:
                 )
             out.append(Paragraph(markup or "&nbsp;", s))
         return out
+
+    def _hyphenable(self, line: str, style: ParagraphStyle, width: float, bold: bool) -> str:
+        """Soft hyphens inside each word too wide for a line of its own, so reportlab breaks it
+        with a visible hyphen (the styles set ``embeddedHyphenation``) instead of cutting it
+        anywhere; a word that fits a line is never broken."""
+        words = line.split(" ")
+        for index, word in enumerate(words):
+            if len(word) > 4 and self._word_width(word, style, bold) > width * 0.95:
+                words[index] = self._soft_hyphenated(word, style, width, bold)
+        return " ".join(words)
+
+    def _soft_hyphenated(self, word: str, style: ParagraphStyle, width: float, bold: bool) -> str:
+        """Soft hyphens where a line of ``width`` fills up, plus a few letters either side so
+        a line that starts part-way still finds one. Few, because reportlab tries each one in
+        turn: a soft hyphen after every letter of a 10,000-letter word would take minutes."""
+        clusters = split_clusters(word)
+        breaks: set[int] = set()
+        start = 0
+        while start < len(clusters):
+            low, high, cut = start + 1, len(clusters), start + 1
+            while low <= high:  # the most clusters from ``start`` that fit 90 % of a line
+                mid = (low + high) // 2
+                if self._word_width("".join(clusters[start:mid]), style, bold) <= width * 0.9:
+                    cut, low = mid, mid + 1
+                else:
+                    high = mid - 1
+            if cut >= len(clusters):
+                break
+            breaks.update(range(max(start + 2, cut - 12), cut + 1, 3))
+            start = cut
+        return _with_soft_hyphens(word, clusters, breaks)
 
     def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float:
         total = 0.0
@@ -316,17 +402,20 @@ def _cut_line(line: str) -> list[str]:
     return parts
 
 
-def _mixes_fonts_in_a_word(runs: list[Run]) -> bool:
-    fonts_in_word: set[str] = set()
-    for run in runs:
-        for ch in run.text:
-            if ch in " \n":
-                fonts_in_word = set()
-                continue
-            fonts_in_word.add(run.font)
-            if len(fonts_in_word - {_NOTICE}) > 1:
-                return True
-    return False
+def _with_soft_hyphens(word: str, clusters: list[str], at: set[int]) -> str:
+    """Soft hyphens before the clusters numbered in ``at``: between two letters, two letters
+    from either end and never beside a hyphen."""
+    out = []
+    for index, cluster in enumerate(clusters):
+        if (
+            index in at
+            and 2 <= index <= len(clusters) - 2
+            and cluster[0].isalpha()
+            and clusters[index - 1][-1].isalpha()
+        ):
+            out.append(SOFT_HYPHEN)
+        out.append(cluster)
+    return "".join(out)
 
 
 def _with_shaping(style: ParagraphStyle, shaping: bool) -> ParagraphStyle:

@@ -13,28 +13,60 @@ while batch operations copy tables and a foreign-key check before it commits.
 from __future__ import annotations
 
 import logging
+import re
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from circlekeeper.store.errors import StoreError, StoreUnavailable
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+_REVISION = re.compile(r"^revision(?:: str)? = [\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision(?:: [^=]+)? = (?:None|[\"']([^\"']+)[\"'])", re.MULTILINE)
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
+@cache
+def known_revisions() -> dict[str, str | None]:
+    """Each shipped revision and the one it revises, read from the migration files' headers.
+
+    Importing alembic costs about a quarter of a one-session ``circlekeeper export``; a
+    database already at the newest schema (nearly every start) needs none of it, so the
+    revision chain is read from the files and alembic is imported only to migrate. A test
+    checks this agrees with alembic's own reading.
+    """
+    chain: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision and down:
+            chain[revision.group(1)] = down.group(1)
+    return chain
+
+
 def head_revision() -> str:
+    chain = known_revisions()
+    heads = set(chain) - {down for down in chain.values() if down}
+    if len(heads) == 1:
+        return heads.pop()
+    from alembic.script import ScriptDirectory  # merges or branches: alembic decides
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:  # pragma: no cover - the package always ships migrations
         raise StoreError("CircleKeeper's database migrations are missing from this install.")
@@ -42,7 +74,17 @@ def head_revision() -> str:
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The schema revision the database records (``None``: not CircleKeeper's yet)."""
+    if connection.dialect.name == "sqlite":
+        found = connection.scalar(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+        )
+    else:
+        found = inspect(connection).has_table("alembic_version")
+    if not found:
+        return None
+    revision: str | None = connection.scalar(text("SELECT version_num FROM alembic_version"))
+    return revision
 
 
 def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
@@ -93,10 +135,7 @@ def require_head(engine: Engine, where: str) -> None:
             f"{where} holds no CircleKeeper data yet; open CircleKeeper once to set it up, then"
             " run this command again."
         )
-    known = {
-        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
-    }
-    if current not in known:
+    if current not in known_revisions():
         raise StoreUnavailable(
             f"{where} was last opened by a newer CircleKeeper (schema {current}); update"
             " CircleKeeper to read it."
@@ -120,6 +159,8 @@ def upgrade(engine: Engine) -> None:
     alembic reads the revision the first committed and has nothing left to do. (A SQLite
     file has its writer lock, and SQLite's own write lock serialises the rest.)
     """
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as connection, connection.begin():
         # One outer transaction: alembic sees it and does not commit on its own, so a failed
@@ -142,6 +183,8 @@ def upgrade(engine: Engine) -> None:
 def _autogenerate(message: str) -> None:
     """Write a new revision from the difference between head and the models."""
     import tempfile
+
+    from alembic import command
 
     from circlekeeper.store.database import make_engine
     from circlekeeper.store.location import resolve

@@ -14,6 +14,7 @@ import unicodedata
 FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 ZERO_WIDTH_SPACE = "\u200b"
+SOFT_HYPHEN = "\u00ad"
 LEFT_TO_RIGHT_MARK = "\u200e"
 
 NAME_ON_SCREEN = 60
@@ -21,7 +22,11 @@ NAME_ON_SCREEN = 60
 PRONOUNS_ON_SCREEN = 30
 BREAK_AFTER = 24
 """A run this long without a space gets invisible break points, so it can wrap."""
-_LONG_RUN = re.compile(rf"\S{{{BREAK_AFTER + 1},}}")
+HYPHENATE_FROM = 12
+"""A word of a hyphenating alphabet longer than this gets soft hyphens; shorter ones fit."""
+_LONG_RUN = re.compile(rf"\S{{{HYPHENATE_FROM + 1},}}")
+_HYPHENATES = re.compile(r"[\u0041-\u058f\u1e00-\u1fff'’.\-]+")
+"""Latin, Greek, Cyrillic and Armenian (with their marks), apostrophes, full stops, hyphens."""
 
 
 _INVISIBLE_MARKS = (
@@ -29,6 +34,7 @@ _INVISIBLE_MARKS = (
     POP_DIRECTIONAL_ISOLATE,
     ZERO_WIDTH_SPACE,
     LEFT_TO_RIGHT_MARK,
+    SOFT_HYPHEN,
 )
 
 
@@ -49,19 +55,42 @@ def shorten(text: str, limit: int) -> str:
 
 
 def breakable(text: str) -> str:
-    """``text`` with invisible break points inside very long runs without spaces.
+    """``text`` with break points inside long words, so a label wraps without cutting a word
+    just anywhere.
 
-    A label wraps only between words; one 10,000-letter "word" (a pasted link, a name typed
-    without spaces) would otherwise make the window as wide as the word.
+    Qt wraps a label between words, and breaks a word wider than the label wherever it runs out
+    of room ("Vander/bilt"). Words of an alphabet that hyphenates (Latin, Greek, Cyrillic)
+    longer than :data:`HYPHENATE_FROM` letters get soft hyphens, two letters from either end:
+    invisible unless Qt breaks there, and then shown as "-". Other long runs without spaces (a
+    pasted link) get invisible break points every :data:`BREAK_AFTER` characters, so one
+    10,000-character "word" cannot make the window as wide as itself.
     """
 
     def split(match: re.Match[str]) -> str:
         run = match.group(0)
+        if _HYPHENATES.fullmatch(run):
+            return _with_soft_hyphens(run)
+        if len(run) <= BREAK_AFTER:
+            return run
         return ZERO_WIDTH_SPACE.join(
             run[i : i + BREAK_AFTER] for i in range(0, len(run), BREAK_AFTER)
         )
 
     return _LONG_RUN.sub(split, text)
+
+
+def _with_soft_hyphens(word: str) -> str:
+    out = []
+    for index, ch in enumerate(word):
+        if (
+            2 <= index <= len(word) - 2
+            and ch.isalpha()
+            and word[index - 1].isalpha()
+            and unicodedata.category(ch) != "Mn"
+        ):
+            out.append(SOFT_HYPHEN)
+        out.append(ch)
+    return "".join(out)
 
 
 def display_name(name: str) -> str:
@@ -89,11 +118,6 @@ def sentence(text: str) -> str:
 
 def plain(text: str) -> str:
     """The text as a person reads it (no isolates or break points; for comparisons)."""
-    for mark in (
-        FIRST_STRONG_ISOLATE,
-        POP_DIRECTIONAL_ISOLATE,
-        ZERO_WIDTH_SPACE,
-        LEFT_TO_RIGHT_MARK,
-    ):
+    for mark in _INVISIBLE_MARKS:
         text = text.replace(mark, "")
     return text

@@ -99,3 +99,31 @@ def test_a_database_already_at_head_is_not_migrated_again(tmp_path: Path) -> Non
     open_store(path).close()
     with open_store(path) as store:
         assert not [p for p in store.backups.list() if "before-migration" in p.name]
+
+
+def test_the_revision_chain_read_from_the_files_is_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.known_revisions() == {
+        s.revision: s.down_revision for s in scripts.walk_revisions()
+    }
+    assert migrate.head_revision() == scripts.get_current_head()
+
+
+def test_a_database_at_the_newest_schema_opens_without_importing_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "ready.sqlite3"
+    with open_store(path):
+        pass  # created and migrated
+    code = (
+        "import sys\n"
+        "from circlekeeper.store import open_store\n"
+        f"with open_store({str(path)!r}) as store:\n"
+        "    store.circles.list()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

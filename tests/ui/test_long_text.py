@@ -7,12 +7,14 @@ the windows must stay usable (the full text stays in the record, the editor and 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QWidget
 
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.bidi_text import (
     BREAK_AFTER,
     NAME_ON_SCREEN,
+    SOFT_HYPHEN,
     ZERO_WIDTH_SPACE,
     breakable,
     display_name,
@@ -28,10 +30,39 @@ SCREEN = 1400
 
 def test_long_runs_get_invisible_break_points_and_nothing_else_changes() -> None:
     assert breakable("Amal, Jonas and نور") == "Amal, Jonas and نور"
-    broken = breakable("x" * 60)
+    assert breakable("Vanderbilt Ekaterina") == "Vanderbilt Ekaterina"  # words that fit
+    broken = breakable("山" * 60)
     assert broken.count(ZERO_WIDTH_SPACE) == 2
     assert max(len(part) for part in broken.split(ZERO_WIDTH_SPACE)) == BREAK_AFTER
-    assert plain(broken) == "x" * 60
+    assert plain(broken) == "山" * 60
+    hyphenable = breakable("Konstantinopoulou")
+    assert hyphenable.startswith("Ko" + SOFT_HYPHEN) and hyphenable.endswith(SOFT_HYPHEN + "ou")
+    assert plain(hyphenable) == "Konstantinopoulou"
+
+
+def _printed_lines(text: str, width: int) -> list[str]:
+    """The lines Qt lays ``text`` out in, in a label ``width`` pixels wide."""
+    layout = QTextLayout(text, QApplication.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def test_a_long_name_wraps_between_words_or_at_a_hyphen_never_mid_word(qtbot) -> None:
+    name = "Vanderbilt-Konstantinopoulou Wolfeschlegelsteinhausenbergerdorff"
+    width = QFontMetrics(QApplication.font()).horizontalAdvance("Konstantinop")
+    lines = _printed_lines(breakable(name), width)
+    assert len(lines) > 2
+    for line in lines[:-1]:
+        assert line.endswith((" ", "-", SOFT_HYPHEN)), lines  # a space, a hyphen, or a "-" shown
+    assert plain("".join(lines)) == name
 
 
 def test_names_are_kept_to_a_screen_length_with_an_ellipsis() -> None:

@@ -1,0 +1,76 @@
+"""Shape each font's part of a word on its own, so a word may mix fonts.
+
+reportlab hands harfbuzz a whole word (text between spaces) with the font the word *starts* in.
+A word that changes font part-way — ``🌈Alex``, ``Maya👩🏽‍🦱``, ``(李)`` beside Arabic — was
+then drawn with glyph numbers from the wrong font (garbage), or crashed the build when a later
+font had never been shaped. This wraps reportlab's ``shapeFragWord``: a word whose fragments use
+one font goes through unchanged; otherwise each run of fragments in one font is shaped alone and
+the pieces are joined back into one word, which reportlab lays out as before.
+
+Installed once, by :func:`install`, from :func:`circlekeeper.reports.fonts.fonts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord
+from reportlab.platypus import paragraph
+
+_original: Callable[..., Any] | None = None
+
+FEATURES = {"kern": True, "liga": True}
+"""reportlab also turns on discretionary ligatures (``dlig``), which print DejaVu's curly
+"st" in the middle of ordinary English words."""
+
+
+def _font_of(frag: Any) -> str | None:
+    return None if hasattr(frag, "cbDefn") else str(frag.fontName)
+
+
+def shape_by_font(word: list[Any], features: dict[str, bool] | None = None) -> list[Any]:
+    """reportlab's ``shapeFragWord``, applied to each single-font stretch of ``word``."""
+    assert _original is not None
+    features = FEATURES if features is None else features
+    if isinstance(word, ShapedFragWord):
+        return word
+    frags = word[1:]
+    if any(isinstance(text, ShapedStr) for _, text in frags):
+        return word  # the rest of a shaped word reportlab split (a hyphen): shaped already
+    fonts = {_font_of(frag) for frag, _ in frags} - {None}
+    if len(fonts) <= 1:
+        return _original(word, features)
+    groups: list[list[Any]] = []
+    for frag, text in frags:
+        font = _font_of(frag)
+        if groups and (font is None or font == _font_of(groups[-1][-1][0])):
+            groups[-1].append((frag, text))
+        else:
+            groups.append([(frag, text)])
+    pieces: list[Any] = []
+    width = 0.0
+    any_shaped = False
+    for group in groups:
+        group_width = sum(
+            pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
+            for frag, text in group
+            if not hasattr(frag, "cbDefn")
+        )
+        sub = word.__class__([group_width, *group])
+        shaped = _original(sub, features)
+        any_shaped = any_shaped or shaped is not sub
+        width += shaped[0]
+        pieces.extend(shaped[1:])
+    if not any_shaped:
+        return word
+    return makeShapedFragWord(word)([width, *pieces])
+
+
+def install() -> None:
+    """Route reportlab's paragraph shaping through :func:`shape_by_font` (idempotent)."""
+    global _original
+    if _original is None:
+        _original = paragraph.shapeFragWord
+        paragraph.shapeFragWord = shape_by_font
