@@ -55,7 +55,7 @@ class AboutDialog(QDialog):
             "others) keep their own open licences, shipped beside them."
         )
         credits.setWordWrap(True)
-        self.details_label = QLabel(version_details())
+        self.details_label = QLabel(version_details().split("\n", 1)[1])  # title has the rest
         self.details_label.setAccessibleName("Version details")
         self.details_label.setStyleSheet("color: palette(placeholder-text);")
 
