@@ -19,7 +19,7 @@ from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.prompts import MoodCounts, PromptUse
 
 FORMAT = "circlekeeper-session"
-VERSION = 2
+VERSION = 3
 """Version 2 added ``moods`` and ``prompt_uses``; version 1 files (without them) still load."""
 
 MOOD_MOMENTS = ("check-in", "check-out")

@@ -149,8 +149,9 @@ class CircleSession:
         self._require_live()
         self._append([ev.SessionEnded()])
 
-    def join(self, participant: Participant) -> None:
-        """A late arrival: present from now on, and at the end of the current round's queue."""
+    def join(self, participant: Participant, place: ev.JoinPlace = ev.JoinPlace.THIS_ROUND) -> None:
+        """A late arrival: present from now on, and at the end of the current round's queue
+        (or, if the facilitator chooses, speaking from the next round on)."""
         self._require_live()
         pid = participant.person_id
         if not pid:
@@ -159,7 +160,7 @@ class CircleSession:
         walked_in = round_ is not None and pid in round_.skipped
         if pid in self._state.present and not walked_in:
             raise SessionCommandRefused(f"{participant.name} is already here.")
-        self._append([ev.ParticipantJoined(participant)])
+        self._append([ev.ParticipantJoined(participant, ev.JoinPlace(place))])
 
     def leave(self, person_id: str) -> None:
         """Someone leaves early; what they said stays counted."""
@@ -285,6 +286,45 @@ class CircleSession:
                 " this round; they can pass or speak now."
             )
         self._close_and_maybe_start(ev.TurnDeferred(who), start_next)
+
+    def hear_passer(self, person_id: str) -> None:
+        """Passing is fine, and so is changing your mind: once nobody is left waiting, someone
+        who passed this round takes a turn after all, in this same round.
+
+        Their allotment is what is left of the round's budget (never below the floor), as for
+        anyone who speaks last. One action: undo takes back the invitation and the turn.
+        """
+        round_ = self._require_round()
+        name = self._state.name_of(person_id)
+        if round_.current is not None:
+            raise SessionCommandRefused(
+                f"{self._state.name_of(round_.current.person_id)} is still speaking;"
+                " end their turn first."
+            )
+        if round_.queue:
+            raise SessionCommandRefused(
+                "Everyone waiting speaks first; those who passed get their chance after."
+            )
+        if person_id not in round_.passers_waiting:
+            raise SessionCommandRefused(f"{name} has not passed in this round.")
+        if person_id not in self._state.present:
+            raise SessionCommandRefused(f"{name} is not in the circle any more.")
+        now = self.elapsed()
+        invitation = ev.PassReconsidered(person_id)
+        probe = copy.deepcopy(self._state)
+        apply(probe, ev.Entry(self._state.last_seq + 1, now, self._wall(), invitation))
+        turn = self._turn_start_event(person_id, auto=True, state=probe, now=now)
+        self._append([invitation, turn], now=now)
+
+    def replan(self, first_index: int, plans: Sequence[RoundPlan]) -> None:
+        """Replace the plans of the rounds from ``first_index`` on (the circle ran over and
+        the facilitator shortened what is left, or accepted a new plan)."""
+        self._require_live()
+        if first_index < len(self._state.rounds):
+            raise SessionCommandRefused("Only rounds that have not started yet can be replanned.")
+        if not plans:
+            raise SessionCommandRefused("A new plan needs at least one round.")
+        self._append([ev.RoundsReplanned(first_index, tuple(plans))])
 
     # -------------------------------------------------------------------- undo
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from circlekeeper.session.model import Participant, RoundPlan
@@ -31,10 +32,21 @@ class SessionStarted(Event):
     nearing_fraction: float = 0.8
 
 
+class JoinPlace(StrEnum):
+    """Where a late arrival joins the speaking order: the facilitator's choice."""
+
+    THIS_ROUND = "this-round"
+    NEXT_ROUND = "next-round"
+
+
 @dataclass(frozen=True, slots=True)
 class ParticipantJoined(Event):
+    """A late arrival (or someone back in the room). ``place`` came in session file version 3;
+    older logs mean *the end of this round*, which is what the default says."""
+
     kind: ClassVar[str] = "participant-joined"
     participant: Participant
+    place: JoinPlace = JoinPlace.THIS_ROUND
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +117,15 @@ class TurnPassed(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class PassReconsidered(Event):
+    """Someone who passed this round changed their mind, once the queue was empty: they are
+    back at the head of the queue, and the turn they take is a turn of this same round."""
+
+    kind: ClassVar[str] = "pass-reconsidered"
+    person_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class TurnDeferred(Event):
     """*Pass for now*: the person moves to the end of this round's queue, once per round."""
 
@@ -129,6 +150,17 @@ class QueueReordered(Event):
 @dataclass(frozen=True, slots=True)
 class RoundEnded(Event):
     kind: ClassVar[str] = "round-ended"
+
+
+@dataclass(frozen=True, slots=True)
+class RoundsReplanned(Event):
+    """The rounds from ``first_index`` on get these plans (the circle ran over and the
+    facilitator shortened what was left to fit). Kept in the log so a resumed circle, its
+    summary and its export see the plan that really ran."""
+
+    kind: ClassVar[str] = "rounds-replanned"
+    first_index: int
+    plans: tuple[RoundPlan, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +199,11 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TurnEnded,
         TurnPassed,
         TurnDeferred,
+        PassReconsidered,
         SpeakerSkipped,
         QueueReordered,
         RoundEnded,
+        RoundsReplanned,
         SessionInterrupted,
         SessionEnded,
         ActionUndone,
@@ -254,6 +288,20 @@ def _convert(name: str, raw: Any) -> Any:
             return Participant.from_dict(raw)
         case "plan":
             return RoundPlan.from_dict(raw)
+        case "plans":
+            if not isinstance(raw, list | tuple):
+                raise TypeError("must be a list")
+            return tuple(RoundPlan.from_dict(item) for item in raw)
+        case "place":
+            try:
+                return JoinPlace(raw)
+            except ValueError:
+                places = ", ".join(repr(p.value) for p in JoinPlace)
+                raise ValueError(f"must be one of {places}") from None
+        case "first_index":
+            if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+                raise TypeError("must be a whole number, 0 or more")
+            return raw
         case "participants":
             if not isinstance(raw, list | tuple):
                 raise TypeError("must be a list")

@@ -233,6 +233,23 @@ class _Checker:
                     raise self.fail(
                         f"{event.person_id!r} is not waiting to speak", "payload.person_id"
                     )
+            case ev.PassReconsidered():
+                round_ = self._round()
+                if round_.current is not None or round_.queue:
+                    raise self.fail("someone who passed speaks only once nobody else is waiting")
+                if event.person_id not in round_.passers_waiting:
+                    raise self.fail(
+                        f"{event.person_id!r} has not passed in this round", "payload.person_id"
+                    )
+                if event.person_id not in state.present:
+                    raise self.fail(f"{event.person_id!r} is not present", "payload.person_id")
+            case ev.RoundsReplanned():
+                if event.first_index < len(state.rounds):
+                    raise self.fail(
+                        "replans a round that has already started", "payload.first_index"
+                    )
+                if not event.plans:
+                    raise self.fail("must name at least one round", "payload.plans")
             case ev.QueueReordered():
                 queue = self._round().queue
                 if sorted(event.order) != sorted(queue):

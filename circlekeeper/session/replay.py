@@ -59,10 +59,11 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
                 state.participants[person.person_id] = person
                 state.present.append(person.person_id)
         case ev.ParticipantJoined():
-            _join(state, event.participant)
+            _join(state, event.participant, event.place)
         case ev.ParticipantLeft():
             _leave(state, event.person_id, at)
         case ev.RoundStarted():
+            state.next_round_arrivals.clear()
             index = len(state.rounds)
             state.rounds.append(
                 RoundState(
@@ -115,6 +116,13 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
                 round_.queue.remove(event.person_id)
             round_.queue.append(event.person_id)
             round_.deferred.add(event.person_id)
+        case ev.PassReconsidered():
+            round_ = _round(state)
+            round_.reconsidered.append(event.person_id)
+            round_.queue.insert(0, event.person_id)
+        case ev.RoundsReplanned():
+            for offset, plan in enumerate(event.plans):
+                state.replanned[event.first_index + offset] = plan
         case ev.SpeakerSkipped():
             round_ = _round(state)
             round_.queue.remove(event.person_id)
@@ -190,10 +198,12 @@ def _close_turn(state: SessionState, at: float, outcome: TurnOutcome) -> None:
     )
 
 
-def _join(state: SessionState, person: Participant) -> None:
+def _join(
+    state: SessionState, person: Participant, place: ev.JoinPlace = ev.JoinPlace.THIS_ROUND
+) -> None:
     """An arrival: someone new, someone who left and came back, or someone skipped as absent
     who has now walked in. They join the end of the current round's queue unless they have
-    already had their turn (spoken or passed) in it."""
+    already had their turn (spoken or passed) in it, or the facilitator chose the next round."""
     pid = person.person_id
     known = pid in state.participants
     state.participants[pid] = person
@@ -205,6 +215,10 @@ def _join(state: SessionState, person: Participant) -> None:
         state.joined_late.append(pid)
     round_ = state.current_round
     if round_ is None:
+        return
+    if place is ev.JoinPlace.NEXT_ROUND:
+        if pid not in state.next_round_arrivals:
+            state.next_round_arrivals.append(pid)
         return
     if pid in round_.skipped:
         round_.skipped.remove(pid)
@@ -218,6 +232,8 @@ def _leave(state: SessionState, person_id: str, at: float) -> None:
     if person_id in state.present:
         state.present.remove(person_id)
     state.left_early.append(person_id)
+    if person_id in state.next_round_arrivals:
+        state.next_round_arrivals.remove(person_id)
     round_ = state.current_round
     if round_ is None:
         return

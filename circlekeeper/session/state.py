@@ -69,6 +69,8 @@ class RoundState:
     passed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     spoke: list[str] = field(default_factory=list)
+    reconsidered: list[str] = field(default_factory=list)
+    """Who passed and then took a turn after all, in the order they asked."""
     last_boundary: float = 0.0
     ended_at: float | None = None
 
@@ -82,6 +84,11 @@ class RoundState:
         if self.current is not None:
             return self.current.person_id
         return self.queue[0] if self.queue else None
+
+    @property
+    def passers_waiting(self) -> list[str]:
+        """Who passed this round and has not yet taken the chance to speak after all."""
+        return [pid for pid in self.passed if pid not in self.reconsidered]
 
     def spoken_in_round(self, elapsed: float) -> float:
         current = self.current.spoken(elapsed) if self.current else 0.0
@@ -99,6 +106,10 @@ class SessionState:
     joined_late: list[str] = field(default_factory=list)
     left_early: list[str] = field(default_factory=list)
     rounds: list[RoundState] = field(default_factory=list)
+    replanned: dict[int, RoundPlan] = field(default_factory=dict)
+    """Plans that replace the planned rounds of these indexes (``rounds-replanned``)."""
+    next_round_arrivals: list[str] = field(default_factory=list)
+    """Late arrivals who asked to join from the next round, not the one in progress."""
     turns: list[TurnRecord] = field(default_factory=list)
     interrupted_seconds: float = 0.0
     started_at: float = 0.0

@@ -30,6 +30,8 @@ class PersonSummary:
     left_early: bool
     deviation_seconds: float
     """Spoken time minus the equal share (positive: heard more than an equal share)."""
+    spoke_after_passing: int = 0
+    """Rounds in which the person passed, then took the chance to speak after all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,7 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
             joined_late=pid in state.joined_late,
             left_early=pid in state.left_early,
             deviation_seconds=(totals[pid] - equal_share) if totals[pid] > 0 else -equal_share,
+            spoke_after_passing=sum(1 for r in state.rounds if pid in r.reconsidered),
         )
         for pid, person in state.participants.items()
     )

@@ -21,12 +21,22 @@ UNDOABLE = (
     ev.TurnEnded,
     ev.TurnPassed,
     ev.TurnDeferred,
+    ev.PassReconsidered,
     ev.SpeakerSkipped,
     ev.QueueReordered,
     ev.RoundEnded,
+    ev.RoundsReplanned,
 )
 
-TURN_CLOSERS = (ev.TurnEnded, ev.TurnPassed, ev.TurnDeferred, ev.SpeakerSkipped)
+# Events that an automatic turn start may follow within one action, so that one undo takes
+# back both (a move-on; giving a passer their turn).
+TURN_CLOSERS = (
+    ev.TurnEnded,
+    ev.TurnPassed,
+    ev.TurnDeferred,
+    ev.SpeakerSkipped,
+    ev.PassReconsidered,
+)
 
 UNDOABLE_KINDS = frozenset(cls.kind for cls in UNDOABLE)
 
@@ -46,8 +56,10 @@ def describe(event: ev.Event, state: SessionState) -> str:
         ev.TurnEnded: f"end of {name}'s turn",
         ev.TurnPassed: f"{name}'s pass",
         ev.TurnDeferred: f"{name}'s pass for now",
+        ev.PassReconsidered: f"{name}'s turn after passing",
         ev.SpeakerSkipped: f"skipping {name}",
         ev.QueueReordered: "new order",
         ev.RoundEnded: "end of the round",
+        ev.RoundsReplanned: "new plan for the rounds left",
     }
     return phrases.get(type(event), "last action")

@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     # early builds all of its enums (the Qt namespace alone costs about 10 ms, QCloseEvent 3).
     from PySide6.QtGui import QCloseEvent
 
-    from circlekeeper.session.model import Participant
     from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.live.arrival_dialog import Arrival
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
     from circlekeeper.ui.live.summary_view import SummaryView
@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
         options = self.options
         options.facilitator_cue = CueStyle.DISCREET if settings.discreet_cues else CueStyle.FULL
         options.presenter_cue = CueStyle.NEUTRAL if settings.neutral_presenter else CueStyle.FULL
+        options.presenter_end_time = settings.presenter_end_time
         self.options.auto_start_next = settings.auto_start_next
         self.chime.set_muted(settings.muted or self.options.muted)
         if self.controller is not None:
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
             self.live_view.ring.set_cue(self.options.facilitator_cue)
         if self.presenter is not None:
             self.presenter.set_cue(self.options.presenter_cue)
+            self.presenter.show_end_time(self.options.presenter_end_time)
         self.menus.sync()
         if self.options.settings_applied is not None:
             self.options.settings_applied(settings)
@@ -353,6 +355,8 @@ class MainWindow(QMainWindow):
                 circle_name=brief.name,
                 first_meeting=brief.previous_first is None,
             )
+        from circlekeeper.session.order import OrderStrategy
+        from circlekeeper.session.seating import SeatingRule
         from circlekeeper.ui.live.controller import LiveController
         from circlekeeper.ui.setup.setup_dialog import SetupDialog
 
@@ -371,8 +375,23 @@ class MainWindow(QMainWindow):
             auto_start_next=self.options.auto_start_next,
             parent=self,
         )
+        around_the_room = setup.strategy is OrderStrategy.SEATING and setup.seating
+        # Other strategies fix the first round's order; later rounds keep it, and only the
+        # facilitator's choice to hold the space applies.
+        controller.seating_rule = (
+            setup.seating_rule
+            if around_the_room
+            else SeatingRule(facilitator_shares=setup.seating_rule.facilitator_shares)
+        )
+        controller.facilitator_ids = setup.facilitator_ids
         self._open_live(session_id, controller)
-        controller.start(brief.name, present, setup.facilitators)
+        controller.start(
+            brief.name,
+            present,
+            setup.facilitators,
+            seating=[p.person_id for p in setup.seating] if around_the_room else None,
+            first=setup.first_speaker,
+        )
         self._ask_mood(session_id, "check-in", len(present))
 
     def _ask_mood(self, session_id: int, moment: str, present: int) -> None:
@@ -394,7 +413,7 @@ class MainWindow(QMainWindow):
             controller,
             chime=self.chime,
             cue=self.options.facilitator_cue,
-            newcomer_dialog=self._ask_newcomer,
+            arrival_dialog=self._ask_arrival,
             notes_widget=notes,
             ask=self.ask,
         )
@@ -407,14 +426,24 @@ class MainWindow(QMainWindow):
         self.live_view.setFocus()
         self.session_started.emit(session_id)
 
-    def _ask_newcomer(self, parent: QWidget) -> Participant | None:
-        from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
+    def _ask_arrival(self, parent: QWidget, in_round: bool) -> Arrival | None:
+        """Who walked in: a member of the circle not here yet, or someone new (added to the
+        circle, so they are known next time)."""
+        from circlekeeper.ui.live.arrival_dialog import Arrival, ask_arrival
 
-        person = ask_newcomer(parent, "pending")
-        if person is None or self._circle_id is None:
+        if self._circle_id is None or self.controller is None:
             return None
-        member = self.catalog.add_member(self._circle_id, person.name, person.pronouns)
-        return member.participant()
+        here = set(self.controller.session.state.present)
+        roster = [
+            member.participant()
+            for member in self.catalog.circle(self._circle_id).members
+            if not member.archived and str(member.person_id) not in here
+        ]
+        arrival = ask_arrival(parent, roster, in_round)
+        if arrival is None or arrival.member is not None:
+            return arrival
+        member = self.catalog.add_member(self._circle_id, arrival.new_name, arrival.new_pronouns)
+        return Arrival(member.participant(), "", "", arrival.place)
 
     def toggle_presenter(self) -> None:
         if self.controller is None:
@@ -425,6 +454,7 @@ class MainWindow(QMainWindow):
         from circlekeeper.ui.live.presenter_window import PresenterWindow
 
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
+        self.presenter.show_end_time(self.options.presenter_end_time)
         self.presenter.placed.connect(lambda where: self.statusBar().showMessage(where, 10_000))
         self.presenter.show_beside(self.screen)
 

@@ -52,6 +52,8 @@ class AppSettings:
     neutral_presenter: bool = True
     auto_start_next: bool = True
     muted: bool = False
+    presenter_end_time: bool = False
+    """Show the circle's planned end on the presenter screen (off: the room sees no clock)."""
 
     @classmethod
     def load(cls, store: SettingsStore) -> AppSettings:
@@ -85,6 +87,7 @@ class AppSettings:
             neutral_presenter=flag("neutral_presenter", default.neutral_presenter),
             auto_start_next=flag("auto_start_next", default.auto_start_next),
             muted=flag("muted", default.muted),
+            presenter_end_time=flag("presenter_end_time", default.presenter_end_time),
         )
 
     def save(self, store: SettingsStore) -> None:
@@ -99,6 +102,7 @@ class AppSettings:
             ("neutral_presenter", "1" if self.neutral_presenter else "0"),
             ("auto_start_next", "1" if self.auto_start_next else "0"),
             ("muted", "1" if self.muted else "0"),
+            ("presenter_end_time", "1" if self.presenter_end_time else "0"),
         ):
             store.set(key, value)
 
@@ -173,11 +177,13 @@ class SettingsDialog(QDialog):
         self.auto.setChecked(settings.auto_start_next)
         self.muted = QCheckBox("Mute the chime")
         self.muted.setChecked(settings.muted)
+        self.end_time = QCheckBox("Show the circle's planned end on the presenter screen")
+        self.end_time.setChecked(settings.presenter_end_time)
         behaviour = QGroupBox("During a circle")
         behaviour_form = QFormLayout(behaviour)
         behaviour_form.addRow("Private notes", self.idle)
         behaviour_form.addRow("Draws avoid prompts from", self.avoid)
-        for box in (self.discreet, self.neutral, self.auto, self.muted):
+        for box in (self.discreet, self.neutral, self.end_time, self.auto, self.muted):
             box.setAccessibleName(box.text())
             behaviour_form.addRow(box)
 
@@ -222,5 +228,6 @@ class SettingsDialog(QDialog):
             neutral_presenter=self.neutral.isChecked(),
             auto_start_next=self.auto.isChecked(),
             muted=self.muted.isChecked(),
+            presenter_end_time=self.end_time.isChecked(),
         )
         self.accept()

@@ -21,6 +21,7 @@ from circlekeeper.session.interchange.session_file import (
 )
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
+from circlekeeper.store.facilitation import SeatingRules, recent_facilitators, reseat
 from circlekeeper.store.journal import StoreJournal
 from circlekeeper.store.records import CircleRecord, PersonRecord
 from circlekeeper.ui.catalog import (
@@ -116,14 +117,18 @@ class StoreCatalog:
         for old in self.store.people.members(circle_id):
             if old.person_id not in kept:
                 self.store.people.remove_from_circle(old.person_id, circle_id)
+        seating: list[int] = []  # the editor's list order is the room's seating
         for member in detail.members:
             if member.person_id > 0:
                 self.store.people.update(
                     PersonRecord(member.person_id, member.name, member.pronouns, member.archived)
                 )
                 self.store.people.add_to_circle(member.person_id, circle_id)
+                seating.append(member.person_id)
             else:
-                self.store.people.add(member.name, member.pronouns, (circle_id,))
+                added = self.store.people.add(member.name, member.pronouns, (circle_id,))
+                seating.append(added.person_id)
+        reseat(self.store.engine, circle_id, seating)
         return circle_id
 
     def archive_circle(self, circle_id: int) -> None:
@@ -154,6 +159,8 @@ class StoreCatalog:
             detail.facilitators,
             previous_first=self._previous_first(circle_id),
             balance={str(pid): value for pid, value in balance.items()},
+            seating_rule=SeatingRules(self.store.settings).get(circle_id),
+            recent_facilitators=recent_facilitators(self.store.engine, circle_id),
         )
 
     def _previous_first(self, circle_id: int) -> str | None:
@@ -187,7 +194,15 @@ class StoreCatalog:
         )
         if self._prompts is not None:
             self._prompts.record_session(session_id, setup.plan, started_at=started_at)
+        self._keep_seating(circle_id, setup)
         return session_id, StoreJournal(self.store, session_id), tuple(present)
+
+    def _keep_seating(self, circle_id: int, setup: SessionSetup) -> None:
+        """The room's order and the circle's habits, as set today, are next time's default."""
+        seated = [int(p.person_id) for p in setup.seating if p.person_id.isdigit()]
+        if seated:
+            reseat(self.store.engine, circle_id, seated)
+        SeatingRules(self.store.settings).save(circle_id, setup.seating_rule)
 
     def journal(self, session_id: int) -> StoreJournal:
         return StoreJournal(self.store, session_id)

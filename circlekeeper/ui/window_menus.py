@@ -25,9 +25,12 @@ SHORTCUTS_HELP = (
     "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
     "Ctrl+T — the turn started earlier   ·   Ctrl+J — late arrival\n"
     "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n"
+    "1…9 — a turn for someone who passed, once everyone has been heard\n"
+    "Ctrl+Shift+F — the circle runs over: shorten the rounds left to fit\n"
     "Ctrl+Shift+M — write a private note   ·   Esc — back to the timer\n\n"
     "Elsewhere:\nCtrl+Shift+N — new circle   ·   Ctrl+Shift+E — edit the circle\n"
     "Ctrl+Return — start a circle   ·   Ctrl+Shift+L — prompt library\n"
+    "Alt+↑ / Alt+↓ — move someone to where they sit   ·   Ctrl+Shift+U — suggested facilitator\n"
     "Ctrl+L — lock private notes   ·   Ctrl+Shift+O — notes of this circle\n"
     "Ctrl+1, Ctrl+2… — circles, history and other areas"
 )

@@ -30,6 +30,7 @@ class WindowOptions:
 
     facilitator_cue: CueStyle = CueStyle.FULL
     presenter_cue: CueStyle = CueStyle.NEUTRAL
+    presenter_end_time: bool = False
     auto_start_next: bool = True
     muted: bool = False
     clock_factory: Callable[[], Clock] = MonotonicClock

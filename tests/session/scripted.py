@@ -14,6 +14,7 @@ from circlekeeper.session import (
     RoundPlan,
     TimePolicy,
 )
+from circlekeeper.session.events import JoinPlace
 
 POOL = [Participant(f"p{i}", f"Person {i}") for i in range(7)]
 
@@ -30,6 +31,7 @@ ACTIONS = (
     + ["end_turn"] * 4
     + ["pass_turn", "pass_for_now", "pause", "resume_turn", "toggle", "join", "end_round"] * 2
     + ["extend", "skip", "reorder", "leave", "correct_start", "undo", "crash", "end_session"]
+    + ["hear_passer", "replan"]
 )
 
 steps = st.lists(
@@ -83,7 +85,13 @@ class Run:
             case "reorder":
                 s.reorder(queue[index % max(1, len(queue)) :] + queue[: index % max(1, len(queue))])
             case "join":
-                s.join(POOL[index % len(POOL)])
+                place = JoinPlace.NEXT_ROUND if flag and index % 3 == 0 else JoinPlace.THIS_ROUND
+                s.join(POOL[index % len(POOL)], place)
+            case "hear_passer":
+                waiting = round_.passers_waiting if round_ else []
+                s.hear_passer(self.pick(waiting, index) or "nobody")
+            case "replan":
+                s.replan(len(s.state.rounds) + index % 2, [RoundPlan(policy=policy)])
             case "leave":
                 s.leave(POOL[index % len(POOL)].person_id)
             case "correct_start":

@@ -21,6 +21,7 @@ from circlekeeper.session import (
     fold,
     summarize,
 )
+from circlekeeper.session import events as ev
 from circlekeeper.session.interchange.session_file import (
     InvalidSessionFile,
     SessionDocument,
@@ -46,7 +47,8 @@ class StepWall:
         return self.moment
 
 
-def sample_document() -> SessionDocument:
+def sample_document(*, version_3_events: bool = True) -> SessionDocument:
+    """A session using every event; without ``version_3_events`` only what version 2 knew."""
     clock = FakeClock()
     people = [Participant(f"p{i}", name, "they/them") for i, name in enumerate(NAMES)]
     session = CircleSession(clock, wall=StepWall())
@@ -66,11 +68,21 @@ def sample_document() -> SessionDocument:
     session.resume_turn()
     clock.advance(12.5)
     session.join(Participant("late", "Late Arrival ✨"))
+    if version_3_events:
+        session.join(Participant("later", "Kai"), ev.JoinPlace.NEXT_ROUND)
     session.pass_for_now("p3")
     session.skip("p4")
     session.undo()
     session.leave("p5")
+    if version_3_events:
+        while session.state.current_round.queue:
+            session.pass_turn()
+        session.hear_passer("p1")
+        clock.advance(20)
+        session.end_turn()
     session.end_round()
+    if version_3_events:
+        session.replan(1, (plan[1],))
     session.start_round(plan[1])
     session.start_turn()
     clock.advance(100)
@@ -118,7 +130,7 @@ def test_round_trip_keeps_everything_including_every_script() -> None:
 
 def test_the_file_holds_its_documented_shape() -> None:
     data = json.loads(dump_session(sample_document()))
-    assert data["format"] == "circlekeeper-session" and data["version"] == 2
+    assert data["format"] == "circlekeeper-session" and data["version"] == 3
     assert set(data) == {
         "format",
         "version",
@@ -181,7 +193,7 @@ BAD_FILES = [
     ("not json", lambda d: None, "{", "line 1 column 2"),
     ("array", None, "[]", "must hold a JSON object"),
     ("format", lambda d: d.update(format="other"), None, "format: expected"),
-    ("newer version", lambda d: d.update(version=3), None, "version: the file is version 3"),
+    ("newer version", lambda d: d.update(version=4), None, "version: the file is version 4"),
     ("version text", lambda d: d.update(version="1"), None, "version: must be a whole number"),
     ("private notes", lambda d: d.update(notes=["secret"]), None, "notes: private notes"),
     ("circle type", lambda d: d.update(circle=5), None, "circle: must be text, not a number"),
@@ -447,12 +459,54 @@ def test_a_version_1_file_still_loads_with_no_moods_and_no_prompt_uses() -> None
     def as_version_1(d: dict) -> None:
         d.update(version=1)
         del d["moods"], d["prompt_uses"]
+        for entry in d["events"]:
+            entry["payload"].pop("place", None)
 
-    doc = sample_document()
+    doc = sample_document(version_3_events=False)
     back = load_session(mutate(doc, as_version_1))
     assert back.moods == () and back.prompt_uses == ()
     assert back.entries == doc.entries and back.people == doc.people
-    assert json.loads(dump_session(back))["version"] == 2  # written back as the current version
+    assert json.loads(dump_session(back))["version"] == 3  # written back as the current version
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [("pass-reconsidered", "kind"), ("participant-joined", "place")],
+)
+def test_a_version_2_file_cannot_hold_what_version_3_added(kind: str, field: str) -> None:
+    data = json.loads(dump_session(sample_document()))
+    data["version"] = 2
+    if field == "kind":  # only the new kind is out of place
+        for entry in data["events"]:
+            entry["payload"].pop("place", None)
+    index = next(i for i, e in enumerate(data["events"]) if e["kind"] == kind)
+    where = f"events[{index}].kind" if field == "kind" else f"events[{index}].payload.place"
+    with pytest.raises(InvalidSessionFile, match="came in version 3") as caught:
+        load_session(json.dumps(data, ensure_ascii=False))
+    assert caught.value.place == where
+
+
+def test_a_version_2_file_cannot_hold_a_replanned_round() -> None:
+    session = CircleSession(FakeClock())
+    session.start("c", [Participant("a", "A")])
+    session.replan(0, [RoundPlan(policy=TimePolicy.fixed(60))])
+    data = json.loads(dump_session(document_from_log(session.log)))
+    data["version"] = 2
+    with pytest.raises(InvalidSessionFile, match="'rounds-replanned' is not part of a version 2"):
+        load_session(json.dumps(data))
+
+
+def test_a_version_2_file_without_the_new_events_still_loads() -> None:
+    clock = FakeClock()
+    session = CircleSession(clock)
+    session.start("c", [Participant("a", "A")])
+    session.join(Participant("b", "B"))
+    data = json.loads(dump_session(document_from_log(session.log)))
+    data["version"] = 2
+    for entry in data["events"]:
+        entry["payload"].pop("place", None)
+    back = load_session(json.dumps(data))
+    assert back.entries[-1].event == ev.ParticipantJoined(Participant("b", "B"))
 
 
 def test_version_2_fields_may_be_left_out() -> None:

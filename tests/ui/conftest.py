@@ -110,3 +110,23 @@ def clock() -> TestClock:
 @pytest.fixture
 def journal() -> MemoryJournal:
     return MemoryJournal()
+
+
+def when_dialog_opens(dialog_type: type, act: Callable[[object], None]) -> None:
+    """Act on the next modal dialog of ``dialog_type`` as soon as it is on screen (a modal
+    ``exec()`` blocks the test until the person in ``act`` closes it)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def act_when_shown() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, dialog_type):
+            QTimer.singleShot(10, act_when_shown)
+            return
+        try:
+            act(dialog)
+        finally:  # a failed assertion must not leave a modal dialog waiting forever
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, act_when_shown)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant
+from circlekeeper.session.seating import SeatingRule
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.ui.catalog import (
     CircleCard,
@@ -33,6 +34,8 @@ class MemoryCatalog:
     finished: set[int] = field(default_factory=set)
     archived: set[int] = field(default_factory=set)
     next_person: int = 100
+    seating_rules: dict[int, SeatingRule] = field(default_factory=dict)
+    facilitated: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def circles(self) -> list[CircleCard]:
         return [
@@ -92,6 +95,8 @@ class MemoryCatalog:
             d.agreements,
             d.default_plan or default_plan(),
             d.facilitators,
+            seating_rule=self.seating_rules.get(circle_id, SeatingRule()),
+            recent_facilitators=tuple(reversed(self.facilitated.get(circle_id, []))),
         )
 
     def begin_session(self, circle_id: int, setup: SessionSetup):
@@ -106,6 +111,8 @@ class MemoryCatalog:
                 member = self.add_member(circle_id, person.name, person.pronouns)
                 person = member.participant()
             present.append(person)
+        self.seating_rules[circle_id] = setup.seating_rule
+        self.facilitated.setdefault(circle_id, []).append(setup.facilitators)
         return session_id, journal, tuple(present)
 
     def journal(self, session_id: int) -> MemoryJournal:

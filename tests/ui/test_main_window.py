@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from circlekeeper.session.model import Participant
 from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.live.arrival_dialog import ArrivalDialog
 from circlekeeper.ui.main_window import MainWindow, WindowOptions
 from circlekeeper.ui.setup.setup_dialog import default_plan
-from tests.ui.conftest import AutoSetup, TestClock
+from tests.ui.conftest import AutoSetup, TestClock, when_dialog_opens
 from tests.ui.memory_catalog import MemoryCatalog
 
 
@@ -78,22 +78,60 @@ def test_a_circle_from_start_to_summary(qtbot, window: MainWindow, clock: TestCl
     assert kinds[-1] == "session-ended"
 
 
-def test_late_arrival_is_added_to_the_circle(qtbot, window: MainWindow, monkeypatch) -> None:
-    import circlekeeper.ui.setup.newcomer_dialog as newcomer_dialog
-
+def test_late_arrival_is_added_to_the_circle(qtbot, window: MainWindow) -> None:
     window.save_circle(CircleDetail(None, "Tuesday", members=(Member(-1, "Amal"),)))
     window.start_circle()
     qtbot.keyClick(window.live_view, Qt.Key.Key_N)
-    monkeypatch.setattr(
-        newcomer_dialog, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")
-    )
-    window.live_view._arrival()
-    assert window.controller.current_round().queue[-1] != "1"
+
+    def someone_new(dialog: ArrivalDialog) -> None:
+        qtbot.keyClicks(dialog.search, "Ola")
+        qtbot.keyClicks(dialog.pronouns, "she/her")
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+
+    when_dialog_opens(ArrivalDialog, someone_new)
+    qtbot.keyClick(window.live_view, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     assert "Ola (she/her)" in [
         window.live_view.queue.queue.item(i).text()
         for i in range(window.live_view.queue.queue.count())
     ]
-    assert any(m.name == "Ola" for m in window.catalog.circle(1).members)
+    assert any(
+        m.name == "Ola" and m.pronouns == "she/her" for m in window.catalog.circle(1).members
+    )
+
+
+def test_a_member_who_walks_in_is_found_by_part_of_their_name_and_can_join_next_round(
+    qtbot, window: MainWindow
+) -> None:
+    members = (Member(-1, "Amal"), Member(-2, "José Ángel", "he/him"), Member(-3, "山田 花子"))
+    window.save_circle(CircleDetail(None, "Tuesday", members=members))
+    stored = window.catalog.circle(1).members
+
+    class OnlyAmalIsHere(AutoSetup):
+        def exec(self) -> int:
+            for row in range(1, self.present.count()):
+                self.present.item(row).setCheckState(Qt.CheckState.Unchecked)
+            return super().exec()
+
+    window.options.setup_dialog = OnlyAmalIsHere
+    window.start_circle()
+    qtbot.keyClick(window.live_view, Qt.Key.Key_N)
+
+    def choose(dialog: ArrivalDialog) -> None:
+        assert dialog.people.count() == 2, "only members who are not here yet are offered"
+        qtbot.keyClicks(dialog.search, "angel")  # no accent typed
+        rows = [dialog.people.item(i).text() for i in range(dialog.people.count())]
+        assert rows == ["José Ángel (he/him)", "Someone new: angel"]
+        assert not dialog.pronouns.isEnabled(), "a member's pronouns are already known"
+        dialog.next_round.setChecked(True)
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+
+    when_dialog_opens(ArrivalDialog, choose)
+    qtbot.keyClick(window.live_view, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    jose = str(stored[1].person_id)
+    assert jose in window.controller.session.state.present
+    assert jose not in window.controller.current_round().queue
+    assert window.live_view.status.text().endswith("joins from the next round.")
+    assert len(window.catalog.circle(1).members) == 3, "nobody was added twice"
 
 
 def test_circles_with_mood_counts_are_asked_at_check_in_and_check_out(

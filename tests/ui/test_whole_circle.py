@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from circlekeeper.session import events as ev
-from circlekeeper.session.model import Participant
 from circlekeeper.store import open_store
 from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.live.arrival_dialog import ArrivalDialog
 from circlekeeper.ui.setup.setup_dialog import default_plan
-from tests.ui.conftest import AutoSetup, TestClock
+from tests.ui.conftest import AutoSetup, TestClock, when_dialog_opens
 
 
 class DrawThenStart(AutoSetup):
@@ -96,16 +96,19 @@ def test_a_whole_circle_through_the_window(
     window.controller.tick()
     assert live.ring.caption() == "over time"
     assert live.ring.text() == "+0:10"
-    import circlekeeper.ui.setup.newcomer_dialog as newcomer_dialog
 
-    monkeypatch.setattr(
-        newcomer_dialog, "ask_newcomer", lambda parent, pid: Participant(pid, "Ola", "she/her")
-    )
+    def ola_arrives(dialog: ArrivalDialog) -> None:
+        qtbot.keyClicks(dialog.search, "Ola")
+        qtbot.keyClicks(dialog.pronouns, "she/her")
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+
+    when_dialog_opens(ArrivalDialog, ola_arrives)
     qtbot.keyClick(live, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # late arrival
     assert "Welcome, Ola" in live.status.text()
     assert "Ola (she/her)" in [
         live.queue.queue.item(i).text() for i in range(live.queue.queue.count())
     ]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the dialog has gone
     qtbot.keyClick(live, Qt.Key.Key_N)  # 山田 花子
     clock.advance(20)
     qtbot.keyClick(live, Qt.Key.Key_Plus)  # +30 s, then undone

@@ -150,7 +150,7 @@ def load_session(text: str) -> SessionDocument:
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise InvalidSessionFile("timezone", f"unknown time zone {timezone!r}") from error
     summary = _text(data, "shareable_summary")
-    entries = _entries(data)
+    entries = _entries(data, version)
     _check_against_log(entries, people)
     _check_plan_people(plan, people)
     moods = read_moods(data) if "moods" in data else ()
@@ -243,7 +243,12 @@ def _round_plan(data: dict[str, Any]) -> tuple[RoundPlan, ...]:
     return tuple(plans)
 
 
-def _entries(data: dict[str, Any]) -> tuple[ev.Entry, ...]:
+# What session file version 3 added to the log: two event kinds and one payload field.
+KINDS_ADDED_IN_VERSION_3 = frozenset({ev.PassReconsidered.kind, ev.RoundsReplanned.kind})
+FIELDS_ADDED_IN_VERSION_3 = {ev.ParticipantJoined.kind: frozenset({"place"})}
+
+
+def _entries(data: dict[str, Any], version: int) -> tuple[ev.Entry, ...]:
     value = _require(data, "events", "events")
     if not isinstance(value, list):
         raise InvalidSessionFile("events", f"must be a list, not {_json_type(value)}")
@@ -268,8 +273,21 @@ def _entries(data: dict[str, Any]) -> tuple[ev.Entry, ...]:
         wall = _moment(item, "wall", place=f"{place}.wall")
         kind = _text(item, "kind", f"{place}.kind")
         payload = _require(item, "payload", f"{place}.payload")
+        if version < 3:
+            _refuse_newer_than(version, kind, payload, place)
         entries.append(ev.Entry(seq, float(elapsed), wall, _event(kind, payload, place)))
     return tuple(entries)
+
+
+def _refuse_newer_than(version: int, kind: str, payload: Any, place: str) -> None:
+    """An older file cannot hold what a later version introduced: saying so beats guessing."""
+    came = f"is not part of a version {version} file (it came in version 3)"
+    if kind in KINDS_ADDED_IN_VERSION_3:
+        raise InvalidSessionFile(f"{place}.kind", f"{kind!r} {came}")
+    newer = FIELDS_ADDED_IN_VERSION_3.get(kind, frozenset())
+    if isinstance(payload, dict):
+        for name in sorted(newer & set(payload)):
+            raise InvalidSessionFile(f"{place}.payload.{name}", came)
 
 
 def _event(kind: str, payload: Any, place: str) -> ev.Event:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,7 +20,16 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.clock import Clock
 from circlekeeper.session.engine import CircleSession
 from circlekeeper.session.errors import SessionCommandRefused
+from circlekeeper.session.events import JoinPlace
+from circlekeeper.session.forecast import (
+    CircleForecast,
+    Refit,
+    effective_plans,
+    fit_to_time,
+    forecast,
+)
 from circlekeeper.session.model import Participant, Phase, RoundPlan
+from circlekeeper.session.seating import PreviousRound, SeatingRule, round_order
 from circlekeeper.session.state import RoundState, TurnView
 from circlekeeper.ui.bidi_text import display_name, person_label
 
@@ -85,6 +94,7 @@ class LiveController(QObject):
         log_entries: Sequence[ev.Entry] = (),
         wall: Callable[[], datetime] | None = None,
         auto_start_next: bool = True,
+        seating_rule: SeatingRule | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -97,6 +107,10 @@ class LiveController(QObject):
         self._storage_error: str | None = None
         self._session = CircleSession(clock, sink=self._persist, wall=self._wall, log=log_entries)
         self._seating: list[str] = list(self._session.state.present)
+        self.seating_rule = seating_rule or SeatingRule()
+        self.first_speaker: str | None = None
+        self.facilitator_ids: tuple[str, ...] = ()
+        """People of the circle who facilitate today (the rule may keep them off the queue)."""
         self._last_phase: Phase | None = None
         self._last_moment: tuple[object, ...] | None = None
         self._idle_since: float | None = None
@@ -181,15 +195,52 @@ class LiveController(QObject):
         round_ = state.current_round
         done = len(state.rounds) - (1 if round_ is not None else 0)
         index = len(state.rounds) - 1 if round_ is not None else done
+        plans = self.effective_plan()
         plan: RoundPlan | None
         if round_ is not None:
             plan = round_.plan
-        elif index < len(self._plan):
-            plan = self._plan[index]
+        elif index < len(plans):
+            plan = plans[index]
         else:
             plan = None
         complete = round_ is not None and round_.current is None and not round_.queue
-        return RoundProgress(index, len(self._plan), plan, round_ is not None, complete)
+        return RoundProgress(index, len(plans), plan, round_ is not None, complete)
+
+    def effective_plan(self) -> list[RoundPlan]:
+        """The plan as it stands now: rounds the facilitator shortened replace planned ones."""
+        return effective_plans(self._session.state, self._plan)
+
+    def forecast(self) -> CircleForecast:
+        """The whole circle's clock at this instant (planned end, where the plan heads)."""
+        return forecast(self._session.state, self._plan, self._session.elapsed())
+
+    def refit(self) -> Refit | None:
+        """A shortened plan for the rounds not started yet, if the circle is running over."""
+        outlook = self.forecast()
+        return fit_to_time(
+            self._session.state, self._plan, outlook.now, planned_end=outlook.planned_end
+        )
+
+    def apply_refit(self, refit: Refit) -> bool:
+        """Shorten the rounds left as ``refit`` proposes (stored first, one undo)."""
+        return self._do(lambda: self._session.replan(refit.first_index, refit.plans))
+
+    def wall_at(self, elapsed: float) -> datetime:
+        """The wall-clock moment of a session instant: the session's first entry is the anchor
+        and everything after it is monotonic seconds, so a clock change never bends the plan."""
+        log = self._session.log
+        if not log:
+            return self._wall()
+        first = log[0]
+        return first.wall + timedelta(seconds=elapsed - first.elapsed)
+
+    def passers_waiting(self) -> list[str]:
+        """Who passed this round and may speak now that nobody else is waiting."""
+        round_ = self._session.state.current_round
+        if round_ is None or round_.current is not None or round_.queue:
+            return []
+        present = set(self._session.state.present)
+        return [pid for pid in round_.passers_waiting if pid in present]
 
     def prompt_now(self) -> str:
         """The prompt to show: the round's shared prompt, or in a round where each person has
@@ -230,19 +281,48 @@ class LiveController(QObject):
         return round_.queue[0]
 
     def order_for_next_round(self) -> list[str]:
-        """The seating order (as set up) of everyone present now; late arrivals at the end."""
-        present = set(self._session.state.present)
-        order = [p for p in self._seating if p in present]
-        order += [p for p in self._session.state.present if p not in order]
-        return order
+        """The order the next round will run in: around the room's seating (late arrivals at
+        the end) in the circle's direction, from the opener its habit names."""
+        state = self._session.state
+        previous = PreviousRound()
+        if state.rounds:
+            last_round = state.rounds[-1]
+            heard = [t for t in state.turns if t.round_index == last_round.index]
+            previous = PreviousRound(
+                first=heard[0].person_id if heard else None,
+                last=heard[-1].person_id if heard else None,
+            )
+        return round_order(
+            self._seating,
+            state.present,
+            len(state.rounds),
+            self.seating_rule,
+            first=self.first_speaker,
+            previous=previous,
+            facilitators=self.facilitator_ids,
+        )
 
     # -------------------------------------------------------------- lifecycle
 
     def start(
-        self, circle: str, people: Sequence[Participant], facilitators: Sequence[str]
+        self,
+        circle: str,
+        people: Sequence[Participant],
+        facilitators: Sequence[str],
+        *,
+        seating: Sequence[str] | None = None,
+        first: str | None = None,
     ) -> None:
-        """Begin the session (nobody speaks yet) and start repainting."""
-        self._seating = [p.person_id for p in people]
+        """Begin the session (nobody speaks yet) and start repainting.
+
+        ``people`` are in the first round's order; ``seating`` is the room's order that later
+        rounds go around (by default the same), from ``first`` when the circle's habit keeps
+        the same opener.
+        """
+        self._seating = list(seating) if seating is not None else [p.person_id for p in people]
+        self.first_speaker = (
+            first if first is not None else (people[0].person_id if people else None)
+        )
         self._do(lambda: self._session.start(circle, people, facilitators))
         self.activate()
 
@@ -270,7 +350,7 @@ class LiveController(QObject):
             return self._do(self._session.start_turn)
         if not self._do(self._session.end_round):
             return False
-        if len(state.rounds) < len(self._plan):
+        if len(state.rounds) < len(self.effective_plan()):
             return self.start_next_round()
         return True
 
@@ -320,8 +400,12 @@ class LiveController(QObject):
     def reorder(self, order: Sequence[str]) -> bool:
         return self._do(lambda: self._session.reorder(list(order)))
 
-    def join(self, participant: Participant) -> bool:
-        return self._do(lambda: self._session.join(participant))
+    def hear_passer(self, person_id: str) -> bool:
+        """Someone who passed takes a turn after all (their share of what is left)."""
+        return self._do(lambda: self._session.hear_passer(person_id))
+
+    def join(self, participant: Participant, place: JoinPlace = JoinPlace.THIS_ROUND) -> bool:
+        return self._do(lambda: self._session.join(participant, place))
 
     def leave(self, person_id: str) -> bool:
         return self._do(lambda: self._session.leave(person_id))

@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, Q
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from circlekeeper.ui.bidi_text import breakable
+from circlekeeper.ui.live.circle_glance import local_clock
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.timer_ring import TimerRing
@@ -56,8 +57,17 @@ class PresenterWindow(QWidget):
         self.speaker_label.setObjectName("presenterSpeaker")
         self.next_label = QLabel()
         self.next_label.setObjectName("presenterNext")
-        names = ("Round", "Prompt", "Speaking now", "Up next")
-        labels = (self.round_label, self.prompt_label, self.speaker_label, self.next_label)
+        self.end_label = QLabel()
+        self.end_label.setObjectName("presenterNext")
+        self._end_time = False
+        names = ("Round", "Prompt", "Speaking now", "Up next", "Planned end")
+        labels = (
+            self.round_label,
+            self.prompt_label,
+            self.speaker_label,
+            self.next_label,
+            self.end_label,
+        )
         for label, name in zip(labels, names, strict=True):
             label.setAccessibleName(name)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -71,6 +81,8 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.speaker_label)
         layout.addWidget(self.ring, 1)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.end_label)
+        self.end_label.hide()
         self.setStyleSheet(
             "QWidget { background: #12191f; color: #eef2f5; }"
             "#presenterRound { font-size: 22px; color: #9fb3c2; }"
@@ -87,6 +99,22 @@ class PresenterWindow(QWidget):
 
     def set_cue(self, cue: CueStyle) -> None:
         self.ring.set_cue(cue)
+
+    def show_end_time(self, shown: bool) -> None:
+        """The circle's planned end for the room (a facilitator's choice in Settings): only
+        when it was planned, never how far over it runs, which is the facilitator's to weigh."""
+        self._end_time = shown
+        self._show_end()
+
+    def _show_end(self) -> None:
+        controller = self._controller
+        state = controller.session.state
+        if not self._end_time or not state.started or state.ended:
+            self.end_label.hide()
+            return
+        end = controller.wall_at(controller.forecast().planned_end)
+        self.end_label.setText(f"We close at {local_clock(end)}")
+        self.end_label.show()
 
     def refresh(self) -> None:
         controller = self._controller
@@ -111,6 +139,7 @@ class PresenterWindow(QWidget):
             self.speaker_label.setText("")
         after = controller.up_next()
         self.next_label.setText(f"Next: {self._label(after)}" if after else "")
+        self._show_end()
         self._tick(view)
 
     def _tick(self, view: object) -> None:

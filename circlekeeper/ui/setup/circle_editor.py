@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
+from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
 from circlekeeper.ui.setup.setup_dialog import default_plan
 
 MEMBER = Qt.ItemDataRole.UserRole
@@ -71,8 +71,9 @@ class CircleEditor(QDialog):
         self.agreements.setPlaceholderText(
             "One agreement per line, e.g.\nWe speak from our own experience.\nEveryone may pass."
         )
-        self.members = QListWidget()
+        self.members = SeatingList()
         self.members.setAccessibleName("People in this circle")
+        self.members.setToolTip(f"In the order people sit. {SEATING_TIP}")
         for member in detail.members:
             if not member.archived:
                 self._add_member_item(member)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
@@ -33,18 +32,20 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.session.document import renumber_plan
-from circlekeeper.session.model import Direction, Participant, RoundPlan
+from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.order import (
     OrderStrategy,
     least_heard_order,
     rotation_order,
-    seating_order,
     shuffled_order,
 )
+from circlekeeper.session.roles import suggest_facilitator
+from circlekeeper.session.seating import RoundDirection, RoundStart, SeatingRule, round_order
 from circlekeeper.ui.bidi_text import breakable, display_name, person_label
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
+from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
 
 PERSON = Qt.ItemDataRole.UserRole
 NEWCOMER = Qt.ItemDataRole.UserRole + 1
@@ -62,6 +63,10 @@ class CircleBrief:
     previous_first: str | None = None
     balance: Mapping[str, float] = field(default_factory=dict)
     """Speaking balance over recent sessions (positive: heard more than an equal share)."""
+    seating_rule: SeatingRule = field(default_factory=SeatingRule)
+    """The circle's habit for the speaking order (direction, opener, facilitator shares)."""
+    recent_facilitators: tuple[tuple[str, ...], ...] = ()
+    """Each recent session's facilitators, most recent first: who might facilitate next."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,12 @@ class SessionSetup:
     plan: tuple[RoundPlan, ...]
     strategy: OrderStrategy
     seed: int
+    seating: tuple[Participant, ...] = ()
+    """Everyone present in the room's seating order (``present`` is the first round's order)."""
+    seating_rule: SeatingRule = field(default_factory=SeatingRule)
+    first_speaker: str | None = None
+    facilitator_ids: tuple[str, ...] = ()
+    """The facilitators who are people of the circle (guests have no id)."""
 
     def with_stored_people(self, present: Sequence[Participant]) -> SessionSetup:
         """The same setup once the store has given newcomers their ids: ``present`` is
@@ -80,7 +91,15 @@ class SessionSetup:
         mapping = {
             old.person_id: new.person_id for old, new in zip(self.present, present, strict=True)
         }
-        return replace(self, present=tuple(present), plan=renumber_plan(self.plan, mapping))
+        by_id = {p.person_id: p for p in present}
+        return replace(
+            self,
+            present=tuple(present),
+            plan=renumber_plan(self.plan, mapping),
+            seating=tuple(by_id[mapping.get(p.person_id, p.person_id)] for p in self.seating),
+            first_speaker=mapping.get(self.first_speaker or "", self.first_speaker),
+            facilitator_ids=tuple(mapping.get(pid, pid) for pid in self.facilitator_ids),
+        )
 
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
@@ -108,11 +127,11 @@ class SetupDialog(QDialog):
         self._seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
         self._newcomers: list[Participant] = []
         self._counter = 0
+        self._suggested: str | None = None
 
-        self.present = QListWidget()
+        self.present = SeatingList()
         self.present.setAccessibleName("Who is present")
-        self.present.setToolTip("Tick who is here; drag names into seating order.")
-        self.present.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.present.setToolTip(f"Tick who is here. {SEATING_TIP}")
         for person in brief.members:
             self._add_person_item(person, newcomer=False)
         self.present.itemChanged.connect(self._preview)
@@ -131,6 +150,27 @@ class SetupDialog(QDialog):
             brief.facilitators[1] if len(brief.facilitators) > 1 else ""
         )
         self.co_facilitator.setAccessibleName("Co-facilitator")
+        for field_ in (self.facilitator, self.co_facilitator):
+            field_.setPlaceholderText("Someone of the circle, or a guest")
+            completer = QCompleter([p.name for p in brief.members], field_)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            field_.setCompleter(completer)
+        self.suggestion = QPushButton()
+        self.suggestion.setAccessibleName("Take the suggested facilitator")
+        self.suggestion.setToolTip(
+            "Roles rotate: this person facilitated least recently (Ctrl+Shift+U takes it)"
+        )
+        self.suggestion.clicked.connect(self._take_suggestion)
+        QShortcut(QKeySequence("Ctrl+Shift+U"), self, self._take_suggestion)
+        self.facilitator_shares = QCheckBox("The facilitator takes a turn too")
+        self.facilitator_shares.setAccessibleName("The facilitator takes a turn too")
+        self.facilitator_shares.setToolTip(
+            "Peer support has no fixed helper: the facilitator shares in the rounds too"
+        )
+        self.facilitator_shares.setChecked(brief.seating_rule.facilitator_shares)
+        self.facilitator.textChanged.connect(self._preview)
+        self.facilitator_shares.toggled.connect(self._preview)
 
         self.strategy = QComboBox()
         self.strategy.setAccessibleName("Speaking order")
@@ -145,13 +185,25 @@ class SetupDialog(QDialog):
         self.first.setAccessibleName("First speaker")
         self.direction = QComboBox()
         self.direction.setAccessibleName("Direction")
-        self.direction.addItem("Clockwise (down the list)", Direction.CLOCKWISE)
-        self.direction.addItem("Anticlockwise (up the list)", Direction.COUNTERCLOCKWISE)
+        self.direction.addItem("Clockwise (down the list)", RoundDirection.CLOCKWISE)
+        self.direction.addItem("Anticlockwise (up the list)", RoundDirection.COUNTERCLOCKWISE)
+        self.direction.addItem("Turn back each round", RoundDirection.ALTERNATE)
+        self.direction.setCurrentIndex(
+            max(0, self.direction.findData(brief.seating_rule.direction))
+        )
+        self.round_start = QComboBox()
+        self.round_start.setAccessibleName("Each round starts with")
+        self.round_start.addItem("The same first speaker", RoundStart.SAME_FIRST)
+        self.round_start.addItem("The next person along", RoundStart.NEXT_ALONG)
+        self.round_start.addItem("The person after who finished last", RoundStart.AFTER_LAST)
+        self.round_start.setCurrentIndex(
+            max(0, self.round_start.findData(brief.seating_rule.start))
+        )
         self.order_preview = QLabel()
         self.order_preview.setWordWrap(True)
         self.order_preview.setTextFormat(Qt.TextFormat.PlainText)
         self.order_preview.setAccessibleName("Order preview")
-        for combo in (self.strategy, self.first, self.direction):
+        for combo in (self.strategy, self.first, self.direction, self.round_start):
             combo.currentIndexChanged.connect(self._preview)
 
         self.plan = RoundPlanEditor(
@@ -179,7 +231,9 @@ class SetupDialog(QDialog):
         people_layout.addWidget(add)
         roles = QFormLayout()
         roles.addRow("Facilitator", self.facilitator)
+        roles.addRow("", self.suggestion)
         roles.addRow("Co-facilitator", self.co_facilitator)
+        roles.addRow(self.facilitator_shares)
         people_layout.addLayout(roles)
 
         order_box = QGroupBox("Speaking order")
@@ -187,6 +241,7 @@ class SetupDialog(QDialog):
         order_form.addRow("Order", self.strategy)
         order_form.addRow("First speaker", self.first)
         order_form.addRow("Direction", self.direction)
+        order_form.addRow("Each round starts with", self.round_start)
         order_form.addRow(self.order_preview)
 
         agreements_box = QGroupBox("Group agreements — to read aloud")
@@ -273,12 +328,35 @@ class SetupDialog(QDialog):
 
     # ---------------------------------------------------------------- order
 
+    def seating_rule(self) -> SeatingRule:
+        return SeatingRule(
+            RoundDirection(self.direction.currentData()),
+            RoundStart(self.round_start.currentData()),
+            self.facilitator_shares.isChecked(),
+        )
+
+    def facilitator_ids(self) -> list[str]:
+        """People of the circle named as facilitator or co-facilitator (guests have no id)."""
+        names = {self.facilitator.text().strip(), self.co_facilitator.text().strip()} - {""}
+        return [p.person_id for p in self.seating() if p.name in names]
+
+    def first_round_order(self) -> list[Participant]:
+        """Who speaks in the first round, in order, exactly as the circle will run it: the
+        facilitator is left out when they hold the space instead of sharing."""
+        order = self.speaking_order()
+        if self.facilitator_shares.isChecked():
+            return order
+        held = set(self.facilitator_ids())
+        return [p for p in order if p.person_id not in held]
+
     def speaking_order(self) -> list[Participant]:
+        """Everyone present in the first round's order (the facilitator included)."""
         people = self.seating()
         by_id = {p.person_id: p for p in people}
         ids = list(by_id)
+        rule = self.seating_rule()
         strategy = OrderStrategy(self.strategy.currentData())
-        direction = Direction(self.direction.currentData())
+        direction = rule.direction.for_round(0)
         if strategy is OrderStrategy.SHUFFLE:
             order = shuffled_order(ids, self._seed)
         elif strategy is OrderStrategy.ROTATION:
@@ -286,8 +364,22 @@ class SetupDialog(QDialog):
         elif strategy is OrderStrategy.LEAST_HEARD:
             order = least_heard_order(ids, self._brief.balance)
         else:
-            order = seating_order(ids, self.first.currentData(), direction)
+            order = round_order(ids, ids, 0, rule, first=self.first.currentData())
         return [by_id[i] for i in order]
+
+    def _refresh_suggestion(self) -> None:
+        today = [self.facilitator.text().strip()]
+        name = suggest_facilitator(
+            [p.name for p in self.seating()], self._brief.recent_facilitators, today=today
+        )
+        self._suggested = name
+        self.suggestion.setVisible(name is not None)
+        if name is not None:
+            self.suggestion.setText(f"Suggested: {display_name(name)}  [Ctrl+Shift+U]")
+
+    def _take_suggestion(self) -> None:
+        if self._suggested:
+            self.facilitator.setText(self._suggested)
 
     def _preview(self, *args: object) -> None:
         if self.sender() is self.present or self.sender() is self.present.model():
@@ -296,7 +388,9 @@ class SetupDialog(QDialog):
         strategy = OrderStrategy(self.strategy.currentData())
         self.first.setEnabled(strategy is OrderStrategy.SEATING)
         self.direction.setEnabled(strategy in (OrderStrategy.SEATING, OrderStrategy.ROTATION))
-        order = self.speaking_order()
+        self.round_start.setEnabled(strategy is OrderStrategy.SEATING)
+        self._refresh_suggestion()
+        order = self.first_round_order()
         names = ", ".join(display_name(p.name) for p in order[:12])
         names += "…" if len(order) > 12 else ""
         self.order_preview.setText(f"{len(order)} present. Order: {names}" if order else "")
@@ -342,6 +436,10 @@ class SetupDialog(QDialog):
             plan=tuple(plan),
             strategy=OrderStrategy(self.strategy.currentData()),
             seed=self._seed,
+            seating=tuple(self.seating()),
+            seating_rule=self.seating_rule(),
+            first_speaker=(self.first_round_order() or order)[0].person_id,
+            facilitator_ids=tuple(self.facilitator_ids()),
         )
         self.accept()
 

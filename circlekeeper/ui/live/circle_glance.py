@@ -1,0 +1,113 @@
+"""The whole circle at a glance, under the round's name: planned end, time left, where the
+plan is heading, and a one-step choice when it runs over.
+
+The figures come from :func:`circlekeeper.session.forecast.forecast` through the controller;
+this module only words times for the wall clock people read and offers the choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from circlekeeper.session.forecast import CircleForecast, Refit, forecast_sentence, minutes_phrase
+from circlekeeper.session.model import format_duration
+
+OFFER_AFTER_SECONDS = 60.0
+"""The plan must be heading at least this far past its end before we offer to shorten it."""
+OFFER_AGAIN_SECONDS = 300.0
+"""After *Keep the plan*, ask again only once the overrun has grown by this much more."""
+
+
+def local_clock(moment: datetime) -> str:
+    """A wall-clock time in the system's own short format (24-hour or 12-hour)."""
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(stamp.time(), QLocale.FormatType.ShortFormat)
+
+
+class CircleClockLine(QLabel):
+    """ "Planned end 20:30 · 12 min left · Check-out will end about 6 min after 20:30"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("circleClock")
+        self.setAccessibleName("The circle's time")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_forecast(self, outlook: CircleForecast, wall_at: Callable[[float], datetime]) -> None:
+        text = forecast_sentence(outlook, lambda elapsed: local_clock(wall_at(elapsed)))
+        if text != self.text():
+            self.setText(text)
+
+
+class OverrunOffer(QFrame):
+    """When the plan heads past its end: shorten the rounds left to fit, or keep the plan."""
+
+    shorten_requested = Signal(object)
+    """The :class:`Refit` the facilitator accepted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overrunOffer")
+        self.setAccessibleName("The plan is running over")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.shorten_button = QPushButton("Shorten the rounds left  [Ctrl+Shift+F]")
+        self.shorten_button.setAccessibleName("Shorten the rounds left")
+        self.shorten_button.setToolTip(
+            "Give every round still to come the same smaller share, so the circle ends on time"
+        )
+        self.keep_button = QPushButton("Keep the plan")
+        self.keep_button.setAccessibleName("Keep the plan")
+        self.keep_button.setToolTip("Let the circle run over; you will be asked again if it grows")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.shorten_button)
+        layout.addWidget(self.keep_button)
+        self.shorten_button.clicked.connect(self.accept)
+        self.keep_button.clicked.connect(self.keep)
+        self._refit: Refit | None = None
+        self._overrun = 0.0
+        self._kept_at: float | None = None
+        self.hide()
+
+    def offer(self, outlook: CircleForecast, refit: Refit | None, labels: list[str]) -> None:
+        """Show or hide the offer for this instant's forecast."""
+        over = outlook.overrun
+        asked_again = self._kept_at is None or over >= self._kept_at + OFFER_AGAIN_SECONDS
+        if refit is None or over < OFFER_AFTER_SECONDS or not asked_again:
+            self._refit = None
+            self.hide()
+            return
+        self._refit = refit
+        self._overrun = over
+        self.message.setText(self._wording(over, refit, labels))
+        self.show()
+
+    def accept(self) -> None:
+        if self._refit is not None and self.isVisible():
+            self.shorten_requested.emit(self._refit)
+            self._refit = None
+            self.hide()
+
+    def keep(self) -> None:
+        self._kept_at = self._overrun
+        self.hide()
+
+    def _wording(self, over: float, refit: Refit, labels: list[str]) -> str:
+        shares = []
+        for label, share in zip(labels, refit.shares, strict=False):
+            if share is not None:
+                shares.append(f"{label} {format_duration(share)} each")
+        offer = "; ".join(shares)
+        tail = "" if refit.fits else " (still a little over: the minimum per person is kept)"
+        return (
+            f"The plan is heading {minutes_phrase(over)} past its end."
+            f" Shortened to fit: {offer}{tail}."
+        )

@@ -1,0 +1,44 @@
+"""A list of people in the room's seating order, reordered by dragging or by keyboard.
+
+People sit in a circle and the app's order should match the room. Alt+Up and Alt+Down move the
+chosen person one seat, for facilitators who do not use a mouse (or a screen reader); dragging
+does the same with the mouse. Both go through Qt's own row move, so whoever listens to the
+model's ``rowsMoved`` hears about either.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
+
+SEATING_TIP = "Drag names, or press Alt+Up / Alt+Down, to match where people sit."
+
+
+class SeatingList(QListWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def move_current(self, by: int) -> bool:
+        """Move the current person ``by`` seats (stopping at either end)."""
+        row = self.currentRow()
+        target = row + by
+        if row < 0 or not 0 <= target < self.count():
+            return False
+        model = self.model()
+        # moveRow's destination is the row *before which* the item lands.
+        destination = target + 1 if by > 0 else target
+        if not model.moveRow(QModelIndex(), row, QModelIndex(), destination):
+            return False
+        self.setCurrentRow(target)
+        return True

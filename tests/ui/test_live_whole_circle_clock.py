@@ -1,0 +1,136 @@
+"""What facilitators miss most during a circle, on the live screen: the whole circle's clock,
+a one-step choice when it runs over, and a second chance for those who passed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from circlekeeper.ui.live.circle_glance import local_clock
+from circlekeeper.ui.live.presenter_window import PresenterWindow
+from circlekeeper.ui.live.view import LiveView
+from tests.ui.conftest import MemoryJournal, TestClock
+from tests.ui.test_live_view import open_view
+
+
+@pytest.fixture
+def view(qtbot, clock: TestClock, journal: MemoryJournal) -> LiveView:
+    widget = open_view(qtbot, clock, journal)
+    yield widget
+    widget.controller.shutdown()
+
+
+def a_second_passes(view: LiveView) -> None:
+    """The screen refreshes the circle's figures about once a second (five repaints)."""
+    for _ in range(5):
+        view.controller.tick()
+
+
+def long_check_in(qtbot, view: LiveView, clock: TestClock, seconds: float = 150) -> None:
+    """Everyone takes 2:30 of a 1:00 check-in (the plan is 4 + 8 + 2 = 14 minutes)."""
+    qtbot.keyClick(view, Qt.Key.Key_N)  # open the check-in
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+        clock.advance(seconds)
+        qtbot.keyClick(view, Qt.Key.Key_Space)  # pause…
+        view.controller.end_turn()
+
+
+def test_the_circle_clock_says_when_the_plan_ends_and_where_it_is_heading(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    a_second_passes(view)
+    end = local_clock(clock.origin.replace(minute=14))
+    assert view.circle_clock.text() == f"Planned end {end} · 14 min left · on time"
+    long_check_in(qtbot, view, clock)
+    a_second_passes(view)
+    assert view.circle_clock.text() == (
+        f"Planned end {end} · 4 min left · Check-out will end about 6 min after {end}"
+    )
+    assert view.circle_clock.isVisible()
+
+
+def test_shortening_the_rounds_left_is_one_key_and_one_undo(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    long_check_in(qtbot, view, clock)
+    a_second_passes(view)
+    offer = view.overrun_offer
+    assert offer.isVisible()
+    assert "Sharing 0:48 each; Check-out 0:15 each" in offer.message.text()  # 4:00 for 10:00
+    qtbot.keyClick(
+        view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert not offer.isVisible()
+    plans = view.controller.effective_plan()
+    assert plans[1].policy.seconds == 190 and plans[2].policy.seconds == 15
+    assert "shortened to fit" in view.status.text()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.controller.effective_plan()[1].policy.seconds == 480
+    assert view.status.text() == "Undone: new plan for the rounds left."
+
+
+def test_keeping_the_plan_is_asked_again_only_when_it_runs_further_over(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    long_check_in(qtbot, view, clock)
+    a_second_passes(view)
+    view.overrun_offer.keep_button.click()
+    a_second_passes(view)
+    assert not view.overrun_offer.isVisible()
+    clock.advance(301)
+    a_second_passes(view)
+    assert view.overrun_offer.isVisible()
+
+
+def test_anyone_who_passed_may_speak_once_the_round_is_through(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    qtbot.keyClick(view, Qt.Key.Key_N)  # open the check-in; Amal is up
+    qtbot.keyClick(view, Qt.Key.Key_P)  # Amal passes
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+        clock.advance(30)
+        view.controller.end_turn()
+    bar = view.passers_bar
+    assert bar.isVisible()
+    assert bar.title.text() == (
+        "Anyone who passed may speak now: Amal (she/her). N closes the round."
+    )
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert view.speaker_label.text() == "Amal (she/her)"
+    assert view.controller.turn_view().allotted == 60
+    assert not bar.isVisible()
+    clock.advance(40)
+    qtbot.keyClick(view, Qt.Key.Key_N)  # Amal finishes; nobody else is waiting
+    summary = view.controller.session.summary()
+    amal = summary.person("1")
+    assert (amal.passes, amal.turns, amal.spoke_after_passing) == (1, 1, 1)
+    qtbot.keyClick(view, Qt.Key.Key_N)  # closes the round and opens the next
+    assert view.controller.progress().index == 1
+
+
+def test_the_number_keys_do_nothing_while_people_still_wait(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_P)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert not view.passers_bar.isVisible()
+    assert view.controller.session.state.current_turn is None
+
+
+def test_the_presenter_shows_the_planned_end_only_when_the_facilitator_chose_to(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    presenter = PresenterWindow(view.controller)
+    qtbot.addWidget(presenter)
+    presenter.show()
+    assert not presenter.end_label.isVisible()
+    presenter.show_end_time(True)
+    end = local_clock(clock.origin.replace(minute=14))
+    assert presenter.end_label.isVisible() and presenter.end_label.text() == f"We close at {end}"
+    long_check_in(qtbot, view, clock)
+    assert presenter.end_label.text() == f"We close at {end}", "never how far over it runs"
+    presenter.show_end_time(False)
+    assert not presenter.end_label.isVisible()
