@@ -78,9 +78,13 @@ class AppParts:
 
 
 def default_options() -> WindowOptions:
+    from circlekeeper.i18n.choice import LanguagePreference
     from circlekeeper.ui.main_window import WindowOptions
 
-    return WindowOptions(muted=os.environ.get("CIRCLEKEEPER_MUTE") == "1")
+    return WindowOptions(
+        muted=os.environ.get("CIRCLEKEEPER_MUTE") == "1",
+        language_preference=LanguagePreference(),
+    )
 
 
 def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = ()) -> int:
@@ -92,9 +96,11 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from circlekeeper.i18n import active_language
     from circlekeeper.identity import APP_ID, APP_NAME, VERSION
     from circlekeeper.ui.app_icon import app_icon
     from circlekeeper.ui.main_window import MainWindow
+    from circlekeeper.ui.qt_language import apply_language
     from circlekeeper.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -103,6 +109,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     app.setApplicationVersion(VERSION)
     app.setDesktopFileName(APP_ID)  # lets the desktop match the window to its menu entry
     app.setWindowIcon(app_icon())
+    apply_language(app, active_language())  # type: ignore[arg-type]
     apply_theme(app)  # type: ignore[arg-type]
     if smoke_test and db is None:  # never the facilitator's own circles
         import tempfile

@@ -12,30 +12,56 @@ from collections.abc import Sequence
 from circlekeeper import __version__
 from circlekeeper.commands import COMMAND_MODULES
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, use_language
+from circlekeeper.i18n.argparse_text import translate_argparse
+from circlekeeper.i18n.choice import (
+    LanguagePreference,
+    UnknownLanguage,
+    choose_language,
+    fallback_language,
+)
 
 log = logging.getLogger(__name__)
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help=_(
+            "the language to speak, such as es, fr, de, pt_BR or ar (default: $CIRCLEKEEPER_LANG,"
+            " else the language chosen in Settings, else the system's)"
+        ),
+    )
 
 
 def _add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
-        help="database file or SQLAlchemy URL (default: $CIRCLEKEEPER_DB, else the user data "
-        "folder)",
+        help=_(
+            "database file or SQLAlchemy URL (default: $CIRCLEKEEPER_DB, else the user data folder)"
+        ),
     )
     parser.add_argument(
         "--smoke-test",
         action="store_true",
-        help="open the main window, print the milliseconds since process start, and exit",
+        help=_("open the main window, print the milliseconds since process start, and exit"),
     )
+    _add_language_option(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="circlekeeper",
-        description="A fair speaking-turn timer and companion for peer-support circles.",
+        description=_("A fair speaking-turn timer and companion for peer-support circles."),
     )
-    parser.add_argument("--version", action="version", version=f"circlekeeper {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"circlekeeper {__version__}",
+        help=_("show the version number and exit"),
+    )
     _add_app_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -64,8 +90,58 @@ def opens_the_app(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def requested_language(argv: Sequence[str]) -> str | None:
+    """``--lang`` read before the parser is built, so the help and every message use it."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _add_language_option(parser)
+    try:
+        args, _rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # ``--lang`` without a value: the full parser reports it
+        return None
+    return args.lang
+
+
+def without_language_option(argv: Sequence[str]) -> list[str]:
+    """``argv`` less ``--lang CODE`` / ``--lang=CODE`` wherever it stands, so the option also
+    works after a command (``circlekeeper sessions --lang es``), which argparse would refuse."""
+    kept: list[str] = []
+    skip = False
+    for index, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            kept.extend(argv[index:])
+            break
+        if arg == "--lang":
+            skip = True
+            continue
+        if arg.startswith("--lang="):
+            continue
+        kept.append(arg)
+    return kept
+
+
+def speak_chosen_language(argv: Sequence[str]) -> str:
+    """Activate the language ``--lang``, ``$CIRCLEKEEPER_LANG``, Settings or the system chose."""
+    translate_argparse()
+    preference = LanguagePreference()
+    try:
+        code = choose_language(requested_language(argv), preference=preference)
+    except UnknownLanguage as error:  # say so in a language the person reads
+        use_language(fallback_language(preference=preference))
+        raise UnknownLanguage(error.requested, error.where) from None
+    return use_language(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        speak_chosen_language(argv)
+    except UserFacingError as error:
+        print(f"circlekeeper: {error}", file=sys.stderr)
+        return error.exit_code
+    argv = without_language_option(argv)
     args = opens_the_app(argv) or build_parser().parse_args(argv)
     func = getattr(args, "func", None)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -83,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"circlekeeper: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("circlekeeper: interrupted", file=sys.stderr)
+        print("circlekeeper: " + _("interrupted"), file=sys.stderr)
         return 130
 
 

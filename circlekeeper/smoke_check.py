@@ -53,6 +53,28 @@ def check_sound_and_icons() -> str:
     return f"chime and {len(ICON_SIZES)} icon sizes"
 
 
+def check_translations() -> str:
+    """Every shipped language's compiled catalog loads, and Babel has its CLDR data for it."""
+    import gettext
+    from datetime import date
+
+    from babel.dates import format_date
+
+    from circlekeeper.i18n.translation import translations_for
+
+    codes = sorted(
+        path.parent.parent.name
+        for path in resource_file("locale").glob("*/LC_MESSAGES/circlekeeper.mo")
+    )
+    if not codes:
+        raise InstallationIncomplete("No translations were found in this install.")
+    for code in codes:
+        if type(translations_for(code)) is gettext.NullTranslations:
+            raise InstallationIncomplete(f"The {code} translation cannot be read.")
+        format_date(date(2026, 1, 1), locale=code.replace("-", "_"))
+    return f"{len(codes)} translations ({', '.join(codes)})"
+
+
 def check_migrations(store: object) -> str:
     """The fresh database was migrated to the newest schema this install knows."""
     from circlekeeper.store.migrate import current_revision, head_revision
@@ -91,6 +113,7 @@ def run_checks(store: object) -> list[str]:
         ("migrations", lambda: check_migrations(store)),
         ("prompt decks", check_prompt_decks),
         ("fonts", check_fonts),
+        ("translations", check_translations),
         ("sound and icons", check_sound_and_icons),
         ("Qt", check_qt),
     ]

@@ -6,3 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CIRCLEKEEPER_MUTE", "1")
+# Tests read English messages whatever the machine's language; tests of other languages ask
+# for them explicitly (tests/i18n).
+os.environ["CIRCLEKEEPER_LANG"] = "en"

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from circlekeeper.commands.values import required_day, session_id
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
 
 PRIVACY_CHOICES = ("counts", "initials", "names")
 PAPER_CHOICES = ("a4", "letter")
@@ -25,30 +26,34 @@ PAPER_CHOICES = ("a4", "letter")
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export",
-        help="export session summaries as PDF (one session, or a circle over a date range)",
-        description="Export one session (SESSION_ID -o FILE.pdf) or every finished session"
-        " between two dates (--from/--to, optionally --circle) into a folder, one PDF each or"
-        " one combined PDF.",
+        help=_("export session summaries as PDF (one session, or a circle over a date range)"),
+        description=_(
+            "Export one session (SESSION_ID -o FILE.pdf) or every finished session between two"
+            " dates (--from/--to, optionally --circle) into a folder, one PDF each or one"
+            " combined PDF."
+        ),
     )
     export.add_argument("session_id", metavar="SESSION_ID", nargs="?", type=session_id)
-    export.add_argument("-o", "--output", required=True, help="PDF file, or folder for a range")
-    export.add_argument("--circle", metavar="NAME", help="only this circle (range export)")
-    export.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-03-01")
-    export.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-03-31")
-    export.add_argument("--combined", action="store_true", help="one PDF for the whole range")
+    export.add_argument("-o", "--output", required=True, help=_("PDF file, or folder for a range"))
+    export.add_argument("--circle", metavar="NAME", help=_("only this circle (range export)"))
+    export.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day, 2026-03-01"))
+    export.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day, 2026-03-31"))
+    export.add_argument("--combined", action="store_true", help=_("one PDF for the whole range"))
     _common(export)
     export.set_defaults(func=run_export)
 
     report = subparsers.add_parser(
         "report",
-        help="a period report: sessions held, attendance, fairness, prompts, hours",
-        description="Write a period report for one circle or all circles between two dates.",
+        help=_("a period report: sessions held, attendance, fairness, prompts, hours"),
+        description=_("Write a period report for one circle or all circles between two dates."),
     )
     report.add_argument("--from", dest="date_from", metavar="DATE", required=True)
     report.add_argument("--to", dest="date_to", metavar="DATE", required=True)
-    report.add_argument("--circle", metavar="NAME", help="only this circle (default: all)")
-    report.add_argument("-o", "--output", required=True, help="the PDF file to write")
-    report.add_argument("--paper", choices=PAPER_CHOICES, help="paper size (default: setting)")
+    report.add_argument("--circle", metavar="NAME", help=_("only this circle (default: all)"))
+    report.add_argument("-o", "--output", required=True, help=_("the PDF file to write"))
+    report.add_argument(
+        "--paper", choices=PAPER_CHOICES, help=_("paper size (default: the setting)")
+    )
     report.set_defaults(func=run_report)
 
 
@@ -56,9 +61,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--privacy",
         choices=PRIVACY_CHOICES,
-        help="counts (default), initials or names (default: the circle's setting)",
+        help=_("counts, initials or names (default: the circle's setting)"),
     )
-    parser.add_argument("--paper", choices=PAPER_CHOICES, help="paper size (default: setting)")
+    parser.add_argument(
+        "--paper", choices=PAPER_CHOICES, help=_("paper size (default: the setting)")
+    )
 
 
 class TextProgress:
@@ -85,36 +92,56 @@ def run_export(args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser()
     ranged = args.date_from or args.date_to or args.circle or args.combined
     if args.session_id is not None and ranged:
-        raise UserFacingError("Give either a SESSION_ID or a date range (--from/--to), not both.")
+        raise UserFacingError(
+            _("Give either a SESSION_ID or a date range (--from/--to), not both.")
+        )
     with open_for_reading(args.db) as store:
         if args.session_id is not None:
             summary, context = session_report(
                 store, args.session_id, privacy=args.privacy, paper=args.paper
             )
             path = write_atomically(_pdf_path(output), render_session(summary, context))
-            print(f"Wrote {path}")
+            print(_("Wrote {path}").format(path=path))
             return 0
         start = required_day(args.date_from, "--from")
         end = required_day(args.date_to, "--to")
         items = export_items(store, start, end, args.circle, privacy=args.privacy, paper=args.paper)
     if not items:
-        where = f" for {args.circle}" if args.circle else ""
-        print(f"No finished sessions between {start} and {end}{where}; nothing written.")
+        if args.circle:
+            nothing = _(
+                "No finished sessions of {circle} between {start} and {end}; nothing written."
+            )
+        else:
+            nothing = _("No finished sessions between {start} and {end}; nothing written.")
+        print(nothing.format(circle=args.circle, start=start, end=end))
         return 0
-    progress = TextProgress("Exporting")
+    progress = TextProgress(_("Exporting"))
     to_file = args.combined and (output.suffix.lower() == ".pdf" or is_special_file(output))
     if not to_file and not _is_folder(output) and output.exists():
-        also = " or a file name ending in .pdf" if args.combined else ""
-        raise UserFacingError(f"{output} is a file, not a folder; give a folder{also}.")
+        if args.combined:
+            wrong = _(
+                "{path} is a file, not a folder; give a folder or a file name ending in .pdf."
+            )
+        else:
+            wrong = _("{path} is a file, not a folder; give a folder.")
+        raise UserFacingError(wrong.format(path=output))
     if args.combined:
         if not to_file:
             name = f"{safe_filename(args.circle or 'all-circles')}-{start}-to-{end}.pdf"
             output = output / name
         path = export_combined(items, output, progress=progress)
-        print(f"Wrote {len(items)} session(s) to {path}")
+        print(
+            ngettext(
+                "Wrote {count} session to {path}", "Wrote {count} sessions to {path}", len(items)
+            ).format(count=len(items), path=path)
+        )
     else:
         paths = export_each(items, output, progress=progress)
-        print(f"Wrote {len(paths)} PDF(s) to {output}")
+        print(
+            ngettext(
+                "Wrote {count} PDF to {path}", "Wrote {count} PDFs to {path}", len(paths)
+            ).format(count=len(paths), path=output)
+        )
     return 0
 
 
@@ -132,13 +159,19 @@ def run_report(args: argparse.Namespace) -> int:
     path = write_atomically(
         _pdf_path(Path(args.output).expanduser()), render_period(period, context)
     )
-    print(f"Wrote {path} ({period.held} session(s))")
+    print(
+        ngettext(
+            "Wrote {path} ({count} session)", "Wrote {path} ({count} sessions)", period.held
+        ).format(path=path, count=period.held)
+    )
     return 0
 
 
 def _pdf_path(output: Path) -> Path:
     if _is_folder(output):
-        raise UserFacingError(f"{output} is a folder; give a file name ending in .pdf.")
+        raise UserFacingError(
+            _("{path} is a folder; give a file name ending in .pdf.").format(path=output)
+        )
     return output
 
 
@@ -147,4 +180,8 @@ def _is_folder(output: Path) -> bool:
     try:
         return output.is_dir()
     except OSError as error:
-        raise UserFacingError(f"CircleKeeper cannot use {output} ({error.strerror}).") from error
+        raise UserFacingError(
+            _("CircleKeeper cannot use {path} ({reason}).").format(
+                path=output, reason=error.strerror
+            )
+        ) from error

@@ -12,6 +12,7 @@ from typing import Any
 
 from circlekeeper.commands.values import parse_day
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
 
 DEFAULT_DEMO_SESSIONS = 40
 MAX_DEMO_SESSIONS = 1_000_000
@@ -20,41 +21,52 @@ MAX_DEMO_SESSIONS = 1_000_000
 def register(subparsers: Any) -> None:
     demo = subparsers.add_parser(
         "demo",
-        help="fill the database with demo circles, people and finished sessions",
-        description="Add realistic demo circles, people (names in several scripts) and N"
-        " finished sessions, each played through the real session engine so every log is"
-        " valid. The same seed gives the same data.",
+        help=_("fill the database with demo circles, people and finished sessions"),
+        description=_(
+            "Add realistic demo circles, people (names in several scripts) and N finished"
+            " sessions, each played through the real session engine so every log is valid. The"
+            " same seed gives the same data."
+        ),
     )
     demo.add_argument(
         "--sessions",
         type=int,
         default=DEFAULT_DEMO_SESSIONS,
         metavar="N",
-        help=f"how many sessions (default {DEFAULT_DEMO_SESSIONS})",
+        help=_("how many sessions (default {count})").format(count=DEFAULT_DEMO_SESSIONS),
     )
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed (default 1)"))
     demo.set_defaults(func=run_demo)
 
     sessions = subparsers.add_parser(
         "sessions",
-        help="list past sessions with their ids",
-        description="List sessions, newest first. Dates are calendar days in UTC; --to"
-        " includes the whole day.",
+        help=_("list past sessions with their ids"),
+        description=_(
+            "List sessions, newest first. Dates are calendar days in UTC; --to includes the"
+            " whole day."
+        ),
     )
-    sessions.add_argument("--circle", metavar="NAME", help="only this circle (its exact name)")
-    sessions.add_argument("--from", dest="since", metavar="DATE", help="from this day (YYYY-MM-DD)")
-    sessions.add_argument("--to", dest="until", metavar="DATE", help="up to this day (YYYY-MM-DD)")
-    sessions.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    sessions.add_argument("--circle", metavar="NAME", help=_("only this circle (its exact name)"))
+    sessions.add_argument(
+        "--from", dest="since", metavar="DATE", help=_("from this day (YYYY-MM-DD)")
+    )
+    sessions.add_argument(
+        "--to", dest="until", metavar="DATE", help=_("up to this day (YYYY-MM-DD)")
+    )
+    sessions.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     sessions.set_defaults(func=run_sessions)
 
 
 def run_demo(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_writing
+    from circlekeeper.i18n.formats import format_duration, format_number
     from circlekeeper.store.bulk import seed_demo
 
     if not 1 <= args.sessions <= MAX_DEMO_SESSIONS:
         raise UserFacingError(
-            f"--sessions must be between 1 and {MAX_DEMO_SESSIONS:,}, not {args.sessions}."
+            _("--sessions must be between 1 and {largest}, not {given}.").format(
+                largest=format_number(MAX_DEMO_SESSIONS), given=args.sessions
+            )
         )
     with open_for_writing(args.db, "demo") as store:
         report = seed_demo(
@@ -65,15 +77,31 @@ def run_demo(args: argparse.Namespace) -> int:
             progress=_progress if args.sessions >= 5000 else None,
         )
     print(
-        f"Added {report.sessions:,} demo sessions ({report.events:,} events) in"
-        f" {report.circles} circles with {report.people} people, in {report.seconds:.1f} s."
+        ngettext(
+            "Added {count} demo session ({events} events) in {circles} circles with {people}"
+            " people, in {duration}.",
+            "Added {count} demo sessions ({events} events) in {circles} circles with {people}"
+            " people, in {duration}.",
+            report.sessions,
+        ).format(
+            count=format_number(report.sessions),
+            events=format_number(report.events),
+            circles=format_number(report.circles),
+            people=format_number(report.people),
+            duration=format_duration(report.seconds),
+        )
     )
     return 0
 
 
 def _progress(done: int, total: int) -> None:
+    from circlekeeper.i18n.formats import format_number
+
     if done == total or done % 5000 == 0:
-        print(f"  {done:,} of {total:,} sessions", file=sys.stderr)
+        line = _("{done} of {total} sessions").format(
+            done=format_number(done), total=format_number(total)
+        )
+        print(f"  {line}", file=sys.stderr)
 
 
 def run_sessions(args: argparse.Namespace) -> int:
@@ -84,15 +112,17 @@ def run_sessions(args: argparse.Namespace) -> int:
     since = parse_day(args.since, "--from", required=False)
     until = parse_day(args.until, "--to", required=False)
     if since and until and until < since:
-        raise UserFacingError("--to is before --from; no session can be in that range.")
+        raise UserFacingError(_("--to is before --from; no session can be in that range."))
     with open_for_reading(args.db) as store:
         circle_id = None
         if args.circle is not None:
             circle = store.circles.by_name(args.circle)
             if circle is None:
                 raise UserFacingError(
-                    f"There is no circle called {args.circle[:80]!r}; `circlekeeper sessions`"
-                    " without --circle lists every circle's sessions."
+                    _(
+                        "There is no circle called {circle}; `circlekeeper sessions` without"
+                        " --circle lists every circle's sessions."
+                    ).format(circle=repr(args.circle[:80]))
                 )
             circle_id = circle.circle_id
         filter = SessionFilter(
@@ -138,14 +168,15 @@ def _as_json(row: Any) -> dict[str, Any]:
 
 
 def _print_table(rows: list[Any]) -> None:
+    from circlekeeper.i18n.formats import format_number
     from circlekeeper.session.model import format_duration
 
     if not rows:
-        print("No sessions match.")
+        print(_("No sessions match."))
         return
     print(
-        f"{'id':>7}  {'started (UTC)':16}  {'present':>7}  {'length':>8}  {'fair':>4}  "
-        f"{'status':9}  circle"
+        f"{_('id'):>7}  {_('started (UTC)'):16}  {_('present'):>7}  {_('length'):>8}  "
+        f"{_('fair'):>4}  {_('status'):9}  {_('circle')}"
     )
     for r in rows:
         length = "" if r.duration_seconds is None else format_duration(r.duration_seconds)
@@ -155,4 +186,8 @@ def _print_table(rows: list[Any]) -> None:
             f"{r.session_id:>7}  {r.started_at:%Y-%m-%d %H:%M}  {present:>7}  {length:>8}  "
             f"{fair:>4}  {r.status:9}  {r.circle_name}"
         )
-    print(f"{len(rows):,} session" + ("" if len(rows) == 1 else "s"))
+    print(
+        ngettext("{count} session", "{count} sessions", len(rows)).format(
+            count=format_number(len(rows))
+        )
+    )

@@ -19,6 +19,7 @@ from typing import Any
 
 from circlekeeper.commands.values import session_id
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
 
 
 class ExportFailed(UserFacingError):
@@ -28,27 +29,35 @@ class ExportFailed(UserFacingError):
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser(
         "export-json",
-        help="write one session to a JSON file (never private notes)",
-        description="Write one session (circle, people, round plan, full event log, shareable"
-        " summary, mood counts, prompts heard) to a versioned JSON file; see"
-        " docs/session-json.md. Private notes are never included.",
+        help=_("write one session to a JSON file (never private notes)"),
+        description=_(
+            "Write one session (circle, people, round plan, full event log, shareable summary,"
+            " mood counts, prompts heard) to a versioned JSON file; see docs/session-json.md."
+            " Private notes are never included."
+        ),
     )
     export.add_argument(
-        "session_id", metavar="SESSION_ID", type=session_id, help="the session's id"
+        "session_id", metavar="SESSION_ID", type=session_id, help=_("the session's id")
     )
     export.add_argument(
-        "-o", "--output", metavar="FILE", required=True, help="the file to write ('-' for stdout)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help=_("the file to write ('-' for stdout)"),
     )
     export.set_defaults(func=run_export)
 
     importer = subparsers.add_parser(
         "import",
-        help="add a session from a JSON file (all or nothing)",
-        description="Validate a session file completely, then add it to the database in one"
-        " transaction. A file with any problem is refused with the place and the problem, and"
-        " nothing changes.",
+        help=_("add a session from a JSON file (all or nothing)"),
+        description=_(
+            "Validate a session file completely, then add it to the database in one transaction."
+            " A file with any problem is refused with the place and the problem, and nothing"
+            " changes."
+        ),
     )
-    importer.add_argument("file", metavar="FILE", help="the session file ('-' for stdin)")
+    importer.add_argument("file", metavar="FILE", help=_("the session file ('-' for stdin)"))
     importer.set_defaults(func=run_import)
 
 
@@ -67,7 +76,9 @@ def run_export(args: argparse.Namespace) -> int:
         moods = store.moods.for_session(args.session_id)
         prompt_uses = store.prompts.uses_for_session(args.session_id)
     if not entries:
-        raise ExportFailed(f"Session {args.session_id} has no recorded events to export.")
+        raise ExportFailed(
+            _("Session {session} has no recorded events to export.").format(session=args.session_id)
+        )
     doc = document_from_log(
         entries,
         circle=record.circle_name,
@@ -86,20 +97,36 @@ def run_export(args: argparse.Namespace) -> int:
         load_session(text)
     except InvalidSessionFile as problem:
         if problem.place.startswith(("moods", "prompt_uses")):
-            kept = "mood counts" if problem.place.startswith("moods") else "prompt history"
+            if problem.place.startswith("moods"):
+                unfit = _(
+                    "Session {session} cannot be exported because its stored mood counts do not"
+                    " fit the session ({place}: {problem})."
+                )
+            else:
+                unfit = _(
+                    "Session {session} cannot be exported because its stored prompt history"
+                    " does not fit the session ({place}: {problem})."
+                )
             raise ExportFailed(
-                f"Session {args.session_id} cannot be exported because its stored {kept}"
-                f" does not fit the session ({problem.place}: {problem.problem})."
+                unfit.format(session=args.session_id, place=problem.place, problem=problem.problem)
             ) from problem
         raise ExportFailed(
-            f"Session {args.session_id} cannot be exported because its stored log is"
-            f" inconsistent ({problem.place}: {problem.problem}); run 'circlekeeper check'."
+            _(
+                "Session {session} cannot be exported because its stored log is inconsistent"
+                " ({place}: {problem}); run `circlekeeper check`."
+            ).format(session=args.session_id, place=problem.place, problem=problem.problem)
         ) from problem
     if args.output == "-":
         sys.stdout.write(text)
     else:
         _write_atomically(Path(args.output).expanduser(), text)
-        print(f"Wrote session {args.session_id} ({len(entries)} events) to {args.output}.")
+        print(
+            ngettext(
+                "Wrote session {session} ({count} event) to {path}.",
+                "Wrote session {session} ({count} events) to {path}.",
+                len(entries),
+            ).format(session=args.session_id, count=len(entries), path=args.output)
+        )
     return 0
 
 
@@ -112,10 +139,24 @@ def run_import(args: argparse.Namespace) -> int:
     doc = load_session(text)  # everything is checked before the database is opened
     with open_for_writing(args.db, "import") as store:
         result = import_session(store.engine, doc)
-    circle = "new circle" if result.circle_created else "circle"
+    if result.circle_created:
+        imported = _(
+            "Imported session {session} ({events} events) into the new circle {circle}:"
+            " {matched} people matched, {added} added."
+        )
+    else:
+        imported = _(
+            "Imported session {session} ({events} events) into the circle {circle}:"
+            " {matched} people matched, {added} added."
+        )
     print(
-        f"Imported session {result.session_id} ({result.events} events) into the {circle}"
-        f" {doc.circle!r}: {result.people_matched} people matched, {result.people_added} added."
+        imported.format(
+            session=result.session_id,
+            events=result.events,
+            circle=repr(doc.circle),
+            matched=result.people_matched,
+            added=result.people_added,
+        )
     )
     return 0
 
@@ -149,14 +190,16 @@ def _write_atomically(path: Path, text: str) -> None:
             with path.open("w", encoding="utf-8") as out:
                 out.write(text)
         except OSError as error:
-            raise ExportFailed(f"CircleKeeper cannot write {path} ({error.strerror}).") from error
+            raise ExportFailed(_cannot_write(path, error)) from error
         return
     try:
         is_folder = path.is_dir()
     except OSError as error:
-        raise ExportFailed(f"CircleKeeper cannot write {path} ({error.strerror}).") from error
+        raise ExportFailed(_cannot_write(path, error)) from error
     if is_folder:
-        raise ExportFailed(f"{path} is a folder; give a file name ending in .json.")
+        raise ExportFailed(
+            _("{path} is a folder; give a file name ending in .json.").format(path=path)
+        )
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -171,4 +214,10 @@ def _write_atomically(path: Path, text: str) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
-        raise ExportFailed(f"CircleKeeper cannot write {path} ({error.strerror}).") from error
+        raise ExportFailed(_cannot_write(path, error)) from error
+
+
+def _cannot_write(path: Path, error: OSError) -> str:
+    return _("CircleKeeper cannot write {path} ({reason}).").format(
+        path=path, reason=error.strerror
+    )

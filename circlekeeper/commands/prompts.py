@@ -10,19 +10,27 @@ import argparse
 import sys
 from pathlib import Path
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.prompts import PromptCategory
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("prompts", help="check prompt deck files, list prompts")
+    parser = subparsers.add_parser("prompts", help=_("check prompt deck files, list prompts"))
     commands = parser.add_subparsers(dest="prompts_command", metavar="ACTION", required=True)
-    check = commands.add_parser("check", help="validate deck files (all shipped decks if none)")
+    check = commands.add_parser(
+        "check",
+        help=_("validate deck files (all shipped decks and their translations if none)"),
+    )
     check.add_argument("files", nargs="*", type=Path, metavar="FILE")
     check.set_defaults(func=run_check)
-    listing = commands.add_parser("list", help="list the shipped prompts")
+    listing = commands.add_parser(
+        "list", help=_("list the shipped prompts (in the language of --lang)")
+    )
     listing.add_argument("--category", choices=[c.value for c in PromptCategory])
-    listing.add_argument("--search", default="", help="words that must all appear")
-    listing.add_argument("--first-meeting", action="store_true")
+    listing.add_argument("--search", default="", help=_("words that must all appear"))
+    listing.add_argument(
+        "--first-meeting", action="store_true", help=_("only prompts suited to a first meeting")
+    )
     listing.set_defaults(func=run_list)
 
 
@@ -31,20 +39,34 @@ def run_check(args: argparse.Namespace) -> int:
     # and loading the prompt library would cost the window tens of milliseconds.
     from circlekeeper.prompts import load_shipped_decks, read_deck_file
     from circlekeeper.prompts.deck import check_no_duplicates
+    from circlekeeper.prompts.translated import deck_languages, translate_decks
 
     decks = [read_deck_file(path) for path in args.files] if args.files else load_shipped_decks()
     check_no_duplicates(decks)
+    if not args.files:  # the shipped decks in every language they are translated into
+        english = list(decks)
+        for language in deck_languages()[1:]:
+            decks.extend(d for d in translate_decks(english, language) if d.source)
     for deck in decks:
-        print(f"{deck.source or deck.deck_id}: {len(deck.prompts)} prompts, all fine")
+        print(
+            ngettext(
+                "{deck}: {count} prompt, all fine",
+                "{deck}: {count} prompts, all fine",
+                len(deck.prompts),
+            ).format(deck=deck.source or deck.deck_id, count=len(deck.prompts))
+        )
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from circlekeeper.prompts import PromptQuery, load_shipped_decks
+    from circlekeeper.i18n import active_language
+    from circlekeeper.prompts import PromptQuery
     from circlekeeper.prompts.library import PromptLibrary
     from circlekeeper.prompts.memory import MemoryPromptRepository
+    from circlekeeper.prompts.translated import shipped_decks_in
 
-    library = PromptLibrary(load_shipped_decks(), MemoryPromptRepository())
+    decks = list(shipped_decks_in(active_language()))
+    library = PromptLibrary(decks, MemoryPromptRepository())
     query = PromptQuery(
         categories=frozenset({PromptCategory(args.category)}) if args.category else frozenset(),
         text=args.search,

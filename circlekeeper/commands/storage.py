@@ -12,22 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 
 def register(subparsers: Any) -> None:
     check = subparsers.add_parser(
         "check",
-        help="check the database for damage (integrity and foreign keys)",
-        description="Run a full integrity check and a foreign-key check and print a verdict.",
+        help=_("check the database for damage (integrity and foreign keys)"),
+        description=_("Run a full integrity check and a foreign-key check and print a verdict."),
     )
     check.set_defaults(func=run_check)
     restore = subparsers.add_parser(
         "restore",
-        help="replace the database with a backup (the current file is kept aside)",
-        description="Move the current database aside with a timestamp, copy BACKUP in its"
-        " place and check it. Nothing is deleted.",
+        help=_("replace the database with a backup (the current file is kept aside)"),
+        description=_(
+            "Move the current database aside with a timestamp, copy BACKUP in its place and"
+            " check it. Nothing is deleted."
+        ),
     )
-    restore.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    restore.add_argument("backup", metavar="BACKUP", help=_("the backup file to restore"))
     restore.set_defaults(func=run_restore)
 
 
@@ -37,8 +40,10 @@ def _database_path(args: argparse.Namespace) -> Path:
     location = resolve(getattr(args, "db", None))
     if location.path is None:
         raise UserFacingError(
-            "check and restore work on SQLite database files; use your database server's own"
-            " tools for this one."
+            _(
+                "check and restore work on SQLite database files; use your database server's"
+                " own tools for this one."
+            )
         )
     return location.path
 
@@ -48,16 +53,16 @@ def run_check(args: argparse.Namespace) -> int:
 
     path = _database_path(args)
     if not _is_file(path):
-        raise UserFacingError(f"There is no database at {path}.")
+        raise UserFacingError(_("There is no database at {path}.").format(path=path))
     report = full_check(path)
     print(report.verdict)
     if report.ok:
         return 0
     backup = BackupService(path).newest_good()
     if backup is None:
-        print("No good backup was found; keep the file safe and ask for help.")
+        print(_("No good backup was found; keep the file safe and ask for help."))
     else:
-        print(f"The newest good backup is {backup}; to go back to it run:")
+        print(_("The newest good backup is {backup}; to go back to it run:").format(backup=backup))
         print(f"  circlekeeper restore {backup}")
     return 1
 
@@ -69,15 +74,19 @@ def run_restore(args: argparse.Namespace) -> int:
     path = _database_path(args)
     backup = Path(args.backup).expanduser().absolute()
     if not _is_file(backup):
-        raise UserFacingError(f"There is no backup file at {backup}.")
+        raise UserFacingError(_("There is no backup file at {backup}.").format(backup=backup))
     if backup == path:
-        raise UserFacingError("That file is the database itself; choose a backup file.")
+        raise UserFacingError(_("That file is the database itself; choose a backup file."))
     path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
     with writer_lock(path, "restore"):
         aside = restore(backup, path)
     if aside is not None:
-        print(f"The previous database was kept as {aside}.")
-    print(f"Restored {path} from {backup}; it passed the integrity check.")
+        print(_("The previous database was kept as {aside}.").format(aside=aside))
+    print(
+        _("Restored {path} from {backup}; it passed the integrity check.").format(
+            path=path, backup=backup
+        )
+    )
     return 0
 
 
@@ -86,4 +95,6 @@ def _is_file(path: Path) -> bool:
     try:
         return path.is_file()
     except OSError as error:
-        raise UserFacingError(f"CircleKeeper cannot use {path} ({error.strerror}).") from error
+        raise UserFacingError(
+            _("CircleKeeper cannot use {path} ({reason}).").format(path=path, reason=error.strerror)
+        ) from error

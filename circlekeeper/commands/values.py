@@ -11,6 +11,7 @@ import argparse
 from datetime import date
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 LARGEST_ID = 2**63 - 1
 """SQLite stores integers in 64 bits; a larger id cannot name any row."""
@@ -25,13 +26,17 @@ def session_id(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text[:40]!r} is not a session id; ids are whole numbers such as 12"
-            " (circlekeeper sessions lists them)"
+            _(
+                "{value} is not a session id; ids are whole numbers such as 12"
+                " (`circlekeeper sessions` lists them)"
+            ).format(value=repr(text[:40]))
         ) from None
     if not 1 <= value <= LARGEST_ID:
         raise argparse.ArgumentTypeError(
-            f"{text[:40]} is not a session id; ids are whole numbers from 1"
-            " (circlekeeper sessions lists them)"
+            _(
+                "{value} is not a session id; ids are whole numbers from 1"
+                " (`circlekeeper sessions` lists them)"
+            ).format(value=text[:40])
         )
     return value
 
@@ -41,15 +46,23 @@ def parse_day(value: str | None, option: str, *, required: bool = True) -> date 
     if not value:
         if not required:
             return None
-        raise UserFacingError(f"{option} is needed, as a date like 2026-03-01.")
+        raise UserFacingError(
+            _("{option} is needed, as a date like 2026-03-01.").format(option=option)
+        )
     try:
         day = date.fromisoformat(value)
     except ValueError:
         raise UserFacingError(
-            f"{option} {value[:40]!r} is not a date written as YYYY-MM-DD, such as 2026-03-01."
+            _("{option} {value} is not a date written as YYYY-MM-DD, such as 2026-03-01.").format(
+                option=option, value=repr(value[:40])
+            )
         ) from None
     if day > LAST_DAY:
-        raise UserFacingError(f"{option} {value} is too far ahead; give a day up to {LAST_DAY}.")
+        raise UserFacingError(
+            _("{option} {value} is too far ahead; give a day up to {last_day}.").format(
+                option=option, value=value, last_day=LAST_DAY
+            )
+        )
     return day
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from circlekeeper.bundled import resource
+from circlekeeper.i18n import _
 from circlekeeper.prompts.errors import DeckError
 from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
 
@@ -83,7 +84,9 @@ def parse_deck(text: str, *, source: str = "", custom: bool = False) -> Deck:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DeckError(
-            f"is not valid TOML ({error}). Check quotes and brackets near that line.",
+            _("is not valid TOML ({error}). Check quotes and brackets near that line.").format(
+                error=error
+            ),
             source=source,
         ) from error
     return deck_from_data(data, source=source, custom=custom)
@@ -93,22 +96,26 @@ def deck_from_data(data: Mapping[str, Any], *, source: str = "", custom: bool = 
     unknown = sorted(set(data) - {"deck", "prompts"})
     if unknown:
         raise DeckError(
-            f"has an unknown section “{unknown[0]}”; a deck has only [deck] and [[prompts]].",
+            _("has an unknown section “{section}”; a deck has only [deck] and [[prompts]].").format(
+                section=unknown[0]
+            ),
             source=source,
         )
     header = data.get("deck")
     if not isinstance(header, dict):
-        raise DeckError("has no [deck] section with the deck's id and title.", source=source)
+        raise DeckError(_("has no [deck] section with the deck's id and title."), source=source)
     for key in sorted(set(header) - DECK_KEYS):
         raise DeckError(
-            "is not a deck field; use id, title, description or format.",
+            _("is not a deck field; use id, title, description or format."),
             source=source,
             field=f"deck.{key}",
         )
     deck_id = _string(header, "id", source=source, where="deck.id")
     if not SLUG.match(deck_id):
         raise DeckError(
-            f"“{deck_id}” is not a usable deck id; use lower-case letters, digits and dashes.",
+            _("“{id}” is not a usable deck id; use lower-case letters, digits and dashes.").format(
+                id=deck_id
+            ),
             source=source,
             field="deck.id",
         )
@@ -118,16 +125,19 @@ def deck_from_data(data: Mapping[str, Any], *, source: str = "", custom: bool = 
     )
     version = header.get("format", DECK_FORMAT)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DeckError("must be a whole number such as 1.", source=source, field="deck.format")
+        raise DeckError(_("must be a whole number such as 1."), source=source, field="deck.format")
     if version > DECK_FORMAT:
         raise DeckError(
-            f"uses deck format {version}, made by a newer CircleKeeper; update the app to read it.",
+            _(
+                "uses deck format {version}, made by a newer CircleKeeper; update the app to"
+                " read it."
+            ).format(version=version),
             source=source,
             field="deck.format",
         )
     raw_prompts = data.get("prompts")
     if not isinstance(raw_prompts, list) or not raw_prompts:
-        raise DeckError("has no prompts; add at least one [[prompts]] entry.", source=source)
+        raise DeckError(_("has no prompts; add at least one [[prompts]] entry."), source=source)
     prompts: list[Prompt] = []
     slugs: dict[str, int] = {}
     texts: dict[str, int] = {}
@@ -137,8 +147,9 @@ def deck_from_data(data: Mapping[str, Any], *, source: str = "", custom: bool = 
         slug = slug_of(prompt.prompt_id)
         if slug in slugs:
             raise DeckError(
-                f"uses the slug “{slug}” again (prompt {slugs[slug]} has it); "
-                "slugs must be unique.",
+                _(
+                    "uses the slug “{slug}” again (prompt {number} has it); slugs must be unique."
+                ).format(slug=slug, number=slugs[slug]),
                 source=source,
                 prompt=label,
                 field="slug",
@@ -146,7 +157,9 @@ def deck_from_data(data: Mapping[str, Any], *, source: str = "", custom: bool = 
         key = normalized_text(prompt.text)
         if key in texts:
             raise DeckError(
-                f"repeats the text of prompt {texts[key]}; each prompt must be different.",
+                _("repeats the text of prompt {number}; each prompt must be different.").format(
+                    number=texts[key]
+                ),
                 source=source,
                 prompt=label,
                 field="text",
@@ -159,7 +172,7 @@ def deck_from_data(data: Mapping[str, Any], *, source: str = "", custom: bool = 
 
 def _prompt(raw: object, number: int, deck_id: str, *, source: str, custom: bool) -> Prompt:
     if not isinstance(raw, dict):
-        raise DeckError("is not a table of fields.", source=source, prompt=str(number))
+        raise DeckError(_("is not a table of fields."), source=source, prompt=str(number))
     slug_value = raw.get("slug")
     label = f"{number} (“{slug_value}”)" if isinstance(slug_value, str) else str(number)
 
@@ -168,41 +181,51 @@ def _prompt(raw: object, number: int, deck_id: str, *, source: str, custom: bool
 
     for key in sorted(set(raw) - PROMPT_KEYS):
         raise fail(
-            "is not a prompt field; use slug, text, category, intensity, principles, "
-            "first_meeting, tags or based_on.",
+            _(
+                "is not a prompt field; use slug, text, category, intensity, principles,"
+                " first_meeting, tags or based_on."
+            ),
             key,
         )
     for key in REQUIRED_PROMPT_KEYS:
         if key not in raw:
-            raise fail("is missing; every prompt needs it.", key)
+            raise fail(_("is missing; every prompt needs it."), key)
     slug = raw["slug"]
     if not isinstance(slug, str) or not SLUG.match(slug):
         raise fail(
-            "must be lower-case letters, digits and dashes, such as “inner-weather”.", "slug"
+            _("must be lower-case letters, digits and dashes, such as “inner-weather”."), "slug"
         )
     text = raw["text"]
     if not isinstance(text, str) or not text.strip():
-        raise fail("must be the prompt's words in quotes.", "text")
+        raise fail(_("must be the prompt's words in quotes."), "text")
     text = " ".join(text.split())
     if len(text) > MAX_TEXT:
-        raise fail(f"is {len(text)} characters long; keep a prompt under {MAX_TEXT}.", "text")
+        raise fail(
+            _("is {length} characters long; keep a prompt under {limit}.").format(
+                length=len(text), limit=MAX_TEXT
+            ),
+            "text",
+        )
     _check_encodable(text, fail, "text")
     category = _choice(raw["category"], PromptCategory, fail, "category")
     intensity = _choice(raw["intensity"], Intensity, fail, "intensity")
     principles_raw = raw["principles"]
     if not isinstance(principles_raw, list) or not principles_raw:
-        raise fail(f"must list at least one of {_names(Principle)}.", "principles")
+        raise fail(
+            _("must list at least one of {choices}.").format(choices=_names(Principle)),
+            "principles",
+        )
     principles = frozenset(_choice(p, Principle, fail, "principles") for p in principles_raw)
     first_meeting = raw.get("first_meeting", False)
     if not isinstance(first_meeting, bool):
-        raise fail("must be true or false.", "first_meeting")
+        raise fail(_("must be true or false."), "first_meeting")
     tags_raw = raw.get("tags", [])
     if not isinstance(tags_raw, list):
-        raise fail('must be a list of words in quotes, such as ["nature", "week"].', "tags")
+        raise fail(_('must be a list of words in quotes, such as ["nature", "week"].'), "tags")
     tags = frozenset(_tag(tag, fail) for tag in tags_raw)
     based_on = raw.get("based_on")
     if based_on is not None and (not isinstance(based_on, str) or not based_on.strip()):
-        raise fail("must be the id of the prompt this one was edited from.", "based_on")
+        raise fail(_("must be the id of the prompt this one was edited from."), "based_on")
     return Prompt(
         prompt_id=f"{deck_id}:{slug}",
         text=text,
@@ -224,10 +247,10 @@ def normalize_tag(tag: str) -> str:
 
 def _tag(tag: object, fail: Any) -> str:
     if not isinstance(tag, str) or not normalize_tag(tag):
-        raise fail("must contain only non-empty words in quotes.", "tags")
+        raise fail(_("must contain only non-empty words in quotes."), "tags")
     value = normalize_tag(tag)
     if len(value) > MAX_TAG:
-        raise fail(f"has a tag longer than {MAX_TAG} characters.", "tags")
+        raise fail(_("has a tag longer than {limit} characters.").format(limit=MAX_TAG), "tags")
     _check_encodable(value, fail, "tags")
     return value
 
@@ -236,7 +259,7 @@ def _check_encodable(text: str, fail: Any, field: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise fail("contains a broken character that cannot be saved.", field) from error
+        raise fail(_("contains a broken character that cannot be saved."), field) from error
 
 
 def _choice(value: object, kind: Any, fail: Any, field: str) -> Any:
@@ -246,7 +269,9 @@ def _choice(value: object, kind: Any, fail: Any, field: str) -> Any:
         except ValueError:
             pass
     shown = value if isinstance(value, str) else repr(value)
-    raise fail(f"“{shown}” is not one of {_names(kind)}.", field)
+    raise fail(
+        _("“{value}” is not one of {choices}.").format(value=shown, choices=_names(kind)), field
+    )
 
 
 def _names(kind: Iterable[Any]) -> str:
@@ -258,9 +283,9 @@ def _string(
 ) -> str:
     value = table.get(key, default)
     if value is None:
-        raise DeckError("is missing.", source=source, field=where)
+        raise DeckError(_("is missing."), source=source, field=where)
     if not isinstance(value, str) or (default is None and not value.strip()):
-        raise DeckError("must be some words in quotes.", source=source, field=where)
+        raise DeckError(_("must be some words in quotes."), source=source, field=where)
     return value.strip()
 
 
@@ -280,7 +305,9 @@ def load_shipped_decks() -> list[Deck]:
         stem = node.name.removesuffix(".toml")
         if deck.deck_id != stem:
             raise DeckError(
-                f"has the id “{deck.deck_id}” but the file is called “{stem}”; they must match.",
+                _("has the id “{id}” but the file is called “{stem}”; they must match.").format(
+                    id=deck.deck_id, stem=stem
+                ),
                 source=node.name,
                 field="deck.id",
             )
@@ -296,7 +323,9 @@ def check_no_duplicates(decks: Iterable[Deck]) -> None:
     for deck in decks:
         if deck.deck_id in seen_decks:
             raise DeckError(
-                f"has the same id “{deck.deck_id}” as {seen_decks[deck.deck_id]}.",
+                _("has the same id “{id}” as {other}.").format(
+                    id=deck.deck_id, other=seen_decks[deck.deck_id]
+                ),
                 source=deck.source,
                 field="deck.id",
             )
@@ -305,7 +334,7 @@ def check_no_duplicates(decks: Iterable[Deck]) -> None:
             key = normalized_text(prompt.text)
             if key in seen_texts:
                 raise DeckError(
-                    f"repeats the text of “{seen_texts[key]}”.",
+                    _("repeats the text of “{other}”.").format(other=seen_texts[key]),
                     source=deck.source,
                     prompt=f"“{slug_of(prompt.prompt_id)}”",
                     field="text",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 
 class DeckError(UserFacingError):
@@ -19,15 +20,11 @@ class DeckError(UserFacingError):
         self.source = source
         self.prompt = prompt
         self.field = field
-        where = []
-        if source:
-            where.append(f"The deck “{source}”")
-        else:
-            where.append("The deck")
+        where = [_("The deck “{deck}”").format(deck=source) if source else _("The deck")]
         if prompt:
-            where.append(f"prompt {prompt}")
+            where.append(_("prompt {prompt}").format(prompt=prompt))
         if field:
-            where.append(f"field “{field}”")
+            where.append(_("field “{field}”").format(field=field))
         super().__init__(f"{', '.join(where)}: {problem}")
 
 
@@ -36,7 +33,9 @@ class PromptNotFound(UserFacingError):
 
     def __init__(self, prompt_id: str) -> None:
         self.prompt_id = prompt_id
-        super().__init__(f"The prompt “{prompt_id}” is not in the library any more.")
+        super().__init__(
+            _("The prompt “{prompt}” is not in the library any more.").format(prompt=prompt_id)
+        )
 
 
 class PromptRejected(UserFacingError):
@@ -50,6 +49,8 @@ class DuplicatePrompt(PromptRejected):
         self.twin = twin
         prompt_id = getattr(twin, "prompt_id", "")
         super().__init__(
-            f"A prompt with the same words is already in the library (“{prompt_id}”); "
-            "favourite or edit that one instead."
+            _(
+                "A prompt with the same words is already in the library (“{prompt}”); favourite"
+                " or edit that one instead."
+            ).format(prompt=prompt_id)
         )

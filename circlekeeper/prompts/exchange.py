@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from circlekeeper.i18n import _
 from circlekeeper.prompts.deck import SLUG, Deck, normalized_text, parse_deck, slug_of
 from circlekeeper.prompts.deck_writer import dump_deck
 from circlekeeper.prompts.errors import DeckError
@@ -29,17 +30,21 @@ def read_deck_file(path: Path) -> Deck:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise DeckError(
-                f"is {size // 1000} kB, too large for a prompt deck; is it the right file?",
+                _("is {size} kB, too large for a prompt deck; is it the right file?").format(
+                    size=size // 1000
+                ),
                 source=name,
             )
         raw = path.read_bytes()
     except OSError as error:
-        raise DeckError(f"could not be read ({error.strerror or error}).", source=name) from error
+        raise DeckError(
+            _("could not be read ({reason}).").format(reason=error.strerror or error), source=name
+        ) from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DeckError(
-            "is not UTF-8 text; save it as UTF-8 in a text editor and try again.", source=name
+            _("is not UTF-8 text; save it as UTF-8 in a text editor and try again."), source=name
         ) from error
     return parse_deck(text, source=name, custom=True)
 
@@ -59,7 +64,9 @@ def deck_for_export(
     """Give each prompt a unique slug (from its id, or its first words) for the file."""
     if not SLUG.match(deck_id):
         raise DeckError(
-            f"“{deck_id}” is not a usable deck id; use lower-case letters, digits and dashes.",
+            _("“{id}” is not a usable deck id; use lower-case letters, digits and dashes.").format(
+                id=deck_id
+            ),
             field="deck.id",
         )
     used: set[str] = set()
@@ -79,7 +86,7 @@ def deck_for_export(
         key = normalized_text(prompt.text)
         if key in seen:
             raise DeckError(
-                "appears twice in the prompts chosen for export.",
+                _("appears twice in the prompts chosen for export."),
                 prompt=f"“{slug_of(prompt.prompt_id)}”",
                 field="text",
             )
@@ -105,7 +112,9 @@ def export_deck_file(path: Path, prompts: Sequence[Prompt], **deck_fields: str) 
             raise
     except OSError as error:
         raise DeckError(
-            f"could not be saved there ({error.strerror or error}); choose another folder.",
+            _("could not be saved there ({reason}); choose another folder.").format(
+                reason=error.strerror or error
+            ),
             source=path.name,
         ) from error
 

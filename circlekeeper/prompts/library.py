@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from circlekeeper.i18n import _
 from circlekeeper.prompts.deck import Deck, normalize_tag, normalized_text
 from circlekeeper.prompts.errors import DeckError, DuplicatePrompt, PromptNotFound, PromptRejected
 from circlekeeper.prompts.repository import PromptRepository
@@ -212,7 +213,7 @@ class PromptLibrary:
     def _refuse_duplicate(self, text: str, *, ignore: str | None) -> None:
         key = normalized_text(text)
         if not key:
-            raise PromptRejected("A prompt needs some words; type what you would like to ask.")
+            raise PromptRejected(_("A prompt needs some words; type what you would like to ask."))
         superseded = self.superseded()
         for prompt in self._everything():
             if prompt.prompt_id in (ignore, None) or prompt.archived:

@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.prompts.repository import MoodRepository
 from circlekeeper.session.prompts import MoodCounts
 
@@ -56,15 +57,22 @@ def make_counts(
     clean: dict[int, int] = {}
     for value, n in counts.items():
         if value not in VALUES:
-            raise MoodCountsInvalid(f"A mood value must be 1 to 5, not {value!r}.")
+            raise MoodCountsInvalid(
+                _("A mood value must be 1 to 5, not {value}.").format(value=repr(value))
+            )
         if not isinstance(n, int) or isinstance(n, bool) or n < 0:
-            raise MoodCountsInvalid(f"The count for {value} must be a whole number, 0 or more.")
+            raise MoodCountsInvalid(
+                _("The count for {value} must be a whole number, 0 or more.").format(value=value)
+            )
         clean[value] = n
     result = MoodCounts(moment.value, {v: clean.get(v, 0) for v in VALUES})
     if present is not None and result.total > present:
         raise MoodCountsInvalid(
-            f"The counts add up to {result.total}, but {present} "
-            f"{'person is' if present == 1 else 'people are'} present; please check them."
+            ngettext(
+                "The counts add up to {total}, but {count} person is present; please check them.",
+                "The counts add up to {total}, but {count} people are present; please check them.",
+                present,
+            ).format(total=result.total, count=present)
         )
     return result
 

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.allotment import allotment_for
 from circlekeeper.session.clock import Clock
@@ -126,14 +127,14 @@ class CircleSession:
         nearing_fraction: float = 0.8,
     ) -> None:
         if self._state.started:
-            raise SessionCommandRefused("This session has already started.")
+            raise SessionCommandRefused(_("This session has already started."))
         if not 0.0 < nearing_fraction < 1.0:
-            raise SessionCommandRefused("The nearing-end warning must be between 0 % and 100 %.")
+            raise SessionCommandRefused(_("The nearing-end warning must be between 0 % and 100 %."))
         ids = [p.person_id for p in participants]
         if not all(ids):
-            raise SessionCommandRefused("Everyone present needs an id to be counted.")
+            raise SessionCommandRefused(_("Everyone present needs an id to be counted."))
         if len(set(ids)) != len(ids):
-            raise SessionCommandRefused("The same person is listed twice among those present.")
+            raise SessionCommandRefused(_("The same person is listed twice among those present."))
         self._append(
             [
                 ev.SessionStarted(
@@ -155,11 +156,13 @@ class CircleSession:
         self._require_live()
         pid = participant.person_id
         if not pid:
-            raise SessionCommandRefused(f"{participant.name} needs an id to be counted.")
+            raise SessionCommandRefused(
+                _("{name} needs an id to be counted.").format(name=participant.name)
+            )
         round_ = self._state.current_round
         walked_in = round_ is not None and pid in round_.skipped
         if pid in self._state.present and not walked_in:
-            raise SessionCommandRefused(f"{participant.name} is already here.")
+            raise SessionCommandRefused(_("{name} is already here.").format(name=participant.name))
         self._append([ev.ParticipantJoined(participant, ev.JoinPlace(place))])
 
     def leave(self, person_id: str) -> None:
@@ -173,12 +176,12 @@ class CircleSession:
     def start_round(self, plan: RoundPlan, order: Sequence[str] | None = None) -> None:
         self._require_live()
         if self._state.current_round is not None:
-            raise SessionCommandRefused("End the current round before starting another one.")
+            raise SessionCommandRefused(_("End the current round before starting another one."))
         chosen = list(self._state.present if order is None else order)
         for person_id in chosen:
             self._require_present(person_id)
         if len(set(chosen)) != len(chosen):
-            raise SessionCommandRefused("The speaking order names someone twice.")
+            raise SessionCommandRefused(_("The speaking order names someone twice."))
         self._append([ev.RoundStarted(plan=plan, order=tuple(chosen))])
 
     def end_round(self) -> None:
@@ -190,7 +193,7 @@ class CircleSession:
         round_ = self._require_round()
         if sorted(order) != sorted(round_.queue) or len(order) != len(round_.queue):
             raise SessionCommandRefused(
-                "A new order must list exactly the people still waiting to speak."
+                _("A new order must list exactly the people still waiting to speak.")
             )
         self._append([ev.QueueReordered(tuple(order))])
 
@@ -211,13 +214,13 @@ class CircleSession:
     def pause(self) -> None:
         turn = self._require_turn()
         if not turn.running:
-            raise SessionCommandRefused("The timer is already paused.")
+            raise SessionCommandRefused(_("The timer is already paused."))
         self._append([ev.TurnPaused(turn.person_id)])
 
     def resume_turn(self) -> None:
         turn = self._require_turn()
         if turn.running:
-            raise SessionCommandRefused("The timer is already running.")
+            raise SessionCommandRefused(_("The timer is already running."))
         self._append([ev.TurnResumed(turn.person_id)])
 
     def toggle(self) -> None:
@@ -234,12 +237,12 @@ class CircleSession:
         turn = self._require_turn()
         if not seconds > 0:
             raise SessionCommandRefused(
-                "A turn can only be extended by a positive number of seconds."
+                _("A turn can only be extended by a positive number of seconds.")
             )
         if not math.isfinite(seconds):
-            raise SessionCommandRefused("Extra time must be a real number of seconds.")
+            raise SessionCommandRefused(_("Extra time must be a real number of seconds."))
         if turn.allotted is None:
-            raise SessionCommandRefused("This round is open: there is no time limit to extend.")
+            raise SessionCommandRefused(_("This round is open: there is no time limit to extend."))
         self._append([ev.TurnExtended(turn.person_id, float(seconds))])
 
     def correct_start(self, seconds_ago: float) -> None:
@@ -250,13 +253,17 @@ class CircleSession:
         already = now - turn.started_at
         if not seconds_ago > already:
             raise SessionCommandRefused(
-                f"The turn already counts {already:.0f} s; give a longer time to correct it."
+                _("The turn already counts {seconds} s; give a longer time to correct it.").format(
+                    seconds=f"{already:.0f}"
+                )
             )
         earliest = now - round_.last_boundary
         if seconds_ago > earliest + 1e-9:
             raise SessionCommandRefused(
-                f"The turn cannot have started more than {earliest:.0f} s ago:"
-                " the previous turn was still going then."
+                _(
+                    "The turn cannot have started more than {seconds} s ago: the previous turn"
+                    " was still going then."
+                ).format(seconds=f"{earliest:.0f}")
             )
         self._append([ev.TurnStartCorrected(turn.person_id, float(seconds_ago - already))])
 
@@ -269,7 +276,7 @@ class CircleSession:
         round_ = self._require_round()
         who = person_id or round_.up_next
         if who is None:
-            raise SessionCommandRefused("Nobody is waiting to speak in this round.")
+            raise SessionCommandRefused(_("Nobody is waiting to speak in this round."))
         self._require_in_round(round_, who)
         self._close_and_maybe_start(ev.TurnPassed(who), start_next)
 
@@ -278,12 +285,14 @@ class CircleSession:
         round_ = self._require_round()
         who = person_id or round_.up_next
         if who is None:
-            raise SessionCommandRefused("Nobody is waiting to speak in this round.")
+            raise SessionCommandRefused(_("Nobody is waiting to speak in this round."))
         self._require_in_round(round_, who)
         if who in round_.deferred:
             raise SessionCommandRefused(
-                f"{self._state.name_of(who)} has already asked to come back at the end once"
-                " this round; they can pass or speak now."
+                _(
+                    "{name} has already asked to come back at the end once this round; they can"
+                    " pass or speak now."
+                ).format(name=self._state.name_of(who))
             )
         self._close_and_maybe_start(ev.TurnDeferred(who), start_next)
 
@@ -298,17 +307,20 @@ class CircleSession:
         name = self._state.name_of(person_id)
         if round_.current is not None:
             raise SessionCommandRefused(
-                f"{self._state.name_of(round_.current.person_id)} is still speaking;"
-                " end their turn first."
+                _("{name} is still speaking; end their turn first.").format(
+                    name=self._state.name_of(round_.current.person_id)
+                )
             )
         if round_.queue:
             raise SessionCommandRefused(
-                "Everyone waiting speaks first; those who passed get their chance after."
+                _("Everyone waiting speaks first; those who passed get their chance after.")
             )
         if person_id not in round_.passers_waiting:
-            raise SessionCommandRefused(f"{name} has not passed in this round.")
+            raise SessionCommandRefused(_("{name} has not passed in this round.").format(name=name))
         if person_id not in self._state.present:
-            raise SessionCommandRefused(f"{name} is not in the circle any more.")
+            raise SessionCommandRefused(
+                _("{name} is not in the circle any more.").format(name=name)
+            )
         now = self.elapsed()
         invitation = ev.PassReconsidered(person_id)
         probe = copy.deepcopy(self._state)
@@ -321,9 +333,11 @@ class CircleSession:
         the facilitator shortened what is left, or accepted a new plan)."""
         self._require_live()
         if first_index < len(self._state.rounds):
-            raise SessionCommandRefused("Only rounds that have not started yet can be replanned.")
+            raise SessionCommandRefused(
+                _("Only rounds that have not started yet can be replanned.")
+            )
         if not plans:
-            raise SessionCommandRefused("A new plan needs at least one round.")
+            raise SessionCommandRefused(_("A new plan needs at least one round."))
         self._append([ev.RoundsReplanned(first_index, tuple(plans))])
 
     # -------------------------------------------------------------------- undo
@@ -333,7 +347,7 @@ class CircleSession:
         undone = undone_seqs(self._log)
         effective = [e for e in self._log if e.seq not in undone and isinstance(e.event, UNDOABLE)]
         if not effective or self._state.ended:
-            raise SessionCommandRefused("There is nothing to undo.")
+            raise SessionCommandRefused(_("There is nothing to undo."))
         targets = [effective[-1]]
         last = effective[-1].event
         if (
@@ -370,17 +384,20 @@ class CircleSession:
         state = state or self._state
         round_ = state.current_round
         if round_ is None:
-            raise SessionCommandRefused("Start a round first.")
+            raise SessionCommandRefused(_("Start a round first."))
         if round_.current is not None:
             raise SessionCommandRefused(
-                f"{state.name_of(round_.current.person_id)} is still speaking;"
-                " end their turn first."
+                _("{name} is still speaking; end their turn first.").format(
+                    name=state.name_of(round_.current.person_id)
+                )
             )
         if not round_.queue:
-            raise SessionCommandRefused("Everyone has had their turn in this round.")
+            raise SessionCommandRefused(_("Everyone has had their turn in this round."))
         who = person_id or round_.queue[0]
         if who not in round_.queue:
-            raise SessionCommandRefused(f"{state.name_of(who)} is not waiting to speak.")
+            raise SessionCommandRefused(
+                _("{name} is not waiting to speak.").format(name=state.name_of(who))
+            )
         at = self.elapsed() if now is None else now
         allotted = allotment_for(round_.plan.policy, round_.spoken_in_round(at), len(round_.queue))
         return ev.TurnStarted(who, allotted, auto)
@@ -414,31 +431,35 @@ class CircleSession:
 
     def _require_live(self) -> None:
         if not self._state.started:
-            raise SessionCommandRefused("The session has not started yet.")
+            raise SessionCommandRefused(_("The session has not started yet."))
         if self._state.ended:
-            raise SessionCommandRefused("This session has ended.")
+            raise SessionCommandRefused(_("This session has ended."))
 
     def _require_round(self) -> RoundState:
         self._require_live()
         round_ = self._state.current_round
         if round_ is None:
-            raise SessionCommandRefused("No round is in progress; start a round first.")
+            raise SessionCommandRefused(_("No round is in progress; start a round first."))
         return round_
 
     def _require_turn(self) -> TurnState:
         round_ = self._require_round()
         if round_.current is None:
-            raise SessionCommandRefused("Nobody is speaking right now.")
+            raise SessionCommandRefused(_("Nobody is speaking right now."))
         return round_.current
 
     def _require_present(self, person_id: str) -> None:
         if person_id not in self._state.present:
-            raise SessionCommandRefused(f"{self._state.name_of(person_id)} is not in the circle.")
+            raise SessionCommandRefused(
+                _("{name} is not in the circle.").format(name=self._state.name_of(person_id))
+            )
 
     def _require_waiting(self, round_: RoundState, person_id: str) -> None:
         if person_id not in round_.queue:
             raise SessionCommandRefused(
-                f"{self._state.name_of(person_id)} is not waiting to speak in this round."
+                _("{name} is not waiting to speak in this round.").format(
+                    name=self._state.name_of(person_id)
+                )
             )
 
     def _require_in_round(self, round_: RoundState, person_id: str) -> None:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from circlekeeper.i18n import _
 from circlekeeper.store.database import PRIVATE_DIR, PRIVATE_FILE, prepare_file, sidecar_files
 from circlekeeper.store.errors import StoreError, StoreUnavailable
 from circlekeeper.store.records import CheckReport
@@ -51,8 +52,10 @@ class BackupService:
         """Copy the database now with the online backup API; returns the backup's path."""
         if self.path is None or self.directory is None:
             raise StoreUnavailable(
-                "Backups are made only for SQLite database files; back up a server database"
-                " with its own tools."
+                _(
+                    "Backups are made only for SQLite database files; back up a server database"
+                    " with its own tools."
+                )
             )
         slug = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
         stamp = datetime.now(UTC).strftime(_STAMP)

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from circlekeeper.i18n import _, match_language
 from circlekeeper.session.printing import Privacy
 from circlekeeper.store import codec
 from circlekeeper.store.errors import InvalidRecord, RecordNotFound
@@ -40,13 +41,19 @@ class CircleRepository:
         """Insert (``circle_id is None``) or update; returns the circle's id."""
         name = record.name.strip()
         if not name:
-            raise InvalidRecord("A circle needs a name.")
+            raise InvalidRecord(_("A circle needs a name."))
         if record.privacy not in {p.value for p in Privacy}:
             raise InvalidRecord(
                 f"Privacy must be one of counts, initials or names, not {record.privacy!r}."
             )
         if record.retention_days is not None and record.retention_days <= 0:
-            raise InvalidRecord("Keep sessions for at least one day, or forever.")
+            raise InvalidRecord(_("Keep sessions for at least one day, or forever."))
+        if record.language and match_language(record.language) != record.language:
+            raise InvalidRecord(
+                _("A circle's language must be one CircleKeeper speaks, not {language}.").format(
+                    language=repr(record.language[:20])
+                )
+            )
         try:
             with Session(self._engine) as s, s.begin():
                 row = CircleRow() if record.circle_id is None else _row(s, record.circle_id)
@@ -59,12 +66,15 @@ class CircleRepository:
                 row.privacy = record.privacy
                 row.retention_days = record.retention_days
                 row.mood_enabled = record.mood_enabled
+                row.language = record.language or None
                 s.add(row)
                 s.flush()
                 return row.id
         except IntegrityError as error:
             raise InvalidRecord(
-                f"There is already a circle called {name[:80]!r}; choose another name."
+                _("There is already a circle called {name}; choose another name.").format(
+                    name=repr(name[:80])
+                )
             ) from error
 
     def archive(self, circle_id: int) -> None:
@@ -78,7 +88,7 @@ class CircleRepository:
 
     def set_retention(self, circle_id: int, days: int | None) -> None:
         if days is not None and days <= 0:
-            raise InvalidRecord("Keep sessions for at least one day, or forever.")
+            raise InvalidRecord(_("Keep sessions for at least one day, or forever."))
         with Session(self._engine) as s, s.begin():
             _row(s, circle_id).retention_days = days
 
@@ -102,4 +112,5 @@ def _record(row: CircleRow) -> CircleRecord:
         privacy=row.privacy,
         retention_days=row.retention_days,
         mood_enabled=row.mood_enabled,
+        language=row.language or "",
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 
 class StoreError(UserFacingError):
@@ -28,15 +29,15 @@ class DatabaseLocked(StoreError):
         self.path = path
         self.command = command
         if command is None:
-            message = (
-                f"CircleKeeper is already open on this database ({path}). Close the other"
+            message = _(
+                "CircleKeeper is already open on this database ({path}). Close the other"
                 " window first, or open a different database with --db."
-            )
+            ).format(path=path)
         else:  # a writing sub-command: say what to do and what to run again
-            message = (
-                f"CircleKeeper is open on this database ({path}); close it first, then run"
-                f" circlekeeper {command} again."
-            )
+            message = _(
+                "CircleKeeper is open on this database ({path}); close it first, then run"
+                " circlekeeper {command} again."
+            ).format(path=path, command=command)
         super().__init__(message)
 
 
@@ -50,19 +51,20 @@ class DatabaseCorrupted(StoreError):
         self.detail = detail
         self.backup = backup
         if backup is not None:
-            advice = (
-                f" The newest good backup is {backup}; to go back to it run:"
-                f" circlekeeper restore {backup}"
-            )
+            advice = _(
+                "The newest good backup is {backup}; to go back to it run:"
+                " circlekeeper restore {backup}"
+            ).format(backup=backup)
         else:
-            advice = (
-                " No good backup was found next to it; keep the file safe and ask for help"
+            advice = _(
+                "No good backup was found next to it; keep the file safe and ask for help"
                 " before doing anything else with it."
             )
-        super().__init__(
-            f"The database {path} is damaged and was not opened ({detail}); the file has not"
-            f" been changed.{advice}"
-        )
+        damaged = _(
+            "The database {path} is damaged and was not opened ({detail}); the file has not"
+            " been changed."
+        ).format(path=path, detail=detail)
+        super().__init__(f"{damaged} {advice}")
 
 
 class DuplicateEvent(StoreError):
@@ -72,7 +74,9 @@ class DuplicateEvent(StoreError):
         self.session_id = session_id
         self.seq = seq
         super().__init__(
-            f"Event {seq} of session {session_id} is already stored; it was not stored twice."
+            _(
+                "Event {seq} of session {session} is already stored; it was not stored twice."
+            ).format(seq=seq, session=session_id)
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
 
 
@@ -19,31 +20,40 @@ def translate(error: BaseException, path: Path | None) -> StoreError | None:
     if not isinstance(error, sqlite3.DatabaseError) or isinstance(error, sqlite3.IntegrityError):
         return None
     text = str(error).lower()
-    where = f"the database {path}" if path is not None else "the database"
+    database = path if path is not None else "sqlite://"
     if "malformed" in text or "not a database" in text:
         if path is None:
-            return StoreUnavailable(f"The database is damaged ({error}).")
+            return StoreUnavailable(_("The database is damaged ({error}).").format(error=error))
         from circlekeeper.store.backups import BackupService
 
         return DatabaseCorrupted(path, str(error), BackupService(path).newest_good())
     if "disk is full" in text:
         return StoreUnavailable(
-            f"The disk holding {where} is full, so the last change was not saved (everything"
-            " saved before it is safe). Free some space and try again."
+            _(
+                "The disk holding the database {database} is full, so the last change was not"
+                " saved (everything saved before it is safe). Free some space and try again."
+            ).format(database=database)
         )
     if "readonly" in text or "read-only" in text:
         return StoreUnavailable(
-            f"CircleKeeper may not write to {where} (it is read-only). Check the file's"
-            " permissions, or open another database with --db."
+            _(
+                "CircleKeeper may not write to the database {database} (it is read-only). Check"
+                " the file's permissions, or open another database with --db."
+            ).format(database=database)
         )
     if "disk i/o error" in text:
         return StoreUnavailable(
-            f"The disk reported an error while CircleKeeper was using {where}; the last change"
-            " may not be saved. Run circlekeeper check when the disk is working again."
+            _(
+                "The disk reported an error while CircleKeeper was using the database"
+                " {database}; the last change may not be saved. Run circlekeeper check when the"
+                " disk is working again."
+            ).format(database=database)
         )
     if "database is locked" in text:
         return StoreUnavailable(
-            f"{where[0].upper()}{where[1:]} stayed busy for too long; try again in a moment."
+            _("The database {database} stayed busy for too long; try again in a moment.").format(
+                database=database
+            )
         )
     return None
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import StoreUnavailable
 
 ENV_VAR = "CIRCLEKEEPER_DB"
@@ -50,7 +51,9 @@ def resolve(url_or_path: str | os.PathLike[str] | None = None) -> DatabaseLocati
         url.get_dialect()
     except (ArgumentError, NoSuchModuleError) as error:
         raise StoreUnavailable(
-            f"{text!r} is neither a file path nor a database URL that CircleKeeper understands."
+            _(
+                "{value} is neither a file path nor a database URL that CircleKeeper understands."
+            ).format(value=repr(text))
         ) from error
     if url.get_backend_name() == "sqlite":
         database = url.database or ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import DatabaseLocked, StoreUnavailable
 
 try:
@@ -38,7 +39,9 @@ class WriterLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
             raise StoreUnavailable(
-                f"CircleKeeper cannot create its lock file {self.path} ({error.strerror})."
+                _("CircleKeeper cannot create its lock file {path} ({reason}).").format(
+                    path=self.path, reason=error.strerror
+                )
             ) from error
         try:
             _lock(fd)

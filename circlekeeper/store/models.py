@@ -86,6 +86,8 @@ class CircleRow(Base):
     retention_days: Mapped[int | None] = mapped_column(Integer)
     mood_enabled: Mapped[bool] = mapped_column(Boolean(create_constraint=False), default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # The language its prompts are drawn in; NULL follows the app (migration 0005).
+    language: Mapped[str | None] = mapped_column(String(16))
 
 
 class PersonRow(Base):

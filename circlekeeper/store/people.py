@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import InvalidRecord, RecordNotFound
 from circlekeeper.store.models import CircleMemberRow, CircleRow, PersonRow
 from circlekeeper.store.records import PersonRecord
@@ -71,7 +72,7 @@ class PersonRepository:
 def _clean_name(name: str) -> str:
     name = name.strip()
     if not name:
-        raise InvalidRecord("A person needs a name (any name they choose).")
+        raise InvalidRecord(_("A person needs a name (any name they choose)."))
     return name
 
 

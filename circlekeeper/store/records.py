@@ -33,6 +33,8 @@ class CircleRecord:
     privacy: str = "counts"
     retention_days: int | None = None
     mood_enabled: bool = False
+    language: str = ""
+    """The language its prompts are drawn in (``""``: the app's language)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.document import (
     PromptHeard,
@@ -62,16 +63,24 @@ def read_session_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as error:
-        raise UserFacingError(f"There is no file at {path}.") from error
+        raise UserFacingError(_("There is no file at {path}.").format(path=path)) from error
     except IsADirectoryError as error:
-        raise UserFacingError(f"{path} is a folder, not a session file.") from error
+        raise UserFacingError(
+            _("{path} is a folder, not a session file.").format(path=path)
+        ) from error
     except OSError as error:
-        raise UserFacingError(f"CircleKeeper cannot read {path} ({error.strerror}).") from error
+        raise UserFacingError(
+            _("CircleKeeper cannot read {path} ({reason}).").format(
+                path=path, reason=error.strerror
+            )
+        ) from error
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise UserFacingError(
-            f"{path} is not a text file in UTF-8, so it cannot be a session file."
+            _("{path} is not a text file in UTF-8, so it cannot be a session file.").format(
+                path=path
+            )
         ) from error
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from circlekeeper.i18n import _
 from circlekeeper.store import migrate
 from circlekeeper.store.backups import BackupService, quick_check, table_names
 from circlekeeper.store.circles import CircleRepository
@@ -110,7 +111,9 @@ def open_store(
         path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
     except OSError as error:
         raise StoreUnavailable(
-            f"CircleKeeper cannot create the folder {path.parent} ({error.strerror})."
+            _("CircleKeeper cannot create the folder {folder} ({reason}).").format(
+                folder=path.parent, reason=error.strerror
+            )
         ) from error
     _file_size(path)  # a folder or an unusable name is refused before the lock file is made
     lock = WriterLock(path)
@@ -124,10 +127,7 @@ def open_store(
                 raise DatabaseCorrupted(path, report.problems[0], backups.newest_good())
             tables = table_names(path)
             if tables and "alembic_version" not in tables:
-                raise StoreUnavailable(
-                    f"{path} is a database of another program, not CircleKeeper's; it was"
-                    " left as it is. Choose another file with --db."
-                )
+                raise StoreUnavailable(_another_programs(path))
         prepare_file(path)
         _migrate_file(location, backups)
         engine = make_engine(location)
@@ -141,7 +141,9 @@ def open_store(
     except (OSError, SQLAlchemyError) as error:
         _abandon(engine, lock)
         raise StoreUnavailable(
-            f"CircleKeeper could not open the database {path} ({_first_line(error)})."
+            _("CircleKeeper could not open the database {path} ({reason}).").format(
+                path=path, reason=_first_line(error)
+            )
         ) from error
     except BaseException:
         _abandon(engine, lock)
@@ -165,8 +167,10 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
     if path is not None:
         if not _file_size(path):
             raise StoreUnavailable(
-                f"There is no CircleKeeper database at {path} yet; open CircleKeeper once to"
-                " create it, or give another file with --db."
+                _(
+                    "There is no CircleKeeper database at {path} yet; open CircleKeeper once to"
+                    " create it, or give another file with --db."
+                ).format(path=path)
             )
         report = quick_check(path)
         if not report.ok:
@@ -174,10 +178,7 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
                 path, report.problems[0], BackupService(path, keep=keep_backups).newest_good()
             )
         if "alembic_version" not in table_names(path):
-            raise StoreUnavailable(
-                f"{path} is a database of another program, not CircleKeeper's; it was left as"
-                " it is. Choose another file with --db."
-            )
+            raise StoreUnavailable(_another_programs(path))
     engine = _engine_or_unavailable(location, where, read_only=True)
     try:
         migrate.require_head(engine, where)
@@ -190,6 +191,13 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
             f"CircleKeeper could not read {where[0].lower()}{where[1:]} ({_first_line(error)})."
         ) from error
     return Store(engine, location, keep_backups=keep_backups, read_only=True)
+
+
+def _another_programs(path: Path) -> str:
+    return _(
+        "{path} is a database of another program, not CircleKeeper's; it was left as it is."
+        " Choose another file with --db."
+    ).format(path=path)
 
 
 def _engine_or_unavailable(location: DatabaseLocation, where: str, *, read_only: bool) -> Engine:
@@ -226,7 +234,7 @@ def _open_without_file(location: DatabaseLocation, keep_backups: int) -> Store:
     where = f"The database {location.url.render_as_string(hide_password=True)}"
     engine = _engine_or_unavailable(location, where, read_only=False)
     try:
-        needed, _ = migrate.needs_upgrade(engine)
+        needed, _revision = migrate.needs_upgrade(engine)
         if needed:
             migrate.upgrade(engine)
     except SQLAlchemyError as error:

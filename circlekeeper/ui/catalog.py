@@ -55,6 +55,8 @@ class CircleDetail:
     mood_enabled: bool = False
     retention_days: int | None = None
     """Sessions older than this are deleted with their notes (``None``: kept)."""
+    language: str = ""
+    """The language its prompts are drawn in (``""``: the app's language)."""
 
 
 @dataclass(frozen=True, slots=True)

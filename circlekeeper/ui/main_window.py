@@ -294,13 +294,22 @@ class MainWindow(QMainWindow):
         store = self.options.settings_store
         if store is None:
             return
-        from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
+        from circlekeeper.ui.settings_dialog import (
+            AppSettings,
+            SettingsDialog,
+            language_saved_message,
+        )
 
-        dialog = SettingsDialog(AppSettings.load(store), self)
+        preference = self.options.language_preference
+        saved_language = preference.load() if preference is not None else None
+        dialog = SettingsDialog(AppSettings.load(store), self, language=saved_language)
         if dialog.exec() and dialog.result_settings is not None:
             dialog.result_settings.save(store)
             self.apply_settings(dialog.result_settings)
             self.statusBar().showMessage("Settings saved.")
+            if preference is not None and dialog.chosen_language != saved_language:
+                preference.save(dialog.chosen_language or "")
+                self.statusBar().showMessage(language_saved_message(dialog.chosen_language or ""))
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Display choices into the window; the rest to whoever asked to be told."""
@@ -354,6 +363,7 @@ class MainWindow(QMainWindow):
                 self._circle_id,
                 circle_name=brief.name,
                 first_meeting=brief.previous_first is None,
+                language=self.catalog.circle(self._circle_id).language,
             )
         from circlekeeper.session.order import OrderStrategy
         from circlekeeper.session.seating import SeatingRule

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _, language, shipped_languages
 from circlekeeper.session.printing import Paper, Privacy
 
 MAX_ORGANIZATION = 200
@@ -120,9 +121,27 @@ def logo_problem(path: str) -> str | None:
     return None
 
 
+def language_saved_message(code: str) -> str:
+    """What the status bar says once a new language is chosen (it applies at the next start)."""
+    if not code:
+        return _("CircleKeeper will follow the system's language the next time it opens.")
+    return _("CircleKeeper will speak {language} the next time it opens.").format(
+        language=language(code).native_name
+    )
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        language: str | None = None,
+    ) -> None:
+        """``language`` is the saved language choice (``""``: the system's); ``None`` hides
+        the choice (no place to keep it)."""
         super().__init__(parent)
+        self.chosen_language = language
         self.setWindowTitle("Settings")
         self.setAccessibleName("Settings")
         self.result_settings: AppSettings | None = None
@@ -187,6 +206,22 @@ class SettingsDialog(QDialog):
             box.setAccessibleName(box.text())
             behaviour_form.addRow(box)
 
+        self.language: QComboBox | None = None
+        chooser: QGroupBox | None = None
+        if language is not None:
+            self.language = QComboBox()
+            self.language.setAccessibleName(_("Language"))
+            self.language.addItem(_("The system's language"), "")
+            for each in shipped_languages():  # each named in its own language
+                self.language.addItem(each.native_name, each.code)
+            self.language.setCurrentIndex(max(0, self.language.findData(language)))
+            chooser = QGroupBox(_("Language"))
+            chooser_form = QFormLayout(chooser)
+            chooser_form.addRow(_("Window and commands"), self.language)
+            note = QLabel(_("A new language applies the next time CircleKeeper opens."))
+            note.setWordWrap(True)
+            chooser_form.addRow(note)
+
         self.error = QLabel()
         self.error.setAccessibleName("Problem")
         self.error.setWordWrap(True)
@@ -199,6 +234,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(printed)
         layout.addWidget(behaviour)
+        if chooser is not None:
+            layout.addWidget(chooser)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
@@ -230,4 +267,6 @@ class SettingsDialog(QDialog):
             muted=self.muted.isChecked(),
             presenter_end_time=self.end_time.isChecked(),
         )
+        if self.language is not None:
+            self.chosen_language = self.language.currentData()
         self.accept()

@@ -98,6 +98,7 @@ class StoreCatalog:
             privacy=record.privacy,
             mood_enabled=record.mood_enabled,
             retention_days=record.retention_days,
+            language=record.language,
         )
 
     def save_circle(self, detail: CircleDetail) -> int:
@@ -111,6 +112,7 @@ class StoreCatalog:
             privacy=detail.privacy,
             retention_days=detail.retention_days,
             mood_enabled=detail.mood_enabled,
+            language=detail.language,
         )
         circle_id = self.store.circles.save(record)
         kept = {m.person_id for m in detail.members if m.person_id > 0}
@@ -193,7 +195,12 @@ class StoreCatalog:
             people=tuple(int(p.person_id) for p in present),
         )
         if self._prompts is not None:
-            self._prompts.record_session(session_id, setup.plan, started_at=started_at)
+            self._prompts.record_session(
+                session_id,
+                setup.plan,
+                started_at=started_at,
+                language=self.store.circles.get(circle_id).language,
+            )
         self._keep_seating(circle_id, setup)
         return session_id, StoreJournal(self.store, session_id), tuple(present)
 

@@ -18,6 +18,7 @@ from circlekeeper.ui.live.cue_style import CueStyle
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from circlekeeper.i18n.choice import LanguagePreference
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
@@ -51,5 +52,7 @@ class WindowOptions:
     """Where settings live (the database); ``None`` until the data has opened."""
     settings_applied: Callable[[AppSettings], object] | None = None
     """Told when settings change, for what lives outside the window (notes lock, prompts)."""
+    language_preference: LanguagePreference | None = None
+    """Where the facilitator's language choice is kept (``None``: Settings offers no choice)."""
     ask: Callable[[QWidget, str, str], bool] | None = None
     """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""

@@ -8,6 +8,7 @@ verifier is for.
 from __future__ import annotations
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 
 class VaultError(UserFacingError):
@@ -15,43 +16,44 @@ class VaultError(UserFacingError):
 
 
 class WrongPassphrase(VaultError):
-    def __init__(self, message: str = "That passphrase is not right. Please try again.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("That passphrase is not right. Please try again."))
 
 
 class VaultDamaged(VaultError):
-    def __init__(
-        self,
-        message: str = (
-            "The private notes could not be opened because their stored key is damaged."
-            " Restore a backup of the database to read them again."
-        ),
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or _(
+                "The private notes could not be opened because their stored key is damaged."
+                " Restore a backup of the database to read them again."
+            )
+        )
 
 
 class VaultLocked(VaultError):
-    def __init__(
-        self, message: str = "Private notes are locked. Unlock them with your passphrase first."
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message or _("Private notes are locked. Unlock them with your passphrase first.")
+        )
 
 
 class VaultNotSetUp(VaultError):
-    def __init__(
-        self, message: str = "Private notes are not set up yet. Choose a passphrase first."
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message or _("Private notes are not set up yet. Choose a passphrase first.")
+        )
 
 
 class VaultAlreadySetUp(VaultError):
-    def __init__(
-        self,
-        message: str = (
-            "Private notes already have a passphrase. Use “Change passphrase” to choose a new one."
-        ),
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or _(
+                "Private notes already have a passphrase. Use “Change passphrase” to choose a"
+                " new one."
+            )
+        )
 
 
 class PassphraseRejected(VaultError):
@@ -63,7 +65,5 @@ class NoteRejected(VaultError):
 
 
 class NoteNotFound(VaultError):
-    def __init__(
-        self, message: str = "That note no longer exists; it may have been deleted."
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or _("That note no longer exists; it may have been deleted."))

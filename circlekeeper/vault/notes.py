@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from circlekeeper.i18n import _
 from circlekeeper.vault.errors import NoteNotFound, NoteRejected, VaultDamaged
 from circlekeeper.vault.header import NoteRecord
 from circlekeeper.vault.ports import NoteRepository, WallClock
@@ -168,11 +169,15 @@ def matching(notes: Iterable[Note], query: str) -> list[Note]:
 def _checked(text: str) -> str:
     clean = text.strip()
     if not clean:
-        raise NoteRejected("A note needs some text; nothing was saved.")
+        raise NoteRejected(_("A note needs some text; nothing was saved."))
     if len(clean) > MAX_NOTE_CHARS:
+        from circlekeeper.i18n.formats import format_number
+
         raise NoteRejected(
-            f"A note can hold up to {MAX_NOTE_CHARS:,} characters; this one has"
-            f" {len(clean):,}. Split it into several notes."
+            _(
+                "A note can hold up to {limit} characters; this one has {length}. Split it into"
+                " several notes."
+            ).format(limit=format_number(MAX_NOTE_CHARS), length=format_number(len(clean)))
         )
     return clean
 

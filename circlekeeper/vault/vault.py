@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from circlekeeper.i18n import _
 from circlekeeper.session.clock import Clock, MonotonicClock
 from circlekeeper.vault.cipher import (
     MASTER_KEY_AD,
@@ -78,8 +79,10 @@ def check_new_passphrase(passphrase: str) -> None:
     """Refuse passphrases too short to protect anything, with a sentence saying why."""
     if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
         raise PassphraseRejected(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters."
-            " A short sentence is easy to remember and hard to guess."
+            _(
+                "Choose a passphrase of at least {count} characters. A short sentence is easy"
+                " to remember and hard to guess."
+            ).format(count=MIN_PASSPHRASE_CHARS)
         )
 
 

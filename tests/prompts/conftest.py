@@ -36,3 +36,12 @@ def moods() -> MemoryMoodRepository:
 def week(n: int) -> datetime:
     """The start of the circle's n-th weekly session."""
     return START + timedelta(weeks=n)
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():  # type: ignore[no-untyped-def]
+    """A test that runs a command with --lang leaves the process speaking English again."""
+    yield
+    from circlekeeper.i18n import use_language
+
+    use_language("en")

@@ -8,7 +8,15 @@ from circlekeeper.cli import main
 def test_check_shipped_decks(capsys) -> None:
     assert main(["prompts", "check"]) == 0
     out = capsys.readouterr().out
-    assert "check-in.toml: 36 prompts, all fine" in out and out.count("all fine") == 5
+    assert "check-in.toml: 36 prompts, all fine" in out
+    assert "ar/check-in.toml: 36 prompts, all fine" in out, "translations are checked too"
+    assert out.count("all fine") == 5 * 6
+
+
+def test_list_speaks_the_language_of_lang(capsys) -> None:
+    assert main(["--lang", "de", "prompts", "list", "--category", "check-in"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("check-in:one-word-arriving\tlight\tMit ein, zwei Worten")
 
 
 def test_check_a_broken_file_names_the_problem(tmp_path, capsys) -> None:

@@ -105,3 +105,16 @@ def test_closing_without_changes_does_not_ask(qtbot) -> None:
     dialog, asked = editor(qtbot, TUESDAY)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert asked == [] and not dialog.isVisible()
+
+
+def test_a_circle_can_draw_its_prompts_in_its_own_language(qtbot) -> None:
+    dialog, _asked = editor(qtbot, TUESDAY)
+    choice = dialog.language
+    assert choice.currentText() == "The app's language", "an existing circle follows the app"
+    assert choice.findText("Español") > 0 and choice.findText("العربية") > 0
+    choice.setCurrentIndex(choice.findText("Español"))
+    save(dialog)
+    assert dialog.result_detail is not None and dialog.result_detail.language == "es"
+
+    again, _asked = editor(qtbot, dialog.result_detail)
+    assert again.language.currentText() == "Español"

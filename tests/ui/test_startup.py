@@ -35,6 +35,7 @@ main(["--db", sys.argv[1], "--smoke-test"])
 NOT_BEFORE_THE_WINDOW = (
     "sqlalchemy",  # the store opens after the window is on screen
     "alembic",
+    "babel",  # formats and language names are needed only once something is shown in them
     "reportlab",  # PDFs are made long after start-up
     "circlekeeper.store",
     "circlekeeper.prompts",  # the prompt library loads with the data

@@ -3,6 +3,10 @@
 It holds the library (built once from the shipped decks and ``store.prompts``) and the
 drawing settings, and hands each window what it needs: prompt tools for *Start a circle*,
 the browser for a *Prompt library…* menu entry, and the recording of a session's prompts.
+
+The library speaks the app's language; a circle with a language of its own draws from a
+library of the same prompts in that language, sharing the one repository, so favourites,
+hidden prompts and "heard recently" hold across languages (prompt ids never change).
 """
 
 from __future__ import annotations
@@ -12,14 +16,15 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QWidget
 
+from circlekeeper.i18n import active_language
 from circlekeeper.prompts import (
     PromptDrawer,
     PromptLibrary,
     PromptRepository,
     PromptUseRecorder,
-    load_shipped_decks,
 )
 from circlekeeper.prompts.drawer import DEFAULT_AVOID_LAST
+from circlekeeper.prompts.translated import shipped_decks_in
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.prompts import Prompt, PromptCategory, PromptUse
 from circlekeeper.ui.prompts.browser import PromptBrowser
@@ -43,9 +48,19 @@ class PromptFeature:
         avoid_last: int = DEFAULT_AVOID_LAST,
         library: PromptLibrary | None = None,
     ) -> None:
-        self.library = library or PromptLibrary(load_shipped_decks(), repository)
+        self.language = active_language()
+        self.library = library or PromptLibrary(list(shipped_decks_in(self.language)), repository)
         self.avoid_last = avoid_last
         self.recorder = PromptUseRecorder(self.library)
+        self._libraries: dict[str, PromptLibrary] = {self.language: self.library}
+
+    def library_in(self, language: str) -> PromptLibrary:
+        """The library in a circle's language (``""``: the app's), built the first time."""
+        code = language or self.language
+        if code not in self._libraries:
+            decks = list(shipped_decks_in(code))
+            self._libraries[code] = PromptLibrary(decks, self.library.repository)
+        return self._libraries[code]
 
     def browser(
         self,
@@ -70,22 +85,36 @@ class PromptFeature:
         circle_name: str = "",
         first_meeting: bool = False,
         seed: int | None = None,
+        language: str = "",
     ) -> PromptTools:
-        """Drawing and browsing for one *Start a circle* dialog of one circle."""
-        self.library.refresh()  # pick up marks made in another window since
+        """Drawing and browsing for one *Start a circle* dialog of one circle, in the circle's
+        language (``""``: the app's)."""
+        library = self.library_in(language)
+        library.refresh()  # pick up marks made in another window since
 
         def browse(parent: QWidget, category: PromptCategory | None) -> Prompt | None:
-            return self.browser(
-                parent, circle_id=circle_id, circle_name=circle_name, category=category
+            return PromptBrowser(
+                library,
+                circle_id=circle_id,
+                circle_name=circle_name,
+                category=category,
+                parent=parent,
             ).choose()
 
-        drawer = PromptDrawer(
-            self.library, circle_id=circle_id, avoid_last=self.avoid_last, seed=seed
-        )
+        drawer = PromptDrawer(library, circle_id=circle_id, avoid_last=self.avoid_last, seed=seed)
         return PromptTools(drawer=drawer, browse=browse, first_meeting=first_meeting)
 
     def record_session(
-        self, session_id: int, plan: Sequence[RoundPlan], *, started_at: datetime | None = None
+        self,
+        session_id: int,
+        plan: Sequence[RoundPlan],
+        *,
+        started_at: datetime | None = None,
+        language: str = "",
     ) -> list[PromptUse]:
-        """Remember which prompts a session heard, so history shows them and draws avoid them."""
-        return self.recorder.record_plan(session_id, plan, used_at=started_at)
+        """Remember which prompts a session heard, so history shows them and draws avoid them;
+        ``language`` is the circle's, whose words the plan's prompts are in."""
+        recorder = self.recorder
+        if (language or self.language) != self.language:
+            recorder = PromptUseRecorder(self.library_in(language))
+        return recorder.record_plan(session_id, plan, used_at=started_at)

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.language_choice import circle_language_choice
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
@@ -117,6 +119,7 @@ class CircleEditor(QDialog):
             " notes. The History area shows what will go before it goes."
         )
         self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
+        self.language = circle_language_choice(detail.language)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.hide()
@@ -129,6 +132,7 @@ class CircleEditor(QDialog):
         form.addRow("Printed summaries show", self.privacy)
         form.addRow("Mood", self.mood)
         form.addRow("Keep sessions for", self.retention)
+        form.addRow(_("Prompts in"), self.language)
         people_box = QGroupBox("People")
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.members)
@@ -241,4 +245,5 @@ class CircleEditor(QDialog):
             privacy=self.privacy.currentData(),
             mood_enabled=self.mood.isChecked(),
             retention_days=self.retention.value() * DAYS_PER_MONTH or None,
+            language=self.language.currentData(),
         )

@@ -35,3 +35,28 @@ def test_tools_draw_avoiding_what_the_circle_recorded(qtbot, repo) -> None:
     browser = feature.browser(None, circle_id=4, circle_name="Thursday")
     qtbot.addWidget(browser)
     assert isinstance(browser, PromptBrowser) and browser.used.rowCount() == len(pool) - 1
+
+
+def test_a_spanish_circle_draws_in_spanish_and_avoids_what_it_heard_in_english(repo) -> None:
+    """Prompt ids are shared across languages, so "heard recently" holds whatever was spoken."""
+    from circlekeeper.prompts import DrawRequest
+
+    feature = PromptFeature(repo, avoid_last=50)
+    english = [p for p in feature.library.prompts() if p.category.value == "check-in"]
+    started = datetime(2026, 5, 5, 18, tzinfo=UTC)
+    for n, prompt in enumerate(english[:-1]):  # heard in English, one session each
+        repo.add_session(n, 4, started)
+        plan = [RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), prompt.text)]
+        feature.record_session(n, plan, started_at=started)
+    tools = feature.tools_for(4, circle_name="Jueves", seed=1, language="es")
+    drawn = tools.drawer.draw(DrawRequest.for_round(RoundKind.CHECK_IN)).prompt
+    assert drawn.prompt_id == english[-1].prompt_id
+    assert drawn.text != english[-1].text and drawn.text == (
+        feature.library_in("es").get(drawn.prompt_id).text
+    )
+
+    spanish_words = feature.library_in("es").get(english[0].prompt_id).text
+    repo.add_session(99, 4, started)
+    plan = [RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), spanish_words)]
+    uses = feature.record_session(99, plan, started_at=started, language="es")
+    assert [u.prompt_id for u in uses] == [english[0].prompt_id], "Spanish words are recognised"

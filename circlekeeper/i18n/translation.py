@@ -1,0 +1,100 @@
+"""The active language and the functions every layer calls to translate a string.
+
+gettext's model is one language per process, which matches the app: the window, the CLI and
+their errors speak the facilitator's language. Where one thing must be said in another language
+(a Spanish circle's PDF printed from an English window), :func:`translations_for` hands out a
+catalog for that language without changing the active one.
+
+Strings are written in English in the code and wrapped at the point of use::
+
+    from circlekeeper.i18n import _, ngettext
+    _("The database {path} is damaged.").format(path=path)
+    ngettext("{count} session", "{count} sessions", n).format(count=n)
+
+Module-level constants that are built before a language is chosen use :func:`lazy_gettext`.
+"""
+
+from __future__ import annotations
+
+import gettext as gettext_module
+import logging
+from functools import cache
+from typing import Any
+
+from circlekeeper.i18n.languages import PSEUDO_LANGUAGE, SOURCE_LANGUAGE, match_language
+
+log = logging.getLogger(__name__)
+
+DOMAIN = "circlekeeper"
+"""The catalogs' file name: ``resources/locale/<code>/LC_MESSAGES/circlekeeper.mo``."""
+
+
+@cache
+def translations_for(code: str) -> gettext_module.NullTranslations:
+    """The compiled catalog for ``code`` (English and unknown codes: the strings as written)."""
+    if code == PSEUDO_LANGUAGE:
+        from circlekeeper.i18n.pseudo import PseudoTranslations
+
+        return PseudoTranslations()
+    if code == SOURCE_LANGUAGE:
+        return gettext_module.NullTranslations()
+    from circlekeeper.bundled import resource_file
+
+    folder = resource_file("locale")
+    found = gettext_module.translation(DOMAIN, str(folder), languages=[code], fallback=True)
+    if type(found) is gettext_module.NullTranslations:
+        log.warning("no compiled catalog for %s in %s; speaking English", code, folder)
+    return found
+
+
+class _ActiveLanguage:
+    """The process's one active language: set once by the entry point, read by ``_()``."""
+
+    def __init__(self) -> None:
+        self.code = SOURCE_LANGUAGE
+        self.translations: gettext_module.NullTranslations = gettext_module.NullTranslations()
+
+
+_active = _ActiveLanguage()
+
+
+def use_language(code: str) -> str:
+    """Make ``code`` the active language; returns the shipped code actually used."""
+    chosen = match_language(code) or SOURCE_LANGUAGE
+    _active.code = chosen
+    _active.translations = translations_for(chosen)
+    return chosen
+
+
+def active_language() -> str:
+    return _active.code
+
+
+def gettext(message: str) -> str:
+    """``message`` in the active language (as written when it has no translation)."""
+    return _active.translations.gettext(message)
+
+
+_ = gettext
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a sentence that fits ``count`` in the active language (Arabic has six)."""
+    return _active.translations.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` where the same English words need different translations by context."""
+    return _active.translations.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Marks a string for the catalog without translating it now (translate it at use)."""
+    return message
+
+
+def lazy_gettext(message: str) -> Any:
+    """A string translated each time it is shown: for constants made before a language is set."""
+    from babel.support import LazyProxy
+
+    return LazyProxy(gettext, message, enable_cache=False)

@@ -1,0 +1,39 @@
+"""The window's language: Qt's own strings, QLocale's formats and the reading direction.
+
+CircleKeeper's strings come from its gettext catalog (``circlekeeper.i18n``); the buttons and
+dialogs Qt draws itself (Yes/No/Cancel, file dialogs, context menus) come from the ``qtbase``
+catalogs that ship with PySide6. Arabic turns the whole window right-to-left.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from circlekeeper.i18n import PSEUDO_LANGUAGE, SOURCE_LANGUAGE
+from circlekeeper.i18n.languages import babel_locale_name
+
+log = logging.getLogger(__name__)
+
+
+def qt_translations_folder() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def apply_language(app: QApplication, code: str) -> QTranslator | None:
+    """Speak ``code`` in everything Qt draws; returns the installed ``qtbase`` translator."""
+    locale = QLocale(babel_locale_name(code))
+    QLocale.setDefault(locale)
+    # Qt's own CLDR copy knows the direction; asking Babel here would load it before the
+    # window is shown (tests/ui/test_startup.py).
+    app.setLayoutDirection(locale.textDirection())
+    if code in (SOURCE_LANGUAGE, PSEUDO_LANGUAGE):
+        return None
+    translator = QTranslator(app)
+    if not translator.load(QLocale(code), "qtbase", "_", qt_translations_folder()):
+        log.info("Qt ships no qtbase translation for %s; its own buttons stay in English", code)
+        return None
+    app.installTranslator(translator)
+    return translator
