@@ -155,6 +155,28 @@ UNUSED_FILES = (
     # old all-in-one qt_xx files): the app's Qt strings all come from qtbase
     "translations/qt_",
     "translations/qtmultimedia_",
+    # plugins for embedded devices and Wayland compositors' own extensions; a desktop session
+    # uses xdg-shell and shared memory, which stay
+    "generic/libqevdev",
+    "wayland-graphics-integration-client/libvulkan-server",
+    "wayland-graphics-integration-client/libdmabuf-server",
+    "wayland-graphics-integration-client/libdrm-egl-server",
+    "wayland-graphics-integration-client/libshm-emulation-server",
+    "wayland-shell-integration/libivi-shell",
+    "wayland-shell-integration/libwl-shell-plugin",
+    "wayland-shell-integration/libfullscreen-shell-v1",
+    "wayland-shell-integration/libqt-shell",
+    # network reachability and TLS: the app never goes online (PostgreSQL uses libpq's own)
+    "networkinformation/",
+    "tls/",
+    # Python's East Asian legacy codecs (Shift-JIS, Big5…): every file CircleKeeper reads or
+    # writes is UTF-8; names in those scripts are Unicode text, which needs none of them
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_tw",
+    "_codecs_iso2022",
     # PulseAudio's client library and its codecs (5 MB): the system's copy must be used, as it
     # matches the sound server's configuration (the .deb depends on libpulse0)
     "libpulse",
@@ -169,13 +191,26 @@ UNUSED_FILES = (
 )
 
 
+def _babel_locale_needed(stem: str) -> bool:
+    """Babel's CLDR data (35 MB for every locale): the app formats in its shipped languages
+    only, so it keeps those, their regional variants and the ``root`` they inherit from."""
+    from circlekeeper.i18n.languages import SHIPPED_LANGUAGES
+
+    languages = {code.split("_")[0] for code in SHIPPED_LANGUAGES}
+    return stem == "root" or stem.split("_")[0] in languages
+
+
 def without_unused(entries: list) -> list:
-    """Analysis entries (binaries or datas) minus the Qt parts this app never loads."""
-    return [
-        entry
-        for entry in entries
-        if not any(part in entry[0].replace("\\", "/") for part in UNUSED_FILES)
-    ]
+    """Analysis entries (binaries or datas) minus the parts this app never loads."""
+    kept = []
+    for entry in entries:
+        name = entry[0].replace("\\", "/")
+        if any(part in name for part in UNUSED_FILES):
+            continue
+        if "babel/locale-data/" in name and not _babel_locale_needed(Path(name).stem):
+            continue
+        kept.append(entry)
+    return kept
 
 
 def _tree(folder: Path, destination: str) -> list[tuple[str, str]]:
