@@ -23,7 +23,9 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 SEED = 1
 END = datetime(2026, 11, 20, tzinfo=UTC)
@@ -32,13 +34,14 @@ END = datetime(2026, 11, 20, tzinfo=UTC)
 def _fingerprint() -> str:
     import circlekeeper.demo.data as demo
     import circlekeeper.demo.roster as roster
+    import circlekeeper.demo.seeding as seeding
     import circlekeeper.demo.sessions as sessions
     import circlekeeper.demo.words as words
     import circlekeeper.store.bulk as bulk
     import circlekeeper.store.models as models
 
     digest = hashlib.sha256()
-    for module in (demo, words, roster, sessions, bulk, models):
+    for module in (demo, words, roster, sessions, seeding, bulk, models):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:10]
 
@@ -63,8 +66,8 @@ def _line(label: str, figures: tuple[float, float], target: float | None = None)
 
 
 def seeded_database(sessions: int) -> tuple[Path, dict[str, float]]:
+    from circlekeeper.demo.seeding import seed_demo
     from circlekeeper.store import open_store
-    from circlekeeper.store.bulk import seed_demo
 
     folder = Path(os.environ.get("CK_BENCH_HISTORY_CACHE", "/tmp/circlekeeper-bench"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -100,8 +103,8 @@ def seeding_now(sessions: int = 2000) -> None:
     """Seed a small fresh database now, so every run reports the current seeding rate."""
     import tempfile
 
+    from circlekeeper.demo.seeding import seed_demo
     from circlekeeper.store import open_store
-    from circlekeeper.store.bulk import seed_demo
 
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "rate.sqlite3")
@@ -129,8 +132,8 @@ def _open_for_reading(path: Path):
 
 
 def bench_queries(store) -> None:
+    from circlekeeper.history.records import SessionFilter, SessionOrder, SessionSort
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.store.history.records import SessionFilter, SessionOrder, SessionSort
 
     q = HistoryQueries.for_store(store)
     circles = q.circle_choices()
@@ -148,7 +151,7 @@ def bench_queries(store) -> None:
             order = SessionOrder(key, descending)
             _line(
                 f"sorted by {key.value}{' desc' if descending else ''}",
-                _timed(lambda o=order: q.sessions(order=o, limit=100), repeat=5),
+                _timed(partial(q.sessions, order=order, limit=100), repeat=5),
                 50,
             )
     middle = END - timedelta(days=365)
@@ -164,7 +167,7 @@ def bench_queries(store) -> None:
         ),
     }
     for name, f in filters.items():
-        _line(f"filter {name} + count", _timed(lambda f=f: q.sessions(f, with_total=True), 5), 50)
+        _line(f"filter {name} + count", _timed(partial(q.sessions, f, with_total=True), 5), 50)
     _line("filter text 'hope', page only", _timed(lambda: q.sessions(filters["text 'hope'"])), 50)
     print("store: views")
     first = q.sessions(limit=1).rows[0].session_id
@@ -177,6 +180,7 @@ def bench_queries(store) -> None:
 def bench_table(store) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from circlekeeper.store.history.queries import HistoryQueries
     from circlekeeper.ui.history import HistoryPage
 
     app = QApplication.instance() or QApplication([])
@@ -184,13 +188,13 @@ def bench_table(store) -> None:
     pages: list[HistoryPage] = []
 
     def open_page() -> None:
-        page = HistoryPage(store, threaded=False)
+        page = HistoryPage(HistoryQueries.for_store(store), threaded=False)
         page.resize(1300, 850)
         page.show()
         app.processEvents()
         pages.append(page)
 
-    _line("first page of the table shown", _timed(open_page, repeat=5), 300)
+    _line("first page of the table shown", _timed(open_page, repeat=5), 100)
     page = pages[-1]
     bar = page.filter_bar
 
@@ -210,7 +214,7 @@ def bench_table(store) -> None:
         "circle": lambda: bar.circle.setCurrentIndex(len(circle_ids) // 2 + 1),
         "status": lambda: bar.status.setCurrentIndex(2),
         "person": lambda: bar.select_person(bar.person.itemData(bar.person.count() // 2)),
-        "text": lambda: (bar.text.setText("hope"), bar.flush()),
+        "text": lambda: _type_text(bar, "hope"),
     }
     for name, action in steps.items():
         samples: list[float] = []
@@ -261,3 +265,9 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _type_text(bar: Any, text: str) -> None:
+    """Type into the filter bar's search box and apply it at once (no typing pause)."""
+    bar.text.setText(text)
+    bar.flush()

@@ -107,7 +107,8 @@ def main() -> None:
         scripted = sorted(lateness)
 
         # A turn running with nobody touching anything: the app should be nearly idle.
-        if controller.turn_view() is None or not controller.turn_view().running:
+        turn = controller.turn_view()
+        if turn is None or not turn.running:
             controller.move_on()
         probe_timer.stop()
         cpu_before, wall_before = _cpu_seconds(), time.monotonic()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from circlekeeper.prompts import (
     DrawRequest,
@@ -56,7 +57,7 @@ def main() -> None:
         ),
     }
     for name, query in queries.items():
-        per = best(lambda q=query: library.prompts(q), 200)
+        per = best(partial(library.prompts, query), 200)
         print(f"search ({name}, {len(library.prompts(query))} found): {per * 1e6:.0f} µs")
 
     # A circle that met weekly for four years, each session hearing three prompts.
@@ -66,11 +67,13 @@ def main() -> None:
         repo.add_session(n, 1, start + timedelta(weeks=n))
         for index, kind in enumerate((RoundKind.CHECK_IN, RoundKind.SHARING, RoundKind.CHECK_OUT)):
             prompt = drawer.draw(DrawRequest.for_round(kind)).prompt
+            assert prompt is not None  # 155 prompts: a draw always finds one
             repo.record_use(PromptUse(n, index, prompt.text, prompt.prompt_id))
     request = DrawRequest.for_round(RoundKind.CHECK_IN)
     per = best(lambda: drawer.draw(request), 200)
     print(f"draw a check-in (208 sessions of history, avoid last 8): {per * 1e6:.0f} µs")
     first = drawer.draw(request).prompt
+    assert first is not None
     per = best(lambda: drawer.redraw(request, first), 200)
     print(f"redraw: {per * 1e6:.0f} µs")
     people = [str(i) for i in range(12)]

@@ -26,6 +26,7 @@ from circlekeeper.session.interchange.session_file import (
     dump_session,
     load_session,
 )
+from circlekeeper.session.state import RoundState, TurnView
 
 TICK = 0.1
 
@@ -52,7 +53,7 @@ def engine_log(min_events: int, seed: int = 7) -> tuple[ev.Entry, ...]:
         if session.state.current_round is not None:
             session.end_round()
         session.start_round(RoundPlan(policy=rng.choice(policies)))
-        while session.state.current_round.queue:
+        while _round(session).queue:
             if rng.random() < 0.1:
                 session.pass_turn()
                 continue
@@ -116,8 +117,8 @@ def bench_fake_clock_drift(hours: float = 8.0) -> float:
     turn_length = 600.0
     index = 0
     while clock.value < end:
-        if session.state.current_round.current is None:
-            if not session.state.current_round.queue:
+        if _round(session).current is None:
+            if not _round(session).queue:
                 session.end_round()
                 session.start_round(RoundPlan(policy=TimePolicy.open()))
             session.start_turn()
@@ -131,8 +132,7 @@ def bench_fake_clock_drift(hours: float = 8.0) -> float:
         if dropped:
             continue
         ticks_counted += 1
-        view = session.turn_view()
-        worst = max(worst, abs(view.spoken - (clock.value - turn_began)))
+        worst = max(worst, abs(_turn(session).spoken - (clock.value - turn_began)))
         if clock.value - turn_began >= turn_length or clock.value >= end:
             true_total += clock.value - turn_began
             tick_total += ticks_counted * TICK
@@ -166,8 +166,7 @@ def bench_real_clock(seconds: float) -> float:
         time.sleep(max(0.0, next_tick - time.monotonic()))
         next_tick += TICK
         ticks += 1
-        view = session.turn_view()
-        if view.spoken >= seconds:
+        if _turn(session).spoken >= seconds:
             break
     session.end_turn()
     true_elapsed = time.monotonic() - began
@@ -197,3 +196,17 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _round(session: CircleSession) -> RoundState:
+    """The round in progress (the benchmark only asks while one is)."""
+    round_ = session.state.current_round
+    assert round_ is not None
+    return round_
+
+
+def _turn(session: CircleSession) -> TurnView:
+    """The turn in progress (the benchmark only asks while one runs)."""
+    view = session.turn_view()
+    assert view is not None
+    return view

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from circlekeeper.errors import UserFacingError
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from circlekeeper.store import Store
     from circlekeeper.store.history.queries import HistoryQueries
     from circlekeeper.ui.main_window import MainWindow, WindowOptions
@@ -104,13 +106,14 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from circlekeeper.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    assert isinstance(app, QApplication)  # windows need widgets, not a bare core application
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(VERSION)
     app.setDesktopFileName(APP_ID)  # lets the desktop match the window to its menu entry
     app.setWindowIcon(app_icon())
-    apply_language(app, active_language())  # type: ignore[arg-type]
-    apply_theme(app)  # type: ignore[arg-type]
+    apply_language(app, active_language())
+    apply_theme(app)
     if smoke_test and db is None:  # never the facilitator's own circles
         import tempfile
 
@@ -179,13 +182,15 @@ def greet(window: MainWindow, data: Connected) -> None:
 
 def connect_store(window: MainWindow, db: str | None) -> Connected:
     """Open the database and give the window everything that lives on it."""
+    from circlekeeper.commands.report_input import base_context, period_report, session_report
+    from circlekeeper.demo.seeding import seed_demo_circle
+    from circlekeeper.history.records import SessionFilter
     from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store import open_store
-    from circlekeeper.store.bulk import seed_demo_circle
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.store.history.records import SessionFilter
-    from circlekeeper.ui.export_dialog import store_pdf_exporter
+    from circlekeeper.ui.export_dialog import session_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
+    from circlekeeper.ui.history.period_export import store_period_saver
     from circlekeeper.ui.notes import build_notes
     from circlekeeper.ui.notes.panel import NotesPanel
     from circlekeeper.ui.prompts.feature import PromptFeature
@@ -217,13 +222,23 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
         window.options.settings_applied = settings_applied
         window.options.prompts = prompts
         window.options.notes_factory = notes.factory
-        window.options.pdf_exporter = store_pdf_exporter(store)
+        window.options.pdf_exporter = session_pdf_exporter(
+            lambda session_id: session_report(store, session_id)
+        )
         moods = MoodService(store.moods)
         window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
             moods, session_id, moment, present=present, parent=parent
         ).exec()
         notes.install_menu(window, name_of=name_of)
         queries = HistoryQueries.for_store(store)
+
+        def export_from_history(parent: QWidget, session_id: int) -> object:
+            """The history's *Save as PDF*: whichever exporter the window has at the time."""
+            exporter = window.options.pdf_exporter
+            if exporter is None:
+                return None
+            return exporter(parent, session_id, store.sessions.get(session_id).shareable)
+
         window.add_page(
             "&History",
             HistoryPage(
@@ -234,10 +249,13 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
                 person_notes_factory=lambda person_id: NotesPanel(
                     notes.service, notes.bridge, person_id=person_id, name_of=name_of
                 ),
-                pdf_hook=lambda parent, session_id: window.options.pdf_exporter(  # type: ignore[misc]
-                    parent, session_id, store.sessions.get(session_id).shareable
-                ),
+                pdf_hook=export_from_history,
                 ask=window.options.ask,
+                period_saver=store_period_saver(
+                    lambda *args, **kw: period_report(store, *args, **kw),
+                    lambda: base_context(store),
+                    lambda circle_id: store.circles.get(circle_id).name,
+                ),
             ),
         )
         window.apply_settings(stored)

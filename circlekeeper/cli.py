@@ -66,7 +66,26 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"circlekeeper.commands.{name}").register(subparsers)
+    for command in subparsers.choices.values():
+        _accept_db_after(command)
     return parser
+
+
+def _accept_db_after(parser: argparse.ArgumentParser) -> None:
+    """``circlekeeper sessions --db X`` as well as ``circlekeeper --db X sessions``: every
+    sub-command (and its own sub-commands) takes ``--db`` too, without overriding one given
+    before the sub-command when it is not repeated."""
+    if not any("--db" in action.option_strings for action in parser._actions):
+        parser.add_argument(
+            "--db",
+            metavar="PATH_OR_URL",
+            default=argparse.SUPPRESS,
+            help="database file or SQLAlchemy URL (may also come before the command)",
+        )
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for nested in action.choices.values():
+                _accept_db_after(nested)
 
 
 SIGPIPE_EXIT = 141

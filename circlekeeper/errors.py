@@ -12,3 +12,8 @@ class UserFacingError(Exception):
     """An error whose ``str()`` is a complete sentence a facilitator can act on."""
 
     exit_code: int = 1
+
+
+class ExportFailed(UserFacingError):
+    """A file could not be written: a PDF, a session file (folder missing, read-only, disk
+    full, a name the system refuses). One class for every export, so callers catch one."""

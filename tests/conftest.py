@@ -1,11 +1,40 @@
-"""Suite-wide settings: Qt draws offscreen, so the tests run on machines with no screen."""
+"""Suite-wide settings: Qt draws offscreen, so the tests run on machines with no screen.
+
+PostgreSQL: the ``postgres_admin_url`` session fixture names a server the PostgreSQL variants
+may create databases on: ``CIRCLEKEEPER_TEST_POSTGRES_URL`` when set, else a throw-away cluster
+this run starts on a loopback port and removes at the end (``tests/postgres_cluster.py``).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CIRCLEKEEPER_MUTE", "1")
 # Tests read English messages whatever the machine's language; tests of other languages ask
 # for them explicitly (tests/i18n).
 os.environ["CIRCLEKEEPER_LANG"] = "en"
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    """A role allowed to CREATE DATABASE (and, on our own cluster, a superuser)."""
+    from tests import postgres_cluster
+
+    configured = os.environ.get(postgres_cluster.POSTGRES_ENV, "").strip()
+    if configured:
+        yield configured
+        return
+    reason = postgres_cluster.unavailable_reason()
+    if reason is not None:
+        if postgres_cluster.in_ci():
+            pytest.fail(f"CI=true but {reason[0].lower()}{reason[1:]}", pytrace=False)
+        pytest.skip(reason)
+    cluster = postgres_cluster.start_shared_cluster()
+    try:
+        yield cluster.url()
+    finally:
+        cluster.stop()

@@ -16,3 +16,25 @@ def test_version_flag_prints_the_version() -> None:
         check=True,
     )
     assert __version__ in out.stdout
+
+
+def test_db_is_accepted_after_the_sub_command_too(tmp_path) -> None:
+    from circlekeeper.cli import build_parser
+
+    parser = build_parser()
+    after = parser.parse_args(["sessions", "--db", str(tmp_path / "a.sqlite3")])
+    before = parser.parse_args(["--db", str(tmp_path / "b.sqlite3"), "sessions"])
+    assert after.db == str(tmp_path / "a.sqlite3")
+    assert before.db == str(tmp_path / "b.sqlite3"), "not reset by the sub-command's default"
+    nested = parser.parse_args(["prompts", "list", "--db", "x.sqlite3"])
+    assert nested.db == "x.sqlite3"
+
+
+def test_sessions_with_db_after_the_command_lists_that_database(tmp_path, capsys) -> None:
+    from circlekeeper.cli import main
+
+    db = str(tmp_path / "circles.sqlite3")
+    assert main(["demo", "--sessions", "3", "--seed", "1", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["sessions", "--db", db]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) >= 3

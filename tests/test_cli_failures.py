@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from circlekeeper.cli import SIGPIPE_EXIT, main
+from circlekeeper.demo.seeding import seed_demo
 from circlekeeper.store import CircleRecord, open_store
-from circlekeeper.store.bulk import seed_demo
 from tests.reports.stored import play
 
 

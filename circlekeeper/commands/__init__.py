@@ -13,4 +13,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "interchange",
     "export",
     "prompts",
+    "leases",
+    "roles",
 )

@@ -3,7 +3,8 @@
 * ``export SESSION_ID -o FILE.pdf [--privacy …] [--paper …]`` — one session's summary;
 * ``export [--circle NAME] --from DATE --to DATE -o DIR [--combined]`` — every finished session
   in the range, one PDF each in DIR (or one combined PDF), with a progress bar on stderr;
-* ``report --from DATE --to DATE [--circle NAME] -o FILE.pdf`` — the period report.
+* ``report --from DATE --to DATE [--circle NAME] -o FILE.pdf [--attendance-grid]`` — the
+  period report (``--csv`` writes its figures as a spreadsheet file instead).
 
 Dates are inclusive calendar days (UTC). Heavy imports happen inside ``run`` so ``--help`` is fast.
 """
@@ -44,16 +45,30 @@ def register(subparsers: Any) -> None:
 
     report = subparsers.add_parser(
         "report",
-        help=_("a period report: sessions held, attendance, fairness, prompts, hours"),
-        description=_("Write a period report for one circle or all circles between two dates."),
+        help=_(
+            "a period report: people reached, newcomers, each circle, against the period before"
+        ),
+        description=_(
+            "Write a period report for one circle or all circles between two dates:"
+            " people reached, newcomers, who came back, sessions held, hours of peer support and"
+            " fairness, each against the previous period of the same length; one section per"
+            " circle; every session as an appendix. --csv writes the same figures for a"
+            " spreadsheet."
+        ),
     )
     report.add_argument("--from", dest="date_from", metavar="DATE", required=True)
     report.add_argument("--to", dest="date_to", metavar="DATE", required=True)
     report.add_argument("--circle", metavar="NAME", help=_("only this circle (default: all)"))
-    report.add_argument("-o", "--output", required=True, help=_("the PDF file to write"))
+    report.add_argument("-o", "--output", required=True, help=_("the PDF (or CSV) file to write"))
     report.add_argument(
-        "--paper", choices=PAPER_CHOICES, help=_("paper size (default: the setting)")
+        "--csv", action="store_true", help=_("write the figures as CSV for a spreadsheet")
     )
+    report.add_argument(
+        "--attendance-grid",
+        action="store_true",
+        help=_("add who came to which session, for circles whose privacy allows initials or names"),
+    )
+    _common(report)
     report.set_defaults(func=run_report)
 
 
@@ -85,9 +100,9 @@ class TextProgress:
 
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.commands.report_input import export_items, session_report
     from circlekeeper.reports import export_combined, export_each, render_session
     from circlekeeper.reports.files import is_special_file, safe_filename, write_atomically
-    from circlekeeper.reports.from_store import export_items, session_report
 
     output = Path(args.output).expanduser()
     ranged = args.date_from or args.date_to or args.circle or args.combined
@@ -147,22 +162,50 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.commands.report_input import base_context, period_report
     from circlekeeper.reports import render_period
     from circlekeeper.reports.files import write_atomically
-    from circlekeeper.reports.from_store import base_context, period_summary
+    from circlekeeper.reports.period_csv import period_csv
 
     start = required_day(args.date_from, "--from")
     end = required_day(args.date_to, "--to")
+    output = Path(args.output).expanduser()
+    if _is_folder(output):
+        kind = "csv" if args.csv else "pdf"
+        raise UserFacingError(
+            _("{output} is a folder; give a file name ending in .{kind}.").format(
+                output=output, kind=kind
+            )
+        )
+    # Progress bars are for a person at a terminal; piped or logged, stderr holds only errors.
+    at_terminal = sys.stderr.isatty()
+    progress = TextProgress(_("Counting")) if at_terminal else None
     with open_for_reading(args.db) as store:
-        period = period_summary(store, start, end, args.circle)
+        report = period_report(
+            store,
+            start,
+            end,
+            args.circle,
+            privacy=args.privacy,
+            attendance_grid=args.attendance_grid,
+            progress=progress,
+        )
         context = base_context(store, paper=args.paper)
-    path = write_atomically(
-        _pdf_path(Path(args.output).expanduser()), render_period(period, context)
-    )
+    held = report.figures.current.sessions
+    if args.csv:
+        path = write_atomically(output, period_csv(report).encode("utf-8"))
+    else:
+        data = render_period(
+            report, context, progress=TextProgress(_("Writing")) if at_terminal else None
+        )
+        path = write_atomically(output, data)
+    people = report.figures.current.people
+    sessions = ngettext("{count} session", "{count} sessions", held).format(count=held)
+    reached = ngettext("{count} person", "{count} people", people).format(count=people)
     print(
-        ngettext(
-            "Wrote {path} ({count} session)", "Wrote {path} ({count} sessions)", period.held
-        ).format(path=path, count=period.held)
+        _("Wrote {path} ({sessions}, {people})").format(
+            path=path, sessions=sessions, people=reached
+        )
     )
     return 0
 

@@ -59,8 +59,8 @@ def register(subparsers: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_writing
+    from circlekeeper.demo.seeding import seed_demo
     from circlekeeper.i18n.formats import format_duration, format_number
-    from circlekeeper.store.bulk import seed_demo
 
     if not 1 <= args.sessions <= MAX_DEMO_SESSIONS:
         raise UserFacingError(
@@ -106,8 +106,8 @@ def _progress(done: int, total: int) -> None:
 
 def run_sessions(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.history.records import SessionFilter, SessionListing
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.store.history.records import SessionFilter
 
     since = parse_day(args.since, "--from", required=False)
     until = parse_day(args.until, "--to", required=False)
@@ -131,7 +131,7 @@ def run_sessions(args: argparse.Namespace) -> int:
             until=_midnight(until + timedelta(days=1)) if until else None,
         )
         queries = HistoryQueries.for_store(store)
-        rows = []
+        rows: list[SessionListing] = []
         cursor = None
         while True:
             page = queries.sessions(filter, after=cursor, limit=500)

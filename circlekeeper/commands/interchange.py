@@ -18,12 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.commands.values import session_id
-from circlekeeper.errors import UserFacingError
+from circlekeeper.errors import ExportFailed
 from circlekeeper.i18n import _, ngettext
-
-
-class ExportFailed(UserFacingError):
-    """The session could not be written out as a file."""
 
 
 def register(subparsers: Any) -> None:

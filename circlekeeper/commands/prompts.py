@@ -14,7 +14,7 @@ from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.prompts import PromptCategory
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("prompts", help=_("check prompt deck files, list prompts"))
     commands = parser.add_subparsers(dest="prompts_command", metavar="ACTION", required=True)
     check = commands.add_parser(

@@ -10,7 +10,8 @@ Two phases, because the store assigns person ids and logs carry them:
 1. :func:`plan_roster` invents circles and people (names in several scripts, pronouns).
 2. the caller stores them, then :func:`drive_sessions` plays sessions with the stored ids.
 
-No SQL and no Qt here; :mod:`circlekeeper.store.bulk` writes the result quickly.
+No SQL and no Qt here; :mod:`circlekeeper.demo.seeding` stores the result through
+:mod:`circlekeeper.store.bulk`.
 
 This module is the generator's one entry point; the work lives in :mod:`words` (names,
 prompts, time zones), :mod:`roster` (phase 1) and :mod:`sessions` (phase 2).

@@ -29,7 +29,8 @@ a digit), so it alone may be missing from a form."""
 
 
 def _ids(message: Message) -> tuple[str, ...]:
-    return message.id if isinstance(message.id, tuple) else (message.id,)
+    ident = message.id
+    return (ident,) if isinstance(ident, str) else tuple(ident)
 
 
 def _strings(message: Message) -> tuple[str, ...]:
@@ -61,9 +62,12 @@ def check_catalog(catalog: Catalog, template: Catalog) -> list[str]:
     wanted = {(m.id, m.context) for m in template if m.id}
     present = {(m.id, m.context) for m in catalog if m.id}
     for key in sorted(wanted - present, key=str):
-        problems.append(f"{code}: {_label(template[key[0], key[1]])} is missing; run update.")
+        # Babel's stubs type the key as a bare message id; (id, context) is what it accepts.
+        missing = template[key[0], key[1]]  # type: ignore[index]
+        problems.append(f"{code}: {_label(missing)} is missing; run update.")
     for key in sorted(present - wanted, key=str):
-        problems.append(f"{code}: {_label(catalog[key[0], key[1]])} is no longer used; run update.")
+        unused = catalog[key[0], key[1]]  # type: ignore[index]  # (id, context), as above
+        problems.append(f"{code}: {_label(unused)} is no longer used; run update.")
     for message in catalog:
         if not message.id:
             continue

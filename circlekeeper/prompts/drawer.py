@@ -18,7 +18,7 @@ order the repository returned things in.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -66,7 +66,9 @@ class DrawRequest:
     def for_round(cls, kind: RoundKind, **kwargs: object) -> DrawRequest:
         """A request in the category that fits a round kind (any category for a custom round)."""
         category = ROUND_CATEGORIES.get(kind)
-        return cls(categories=frozenset({category}) if category else frozenset(), **kwargs)  # type: ignore[arg-type]
+        categories = frozenset({category}) if category else frozenset()
+        # kwargs are this class's other fields; mypy cannot check ``object`` against each one.
+        return cls(categories=categories, **kwargs)  # type: ignore[arg-type]
 
     def browse_category(self) -> PromptCategory | None:
         """The category a browser opens on: the round's own, when it has exactly one."""
@@ -176,7 +178,8 @@ class PromptDrawer:
         if fresh:
             pool = fresh
         else:
-            oldest = min(last_heard(p) for p in candidates)  # type: ignore[type-var]
+            # Nothing fresh: every candidate has been heard, so each has a time.
+            oldest = min(heard for p in candidates if (heard := last_heard(p)) is not None)
             pool = [p for p in candidates if last_heard(p) == oldest]
             notes.append(
                 f"This circle has heard every fitting prompt in its last {self.avoid_last} "
@@ -218,7 +221,7 @@ class PromptDrawer:
     def _candidates(self, request: DrawRequest) -> tuple[list[Prompt], tuple[str, ...]]:
         query = request.query()
         widened: list[str] = []
-        steps = [
+        steps: list[tuple[str, Callable[[PromptQuery], PromptQuery], bool]] = [
             ("tags", lambda q: replace(q, tags=frozenset()), bool(query.tags)),
             ("intensity", lambda q: replace(q, intensities=frozenset()), bool(query.intensities)),
             ("first meeting", lambda q: replace(q, first_meeting=False), query.first_meeting),

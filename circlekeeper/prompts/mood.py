@@ -50,9 +50,12 @@ class MoodPoint:
 
 
 def make_counts(
-    moment: MoodMoment | str, counts: Mapping[int, int], *, present: int | None = None
+    moment: MoodMoment | str, counts: Mapping[int, object], *, present: int | None = None
 ) -> MoodCounts:
-    """Validated :class:`MoodCounts` with all five values present (zeros included)."""
+    """Validated :class:`MoodCounts` with all five values present (zeros included).
+
+    The counts are typed ``object``: they come from a dialog or a file and are checked here.
+    """
     moment = MoodMoment(moment)
     clean: dict[int, int] = {}
     for value, n in counts.items():

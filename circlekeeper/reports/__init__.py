@@ -2,13 +2,13 @@
 
 Renderers take plain data (a :class:`~circlekeeper.session.summary.SessionSummary` and a
 :class:`ReportContext`) and return bytes; they never query the database and have no path to the
-vault. ``from_store`` is the one module that reads the store to build that data.
+vault. :mod:`circlekeeper.commands.report_input` reads the store to build that data.
 """
 
 from circlekeeper.reports.batch import ExportItem, default_filename, export_combined, export_each
 from circlekeeper.reports.context import Paper, Privacy, ReportContext
 from circlekeeper.reports.errors import ExportCancelled, ExportFailed
-from circlekeeper.reports.period import PeriodSession, PeriodSummary, render_period
+from circlekeeper.reports.period import PeriodReport, render_period
 from circlekeeper.reports.session_pdf import render_session
 
 __all__ = [
@@ -16,8 +16,7 @@ __all__ = [
     "ExportFailed",
     "ExportItem",
     "Paper",
-    "PeriodSession",
-    "PeriodSummary",
+    "PeriodReport",
     "Privacy",
     "ReportContext",
     "default_filename",

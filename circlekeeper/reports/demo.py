@@ -91,7 +91,9 @@ def demo_summary(
                 clock.advance(2)
                 continue
             session.start_turn()
-            allotted = session.turn_view().allotted or 120
+            turn = session.turn_view()
+            assert turn is not None  # a turn was just started
+            allotted = turn.allotted or 120
             clock.advance(max(5.0, allotted * rng.uniform(0.5, 1.2)))
             session.end_turn()
             clock.advance(3)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from circlekeeper.errors import UserFacingError
+from circlekeeper.errors import ExportFailed, UserFacingError
 
-
-class ExportFailed(UserFacingError):
-    """A PDF could not be written (folder missing, read-only, disk full…)."""
+__all__ = ["ExportCancelled", "ExportFailed"]
 
 
 class ExportCancelled(UserFacingError):

@@ -19,18 +19,20 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
+from circlekeeper.palette import PRINT
 from circlekeeper.reports.context import Paper
 from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.fonts import fonts as registered_fonts
 
 MARGIN = 18 * mm
 FOOTER_Y = 10 * mm
-INK = colors.HexColor("#1f2937")
-MUTED = colors.HexColor("#6b7280")
-ACCENT = colors.HexColor("#2563eb")
-RULE = colors.HexColor("#d1d5db")
-ZEBRA = colors.HexColor("#f3f4f6")
-OVER = colors.HexColor("#b45309")
+# The app's own palette (circlekeeper.palette), printed: the same teal and magenta as the ring.
+INK = colors.HexColor(PRINT.ink)
+MUTED = colors.HexColor(PRINT.muted)
+ACCENT = colors.HexColor(PRINT.accent)
+RULE = colors.HexColor(PRINT.rule)
+ZEBRA = colors.HexColor(PRINT.zebra)
+OVER = colors.HexColor(PRINT.over)
 
 
 def page_size(paper: Paper) -> tuple[float, float]:
@@ -93,7 +95,7 @@ def numbered_canvas(footer: Callable[[int, int], str], font: str) -> type[canvas
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            super().__init__(*args, **kwargs)
             self._pages: list[dict[str, object]] = []
 
         def showPage(self) -> None:
@@ -159,7 +161,7 @@ def frame_height(paper: Paper) -> float:
     return page_size(paper)[1] - 2 * MARGIN - 6 * mm
 
 
-def footer_text(generated: datetime) -> callable:  # type: ignore[valid-type]
+def footer_text(generated: datetime) -> Callable[[int, int], str]:
     stamp = generated.strftime("%Y-%m-%d")
     return lambda page, pages: f"Confidential · page {page} of {pages} · generated {stamp}"
 

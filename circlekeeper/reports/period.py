@@ -1,186 +1,342 @@
-"""A period report: what a circle (or all circles) offered between two dates.
+"""The period report an organization hands to its board and funders.
 
-Sessions held, attendance over time (chart), average fairness, prompts used and total hours of
-peer support. Built from :class:`PeriodSummary`, plain data that :mod:`from_store` fills from the
-figures the store keeps per finished session (or :func:`period_from_summaries` in tests).
+Page one is *at a glance*: people reached, newcomers, who came back, how often people came,
+sessions held, hours of peer support and fairness in plain words, each against the previous
+period of the same length. Then one section per circle (:mod:`period_circle`), then every
+session as an appendix. Built from :class:`PeriodFigures` (the store's one query layer, which
+the CSV and the history view read too); the renderer queries nothing.
+
+Privacy: each circle prints at its own level (or the one chosen for the export). At *counts
+only* no name appears anywhere: facilitators are counted, not named, and there is no
+attendance grid. The report as a whole (page one, the appendix) uses the strictest level of
+the circles in it.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from circlekeeper.reports.charts import attendance_chart
-from circlekeeper.reports.context import ReportContext
-from circlekeeper.reports.fonts import fonts
+from circlekeeper.reports import period_words as say
+from circlekeeper.reports.bidi_order import has_rtl
+from circlekeeper.reports.context import Privacy, ReportContext
+from circlekeeper.reports.fonts import fonts, needs_shaping
 from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet, table_style
+from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
+from circlekeeper.reports.period_flowables import Column, FigureRows, SessionRows
 from circlekeeper.reports.session_pdf import local_zone
-from circlekeeper.reports.typeset import Typesetter
+from circlekeeper.reports.typeset import Typesetter, truncate
 from circlekeeper.session.model import format_duration
-from circlekeeper.session.summary import SessionSummary
+from circlekeeper.session.period_figures import AttendanceGrid, PeriodFigures, SessionLine
+
+Progress = Callable[[int, int], None]
+STRICTNESS = (Privacy.COUNTS, Privacy.INITIALS, Privacy.NAMES)
+GLANCE_CIRCLES = 12
+"""Up to this many circles are listed on page one; more get their own pages after it."""
 
 
 @dataclass(frozen=True, slots=True)
-class PeriodSession:
-    """One held session as the period report counts it."""
+class PeriodReport:
+    """The figures and how much each circle may say about people."""
 
-    started: datetime | None
-    circle: str
-    present: int
-    duration_seconds: float
-    fairness: float | None
+    figures: PeriodFigures
+    privacy: Mapping[int, Privacy] = field(default_factory=dict)
+    """Per circle; a circle not listed prints at *counts only*."""
+    grids: Mapping[int, AttendanceGrid] = field(default_factory=dict)
+    """Attendance grids asked for (printed only where the circle's level allows names)."""
 
-
-@dataclass(frozen=True, slots=True)
-class PeriodSummary:
-    """Sessions between ``start`` and ``end`` (inclusive) for ``circle`` (``None``: all)."""
-
-    start: date
-    end: date
-    circle: str | None
-    sessions: tuple[PeriodSession, ...]
-    prompts: tuple[str, ...] = ()
-    """Every prompt heard, one entry per use (repeats count)."""
+    def privacy_of(self, circle_id: int) -> Privacy:
+        return self.privacy.get(circle_id, Privacy.COUNTS)
 
     @property
-    def held(self) -> int:
-        return len(self.sessions)
-
-    @property
-    def circle_hours(self) -> float:
-        return sum(s.duration_seconds for s in self.sessions) / 3600
-
-    @property
-    def person_hours(self) -> float:
-        """Hours of peer support offered: each session's length times the people present."""
-        return sum(s.duration_seconds * s.present for s in self.sessions) / 3600
-
-    @property
-    def attendance(self) -> int:
-        return sum(s.present for s in self.sessions)
-
-    @property
-    def average_fairness(self) -> float | None:
-        values = [s.fairness for s in self.sessions if s.fairness is not None]
-        return sum(values) / len(values) if values else None
+    def overall(self) -> Privacy:
+        """The strictest level of the circles in the report."""
+        levels = [self.privacy_of(c.circle_id) for c in self.figures.circles]
+        return min(levels, key=STRICTNESS.index) if levels else Privacy.COUNTS
 
 
-def period_from_summaries(
-    summaries: Iterable[SessionSummary],
-    start: date,
-    end: date,
-    circle: str | None = None,
-    prompts: Sequence[str] = (),
-) -> PeriodSummary:
-    sessions = tuple(
-        PeriodSession(s.started_wall, s.circle, s.present_count, s.duration_seconds, s.jain_index)
-        for s in summaries
-    )
-    return PeriodSummary(start, end, circle, sessions, tuple(prompts))
-
-
-def render_period(period: PeriodSummary, context: ReportContext) -> bytes:
-    """The period report as PDF bytes."""
+def render_period(
+    report: PeriodReport, context: ReportContext, *, progress: Progress | None = None
+) -> bytes:
+    """The period report as PDF bytes; ``progress(done, total)`` after each circle's section
+    and once the pages are laid out."""
     fs = fonts()
-    s = stylesheet(fs)
-    text = Typesetter(fs)
-    width = frame_width(context.paper)
-    zone = local_zone(context.timezone)
-    story: list[Flowable] = []
-    if context.organization:
-        story += text.line(context.organization, s.org, width)
-    story.append(Spacer(1, 4))
-    story.append(Paragraph("Period report", s.subtitle))
-    story += text.line(period.circle or "All circles", s.title, width)
-    story.append(Paragraph(f"{period.start:%d %B %Y} – {period.end:%d %B %Y}", s.subtitle))
-
-    story.append(Paragraph("At a glance", s.h2))
-    fairness = period.average_fairness
-    facts = [
-        ("Sessions held", str(period.held)),
-        ("Attendances (people present, summed)", str(period.attendance)),
-        ("Average attendance", f"{period.attendance / period.held:.1f}" if period.held else "—"),
-        ("Circle time", f"{period.circle_hours:.1f} h"),
-        ("Hours of peer support offered (time × people present)", f"{period.person_hours:.1f} h"),
-        ("Average fairness index", "—" if fairness is None else f"{fairness:.2f}"),
-    ]
-    rows = [list(fact) for fact in facts]
-    style = table_style(0, figures_from=1)
-    story.append(Table(rows, colWidths=[width * 0.7, width * 0.3], style=style))
-    if fairness is not None:
-        story.append(Spacer(1, 4))
-        story.append(Paragraph(_fairness_words(fairness), s.body))
-
-    story.append(Paragraph("Attendance over time", s.h2))
-    ordered = sorted(period.sessions, key=lambda x: x.started or datetime.min.replace(tzinfo=UTC))
-    if ordered:
-        points = [(_short_date(x.started, zone), x.present) for x in ordered]
-        story.append(attendance_chart(points, width, fs))
-        story.append(Paragraph("People present at each session, oldest first.", s.small))
-    else:
-        story.append(Paragraph("No sessions were held in this period.", s.body))
-
-    if ordered:
-        story.append(Paragraph("Sessions", s.h2))
-        head = ["Date", "Circle", "Present", "Length", "Fairness"]
-        data: list[list[object]] = [head]
-        cols = [w * width for w in (0.24, 0.40, 0.12, 0.12, 0.12)]
-        for x in ordered:
-            data.append(
-                [
-                    _long_date(x.started, zone),
-                    text.cell(x.circle, s.cell, cols[1] - 8),
-                    str(x.present),
-                    format_duration(x.duration_seconds),
-                    "—" if x.fairness is None else f"{x.fairness:.2f}",
-                ]
-            )
-        style = table_style(figures_from=2)
-        story.append(Table(data, colWidths=cols, repeatRows=1, style=style))
-
-    counted = Counter(p.strip() for p in period.prompts if p.strip())
-    if counted:
-        story.append(Paragraph("Prompts used", s.h2))
-        for prompt, times in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])):
-            story += text.paragraphs(prompt, s.body, width - 12, prefix=f"<b>{times}×</b> ")
-    notice = text.missing_notice()
+    kit = Kit(
+        fs, stylesheet(fs), Typesetter(fs), frame_width(context.paper), local_zone(context.timezone)
+    )
+    figures = report.figures
+    total = len(figures.circles) + 2
+    story = _at_a_glance(report, context, kit)
+    for number, circle in enumerate(figures.circles, start=1):
+        if number == 1:
+            story.append(PageBreak())
+            if len(figures.circles) > GLANCE_CIRCLES:  # page one stays one page
+                story.append(Paragraph("Circles", kit.styles.h2))
+                story.append(_circles_table(report, kit))
+                story.append(PageBreak())
+        story += circle_section(
+            circle,
+            figures.sessions_of(circle.circle_id),
+            report.privacy_of(circle.circle_id),
+            report.grids.get(circle.circle_id),
+            kit,
+        )
+        story.append(Spacer(1, 10))
+        if progress is not None:
+            progress(number, total)
+    story += _appendix(report, kit)
+    notice = kit.text.missing_notice()
     if notice:
-        story.append(Paragraph(notice, s.small))
-    title = f"Period report {period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
-    return build_pdf(
+        story.append(Paragraph(notice, kit.styles.small))
+    scope = figures.scope
+    data = build_pdf(
         story,
         paper=context.paper,
-        title=title,
+        title=f"Period report {scope.first_day:%Y-%m-%d} – {scope.last_day:%Y-%m-%d}",
         footer=footer_text(context.generated_at()),
         fonts=fs,
         invariant=context.invariant,
     )
+    if progress is not None:
+        progress(total, total)
+    return data
 
 
-def _fairness_words(index: float) -> str:
-    if index >= 0.95:
-        verdict = "time was shared very evenly"
-    elif index >= 0.85:
-        verdict = "time was shared fairly evenly"
-    elif index >= 0.7:
-        verdict = "some voices often took noticeably more time than others"
+def glance_rows(figures: PeriodFigures) -> list[tuple[str, str, str, str]]:
+    """(figure, this period, previous period, change): page one's table, also on screen."""
+    now, before = figures.current, figures.previous
+    return [
+        ("People reached", str(now.people), str(before.people),
+         say.change_in_count(now.people, before.people)),
+        ("Newcomers (first visit ever)", str(now.newcomers), str(before.newcomers),
+         say.change_in_count(now.newcomers, before.newcomers)),
+        ("Came back after a first visit", _share_of(now.returned, now.people),
+         _share_of(before.returned, before.people),
+         say.change_in_share(now.returning_rate, before.returning_rate)),
+        ("Sessions attended per person", say.number(now.frequency), say.number(before.frequency),
+         say.change_in_count(now.frequency or 0, before.frequency or 0)),
+        ("Sessions held", str(now.sessions), str(before.sessions),
+         say.change_in_count(now.sessions, before.sessions)),
+        ("Hours of peer support (length × people present)", say.hours(now.person_seconds),
+         say.hours(before.person_seconds),
+         say.change_in_count(now.person_seconds, before.person_seconds)),
+        ("Average fairness (1.00: perfectly equal)", say.number(now.average_fairness, 2),
+         say.number(before.average_fairness, 2),
+         say.change_in_index(now.average_fairness, before.average_fairness)),
+    ]  # fmt: skip
+
+
+def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list[Flowable]:
+    figures, s, text = report.figures, kit.styles, kit.text
+    scope, previous = figures.scope, figures.previous_scope
+    story: list[Flowable] = []
+    if context.organization:
+        story += text.line(context.organization, s.org, kit.width)
+    story.append(Spacer(1, 4))
+    story.append(Paragraph("Period report", s.subtitle))
+    story += text.line(figures.circle_name or "All circles", s.title, kit.width)
+    story.append(Paragraph(say.day_span(scope.first_day, scope.last_day), s.subtitle))
+    story.append(Paragraph("At a glance", s.h2))
+    rows = [["", "This period", "Previous period", "Change"], *map(list, glance_rows(figures))]
+    cols = [kit.width * w for w in (0.38, 0.23, 0.23, 0.16)]
+    story.append(FigureRows(rows, cols, kit.fonts, size=9))
+    story.append(
+        Paragraph(
+            f"Previous period: {say.day_span(previous.first_day, previous.last_day)}, the same"
+            f" number of days ({scope.days}).",
+            s.small,
+        )
+    )
+    now = figures.current
+    story.append(Spacer(1, 6))
+    if now.sessions:
+        story.append(Paragraph(say.fairness_sentence(now.average_fairness), s.body))
+    if now.people:
+        story.append(
+            Paragraph(
+                f"{now.people} different {_people(now.people)} came {now.person_attendances}"
+                f" times in all: {now.came(1, 1)} once, {now.came(2, 3)} two or three times,"
+                f" {now.came(4)} four times or more. {now.newcomers} came for the first time,"
+                f" and {now.newcomers_returned} of them came back within the period.",
+                s.body,
+            )
+        )
+        story.append(
+            Paragraph(
+                f"The right to pass was used in {say.share(now.pass_rate)} of attendances;"
+                f" {figures.prompts_used} prompts were used; circles met for"
+                f" {say.hours(now.circle_seconds)} in all.",
+                s.body,
+            )
+        )
     else:
-        verdict = "a few voices often took most of the time"
-    return f"On average {verdict} (1.00 is perfectly equal)."
+        story.append(Paragraph("No sessions were held in this period.", s.body))
+    if 1 < len(figures.circles) <= GLANCE_CIRCLES:
+        story.append(Paragraph("Circles", s.h2))
+        story.append(_circles_table(report, kit))
+    if figures.facilitators:
+        story.append(Spacer(1, 4))
+        story.append(facilitation_line(figures.facilitators, report.overall, kit))
+    return story
 
 
-def _local(moment: datetime, zone: object) -> datetime:
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone(zone or UTC)  # type: ignore[arg-type]
+def _circles_table(report: PeriodReport, kit: Kit) -> Flowable:
+    head = ["Circle", "Sessions", "People", "New", "Avg. present", "Fairness"]
+    cols = [kit.width * w for w in (0.38, 0.12, 0.12, 0.12, 0.14, 0.12)]
+    data = [head]
+    for circle in report.figures.circles:
+        now = circle.current
+        data.append(
+            [
+                truncate(circle.name, 40),
+                str(now.sessions),
+                str(now.people),
+                str(now.newcomers),
+                say.number(now.average_present),
+                say.number(now.average_fairness, 2),
+            ]
+        )
+    if all(_prints(kit, row[0]) for row in data):
+        return _chunked(data, cols, kit)
+    names = _NameCells(kit, cols[0] - 8)
+    cells: list[list[object]] = [list(head)]
+    cells += [
+        [names.cell(circle.name), *row[1:]]
+        for circle, row in zip(report.figures.circles, data[1:], strict=True)
+    ]
+    return Table(cells, colWidths=cols, repeatRows=1, style=table_style(figures_from=1))
 
 
-def _short_date(moment: datetime | None, zone: object) -> str:
-    return "?" if moment is None else f"{_local(moment, zone):%d %b}"
+def _chunked(data: list[list[str]], cols: list[float], kit: Kit) -> Flowable:
+    """A long list of circles as light tables of 40 rows (each fits a page)."""
+    head, rows = data[0], data[1:]
+    parts: list[Flowable] = [
+        FigureRows([head, *rows[i : i + 40]], cols, kit.fonts) for i in range(0, len(rows), 40)
+    ]
+    return parts[0] if len(parts) == 1 else _Stack(parts)
 
 
-def _long_date(moment: datetime | None, zone: object) -> str:
-    return "undated" if moment is None else f"{_local(moment, zone):%Y-%m-%d %H:%M}"
+def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
+    lines = report.figures.sessions
+    if not lines:
+        return []
+    s = kit.styles
+    named = report.overall is not Privacy.COUNTS
+    columns = [
+        Column("Date (local)", 16),
+        Column("Circle", 30 if named else 42),
+        Column("Present", 7, right=True),
+        Column("New", 4, right=True),
+        Column("Length", 8, right=True),
+        Column("Fairness", 8, right=True),
+    ]
+    if named:
+        columns.append(Column("Facilitator", 18))
+    zones: dict[str, object] = {}
+    rows = []
+    for line in lines:
+        row = [
+            _when(line, zones),
+            line.circle_name,
+            str(line.present),
+            str(line.first_timers),
+            format_duration(line.duration_seconds),
+            say.number(line.fairness, 2),
+        ]
+        if named:
+            privacy = report.privacy_of(line.circle_id)
+            row.append(
+                ", ".join(n for n in (shown_name(f, privacy) for f in line.facilitators) if n)
+            )
+        rows.append(row)
+    return [
+        PageBreak(),
+        Paragraph("Appendix: every session", s.h2),
+        Paragraph(
+            "Finished sessions of the period, oldest first. New: people at their first"
+            " session in that circle.",
+            s.small,
+        ),
+        SessionRows(columns, rows, kit.fonts, kit.width, _CellCache(kit).cell),
+    ]
+
+
+class _Stack(Flowable):
+    """Several flowables that may each go on their own page (``split`` hands them out)."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        sizes = [p.wrap(available_width, available_height) for p in self.parts]
+        self.width = max(w for w, _ in sizes)
+        self.height = sum(h for _, h in sizes)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return list(self.parts)
+
+    def draw(self) -> None:
+        y = self.height
+        for part in self.parts:
+            _, h = part.wrap(self.width, y)
+            y -= h
+            part.drawOn(self.canv, 0, y)
+
+
+def _prints(kit: Kit, text: str) -> bool:
+    """Whether the regular font prints ``text`` as it stands (no other script, no shaping)."""
+    return (
+        all(ord(ch) in kit.fonts.primary_cover for ch in text)
+        and not has_rtl(text)
+        and not needs_shaping(text)
+    )
+
+
+class _CellCache:
+    """Typeset cells for the appendix's rare names the monospaced font cannot print, once
+    per text and width (the same name repeats on every row of its circle)."""
+
+    def __init__(self, kit: Kit) -> None:
+        self._kit = kit
+        self._cells: dict[tuple[str, float], list[Flowable]] = {}
+
+    def cell(self, text: str, width: float) -> list[Flowable]:
+        found = self._cells.get((text, width))
+        if found is None:
+            kit = self._kit
+            found = self._cells[(text, width)] = kit.text.cell(text, kit.styles.cell, width)
+        return found
+
+
+class _NameCells:
+    """User text for table cells, typeset once per distinct text."""
+
+    def __init__(self, kit: Kit, width: float) -> None:
+        self._kit, self._width = kit, width
+        self._cells: dict[str, list[Flowable]] = {}
+
+    def cell(self, text: str) -> list[Flowable]:
+        found = self._cells.get(text)
+        if found is None:
+            kit = self._kit
+            found = self._cells[text] = kit.text.cell(text, kit.styles.cell, self._width)
+        return found
+
+
+def _when(line: SessionLine, zones: dict[str, object]) -> str:
+    if line.timezone not in zones:
+        zones[line.timezone] = local_zone(line.timezone)
+    zone = zones[line.timezone]
+    return f"{line.started_at.astimezone(zone):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
+
+
+def _share_of(part: int, whole: int) -> str:
+    return "—" if not whole else f"{part / whole * 100:.0f} % ({part} of {whole})"
+
+
+def _people(n: int) -> str:
+    return "person" if n == 1 else "people"

@@ -171,7 +171,7 @@ class SessionReport:
             return [Paragraph("Rounds", s.h2), Paragraph("No rounds were held.", s.body)]
         widths = [0.05, 0.22, 0.29, 0.11, 0.11, 0.11, 0.11]
         cols = [w * self.width for w in widths]
-        head = ["#", "Round", "Time policy", "Planned", "Took", "Spoken", "Passes"]
+        head: list[object] = ["#", "Round", "Time policy", "Planned", "Took", "Spoken", "Passes"]
         data: list[list[object]] = [head]
         planned_total = 0.0
         for r in summary.rounds:
@@ -228,7 +228,9 @@ class SessionReport:
         rows = ranked_rows(summary, self.context.privacy)
         widths = [0.06, 0.30, 0.12, 0.10, 0.14, 0.09, 0.09, 0.10]
         cols = [w * self.width for w in widths]
-        head = ["#", "Person", "Spoken", "Share", "vs equal", "Turns", "Passes", "Over"]
+        head: list[object] = [
+            *("#", "Person", "Spoken", "Share", "vs equal", "Turns", "Passes", "Over")
+        ]
         data: list[list[object]] = [head]
         total = summary.total_spoken
         for row in rows:
@@ -295,14 +297,17 @@ class SessionReport:
         if not moods:
             return []
         s = self.styles
-        head = ["Moment", "1", "2", "3", "4", "5", "People", "Average"]
+        head: list[object] = ["Moment", "1", "2", "3", "4", "5", "People", "Average"]
         data: list[list[object]] = [head]
         for m in moods:
             avg = m.average
             data.append(
-                [_truncate_moment(m.moment)]
-                + [str(m.counts.get(v, 0)) for v in range(1, 6)]
-                + [str(m.total), "—" if avg is None else f"{avg:.1f}"]
+                [
+                    _truncate_moment(m.moment),
+                    *(str(m.counts.get(v, 0)) for v in range(1, 6)),
+                    str(m.total),
+                    "—" if avg is None else f"{avg:.1f}",
+                ]
             )
         cols = [0.25 * self.width] + [0.1 * self.width] * 5 + [0.12 * self.width, 0.13 * self.width]
         return [

@@ -25,10 +25,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from circlekeeper.palette import PRINT
 from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, visual_word_order
 from circlekeeper.reports.fonts import FontSet, needs_shaping
 
-NOTICE_COLOR = "#9a3412"
+NOTICE_COLOR = PRINT.notice
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _NOTICE = "notice"
@@ -72,6 +73,7 @@ class Typesetter:
     def runs(self, text: str, *, bold: bool = False) -> list[Run]:
         runs: list[Run] = []
         default = self.fonts.bold if bold else self.fonts.regular
+        font: str | None
         for ch in text:
             if ch in " \n":
                 font = runs[-1].font if runs and runs[-1].font != _NOTICE else default

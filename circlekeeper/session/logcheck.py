@@ -145,9 +145,9 @@ class _Checker:
                     if pid not in self.known:
                         raise self.fail(f"unknown person {pid!r}", f"payload.order[{i}]")
             case _:
-                pid = getattr(event, "person_id", None)
-                if pid is not None and pid not in self.known:
-                    raise self.fail(f"unknown person {pid!r}", "payload.person_id")
+                named: str | None = getattr(event, "person_id", None)
+                if named is not None and named not in self.known:
+                    raise self.fail(f"unknown person {named!r}", "payload.person_id")
 
     # --------------------------------------------------------------- each event
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 
 class RoundKind(StrEnum):
@@ -111,7 +112,8 @@ class TimePolicy:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> TimePolicy:
+    def from_dict(cls, data: object) -> TimePolicy:
+        """Typed ``object``: stored and imported plans are checked here, not trusted."""
         if not isinstance(data, dict):
             raise TypeError("a time policy must be an object")
         mode = _text(data, "mode", required=True)
@@ -140,7 +142,8 @@ class RoundPlan:
     def __post_init__(self) -> None:
         # Accept any mapping or iterable of pairs, keep one entry per person, drop blank ones:
         # a person with no words of their own simply hears the shared prompt.
-        pairs = (
+        # Typed as ``object``: callers (and stored JSON) may hand in anything, checked here.
+        pairs: Iterable[object] = (
             self.person_prompts.items()
             if isinstance(self.person_prompts, Mapping)
             else self.person_prompts
@@ -222,14 +225,14 @@ class RoundPlan:
             raise KeyError("policy")
         return cls(
             kind=RoundKind(kind),
-            policy=TimePolicy.from_dict(data["policy"]),  # type: ignore[arg-type]
+            policy=TimePolicy.from_dict(data["policy"]),
             prompt=_text(data, "prompt"),
             title=_text(data, "title"),
             person_prompts=_person_prompts(data),
         )
 
 
-def _text(data: dict, key: str, *, required: bool = False) -> str:
+def _text(data: dict[str, Any], key: str, *, required: bool = False) -> str:
     if key not in data:
         if required:
             raise KeyError(key)
@@ -240,7 +243,7 @@ def _text(data: dict, key: str, *, required: bool = False) -> str:
     return value
 
 
-def _person_prompts(data: dict) -> tuple[tuple[str, str], ...]:
+def _person_prompts(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """``person_prompts`` as stored: an object of person id → text (absent: none)."""
     value = data.get("person_prompts", {})
     if not isinstance(value, dict):
@@ -248,7 +251,7 @@ def _person_prompts(data: dict) -> tuple[tuple[str, str], ...]:
     return tuple(value.items())
 
 
-def _seconds(data: dict, key: str) -> float:
+def _seconds(data: dict[str, Any], key: str) -> float:
     value = data.get(key, 0.0)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{key} must be a number of seconds")

@@ -136,18 +136,18 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
             round_.ended_at = at
         case ev.SessionInterrupted():
             state.interrupted_seconds += event.down_seconds
-            turn = state.current_turn
-            if turn is not None and turn.running_since is not None:
+            running = state.current_turn
+            if running is not None and running.running_since is not None:
                 # Time the app was down is held as a pause: count up to when it went down.
                 went_down = at - event.down_seconds
-                turn.banked += max(0.0, went_down - turn.running_since)
-                turn.running_since = None
+                running.banked += max(0.0, went_down - running.running_since)
+                running.running_since = None
         case ev.SessionEnded():
-            round_ = state.current_round
-            if round_ is not None:
-                if round_.current is not None:
+            open_round = state.current_round
+            if open_round is not None:
+                if open_round.current is not None:
                     _close_turn(state, at, TurnOutcome.SPOKE)
-                round_.ended_at = at
+                open_round.ended_at = at
             state.ended_at = at
         case ev.ActionUndone():
             pass

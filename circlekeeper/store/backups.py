@@ -73,7 +73,7 @@ class BackupService:
         if self.directory is None or not self.directory.is_dir():
             return []
         found = [p for p in self.directory.iterdir() if p.is_file() and _NAME.match(p.name)]
-        return sorted(found, key=lambda p: _NAME.match(p.name)["stamp"], reverse=True)  # type: ignore[index]
+        return sorted(found, key=_stamp, reverse=True)
 
     def rotate(self, keep: int = DEFAULT_KEEP) -> None:
         """Delete all but the ``keep`` newest backups (backups only, never the database)."""
@@ -217,3 +217,9 @@ def restore(backup: Path, target: Path) -> Path | None:
         raise StoreError(f"The restored database did not pass its check: {after.verdict}")
     log.info("Restored %s from %s (old file kept at %s)", target, backup, aside)
     return aside
+
+
+def _stamp(path: Path) -> str:
+    """The time stamp in a backup's file name (sorts as time does); "" for another file."""
+    named = _NAME.match(path.name)
+    return named["stamp"] if named else ""

@@ -1,60 +1,135 @@
-"""Seeding demo data in bulk: many finished sessions in few transactions.
+"""Writing many finished sessions in few transactions (the demo data, benchmarks).
 
 The repositories commit each event on its own (what a live circle needs); seeding 100,000
 sessions that way would take hours. Here a batch of finished sessions goes in per transaction
 with exactly the rows and derived figures :meth:`SessionRepository.finish` would have stored
 (the same search text, the same ``session_people`` figures), so history reads them alike.
+
+The shapes it writes are protocols: whoever makes the sessions (:mod:`circlekeeper.demo`)
+depends on the store, never the other way round.
 """
 
 from __future__ import annotations
 
-import logging
-import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from circlekeeper.demo.data import (
-    DemoCircle,
-    DemoSession,
-    StoredCircle,
-    circle_count_for,
-    drive_sessions,
-    plan_roster,
-)
 from circlekeeper.session import events as ev
+from circlekeeper.session.model import RoundPlan
+from circlekeeper.session.prompts import MoodCounts
+from circlekeeper.session.summary import SessionSummary
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
 from circlekeeper.store.sessions import _search_text
 
-log = logging.getLogger(__name__)
 
-BATCH = 500
-Progress = Callable[[int, int], None]
+class BulkPerson(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def pronouns(self) -> str: ...
+
+
+class BulkCircle(Protocol):
+    """A circle and its members, in seating order."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
+
+    @property
+    def agreements(self) -> Sequence[str]: ...
+
+    @property
+    def default_plan(self) -> Sequence[RoundPlan]: ...
+
+    @property
+    def facilitators(self) -> Sequence[str]: ...
+
+    @property
+    def mood_enabled(self) -> bool: ...
+
+    @property
+    def members(self) -> Sequence[BulkPerson]: ...
+
+
+class BulkPromptUse(Protocol):
+    @property
+    def round_index(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+class BulkSession(Protocol):
+    """A finished session of a stored circle: its log and the summary folded from it."""
+
+    @property
+    def circle_id(self) -> int: ...
+
+    @property
+    def started_at(self) -> datetime: ...
+
+    @property
+    def ended_at(self) -> datetime | None: ...
+
+    @property
+    def timezone(self) -> str: ...
+
+    @property
+    def facilitators(self) -> Sequence[str]: ...
+
+    @property
+    def co_facilitators(self) -> Sequence[str]: ...
+
+    @property
+    def plan(self) -> Sequence[RoundPlan]: ...
+
+    @property
+    def entries(self) -> Sequence[ev.Entry]: ...
+
+    @property
+    def summary(self) -> SessionSummary: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def shareable(self) -> str: ...
+
+    @property
+    def prompts(self) -> Sequence[BulkPromptUse]: ...
+
+    @property
+    def moods(self) -> Sequence[MoodCounts]: ...
 
 
 @dataclass(frozen=True, slots=True)
-class SeedReport:
-    circles: int
-    people: int
-    sessions: int
-    events: int
-    seconds: float
+class InsertedCircle:
+    """Where a circle landed: its id, the name it got, its members' ids in seating order."""
+
+    circle_id: int
+    name: str
+    member_ids: tuple[int, ...]
 
 
-def store_roster(engine: Engine, roster: Iterable[DemoCircle]) -> list[StoredCircle]:
-    """Insert the demo circles and their members in one transaction.
+def insert_circles(engine: Engine, circles: Iterable[BulkCircle]) -> list[InsertedCircle]:
+    """Insert circles and their members in one transaction.
 
     A name already taken (the demo seeded twice) gets a number, since circle names are unique.
     """
     with Session(engine) as s, s.begin():
         taken = set(s.scalars(select(m.CircleRow.name)))
         result = []
-        for circle in roster:
+        for circle in circles:
             name = circle.name
             number = 2
             while name in taken:
@@ -82,84 +157,62 @@ def store_roster(engine: Engine, roster: Iterable[DemoCircle]) -> list[StoredCir
                 m.CircleMemberRow(circle_id=row.id, person_id=person.id, position=i + 1)
                 for i, person in enumerate(people)
             )
-            if name != circle.name:
-                circle = _renamed(circle, name)
-            result.append(StoredCircle(row.id, circle, tuple(p.id for p in people)))
+            result.append(InsertedCircle(row.id, name, tuple(p.id for p in people)))
         return result
 
 
-def _renamed(circle: DemoCircle, name: str) -> DemoCircle:
-    return replace(circle, name=name)
+def reserve_session_ids(engine: Engine, count: int) -> list[int]:
+    """``count`` session ids nobody else will get, for rows written with explicit ids.
 
-
-def seed_demo(
-    engine: Engine,
-    sessions: int,
-    seed: int = 1,
-    *,
-    end: datetime | None = None,
-    progress: Progress | None = None,
-) -> SeedReport:
-    """Invent circles and people, drive ``sessions`` sessions through the engine, store all."""
-    began = time.perf_counter()
-    roster = plan_roster(seed, circle_count_for(sessions))
-    stored = store_roster(engine, roster)
-    with engine.connect() as conn:
-        next_id = int(
+    On PostgreSQL they are drawn from the ``sessions.id`` sequence itself (``nextval`` is
+    atomic and never hands a value out twice), so sessions the app or another facilitator
+    creates meanwhile never collide with demo ones. A SQLite file has one writer at a time
+    (the writer lock), so the ids after the highest one are free.
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            sequence = func.pg_get_serial_sequence(m.SessionRow.__tablename__, "id")
+            drawn = conn.execute(
+                select(func.nextval(sequence)).select_from(func.generate_series(1, count))
+            )
+            return sorted(int(value) for value in drawn.scalars())
+        highest = int(
             conn.execute(select(func.coalesce(func.max(m.SessionRow.id), 0))).scalar_one()
         )
-    events = 0
-    done = 0
-    batch: list[tuple[int, DemoSession]] = []
-    for demo in drive_sessions(stored, sessions, seed, end=end):
-        next_id += 1
-        batch.append((next_id, demo))
-        if len(batch) >= BATCH:
-            events += write_sessions(engine, batch)
-            done += len(batch)
-            batch = []
-            if progress is not None:
-                progress(done, sessions)
-    if batch:
-        events += write_sessions(engine, batch)
-        done += len(batch)
-        if progress is not None:
-            progress(done, sessions)
-    people = sum(len(c.member_ids) for c in stored)
-    seconds = time.perf_counter() - began
-    log.info("Seeded %d demo sessions (%d events) in %.1f s", done, events, seconds)
-    return SeedReport(len(stored), people, done, events, seconds)
+    return list(range(highest + 1, highest + count + 1))
 
 
-def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
+def write_sessions(engine: Engine, batch: Sequence[tuple[int, BulkSession]]) -> int:
     """Insert finished sessions (ids chosen by the caller) in one transaction; returns events."""
-    session_rows = []
-    event_rows = []
-    people_rows = []
-    use_rows = []
-    mood_rows = []
-    for session_id, demo in batch:
-        summary = demo.summary
-        uses = [p.text for p in demo.prompts]
+    session_rows: list[dict[str, Any]] = []
+    event_rows: list[dict[str, Any]] = []
+    people_rows: list[dict[str, Any]] = []
+    use_rows: list[dict[str, Any]] = []
+    mood_rows: list[dict[str, Any]] = []
+    for session_id, finished in batch:
+        summary = finished.summary
+        uses = [p.text for p in finished.prompts]
         session_rows.append(
             {
                 "id": session_id,
-                "circle_id": demo.circle_id,
-                "facilitators_json": codec.texts_to_json(demo.facilitators),
-                "co_facilitators_json": codec.texts_to_json(demo.co_facilitators),
-                "plan_json": codec.plan_to_json(demo.plan),
-                "started_at": demo.started_at,
-                "ended_at": demo.ended_at,
-                "timezone": demo.timezone,
-                "status": demo.status,
-                "shareable": demo.shareable,
-                "heartbeat_wall": demo.ended_at,
-                "heartbeat_elapsed": demo.entries[-1].elapsed,
-                "event_count": len(demo.entries),
+                "circle_id": finished.circle_id,
+                "facilitators_json": codec.texts_to_json(finished.facilitators),
+                "co_facilitators_json": codec.texts_to_json(finished.co_facilitators),
+                "plan_json": codec.plan_to_json(finished.plan),
+                "started_at": finished.started_at,
+                "ended_at": finished.ended_at,
+                "timezone": finished.timezone,
+                "status": finished.status,
+                "shareable": finished.shareable,
+                "heartbeat_wall": finished.ended_at,
+                "heartbeat_elapsed": finished.entries[-1].elapsed,
+                "event_count": len(finished.entries),
                 "present_count": summary.present_count if summary.people else None,
                 "duration_seconds": summary.duration_seconds,
                 "fairness": summary.jain_index,
-                "search_text": _search_text(demo.plan, demo.entries, demo.shareable, uses),
+                "search_text": _search_text(
+                    finished.plan, finished.entries, finished.shareable, uses
+                ),
             }
         )
         event_rows.extend(
@@ -171,7 +224,7 @@ def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
                 "wall": entry.wall,
                 "elapsed": float(entry.elapsed),
             }
-            for entry in demo.entries
+            for entry in finished.entries
         )
         people_rows.extend(
             {
@@ -192,9 +245,9 @@ def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
                 "text": use.text,
                 "prompt_id": None,
                 "person_id": None,
-                "used_at": demo.started_at,
+                "used_at": finished.started_at,
             }
-            for use in demo.prompts
+            for use in finished.prompts
         )
         mood_rows.extend(
             {
@@ -204,12 +257,11 @@ def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
                     {str(int(k)): int(v) for k, v in sorted(counts.counts.items())}
                 ),
             }
-            for counts in demo.moods
+            for counts in finished.moods
         )
     with engine.begin() as conn:
         conn.execute(insert(m.SessionRow), session_rows)
-        _advance_id_sequence(conn, m.SessionRow.__table__)
-        _insert_many(conn, m.EventRow.__table__, event_rows)
+        _insert_many(conn, _table(m.EventRow), event_rows)
         if people_rows:
             conn.execute(insert(m.SessionPersonRow), people_rows)
         if use_rows:
@@ -219,17 +271,11 @@ def write_sessions(engine: Engine, batch: list[tuple[int, DemoSession]]) -> int:
     return len(event_rows)
 
 
-def _advance_id_sequence(conn: Connection, table: Table) -> None:
-    """After rows went in with explicit ids, move a server's id sequence past them.
-
-    SQLite picks ``max(id) + 1`` for the next row by itself; PostgreSQL draws ids from a
-    sequence that explicit ids do not advance, so without this the next session the app
-    creates would collide with a seeded one (``duplicate key … pk_sessions``).
-    """
-    if conn.dialect.name != "postgresql":
-        return
-    highest = select(func.max(table.c.id)).scalar_subquery()
-    conn.execute(select(func.setval(func.pg_get_serial_sequence(table.name, "id"), highest)))
+def _table(model: type[m.Base]) -> Table:
+    """The model's table (typed as any FROM clause by SQLAlchemy; ours are all tables)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -256,19 +302,3 @@ def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
         for row in rows
     ]
     conn.exec_driver_sql(sql, values)
-
-
-def seed_demo_circle(engine: Engine, sessions: int = 8, seed: int = 1) -> int:
-    """One demo circle with ``sessions`` past sessions (the welcome page's *look around*);
-    returns its id. Played through the real engine like every other demo session."""
-    (stored,) = store_roster(engine, plan_roster(seed, 1))
-    with engine.connect() as conn:
-        next_id = int(
-            conn.execute(select(func.coalesce(func.max(m.SessionRow.id), 0))).scalar_one()
-        )
-    batch = [
-        (next_id + number, demo)
-        for number, demo in enumerate(drive_sessions([stored], sessions, seed), start=1)
-    ]
-    write_sessions(engine, batch)
-    return stored.circle_id

@@ -27,12 +27,13 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError
 
 from circlekeeper.store.errors import StoreUnavailable
-from circlekeeper.store.failures import translate, translate_server
+from circlekeeper.store.failures import strip_detail, translate, translate_server
 from circlekeeper.store.location import DatabaseLocation
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 5
 PRIVATE_FILE = stat.S_IRUSR | stat.S_IWUSR
 PRIVATE_DIR = stat.S_IRWXU
 
@@ -41,6 +42,10 @@ def make_engine(
     location: DatabaseLocation, *, foreign_keys: bool = True, read_only: bool = False
 ) -> Engine:
     """An engine for the location; SQLite connections get the pragmas described above.
+
+    Every engine has ``hide_parameters=True``: a failed statement's error (and so any
+    traceback or log line made from it) names the SQL but never the values bound to it,
+    which are participants' names, summaries and ciphertext.
 
     ``foreign_keys=False`` is for alembic batch migrations, which copy tables and must not
     trip foreign keys half-way (the migration runs a foreign-key check afterwards).
@@ -54,7 +59,7 @@ def make_engine(
         return _server_engine(location, read_only=read_only)
     if read_only:
         return _read_only_sqlite_engine(location)
-    engine = create_engine(location.url)
+    engine = create_engine(location.url, hide_parameters=True)
     wal = location.path is not None
 
     @event.listens_for(engine, "connect")
@@ -85,7 +90,15 @@ def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
     reader cannot write even through raw SQL, as ``query_only`` guarantees on SQLite.
     Failures a person can act on (server gone, a write refused) become one sentence.
     """
-    engine = create_engine(location.url, pool_pre_ping=True)
+    connect_args: dict[str, Any] = {}
+    postgres = location.url.get_backend_name() == "postgresql"
+    if postgres and "connect_timeout" not in location.url.query:
+        # A server gone from the network answers nothing: give up after a few seconds, so a
+        # live circle switches to its offline journal (offline_journal.py) instead of hanging.
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+    engine = create_engine(
+        location.url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args
+    )
     if read_only:
         statement = _READ_ONLY_SESSION.get(engine.dialect.name)
         if statement is None:
@@ -110,6 +123,7 @@ def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
     def _on_error(context: ExceptionContext) -> None:
         if context.is_pre_ping:  # the pool reconnects by itself; let it
             return
+        strip_detail(context.original_exception)
         translated = translate_server(
             context.original_exception,
             where,
@@ -131,11 +145,13 @@ _READ_ONLY_SESSION = {
 def _read_only_sqlite_engine(location: DatabaseLocation) -> Engine:
     path = location.path
     if path is None:  # in-memory SQLite: nothing on disk to protect, query_only suffices
-        engine = create_engine(location.url)
+        engine = create_engine(location.url, hide_parameters=True)
     else:
         uri = f"file:{quote(str(path))}?mode=ro"
         engine = create_engine(
-            location.url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+            location.url,
+            hide_parameters=True,
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
         )
 
     @event.listens_for(engine, "connect")

@@ -20,6 +20,10 @@ class StoreUnavailable(StoreError):
     """The database cannot be reached or opened (bad URL, no permission, disk gone)."""
 
 
+class ServerUnreachable(StoreUnavailable):
+    """The database server did not answer (down, restarting, network gone): worth retrying."""
+
+
 class DatabaseLocked(StoreError):
     """Another running copy of CircleKeeper already writes this database file."""
 

@@ -12,7 +12,12 @@ import sqlite3
 from pathlib import Path
 
 from circlekeeper.i18n import _
-from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
+from circlekeeper.store.errors import (
+    DatabaseCorrupted,
+    ServerUnreachable,
+    StoreError,
+    StoreUnavailable,
+)
 
 
 def translate(error: BaseException, path: Path | None) -> StoreError | None:
@@ -69,23 +74,86 @@ def translate_server(
 
     Constraint violations and mistakes in SQL stay as they are (the repositories turn the
     former into their own errors), and so do deadlocks and serialization failures (operational
-    too, but the server is fine). A server that is down, restarting or unreachable, and a
-    write refused because the store was opened read-only, become one sentence each.
+    too, but the server is fine). A server that is down, restarting or unreachable, a write
+    refused because the store was opened read-only, a missing permission or a row-level
+    security refusal (42501), a value over a server limit (54000) and a character the
+    database cannot hold (22021, or a NUL psycopg refuses) become one sentence each.
     """
     if getattr(error, "sqlstate", None) == READ_ONLY_TRANSACTION:
         return StoreUnavailable(
             f"CircleKeeper may not write to the database {where}: it was opened read-only."
         )
     state = getattr(error, "sqlstate", None)
+    refused = _refused(error, state, where)
+    if refused is not None:
+        return refused
     if disconnected or (operational and (state is None or state[:2] in UNREACHABLE)):
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+        first = primary_message(error)
         lost = " The last change may not be saved." if disconnected else ""
-        return StoreUnavailable(
+        return ServerUnreachable(
             f"CircleKeeper cannot reach the database server {where} ({first}).{lost} Check"
             " that the server is running and reachable, then try again."
         )
     return None
 
+
+def _refused(error: BaseException, state: str | None, where: str) -> StoreError | None:
+    """A change the server refused for a reason a person can act on, in one sentence.
+
+    Only the server's primary message is quoted: its DETAIL line can hold the row's values.
+    """
+    first = primary_message(error)
+    if state == INSUFFICIENT_PRIVILEGE:
+        return StoreUnavailable(
+            f"Your database role may not do this on {where} ({first}); nothing was changed."
+            " Ask whoever runs the server to give your role the facilitator rights"
+            ' (docs/storage.md, "Facilitators and roles").'
+        )
+    if state == PROGRAM_LIMIT_EXCEEDED:
+        return StoreUnavailable(
+            f"A text is too large for the database server ({first}); it was not saved and"
+            " nothing else changed. Shorten it and try again."
+        )
+    if state == CHARACTER_NOT_IN_REPERTOIRE or _is_nul_refusal(error):
+        return StoreUnavailable(
+            f"A text contains a character the database cannot store ({first}); it was not"
+            " saved and nothing else changed. Remove the character and try again."
+        )
+    return None
+
+
+def _is_nul_refusal(error: BaseException) -> bool:
+    """psycopg refuses a NUL character itself, before the server sees it (no SQLSTATE)."""
+    return type(error).__name__ == "DataError" and "NUL (0x00)" in str(error)
+
+
+def primary_message(error: BaseException) -> str:
+    """The first line of a driver error: never the DETAIL, which can quote a row's values."""
+    diag = getattr(error, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    text = (primary or str(error)).strip()
+    return (text.splitlines() or [type(error).__name__])[0][:200]
+
+
+def strip_detail(error: BaseException) -> None:
+    """Keep only the primary message in a server error, so tracebacks carry no row values.
+
+    PostgreSQL's DETAIL line quotes the offending row ("Key (name)=(…) already exists",
+    "Failing row contains (…)"). ``hide_parameters`` keeps the bound values out of
+    SQLAlchemy's part of the message; this keeps them out of the driver's.
+    """
+    diag = getattr(error, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    if primary and error.args and error.args[0] != primary:
+        error.args = (primary,)
+
+
+INSUFFICIENT_PRIVILEGE = "42501"
+"""SQLSTATE of a GRANT missing, and of a row refused by a row-level security policy."""
+PROGRAM_LIMIT_EXCEEDED = "54000"
+"""SQLSTATE of a value over a server limit (an index entry over 2,704 bytes, …)."""
+CHARACTER_NOT_IN_REPERTOIRE = "22021"
+"""SQLSTATE of bytes the database's encoding cannot hold (a NUL, invalid UTF-8)."""
 
 UNREACHABLE = ("08", "28", "3D", "57")
 """SQLSTATE classes meaning the server cannot be used: connection exception, invalid

@@ -7,15 +7,14 @@ releases it when the process exits or crashes, so a crash never leaves a stale l
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from circlekeeper.i18n import _
 from circlekeeper.store.errors import DatabaseLocked, StoreUnavailable
 
-try:
+if sys.platform != "win32":
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 
 def lock_path_for(db_path: Path) -> Path:
@@ -71,22 +70,22 @@ class WriterLock:
 
 
 def _lock(fd: int) -> None:
-    if fcntl is not None:
+    if sys.platform != "win32":
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return
-    import msvcrt  # pragma: no cover - Windows
+    else:  # pragma: no cover - Windows
+        import msvcrt
 
-    try:  # pragma: no cover - Windows
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-    except OSError as error:  # pragma: no cover - Windows
-        raise BlockingIOError(str(error)) from error
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError as error:
+            raise BlockingIOError(str(error)) from error
 
 
 def _unlock(fd: int) -> None:
-    if fcntl is not None:
+    if sys.platform != "win32":
         fcntl.flock(fd, fcntl.LOCK_UN)
-        return
-    import msvcrt  # pragma: no cover - Windows
+    else:  # pragma: no cover - Windows
+        import msvcrt
 
-    os.lseek(fd, 0, os.SEEK_SET)  # pragma: no cover - Windows
-    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # pragma: no cover - Windows
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)

@@ -107,12 +107,27 @@ def require_head(engine: Engine, where: str) -> None:
     )
 
 
+MIGRATION_LOCK_KEY = 0x436B4D6967726174  # "CkMigrat": one advisory lock per database
+"""The PostgreSQL advisory lock every CircleKeeper migration holds until it commits."""
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision on ``engine`` (foreign keys off for SQLite)."""
+    """Bring the schema to the newest revision on ``engine`` (foreign keys off for SQLite).
+
+    On PostgreSQL the transaction first takes an advisory lock (``pg_advisory_xact_lock``,
+    released at commit or rollback): two apps opening an empty database at once would
+    otherwise both create the tables and one would fail half-way. The second waits, then
+    alembic reads the revision the first committed and has nothing left to do. (A SQLite
+    file has its writer lock, and SQLite's own write lock serialises the rest.)
+    """
     config = alembic_config()
     with engine.connect() as connection, connection.begin():
         # One outer transaction: alembic sees it and does not commit on its own, so a failed
         # step or a failed foreign-key check rolls everything back.
+        if engine.dialect.name == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         if engine.dialect.name == "sqlite":

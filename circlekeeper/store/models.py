@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
+    FetchedValue,
     Float,
     ForeignKey,
     Index,
@@ -54,9 +55,15 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
+        moment: datetime = value
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC)
+
+
+OWNER_DEFAULT = FetchedValue()
+"""``owner`` columns default, on the server, to the login role (``session_user``; ``'local'``
+on a SQLite file: 0005_facilitator_vaults), so an INSERT that names no owner is its writer's."""
 
 
 def utc_now() -> datetime:
@@ -125,7 +132,14 @@ class SessionRow(Base):
         Index("ix_sessions_fairness", "fairness"),
         Index("ix_sessions_duration_seconds", "duration_seconds"),
         Index("ix_sessions_present_count", "present_count"),
-        Index("ix_sessions_search_text", "search_text"),
+        # A trigram GIN index on PostgreSQL (0003_search_text_trigram): a btree entry there
+        # is limited to 2,704 bytes, and a shareable summary is unbounded text.
+        Index(
+            "ix_sessions_search_text",
+            "search_text",
+            postgresql_using="gin",
+            postgresql_ops={"search_text": "gin_trgm_ops"},
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -146,6 +160,13 @@ class SessionRow(Base):
     duration_seconds: Mapped[float | None] = mapped_column(Float)
     fairness: Mapped[float | None] = mapped_column(Float)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Who runs a live session (0004_session_leases, store/leases.py): the facilitator who
+    # owns it, and the lease one app instance holds while it writes the log.
+    owner: Mapped[str] = mapped_column(Text, server_default=OWNER_DEFAULT)
+    lease_token: Mapped[str | None] = mapped_column(String(36))
+    lease_holder: Mapped[str | None] = mapped_column(Text)
+    lease_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lease_renewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class EventRow(Base):
@@ -189,6 +210,7 @@ class NoteRow(Base):
     __table_args__ = (
         Index("ix_notes_session_id", "session_id"),
         Index("ix_notes_person_id", "person_id"),
+        Index("ix_notes_owner", "owner"),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -198,12 +220,15 @@ class NoteRow(Base):
     ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    owner: Mapped[str] = mapped_column(Text, server_default=OWNER_DEFAULT)
+    """The facilitator who wrote it (0005_facilitator_vaults); only they can read it."""
 
 
 class VaultHeaderRow(Base):
-    """The one vault header (key wrapped under the passphrase); never the key itself."""
+    """A facilitator's vault header (key wrapped under their passphrase); never the key."""
 
     __tablename__ = "vault_header"
+    __table_args__ = (UniqueConstraint("owner"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kdf: Mapped[str] = mapped_column(String(64))
@@ -212,6 +237,7 @@ class VaultHeaderRow(Base):
     wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
     verifier: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    owner: Mapped[str] = mapped_column(Text, server_default=OWNER_DEFAULT)
 
 
 class CustomPromptRow(Base):

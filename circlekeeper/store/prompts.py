@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Row, select
 from sqlalchemy.orm import Session
 
 from circlekeeper.session.prompts import (
@@ -173,8 +174,9 @@ def _prompt(row: CustomPromptRow) -> Prompt:
     )
 
 
-def prompt_use_from(row: PromptUseRow) -> PromptUse:
-    """A stored prompt use as the domain record (the history detail reads them this way too)."""
+def prompt_use_from(row: PromptUseRow | Row[Any]) -> PromptUse:
+    """A stored prompt use as the domain record, from an ORM row or (the history detail reads
+    the table through a plain connection) a Core row of the same columns."""
     return PromptUse(
         session_id=row.session_id,
         round_index=row.round_index,

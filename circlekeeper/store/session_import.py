@@ -273,11 +273,11 @@ def _people(
     taken: set[int] = set()
     mapping: dict[str, str] = {}
     matched = added = 0
-    position = s.scalar(
+    position: int = s.execute(
         select(func.coalesce(func.max(CircleMemberRow.position), -1)).where(
             CircleMemberRow.circle_id == circle_id
         )
-    )
+    ).scalar_one()
     for person in people:
         name, pronouns = person.name.strip(), person.pronouns.strip()
         candidates = [m for m in members if m.id not in taken and m.name == name]

@@ -9,7 +9,7 @@ already on disk. ``UNIQUE(session_id, seq)`` turns a repeated sequence number in
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, insert, select, update
@@ -20,12 +20,14 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
+from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.errors import (
     DuplicateEvent,
     InvalidRecord,
     RecordNotFound,
     StoreError,
 )
+from circlekeeper.store.leases import LeaseLost
 from circlekeeper.store.models import (
     CircleRow,
     EventRow,
@@ -41,8 +43,10 @@ from circlekeeper.store.wal import checkpoint
 
 
 class SessionRepository:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, owner: str | None = None) -> None:
         self._engine = engine
+        self._owner = owner
+        """The facilitator new sessions belong to (``store/leases.py``)."""
 
     # ----------------------------------------------------------------- writing
 
@@ -73,6 +77,8 @@ class SessionRepository:
                 event_count=0,
                 search_text=_search_text(plan, (), ""),
             )
+            if self._owner is not None:  # else the column's default: the login role
+                row.owner = self._owner
             s.add(row)
             s.flush()
             for person_id in dict.fromkeys(people):
@@ -81,8 +87,13 @@ class SessionRepository:
                 s.add(SessionPersonRow(session_id=row.id, person_id=person_id))
             return row.id
 
-    def append(self, session_id: int, entry: ev.Entry) -> None:
-        """Store one log entry in its own transaction; committed when this returns."""
+    def append(self, session_id: int, entry: ev.Entry, *, lease_token: str | None = None) -> None:
+        """Store one log entry in its own transaction; committed when this returns.
+
+        With ``lease_token`` (a live circle's journal) the entry is stored only while that
+        lease is still this session's; otherwise nothing is written and :class:`LeaseLost`
+        is raised (another instance took the circle over).
+        """
         values = {
             "session_id": session_id,
             "seq": entry.seq,
@@ -94,11 +105,14 @@ class SessionRepository:
         try:
             with Session(self._engine) as s, s.begin():
                 s.execute(insert(EventRow).values(**values))
-                s.execute(
-                    update(SessionRow)
-                    .where(SessionRow.id == session_id)
-                    .values(event_count=SessionRow.event_count + 1)
-                )
+                counted = update(SessionRow).where(SessionRow.id == session_id)
+                if lease_token is not None:
+                    counted = counted.where(SessionRow.lease_token == lease_token)
+                if (
+                    rows_changed(s.execute(counted.values(event_count=SessionRow.event_count + 1)))
+                    != 1
+                ):
+                    raise LeaseLost(session_id)
         except IntegrityError as error:
             with Session(self._engine) as s:
                 if s.get(SessionRow, session_id) is None:
@@ -111,6 +125,58 @@ class SessionRepository:
             if taken is not None:
                 raise DuplicateEvent(session_id, entry.seq) from error
             raise
+
+    def append_missing(
+        self, session_id: int, entries: Sequence[ev.Entry], *, lease_token: str | None = None
+    ) -> int:
+        """Store the entries the log does not hold yet, in ONE transaction; returns how many.
+
+        For delivering events kept offline: idempotent by (session, seq). An entry whose seq
+        is already stored must be the very same event, else :class:`DuplicateEvent` and
+        nothing is written.
+        """
+        if not entries:
+            return 0
+        seqs = [entry.seq for entry in entries]
+        with Session(self._engine) as s, s.begin():
+            stored = {
+                seq: (kind, payload)
+                for seq, kind, payload in s.execute(
+                    select(EventRow.seq, EventRow.kind, EventRow.payload).where(
+                        EventRow.session_id == session_id, EventRow.seq.in_(seqs)
+                    )
+                )
+            }
+            rows = []
+            for entry in entries:
+                payload = codec.dumps(ev.to_payload(entry.event))
+                if entry.seq in stored:
+                    if stored[entry.seq] != (entry.event.kind, payload):
+                        raise DuplicateEvent(session_id, entry.seq)
+                    continue
+                rows.append(
+                    {
+                        "session_id": session_id,
+                        "seq": entry.seq,
+                        "kind": entry.event.kind,
+                        "payload": payload,
+                        "wall": _aware(entry.wall),
+                        "elapsed": float(entry.elapsed),
+                    }
+                )
+            if rows:
+                s.execute(insert(EventRow), rows)
+            counted = update(SessionRow).where(SessionRow.id == session_id)
+            if lease_token is not None:
+                counted = counted.where(SessionRow.lease_token == lease_token)
+            if (
+                rows_changed(
+                    s.execute(counted.values(event_count=SessionRow.event_count + len(rows)))
+                )
+                != 1
+            ):
+                raise LeaseLost(session_id)
+            return len(rows)
 
     def heartbeat(self, session_id: int, wall: datetime, elapsed: float) -> None:
         """The app is alive at this moment; recovery reads it to know when it went down."""
@@ -138,6 +204,7 @@ class SessionRepository:
                 ended_at = max(candidates) if candidates else datetime.now(UTC)
             row.status = status
             row.ended_at = _aware(ended_at)
+            row.lease_token = None  # nobody holds a finished session
             row.present_count = summary.present_count if summary.people else None
             row.duration_seconds = summary.duration_seconds if entries else None
             row.fairness = summary.jain_index

@@ -21,6 +21,7 @@ from circlekeeper.store.backups import BackupService, quick_check, table_names
 from circlekeeper.store.circles import CircleRepository
 from circlekeeper.store.database import make_engine, prepare_file
 from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
+from circlekeeper.store.leases import LeaseRepository, facilitator_identity
 from circlekeeper.store.location import DatabaseLocation, resolve
 from circlekeeper.store.lock import WriterLock
 from circlekeeper.store.moods import MoodRepository
@@ -50,11 +51,14 @@ class Store:
         """For store-side queries (history); never hand ORM rows or the engine to the UI."""
         self.location = location
         self._lock = lock
+        self.identity = facilitator_identity(engine)
+        """The facilitator writing: the PostgreSQL login role, ``local`` on a SQLite file."""
         self.circles = CircleRepository(engine)
         self.people = PersonRepository(engine)
-        self.sessions = SessionRepository(engine)
-        self.notes = NoteRepository(engine)
-        self.vault_header = VaultHeaderRepository(engine)
+        self.sessions = SessionRepository(engine, owner=self.identity)
+        self.leases = LeaseRepository(engine, self.identity, exclusive=lock is not None)
+        self.notes = NoteRepository(engine, self.identity, None if read_only else location.path)
+        self.vault_header = VaultHeaderRepository(engine, self.identity)
         self.prompts = PromptRepository(engine)
         self.moods = MoodRepository(engine)
         self.settings = SettingsRepository(engine)
@@ -237,9 +241,13 @@ def _open_without_file(location: DatabaseLocation, keep_backups: int) -> Store:
         needed, _revision = migrate.needs_upgrade(engine)
         if needed:
             migrate.upgrade(engine)
-    except SQLAlchemyError as error:
+    except StoreError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as error:  # the server answered, but the schema could not be set up
+        engine.dispose()
         raise StoreUnavailable(
-            "CircleKeeper could not reach the database"
+            "CircleKeeper could not set up its tables in the database"
             f" {location.url.render_as_string(hide_password=True)} ({_first_line(error)})."
         ) from error
     return Store(engine, location, keep_backups=keep_backups)

@@ -5,7 +5,7 @@ repainting (and a live timer keeps ticking) while reportlab lays out pages. The 
 cancel flag that the progress dialog's *Cancel* button sets; files only appear once complete.
 
 For the lead: ``export_session_pdf(parent, summary, context)`` from the summary screen, or
-``store_pdf_exporter(store)`` as ``WindowOptions.pdf_exporter``.
+``session_pdf_exporter(report_for)`` as ``WindowOptions.pdf_exporter``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,6 +47,7 @@ from circlekeeper.reports import (
 )
 from circlekeeper.reports.files import write_atomically
 from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.export_memory import ExportMemory, documents_folder
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class ExportDialog(QDialog):
         self.setAccessibleName(title)
         self._folder = folder
         self.privacy = QComboBox()
-        self.privacy.setAccessibleName("Privacy level")
+        self.privacy.setAccessibleName("Printed summaries show")
         for level in Privacy:
             self.privacy.addItem(level.label, level.value)
         self.privacy.setCurrentIndex(list(Privacy).index(privacy))
@@ -101,7 +102,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("&Privacy:", self.privacy)
+        form.addRow("Printed summaries &show:", self.privacy)
         form.addRow("Pa&per:", self.paper)
         where = QLabel("&Folder:" if folder else "&Save as:")
         where.setBuddy(self.path)
@@ -132,13 +133,23 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         if self._folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export to folder", self.path.text())
+            chosen = QFileDialog.getExistingDirectory(
+                self, "Export to folder", self._start_folder()
+            )
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Save PDF", self.path.text(), "PDF files (*.pdf)"
+                self, "Save PDF", self._start_folder(), "PDF files (*.pdf)"
             )
         if chosen:
             self.path.setText(chosen)
+
+    def _start_folder(self) -> str:
+        """Browse opens where the file would go (its folder, created if need be)."""
+        typed = Path(self.path.text().strip()).expanduser()
+        folder = typed if self._folder else typed.parent
+        if not str(folder) or not folder.is_absolute() or not folder.is_dir():
+            folder = documents_folder()
+        return str(folder if self._folder else folder / (typed.name or "summary.pdf"))
 
 
 class _Signals(QObject):
@@ -274,12 +285,19 @@ def export_session_pdf(
     Returns the running export (connect ``finished``/``failed``), or ``None`` if the person
     closed the dialog. ``ask=False`` skips the dialog and writes to ``folder`` (tests, batch).
     """
-    suggested = (folder or documents_folder()) / default_filename(summary)
+    memory = ExportMemory()
+    suggested = (folder or memory.folder()) / default_filename(summary)
     if ask:
-        dialog = ExportDialog(parent, privacy=context.privacy, paper=context.paper, path=suggested)
+        dialog = ExportDialog(
+            parent,
+            privacy=memory.privacy(summary.circle, context.privacy),
+            paper=memory.paper(context.paper),
+            path=suggested,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         choice = dialog.choice()
+        memory.remember(summary.circle, choice.privacy, choice.paper, choice.path)
     else:
         choice = ExportChoice(context.privacy, context.paper, suggested)
     chosen = replace(context, privacy=choice.privacy, paper=choice.paper)
@@ -313,24 +331,22 @@ def export_sessions(
     return run_export(parent, job, f"Exporting {len(items)} sessions…")
 
 
-def documents_folder() -> Path:
-    """Where the save dialog starts: the person's Documents folder, else home."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
+ReportFor = Callable[[int], tuple[SessionSummary, ReportContext]]
+"""A stored session's summary and report context, by session id (the composition root reads
+them from the store with :func:`circlekeeper.commands.report_input.session_report`)."""
 
 
-def store_pdf_exporter(
-    store: Any, *, ask: bool = True, folder: Path | None = None
+def session_pdf_exporter(
+    report_for: ReportFor, *, ask: bool = True, folder: Path | None = None
 ) -> Callable[[QWidget, int, str], ExportRun | None]:
     """``WindowOptions.pdf_exporter`` for the main window: (parent, session_id, shareable).
 
     The shareable text comes from the summary screen (it may not be saved yet); everything else
-    (privacy, agreements, moods, prompts, organization, logo, paper) from the store.
+    (privacy, agreements, moods, prompts, organization, logo, paper) from ``report_for``.
     """
-    from circlekeeper.reports.from_store import session_report
 
     def exporter(parent: QWidget, session_id: int, shareable: str) -> ExportRun | None:
-        summary, context = session_report(store, session_id)
+        summary, context = report_for(session_id)
         context = replace(context, shareable=shareable)
         return export_session_pdf(parent, summary, context, folder=folder, ask=ask)
 

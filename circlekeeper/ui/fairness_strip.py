@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.theme import colours_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +77,10 @@ class FairnessStrip(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text = palette.windowText().color()
-        dark = palette.window().color().lightness() < 128
-        bar_colour = QColor("#4fc1b1" if dark else "#23867b")
-        over_colour = QColor("#e07fb0" if dark else "#a23b72")
-        track = QColor("#34414b" if dark else "#e6ebee")
+        colours = colours_for(palette)
+        bar_colour = QColor(colours.accent)
+        over_colour = QColor(colours.over)
+        track = QColor(colours.track)
         metrics = QFontMetrics(self.font())
         if not self._bars:
             painter.setPen(text)

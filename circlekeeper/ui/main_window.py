@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.live.cue_style import CueStyle
+from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.ui.welcome_page import WelcomePage
 from circlekeeper.ui.window_menus import WindowMenus
 from circlekeeper.ui.window_options import WindowOptions
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
     from circlekeeper.ui.setup.circle_page import CirclePage
 
 log = logging.getLogger(__name__)
+STATUS_SECONDS = 10
+"""How long a passing status-bar message stays."""
 CIRCLE = 0x0100
 """``Qt.ItemDataRole.UserRole``, the list item role that holds a circle id (its value is fixed
 by Qt; spelled out so the window need not load the ``Qt`` namespace before it is shown)."""
@@ -59,10 +62,10 @@ class MainWindow(QMainWindow):
         """``catalog`` may come later (:meth:`attach_catalog`): the window then appears at
         once and fills in when the data has opened, so start-up feels instant."""
         super().__init__()
-        self.catalog: Catalog = catalog  # type: ignore[assignment]
+        self._catalog = catalog
         self.options = options or WindowOptions()
         self.setWindowTitle("CircleKeeper")
-        self.resize(1200, 780)
+        fit_to_screen(self, 1200, 780)
         self.chime = Chime(muted=self.options.muted, parent=self)
         self.controller: LiveController | None = None
         self.live_view: LiveView | None = None
@@ -138,8 +141,20 @@ class MainWindow(QMainWindow):
             self._circle_page = page
         return self._circle_page
 
+    @property
+    def catalog(self) -> Catalog:
+        """The data, once open. Until then the circles list is disabled and every action that
+        reads data checks :attr:`has_data` first."""
+        if self._catalog is None:
+            raise RuntimeError("the window's data is not open yet")
+        return self._catalog
+
+    @property
+    def has_data(self) -> bool:
+        return self._catalog is not None
+
     def attach_catalog(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+        self._catalog = catalog
         self.side.setEnabled(True)
         self.welcome.set_ready(True)
         self.statusBar().showMessage("Ready")
@@ -155,12 +170,12 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         """Another area (history, prompts); refused while a circle runs, which owns the screen."""
         if self.controller is not None:
-            self.statusBar().showMessage("A circle is running; end it to look elsewhere.")
+            self.say("A circle is running; end it to look elsewhere.")
             return
         self.pages.setCurrentWidget(page)  # pages refresh themselves when shown
 
     def show_circles(self) -> None:
-        if self.controller is not None:
+        if self.controller is not None and self.live_view is not None:
             self.pages.setCurrentWidget(self.live_view)
             return
         self.refresh_circles()
@@ -172,7 +187,7 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- circles
 
     def refresh_circles(self, select: int | None = None) -> None:
-        if self.catalog is None:
+        if not self.has_data:
             return
         cards = self.catalog.circles()
         current = select if select is not None else self._circle_id
@@ -202,11 +217,11 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.circle_page)
 
     def new_circle(self) -> None:
-        if self.catalog is None:
+        if not self.has_data:
             return
         circle_id = self._edit_until_saved(None)
         if circle_id is not None:
-            self.statusBar().showMessage("The new circle is ready.")
+            self.say("The new circle is ready.")
 
     def edit_circle(self) -> None:
         if self._circle_id is None or self.controller is not None:
@@ -246,12 +261,12 @@ class MainWindow(QMainWindow):
             self.catalog.archive_circle(self._circle_id)
             self._circle_id = None
             self.refresh_circles()
-            self.statusBar().showMessage(
+            self.say(
                 f"“{detail.name[:80]}” is archived; Circle ▸ Archived circles… brings it back."
             )
 
     def show_archived(self) -> None:
-        if self.catalog is None or self.controller is not None:
+        if not self.has_data or self.controller is not None:
             return
         from circlekeeper.ui.setup.archived_dialog import ArchivedCirclesDialog
 
@@ -261,12 +276,12 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.restored:
             self.refresh_circles(select=dialog.restored[-1])
-            self.statusBar().showMessage("The circle is back in the list.")
+            self.say("The circle is back in the list.")
 
     def import_session_file(self) -> None:
         """A session file (a rescue copy saved when the disk failed, or one exported elsewhere)
         comes back into history without the command line."""
-        if self.catalog is None or self.controller is not None:
+        if not self.has_data or self.controller is not None:
             return
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -281,11 +296,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "The session was not imported", str(refusal))
             return
         self.refresh_circles()
-        self.statusBar().showMessage(said)
+        self.say(said)
 
     def open_prompt_library(self) -> None:
         if self.options.prompts is None:
-            self.statusBar().showMessage("The prompt library is not available.")
+            self.say("The prompt library is not available.")
             return
         name = self.catalog.circle(self._circle_id).name if self._circle_id else ""
         self.options.prompts.browser(self, circle_id=self._circle_id, circle_name=name).manage()
@@ -306,10 +321,10 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.result_settings is not None:
             dialog.result_settings.save(store)
             self.apply_settings(dialog.result_settings)
-            self.statusBar().showMessage("Settings saved.")
+            self.say("Settings saved.")
             if preference is not None and dialog.chosen_language != saved_language:
                 preference.save(dialog.chosen_language or "")
-                self.statusBar().showMessage(language_saved_message(dialog.chosen_language or ""))
+                self.say(language_saved_message(dialog.chosen_language or ""))
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Display choices into the window; the rest to whoever asked to be told."""
@@ -345,11 +360,11 @@ class MainWindow(QMainWindow):
             store.set(key, "1" if on else "0")
 
     def open_demo(self) -> None:
-        if self.catalog is None:
+        if not self.has_data:
             return
         circle_id = self.catalog.create_demo()
         self.refresh_circles(select=circle_id)
-        self.statusBar().showMessage("A demo circle with a few past sessions is ready.")
+        self.say("A demo circle with a few past sessions is ready.")
 
     # ------------------------------------------------------------ live circle
 
@@ -430,9 +445,11 @@ class MainWindow(QMainWindow):
         self.live_view.presenter_requested.connect(self.toggle_presenter)
         self.live_view.finished.connect(self._finished)
         self.live_view.save_copy_requested.connect(self._save_copy)
+        controller.offline_changed.connect(self._show_offline)
         self.pages.addWidget(self.live_view)
         self.pages.setCurrentWidget(self.live_view)
         self.side.hide()  # nothing to choose there during a circle; the room goes to the circle
+        self.statusBar().clearMessage()  # what was said before the circle is stale now
         self.live_view.setFocus()
         self.session_started.emit(session_id)
 
@@ -460,6 +477,7 @@ class MainWindow(QMainWindow):
             return
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.close()
+            self.statusBar().clearMessage()  # "the presenter screen is…" no longer true
             return
         from circlekeeper.ui.live.presenter_window import PresenterWindow
 
@@ -500,7 +518,15 @@ class MainWindow(QMainWindow):
         run = self.options.pdf_exporter(self, session_id, shareable)
         finished = getattr(run, "finished", None)
         if finished is not None:  # rendering goes on in a worker; say where it went
-            finished.connect(lambda path: self.statusBar().showMessage(f"Summary saved: {path}"))
+            finished.connect(self._exported)
+
+    def _exported(self, path: object) -> None:
+        from pathlib import Path
+
+        from circlekeeper.ui.export_memory import offer_to_open
+
+        self.statusBar().showMessage(f"Summary saved: {path}", 15_000)
+        (self.options.exported or offer_to_open)(self, Path(str(path)))
 
     def _close_summary(self, session_id: int, shareable: str) -> None:
         self.catalog.finish_session(session_id, shareable)
@@ -511,7 +537,7 @@ class MainWindow(QMainWindow):
         self._session_id = None
         self.side.show()
         self.refresh_circles()
-        self.statusBar().showMessage("The circle is saved.")
+        self.say("The circle is saved.")
 
     def _save_copy(self) -> None:
         if self.controller is None or self._session_id is None:
@@ -528,30 +554,48 @@ class MainWindow(QMainWindow):
         except OSError as error:
             QMessageBox.critical(self, "Could not save the copy", str(error))
             return
-        self.statusBar().showMessage(
+        self.say(
             f"A copy of the circle was saved to {path}. Once the disk is fixed, Circle ▸ Import a"
             " session file… brings it back."
         )
 
+    def _show_offline(self, waiting: int) -> None:
+        """A calm line while the server does not answer; the circle itself carries on."""
+        if waiting:
+            events = "event" if waiting == 1 else "events"
+            self.statusBar().showMessage(
+                f"Working offline, {waiting} {events} waiting: kept safely on this computer"
+                " and sent when the server answers again."
+            )
+        else:
+            self.statusBar().showMessage("Back online: every event is on the server.", 10_000)
+
     # ------------------------------------------------------------------ resume
 
     def offer_resume(self) -> None:
-        """At start-up: every session left live is offered, one at a time."""
+        """At start-up: the facilitator's own interrupted sessions, one at a time.
+
+        Another app may claim one between the offer and the answer (its lease); then the
+        refusal says who holds it and since when, and the next one is offered.
+        """
         from circlekeeper.ui.live.resume_dialog import ResumeChoice, ask_resume
 
         for info in self.catalog.live_sessions():
             choice = ask_resume(self, info)
-            if choice is ResumeChoice.RESUME:
-                self.resume_session(info.session_id)
-                return
-            if choice is ResumeChoice.CLOSE:
-                self.catalog.close_at_last_heartbeat(info.session_id)
-            elif choice is ResumeChoice.DISCARD:
-                self.catalog.discard(info.session_id)
+            try:
+                if choice is ResumeChoice.RESUME:
+                    self.resume_session(info.session_id)
+                    return
+                if choice is ResumeChoice.CLOSE:
+                    self.catalog.close_at_last_heartbeat(info.session_id)
+                elif choice is ResumeChoice.DISCARD:
+                    self.catalog.discard(info.session_id)
+            except UserFacingError as refusal:
+                self.statusBar().showMessage(str(refusal))
 
     def resume_session(self, session_id: int) -> None:
+        journal = self.catalog.journal(session_id)  # first: it delivers events kept offline
         data = self.catalog.resume_data(session_id)
-        journal = self.catalog.journal(session_id)
         self._circle_id = data.circle_id
         from circlekeeper.ui.live.controller import LiveController
 
@@ -567,7 +611,11 @@ class MainWindow(QMainWindow):
         )
         self._open_live(session_id, controller)
         controller.activate()
-        self.statusBar().showMessage("The circle is back where it was; the timer is paused.")
+        self.say("The circle is back where it was; the timer is paused.")
+
+    def say(self, message: str) -> None:
+        """A passing message: it leaves the status bar after a while instead of going stale."""
+        self.statusBar().showMessage(message, STATUS_SECONDS * 1000)
 
     def ask(self, title: str, question: str) -> bool:
         if self.options.ask is not None:

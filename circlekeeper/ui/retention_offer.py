@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.history.source import RetentionSource
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ Ask = Callable[[str, str], bool]
 
 
 def offer_due_retention(
-    queries: HistoryQueries, circle_name: Callable[[int], str], ask: Ask
+    queries: RetentionSource, circle_name: Callable[[int], str], ask: Ask
 ) -> int:
     """Asks once per circle with sessions past its retention period; returns how many
     sessions were deleted."""

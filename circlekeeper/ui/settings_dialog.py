@@ -7,9 +7,10 @@ facilitators want the screen cues they chose last time. All of it is stored besi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.i18n import _, language, shipped_languages
 from circlekeeper.session.printing import Paper, Privacy
+from circlekeeper.ui.screen_fit import fit_to_screen
 
 MAX_ORGANIZATION = 200
 
@@ -71,7 +73,7 @@ class AppSettings:
             value = store.get(key)
             return {"1": True, "0": False}.get(value or "", fallback)
 
-        def choice(key: str, kind, fallback):  # type: ignore[no-untyped-def]
+        def choice(key: str, kind: Callable[[str], Any], fallback: Any) -> Any:
             try:
                 return kind(store.get(key) or fallback)
             except ValueError:
@@ -116,7 +118,7 @@ def logo_problem(path: str) -> str | None:
     if not file.is_file():
         return f"There is no file at {path}."
     reader = QImageReader(str(file))
-    if not reader.canRead() or reader.format().data().decode() not in ("png", "jpeg", "jpg"):
+    if not reader.canRead() or bytes(reader.format().data()).decode() not in ("png", "jpeg", "jpg"):
         return "The logo must be a PNG or JPEG picture."
     return None
 
@@ -175,7 +177,7 @@ class SettingsDialog(QDialog):
         printed_form.addRow("Organization", self.organization)
         printed_form.addRow("Logo", logo_row)
         printed_form.addRow("Paper", self.paper)
-        printed_form.addRow("Attendance shown", self.privacy)
+        printed_form.addRow("Printed summaries show", self.privacy)
 
         self.idle = QSpinBox()
         self.idle.setAccessibleName("Lock private notes after")
@@ -188,7 +190,7 @@ class SettingsDialog(QDialog):
         self.avoid.setRange(0, 100)
         self.avoid.setSuffix(" recent sessions")
         self.avoid.setValue(settings.prompt_avoid_last)
-        self.discreet = QCheckBox("Discreet nearing-end cue on my screen")
+        self.discreet = QCheckBox("Discreet cues on my screen")
         self.discreet.setChecked(settings.discreet_cues)
         self.neutral = QCheckBox("Keep the presenter screen neutral (no warning colours)")
         self.neutral.setChecked(settings.neutral_presenter)
@@ -238,7 +240,7 @@ class SettingsDialog(QDialog):
             layout.addWidget(chooser)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        fit_to_screen(self, 620, self.sizeHint().height())
 
     def _choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

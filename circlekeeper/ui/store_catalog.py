@@ -19,10 +19,13 @@ from circlekeeper.session.interchange.session_file import (
     dump_session,
     load_session,
 )
+from circlekeeper.session.model import Participant
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
 from circlekeeper.store.facilitation import SeatingRules, recent_facilitators, reseat
 from circlekeeper.store.journal import StoreJournal
+from circlekeeper.store.location import default_path
+from circlekeeper.store.offline_journal import LocalJournal, ResilientJournal, journal_path
 from circlekeeper.store.records import CircleRecord, PersonRecord
 from circlekeeper.ui.catalog import (
     CircleCard,
@@ -56,8 +59,11 @@ class StoreCatalog:
         demo_factory: DemoFactory | None = None,
         prompts: PromptFeature | None = None,
         session_count: SessionCount | None = None,
+        offline_folder: Path | None = None,
     ) -> None:
         self.store = store
+        self._offline_folder = offline_folder or default_path().parent / "offline"
+        """Where a server's events wait while it does not answer (the user data folder)."""
         self._session_count = session_count
         self._prompts = prompts
         self._balance = balance
@@ -177,8 +183,10 @@ class StoreCatalog:
 
     # ---------------------------------------------------------------- sessions
 
-    def begin_session(self, circle_id: int, setup: SessionSetup):  # type: ignore[no-untyped-def]
-        present = []
+    def begin_session(
+        self, circle_id: int, setup: SessionSetup
+    ) -> tuple[int, StoreJournal | ResilientJournal, tuple[Participant, ...]]:
+        present: list[Participant] = []
         for person in setup.present:
             if not person.person_id.isdigit():
                 person = self.add_member(circle_id, person.name, person.pronouns).participant()
@@ -202,7 +210,7 @@ class StoreCatalog:
                 language=self.store.circles.get(circle_id).language,
             )
         self._keep_seating(circle_id, setup)
-        return session_id, StoreJournal(self.store, session_id), tuple(present)
+        return session_id, self.journal(session_id), tuple(present)
 
     def _keep_seating(self, circle_id: int, setup: SessionSetup) -> None:
         """The room's order and the circle's habits, as set today, are next time's default."""
@@ -211,8 +219,22 @@ class StoreCatalog:
             reseat(self.store.engine, circle_id, seated)
         SeatingRules(self.store.settings).save(circle_id, setup.seating_rule)
 
-    def journal(self, session_id: int) -> StoreJournal:
-        return StoreJournal(self.store, session_id)
+    def journal(self, session_id: int) -> StoreJournal | ResilientJournal:
+        """A circle's journal, claiming its lease first (``LeaseHeld`` if someone has it).
+
+        On a server, events that cannot reach it wait in a local journal in the data folder
+        (``store/offline_journal.py``); one left by an app that stopped offline is delivered
+        first, before the log is read back for resuming.
+        """
+        journal = StoreJournal(self.store, session_id, self.store.leases.claim(session_id))
+        if self.store.location.is_sqlite:
+            return journal
+        where = self.store.location.url.render_as_string(hide_password=True)
+        local = LocalJournal(journal_path(self._offline_folder, where, session_id))
+        resilient = ResilientJournal(journal, local)
+        if resilient.pending:
+            resilient.deliver()
+        return resilient
 
     def finish_session(self, session_id: int, shareable: str) -> None:
         if self.store.sessions.get(session_id).status == "live":
@@ -223,6 +245,8 @@ class StoreCatalog:
         return summarize(self.store.sessions.entries(session_id))
 
     def live_sessions(self) -> list[LiveSessionInfo]:
+        """The facilitator's own interrupted circles: live, and nobody's lease is fresh."""
+        stale = set(self.store.leases.stale_own())
         return [
             LiveSessionInfo(
                 record.session_id,
@@ -232,6 +256,7 @@ class StoreCatalog:
                 record.events,
             )
             for record in self.store.sessions.live()
+            if record.session_id in stale
         ]
 
     def resume_data(self, session_id: int) -> ResumeData:
@@ -254,12 +279,14 @@ class StoreCatalog:
         )
 
     def close_at_last_heartbeat(self, session_id: int) -> None:
+        self.store.leases.claim(session_id)  # LeaseHeld if someone runs it after all
         record = self.store.sessions.get(session_id)
         self.store.sessions.finish(
             session_id, status="abandoned", ended_at=record.last_heartbeat_wall
         )
 
     def discard(self, session_id: int) -> None:
+        self.store.leases.claim(session_id)  # LeaseHeld if someone runs it after all
         self.store.sessions.delete(session_id)
 
     def create_demo(self) -> int:

@@ -1,18 +1,89 @@
-"""The app's calm look: one place for the style, so every window matches.
+"""The app's calm look: one place for the style and colours, so every window matches.
 
-Fusion looks the same on every platform and follows the palette, so a dark desktop theme gives
-a dark CircleKeeper; the few rules here only set weight and size, never colours.
+Fusion looks the same on every platform. The window's palette (light, or dark when the desktop
+asks for dark) and the colours CircleKeeper adds of its own (the ring, the bars, the banners,
+the presenter screen) come from :mod:`circlekeeper.palette`, which the PDFs read too, so a test
+can hold every text/background pair to WCAG contrast (``tests/ui/test_contrast.py``); widgets
+take their colours from here and never write a hex colour themselves.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+
+from circlekeeper.palette import DARK, LIGHT, PRESENTER, WINDOW_DARK, WINDOW_LIGHT, Palette
+
+__all__ = [
+    "DARK",
+    "LIGHT",
+    "PRESENTER",
+    "WINDOW_DARK",
+    "WINDOW_LIGHT",
+    "Palette",
+    "apply_theme",
+    "colours_for",
+    "is_dark",
+]
 
 STYLE_SHEET = """
 #sectionTitle { font-weight: 600; }
 QPushButton { padding: 5px 12px; }
+QPushButton:focus { border: 2px solid palette(highlight); border-radius: 4px; padding: 4px 11px; }
 QStatusBar { font-size: 12px; }
 """
+
+TEXT_PAIRS = (
+    ("WindowText", "Window"),
+    ("Text", "Base"),
+    ("Text", "AlternateBase"),
+    ("ButtonText", "Button"),
+    ("HighlightedText", "Highlight"),
+    ("PlaceholderText", "Base"),
+    ("Link", "Base"),
+    ("ToolTipText", "ToolTipBase"),
+)
+"""Every pair of roles that puts text on a background."""
+CUE_PAIRS = (("Highlight", "Window"), ("Highlight", "Button"))
+"""The focus ring (drawn in the highlight colour) against what it surrounds."""
+
+
+def desktop_is_dark(app: QApplication) -> bool:
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette_for(colours: dict[str, str], base: QPalette) -> QPalette:
+    palette = QPalette(base)
+    for role, value in colours.items():
+        if role != "DisabledText":
+            palette.setColor(getattr(QPalette.ColorRole, role), QColor(value))
+    for role in ("WindowText", "Text", "ButtonText"):
+        palette.setColor(
+            QPalette.ColorGroup.Disabled,
+            getattr(QPalette.ColorRole, role),
+            QColor(colours["DisabledText"]),
+        )
+    return palette
+
+
+class EnterPressesButtons(QObject):
+    """Enter (or Return) on a focused button presses it, as Space does: Tab then Enter is how
+    many people work a form. A dialog's own default-button handling is left alone."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QPushButton)
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and watched.isEnabled()
+            and not (watched.autoDefault() and isinstance(watched.window(), QDialog))
+        ):
+            watched.animateClick()
+            return True
+        return False
 
 
 def apply_theme(app: QApplication) -> None:
@@ -21,4 +92,44 @@ def apply_theme(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
+    colours = WINDOW_DARK if desktop_is_dark(app) else WINDOW_LIGHT
+    app.setPalette(palette_for(colours, app.style().standardPalette()))
     app.setStyleSheet(STYLE_SHEET)
+    enter = EnterPressesButtons(app)
+    app.installEventFilter(enter)
+
+
+def is_dark(palette: QPalette) -> bool:
+    """A dark desktop theme: the window background is darker than mid-grey."""
+    return palette.window().color().lightness() < 128
+
+
+def colours_for(palette: QPalette) -> Palette:
+    """CircleKeeper's colours for a widget painted with ``palette``."""
+    return DARK if is_dark(palette) else LIGHT
+
+
+def qcolor(hex_colour: str) -> QColor:
+    return QColor(hex_colour)
+
+
+def banner_style(colours: Palette = LIGHT) -> str:
+    """The live screen's reminder and storage-failure banners."""
+    return (
+        f"#reminder {{ background: {colours.reminder_background};"
+        f" color: {colours.reminder_ink}; padding: 6px; border-radius: 4px; }}"
+        f"#storageRow {{ background: {colours.alert_background};"
+        f" border: 1px solid {colours.alert_border}; border-radius: 4px; }}"
+        f"#storageBanner {{ color: {colours.alert_ink}; }}"
+    )
+
+
+def presenter_style(colours: Palette = PRESENTER) -> str:
+    """The projected screen: dark whatever the desktop theme, large type."""
+    return (
+        f"QWidget {{ background: {colours.background}; color: {colours.ink}; }}"
+        f"#presenterRound {{ font-size: 22px; color: {colours.muted}; }}"
+        "#presenterPrompt { font-size: 30px; }"
+        "#presenterSpeaker { font-size: 44px; font-weight: 600; }"
+        f"#presenterNext {{ font-size: 24px; color: {colours.muted}; }}"
+    )

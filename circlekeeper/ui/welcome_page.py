@@ -28,6 +28,7 @@ class WelcomePage(QWidget):
             " agreements — or look around a demo circle first."
         )
         text.setWordWrap(True)
+        self.text_label = text
         create = QPushButton("Create your first circle")
         create.setAccessibleName("Create your first circle")
         create.setDefault(True)
@@ -50,6 +51,9 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
         self.setStyleSheet("#welcomeTitle { font-size: 28px; font-weight: 600; }")
         self.setMaximumWidth(720)
+
+    def buttons(self) -> tuple[QPushButton, ...]:
+        return self._buttons
 
     def set_ready(self, ready: bool) -> None:
         """While the data opens (a moment after the window appears) the buttons wait."""

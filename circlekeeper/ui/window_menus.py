@@ -7,6 +7,7 @@ menu bar, the display options it toggles, and the shortcuts help.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,7 +24,7 @@ SHORTCUTS_HELP = (
     "N or → — end the turn and go to the next speaker\n"
     "P — pass   ·   L — come back at the end of the round\n"
     "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
-    "Ctrl+T — the turn started earlier   ·   Ctrl+J — late arrival\n"
+    "Ctrl+T — started late   ·   Ctrl+J — late arrival\n"
     "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n"
     "1…9 — a turn for someone who passed, once everyone has been heard\n"
     "Ctrl+Shift+F — the circle runs over: shorten the rounds left to fit\n"
@@ -80,7 +81,7 @@ class WindowMenus:
         self.go_menu = bar.addMenu("&Go")
         self._action(self.go_menu, "&Circles", "Ctrl+1", window.show_circles)
         for number, (title, page) in enumerate(window.options.extra_pages.items(), start=2):
-            self.add_go_action(title, f"Ctrl+{number}", lambda p=page: window.show_page(p))
+            self.add_go_action(title, f"Ctrl+{number}", partial(window.show_page, page))
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "&Keyboard shortcuts", "F1", self.show_shortcuts)
         self.help_menu.addSeparator()
@@ -90,7 +91,11 @@ class WindowMenus:
         return self._action(self.go_menu, title, shortcut, slot)
 
     def _action(
-        self, menu: QMenu, text: str, shortcut: object, slot: Callable[[], object]
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
@@ -99,7 +104,7 @@ class WindowMenus:
             if isinstance(shortcut, QKeySequence.StandardKey):  # every binding the platform has
                 action.setShortcuts(QKeySequence.keyBindings(shortcut))
             else:
-                action.setShortcuts([QKeySequence(shortcut)])  # type: ignore[call-overload]
+                action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(lambda _=False: slot())
         menu.addAction(action)
         return action

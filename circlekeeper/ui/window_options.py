@@ -17,6 +17,7 @@ from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from circlekeeper.i18n.choice import LanguagePreference
     from circlekeeper.ui.live.controller import LiveController
@@ -52,6 +53,8 @@ class WindowOptions:
     """Where settings live (the database); ``None`` until the data has opened."""
     settings_applied: Callable[[AppSettings], object] | None = None
     """Told when settings change, for what lives outside the window (notes lock, prompts)."""
+    exported: Callable[[QWidget, Path], object] | None = None
+    """Told where a PDF was saved; ``None`` offers to open it or its folder (tests say no)."""
     language_preference: LanguagePreference | None = None
     """Where the facilitator's language choice is kept (``None``: Settings offers no choice)."""
     ask: Callable[[QWidget, str, str], bool] | None = None

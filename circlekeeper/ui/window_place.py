@@ -27,9 +27,10 @@ def restore_place(window: QMainWindow, splitter: QSplitter) -> bool:
     settings = _settings()
     geometry = settings.value(GEOMETRY)
     restored = isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
+    saved = settings.value(SPLIT, 0)  # an int, or text from an INI-style settings file
     try:
-        side = int(settings.value(SPLIT, 0))
-    except (TypeError, ValueError):
+        side = int(saved) if isinstance(saved, int | str) else 0
+    except ValueError:
         side = 0
     if restored and 0 < side < window.width():
         # Widths, not the splitter's saved state: before the window is shown the splitter has

@@ -19,6 +19,7 @@ from circlekeeper.vault.errors import VaultDamaged
 try:
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 except ImportError:  # pragma: no cover - older cryptography / OpenSSL
+    # None marks the KDF missing (checked before use); the name must stay bound.
     Argon2id = None  # type: ignore[assignment,misc]
 
 KEY_BYTES = 32
@@ -90,7 +91,7 @@ def derive_into(secret: bytes, salt: bytes, settings: KdfSettings, out: bytearra
                     "These notes were locked with Argon2id, which this installation cannot"
                     " compute. Update the app (its cryptography library) to open them."
                 )
-            kdf = Argon2id(
+            kdf: Argon2id | Scrypt = Argon2id(
                 salt=salt,
                 length=KEY_BYTES,
                 iterations=int(params["iterations"]),

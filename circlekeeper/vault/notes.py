@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from circlekeeper.i18n import _
@@ -64,18 +64,21 @@ class NotesService:
     ) -> Note:
         """Seal and store a note now; returns it as the facilitator wrote it (trimmed)."""
         clean = _checked(text)
-        note_id = str(uuid.uuid4())
-        ciphertext = self._vault.encrypt(clean, note_id)
         now = self._wall()
-        record = NoteRecord(
-            note_id=note_id,
-            ciphertext=ciphertext,
+        unsealed = NoteRecord(
+            note_id=str(uuid.uuid4()),
+            ciphertext=b"",
             session_id=session_id,
             person_id=person_id,
             elapsed=elapsed,
             created_at=now,
             updated_at=now,
         )
+        # Sealed for exactly this place: its id, session, person and creation time.
+        record = replace(
+            unsealed, ciphertext=self._vault.encrypt(clean, unsealed.note_id, unsealed)
+        )
+        note_id = record.note_id
         self._notes.add(record)
         self._vault.touch()
         log.info("Private note %s saved (session %s)", note_id, session_id)
@@ -87,7 +90,7 @@ class NotesService:
         record = self._notes.get(note_id)
         if record is None:
             raise NoteNotFound()
-        ciphertext = self._vault.encrypt(clean, note_id)
+        ciphertext = self._vault.encrypt(clean, note_id, record)
         now = self._wall()
         self._notes.update(note_id, ciphertext, now)
         self._vault.touch()
@@ -153,7 +156,7 @@ class NotesService:
 
     def _open(self, record: NoteRecord) -> Note:
         try:
-            text = self._vault.decrypt(record.ciphertext, record.note_id)
+            text = self._vault.decrypt(record.ciphertext, record.note_id, record)
         except VaultDamaged:
             log.error("Private note %s could not be decrypted (damaged)", record.note_id)
             return _note(record, "", damaged=True)

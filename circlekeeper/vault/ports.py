@@ -32,11 +32,18 @@ class NoteRepository(Protocol):
 
     def replace_all_ciphertexts(self, pairs: dict[str, bytes]) -> None: ...
 
+    def rekey(self, header: VaultHeader, pairs: dict[str, bytes]) -> None:
+        """The new vault header and every note's new ciphertext, in one transaction."""
+        ...
+
 
 class VaultHeaderRepository(Protocol):
-    """The one wrapped master key; ``save`` replaces it in a single transaction."""
+    """The facilitator's wrapped master key: ``create`` is atomic (``VaultAlreadySetUp`` when
+    one exists), ``save`` replaces it in a single transaction."""
 
     def load(self) -> VaultHeader | None: ...
+
+    def create(self, header: VaultHeader) -> None: ...
 
     def save(self, header: VaultHeader) -> None: ...
 

@@ -26,9 +26,13 @@ from datetime import UTC, datetime
 from circlekeeper.i18n import _
 from circlekeeper.session.clock import Clock, MonotonicClock
 from circlekeeper.vault.cipher import (
+    FORMAT_V1,
+    FORMAT_V2,
     MASTER_KEY_AD,
     SealBroken,
+    blob_version,
     note_associated_data,
+    note_binding,
     open_sealed,
     open_sealed_into,
     seal,
@@ -41,9 +45,9 @@ from circlekeeper.vault.errors import (
     VaultNotSetUp,
     WrongPassphrase,
 )
-from circlekeeper.vault.header import VaultHeader
+from circlekeeper.vault.header import NoteRecord, VaultHeader
 from circlekeeper.vault.kdf import KEY_BYTES, SALT_BYTES, KdfSettings, default_settings, derive_into
-from circlekeeper.vault.ports import Sleep, VaultHeaderRepository, WallClock
+from circlekeeper.vault.ports import NoteRepository, Sleep, VaultHeaderRepository, WallClock
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +70,7 @@ def retry_delay(failures: int) -> float:
     """Seconds to wait before the next attempt after ``failures`` wrong passphrases in a row."""
     if failures <= 0:
         return 0.0
-    return min(FIRST_DELAY_SECONDS * 2 ** (failures - 1), MAX_DELAY_SECONDS)
+    return min(FIRST_DELAY_SECONDS * 2.0 ** (failures - 1), MAX_DELAY_SECONDS)
 
 
 def _normalize(passphrase: str) -> bytes:
@@ -111,12 +115,16 @@ class Vault:
         sleep: Sleep = time.sleep,
         wall: WallClock | None = None,
         idle_minutes: float | None = DEFAULT_IDLE_MINUTES,
+        notes: NoteRepository | None = None,
     ) -> None:
         """``kdf`` defaults to the measured production settings; tests pass cheap ones.
 
-        ``idle_minutes=None`` (or 0) switches the idle lock off.
+        ``idle_minutes=None`` (or 0) switches the idle lock off. With ``notes`` (the app
+        always passes them) a passphrase change is a real re-key (:meth:`change_passphrase`)
+        and notes sealed in the old format are re-sealed at unlock.
         """
         self._headers = headers
+        self._notes = notes
         self._kdf = kdf or default_settings()
         self._clock = clock or MonotonicClock()
         self._sleep = sleep
@@ -177,7 +185,8 @@ class Vault:
         check_new_passphrase(passphrase)
         master = bytearray(os.urandom(KEY_BYTES))
         try:
-            self._headers.save(self._wrap(master, passphrase, self._kdf, created_at=None))
+            # One atomic INSERT: of two set-ups at once, the second is refused, never kept.
+            self._headers.create(self._wrap(master, passphrase, self._kdf, created_at=None))
         except BaseException:
             _zero(master)
             raise
@@ -211,12 +220,16 @@ class Vault:
             _zero(self._key)
         self._set_key(master)
         log.info("Private notes unlocked")
+        self._reseal_legacy_notes()
 
     def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wrap the same master key under ``new``: one header save, no note is touched.
+        """A real re-key: a new master key, every note re-sealed under it, one transaction.
 
-        The store replaces the header in one transaction, so a crash leaves either the old or
-        the new header, and the notes open with whichever passphrase that header belongs to.
+        The new header and every re-sealed note are written together (the store's
+        ``rekey``), so a crash leaves the old passphrase, key and notes, or the new ones,
+        never a mix. Afterwards the old passphrase opens nothing written from now on, even
+        with an old backup's header. Without a note repository (tests of the key alone)
+        the same master key is re-wrapped instead.
         """
         check_new_passphrase(new)
         header = self._headers.load()
@@ -226,13 +239,33 @@ class Vault:
         if wait > 0:
             self._sleep(wait)
         master = self._unwrap(header, old)
+        self._failures = 0
+        if self._notes is None:
+            try:
+                self._headers.save(self._wrap(master, new, self._kdf, header.created_at))
+            finally:
+                _zero(master)
+            log.info("Private notes passphrase changed")
+            self.touch()
+            return
+        fresh = bytearray(os.urandom(KEY_BYTES))
         try:
-            self._headers.save(self._wrap(master, new, self._kdf, header.created_at))
+            pairs: dict[str, bytes] = {}
+            for record in self._notes.all():
+                try:
+                    pairs[record.note_id] = _reseal(master, fresh, record)
+                except SealBroken:  # unreadable before, unreadable after: left as it is
+                    log.error("Private note %s is damaged; not re-sealed", record.note_id)
+            self._notes.rekey(self._wrap(fresh, new, self._kdf, header.created_at), pairs)
+        except BaseException:
+            _zero(fresh)
+            raise
         finally:
             _zero(master)
-        self._failures = 0
-        log.info("Private notes passphrase changed")
-        self.touch()
+        if self._key is not None:
+            _zero(self._key)
+        self._set_key(fresh)
+        log.info("Private notes re-keyed: new passphrase, new key, %d notes re-sealed", len(pairs))
 
     def lock(self) -> None:
         """Forget the master key (zeroed in place) and tell the listeners."""
@@ -276,13 +309,24 @@ class Vault:
 
     # ------------------------------------------------------------ sealing
 
-    def encrypt(self, text: str, note_id: str) -> bytes:
-        return seal(self._require_key(), text.encode("utf-8"), note_associated_data(note_id))
+    def encrypt(self, text: str, note_id: str, record: NoteRecord | None = None) -> bytes:
+        """Seal note text; with ``record`` (its session, person, creation time) as version 2."""
+        if record is None:
+            return seal(self._require_key(), text.encode("utf-8"), note_associated_data(note_id))
+        return seal(self._require_key(), text.encode("utf-8"), _binding(record), FORMAT_V2)
 
-    def decrypt(self, blob: bytes, note_id: str) -> str:
-        """Open one note; a blob that fails authentication raises ``VaultDamaged``."""
+    def decrypt(self, blob: bytes, note_id: str, record: NoteRecord | None = None) -> str:
+        """Open one note; a blob that fails authentication raises ``VaultDamaged``.
+
+        A version 2 blob opens only with the ``record`` it was sealed for: the same note id,
+        session, person and creation time (a note moved elsewhere is "damaged").
+        """
+        if blob_version(blob) == FORMAT_V2:
+            associated = _binding(record) if record is not None else b"?"
+        else:
+            associated = note_associated_data(note_id)
         try:
-            plain = open_sealed(self._require_key(), blob, note_associated_data(note_id))
+            plain = open_sealed(self._require_key(), blob, associated)
         except SealBroken as error:
             raise VaultDamaged(
                 "A private note could not be read: its stored data is damaged."
@@ -294,6 +338,26 @@ class Vault:
         self._require_key()
 
     # ------------------------------------------------------------ internals
+
+    def _reseal_legacy_notes(self) -> None:
+        """Re-seal version 1 notes (bound to their id only) as version 2, in one transaction.
+
+        A version 1 note that does not open is left as it is (shown as damaged), so nothing
+        that was readable is lost and nothing unreadable is made to look valid.
+        """
+        if self._notes is None or self._key is None:
+            return
+        pairs: dict[str, bytes] = {}
+        for record in self._notes.all():
+            if blob_version(record.ciphertext) != FORMAT_V1:
+                continue
+            try:
+                pairs[record.note_id] = _reseal(self._key, self._key, record)
+            except SealBroken:
+                log.error("Private note %s could not be re-sealed (damaged)", record.note_id)
+        if pairs:
+            self._notes.replace_all_ciphertexts(pairs)
+            log.info("Private notes: %d notes re-sealed with their session and person", len(pairs))
 
     def _require_key(self) -> bytearray:
         self.check_idle()
@@ -371,6 +435,24 @@ class Vault:
         finally:
             _zero(kek)
         return master
+
+
+def _binding(record: NoteRecord) -> bytes:
+    return note_binding(record.note_id, record.session_id, record.person_id, record.created_at)
+
+
+def _reseal(old: bytearray, new: bytearray, record: NoteRecord) -> bytes:
+    """Open a note under ``old`` (either version) and seal it as version 2 under ``new``."""
+    blob = bytes(record.ciphertext)
+    if blob_version(blob) == FORMAT_V1:
+        associated = note_associated_data(record.note_id)
+    else:
+        associated = _binding(record)
+    plain = bytearray(open_sealed(old, blob, associated))
+    try:
+        return seal(new, plain, _binding(record), FORMAT_V2)
+    finally:
+        _zero(plain)
 
 
 def _zero(buffer: bytearray) -> None:

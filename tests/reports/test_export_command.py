@@ -111,7 +111,39 @@ def test_period_report_command(db, tmp_path) -> None:
         ["--db", str(path), "report", "--from", "2026-03-01", "--to", "2026-03-31", "-o", str(out)]
     )
     assert code == 0
-    assert "Sessions held 3" in words(pdf_text(out.read_bytes()))
+    text = words(pdf_text(out.read_bytes()))
+    assert "Sessions held 3 0 new" in text and "People reached 6 0 new" in text
+    assert "Ana Lima" not in text
+
+
+def test_period_report_as_csv(db, tmp_path, capsys) -> None:
+    path, _ = db
+    out = tmp_path / "period.csv"
+    argv = ["--db", str(path), "report", "--from", "2026-03-01", "--to", "2026-03-31"]
+    code = main([*argv, "-o", str(out), "--csv", "--privacy", "names"])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert f"Wrote {out} (3 sessions, 6 people)" in captured.out
+    assert captured.err == ""  # not a terminal: no progress bar in a log
+    rows = [line.split(",") for line in out.read_text().splitlines()]
+    assert rows[0][:6] == [
+        "period_start", "period_end", "previous_start", "previous_end", "circle", "figure"
+    ]  # fmt: skip
+    found = {(r[4], r[5]): r[6:] for r in rows[1:]}
+    assert found[("All circles", "people reached")] == ["6", "0", ""]
+    assert found[("Tuesday", "sessions held")] == ["3", "0", ""]
+    assert found[("Tuesday", "sessions facilitated by Robin")][0] == "3"
+    assert rows[1][:4] == ["2026-03-01", "2026-03-31", "2026-01-29", "2026-02-28"]
+
+
+def test_period_report_refuses_a_folder_and_backwards_dates(db, tmp_path, capsys) -> None:
+    path, _ = db
+    argv = ["--db", str(path), "report", "--from", "2026-03-31", "--to", "2026-03-01"]
+    assert main([*argv, "-o", str(tmp_path / "x.pdf")]) != 0
+    assert "before it starts on 2026-03-31" in capsys.readouterr().err
+    argv = ["--db", str(path), "report", "--from", "2026-03-01", "--to", "2026-03-31"]
+    assert main([*argv, "-o", str(tmp_path)]) != 0
+    assert "is a folder; give a file name ending in .pdf" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

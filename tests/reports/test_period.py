@@ -1,45 +1,138 @@
-"""The period report: sessions held, attendance, fairness, prompts, hours of peer support."""
+"""The period report PDF read back from a real store holding the hand-built history of
+:mod:`tests.store.period_history`: page one for a board member, a section per circle, the
+session list, and privacy (no names at all at *counts only*)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+import csv as csv_module
+import io
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
 
-from circlekeeper.reports.demo import demo_summary
-from circlekeeper.reports.period import period_from_summaries, render_period
-from tests.reports.conftest import context, pdf_text, words
+import pytest
+
+from circlekeeper.commands.report_input import base_context, period_report
+from circlekeeper.reports import render_period
+from circlekeeper.reports.period_csv import period_csv
+from circlekeeper.store import CircleRecord, Store, open_store
+from tests.reports.conftest import GENERATED, pdf_pages, words
+from tests.reports.stored import play
+from tests.store.period_history import NAMES, build_history
+
+MARCH = (date(2026, 3, 1), date(2026, 3, 31))
+EVERY_NAME = [*NAMES, *(n.split()[0] for n in NAMES), "Robin", "Sam"]
 
 
-def _period():
-    start = datetime(2026, 9, 1, 17, 30, tzinfo=UTC)
-    summaries = [
-        demo_summary(people=3 + i, rounds=2, seed=i, start=start + timedelta(days=7 * i))
-        for i in range(4)
-    ]
-    prompts = ["How are you arriving today?"] * 3 + ["What <b>gave</b> you hope & why?"]
-    return summaries, period_from_summaries(
-        summaries, date(2026, 9, 1), date(2026, 9, 30), "Tuesday circle", prompts
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    opened = open_store(tmp_path_factory.mktemp("period") / "ck.sqlite3")
+    build_history(opened)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def _pages(store: Store, **options: object) -> list[str]:
+    report = period_report(store, *MARCH, **options)  # type: ignore[arg-type]
+    context = base_context(store, generated=GENERATED, invariant=True)
+    return [words(page) for page in pdf_pages(render_period(report, context))]
+
+
+def test_page_one_tells_a_board_member_the_period_against_the_one_before(store: Store) -> None:
+    first = _pages(store)[0]
+    assert "All circles 1 March – 31 March 2026" in first
+    assert "People reached 7 2 +250 %" in first
+    assert "Newcomers (first visit ever) 3 2 +50 %" in first
+    assert "Came back after a first visit 86 % (6 of 7) 0 % (0 of 2) +86 pts" in first
+    assert "Sessions attended per person 1.9 1.0 +86 %" in first
+    assert "Sessions held 4 1 +300 %" in first
+    assert "Hours of peer support (length × people present) 0.6 h 0.1 h +500 %" in first
+    assert "0.96 0.90 +0.06" in first
+    assert "on average time was shared very evenly" in first
+    assert "Previous period: 29 January – 28 February 2026" in first
+    assert "3 once, 4 two or three times, 0 four times or more" in first
+    assert "Thursday 1 3 2 3.0 1.00" in first and "Tuesday 3 5 3 3.3 0.95" in first
+    assert "Appendix" not in first and "Sessions held 3 1 +200 %" not in first
+
+
+def test_each_circle_has_its_section_then_every_session_in_the_appendix(store: Store) -> None:
+    pages = _pages(store)
+    body = " ".join(pages[1:])
+    tuesday = body[body.index("Tuesday This period") :]
+    assert "Sessions held 3 1 +200 %" in tuesday
+    assert "People (new to this circle) 5 (3) 2 (2) +150 %" in tuesday
+    assert "Passed at least once (of attendances) 20 % 0 % +20 pts" in tuesday
+    assert "Attendance trend: rising (3.0 present on average in the first half" in tuesday
+    assert "returning first time 3 Mar 10 Mar 24 Mar" in tuesday  # the attendance chart
+    assert "Moods at check-in per month" in tuesday and "Moods at check-out" in tuesday
+    assert "How are you arriving? (2×); What are you bringing tonight? (1×)" in tuesday
+    assert "Attendance trend: too few sessions to tell" in body  # Thursday: one session
+    appendix = pages[-1]
+    assert appendix.startswith("Appendix: every session")
+    assert "2026-03-10 18:00 Tuesday 3 1 3:00 0.86" in appendix
+    assert "2026-03-05 18:00 Thursday 3 2 3:00 1.00" in appendix
+    assert "2026-03-26" not in appendix and "2026-04-02" not in appendix  # live; after
+
+
+def test_counts_only_prints_no_name_anywhere(store: Store) -> None:
+    text = " ".join(_pages(store, privacy="counts", attendance_grid=True))
+    for name in EVERY_NAME:
+        assert name not in text
+    assert "Facilitation: 2 facilitators shared the sessions." in text
+    assert "Facilitator" not in text and "● present" not in text
+    csv = period_csv(period_report(store, *MARCH, privacy="counts"))
+    assert not any(name in csv for name in EVERY_NAME)
+
+
+def test_names_add_facilitators_and_the_optional_attendance_grid(store: Store) -> None:
+    text = " ".join(_pages(store, privacy="names", attendance_grid=True))
+    assert "Facilitation (sessions each, alphabetical): Robin 3, Sam 1" in text
+    assert "3 Mar 10 Mar 24 Mar Ana Lima ● E ● Bo Chen ● ● Cy Diaz P ● Dee Evans L ● Eli Fox P" in (
+        text
     )
+    without = " ".join(_pages(store, privacy="names"))
+    assert "Ana Lima" not in without and "Robin 3, Sam 1" in without
 
 
-def test_period_figures_match_the_sessions() -> None:
-    summaries, period = _period()
-    text = words(pdf_text(render_period(period, context())))
-    hours = sum(s.duration_seconds * s.present_count for s in summaries) / 3600
-    fairness = sum(s.jain_index for s in summaries) / len(summaries)
-    assert "Sessions held 4" in text
-    assert f"Attendances (people present, summed) {3 + 4 + 5 + 6}" in text
-    assert f"Hours of peer support offered (time × people present) {hours:.1f} h" in text
-    assert f"Average fairness index {fairness:.2f}" in text
-    assert "3× How are you arriving today?" in text
-    assert "1× What <b>gave</b> you hope & why?" in text
-    assert "01 September 2026 – 30 September 2026" in text
-    for day in ("01 Sep", "08 Sep", "15 Sep", "22 Sep"):
-        assert day in text  # attendance chart labels
+def test_each_circle_keeps_its_own_privacy_level_unless_one_is_chosen(store: Store) -> None:
+    # Tuesday allows initials, Thursday counts only: the grid and initials for Tuesday alone,
+    # and page one and the appendix at the stricter level.
+    pages = _pages(store, attendance_grid=True)
+    text = " ".join(pages)
+    assert "AL ● E ●" in text and "Ana Lima" not in text
+    assert "Gus Hill" not in text and "GH" not in text.split("Tuesday This period")[0]
+    assert "Facilitation: 2 facilitators shared the sessions." in pages[0]
+    assert "Facilitator" not in pages[-1]
 
 
-def test_an_empty_period_says_so() -> None:
-    period = period_from_summaries([], date(2026, 1, 1), date(2026, 1, 31))
-    text = words(pdf_text(render_period(period, context())))
-    assert "Sessions held 0" in text
-    assert "No sessions were held in this period." in text
-    assert "All circles" in text
+def test_an_empty_period_says_so(store: Store) -> None:
+    report = period_report(store, date(2024, 1, 1), date(2024, 1, 31))
+    pages = pdf_pages(render_period(report, base_context(store, generated=GENERATED)))
+    assert len(pages) == 1
+    assert "No sessions were held in this period." in words(pages[0])
+
+
+def test_progress_reaches_the_end(store: Store) -> None:
+    seen: list[tuple[int, int]] = []
+    report = period_report(store, *MARCH)
+    render_period(report, base_context(store), progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (4, 4) and len(seen) == 3
+
+
+def test_names_from_other_scripts_and_formula_like_names_print_safely(tmp_path: Path) -> None:
+    with open_store(tmp_path / "ck.sqlite3") as store:
+        hebrew = store.circles.save(CircleRecord(None, "מעגל שיחה"))
+        formula = store.circles.save(CircleRecord(None, '=HYPERLINK("x") <b>&'))
+        play(store, hebrew, ("Ana Lima", "Bo Chen"), datetime(2026, 3, 3, 17, tzinfo=UTC))
+        play(store, formula, ("Cy Diaz", "Dee Evans"), datetime(2026, 3, 4, 17, tzinfo=UTC))
+        report = period_report(store, *MARCH)
+        data = render_period(report, base_context(store, generated=GENERATED))
+        csv = period_csv(report)
+    appendix = pdf_pages(data)[-1]
+    assert '=HYPERLINK("x") <b>&' in appendix  # printed as typed, never as markup
+    assert "שיחה" in appendix or "החיש" in appendix  # the typesetter's cell, right to left
+    circles = {row[4] for row in csv_module.reader(io.StringIO(csv))}
+    assert '\'=HYPERLINK("x") <b>&' in circles and "מעגל שיחה" in circles
+    assert not any(name.startswith("=") for name in circles)

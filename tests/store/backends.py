@@ -1,19 +1,18 @@
 """Where a store test's database lives: a SQLite file, or a fresh PostgreSQL database.
 
-The repository tests run on every backend the design promises. SQLite is always there; a
-PostgreSQL server is used when ``CIRCLEKEEPER_TEST_POSTGRES_URL`` names one (a role that may
-``CREATE DATABASE``), e.g.::
-
-    CIRCLEKEEPER_TEST_POSTGRES_URL=postgresql+psycopg://circlekeeper@127.0.0.1:5432/postgres
+The repository tests run on every backend the design promises. SQLite is always there; the
+PostgreSQL server is the one ``CIRCLEKEEPER_TEST_POSTGRES_URL`` names (a role that may
+``CREATE DATABASE``), else a throw-away cluster the run starts itself from the installed
+server binaries (``tests/postgres_cluster.py``).
 
 Each test gets its own database (``ck_test_…``), created empty so that the real start-up path
-(alembic migrations 0001, 0002, …) runs on it, and dropped afterwards. Without the variable the
-PostgreSQL variants are skipped with that reason, so CI without a server stays green.
+(alembic migrations 0001, 0002, …) runs on it, and dropped afterwards. With neither a URL nor
+the binaries the PostgreSQL variants are skipped with a one-line reason on a developer's
+machine, and fail under ``CI=true``.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,24 +21,21 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
 
-POSTGRES_ENV = "CIRCLEKEEPER_TEST_POSTGRES_URL"
-SKIP_REASON = (
-    f"PostgreSQL variant: set {POSTGRES_ENV}=postgresql+psycopg://USER@HOST:PORT/postgres"
-    " (a role allowed to CREATE DATABASE) to run it"
-)
+from tests.postgres_cluster import in_ci, unavailable_reason
+
 NewDb = Callable[[str], str]
 """The ``new_db`` fixture: a label in, an empty database (a path or a URL for ``--db``) out."""
 
 
 def backend_params() -> list[object]:
-    """``sqlite`` always; ``postgresql`` skipped with a reason when no server is configured."""
-    postgres = (
-        pytest.param("postgresql")
-        if os.environ.get(POSTGRES_ENV, "").strip()
-        else pytest.param("postgresql", marks=pytest.mark.skip(reason=SKIP_REASON))
-    )
-    return ["sqlite", postgres]
+    """``sqlite`` always; ``postgresql`` too, skipped with a reason where no server can run
+    (never under ``CI=true``: there the ``postgres_admin_url`` fixture fails instead)."""
+    reason = unavailable_reason()
+    if reason is None or in_ci():
+        return ["sqlite", "postgresql"]
+    return ["sqlite", pytest.param("postgresql", marks=pytest.mark.skip(reason=reason))]
 
 
 @dataclass
@@ -73,7 +69,7 @@ class Backend:
 
     def _admin(self, statement: str) -> None:
         assert self.admin_url is not None
-        engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
         try:
             with engine.connect() as connection:
                 connection.execute(text(statement))
@@ -81,10 +77,8 @@ class Backend:
             engine.dispose()
 
 
-def make_backend(name: str, folder: Path) -> Backend:
+def make_backend(name: str, folder: Path, admin_url: Callable[[], str]) -> Backend:
+    """``admin_url`` is asked only for PostgreSQL, so SQLite runs never start a server."""
     if name == "sqlite":
         return Backend(name, folder)
-    url = os.environ.get(POSTGRES_ENV, "").strip()
-    if not url:  # pragma: no cover - the parameter is skipped before we get here
-        pytest.skip(SKIP_REASON)
-    return Backend(name, folder, admin_url=make_url(url))
+    return Backend(name, folder, admin_url=make_url(admin_url()))

@@ -1,8 +1,9 @@
 """Store tests run on a real SQLite file in a fresh temporary folder, and on PostgreSQL too.
 
 A test that asks for ``store``, ``new_db`` or ``backend`` runs once per backend (see
-:mod:`tests.store.backends`): ``[sqlite]`` always, ``[postgresql]`` when
-``CIRCLEKEEPER_TEST_POSTGRES_URL`` names a server, else it is skipped with that reason. Tests of
+:mod:`tests.store.backends`): ``[sqlite]`` always, ``[postgresql]`` when a server can run
+(``CIRCLEKEEPER_TEST_POSTGRES_URL``, or a throw-away cluster this run starts from the installed
+binaries), else it is skipped with that reason (a failure under ``CI=true``). Tests of
 what only SQLite has (the file, its ``-wal``, pragmas, the writer lock, backups, crashes) are
 marked ``@pytest.mark.sqlite_only`` and run on SQLite alone.
 """
@@ -36,7 +37,11 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def backend(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Backend]:
-    made = make_backend(getattr(request, "param", "sqlite"), tmp_path_factory.mktemp("backend"))
+    made = make_backend(
+        getattr(request, "param", "sqlite"),
+        tmp_path_factory.mktemp("backend"),
+        lambda: request.getfixturevalue("postgres_admin_url"),
+    )
     try:
         yield made
     finally:

@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from circlekeeper.demo.seeding import seed_demo
+from circlekeeper.history.records import SessionFilter, SessionOrder, SessionSort
 from circlekeeper.store import Store, open_store
 from circlekeeper.store import models as m
-from circlekeeper.store.bulk import seed_demo
 from circlekeeper.store.history.queries import HistoryQueries
-from circlekeeper.store.history.records import SessionFilter, SessionOrder, SessionSort
 from tests.store.backends import Backend
 
 SESSIONS = 240

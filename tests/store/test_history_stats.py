@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from circlekeeper.store.history.records import CircleSessionPoint
+from circlekeeper.history.records import CircleSessionPoint
 from circlekeeper.store.history.stats import attendance_runs, months_of
 
 

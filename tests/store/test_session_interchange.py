@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from circlekeeper.cli import main
+from circlekeeper.history.records import SessionFilter
 from circlekeeper.session import Participant, fold, summarize
 from circlekeeper.session.interchange.session_file import (
     document_from_log,
@@ -27,7 +28,6 @@ from circlekeeper.session.prompts import (
 from circlekeeper.store import CircleRecord, open_store
 from circlekeeper.store import session_import as importer
 from circlekeeper.store.history.queries import HistoryQueries
-from circlekeeper.store.history.records import SessionFilter
 from circlekeeper.vault.header import NoteRecord
 from tests.store.backends import NewDb
 from tests.store.samples import ODD_NAMES, PLAN, START, play_short_session

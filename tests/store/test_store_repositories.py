@@ -20,6 +20,7 @@ from circlekeeper.store import (
     RecordNotFound,
     Store,
 )
+from circlekeeper.vault.errors import VaultAlreadySetUp, VaultNotSetUp
 from circlekeeper.vault.header import NoteRecord, VaultHeader
 from tests.store.samples import ODD_NAMES, PLAN, START
 
@@ -244,7 +245,7 @@ def test_an_old_ciphertext_does_not_survive_in_the_file(store: Store) -> None:
             assert marker not in path.read_bytes(), path
 
 
-def test_the_vault_header_is_replaced_whole(store: Store) -> None:
+def test_the_vault_header_is_created_once_then_replaced_whole(store: Store) -> None:
     assert store.vault_header.load() is None
     header = VaultHeader(
         "argon2id",
@@ -254,7 +255,11 @@ def test_the_vault_header_is_replaced_whole(store: Store) -> None:
         b"verifier",
         datetime(2026, 1, 1, tzinfo=UTC),
     )
-    store.vault_header.save(header)
+    with pytest.raises(VaultNotSetUp):  # a passphrase change needs a vault to change
+        store.vault_header.save(header)
+    store.vault_header.create(header)
+    with pytest.raises(VaultAlreadySetUp):  # never a second vault, never replaced by a set-up
+        store.vault_header.create(header)
     store.vault_header.save(header.__class__("argon2id", {"time_cost": 4}, b"s2", b"w2", b"v2"))
     loaded = store.vault_header.load()
     assert loaded is not None and loaded.salt == b"s2" and loaded.kdf_params == {"time_cost": 4}

@@ -79,6 +79,7 @@ def app_options(clock: TestClock, setup_dialog: type[SetupDialog] = AutoSetup) -
         setup_dialog=setup_dialog,
         muted=True,
         ask=lambda parent, title, question: True,
+        exported=lambda parent, path: None,
     )
 
 

@@ -1,7 +1,10 @@
 """Renders the README's screenshots from the real app on a throw-away database.
 
-``python -m tests.ui.screenshots docs/screenshots`` — the setup dialog, the live screen in each
-phase, the presenter view and the summary, with a fake clock so every picture is reproducible.
+``python -m tests.ui.screenshots docs/screenshots`` — run it on the real display the README
+shows (``DISPLAY=:N QT_QPA_PLATFORM=xcb`` on a 1366×768 Xvfb with openbox and a 32 px panel, as
+``tests/display`` starts one), so every window has the size it gets on a laptop: the setup
+dialog, the live screen in each phase, the presenter view and the summary, with a fake clock so
+every picture is reproducible.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ def main(target: Path) -> None:
     from circlekeeper.prompts.drawer import PromptMode
     from circlekeeper.ui.catalog import CircleDetail, Member
     from circlekeeper.ui.main_window import WindowOptions
+    from circlekeeper.ui.screen_fit import fit_to_screen
     from circlekeeper.ui.setup.setup_dialog import SetupDialog, default_plan
     from circlekeeper.ui.theme import apply_theme
     from tests.ui.conftest import AutoSetup, TestClock
@@ -41,7 +45,7 @@ def main(target: Path) -> None:
 
     class ShotSetup(SetupDialog):
         def exec(self) -> int:
-            self.resize(1100, 780)  # the dialog's own default size
+            # the dialog's own default size, fitted to the screen it opens on
             self.show()
             snap(self, "setup")
             check_in = self.plan.cell(0)
@@ -62,7 +66,7 @@ def main(target: Path) -> None:
         )
         parts = build_app(str(Path(folder) / "shots.sqlite3"), options)
         window = parts.window
-        window.resize(1280, 800)
+        fit_to_screen(window, 1366, 768)  # the laptop's screen less its panel and frame
         window.show()
         snap(window, "welcome")
         members = (

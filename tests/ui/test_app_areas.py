@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from circlekeeper.demo.seeding import seed_demo_circle
 from circlekeeper.store import open_store
-from circlekeeper.store.bulk import seed_demo_circle
 from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.history import HistoryPage

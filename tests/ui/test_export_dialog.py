@@ -28,7 +28,7 @@ def _find(widget, kind, name):
 def test_dialog_offers_privacy_paper_and_file(qtbot, tmp_path) -> None:
     dialog = ExportDialog(None, privacy=Privacy.INITIALS, paper=Paper.LETTER)
     qtbot.addWidget(dialog)
-    privacy = _find(dialog, QComboBox, "Privacy level")
+    privacy = _find(dialog, QComboBox, "Printed summaries show")
     paper = _find(dialog, QComboBox, "Paper size")
     path = _find(dialog, QLineEdit, "File")
     export = _find(dialog, QPushButton, "Export")
@@ -98,14 +98,17 @@ def export_sessions_job(items, folder):
 def test_main_window_exporter_reads_the_store_and_prints_the_screen_text(qtbot, tmp_path) -> None:
     from datetime import UTC, datetime
 
+    from circlekeeper.commands.report_input import session_report
     from circlekeeper.store import CircleRecord, open_store
-    from circlekeeper.ui.export_dialog import store_pdf_exporter
+    from circlekeeper.ui.export_dialog import session_pdf_exporter
     from tests.reports.stored import MARKER, play
 
     with open_store(tmp_path / "ck.sqlite3") as store:
         circle = store.circles.save(CircleRecord(None, "Tuesday", privacy="names"))
         sid = play(store, circle, ("Ana Lima", "Bo Chen"), datetime(2026, 3, 4, 17, tzinfo=UTC))
-        exporter = store_pdf_exporter(store, ask=False, folder=tmp_path)
+        exporter = session_pdf_exporter(
+            lambda sid: session_report(store, sid), ask=False, folder=tmp_path
+        )
         run = exporter(None, sid, "Typed on the summary screen, not saved yet.")
         with qtbot.waitSignal(run.finished, timeout=20_000) as done:
             pass

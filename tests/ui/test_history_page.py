@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from circlekeeper.demo.seeding import seed_demo
+from circlekeeper.history.records import SessionFilter, SessionSort
 from circlekeeper.session import CircleSession, FakeClock, Participant
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 from circlekeeper.store import Store, open_store
-from circlekeeper.store.bulk import seed_demo
 from circlekeeper.store.errors import RecordNotFound
 from circlekeeper.store.history.queries import HistoryQueries
-from circlekeeper.store.history.records import SessionFilter, SessionSort
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.session_table import SESSION_ID
 
@@ -54,7 +54,7 @@ def answers() -> Answers:
 @pytest.fixture
 def page(qtbot, store: Store, answers: Answers) -> HistoryPage:
     widget = HistoryPage(
-        store,
+        HistoryQueries.for_store(store),
         threaded=False,
         page_size=40,
         ask=answers,
@@ -269,8 +269,9 @@ def test_odd_names_are_shown_as_written(qtbot, store, answers) -> None:
     engine.end_session()
     store.sessions.finish(session_id)
 
-    page = HistoryPage(store, threaded=False, ask=answers)
+    page = HistoryPage(HistoryQueries.for_store(store), threaded=False, ask=answers)
     qtbot.addWidget(page)
+    page.show()
     assert shown_ids(page)[0] == session_id
     page.table.selectRow(0)
     tree = page.detail_view.rounds.topLevelItem(0)
@@ -280,8 +281,9 @@ def test_odd_names_are_shown_as_written(qtbot, store, answers) -> None:
 
 
 def test_threaded_loading_delivers_the_newest_request(qtbot, store, answers) -> None:
-    page = HistoryPage(store, ask=answers)
+    page = HistoryPage(HistoryQueries.for_store(store), ask=answers)
     qtbot.addWidget(page)
+    page.show()
     ids = shown_ids(page)
     page.show_session(ids[3])
     page.show_session(ids[0])

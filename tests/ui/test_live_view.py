@@ -184,3 +184,45 @@ def test_the_ring_follows_a_dark_desktop_theme(qtbot, view: LiveView, clock: Tes
         controller.shutdown()
     finally:
         QApplication.setPalette(desktop)
+
+
+def test_at_the_end_of_a_round_only_the_controls_that_act_are_enabled(
+    qtbot, clock, journal
+) -> None:
+    from circlekeeper.ui.live.controller import LiveController
+    from circlekeeper.ui.live.view import LiveView
+    from tests.ui.conftest import PEOPLE, PLAN
+
+    controller = LiveController(clock, journal, PLAN, wall=clock.wall)
+    controller.start("Tuesday", PEOPLE, ["Sam"])
+    view = LiveView(controller)
+    qtbot.addWidget(view)
+    controller.move_on()
+    while not controller.progress().round_complete:
+        controller.pass_turn() if controller.turn_view() else controller.move_on()
+    assert not view.buttons["toggle"].isEnabled(), "Space has nobody left to start"
+    assert not view.buttons["pass"].isEnabled() and not view.buttons["later"].isEnabled()
+    assert view.buttons["next"].isEnabled(), "N closes the round"
+    controller.shutdown()
+
+
+def test_a_late_arrival_is_welcomed_with_the_pronouns_they_gave() -> None:
+    from circlekeeper.ui.live.view import welcome_line
+
+    assert welcome_line("Priya", "she/her") == "Welcome, Priya. She joins at the end of this round."
+    assert welcome_line("Sam", "they/them") == "Welcome, Sam. They join at the end of this round."
+    assert welcome_line("Jonas", "") == "Welcome, Jonas. Jonas joins at the end of this round."
+    assert welcome_line("Kit", "xe/xem").endswith("Kit joins at the end of this round.")
+
+
+def test_passing_status_messages_do_not_stay_through_a_circle(qtbot, real_app) -> None:
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+
+    window = real_app().window
+    window.save_circle(
+        CircleDetail(None, "Tuesday", default_plan=default_plan(), members=(Member(-1, "Amal"),))
+    )
+    window.say("The new circle is ready.")
+    window.start_circle()
+    assert window.statusBar().currentMessage() == ""

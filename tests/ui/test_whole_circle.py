@@ -149,10 +149,11 @@ def test_a_whole_circle_through_the_window(
 
     # The printable summary: rendered off the main thread, names kept out at the default
     # privacy level (counts only), the shareable words in.
-    from circlekeeper.ui.export_dialog import store_pdf_exporter
+    from circlekeeper.commands.report_input import session_report
+    from circlekeeper.ui.export_dialog import session_pdf_exporter
 
-    window.options.pdf_exporter = store_pdf_exporter(
-        app_parts.store, ask=False, folder=tmp_path / "pdf"
+    window.options.pdf_exporter = session_pdf_exporter(
+        lambda sid: session_report(app_parts.store, sid), ask=False, folder=tmp_path / "pdf"
     )
     (tmp_path / "pdf").mkdir()
     qtbot.keyClick(summary, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from circlekeeper.ui.main_window import MainWindow
+from circlekeeper.ui.screen_fit import FRAME_ALLOWANCE
 from circlekeeper.ui.window_place import remember_place, restore_place
 
 
@@ -48,4 +49,7 @@ def test_an_unreadable_saved_place_falls_back_to_the_defaults(qtbot, settings_fo
     window = MainWindow(None)
     qtbot.addWidget(window)
     assert not restore_place(window, window.splitter)
-    assert (window.width(), window.height()) == (1200, 780)
+    area = window.screen().availableGeometry()
+    extra_w, extra_h = FRAME_ALLOWANCE
+    expected = (min(1200, area.width() - extra_w), min(780, area.height() - extra_h))
+    assert (window.width(), window.height()) == expected, "the default size, within the screen"

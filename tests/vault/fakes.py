@@ -21,6 +21,13 @@ class MemoryHeaders:
     def load(self) -> VaultHeader | None:
         return self.header
 
+    def create(self, header: VaultHeader) -> None:
+        from circlekeeper.vault.errors import VaultAlreadySetUp
+
+        if self.header is not None:
+            raise VaultAlreadySetUp()
+        self.save(header)
+
     def save(self, header: VaultHeader) -> None:
         if self.fail_next_save:
             self.fail_next_save = False
@@ -61,3 +68,11 @@ class MemoryNotes:
     def replace_all_ciphertexts(self, pairs: dict[str, bytes]) -> None:
         for note_id, blob in pairs.items():
             self.rows[note_id] = replace(self.rows[note_id], ciphertext=blob)
+
+    headers: MemoryHeaders | None = None
+    """Set by tests of a re-key: the header the same "transaction" replaces."""
+
+    def rekey(self, header: VaultHeader, pairs: dict[str, bytes]) -> None:
+        assert self.headers is not None, "a re-key needs the headers it replaces"
+        self.headers.save(header)  # may fail (fail_next_save): then no note changes either
+        self.replace_all_ciphertexts(pairs)

@@ -8,7 +8,7 @@ file is refused in the same words.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from circlekeeper.session.document import InvalidSessionFile
 
@@ -31,6 +31,18 @@ def text_field(data: dict[str, Any], key: str, place: str | None = None) -> str:
     if not isinstance(value, str):
         raise InvalidSessionFile(place, f"must be text, not {json_type(value)}")
     return value
+
+
+@overload
+def moment_field(
+    data: dict[str, Any], key: str, *, optional: Literal[False] = False, place: str = ""
+) -> datetime: ...
+
+
+@overload
+def moment_field(
+    data: dict[str, Any], key: str, *, optional: bool, place: str = ""
+) -> datetime | None: ...
 
 
 def moment_field(

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, func, select
 
+from circlekeeper.history.records import BalanceEntry
 from circlekeeper.store import models as m
-from circlekeeper.store.history.records import BalanceEntry
 from circlekeeper.store.history.sql import SP, recent_finished
 
 

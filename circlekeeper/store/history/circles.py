@@ -11,11 +11,11 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
+from circlekeeper.history.records import CircleHistory, CircleSessionPoint, PromptCount
 from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
 from circlekeeper.store.history.balance import least_heard
-from circlekeeper.store.history.records import CircleHistory, CircleSessionPoint, PromptCount
 from circlekeeper.store.history.sql import C, S, finished_in
 from circlekeeper.store.history.stats import months_of
 

@@ -10,13 +10,13 @@ from typing import Protocol
 
 from sqlalchemy import Engine, select
 
+from circlekeeper.history.records import SessionDetail
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.history.records import SessionDetail
 from circlekeeper.store.history.sql import S, listing_from, listing_query
 from circlekeeper.store.prompts import prompt_use_from
 

@@ -10,12 +10,12 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from circlekeeper.store import models as m
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     CircleAttendance,
     PersonHistory,
     PersonSessionPoint,
 )
+from circlekeeper.store import models as m
 from circlekeeper.store.history.sql import FINISHED, SP, C, S, finished_in
 from circlekeeper.store.history.stats import attendance_runs
 

@@ -14,6 +14,8 @@ answers it:
 - :mod:`people` — one person over time; :mod:`circles` — one circle;
 - :mod:`balance` — speaking balance and least-heard-first;
 - :mod:`retention` — what is due for deletion, and deleting it;
+- :mod:`reach` — the period figures (people reached, newcomers, each circle, the period
+  before) that the period report, its CSV and the history's period view all print;
 - :mod:`sql` — the table aliases and listing row they share.
 """
 
@@ -24,14 +26,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Engine
 
-from circlekeeper.store.history import balance as history_balance
-from circlekeeper.store.history import circles as history_circles
-from circlekeeper.store.history import detail as history_detail
-from circlekeeper.store.history import people as history_people
-from circlekeeper.store.history import retention as history_retention
-from circlekeeper.store.history import sessions as history_sessions
-from circlekeeper.store.history.detail import SessionLogs
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     BalanceEntry,
     Choice,
     CircleHistory,
@@ -44,6 +39,16 @@ from circlekeeper.store.history.records import (
     SessionOrder,
     SessionPage,
 )
+from circlekeeper.session.period_figures import AttendanceGrid, PeriodFigures, PeriodScope
+from circlekeeper.store.history import balance as history_balance
+from circlekeeper.store.history import circles as history_circles
+from circlekeeper.store.history import detail as history_detail
+from circlekeeper.store.history import people as history_people
+from circlekeeper.store.history import reach as history_reach
+from circlekeeper.store.history import retention as history_retention
+from circlekeeper.store.history import sessions as history_sessions
+from circlekeeper.store.history.detail import SessionLogs
+from circlekeeper.store.history.reach import Progress
 
 if TYPE_CHECKING:
     from circlekeeper.store.store import Store
@@ -122,6 +127,17 @@ class HistoryQueries:
     def least_heard(self, circle_id: int, *, last_sessions: int = 10) -> list[BalanceEntry]:
         """Current members, least heard first (newcomers with no history count as 0)."""
         return history_balance.least_heard(self._engine, circle_id, last_sessions)
+
+    # ------------------------------------------------------------- periods
+
+    def period(self, scope: PeriodScope, *, progress: Progress | None = None) -> PeriodFigures:
+        """The figures of a period and of the period of the same length before it."""
+        return history_reach.period_figures(self._engine, scope, progress=progress)
+
+    def attendance_grid(self, scope: PeriodScope, circle_id: int) -> AttendanceGrid:
+        """Who came to which of the circle's sessions in the period (names: the caller checks
+        the privacy level before showing them)."""
+        return history_reach.attendance_grid(self._engine, scope, circle_id)
 
     # ---------------------------------------------------------- retention
 

@@ -12,9 +12,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import ColumnElement, Engine, and_, func, select
 
+from circlekeeper.history.records import RetentionPreview
 from circlekeeper.store import models as m
 from circlekeeper.store.history.detail import SessionLogs
-from circlekeeper.store.history.records import RetentionPreview
 from circlekeeper.store.history.sql import C, S, finished_in, listing_from, listing_query
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,9 @@ def retention_due(engine: Engine, *, now: datetime | None = None) -> list[Retent
         circles = conn.execute(
             select(C.id, C.retention_days).where(C.retention_days.is_not(None)).order_by(C.id)
         ).all()
-    previews = [retention_preview(engine, cid, days, now=now) for cid, days in circles]
+    previews = [
+        retention_preview(engine, cid, days, now=now) for cid, days in circles if days is not None
+    ]
     return [p for p in previews if p.sessions]
 
 

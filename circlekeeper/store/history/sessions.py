@@ -10,13 +10,13 @@ the rare-text shortcut, ids first when sorted by circle) deserve a module of the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, func, literal, select, tuple_
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql import ColumnElement
 
-from circlekeeper.store import models as m
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     Choice,
     PageCursor,
     SessionFilter,
@@ -25,7 +25,8 @@ from circlekeeper.store.history.records import (
     SessionPage,
     SessionSort,
 )
-from circlekeeper.store.history.sql import SP, C, S, listing_from, listing_query
+from circlekeeper.store import models as m
+from circlekeeper.store.history.sql import SP, AnySelect, C, S, listing_from, listing_query
 
 MAX_PAGE = 500
 RARE_TEXT = 2000
@@ -82,6 +83,7 @@ def session_page(
     rows: list[Any] = []
     with engine.connect() as conn:
         conditions = _conditions(filter, text_ids=_text_ids(conn, filter))
+        base: AnySelect
         if by_ids:
             base = (
                 select(S.id, key.label("sort_value"), S.started_at)
@@ -130,13 +132,13 @@ def _by_ids(conn: Any, ids: list[int]) -> list[SessionListing]:
 
 
 def _segment(
-    base: Select[Any],
-    columns: list[ColumnElement[Any]],
+    base: AnySelect,
+    columns: list[InstrumentedAttribute[Any]],
     nullable: bool,
     segment: str,
     descending: bool,
     after: PageCursor | None,
-) -> Select[Any]:
+) -> AnySelect:
     key = columns[0]
     in_segment = after is not None and (after.value is None) == (segment == "nulls")
     if segment == "nulls":
@@ -148,10 +150,10 @@ def _segment(
     query = base.where(key.is_not(None)) if nullable else base
     if in_segment:
         assert after is not None
-        values = after.value if len(columns) > 1 else (after.value,)
+        values = cast(tuple[object, ...], after.value) if len(columns) > 1 else (after.value,)
         bound = tuple_(*columns, S.id)
         value = tuple_(
-            *(literal(v, c.type) for v, c in zip(values, columns, strict=True)),  # type: ignore[arg-type]
+            *(literal(v, c.type) for v, c in zip(values, columns, strict=True)),
             literal(after.session_id),
         )
         query = query.where(bound < value if descending else bound > value)
@@ -179,7 +181,7 @@ def _count(conn: Any, filter: SessionFilter, conditions: Sequence[ColumnElement[
     return int(conn.execute(query).scalar_one())
 
 
-def _sort_key(sort: SessionSort) -> tuple[list[ColumnElement[Any]], bool]:
+def _sort_key(sort: SessionSort) -> tuple[list[InstrumentedAttribute[Any]], bool]:
     """The columns to sort by (before the id) and whether the first can be empty (NULL).
 
     By circle, sessions come in time order within each circle: SQLite then walks the circle

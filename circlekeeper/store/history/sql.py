@@ -7,18 +7,22 @@ apart between the session table, the person and circle views, the balance and re
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Select, and_, select
 
+from circlekeeper.history.records import SessionListing
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.history.records import SessionListing
 
 S = m.SessionRow
 C = m.CircleRow
 SP = m.SessionPersonRow
 FINISHED = ("ended", "abandoned")
+
+
+AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
+"""A SELECT of any columns (SQLAlchemy 2.1 types a select by the tuple of its columns)."""
 
 
 def finished_in(circle_id: int) -> ColumnElement[bool]:
@@ -37,7 +41,7 @@ def recent_finished(circle_id: int, last_sessions: int) -> Any:
     )
 
 
-def listing_query() -> Select[Any]:
+def listing_query() -> AnySelect:
     """The columns of a :class:`SessionListing`, sessions joined to their circle."""
     return select(
         S.id,

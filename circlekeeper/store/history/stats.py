@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from circlekeeper.store.history.records import CircleSessionPoint, MonthFigure
+from circlekeeper.history.records import CircleSessionPoint, MonthFigure
 
 
 @dataclass(frozen=True, slots=True)

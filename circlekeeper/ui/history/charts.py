@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from circlekeeper.ui.theme import DARK, LIGHT
+
 MAX_DOTS = 80
 MONTHLY_FROM = 60
 """With more points than this, charts show monthly averages (one point per month)."""
@@ -41,9 +43,8 @@ def monthly_means(
 
 
 def _colours(dark: bool) -> list[QColor]:
-    if dark:
-        return [QColor("#4fc1b1"), QColor("#e07fb0"), QColor("#e8c35a")]
-    return [QColor("#23867b"), QColor("#a23b72"), QColor("#8a6a00")]
+    colours = DARK if dark else LIGHT
+    return [QColor(colours.accent), QColor(colours.over), QColor(colours.third)]
 
 
 class TimeChart(QWidget):
@@ -181,7 +182,8 @@ class TimeChart(QWidget):
             if len(s.points) <= MAX_DOTS:
                 painter.setBrush(colour)
                 painter.setPen(Qt.PenStyle.NoPen)
-                for point in polygon:
+                for i in range(polygon.size()):
+                    point = polygon.at(i)
                     painter.drawEllipse(point, 2.5, 2.5)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             if legend_h:

@@ -2,36 +2,59 @@
 
 A database can hold thousands of people; adding them one ``addItem`` at a time to two combo
 boxes, and letting each box measure every name for its width, cost more than reading the
-first page of sessions. One model, shared, with a fixed minimum width avoids both.
+first page of sessions. One model over the plain list, shared, with a fixed minimum width
+avoids both.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox
 
-from circlekeeper.store.history.records import Choice
+from circlekeeper.history.records import Choice
 
 ITEM_ID = Qt.ItemDataRole.UserRole
+_DISPLAY_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)})
+_ITEM_ID_ROLE = int(ITEM_ID)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class ChoiceModel(QAbstractListModel):
+    """A one-column list over the choices themselves: no item object per row, so a picker of
+    thousands of people costs nothing until a row is drawn."""
+
+    def __init__(
+        self, first: str | None, choices: list[Choice], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        rows: list[tuple[str, int | None]] = [] if first is None else [(first, None)]
+        rows += [(choice.name, choice.item_id) for choice in choices]
+        self._rows = rows
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        if role in _DISPLAY_ROLES:
+            return self._rows[row][0]
+        if role == _ITEM_ID_ROLE:
+            return self._rows[row][1]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 def choice_model(
-    first: str | None, choices: list[Choice], parent: object = None
-) -> QStandardItemModel:
+    first: str | None, choices: list[Choice], parent: QObject | None = None
+) -> ChoiceModel:
     """A one-column model: an optional "any" row (id ``None``) and the choices in order."""
-    model = QStandardItemModel(parent)
-    items = []
-    if first is not None:
-        items.append(QStandardItem(first))
-    for choice in choices:
-        item = QStandardItem(choice.name)
-        item.setData(choice.item_id, ITEM_ID)
-        items.append(item)
-    for item in items:
-        item.setEditable(False)
-    model.invisibleRootItem().appendRows(items)
-    return model
+    return ChoiceModel(first, choices, parent)
 
 
 def prepare_combo(combo: QComboBox, width_in_characters: int = 12) -> None:

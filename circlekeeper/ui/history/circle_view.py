@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.store.history.records import CircleHistory
+from circlekeeper.history.records import CircleHistory
+from circlekeeper.history.source import HistorySource
 from circlekeeper.ui.bidi_text import display_name
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
 from circlekeeper.ui.history.format import local_time, signed_percent
 from circlekeeper.ui.history.retention import Ask, RetentionPanel
 from circlekeeper.ui.history.session_detail import plain_label
-from circlekeeper.ui.history.source import HistorySource
 
 
 class CircleView(QWidget):
@@ -38,11 +38,24 @@ class CircleView(QWidget):
         super().__init__(parent)
         self.history = history
         self.setAccessibleName("Circle history")
-        title = plain_label(history.name, "Circle")
-        font = title.font()
+        self._build_figures()
+        self._build_charts()
+        self._build_least_heard()
+        self._build_prompts()
+        self.retention = RetentionPanel(
+            source, history.circle_id, history.retention_days, ask=ask, now=now
+        )
+        self._lay_out()
+
+    # ------------------------------------------------------------ building
+
+    def _build_figures(self) -> None:
+        history = self.history
+        self.title = plain_label(history.name, "Circle")
+        font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
-        title.setFont(font)
+        self.title.setFont(font)
         facts = [f"{history.sessions_held} session" + ("" if history.sessions_held == 1 else "s")]
         if history.first and history.last:
             facts.append(
@@ -55,6 +68,9 @@ class CircleView(QWidget):
             facts.append(f"average fairness index {history.average_fairness:.2f}")
         self.facts_label = plain_label(" · ".join(facts), "Key figures")
 
+    def _build_charts(self) -> None:
+        """Attendance, fairness and mood over time; a point per session, or per month."""
+        history = self.history
         monthly = len(history.points) > MONTHLY_FROM
         suffix = " (monthly average)" if monthly else ""
         self.attendance_chart = TimeChart("Attendance over time" + suffix)
@@ -86,6 +102,8 @@ class CircleView(QWidget):
         self.mood_chart.set_series(moods, y_range=(1.0, 5.0), value_format=lambda v: f"{v:.1f}")
         self.mood_chart.setVisible(any(s.points for s in moods))
 
+    def _build_least_heard(self) -> None:
+        history = self.history
         self.least_heard = QListWidget()
         self.least_heard.setAccessibleName("Least heard recently")
         for entry in history.least_heard:
@@ -99,6 +117,8 @@ class CircleView(QWidget):
             )
         self.least_heard.setMaximumHeight(160)
 
+    def _build_prompts(self) -> None:
+        history = self.history
         self.prompts = QTableWidget(len(history.prompts), 3)
         self.prompts.setAccessibleName("Prompts used")
         self.prompts.setHorizontalHeaderLabels(["Prompt", "Times", "Last used"])
@@ -115,12 +135,9 @@ class CircleView(QWidget):
                 self.prompts.setItem(row, column, QTableWidgetItem(text))
         self.prompts.setMaximumHeight(180)
 
-        self.retention = RetentionPanel(
-            source, history.circle_id, history.retention_days, ask=ask, now=now
-        )
-
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.title)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.attendance_chart)
         layout.addWidget(self.fairness_chart)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.store.history.records import SessionFilter
+from circlekeeper.history.records import SessionFilter
 from circlekeeper.ui.history.choices import prepare_combo
 
 ANY_DATE = QDate(2000, 1, 1)
@@ -54,8 +53,10 @@ class FilterBar(QWidget):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setAccessibleName("Person filter")
-        self.person.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.person.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.since = self._date_edit("From date")
         self.until = self._date_edit("To date")
         self.status = QComboBox()
@@ -98,7 +99,9 @@ class FilterBar(QWidget):
 
         self.circle.currentIndexChanged.connect(self._emit)
         self.person.activated.connect(self._emit)
-        self.person.lineEdit().editingFinished.connect(self._person_typed)
+        line = self.person.lineEdit()
+        assert line is not None  # an editable combo box has one
+        line.editingFinished.connect(self._person_typed)
         self.since.dateChanged.connect(self._emit)
         self.until.dateChanged.connect(self._emit)
         self.status.currentIndexChanged.connect(self._emit)
@@ -115,7 +118,7 @@ class FilterBar(QWidget):
         edit.setAccessibleName(name)
         return edit
 
-    def set_choices(self, circles: QStandardItemModel, people: QStandardItemModel) -> bool:
+    def set_choices(self, circles: QAbstractItemModel, people: QAbstractItemModel) -> bool:
         """Models from :func:`choice_model` whose first row means "any".
 
         The chosen circle and person stay chosen if they are still in the lists; returns
@@ -142,8 +145,8 @@ class FilterBar(QWidget):
     def set_dates(self, since: date | None, until: date | None) -> None:
         self._quiet = True
         try:
-            self.since.setDate(QDate(since) if since else ANY_DATE)
-            self.until.setDate(QDate(until) if until else ANY_DATE)
+            self.since.setDate(_qdate(since) if since else ANY_DATE)
+            self.until.setDate(_qdate(until) if until else ANY_DATE)
         finally:
             self._quiet = False
         self._emit()
@@ -173,10 +176,8 @@ class FilterBar(QWidget):
         until = self.until.date()
         return SessionFilter(
             circle_id=self.circle.currentData(),
-            since=None if since == ANY_DATE else day_start_utc(since.toPython()),
-            until=None
-            if until == ANY_DATE
-            else day_start_utc(until.toPython() + timedelta(days=1)),
+            since=None if since == ANY_DATE else day_start_utc(_day(since)),
+            until=None if until == ANY_DATE else day_start_utc(_day(until) + timedelta(days=1)),
             person_id=self.person.currentData(),
             status=self.status.currentData(),
             text=self.text.text(),
@@ -191,3 +192,11 @@ class FilterBar(QWidget):
     def _emit(self, *_args: object) -> None:
         if not self._quiet:
             self.changed.emit(self.current())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(moment: QDate) -> date:
+    return date(moment.year(), moment.month(), moment.day())

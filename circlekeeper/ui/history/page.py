@@ -1,6 +1,7 @@
 """The history area: past sessions (filter, sort, detail), people and circles over time.
 
-``HistoryPage(store_or_queries)`` is one QWidget the main window adds as a page. The table
+``HistoryPage(source)`` is one QWidget the main window adds as a page; ``source`` is any
+:class:`~circlekeeper.history.source.HistorySource` (``app.py`` hands in the store's). The table
 reads keyset pages synchronously (each is a few milliseconds); the heavier views (one session's
 log, a person's or a circle's years) are fetched on a worker thread.
 """
@@ -10,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -31,22 +31,23 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     CircleHistory,
     PersonHistory,
     SessionDetail,
     SessionFilter,
 )
+from circlekeeper.history.source import HistorySource
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model, prepare_combo
 from circlekeeper.ui.history.circle_view import CircleView
 from circlekeeper.ui.history.filter_bar import FilterBar
+from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
 from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
 from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
-from circlekeeper.ui.history.source import HistorySource, as_source
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +55,13 @@ log = logging.getLogger(__name__)
 class HistoryPage(QWidget):
     def __init__(
         self,
-        store_or_queries: Any,
+        source: HistorySource,
         *,
         notes_widget_factory: NotesFactory | None = None,
         person_notes_factory: PersonNotesFactory | None = None,
         pdf_hook: PdfHook | None = None,
         ask: Ask | None = None,
+        period_saver: PeriodSaver | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         threaded: bool = True,
         page_size: int = 100,
@@ -67,7 +69,7 @@ class HistoryPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("History")
-        self.source: HistorySource = as_source(store_or_queries)
+        self.source = source
         self._notes_factory = notes_widget_factory
         self._person_notes = person_notes_factory
         self._pdf_hook = pdf_hook
@@ -84,13 +86,21 @@ class HistoryPage(QWidget):
         self.tabs.addTab(self._build_sessions_tab(page_size), "&Sessions")
         self.tabs.addTab(self._build_people_tab(), "&People")
         self.tabs.addTab(self._build_circles_tab(), "C&ircles")
+        self.period_view = PeriodView(
+            self.source,
+            self.background,
+            saver=period_saver,
+            today=lambda: self._now().astimezone().date(),
+        )
+        self.tabs.addTab(self.period_view, "Pe&riod")
         self.status = QLabel("")
         self.status.setAccessibleName("History status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
-        self.refresh_choices()
+        # Nothing is read yet: the first show reads the first page and the pickers once
+        # (showEvent), so building the page costs no query and showing it costs one.
 
     # ------------------------------------------------------------ building
 
@@ -105,10 +115,12 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for figure in (3, 4, 5):  # present, duration, fairness: short numbers
-            header.setSectionResizeMode(figure, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, never by measuring every row: fitting columns to their contents
+        # asked the model for every cell again on each page and cost more than the query.
         metrics = self.table.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
+        for figure, widest in ((3, "Present"), (4, "10:00:00"), (5, "Fairness")):
+            header.resizeSection(figure, metrics.horizontalAdvance(widest) + 28)
         header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -152,7 +164,9 @@ class HistoryPage(QWidget):
         self.person_picker = QComboBox()
         self.person_picker.setEditable(True)
         self.person_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person_picker.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        completer = self.person_picker.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.person_picker.setAccessibleName("Person")
         prepare_combo(self.person_picker, 30)
         self.person_picker.activated.connect(lambda _i: self.show_person(self._picked_person()))
@@ -208,6 +222,7 @@ class HistoryPage(QWidget):
         self.person_picker.setCurrentIndex(-1)
         self.circle_picker.setModel(self._circles_model)
         self.circle_picker.setCurrentIndex(-1)
+        self.period_view.set_circles(self._circles_model)
         return changed
 
     def reload(self) -> None:

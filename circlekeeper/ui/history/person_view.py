@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.session.model import format_duration
-from circlekeeper.store.history.records import PersonHistory
+from circlekeeper.history.records import PersonHistory
 from circlekeeper.ui.bidi_text import person_label, sentence
+from circlekeeper.ui.facts import SEPARATOR, person_facts
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
 from circlekeeper.ui.history.format import local_time, percent
 from circlekeeper.ui.history.session_detail import plain_label
@@ -41,18 +41,8 @@ class PersonView(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         title.setFont(font)
-        facts = [
-            f"{history.sessions_attended} session"
-            + ("" if history.sessions_attended == 1 else "s"),
-            f"{format_duration(history.total_spoken_seconds)} spoken in all",
-            f"on average {percent(history.average_share)} of an equal share",
-            f"{history.passes} pass" + ("" if history.passes == 1 else "es"),
-        ]
-        if history.late:
-            facts.append(f"arrived late {history.late}×")
-        if history.left_early:
-            facts.append(f"left early {history.left_early}×")
-        self.facts_label = plain_label(" · ".join(facts), "Key figures")
+        facts = person_facts(history, percent(history.average_share))
+        self.facts_label = plain_label(SEPARATOR.join(facts), "Key figures")
 
         points = [
             (p.started_at, p.share_ratio) for p in history.points if p.share_ratio is not None

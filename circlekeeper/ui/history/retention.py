@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.store.history.records import RetentionPreview
+from circlekeeper.history.records import RetentionPreview
+from circlekeeper.history.source import HistorySource
 from circlekeeper.ui.history.format import local_time
 from circlekeeper.ui.history.session_detail import plain_label
-from circlekeeper.ui.history.source import HistorySource
 
 Ask = Callable[[QWidget, str, str], bool]
 

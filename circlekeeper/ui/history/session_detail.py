@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.history.records import SessionDetail
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.state import TurnOutcome
-from circlekeeper.store.history.records import SessionDetail
 from circlekeeper.ui.bidi_text import breakable, display_name, isolate, sentence
+from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import local_time
 from circlekeeper.ui.history.session_table import STATUS_WORDS
 
 NotesFactory = Callable[[int], QWidget | None]
-PdfHook = Callable[[QWidget, int], None]
+PdfHook = Callable[[QWidget, int], object]
 OUTCOME_WORDS = {
     TurnOutcome.SPOKE: "spoke",
     TurnOutcome.PASSED: "passed",
@@ -65,37 +66,39 @@ class SessionDetailView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.detail = detail
-        listing = detail.listing
-        summary = detail.summary
         self.setAccessibleName("Session detail")
+        self._build_figures()
+        self._build_rounds()
+        self._build_texts()
+        buttons = self._build_buttons(pdf_hook)
+        session_id = detail.listing.session_id
+        self.notes_widget = notes_widget_factory(session_id) if notes_widget_factory else None
+        self._lay_out(buttons)
+
+    # ------------------------------------------------------------ building
+
+    def _build_figures(self) -> None:
+        """The title, the key-figures line, the fairness sentence and the speaking-time bars."""
+        detail, listing, summary = self.detail, self.detail.listing, self.detail.summary
         when = local_time(listing.started_at, listing.timezone)
-        title = plain_label(
+        self.title = plain_label(
             sentence(f"{isolate(breakable(listing.circle_name))} — {when}"),
             "Session",
         )
-        title.setObjectName("historyDetailTitle")
-        font = title.font()
+        self.title.setObjectName("historyDetailTitle")
+        font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
-        title.setFont(font)
+        self.title.setFont(font)
 
         facts = [
             "Facilitated by " + (", ".join(map(display_name, listing.facilitators)) or "—"),
         ]
         if detail.co_facilitators:
             facts.append("with " + ", ".join(map(display_name, detail.co_facilitators)))
-        facts += [
-            f"{summary.present_count} present",
-            f"{format_duration(summary.duration_seconds)} in all",
-            f"{format_duration(summary.total_spoken)} of speaking",
-            f"{summary.passes} pass" + ("" if summary.passes == 1 else "es"),
-        ]
-        if summary.late_count:
-            facts.append(f"{summary.late_count} arrived late")
-        if summary.left_count:
-            facts.append(f"{summary.left_count} left early")
+        facts += session_facts(summary)
         facts.append(STATUS_WORDS.get(listing.status, listing.status))
-        self.facts_label = plain_label(" · ".join(facts), "Key figures")
+        self.facts_label = plain_label(SEPARATOR.join(facts), "Key figures")
         self.fairness_label = plain_label(summary.fairness_sentence(), "Fairness")
 
         self.chart = FairnessStrip()
@@ -103,6 +106,7 @@ class SessionDetailView(QWidget):
         bars, equal = bars_from_summary(summary)
         self.chart.set_bars(bars, equal)
 
+    def _build_rounds(self) -> None:
         self.rounds = QTreeWidget()
         self.rounds.setAccessibleName("Rounds and turns")
         self.rounds.setHeaderLabels(["Round / person", "Spoke", "Allotted", "What happened"])
@@ -114,16 +118,22 @@ class SessionDetailView(QWidget):
         self.rounds.setMinimumHeight(220)
         self._fill_rounds()
 
+    def _build_texts(self) -> None:
+        """Prompts heard, mood counts and the shareable summary."""
         self.prompts_label = plain_label(self._prompts_text(), "Prompts")
         self.moods_label = plain_label(self._moods_text(), "Mood counts")
-        self.shareable = QPlainTextEdit(detail.shareable)
+        self.shareable = QPlainTextEdit(self.detail.shareable)
         self.shareable.setReadOnly(True)
         self.shareable.setAccessibleName("Shareable summary")
         self.shareable.setPlaceholderText("No shareable summary was written for this session.")
         self.shareable.setMaximumHeight(90)
+
+    def _build_buttons(self, pdf_hook: PdfHook | None) -> QGridLayout:
+        """Copy, export again (when the app can) and delete, wired to what they do."""
+        session_id = self.detail.listing.session_id
         copy = QPushButton("&Copy summary")
         copy.setAccessibleName("Copy shareable summary")
-        copy.setEnabled(bool(detail.shareable))
+        copy.setEnabled(bool(self.detail.shareable))
         copy.clicked.connect(self._copy)
 
         buttons = QGridLayout()  # two rows: the session pane is narrow beside the table
@@ -132,17 +142,19 @@ class SessionDetailView(QWidget):
         if pdf_hook is not None:
             self.pdf_button = QPushButton("&Export PDF again…")
             self.pdf_button.setAccessibleName("Export the PDF of this session again")
-            self.pdf_button.clicked.connect(lambda: pdf_hook(self, listing.session_id))
+            self.pdf_button.clicked.connect(lambda: pdf_hook(self, session_id))
             buttons.addWidget(self.pdf_button, 0, 1)
         buttons.setColumnStretch(2, 1)
         self.delete_button = QPushButton("&Delete session…")
         self.delete_button.setAccessibleName("Delete this session")
-        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(listing.session_id))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(session_id))
         buttons.addWidget(self.delete_button, 1, 0)
+        return buttons
 
+    def _lay_out(self, buttons: QGridLayout) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(title)
+        layout.addWidget(self.title)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.fairness_label)
         layout.addWidget(self.chart)
@@ -152,9 +164,6 @@ class SessionDetailView(QWidget):
         layout.addWidget(self.moods_label)
         layout.addWidget(plain_label("Shareable summary", "Shareable summary heading"))
         layout.addWidget(self.shareable)
-        self.notes_widget = (
-            notes_widget_factory(listing.session_id) if notes_widget_factory else None
-        )
         if self.notes_widget is not None:
             layout.addWidget(self.notes_widget)
         layout.addLayout(buttons)

@@ -12,16 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from circlekeeper.session.model import format_duration
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     PageCursor,
     SessionFilter,
     SessionListing,
     SessionOrder,
     SessionSort,
 )
+from circlekeeper.history.source import HistorySource
+from circlekeeper.session.model import format_duration
 from circlekeeper.ui.history.format import local_time
-from circlekeeper.ui.history.source import HistorySource
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +37,14 @@ COLUMNS: tuple[tuple[str, SessionSort | None], ...] = (
 SESSION_ID = Qt.ItemDataRole.UserRole
 STATUS_WORDS = {"ended": "Ended", "abandoned": "Closed after a crash", "live": "Live"}
 Index = QModelIndex | QPersistentModelIndex
-# Qt asks ``data`` thousands of times per repaint: resolve the enums once.
-DISPLAY = Qt.ItemDataRole.DisplayRole
-ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
-ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
-TOOLTIP = Qt.ItemDataRole.ToolTipRole
+# Qt asks ``data`` thousands of times per repaint, mostly for roles this model leaves empty
+# (font, colours, check state…): plain ints, and one set lookup turns those away first.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+SESSION_ID_ROLE = int(SESSION_ID)
+ANSWERED_ROLES = frozenset({DISPLAY, ACCESSIBLE, ALIGNMENT, TOOLTIP, SESSION_ID_ROLE})
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -61,6 +64,8 @@ class SessionTableModel(QAbstractTableModel):
         self._cells: list[tuple[str, ...] | None] = []
         self._cursor: PageCursor | None = None
         self._exhausted = True
+        self._loaded = False
+        """Nothing is read until the table is first shown (:meth:`reload`)."""
         self.total = 0
 
     # ----------------------------------------------------------- control
@@ -75,10 +80,12 @@ class SessionTableModel(QAbstractTableModel):
 
     def set_filter(self, filter: SessionFilter) -> None:
         self._filter = filter
-        self.reload()
+        if self._loaded:
+            self.reload()
 
     def reload(self) -> None:
         """Start again from the first page (after a filter, a sort or a deletion)."""
+        self._loaded = True
         self.beginResetModel()
         page = self._source.sessions(
             self._filter, self._order, limit=self._page_size, with_total=True
@@ -148,6 +155,8 @@ class SessionTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in ANSWERED_ROLES:
+            return None
         row = index.row()
         if row < 0 or row >= len(self._rows):
             return None
@@ -158,7 +167,7 @@ class SessionTableModel(QAbstractTableModel):
                 cells = tuple(_cell(self._rows[row], c) for c in range(len(COLUMNS)))
                 self._cells[row] = cells
             return cells[column]
-        if role == SESSION_ID:
+        if role == SESSION_ID_ROLE:
             return self._rows[row].session_id
         if role == ALIGNMENT and column in (3, 4, 5):
             return RIGHT
@@ -174,7 +183,8 @@ class SessionTableModel(QAbstractTableModel):
         if key is None:
             return
         self._order = SessionOrder(key, order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        if self._loaded:
+            self.reload()
 
 
 def _cell(listing: SessionListing, column: int) -> str:

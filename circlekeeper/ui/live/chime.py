@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:  # loaded on first use: it needs the PulseAudio client library
+    from PySide6.QtMultimedia import QSoundEffect
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +24,7 @@ class Chime(QObject):
     def __init__(self, *, muted: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._muted = muted or os.environ.get("CIRCLEKEEPER_MUTE") == "1"
-        self._effect: object | None = None
+        self._effect: QSoundEffect | None = None
         self._unavailable = False
         self.played = 0
         """How many times the chime was asked to sound while not muted (for tests)."""
@@ -38,9 +42,9 @@ class Chime(QObject):
         self.played += 1
         effect = self._load()
         if effect is not None:
-            effect.play()  # type: ignore[attr-defined]
+            effect.play()
 
-    def _load(self) -> object | None:
+    def _load(self) -> QSoundEffect | None:
         if self._effect is not None or self._unavailable:
             return self._effect
         # Loaded on first use: QUrl's enums and importlib.resources would cost start-up time.

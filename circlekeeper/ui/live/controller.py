@@ -4,13 +4,16 @@ Widgets never touch the engine. They call intents here (``move_on``, ``pass_turn
 what the signals carry. Every command goes engine → journal (committed to disk) → state, so
 whatever a signal reports is already stored. The ``QTimer`` only asks for repaints; time itself
 always comes from the engine's clock, so a late tick never makes the timer drift.
+
+The policies (what *move on* does, reminders, clock jumps, heartbeats, the sentence for the
+moment) live in :mod:`circlekeeper.session.live_policy`, tested on a fake clock; this class only
+turns their answers into Qt signals.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -28,7 +31,23 @@ from circlekeeper.session.forecast import (
     fit_to_time,
     forecast,
 )
-from circlekeeper.session.model import Participant, Phase, RoundPlan
+from circlekeeper.session.live_policy import (
+    ClockJumpWatch,
+    Heartbeat,
+    IdleReminder,
+    Moment,
+    MomentWatch,
+    PhaseWatch,
+    RoundProgress,
+    Step,
+    moment,
+    move_on_step,
+    opens_next_round_after_closing,
+    phase_sentence,
+    round_progress,
+    up_next,
+)
+from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.seating import PreviousRound, SeatingRule, round_order
 from circlekeeper.session.state import RoundState, TurnView
 from circlekeeper.ui.bidi_text import display_name, person_label
@@ -37,9 +56,6 @@ log = logging.getLogger(__name__)
 
 REPAINT_MS = 200
 """Five repaints a second: the issue asks for at least four, and a ring this size is cheap."""
-HEARTBEAT_SECONDS = 5.0
-REMINDER_SECONDS = 5.0
-CLOCK_JUMP_SECONDS = 2.0
 EACH_PERSON_PROMPT = "A prompt for each person"
 """Shown for a per-person round while nobody in particular is up to speak."""
 
@@ -50,19 +66,6 @@ class SessionJournal(Protocol):
     def append(self, entry: ev.Entry) -> None: ...
 
     def heartbeat(self, wall: datetime, elapsed: float) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class RoundProgress:
-    """Where the circle is in its plan, as the window's header shows it."""
-
-    index: int
-    """Index in the plan of the round in progress (or the next one to start)."""
-    total: int
-    plan: RoundPlan | None
-    in_round: bool
-    round_complete: bool
-    """Everyone in the round's queue has had their turn; moving on ends the round."""
 
 
 class LiveController(QObject):
@@ -79,6 +82,8 @@ class LiveController(QObject):
     refused = Signal(str)
     """A command made no sense now; the message is written for the facilitator."""
     storage_failed = Signal(str)
+    offline_changed = Signal(int)
+    """Events kept on this computer while the server does not answer (0: all delivered)."""
     """The journal could not commit: the circle carries on in memory from here."""
     reminder_changed = Signal(bool)
     """Someone is up to speak but the clock has not been started for a few seconds."""
@@ -105,18 +110,18 @@ class LiveController(QObject):
         self.auto_start_next = auto_start_next
         self._unsaved: list[ev.Entry] = []
         self._storage_error: str | None = None
+        self._offline_pending = 0
         self._session = CircleSession(clock, sink=self._persist, wall=self._wall, log=log_entries)
         self._seating: list[str] = list(self._session.state.present)
         self.seating_rule = seating_rule or SeatingRule()
         self.first_speaker: str | None = None
         self.facilitator_ids: tuple[str, ...] = ()
         """People of the circle who facilitate today (the rule may keep them off the queue)."""
-        self._last_phase: Phase | None = None
-        self._last_moment: tuple[object, ...] | None = None
-        self._idle_since: float | None = None
-        self._reminding = False
-        self._last_beat: float | None = None
-        self._last_probe: tuple[float, datetime] | None = None
+        self._phases = PhaseWatch()
+        self._moments = MomentWatch()
+        self._reminder = IdleReminder()
+        self._heartbeat = Heartbeat()
+        self._clock_jumps = ClockJumpWatch()
 
         self._repaint = QTimer(self)
         self._repaint.setInterval(REPAINT_MS)
@@ -191,20 +196,11 @@ class LiveController(QObject):
         return self._session.turn_view()
 
     def progress(self) -> RoundProgress:
-        state = self._session.state
-        round_ = state.current_round
-        done = len(state.rounds) - (1 if round_ is not None else 0)
-        index = len(state.rounds) - 1 if round_ is not None else done
-        plans = self.effective_plan()
-        plan: RoundPlan | None
-        if round_ is not None:
-            plan = round_.plan
-        elif index < len(plans):
-            plan = plans[index]
-        else:
-            plan = None
-        complete = round_ is not None and round_.current is None and not round_.queue
-        return RoundProgress(index, len(plans), plan, round_ is not None, complete)
+        return round_progress(self._session.state, self.effective_plan())
+
+    def moment(self) -> Moment:
+        """Who speaks, who is up and who follows, with the round: for every screen."""
+        return moment(self._session.state, self.effective_plan())
 
     def effective_plan(self) -> list[RoundPlan]:
         """The plan as it stands now: rounds the facilitator shortened replace planned ones."""
@@ -275,10 +271,7 @@ class LiveController(QObject):
 
     def up_next(self) -> str | None:
         """Who speaks after the current speaker (or first, when nobody is speaking)."""
-        round_ = self._session.state.current_round
-        if round_ is None or not round_.queue:
-            return None
-        return round_.queue[0]
+        return up_next(self._session.state)
 
     def order_for_next_round(self) -> list[str]:
         """The order the next round will run in: around the room's seating (late arrivals at
@@ -338,30 +331,31 @@ class LiveController(QObject):
     def move_on(self) -> bool:
         """N / Right: end the turn (starting the next one by default), start the first turn,
         or, when everyone has spoken, close the round and open the next planned one."""
-        state = self._session.state
-        round_ = state.current_round
-        if state.ended:
-            return self._refuse("This session has ended.")
-        if round_ is None:
-            return self.start_next_round()
-        if round_.current is not None:
-            return self._do(lambda: self._session.end_turn(start_next=self.auto_start_next))
-        if round_.queue:
-            return self._do(self._session.start_turn)
-        if not self._do(self._session.end_round):
-            return False
-        if len(state.rounds) < len(self.effective_plan()):
-            return self.start_next_round()
-        return True
+        match move_on_step(self._session.state):
+            case Step.REFUSE_ENDED:
+                return self._refuse("This session has ended.")
+            case Step.START_ROUND:
+                return self.start_next_round()
+            case Step.END_TURN:
+                return self._do(lambda: self._session.end_turn(start_next=self.auto_start_next))
+            case Step.START_TURN:
+                return self._do(self._session.start_turn)
+            case Step.END_ROUND:
+                if not self._do(self._session.end_round):
+                    return False
+                if opens_next_round_after_closing(self._session.state, self.effective_plan()):
+                    return self.start_next_round()
+                return True
 
     def start_next_round(self, order: Sequence[str] | None = None) -> bool:
         progress = self.progress()
         if progress.in_round:
             return self._refuse("End the current round before starting another one.")
-        if progress.plan is None:
+        plan = progress.plan
+        if plan is None:
             return self._refuse("Every planned round has been held; you can end the circle.")
         chosen = list(order) if order is not None else self.order_for_next_round()
-        return self._do(lambda: self._session.start_round(progress.plan, chosen))
+        return self._do(lambda: self._session.start_round(plan, chosen))
 
     def add_round(self, plan: RoundPlan) -> None:
         """An extra round the facilitator adds during the circle, after the planned ones."""
@@ -467,37 +461,15 @@ class LiveController(QObject):
         return False
 
     def _after_change(self) -> None:
-        self._idle_since = None
+        self._reminder.reset()
         view = self._session.turn_view()
-        speaker = view.person_id if view else None
-        progress = self.progress()
-        moment = (speaker, progress.index, progress.in_round, self._session.state.ended)
-        if moment != self._last_moment:
-            # A new speaker, and just as much a moment with nobody speaking: the last sentence
-            # must never keep saying someone speaks after their turn has ended.
-            self._last_moment = moment
-            self.announced.emit(self._describe_moment(speaker, progress))
-        self._last_phase = view.phase if view else None
-        self._last_probe = None
+        sentence = self._moments.sentence(self._session.state, self.progress(), self.name)
+        if sentence is not None:
+            self.announced.emit(sentence)
+        self._phases.settle(view)
+        self._clock_jumps.reset()
         self.changed.emit()
         self.tick()
-
-    def _describe_moment(self, speaker: str | None, progress: RoundProgress) -> str:
-        """One sentence for the status line and screen readers: who speaks, or what comes next."""
-        if self._session.state.ended:
-            return "The circle has ended."
-        if speaker is not None:
-            return f"{self.name(speaker)} is speaking."
-        if progress.plan is None:
-            return "All planned rounds are done; end the circle when you are ready."
-        if not progress.in_round:
-            return f"Next round: {progress.plan.label}. Press N or Space to begin."
-        if progress.round_complete:
-            return f"Everyone has had a turn in {progress.plan.label}. Press N to move on."
-        first = self.up_next()
-        if first is None:
-            return "Nobody is speaking."
-        return f"Nobody is speaking. {self.name(first)} is next: press Space to start."
 
     def _persist(self, entry: ev.Entry) -> None:
         """The engine's sink. A failing store must not stop the circle: keep going in memory,
@@ -505,6 +477,7 @@ class LiveController(QObject):
         if self._journal is not None and self._storage_error is None:
             try:
                 self._journal.append(entry)
+                self._notice_offline()
                 return
             except Exception as error:  # any storage failure: disk full, file gone, locked
                 log.exception("Could not store event %s", entry.seq)
@@ -515,56 +488,44 @@ class LiveController(QObject):
         if self._journal is not None:
             self._unsaved.append(entry)
 
+    def _notice_offline(self) -> None:
+        """Tell the window when events start or stop waiting for the server (a journal that
+        keeps events offline has ``pending``; others never wait)."""
+        pending = int(getattr(self._journal, "pending", 0))
+        if pending != self._offline_pending:
+            self._offline_pending = pending
+            self.offline_changed.emit(pending)
+
     def _notice_phase(self, view: TurnView | None) -> None:
-        phase = view.phase if view is not None else None
-        if view is not None and phase != self._last_phase and self._last_phase is not None:
-            name = self.name(view.person_id)
-            self.phase_changed.emit(phase, name)
-            if phase is Phase.NEARING_END:
-                self.announced.emit(f"{name}: nearing the end of their time.")
-            elif phase is Phase.OVER_TIME:
-                self.announced.emit(f"{name}: over time.")
-        self._last_phase = phase
+        phase = self._phases.crossed(view)
+        if phase is None or view is None:
+            return
+        name = self.name(view.person_id)
+        self.phase_changed.emit(phase, name)
+        sentence = phase_sentence(phase, name)
+        if sentence is not None:
+            self.announced.emit(sentence)
 
     def _notice_idle(self, view: TurnView | None) -> None:
         waiting = view is None and self.up_next() is not None
-        now = self._clock.now()
-        if not waiting:
-            self._idle_since = None
-        elif self._idle_since is None:
-            self._idle_since = now
-        reminding = self._idle_since is not None and now - self._idle_since >= REMINDER_SECONDS
-        if reminding != self._reminding:
-            self._reminding = reminding
+        reminding = self._reminder.update(waiting, self._clock.now())
+        if reminding is not None:
             self.reminder_changed.emit(reminding)
 
     def _notice_clock_jump(self, view: TurnView | None) -> None:
-        """Monotonic time stops while a laptop sleeps; the wall clock does not. A gap between
-        the two during a running turn means time the timer did not count."""
-        if view is None or not view.running:
-            self._last_probe = None
-            return
-        now, wall = self._clock.now(), self._wall()
-        if self._last_probe is not None:
-            mono_delta = now - self._last_probe[0]
-            wall_delta = (wall - self._last_probe[1]).total_seconds()
-            gap = wall_delta - mono_delta
-            if abs(gap) > CLOCK_JUMP_SECONDS:
-                self.clock_jumped.emit(gap)
-        self._last_probe = (now, wall)
+        running = view is not None and view.running
+        gap = self._clock_jumps.probe(running, self._clock.now(), self._wall())
+        if gap is not None:
+            self.clock_jumped.emit(gap)
 
     def _beat(self) -> None:
         if self._journal is None or self._storage_error is not None:
             return
-        state = self._session.state
-        if not state.started or state.ended:
+        if not self._heartbeat.due(self._session.state, self._clock.now()):
             return
-        now = self._clock.now()
-        if self._last_beat is not None and now - self._last_beat < HEARTBEAT_SECONDS:
-            return
-        self._last_beat = now
         try:
             self._journal.heartbeat(self._wall(), self._session.elapsed())
+            self._notice_offline()
         except Exception as error:
             log.exception("Could not write the heartbeat")
             self._storage_error = _storage_message(error)

@@ -17,15 +17,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from circlekeeper.session.state import TurnView
 from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.live.circle_glance import local_clock
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.screen_fit import FRAME_ALLOWANCE
+from circlekeeper.ui.theme import presenter_style
 
 ScreenT = TypeVar("ScreenT")
 
 WINDOWED_SIZE = (1024, 640)
+SHARED_SCREEN_SHARE = 0.45
+"""Share of the width and height of the facilitator's only screen the presenter window takes."""
 
 
 def projector_screen(
@@ -44,7 +49,10 @@ class PresenterWindow(QWidget):
     """Where the presenter went, in a sentence for the facilitator's status bar."""
 
     def __init__(self, controller: LiveController, cue: CueStyle = CueStyle.NEUTRAL) -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        # The facilitator's window keeps the keyboard: the presenter is looked at, never typed
+        # into, so a click on it (or its appearing) must not take the live keys away.
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowTitle("CircleKeeper — presenter")
         self.setAccessibleName("Presenter screen")
         self._controller = controller
@@ -83,15 +91,9 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.next_label)
         layout.addWidget(self.end_label)
         self.end_label.hide()
-        self.setStyleSheet(
-            "QWidget { background: #12191f; color: #eef2f5; }"
-            "#presenterRound { font-size: 22px; color: #9fb3c2; }"
-            "#presenterPrompt { font-size: 30px; }"
-            "#presenterSpeaker { font-size: 44px; font-weight: 600; }"
-            "#presenterNext { font-size: 24px; color: #9fb3c2; }"
-        )
+        self.setStyleSheet(presenter_style())
         self.ring.set_dark(True)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
         controller.changed.connect(self.refresh)
         controller.ticked.connect(self._tick)
@@ -118,7 +120,8 @@ class PresenterWindow(QWidget):
 
     def refresh(self) -> None:
         controller = self._controller
-        progress = controller.progress()
+        now = controller.moment()
+        progress = now.progress
         plan = progress.plan
         if plan is None:
             self.round_label.setText("Thank you for being here")
@@ -129,24 +132,22 @@ class PresenterWindow(QWidget):
             )
             self.prompt_label.setText(breakable(controller.prompt_now()))
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
-        view = controller.turn_view()
-        speaker = view.person_id if view else None
-        if speaker:
-            self.speaker_label.setText(self._label(speaker))
+        if now.speaker:
+            self.speaker_label.setText(self._label(now.speaker))
         elif progress.round_complete:
             self.speaker_label.setText("Everyone has had their turn")
         else:
             self.speaker_label.setText("")
-        after = controller.up_next()
-        self.next_label.setText(f"Next: {self._label(after)}" if after else "")
+        # The room sees who comes next, including whoever is about to start.
+        self.next_label.setText(f"Next: {self._label(now.up_next)}" if now.up_next else "")
         self._show_end()
-        self._tick(view)
+        self._tick(controller.turn_view())
 
-    def _tick(self, view: object) -> None:
+    def _tick(self, view: TurnView | None) -> None:
         upcoming = None
         if view is None and self._controller.current_round() is not None:
             upcoming = self._controller.next_allotment()
-        self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
+        self.ring.set_view(view, upcoming)
 
     def _label(self, person_id: str) -> str:
         return self._controller.label(person_id)
@@ -177,8 +178,13 @@ class PresenterWindow(QWidget):
         self.showNormal()
         self.resize(*WINDOWED_SIZE)
         if facilitator is not None and facilitator is not gone:
+            # One screen: a smaller window in the top corner, clear of the controls along the
+            # bottom of the facilitator's window, and entirely on the screen.
             area = facilitator.availableGeometry()
-            self.move(area.center() - self.rect().center())
+            width = min(WINDOWED_SIZE[0], int(area.width() * SHARED_SCREEN_SHARE))
+            height = min(WINDOWED_SIZE[1], int(area.height() * SHARED_SCREEN_SHARE))
+            self.resize(width, height)
+            self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
         self.show()
         return "The presenter screen is a window; press F11 in it for full screen."
 
@@ -189,6 +195,11 @@ class PresenterWindow(QWidget):
             app.screenRemoved.disconnect(self._screen_removed)
             self._facilitator_screen = None
         super().closeEvent(event)
+
+    def _leave_full_screen(self) -> None:
+        """Esc only leaves full screen; closing is F5 in the facilitator's window."""
+        if self.isFullScreen():
+            self.showNormal()
 
     def _toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.session.state import RoundState
+from circlekeeper.ui.list_rows import current_item, item_at
 
 PERSON = Qt.ItemDataRole.UserRole
 
@@ -47,7 +48,7 @@ class QueueList(QListWidget):
         self.setCurrentRow(target)
         self._emit_order()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.key() in (
             Qt.Key.Key_Up,
             Qt.Key.Key_Down,
@@ -130,7 +131,7 @@ class RoundQueue(QWidget):
         return [self.queue.item(i).text() for i in range(self.queue.count())]
 
     def _menu(self, point: QPoint) -> None:
-        item = self.queue.itemAt(point) or self.queue.currentItem()
+        item = item_at(self.queue, point) or current_item(self.queue)
         if item is None:
             return
         person_id = item.data(PERSON)

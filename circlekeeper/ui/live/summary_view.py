@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.bidi_text import breakable
+from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 
 MAX_SHAREABLE = 20_000
@@ -51,17 +52,7 @@ class SummaryView(QWidget):
         self.fairness_label = QLabel(summary.fairness_sentence())
         self.fairness_label.setWordWrap(True)
         self.fairness_label.setAccessibleName("Fairness")
-        facts = [
-            f"{summary.present_count} present",
-            f"{format_duration(summary.duration_seconds)} in all",
-            f"{format_duration(summary.total_spoken)} of speaking",
-            f"{summary.passes} pass" + ("" if summary.passes == 1 else "es"),
-        ]
-        if summary.late_count:
-            facts.append(f"{summary.late_count} arrived late")
-        if summary.left_count:
-            facts.append(f"{summary.left_count} left early")
-        self.facts_label = QLabel(" · ".join(facts))
+        self.facts_label = QLabel(SEPARATOR.join(session_facts(summary)))
         self.facts_label.setAccessibleName("Key figures")
         self.bars = FairnessStrip()
         bars, equal = bars_from_summary(summary)
@@ -106,6 +97,7 @@ class SummaryView(QWidget):
             lambda: self.export_requested.emit(self.shareable.toPlainText())
         )
         close = QPushButton("Save and close")
+        self.close_button = close
         close.setAccessibleName("Save and close")
         close.setToolTip("Keep the shareable summary and go back to the circles (Ctrl+W)")
         close.clicked.connect(self._close)
@@ -129,6 +121,9 @@ class SummaryView(QWidget):
         layout.addWidget(self.shareable, 1)
         layout.addLayout(buttons)
         self.setStyleSheet("#summaryTitle { font-size: 24px; font-weight: 600; }")
+
+    def buttons(self) -> tuple[QPushButton, ...]:
+        return (self.export_button, self.close_button)
 
     def shareable_text(self) -> str:
         return self.shareable.toPlainText()

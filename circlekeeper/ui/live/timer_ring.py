@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from circlekeeper.session.model import Phase, format_duration
+from circlekeeper.ui import theme
 from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
@@ -31,22 +32,19 @@ class RingColours:
     text: QColor
 
 
-LIGHT = RingColours(
-    track=QColor("#dfe5e8"),
-    normal=QColor("#23867b"),
-    nearing=QColor("#c77700"),
-    over=QColor("#a23b72"),
-    paused=QColor("#7b8794"),
-    text=QColor("#1d2730"),
-)
-DARK = RingColours(
-    track=QColor("#34414b"),
-    normal=QColor("#4fc1b1"),
-    nearing=QColor("#f3b14b"),
-    over=QColor("#e07fb0"),
-    paused=QColor("#9aa7b4"),
-    text=QColor("#eef2f5"),
-)
+def ring_colours(colours: theme.Palette) -> RingColours:
+    return RingColours(
+        track=QColor(colours.track),
+        normal=QColor(colours.accent),
+        nearing=QColor(colours.nearing),
+        over=QColor(colours.over),
+        paused=QColor(colours.paused),
+        text=QColor(colours.ink),
+    )
+
+
+LIGHT = ring_colours(theme.LIGHT)
+DARK = ring_colours(theme.DARK)
 
 PHASE_WORDS = {
     Phase.NORMAL: "remaining",
@@ -112,7 +110,7 @@ class TimerRing(QWidget):
     def colours(self) -> RingColours:
         dark = self._dark
         if dark is None:
-            dark = self.palette().window().color().lightness() < 128
+            dark = theme.is_dark(self.palette())
         return DARK if dark else LIGHT
 
     def set_view(self, view: TurnView | None, upcoming: float | None = None) -> None:
@@ -140,6 +138,16 @@ class TimerRing(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         return width
+
+    def time_area(self) -> QRect:
+        """Where the turn's time is drawn (a dialog beside the circle must leave it visible)."""
+        side = min(self.width(), self.height())
+        return QRect(
+            int((self.width() - side) / 2 + side * 0.15),
+            int(self.height() / 2 - side * 0.16),
+            int(side * 0.7),
+            int(side * 0.24),
+        )
 
     # --------------------------------------------------------------- painting
 

@@ -8,8 +8,9 @@ keeps its keys, because Qt lets a line edit claim printable keys before shortcut
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Phase, format_duration
+from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.bidi_text import breakable, display_name
@@ -32,19 +34,31 @@ from circlekeeper.ui.live.arrival_dialog import Arrival
 from circlekeeper.ui.live.button_grid import ButtonGrid
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.live.circle_glance import CircleClockLine, OverrunOffer
+from circlekeeper.ui.live.clock_guard import ClockGuard
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.theme import banner_style
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
     from PySide6.QtGui import QAccessibleAnnouncementEvent
 except ImportError:  # pragma: no cover - older Qt
+    # The name stays bound so callers can test for it; None means this Qt cannot announce.
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
 ArrivalAsker = Callable[[QWidget, bool], Arrival | None]
 """Asks who arrived (the bool: whether a round is in progress); the member is always set."""
+
+SUBJECTS = {"she": ("She", "joins"), "he": ("He", "joins"), "they": ("They", "join")}
+
+
+def welcome_line(name: str, pronouns: str, where: str = "at the end of this round") -> str:
+    """The status line for a late arrival, with the pronoun they gave (or their name)."""
+    first = pronouns.strip().lower().split("/")[0].strip() if pronouns else ""
+    subject, verb = SUBJECTS.get(first, (display_name(name), "joins"))
+    return f"Welcome, {display_name(name)}. {subject} {verb} {where}."
 
 
 class LiveView(QWidget):
@@ -159,7 +173,7 @@ class LiveView(QWidget):
         self._shortcut("=", self._extend)
         self._shortcut("Ctrl+Shift+F", self.overrun_offer.accept)
         for number in range(1, 10):
-            self._shortcut(str(number), lambda n=number: self.passers_bar.press(n))
+            self._shortcut(str(number), partial(self.passers_bar.press, number))
 
         left = QVBoxLayout()
         left.addWidget(self.round_label)
@@ -192,15 +206,14 @@ class LiveView(QWidget):
         outer.addWidget(self.controls)
         outer.addWidget(self.status)
         self.setStyleSheet(
-            "#roundLabel { font-size: 18px; color: palette(mid); }"
+            "#roundLabel { font-size: 18px; font-weight: 600; }"
             "#promptLabel { font-size: 20px; }"
             "#speakerLabel { font-size: 30px; font-weight: 600; }"
-            "#sectionTitle { font-weight: 600; }"
-            "#reminder { background: #fff4d6; color: #5a4300; padding: 6px; border-radius: 4px; }"
-            "#storageRow { background: #fde2e4; border: 1px solid #a23b72; border-radius: 4px; }"
-            "#storageBanner { color: #5c1836; }"
+            "#sectionTitle { font-weight: 600; }" + banner_style()
         )
 
+        self.clock_guard = ClockGuard(self, self._clock_on_screen)
+        self.destroyed.connect(self.clock_guard.stop)
         self.queue.reorder_requested.connect(self.controller.reorder)
         self.queue.pass_requested.connect(self.controller.pass_turn)
         self.queue.defer_requested.connect(self.controller.pass_for_now)
@@ -220,7 +233,8 @@ class LiveView(QWidget):
 
     def refresh(self) -> None:
         controller = self.controller
-        progress = controller.progress()
+        now = controller.moment()
+        progress = now.progress
         plan = progress.plan
         if plan is None:
             self.round_label.setText("All planned rounds are done")
@@ -237,19 +251,16 @@ class LiveView(QWidget):
             self.policy_label.setText(plan.policy.describe())
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         view = controller.turn_view()
-        speaker = view.person_id if view else None
+        speaker = now.speaker
         if speaker:
             self.speaker_label.setText(self._label(speaker))
         elif progress.round_complete:
             self.speaker_label.setText("Everyone has had their turn — N closes the round")
-        elif progress.in_round and controller.up_next():
-            self.speaker_label.setText(f"Ready: {self._label(controller.up_next() or '')}")
+        elif progress.in_round and now.up_next:
+            self.speaker_label.setText(f"Ready: {self._label(now.up_next)}")
         else:
             self.speaker_label.setText("")
-        after = controller.up_next() if speaker else None
-        if speaker is None and controller.up_next():
-            queue = controller.current_round().queue if controller.current_round() else []
-            after = queue[1] if len(queue) > 1 else None
+        after = now.following
         self.next_label.setText(f"Next: {self._label(after)}" if after else "")
         self.queue.show_round(controller.current_round(), self._label, speaker)
         self.passers_bar.show_passers(controller.passers_waiting(), self._label)
@@ -270,9 +281,12 @@ class LiveView(QWidget):
         toggle.setAccessibleName(word)
         in_round = self.controller.current_round() is not None
         has_turn = turn is not None
-        self.buttons["pass"].setEnabled(in_round)
-        self.buttons["later"].setEnabled(in_round)
-        self.buttons["extend"].setEnabled(has_turn and turn.allotted is not None)
+        # When everyone has had their turn only N (close the round) acts; the rest say so.
+        someone_left = in_round and not self.controller.progress().round_complete
+        toggle.setEnabled(has_turn or someone_left or not in_round)
+        self.buttons["pass"].setEnabled(someone_left)
+        self.buttons["later"].setEnabled(someone_left)
+        self.buttons["extend"].setEnabled(turn is not None and turn.allotted is not None)
         self.buttons["late_start"].setEnabled(has_turn)
 
     def _refresh_fairness(self) -> None:
@@ -280,9 +294,9 @@ class LiveView(QWidget):
         bars, equal = bars_from_summary(summary)
         self.fairness.set_bars(bars, equal)
 
-    def _tick(self, view: object) -> None:
+    def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
-        self.ring.set_view(view, upcoming)  # type: ignore[arg-type]
+        self.ring.set_view(view, upcoming)
         self._fairness_countdown -= 1
         if self._fairness_countdown <= 0:
             self._fairness_countdown = 5  # about once a second
@@ -343,7 +357,8 @@ class LiveView(QWidget):
         seconds, ok = QInputDialog.getInt(
             self,
             "Started late",
-            "The turn really started how many seconds ago?",
+            f"The timer shows {format_duration(view.spoken)} for this turn.\n"
+            "How many seconds ago did the speaker really begin?",
             int(view.spoken) + 30,
             int(view.spoken) + 1,
             24 * 3600,
@@ -363,7 +378,6 @@ class LiveView(QWidget):
             return
         person = arrival.member
         if self.controller.join(person, arrival.place):
-            name = display_name(person.name)
             where = (
                 "from the next round"
                 if arrival.place is JoinPlace.NEXT_ROUND and in_round
@@ -371,7 +385,7 @@ class LiveView(QWidget):
                 if in_round
                 else "in the next round"
             )
-            self.status.setText(f"Welcome, {name}. {name} joins {where}.")
+            self.status.setText(welcome_line(person.name, person.pronouns, where))
 
     def _leaving(self) -> None:
         state = self.controller.session.state
@@ -382,10 +396,12 @@ class LiveView(QWidget):
             self, "Someone leaves", "Who is leaving the circle?", names, 0, False
         )
         if ok:
-            self.controller.leave(state.present[names.index(choice)])
+            self._confirm_leave(state.present[names.index(choice)])
 
     def _confirm_leave(self, person_id: str) -> None:
-        self.controller.leave(person_id)
+        name = self._label(person_id)
+        if self.controller.leave(person_id):
+            self.status.setText(f"{name} has left the circle; what they shared is kept.")
 
     def _presenter(self) -> None:
         self.presenter_requested.emit()
@@ -441,7 +457,13 @@ class LiveView(QWidget):
         ):
             self.controller.correct_start(view.spoken + gap)
 
+    def _clock_on_screen(self) -> QRect:
+        area = self.ring.time_area()
+        return QRect(self.ring.mapToGlobal(area.topLeft()), area.size())
+
     def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The whole facilitator's window: focus on the menu bar, the status line or a list
+        # must not silence the live keys. A text field still keeps its printable keys.
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)

@@ -77,8 +77,9 @@ class VaultBridge(QObject):
             clipboard.selectionChanged.connect(
                 lambda: self._clipboard_changed(QClipboard.Mode.Selection)
             )
-        if track_activity and QCoreApplication.instance() is not None:
-            QCoreApplication.instance().installEventFilter(self)
+        app = QCoreApplication.instance()
+        if track_activity and app is not None:
+            app.installEventFilter(self)
             self._filtering = True
 
     @property
@@ -108,8 +109,9 @@ class VaultBridge(QObject):
     def shutdown(self) -> None:
         """Lock, stop the timer and stop listening (application exit)."""
         self._timer.stop()
-        if self._filtering and QCoreApplication.instance() is not None:
-            QCoreApplication.instance().removeEventFilter(self)
+        app = QCoreApplication.instance()
+        if self._filtering and app is not None:
+            app.removeEventFilter(self)
             self._filtering = False
         self.vault.lock()
         self.vault.remove_listener(self._vault_changed)

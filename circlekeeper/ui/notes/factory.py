@@ -90,10 +90,10 @@ class NotesMenu:
 
     def _add(
         self,
-        menu,
+        menu: QMenu,
         text: str,
         shortcut: str | None,
-        slot: Callable[[], object],  # type: ignore[no-untyped-def]
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self.window)
         if shortcut:
@@ -134,14 +134,17 @@ class NotesMenu:
     def open_person_notes(self, person_id: int, name: str) -> NotesDialog:
         return self._open(f"Private notes about {name}", person_id=person_id)
 
-    def _open(self, title: str, **scope: int) -> NotesDialog:
+    def _open(
+        self, title: str, *, session_id: int | None = None, person_id: int | None = None
+    ) -> NotesDialog:
         dialog = NotesDialog(
             self.service,
             self.bridge,
             title=title,
+            session_id=session_id,
+            person_id=person_id,
             name_of=self.name_of,
             parent=self.window,
-            **scope,
         )
         dialog.show()
         return dialog

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.session.model import format_duration
 from circlekeeper.ui.ask import ask_yes_no
+from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
+from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
@@ -85,7 +87,27 @@ class NotesPanel(QWidget):
         self._notes: dict[str, Note] = {}
         self._editing = False
         self.setAccessibleName("Private notes")
+        self._build_reading()
+        buttons = self._build_buttons()
+        open_page = self._open_page_with(buttons)
+        locked_page = self._build_locked_page()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(open_page)
+        self.pages.addWidget(locked_page)
+        self._open_page, self._locked_page = open_page, locked_page
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self._wire_keys()
+        bridge.locked.connect(self._show_locked)
+        bridge.unlocked.connect(self.refresh)
+        self.refresh()
 
+    # ------------------------------------------------------------ building
+
+    def _build_reading(self) -> None:
+        """Search, the list, the open note and its details. The text widgets are marked
+        private, so note text copied from them is cleared from the clipboard on lock."""
         self.search = QLineEdit()
         self.search.setAccessibleName("Search notes")
         self.search.setPlaceholderText("Search these notes (Ctrl+F)")
@@ -110,6 +132,7 @@ class NotesPanel(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
 
+    def _build_buttons(self) -> QGridLayout:
         self.edit_button = self._button(
             "Edit", "Edit note", "Change this note (Ctrl+E)", self.begin_edit
         )
@@ -123,7 +146,7 @@ class NotesPanel(QWidget):
             "Delete…", "Delete note", "Delete this note for good", self.delete_current
         )
         self.lock_button = self._button(
-            "Lock notes", "Lock notes", "Lock private notes now", bridge.lock
+            "Lock notes", "Lock notes", "Lock private notes now", self.bridge.lock
         )
 
         # Two rows, so the panel also fits the narrow session pane of the history.
@@ -133,7 +156,9 @@ class NotesPanel(QWidget):
         buttons.addWidget(self.delete_button, 1, 0)
         buttons.addWidget(self.lock_button, 1, 2)
         buttons.setColumnStretch(3, 1)
+        return buttons
 
+    def _open_page_with(self, buttons: QGridLayout) -> QWidget:
         open_page = QWidget()
         open_layout = QVBoxLayout(open_page)
         open_layout.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +172,9 @@ class NotesPanel(QWidget):
         open_layout.addLayout(body, 1)
         open_layout.addLayout(buttons)
         open_layout.addWidget(self.message)
+        return open_page
 
+    def _build_locked_page(self) -> QWidget:
         locked_page = QWidget()
         locked_layout = QVBoxLayout(locked_page)
         locked_label = QLabel("Private notes are locked.")
@@ -164,15 +191,10 @@ class NotesPanel(QWidget):
         locked_layout.addWidget(locked_label)
         locked_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
         locked_layout.addStretch(1)
+        return locked_page
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(open_page)
-        self.pages.addWidget(locked_page)
-        self._open_page, self._locked_page = open_page, locked_page
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.pages)
-
+    def _wire_keys(self) -> None:
+        """Ctrl+F, Ctrl+E, Ctrl+S and Delete while the focus is anywhere in the panel."""
         for keys, slot in (
             ("Ctrl+F", self.search.setFocus),
             ("Ctrl+E", self.begin_edit),
@@ -183,10 +205,6 @@ class NotesPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        bridge.locked.connect(self._show_locked)
-        bridge.unlocked.connect(self.refresh)
-        self.refresh()
-
     def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(name)
@@ -195,6 +213,13 @@ class NotesPanel(QWidget):
         return button
 
     # --------------------------------------------------------------- render
+
+    def _show_failure(self, error: UserFacingError) -> None:
+        """Reading failed: the vault may have locked itself (idle) meanwhile, else say why."""
+        if not self.bridge.is_unlocked:
+            self._show_locked()
+        else:
+            self.message.setText(str(error))
 
     def refresh(self) -> None:
         """Decrypt the notes in scope once, then list those the search box lets through."""
@@ -209,10 +234,7 @@ class NotesPanel(QWidget):
             else:
                 notes = self.service.all()
         except UserFacingError as error:
-            if not self.bridge.is_unlocked:
-                self._show_locked()
-                return
-            self.message.setText(str(error))
+            self._show_failure(error)
             return
         if self.session_id is not None and self.person_id is not None:
             notes = [n for n in notes if n.person_id == self.person_id]
@@ -251,7 +273,7 @@ class NotesPanel(QWidget):
         super().showEvent(event)
 
     def current_note_id(self) -> str | None:
-        item = self.list.currentItem()
+        item = current_item(self.list)
         return item.data(NOTE_ID) if item is not None else None
 
     def _selected(self, item: QListWidgetItem | None, _previous: object) -> None:
@@ -264,7 +286,7 @@ class NotesPanel(QWidget):
             self.viewer.setPlainText(DAMAGED_TEXT if note.damaged else note.text)
             self.meta.setText(self._details(note))
         has = note is not None
-        self.edit_button.setEnabled(has and not note.damaged)
+        self.edit_button.setEnabled(note is not None and not note.damaged)
         self.delete_button.setEnabled(has)
 
     def _details(self, note: Note) -> str:
@@ -342,7 +364,10 @@ class NotesPanel(QWidget):
         if note_id is None or self._editing:
             return
         if not self._ask(
-            self, "Delete note", "Delete this note? It cannot be brought back once deleted."
+            self,
+            "Delete note",
+            "Delete this note? It is deleted from the database and its backups, and cannot be"
+            " brought back.",
         ):
             return
         try:
@@ -382,7 +407,10 @@ class NotesDialog(QDialog):
         )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        for button in self.panel.findChildren(QPushButton):  # Enter closes; it never edits
+            button.setAutoDefault(False)
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel, 1)
         layout.addWidget(close)
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)

@@ -8,6 +8,8 @@ Passphrase fields are emptied whenever a dialog closes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.ui.theme import LIGHT
 from circlekeeper.vault.errors import VaultError
 from circlekeeper.vault.vault import MIN_PASSPHRASE_CHARS, Vault
 
@@ -54,7 +57,7 @@ class _PassphraseDialog(QDialog):
         self.error.setAccessibleName("Problem")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("#passphraseError { color: #a3123a; }")
+        self.error.setStyleSheet(f"#passphraseError {{ color: {LIGHT.error}; }}")
         self.error.hide()
         self.show_box = QCheckBox("Show what I type")
         self.show_box.setAccessibleName("Show passphrase")
@@ -99,7 +102,7 @@ class _PassphraseDialog(QDialog):
     def _submit(self) -> None:
         raise NotImplementedError
 
-    def _run(self, action) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object]) -> bool:
         """Run a slow vault call (the KDF) under a busy cursor; show its message if it fails."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -188,11 +191,14 @@ class UnlockDialog(_PassphraseDialog):
 
 
 class ChangePassphraseDialog(_PassphraseDialog):
-    """Re-wrap the key under a new passphrase; the notes themselves are not touched."""
+    """A new passphrase and a new key: every note is re-sealed under it in one go."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(vault, "Change the notes passphrase", "Change passphrase", parent)
-        intro = QLabel("Your notes stay as they are; only the passphrase that opens them changes.")
+        intro = QLabel(
+            "Your notes get a new key: the old passphrase will not open them, nor anything"
+            " written from now on, even with an old backup."
+        )
         warning = QLabel(FORGET_WARNING)
         self.current = self._add_field("Current passphrase:", "Current passphrase")
         self.passphrase = self._add_field("New passphrase:", "New passphrase")

@@ -62,7 +62,7 @@ def build_notes(
     kdf: KdfSettings | None = None,
     parent: QObject | None = None,
 ) -> NotesParts:
-    vault = Vault(headers, kdf=kdf, idle_minutes=idle_minutes)
+    vault = Vault(headers, kdf=kdf, idle_minutes=idle_minutes, notes=notes)
     service = NotesService(vault, notes)
     bridge = VaultBridge(vault, parent=parent)
     return NotesParts(vault, service, bridge, NotesFactory(service, bridge))

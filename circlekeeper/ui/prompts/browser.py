@@ -43,6 +43,7 @@ from circlekeeper.ui.prompts.editor import edit_prompt
 from circlekeeper.ui.prompts.filters import PromptFilters
 from circlekeeper.ui.prompts.prompt_list import PromptList
 from circlekeeper.ui.prompts.prompt_pane import PromptPane
+from circlekeeper.ui.screen_fit import fit_to_screen
 
 EditPrompt = Callable[[Prompt | None, QWidget, PromptCategory | None], Prompt | None]
 AskPath = Callable[[QWidget], Path | None]
@@ -74,6 +75,29 @@ class PromptBrowser(QDialog):
         self._last_heard: dict[str, UsageRow] = {}
         self.chosen: Prompt | None = None
 
+        library_page = self._build_library_page(category)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(library_page, "Library")
+        self.used = UsageTable()
+        if circle_id is not None:
+            self.tabs.addTab(self.used, f"Heard in {circle_name or 'this circle'}")
+        self._build_footer()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._wire()
+
+        self._fill_tags()
+        self._load_history()
+        self.refresh()
+        fit_to_screen(self, 980, 640)
+        self.search.setFocus()
+
+    # ------------------------------------------------------------ building
+
+    def _build_library_page(self, category: PromptCategory | None) -> QWidget:
+        """Filters, the list beside the chosen prompt, and the deck buttons under them."""
         self.filters = PromptFilters(category)
         f = self.filters
         self.search, self.category, self.intensity, self.tag = (
@@ -115,13 +139,10 @@ class PromptBrowser(QDialog):
         library_layout.addWidget(self.filters)
         library_layout.addWidget(splitter, 1)
         library_layout.addLayout(manage)
+        return library_page
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(library_page, "Library")
-        self.used = UsageTable()
-        if circle_id is not None:
-            self.tabs.addTab(self.used, f"Heard in {circle_name or 'this circle'}")
-
+    def _build_footer(self) -> None:
+        """The message line and Use / Close."""
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
@@ -135,14 +156,10 @@ class PromptBrowser(QDialog):
         )
         self.use_button.setAccessibleName("Use this prompt")
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+
+    def _wire(self) -> None:
         self.buttons.accepted.connect(self._use)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
         self.filters.changed.connect(self.refresh)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemDoubleClicked.connect(lambda _item: self._use())
@@ -153,12 +170,6 @@ class PromptBrowser(QDialog):
         self.new_button.clicked.connect(self._new)
         self.import_button.clicked.connect(self._import)
         self.export_button.clicked.connect(self._export)
-
-        self._fill_tags()
-        self._load_history()
-        self.refresh()
-        self.resize(980, 640)
-        self.search.setFocus()
 
     # ------------------------------------------------------------------ data
 
@@ -336,6 +347,7 @@ class PromptBrowser(QDialog):
         """Show the browser modally; the prompt picked with *Use this prompt*, or None."""
         self.chosen = None
         self.use_button.setVisible(True)
+        self.use_button.setDefault(True)
         if self.exec() == QDialog.DialogCode.Accepted:
             return self.chosen
         return None
@@ -343,4 +355,5 @@ class PromptBrowser(QDialog):
     def manage(self) -> None:
         """Show the browser to look after the library only (no prompt is being chosen)."""
         self.use_button.setVisible(False)
+        self.close_button.setDefault(True)  # Enter closes, as the only way out says
         self.exec()

@@ -50,19 +50,19 @@ class PromptEditorDialog(QDialog):
         self.category.setCurrentIndex(self.category.findData(chosen))
         self.intensity = QComboBox()
         self.intensity.setAccessibleName("Depth")
-        for value, name in INTENSITY_NAMES.items():
-            self.intensity.addItem(name, value)
+        for intensity, name in INTENSITY_NAMES.items():
+            self.intensity.addItem(name, intensity)
         self.intensity.setCurrentIndex(
             self.intensity.findData(original.intensity if original else Intensity.LIGHT)
         )
         self.principles: dict[Principle, QCheckBox] = {}
         principle_row = QHBoxLayout()
-        for value, name in PRINCIPLE_NAMES.items():
+        for principle, name in PRINCIPLE_NAMES.items():
             box = QCheckBox(name)
             box.setAccessibleName(f"Serves {name.lower()}")
-            box.setChecked(original is not None and value in original.principles)
+            box.setChecked(original is not None and principle in original.principles)
             box.toggled.connect(self._validate)
-            self.principles[value] = box
+            self.principles[principle] = box
             principle_row.addWidget(box)
         self.first_meeting = QCheckBox("Suits a first meeting")
         self.first_meeting.setAccessibleName("Suits a first meeting")

@@ -48,8 +48,8 @@ class PromptFilters(QWidget):
         self.intensity = QComboBox()
         self.intensity.setAccessibleName("Depth filter")
         self.intensity.addItem("Any depth", None)
-        for value, name in INTENSITY_NAMES.items():
-            self.intensity.addItem(name, value)
+        for intensity, name in INTENSITY_NAMES.items():
+            self.intensity.addItem(name, intensity)
         self.tag = QComboBox()
         self.tag.setAccessibleName("Tag filter")
         self.tag.addItem("Any tag", None)

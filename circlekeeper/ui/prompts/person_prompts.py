@@ -234,14 +234,16 @@ class PersonPromptList(QWidget):
 
     def selected_person(self) -> str | None:
         row = self.table.currentRow()
-        if row < 0:
-            return None
+        return self._person_in(row) if row >= 0 else None
+
+    def _person_in(self, row: int) -> str | None:
+        """The person id a row stands for (kept on its name cell)."""
         item = self.table.item(row, 0)
         return item.data(PERSON_ID) if item is not None else None
 
     def select_person(self, person_id: str) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(PERSON_ID) == person_id:
+            if self._person_in(row) == person_id:
                 self.table.setCurrentCell(row, 1)
                 return
 
@@ -278,7 +280,9 @@ class PersonPromptList(QWidget):
     def _typed(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 1:
             return
-        person_id = self.table.item(item.row(), 0).data(PERSON_ID)
+        person_id = self._person_in(item.row())
+        if person_id is None:
+            return
         self._texts[person_id] = item.text()
         self._prompts.pop(person_id, None)
         self._rejected.pop(person_id, None)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from circlekeeper.session.prompts import Prompt, PromptPreferences
+from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.prompts.labels import describe
 
 PROMPT_ID = Qt.ItemDataRole.UserRole
@@ -44,8 +45,8 @@ class PromptList(QListWidget):
         return [self.item(i).data(PROMPT_ID) for i in range(self.count())]
 
     def current_id(self) -> str | None:
-        item = self.currentItem()
-        return item.data(PROMPT_ID) if item else None
+        item = current_item(self)
+        return item.data(PROMPT_ID) if item is not None else None
 
     def fill(self, prompts: Iterable[Prompt], prefs: PromptPreferences) -> None:
         """List ``prompts``, keeping the current one selected if it is still listed, otherwise
@@ -64,7 +65,8 @@ class PromptList(QListWidget):
         self.blockSignals(False)
         if select is None and self.count():
             select = self.item(0)
-        self.setCurrentItem(select)
+        if select is not None:
+            self.setCurrentItem(select)
 
     def select_id(self, prompt_id: str) -> bool:
         """Make the prompt current if it is listed; whether it was."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.ui.bidi_text import breakable, isolate
 from circlekeeper.ui.catalog import CircleCard
+from circlekeeper.ui.list_rows import current_item
 
 CIRCLE = Qt.ItemDataRole.UserRole
 
@@ -61,6 +62,9 @@ class ArchivedCirclesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.bring_back, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        # Enter on a circle in the list brings it back (itemActivated); elsewhere it closes.
+        self.bring_back.setAutoDefault(False)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Archived circles keep their people, agreements and history."))
         layout.addWidget(self.circles, 1)
@@ -71,7 +75,7 @@ class ArchivedCirclesDialog(QDialog):
             self.circles.setCurrentRow(0)
 
     def _bring_back(self) -> None:
-        item = self.circles.currentItem()
+        item = current_item(self.circles)
         if item is None:
             return
         circle_id = int(item.data(CIRCLE))

@@ -29,6 +29,8 @@ from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.language_choice import circle_language_choice
+from circlekeeper.ui.list_rows import current_item
+from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
@@ -60,6 +62,22 @@ class CircleEditor(QDialog):
         self._detail = detail
         self._next_new = min([-1, *(m.person_id - 1 for m in detail.members)])
         self.setWindowTitle("Edit circle" if detail.circle_id else "New circle")
+        self._build_texts(detail)
+        member_buttons = self._build_people(detail)
+        self.plan = RoundPlanEditor(detail.default_plan or default_plan())
+        self._build_settings(detail)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.hide()
+        self._lay_out(member_buttons)
+        fit_to_screen(self, 980, 680)
+        self.result_detail: CircleDetail | None = None
+        self._as_opened = self._draft()
+
+    # ------------------------------------------------------------ building
+
+    def _build_texts(self, detail: CircleDetail) -> None:
+        """Name, description, facilitators and the group agreements."""
         self.name = QLineEdit(detail.name)
         self.name.setAccessibleName("Circle name")
         self.name.setMaxLength(MAX_CIRCLE_NAME)
@@ -73,6 +91,9 @@ class CircleEditor(QDialog):
         self.agreements.setPlaceholderText(
             "One agreement per line, e.g.\nWe speak from our own experience.\nEveryone may pass."
         )
+
+    def _build_people(self, detail: CircleDetail) -> tuple[QPushButton, ...]:
+        """The members list and its add / edit / archive buttons, wired (Delete archives)."""
         self.members = SeatingList()
         self.members.setAccessibleName("People in this circle")
         self.members.setToolTip(f"In the order people sit. {SEATING_TIP}")
@@ -97,7 +118,10 @@ class CircleEditor(QDialog):
         self._member_chosen(None, None)
         # Archived before (or in an editing round the store refused): kept archived on save.
         self.archived: list[Member] = [m for m in detail.members if m.archived and m.person_id > 0]
-        self.plan = RoundPlanEditor(detail.default_plan or default_plan())
+        return (add, edit, archive)
+
+    def _build_settings(self, detail: CircleDetail) -> None:
+        """What printed summaries show, the mood count, how long sessions are kept."""
         self.privacy = QComboBox()
         self.privacy.setAccessibleName("Printed summaries show")
         for label, value in PRIVACY_CHOICES:
@@ -120,10 +144,8 @@ class CircleEditor(QDialog):
         )
         self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
         self.language = circle_language_choice(detail.language)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.hide()
 
+    def _lay_out(self, member_buttons: tuple[QPushButton, ...]) -> None:
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Description", self.description)
@@ -137,7 +159,7 @@ class CircleEditor(QDialog):
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.members)
         row = QHBoxLayout()
-        for button in (add, edit, archive):
+        for button in member_buttons:
             row.addWidget(button)
         people_layout.addLayout(row)
         plan_box = QGroupBox("Default round plan")
@@ -150,14 +172,13 @@ class CircleEditor(QDialog):
         top = QHBoxLayout()
         top.addLayout(form, 3)
         top.addWidget(people_box, 2)
+        body = QVBoxLayout()
+        body.addLayout(top, 1)
+        body.addWidget(plan_box, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addWidget(plan_box, 1)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(980, 680)
-        self.result_detail: CircleDetail | None = None
-        self._as_opened = self._draft()
 
     def _member_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
         for button in self._member_buttons:
@@ -183,7 +204,7 @@ class CircleEditor(QDialog):
             self.add_member(dialog.name.text().strip(), dialog.pronouns.text().strip())
 
     def _edit_member(self) -> None:
-        item = self.members.currentItem()
+        item = current_item(self.members)
         if item is None:
             return
         member: Member = item.data(MEMBER)

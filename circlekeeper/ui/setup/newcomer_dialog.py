@@ -44,8 +44,10 @@ class NewcomerDialog(QDialog):
         self.accept()
 
 
-def ask_newcomer(parent: QWidget | None, person_id: str) -> Participant | None:
-    dialog = NewcomerDialog(parent)
+def ask_newcomer(
+    parent: QWidget | None, person_id: str, title: str = "Someone new joins"
+) -> Participant | None:
+    dialog = NewcomerDialog(parent, title)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return Participant(person_id, dialog.name.text().strip(), dialog.pronouns.text().strip())

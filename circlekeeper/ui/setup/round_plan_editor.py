@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import cast
 
 from PySide6.QtWidgets import (
@@ -143,8 +144,8 @@ class RoundPlanEditor(QWidget):
         title.setPlaceholderText("optional")
         policy = QComboBox()
         policy.setAccessibleName(f"Time policy of round {row + 1}")
-        for text, value in POLICIES:
-            policy.addItem(text, value)
+        for text, mode in POLICIES:
+            policy.addItem(text, mode)
         policy.setCurrentIndex(policy.findData(plan.policy.mode))
         minutes = QDoubleSpinBox()
         minutes.setAccessibleName(f"Minutes for round {row + 1}")
@@ -214,8 +215,8 @@ class RoundPlanEditor(QWidget):
         )
         if self._people is not None:
             cell.set_people(list(self._people()))
-        cell.changed.connect(lambda c=cell: self._fit_row(c))
-        cell.set_others(lambda c=cell: self._chosen_elsewhere(c))
+        cell.changed.connect(partial(self._fit_row, cell))
+        cell.set_others(partial(self._chosen_elsewhere, cell))
         return cell
 
     def _chosen_elsewhere(self, cell: RoundPromptCell) -> set[str]:

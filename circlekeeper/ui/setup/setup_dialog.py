@@ -43,6 +43,7 @@ from circlekeeper.session.roles import suggest_facilitator
 from circlekeeper.session.seating import RoundDirection, RoundStart, SeatingRule, round_order
 from circlekeeper.ui.bidi_text import breakable, display_name, person_label
 from circlekeeper.ui.prompts.picker import PromptTools
+from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
@@ -275,9 +276,9 @@ class SetupDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self._accept)
 
         outer = QVBoxLayout(self)
-        outer.addLayout(body, 1)
+        outer.addWidget(scrolling(body), 1)
         outer.addWidget(buttons)
-        self.resize(1100, 780)
+        fit_to_screen(self, 1100, 780)
         self._refresh_first()
         self._preview()
         self.result_setup: SessionSetup | None = None

@@ -1,15 +1,17 @@
 """The narrow seam between the history widgets and the data: one protocol.
 
-:class:`circlekeeper.store.history.queries.HistoryQueries` implements it; the widgets never see SQL,
-and a test can hand them anything with these methods.
+:class:`circlekeeper.store.history.queries.HistoryQueries` implements it and the composition
+root (``app.py``) hands it in; the widgets never see SQL or the store, and a test can hand them
+anything with these methods.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
-from circlekeeper.store.history.records import (
+from circlekeeper.history.records import (
     Choice,
     CircleHistory,
     PageCursor,
@@ -20,6 +22,10 @@ from circlekeeper.store.history.records import (
     SessionOrder,
     SessionPage,
 )
+from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
+
+Progress = Callable[[int, int], None]
+"""Told (done, total) while a long count runs, so the window can show progress."""
 
 
 class HistorySource(Protocol):
@@ -47,6 +53,8 @@ class HistorySource(Protocol):
 
     def circle(self, circle_id: int, *, last_sessions: int = 10) -> CircleHistory: ...
 
+    def period(self, scope: PeriodScope, *, progress: Progress | None = None) -> PeriodFigures: ...
+
     def set_retention(self, circle_id: int, days: int | None) -> None: ...
 
     def retention_preview(
@@ -56,10 +64,9 @@ class HistorySource(Protocol):
     def apply_retention(self, circle_id: int, days: int, *, now: datetime | None = None) -> int: ...
 
 
-def as_source(store_or_queries: Any) -> HistorySource:
-    """Accept either a :class:`Store` (wrapped in ``HistoryQueries``) or a ready source."""
-    if hasattr(store_or_queries, "sessions") and hasattr(store_or_queries, "detail"):
-        return store_or_queries  # already a source
-    from circlekeeper.store.history.queries import HistoryQueries
+class RetentionSource(Protocol):
+    """What the start-up retention question needs: what is due, and deleting it."""
 
-    return HistoryQueries.for_store(store_or_queries)
+    def retention_due(self, *, now: datetime | None = None) -> list[RetentionPreview]: ...
+
+    def apply_retention(self, circle_id: int, days: int, *, now: datetime | None = None) -> int: ...

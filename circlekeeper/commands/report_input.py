@@ -1,7 +1,9 @@
 """The bridge from the store to the renderers: store → (summary, context), items, a period.
 
 The renderers never query anything; this module reads what they print. It reads no notes and
-never touches the vault: a private note has no way onto the page.
+never touches the vault: a private note has no way onto the page. It sits above both the store
+and ``reports/`` (which may not import each other) and serves the commands and, through the
+composition root, the window's *Save as PDF*.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from pathlib import Path
 from circlekeeper.reports.batch import ExportItem, default_filename
 from circlekeeper.reports.context import Paper, Privacy, ReportContext
 from circlekeeper.reports.errors import ExportFailed
-from circlekeeper.reports.period import PeriodSession, PeriodSummary
+from circlekeeper.reports.period import PeriodReport, Progress
+from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store import Store
+from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.store.records import SessionRecord
 from circlekeeper.store.session_ranges import sessions_between
 
@@ -116,25 +120,32 @@ def export_items(
     return items
 
 
-def period_summary(
-    store: Store, start: date, end: date, circle: str | None = None
-) -> PeriodSummary:
-    """The period report's figures, from what the store keeps per finished session."""
-    records = records_between(store, start, end, circle)
-    sessions = tuple(
-        PeriodSession(
-            started=r.started_at,
-            circle=r.circle_name,
-            present=r.present_count or 0,
-            duration_seconds=r.duration_seconds or 0.0,
-            fairness=r.fairness,
-        )
-        for r in records
-    )
-    prompts: list[str] = []
-    for r in records:
-        uses = [use.text for use in store.prompts.uses_for_session(r.session_id)]
-        # Sessions whose prompts were typed into the plan rather than drawn from the library
-        # have no recorded uses; their planned prompts are what was heard.
-        prompts += uses or [text for plan in r.plan for text in plan.prompts()]
-    return PeriodSummary(start, end, circle, sessions, tuple(prompts))
+def period_report(
+    store: Store,
+    start: date,
+    end: date,
+    circle: str | None = None,
+    *,
+    privacy: Privacy | str | None = None,
+    attendance_grid: bool = False,
+    progress: Progress | None = None,
+) -> PeriodReport:
+    """The period report's figures (the history's one query layer) and each circle's privacy.
+
+    Privacy per circle: the argument, else the circle's own level, else the ``privacy``
+    setting, as for a session's summary. Attendance grids are read only for circles whose
+    level allows initials or names.
+    """
+    scope = PeriodScope(start, end, find_circle_id(store, circle))
+    queries = HistoryQueries.for_store(store)
+    figures = queries.period(scope, progress=progress)
+    fallback = store.settings.get("privacy") or Privacy.COUNTS
+    levels = {c.circle_id: Privacy(privacy or c.privacy or fallback) for c in figures.circles}
+    grids = {}
+    if attendance_grid:
+        grids = {
+            cid: queries.attendance_grid(scope, cid)
+            for cid, level in levels.items()
+            if level is not Privacy.COUNTS
+        }
+    return PeriodReport(figures, levels, grids)

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from circlekeeper.commands.report_input import (
+    export_items,
+    period_report,
+    session_report,
+)
 from circlekeeper.reports import Privacy, render_period, render_session
 from circlekeeper.reports.errors import ExportFailed
-from circlekeeper.reports.from_store import export_items, period_summary, session_report
 from circlekeeper.store import CircleRecord, Store, open_store
 from tests.reports.conftest import GENERATED, pdf_text, words
 from tests.reports.stored import MARKER, play
@@ -71,11 +75,12 @@ def test_range_export_and_period_from_the_store(store: Store, circle: int) -> No
     assert items[0].filename.startswith("2026-03-02-Tuesday-")
     everything = export_items(store, date(2026, 3, 1), date(2026, 3, 31))
     assert len(everything) == 4
-    period = period_summary(store, date(2026, 3, 1), date(2026, 3, 31), "Tuesday")
-    assert period.held == 3 and period.attendance == 6
-    data = render_period(period, items[0].context)
+    report = period_report(store, date(2026, 3, 1), date(2026, 3, 31), "Tuesday")
+    assert report.figures.current.sessions == 3 and report.figures.current.attendances == 6
+    assert [c.name for c in report.figures.circles] == ["Tuesday"]
+    data = render_period(report, items[0].context)
     assert MARKER.encode() not in data
-    assert "3× How are you arriving?" in words(pdf_text(data))
+    assert "How are you arriving? (3×)" in words(pdf_text(data))
 
 
 def test_unknown_circle_and_backwards_dates_are_clear_errors(store: Store) -> None:

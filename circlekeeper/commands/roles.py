@@ -1,0 +1,51 @@
+"""``circlekeeper setup-roles``: an organization's server, set up for several facilitators.
+
+Run by the database's owner (the role that owns CircleKeeper's tables); see
+``store/roles.py`` for what each role may do and docs/storage.md for the whole procedure.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from circlekeeper.errors import UserFacingError
+
+
+def register(subparsers: Any) -> None:
+    setup = subparsers.add_parser(
+        "setup-roles",
+        help="PostgreSQL: create the facilitator and coordinator roles and grant their rights",
+        description="Create the group roles circlekeeper_facilitator and"
+        " circlekeeper_coordinator, grant their rights on this database, and make the given"
+        " login roles members. Run it as the database's owner; it is safe to run again.",
+    )
+    setup.add_argument(
+        "--facilitator", action="append", default=[], metavar="ROLE", help="a login role"
+    )
+    setup.add_argument(
+        "--coordinator", action="append", default=[], metavar="ROLE", help="a login role"
+    )
+    setup.add_argument(
+        "--print-sql", action="store_true", help="print the SQL instead (for psql), change nothing"
+    )
+    setup.set_defaults(func=run_setup_roles)
+
+
+def run_setup_roles(args: argparse.Namespace) -> int:
+    from circlekeeper.store import open_store
+    from circlekeeper.store.roles import grant_statements, setup_roles
+
+    with open_store(getattr(args, "db", None)) as store:
+        if store.engine.dialect.name != "postgresql":
+            raise UserFacingError(
+                "Roles are for a PostgreSQL server; a database file has one facilitator."
+            )
+        if args.print_sql:
+            for statement in grant_statements(store.engine.url.database or ""):
+                print(f"{statement};")
+            return 0
+        setup_roles(store.engine, facilitators=args.facilitator, coordinators=args.coordinator)
+    members = ", ".join([*args.facilitator, *args.coordinator]) or "no login roles yet"
+    print(f"The facilitator and coordinator roles are set up ({members}).")
+    return 0

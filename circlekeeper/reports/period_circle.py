@@ -1,0 +1,203 @@
+"""One circle's section of the period report: a compact table, its charts, who facilitated,
+and (when the privacy level allows and it was asked for) the attendance grid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from circlekeeper.reports import period_words as say
+from circlekeeper.reports.context import Privacy
+from circlekeeper.reports.fonts import FontSet
+from circlekeeper.reports.layout import Styles, table_style
+from circlekeeper.reports.people import initials
+from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
+from circlekeeper.reports.period_flowables import Caption, FigureRows
+from circlekeeper.reports.typeset import Typesetter
+from circlekeeper.session.model import format_duration
+from circlekeeper.session.period_figures import (
+    AttendanceGrid,
+    CirclePeriod,
+    MoodMonth,
+    SessionLine,
+)
+
+PER_SESSION_BARS = 26
+"""Up to this many sessions, the chart has a bar per session; beyond, one per month."""
+GRID_CELL = 26.0
+TOP_PROMPTS_PRINTED = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Kit:
+    """What every part of one period report is typeset with."""
+
+    fonts: FontSet
+    styles: Styles
+    text: Typesetter
+    width: float
+    zone: ZoneInfo | None
+
+
+def shown_name(name: str, privacy: Privacy) -> str | None:
+    """A person's (or facilitator's) name as the level allows; ``None`` at counts only."""
+    if privacy is Privacy.NAMES:
+        return name
+    if privacy is Privacy.INITIALS:
+        return initials(name)
+    return None
+
+
+def facilitation_line(counts: Sequence[tuple[str, int]], privacy: Privacy, kit: Kit) -> Flowable:
+    """Sessions per facilitator, alphabetical (a count, never a ranking); no names at counts."""
+    if privacy is Privacy.COUNTS:
+        people = len(counts)
+        words = f"{people} facilitator{'s' if people != 1 else ''} shared the sessions."
+        return Paragraph(f"Facilitation: {words}" if counts else "Facilitation: —", kit.styles.body)
+    parts = [f"{kit.text.inline(shown_name(name, privacy) or '')} {n}" for name, n in counts] or [
+        "—"
+    ]
+    return Paragraph(
+        "Facilitation (sessions each, alphabetical): " + ", ".join(parts), kit.styles.body
+    )
+
+
+def circle_section(
+    circle: CirclePeriod,
+    lines: Sequence[SessionLine],
+    privacy: Privacy,
+    grid: AttendanceGrid | None,
+    kit: Kit,
+) -> list[Flowable]:
+    s = kit.styles
+    now, before = circle.current, circle.previous
+    heading = kit.text.line(circle.name, s.h2, kit.width)
+    trend = circle.trend
+    rows = [
+        ["", "This period", "Previous", "Change"],
+        ["Sessions held", str(now.sessions), str(before.sessions),
+         say.change_in_count(now.sessions, before.sessions)],
+        ["Average attendance", say.number(now.average_present), say.number(before.average_present),
+         say.change_in_count(now.average_present or 0, before.average_present or 0)],
+        ["People (new to this circle)", f"{now.people} ({now.newcomers})",
+         f"{before.people} ({before.newcomers})", say.change_in_count(now.people, before.people)],
+        ["Came back after a first visit", say.share(now.returning_rate),
+         say.share(before.returning_rate),
+         say.change_in_share(now.returning_rate, before.returning_rate)],
+        ["Average length", _length(now.average_seconds), _length(before.average_seconds), ""],
+        ["Fairness", say.number(now.average_fairness, 2), say.number(before.average_fairness, 2),
+         say.change_in_index(now.average_fairness, before.average_fairness)],
+        ["Passed at least once (of attendances)", say.share(now.pass_rate),
+         say.share(before.pass_rate), say.change_in_share(now.pass_rate, before.pass_rate)],
+        ["Prompts used", str(circle.prompts_used), "", ""],
+    ]  # fmt: skip
+    cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
+    table = FigureRows(rows, cols, kit.fonts)
+    story: list[Flowable] = [KeepTogether([*heading, table])]
+    detail = (
+        f" ({say.number(trend.first_half)} present on average in the first half of the period,"
+        f" {say.number(trend.second_half)} in the second)"
+        if trend.change is not None
+        else ""
+    )
+    story.append(Caption(f"Attendance trend: {trend.words}{detail}.", kit.fonts.regular))
+    if lines:
+        bars = _attendance_bars(lines, kit.zone)
+        per = "session" if len(lines) <= PER_SESSION_BARS else "month (average per session)"
+        chart = attendance_split_chart(bars, kit.width, kit.fonts)
+        caption = Caption(f"People present per {per}, oldest first.", kit.fonts.regular)
+        story.append(KeepTogether([chart, caption]))
+    for moment in ("check-in", "check-out"):
+        months = [m for m in circle.moods if m.moment == moment and m.total]
+        if months:
+            chart = mood_chart(_mood_bars(months), kit.width, kit.fonts)
+            caption = Caption(
+                f"Moods at {moment} per month: how many chose each value (1 low, 5 high).",
+                kit.fonts.regular,
+            )
+            story.append(KeepTogether([Spacer(1, 4), chart, caption]))
+    if circle.top_prompts:
+        shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
+        items = "; ".join(f"{kit.text.inline(text)} ({n}×)" for text, n in shown)
+        story.append(Paragraph(f"Most used prompts: {items}", s.body))
+    story.append(facilitation_line(circle.facilitators, privacy, kit))
+    if grid is not None and privacy is not Privacy.COUNTS and grid.people:
+        story += grid_tables(grid, privacy, kit)
+    return story
+
+
+def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowable]:
+    """People × sessions, split into tables as wide as the page allows."""
+    s = kit.styles
+    story: list[Flowable] = [
+        Paragraph("Attendance", s.h2),
+        Paragraph("● present · L arrived late · E left early · P passed at least once.", s.small),
+    ]
+    name_width = kit.width * 0.24
+    columns = max(1, int((kit.width - name_width) // GRID_CELL))
+    for start in range(0, len(grid.sessions), columns):
+        when = grid.sessions[start : start + columns]
+        head: list[object] = [""]
+        head += [_short(moment, kit.zone).replace(" ", "\n") for moment in when]
+        data: list[list[object]] = [head]
+        for person in grid.people:
+            marks = person.marks[start : start + columns]
+            if not any(marks):
+                continue
+            label = shown_name(person.name, privacy) or ""
+            data.append([kit.text.cell(label, s.cell, name_width - 8, 30), *marks])
+        style = table_style(figures_from=1)
+        style.add("ALIGN", (1, 0), (-1, -1), "CENTER")
+        style.add("FONTSIZE", (1, 0), (-1, 0), 6.5)
+        widths = [name_width] + [GRID_CELL] * len(when)
+        story.append(Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT"))
+        story.append(Spacer(1, 6))
+    return story
+
+
+def _attendance_bars(lines: Sequence[SessionLine], zone: ZoneInfo | None) -> list[StackedBar]:
+    if len(lines) <= PER_SESSION_BARS:
+        return [
+            StackedBar(_short(line.started_at, zone), (line.returning, line.first_timers))
+            for line in lines
+        ]
+    months: dict[date, list[SessionLine]] = {}
+    for line in lines:
+        moment = _local(line.started_at, zone)
+        months.setdefault(date(moment.year, moment.month, 1), []).append(line)
+    return [
+        StackedBar(
+            f"{month:%b %y}",
+            (
+                sum(x.returning for x in items) / len(items),
+                sum(x.first_timers for x in items) / len(items),
+            ),
+        )
+        for month, items in sorted(months.items())
+    ]
+
+
+def _mood_bars(months: Sequence[MoodMonth]) -> list[StackedBar]:
+    return [
+        StackedBar(f"{m.month:%b %y}", tuple(float(dict(m.counts).get(v, 0)) for v in range(1, 6)))
+        for m in months
+    ]
+
+
+def _length(seconds: float | None) -> str:
+    return "—" if seconds is None else format_duration(seconds)
+
+
+def _local(moment: datetime, zone: ZoneInfo | None) -> datetime:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(zone or UTC)
+
+
+def _short(moment: datetime, zone: ZoneInfo | None) -> str:
+    local = _local(moment, zone)
+    return f"{local.day} {local:%b}"

@@ -1,0 +1,350 @@
+"""Light flowables for the period report, drawn straight onto the canvas.
+
+A year of a large organization is hundreds of circle sections and thousands of session rows.
+reportlab's ``Table`` and ``Drawing`` cost milliseconds each (layout passes, one text call per
+cell, a render tree per chart), which made such a year take a minute. These draw the same
+things with a handful of canvas calls: a figures table as plain rows, charts as rectangles,
+and the appendix as one line of monospaced text per session. Only our own figures and dates go
+through them as plain strings; user text (circle and facilitator names) that the monospaced
+font cannot print falls back to the regular font, cell by cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable
+
+from circlekeeper.bundled import resource_file
+from circlekeeper.reports.bidi_order import has_rtl
+from circlekeeper.reports.fonts import FontSet, needs_shaping
+from circlekeeper.reports.layout import INK, MUTED, RULE, ZEBRA
+from circlekeeper.reports.typeset import truncate
+
+MONO = "CKSansMono"
+ROW = 12.5
+_FITTED: dict[tuple[str, int, bool], tuple[str, bool]] = {}
+
+
+@cache
+def mono_cover() -> frozenset[int]:
+    """Register DejaVu Sans Mono (once) and say which code points it prints."""
+    font = TTFont(MONO, str(resource_file("fonts", "DejaVuSansMono.ttf")))
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph)
+
+
+@dataclass(frozen=True, slots=True)
+class StackedBar:
+    label: str
+    parts: tuple[float, ...]
+    """Bottom to top, in the order of the chart's legend."""
+
+
+class FigureRows(Flowable):
+    """A small table of plain strings: a muted header, zebra rows, figures right-aligned from
+    column ``figures_from`` on. Never split (a dozen rows at most)."""
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        fonts: FontSet,
+        *,
+        figures_from: int = 1,
+        size: float = 8.5,
+    ) -> None:
+        super().__init__()
+        self.rows, self.widths, self.fonts = rows, list(widths), fonts
+        self.figures_from, self.size = figures_from, size
+        self.width = sum(self.widths)
+        self.height = ROW * len(rows) + 2
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        top = self.height
+        for index, row in enumerate(self.rows):
+            y = top - (index + 1) * ROW
+            if index and index % 2 == 0:
+                c.setFillColor(ZEBRA)
+                c.rect(0, y, self.width, ROW, stroke=0, fill=1)
+            c.setFillColor(MUTED if index == 0 else INK)
+            c.setFont(self.fonts.bold if index == 0 else self.fonts.regular, self.size)
+            x = 0.0
+            for column, (text, width) in enumerate(zip(row, self.widths, strict=False)):
+                if column >= self.figures_from:
+                    c.drawRightString(x + width - 4, y + 3.5, text)
+                else:
+                    c.drawString(x + 4, y + 3.5, text)
+                x += width
+        c.setStrokeColor(MUTED)
+        c.setLineWidth(0.8)
+        c.line(0, top - ROW, self.width, top - ROW)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.5)
+        c.line(0, 1, self.width, 1)
+
+
+class StackedBars(Flowable):
+    """Stacked vertical bars with a legend and a few grid lines."""
+
+    def __init__(
+        self,
+        bars: Sequence[StackedBar],
+        legend: Sequence[tuple[str, colors.Color]],
+        width: float,
+        fonts: FontSet,
+        height: float = 95,
+    ) -> None:
+        super().__init__()
+        self.bars, self.legend, self.fonts = bars, legend, fonts
+        self.width, self.height = width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        left, bottom, top = 28.0, 16.0, 16.0
+        plot_w = self.width - left - 6
+        plot_h = self.height - bottom - top
+        most = max([sum(b.parts) for b in self.bars] + [1.0])
+        step = _nice(most / 3)
+        c.setFont(self.fonts.regular, 6.5)
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.4)
+        value = 0.0
+        while value <= most + 1e-9:
+            y = bottom + value / most * plot_h
+            c.line(left, y, left + plot_w, y)
+            c.setFillColor(MUTED)
+            c.drawRightString(left - 4, y - 2.5, f"{value:g}")
+            value += step
+        x = left
+        for label, colour in self.legend:
+            c.setFillColor(colour)
+            c.rect(x, self.height - 9, 7, 7, stroke=0, fill=1)
+            c.setFillColor(INK)
+            c.drawString(x + 10, self.height - 8.5, label)
+            x += 18 + stringWidth(label, self.fonts.regular, 6.5)
+        if not self.bars:
+            return
+        slot = plot_w / len(self.bars)
+        bar_w = max(1.0, min(16.0, slot * 0.7))
+        label_every = max(1, round(len(self.bars) / 10))
+        lefts = [left + index * slot + (slot - bar_w) / 2 for index in range(len(self.bars))]
+        heights = [bottom] * len(self.bars)
+        # One colour at a time: a fill colour change per bar part is most of a chart's cost.
+        for layer, (_, colour) in enumerate(self.legend):
+            c.setFillColor(colour)
+            for index, bar in enumerate(self.bars):
+                part = bar.parts[layer] if layer < len(bar.parts) else 0.0
+                if part > 0:
+                    h = part / most * plot_h
+                    c.rect(lefts[index], heights[index], bar_w, h, stroke=0, fill=1)
+                    heights[index] += h
+        c.setFillColor(MUTED)
+        for index in range(0, len(self.bars), label_every):
+            c.drawCentredString(lefts[index] + bar_w / 2, bottom - 9, self.bars[index].label)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    chars: int
+    right: bool = False
+
+
+class SessionRows(Flowable):
+    """The appendix: a header and one monospaced line per session, split across pages.
+
+    Each line is one text call; a line the monospaced font cannot print as it stands (a
+    script it lacks, right-to-left or shaped text) is drawn cell by cell, those cells through
+    ``cell`` (the typesetter's escaped, font-chosen, reordered paragraphs).
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[str]],
+        fonts: FontSet,
+        width: float,
+        cell: Callable[[str, float], list[Flowable]],
+    ) -> None:
+        super().__init__()
+        self.columns, self.rows, self.fonts, self.width = list(columns), list(rows), fonts, width
+        self.cell = cell
+        self.cover = mono_cover()
+        total = sum(col.chars for col in self.columns) + len(self.columns) - 1
+        self.size = min(8.0, width / (total * 0.602))
+        self.char = stringWidth("0", MONO, self.size)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.height = ROW * (len(self.rows) + 1) + 2
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        fits = int((available_height - 2) // ROW) - 1
+        if fits < 1:
+            return []
+        if fits >= len(self.rows):
+            return [self]
+        return [
+            SessionRows(self.columns, self.rows[:fits], self.fonts, self.width, self.cell),
+            SessionRows(self.columns, self.rows[fits:], self.fonts, self.width, self.cell),
+        ]
+
+    def _fitted(self, text: str, col: Column) -> tuple[str, bool]:
+        """The cell's text cut and padded to its column, and whether the monospaced font
+        prints it as it stands (remembered: a circle's name repeats on every row)."""
+        key = (text, col.chars, col.right)
+        found = _FITTED.get(key)
+        if found is None:
+            cut = truncate(text, col.chars)
+            padded = cut.rjust(col.chars) if col.right else cut.ljust(col.chars)
+            found = _FITTED[key] = (padded, self._plain(cut))
+        return found
+
+    def _line(self, cells: Sequence[str]) -> str | None:
+        """The row as one monospaced line, or ``None`` if a cell needs the typesetter."""
+        parts = []
+        for col, text in zip(self.columns, cells, strict=False):
+            padded, plain = self._fitted(text, col)
+            if not plain:
+                return None
+            parts.append(padded)
+        return " ".join(parts)
+
+    def draw(self) -> None:
+        c = self.canv
+        top = self.height
+        c.setFillColor(MUTED)
+        c.setFont(self.fonts.bold, 7.5)
+        x = 0.0
+        for col in self.columns:
+            w = col.chars * self.char
+            if col.right:
+                c.drawRightString(x + w, top - ROW + 3.5, col.title)
+            else:
+                c.drawString(x, top - ROW + 3.5, col.title)
+            x += w + self.char
+        c.setStrokeColor(MUTED)
+        c.setLineWidth(0.8)
+        c.line(0, top - ROW, self.width, top - ROW)
+        c.setFillColor(ZEBRA)
+        for index in range(1, len(self.rows), 2):
+            c.rect(0, top - (index + 2) * ROW, self.width, ROW, stroke=0, fill=1)
+        c.setFillColor(INK)
+        text = c.beginText()
+        text.setFont(MONO, self.size)
+        odd: list[tuple[int, Sequence[str]]] = []
+        for index, cells in enumerate(self.rows):
+            line = self._line(cells)
+            if line is not None:
+                text.setTextOrigin(0, top - (index + 2) * ROW + 3.5)
+                text.textOut(line)
+            else:
+                odd.append((index, cells))
+        c.drawText(text)
+        for index, cells in odd:
+            self._draw_cells(index, cells, top)
+
+    def _plain(self, text: str) -> bool:
+        return (
+            all(ord(ch) in self.cover for ch in text)
+            and not has_rtl(text)
+            and not needs_shaping(text)
+        )
+
+    def _draw_cells(self, index: int, cells: Sequence[str], top: float) -> None:
+        """A row with a cell the typesetter must draw: the plain cells as one monospaced
+        line with a gap, the others as PDF forms typeset once per text and reused."""
+        c = self.canv
+        y = top - (index + 2) * ROW + 3.5
+        parts: list[str] = []
+        x = 0.0
+        for col, value in zip(self.columns, cells, strict=False):
+            w = col.chars * self.char
+            padded, plain = self._fitted(value, col)
+            if plain:
+                parts.append(padded)
+            else:
+                parts.append(" " * col.chars)
+                name = self._form(value, col, w)
+                c.saveState()
+                c.translate(x, y - 3)
+                c.doForm(name)
+                c.restoreState()
+            x += w + self.char
+        c.setFont(MONO, self.size)
+        c.drawString(0, y, " ".join(parts))
+
+    def _form(self, value: str, col: Column, width: float) -> str:
+        """The name of a form holding ``value`` typeset for its column (made on first use)."""
+        c = self.canv
+        forms: dict[tuple[str, int], str] = c.__dict__.setdefault("_ck_cell_forms", {})
+        key = (value, col.chars)
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = f"ckcell{len(forms)}"
+            c.beginForm(name, 0, 0, width, ROW)
+            for flowable in self.cell(truncate(value, col.chars), width)[:1]:
+                flowable.wrapOn(c, width, ROW)
+                flowable.drawOn(c, 0, 0)
+            c.endForm()
+        return name
+
+
+def _nice(x: float) -> float:
+    for n in (0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
+        if n >= x:
+            return float(n)
+    return float(int(x) + 1)
+
+
+class Caption(Flowable):
+    """One short line of our own words (a chart's caption, a trend): a single text call
+    where a paragraph would parse markup and break lines. Longer than the frame, it wraps
+    onto further lines at spaces."""
+
+    def __init__(
+        self, text: str, font: str, size: float = 8.5, colour: colors.Color = MUTED
+    ) -> None:
+        super().__init__()
+        self.text, self.font, self.size, self.colour = text, font, size, colour
+        self.lines = [text]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.lines = _wrapped(self.text, self.font, self.size, available_width)
+        self.height = len(self.lines) * (self.size + 2.5) + 3
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFillColor(self.colour)
+        c.setFont(self.font, self.size)
+        for number, line in enumerate(self.lines, start=1):
+            c.drawString(0, self.height - number * (self.size + 2.5), line)
+
+
+def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        trial = f"{current} {word}" if current else word
+        if current and stringWidth(trial, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    return [*lines, current]

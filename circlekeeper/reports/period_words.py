@@ -1,0 +1,77 @@
+"""How the period figures read in words: changes against the previous period, shares, fairness.
+
+One place for these phrasings, so the PDF, the CSV and the history view say "+12 %" or "time
+was shared fairly evenly" the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from circlekeeper.session.fairness_words import fairness_verdict
+
+
+def change_in_count(now: float, before: float) -> str:
+    """``+12 %`` against the previous period; ``new`` when there was nothing before."""
+    if not before:
+        return "—" if not now else "new"
+    change = (now - before) / before * 100
+    if abs(change) < 0.5:
+        return "no change"
+    return f"{change:+.0f} %"
+
+
+def change_in_share(now: float | None, before: float | None) -> str:
+    """Shares change in percentage points: 40 % → 50 % is ``+10 pts``, not ``+25 %``."""
+    if now is None or before is None:
+        return "—"
+    points = (now - before) * 100
+    if abs(points) < 0.5:
+        return "no change"
+    return f"{points:+.0f} pts"
+
+
+def change_in_index(now: float | None, before: float | None) -> str:
+    if now is None or before is None:
+        return "—"
+    if abs(now - before) < 0.005:
+        return "no change"
+    return f"{now - before:+.2f}"
+
+
+def share(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f} %"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def hours(seconds: float) -> str:
+    return f"{seconds / 3600:,.1f} h"
+
+
+def fairness(index: float | None) -> str:
+    """``0.93 (time was shared fairly evenly)``, or a dash when nobody spoke."""
+    if index is None:
+        return "—"
+    return f"{index:.2f} ({fairness_verdict(index)})"
+
+
+def fairness_sentence(index: float | None) -> str:
+    if index is None:
+        return "Nobody spoke in the sessions of this period, so there is no fairness figure."
+    return (
+        f"Fairness: on average {fairness_verdict(index)} (index {index:.2f};"
+        " 1.00 is perfectly equal, and passing never lowers it)."
+    )
+
+
+def day_span(first: date, last: date) -> str:
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+
+
+def times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")

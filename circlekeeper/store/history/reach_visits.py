@@ -1,0 +1,162 @@
+"""Who came, and how often: the one pass over ``session_people`` behind the period figures.
+
+"Newcomer" and "came back" depend on a person's first visit, which may be years before the
+period, so this groups every attendance before the period's end by circle and person (one
+SQL aggregate) and counts each person once per circle and once for the organization.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy.orm import aliased
+
+from circlekeeper.session.period_figures import PeriodScope
+from circlekeeper.store import models as m
+from circlekeeper.store.history.sql import FINISHED, SP, S
+
+CURRENT = "current"
+PREVIOUS = "previous"
+
+
+def finished_between(low: datetime, high: datetime) -> Any:
+    """Finished sessions that started in ``[low, high)``. Written as "not live" (the same
+    thing, by the table's CHECK) so SQLite walks the started-at index, not the status one."""
+    return and_(S.status != "live", S.started_at >= low, S.started_at < high)
+
+
+def in_scope(scope: PeriodScope) -> list[Any]:
+    return [] if scope.circle_id is None else [S.circle_id == scope.circle_id]
+
+
+@dataclass(slots=True)
+class PeopleTally:
+    """People figures of one period for one circle (or for everyone)."""
+
+    people: int = 0
+    newcomers: int = 0
+    returned: int = 0
+    newcomers_returned: int = 0
+    person_attendances: int = 0
+    attendances_with_pass: int = 0
+    visits: Counter[int] = field(default_factory=Counter)
+
+    def count(self, first: datetime, attended: int, passed: int, low: datetime) -> None:
+        if not attended:
+            return
+        self.people += 1
+        self.person_attendances += attended
+        self.attendances_with_pass += passed
+        self.visits[attended] += 1
+        new = first >= low
+        self.newcomers += new
+        came_back = (not new) or attended >= 2
+        self.returned += came_back
+        self.newcomers_returned += new and attended >= 2
+
+
+@dataclass(slots=True)
+class Visits:
+    by_circle: dict[tuple[int, str], PeopleTally]
+    overall: dict[str, PeopleTally]
+    first_timers: Counter[tuple[int, datetime]]
+    """(circle, session start) → people whose first visit to the circle it was (current)."""
+
+    def of(self, circle_id: int, which: str) -> PeopleTally | None:
+        return self.by_circle.get((circle_id, which))
+
+
+def count_visits(conn: Any, scope: PeriodScope, previous: PeriodScope) -> Visits:
+    """One pass over the two periods' ``session_people`` grouped by circle and person: how
+    often each came (and passed) in each period, their first visit in the window, and
+    whether they had come to that circle before it (an ``EXISTS`` each, answered from the
+    person's index, so years of earlier history are never scanned)."""
+    cur = S.started_at >= scope.low
+    prev = and_(S.started_at >= previous.low, S.started_at < scope.low)
+    passed = func.coalesce(SP.passes, 0) > 0
+    window = (
+        select(
+            S.circle_id,
+            SP.person_id,
+            func.min(S.started_at).label("first"),
+            func.sum(case((cur, 1), else_=0)).label("n_cur"),
+            func.sum(case((prev, 1), else_=0)).label("n_prev"),
+            func.sum(case((and_(cur, passed), 1), else_=0)).label("pass_cur"),
+            func.sum(case((and_(prev, passed), 1), else_=0)).label("pass_prev"),
+        )
+        .join(S, S.id == SP.session_id)
+        .where(finished_between(previous.low, scope.high), *in_scope(scope))
+        .group_by(S.circle_id, SP.person_id)
+        .subquery()
+    )
+    earlier_s, earlier_sp = aliased(m.SessionRow), aliased(m.SessionPersonRow)
+    known_before = (
+        select(literal(1))
+        .select_from(earlier_sp)
+        .join(earlier_s, earlier_s.id == earlier_sp.session_id)
+        .where(
+            earlier_sp.person_id == window.c.person_id,
+            earlier_s.circle_id == window.c.circle_id,
+            earlier_s.started_at < previous.low,
+            earlier_s.status != "live",
+        )
+        .exists()
+    )
+    query = select(window, known_before.label("known"))
+    long_ago = previous.low - timedelta(microseconds=1)
+    by_circle: dict[tuple[int, str], PeopleTally] = defaultdict(PeopleTally)
+    first_timers: Counter[tuple[int, datetime]] = Counter()
+    person: dict[int, list[Any]] = {}
+    for row in conn.execute(query):
+        first = long_ago if row.known else _aware(row.first)
+        by_circle[(row.circle_id, CURRENT)].count(first, row.n_cur, row.pass_cur, scope.low)
+        by_circle[(row.circle_id, PREVIOUS)].count(first, row.n_prev, row.pass_prev, previous.low)
+        if row.n_cur and first >= scope.low:
+            first_timers[(row.circle_id, first)] += 1
+        seen = person.setdefault(row.person_id, [first, 0, 0, 0, 0])
+        seen[0] = min(seen[0], first)
+        for index, value in enumerate((row.n_cur, row.n_prev, row.pass_cur, row.pass_prev), 1):
+            seen[index] += value
+    # A person first seen before the period in circles that had no session in it still
+    # counts as known; those circles' rows are absent above, so look them up.
+    overall = {CURRENT: PeopleTally(), PREVIOUS: PeopleTally()}
+    earlier = _first_visits_before(conn, scope, previous, person) if scope.circle_id is None else {}
+    for pid, (first, n_cur, n_prev, pass_cur, pass_prev) in person.items():
+        first = min(first, earlier.get(pid, first))
+        overall[CURRENT].count(first, n_cur, pass_cur, scope.low)
+        overall[PREVIOUS].count(first, n_prev, pass_prev, previous.low)
+    return Visits(dict(by_circle), overall, first_timers)
+
+
+def _first_visits_before(
+    conn: Any, scope: PeriodScope, previous: PeriodScope, people: dict[int, list[Any]]
+) -> dict[int, datetime]:
+    """Earlier first visits, in circles the person stopped attending before ``previous``."""
+    recent_first = {pid: seen[0] for pid, seen in people.items()}
+    later = [pid for pid, first in recent_first.items() if first >= previous.low]
+    if not later:
+        return {}
+    found: dict[int, datetime] = {}
+    for chunk in _chunks(later, 500):
+        query = (
+            select(SP.person_id, func.min(S.started_at).label("first"))
+            .join(S, S.id == SP.session_id)
+            .where(S.status.in_(FINISHED), S.started_at < previous.low, SP.person_id.in_(chunk))
+            .group_by(SP.person_id)
+        )
+        found.update({row.person_id: _aware(row.first) for row in conn.execute(query)})
+    return found
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,235 @@
+"""Who may write a live session's log: an owner, and a lease one app instance holds.
+
+Several facilitators share one PostgreSQL server, each running circles from a laptop. A live
+session belongs to the facilitator who started it (``owner``: their login role; ``local`` on a
+SQLite file), and while an app writes its log it holds a *lease*: a random token, renewed with
+every heartbeat. Taking a lease is one conditional UPDATE (owner matches, and the session has
+no lease or its lease went stale), so two instances can never both resume one circle; every
+event appended and every heartbeat names the token, so an instance that lost its lease stops
+writing at once instead of interleaving with the new holder.
+
+Start-up offers only the facilitator's own live sessions whose lease is stale (no sign of life
+for :data:`STALE_AFTER`, four heartbeats). Anyone else's running circle cannot be resumed,
+closed or discarded: :class:`LeaseHeld` says who holds it and since when. A coordinator may
+close a session abandoned for :data:`ABANDONED_AFTER` explicitly (``close-abandoned``).
+
+On a SQLite file the writer lock already proves no other instance runs, so every lease found
+there is stale.
+"""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import ColumnElement, Engine, and_, func, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from circlekeeper.store.changed import rows_changed
+from circlekeeper.store.errors import RecordNotFound, StoreError
+from circlekeeper.store.models import CircleRow, SessionRow
+from circlekeeper.store.records import SessionStatus
+
+STALE_AFTER = timedelta(seconds=20)
+"""No heartbeat for this long (four of them, one every 5 s): the app holding it is gone."""
+ABANDONED_AFTER = timedelta(hours=3)
+"""Stale for this long: a coordinator may close the session although it is not theirs."""
+LOCAL_FACILITATOR = "local"
+"""The one facilitator of a SQLite file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lease:
+    """Proof that this app instance may write the session's log."""
+
+    session_id: int
+    token: str
+
+
+class LeaseHeld(StoreError):
+    """Someone else runs this circle (or may still be running it); nothing was changed."""
+
+    def __init__(
+        self,
+        session_id: int,
+        circle: str,
+        owner: str | None,
+        holder: str | None,
+        since: datetime | None,
+        last_alive: datetime | None,
+        now: datetime,
+    ) -> None:
+        self.session_id = session_id
+        who = owner or "another facilitator"
+        where = f" on {holder}" if holder else ""
+        when = f" since {_moment(since)}" if since else ""
+        alive = (
+            f", last sign of life {max(0, int((now - last_alive).total_seconds()))} s ago"
+            if last_alive
+            else ""
+        )
+        super().__init__(
+            f"The circle {circle!r} (session {session_id}) is held by {who}{where}{when}{alive};"
+            " it cannot be resumed, closed or discarded from here."
+        )
+
+
+class LeaseLost(StoreError):
+    """This instance's lease was taken over: it must stop writing the session."""
+
+    def __init__(self, session_id: int) -> None:
+        self.session_id = session_id
+        super().__init__(
+            f"Session {session_id} was taken over by another CircleKeeper (or closed), so this"
+            " window stopped writing it; everything stored before is kept."
+        )
+
+
+def facilitator_identity(engine: Engine) -> str:
+    """Who is writing: the PostgreSQL login role (``session_user``), else the local one."""
+    if engine.dialect.name != "postgresql":
+        return LOCAL_FACILITATOR
+    with engine.connect() as connection:
+        return str(connection.execute(text("SELECT session_user")).scalar_one())
+
+
+def this_computer(identity: str) -> str:
+    """How a lease names its holder to others: the role and the computer's name."""
+    return f"{identity}@{socket.gethostname()}"[:200]
+
+
+def _last_alive() -> ColumnElement[datetime]:
+    """The session's last sign of life: its lease renewed, else the last heartbeat."""
+    return func.coalesce(SessionRow.lease_renewed_at, SessionRow.heartbeat_wall)
+
+
+def _own_and_free(identity: str, stale_before: datetime) -> ColumnElement[bool]:
+    """Live, this facilitator's, and either never leased or leased by an app gone quiet."""
+    return and_(
+        SessionRow.status == SessionStatus.LIVE.value,
+        SessionRow.owner == identity,
+        or_(SessionRow.lease_token.is_(None), _last_alive() <= stale_before),
+    )
+
+
+class LeaseRepository:
+    def __init__(self, engine: Engine, identity: str, *, exclusive: bool) -> None:
+        self._engine = engine
+        self.identity = identity
+        self._exclusive = exclusive
+
+    def server_now(self, s: Session) -> datetime:
+        """The database server's clock (UTC): laptops' clocks disagree, the server's is one."""
+        if self._engine.dialect.name == "postgresql":
+            moment: datetime = s.execute(
+                text("SELECT timezone('UTC', clock_timestamp())")
+            ).scalar_one()
+            return moment.replace(tzinfo=UTC)
+        return datetime.now(UTC)
+
+    def claim(self, session_id: int) -> Lease:
+        """Take the session's lease with one conditional UPDATE, or raise :class:`LeaseHeld`."""
+        token = str(uuid.uuid4())
+        with Session(self._engine) as s, s.begin():
+            now = self.server_now(s)
+            stale_before = (now if self._exclusive else now - STALE_AFTER).replace(tzinfo=None)
+            claimed = rows_changed(
+                s.execute(
+                    update(SessionRow)
+                    .where(SessionRow.id == session_id, _own_and_free(self.identity, stale_before))
+                    .values(
+                        lease_token=token,
+                        lease_holder=this_computer(self.identity),
+                        lease_since=now,
+                        lease_renewed_at=now,
+                    )
+                )
+            )
+            if claimed != 1:
+                raise self._refusal(s, session_id, now)
+        return Lease(session_id, token)
+
+    def renew(self, lease: Lease, wall: datetime, elapsed: float) -> None:
+        """The heartbeat: alive at ``wall``/``elapsed``; :class:`LeaseLost` if taken over."""
+        with Session(self._engine) as s, s.begin():
+            now = self.server_now(s)
+            renewed = rows_changed(
+                s.execute(
+                    update(SessionRow)
+                    .where(SessionRow.id == lease.session_id, SessionRow.lease_token == lease.token)
+                    .values(
+                        heartbeat_wall=wall.astimezone(UTC),
+                        heartbeat_elapsed=float(elapsed),
+                        lease_renewed_at=now,
+                    )
+                )
+            )
+            if renewed != 1:
+                raise LeaseLost(lease.session_id)
+
+    def stale_own(self) -> list[int]:
+        """The facilitator's own live sessions nobody is running: what start-up offers."""
+        with Session(self._engine) as s:
+            now = self.server_now(s)
+            stale_before = (now if self._exclusive else now - STALE_AFTER).replace(tzinfo=None)
+            query = (
+                select(SessionRow.id)
+                .where(_own_and_free(self.identity, stale_before))
+                .order_by(SessionRow.started_at, SessionRow.id)
+            )
+            return list(s.scalars(query))
+
+    def close_abandoned(self, session_id: int, *, older_than: timedelta = ABANDONED_AFTER) -> Lease:
+        """A coordinator takes a session nobody has touched for ``older_than``, to close it.
+
+        Whoever owns it: this is for the circle whose laptop never came back. A session with
+        any sign of life within ``older_than`` is refused with :class:`LeaseHeld`.
+        """
+        token = str(uuid.uuid4())
+        with Session(self._engine) as s, s.begin():
+            now = self.server_now(s)
+            before = (now - older_than).replace(tzinfo=None)
+            last = func.coalesce(_last_alive(), SessionRow.started_at)
+            claimed = rows_changed(
+                s.execute(
+                    update(SessionRow)
+                    .where(
+                        SessionRow.id == session_id,
+                        SessionRow.status == SessionStatus.LIVE.value,
+                        last <= before,
+                    )
+                    .values(
+                        lease_token=token,
+                        lease_holder=this_computer(self.identity),
+                        lease_since=now,
+                        lease_renewed_at=now,
+                    )
+                )
+            )
+            if claimed != 1:
+                raise self._refusal(s, session_id, now)
+        return Lease(session_id, token)
+
+    def _refusal(self, s: Session, session_id: int, now: datetime) -> StoreError:
+        row = s.get(SessionRow, session_id)
+        if row is None:
+            return RecordNotFound(f"There is no session with id {session_id}.")
+        if row.status != SessionStatus.LIVE.value:
+            return StoreError(f"Session {session_id} is not running any more ({row.status}).")
+        circle = s.get(CircleRow, row.circle_id)
+        last = row.lease_renewed_at or row.heartbeat_wall
+        return LeaseHeld(
+            session_id,
+            circle.name if circle else "?",
+            row.owner,
+            row.lease_holder,
+            row.lease_since or row.started_at,
+            last,
+            now,
+        )
+
+
+def _moment(moment: datetime) -> str:
+    return f"{moment.astimezone(UTC):%H:%M UTC on %d %b %Y}"

@@ -1,0 +1,42 @@
+"""Windows that fit the screen they open on: a laptop's 768 pixels less its panel, or 600.
+
+A window asks for the size it would like; it gets that size or the screen's available area
+(without the desktop panel, less what the window manager's frame takes), whichever is smaller.
+Content that does not fit then scrolls (:func:`scrolling`) instead of pushing the window's
+buttons below the screen's edge.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+
+FRAME_ALLOWANCE = (16, 48)
+"""Width and height a window manager's frame and title bar add around a window (openbox,
+GNOME and KDE all stay within these)."""
+
+
+def available_area(window: QWidget) -> QRect:
+    """The free area of the screen the window opens on (its parent's screen for a dialog)."""
+    anchor = window.parentWidget() or window
+    return anchor.screen().availableGeometry()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to ``width`` × ``height``, or to what the screen has room for if less, and keep
+    the window's frame inside the available area."""
+    area = available_area(window)
+    extra_w, extra_h = FRAME_ALLOWANCE
+    window.resize(min(width, area.width() - extra_w), min(height, area.height() - extra_h))
+
+
+def scrolling(layout: QLayout) -> QScrollArea:
+    """``layout``'s content in a frameless vertical scroll area: on a short screen the content
+    scrolls, and the buttons kept outside it stay in view."""
+    body = QWidget()
+    body.setLayout(layout)
+    area = QScrollArea()
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

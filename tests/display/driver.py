@@ -1,0 +1,356 @@
+"""The real app on a real display, driven as a facilitator would; writes what it saw as JSON.
+
+``python -m tests.display.driver SCENARIO REPORT.json WORKDIR`` with ``DISPLAY`` set and
+``QT_QPA_PLATFORM=xcb`` (``tests/display/conftest.py`` starts the display and runs this).
+Each scenario is one facilitator's path through the app; the test asserts on the report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until, xdo
+
+Scenario = Callable[[Prober, Path], None]
+SCENARIOS: dict[str, Scenario] = {}
+
+PASSPHRASE = "a long enough passphrase 42"
+
+
+def scenario(function: Scenario) -> Scenario:
+    SCENARIOS[function.__name__] = function
+    return function
+
+
+def build(workdir: Path, **overrides: Any):  # type: ignore[no-untyped-def]
+    """The app as ``circlekeeper`` starts it: themed, placed, shown, then the data opened."""
+    from circlekeeper.app import build_app, default_options
+    from circlekeeper.ui.theme import apply_theme
+    from circlekeeper.ui.window_place import restore_place
+
+    app = QApplication.instance()
+    apply_theme(app)  # type: ignore[arg-type]
+    options = default_options()
+    for key, value in overrides.items():
+        setattr(options, key, value)
+    parts = build_app(str(workdir / "circle.sqlite3"), options)
+    restore_place(parts.window, parts.window.splitter)
+    parts.window.show()
+    spin_until(lambda: parts.window.windowHandle().isExposed())
+    spin(0.4)
+    return parts
+
+
+def set_fields(*texts: str) -> Callable[[QWidget], None]:
+    """Fills the window's visible line edits in order (names, passphrases)."""
+
+    def prepare(window: QWidget) -> None:
+        fields = [f for f in window.findChildren(QLineEdit) if f.isVisible() and f.isEnabled()]
+        for field, text in zip(fields, texts, strict=False):
+            field.setText(text)
+
+    return prepare
+
+
+def action(window: QWidget, text: str):  # type: ignore[no-untyped-def]
+    """A menu command of the window, found by its text as a person finds it."""
+    from PySide6.QtGui import QAction
+
+    found = [a for a in window.findChildren(QAction) if a.text() == text]
+    assert found, f"no menu command {text!r}"
+    return found[0]
+
+
+def clock_watcher(prober: Prober, window_of: Callable[[], Any]) -> Callable[[QWidget], dict]:
+    """Records whether a window covers the turn's clock (the ring on the facilitator's view)."""
+
+    def watch(window: QWidget) -> dict[str, Any]:
+        main = window_of()
+        live = getattr(main, "live_view", None)
+        if live is None or window is main:
+            return {}
+        area = live.ring.time_area()
+        ring = QRect(live.ring.mapToGlobal(area.topLeft()), area.size())
+        return {"covers_clock": window.frameGeometry().intersects(ring), "clock": rect(ring)}
+
+    return watch
+
+
+@scenario
+def dialogs(prober: Prober, workdir: Path) -> None:
+    """Every window and dialog a facilitator meets in a first evening, opened and pressed."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+
+    parts = build(workdir)
+    window = parts.window
+    report = prober.report
+    report["main"] = {
+        "frame": rect(window.frameGeometry()),
+        "available": rect(window.screen().availableGeometry()),
+        "fits": inside(window.frameGeometry(), window.screen().availableGeometry()),
+        "status_visible": inside(
+            global_rect(window.statusBar()), window.screen().availableGeometry()
+        ),
+    }
+    welcome_text = window.welcome.text_label
+    report["welcome"] = {
+        "text_fits": welcome_text.height() >= welcome_text.heightForWidth(welcome_text.width()),
+        "buttons_visible": all(
+            inside(global_rect(b), window.screen().availableGeometry())
+            and inside(global_rect(b), global_rect(window.centralWidget()))
+            for b in window.welcome.buttons()
+        ),
+    }
+    prober.watchers.append(clock_watcher(prober, lambda: window))
+    prober.run(window.menus.show_shortcuts, Expect("shortcuts"))
+    prober.run(window.open_settings, Expect("settings"))
+    prober.run(window.new_circle, Expect("new circle", set_fields("Tuesday evening circle")))
+    window.save_circle(
+        CircleDetail(
+            window.catalog.circles()[0].circle_id,
+            "Tuesday evening circle",
+            default_plan=default_plan(),
+            members=tuple(
+                Member(-i, name, pronouns)
+                for i, (name, pronouns) in enumerate(
+                    [("Amal", "she/her"), ("Jonas", ""), ("Priya", "she/her"), ("Wen", "")],
+                    start=1,
+                )
+            ),
+        )
+    )
+    prober.run(window.edit_circle, Expect("edit circle"))
+    prober.run(window.open_prompt_library, Expect("prompt library"))
+    prober.run(window.show_archived, Expect("archived circles"))
+    bad = workdir / "not-a-session.json"
+    bad.write_text("{}")
+    prober.run(
+        window.import_session_file,
+        Expect("import", set_fields(str(bad))),
+        Expect("import refused"),
+    )
+    prober.run(window.start_circle, Expect("start a circle"))
+    live = window.live_view
+    report["live"] = {"started": live is not None}
+    if live is None:
+        return
+    while live.controller.turn_view() is None:  # Space until a turn runs
+        live.controller.toggle()
+    prober.run(live._late, Expect("started late"))
+    prober.run(live._arrival, Expect("late arrival", set_fields("Sam", "they/them")))
+    prober.run(live._leaving, Expect("someone leaves"))
+    bridge = parts.data.notes.bridge
+    prober.run(
+        lambda: bridge.request_unlock(window),
+        Expect("passphrase set", set_fields(PASSPHRASE, PASSPHRASE)),
+    )
+    bridge.lock()
+    prober.run(
+        lambda: bridge.request_unlock(window), Expect("passphrase unlock", set_fields(PASSPHRASE))
+    )
+    prober.run(action(window, "Notes of &this circle…").trigger, Expect("notes"))
+    report["live"]["status"] = live.status.text()
+    live.end_circle()
+    summary = window.summary_view
+    report["summary"] = {
+        "shown": summary is not None,
+        "buttons_visible": summary is not None
+        and all(
+            inside(global_rect(b), window.screen().availableGeometry()) for b in summary.buttons()
+        ),
+    }
+    history = window.options.extra_pages["&History"]
+    summary.closed.emit("")
+    window.show_page(history)
+    spin(0.5)
+    report["history"] = {"fits": inside(global_rect(history), window.screen().availableGeometry())}
+    window.close()
+    parts.data.close()
+
+
+@scenario
+def crash(prober: Prober, workdir: Path) -> None:
+    """A circle running when the app dies, for the resume offer of the next start."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=(Member(-1, "Amal", "she/her"), Member(-2, "Jonas")),
+        )
+    )
+    window.start_circle()
+    window.controller.toggle()
+    spin(0.3)
+    prober.report["crashed"] = True
+    Path(sys.argv[2]).write_text(json.dumps(prober.report))
+    os._exit(0)
+
+
+@scenario
+def resume(prober: Prober, workdir: Path) -> None:
+    parts = build(workdir, ask=lambda parent, title, question: True)
+    prober.run(parts.window.offer_resume, Expect("resume offer"))
+    prober.report["resumed"] = parts.window.controller is not None
+    parts.window.close()
+    parts.data.close()
+
+
+def main() -> int:
+    name, report_path, workdir = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    app = QApplication([sys.argv[0]])
+    app.setApplicationName("CircleKeeper")
+    report: dict[str, Any] = {"scenario": name, "args": sys.argv[4:]}
+    prober = Prober(report, report_path)
+    try:
+        SCENARIOS[name](prober, workdir)
+    except Exception:  # the report says what broke; the test shows it
+        report["error"] = traceback.format_exc()
+    report_path.write_text(json.dumps(report, indent=1))
+    del app
+    return 0
+
+
+@scenario
+def export(prober: Prober, workdir: Path) -> None:
+    """A PDF from the summary on a fresh account (no ~/Documents yet), then the offer to open."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=(Member(-1, "Amal", "she/her"), Member(-2, "Jonas")),
+        )
+    )
+    window.start_circle()
+    window.live_view.end_circle()
+    summary = window.summary_view
+    prober.run(
+        lambda: summary.export_requested.emit(""),
+        Expect("export"),
+        Expect("export done", title="saved"),
+    )
+    window.close()
+    parts.data.close()
+
+
+def focus_window_id() -> int:
+    import subprocess
+
+    out = subprocess.run(["xdotool", "getwindowfocus"], capture_output=True, text=True, check=False)
+    return int(out.stdout.strip() or 0)
+
+
+@scenario
+def keys(prober: Prober, workdir: Path) -> None:
+    """A circle driven from the keyboard, with the presenter up and focus in various places."""
+    from PySide6.QtWidgets import QListWidget
+
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=tuple(Member(-i, n) for i, n in enumerate(("Amal", "Jonas", "Wen"), 1)),
+        )
+    )
+    parts.data.notes.vault.create(PASSPHRASE)  # private notes open, so the note field types
+    window.start_circle()
+    window.activateWindow()
+    spin(0.5)
+    controller = window.controller
+    report = prober.report
+    steps: list[dict[str, Any]] = []
+    report["steps"] = steps
+
+    def speaker() -> str:
+        view = controller.turn_view()
+        return f"{view.person_id}:{'running' if view.running else 'paused'}" if view else "-"
+
+    def key(name: str, where: str) -> None:
+        before = speaker()
+        xdo("key", "--clearmodifiers", name)
+        spin(0.4)
+        steps.append({"key": name, "where": where, "before": before, "after": speaker()})
+
+    key("F5", "main window")
+    presenter = window.presenter
+    spin(0.8)
+    main_id = int(window.winId())
+    report["presenter"] = {
+        "shown": presenter is not None and presenter.isVisible(),
+        "took_focus": QApplication.activeWindow() is not window,
+        "x_focus_is_main": focus_window_id() == main_id,
+        "frame": rect(presenter.frameGeometry()) if presenter else None,
+        "screen": QApplication.screens().index(presenter.screen()) if presenter else None,
+        "main_screen": QApplication.screens().index(window.screen()),
+        "screens": len(QApplication.screens()),
+        "full_screen": presenter.isFullScreen() if presenter else None,
+        "covers_controls": bool(presenter)
+        and presenter.frameGeometry().intersects(global_rect(window.live_view.controls))
+        and presenter.screen() is window.screen(),
+    }
+    key("space", "main window")  # the round begins and its first turn starts
+    if controller.turn_view() is None:
+        key("space", "main window")
+    if presenter is not None and presenter.screen() is window.screen():
+        centre = presenter.mapToGlobal(presenter.rect().center())
+        x, y = str(centre.x()), str(centre.y())
+        xdo("mousemove", x, y, "sleep", "0.15", "click", "1")
+        spin(0.4)
+        report["presenter"]["x_focus_is_main_after_click"] = focus_window_id() == main_id
+    key("n", "after clicking the presenter")
+    queue = window.live_view.queue.findChild(QListWidget) or window.live_view.queue
+    queue.setFocus()
+    spin(0.2)
+    key("space", "the round's queue")
+    key("space", "the round's queue")
+    window.menuBar().setFocus()
+    spin(0.2)
+    key("n", "the menu bar")
+    notes = window.live_view.notes_widget
+    note = notes.findChild(QLineEdit) if notes is not None else None
+    report["note_field"] = note is not None and note.isEnabled()
+    if note is not None and note.isEnabled():
+        note.setFocus()
+        spin(0.2)
+        key("n", "typing a note")
+        report["note_text"] = note.text()
+        key("Escape", "typing a note")
+        key("n", "after Esc from the note")
+    report["focus_is_main_at_end"] = focus_window_id() == main_id
+    window.close()
+    parts.data.close()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("CIRCLEKEEPER_MUTE", "1")
+    sys.exit(main())

@@ -1,0 +1,280 @@
+"""Looks at windows as the window system shows them, and presses buttons through it.
+
+Runs inside the app's process on a real display (``driver.py``). A dialog opened with
+``exec()`` blocks its caller, so the probe watches from a timer inside that nested event loop:
+it finds the new window once the window manager has mapped it, measures it against the
+screen's available area (without the panel), then moves the real pointer with ``xdotool`` and
+clicks the default button, exactly as a facilitator would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+SETTLE = 0.35
+"""Seconds for the window manager to place and frame a newly mapped window."""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def rect(r: QRect) -> list[int]:
+    return [r.x(), r.y(), r.width(), r.height()]
+
+
+def inside(inner: QRect, outer: QRect) -> bool:
+    return outer.contains(inner.topLeft()) and outer.contains(inner.bottomRight())
+
+
+def global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+
+
+def xdo(*args: str) -> None:
+    subprocess.run(["xdotool", *args], check=True, timeout=10)
+
+
+def xdo_later(*args: str) -> None:
+    """Run xdotool without waiting: the click may open a modal loop that must keep running."""
+    subprocess.Popen(["xdotool", *args])
+
+
+def spin(seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    app = QApplication.instance()
+    while time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[union-attr]
+        time.sleep(0.01)
+
+
+def spin_until(condition: Callable[[], bool], seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    app = QApplication.instance()
+    while time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[union-attr]
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def default_button(window: QWidget) -> QPushButton | None:
+    """The button Enter would press: a message box's default, else the dialog's."""
+    if isinstance(window, QMessageBox) and window.defaultButton() is not None:
+        return window.defaultButton()
+    for button in window.findChildren(QPushButton):
+        if button.isVisible() and button.isDefault():
+            return button
+    return None
+
+
+def accept_button(window: QWidget) -> QPushButton | None:
+    """The accepting button of the dialog's button box (for a dialog that names no default)."""
+    for box in window.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            role = box.buttonRole(button)
+            if isinstance(button, QPushButton) and role in (
+                QDialogButtonBox.ButtonRole.AcceptRole,
+                QDialogButtonBox.ButtonRole.YesRole,
+                QDialogButtonBox.ButtonRole.ApplyRole,
+            ):
+                return button
+    return None
+
+
+def measure(window: QWidget) -> dict[str, Any]:
+    screen = window.screen()
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()
+    record: dict[str, Any] = {
+        "title": window.windowTitle(),
+        "frame": rect(frame),
+        "available": rect(area),
+        "fits": inside(frame, area),
+        "active": QApplication.activeWindow() is window,
+    }
+    button = default_button(window)
+    record["has_default"] = button is not None
+    button = button or accept_button(window)
+    if button is not None:
+        where = global_rect(button)
+        record["button"] = button.text().replace("&", "")
+        record["button_rect"] = rect(where)
+        record["button_on_screen"] = inside(where, area) and inside(where, window.geometry())
+    return record
+
+
+@dataclass
+class Expect:
+    """One window expected to open: ``prepare`` fills it in before its button is pressed."""
+
+    name: str
+    prepare: Callable[[QWidget], object] | None = None
+    title: str = ""
+    """Only a window whose title contains this (skips e.g. a progress dialog on the way)."""
+    press: str = "default"
+    """``default`` clicks the default button with the pointer; ``enter`` presses Enter;
+    ``none`` leaves the window open (a window that is not a dialog)."""
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+class Prober:
+    def __init__(self, report: dict[str, Any], path: Path | None = None) -> None:
+        self.report = report
+        self.path = path
+        self.app = QApplication.instance()
+        self.watchers: list[Callable[[QWidget], dict[str, Any]]] = []
+        """Extra measurements taken of every window (e.g. is the turn clock still visible)."""
+
+    def save(self) -> None:
+        """The report so far, on disk (a crash later still leaves what was seen)."""
+        if self.path is not None:
+            self.path.write_text(json.dumps(self.report, indent=1))
+
+    def visible_windows(self) -> list[QWidget]:
+        return [
+            w
+            for w in self.app.topLevelWidgets()  # type: ignore[union-attr]
+            if w.isVisible() and w.windowHandle() is not None and w.windowHandle().isExposed()
+        ]
+
+    def run(self, trigger: Callable[[], object], *expected: Expect, timeout: float = 8) -> None:
+        """Calls ``trigger`` and handles each expected window in turn as it appears."""
+        pending = list(expected)
+        before = set(self.visible_windows())
+        started = time.monotonic()
+
+        def look() -> None:
+            if not pending or time.monotonic() - started > timeout:
+                return
+            wanted = pending[0].title
+            fresh = [
+                w for w in self.visible_windows() if w not in before and wanted in w.windowTitle()
+            ]
+            modal = QApplication.activeModalWidget()
+            window = modal if modal in fresh else (fresh[-1] if fresh else None)
+            if window is None:
+                QTimer.singleShot(50, look)
+                return
+            spin(SETTLE)
+            try:
+                handle(window)
+            except Exception:
+                log(traceback.format_exc())
+                self.report.setdefault("errors", []).append(traceback.format_exc())
+                window.close()
+
+        def handle(window: QWidget) -> None:
+            expect = pending.pop(0)
+            log(f"{expect.name}: opened {window.windowTitle()!r}")
+            record = measure(window)
+            for watcher in self.watchers:
+                record.update(watcher(window))
+            if expect.prepare is not None:
+                expect.prepare(window)
+                spin(0.1)
+            record["closed"] = False
+            expect.record.update(record)
+            self.report.setdefault("windows", {})[expect.name] = expect.record
+            self.save()
+            if expect.press == "none":
+                before.add(window)
+                QTimer.singleShot(50, look)
+                return
+            if expect.press == "enter":
+                xdo_later("key", "--clearmodifiers", "Return")
+            else:
+                button = default_button(window) or accept_button(window)
+                if button is None:
+                    window.close()
+                else:
+                    centre = button.mapToGlobal(button.rect().center())
+                    xdo_later(
+                        "mousemove",
+                        "--sync",
+                        str(centre.x()),
+                        str(centre.y()),
+                        "sleep",
+                        "0.15",
+                        "click",
+                        "1",
+                    )
+
+            clicked_at = time.monotonic()
+
+            def closed() -> None:
+                if os.environ.get("PROBE_DEBUG"):
+                    log(
+                        subprocess.run(
+                            ["xdotool", "getmouselocation"], capture_output=True, text=True
+                        ).stdout
+                    )
+                    w = QApplication.widgetAt(QCursor.pos())
+                    log(f"under pointer: {w!r} {QCursor.pos()}")
+                gone = not shiboken6.isValid(window)
+                if not gone and window.isVisible():
+                    if expect.press == "default" and time.monotonic() - clicked_at > 2:
+                        # The pointer's click was not taken (seen with openbox on a window
+                        # mapped a moment before): Enter presses the same default button.
+                        log(f"{expect.name}: click not taken; pressing Enter")
+                        expect.record["pressed_by"] = "enter"
+                        expect.press = "enter-retry"
+                        xdo_later("key", "--clearmodifiers", "Return")
+                    if time.monotonic() - started < timeout:
+                        QTimer.singleShot(50, closed)
+                        return
+                    log(f"{expect.name}: still open after {timeout} s; closing it")
+                    expect.record["closed"] = False
+                    window.close()
+                    if pending:
+                        QTimer.singleShot(50, look)
+                    return
+                expect.record["closed"] = gone or not window.isVisible()
+                log(f"{expect.name}: closed={expect.record['closed']}")
+                before.difference_update([w for w in before if not shiboken6.isValid(w)])
+                before.update(w for w in self.visible_windows() if w is not window)
+                if pending:
+                    QTimer.singleShot(50, look)
+
+            QTimer.singleShot(100, closed)
+
+        QTimer.singleShot(50, look)
+        trigger()
+        spin_until(
+            lambda: all(
+                "closed" in e.record and (e.press == "none" or e.record["closed"]) for e in expected
+            ),
+            timeout,
+        )
+        for stuck in self.visible_windows():  # a window that did not close must not block the rest
+            if stuck not in before and QApplication.activeModalWidget() is stuck:
+                log(f"closing stuck {stuck.windowTitle()!r}")
+                stuck.close()
+        for expect in expected:
+            self.report.setdefault("windows", {}).setdefault(expect.name, {"opened": False})
+
+
+def is_dialog(widget: QWidget) -> bool:
+    return isinstance(widget, QDialog)

@@ -1,0 +1,94 @@
+"""Every window and dialog fits the screen it opens on, and its default button can be pressed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.display.conftest import run_scenario
+from tests.display.xserver import RealDisplay
+
+DIALOGS = (
+    "shortcuts",
+    "settings",
+    "new circle",
+    "edit circle",
+    "prompt library",
+    "archived circles",
+    "import",
+    "import refused",
+    "start a circle",
+    "started late",
+    "late arrival",
+    "someone leaves",
+    "passphrase set",
+    "passphrase unlock",
+    "notes",
+)
+MID_CIRCLE = (
+    "started late",
+    "late arrival",
+    "someone leaves",
+    "passphrase set",
+    "passphrase unlock",
+)
+
+
+def problems_of(windows: dict[str, Any], names: tuple[str, ...]) -> list[str]:
+    problems = []
+    for name in names:
+        seen = windows.get(name, {})
+        if not seen.get("frame"):
+            problems.append(f"{name}: did not open")
+            continue
+        if not seen["fits"]:
+            problems.append(f"{name}: {seen['frame']} outside {seen['available']}")
+        if not seen.get("has_default"):
+            problems.append(f"{name}: Enter presses nothing (no default button)")
+        if not seen.get("button_on_screen"):
+            problems.append(f"{name}: button {seen.get('button')!r} not visible")
+        if not seen.get("closed"):
+            problems.append(f"{name}: pressing {seen.get('button')!r} did not close it")
+    return problems
+
+
+def test_every_dialog_fits_and_its_default_button_is_pressed(
+    screen: RealDisplay, tmp_path: Path
+) -> None:
+    report = run_scenario(screen, "dialogs", tmp_path)
+    assert "error" not in report, report["error"]
+    assert not report.get("errors"), report["errors"]
+    assert report["main"]["fits"], report["main"]
+    assert report["main"]["status_visible"], "the status bar is above the panel"
+    assert report["welcome"]["text_fits"] and report["welcome"]["buttons_visible"]
+    assert report["summary"]["buttons_visible"], "Export and Save and close on screen"
+    assert report["history"]["fits"]
+    problems = problems_of(report["windows"], DIALOGS)
+    covering = [n for n in MID_CIRCLE if report["windows"].get(n, {}).get("covers_clock")]
+    assert not problems, "\n".join(problems)
+    assert not covering, f"these cover the turn's time: {covering}"
+
+
+@pytest.mark.xfail(
+    reason="the app sometimes crashes (SIGSEGV) while rendering the PDF on xcb; under study",
+    strict=False,
+)
+def test_a_pdf_is_saved_on_a_fresh_account_and_offered_for_opening(
+    laptop: RealDisplay, tmp_path: Path
+) -> None:
+    report = run_scenario(laptop, "export", tmp_path)
+    assert "error" not in report, report["error"]
+    assert not problems_of(report["windows"], ("export", "export done"))
+    assert report["exported"] and report["exported"][0].endswith("Tuesday.pdf")
+
+
+def test_a_circle_left_running_is_offered_back_at_the_next_start(
+    laptop: RealDisplay, tmp_path: Path
+) -> None:
+    run_scenario(laptop, "crash", tmp_path)
+    report = run_scenario(laptop, "resume", tmp_path)
+    assert "error" not in report, report["error"]
+    assert not problems_of(report["windows"], ("resume offer",))
+    assert report["resumed"]

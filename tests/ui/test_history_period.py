@@ -1,0 +1,140 @@
+"""The history's *Period* tab over the hand-built history of :mod:`tests.store.period_history`:
+the same figures as the PDF, a chosen period, progress, and saving the CSV and the PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QTableWidget
+
+from circlekeeper.commands.report_input import base_context, period_report
+from circlekeeper.store import Store, open_store
+from circlekeeper.ui.history import HistoryPage
+from circlekeeper.ui.history.period_export import store_period_saver
+from circlekeeper.ui.history.period_view import preset_days
+from tests.reports.conftest import pdf_text, words
+from tests.store.period_history import build_history
+
+NOW = datetime(2026, 4, 15, 12, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    opened = open_store(tmp_path_factory.mktemp("period-ui") / "ck.sqlite3")
+    build_history(opened)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def page(qtbot, store: Store, tmp_path: Path) -> HistoryPage:
+    saver = store_period_saver(
+        lambda *args, **kw: period_report(store, *args, **kw),
+        lambda: base_context(store),
+        lambda circle_id: store.circles.get(circle_id).name,
+        ask_path=lambda _parent, _kind, suggested: suggested,
+    )
+    widget = HistoryPage(
+        store, threaded=False, now=lambda: NOW, period_saver=lambda *a: saved.append(saver(*a))
+    )
+    saved.clear()
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    widget.tabs.setCurrentWidget(widget.period_view)
+    return widget
+
+
+saved: list[object] = []
+
+
+def rows(table: QTableWidget) -> list[list[str]]:
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_last_month_is_chosen_and_shows_the_reports_figures(page: HistoryPage) -> None:
+    view = page.period_view
+    assert view.preset.currentText() == "Last month"  # today is 15 April 2026
+    assert (view.first.date().toPython(), view.last.date().toPython()) == (
+        date(2026, 3, 1),
+        date(2026, 3, 31),
+    )
+    view.show_button.click()
+    glance = rows(view.glance)
+    assert glance[0] == ["People reached", "7", "2", "+250 %"]
+    assert glance[2] == [
+        "Came back after a first visit",
+        "86 % (6 of 7)",
+        "0 % (0 of 2)",
+        "+86 pts",
+    ]
+    assert ["Sessions held", "4", "1", "+300 %"] in glance
+    circles = rows(view.circles)
+    assert [r[0] for r in circles] == ["Thursday", "Tuesday"]
+    assert circles[1][:7] == ["Tuesday", "3", "5", "3", "80 %", "3.3", "rising"]
+    assert "time was shared very evenly" in view.words.text()
+    assert not view.progress.isVisible() and view.show_button.isEnabled()
+    assert "All circles, 1 March – 31 March 2026 — compared with 29 January" in view.heading.text()
+
+
+def test_one_circle_and_chosen_dates(page: HistoryPage) -> None:
+    view = page.period_view
+    view.circle.setCurrentIndex(view.circle.findText("Thursday"))
+    view.set_days(date(2026, 3, 5), date(2026, 3, 5))
+    assert view.preset.currentText() == "Chosen dates"
+    view.show_button.click()
+    assert rows(view.glance)[0] == ["People reached", "3", "0", "new"]
+    assert [r[0] for r in rows(view.circles)] == ["Thursday"]
+
+
+def test_backwards_dates_are_explained_not_counted(page: HistoryPage) -> None:
+    view = page.period_view
+    view.set_days(date(2026, 3, 31), date(2026, 3, 1))
+    view.show_button.click()
+    assert "before it starts" in view.heading.text()
+    assert view.figures is None
+
+
+def test_saving_the_csv_and_the_pdf_for_the_chosen_period(
+    qtbot, page: HistoryPage, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("circlekeeper.ui.history.period_export.documents_folder", lambda: tmp_path)
+    view = page.period_view
+    view.csv_button.click()
+    run = saved[-1]
+    with qtbot.waitSignal(run.finished, timeout=30_000) as done:  # type: ignore[attr-defined]
+        pass
+    csv = Path(done.args[0]).read_text()
+    assert "All circles,people reached,7,2," in csv
+    view.grid_box.setChecked(True)
+    view.pdf_button.click()
+    run = saved[-1]
+    with qtbot.waitSignal(run.finished, timeout=30_000) as done:  # type: ignore[attr-defined]
+        pass
+    text = words(pdf_text(Path(done.args[0]).read_bytes()))
+    assert "People reached 7 2 +250 %" in text
+    assert "AL ● E ●" in text  # Tuesday's grid, at its own level (initials)
+    assert done.args[0] == tmp_path / "period-report-2026-03-01-to-2026-03-31.pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("This month", (date(2026, 4, 1), date(2026, 4, 15))),
+        ("Last month", (date(2026, 3, 1), date(2026, 3, 31))),
+        ("Last 3 months", (date(2026, 1, 1), date(2026, 3, 31))),
+        ("Last 12 months", (date(2025, 4, 1), date(2026, 3, 31))),
+        ("This year", (date(2026, 1, 1), date(2026, 4, 15))),
+        ("Last year", (date(2025, 1, 1), date(2025, 12, 31))),
+    ],
+)
+def test_named_periods(name: str, expected: tuple[date, date]) -> None:
+    assert preset_days(name, date(2026, 4, 15)) == expected
