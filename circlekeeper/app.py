@@ -99,16 +99,26 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from circlekeeper.i18n import active_language
+    from circlekeeper.identity import APP_ID, APP_NAME, VERSION
+    from circlekeeper.ui.app_icon import app_icon
     from circlekeeper.ui.main_window import MainWindow
     from circlekeeper.ui.qt_language import apply_language
     from circlekeeper.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)  # windows need widgets, not a bare core application
-    app.setApplicationName("CircleKeeper")
-    app.setApplicationDisplayName("CircleKeeper")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(VERSION)
+    app.setDesktopFileName(APP_ID)  # lets the desktop match the window to its menu entry
+    app.setWindowIcon(app_icon())
     apply_language(app, active_language())
     apply_theme(app)
+    if smoke_test and db is None:  # never the facilitator's own circles
+        import tempfile
+
+        scratch = tempfile.TemporaryDirectory(prefix="circlekeeper-smoke-")
+        db = os.path.join(scratch.name, "smoke.sqlite3")
     window = MainWindow(None, default_options())
     from circlekeeper.ui.window_place import remember_place, restore_place
 
@@ -133,7 +143,8 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             return
         if smoke_test:
             log.info("data ready after %.0f ms", seconds_since_process_start() * 1000)
-            app.quit()
+            finish_smoke_test(opened[0], failure)
+            app.exit(failure[0].exit_code if failure else 0)
             return
         greet(window, opened[0])
 
@@ -146,6 +157,18 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     if failure:
         raise failure[0]
     return code
+
+
+def finish_smoke_test(data: Connected, failure: list[UserFacingError]) -> None:
+    """Check that this install has everything it ships with; print what was found."""
+    from circlekeeper.smoke_check import InstallationIncomplete, run_checks
+
+    try:
+        found = run_checks(data.store)
+    except InstallationIncomplete as error:
+        failure.append(error)
+        return
+    print("smoke test passed: " + "; ".join(found), flush=True)
 
 
 def greet(window: MainWindow, data: Connected) -> None:

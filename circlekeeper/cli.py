@@ -182,6 +182,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def gui_main() -> int:
+    """``circlekeeper-app``: the entry point a desktop launches, with no console on Windows.
+
+    Windows starts GUI scripts (and the windowed ``circlekeeper-app.exe``) with no console, so
+    ``sys.stdout`` and ``sys.stderr`` are ``None`` there; they get a harmless place to write,
+    and everything else is :func:`main` (a failure to open the data is shown in a dialog).
+    """
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+    return main()
+
+
 def _reader_went_away() -> int:
     """``circlekeeper sessions | head -1``: the reader closed the pipe, which is not an error.
 

@@ -84,6 +84,8 @@ class WindowMenus:
             self.add_go_action(title, f"Ctrl+{number}", partial(window.show_page, page))
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.help_menu.addSeparator()
+        self._action(self.help_menu, "&About CircleKeeper", None, self.show_about)
 
     def add_go_action(self, title: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         return self._action(self.go_menu, title, shortcut, slot)
@@ -157,3 +159,8 @@ class WindowMenus:
         from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time; built on use
 
         QMessageBox.information(self.window, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    def show_about(self) -> None:
+        from circlekeeper.ui.about_dialog import AboutDialog  # built on use, not at start-up
+
+        AboutDialog(self.window).exec()

@@ -1,0 +1,252 @@
+"""What every CircleKeeper bundle holds, shared by the Linux, Windows and macOS spec files.
+
+PyInstaller follows imports, which finds the code but not three things this app reads from
+disk or imports by name: the shipped ``resources/`` (fonts, prompt decks, sounds, icons,
+translations), the alembic migrations (loaded as source files by path) and the sub-command
+modules (``cli.py`` imports them by name). Qt's platform, image, multimedia and translation
+files come with PyInstaller's own PySide6 hooks for the modules the app imports; modules it
+never uses are excluded so nothing pulls them in by accident.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+from pathlib import Path
+
+from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+
+ROOT = Path(__file__).resolve().parents[2]
+LAUNCHER = str(Path(__file__).resolve().parent / "launcher.py")
+ICONS = ROOT / "packaging" / "icons"
+
+# The bundle is made from the installed package (``pip install .`` in the build environment),
+# never from the checkout beside it: what ships is exactly what the wheel holds.
+INSTALLED = Path(importlib.util.find_spec("circlekeeper").origin).parent
+VERSION = importlib.metadata.version("circlekeeper")
+if INSTALLED == ROOT / "circlekeeper":
+    raise SystemExit(
+        "circlekeeper is installed in editable mode here; packaging/build-linux makes a build "
+        "environment with a regular install (see README, 'Building the installers')."
+    )
+
+UNUSED_QT = [
+    f"PySide6.{name}"
+    for name in (
+        "Qt3DAnimation",
+        "Qt3DCore",
+        "Qt3DExtras",
+        "Qt3DInput",
+        "Qt3DLogic",
+        "Qt3DRender",
+        "QtBluetooth",
+        "QtCharts",
+        "QtConcurrent",
+        "QtDataVisualization",
+        "QtDesigner",
+        "QtGraphs",
+        "QtHelp",
+        "QtHttpServer",
+        "QtLocation",
+        "QtMultimediaWidgets",
+        "QtNetworkAuth",
+        "QtNfc",
+        "QtOpenGL",
+        "QtOpenGLWidgets",
+        "QtPdf",
+        "QtPdfWidgets",
+        "QtPositioning",
+        "QtQml",
+        "QtQuick",
+        "QtQuick3D",
+        "QtQuickControls2",
+        "QtQuickWidgets",
+        "QtRemoteObjects",
+        "QtScxml",
+        "QtSensors",
+        "QtSerialBus",
+        "QtSerialPort",
+        "QtSpatialAudio",
+        "QtSql",
+        "QtStateMachine",
+        "QtSvgWidgets",
+        "QtTest",
+        "QtTextToSpeech",
+        "QtUiTools",
+        "QtWebChannel",
+        "QtWebEngineCore",
+        "QtWebEngineQuick",
+        "QtWebEngineWidgets",
+        "QtWebSockets",
+        "QtWebView",
+        "QtXml",
+        "QtAxContainer",
+    )
+]
+UNUSED_PILLOW = [  # reportlab reads PNG and JPEG only; these formats carry 10 MB of libraries
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL.ImageTk",
+    "PIL._imagingtk",
+    "PIL.ImageQt",
+]
+EXCLUDES = [
+    *UNUSED_QT,
+    *UNUSED_PILLOW,
+    "tkinter",
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+    "IPython",
+    "matplotlib",
+    "pytest",
+    # SQLAlchemy dialects for servers CircleKeeper does not support
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.dialects.oracle",
+    # psycopg's bundled libpq and OpenSSL (10 MB): the bundle's psycopg uses the system's
+    # libpq instead (Debian package libpq5, which the .deb recommends)
+    "psycopg_binary",
+]
+
+UNUSED_FILES = (
+    # plugins that would drag QML/Quick, Qt PDF or GTK into the bundle for nothing: the
+    # on-screen keyboard (QML), PDF thumbnails as images, the GTK theme (needs GTK itself)
+    "qtvirtualkeyboardplugin",
+    "imageformats/libqpdf",
+    "imageformats/qpdf",
+    "platformthemes/libqgtk3",
+    # embedded-device platforms (a desktop app runs on xcb or wayland)
+    "platforms/libqeglfs",
+    "platforms/libqlinuxfb",
+    "platforms/libqvnc",
+    "platforms/libqminimalegl",
+    "platforms/libqvkkhrdisplay",
+    "egldeviceintegrations/",
+    "generic/libqtuiotouchplugin",
+    # the libraries only those plugins use (Linux and Windows names; the macOS frameworks)
+    "Qt6Quick",
+    "Qt6Qml",
+    "Qt6VirtualKeyboard",
+    "Qt6Pdf",
+    "QtQuick.framework",
+    "QtQml.framework",
+    "QtPdf.framework",
+    "QtVirtualKeyboard.framework",
+    "libQt6EglFS",
+    "libQt6EglFs",
+    # GTK's own libraries, pulled in by the GTK theme plugin above
+    "libgtk-3",
+    "libgdk-3",
+    "libgdk_pixbuf",
+    "libatk",
+    "libcairo",
+    "libpango",
+    "libepoxy",
+    # image formats neither Qt nor a PDF logo needs (PNG, JPEG, GIF, ICO and SVG stay)
+    "imageformats/libqwebp",
+    "imageformats/libqtiff",
+    "imageformats/libqtga",
+    "imageformats/libqwbmp",
+    "imageformats/libqicns",
+    # Qt's catalogs other than qtbase (Qt Help, Qt Multimedia's developer-facing errors, the
+    # old all-in-one qt_xx files): the app's Qt strings all come from qtbase
+    "translations/qt_",
+    "translations/qtmultimedia_",
+    # plugins for embedded devices and Wayland compositors' own extensions; a desktop session
+    # uses xdg-shell and shared memory, which stay
+    "generic/libqevdev",
+    "wayland-graphics-integration-client/libvulkan-server",
+    "wayland-graphics-integration-client/libdmabuf-server",
+    "wayland-graphics-integration-client/libdrm-egl-server",
+    "wayland-graphics-integration-client/libshm-emulation-server",
+    "wayland-shell-integration/libivi-shell",
+    "wayland-shell-integration/libwl-shell-plugin",
+    "wayland-shell-integration/libfullscreen-shell-v1",
+    "wayland-shell-integration/libqt-shell",
+    # network reachability and TLS: the app never goes online (PostgreSQL uses libpq's own)
+    "networkinformation/",
+    "tls/",
+    # Python's East Asian legacy codecs (Shift-JIS, Big5…): every file CircleKeeper reads or
+    # writes is UTF-8; names in those scripts are Unicode text, which needs none of them
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_tw",
+    "_codecs_iso2022",
+    # PulseAudio's client library and its codecs (5 MB): the system's copy must be used, as it
+    # matches the sound server's configuration (the .deb depends on libpulse0)
+    "libpulse",
+    "libsndfile",
+    "libFLAC",
+    "libvorbis",
+    "libopus",
+    "libmp3lame",
+    "libmpg123",
+    "libogg",
+    "libasyncns",
+)
+
+
+def _babel_locale_needed(stem: str) -> bool:
+    """Babel's CLDR data (35 MB for every locale): the app formats in its shipped languages
+    only, so it keeps those, their regional variants and the ``root`` they inherit from."""
+    from circlekeeper.i18n.languages import SHIPPED_LANGUAGES
+
+    languages = {code.split("_")[0] for code in SHIPPED_LANGUAGES}
+    return stem == "root" or stem.split("_")[0] in languages
+
+
+def without_unused(entries: list) -> list:
+    """Analysis entries (binaries or datas) minus the parts this app never loads."""
+    kept = []
+    for entry in entries:
+        name = entry[0].replace("\\", "/")
+        if any(part in name for part in UNUSED_FILES):
+            continue
+        if "babel/locale-data/" in name and not _babel_locale_needed(Path(name).stem):
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _tree(folder: Path, destination: str) -> list[tuple[str, str]]:
+    """Every file under ``folder`` (caches left out) as (source, folder inside the bundle)."""
+    pairs = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            relative = path.parent.relative_to(folder)
+            pairs.append((str(path), str(Path(destination) / relative)))
+    return pairs
+
+
+def datas() -> list[tuple[str, str]]:
+    pairs = [
+        # the package circlekeeper.resources, found by importlib.resources in the bundle
+        *_tree(INSTALLED / "resources", "circlekeeper/resources"),
+        # alembic reads env.py, script.py.mako and versions/*.py as files, by path
+        *_tree(INSTALLED / "store" / "migrations", "circlekeeper/store/migrations"),
+        *collect_data_files("reportlab"),  # its standard fonts and colour tables
+        *collect_data_files("alembic", includes=["**/*.mako"]),
+    ]
+    # compiled message catalogs (.mo), wherever the package keeps them
+    for catalog in sorted(INSTALLED.rglob("*.mo")):
+        relative = catalog.parent.relative_to(INSTALLED.parent)
+        pairs.append((str(catalog), str(relative)))
+    return pairs
+
+
+def hiddenimports() -> list[str]:
+    names = collect_submodules("circlekeeper", filter=lambda name: ".migrations" not in name)
+    names += collect_submodules("alembic", filter=lambda name: ".testing" not in name)
+    names += ["circlekeeper.resources", "PySide6.QtMultimedia"]
+    try:  # PostgreSQL for organizations (docs/storage.md), when the build has the extra
+        import psycopg  # noqa: F401
+
+        names += collect_submodules("psycopg", filter=lambda name: "_binary" not in name)
+    except ImportError:
+        pass
+    return names

@@ -1,0 +1,69 @@
+"""``circlekeeper --smoke-test``: the check an installed copy runs on itself.
+
+It must never touch the facilitator's own circles, must find everything a bundle ships, and
+must fail with one line naming what a broken bundle lost.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from circlekeeper.bundled import resource_root
+from circlekeeper.smoke_check import INSTALL_INCOMPLETE_EXIT
+
+LOST_A_FILE = """
+import sys
+from pathlib import Path
+import circlekeeper.bundled as bundled
+bundled._CHECKOUT_RESOURCES = Path(sys.argv[1])
+from circlekeeper.cli import main
+raise SystemExit(main(["--smoke-test"]))
+"""
+
+
+def _env(home: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "CIRCLEKEEPER_MUTE": "1",
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "CIRCLEKEEPER_DB": "",
+    }
+
+
+def test_without_db_it_uses_a_scratch_database_and_reports_what_it_found(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "circlekeeper", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    found = out.stdout.splitlines()[-1]
+    for part in ("prompt decks", "PDF fonts", "chime", "qtbase translations", "multimedia"):
+        assert part in found, found
+    assert f"resources in {resource_root()}" in found
+    assert not (tmp_path / "data").exists(), "the facilitator's data folder was left alone"
+
+
+def test_a_bundle_that_lost_its_chime_fails_and_says_so(tmp_path: Path) -> None:
+    damaged = tmp_path / "resources"
+    shutil.copytree(resource_root(), damaged)
+    (damaged / "sounds" / "chime.wav").unlink()
+    out = subprocess.run(
+        [sys.executable, "-c", LOST_A_FILE, str(damaged)],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert out.returncode == INSTALL_INCOMPLETE_EXIT
+    assert out.stderr.strip().splitlines()[-1] == (
+        "circlekeeper: Files are missing from this install: chime.wav."
+    )
