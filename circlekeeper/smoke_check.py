@@ -25,11 +25,17 @@ class InstallationIncomplete(UserFacingError):
 
 
 def check_fonts() -> str:
-    """The PDF fonts register with reportlab (so every script prints)."""
+    """The PDF fonts are all there (they register on first use, so every script prints)."""
+    from circlekeeper.bundled import resource_file
+    from circlekeeper.reports.font_catalog import EMOJI, FALLBACKS, PRIMARY, PRIMARY_BOLD
     from circlekeeper.reports.fonts import fonts
 
-    found = fonts()
-    return f"{2 + len(found.fallbacks)} PDF fonts"
+    bundled = (PRIMARY, PRIMARY_BOLD, EMOJI, *FALLBACKS)
+    missing = [f.file for f in bundled if not resource_file("fonts", f.file).is_file()]
+    if missing:
+        raise InstallationIncomplete(f"PDF fonts are missing from this install: {missing[0]}.")
+    fonts()  # the primary faces register now
+    return f"{len(bundled)} PDF fonts"
 
 
 def check_prompt_decks() -> str:
