@@ -134,3 +134,8 @@ WINDOW_DARK: dict[str, str] = {
     "Shadow": "#0b0e11",
     "DisabledText": "#7b8794",
 }
+
+FIRST_TIME = "#f59e0b"
+"""People at their first session, in the period report's attendance charts (beside accent)."""
+MOOD_SCALE = ("#b91c1c", "#f97316", "#d1d5db", "#60a5fa", "#1d4ed8")
+"""Mood 1 to 5 in the period report's mood charts: warm for low, grey for middling, blue high."""

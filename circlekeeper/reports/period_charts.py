@@ -8,18 +8,13 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 
+from circlekeeper import palette
 from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import ACCENT
 from circlekeeper.reports.period_flowables import StackedBar, StackedBars
 
-FIRST_TIME = colors.HexColor("#f59e0b")
-MOOD_COLOURS = (
-    colors.HexColor("#b91c1c"),
-    colors.HexColor("#f97316"),
-    colors.HexColor("#d1d5db"),
-    colors.HexColor("#60a5fa"),
-    colors.HexColor("#1d4ed8"),
-)
+FIRST_TIME = colors.HexColor(palette.FIRST_TIME)
+MOOD_COLOURS = tuple(colors.HexColor(colour) for colour in palette.MOOD_SCALE)
 
 __all__ = ["StackedBar", "attendance_split_chart", "mood_chart"]
 

@@ -11,7 +11,8 @@ Three kinds of role, set up by the database's owner with ``circlekeeper setup-ro
   session writes to their own sessions.
 - **coordinator** (group ``circlekeeper_coordinator``): reads everything but notes and
   vaults (no grant at all on those two tables), and may close an abandoned session
-  (``close-abandoned``), which updates that session's row and its per-person figures.
+  (``close-abandoned``), which updates that session's row and its per-person figures and
+  forgets the prompts of rounds it never reached.
 
 Everything is idempotent, so running it again after an upgrade grants the new tables.
 """
@@ -51,6 +52,8 @@ def grant_statements(database: str) -> list[str]:
         *(f"REVOKE ALL ON {table} FROM {COORDINATOR_GROUP}" for table in PRIVATE_TABLES),
         f"GRANT UPDATE ON sessions TO {COORDINATOR_GROUP}",
         f"GRANT INSERT, DELETE ON session_people TO {COORDINATOR_GROUP}",
+        # closing forgets the prompts of rounds the session never reached (never heard)
+        f"GRANT DELETE ON prompt_uses TO {COORDINATOR_GROUP}",
     ]
     return statements
 

@@ -192,12 +192,21 @@ UNUSED_FILES = (
 
 
 def _babel_locale_needed(stem: str) -> bool:
-    """Babel's CLDR data (35 MB for every locale): the app formats in its shipped languages
-    only, so it keeps those, their regional variants and the ``root`` they inherit from."""
+    """Babel's CLDR data (35 MB for every locale): the app formats and names languages in its
+    shipped languages only (``i18n.formats`` asks Babel for exactly those codes), so it keeps
+    them, the parents they inherit from (``pt`` for ``pt_BR``) and ``root``."""
     from circlekeeper.i18n.languages import SHIPPED_LANGUAGES
 
-    languages = {code.split("_")[0] for code in SHIPPED_LANGUAGES}
-    return stem == "root" or stem.split("_")[0] in languages
+    wanted = set(SHIPPED_LANGUAGES) | {code.split("_")[0] for code in SHIPPED_LANGUAGES}
+    return stem == "root" or stem in wanted
+
+
+def _qt_catalog_needed(stem: str) -> bool:
+    """Qt's own catalogs (qtbase_xx.qm, 33 languages): only the shipped languages load one."""
+    from circlekeeper.i18n.languages import SHIPPED_LANGUAGES
+
+    code = stem.removeprefix("qtbase_")
+    return code in SHIPPED_LANGUAGES or code.split("_")[0] in SHIPPED_LANGUAGES
 
 
 def without_unused(entries: list) -> list:
@@ -208,6 +217,8 @@ def without_unused(entries: list) -> list:
         if any(part in name for part in UNUSED_FILES):
             continue
         if "babel/locale-data/" in name and not _babel_locale_needed(Path(name).stem):
+            continue
+        if "translations/qtbase_" in name and not _qt_catalog_needed(Path(name).stem):
             continue
         kept.append(entry)
     return kept

@@ -68,10 +68,10 @@ def test_a_key_given_twice_is_refused() -> None:
 
 def test_texts_are_capped() -> None:
     data = sample()
-    data["shareable_summary"] = "w" * 100_000
+    data["shareable_summary"] = "w" * 200_000
     load_session(json.dumps(data))
-    data["shareable_summary"] = "w" * 100_001
-    assert "shareable_summary: is 100,001 characters long; at most 100,000" in refused(
+    data["shareable_summary"] = "w" * 200_001
+    assert "shareable_summary: is 200,001 characters long; at most 200,000" in refused(
         json.dumps(data)
     )
     data = sample()

@@ -10,9 +10,9 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from circlekeeper.reports.from_store import session_report
 from sqlalchemy import insert
 
+from circlekeeper.commands.report_input import session_report
 from circlekeeper.reports import Privacy, render_session
 from circlekeeper.session import CircleSession, FakeClock, Participant
 from circlekeeper.session.interchange.session_file import document_from_log, dump_session

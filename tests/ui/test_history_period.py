@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableWidget
 
 from circlekeeper.commands.report_input import base_context, period_report
 from circlekeeper.store import Store, open_store
+from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.period_export import store_period_saver
 from circlekeeper.ui.history.period_view import preset_days
@@ -40,7 +41,10 @@ def page(qtbot, store: Store, tmp_path: Path) -> HistoryPage:
         ask_path=lambda _parent, _kind, suggested: suggested,
     )
     widget = HistoryPage(
-        store, threaded=False, now=lambda: NOW, period_saver=lambda *a: saved.append(saver(*a))
+        HistoryQueries.for_store(store),
+        threaded=False,
+        now=lambda: NOW,
+        period_saver=lambda *a: saved.append(saver(*a)),
     )
     saved.clear()
     qtbot.addWidget(widget)

@@ -18,8 +18,9 @@ MAX_FILE_CHARACTERS = 20_000_000
 """A year of weekly circles' logs fits many times over; beyond this is not a session file."""
 MAX_TEXT = 20_000
 """Names, prompts, plan titles: a person's words, at most this many characters each."""
-MAX_LONG_TEXT = {"shareable_summary": 100_000}
-"""Fields that are paragraphs rather than names get more room (about 40 printed pages)."""
+MAX_LONG_TEXT = {"shareable_summary": 200_000}
+"""Fields that are paragraphs rather than names get more room (about 80 printed pages; a 100 KB
+shareable summary, which a server must save and export, fits)."""
 
 _NOT_TEXT = re.compile("[\x00\ud800-\udfff]")
 

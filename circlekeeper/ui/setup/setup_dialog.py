@@ -48,6 +48,7 @@ from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
+from circlekeeper.ui.theme import colours_for
 
 PERSON = Qt.ItemDataRole.UserRole
 NEWCOMER = Qt.ItemDataRole.UserRole + 1
@@ -221,7 +222,7 @@ class SetupDialog(QDialog):
         self.budget_note.setWordWrap(True)
         self.budget_note.setTextFormat(Qt.TextFormat.PlainText)
         self.budget_note.setAccessibleName("Time budget warning")
-        self.budget_note.setStyleSheet("color: #8a4b00;")
+        self.budget_note.setStyleSheet(f"color: {colours_for(self.palette()).nearing};")
         self.budget_note.hide()
         self.plan.budgets_changed.connect(self._check_budgets)
 
