@@ -77,6 +77,7 @@ def session_report(
             )
         ),
         timezone=record.timezone or "UTC",
+        language=circle.language,
     )
     return summary, context
 

@@ -23,6 +23,7 @@ from circlekeeper.i18n.translation import (
     lazy_gettext,
     ngettext,
     pgettext,
+    speaking,
     translations_for,
     use_language,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "ngettext",
     "pgettext",
     "shipped_languages",
+    "speaking",
     "translations_for",
     "use_language",
 ]

@@ -94,3 +94,35 @@ def format_list(
 ) -> str:
     """``Ana, Bo and Chen`` / ``Ana, Bo y Chen`` / ``Ana, Bo und Chen``."""
     return lists.format_list(list(items), style=style, locale=_locale(language))  # type: ignore[arg-type]
+
+
+def format_clock(seconds: float, *, signed: bool = False, language: str | None = None) -> str:
+    """A timer reading, ``m:ss`` or ``h:mm:ss``, in the locale's digits (``١:٠٥`` in Arabic).
+
+    For tables and charts, where ``1 hr and 5 min`` would not fit: the digits and the minus
+    sign come from CLDR, the colon is the time separator every shipped locale uses.
+    """
+    locale = _locale(language)
+    total = round(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+
+    def digits(value: int, width: int) -> str:
+        return numbers.format_decimal(
+            value, format="0" * width, locale=locale, numbering_system="default"
+        )
+
+    parts = [digits(hours, 1), digits(minutes, 2)] if hours else [digits(minutes, 1)]
+    clock = ":".join([*parts, digits(secs, 2)])
+    if signed and total:
+        sign = "+" if seconds > 0 else numbers.get_minus_sign_symbol(locale)
+        return sign + clock
+    return clock
+
+
+def format_fixed(value: float, places: int, *, language: str | None = None) -> str:
+    """``0.86`` / ``0,86``: exactly ``places`` decimals, the locale's separator and digits."""
+    pattern = "0." + "0" * places if places > 0 else "0"
+    return numbers.format_decimal(
+        value, format=pattern, locale=_locale(language), numbering_system="default"
+    )

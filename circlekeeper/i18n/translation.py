@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import gettext as gettext_module
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
@@ -57,6 +60,35 @@ class _ActiveLanguage:
 
 _active = _ActiveLanguage()
 
+_speaking: ContextVar[tuple[str, gettext_module.NullTranslations] | None] = ContextVar(
+    "circlekeeper_speaking", default=None
+)
+"""A language this thread speaks for a while (:func:`speaking`); ``None``: the active one.
+
+A context variable, not the process's language: a Spanish circle's PDF rendered in a worker
+thread must not turn the English window Spanish for the moments it takes."""
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[str]:
+    """Say everything in this thread (and its formats) in ``code`` until the block ends.
+
+    For things that belong to a circle rather than to the window: its PDF is printed in the
+    circle's language whatever the window speaks. ``""`` keeps the active language. Yields the
+    shipped code actually used.
+    """
+    chosen = (match_language(code) or SOURCE_LANGUAGE) if code else active_language()
+    token = _speaking.set((chosen, translations_for(chosen)))
+    try:
+        yield chosen
+    finally:
+        _speaking.reset(token)
+
+
+def _current() -> gettext_module.NullTranslations:
+    override = _speaking.get()
+    return override[1] if override is not None else _active.translations
+
 
 def use_language(code: str) -> str:
     """Make ``code`` the active language; returns the shipped code actually used."""
@@ -67,12 +99,14 @@ def use_language(code: str) -> str:
 
 
 def active_language() -> str:
-    return _active.code
+    """The language in force here: a :func:`speaking` block's, else the process's."""
+    override = _speaking.get()
+    return override[0] if override is not None else _active.code
 
 
 def gettext(message: str) -> str:
     """``message`` in the active language (as written when it has no translation)."""
-    return _active.translations.gettext(message)
+    return _current().gettext(message)
 
 
 _ = gettext
@@ -80,12 +114,12 @@ _ = gettext
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a sentence that fits ``count`` in the active language (Arabic has six)."""
-    return _active.translations.ngettext(singular, plural, count)
+    return _current().ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` where the same English words need different translations by context."""
-    return _active.translations.pgettext(context, message)
+    return _current().pgettext(context, message)
 
 
 def N_(message: str) -> str:

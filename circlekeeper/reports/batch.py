@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
 
+from circlekeeper.i18n import _, ngettext, speaking
 from circlekeeper.reports.context import ReportContext
 from circlekeeper.reports.errors import ExportCancelled
 from circlekeeper.reports.files import prepare_folder, safe_filename, write_atomically
@@ -39,7 +40,9 @@ class ExportItem:
 
 def default_filename(summary: SessionSummary, key: object = "") -> str:
     """``2026-11-24-Tuesday-evening-circle-12.pdf``: sorts by date, readable, unique by key."""
-    day = summary.started_wall.strftime("%Y-%m-%d") if summary.started_wall else "undated"
+    # Translators: the start of a PDF's file name when the session has no date; one word, no spaces
+    undated = safe_filename(_("undated"))
+    day = summary.started_wall.strftime("%Y-%m-%d") if summary.started_wall else undated
     suffix = f"-{safe_filename(str(key))}" if str(key) else ""
     return f"{day}-{safe_filename(summary.circle)}{suffix}.pdf"
 
@@ -104,14 +107,19 @@ def render_combined(
         story += report.story()
         story.append(_ProgressMark(index + 1, total, progress, should_cancel))
     _report(progress, 0, total)
-    return build_pdf(
-        story,
-        paper=first.paper,
-        title=f"Circle summaries ({total})",
-        footer=footer_text(first.generated_at()),
-        fonts=reports[0].fonts,
-        invariant=first.invariant,
-    )
+    with speaking(
+        first.language
+    ):  # each session speaks its circle's language; the footer the first's
+        return build_pdf(
+            story,
+            paper=first.paper,
+            title=ngettext("{count} circle summary", "{count} circle summaries", total).format(
+                count=total
+            ),
+            footer=footer_text(first.generated_at()),
+            fonts=reports[0].fonts,
+            invariant=first.invariant,
+        )
 
 
 class _ProgressMark(Flowable):

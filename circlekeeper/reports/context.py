@@ -23,7 +23,9 @@ class ReportContext:
 
     ``timezone`` is the session's IANA zone, used to print local date and time. ``generated``
     is the date in the footer (``None``: now). ``invariant`` makes reportlab write fixed
-    document ids and dates, so the same input gives byte-identical output.
+    document ids and dates, so the same input gives byte-identical output. ``language`` is
+    the circle's language, which the report is printed in whatever the window speaks
+    (``""``: the language in force).
     """
 
     organization: str = ""
@@ -37,6 +39,7 @@ class ReportContext:
     generated: datetime | None = None
     timezone: str = "UTC"
     invariant: bool = False
+    language: str = ""
 
     def generated_at(self) -> datetime:
         return self.generated if self.generated is not None else datetime.now(UTC)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from circlekeeper.errors import ExportFailed, UserFacingError
+from circlekeeper.i18n import _, ngettext
 
 __all__ = ["ExportCancelled", "ExportFailed"]
 
@@ -17,5 +18,10 @@ class ExportCancelled(UserFacingError):
 
     def __init__(self, written: tuple[Path, ...] = ()) -> None:
         self.written = written
-        kept = f" {len(written)} finished file(s) were kept." if written else ""
-        super().__init__(f"The export was cancelled; no partial file was left behind.{kept}")
+        said = _("The export was cancelled; no partial file was left behind.")
+        if written:
+            kept = ngettext(
+                "{count} finished file was kept.", "{count} finished files were kept.", len(written)
+            ).format(count=len(written))
+            said = f"{said} {kept}"
+        super().__init__(said)

@@ -14,6 +14,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from circlekeeper.i18n import _
 from circlekeeper.reports.errors import ExportFailed
 
 
@@ -77,20 +78,25 @@ def prepare_folder(folder: Path) -> Path:
 def _require_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise ExportFailed(
-            f"The folder {folder} does not exist; choose an existing folder for the PDF."
+            _("The folder {folder} does not exist; choose an existing folder for the PDF.").format(
+                folder=folder
+            )
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise ExportFailed(
-            f"CircleKeeper cannot write to the folder {folder}; choose a folder you can write to."
+            _(
+                "CircleKeeper cannot write to the folder {folder}; choose a folder you can "
+                "write to."
+            ).format(folder=folder)
         )
 
 
 def _cannot_write(folder: Path, error: OSError) -> str:
     reason = error.strerror or str(error)
-    return (
-        f"The PDF could not be written to {folder} ({reason}); "
-        "choose another folder or free some space."
-    )
+    return _(
+        "The PDF could not be written to {folder} ({reason}); choose another folder or free "
+        "some space."
+    ).format(folder=folder, reason=reason)
 
 
 def safe_filename(text: str, limit: int = 60) -> str:

@@ -2,7 +2,9 @@
 
 The footer "Confidential · page X of Y · generated DATE" needs the page count, which is only
 known at the end, so the canvas keeps each page's state and draws all footers on ``save``
-(the classic reportlab "numbered canvas").
+(the classic reportlab "numbered canvas"). The footer's words are translated when it is drawn,
+in the language the report is being printed in; a right-to-left footer is shaped and set
+flush right like the rest of the page.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
+from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_date, format_number
 from circlekeeper.palette import PRINT
 from circlekeeper.reports.context import Paper
 from circlekeeper.reports.fonts import FontSet
@@ -53,7 +58,8 @@ class Styles:
     cell_head_right: ParagraphStyle
 
 
-def stylesheet(fonts: FontSet) -> Styles:
+def stylesheet(fonts: FontSet, *, rtl: bool = False) -> Styles:
+    """The report's paragraph styles; ``rtl`` sets every paragraph flush right (Arabic)."""
     body = ParagraphStyle(
         "ck-body",
         fontName=fonts.regular,
@@ -62,6 +68,7 @@ def stylesheet(fonts: FontSet) -> Styles:
         textColor=INK,
         spaceAfter=4,
         embeddedHyphenation=1,  # long words break at our soft hyphens (typeset.py), with a "-"
+        alignment=TA_RIGHT if rtl else 0,
     )
     cell = ParagraphStyle("ck-cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0)
     cell_head = ParagraphStyle(
@@ -96,8 +103,12 @@ def stylesheet(fonts: FontSet) -> Styles:
     )
 
 
-def numbered_canvas(footer: Callable[[int, int], str], font: str) -> type[canvas.Canvas]:
-    """A canvas class that stamps ``footer(page, pages)`` on every page once all are laid out."""
+def numbered_canvas(
+    footer: Callable[[int, int], str], font: str, fonts: FontSet | None = None
+) -> type[canvas.Canvas]:
+    """A canvas class that stamps ``footer(page, pages)`` on every page once all are laid out.
+
+    With ``fonts``, a footer in a right-to-left script is shaped and set flush right."""
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -119,7 +130,11 @@ def numbered_canvas(footer: Callable[[int, int], str], font: str) -> type[canvas
                 self.line(MARGIN, FOOTER_Y + 9, width - MARGIN, FOOTER_Y + 9)
                 self.setFont(font, 8)
                 self.setFillColor(MUTED)
-                self.drawCentredString(width / 2, FOOTER_Y, footer(number, total))
+                text = footer(number, total)
+                if fonts is not None and _right_to_left(text):
+                    _draw_rtl_footer(self, text, fonts, width)
+                else:
+                    self.drawCentredString(width / 2, FOOTER_Y, text)
                 self.restoreState()
                 super().showPage()
             super().save()
@@ -155,7 +170,7 @@ def build_pdf(
         doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", showBoundary=0
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=numbered_canvas(footer, fonts.regular))
+    doc.build(story, canvasmaker=numbered_canvas(footer, fonts.regular, fonts))
     return buffer.getvalue()
 
 
@@ -168,15 +183,47 @@ def frame_height(paper: Paper) -> float:
 
 
 def footer_text(generated: datetime) -> Callable[[int, int], str]:
-    stamp = generated.strftime("%Y-%m-%d")
-    return lambda page, pages: f"Confidential · page {page} of {pages} · generated {stamp}"
+    """The footer, worded when each page is stamped (in the language the report prints in)."""
+
+    def footer(page: int, pages: int) -> str:
+        return _("Confidential · page {page} of {pages} · generated {date}").format(
+            page=format_number(page),
+            pages=format_number(pages),
+            date=format_date(generated, "medium"),
+        )
+
+    return footer
+
+
+def _right_to_left(text: str) -> bool:
+    from circlekeeper.reports.bidi_order import has_rtl
+
+    return has_rtl(text)
+
+
+def _draw_rtl_footer(page: canvas.Canvas, text: str, fonts: FontSet, width: float) -> None:
+    from circlekeeper.reports.typeset import Typesetter
+
+    style = ParagraphStyle(
+        "ck-footer", fontName=fonts.regular, fontSize=8, leading=10, textColor=MUTED
+    )
+    for flowable in Typesetter(fonts).line(text, style, width - 2 * MARGIN, rtl_base=True)[:1]:
+        _, height = flowable.wrapOn(page, width - 2 * MARGIN, 20)
+        flowable.drawOn(page, MARGIN, FOOTER_Y - height + 8)
 
 
 def table_style(
-    header_rows: int = 1, figures_from: int | None = None, total_row: bool = False
+    header_rows: int = 1,
+    figures_from: int | None = None,
+    total_row: bool = False,
+    *,
+    rtl: bool = False,
 ) -> TableStyle:
     """Zebra rows, a rule under the header; plain-string cells (our own figures, never user
-    text) get the bundled font, and columns from ``figures_from`` on are right-aligned."""
+    text) get the bundled font, and columns from ``figures_from`` on are right-aligned.
+
+    ``rtl``: the table's columns were mirrored by the caller (the first column on the right),
+    so every cell is set flush right, as a right-to-left reader expects."""
     fs = registered_fonts()
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), fs.regular),
@@ -189,7 +236,9 @@ def table_style(
             ("FONTSIZE", (0, 0), (-1, header_rows - 1), 8.5),
             ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), MUTED),
         ]
-    if figures_from is not None:
+    if rtl:
+        commands.append(("ALIGN", (0, 0), (-1, -1), "RIGHT"))
+    elif figures_from is not None:
         commands.append(("ALIGN", (figures_from, 0), (-1, -1), "RIGHT"))
     if total_row:
         commands.append(("FONTNAME", (0, -1), (-1, -1), fs.bold))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_number
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.fonts import split_clusters
 from circlekeeper.reports.typeset import clean
@@ -59,7 +61,7 @@ def label_for(person: PersonSummary, rank: int, privacy: Privacy) -> str:
         return person.name
     if privacy is Privacy.INITIALS:
         return initials(person.name)
-    return f"Person {rank}"
+    return _("Person {number}").format(number=format_number(rank))
 
 
 def ranked_rows(summary: SessionSummary, privacy: Privacy) -> list[Row]:
@@ -83,9 +85,11 @@ def person_prompt_lines(plan: RoundPlan, summary: SessionSummary, privacy: Priva
         lines = sorted({text for _, text in plan.person_prompts}, key=str.casefold)
     else:
         lines = [
-            f"{label_for(people[who], 0, privacy)}: {text}" if who in people else text
+            _("{person}: {prompt}").format(person=label_for(people[who], 0, privacy), prompt=text)
+            if who in people
+            else text
             for who, text in plan.person_prompts
         ]
     if plan.prompt.strip():
-        lines.append(f"Everyone else: {plan.prompt}")
+        lines.append(_("Everyone else: {prompt}").format(prompt=plan.prompt))
     return lines

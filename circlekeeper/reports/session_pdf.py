@@ -2,17 +2,23 @@
 
 It reads a :class:`SessionSummary` and a :class:`ReportContext` only: no database, no vault, so a
 private note cannot reach the page. All user text goes through the :class:`Typesetter`.
+
+The report is printed in the circle's language (``context.language``), whatever the window
+speaks: every heading and sentence is looked up in that language's catalog and every figure
+formatted by its CLDR rules. A right-to-left language mirrors the page: paragraphs flush right,
+table columns from right to left, the chart's bars growing leftwards, every line shaped.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
 
+from circlekeeper.i18n import _, language, ngettext, speaking
+from circlekeeper.i18n.formats import format_clock, format_fixed, format_list, format_number
 from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
@@ -22,18 +28,26 @@ from circlekeeper.reports.layout import (
     footer_text,
     frame_width,
     stylesheet,
-    table_style,
 )
 from circlekeeper.reports.people import person_prompt_lines, ranked_rows
+from circlekeeper.reports.session_words import (
+    attendance_line,
+    mood_moment,
+    planned_sentence,
+    share_cell,
+    totals_line,
+    versus_equal,
+    when_line,
+)
+from circlekeeper.reports.story_writer import StoryWriter
 from circlekeeper.reports.typeset import Typesetter
-from circlekeeper.session.model import format_duration
-from circlekeeper.session.summary import FAIRNESS_RULE, PersonSummary, SessionSummary
+from circlekeeper.session.summary import SessionSummary, fairness_rule
 
 log = logging.getLogger(__name__)
 
 
 def render_session(summary: SessionSummary, context: ReportContext) -> bytes:
-    """The PDF of one session's summary, as bytes."""
+    """The PDF of one session's summary, as bytes, in the circle's language."""
     return SessionReport(summary, context).render()
 
 
@@ -51,43 +65,49 @@ alone: reportlab shapes a word with the font it starts in, and a bullet glued to
 name by two non-breaking spaces printed the name's first word in DejaVu's empty boxes."""
 
 
-class SessionReport:
+class SessionReport(StoryWriter):
     """Builds the story (list of flowables) section by section, then lays it out."""
 
     def __init__(self, summary: SessionSummary, context: ReportContext) -> None:
         self.summary = summary
         self.context = context
+        with speaking(context.language) as code:
+            self.language = code
+        self.rtl = language(code).right_to_left
         self.fonts = fonts()
-        self.styles: Styles = stylesheet(self.fonts)
+        self.styles: Styles = stylesheet(self.fonts, rtl=self.rtl)
         self.text = Typesetter(self.fonts)
         self.width = frame_width(context.paper)
         self.zone = local_zone(context.timezone)
 
     def render(self) -> bytes:
-        story = self.story()
-        return build_pdf(
-            story,
-            paper=self.context.paper,
-            title=f"Circle summary — {' '.join(self.summary.circle.split())[:200]}",
-            footer=footer_text(self.context.generated_at()),
-            fonts=self.fonts,
-            invariant=self.context.invariant,
-        )
+        with speaking(self.language):
+            story = self.story()
+            circle = " ".join(self.summary.circle.split())[:200]
+            return build_pdf(
+                story,
+                paper=self.context.paper,
+                title=_("Circle summary — {circle}").format(circle=circle),
+                footer=footer_text(self.context.generated_at()),
+                fonts=self.fonts,
+                invariant=self.context.invariant,
+            )
 
     def story(self) -> list[Flowable]:
-        story: list[Flowable] = []
-        story += self.header()
-        story += self.attendance()
-        story += self.agreements()
-        story += self.rounds()
-        story += self.speaking()
-        story += self.moods()
-        story += self.shareable()
-        notice = self.text.missing_notice()
-        if notice:
-            story.append(Spacer(1, 8))
-            story.append(Paragraph(notice, self.styles.small))
-        return story
+        with speaking(self.language):
+            story: list[Flowable] = []
+            story += self.header()
+            story += self.attendance()
+            story += self.agreements()
+            story += self.rounds()
+            story += self.speaking_time()
+            story += self.moods()
+            story += self.shareable()
+            notice = self.text.missing_notice()
+            if notice:
+                story.append(Spacer(1, 8))
+                story += self.say(notice, self.styles.small)
+            return story
 
     # -- sections --------------------------------------------------------------------------
     def header(self) -> list[Flowable]:
@@ -98,47 +118,46 @@ class SessionReport:
             # Beside the logo the name sits in a table cell, so it is cut to fit (see cell()).
             text_width = self.width - logo.drawWidth - 18
             org = self.text.cell(ctx.organization, s.org, text_width, limit=160)
+            cells: list[object] = [logo, org or ""]
+            widths = [logo.drawWidth + 10, self.width - logo.drawWidth - 10]
             out.append(
                 Table(
-                    [[logo, org or ""]],
-                    colWidths=[logo.drawWidth + 10, self.width - logo.drawWidth - 10],
+                    [cells[::-1] if self.rtl else cells],
+                    colWidths=widths[::-1] if self.rtl else widths,
                     style=[
                         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("ALIGN", (0, 0), (-1, -1), "RIGHT" if self.rtl else "LEFT"),
                     ],
                 )
             )
         elif ctx.organization.strip():
-            out += self.text.line(ctx.organization, s.org, self.width)
+            out += self.text.line(ctx.organization, s.org, self.width, rtl_base=self.rtl)
         out.append(Spacer(1, 4))
-        out.append(Paragraph("Circle summary", s.subtitle))
-        out += self.text.line(self.summary.circle or "Untitled circle", s.title, self.width)
-        out.append(Paragraph(self._when(), s.subtitle))
-        if self.summary.facilitators:
-            names = ", ".join(" ".join(n.split()) for n in self.summary.facilitators)
-            label = "Facilitator: " if len(self.summary.facilitators) == 1 else "Facilitators: "
-            out += self.text.paragraphs(names, s.body, self.width, prefix=f"<b>{label}</b>")
+        out += self.say(_("Circle summary"), s.subtitle)
+        circle = self.summary.circle or _("Untitled circle")
+        out += self.text.line(circle, s.title, self.width, rtl_base=self.rtl)
+        out += self.say(when_line(self.summary, self.zone, self._zone_name()), s.subtitle)
+        facilitators = [" ".join(n.split()) for n in self.summary.facilitators]
+        if facilitators:
+            label = ngettext(
+                "Facilitator: {names}", "Facilitators: {names}", len(facilitators)
+            ).format(names=format_list(facilitators))
+            out += self.say(label, s.body)
         if not self.summary.ended:
-            out.append(
-                Paragraph(
-                    "This session was not ended normally; figures run to the last recorded moment.",
-                    s.small,
-                )
+            out += self.say(
+                _("This session was not ended normally; figures run to the last recorded moment."),
+                s.small,
             )
         return out
 
     def attendance(self) -> list[Flowable]:
         s, summary = self.styles, self.summary
-        out: list[Flowable] = [Paragraph("Attendance", s.h2)]
-        facts = [f"<b>{summary.present_count}</b> present"]
-        facts.append(f"{summary.late_count} arrived late")
-        facts.append(f"{summary.left_count} left early")
-        out.append(Paragraph(" · ".join(facts), s.body))
+        out: list[Flowable] = self.heading(_("Attendance"))
+        out += self.say(attendance_line(summary), s.body)
         privacy = self.context.privacy
         if privacy is Privacy.COUNTS:
-            out.append(
-                Paragraph("Privacy: counts only — no names or initials are printed.", s.small)
-            )
+            out += self.say(_("Privacy: counts only — no names or initials are printed."), s.small)
             return out
         rows = ranked_rows(summary, privacy)
         seating = sorted(rows, key=lambda r: summary.people.index(r.person))
@@ -147,212 +166,198 @@ class SessionReport:
             if privacy is Privacy.NAMES and row.person.pronouns.strip():
                 part += f" ({' '.join(row.person.pronouns.split())})"
             if row.person.joined_late:
-                part += " · arrived late"
+                part += " · " + _("arrived late")
             if row.person.left_early:
-                part += " · left early"
+                part += " · " + _("left early")
             out += self.text.paragraphs(
-                part, s.body, self.width - 12, prefix=BULLET, rtl_base=False
+                part, s.body, self.width - 12, prefix=BULLET, rtl_base=self.rtl
             )
-        out.append(Paragraph(f"Privacy: {privacy.label.lower()}.", s.small))
+        out += self.say(_("Privacy: {level}.").format(level=privacy.label.lower()), s.small)
         return out
 
     def agreements(self) -> list[Flowable]:
         items = [a for a in self.context.agreements if a.strip()]
         if not items:
             return []
-        out: list[Flowable] = [Paragraph("Group agreements", self.styles.h2)]
+        out: list[Flowable] = self.heading(_("Group agreements"))
         for item in items:
-            out += self.text.paragraphs(item, self.styles.body, self.width - 12, prefix=BULLET)
+            out += self.text.paragraphs(
+                item, self.styles.body, self.width - 12, prefix=BULLET, rtl_base=self.rtl
+            )
         return out
 
     def rounds(self) -> list[Flowable]:
         s, summary = self.styles, self.summary
         if not summary.rounds:
-            return [Paragraph("Rounds", s.h2), Paragraph("No rounds were held.", s.body)]
+            return [*self.heading(_("Rounds")), *self.say(_("No rounds were held."), s.body)]
         widths = [0.05, 0.22, 0.29, 0.11, 0.11, 0.11, 0.11]
         cols = [w * self.width for w in widths]
-        head: list[object] = ["#", "Round", "Time policy", "Planned", "Took", "Spoken", "Passes"]
+        head: list[object] = [
+            "#",
+            _("Round"),
+            _("Time policy"),
+            _("Planned"),
+            _("Took"),
+            _("Spoken"),
+            _("Passes"),
+        ]
         data: list[list[object]] = [head]
         planned_total = 0.0
         for r in summary.rounds:
             planned_total += r.planned_seconds or 0.0
             data.append(
                 [
-                    str(r.index + 1),
+                    format_number(r.index + 1),
                     self.text.cell(r.label, s.cell, cols[1] - 8, limit=40),
-                    Paragraph(r.plan.policy.describe(), s.cell),
-                    "—" if r.planned_seconds is None else format_duration(r.planned_seconds),
-                    format_duration(r.duration_seconds),
-                    format_duration(r.spoken_seconds),
-                    str(r.passes),
+                    self.say_in(r.plan.policy.describe(), s.cell, cols[2] - 8),
+                    "—" if r.planned_seconds is None else format_clock(r.planned_seconds),
+                    format_clock(r.duration_seconds),
+                    format_clock(r.spoken_seconds),
+                    format_number(r.passes),
                 ]
             )
         took = sum(r.duration_seconds for r in summary.rounds)
         data.append(
             [
                 "",
-                "All rounds",
+                _("All rounds"),
                 "",
-                format_duration(planned_total),
-                format_duration(took),
-                format_duration(summary.total_spoken),
-                str(summary.passes),
+                format_clock(planned_total),
+                format_clock(took),
+                format_clock(summary.total_spoken),
+                format_number(summary.passes),
             ]
         )
-        style = table_style(figures_from=3, total_row=True)
-        table = Table(data, colWidths=cols, repeatRows=1, style=style)
-        out: list[Flowable] = [Paragraph("Rounds: planned and actual time", s.h2), table]
+        table = self.table(data, cols, figures_from=3, total_row=True)
+        out: list[Flowable] = [*self.heading(_("Rounds: planned and actual time")), table]
         out.append(Spacer(1, 4))
-        out.append(Paragraph(self._planned_sentence(planned_total, took), s.body))
+        out += self.say(planned_sentence(planned_total, took), s.body)
         heard = self._heard_by_round()
         if any(r.plan.prompts() or heard.get(r.index) for r in summary.rounds):
-            out.append(Paragraph("Prompts", s.h2))
+            out += self.heading(_("Prompts"))
         for r in summary.rounds:
             # Only rounds that were held: a planned round the circle never reached was not
             # heard, and a prompt heard in a round is printed under that round, nowhere else.
             extra = [t for t in heard.get(r.index, ()) if t not in set(r.plan.prompts())]
             if not r.plan.prompts() and not extra:
                 continue
-            prefix = f"<b>Round {r.index + 1}</b> ({self.text.inline(r.label[:60])}): "
+            number, label = format_number(r.index + 1), " ".join(r.label[:60].split())
             if r.plan.per_person:
-                out.append(Paragraph(prefix + "a prompt for each person", s.body))
+                out += self.say(
+                    _("Round {number} ({round}): a prompt for each person").format(
+                        number=number, round=label
+                    ),
+                    s.body,
+                )
                 for line in person_prompt_lines(r.plan, summary, self.context.privacy):
-                    out += self.text.paragraphs(line, s.body, self.width - 12, prefix=BULLET)
-            elif r.plan.prompt:
-                out += self.text.paragraphs(r.plan.prompt, s.body, self.width, prefix=prefix)
-            else:
-                out += self.text.paragraphs(extra.pop(0), s.body, self.width, prefix=prefix)
+                    out += self.text.paragraphs(
+                        line, s.body, self.width - 12, prefix=BULLET, rtl_base=self.rtl
+                    )
+                continue
+            prompt = r.plan.prompt or extra.pop(0)
+            out += self.say(
+                _("Round {number} ({round}): {prompt}").format(
+                    number=number, round=label, prompt=prompt
+                ),
+                s.body,
+            )
             for prompt in extra:
-                out += self.text.paragraphs(prompt, s.body, self.width - 12, prefix=BULLET)
+                out += self.text.paragraphs(
+                    prompt, s.body, self.width - 12, prefix=BULLET, rtl_base=self.rtl
+                )
         return out
 
-    def speaking(self) -> list[Flowable]:
+    def speaking_time(self) -> list[Flowable]:
         s, summary = self.styles, self.summary
-        out: list[Flowable] = [Paragraph("Speaking time", s.h2)]
+        out: list[Flowable] = self.heading(_("Speaking time"))
         if not summary.people:
-            return [*out, Paragraph("Nobody was recorded as present.", s.body)]
+            return [*out, *self.say(_("Nobody was recorded as present."), s.body)]
         rows = ranked_rows(summary, self.context.privacy)
         widths = [0.06, 0.30, 0.12, 0.10, 0.14, 0.09, 0.09, 0.10]
         cols = [w * self.width for w in widths]
         head: list[object] = [
-            *("#", "Person", "Spoken", "Share", "vs equal", "Turns", "Passes", "Over")
+            "#",
+            _("Person"),
+            _("Spoken"),
+            _("Share"),
+            _("vs equal"),
+            _("Turns"),
+            _("Passes"),
+            _("Over"),
         ]
         data: list[list[object]] = [head]
         total = summary.total_spoken
         for row in rows:
             p = row.person
-            share = f"{100 * p.spoken_total / total:.0f} %" if total else "—"
             data.append(
                 [
-                    str(row.rank),
+                    format_number(row.rank),
                     self.text.cell(row.label, s.cell, cols[1] - 8),
-                    format_duration(p.spoken_total),
-                    share,
-                    _versus_equal(p),
-                    str(p.turns),
-                    str(p.passes),
-                    format_duration(p.over_seconds) if p.over_seconds >= 0.5 else "—",
+                    format_clock(p.spoken_total),
+                    share_cell(p, total),
+                    versus_equal(p),
+                    format_number(p.turns),
+                    format_number(p.passes),
+                    format_clock(p.over_seconds) if p.over_seconds >= 0.5 else "—",
                 ]
             )
         over = sum(p.over_seconds for p in summary.people)
-        out.append(Paragraph(self.summary.fairness_sentence(), s.body))
-        facts = (
-            f"Total speaking {format_duration(total)}"
-            f" · equal share {format_duration(summary.equal_share)}"
-            f" · {summary.passes} pass{'es' if summary.passes != 1 else ''}"
-            f" · {format_duration(over)} over time in all"
-        )
-        out.append(Paragraph(facts, s.body))
-        out.append(Table(data, colWidths=cols, repeatRows=1, style=table_style(figures_from=2)))
-        out.append(Paragraph(FAIRNESS_RULE, s.small))
+        out += self.say(summary.fairness_sentence(format_fixed), s.body)
+        out += self.say(totals_line(summary, over), s.body)
+        out.append(self.table(data, cols, figures_from=2))
+        out += self.say(fairness_rule(), s.small)
         if self.context.privacy is Privacy.COUNTS:
-            note = "People are numbered by speaking time, most first; nobody is named."
-            out.append(Paragraph(note, s.small))
+            note = _("People are numbered by speaking time, most first; nobody is named.")
+            out += self.say(note, s.small)
         if len(rows) > MAX_BARS:
-            note = f"The chart is left out: {len(rows)} bars would not fit on a page."
-            out.append(Paragraph(note, s.small))
-            return out
-        bars = [Bar(r.rank, r.label, r.person.spoken_total) for r in rows]
-        caption = (
-            "Speaking time per person against the equal share among those who spoke"
-            " (dashed line); orange bars are more than 25 % above it. Bars follow the table's"
-            " order."
-        )
-        out.append(
-            KeepTogether(
-                [
-                    Spacer(1, 10),
-                    SpeakingChart(bars, summary.equal_share, self.width, self.text),
-                    Paragraph(caption, s.small),
-                ]
+            note = _("The chart is left out: {count} bars would not fit on a page.").format(
+                count=format_number(len(rows))
             )
+            return [*out, *self.say(note, s.small)]
+        bars = [Bar(r.rank, r.label, r.person.spoken_total) for r in rows]
+        caption = _(
+            "Speaking time per person against the equal share among those who spoke (dashed "
+            "line); orange bars are more than 25 % above it. Bars follow the table's order."
         )
+        chart = SpeakingChart(bars, summary.equal_share, self.width, self.text, mirrored=self.rtl)
+        out.append(KeepTogether([Spacer(1, 10), chart, *self.say(caption, s.small)]))
         return out
 
     def moods(self) -> list[Flowable]:
         moods = [m for m in self.context.moods if m.total]
         if not moods:
             return []
-        s = self.styles
-        head: list[object] = ["Moment", "1", "2", "3", "4", "5", "People", "Average"]
+        head: list[object] = [
+            _("Moment"),
+            *(format_number(v) for v in range(1, 6)),
+            _("People"),
+            _("Average"),
+        ]
         data: list[list[object]] = [head]
         for m in moods:
             avg = m.average
             data.append(
                 [
-                    _truncate_moment(m.moment),
-                    *(str(m.counts.get(v, 0)) for v in range(1, 6)),
-                    str(m.total),
-                    "—" if avg is None else f"{avg:.1f}",
+                    mood_moment(m.moment),
+                    *(format_number(m.counts.get(v, 0)) for v in range(1, 6)),
+                    format_number(m.total),
+                    "—" if avg is None else format_number(round(avg, 1)),
                 ]
             )
         cols = [0.25 * self.width] + [0.1 * self.width] * 5 + [0.12 * self.width, 0.13 * self.width]
-        return [
-            KeepTogether(
-                [
-                    Paragraph("Mood (anonymous counts, 1 = low, 5 = high)", s.h2),
-                    Table(data, colWidths=cols, style=table_style(figures_from=1)),
-                ]
-            )
-        ]
+        title = _("Mood (anonymous counts, 1 = low, 5 = high)")
+        return [KeepTogether([*self.heading(title), self.table(data, cols, figures_from=1)])]
 
     def shareable(self) -> list[Flowable]:
         text = self.context.shareable
         if not text.strip():
             return []
         body = self.text.paragraphs(text, self.styles.body, self.width)
-        return [Paragraph("Shareable summary", self.styles.h2), *body]
+        return [*self.heading(_("Shareable summary")), *body]
 
     # -- pieces ----------------------------------------------------------------------------
-    def _when(self) -> str:
-        summary = self.summary
-        start = summary.started_wall
-        if start is None:
-            return f"Duration {format_duration(summary.duration_seconds)}"
-        zone = self.zone
-        tzname = self.context.timezone if zone is not None else "UTC"
-        local = _aware(start).astimezone(zone or UTC)
-        when = f"{local:%A %d %B %Y}, {local:%H:%M}"
-        if summary.ended_wall is not None:
-            when += f"–{_aware(summary.ended_wall).astimezone(zone or UTC):%H:%M}"
-        from xml.sax.saxutils import escape
-
-        return f"{when} ({escape(tzname)}) · duration {format_duration(summary.duration_seconds)}"
-
-    def _planned_sentence(self, planned: float, took: float) -> str:
-        if planned <= 0:
-            return f"No round had a time budget; the rounds took {format_duration(took)} in all."
-        diff = took - planned
-        if abs(diff) < 30:
-            verdict = "right on plan"
-        elif diff > 0:
-            verdict = f"{format_duration(diff)} more than planned"
-        else:
-            verdict = f"{format_duration(-diff)} less than planned"
-        return (
-            f"Rounds with a budget planned {format_duration(planned)};"
-            f" the rounds took {format_duration(took)}, {verdict}."
-        )
+    def _zone_name(self) -> str:
+        return self.context.timezone if self.zone is not None else "UTC"
 
     def _heard_by_round(self) -> dict[int, list[str]]:
         """The prompts recorded as heard, per round, each text once, in recorded order."""
@@ -376,22 +381,3 @@ class SessionReport:
         height = 36.0
         width = min(w * height / h, 140.0) if h else 36.0
         return Image(str(path), width=width, height=width * h / w if w else height)
-
-
-def _versus_equal(person: PersonSummary) -> str:
-    """The "vs equal" cell: a signed difference, or why the person is not measured."""
-    deviation = person.deviation_seconds
-    if deviation is None:
-        return "passed" if person.passes else ("no time" if person.turns else "no turn")
-    sign = "+" if deviation > 0.5 else ("−" if deviation < -0.5 else "±")
-    return f"{sign}{format_duration(deviation)}"
-
-
-def _truncate_moment(moment: str) -> str:
-    """A mood moment label ("check-in") as a plain cell string: one line, never long."""
-    text = " ".join(moment.replace("-", " ").split()).capitalize()
-    return text if len(text) <= 30 else text[:29] + "…"
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.model import PolicyMode, TimePolicy, format_duration
 
 SMALLEST_FLOOR = 1.0
@@ -31,10 +32,9 @@ def allotment_for(policy: TimePolicy, spoken_in_round: float, speakers_left: int
 def floor_problem(policy: TimePolicy) -> str | None:
     """Why a fair-share round's minimum turn cannot be used, or None when it can."""
     if policy.mode is PolicyMode.FAIR_SHARE and policy.minimum < SMALLEST_FLOOR:
-        return (
-            f"a fair-share round needs a minimum turn of at least {SMALLEST_FLOOR:.0f} second,"
-            f" not {policy.minimum:g}"
-        )
+        return _(
+            "a fair-share round needs a minimum turn of at least {smallest} second, not {given}"
+        ).format(smallest=f"{SMALLEST_FLOOR:.0f}", given=f"{policy.minimum:g}")
     return None
 
 
@@ -55,9 +55,19 @@ def budget_warning(label: str, policy: TimePolicy, people: int) -> str | None:
     over = budget_overrun(policy, people)
     if over <= 0:
         return None
-    return (
-        f"{label}: {people} people × at least {format_duration(policy.minimum)} each is"
-        f" {format_duration(people * policy.minimum)}, more than the round's"
-        f" {format_duration(policy.seconds)}; it will run at least {format_duration(over)} over."
-        " Lower the minimum or raise the budget."
+    return ngettext(
+        "{round}: {count} person × at least {minimum} each is {floors}, more than the "
+        "round's {budget}; it will run at least {over} over. Lower the minimum or raise the "
+        "budget.",
+        "{round}: {count} people × at least {minimum} each is {floors}, more than the "
+        "round's {budget}; it will run at least {over} over. Lower the minimum or raise the "
+        "budget.",
+        people,
+    ).format(
+        round=label,
+        count=people,
+        minimum=format_duration(policy.minimum),
+        floors=format_duration(people * policy.minimum),
+        budget=format_duration(policy.seconds),
+        over=format_duration(over),
     )

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.prompts import MoodCounts, PromptUse, heard_only
@@ -34,8 +35,15 @@ class InvalidSessionFile(UserFacingError):
     def __init__(self, place: str, problem: str) -> None:
         self.place = place
         self.problem = problem
-        where = f"{place}: " if place else ""
-        super().__init__(f"This is not a valid CircleKeeper session file: {where}{problem}.")
+        super().__init__(
+            _("This is not a valid CircleKeeper session file: {place}: {problem}.").format(
+                place=place, problem=problem
+            )
+            if place
+            else _("This is not a valid CircleKeeper session file: {problem}.").format(
+                problem=problem
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from circlekeeper.i18n import _
 from circlekeeper.session.model import PolicyMode, RoundPlan, TimePolicy
 from circlekeeper.session.state import RoundState, SessionState
 
@@ -201,9 +202,9 @@ def minutes_phrase(seconds: float) -> str:
     """Roughly, as people say it: "1 min", "6 min", "1 h 05 min"."""
     minutes = max(1, round(abs(seconds) / 60))
     if minutes < 60:
-        return f"{minutes} min"
+        return _("{minutes} min").format(minutes=minutes)
     hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d} min"
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=f"{rest:02d}")
 
 
 def forecast_sentence(outlook: CircleForecast, clock_text: Callable[[float], str]) -> str:
@@ -213,11 +214,19 @@ def forecast_sentence(outlook: CircleForecast, clock_text: Callable[[float], str
     """
     end = clock_text(outlook.planned_end)
     left = outlook.time_left
-    parts = [f"Planned end {end}"]
-    parts.append(f"{minutes_phrase(left)} left" if left >= 60 else "the planned end is here")
+    parts = [_("Planned end {time}").format(time=end)]
+    parts.append(
+        _("{minutes} left").format(minutes=minutes_phrase(left))
+        if left >= 60
+        else _("the planned end is here")
+    )
     if outlook.rounds and outlook.overrun >= 60:
         last = outlook.rounds[-1]
-        parts.append(f"{last.label} will end about {minutes_phrase(outlook.overrun)} after {end}")
+        parts.append(
+            _("{round} will end about {minutes} after {time}").format(
+                round=last.label, minutes=minutes_phrase(outlook.overrun), time=end
+            )
+        )
     elif outlook.heading is not None:
-        parts.append("on time")
+        parts.append(_("on time"))
     return " · ".join(parts)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
+from circlekeeper.i18n import _
 from circlekeeper.session.model import Phase, RoundPlan
 from circlekeeper.session.state import SessionState, TurnView
 
@@ -128,20 +129,24 @@ def opens_next_round_after_closing(state: SessionState, plan: Sequence[RoundPlan
 def describe_moment(state: SessionState, progress: RoundProgress, name: Name) -> str:
     """One sentence for the status line and screen readers: who speaks, or what comes next."""
     if state.ended:
-        return "The circle has ended."
+        return _("The circle has ended.")
     turn = state.current_turn
     if turn is not None:
-        return f"{name(turn.person_id)} is speaking."
+        return _("{name} is speaking.").format(name=name(turn.person_id))
     if progress.plan is None:
-        return "All planned rounds are done; end the circle when you are ready."
+        return _("All planned rounds are done; end the circle when you are ready.")
     if not progress.in_round:
-        return f"Next round: {progress.plan.label}. Press N or Space to begin."
+        return _("Next round: {round}. Press N or Space to begin.").format(
+            round=progress.plan.label
+        )
     if progress.round_complete:
-        return f"Everyone has had a turn in {progress.plan.label}. Press N to move on."
+        return _("Everyone has had a turn in {round}. Press N to move on.").format(
+            round=progress.plan.label
+        )
     first = up_next(state)
     if first is None:
-        return "Nobody is speaking."
-    return f"Nobody is speaking. {name(first)} is next: press Space to start."
+        return _("Nobody is speaking.")
+    return _("Nobody is speaking. {name} is next: press Space to start.").format(name=name(first))
 
 
 class MomentWatch:
@@ -190,9 +195,9 @@ class PhaseWatch:
 def phase_sentence(phase: Phase, name: str) -> str | None:
     """What screen readers hear when a turn enters ``phase`` (nothing for a normal one)."""
     if phase is Phase.NEARING_END:
-        return f"{name}: nearing the end of their time."
+        return _("{name}: nearing the end of their time.").format(name=name)
     if phase is Phase.OVER_TIME:
-        return f"{name}: over time."
+        return _("{name}: over time.").format(name=name)
     return None
 
 

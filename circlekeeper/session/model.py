@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from circlekeeper.i18n import N_, _
+
 
 class RoundKind(StrEnum):
     CHECK_IN = "check-in"
@@ -96,13 +98,12 @@ class TimePolicy:
     def describe(self) -> str:
         """Plain words for the screen and the printed summary."""
         if self.mode is PolicyMode.FIXED:
-            return f"fixed, {format_duration(self.seconds)} each"
+            return _("fixed, {duration} each").format(duration=format_duration(self.seconds))
         if self.mode is PolicyMode.FAIR_SHARE:
-            return (
-                f"fair share of {format_duration(self.seconds)}"
-                f" (at least {format_duration(self.minimum)} each)"
+            return _("fair share of {total} (at least {minimum} each)").format(
+                total=format_duration(self.seconds), minimum=format_duration(self.minimum)
             )
-        return "open, no time limit"
+        return _("open, no time limit")
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -194,12 +195,14 @@ class RoundPlan:
         """The round's name as people say it: the typed name, or the kind."""
         if self.title:
             return self.title
-        return {
-            RoundKind.CHECK_IN: "Check-in",
-            RoundKind.SHARING: "Sharing",
-            RoundKind.CHECK_OUT: "Check-out",
-            RoundKind.CUSTOM: "Round",
-        }[self.kind]
+        return _(
+            {
+                RoundKind.CHECK_IN: N_("Check-in"),
+                RoundKind.SHARING: N_("Sharing"),
+                RoundKind.CHECK_OUT: N_("Check-out"),
+                RoundKind.CUSTOM: N_("Round"),
+            }[self.kind]
+        )
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from circlekeeper.i18n import N_, _
+
 
 class Privacy(StrEnum):
     """How much a printed summary says about who was there (counts only is the default)."""
@@ -18,11 +20,13 @@ class Privacy(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            Privacy.COUNTS: "Counts only",
-            Privacy.INITIALS: "Initials",
-            Privacy.NAMES: "Full names",
-        }[self]
+        return _(
+            {
+                Privacy.COUNTS: N_("Counts only"),
+                Privacy.INITIALS: N_("Initials"),
+                Privacy.NAMES: N_("Full names"),
+            }[self]
+        )
 
 
 class Paper(StrEnum):
@@ -31,4 +35,4 @@ class Paper(StrEnum):
 
     @property
     def label(self) -> str:
-        return {Paper.A4: "A4", Paper.LETTER: "Letter"}[self]
+        return {Paper.A4: "A4", Paper.LETTER: _("Letter")}[self]

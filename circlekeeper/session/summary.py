@@ -6,16 +6,18 @@ is exactly what was recorded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.session import events as ev
+from circlekeeper.session.fairness_words import fairness_verdict
 from circlekeeper.session.model import PolicyMode, RoundPlan
 from circlekeeper.session.replay import fold
 from circlekeeper.session.state import TurnOutcome, TurnRecord
 
-FAIRNESS_RULE = (
+FAIRNESS_RULE = N_(
     "Passing is a right: the fairness figures measure the people who spoke. Whoever passed"
     " every turn, had no turn, or had only turns that recorded no time (a turn started as the"
     " circle ended) is not measured, so passing never lowers the circle's score."
@@ -23,7 +25,21 @@ FAIRNESS_RULE = (
 """The one rule every fairness figure follows: the index, each person's difference from the
 equal share, the chart's equal-share line, the sentence, history and the period report all read
 :class:`SessionSummary`, which applies it once. Printed beside the figures and in
-docs/REPORTS.md."""
+docs/REPORTS.md. English, marked for the catalog: :func:`fairness_rule` says it in the language
+in force."""
+
+
+Decimal = Callable[[float, int], str]
+"""Writes a figure with a number of decimal places: ``(0.857, 2) -> "0.86"``."""
+
+
+def _plain_decimal(value: float, places: int) -> str:
+    return f"{value:.{places}f}"
+
+
+def fairness_rule() -> str:
+    """:data:`FAIRNESS_RULE` in the language in force (the window's, or a circle's PDF's)."""
+    return _(FAIRNESS_RULE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,33 +123,45 @@ class SessionSummary:
                 return person
         raise KeyError(person_id)
 
-    def fairness_sentence(self) -> str:
-        """One sentence in plain words for the printed summary and the history view."""
+    def fairness_sentence(self, decimal: Decimal | None = None) -> str:
+        """One sentence in plain words for the printed summary and the history view.
+
+        ``decimal(value, places)`` writes a figure the way the reader's language does
+        (``0,86`` in German); session/ knows no locale data, so the caller may pass Babel's.
+        """
+        figure = decimal or _plain_decimal
         not_measured = len(self.people) - self.measured_count
         if self.jain_index is None:
-            return "Nobody spoke in this session, so there is no fairness figure."
-        index = self.jain_index
-        if index >= 0.95:
-            verdict = "time was shared very evenly"
-        elif index >= 0.85:
-            verdict = "time was shared fairly evenly"
-        elif index >= 0.7:
-            verdict = "some voices took noticeably more time than others"
-        else:
-            verdict = "a few voices took most of the time"
+            return _("Nobody spoke in this session, so there is no fairness figure.")
+        index = figure(self.jain_index, 2)
+        verdict = fairness_verdict(self.jain_index)
         measured = self.measured_count
-        among = f"among the {measured} who spoke" if measured != 1 else "for the one speaker"
-        passing = (
-            f"; {not_measured} who passed or did not speak"
-            f" {'is' if not_measured == 1 else 'are'} not counted, as passing is a right"
-            if not_measured
-            else ""
-        )
-        return (
-            f"Fairness index {index:.2f} {among} (1.00 is perfectly equal): {verdict}; the"
-            f" largest difference from an equal share was {self.max_deviation_seconds:.0f} s"
-            f" ({self.max_deviation_percent:.0f} %){passing}."
-        )
+        largest = figure(self.max_deviation_seconds, 0)
+        percent = figure(self.max_deviation_percent, 0)
+        if measured == 1:
+            sentence = _(
+                "Fairness index {index} for the one speaker (1.00 is perfectly equal): "
+                "{verdict}; the largest difference from an equal share was {seconds} s "
+                "({percent} %)."
+            ).format(index=index, verdict=verdict, seconds=largest, percent=percent)
+        else:
+            sentence = ngettext(
+                "Fairness index {index} among the {count} who spoke (1.00 is perfectly "
+                "equal): {verdict}; the largest difference from an equal share was "
+                "{seconds} s ({percent} %).",
+                "Fairness index {index} among the {count} who spoke (1.00 is perfectly "
+                "equal): {verdict}; the largest difference from an equal share was "
+                "{seconds} s ({percent} %).",
+                measured,
+            ).format(index=index, count=measured, verdict=verdict, seconds=largest, percent=percent)
+        if not not_measured:
+            return sentence
+        passing = ngettext(
+            "{count} who passed or did not speak is not counted, as passing is a right.",
+            "{count} who passed or did not speak are not counted, as passing is a right.",
+            not_measured,
+        ).format(count=not_measured)
+        return f"{sentence} {passing}"
 
 
 def rounds_held(entries: Iterable[ev.Entry]) -> frozenset[int]:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from circlekeeper.i18n.formats import format_duration as format_words
 from circlekeeper.reports import Paper, Privacy, render_session
 from circlekeeper.reports.demo import demo_summary
 from circlekeeper.session.model import format_duration
@@ -27,8 +28,9 @@ def test_figures_match_the_summary(latin_summary) -> None:
         assert row.group(1) == format_duration(person.spoken_total)
     for round_ in s.rounds:
         assert round_.plan.policy.describe().split(" (")[0] in text
-    assert "duration " + format_duration(s.duration_seconds) in text
-    assert "Tuesday 24 November 2026, 17:30" in text  # London is UTC in November
+    long_duration = format_words(s.duration_seconds, length="long")
+    assert flat("duration " + long_duration) in flat(text)
+    assert "Tuesday, November 24, 2026, 5:30 PM" in text  # London is UTC in November
     assert "Facilitator: Sam Rivera" in text
 
 
@@ -65,7 +67,7 @@ def test_footer_on_every_page_says_confidential_page_x_of_y() -> None:
     pages = pdf_pages(render_session(demo_summary(), context(shareable=long_text)))
     assert len(pages) >= 3
     for number, page in enumerate(pages, start=1):
-        assert f"Confidential · page {number} of {len(pages)} · generated 2026-11-25" in page
+        assert f"Confidential · page {number} of {len(pages)} · generated Nov 25, 2026" in page
 
 
 def test_same_input_gives_byte_identical_output(latin_summary) -> None:
@@ -189,7 +191,7 @@ def test_moods_and_prompts_are_printed(latin_summary) -> None:
         prompts_used=(PromptUse(1, 1, "What gave you hope this week?"),),
     )
     text = pdf_text(render_session(latin_summary, ctx))
-    assert "Check in 2 0 0 0 3 5 3.4" in words(text)
+    assert "Check-in 2 0 0 0 3 5 3.4" in words(text)
     assert "What gave you hope this week?" in text
     assert "How are you arriving today?" in text
 
@@ -313,8 +315,8 @@ def test_the_pdf_applies_the_fairness_rule_in_its_sentence_table_and_note() -> N
     assert summary.jain_index == pytest.approx(150**2 / (2 * (100**2 + 50**2)))
     assert f"Fairness index {summary.jain_index:.2f} among the 2 who spoke" in text
     assert "2 who passed or did not speak are not counted" in text
-    assert re.search(r"Ada 1:40 67 % \+0:25 1 0", text), text
-    assert re.search(r"Cy 0:50 33 % −0:25 1 0", text), text
-    assert re.search(r"Bea 0:00 0 % passed 0 1", text), text
-    assert re.search(r"Di 0:00 0 % no time 1 0", text), text
+    assert re.search(r"Ada 1:40 67% \+0:25 1 0", text), text
+    assert re.search(r"Cy 0:50 33% -0:25 1 0", text), text
+    assert re.search(r"Bea 0:00 0% passed 0 1", text), text
+    assert re.search(r"Di 0:00 0% no time 1 0", text), text
     assert words(FAIRNESS_RULE) in text

@@ -1,0 +1,92 @@
+"""The session PDF in the circle's language: headings, dates and figures read back with pypdf.
+
+A Spanish circle's summary is printed in Spanish from an English window; an Arabic one is set
+right to left and shaped. pypdf gives back shaped Arabic as presentation forms, so Arabic text
+is compared after NFKC normalization (which maps those forms back to ordinary letters).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from circlekeeper.i18n import active_language, use_language
+from circlekeeper.i18n.formats import format_number
+from circlekeeper.reports import Privacy, render_session
+from circlekeeper.reports.demo import demo_summary
+from circlekeeper.reports.session_pdf import SessionReport
+from tests.reports.conftest import context, flat, pdf_text
+
+HEADINGS = {
+    "es": (
+        "Resumen del círculo",
+        "Asistencia",
+        "Tiempo de palabra",
+        "Rondas: tiempo previsto y real",
+    ),
+    "fr": ("Résumé du cercle", "Présences", "Temps de parole", "Tours : temps prévu et réel"),
+    "de": (
+        "Zusammenfassung des Kreises",
+        "Anwesenheit",
+        "Redezeit",
+        "Runden: geplante und tatsächliche Zeit",
+    ),
+    "pt_BR": ("Resumo do círculo", "Presença", "Tempo de fala", "Rodadas: tempo previsto e real"),
+    "ar": ("ملخص الحلقة", "الحضور", "وقت الحديث"),
+}
+DATES = {
+    "es": "martes, 24 de noviembre de 2026",
+    "fr": "mardi 24 novembre 2026",
+    "de": "Dienstag, 24. November 2026",
+    "pt_BR": "terça-feira, 24 de novembro de 2026",
+}
+ENGLISH = ("Circle summary", "Attendance", "Speaking time", "Confidential ·")
+
+
+def readable(text: str) -> str:
+    return flat(unicodedata.normalize("NFKC", text))
+
+
+@pytest.fixture
+def english_window():
+    before = active_language()
+    use_language("en")
+    yield
+    use_language(before)
+
+
+@pytest.mark.parametrize("code", sorted(HEADINGS))
+def test_the_pdf_speaks_the_circles_language_from_an_english_window(code, english_window) -> None:
+    summary = demo_summary(people=5, rounds=3)
+    text = pdf_text(render_session(summary, context(language=code, privacy=Privacy.NAMES)))
+    for heading in HEADINGS[code]:
+        assert readable(heading) in readable(text), (code, heading)
+    for english in ENGLISH:
+        assert english not in text, (code, english)
+    if code in DATES:
+        assert flat(DATES[code]) in flat(text)
+    assert active_language() == "en"  # the window kept its language
+
+
+def test_german_figures_use_decimal_commas_and_the_24_hour_clock(english_window) -> None:
+    text = pdf_text(render_session(demo_summary(people=5, rounds=3), context(language="de")))
+    assert "17:30" in text and "PM" not in text
+    assert "Vertraulich · Seite 1 von" in text
+    assert "Fairness-Index" in text and "1,00 ist völlig gleich" in text
+
+
+def test_arabic_is_right_to_left_with_arabic_indic_digits(english_window) -> None:
+    summary = demo_summary(people=5, rounds=3)
+    report = SessionReport(summary, context(language="ar"))
+    assert report.rtl and report.styles.body.alignment == 2  # flush right
+    text = readable(pdf_text(report.render()))
+    # the year in the digits CLDR says Arabic uses (Western ones for "ar" in current CLDR)
+    assert format_number(2026, language="ar").replace(",", "").replace("٬", "") in text
+    assert readable("سرّي") in text  # the footer, shaped
+    assert "Confidential" not in text
+
+
+def test_an_unknown_circle_language_prints_english(english_window) -> None:
+    text = pdf_text(render_session(demo_summary(people=3, rounds=2), context(language="")))
+    assert "Circle summary" in text and "Attendance" in text
