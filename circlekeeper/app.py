@@ -12,16 +12,18 @@ import random
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from circlekeeper.errors import UserFacingError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QWidget
 
     from circlekeeper.store import Store
     from circlekeeper.store.history.queries import HistoryQueries
+    from circlekeeper.ui.language_switch import LanguageSwitch
     from circlekeeper.ui.main_window import MainWindow, WindowOptions
     from circlekeeper.ui.notes.wiring import NotesParts
 
@@ -112,7 +114,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     app.setApplicationVersion(VERSION)
     app.setDesktopFileName(APP_ID)  # lets the desktop match the window to its menu entry
     app.setWindowIcon(app_icon())
-    apply_language(app, active_language())
+    translator = apply_language(app, active_language())
     apply_theme(app)
     if smoke_test and db is None:  # never the facilitator's own circles
         import tempfile
@@ -123,8 +125,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from circlekeeper.ui.window_place import remember_place, restore_place
 
     restore_place(window, window.splitter)
+    current = [window]  # a language switch replaces the window
     if not smoke_test:  # a benchmark run must not move the facilitator's window
-        app.aboutToQuit.connect(lambda: remember_place(window, window.splitter))
+        app.aboutToQuit.connect(lambda: remember_place(current[0], current[0].splitter))
     window.show()
     opened: list[Connected] = []
     failure: list[UserFacingError] = []
@@ -146,6 +149,8 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             finish_smoke_test(opened[0], failure)
             app.exit(failure[0].exit_code if failure else 0)
             return
+        switch = install_language_switch(window, opened[0], translator)
+        switch.replaced.append(lambda new: current.__setitem__(0, new))
         greet(window, opened[0])
 
     QTimer.singleShot(0, open_data)
@@ -194,13 +199,49 @@ def show_notices(window: MainWindow, notices: Sequence[str], *, read_only: bool)
         QMessageBox.warning(window, title, notice)
 
 
+def install_language_switch(
+    window: MainWindow, data: Connected, translator: QTranslator | None = None
+) -> LanguageSwitch:
+    """Settings ▸ Language then rebuilds the window on the same open data, at once."""
+    from PySide6.QtWidgets import QApplication
+
+    from circlekeeper.ui.language_switch import LanguageSwitch
+    from circlekeeper.ui.main_window import MainWindow
+
+    def rebuild(old: MainWindow) -> MainWindow:
+        # The old window's own choices (clock, dialogs, preference) carry over; everything
+        # that lives on the data is wired again, worded in the new language.
+        options = replace(old.options, extra_pages={}, switch_language=None)
+        fresh = MainWindow(None, options)
+        wire_window(fresh, data.store, notes=data.notes)
+        return fresh
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return LanguageSwitch(app, window, rebuild, translator)
+
+
 def connect_store(window: MainWindow, db: str | None) -> Connected:
     """Open the database and give the window everything that lives on it."""
+    from circlekeeper.store import open_store
+
+    store = open_store(db)
+    try:
+        return wire_window(window, store)
+    except BaseException:
+        store.close()
+        raise
+
+
+def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = None) -> Connected:
+    """Give ``window`` everything that lives on the open ``store``.
+
+    ``notes``: the vault of a window this one replaces (a language switch), so unlocked notes
+    stay unlocked; else a new one."""
     from circlekeeper.commands.report_input import base_context, period_report, session_report
     from circlekeeper.demo.seeding import seed_demo_circle
     from circlekeeper.history.records import SessionFilter
     from circlekeeper.prompts.mood import MoodService
-    from circlekeeper.store import open_store
     from circlekeeper.store.history.queries import HistoryQueries
     from circlekeeper.ui.export_dialog import session_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
@@ -212,81 +253,78 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.store_catalog import StoreCatalog
 
-    store = open_store(db)
-
     def name_of(person_id: int) -> str:
         return store.people.get(person_id).name
 
-    try:
-        settings = store.settings
-        stored = AppSettings.load(settings)
-        prompts = PromptFeature(store.prompts, avoid_last=stored.prompt_avoid_last)
+    settings = store.settings
+    stored = AppSettings.load(settings)
+    prompts = PromptFeature(store.prompts, avoid_last=stored.prompt_avoid_last)
+    if notes is None:
         notes = build_notes(
             store.notes,
             store.vault_header,
             idle_minutes=stored.vault_idle_minutes or None,
             parent=window,
         )
+    else:
+        notes.bridge.setParent(window)
 
-        def settings_applied(changed: AppSettings) -> None:
-            prompts.avoid_last = changed.prompt_avoid_last
-            notes.vault.set_idle_minutes(changed.vault_idle_minutes or None)
+    def settings_applied(changed: AppSettings) -> None:
+        prompts.avoid_last = changed.prompt_avoid_last
+        notes.vault.set_idle_minutes(changed.vault_idle_minutes or None)
 
-        window.options.settings_store = settings
-        window.options.settings_applied = settings_applied
-        window.options.prompts = prompts
-        window.options.notes_factory = notes.factory
-        window.options.pdf_exporter = session_pdf_exporter(
-            lambda session_id: session_report(store, session_id)
-        )
-        moods = MoodService(store.moods)
-        window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
-            moods, session_id, moment, present=present, parent=parent
-        ).exec()
-        notes.install_menu(window, name_of=name_of)
-        queries = HistoryQueries.for_store(store)
+    window.options.settings_store = settings
+    window.options.settings_applied = settings_applied
+    window.options.prompts = prompts
+    window.options.notes_factory = notes.factory
+    window.options.pdf_exporter = session_pdf_exporter(
+        lambda session_id: session_report(store, session_id)
+    )
+    moods = MoodService(store.moods)
+    window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
+        moods, session_id, moment, present=present, parent=parent
+    ).exec()
+    notes.install_menu(window, name_of=name_of)
+    queries = HistoryQueries.for_store(store)
 
-        def export_from_history(parent: QWidget, session_id: int) -> object:
-            """The history's *Save as PDF*: whichever exporter the window has at the time."""
-            exporter = window.options.pdf_exporter
-            if exporter is None:
-                return None
-            return exporter(parent, session_id, store.sessions.get(session_id).shareable)
+    def export_from_history(parent: QWidget, session_id: int) -> object:
+        """The history's *Save as PDF*: whichever exporter the window has at the time."""
+        exporter = window.options.pdf_exporter
+        if exporter is None:
+            return None
+        return exporter(parent, session_id, store.sessions.get(session_id).shareable)
 
-        window.add_page(
-            "&History",
-            HistoryPage(
-                queries,
-                notes_widget_factory=lambda session_id: NotesPanel(
-                    notes.service, notes.bridge, session_id=session_id, name_of=name_of
-                ),
-                person_notes_factory=lambda person_id: NotesPanel(
-                    notes.service, notes.bridge, person_id=person_id, name_of=name_of
-                ),
-                pdf_hook=export_from_history,
-                ask=window.options.ask,
-                period_saver=store_period_saver(
-                    lambda *args, **kw: period_report(store, *args, **kw),
-                    lambda: base_context(store),
-                    lambda circle_id: store.circles.get(circle_id).name,
-                ),
+    window.add_page(
+        "&History",
+        HistoryPage(
+            queries,
+            notes_widget_factory=lambda session_id: NotesPanel(
+                notes.service, notes.bridge, session_id=session_id, name_of=name_of
+            ),
+            person_notes_factory=lambda person_id: NotesPanel(
+                notes.service, notes.bridge, person_id=person_id, name_of=name_of
+            ),
+            pdf_hook=export_from_history,
+            ask=window.options.ask,
+            period_saver=store_period_saver(
+                lambda *args, **kw: period_report(store, *args, **kw),
+                lambda: base_context(store),
+                lambda circle_id: store.circles.get(circle_id).name,
+            ),
+        ),
+    )
+    window.apply_settings(stored)
+    window.attach_catalog(
+        StoreCatalog(
+            store,
+            prompts=prompts,
+            balance=lambda circle_id: queries.speaking_balance(circle_id, RECENT_SESSIONS),
+            session_count=lambda circle_id: queries.count(SessionFilter(circle_id=circle_id)),
+            demo_factory=lambda target: seed_demo_circle(
+                target.engine, sessions=8, seed=random.randrange(1 << 30)
             ),
         )
-        window.apply_settings(stored)
-        window.attach_catalog(
-            StoreCatalog(
-                store,
-                prompts=prompts,
-                balance=lambda circle_id: queries.speaking_balance(circle_id, RECENT_SESSIONS),
-                session_count=lambda circle_id: queries.count(SessionFilter(circle_id=circle_id)),
-                demo_factory=lambda target: seed_demo_circle(
-                    target.engine, sessions=8, seed=random.randrange(1 << 30)
-                ),
-            )
-        )
-    except BaseException:
-        store.close()
-        raise
+    )
     return Connected(store, notes, queries)
 
 
@@ -295,4 +333,7 @@ def build_app(db: str | None, options: WindowOptions | None = None) -> AppParts:
     from circlekeeper.ui.main_window import MainWindow
 
     window = MainWindow(None, options or default_options())
-    return AppParts(connect_store(window, db), window)
+    parts = AppParts(connect_store(window, db), window)
+    switch = install_language_switch(window, parts.data)
+    switch.replaced.append(lambda new: setattr(parts, "window", new))
+    return parts

@@ -324,6 +324,9 @@ class MainWindow(QMainWindow):
             self.say("Settings saved.")
             if preference is not None and dialog.chosen_language != saved_language:
                 preference.save(dialog.chosen_language or "")
+                switch = self.options.switch_language
+                if switch is not None and switch(dialog.chosen_language or "") is not None:
+                    return  # a window in the new language replaces this one
                 self.say(language_saved_message(dialog.chosen_language or ""))
 
     def apply_settings(self, settings: AppSettings) -> None:
@@ -612,6 +615,34 @@ class MainWindow(QMainWindow):
         self._open_live(session_id, controller)
         controller.activate()
         self.say("The circle is back where it was; the timer is paused.")
+
+    @property
+    def current_circle_id(self) -> int | None:
+        """The circle chosen in the list (or running)."""
+        return self._circle_id
+
+    def adopt_live(self, old: MainWindow) -> None:
+        """Take over ``old``'s running circle (a language switch rebuilt the window).
+
+        The controller keeps its engine, log, clocks and timer; only the views are new, built
+        from it in this window's language. The presenter screen reopens if it was showing.
+        """
+        controller, session_id = old.controller, old._session_id
+        assert controller is not None and session_id is not None
+        presenting = old.presenter is not None and old.presenter.isVisible()
+        if old.presenter is not None:
+            old.presenter.close()
+            old.presenter = None
+        if old.live_view is not None:
+            old.pages.removeWidget(old.live_view)
+            old.live_view.deleteLater()
+            old.live_view = None
+        old.controller = None  # the old window must not shut the circle down when it goes
+        controller.setParent(self)
+        self._circle_id = old._circle_id
+        self._open_live(session_id, controller)
+        if presenting:
+            self.toggle_presenter()
 
     def say(self, message: str) -> None:
         """A passing message: it leaves the status bar after a while instead of going stale."""

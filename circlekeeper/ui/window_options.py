@@ -57,5 +57,8 @@ class WindowOptions:
     """Told where a PDF was saved; ``None`` offers to open it or its folder (tests say no)."""
     language_preference: LanguagePreference | None = None
     """Where the facilitator's language choice is kept (``None``: Settings offers no choice)."""
+    switch_language: Callable[[str], QWidget | None] | None = None
+    """Rebuilds the window in a language at once (``ui/language_switch.py``); returns the new
+    window, or ``None`` when the choice waits for the next start."""
     ask: Callable[[QWidget, str, str], bool] | None = None
     """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""
