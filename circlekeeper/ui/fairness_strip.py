@@ -96,32 +96,41 @@ class FairnessStrip(QWidget):
         top = self.TOP
         row_h = self.row_height()
         gap = min(6.0, row_h / 4)
+        # Right to left (Arabic): names on the right, bars growing leftwards, figures on the
+        # left, as the whole window is mirrored. Positions are computed left to right, then
+        # each box is mirrored; AlignLeft already means "the reading start" in such a widget.
+        mirrored = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+        def at(x: float, width: float) -> float:
+            return self.width() - x - width if mirrored else x
+
         for i, bar in enumerate(rows):
             y = top + i * row_h
             name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w)
             painter.setPen(text)
             painter.drawText(
-                QRectF(0, y, label_w, row_h),
+                QRectF(at(0, label_w), y, label_w, row_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 name,
             )
-            painter.fillRect(QRectF(bar_x, y + gap, bar_w, row_h - 2 * gap), track)
+            painter.fillRect(QRectF(at(bar_x, bar_w), y + gap, bar_w, row_h - 2 * gap), track)
             width = bar_w * bar.seconds / scale_max
             over = self._equal > 0 and bar.seconds > self._equal * 1.15
             painter.fillRect(
-                QRectF(bar_x, y + gap, width, row_h - 2 * gap), over_colour if over else bar_colour
+                QRectF(at(bar_x, width), y + gap, width, row_h - 2 * gap),
+                over_colour if over else bar_colour,
             )
             value = format_duration(bar.seconds)
             if bar.passes:
                 value += f" · {bar.passes} pass" + ("es" if bar.passes > 1 else "")
             painter.setPen(text)
             painter.drawText(
-                QRectF(bar_x + bar_w + 6, y, value_w, row_h),
+                QRectF(at(bar_x + bar_w + 6, value_w), y, value_w, row_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 value,
             )
         if self._equal > 0:
-            x = bar_x + bar_w * self._equal / scale_max
+            x = at(bar_x + bar_w * self._equal / scale_max, 0)
             pen = QPen(text, 1.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             bottom = top + len(rows) * row_h
