@@ -18,13 +18,22 @@ from circlekeeper.i18n.languages import babel_locale_name
 log = logging.getLogger(__name__)
 
 
+QT_LOCALE_FOR = {"ar": "ar_001"}
+"""Qt's name for the locale CLDR (and so Babel, and the PDFs) means by a bare code.
+
+CLDR's ``ar`` is Modern Standard Arabic for the whole Arab world (region 001), written with
+Western digits; Qt expands a bare ``ar`` to Egyptian Arabic, with Arabic-Indic digits. Without
+this the window would say ``٦:٥٥`` where the PDF of the same circle says ``6:55``."""
+
+
 def qt_translations_folder() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
 def apply_language(app: QApplication, code: str) -> QTranslator | None:
     """Speak ``code`` in everything Qt draws; returns the installed ``qtbase`` translator."""
-    locale = QLocale(babel_locale_name(code))
+    name = babel_locale_name(code)
+    locale = QLocale(QT_LOCALE_FOR.get(name, name))
     QLocale.setDefault(locale)
     # Qt's own CLDR copy knows the direction; asking Babel here would load it before the
     # window is shown (tests/ui/test_startup.py).
