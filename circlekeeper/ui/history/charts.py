@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.ui.history.format import day, decimal
 from circlekeeper.ui.theme import DARK, LIGHT
 
 MAX_DOTS = 80
@@ -56,7 +58,7 @@ class TimeChart(QWidget):
         self._series: list[Series] = []
         self._reference: tuple[float, str] | None = None
         self._y_range: tuple[float, float] | None = None
-        self._format: Callable[[float], str] = lambda v: f"{v:.2f}"
+        self._format: Callable[[float], str] = lambda v: decimal(v, 2)
         self.setAccessibleName(title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -82,16 +84,31 @@ class TimeChart(QWidget):
     def describe(self) -> str:
         """The chart in words: first and last value and the range of each series."""
         if not self._series:
-            return f"{self._title}: nothing recorded yet."
+            # Translators: a chart read aloud by a screen reader when it has no figures yet.
+            return _("{chart}: nothing recorded yet.").format(chart=self._title)
         parts = []
         for s in self._series:
-            values = [v for _, v in s.points]
-            parts.append(
-                f"{s.label}: {len(values)} points, from {self._format(values[0])} to"
-                f" {self._format(values[-1])} (lowest {self._format(min(values))},"
-                f" highest {self._format(max(values))})"
+            values = [v for _moment, v in s.points]
+            # Translators: one line of a chart read aloud by a screen reader.
+            text = ngettext(
+                "{series}: {count} point, from {first} to {last} (lowest {lowest},"
+                " highest {highest})",
+                "{series}: {count} points, from {first} to {last} (lowest {lowest},"
+                " highest {highest})",
+                len(values),
             )
-        return f"{self._title}. " + "; ".join(parts) + "."
+            parts.append(
+                text.format(
+                    series=s.label,
+                    count=len(values),
+                    first=self._format(values[0]),
+                    last=self._format(values[-1]),
+                    lowest=self._format(min(values)),
+                    highest=self._format(max(values)),
+                )
+            )
+        # Translators: a whole chart read aloud: its title, then each line's figures.
+        return _("{chart}. {lines}.").format(chart=self._title, lines="; ".join(parts))
 
     def sizeHint(self) -> QSize:
         return QSize(420, 170)
@@ -114,7 +131,7 @@ class TimeChart(QWidget):
             QRectF(0, 0, self.width(), line_h), Qt.AlignmentFlag.AlignLeft, self._title
         )
         if not self._series:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing recorded yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nothing recorded yet"))
             painter.end()
             return
         xs = [x for s in self._series for x, _ in s.points]
@@ -153,12 +170,12 @@ class TimeChart(QWidget):
         painter.drawText(
             QRectF(plot.left(), bottom_y, plot.width(), line_h),
             Qt.AlignmentFlag.AlignLeft,
-            start.strftime("%Y-%m-%d"),
+            day(start),
         )
         painter.drawText(
             QRectF(plot.left(), bottom_y, plot.width(), line_h),
             Qt.AlignmentFlag.AlignRight,
-            end.strftime("%Y-%m-%d"),
+            day(end),
         )
         if self._reference is not None:
             value, label = self._reference
