@@ -49,8 +49,14 @@ def day(moment: datetime) -> str:
     return format_date(moment.astimezone(), "medium")
 
 
-def duration(seconds: float) -> str:
-    """``1 hr and 5 min`` / ``2 Min. und 5 Sek.``: a length of time in words."""
+def duration(seconds: float, *, to_the_minute: bool = False) -> str:
+    """``1 hr and 5 min`` / ``2 Min. und 5 Sek.``: a length of time in words.
+
+    ``to_the_minute`` rounds a whole session's length (``44 Min.``, not ``43 Min. und 50 Sek.``):
+    its seconds are noise, and the words are long in German.
+    """
+    if to_the_minute and seconds >= 60:
+        seconds = round(seconds / 60) * 60
     return format_duration(seconds)
 
 

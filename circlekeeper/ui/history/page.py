@@ -124,7 +124,8 @@ class HistoryPage(QWidget):
         metrics = self.table.fontMetrics()
         sample = datetime(2026, 12, 30, 18, 20, tzinfo=UTC)
         header.resizeSection(0, metrics.horizontalAdvance(local_time(sample, "UTC")) + 28)
-        widest = {3: count(999), 4: duration(10 * 3600 + 59 * 60), 5: decimal(1.0, 2)}
+        longest = duration(2 * 3600 + 59 * 60, to_the_minute=True)  # a long evening's circle
+        widest = {3: count(999), 4: longest, 5: decimal(1.0, 2)}
         for figure, text in widest.items():
             heading = str(self.model.headerData(figure, Qt.Orientation.Horizontal))
             wide = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(heading))

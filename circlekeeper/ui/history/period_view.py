@@ -383,7 +383,7 @@ class PeriodView(QWidget):
 
 def _average_length(seconds: float) -> str:
     """A session's average length to the minute (``1 hr and 35 min``): seconds are noise."""
-    return duration(round(seconds / 60) * 60)
+    return duration(seconds, to_the_minute=True)
 
 
 def _qdate(day: date) -> QDate:

@@ -211,7 +211,8 @@ def _cell(listing: SessionListing, column: int) -> str:
         case 3:
             return "" if listing.present_count is None else count(listing.present_count)
         case 4:
-            return "" if listing.duration_seconds is None else duration(listing.duration_seconds)
+            seconds = listing.duration_seconds
+            return "" if seconds is None else duration(seconds, to_the_minute=True)
         case 5:
             return decimal(listing.fairness, 2)
         case 6:
