@@ -15,12 +15,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
+    QMenuBar,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -140,13 +144,31 @@ def _clipped(widget: QWidget, text: str) -> bool:
     return False
 
 
-def offenders(screen: str, top: QWidget, data: frozenset[str] = frozenset()) -> list[Offender]:
-    """Every visible English literal and clipped string in ``top`` and its children."""
+def _qt_own(widget: QWidget) -> bool:
+    """Qt's own words (file dialogs, OK/Cancel/Close): they come with Qt's catalogs."""
+    if isinstance(widget, QFileDialog):
+        return True
+    if not isinstance(widget, QPushButton):
+        return False
+    box = widget.parentWidget()
+    if isinstance(box, QDialogButtonBox):
+        return box.standardButton(widget) != QDialogButtonBox.StandardButton.NoButton
+    while box is not None and not isinstance(box, QMessageBox):
+        box = box.parentWidget()
+    return box is not None and box.standardButton(widget) != QMessageBox.StandardButton.NoButton
+
+
+def offenders(
+    screen: str, top: QWidget, data: frozenset[str] = frozenset(), *, menus: bool = True
+) -> list[Offender]:
+    """Every visible English literal and clipped string in ``top`` and its children.
+
+    ``menus=False`` leaves the menu bar out (it is checked once, with the main window)."""
     found: list[Offender] = []
     widgets = [top, *top.findChildren(QWidget)]
     for widget in widgets:
-        if isinstance(widget, QFileDialog):
-            continue  # Qt's own dialog: its words come with Qt's catalogs, not ours
+        if _qt_own(widget) or (not menus and isinstance(widget, QMenu | QMenuBar)):
+            continue
         visible = widget.isVisible() or isinstance(widget, QMenu)
         if not visible:
             continue

@@ -83,7 +83,7 @@ def welcome(parts: AppParts, clock: TestClock) -> list[Offender]:
 
 def circle_page(parts: AppParts, clock: TestClock) -> list[Offender]:
     with_circle(parts)
-    return offenders("main window (a circle)", parts.window, DATA)
+    return offenders("main window (a circle)", parts.window, DATA, menus=False)
 
 
 def history(parts: AppParts, clock: TestClock) -> list[Offender]:
@@ -92,7 +92,7 @@ def history(parts: AppParts, clock: TestClock) -> list[Offender]:
     for title, page in parts.window.options.extra_pages.items():
         parts.window.show_page(page)
         QApplication.processEvents()
-        found += offenders(f"page {title}", parts.window, DATA)
+        found += offenders(f"page {title}", page, DATA)
     return found
 
 
@@ -137,7 +137,7 @@ def live_circle(parts: AppParts, clock: TestClock) -> list[Offender]:
     live(parts)
     clock.advance(20)
     QApplication.processEvents()
-    return offenders("live circle", parts.window, DATA)
+    return offenders("live circle", parts.window, DATA, menus=False)
 
 
 def presenter(parts: AppParts, clock: TestClock) -> list[Offender]:
@@ -161,7 +161,7 @@ def summary(parts: AppParts, clock: TestClock) -> list[Offender]:
     view.end_circle()
     assert parts.window.summary_view is not None
     QApplication.processEvents()
-    return offenders("circle summary", parts.window, DATA)
+    return offenders("circle summary", parts.window, DATA, menus=False)
 
 
 SCREENS: dict[str, Screen] = {
