@@ -128,7 +128,7 @@ class CircleSession:
         if not round_.queue:
             # Everyone passed or spoke (or nobody is here): no turn is coming, so there is no
             # allotment to show, rather than a whole budget for nobody.
-            raise SessionCommandRefused("Nobody is waiting to speak in this round.")
+            raise SessionCommandRefused(_("Nobody is waiting to speak in this round."))
         return allotment_for(
             round_.plan.policy, round_.spoken_in_round(self.elapsed()), len(round_.queue)
         )

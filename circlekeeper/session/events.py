@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
+from circlekeeper.i18n import _
 from circlekeeper.session.model import Participant, RoundPlan
 
 
@@ -254,11 +255,14 @@ def from_payload(kind: str, payload: dict[str, Any]) -> Event:
     """Rebuild an event from storage; raises :class:`MalformedEvent` with the reason."""
     cls = EVENT_TYPES.get(kind)
     if cls is None:
-        raise MalformedEvent(f"unknown event kind {kind!r}", reason=f"unknown event kind {kind!r}")
+        raise MalformedEvent(
+            _("unknown event kind {kind}").format(kind=repr(kind)),
+            reason=_("unknown event kind {kind}").format(kind=repr(kind)),
+        )
     if not isinstance(payload, dict):
         raise MalformedEvent(
-            f"event {kind!r} has a bad payload: it must be an object",
-            reason="must be an object",
+            _("event {kind} has a bad payload: it must be an object").format(kind=repr(kind)),
+            reason=_("must be an object"),
         )
     values: dict[str, Any] = {}
     for field in dataclasses.fields(cls):
@@ -266,16 +270,20 @@ def from_payload(kind: str, payload: dict[str, Any]) -> Event:
             if field.default is not dataclasses.MISSING:
                 continue
             raise MalformedEvent(
-                f"event {kind!r} has a bad payload: {field.name} is missing",
+                _("event {kind} has a bad payload: {field} is missing").format(
+                    kind=repr(kind), field=field.name
+                ),
                 field=field.name,
-                reason="is missing",
+                reason=_("is missing"),
             )
         try:
             values[field.name] = _convert(field.name, payload[field.name])
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             reason = f"{error.args[0]} is missing" if isinstance(error, KeyError) else str(error)
             raise MalformedEvent(
-                f"event {kind!r} has a bad payload: {field.name}: {reason}",
+                _("event {kind} has a bad payload: {field}: {reason}").format(
+                    kind=repr(kind), field=field.name, reason=reason
+                ),
                 field=field.name,
                 reason=reason,
             ) from error
@@ -290,39 +298,39 @@ def _convert(name: str, raw: Any) -> Any:
             return RoundPlan.from_dict(raw)
         case "plans":
             if not isinstance(raw, list | tuple):
-                raise TypeError("must be a list")
+                raise TypeError(_("must be a list"))
             return tuple(RoundPlan.from_dict(item) for item in raw)
         case "place":
             try:
                 return JoinPlace(raw)
             except ValueError:
                 places = ", ".join(repr(p.value) for p in JoinPlace)
-                raise ValueError(f"must be one of {places}") from None
+                raise ValueError(_("must be one of {places}").format(places=places)) from None
         case "first_index":
             if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
-                raise TypeError("must be a whole number, 0 or more")
+                raise TypeError(_("must be a whole number, 0 or more"))
             return raw
         case "participants":
             if not isinstance(raw, list | tuple):
-                raise TypeError("must be a list")
+                raise TypeError(_("must be a list"))
             return tuple(Participant.from_dict(item) for item in raw)
         case "order" | "facilitators":
             if not isinstance(raw, list | tuple):
-                raise TypeError("must be a list")
+                raise TypeError(_("must be a list"))
             if not all(isinstance(item, str) for item in raw):
-                raise TypeError("must be a list of texts")
+                raise TypeError(_("must be a list of texts"))
             return tuple(raw)
         case "person_id" | "circle":
             if not isinstance(raw, str):
-                raise TypeError("must be text")
+                raise TypeError(_("must be text"))
             return raw
         case "target_seq":
             if isinstance(raw, bool) or not isinstance(raw, int):
-                raise TypeError("must be a whole number")
+                raise TypeError(_("must be a whole number"))
             return raw
         case "auto":
             if not isinstance(raw, bool):
-                raise TypeError("must be true or false")
+                raise TypeError(_("must be true or false"))
             return raw
         case "allotted":
             return None if raw is None else _number(name, raw)
@@ -332,8 +340,8 @@ def _convert(name: str, raw: Any) -> Any:
 
 def _number(name: str, raw: Any) -> float:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
-        raise TypeError("must be a number")
+        raise TypeError(_("must be a number"))
     value = float(raw)
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError("must be a finite number")
+        raise ValueError(_("must be a finite number"))
     return value

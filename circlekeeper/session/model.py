@@ -52,7 +52,7 @@ class Participant:
     def from_dict(cls, data: dict[str, str]) -> Participant:
         """Strict: stored or imported people must have text where text belongs."""
         if not isinstance(data, dict):
-            raise TypeError("a person must be an object")
+            raise TypeError(_("a person must be an object"))
         return cls(
             _text(data, "person_id", required=True),
             _text(data, "name", required=True),
@@ -77,11 +77,15 @@ class TimePolicy:
         object.__setattr__(self, "seconds", float(self.seconds))
         object.__setattr__(self, "minimum", float(self.minimum))
         if not (math.isfinite(self.seconds) and math.isfinite(self.minimum)):
-            raise ValueError("a time policy needs finite numbers of seconds")
+            raise ValueError(_("a time policy needs finite numbers of seconds"))
         if self.seconds < 0 or self.minimum < 0:
-            raise ValueError("a time policy cannot have negative seconds")
+            raise ValueError(_("a time policy cannot have negative seconds"))
         if self.mode is not PolicyMode.OPEN and self.seconds <= 0:
-            raise ValueError(f"a {self.mode.value} round needs a positive number of seconds")
+            raise ValueError(
+                _("a {value} round needs a positive number of seconds").format(
+                    value=self.mode.value
+                )
+            )
 
     @classmethod
     def fixed(cls, seconds: float) -> TimePolicy:
@@ -116,11 +120,15 @@ class TimePolicy:
     def from_dict(cls, data: object) -> TimePolicy:
         """Typed ``object``: stored and imported plans are checked here, not trusted."""
         if not isinstance(data, dict):
-            raise TypeError("a time policy must be an object")
+            raise TypeError(_("a time policy must be an object"))
         mode = _text(data, "mode", required=True)
         if mode not in PolicyMode.__members__.values():
             known = ", ".join(m.value for m in PolicyMode)
-            raise ValueError(f"unknown time policy {mode!r} (known: {known})")
+            raise ValueError(
+                _("unknown time policy {mode} (known: {known})").format(
+                    mode=repr(mode), known=known
+                )
+            )
         return cls(PolicyMode(mode), _seconds(data, "seconds"), _seconds(data, "minimum"))
 
 
@@ -152,12 +160,12 @@ class RoundPlan:
         personal: dict[str, str] = {}
         for pair in pairs:
             if not isinstance(pair, tuple | list) or len(pair) != 2:
-                raise TypeError("person_prompts must be pairs of person id and prompt")
+                raise TypeError(_("person_prompts must be pairs of person id and prompt"))
             person_id, text = pair
             if not isinstance(person_id, str) or not isinstance(text, str):
-                raise TypeError("person_prompts must map person ids (text) to prompts (text)")
+                raise TypeError(_("person_prompts must map person ids (text) to prompts (text)"))
             if not person_id:
-                raise ValueError("a person's own prompt needs a person id")
+                raise ValueError(_("a person's own prompt needs a person id"))
             if text.strip():
                 personal[person_id] = text
         object.__setattr__(self, "person_prompts", tuple(personal.items()))
@@ -219,11 +227,13 @@ class RoundPlan:
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> RoundPlan:
         if not isinstance(data, dict):
-            raise TypeError("a round must be an object")
+            raise TypeError(_("a round must be an object"))
         kind = _text(data, "kind", required=True)
         if kind not in RoundKind.__members__.values():
             known = ", ".join(k.value for k in RoundKind)
-            raise ValueError(f"unknown round kind {kind!r} (known: {known})")
+            raise ValueError(
+                _("unknown round kind {kind} (known: {known})").format(kind=repr(kind), known=known)
+            )
         if "policy" not in data:
             raise KeyError("policy")
         return cls(
@@ -242,7 +252,7 @@ def _text(data: dict[str, Any], key: str, *, required: bool = False) -> str:
         return ""
     value = data[key]
     if not isinstance(value, str):
-        raise TypeError(f"{key} must be text")
+        raise TypeError(_("{key} must be text").format(key=key))
     return value
 
 
@@ -250,14 +260,14 @@ def _person_prompts(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """``person_prompts`` as stored: an object of person id → text (absent: none)."""
     value = data.get("person_prompts", {})
     if not isinstance(value, dict):
-        raise TypeError("person_prompts must be an object of person ids and prompts")
+        raise TypeError(_("person_prompts must be an object of person ids and prompts"))
     return tuple(value.items())
 
 
 def _seconds(data: dict[str, Any], key: str) -> float:
     value = data.get(key, 0.0)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{key} must be a number of seconds")
+        raise TypeError(_("{key} must be a number of seconds").format(key=key))
     return float(value)
 
 

@@ -9,6 +9,7 @@ import random
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
+from circlekeeper.i18n import _
 from circlekeeper.session.model import Direction
 
 
@@ -27,7 +28,9 @@ def seating_order(
     if not people:
         return []
     if first is not None and first not in people:
-        raise ValueError(f"the first speaker {first!r} is not in the seating order")
+        raise ValueError(
+            _("the first speaker {first} is not in the seating order").format(first=repr(first))
+        )
     start = people.index(first) if first is not None else 0
     if direction is Direction.CLOCKWISE:
         return people[start:] + people[:start]

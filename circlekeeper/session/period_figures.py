@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 
 class InvalidPeriod(UserFacingError):
@@ -29,8 +30,10 @@ class PeriodScope:
     def __post_init__(self) -> None:
         if self.last_day < self.first_day:
             raise InvalidPeriod(
-                f"The period ends on {self.last_day}, before it starts on {self.first_day};"
-                " give the earlier date first."
+                _(
+                    "The period ends on {end}, before it starts on {start}; give the earlier "
+                    "date first."
+                ).format(end=self.last_day, start=self.first_day)
             )
 
     @property
@@ -174,12 +177,12 @@ class Trend:
     def words(self) -> str:
         change = self.change
         if change is None:
-            return "too few sessions to tell"
+            return _("too few sessions to tell")
         if change >= 0.1:
-            return "rising"
+            return _("rising")
         if change <= -0.1:
-            return "falling"
-        return "steady"
+            return _("falling")
+        return _("steady")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ refuses a file that undoes something the engine never would).
 
 from __future__ import annotations
 
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.state import SessionState
 
@@ -44,22 +45,23 @@ UNDOABLE_KINDS = frozenset(cls.kind for cls in UNDOABLE)
 def describe(event: ev.Event, state: SessionState) -> str:
     """A short phrase for the status bar after an undo."""
     name = state.name_of(getattr(event, "person_id", "")) if hasattr(event, "person_id") else ""
+    # Translators: each phrase names what an undo took back ("Undone: {what}").
     phrases: dict[type[ev.Event], str] = {
-        ev.ParticipantJoined: "arrival",
-        ev.ParticipantLeft: f"{name} leaving",
-        ev.RoundStarted: "start of the round",
-        ev.TurnStarted: f"start of {name}'s turn",
-        ev.TurnStartCorrected: "start-time correction",
-        ev.TurnPaused: "pause",
-        ev.TurnResumed: "resume",
-        ev.TurnExtended: "extra time",
-        ev.TurnEnded: f"end of {name}'s turn",
-        ev.TurnPassed: f"{name}'s pass",
-        ev.TurnDeferred: f"{name}'s pass for now",
-        ev.PassReconsidered: f"{name}'s turn after passing",
-        ev.SpeakerSkipped: f"skipping {name}",
-        ev.QueueReordered: "new order",
-        ev.RoundEnded: "end of the round",
-        ev.RoundsReplanned: "new plan for the rounds left",
+        ev.ParticipantJoined: _("arrival"),
+        ev.ParticipantLeft: _("{name} leaving").format(name=name),
+        ev.RoundStarted: _("start of the round"),
+        ev.TurnStarted: _("start of {name}'s turn").format(name=name),
+        ev.TurnStartCorrected: _("start-time correction"),
+        ev.TurnPaused: _("pause"),
+        ev.TurnResumed: _("resume"),
+        ev.TurnExtended: _("extra time"),
+        ev.TurnEnded: _("end of {name}'s turn").format(name=name),
+        ev.TurnPassed: _("{name}'s pass").format(name=name),
+        ev.TurnDeferred: _("{name}'s pass for now").format(name=name),
+        ev.PassReconsidered: _("{name}'s turn after passing").format(name=name),
+        ev.SpeakerSkipped: _("skipping {name}").format(name=name),
+        ev.QueueReordered: _("new order"),
+        ev.RoundEnded: _("end of the round"),
+        ev.RoundsReplanned: _("new plan for the rounds left"),
     }
-    return phrases.get(type(event), "last action")
+    return phrases.get(type(event), _("last action"))

@@ -87,7 +87,7 @@ def test_switching_to_spanish_mid_turn_keeps_the_circle_and_its_clock(
         controller.session.turn_view().person_id == controller.session.state.current_turn.person_id
     )
     # The window's words are Spanish: the round, its time policy, the status bar.
-    assert "Apertura" in new_live.round_label.text()
+    assert "Ronda de llegada" in new_live.round_label.text()
     assert new_live.policy_label.text() == "fijo, 1:30 cada uno"
     assert window.statusBar().currentMessage() == "CircleKeeper ahora habla Español."
     assert QLocale().language() == QLocale.Language.Spanish
