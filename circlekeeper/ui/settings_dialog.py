@@ -220,7 +220,7 @@ class SettingsDialog(QDialog):
             chooser = QGroupBox(_("Language"))
             chooser_form = QFormLayout(chooser)
             chooser_form.addRow(_("Window and commands"), self.language)
-            note = QLabel(_("A new language applies the next time CircleKeeper opens."))
+            note = QLabel(_("A new language applies at once; a running circle carries on."))
             note.setWordWrap(True)
             chooser_form.addRow(note)
 
