@@ -50,7 +50,7 @@ def test_a_stored_session_prints_with_the_circle_privacy_and_no_private_note(
     assert MARKER.encode() not in data and MARKER not in text
     assert "Riverside <Peer> Support" in text
     assert "AL" in text and "Ana Lima" not in text
-    assert "Wednesday 04 March 2026, 18:00" in text  # Berlin local time
+    assert "Wednesday, March 4, 2026, 6:00 PM" in text  # Berlin local time, CLDR English
     assert "Confidentiality" in text and "We laughed a lot." in text
     assert "Check out 0 0 0 2 1 3 4.3" in text
     named, _ = session_report(store, sid, privacy="names")
