@@ -52,7 +52,9 @@ app.exec()
 """
 
 
-def _run(command: list[str], env: dict[str, str], *, whole: bool = False) -> tuple[float, ...]:
+def _run(
+    command: list[str], env: dict[str, str], *, whole: bool = False
+) -> tuple[float, float, float]:
     """(milliseconds the child reports, milliseconds this process saw until that line,
     milliseconds of CPU the child had used by then).
 
