@@ -9,9 +9,8 @@ take their colours from here and never write a hex colour themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from circlekeeper.palette import DARK, LIGHT, PRESENTER, WINDOW_DARK, WINDOW_LIGHT, Palette
 
@@ -80,29 +79,6 @@ def palette_for(colours: dict[str, str], palette: QPalette) -> QPalette:
     return palette
 
 
-class EnterPressesButtons(QObject):
-    """Enter (or Return) on a focused button presses it, as Space does: Tab then Enter is how
-    many people work a form. A dialog's own default-button handling is left alone."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Key events on buttons first: this runs for every event of the app, and the enums
-        # of QEvent and Qt are built the first time they are touched.
-        if not (isinstance(event, QKeyEvent) and isinstance(watched, QPushButton)):
-            return False
-        from PySide6.QtCore import Qt
-
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and watched.isEnabled()
-            and not (watched.autoDefault() and isinstance(watched.window(), QDialog))
-        ):
-            watched.animateClick()
-            return True
-        return False
-
-
 def apply_theme(app: QApplication, *, enter_presses_buttons: bool = True) -> None:
     """Style, font, palette (and the Enter key) for every window the app will open.
 
@@ -126,6 +102,8 @@ def apply_theme(app: QApplication, *, enter_presses_buttons: bool = True) -> Non
 
 
 def install_enter_presses_buttons(app: QApplication) -> None:
+    from circlekeeper.ui.enter_key import EnterPressesButtons  # QEvent's enums: after the paint
+
     app.installEventFilter(EnterPressesButtons(app))
 
 
