@@ -68,6 +68,14 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help=_("add who came to which session, for circles whose privacy allows initials or names"),
     )
+    report.add_argument(
+        "--all-sessions",
+        action="store_true",
+        help=_(
+            "list every session in the appendix (by default the 1,000 most recent; the figures"
+            " always count them all)"
+        ),
+    )
     _common(report)
     report.set_defaults(func=run_report)
 
@@ -188,6 +196,7 @@ def run_report(args: argparse.Namespace) -> int:
             args.circle,
             privacy=args.privacy,
             attendance_grid=args.attendance_grid,
+            every_session=args.all_sessions,
             progress=progress,
         )
         context = base_context(store, paper=args.paper)

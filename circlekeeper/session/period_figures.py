@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import N_, _
 
 
 class InvalidPeriod(UserFacingError):
@@ -29,8 +30,10 @@ class PeriodScope:
     def __post_init__(self) -> None:
         if self.last_day < self.first_day:
             raise InvalidPeriod(
-                f"The period ends on {self.last_day}, before it starts on {self.first_day};"
-                " give the earlier date first."
+                _(
+                    "The period ends on {last}, before it starts on {first}; give the earlier"
+                    " date first."
+                ).format(last=self.last_day, first=self.first_day)
             )
 
     @property
@@ -172,14 +175,15 @@ class Trend:
 
     @property
     def words(self) -> str:
+        """The trend in English, marked for translation: print it through ``_()``."""
         change = self.change
         if change is None:
-            return "too few sessions to tell"
+            return N_("too few sessions to tell")
         if change >= 0.1:
-            return "rising"
+            return N_("rising")
         if change <= -0.1:
-            return "falling"
-        return "steady"
+            return N_("falling")
+        return N_("steady")
 
 
 @dataclass(frozen=True, slots=True)
