@@ -5,7 +5,7 @@ and (when the privacy level allows and it was asked for) the attendance grid.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -47,6 +47,15 @@ class Kit:
     text: Typesetter
     width: float
     zone: ZoneInfo | None
+    _inline: dict[str, str] = field(default_factory=dict)
+
+    def inline(self, text: str) -> str:
+        """User text as paragraph markup, typeset once per text: the same prompts and
+        facilitators recur in hundreds of circle sections."""
+        found = self._inline.get(text)
+        if found is None:
+            found = self._inline[text] = self.text.inline(text)
+        return found
 
 
 def shown_name(name: str, privacy: Privacy) -> str | None:
@@ -68,9 +77,7 @@ def facilitation_line(counts: Sequence[tuple[str, int]], privacy: Privacy, kit: 
             people,
         ).format(count=people)
         return Paragraph(words if counts else _("Facilitation: —"), kit.styles.body)
-    parts = [f"{kit.text.inline(shown_name(name, privacy) or '')} {n}" for name, n in counts] or [
-        "—"
-    ]
+    parts = [f"{kit.inline(shown_name(name, privacy) or '')} {n}" for name, n in counts] or ["—"]
     return Paragraph(
         _("Facilitation (sessions each, alphabetical): {counts}").format(counts=", ".join(parts)),
         kit.styles.body,
@@ -141,7 +148,7 @@ def circle_section(
             story.append(KeepTogether([Spacer(1, 4), chart, caption]))
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
-        items = "; ".join(f"{kit.text.inline(text)} ({n}×)" for text, n in shown)
+        items = "; ".join(f"{kit.inline(text)} ({n}×)" for text, n in shown)
         story.append(Paragraph(_("Most used prompts: {prompts}").format(prompts=items), s.body))
     story.append(facilitation_line(circle.facilitators, privacy, kit))
     if grid is not None and privacy is not Privacy.COUNTS and grid.people:
