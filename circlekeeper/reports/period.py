@@ -82,6 +82,7 @@ def render_period(
     figures = report.figures
     total = len(figures.circles) + 2
     story = _at_a_glance(report, context, kit)
+    sessions = figures.sessions_by_circle()
     for number, circle in enumerate(figures.circles, start=1):
         if number == 1:
             story.append(PageBreak())
@@ -91,7 +92,7 @@ def render_period(
                 story.append(PageBreak())
         story += circle_section(
             circle,
-            figures.sessions_of(circle.circle_id),
+            sessions.get(circle.circle_id, ()),
             report.privacy_of(circle.circle_id),
             report.grids.get(circle.circle_id),
             kit,

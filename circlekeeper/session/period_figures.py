@@ -8,6 +8,7 @@ them and a test can build them by hand. The ratios are properties over stored co
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -224,6 +225,19 @@ class PeriodFigures:
 
     def sessions_of(self, circle_id: int) -> tuple[SessionLine, ...]:
         return tuple(s for s in self.sessions if s.circle_id == circle_id)
+
+    def sessions_by_circle(self) -> dict[int, tuple[SessionLine, ...]]:
+        """Each circle's sessions, oldest first, in one pass (a circle at a time would read
+        every session once per circle: hundreds of circles × tens of thousands of sessions)."""
+        return group_by_circle(self.sessions)
+
+
+def group_by_circle(lines: Iterable[SessionLine]) -> dict[int, tuple[SessionLine, ...]]:
+    """Sessions grouped by circle, each group in the order given."""
+    groups: dict[int, list[SessionLine]] = {}
+    for line in lines:
+        groups.setdefault(line.circle_id, []).append(line)
+    return {circle_id: tuple(group) for circle_id, group in groups.items()}
 
 
 @dataclass(frozen=True, slots=True)
