@@ -52,8 +52,8 @@ def register(subparsers: Any) -> None:
             "Write a period report for one circle or all circles between two dates:"
             " people reached, newcomers, who came back, sessions held, hours of peer support and"
             " fairness, each against the previous period of the same length; one section per"
-            " circle; every session as an appendix. --csv writes the same figures for a"
-            " spreadsheet."
+            " circle; the sessions as an appendix (the 1,000 most recent; --all-sessions lists"
+            " every one). --csv writes the same figures for a spreadsheet."
         ),
     )
     report.add_argument("--from", dest="date_from", metavar="DATE", required=True)
