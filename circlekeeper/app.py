@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 
 RECENT_SESSIONS = 10
 """How far back *least heard first* looks when it orders a circle's speakers."""
+UNPAINTED_WINDOW_WAIT_MS = 1500
+"""How long the data waits for the window's first paint before opening anyway."""
 
 
 def seconds_since_process_start() -> float:
@@ -97,6 +99,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
 
     The database, its migrations and SQLAlchemy itself take a moment to load; the window does
     not wait for them, so a facilitator sees CircleKeeper appear as fast as any Qt window.
+    The data opens once the window has been painted (opening it blocks the event loop, and
+    a window shown but not yet painted is an empty frame), or after
+    ``UNPAINTED_WINDOW_WAIT_MS`` if the window is never exposed (started minimised).
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -106,7 +111,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from circlekeeper.ui.app_icon import app_icon
     from circlekeeper.ui.main_window import MainWindow
     from circlekeeper.ui.qt_language import apply_language
-    from circlekeeper.ui.theme import apply_theme
+    from circlekeeper.ui.theme import apply_theme, install_enter_presses_buttons
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)  # windows need widgets, not a bare core application
@@ -116,7 +121,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     app.setDesktopFileName(APP_ID)  # lets the desktop match the window to its menu entry
     app.setWindowIcon(app_icon())
     translator = apply_language(app, active_language())
-    apply_theme(app)
+    apply_theme(app, enter_presses_buttons=False)  # after the first paint: see open_data
     if smoke_test and db is None:  # never the facilitator's own circles
         import tempfile
 
@@ -134,8 +139,12 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     failure: list[UserFacingError] = []
 
     def open_data() -> None:
+        if opening:
+            return
+        opening.append(True)
         if smoke_test:
             print(f"{seconds_since_process_start() * 1000:.0f}", flush=True)
+        install_enter_presses_buttons(app)
         try:
             opened.append(connect_store(window, db))
         except UserFacingError as error:
@@ -154,7 +163,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
         switch.replaced.append(lambda new: current.__setitem__(0, new))
         greet(window, opened[0])
 
-    QTimer.singleShot(0, open_data)
+    opening: list[bool] = []
+    window.first_painted.connect(open_data)
+    QTimer.singleShot(UNPAINTED_WINDOW_WAIT_MS, open_data)
     try:
         code = app.exec()
     finally:
