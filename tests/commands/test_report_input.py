@@ -52,7 +52,7 @@ def test_a_stored_session_prints_with_the_circle_privacy_and_no_private_note(
     assert "AL" in text and "Ana Lima" not in text
     assert "Wednesday, March 4, 2026, 6:00 PM" in text  # Berlin local time, CLDR English
     assert "Confidentiality" in text and "We laughed a lot." in text
-    assert "Check out 0 0 0 2 1 3 4.3" in text
+    assert "Check-out 0 0 0 2 1 3 4.3" in text
     named, _ = session_report(store, sid, privacy="names")
     assert "Ana Lima" in words(pdf_text(render_session(named, replace_ctx(ctx, "names"))))
 
