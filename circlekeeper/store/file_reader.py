@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.prompts import MoodCounts, PromptUse
 from circlekeeper.store import codec
@@ -272,5 +273,8 @@ def _utc_or_none(stored: str | None) -> datetime | None:
 
 def _translated(error: sqlite3.Error, path: Path) -> StoreError:
     return translate(error, path) or StoreUnavailable(
-        f"CircleKeeper could not read the database {path} ({str(error)[:200]})."
+        _("CircleKeeper could not open the database {path} ({reason}).").format(
+            path=path,
+            reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
+        )
     )
