@@ -69,8 +69,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     modules = (COMMAND_OF[command],) if command in COMMAND_OF else COMMAND_MODULES
     for name in modules:
         importlib.import_module(f"circlekeeper.commands.{name}").register(subparsers)
-    for command in subparsers.choices.values():
-        _accept_db_after(command)
+    for sub_parser in subparsers.choices.values():
+        _accept_db_after(sub_parser)
     return parser
 
 
