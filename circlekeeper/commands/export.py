@@ -53,8 +53,8 @@ def register(subparsers: Any) -> None:
             "Write a period report for one circle or all circles between two dates:"
             " people reached, newcomers, who came back, sessions held, hours of peer support and"
             " fairness, each against the previous period of the same length; one section per"
-            " circle; every session as an appendix. --csv writes the same figures for a"
-            " spreadsheet."
+            " circle; the sessions as an appendix (the 1,000 most recent; --all-sessions lists"
+            " every one). --csv writes the same figures for a spreadsheet."
         ),
     )
     report.add_argument("--from", dest="date_from", metavar="DATE", required=True)
@@ -68,6 +68,14 @@ def register(subparsers: Any) -> None:
         "--attendance-grid",
         action="store_true",
         help=_("add who came to which session, for circles whose privacy allows initials or names"),
+    )
+    report.add_argument(
+        "--all-sessions",
+        action="store_true",
+        help=_(
+            "list every session in the appendix (by default the 1,000 most recent; the figures"
+            " always count them all)"
+        ),
     )
     _common(report)
     report.set_defaults(func=run_report)
@@ -202,6 +210,7 @@ def run_report(args: argparse.Namespace) -> int:
             args.circle,
             privacy=args.privacy,
             attendance_grid=args.attendance_grid,
+            every_session=args.all_sessions,
             progress=progress,
         )
         context = base_context(store, paper=args.paper)

@@ -138,6 +138,7 @@ def period_report(
     *,
     privacy: Privacy | str | None = None,
     attendance_grid: bool = False,
+    every_session: bool = False,
     progress: Progress | None = None,
 ) -> PeriodReport:
     """The period report's figures (the history's one query layer) and each circle's privacy.
@@ -162,4 +163,4 @@ def period_report(
             for cid, level in levels.items()
             if level is not Privacy.COUNTS
         }
-    return PeriodReport(figures, levels, grids)
+    return PeriodReport(figures, levels, grids, every_session)
