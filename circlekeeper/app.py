@@ -213,6 +213,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store import open_store
     from circlekeeper.store.history.queries import HistoryQueries
+    from circlekeeper.ui.bundled_fonts import register_bundled_fonts
     from circlekeeper.ui.export_dialog import session_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
     from circlekeeper.ui.history.period_export import store_period_saver
@@ -223,6 +224,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.store_catalog import StoreCatalog
 
+    register_bundled_fonts()  # names in every script the PDF prints show on screen too
     store = open_store(db)
 
     def name_of(person_id: int) -> str:
