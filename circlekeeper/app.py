@@ -255,6 +255,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     from circlekeeper.history.records import SessionFilter
     from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store.history.queries import HistoryQueries
+    from circlekeeper.ui.bundled_fonts import register_bundled_fonts
     from circlekeeper.ui.export_dialog import session_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
     from circlekeeper.ui.history.period_export import store_period_saver
@@ -264,6 +265,8 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     from circlekeeper.ui.prompts.mood_widget import MoodCountDialog
     from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.store_catalog import StoreCatalog
+
+    register_bundled_fonts()  # names in every script the PDF prints show on screen too
 
     def name_of(person_id: int) -> str:
         return store.people.get(person_id).name

@@ -12,6 +12,7 @@ Dates are inclusive calendar days (UTC). Heavy imports happen inside ``run`` so 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -107,25 +108,20 @@ class TextProgress:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.commands.report_input import export_items, session_report
-    from circlekeeper.reports import export_combined, export_each, render_session
-    from circlekeeper.reports.files import is_special_file, safe_filename, write_atomically
-
     output = Path(args.output).expanduser()
     ranged = args.date_from or args.date_to or args.circle or args.combined
     if args.session_id is not None and ranged:
         raise UserFacingError(
             _("Give either a SESSION_ID or a date range (--from/--to), not both.")
         )
+    if args.session_id is not None:
+        return _export_one(args, output)
+    from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.commands.report_input import export_items
+    from circlekeeper.reports import export_combined, export_each
+    from circlekeeper.reports.files import is_special_file, safe_filename
+
     with open_for_reading(args.db) as store:
-        if args.session_id is not None:
-            summary, context = session_report(
-                store, args.session_id, privacy=args.privacy, paper=args.paper
-            )
-            path = write_atomically(_pdf_path(output), render_session(summary, context))
-            print(_("Wrote {path}").format(path=path))
-            return 0
         start = required_day(args.date_from, "--from")
         end = required_day(args.date_to, "--to")
         items = export_items(store, start, end, args.circle, privacy=args.privacy, paper=args.paper)
@@ -165,6 +161,24 @@ def run_export(args: argparse.Namespace) -> int:
                 "Wrote {count} PDF to {path}", "Wrote {count} PDFs to {path}", len(paths)
             ).format(count=len(paths), path=output)
         )
+    return 0
+
+
+def _export_one(args: argparse.Namespace, output: Path) -> int:
+    """One session's summary: the commonest export, kept to what it needs (no SQLAlchemy for
+    a database file, no period report, only the fonts its names use)."""
+    from circlekeeper.commands.opening import open_for_one_summary
+    from circlekeeper.commands.report_input import session_report
+    from circlekeeper.reports.files import write_atomically
+    from circlekeeper.reports.session_pdf import render_session
+
+    pdf = _pdf_path(output)
+    with contextlib.closing(open_for_one_summary(args.db)) as store:
+        summary, context = session_report(
+            store, args.session_id, privacy=args.privacy, paper=args.paper
+        )
+    path = write_atomically(pdf, render_session(summary, context))
+    print(_("Wrote {path}").format(path=path))
     return 0
 
 
