@@ -41,11 +41,23 @@ def describe(prompt: Prompt) -> str:
     return line
 
 
-def origin(prompt: Prompt) -> str:
+def origin(prompt: Prompt, based_on_text: str = "") -> str:
+    """Where a prompt comes from, in a facilitator's words: the words of the prompt it was
+    based on, never an internal id (that is :func:`technical_id`, for a tooltip)."""
     if prompt.custom and prompt.based_on:
-        return f"Your own version of {prompt.based_on}"
+        if based_on_text:
+            return f"Your own version of “{based_on_text}”"
+        return "Your own version of a prompt shipped with CircleKeeper"
     if prompt.custom:
         return "Your own prompt" + (
             f" (from the deck “{prompt.deck}”)" if prompt.deck not in ("", "custom") else ""
         )
-    return f"Shipped with CircleKeeper ({prompt.prompt_id})"
+    return "Shipped with CircleKeeper"
+
+
+def technical_id(prompt: Prompt) -> str:
+    """The prompt's id (and the one it was based on), for power users: in a tooltip only."""
+    line = f"Prompt id: {prompt.prompt_id}" if prompt.prompt_id else ""
+    if prompt.based_on:
+        line += f"\nBased on: {prompt.based_on}"
+    return line.strip()
