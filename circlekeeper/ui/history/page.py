@@ -85,7 +85,8 @@ class HistoryPage(QWidget):
         self.tabs.setAccessibleName("History views")
         self.tabs.addTab(self._build_sessions_tab(page_size), "&Sessions")
         self.tabs.addTab(self._build_people_tab(), "&People")
-        self.tabs.addTab(self._build_circles_tab(), "C&ircles")
+        self.circles_tab = self._build_circles_tab()
+        self.tabs.addTab(self.circles_tab, "C&ircles")
         self.period_view = PeriodView(
             self.source,
             self.background,
@@ -99,6 +100,7 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
+        self.tabs.currentChanged.connect(self._tab_shown)
         # Nothing is read yet: the first show reads the first page and the pickers once
         # (showEvent), so building the page costs no query and showing it costs one.
 
@@ -114,11 +116,14 @@ class HistoryPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The circle's name is what people scan for: it gets room for a usual name ("Tuesday
+        # evening circle"); the facilitators' names take what is left.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, never by measuring every row: fitting columns to their contents
         # asked the model for every cell again on each page and cost more than the query.
         metrics = self.table.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
+        header.resizeSection(1, metrics.horizontalAdvance("Tuesday evening circle") + 16)
         for figure, widest in ((3, "Present"), (4, "10:00:00"), (5, "Fairness")):
             header.resizeSection(figure, metrics.horizontalAdvance(widest) + 28)
         header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)
@@ -153,7 +158,7 @@ class HistoryPage(QWidget):
         splitter.addWidget(self.detail_stack)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 400])  # the table's figures in view without scrolling
+        splitter.setSizes([700, 340])  # the table's figures in view without scrolling
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.filter_bar)
@@ -212,6 +217,7 @@ class HistoryPage(QWidget):
         the chosen filter stays. Returns whether the filter changed (a chosen one is gone)."""
         circles = self.source.circle_choices()
         people = self.source.people_choices()
+        shown_circle = self._picked_circle()
         self._circles_model = choice_model("All circles", circles, self)
         self._people_model = choice_model("Anyone", people, self)
         changed = self.filter_bar.set_choices(self._circles_model, self._people_model)
@@ -221,7 +227,10 @@ class HistoryPage(QWidget):
         self.person_picker.setModel(self._people_model)
         self.person_picker.setCurrentIndex(-1)
         self.circle_picker.setModel(self._circles_model)
-        self.circle_picker.setCurrentIndex(-1)
+        # The circle in view stays named in its picker (-1 when none is, or it is gone).
+        self.circle_picker.setCurrentIndex(
+            -1 if shown_circle is None else self.circle_picker.findData(shown_circle)
+        )
         self.period_view.set_circles(self._circles_model)
         return changed
 
@@ -338,6 +347,17 @@ class HistoryPage(QWidget):
 
     def _picked_circle(self) -> int | None:
         return self.circle_picker.currentData()
+
+    def _tab_shown(self, index: int) -> None:
+        """The Circles tab never opens blank: with no circle chosen yet, it shows the first
+        circle's history (the picker lists the others)."""
+        if self.tabs.widget(index) is not self.circles_tab or self._picked_circle() is not None:
+            return
+        for row in range(self.circle_picker.count()):
+            circle_id = self.circle_picker.itemData(row)
+            if circle_id is not None:
+                self.show_circle(circle_id)
+                return
 
     def show_circle(self, circle_id: int | None) -> None:
         if circle_id is None:

@@ -171,6 +171,8 @@ class SessionTableModel(QAbstractTableModel):
             return self._rows[row].session_id
         if role == ALIGNMENT and column in (3, 4, 5):
             return RIGHT
+        if role == TOOLTIP and column == 1:
+            return self.data(index, DISPLAY)  # a long circle name, whole
         if role == TOOLTIP and column == 5 and self._rows[row].fairness is not None:
             return FAIRNESS_TIP
         return None
