@@ -21,6 +21,7 @@ from circlekeeper.history.records import (
 )
 from circlekeeper.history.source import HistorySource
 from circlekeeper.session.model import format_duration
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.format import local_time
 
 log = logging.getLogger(__name__)
@@ -194,7 +195,7 @@ def _cell(listing: SessionListing, column: int) -> str:
         case 0:
             return local_time(listing.started_at, listing.timezone)
         case 1:
-            return listing.circle_name
+            return demo_name(listing.circle_name, listing.circle_demo)
         case 2:
             return ", ".join(listing.facilitators)
         case 3:

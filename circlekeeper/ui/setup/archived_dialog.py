@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.ui.bidi_text import breakable, isolate
 from circlekeeper.ui.catalog import CircleCard
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.list_rows import current_item
 
 CIRCLE = Qt.ItemDataRole.UserRole
@@ -47,7 +48,8 @@ class ArchivedCirclesDialog(QDialog):
             sessions = ngettext("{count} session", "{count} sessions", card.sessions).format(
                 count=card.sessions
             )
-            item = QListWidgetItem(f"{isolate(breakable(card.name))} · {sessions}")
+            name = demo_name(card.name, card.demo)
+            item = QListWidgetItem(f"{isolate(breakable(name))} · {sessions}")
             item.setData(CIRCLE, card.circle_id)
             item.setToolTip(card.name)
             self.circles.addItem(item)

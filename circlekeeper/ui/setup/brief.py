@@ -29,6 +29,8 @@ class CircleBrief:
     """The circle's habit for the speaking order (direction, opener, facilitator shares)."""
     recent_facilitators: tuple[tuple[str, ...], ...] = ()
     """Each recent session's facilitators, most recent first: who might facilitate next."""
+    demo: bool = False
+    """A circle the demo data made (its title says so)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from circlekeeper.i18n import _
 from circlekeeper.ui.bidi_text import breakable, person_label, sentence
 from circlekeeper.ui.catalog import CircleDetail
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.setup.plan_words import policy_words, round_label
 
 
@@ -63,7 +64,7 @@ class CirclePage(QWidget):
         )
 
     def show_circle(self, detail: CircleDetail) -> None:
-        self.title.setText(breakable(detail.name))
+        self.title.setText(breakable(demo_name(detail.name, detail.demo)))
         self.description.setText(breakable(detail.description))
         self.description.setVisible(bool(detail.description))
         active = [m for m in detail.members if not m.archived]

@@ -41,6 +41,7 @@ from circlekeeper.session.order import (
 from circlekeeper.session.roles import suggest_facilitator
 from circlekeeper.session.seating import RoundDirection, RoundStart, SeatingRule, round_order
 from circlekeeper.ui.bidi_text import breakable, display_name, person_label
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.brief import CircleBrief, SessionSetup, default_plan
@@ -89,7 +90,9 @@ class SetupDialog(QDialog):
         circle; without it the dialog closes without asking."""
         super().__init__(parent)
         self._ask = ask
-        self.setWindowTitle(_("Start a circle — {circle}").format(circle=brief.name))
+        self.setWindowTitle(
+            _("Start a circle — {circle}").format(circle=demo_name(brief.name, brief.demo))
+        )
         self.setAccessibleName(_("Start a circle"))
         self._brief = brief
         self._seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
