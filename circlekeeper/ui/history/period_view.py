@@ -113,7 +113,9 @@ class PeriodView(QWidget):
         self.show_button = QPushButton("S&how figures")
         self.show_button.setAccessibleName("Show figures")
         self.grid_box = QCheckBox("Attendance &grid in the PDF")
-        self.grid_box.setToolTip("Who came to which session, for circles whose privacy allows it")
+        self.grid_box.setToolTip(
+            "Who came to which session, for circles whose printed summaries show initials or names"
+        )
         self.pdf_button = QPushButton("Save P&DF…")
         self.pdf_button.setAccessibleName("Save the period report as PDF")
         self.csv_button = QPushButton("Save CS&V…")
