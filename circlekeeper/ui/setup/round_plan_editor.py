@@ -88,13 +88,16 @@ class RoundPlanEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PROMPT_COLUMN, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
-        length_width = max(84, metrics.horizontalAdvance("10:00:00") + 48)
+        # Narrow enough that the prompt keeps most of a 1024-pixel screen's width: each column
+        # fits its longest usual content (a combo box's arrow, a spin box's buttons beside it).
+        arrows = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent) + 18
+        length_width = metrics.horizontalAdvance("10:00:00") + arrows
         for column, width in (
-            (KIND, 120),
-            (NAME, 110),
-            (POLICY, 140),
+            (KIND, metrics.horizontalAdvance("Check-out") + arrows + 12),
+            (NAME, metrics.horizontalAdvance("optional") + 24),
+            (POLICY, metrics.horizontalAdvance("Fixed per person") + arrows),
             (LENGTH, length_width),
-            (MINIMUM, length_width),
+            (MINIMUM, max(length_width, metrics.horizontalAdvance(_("At least each")) + 12)),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
