@@ -116,14 +116,14 @@ class HistoryPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        # The circle's name is what people scan for: it gets room for a usual name ("Tuesday
-        # evening circle"); the facilitators' names take what is left.
+        # The circle's name is what people scan for: it gets room for a usual name, demo mark
+        # included; the facilitators' names take what is left.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, never by measuring every row: fitting columns to their contents
         # asked the model for every cell again on each page and cost more than the query.
         metrics = self.table.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
-        header.resizeSection(1, metrics.horizontalAdvance("Tuesday evening circle") + 16)
+        header.resizeSection(1, metrics.horizontalAdvance("Tuesday evening circle (demo)") + 12)
         for figure, widest in ((3, "Present"), (4, "10:00:00"), (5, "Fairness")):
             header.resizeSection(figure, metrics.horizontalAdvance(widest) + 28)
         header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)

@@ -28,6 +28,7 @@ from circlekeeper.history.records import SessionDetail
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.ui.bidi_text import breakable, display_name, isolate, sentence
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import local_time
@@ -82,7 +83,10 @@ class SessionDetailView(QWidget):
         detail, listing, summary = self.detail, self.detail.listing, self.detail.summary
         when = local_time(listing.started_at, listing.timezone)
         self.title = plain_label(
-            sentence(f"{isolate(breakable(listing.circle_name))} — {when}"),
+            sentence(
+                f"{isolate(breakable(demo_name(listing.circle_name, listing.circle_demo)))}"
+                f" — {when}"
+            ),
             "Session",
         )
         self.title.setObjectName("historyDetailTitle")

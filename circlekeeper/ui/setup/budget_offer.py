@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.allotment import budget_overrun, minimum_that_fits
@@ -96,6 +103,14 @@ class BudgetOffer(QWidget):
         for overrun in overruns:
             self._warnings.addWidget(self._warning_row(overrun))
         self._refresh_visibility()
+
+    def scroll_into_view(self) -> None:
+        """Bring the warning into sight inside the dialog's scrolling body."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(self, 0, 12)
 
     def warnings(self) -> list[str]:
         """The warning sentences shown now, for the tests and screen readers alike."""
