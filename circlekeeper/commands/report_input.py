@@ -77,6 +77,7 @@ def session_report(
             )
         ),
         timezone=record.timezone or "UTC",
+        demo=circle.demo,
     )
     return summary, context
 

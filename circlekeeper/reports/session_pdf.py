@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
+from circlekeeper.i18n import _
 from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
@@ -112,7 +113,10 @@ class SessionReport:
             out += self.text.line(ctx.organization, s.org, self.width)
         out.append(Spacer(1, 4))
         out.append(Paragraph("Circle summary", s.subtitle))
-        out += self.text.line(self.summary.circle or "Untitled circle", s.title, self.width)
+        circle = self.summary.circle or "Untitled circle"
+        if ctx.demo:
+            circle = _("{circle} (demo)").format(circle=circle)
+        out += self.text.line(circle, s.title, self.width)
         out.append(Paragraph(self._when(), s.subtitle))
         if self.summary.facilitators:
             names = ", ".join(" ".join(n.split()) for n in self.summary.facilitators)

@@ -35,6 +35,8 @@ class CircleRecord:
     mood_enabled: bool = False
     language: str = ""
     """The language its prompts are drawn in (``""``: the app's language)."""
+    demo: bool = False
+    """Made up by the demo data (read only: set when the demo creates it, never by editing)."""
 
 
 @dataclass(frozen=True, slots=True)

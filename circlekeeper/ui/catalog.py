@@ -28,6 +28,8 @@ class CircleCard:
     description: str = ""
     members: int = 0
     sessions: int = 0
+    demo: bool = False
+    """Made up by the demo data: listed with a "(demo)" mark."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class CircleDetail:
     """Sessions older than this are deleted with their notes (``None``: kept)."""
     language: str = ""
     """The language its prompts are drawn in (``""``: the app's language)."""
+    demo: bool = False
+    """Made up by the demo data (never changed by editing)."""
 
 
 @dataclass(frozen=True, slots=True)
