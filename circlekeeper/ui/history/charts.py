@@ -170,11 +170,11 @@ class TimeChart(QWidget):
         painter.drawText(dates, side.trailing, day(end))
         if self._reference is not None:
             value, label = self._reference
-            y = to_point(start, value).y()
+            line_y = to_point(start, value).y()
             painter.setPen(QPen(text, 1.2, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.drawLine(QPointF(plot.left(), line_y), QPointF(plot.right(), line_y))
             painter.drawText(
-                side.box(left + 4, y - line_h, width - 8, line_h), side.trailing, label
+                side.box(left + 4, line_y - line_h, width - 8, line_h), side.trailing, label
             )
         colours = _colours(dark)
         legend_x = float(label_w)
@@ -192,9 +192,11 @@ class TimeChart(QWidget):
                     painter.drawEllipse(polygon.at(n), 2.5, 2.5)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             if legend_h:
-                y = line_h + 4 + line_h / 2
+                key_y = line_h + 4 + line_h / 2
                 painter.setPen(pen)
-                painter.drawLine(QPointF(side.x(legend_x), y), QPointF(side.x(legend_x + 18), y))
+                painter.drawLine(
+                    QPointF(side.x(legend_x), key_y), QPointF(side.x(legend_x + 18), key_y)
+                )
                 painter.setPen(text)
                 painter.drawText(
                     side.box(legend_x + 22, line_h + 4, 200, line_h), side.leading, s.label
