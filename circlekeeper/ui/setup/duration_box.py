@@ -101,7 +101,7 @@ class DurationBox(QAbstractSpinBox):
         self.setAccessibleDescription(message)
         QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         """Anything may be typed (the field reads it when editing ends); only a readable time
         in range counts as acceptable, so Enter on half-typed text does not jump."""
         try:

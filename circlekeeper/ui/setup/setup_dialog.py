@@ -151,15 +151,15 @@ class SetupDialog(QDialog):
         self.first.setAccessibleName(_("First speaker"))
         self.direction = QComboBox()
         self.direction.setAccessibleName(_("Direction"))
-        for text, value in DIRECTIONS:
-            self.direction.addItem(_(text), value)
+        for text, direction in DIRECTIONS:
+            self.direction.addItem(_(text), direction)
         self.direction.setCurrentIndex(
             max(0, self.direction.findData(brief.seating_rule.direction))
         )
         self.round_start = QComboBox()
         self.round_start.setAccessibleName(_("Each round starts with"))
-        for text, value in ROUND_STARTS:
-            self.round_start.addItem(_(text), value)
+        for text, start in ROUND_STARTS:
+            self.round_start.addItem(_(text), start)
         self.round_start.setCurrentIndex(
             max(0, self.round_start.findData(brief.seating_rule.start))
         )
