@@ -26,7 +26,7 @@ from circlekeeper.reports.layout import (
     table_style,
 )
 from circlekeeper.reports.people import person_prompt_lines, ranked_rows
-from circlekeeper.reports.typeset import Typesetter
+from circlekeeper.reports.typeset import Typesetter, escape
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import FAIRNESS_RULE, PersonSummary, SessionSummary
 
@@ -339,8 +339,6 @@ class SessionReport:
         when = f"{local:%A %d %B %Y}, {local:%H:%M}"
         if summary.ended_wall is not None:
             when += f"–{_aware(summary.ended_wall).astimezone(zone or UTC):%H:%M}"
-        from xml.sax.saxutils import escape
-
         return f"{when} ({escape(tzname)}) · duration {format_duration(summary.duration_seconds)}"
 
     def _planned_sentence(self, planned: float, took: float) -> str:

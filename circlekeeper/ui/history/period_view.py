@@ -324,7 +324,7 @@ class PeriodView(QWidget):
                     count(r.newcomers),
                     say.share(r.returning_rate),
                     say.number(r.average_present),
-                    c.trend.words,
+                    _(c.trend.words),
                     "—" if r.average_seconds is None else _average_length(r.average_seconds),
                     say.number(r.average_fairness, 2),
                     say.share(r.pass_rate),
