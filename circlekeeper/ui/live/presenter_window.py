@@ -57,6 +57,15 @@ class PresenterWindow(QWidget):
         self.setAccessibleName("Presenter screen")
         self._controller = controller
         self._facilitator_screen: Callable[[], QScreen | None] | None = None
+        self._end_time = False
+        self._build_labels()
+        self.ring = TimerRing(cue)
+        self._lay_out()
+        self._wire()
+        self.refresh()
+
+    def _build_labels(self) -> None:
+        """Round, prompt, speaker, who is next and the planned end, centred for the room."""
         self.round_label = QLabel()
         self.round_label.setObjectName("presenterRound")
         self.prompt_label = QLabel()
@@ -67,7 +76,6 @@ class PresenterWindow(QWidget):
         self.next_label.setObjectName("presenterNext")
         self.end_label = QLabel()
         self.end_label.setObjectName("presenterNext")
-        self._end_time = False
         names = ("Round", "Prompt", "Speaking now", "Up next", "Planned end")
         labels = (
             self.round_label,
@@ -81,7 +89,8 @@ class PresenterWindow(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.ring = TimerRing(cue)
+
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.round_label)
@@ -93,11 +102,12 @@ class PresenterWindow(QWidget):
         self.end_label.hide()
         self.setStyleSheet(presenter_style())
         self.ring.set_dark(True)
+
+    def _wire(self) -> None:
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
-        controller.changed.connect(self.refresh)
-        controller.ticked.connect(self._tick)
-        self.refresh()
+        self._controller.changed.connect(self.refresh)
+        self._controller.ticked.connect(self._tick)
 
     def set_cue(self, cue: CueStyle) -> None:
         self.ring.set_cue(cue)

@@ -87,7 +87,19 @@ class LiveView(QWidget):
         self._arrival_dialog = arrival_dialog
         self.setAccessibleName("Live circle")
         self._fairness_countdown = 0
+        self.notes_widget = notes_widget
+        self._build_headings()
+        self._build_storage_row()
+        self._build_parts(cue)
+        self._build_controls()
+        self._lay_out()
+        self._wire()
+        self.refresh()
 
+    # ---------------------------------------------------------------- building
+
+    def _build_headings(self) -> None:
+        """The words above and below the ring: round, prompt, speaker, who is next."""
         self.round_label = QLabel()
         self.round_label.setObjectName("roundLabel")
         self.round_label.setAccessibleName("Round")
@@ -112,6 +124,8 @@ class LiveView(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+    def _build_storage_row(self) -> None:
+        """The banner (and its *Save a copy* button) shown when the disk stops taking events."""
         self.storage_banner = QLabel()
         self.storage_banner.setObjectName("storageBanner")
         self.storage_banner.setWordWrap(True)
@@ -126,6 +140,8 @@ class LiveView(QWidget):
         storage_layout.addWidget(self.save_copy_button)
         self._storage_row.hide()
 
+    def _build_parts(self, cue: CueStyle) -> None:
+        """The ring, the queue, the fairness strip, the circle's clock and the status line."""
         self.reminder = QLabel("The timer is not running — press Space to start the turn.")
         self.reminder.setObjectName("reminder")
         self.reminder.setAccessibleName("Reminder")
@@ -134,18 +150,15 @@ class LiveView(QWidget):
         self.status.setObjectName("status")
         self.status.setAccessibleName("Status")
         self.status.setWordWrap(True)
-
         self.circle_clock = CircleClockLine()
         self.overrun_offer = OverrunOffer()
-        self.overrun_offer.shorten_requested.connect(self._shorten)
         self.passers_bar = PassersBar()
-        self.passers_bar.hear_requested.connect(self.controller.hear_passer)
-
         self.ring = TimerRing(cue)
         self.queue = RoundQueue()
         self.fairness = FairnessStrip()
-        self.notes_widget = notes_widget
 
+    def _build_controls(self) -> None:
+        """One button per live action, each with its key; the keys work window-wide."""
         self.buttons: dict[str, QPushButton] = {}
         specs = [
             ("toggle", "Start", "Space", "Start, pause or resume the turn", self._toggle),
@@ -175,6 +188,8 @@ class LiveView(QWidget):
         for number in range(1, 10):
             self._shortcut(str(number), partial(self.passers_bar.press, number))
 
+    def _lay_out(self) -> None:
+        """The ring and its words on the left; queue, fairness and notes on the right."""
         left = QVBoxLayout()
         left.addWidget(self.round_label)
         left.addWidget(self.circle_clock)
@@ -192,9 +207,10 @@ class LiveView(QWidget):
         fairness_title = QLabel("Speaking time so far")
         fairness_title.setObjectName("sectionTitle")
         right.addWidget(fairness_title)
-        right.addWidget(scrollable(self.fairness), 1)
-        if notes_widget is not None:
-            right.addWidget(notes_widget)
+        self.fairness_area = scrollable(self.fairness)
+        right.addWidget(self.fairness_area, 1)
+        if self.notes_widget is not None:
+            right.addWidget(self.notes_widget)
 
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -212,12 +228,17 @@ class LiveView(QWidget):
             "#sectionTitle { font-weight: 600; }" + banner_style()
         )
 
+    def _wire(self) -> None:
+        """Intents of the parts go to the controller; its signals come back to the screen."""
+        controller = self.controller
+        self.overrun_offer.shorten_requested.connect(self._shorten)
+        self.passers_bar.hear_requested.connect(controller.hear_passer)
         self.clock_guard = ClockGuard(self, self._clock_on_screen)
         self.destroyed.connect(self.clock_guard.stop)
-        self.queue.reorder_requested.connect(self.controller.reorder)
-        self.queue.pass_requested.connect(self.controller.pass_turn)
-        self.queue.defer_requested.connect(self.controller.pass_for_now)
-        self.queue.skip_requested.connect(self.controller.skip)
+        self.queue.reorder_requested.connect(controller.reorder)
+        self.queue.pass_requested.connect(controller.pass_turn)
+        self.queue.defer_requested.connect(controller.pass_for_now)
+        self.queue.skip_requested.connect(controller.skip)
         self.queue.leave_requested.connect(self._confirm_leave)
         controller.changed.connect(self.refresh)
         controller.ticked.connect(self._tick)
@@ -227,7 +248,6 @@ class LiveView(QWidget):
         controller.reminder_changed.connect(self.reminder.setVisible)
         controller.storage_failed.connect(self._storage_failed)
         controller.clock_jumped.connect(self._clock_jumped)
-        self.refresh()
 
     # ---------------------------------------------------------------- render
 
