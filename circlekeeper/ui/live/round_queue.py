@@ -33,6 +33,8 @@ class QueueList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
+        # Long names end in "…" (the whole name is the row's tooltip) instead of a scroll bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.model().rowsMoved.connect(self._emit_order)
 
     def person_ids(self) -> list[str]:

@@ -37,6 +37,7 @@ from circlekeeper.ui.live.circle_glance import CircleClockLine, OverrunOffer
 from circlekeeper.ui.live.clock_guard import ClockGuard
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
+from circlekeeper.ui.live.fitted_label import FittedLabel
 from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.timer_ring import TimerRing
@@ -51,6 +52,11 @@ except ImportError:  # pragma: no cover - older Qt
 ArrivalAsker = Callable[[QWidget, bool], Arrival | None]
 """Asks who arrived (the bool: whether a round is in progress); the member is always set."""
 
+SPEAKER_LINES = 2
+"""The speaker's name (or "Ready: …") in at most two lines: the ring never moves for a name."""
+PROMPT_LINES = 3
+FAIRNESS_ROWS_SHOWN = 8
+
 SUBJECTS = {"she": ("She", "joins"), "he": ("He", "joins"), "they": ("They", "join")}
 
 
@@ -59,6 +65,40 @@ def welcome_line(name: str, pronouns: str, where: str = "at the end of this roun
     first = pronouns.strip().lower().split("/")[0].strip() if pronouns else ""
     subject, verb = SUBJECTS.get(first, (display_name(name), "joins"))
     return f"Welcome, {display_name(name)}. {subject} {verb} {where}."
+
+
+def steady_height(widget: QWidget) -> QWidget:
+    """``widget`` in a holder as tall as all of its parts shown at once.
+
+    The private-note field shows an unlock button when locked and a status line after a save;
+    each change of height took room from the speaking-time list, which grew a scroll bar and
+    cut a name short. Reserving the tallest form keeps the list where it is.
+    """
+    holder = QWidget()
+    holder.setObjectName("steadyHolder")
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+    inner = widget.layout()
+    height = widget.sizeHint().height()
+    if inner is not None:
+        margins = inner.contentsMargins()
+        spacing = max(0, inner.spacing())
+        parts = []
+        for index in range(inner.count()):
+            item = inner.itemAt(index)
+            child = item.widget()
+            if child is not None:
+                line = child.fontMetrics().lineSpacing()
+                parts.append(max(child.sizeHint().height(), line))
+            elif item.layout() is not None:
+                parts.append(item.sizeHint().height())
+        height = max(
+            height,
+            sum(parts) + spacing * max(0, len(parts) - 1) + margins.top() + margins.bottom(),
+        )
+    holder.setFixedHeight(height)
+    return holder
 
 
 class LiveView(QWidget):
@@ -103,23 +143,18 @@ class LiveView(QWidget):
         self.round_label = QLabel()
         self.round_label.setObjectName("roundLabel")
         self.round_label.setAccessibleName("Round")
-        self.prompt_label = QLabel()
+        # Fixed heights: the ring keeps its size whatever the names and prompts (see FittedLabel).
+        self.prompt_label = FittedLabel(PROMPT_LINES)
         self.prompt_label.setObjectName("promptLabel")
         self.prompt_label.setAccessibleName("Prompt")
-        self.speaker_label = QLabel()
+        self.speaker_label = FittedLabel(SPEAKER_LINES)
         self.speaker_label.setObjectName("speakerLabel")
         self.speaker_label.setAccessibleName("Speaking now")
-        self.next_label = QLabel()
+        self.next_label = FittedLabel(1)
         self.next_label.setAccessibleName("Up next")
         self.policy_label = QLabel()
         self.policy_label.setAccessibleName("Time policy")
-        for label in (
-            self.round_label,
-            self.prompt_label,
-            self.speaker_label,
-            self.next_label,
-            self.policy_label,
-        ):
+        for label in (self.round_label, self.policy_label):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -142,7 +177,8 @@ class LiveView(QWidget):
 
     def _build_parts(self, cue: CueStyle) -> None:
         """The ring, the queue, the fairness strip, the circle's clock and the status line."""
-        self.reminder = QLabel("The timer is not running — press Space to start the turn.")
+        self.reminder = FittedLabel(1)
+        self.reminder.set_full_text("The timer is not running — press Space to start the turn.")
         self.reminder.setObjectName("reminder")
         self.reminder.setAccessibleName("Reminder")
         self.reminder.hide()
@@ -198,9 +234,7 @@ class LiveView(QWidget):
         left.addWidget(self.policy_label)
         left.addWidget(self.speaker_label)
         left.addWidget(self.ring, 1)
-        left.addWidget(self.next_label)
-        left.addWidget(self.passers_bar)
-        left.addWidget(self.reminder)
+        left.addWidget(self._below_ring())
 
         right = QVBoxLayout()
         right.addWidget(self.queue, 1)
@@ -208,9 +242,11 @@ class LiveView(QWidget):
         fairness_title.setObjectName("sectionTitle")
         right.addWidget(fairness_title)
         self.fairness_area = scrollable(self.fairness)
-        right.addWidget(self.fairness_area, 1)
+        # The speaking-time list before the queue: the queue scrolls and elides by itself.
+        right.setStretch(0, 1)
+        right.addWidget(self.fairness_area, 2)
         if self.notes_widget is not None:
-            right.addWidget(self.notes_widget)
+            right.addWidget(steady_height(self.notes_widget))
 
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -227,6 +263,26 @@ class LiveView(QWidget):
             "#speakerLabel { font-size: 30px; font-weight: 600; }"
             "#sectionTitle { font-weight: 600; }" + banner_style()
         )
+
+    def _below_ring(self) -> QWidget:
+        """Who is next, the reminder and the passers' bar, in a room of fixed height.
+
+        They come and go as a round runs (the bar only once nobody is left waiting, when
+        there is no "next" nor a reminder): the room is as tall as the taller of the two
+        forms, so the ring keeps its size and nothing under it is pushed into it.
+        """
+        room = QWidget()
+        room.setObjectName("belowRing")
+        layout = QVBoxLayout(room)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.next_label)
+        layout.addWidget(self.reminder)
+        layout.addWidget(self.passers_bar)
+        layout.addStretch(1)
+        spacing = max(0, layout.spacing())
+        running = self.next_label.sizeHint().height() + spacing + self.reminder.sizeHint().height()
+        room.setFixedHeight(max(running, self.passers_bar.reserved_height()))
+        return room
 
     def _wire(self) -> None:
         """Intents of the parts go to the controller; its signals come back to the screen."""
@@ -258,7 +314,7 @@ class LiveView(QWidget):
         plan = progress.plan
         if plan is None:
             self.round_label.setText("All planned rounds are done")
-            self.prompt_label.setText("")
+            self.prompt_label.set_full_text("")
             self.policy_label.setText("")
         else:
             state = "" if progress.in_round else " — press N or Space to begin"
@@ -267,23 +323,26 @@ class LiveView(QWidget):
                     f"Round {progress.index + 1} of {max(progress.total, 1)} · {plan.label}{state}"
                 )
             )
-            self.prompt_label.setText(breakable(controller.prompt_now()))
+            self.prompt_label.set_full_text(controller.prompt_now())
             self.policy_label.setText(plan.policy.describe())
-        self.prompt_label.setVisible(bool(self.prompt_label.text()))
+        # Shown for the whole round or not at all, so a per-person round's changing prompt
+        # never moves the ring.
+        self.prompt_label.setVisible(plan is not None and bool(plan.prompt or plan.per_person))
         view = controller.turn_view()
         speaker = now.speaker
         if speaker:
-            self.speaker_label.setText(self._label(speaker))
+            self.speaker_label.set_full_text(self._label(speaker))
         elif progress.round_complete:
-            self.speaker_label.setText("Everyone has had their turn — N closes the round")
+            self.speaker_label.set_full_text("Everyone has had their turn — N closes the round")
         elif progress.in_round and now.up_next:
-            self.speaker_label.setText(f"Ready: {self._label(now.up_next)}")
+            self.speaker_label.set_full_text(f"Ready: {self._label(now.up_next)}")
         else:
-            self.speaker_label.setText("")
+            self.speaker_label.set_full_text("")
         after = now.following
-        self.next_label.setText(f"Next: {self._label(after)}" if after else "")
+        self.next_label.set_full_text(f"Next: {self._label(after)}" if after else "")
         self.queue.show_round(controller.current_round(), self._label, speaker)
         self.passers_bar.show_passers(controller.passers_waiting(), self._label)
+        self.next_label.setVisible(not self.passers_bar.isVisibleTo(self))
         self._update_buttons(view)
         self._refresh_fairness()
         self._tick(view)
@@ -313,6 +372,11 @@ class LiveView(QWidget):
         summary = summarize(self.controller.session.log, now=self.controller.session.elapsed())
         bars, equal = bars_from_summary(summary)
         self.fairness.set_bars(bars, equal)
+        # Everyone's row on screen in compact rows (up to a big circle's worth, then it
+        # scrolls): the list grows only when someone arrives, never with what else is shown.
+        rows = min(len(bars), FAIRNESS_ROWS_SHOWN)
+        strip = self.fairness
+        self.fairness_area.setMinimumHeight(max(3, rows) * strip.COMPACT_ROW + strip.TOP + 6)
 
     def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
