@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Phase, format_duration
+from circlekeeper.session.offered import offered_seconds
 from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
@@ -192,6 +193,7 @@ class LiveView(QWidget):
         self.ring = TimerRing(cue)
         self.queue = RoundQueue()
         self.fairness = FairnessStrip()
+        self.fairness.setAccessibleName("Speaking time, each against what they were offered")
 
     def _build_controls(self) -> None:
         """One button per live action, each with its key; the keys work window-wide."""
@@ -369,8 +371,9 @@ class LiveView(QWidget):
         self.buttons["late_start"].setEnabled(has_turn)
 
     def _refresh_fairness(self) -> None:
-        summary = summarize(self.controller.session.log, now=self.controller.session.elapsed())
-        bars, equal = bars_from_summary(summary)
+        log, now = self.controller.session.log, self.controller.session.elapsed()
+        # Each person against what they were offered, never a running average (issue #13).
+        bars, equal = bars_from_summary(summarize(log, now=now), offered_seconds(log, now=now))
         self.fairness.set_bars(bars, equal)
         # Everyone's row on screen in compact rows (up to a big circle's worth, then it
         # scrolls): the list grows only when someone arrives, never with what else is shown.
