@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.theme import colours_for
@@ -50,9 +51,12 @@ def bar_value(bar: ShareBar) -> str:
     """The words after a bar: "1:32 of 1:30 · 1 pass"."""
     value = format_duration(bar.seconds)
     if bar.offered is not None and bar.offered > 0:
-        value = f"{value} of {format_duration(bar.offered)}"
+        value = _("{spoken} of {offered}").format(
+            spoken=value, offered=format_duration(bar.offered)
+        )
     if bar.passes:
-        value += f" · {bar.passes} pass" + ("es" if bar.passes > 1 else "")
+        passes = ngettext("{count} pass", "{count} passes", bar.passes).format(count=bar.passes)
+        value = f"{value} · {passes}"
     return value
 
 
@@ -70,7 +74,7 @@ class FairnessStrip(QWidget):
         super().__init__(parent)
         self._bars: list[ShareBar] = []
         self._equal = 0.0
-        self.setAccessibleName("Speaking time against an equal share")
+        self.setAccessibleName(_("Speaking time against an equal share"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_bars(self, bars: list[ShareBar], equal_share: float) -> None:
@@ -112,7 +116,7 @@ class FairnessStrip(QWidget):
         metrics = QFontMetrics(self.font())
         if not self._bars:
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nobody has spoken yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nobody has spoken yet"))
             painter.end()
             return
         label_w = min(int(self.width() * 0.34), 180)
@@ -158,7 +162,7 @@ class FairnessStrip(QWidget):
             painter.drawText(
                 QRectF(x - 80, 0, 160, 16),
                 Qt.AlignmentFlag.AlignCenter,
-                f"equal share {format_duration(self._equal)}",
+                _("equal share {time}").format(time=format_duration(self._equal)),
             )
         painter.end()
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.ui.live.fitted_label import FittedLabel
 
 MAX_KEYS = 9
@@ -30,14 +31,14 @@ class PassersBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passersBar")
-        self.setAccessibleName("Anyone who passed may speak now")
+        self.setAccessibleName(_("Anyone who passed may speak now"))
         self.title = FittedLabel(1)
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.title)
-        column.addLayout(self._row)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.title)
+        self._column.addLayout(self._row)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self._buttons: list[QPushButton] = []
         self._people: list[str] = []
@@ -50,7 +51,7 @@ class PassersBar(QFrame):
 
     def reserved_height(self) -> int:
         """The bar's height with its buttons, shown or not (the room kept for it)."""
-        spacing = max(0, self.layout().spacing())
+        spacing = max(0, self._column.spacing())
         button = QPushButton("Ag  [1]").sizeHint().height()
         return self.title.sizeHint().height() + spacing + button
 
@@ -68,12 +69,16 @@ class PassersBar(QFrame):
             self.hide()
             return
         names = ", ".join(label(p) for p in people)
-        self.title.set_full_text(f"Anyone who passed may speak now: {names}. N closes the round.")
+        self.title.set_full_text(
+            _("Anyone who passed may speak now: {names}. N closes the round.").format(names=names)
+        )
         for person_id in people[:MAX_KEYS]:
             name = label(person_id)
             button = QPushButton()
-            button.setAccessibleName(f"Give {name} a turn")
-            button.setToolTip(f"{name} speaks now, with what is left of the round")
+            button.setAccessibleName(_("Give {name} a turn").format(name=name))
+            button.setToolTip(
+                _("{name} speaks now, with what is left of the round").format(name=name)
+            )
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, pid=person_id: self.hear_requested.emit(pid))

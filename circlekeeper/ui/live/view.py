@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Phase, format_duration
 from circlekeeper.session.offered import offered_seconds
 from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
-from circlekeeper.ui.bidi_text import breakable, display_name
+from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 from circlekeeper.ui.live.arrival_dialog import Arrival
 from circlekeeper.ui.live.button_grid import ButtonGrid
@@ -41,7 +42,9 @@ from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.fitted_label import FittedLabel
 from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
+from circlekeeper.ui.live.steady_height import steady_height
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.live.welcome import JoinWhere, welcome_line
 from circlekeeper.ui.theme import banner_style
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
@@ -57,49 +60,6 @@ SPEAKER_LINES = 2
 """The speaker's name (or "Ready: …") in at most two lines: the ring never moves for a name."""
 PROMPT_LINES = 3
 FAIRNESS_ROWS_SHOWN = 8
-
-SUBJECTS = {"she": ("She", "joins"), "he": ("He", "joins"), "they": ("They", "join")}
-
-
-def welcome_line(name: str, pronouns: str, where: str = "at the end of this round") -> str:
-    """The status line for a late arrival, with the pronoun they gave (or their name)."""
-    first = pronouns.strip().lower().split("/")[0].strip() if pronouns else ""
-    subject, verb = SUBJECTS.get(first, (display_name(name), "joins"))
-    return f"Welcome, {display_name(name)}. {subject} {verb} {where}."
-
-
-def steady_height(widget: QWidget) -> QWidget:
-    """``widget`` in a holder as tall as all of its parts shown at once.
-
-    The private-note field shows an unlock button when locked and a status line after a save;
-    each change of height took room from the speaking-time list, which grew a scroll bar and
-    cut a name short. Reserving the tallest form keeps the list where it is.
-    """
-    holder = QWidget()
-    holder.setObjectName("steadyHolder")
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
-    inner = widget.layout()
-    height = widget.sizeHint().height()
-    if inner is not None:
-        margins = inner.contentsMargins()
-        spacing = max(0, inner.spacing())
-        parts = []
-        for index in range(inner.count()):
-            item = inner.itemAt(index)
-            child = item.widget()
-            if child is not None:
-                line = child.fontMetrics().lineSpacing()
-                parts.append(max(child.sizeHint().height(), line))
-            elif item.layout() is not None:
-                parts.append(item.sizeHint().height())
-        height = max(
-            height,
-            sum(parts) + spacing * max(0, len(parts) - 1) + margins.top() + margins.bottom(),
-        )
-    holder.setFixedHeight(height)
-    return holder
 
 
 class LiveView(QWidget):
@@ -126,7 +86,7 @@ class LiveView(QWidget):
         self._ask = ask
         self.chime = chime or Chime(parent=self)
         self._arrival_dialog = arrival_dialog
-        self.setAccessibleName("Live circle")
+        self.setAccessibleName(_("Live circle"))
         self._fairness_countdown = 0
         self.notes_widget = notes_widget
         self._build_headings()
@@ -143,18 +103,18 @@ class LiveView(QWidget):
         """The words above and below the ring: round, prompt, speaker, who is next."""
         self.round_label = QLabel()
         self.round_label.setObjectName("roundLabel")
-        self.round_label.setAccessibleName("Round")
+        self.round_label.setAccessibleName(_("Round"))
         # Fixed heights: the ring keeps its size whatever the names and prompts (see FittedLabel).
         self.prompt_label = FittedLabel(PROMPT_LINES)
         self.prompt_label.setObjectName("promptLabel")
-        self.prompt_label.setAccessibleName("Prompt")
+        self.prompt_label.setAccessibleName(_("Prompt"))
         self.speaker_label = FittedLabel(SPEAKER_LINES)
         self.speaker_label.setObjectName("speakerLabel")
-        self.speaker_label.setAccessibleName("Speaking now")
+        self.speaker_label.setAccessibleName(_("Speaking now"))
         self.next_label = FittedLabel(1)
-        self.next_label.setAccessibleName("Up next")
+        self.next_label.setAccessibleName(_("Up next"))
         self.policy_label = QLabel()
-        self.policy_label.setAccessibleName("Time policy")
+        self.policy_label.setAccessibleName(_("Time policy"))
         for label in (self.round_label, self.policy_label):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -165,9 +125,9 @@ class LiveView(QWidget):
         self.storage_banner = QLabel()
         self.storage_banner.setObjectName("storageBanner")
         self.storage_banner.setWordWrap(True)
-        self.storage_banner.setAccessibleName("Saving problem")
-        self.save_copy_button = QPushButton("Save a copy…")
-        self.save_copy_button.setAccessibleName("Save a copy of the session elsewhere")
+        self.storage_banner.setAccessibleName(_("Saving problem"))
+        self.save_copy_button = QPushButton(_("Save a copy…"))
+        self.save_copy_button.setAccessibleName(_("Save a copy of the session elsewhere"))
         self.save_copy_button.clicked.connect(self.save_copy_requested)
         self._storage_row = QFrame()
         self._storage_row.setObjectName("storageRow")
@@ -179,13 +139,13 @@ class LiveView(QWidget):
     def _build_parts(self, cue: CueStyle) -> None:
         """The ring, the queue, the fairness strip, the circle's clock and the status line."""
         self.reminder = FittedLabel(1)
-        self.reminder.set_full_text("The timer is not running — press Space to start the turn.")
+        self.reminder.set_full_text(_("The timer is not running — press Space to start the turn."))
         self.reminder.setObjectName("reminder")
-        self.reminder.setAccessibleName("Reminder")
+        self.reminder.setAccessibleName(_("Reminder"))
         self.reminder.hide()
         self.status = QLabel()
         self.status.setObjectName("status")
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(_("Status"))
         self.status.setWordWrap(True)
         self.circle_clock = CircleClockLine()
         self.overrun_offer = OverrunOffer()
@@ -193,23 +153,59 @@ class LiveView(QWidget):
         self.ring = TimerRing(cue)
         self.queue = RoundQueue()
         self.fairness = FairnessStrip()
-        self.fairness.setAccessibleName("Speaking time, each against what they were offered")
+        self.fairness.setAccessibleName(_("Speaking time, each against what they were offered"))
 
     def _build_controls(self) -> None:
         """One button per live action, each with its key; the keys work window-wide."""
         self.buttons: dict[str, QPushButton] = {}
         specs = [
-            ("toggle", "Start", "Space", "Start, pause or resume the turn", self._toggle),
-            ("next", "Next", "N", "End this turn and start the next one (N or →)", self._next),
-            ("pass", "Pass", "P", "The speaker passes for this round", self._pass),
-            ("later", "Come back later", "L", "Move to the end of this round, once", self._later),
-            ("extend", "+30 s", "+", "Give this turn 30 more seconds", self._extend),
-            ("undo", "Undo", "Ctrl+Z", "Take back the last action", self._undo),
-            ("late_start", "Started late…", "Ctrl+T", "The turn really began earlier", self._late),
-            ("arrival", "Late arrival…", "Ctrl+J", "Someone joins the circle now", self._arrival),
-            ("leaving", "Someone leaves…", "Ctrl+K", "Someone leaves the circle", self._leaving),
-            ("presenter", "Presenter screen", "F5", "Show the projector window", self._presenter),
-            ("end", "End circle…", "Ctrl+E", "End the circle and see the summary", self._end),
+            ("toggle", _("Start"), "Space", _("Start, pause or resume the turn"), self._toggle),
+            (
+                "next",
+                _("Next"),
+                "N",
+                _("End this turn and start the next one (N or →)"),
+                self._next,
+            ),
+            ("pass", _("Pass"), "P", _("The speaker passes for this round"), self._pass),
+            (
+                "later",
+                _("Come back later"),
+                "L",
+                _("Move to the end of this round, once"),
+                self._later,
+            ),
+            ("extend", _("+30 s"), "+", _("Give this turn 30 more seconds"), self._extend),
+            ("undo", _("Undo"), "Ctrl+Z", _("Take back the last action"), self._undo),
+            (
+                "late_start",
+                _("Started late…"),
+                "Ctrl+T",
+                _("The turn really began earlier"),
+                self._late,
+            ),
+            (
+                "arrival",
+                _("Late arrival…"),
+                "Ctrl+J",
+                _("Someone joins the circle now"),
+                self._arrival,
+            ),
+            (
+                "leaving",
+                _("Someone leaves…"),
+                "Ctrl+K",
+                _("Someone leaves the circle"),
+                self._leaving,
+            ),
+            (
+                "presenter",
+                _("Presenter screen"),
+                "F5",
+                _("Show the projector window"),
+                self._presenter,
+            ),
+            ("end", _("End circle…"), "Ctrl+E", _("End the circle and see the summary"), self._end),
         ]
         for key, text, shortcut, tip, slot in specs:
             button = QPushButton(f"{text}  [{shortcut}]")
@@ -240,7 +236,7 @@ class LiveView(QWidget):
 
         right = QVBoxLayout()
         right.addWidget(self.queue, 1)
-        fairness_title = QLabel("Speaking time so far")
+        fairness_title = QLabel(_("Speaking time so far"))
         fairness_title.setObjectName("sectionTitle")
         right.addWidget(fairness_title)
         self.fairness_area = scrollable(self.fairness)
@@ -315,14 +311,20 @@ class LiveView(QWidget):
         progress = now.progress
         plan = progress.plan
         if plan is None:
-            self.round_label.setText("All planned rounds are done")
+            self.round_label.setText(_("All planned rounds are done"))
             self.prompt_label.set_full_text("")
             self.policy_label.setText("")
         else:
-            state = "" if progress.in_round else " — press N or Space to begin"
+            heading = (
+                _("Round {number} of {total} · {name}")
+                if progress.in_round
+                else _("Round {number} of {total} · {name} — press N or Space to begin")
+            )
             self.round_label.setText(
                 breakable(
-                    f"Round {progress.index + 1} of {max(progress.total, 1)} · {plan.label}{state}"
+                    heading.format(
+                        number=progress.index + 1, total=max(progress.total, 1), name=plan.label
+                    )
                 )
             )
             self.prompt_label.set_full_text(controller.prompt_now())
@@ -335,13 +337,17 @@ class LiveView(QWidget):
         if speaker:
             self.speaker_label.set_full_text(self._label(speaker))
         elif progress.round_complete:
-            self.speaker_label.set_full_text("Everyone has had their turn — N closes the round")
+            self.speaker_label.set_full_text(_("Everyone has had their turn — N closes the round"))
         elif progress.in_round and now.up_next:
-            self.speaker_label.set_full_text(f"Ready: {self._label(now.up_next)}")
+            self.speaker_label.set_full_text(
+                _("Ready: {name}").format(name=self._label(now.up_next))
+            )
         else:
             self.speaker_label.set_full_text("")
         after = now.following
-        self.next_label.set_full_text(f"Next: {self._label(after)}" if after else "")
+        self.next_label.set_full_text(
+            _("Next: {name}").format(name=self._label(after)) if after else ""
+        )
         self.queue.show_round(controller.current_round(), self._label, speaker)
         self.passers_bar.show_passers(controller.passers_waiting(), self._label)
         self.next_label.setVisible(not self.passers_bar.isVisibleTo(self))
@@ -353,11 +359,11 @@ class LiveView(QWidget):
         turn = self.controller.session.state.current_turn
         toggle = self.buttons["toggle"]
         if turn is None:
-            word = "Start"
+            word = _("Start")
         elif turn.running:
-            word = "Pause"
+            word = _("Pause")
         else:
-            word = "Resume"
+            word = _("Resume")
         toggle.setText(f"{word}  [Space]")
         toggle.setAccessibleName(word)
         in_round = self.controller.current_round() is not None
@@ -403,7 +409,7 @@ class LiveView(QWidget):
 
     def _shorten(self, refit: object) -> None:
         if self.controller.apply_refit(refit):  # type: ignore[arg-type]
-            self.status.setText("The rounds left are shortened to fit. Ctrl+Z undoes it.")
+            self.status.setText(_("The rounds left are shortened to fit. Ctrl+Z undoes it."))
             self.refresh()
 
     def _label(self, person_id: str) -> str:
@@ -418,7 +424,7 @@ class LiveView(QWidget):
         progress = self.controller.progress()
         if progress.round_complete and progress.index + 1 >= progress.total:
             self.controller.end_round()
-            self.status.setText("That was the last planned round. End the circle when ready.")
+            self.status.setText(_("That was the last planned round. End the circle when ready."))
             return
         self.controller.move_on()
 
@@ -430,12 +436,12 @@ class LiveView(QWidget):
 
     def _extend(self) -> None:
         if self.controller.extend(30):
-            self.status.setText("30 seconds added to this turn.")
+            self.status.setText(_("30 seconds added to this turn."))
 
     def _undo(self) -> None:
         what = self.controller.undo()
         if what:
-            self.status.setText(f"Undone: {what}.")
+            self.status.setText(_("Undone: {action}.").format(action=what))
 
     def _late(self) -> None:
         view = self.controller.turn_view()
@@ -443,16 +449,20 @@ class LiveView(QWidget):
             return
         seconds, ok = QInputDialog.getInt(
             self,
-            "Started late",
-            f"The timer shows {format_duration(view.spoken)} for this turn.\n"
-            "How many seconds ago did the speaker really begin?",
+            _("Started late"),
+            _(
+                "The timer shows {time} for this turn.\n"
+                "How many seconds ago did the speaker really begin?"
+            ).format(time=format_duration(view.spoken)),
             int(view.spoken) + 30,
             int(view.spoken) + 1,
             24 * 3600,
             5,
         )
         if ok and self.controller.correct_start(seconds):
-            self.status.setText(f"The turn now counts from {format_duration(seconds)} ago.")
+            self.status.setText(
+                _("The turn now counts from {time} ago.").format(time=format_duration(seconds))
+            )
 
     def _arrival(self) -> None:
         if self._arrival_dialog is None:
@@ -466,11 +476,11 @@ class LiveView(QWidget):
         person = arrival.member
         if self.controller.join(person, arrival.place):
             where = (
-                "from the next round"
+                JoinWhere.FROM_NEXT_ROUND
                 if arrival.place is JoinPlace.NEXT_ROUND and in_round
-                else "at the end of this round"
+                else JoinWhere.END_OF_ROUND
                 if in_round
-                else "in the next round"
+                else JoinWhere.NEXT_ROUND
             )
             self.status.setText(welcome_line(person.name, person.pronouns, where))
 
@@ -480,7 +490,7 @@ class LiveView(QWidget):
         if not names:
             return
         choice, ok = QInputDialog.getItem(
-            self, "Someone leaves", "Who is leaving the circle?", names, 0, False
+            self, _("Someone leaves"), _("Who is leaving the circle?"), names, 0, False
         )
         if ok:
             self._confirm_leave(state.present[names.index(choice)])
@@ -488,7 +498,9 @@ class LiveView(QWidget):
     def _confirm_leave(self, person_id: str) -> None:
         name = self._label(person_id)
         if self.controller.leave(person_id):
-            self.status.setText(f"{name} has left the circle; what they shared is kept.")
+            self.status.setText(
+                _("{name} has left the circle; what they shared is kept.").format(name=name)
+            )
 
     def _presenter(self) -> None:
         self.presenter_requested.emit()
@@ -501,8 +513,8 @@ class LiveView(QWidget):
 
     def _end(self) -> None:
         if self.ask(
-            "End the circle",
-            "End the circle now? The summary will show next; nothing recorded is lost.",
+            _("End the circle"),
+            _("End the circle now? The summary will show next; nothing recorded is lost."),
         ):
             self.end_circle()
 
@@ -533,14 +545,18 @@ class LiveView(QWidget):
         view = self.controller.turn_view()
         if view is None or gap <= 0:
             self.status.setText(
-                f"The system clock changed by {format_duration(gap)}; the timer kept real time."
+                _("The system clock changed by {time}; the timer kept real time.").format(
+                    time=format_duration(gap)
+                )
             )
             return
         name = self._label(view.person_id)
         if self.ask(
-            "Time not counted",
-            f"The laptop seems to have slept for {format_duration(gap)} during {name}'s turn."
-            " That time was not counted. Count it as speaking time?",
+            _("Time not counted"),
+            _(
+                "The laptop seems to have slept for {time} during {name}'s turn."
+                " That time was not counted. Count it as speaking time?"
+            ).format(time=format_duration(gap), name=name),
         ):
             self.controller.correct_start(view.spoken + gap)
 
