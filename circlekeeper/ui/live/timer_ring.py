@@ -78,6 +78,10 @@ def time_text(view: TurnView | None, upcoming: float | None = None) -> str:
     return format_duration(view.remaining or 0.0)
 
 
+MINIMUM_SIDE = 120
+"""Small enough that the live screen (two-line speaker, notes, passers' room) fits 1024×600."""
+
+
 class TimerRing(QWidget):
     """Paints one turn: an arc for the time left, the time in large figures, the phase in words."""
 
@@ -90,7 +94,7 @@ class TimerRing(QWidget):
         """``None``: follow the palette, so a dark desktop theme gets the dark ring."""
         self.setAccessibleName(_("Speaking timer"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(MINIMUM_SIDE, MINIMUM_SIDE)
         self._describe()
 
     # ------------------------------------------------------------------ state

@@ -59,7 +59,6 @@ ArrivalAsker = Callable[[QWidget, bool], Arrival | None]
 SPEAKER_LINES = 2
 """The speaker's name (or "Ready: …") in at most two lines: the ring never moves for a name."""
 PROMPT_LINES = 3
-FAIRNESS_ROWS_SHOWN = 8
 
 
 class LiveView(QWidget):
@@ -147,6 +146,9 @@ class LiveView(QWidget):
         self.status.setObjectName("status")
         self.status.setAccessibleName(_("Status"))
         self.status.setWordWrap(True)
+        # Two lines, always: a message that wraps must not take height from the ring.
+        self.status.ensurePolished()
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
         self.circle_clock = CircleClockLine()
         self.overrun_offer = OverrunOffer()
         self.passers_bar = PassersBar()
@@ -381,11 +383,6 @@ class LiveView(QWidget):
         # Each person against what they were offered, never a running average (issue #13).
         bars, equal = bars_from_summary(summarize(log, now=now), offered_seconds(log, now=now))
         self.fairness.set_bars(bars, equal)
-        # Everyone's row on screen in compact rows (up to a big circle's worth, then it
-        # scrolls): the list grows only when someone arrives, never with what else is shown.
-        rows = min(len(bars), FAIRNESS_ROWS_SHOWN)
-        strip = self.fairness
-        self.fairness_area.setMinimumHeight(max(3, rows) * strip.COMPACT_ROW + strip.TOP + 6)
 
     def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
