@@ -146,9 +146,6 @@ class LiveView(QWidget):
         self.status.setObjectName("status")
         self.status.setAccessibleName(_("Status"))
         self.status.setWordWrap(True)
-        # Two lines, always: a message that wraps must not take height from the ring.
-        self.status.ensurePolished()
-        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 4)
         self.circle_clock = CircleClockLine()
         self.overrun_offer = OverrunOffer()
         self.passers_bar = PassersBar()
