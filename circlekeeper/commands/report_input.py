@@ -79,6 +79,7 @@ def session_report(
         ),
         timezone=record.timezone or "UTC",
         language=circle.language,
+        demo=circle.demo,
     )
     return summary, context
 

@@ -40,6 +40,8 @@ class ReportContext:
     timezone: str = "UTC"
     invariant: bool = False
     language: str = ""
+    demo: bool = False
+    """The circle is one the demo data made: its title says "(demo)"."""
 
     def generated_at(self) -> datetime:
         return self.generated if self.generated is not None else datetime.now(UTC)

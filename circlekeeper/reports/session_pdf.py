@@ -136,6 +136,8 @@ class SessionReport(StoryWriter):
         out.append(Spacer(1, 4))
         out += self.say(_("Circle summary"), s.subtitle)
         circle = self.summary.circle or _("Untitled circle")
+        if ctx.demo:
+            circle = _("{circle} (demo)").format(circle=circle)
         out += self.text.line(circle, s.title, self.width, rtl_base=self.rtl)
         out += self.say(when_line(self.summary, self.zone, self._zone_name()), s.subtitle)
         facilitators = [" ".join(n.split()) for n in self.summary.facilitators]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from circlekeeper.i18n import N_, _
+from circlekeeper.i18n import _
 
 
 class Privacy(StrEnum):
@@ -20,13 +20,11 @@ class Privacy(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(
-            {
-                Privacy.COUNTS: N_("Counts only"),
-                Privacy.INITIALS: N_("Initials"),
-                Privacy.NAMES: N_("Full names"),
-            }[self]
-        )
+        return {
+            Privacy.COUNTS: _("Counts only"),
+            Privacy.INITIALS: _("Initials"),
+            Privacy.NAMES: _("Full names"),
+        }[self]
 
 
 class Paper(StrEnum):

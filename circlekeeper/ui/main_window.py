@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.screen_fit import fit_to_screen
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
         self.circle_list.blockSignals(True)
         self.circle_list.clear()
         for card in cards:
-            item = QListWidgetItem(card.name)
+            item = QListWidgetItem(demo_name(card.name, card.demo))
             item.setData(CIRCLE, card.circle_id)
             item.setToolTip(f"{card.name}\n{card.members} people · {card.sessions} sessions")
             self.circle_list.addItem(item)

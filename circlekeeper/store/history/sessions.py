@@ -34,11 +34,11 @@ RARE_TEXT = 2000
 
 
 def circle_choices(engine: Engine, include_archived: bool = True) -> list[Choice]:
-    query = select(C.id, C.name).order_by(C.name)
+    query = select(C.id, C.name, C.demo).order_by(C.name)
     if not include_archived:
         query = query.where(C.archived.is_(False))
     with engine.connect() as conn:
-        return [Choice(item_id, name) for item_id, name in conn.execute(query)]
+        return [Choice(item_id, name, bool(demo)) for item_id, name, demo in conn.execute(query)]
 
 
 def people_choices(engine: Engine, circle_id: int | None = None) -> list[Choice]:

@@ -137,7 +137,10 @@ class PeriodView(QWidget):
         self.show_button.setAccessibleName(_("Show figures"))
         self.grid_box = QCheckBox(_("Attendance &grid in the PDF"))
         self.grid_box.setToolTip(
-            _("Who came to which session, for circles whose privacy allows it")
+            _(
+                "Who came to which session, for circles whose printed summaries show"
+                " initials or names"
+            )
         )
         self.pdf_button = QPushButton(_("Save P&DF…"))
         self.pdf_button.setAccessibleName(_("Save the period report as PDF"))
