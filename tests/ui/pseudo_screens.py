@@ -44,6 +44,7 @@ ALLOWED_WORDS = frozenset(
         "Shift",
         "Alt",
         "Esc",
+        "Space",
         "Tab",
         "F1",
         "F5",

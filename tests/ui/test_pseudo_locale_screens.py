@@ -182,16 +182,13 @@ SCREENS: dict[str, Screen] = {
 
 STILL_ENGLISH: dict[str, str] = {
     "welcome": "ui/main_window.py, ui/welcome_page.py, ui/window_menus.py",
-    "circle_page": "ui/setup/circle_page.py and the circles list in ui/main_window.py",
+    "circle_page": "the circles list and its buttons in ui/main_window.py",
     "settings": "ui/settings_dialog.py",
-    "circle_editor": "ui/setup/circle_editor.py",
-    "setup_dialog": "ui/setup/setup_dialog.py and ui/setup/round_plan_editor.py",
-    "archived": "ui/setup/archived_dialog.py",
+    "setup_dialog": "clipped: the suggested facilitator's button in ui/setup/setup_dialog.py",
     "shortcuts": "SHORTCUTS_HELP in ui/window_menus.py",
     "about": "ui/about_dialog.py",
-    "live_circle": "ui/live/ (view, round queue, buttons, notes field)",
-    "presenter": "ui/live/presenter_window.py",
-    "summary": "ui/live/summary_view.py",
+    "live_circle": "the private-note field, ui/notes/quick_note.py",
+    "summary": "the summary's facts line, ui/facts.py",
 }
 """Screen → where its English comes from, while others wrap it (see the lead's report)."""
 
