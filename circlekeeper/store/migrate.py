@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import StoreError, StoreUnavailable
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def head_revision() -> str:
 
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:  # pragma: no cover - the package always ships migrations
-        raise StoreError("CircleKeeper's database migrations are missing from this install.")
+        raise StoreError(_("CircleKeeper's database migrations are missing from this install."))
     return head
 
 
@@ -105,14 +106,18 @@ def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
         if tables and "alembic_version" not in tables:
             if engine.dialect.name == "sqlite":
                 raise StoreUnavailable(
-                    f"{engine.url.database} is a database of another program, not"
-                    " CircleKeeper's; it was left as it is. Choose another file with --db."
+                    _(
+                        "{path} is a database of another program, not CircleKeeper's; it was"
+                        " left as it is. Choose another file with --db."
+                    ).format(path=engine.url.database)
                 )
             where = engine.url.render_as_string(hide_password=True)
             names = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
             raise StoreUnavailable(
-                f"The database {where} already holds another program's tables ({names}); it"
-                " was left as it is. Give CircleKeeper a database of its own with --db."
+                _(
+                    "The database {where} already holds another program's tables ({names}); it"
+                    " was left as it is. Give CircleKeeper a database of its own with --db."
+                ).format(where=where, names=names)
             )
         has_tables = bool(tables)
     return current != head_revision(), has_tables
@@ -132,17 +137,23 @@ def require_head(engine: Engine, where: str) -> None:
         return
     if current is None:
         raise StoreUnavailable(
-            f"{where} holds no CircleKeeper data yet; open CircleKeeper once to set it up, then"
-            " run this command again."
+            _(
+                "The database {where} holds no CircleKeeper data yet; open CircleKeeper once to"
+                " set it up, then run this command again."
+            ).format(where=where)
         )
     if current not in known_revisions():
         raise StoreUnavailable(
-            f"{where} was last opened by a newer CircleKeeper (schema {current}); update"
-            " CircleKeeper to read it."
+            _(
+                "The database {where} was last opened by a newer CircleKeeper (schema"
+                " {schema}); update CircleKeeper to read it."
+            ).format(where=where, schema=current)
         )
     raise StoreUnavailable(
-        f"{where} was made by an older CircleKeeper and needs an update first; open"
-        " CircleKeeper once to update it, then run this command again."
+        _(
+            "The database {where} was made by an older CircleKeeper and needs an update first;"
+            " open CircleKeeper once to update it, then run this command again."
+        ).format(where=where)
     )
 
 
@@ -175,7 +186,7 @@ def upgrade(engine: Engine) -> None:
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise StoreError(
-                    "The database update left rows pointing nowhere; it was not applied."
+                    _("The database update left rows pointing nowhere; it was not applied.")
                 )
     log.info("Database schema is at revision %s", head_revision())
 

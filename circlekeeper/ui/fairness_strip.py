@@ -12,8 +12,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.facts import SEPARATOR
+from circlekeeper.ui.facts import passes as facts_passes
 from circlekeeper.ui.theme import colours_for
 
 
@@ -30,6 +33,13 @@ def bars_from_summary(summary: SessionSummary) -> tuple[list[ShareBar], float]:
     return bars, summary.equal_share
 
 
+def bar_value(seconds: float, passes: int) -> str:
+    """``4:05`` or ``4:05 · 2 passes``: the figure beside a person's bar."""
+    if not passes:
+        return format_duration(seconds)
+    return SEPARATOR.join((format_duration(seconds), facts_passes(passes)))
+
+
 class FairnessStrip(QWidget):
     """A row per person. Rows shrink from roomy to compact as a big circle fills the space;
     beyond that the strip grows taller than its place and :func:`scrollable` lets it scroll,
@@ -44,7 +54,7 @@ class FairnessStrip(QWidget):
         super().__init__(parent)
         self._bars: list[ShareBar] = []
         self._equal = 0.0
-        self.setAccessibleName("Speaking time against an equal share")
+        self.setAccessibleName(_("Speaking time against an equal share"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_bars(self, bars: list[ShareBar], equal_share: float) -> None:
@@ -84,11 +94,11 @@ class FairnessStrip(QWidget):
         metrics = QFontMetrics(self.font())
         if not self._bars:
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nobody has spoken yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nobody has spoken yet"))
             painter.end()
             return
         label_w = min(int(self.width() * 0.34), 180)
-        value_w = metrics.horizontalAdvance("00:00 · 2 passes") + 8
+        value_w = metrics.horizontalAdvance(bar_value(3600 - 1, 2)) + 8
         bar_x = label_w + 8
         bar_w = max(40, self.width() - bar_x - value_w)
         scale_max = max(max(b.seconds for b in self._bars), self._equal * 1.25, 1.0)
@@ -111,9 +121,7 @@ class FairnessStrip(QWidget):
             painter.fillRect(
                 QRectF(bar_x, y + gap, width, row_h - 2 * gap), over_colour if over else bar_colour
             )
-            value = format_duration(bar.seconds)
-            if bar.passes:
-                value += f" · {bar.passes} pass" + ("es" if bar.passes > 1 else "")
+            value = bar_value(bar.seconds, bar.passes)
             painter.setPen(text)
             painter.drawText(
                 QRectF(bar_x + bar_w + 6, y, value_w, row_h),
@@ -126,11 +134,9 @@ class FairnessStrip(QWidget):
             painter.setPen(pen)
             bottom = top + len(rows) * row_h
             painter.drawLine(int(x), top, int(x), int(bottom))
-            painter.drawText(
-                QRectF(x - 80, 0, 160, 16),
-                Qt.AlignmentFlag.AlignCenter,
-                f"equal share {format_duration(self._equal)}",
-            )
+            mark = _("equal share {duration}").format(duration=format_duration(self._equal))
+            half = max(80, metrics.horizontalAdvance(mark) // 2 + 4)
+            painter.drawText(QRectF(x - half, 0, 2 * half, 16), Qt.AlignmentFlag.AlignCenter, mark)
         painter.end()
 
 
