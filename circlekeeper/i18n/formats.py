@@ -52,6 +52,28 @@ def format_datetime(
     return dates.format_datetime(moment, format=length, tzinfo=zone, locale=_locale(language))
 
 
+def format_date_and_time(
+    moment: datetime,
+    *,
+    date_length: Length = "medium",
+    time_length: Length = "short",
+    zone: tzinfo | None = None,
+    language: str | None = None,
+) -> str:
+    """``Nov 17, 2026, 6:20 PM`` / ``17.11.2026, 18:20``: a date and a clock time without seconds.
+
+    CLDR's own datetime patterns pair a date and a time of the same length, which puts seconds
+    on the clock; a history list wants the minute. The two halves are joined with the locale's
+    own glue pattern (``{1}, {0}``, ``{1} {0}``, ``{1}، {0}``).
+    """
+    locale = _locale(language)
+    shown = moment.astimezone(zone) if zone is not None else moment
+    day = dates.format_date(shown, format=date_length, locale=locale)
+    clock = dates.format_time(shown, format=time_length, locale=locale)
+    glue = str(dates.get_datetime_format(date_length, locale=locale))
+    return glue.replace("{1}", day).replace("{0}", clock)
+
+
 def format_duration(
     seconds: float,
     *,
@@ -79,14 +101,27 @@ def format_duration(
     return format_list(words, language=language)
 
 
-def format_number(value: float, *, language: str | None = None) -> str:
-    """``1,234.5`` / ``1.234,5`` / ``1 234,5``, in the digits the locale uses by default."""
-    return numbers.format_decimal(value, locale=_locale(language), numbering_system="default")
+def format_number(value: float, *, decimals: int | None = None, language: str | None = None) -> str:
+    """``1,234.5`` / ``1.234,5`` / ``1 234,5``, in the digits the locale uses by default.
+
+    ``decimals`` fixes the number of digits after the separator (``0.90``, not ``0.9``), for
+    figures such as a fairness index that are read against each other.
+    """
+    locale = _locale(language)
+    if decimals is None:
+        return numbers.format_decimal(value, locale=locale, numbering_system="default")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return numbers.format_decimal(value, format=pattern, locale=locale, numbering_system="default")
 
 
-def format_percent(fraction: float, *, language: str | None = None) -> str:
-    """``0.25`` → ``25%`` / ``25 %``."""
-    return numbers.format_percent(fraction, locale=_locale(language), numbering_system="default")
+def format_percent(fraction: float, *, signed: bool = False, language: str | None = None) -> str:
+    """``0.25`` → ``25%`` / ``25 %``; ``signed`` puts the locale's plus sign on gains
+    (``+25 %``) for a change against something, and ``0 %`` stays unsigned."""
+    locale = _locale(language)
+    shown = numbers.format_percent(fraction, locale=locale, numbering_system="default")
+    if signed and round(fraction * 100) > 0:
+        return numbers.get_plus_sign_symbol(locale) + shown
+    return shown
 
 
 def format_list(

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from circlekeeper.i18n import _, ngettext, pgettext
+from circlekeeper.i18n.formats import format_date, format_list
 from circlekeeper.prompts.deck import normalized_text
 from circlekeeper.prompts.library import PromptLibrary, PromptQuery
 from circlekeeper.session.model import RoundKind
@@ -153,8 +155,10 @@ class PromptDrawer:
         if not candidates:
             return Draw(
                 None,
-                "No prompt in the library fits this round; type one, or add your own in the "
-                "prompt browser.",
+                _(
+                    "No prompt in the library fits this round; type one, or add your own in the"
+                    " prompt browser."
+                ),
                 widened=widened,
             )
         by_id, by_text = self.recent_uses()
@@ -170,9 +174,13 @@ class PromptDrawer:
         fresh = [p for p in candidates if last_heard(p) is None]
         notes = []
         if widened:
+            filters = format_list(_filter_words(name) for name in widened)
             notes.append(
-                f"Nothing matched every filter, so {' and '.join(widened)} "
-                f"{'was' if len(widened) == 1 else 'were'} set aside."
+                ngettext(
+                    "Nothing matched every filter, so {filters} was set aside.",
+                    "Nothing matched every filter, so {filters} were set aside.",
+                    len(widened),
+                ).format(filters=filters)
             )
         reused = not fresh
         if fresh:
@@ -182,8 +190,13 @@ class PromptDrawer:
             oldest = min(heard for p in candidates if (heard := last_heard(p)) is not None)
             pool = [p for p in candidates if last_heard(p) == oldest]
             notes.append(
-                f"This circle has heard every fitting prompt in its last {self.avoid_last} "
-                f"sessions; this one was heard longest ago ({oldest:%d %b %Y})."
+                ngettext(
+                    "This circle has heard every fitting prompt in its last {count} session;"
+                    " this one was heard longest ago ({day}).",
+                    "This circle has heard every fitting prompt in its last {count} sessions;"
+                    " this one was heard longest ago ({day}).",
+                    self.avoid_last,
+                ).format(count=self.avoid_last, day=format_date(oldest, "medium"))
             )
         return Draw(self._choose(pool), " ".join(notes), reused=reused, widened=widened)
 
@@ -192,7 +205,7 @@ class PromptDrawer:
         prompt_id = rejected if isinstance(rejected, str) else rejected.prompt_id
         result = self.draw(request.excluding(prompt_id))
         if result.prompt is None:
-            return Draw(None, "There is no other prompt that fits; keep this one or type one.")
+            return Draw(None, _("There is no other prompt that fits; keep this one or type one."))
         return result
 
     def draw_for_people(self, request: DrawRequest, people: Sequence[str]) -> dict[str, Draw]:
@@ -245,3 +258,14 @@ class PromptDrawer:
         favourites = self._library.preferences().favourites
         weights = [self.favourite_weight if p.prompt_id in favourites else 1.0 for p in pool]
         return self._rng.choices(pool, weights=weights, k=1)[0]
+
+
+def _filter_words(name: str) -> str:
+    """A filter a draw set aside, as the note names it (``"tags"`` → "tags")."""
+    # Translators: the filters of a prompt draw that can be set aside when nothing matches.
+    words = {
+        "tags": pgettext("draw filter", "tags"),
+        "intensity": pgettext("draw filter", "intensity"),
+        "first meeting": pgettext("draw filter", "first meeting"),
+    }
+    return words.get(name, name)

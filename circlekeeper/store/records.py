@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from circlekeeper.session.circle import CircleRecord as CircleRecord  # also offered here
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.printing import Privacy as Privacy  # one enum, also offered here
 
@@ -19,22 +20,6 @@ class SessionStatus(StrEnum):
     LIVE = "live"
     ENDED = "ended"
     ABANDONED = "abandoned"
-
-
-@dataclass(frozen=True, slots=True)
-class CircleRecord:
-    circle_id: int | None
-    name: str
-    description: str = ""
-    agreements: tuple[str, ...] = ()
-    default_plan: tuple[RoundPlan, ...] = ()
-    facilitators: tuple[str, ...] = ()
-    archived: bool = False
-    privacy: str = "counts"
-    retention_days: int | None = None
-    mood_enabled: bool = False
-    language: str = ""
-    """The language its prompts are drawn in (``""``: the app's language)."""
 
 
 @dataclass(frozen=True, slots=True)

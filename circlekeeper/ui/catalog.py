@@ -8,10 +8,11 @@ keeps SQL out of the UI.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from circlekeeper.session.circle import CircleRecord
 from circlekeeper.session.model import Participant, RoundPlan
 
 if TYPE_CHECKING:  # types only: the window can appear before the dialogs are loaded
@@ -42,21 +43,23 @@ class Member:
 
 
 @dataclass(frozen=True, slots=True)
-class CircleDetail:
-    circle_id: int | None
-    name: str
-    description: str = ""
-    agreements: tuple[str, ...] = ()
-    default_plan: tuple[RoundPlan, ...] = ()
-    facilitators: tuple[str, ...] = ()
+class CircleDetail(CircleRecord):
+    """A circle as the windows show and edit it: the stored record plus its members."""
+
     members: tuple[Member, ...] = field(default_factory=tuple)
-    privacy: str = "counts"
-    """What printed summaries show of attendance: counts, initials or names."""
-    mood_enabled: bool = False
-    retention_days: int | None = None
-    """Sessions older than this are deleted with their notes (``None``: kept)."""
-    language: str = ""
-    """The language its prompts are drawn in (``""``: the app's language)."""
+    """In seating order; archived members too (flagged), new ones with negative ids."""
+
+    @classmethod
+    def of(cls, record: CircleRecord, members: tuple[Member, ...]) -> CircleDetail:
+        return cls(**_settings(record), members=members)
+
+    def record(self) -> CircleRecord:
+        """The settings alone, as the store saves them (members are saved one by one)."""
+        return CircleRecord(**_settings(self))
+
+
+def _settings(record: CircleRecord) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in fields(CircleRecord)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from circlekeeper.store.facilitation import SeatingRules, recent_facilitators, r
 from circlekeeper.store.journal import StoreJournal
 from circlekeeper.store.location import default_path
 from circlekeeper.store.offline_journal import LocalJournal, ResilientJournal, journal_path
-from circlekeeper.store.records import CircleRecord, PersonRecord
+from circlekeeper.store.records import PersonRecord
 from circlekeeper.ui.catalog import (
     CircleCard,
     CircleDetail,
@@ -95,34 +95,10 @@ class StoreCatalog:
     def circle(self, circle_id: int) -> CircleDetail:
         record = self.store.circles.get(circle_id)
         members = self.store.people.members(circle_id)
-        return CircleDetail(
-            circle_id,
-            record.name,
-            record.description,
-            record.agreements,
-            record.default_plan,
-            record.facilitators,
-            tuple(_member(p) for p in members),
-            privacy=record.privacy,
-            mood_enabled=record.mood_enabled,
-            retention_days=record.retention_days,
-            language=record.language,
-        )
+        return CircleDetail.of(record, tuple(_member(p) for p in members))
 
     def save_circle(self, detail: CircleDetail) -> int:
-        record = CircleRecord(
-            detail.circle_id,
-            detail.name,
-            detail.description,
-            detail.agreements,
-            detail.default_plan,
-            detail.facilitators,
-            privacy=detail.privacy,
-            retention_days=detail.retention_days,
-            mood_enabled=detail.mood_enabled,
-            language=detail.language,
-        )
-        circle_id = self.store.circles.save(record)
+        circle_id = self.store.circles.save(detail.record())
         kept = {m.person_id for m in detail.members if m.person_id > 0}
         for old in self.store.people.members(circle_id):
             if old.person_id not in kept:

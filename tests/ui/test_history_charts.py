@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
 from circlekeeper.ui.history.charts import Series, TimeChart, monthly_means
@@ -69,3 +70,40 @@ def test_line_is_drawn_in_a_colour_that_suits_light_and_dark(qtbot) -> None:
         image = chart.grab().toImage()
         assert count_near(image, QColor(line)) > 20
         assert count_near(image, QColor(text)) > 20  # axis labels in the text colour
+
+
+def _newest_point_x(chart: TimeChart) -> int:
+    """Where the line is highest: the chart's last point when its values only rise."""
+    image = chart.grab().toImage()
+    line = QColor(_colour_of_first_line(chart))
+    for y in range(image.height()):
+        xs = [x for x in range(image.width()) if _close(image.pixelColor(x, y), line)]
+        if xs:
+            return sum(xs) // len(xs)
+    raise AssertionError("no line drawn")
+
+
+def _colour_of_first_line(chart: TimeChart) -> str:
+    from circlekeeper.ui.theme import DARK, LIGHT
+
+    dark = chart.palette().window().color().lightness() < 128
+    return (DARK if dark else LIGHT).accent
+
+
+def _close(c: QColor, want: QColor) -> bool:
+    difference = abs(c.red() - want.red()) + abs(c.green() - want.green())
+    return difference + abs(c.blue() - want.blue()) < 40
+
+
+def test_in_a_right_to_left_window_time_runs_from_the_right(qtbot) -> None:
+    """Arabic reads from the right: the first session is drawn there, its date beside it."""
+    shown = {}
+    for direction in (Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft):
+        chart = TimeChart("Attendance")
+        qtbot.addWidget(chart)
+        chart.setLayoutDirection(direction)
+        chart.resize(400, 170)
+        chart.set_series([Series("present", points([1, 2, 3, 4, 5]))], y_range=(0.0, 6.0))
+        shown[direction] = _newest_point_x(chart)
+    assert shown[Qt.LayoutDirection.LeftToRight] > 300  # newest on the right
+    assert shown[Qt.LayoutDirection.RightToLeft] < 100  # newest on the left

@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.ui.history.format import day, decimal
 from circlekeeper.ui.theme import DARK, LIGHT
 
 MAX_DOTS = 80
@@ -56,7 +58,7 @@ class TimeChart(QWidget):
         self._series: list[Series] = []
         self._reference: tuple[float, str] | None = None
         self._y_range: tuple[float, float] | None = None
-        self._format: Callable[[float], str] = lambda v: f"{v:.2f}"
+        self._format: Callable[[float], str] = lambda v: decimal(v, 2)
         self.setAccessibleName(title)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -82,16 +84,31 @@ class TimeChart(QWidget):
     def describe(self) -> str:
         """The chart in words: first and last value and the range of each series."""
         if not self._series:
-            return f"{self._title}: nothing recorded yet."
+            # Translators: a chart read aloud by a screen reader when it has no figures yet.
+            return _("{chart}: nothing recorded yet.").format(chart=self._title)
         parts = []
         for s in self._series:
-            values = [v for _, v in s.points]
-            parts.append(
-                f"{s.label}: {len(values)} points, from {self._format(values[0])} to"
-                f" {self._format(values[-1])} (lowest {self._format(min(values))},"
-                f" highest {self._format(max(values))})"
+            values = [v for _moment, v in s.points]
+            # Translators: one line of a chart read aloud by a screen reader.
+            text = ngettext(
+                "{series}: {count} point, from {first} to {last} (lowest {lowest},"
+                " highest {highest})",
+                "{series}: {count} points, from {first} to {last} (lowest {lowest},"
+                " highest {highest})",
+                len(values),
             )
-        return f"{self._title}. " + "; ".join(parts) + "."
+            parts.append(
+                text.format(
+                    series=s.label,
+                    count=len(values),
+                    first=self._format(values[0]),
+                    last=self._format(values[-1]),
+                    lowest=self._format(min(values)),
+                    highest=self._format(max(values)),
+                )
+            )
+        # Translators: a whole chart read aloud: its title, then each line's figures.
+        return _("{chart}. {lines}.").format(chart=self._title, lines="; ".join(parts))
 
     def sizeHint(self) -> QSize:
         return QSize(420, 170)
@@ -109,12 +126,11 @@ class TimeChart(QWidget):
         grid.setAlpha(60)
         metrics = QFontMetrics(self.font())
         line_h = metrics.height()
+        side = _Sides(self.width(), self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
         painter.setPen(text)
-        painter.drawText(
-            QRectF(0, 0, self.width(), line_h), Qt.AlignmentFlag.AlignLeft, self._title
-        )
+        painter.drawText(side.box(0, 0, self.width(), line_h), side.leading, self._title)
         if not self._series:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing recorded yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nothing recorded yet"))
             painter.end()
             return
         xs = [x for s in self._series for x, _ in s.points]
@@ -128,50 +144,40 @@ class TimeChart(QWidget):
         span = max((end - start).total_seconds(), 1.0)
         label_w = max(metrics.horizontalAdvance(self._format(v)) for v in (low, high)) + 6
         legend_h = line_h + 2 if len(self._series) > 1 else 0
-        plot = QRectF(
-            label_w,
-            line_h + 6 + legend_h,
-            self.width() - label_w - 8,
-            self.height() - 2 * line_h - 14 - legend_h,
-        )
+        # Laid out left to right, then mirrored as a whole in a right-to-left window: time
+        # flows from the reading side, and the labels stay with the lines they name.
+        left, top = label_w, line_h + 6 + legend_h
+        width, height = self.width() - label_w - 8, self.height() - 2 * line_h - 14 - legend_h
+        plot = side.box(left, top, width, height)
 
         def to_point(x: datetime, y: float) -> QPointF:
             fx = (x - start).total_seconds() / span
             fy = (y - low) / (high - low)
-            return QPointF(plot.left() + fx * plot.width(), plot.bottom() - fy * plot.height())
+            return QPointF(side.x(left + fx * width), top + height - fy * height)
 
         painter.setPen(QPen(grid, 1))
         painter.drawRect(plot)
         painter.setPen(text)
-        for value, y in ((high, plot.top()), (low, plot.bottom())):
+        for value, y in ((high, top), (low, top + height)):
             painter.drawText(
-                QRectF(0, y - line_h / 2, label_w - 4, line_h),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                side.box(0, y - line_h / 2, label_w - 4, line_h),
+                side.trailing | Qt.AlignmentFlag.AlignVCenter,
                 self._format(value),
             )
-        bottom_y = plot.bottom() + 2
-        painter.drawText(
-            QRectF(plot.left(), bottom_y, plot.width(), line_h),
-            Qt.AlignmentFlag.AlignLeft,
-            start.strftime("%Y-%m-%d"),
-        )
-        painter.drawText(
-            QRectF(plot.left(), bottom_y, plot.width(), line_h),
-            Qt.AlignmentFlag.AlignRight,
-            end.strftime("%Y-%m-%d"),
-        )
+        bottom_y = top + height + 2
+        dates = side.box(left, bottom_y, width, line_h)
+        painter.drawText(dates, side.leading, day(start))
+        painter.drawText(dates, side.trailing, day(end))
         if self._reference is not None:
             value, label = self._reference
-            y = to_point(start, value).y()
+            line_y = to_point(start, value).y()
             painter.setPen(QPen(text, 1.2, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.drawLine(QPointF(plot.left(), line_y), QPointF(plot.right(), line_y))
             painter.drawText(
-                QRectF(plot.left() + 4, y - line_h, plot.width() - 8, line_h),
-                Qt.AlignmentFlag.AlignRight,
-                label,
+                side.box(left + 4, line_y - line_h, width - 8, line_h), side.trailing, label
             )
         colours = _colours(dark)
-        legend_x = label_w
+        legend_x = float(label_w)
         for i, s in enumerate(self._series):
             colour = colours[i % len(colours)]
             style = Qt.PenStyle.DashLine if s.dashed else Qt.PenStyle.SolidLine
@@ -182,19 +188,37 @@ class TimeChart(QWidget):
             if len(s.points) <= MAX_DOTS:
                 painter.setBrush(colour)
                 painter.setPen(Qt.PenStyle.NoPen)
-                for i in range(polygon.size()):
-                    point = polygon.at(i)
-                    painter.drawEllipse(point, 2.5, 2.5)
+                for n in range(polygon.size()):
+                    painter.drawEllipse(polygon.at(n), 2.5, 2.5)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
             if legend_h:
-                y = line_h + 4 + line_h / 2
+                key_y = line_h + 4 + line_h / 2
                 painter.setPen(pen)
-                painter.drawLine(QPointF(legend_x, y), QPointF(legend_x + 18, y))
+                painter.drawLine(
+                    QPointF(side.x(legend_x), key_y), QPointF(side.x(legend_x + 18), key_y)
+                )
                 painter.setPen(text)
                 painter.drawText(
-                    QRectF(legend_x + 22, line_h + 4, 200, line_h),
-                    Qt.AlignmentFlag.AlignLeft,
-                    s.label,
+                    side.box(legend_x + 22, line_h + 4, 200, line_h), side.leading, s.label
                 )
                 legend_x += 30 + metrics.horizontalAdvance(s.label)
         painter.end()
+
+
+class _Sides:
+    """Left-to-right coordinates, mirrored when the window reads right to left."""
+
+    def __init__(self, width: float, right_to_left: bool) -> None:
+        self._width = width
+        self._rtl = right_to_left
+        absolute = Qt.AlignmentFlag.AlignAbsolute
+        left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+        self.leading = absolute | (right if right_to_left else left)
+        """Where a line starts reading (and where time starts)."""
+        self.trailing = absolute | (left if right_to_left else right)
+
+    def x(self, x: float) -> float:
+        return self._width - x if self._rtl else x
+
+    def box(self, x: float, y: float, w: float, h: float) -> QRectF:
+        return QRectF(self._width - x - w if self._rtl else x, y, w, h)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -21,16 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.history.records import SessionFilter
+from circlekeeper.i18n import _, pgettext
 from circlekeeper.ui.history.choices import prepare_combo
+from circlekeeper.ui.history.session_table import status_word
 
 ANY_DATE = QDate(2000, 1, 1)
 TEXT_PAUSE_MS = 300
-STATUSES = (
-    ("Any status", None),
-    ("Ended", "ended"),
-    ("Closed after a crash", "abandoned"),
-    ("Live", "live"),
-)
+STATUSES = (None, "ended", "abandoned", "live")
+"""The statuses a facilitator can filter by (``None``: any), in the order offered."""
+
+
+def date_display_format() -> str:
+    """The language's own short date (``11/17/2026``, ``17.11.2026``, ``17/11/2026``) with
+    the year in full, for date fields: Qt's short formats abbreviate it to two digits in some
+    languages, which reads ambiguously in a history that spans decades."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
 
 def day_start_utc(day: date) -> datetime:
@@ -44,31 +50,31 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Session filters")
+        self.setAccessibleName(_("Session filters"))
         self.circle = QComboBox()
-        self.circle.setAccessibleName("Circle filter")
+        self.circle.setAccessibleName(_("Circle filter"))
         prepare_combo(self.circle)
         self.person = QComboBox()
         prepare_combo(self.person)
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.person.setAccessibleName("Person filter")
+        self.person.setAccessibleName(_("Person filter"))
         completer = self.person.completer()
         assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.since = self._date_edit("From date")
-        self.until = self._date_edit("To date")
+        self.since = self._date_edit(_("From date"))
+        self.until = self._date_edit(_("To date"))
         self.status = QComboBox()
-        self.status.setAccessibleName("Status filter")
-        for label, value in STATUSES:
-            self.status.addItem(label, value)
+        self.status.setAccessibleName(_("Status filter"))
+        for value in STATUSES:
+            self.status.addItem(_("Any status") if value is None else status_word(value), value)
         self.text = QLineEdit()
-        self.text.setPlaceholderText("Search prompts and summaries")
-        self.text.setAccessibleName("Search prompts and summaries")
+        self.text.setPlaceholderText(_("Search prompts and summaries"))
+        self.text.setAccessibleName(_("Search prompts and summaries"))
         self.text.setClearButtonEnabled(True)
-        self.clear_button = QPushButton("C&lear filters")
-        self.clear_button.setAccessibleName("Clear filters")
+        self.clear_button = QPushButton(_("C&lear filters"))
+        self.clear_button.setAccessibleName(_("Clear filters"))
 
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -81,11 +87,13 @@ class FilterBar(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         placed = (
-            (0, 0, "Circle", self.circle),
-            (0, 2, "Person", self.person),
-            (1, 0, "From", self.since),
-            (1, 2, "To", self.until),
-            (2, 0, "Status", self.status),
+            (0, 0, _("Circle"), self.circle),
+            (0, 2, _("Person"), self.person),
+            # Translators: the first day of a range of dates ("From … To …").
+            (1, 0, pgettext("date range", "From"), self.since),
+            # Translators: the last day of a range of dates ("From … To …").
+            (1, 2, pgettext("date range", "To"), self.until),
+            (2, 0, _("Status"), self.status),
         )
         for row, column, label, widget in placed:
             caption = QLabel(label)
@@ -111,9 +119,9 @@ class FilterBar(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_display_format())
         edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText("any date")
+        edit.setSpecialValueText(_("any date"))
         edit.setDate(ANY_DATE)
         edit.setAccessibleName(name)
         return edit

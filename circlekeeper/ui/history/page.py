@@ -38,16 +38,18 @@ from circlekeeper.history.records import (
     SessionFilter,
 )
 from circlekeeper.history.source import HistorySource
+from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model, prepare_combo
 from circlekeeper.ui.history.circle_view import CircleView
 from circlekeeper.ui.history.filter_bar import FilterBar
+from circlekeeper.ui.history.format import count, decimal, duration, local_time
 from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
 from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
 from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
-from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
+from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel, status_word
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,7 @@ class HistoryPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("History")
+        self.setAccessibleName(_("History"))
         self.source = source
         self._notes_factory = notes_widget_factory
         self._person_notes = person_notes_factory
@@ -82,19 +84,20 @@ class HistoryPage(QWidget):
         self.circle_view: CircleView | None = None
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("History views")
-        self.tabs.addTab(self._build_sessions_tab(page_size), "&Sessions")
-        self.tabs.addTab(self._build_people_tab(), "&People")
-        self.tabs.addTab(self._build_circles_tab(), "C&ircles")
+        self.tabs.setAccessibleName(_("History views"))
+        self.tabs.addTab(self._build_sessions_tab(page_size), _("&Sessions"))
+        self.tabs.addTab(self._build_people_tab(), _("&People"))
+        self.tabs.addTab(self._build_circles_tab(), _("C&ircles"))
         self.period_view = PeriodView(
             self.source,
             self.background,
             saver=period_saver,
             today=lambda: self._now().astimezone().date(),
         )
-        self.tabs.addTab(self.period_view, "Pe&riod")
+        # Translators: the tab with the figures of a chosen period (a month, a year).
+        self.tabs.addTab(self.period_view, pgettext("history tab", "Pe&riod"))
         self.status = QLabel("")
-        self.status.setAccessibleName("History status")
+        self.status.setAccessibleName(_("History status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -108,7 +111,7 @@ class HistoryPage(QWidget):
         self.filter_bar = FilterBar()
         self.model = SessionTableModel(self.source, page_size=page_size, parent=self)
         self.table = QTableView()
-        self.table.setAccessibleName("Past sessions")
+        self.table.setAccessibleName(_("Past sessions"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -117,16 +120,22 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, never by measuring every row: fitting columns to their contents
         # asked the model for every cell again on each page and cost more than the query.
+        # The samples are formatted in the active language, so German's longer words fit.
         metrics = self.table.fontMetrics()
-        header.resizeSection(0, metrics.horizontalAdvance("2026-11-17 18:20") + 28)
-        for figure, widest in ((3, "Present"), (4, "10:00:00"), (5, "Fairness")):
-            header.resizeSection(figure, metrics.horizontalAdvance(widest) + 28)
-        header.resizeSection(6, metrics.horizontalAdvance("Closed after a crash") + 16)
+        sample = datetime(2026, 12, 30, 18, 20, tzinfo=UTC)
+        header.resizeSection(0, metrics.horizontalAdvance(local_time(sample, "UTC")) + 28)
+        longest = duration(2 * 3600 + 59 * 60, to_the_minute=True)  # a long evening's circle
+        widest = {3: count(999), 4: longest, 5: decimal(1.0, 2)}
+        for figure, text in widest.items():
+            heading = str(self.model.headerData(figure, Qt.Orientation.Horizontal))
+            wide = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(heading))
+            header.resizeSection(figure, wide + 28)
+        header.resizeSection(6, metrics.horizontalAdvance(status_word("abandoned")) + 16)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts by date, newest first: the first page
         self.count_label = QLabel("")
-        self.count_label.setAccessibleName("Matching sessions")
+        self.count_label.setAccessibleName(_("Matching sessions"))
         self.model.total_changed.connect(self._show_total)
         self._show_total(self.model.total)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -134,7 +143,9 @@ class HistoryPage(QWidget):
         self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
 
         self.detail_stack = QStackedWidget()
-        self.detail_placeholder = QLabel("Choose a session to see its rounds, turns and summary.")
+        self.detail_placeholder = QLabel(
+            _("Choose a session to see its rounds, turns and summary.")
+        )
         self.detail_placeholder.setWordWrap(True)
         self.detail_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_stack.addWidget(self.detail_placeholder)
@@ -167,18 +178,18 @@ class HistoryPage(QWidget):
         completer = self.person_picker.completer()
         assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person_picker.setAccessibleName("Person")
+        self.person_picker.setAccessibleName(_("Person"))
         prepare_combo(self.person_picker, 30)
         self.person_picker.activated.connect(lambda _i: self.show_person(self._picked_person()))
-        self.person_sessions = QPushButton("Show &their sessions")
-        self.person_sessions.setAccessibleName("Show this person's sessions")
+        self.person_sessions = QPushButton(_("Show &their sessions"))
+        self.person_sessions.setAccessibleName(_("Show this person's sessions"))
         self.person_sessions.clicked.connect(self._filter_by_person)
         self.person_area = QScrollArea()
         self.person_area.setWidgetResizable(True)
         self.person_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.person_area.setWidget(QLabel("Choose a person."))
+        self.person_area.setWidget(QLabel(_("Choose a person.")))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Person"))
+        top.addWidget(QLabel(_("Person")))
         top.addWidget(self.person_picker, 1)
         top.addWidget(self.person_sessions)
         tab = QWidget()
@@ -189,15 +200,15 @@ class HistoryPage(QWidget):
 
     def _build_circles_tab(self) -> QWidget:
         self.circle_picker = QComboBox()
-        self.circle_picker.setAccessibleName("Circle")
+        self.circle_picker.setAccessibleName(_("Circle"))
         prepare_combo(self.circle_picker, 30)
         self.circle_picker.activated.connect(lambda _i: self.show_circle(self._picked_circle()))
         self.circle_area = QScrollArea()
         self.circle_area.setWidgetResizable(True)
         self.circle_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.circle_area.setWidget(QLabel("Choose a circle."))
+        self.circle_area.setWidget(QLabel(_("Choose a circle.")))
         top = QHBoxLayout()
-        top.addWidget(QLabel("Circle"))
+        top.addWidget(QLabel(_("Circle")))
         top.addWidget(self.circle_picker, 1)
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -212,8 +223,8 @@ class HistoryPage(QWidget):
         the chosen filter stays. Returns whether the filter changed (a chosen one is gone)."""
         circles = self.source.circle_choices()
         people = self.source.people_choices()
-        self._circles_model = choice_model("All circles", circles, self)
-        self._people_model = choice_model("Anyone", people, self)
+        self._circles_model = choice_model(_("All circles"), circles, self)
+        self._people_model = choice_model(_("Anyone"), people, self)
         changed = self.filter_bar.set_choices(self._circles_model, self._people_model)
         if changed:
             self.model.set_filter(self.filter_bar.current())
@@ -242,10 +253,9 @@ class HistoryPage(QWidget):
 
     def _show_total(self, total: int) -> None:
         self.count_label.setText(
-            f"{total:,} session"
-            + ("" if total == 1 else "s")
-            + " match"
-            + ("es" if total == 1 else "")
+            ngettext("{count} session matches", "{count} sessions match", total).format(
+                count=count(total)
+            )
         )
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -254,7 +264,7 @@ class HistoryPage(QWidget):
             self.show_session(int(self.model.data(indexes[0], SESSION_ID)))
 
     def show_session(self, session_id: int) -> None:
-        self.status.setText("Loading the session…")
+        self.status.setText(_("Loading the session…"))
         self.background.run("detail", lambda: self.source.detail(session_id), self._session_loaded)
 
     def _session_loaded(self, detail: SessionDetail) -> None:
@@ -286,17 +296,18 @@ class HistoryPage(QWidget):
 
     def delete_session(self, session_id: int) -> bool:
         row = self.model.row_of(session_id)
-        what = "this session"
+        question = _(
+            "Delete this session? Its log, private notes, prompts and moods go with it."
+            " This cannot be undone."
+        )
         if row is not None:
             listing = self.model.listing(row)
             when = self.model.data(self.model.index(row, 0))
-            what = f"the session of {listing.circle_name} on {when}"
-        if not self._ask(
-            self,
-            "Delete session?",
-            f"Delete {what}? Its log, private notes, prompts and moods go with it."
-            " This cannot be undone.",
-        ):
+            question = _(
+                "Delete the session of {circle} on {when}? Its log, private notes, prompts and"
+                " moods go with it. This cannot be undone."
+            ).format(circle=listing.circle_name, when=when)
+        if not self._ask(self, _("Delete session?"), question):
             return False
         try:
             self.source.delete_session(session_id)
@@ -305,7 +316,7 @@ class HistoryPage(QWidget):
             return False
         self.model.remove_session(session_id)
         self._show_detail_placeholder()
-        self.status.setText("The session was deleted.")
+        self.status.setText(_("The session was deleted."))
         return True
 
     # -------------------------------------------------------------- people
@@ -319,7 +330,7 @@ class HistoryPage(QWidget):
         index = self.person_picker.findData(person_id)
         if index >= 0:
             self.person_picker.setCurrentIndex(index)
-        self.status.setText("Loading the person's history…")
+        self.status.setText(_("Loading the person's history…"))
         self.background.run("person", lambda: self.source.person(person_id), self._person_loaded)
 
     def _person_loaded(self, history: PersonHistory) -> None:
@@ -345,7 +356,7 @@ class HistoryPage(QWidget):
         index = self.circle_picker.findData(circle_id)
         if index >= 0:
             self.circle_picker.setCurrentIndex(index)
-        self.status.setText("Loading the circle's history…")
+        self.status.setText(_("Loading the circle's history…"))
         self.background.run("circle", lambda: self.source.circle(circle_id), self._circle_loaded)
 
     def _circle_loaded(self, history: CircleHistory) -> None:
@@ -360,4 +371,4 @@ class HistoryPage(QWidget):
         if isinstance(error, UserFacingError):
             self.status.setText(str(error))
         else:
-            self.status.setText("Something went wrong while reading the history; see the log.")
+            self.status.setText(_("Something went wrong while reading the history; see the log."))

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.ui.export_dialog import ExportRun, documents_folder, run_export
 
@@ -23,9 +24,10 @@ AskPath = Callable[[QWidget, str, Path], Path | None]
 def ask_save_path(parent: QWidget, kind: str, suggested: Path) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
-    filters = {"pdf": "PDF files (*.pdf)", "csv": "CSV files (*.csv)"}
-    title = "Save the period report" if kind == "pdf" else "Save the period figures"
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters[kind])
+    # Translators: file-type filters in a save dialog; keep the part in brackets as it is.
+    filters = {"pdf": _("PDF files (*.pdf)"), "csv": _("CSV files (*.csv)")}
+    title = _("Save the period report") if kind == "pdf" else _("Save the period figures")
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), filters[kind])
     if not chosen:
         return None
     path = Path(chosen)
@@ -81,6 +83,6 @@ def store_period_saver(
                 raise ExportCancelled()
             return write_atomically(path, data)
 
-        return run_export(parent, job, "Counting the period…")
+        return run_export(parent, job, _("Counting the period…"))
 
     return save

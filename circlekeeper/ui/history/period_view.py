@@ -32,26 +32,46 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import N_, _, ngettext, pgettext
 from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
+from circlekeeper.ui.history.filter_bar import date_display_format
+from circlekeeper.ui.history.format import count, decimal, duration
 
 PeriodSaver = Callable[[QWidget, PeriodScope, str, bool], object]
 """(parent, scope, ``"pdf"`` or ``"csv"``, attendance grid wanted) → the running export."""
-PRESETS = ("Last month", "This month", "Last 3 months", "Last 12 months", "This year", "Last year")
-CIRCLE_COLUMNS = (
-    "Circle",
-    "Sessions",
-    "People",
-    "New",
-    "Came back",
-    "Avg. present",
-    "Trend",
-    "Avg. length",
-    "Fairness",
-    "Passed",
-    "Prompts",
+PRESETS = (
+    N_("Last month"),
+    N_("This month"),
+    N_("Last 3 months"),
+    N_("Last 12 months"),
+    N_("This year"),
+    N_("Last year"),
 )
+"""The named periods offered, in English: each is the key :func:`preset_days` knows; the
+list shows them translated."""
+
+
+def circle_columns() -> list[str]:
+    """The headings of the circles table, in the active language."""
+    return [
+        _("Circle"),
+        _("Sessions"),
+        _("People"),
+        # Translators: a column heading: people who came for the first time.
+        pgettext("newcomers", "New"),
+        _("Came back"),
+        # Translators: a short column heading: the average number of people present.
+        _("Avg. present"),
+        _("Trend"),
+        # Translators: a short column heading: the average length of a session.
+        _("Avg. length"),
+        _("Fairness"),
+        # Translators: a column heading: the share of turns that were passed.
+        pgettext("column", "Passed"),
+        _("Prompts"),
+    ]
 
 
 def preset_days(name: str, today: date) -> tuple[date, date]:
@@ -97,48 +117,57 @@ class PeriodView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Period figures")
+        self.setAccessibleName(_("Period figures"))
         self._source = source
         self._background = background
         self._saver = saver
         self.figures: PeriodFigures | None = None
         self.circle = QComboBox()
-        self.circle.setAccessibleName("Period circle")
+        self.circle.setAccessibleName(_("Period circle"))
         prepare_combo(self.circle, 24)
         self.preset = QComboBox()
-        self.preset.setAccessibleName("Period")
-        self.preset.addItems([*PRESETS, "Chosen dates"])
-        self.first = self._date_edit("First day")
-        self.last = self._date_edit("Last day")
-        self.show_button = QPushButton("S&how figures")
-        self.show_button.setAccessibleName("Show figures")
-        self.grid_box = QCheckBox("Attendance &grid in the PDF")
-        self.grid_box.setToolTip("Who came to which session, for circles whose privacy allows it")
-        self.pdf_button = QPushButton("Save P&DF…")
-        self.pdf_button.setAccessibleName("Save the period report as PDF")
-        self.csv_button = QPushButton("Save CS&V…")
-        self.csv_button.setAccessibleName("Save the period figures as CSV")
+        # Translators: the name of the list of periods (last month, this year…).
+        self.preset.setAccessibleName(pgettext("span of time", "Period"))
+        for preset in PRESETS:
+            self.preset.addItem(_(preset), preset)
+        self.preset.addItem(_("Chosen dates"), None)
+        self.first = self._date_edit(_("First day"))
+        self.last = self._date_edit(_("Last day"))
+        self.show_button = QPushButton(_("S&how figures"))
+        self.show_button.setAccessibleName(_("Show figures"))
+        self.grid_box = QCheckBox(_("Attendance &grid in the PDF"))
+        self.grid_box.setToolTip(
+            _("Who came to which session, for circles whose privacy allows it")
+        )
+        self.pdf_button = QPushButton(_("Save P&DF…"))
+        self.pdf_button.setAccessibleName(_("Save the period report as PDF"))
+        self.csv_button = QPushButton(_("Save CS&V…"))
+        self.csv_button.setAccessibleName(_("Save the period figures as CSV"))
         for button in (self.pdf_button, self.csv_button):
             button.setEnabled(saver is not None)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Counting progress")
+        self.progress.setAccessibleName(_("Counting progress"))
         self.progress.setVisible(False)
-        self.heading = QLabel("Choose a period and press Show figures.")
-        self.heading.setAccessibleName("Period heading")
+        self.heading = QLabel(_("Choose a period and press Show figures."))
+        self.heading.setAccessibleName(_("Period heading"))
         self.heading.setWordWrap(True)
-        self.glance = self._table("At a glance", ["", "This period", "Previous", "Change"])
+        self.glance = self._table(
+            _("At a glance"),
+            # Translators: column headings: a figure this period, the one before, the change.
+            ["", _("This period"), pgettext("period", "Previous"), _("Change")],
+        )
         self.words = QLabel("")
-        self.words.setAccessibleName("Period in words")
+        self.words.setAccessibleName(_("Period in words"))
         self.words.setWordWrap(True)
         self.words.setTextFormat(Qt.TextFormat.PlainText)
-        self.circles = self._table("Circles in the period", list(CIRCLE_COLUMNS))
+        self.circles = self._table(_("Circles in the period"), circle_columns())
 
         controls = QGridLayout()
         placed: tuple[tuple[int, int, str, QWidget], ...] = (
-            (0, 0, "&Circle", self.circle),
-            (0, 2, "Peri&od", self.preset),
-            (1, 0, "&From", self.first),
-            (1, 2, "&To", self.last),
+            (0, 0, _("&Circle"), self.circle),
+            (0, 2, pgettext("span of time", "Peri&od"), self.preset),
+            (1, 0, pgettext("date range", "&From"), self.first),
+            (1, 2, pgettext("date range", "&To"), self.last),
         )
         for row, column, label, widget in placed:
             caption = QLabel(label)
@@ -197,7 +226,7 @@ class PeriodView(QWidget):
         )
 
     def _preset_chosen(self, *_args: object) -> None:
-        name = self.preset.currentText()
+        name = self.preset.currentData()
         if name not in PRESETS:
             return
         first, last = preset_days(name, self._today())
@@ -223,7 +252,7 @@ class PeriodView(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.show_button.setEnabled(False)
-        self.heading.setText("Counting…")
+        self.heading.setText(_("Counting…"))
         relay = self._relay
 
         def job() -> PeriodFigures:
@@ -246,21 +275,39 @@ class PeriodView(QWidget):
         scope = figures.scope
         previous = figures.previous_scope
         self.heading.setText(
-            f"{figures.circle_name or 'All circles'}, "
-            f"{say.day_span(scope.first_day, scope.last_day)} — compared with"
-            f" {say.day_span(previous.first_day, previous.last_day)}"
-            f" (counted in {figures.computed_seconds:.1f} s)"
+            # Translators: the heading of the period figures: which circles, which days, the
+            # period they are compared with, and how long counting took.
+            _("{circles}, {period} — compared with {previous} (counted in {seconds} s)").format(
+                circles=figures.circle_name or _("All circles"),
+                period=say.day_span(scope.first_day, scope.last_day),
+                previous=say.day_span(previous.first_day, previous.last_day),
+                seconds=decimal(figures.computed_seconds, 1),
+            )
         )
         self._fill(self.glance, [list(row) for row in glance_rows(figures)])
         now = figures.current
+        if now.people:
+            # Translators: how often people came in a period; {once}, {few} and {often} are
+            # numbers of people, {people} of different people and {times} of attendances.
+            came = ngettext(
+                "{people} different person came {times} times: {once} once, {few} two or"
+                " three times, {often} four times or more.",
+                "{people} different people came {times} times: {once} once, {few} two or"
+                " three times, {often} four times or more.",
+                now.people,
+            ).format(
+                people=count(now.people),
+                times=count(now.person_attendances),
+                once=count(now.came(1, 1)),
+                few=count(now.came(2, 3)),
+                often=count(now.came(4)),
+            )
+        else:
+            came = _("No sessions were held in this period.")
+        # Translators: two sentences one after the other (the fairness, then attendance).
         self.words.setText(
-            say.fairness_sentence(now.average_fairness)
-            + (
-                f" {now.people} different people came {now.person_attendances} times:"
-                f" {now.came(1, 1)} once, {now.came(2, 3)} two or three times,"
-                f" {now.came(4)} four times or more."
-                if now.people
-                else " No sessions were held in this period."
+            _("{first} {second}").format(
+                first=say.fairness_sentence(now.average_fairness), second=came
             )
         )
         rows = []
@@ -269,16 +316,16 @@ class PeriodView(QWidget):
             rows.append(
                 [
                     c.name,
-                    str(r.sessions),
-                    str(r.people),
-                    str(r.newcomers),
+                    count(r.sessions),
+                    count(r.people),
+                    count(r.newcomers),
                     say.share(r.returning_rate),
                     say.number(r.average_present),
                     c.trend.words,
-                    "—" if r.average_seconds is None else f"{r.average_seconds / 60:.0f} min",
+                    "—" if r.average_seconds is None else _average_length(r.average_seconds),
                     say.number(r.average_fairness, 2),
                     say.share(r.pass_rate),
-                    str(c.prompts_used),
+                    count(c.prompts_used),
                 ]
             )
         self._fill(self.circles, rows)
@@ -299,7 +346,7 @@ class PeriodView(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_display_format())
         edit.setAccessibleName(name)
         return edit
 
@@ -332,6 +379,11 @@ class PeriodView(QWidget):
                 table.rowHeight(r) for r in range(table.rowCount())
             )
             table.setFixedHeight(height + 2 * table.frameWidth())
+
+
+def _average_length(seconds: float) -> str:
+    """A session's average length to the minute (``1 hr and 35 min``): seconds are noise."""
+    return duration(seconds, to_the_minute=True)
 
 
 def _qdate(day: date) -> QDate:

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.history.records import PersonHistory
+from circlekeeper.i18n import _, pgettext
 from circlekeeper.ui.bidi_text import person_label, sentence
 from circlekeeper.ui.facts import SEPARATOR, person_facts
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
-from circlekeeper.ui.history.format import local_time, percent
+from circlekeeper.ui.history.format import count, local_time, percent
 from circlekeeper.ui.history.session_detail import plain_label
 
 PersonNotesFactory = Callable[[int], QWidget | None]
@@ -32,46 +33,51 @@ class PersonView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.history = history
-        self.setAccessibleName("Person history")
+        self.setAccessibleName(_("Person history"))
         name = sentence(person_label(history.name, history.pronouns))
         if history.archived:
-            name += " — archived"
-        title = plain_label(name, "Person")
+            # Translators: a person who is no longer listed in any circle.
+            name = _("{name} — archived").format(name=name)
+        title = plain_label(name, _("Person"))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         title.setFont(font)
         facts = person_facts(history, percent(history.average_share))
-        self.facts_label = plain_label(SEPARATOR.join(facts), "Key figures")
+        self.facts_label = plain_label(SEPARATOR.join(facts), _("Key figures"))
 
         points = [
             (p.started_at, p.share_ratio) for p in history.points if p.share_ratio is not None
         ]
         monthly = len(points) > MONTHLY_FROM
         self.share_chart = TimeChart(
-            "Speaking share against the equal share" + (" (monthly average)" if monthly else "")
+            _("Speaking share against the equal share (monthly average)")
+            if monthly
+            else _("Speaking share against the equal share")
         )
         self.share_chart.set_series(
             [
                 Series(
-                    "share of an equal share", monthly_means(points) if monthly else tuple(points)
+                    _("share of an equal share"),
+                    monthly_means(points) if monthly else tuple(points),
                 )
             ],
-            reference=(1.0, "equal share"),
-            value_format=lambda v: f"{v * 100:.0f} %",
+            reference=(1.0, _("equal share")),
+            value_format=percent,
         )
 
         self.attendance = QTableWidget(len(history.circles), 7)
-        self.attendance.setAccessibleName("Attendance per circle")
+        self.attendance.setAccessibleName(_("Attendance per circle"))
         self.attendance.setHorizontalHeaderLabels(
             [
-                "Circle",
-                "Attended",
-                "Longest streak",
-                "Current streak",
-                "Longest gap",
-                "Current gap",
-                "Last came",
+                _("Circle"),
+                # Translators: a column heading: how many of a circle's sessions a person came to.
+                pgettext("column", "Attended"),
+                _("Longest streak"),
+                _("Current streak"),
+                _("Longest gap"),
+                _("Current gap"),
+                _("Last came"),
             ]
         )
         self.attendance.verticalHeader().setVisible(False)
@@ -80,12 +86,16 @@ class PersonView(QWidget):
         for row, circle in enumerate(history.circles):
             cells = [
                 circle.circle_name,
-                f"{circle.attended} of {circle.held}",
-                str(circle.longest_streak),
-                str(circle.current_streak),
-                str(circle.longest_gap),
-                str(circle.current_gap),
-                "never"
+                # Translators: sessions a person came to out of those the circle held: "5 of 8".
+                _("{attended} of {held}").format(
+                    attended=count(circle.attended), held=count(circle.held)
+                ),
+                count(circle.longest_streak),
+                count(circle.current_streak),
+                count(circle.longest_gap),
+                count(circle.current_gap),
+                # Translators: in the "Last came" column, for a person who never came.
+                pgettext("last came", "never")
                 if circle.last_attended is None
                 else local_time(circle.last_attended, "", with_time=False),
             ]

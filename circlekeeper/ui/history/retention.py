@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.history.records import RetentionPreview
 from circlekeeper.history.source import HistorySource
-from circlekeeper.ui.history.format import local_time
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.ui.history.format import count, local_time
 from circlekeeper.ui.history.session_detail import plain_label
 
 Ask = Callable[[QWidget, str, str], bool]
@@ -47,25 +48,25 @@ class RetentionPanel(QWidget):
         self._ask = ask
         self._now = now
         self.preview: RetentionPreview | None = None
-        self.setAccessibleName("Retention")
+        self.setAccessibleName(_("Retention"))
         self.days = QSpinBox()
         self.days.setRange(0, 36500)
-        self.days.setSpecialValueText("keep everything")
-        self.days.setSuffix(" days")
+        self.days.setSpecialValueText(_("keep everything"))
         self.days.setValue(retention_days or 0)
-        self.days.setAccessibleName("Keep sessions for")
-        label = QLabel("Keep sessions for")
+        self._suffix_for(self.days.value())
+        self.days.setAccessibleName(_("Keep sessions for"))
+        label = QLabel(_("Keep sessions for"))
         label.setBuddy(self.days)
-        self.save_button = QPushButton("Sa&ve period")
-        self.save_button.setAccessibleName("Save retention period")
-        self.preview_button = QPushButton("S&how what would be deleted")
-        self.preview_button.setAccessibleName("Show what would be deleted")
-        self.delete_button = QPushButton("Delete them &now…")
-        self.delete_button.setAccessibleName("Delete old sessions now")
+        self.save_button = QPushButton(_("Sa&ve period"))
+        self.save_button.setAccessibleName(_("Save retention period"))
+        self.preview_button = QPushButton(_("S&how what would be deleted"))
+        self.preview_button.setAccessibleName(_("Show what would be deleted"))
+        self.delete_button = QPushButton(_("Delete them &now…"))
+        self.delete_button.setAccessibleName(_("Delete old sessions now"))
         self.delete_button.setEnabled(False)
-        self.summary = plain_label("", "What would be deleted")
+        self.summary = plain_label("", _("What would be deleted"))
         self.doomed = QListWidget()
-        self.doomed.setAccessibleName("Sessions that would be deleted")
+        self.doomed.setAccessibleName(_("Sessions that would be deleted"))
         self.doomed.setMaximumHeight(120)
         self.doomed.hide()
 
@@ -91,6 +92,13 @@ class RetentionPanel(QWidget):
         self.preview_button.clicked.connect(self.show_preview)
         self.delete_button.clicked.connect(self.delete_now)
         self.days.valueChanged.connect(self._invalidate)
+        self.days.valueChanged.connect(self._suffix_for)
+
+    def _suffix_for(self, days: int) -> None:
+        """ " day" or " days" after the number, in the form the language uses for it."""
+        # Translators: the unit after a number in a spin box ("30 days"); keep the space
+        # before it if your language puts one between a number and its unit.
+        self.days.setSuffix(ngettext(" day", " days", days))
 
     def _invalidate(self, *_args: object) -> None:
         self.preview = None
@@ -102,48 +110,48 @@ class RetentionPanel(QWidget):
         days = self.days.value() or None
         self._source.set_retention(self._circle_id, days)
         self.summary.setText(
-            "Sessions are kept until you delete them."
+            _("Sessions are kept until you delete them.")
             if days is None
-            else f"Sessions older than {days} days will be offered for deletion."
+            else ngettext(
+                "Sessions older than {count} day will be offered for deletion.",
+                "Sessions older than {count} days will be offered for deletion.",
+                days,
+            ).format(count=count(days))
         )
 
     def show_preview(self) -> RetentionPreview | None:
         days = self.days.value()
         if not days:
             self._invalidate()
-            self.summary.setText("No retention period is set, so nothing would be deleted.")
+            self.summary.setText(_("No retention period is set, so nothing would be deleted."))
             return None
         preview = self._source.retention_preview(self._circle_id, days, now=self._now())
         self.preview = preview
         self.doomed.clear()
         if not preview.sessions:
             self.summary.setText(
-                f"Nothing started before {local_time(preview.cutoff, '', with_time=False)};"
-                " nothing would be deleted."
+                _("Nothing started before {day}; nothing would be deleted.").format(
+                    day=local_time(preview.cutoff, "", with_time=False)
+                )
             )
             self.delete_button.setEnabled(False)
             self.doomed.hide()
             return preview
-        notes = (
-            f" and {preview.notes} private note" + ("" if preview.notes == 1 else "s")
-            if preview.notes
-            else ""
-        )
         assert preview.oldest is not None and preview.newest is not None
-        self.summary.setText(
-            f"{preview.sessions} session"
-            + ("" if preview.sessions == 1 else "s")
-            + f"{notes} from {local_time(preview.oldest, '', with_time=False)} to"
-            f" {local_time(preview.newest, '', with_time=False)} would be deleted, with their"
-            " logs, prompts and moods."
-        )
+        self.summary.setText(self._doomed_sentence(preview))
         for listing in preview.sample:
+            present = listing.present_count or 0
+            # Translators: one session that would be deleted: when, and how many were there.
             self.doomed.addItem(
-                f"{local_time(listing.started_at, listing.timezone)} · {listing.present_count or 0}"
-                " present"
+                ngettext("{when} · {count} present", "{when} · {count} present", present).format(
+                    when=local_time(listing.started_at, listing.timezone), count=count(present)
+                )
             )
-        if preview.sessions > len(preview.sample):
-            self.doomed.addItem(f"… and {preview.sessions - len(preview.sample)} more")
+        more = preview.sessions - len(preview.sample)
+        if more > 0:
+            self.doomed.addItem(
+                ngettext("… and {count} more", "… and {count} more", more).format(count=count(more))
+            )
         self.doomed.show()
         self.delete_button.setEnabled(True)
         return preview
@@ -152,17 +160,48 @@ class RetentionPanel(QWidget):
         preview = self.preview
         if preview is None or not preview.sessions:
             return 0
-        if not self._ask(
-            self,
-            "Delete old sessions?",
-            f"Delete {preview.sessions} session"
-            + ("" if preview.sessions == 1 else "s")
-            + " and everything recorded with them? This cannot be undone.",
-        ):
+        question = ngettext(
+            "Delete {count} session and everything recorded with it? This cannot be undone.",
+            "Delete {count} sessions and everything recorded with them? This cannot be undone.",
+            preview.sessions,
+        ).format(count=count(preview.sessions))
+        if not self._ask(self, _("Delete old sessions?"), question):
             return 0
         # Same cutoff as shown: nothing newer than what the facilitator saw is touched.
         deleted = self._source.apply_retention(self._circle_id, preview.days, now=preview.now)
         self._invalidate()
-        self.summary.setText(f"Deleted {deleted} session" + ("" if deleted == 1 else "s") + ".")
+        self.summary.setText(
+            ngettext("Deleted {count} session.", "Deleted {count} sessions.", deleted).format(
+                count=count(deleted)
+            )
+        )
         self.sessions_deleted.emit(deleted)
         return deleted
+
+    @staticmethod
+    def _doomed_sentence(preview: RetentionPreview) -> str:
+        """What a deletion would take, as one whole sentence (with or without private notes)."""
+        assert preview.oldest is not None and preview.newest is not None
+        values = {
+            "count": count(preview.sessions),
+            "notes": count(preview.notes),
+            "first": local_time(preview.oldest, "", with_time=False),
+            "last": local_time(preview.newest, "", with_time=False),
+        }
+        if not preview.notes:
+            return ngettext(
+                "{count} session from {first} to {last} would be deleted, with its log, prompts"
+                " and moods.",
+                "{count} sessions from {first} to {last} would be deleted, with their logs,"
+                " prompts and moods.",
+                preview.sessions,
+            ).format(**values)
+        notes = ngettext("{notes} private note", "{notes} private notes", preview.notes)
+        # Translators: {private_notes} is the phrase "{notes} private note(s)" translated above.
+        return ngettext(
+            "{count} session and {private_notes} from {first} to {last} would be deleted, with"
+            " its log, prompts and moods.",
+            "{count} sessions and {private_notes} from {first} to {last} would be deleted, with"
+            " their logs, prompts and moods.",
+            preview.sessions,
+        ).format(private_notes=notes.format(**values), **values)

@@ -25,22 +25,28 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.history.records import SessionDetail
-from circlekeeper.session.model import format_duration
+from circlekeeper.i18n import _, ngettext, pgettext
+from circlekeeper.i18n.formats import format_list
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.ui.bidi_text import breakable, display_name, isolate, sentence
 from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
-from circlekeeper.ui.history.format import local_time
-from circlekeeper.ui.history.session_table import STATUS_WORDS
+from circlekeeper.ui.history.format import count, decimal, duration, local_time
+from circlekeeper.ui.history.session_table import status_word
 
 NotesFactory = Callable[[int], QWidget | None]
 PdfHook = Callable[[QWidget, int], object]
-OUTCOME_WORDS = {
-    TurnOutcome.SPOKE: "spoke",
-    TurnOutcome.PASSED: "passed",
-    TurnOutcome.DEFERRED: "asked to come back later",
-    TurnOutcome.LEFT: "left during their turn",
-}
+
+
+def outcome_words(outcome: TurnOutcome) -> str:
+    """What happened in one turn, in the active language."""
+    words = {
+        TurnOutcome.SPOKE: pgettext("turn outcome", "spoke"),
+        TurnOutcome.PASSED: pgettext("turn outcome", "passed"),
+        TurnOutcome.DEFERRED: pgettext("turn outcome", "asked to come back later"),
+        TurnOutcome.LEFT: pgettext("turn outcome", "left during their turn"),
+    }
+    return words.get(outcome, str(outcome))
 
 
 def plain_label(text: str, name: str) -> QLabel:
@@ -66,7 +72,7 @@ class SessionDetailView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.detail = detail
-        self.setAccessibleName("Session detail")
+        self.setAccessibleName(_("Session detail"))
         self._build_figures()
         self._build_rounds()
         self._build_texts()
@@ -82,8 +88,13 @@ class SessionDetailView(QWidget):
         detail, listing, summary = self.detail, self.detail.listing, self.detail.summary
         when = local_time(listing.started_at, listing.timezone)
         self.title = plain_label(
-            sentence(f"{isolate(breakable(listing.circle_name))} — {when}"),
-            "Session",
+            # Translators: the heading of one past session: the circle's name and when it met.
+            sentence(
+                _("{circle} — {when}").format(
+                    circle=isolate(breakable(listing.circle_name)), when=when
+                )
+            ),
+            _("Session"),
         )
         self.title.setObjectName("historyDetailTitle")
         font = self.title.font()
@@ -91,25 +102,34 @@ class SessionDetailView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-        facts = [
-            "Facilitated by " + (", ".join(map(display_name, listing.facilitators)) or "—"),
-        ]
+        facilitators = format_list(map(display_name, listing.facilitators)) or "—"
+        facts = [_("Facilitated by {names}").format(names=facilitators)]
         if detail.co_facilitators:
-            facts.append("with " + ", ".join(map(display_name, detail.co_facilitators)))
+            co = format_list(map(display_name, detail.co_facilitators))
+            # Translators: follows "Facilitated by …": the co-facilitators of a session.
+            facts.append(_("with {names}").format(names=co))
         facts += session_facts(summary)
-        facts.append(STATUS_WORDS.get(listing.status, listing.status))
-        self.facts_label = plain_label(SEPARATOR.join(facts), "Key figures")
-        self.fairness_label = plain_label(summary.fairness_sentence(), "Fairness")
+        facts.append(status_word(listing.status))
+        self.facts_label = plain_label(SEPARATOR.join(facts), _("Key figures"))
+        self.fairness_label = plain_label(summary.fairness_sentence(), _("Fairness"))
 
         self.chart = FairnessStrip()
-        self.chart.setAccessibleName("Speaking time against an equal share")
+        self.chart.setAccessibleName(_("Speaking time against an equal share"))
         bars, equal = bars_from_summary(summary)
         self.chart.set_bars(bars, equal)
 
     def _build_rounds(self) -> None:
         self.rounds = QTreeWidget()
-        self.rounds.setAccessibleName("Rounds and turns")
-        self.rounds.setHeaderLabels(["Round / person", "Spoke", "Allotted", "What happened"])
+        self.rounds.setAccessibleName(_("Rounds and turns"))
+        self.rounds.setHeaderLabels(
+            [
+                _("Round / person"),
+                # Translators: a column heading: how long a person or a round spoke.
+                pgettext("column", "Spoke"),
+                _("Allotted"),
+                _("What happened"),
+            ]
+        )
         header = self.rounds.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -120,19 +140,19 @@ class SessionDetailView(QWidget):
 
     def _build_texts(self) -> None:
         """Prompts heard, mood counts and the shareable summary."""
-        self.prompts_label = plain_label(self._prompts_text(), "Prompts")
-        self.moods_label = plain_label(self._moods_text(), "Mood counts")
+        self.prompts_label = plain_label(self._prompts_text(), _("Prompts"))
+        self.moods_label = plain_label(self._moods_text(), _("Mood counts"))
         self.shareable = QPlainTextEdit(self.detail.shareable)
         self.shareable.setReadOnly(True)
-        self.shareable.setAccessibleName("Shareable summary")
-        self.shareable.setPlaceholderText("No shareable summary was written for this session.")
+        self.shareable.setAccessibleName(_("Shareable summary"))
+        self.shareable.setPlaceholderText(_("No shareable summary was written for this session."))
         self.shareable.setMaximumHeight(90)
 
     def _build_buttons(self, pdf_hook: PdfHook | None) -> QGridLayout:
         """Copy, export again (when the app can) and delete, wired to what they do."""
         session_id = self.detail.listing.session_id
-        copy = QPushButton("&Copy summary")
-        copy.setAccessibleName("Copy shareable summary")
+        copy = QPushButton(_("&Copy summary"))
+        copy.setAccessibleName(_("Copy shareable summary"))
         copy.setEnabled(bool(self.detail.shareable))
         copy.clicked.connect(self._copy)
 
@@ -140,13 +160,13 @@ class SessionDetailView(QWidget):
         buttons.addWidget(copy, 0, 0)
         self.pdf_button: QPushButton | None = None
         if pdf_hook is not None:
-            self.pdf_button = QPushButton("&Export PDF again…")
-            self.pdf_button.setAccessibleName("Export the PDF of this session again")
+            self.pdf_button = QPushButton(_("&Export PDF again…"))
+            self.pdf_button.setAccessibleName(_("Export the PDF of this session again"))
             self.pdf_button.clicked.connect(lambda: pdf_hook(self, session_id))
             buttons.addWidget(self.pdf_button, 0, 1)
         buttons.setColumnStretch(2, 1)
-        self.delete_button = QPushButton("&Delete session…")
-        self.delete_button.setAccessibleName("Delete this session")
+        self.delete_button = QPushButton(_("&Delete session…"))
+        self.delete_button.setAccessibleName(_("Delete this session"))
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(session_id))
         buttons.addWidget(self.delete_button, 1, 0)
         return buttons
@@ -159,10 +179,10 @@ class SessionDetailView(QWidget):
         layout.addWidget(self.fairness_label)
         layout.addWidget(self.chart)
         layout.addWidget(self.rounds, 1)
-        layout.addWidget(plain_label("Prompts", "Prompts heading"))
+        layout.addWidget(plain_label(_("Prompts"), _("Prompts heading")))
         layout.addWidget(self.prompts_label)
         layout.addWidget(self.moods_label)
-        layout.addWidget(plain_label("Shareable summary", "Shareable summary heading"))
+        layout.addWidget(plain_label(_("Shareable summary"), _("Shareable summary heading")))
         layout.addWidget(self.shareable)
         if self.notes_widget is not None:
             layout.addWidget(self.notes_widget)
@@ -183,26 +203,38 @@ class SessionDetailView(QWidget):
         summary = self.detail.summary
         names = {p.person_id: p.name for p in summary.people}
         for round_ in summary.rounds:
-            planned = format_duration(round_.planned_seconds) if round_.planned_seconds else "open"
+            # Translators: a round without a time limit (in the "Allotted" column).
+            open_time = pgettext("time limit", "open")
+            planned = duration(round_.planned_seconds) if round_.planned_seconds else open_time
+            how = round_.plan.policy.describe()
+            if round_.passes:
+                how = ngettext(
+                    "{policy} · {count} passed", "{policy} · {count} passed", round_.passes
+                ).format(policy=how, count=count(round_.passes))
             top = QTreeWidgetItem(
                 [
-                    f"{round_.index + 1}. {round_.label}",
-                    format_duration(round_.spoken_seconds),
+                    # Translators: a round's number and its name, as in "2. Sharing".
+                    _("{number}. {round}").format(
+                        number=count(round_.index + 1), round=round_.label
+                    ),
+                    duration(round_.spoken_seconds),
                     planned,
-                    round_.plan.policy.describe()
-                    + (f" · {round_.passes} passed" if round_.passes else ""),
+                    how,
                 ]
             )
             for turn in round_.turns:
-                what = OUTCOME_WORDS.get(turn.outcome, str(turn.outcome))
+                what = outcome_words(turn.outcome)
                 if turn.over > 0.5:
-                    what += f", {format_duration(turn.over)} over time"
+                    # Translators: what happened in a turn, and by how much it ran over.
+                    what = _("{outcome}, {time} over time").format(
+                        outcome=what, time=duration(turn.over)
+                    )
                 top.addChild(
                     QTreeWidgetItem(
                         [
                             names.get(turn.person_id, turn.person_id),
-                            format_duration(turn.spoken),
-                            "open" if turn.allotted is None else format_duration(turn.allotted),
+                            duration(turn.spoken),
+                            open_time if turn.allotted is None else duration(turn.allotted),
                             what,
                         ]
                     )
@@ -214,17 +246,21 @@ class SessionDetailView(QWidget):
         lines = []
         labels = {r.index: r.label for r in self.detail.summary.rounds}
         for use in self.detail.prompts:
+            fallback = _("Round {number}").format(number=count(use.round_index + 1))
+            # Translators: a round and the prompt it heard, as in "Check-in: How are you?".
             lines.append(
-                f"{labels.get(use.round_index, f'Round {use.round_index + 1}')}: {use.text}"
+                _("{round}: {prompt}").format(
+                    round=labels.get(use.round_index, fallback), prompt=use.text
+                )
             )
         if not lines:  # typed into the plan: the rounds that were held are what was heard
             lines = [
-                f"{plan.label}: {text}"
+                _("{round}: {prompt}").format(round=plan.label, prompt=text)
                 for index, plan in enumerate(self.detail.plan)
                 if index in labels
                 for text in plan.prompts()
             ]
-        return "\n".join(lines) or "No prompts were recorded."
+        return "\n".join(lines) or _("No prompts were recorded.")
 
     def _moods_text(self) -> str:
         parts = []
@@ -232,12 +268,34 @@ class SessionDetailView(QWidget):
             average = counts.average
             if average is None:
                 continue
-            spread = ", ".join(f"{v}: {n}" for v, n in sorted(counts.counts.items()))
-            parts.append(
-                f"{counts.moment.capitalize()} mood {average:.1f} of 5 ({counts.total} answers;"
-                f" {spread})"
+            spread = format_list(
+                # Translators: how many people chose one mood value, as in "4: 3".
+                _("{value}: {count}").format(value=count(v), count=count(n))
+                for v, n in sorted(counts.counts.items())
             )
-        return "\n".join(parts) or "No mood counts were recorded."
+            parts.append(
+                _mood_line(counts.moment, counts.total).format(
+                    average=decimal(average, 1),
+                    count=count(counts.total),
+                    spread=spread,
+                )
+            )
+        return "\n".join(parts) or _("No mood counts were recorded.")
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.detail.shareable)
+
+
+def _mood_line(moment: str, answers: int) -> str:
+    """One moment's mood sentence, whole, so each language can order it as it needs."""
+    if moment == "check-out":
+        return ngettext(
+            "Check-out mood {average} of 5 ({count} answer; {spread})",
+            "Check-out mood {average} of 5 ({count} answers; {spread})",
+            answers,
+        )
+    return ngettext(
+        "Check-in mood {average} of 5 ({count} answer; {spread})",
+        "Check-in mood {average} of 5 ({count} answers; {spread})",
+        answers,
+    )

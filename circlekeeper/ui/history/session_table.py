@@ -20,22 +20,36 @@ from circlekeeper.history.records import (
     SessionSort,
 )
 from circlekeeper.history.source import HistorySource
-from circlekeeper.session.model import format_duration
-from circlekeeper.ui.history.format import local_time
+from circlekeeper.i18n import N_, _, pgettext
+from circlekeeper.i18n.formats import format_list
+from circlekeeper.ui.history.format import count, decimal, duration, local_time
 
 log = logging.getLogger(__name__)
 
 COLUMNS: tuple[tuple[str, SessionSort | None], ...] = (
-    ("Date", SessionSort.STARTED),
-    ("Circle", SessionSort.CIRCLE),
-    ("Facilitators", None),
-    ("Present", SessionSort.PRESENT),
-    ("Duration", SessionSort.DURATION),
-    ("Fairness", SessionSort.FAIRNESS),
-    ("Status", SessionSort.STATUS),
+    (N_("Date"), SessionSort.STARTED),
+    (N_("Circle"), SessionSort.CIRCLE),
+    (N_("Facilitators"), None),
+    # Translators: a column of the past-sessions table: how many people were present.
+    (N_("Present"), SessionSort.PRESENT),
+    (N_("Duration"), SessionSort.DURATION),
+    (N_("Fairness"), SessionSort.FAIRNESS),
+    (N_("Status"), SessionSort.STATUS),
 )
+"""Column headings (translated when shown) and the sort each one asks for."""
 SESSION_ID = Qt.ItemDataRole.UserRole
-STATUS_WORDS = {"ended": "Ended", "abandoned": "Closed after a crash", "live": "Live"}
+
+
+def status_word(status: str) -> str:
+    """A session's status as a person reads it, in the active language."""
+    words = {
+        "ended": pgettext("session status", "Ended"),
+        "abandoned": pgettext("session status", "Closed after a crash"),
+        "live": pgettext("session status", "Live"),
+    }
+    return words.get(status, status)
+
+
 Index = QModelIndex | QPersistentModelIndex
 # Qt asks ``data`` thousands of times per repaint, mostly for roles this model leaves empty
 # (font, colours, check state…): plain ints, and one set lookup turns those away first.
@@ -48,7 +62,6 @@ ANSWERED_ROLES = frozenset({DISPLAY, ACCESSIBLE, ALIGNMENT, TOOLTIP, SESSION_ID_
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 NO_FLAGS = Qt.ItemFlag.NoItemFlags
-FAIRNESS_TIP = "Jain fairness index: 1.00 means everyone had the same speaking time."
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -151,7 +164,7 @@ class SessionTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return _(COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -172,7 +185,7 @@ class SessionTableModel(QAbstractTableModel):
         if role == ALIGNMENT and column in (3, 4, 5):
             return RIGHT
         if role == TOOLTIP and column == 5 and self._rows[row].fairness is not None:
-            return FAIRNESS_TIP
+            return _("Jain fairness index: 1.00 means everyone had the same speaking time.")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -194,17 +207,14 @@ def _cell(listing: SessionListing, column: int) -> str:
         case 1:
             return listing.circle_name
         case 2:
-            return ", ".join(listing.facilitators)
+            return format_list(listing.facilitators)
         case 3:
-            return "" if listing.present_count is None else str(listing.present_count)
+            return "" if listing.present_count is None else count(listing.present_count)
         case 4:
-            return (
-                ""
-                if listing.duration_seconds is None
-                else format_duration(listing.duration_seconds)
-            )
+            seconds = listing.duration_seconds
+            return "" if seconds is None else duration(seconds, to_the_minute=True)
         case 5:
-            return "—" if listing.fairness is None else f"{listing.fairness:.2f}"
+            return decimal(listing.fairness, 2)
         case 6:
-            return STATUS_WORDS.get(listing.status, listing.status)
+            return status_word(listing.status)
     return ""

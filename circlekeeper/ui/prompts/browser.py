@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.prompts.exchange import export_deck_file, import_deck_file
 from circlekeeper.prompts.library import PromptLibrary, PromptQuery
 from circlekeeper.prompts.uses import PromptUseRecorder, UsageRow
@@ -63,8 +64,8 @@ class PromptBrowser(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Prompt library")
-        self.setAccessibleName("Prompt library")
+        self.setWindowTitle(_("Prompt library"))
+        self.setAccessibleName(_("Prompt library"))
         self._library = library
         self._recorder = PromptUseRecorder(library)
         self._circle_id = circle_id
@@ -77,10 +78,15 @@ class PromptBrowser(QDialog):
 
         library_page = self._build_library_page(category)
         self.tabs = QTabWidget()
-        self.tabs.addTab(library_page, "Library")
+        self.tabs.addTab(library_page, _("Library"))
         self.used = UsageTable()
         if circle_id is not None:
-            self.tabs.addTab(self.used, f"Heard in {circle_name or 'this circle'}")
+            self.tabs.addTab(
+                self.used,
+                _("Heard in {circle}").format(circle=circle_name)
+                if circle_name
+                else _("Heard in this circle"),
+            )
         self._build_footer()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -121,14 +127,14 @@ class PromptBrowser(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.new_button = QPushButton("New prompt…")
-        self.new_button.setAccessibleName("New prompt")
+        self.new_button = QPushButton(_("New prompt…"))
+        self.new_button.setAccessibleName(_("New prompt"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.import_button = QPushButton("Import deck…")
-        self.import_button.setAccessibleName("Import deck")
-        self.export_button = QPushButton("Export listed…")
-        self.export_button.setAccessibleName("Export the listed prompts")
-        self.export_button.setToolTip("Save the prompts in the list as a deck file to share.")
+        self.import_button = QPushButton(_("Import deck…"))
+        self.import_button.setAccessibleName(_("Import deck"))
+        self.export_button = QPushButton(_("Export listed…"))
+        self.export_button.setAccessibleName(_("Export the listed prompts"))
+        self.export_button.setToolTip(_("Save the prompts in the list as a deck file to share."))
         manage = QHBoxLayout()
         for button in (self.new_button, self.import_button, self.export_button):
             manage.addWidget(button)
@@ -144,7 +150,7 @@ class PromptBrowser(QDialog):
     def _build_footer(self) -> None:
         """The message line and Use / Close."""
         self.message = QLabel()
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(_("Message"))
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         # A long file name must not widen the dialog; the full text is in the tooltip.
@@ -152,9 +158,9 @@ class PromptBrowser(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.use_button = self.buttons.addButton(
-            "Use this prompt", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Use this prompt"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.use_button.setAccessibleName("Use this prompt")
+        self.use_button.setAccessibleName(_("Use this prompt"))
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
 
     def _wire(self) -> None:
@@ -219,8 +225,8 @@ class PromptBrowser(QDialog):
             return ""
         heard = self._last_heard.get(prompt.prompt_id)
         if heard:
-            return f"Last heard in this circle: {when_text(heard)}"
-        return "Not heard in this circle recently."
+            return _("Last heard in this circle: {day}").format(day=when_text(heard))
+        return _("Not heard in this circle recently.")
 
     # ------------------------------------------------------------------ actions
 
@@ -240,21 +246,24 @@ class PromptBrowser(QDialog):
         prompt = self.current()
         if prompt:
             on = not self._library.is_favourite(prompt.prompt_id)
-            said = ("Added to favourites; draws lean towards it.", "Not a favourite now.")
+            said = (_("Added to favourites; draws lean towards it."), _("Not a favourite now."))
             self._toggle(self._library.set_favourite, prompt, on, said)
 
     def _toggle_hidden(self) -> None:
         prompt = self.current()
         if prompt:
             on = not self._library.is_hidden(prompt.prompt_id)
-            said = ("Hidden: it will not be offered or drawn.", "Shown again.")
+            said = (_("Hidden: it will not be offered or drawn."), _("Shown again."))
             self._toggle(self._library.set_hidden, prompt, on, said)
 
     def _toggle_archived(self) -> None:
         prompt = self.current()
         if prompt and prompt.custom:
             self._toggle(
-                self._library.set_archived, prompt, not prompt.archived, ("Archived.", "Restored.")
+                self._library.set_archived,
+                prompt,
+                not prompt.archived,
+                (_("Archived."), _("Restored.")),
             )
 
     def _toggle(
@@ -280,8 +289,8 @@ class PromptBrowser(QDialog):
             saved = self._library.edit(prompt, changed)
             self._select(saved.prompt_id)
             if prompt.custom:
-                return "Saved."
-            return "Saved as your own copy; it takes the shipped prompt's place."
+                return _("Saved.")
+            return _("Saved as your own copy; it takes the shipped prompt's place.")
 
         self._attempt(save)
 
@@ -294,7 +303,7 @@ class PromptBrowser(QDialog):
         def save() -> str:
             saved = self._library.add_custom(fresh)
             self._select(saved.prompt_id)
-            return "Added to your prompts."
+            return _("Added to your prompts.")
 
         self._attempt(save)
 
@@ -305,24 +314,30 @@ class PromptBrowser(QDialog):
 
         def load() -> str:
             saved = import_deck_file(self._library, path)
-            return f"Imported {len(saved)} prompt{'s' if len(saved) != 1 else ''} from {path.name}."
+            return ngettext(
+                "Imported {count} prompt from {file}.",
+                "Imported {count} prompts from {file}.",
+                len(saved),
+            ).format(count=len(saved), file=path.name)
 
         self._attempt(load)
 
     def _export(self) -> None:
         prompts = self.listed()
         if not prompts:
-            self._say("There are no prompts in the list to export; clear some filters first.")
+            self._say(_("There are no prompts in the list to export; clear some filters first."))
             return
         path = self._ask_save(self)
         if path is None:
             return
 
         def save() -> str:
-            export_deck_file(path, prompts, deck_id="my-prompts", title="My prompts")
-            return (
-                f"Exported {len(prompts)} prompt{'s' if len(prompts) != 1 else ''} to {path.name}."
-            )
+            export_deck_file(path, prompts, deck_id="my-prompts", title=_("My prompts"))
+            return ngettext(
+                "Exported {count} prompt to {file}.",
+                "Exported {count} prompts to {file}.",
+                len(prompts),
+            ).format(count=len(prompts), file=path.name)
 
         self._attempt(save)
 

@@ -16,19 +16,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_date, format_number
 from circlekeeper.prompts.uses import UsageRow
 
 
 def ask_open_deck(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Import a prompt deck", "", "Prompt decks (*.toml);;All files (*)"
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Import a prompt deck"),
+        "",
+        # Translators: file-type filters; keep the parts in brackets and the ";;" as they are.
+        _("Prompt decks (*.toml);;All files (*)"),
     )
     return Path(path) if path else None
 
 
 def ask_save_deck(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Export prompts as a deck", "my-prompts.toml", "Prompt decks (*.toml)"
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _("Export prompts as a deck"),
+        "my-prompts.toml",
+        # Translators: a file-type filter; keep the part in brackets as it is.
+        _("Prompt decks (*.toml)"),
     )
     if not path:
         return None
@@ -54,7 +64,8 @@ class PreviewText(QPlainTextEdit):
 
 
 def when_text(row: UsageRow) -> str:
-    return row.when.astimezone().strftime("%d %b %Y")
+    """The day a prompt was heard, on this computer's calendar, as the language writes it."""
+    return format_date(row.when.astimezone(), "medium")
 
 
 class UsageTable(QTableWidget):
@@ -62,8 +73,8 @@ class UsageTable(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, 3)
-        self.setAccessibleName("Prompts this circle heard")
-        self.setHorizontalHeaderLabels(["When", "Round", "Prompt"])
+        self.setAccessibleName(_("Prompts this circle heard"))
+        self.setHorizontalHeaderLabels([_("When"), _("Round"), _("Prompt")])
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -71,7 +82,13 @@ class UsageTable(QTableWidget):
     def show_rows(self, rows: Sequence[UsageRow]) -> None:
         self.setRowCount(len(rows))
         for n, row in enumerate(rows):
-            round_text = f"Round {row.round_index + 1}" + (" (one person)" if row.person_id else "")
+            number = format_number(row.round_index + 1)
+            round_text = (
+                # Translators: a round in which each person had a prompt of their own.
+                _("Round {number} (one person)").format(number=number)
+                if row.person_id
+                else _("Round {number}").format(number=number)
+            )
             for column, text in enumerate((when_text(row), round_text, row.text)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.prompts.deck import MAX_TEXT, normalize_tag
 from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
-from circlekeeper.ui.prompts.labels import CATEGORY_NAMES, INTENSITY_NAMES, PRINCIPLE_NAMES
+from circlekeeper.ui.prompts.labels import category_names, intensity_names, principle_names
 
 
 class PromptEditorDialog(QDialog):
@@ -36,65 +37,69 @@ class PromptEditorDialog(QDialog):
         super().__init__(parent)
         self._original = original
         editing_shipped = original is not None and not original.custom
-        self.setWindowTitle("Edit prompt" if original else "New prompt")
+        self.setWindowTitle(_("Edit prompt") if original else _("New prompt"))
         self.setAccessibleName(self.windowTitle())
         self.text = QPlainTextEdit(original.text if original else "")
-        self.text.setAccessibleName("Prompt text")
-        self.text.setPlaceholderText("A gentle question anyone could answer, or pass on.")
+        self.text.setAccessibleName(_("Prompt text"))
+        self.text.setPlaceholderText(_("A gentle question anyone could answer, or pass on."))
         self.text.setTabChangesFocus(True)
         self.category = QComboBox()
-        self.category.setAccessibleName("Category")
-        for value, name in CATEGORY_NAMES.items():
+        self.category.setAccessibleName(_("Category"))
+        for value, name in category_names().items():
             self.category.addItem(name, value)
         chosen = original.category if original else (category or PromptCategory.CHECK_IN)
         self.category.setCurrentIndex(self.category.findData(chosen))
         self.intensity = QComboBox()
-        self.intensity.setAccessibleName("Depth")
-        for intensity, name in INTENSITY_NAMES.items():
+        self.intensity.setAccessibleName(_("Depth"))
+        for intensity, name in intensity_names().items():
             self.intensity.addItem(name, intensity)
         self.intensity.setCurrentIndex(
             self.intensity.findData(original.intensity if original else Intensity.LIGHT)
         )
         self.principles: dict[Principle, QCheckBox] = {}
         principle_row = QHBoxLayout()
-        for principle, name in PRINCIPLE_NAMES.items():
+        for principle, name in principle_names().items():
             box = QCheckBox(name)
-            box.setAccessibleName(f"Serves {name.lower()}")
+            # Translators: the accessible name of a tick box: the prompt serves this principle.
+            box.setAccessibleName(_("Serves {principle}").format(principle=name))
             box.setChecked(original is not None and principle in original.principles)
             box.toggled.connect(self._validate)
             self.principles[principle] = box
             principle_row.addWidget(box)
-        self.first_meeting = QCheckBox("Suits a first meeting")
-        self.first_meeting.setAccessibleName("Suits a first meeting")
+        self.first_meeting = QCheckBox(_("Suits a first meeting"))
+        self.first_meeting.setAccessibleName(_("Suits a first meeting"))
         self.first_meeting.setChecked(bool(original and original.first_meeting))
         self.tags = QLineEdit(", ".join(sorted(original.tags)) if original else "")
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("words separated by commas, e.g. nature, week")
+        self.tags.setAccessibleName(_("Tags"))
+        self.tags.setPlaceholderText(_("words separated by commas, e.g. nature, week"))
         self.problem = QLabel()
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(_("Problem"))
         self.problem.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Prompt", self.text)
-        form.addRow("Category", self.category)
-        form.addRow("Depth", self.intensity)
-        form.addRow("Serves", principle_row)
+        form.addRow(_("Prompt"), self.text)
+        form.addRow(_("Category"), self.category)
+        form.addRow(_("Depth"), self.intensity)
+        # Translators: the label before the principles a prompt serves (tick boxes).
+        form.addRow(pgettext("principles", "Serves"), principle_row)
         form.addRow("", self.first_meeting)
-        form.addRow("Tags", self.tags)
+        form.addRow(_("Tags"), self.tags)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
-            "Save as my copy" if editing_shipped else "Save",
+            _("Save as my copy") if editing_shipped else _("Save"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
-        self.save_button.setAccessibleName("Save the prompt")
+        self.save_button.setAccessibleName(_("Save the prompt"))
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if editing_shipped:
             note = QLabel(
-                "Shipped prompts stay as they are: your changes are saved as your own copy, "
-                "which takes the original's place in your library."
+                _(
+                    "Shipped prompts stay as they are: your changes are saved as your own copy,"
+                    " which takes the original's place in your library."
+                )
             )
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -108,11 +113,15 @@ class PromptEditorDialog(QDialog):
     def _problem(self) -> str:
         words = " ".join(self.text.toPlainText().split())
         if not words:
-            return "Write the prompt's words."
+            return _("Write the prompt's words.")
         if len(words) > MAX_TEXT:
-            return f"Keep the prompt under {MAX_TEXT} characters (it has {len(words)})."
+            return ngettext(
+                "Keep the prompt under {limit} characters (it has {count}).",
+                "Keep the prompt under {limit} characters (it has {count}).",
+                len(words),
+            ).format(limit=MAX_TEXT, count=len(words))
         if not any(box.isChecked() for box in self.principles.values()):
-            return "Tick at least one principle the prompt serves."
+            return _("Tick at least one principle the prompt serves.")
         return ""
 
     def _validate(self) -> None:

@@ -48,18 +48,42 @@ class PromptFeature:
         avoid_last: int = DEFAULT_AVOID_LAST,
         library: PromptLibrary | None = None,
     ) -> None:
-        self.language = active_language()
-        self.library = library or PromptLibrary(list(shipped_decks_in(self.language)), repository)
+        self._repository = library.repository if library is not None else repository
         self.avoid_last = avoid_last
-        self.recorder = PromptUseRecorder(self.library)
-        self._libraries: dict[str, PromptLibrary] = {self.language: self.library}
+        self._libraries: dict[str, PromptLibrary] = {}
+        self._last_language = active_language()
+        if library is not None:
+            self._libraries[self._last_language] = library
+
+    @property
+    def language(self) -> str:
+        """The app's language now: a switch in Settings while the app runs is followed by the
+        next browser, draw and recording (the libraries share one repository, so marks and
+        "heard recently" carry over)."""
+        return active_language()
+
+    @property
+    def library(self) -> PromptLibrary:
+        """The library in the app's language (re-read when the language changed since the
+        last call, so marks made in the other language's library are in it)."""
+        code = self.language
+        known = code in self._libraries
+        library = self.library_in(code)
+        if known and code != self._last_language:
+            library.refresh()
+        self._last_language = code
+        return library
+
+    @property
+    def recorder(self) -> PromptUseRecorder:
+        return PromptUseRecorder(self.library)
 
     def library_in(self, language: str) -> PromptLibrary:
         """The library in a circle's language (``""``: the app's), built the first time."""
         code = language or self.language
         if code not in self._libraries:
             decks = list(shipped_decks_in(code))
-            self._libraries[code] = PromptLibrary(decks, self.library.repository)
+            self._libraries[code] = PromptLibrary(decks, self._repository)
         return self._libraries[code]
 
     def browser(
@@ -114,7 +138,5 @@ class PromptFeature:
     ) -> list[PromptUse]:
         """Remember which prompts a session heard, so history shows them and draws avoid them;
         ``language`` is the circle's, whose words the plan's prompts are in."""
-        recorder = self.recorder
-        if (language or self.language) != self.language:
-            recorder = PromptUseRecorder(self.library_in(language))
+        recorder = PromptUseRecorder(self.library_in(language))
         return recorder.record_plan(session_id, plan, used_at=started_at)

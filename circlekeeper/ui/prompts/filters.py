@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_number
 from circlekeeper.prompts.library import PromptQuery
 from circlekeeper.session.prompts import Intensity, PromptCategory
-from circlekeeper.ui.prompts.labels import CATEGORY_NAMES, INTENSITY_NAMES
+from circlekeeper.ui.prompts.labels import category_names, intensity_names
 
 
 class PromptFilters(QWidget):
@@ -33,36 +35,40 @@ class PromptFilters(QWidget):
     ) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setAccessibleName("Search prompts")
-        self.search.setPlaceholderText("Search words or tags…")
+        self.search.setAccessibleName(_("Search prompts"))
+        self.search.setPlaceholderText(_("Search words or tags…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Search words or tags (Ctrl+F)")
+        find_keys = QKeySequence(QKeySequence.StandardKey.Find).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.search.setToolTip(_("Search words or tags ({keys})").format(keys=find_keys))
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.category = QComboBox()
-        self.category.setAccessibleName("Category filter")
-        self.category.addItem("Any category", None)
-        for value, name in CATEGORY_NAMES.items():
+        self.category.setAccessibleName(_("Category filter"))
+        self.category.addItem(_("Any category"), None)
+        for value, name in category_names().items():
             self.category.addItem(name, value)
         if category is not None:
             self.category.setCurrentIndex(self.category.findData(category))
         self.intensity = QComboBox()
-        self.intensity.setAccessibleName("Depth filter")
-        self.intensity.addItem("Any depth", None)
-        for intensity, name in INTENSITY_NAMES.items():
+        self.intensity.setAccessibleName(_("Depth filter"))
+        self.intensity.addItem(_("Any depth"), None)
+        for intensity, name in intensity_names().items():
             self.intensity.addItem(name, intensity)
         self.tag = QComboBox()
-        self.tag.setAccessibleName("Tag filter")
-        self.tag.addItem("Any tag", None)
-        self.first_meeting = QCheckBox("First meeting")
-        self.first_meeting.setAccessibleName("Only prompts for a first meeting")
-        self.favourites_only = QCheckBox("Favourites")
-        self.favourites_only.setAccessibleName("Only favourites")
-        self.mine_only = QCheckBox("Mine")
-        self.mine_only.setAccessibleName("Only my own prompts")
-        self.show_hidden = QCheckBox("Hidden and archived")
-        self.show_hidden.setAccessibleName("Show hidden and archived prompts")
+        self.tag.setAccessibleName(_("Tag filter"))
+        self.tag.addItem(_("Any tag"), None)
+        self.first_meeting = QCheckBox(_("First meeting"))
+        self.first_meeting.setAccessibleName(_("Only prompts for a first meeting"))
+        self.favourites_only = QCheckBox(_("Favourites"))
+        self.favourites_only.setAccessibleName(_("Only favourites"))
+        # Translators: a tick box that shows only the prompts you wrote yourself.
+        self.mine_only = QCheckBox(_("Mine"))
+        self.mine_only.setAccessibleName(_("Only my own prompts"))
+        self.show_hidden = QCheckBox(_("Hidden and archived"))
+        self.show_hidden.setAccessibleName(_("Show hidden and archived prompts"))
         self.count = QLabel()
-        self.count.setAccessibleName("Number of prompts shown")
+        self.count.setAccessibleName(_("Number of prompts shown"))
 
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
@@ -111,7 +117,7 @@ class PromptFilters(QWidget):
         chosen = self.tag.currentData()
         self.tag.blockSignals(True)
         self.tag.clear()
-        self.tag.addItem("Any tag", None)
+        self.tag.addItem(_("Any tag"), None)
         for tag in tags:
             self.tag.addItem(tag, tag)
         self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
@@ -132,4 +138,6 @@ class PromptFilters(QWidget):
             widget.blockSignals(False)
 
     def show_count(self, shown: int) -> None:
-        self.count.setText(f"{shown} prompt{'s' if shown != 1 else ''}")
+        self.count.setText(
+            ngettext("{count} prompt", "{count} prompts", shown).format(count=format_number(shown))
+        )

@@ -1,51 +1,83 @@
-"""Words for prompt fields as people read them (shared by the browser, editor and picker)."""
+"""Words for prompt fields as people read them (shared by the browser, editor and picker).
+
+Functions, not constants: each call speaks the active language, so a browser opened after
+the facilitator switched language shows the new words.
+"""
 
 from __future__ import annotations
 
+from circlekeeper.i18n import _, pgettext
+from circlekeeper.i18n.formats import format_list
 from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
 
-CATEGORY_NAMES = {
-    PromptCategory.CHECK_IN: "Check-in",
-    PromptCategory.SHARING: "Sharing and deepening",
-    PromptCategory.CHECK_OUT: "Check-out",
-    PromptCategory.CELEBRATION: "Celebration and gratitude",
-    PromptCategory.HOPE: "Hope and growth",
-}
-INTENSITY_NAMES = {
-    Intensity.LIGHT: "Light",
-    Intensity.MEDIUM: "Medium",
-    Intensity.DEEP: "Deep",
-}
-PRINCIPLE_NAMES = {
-    Principle.MUTUALITY: "Mutuality",
-    Principle.RESPECT: "Respect",
-    Principle.LIVED_EXPERIENCE: "Lived experience",
-    Principle.EMPOWERMENT: "Empowerment",
-}
-PASSING_NOTE = "Anyone may pass, and passing needs no reason."
+
+def category_names() -> dict[PromptCategory, str]:
+    return {
+        PromptCategory.CHECK_IN: pgettext("prompt category", "Check-in"),
+        PromptCategory.SHARING: pgettext("prompt category", "Sharing and deepening"),
+        PromptCategory.CHECK_OUT: pgettext("prompt category", "Check-out"),
+        PromptCategory.CELEBRATION: pgettext("prompt category", "Celebration and gratitude"),
+        PromptCategory.HOPE: pgettext("prompt category", "Hope and growth"),
+    }
+
+
+def intensity_names() -> dict[Intensity, str]:
+    # Translators: how deep a prompt goes (light, medium, deep), shown in a list of depths.
+    return {
+        Intensity.LIGHT: pgettext("prompt depth", "Light"),
+        Intensity.MEDIUM: pgettext("prompt depth", "Medium"),
+        Intensity.DEEP: pgettext("prompt depth", "Deep"),
+    }
+
+
+def principle_names() -> dict[Principle, str]:
+    # Translators: the peer-support principles a prompt serves.
+    return {
+        Principle.MUTUALITY: pgettext("principle", "Mutuality"),
+        Principle.RESPECT: pgettext("principle", "Respect"),
+        Principle.LIVED_EXPERIENCE: pgettext("principle", "Lived experience"),
+        Principle.EMPOWERMENT: pgettext("principle", "Empowerment"),
+    }
+
+
+def passing_note() -> str:
+    return _("Anyone may pass, and passing needs no reason.")
+
+
+def _depth(intensity: Intensity) -> str:
+    """The depth as part of a line of facts (whole phrases: adjectives agree differently)."""
+    words = {
+        Intensity.LIGHT: _("light depth"),
+        Intensity.MEDIUM: _("medium depth"),
+        Intensity.DEEP: _("deep depth"),
+    }
+    return words[intensity]
 
 
 def describe(prompt: Prompt) -> str:
     """One plain line of facts about a prompt for the preview and tooltips."""
     parts = [
-        CATEGORY_NAMES[prompt.category],
-        f"{INTENSITY_NAMES[prompt.intensity].lower()} depth",
-        "suits a first meeting" if prompt.first_meeting else "for circles that know each other",
+        category_names()[prompt.category],
+        _depth(prompt.intensity),
+        _("suits a first meeting")
+        if prompt.first_meeting
+        else _("for circles that know each other"),
     ]
-    principles = ", ".join(PRINCIPLE_NAMES[p].lower() for p in Principle if p in prompt.principles)
+    names = principle_names()
+    principles = format_list(names[p] for p in Principle if p in prompt.principles)
     line = " · ".join(parts)
     if principles:
-        line += f"\nServes: {principles}"
+        line += "\n" + _("Serves: {principles}").format(principles=principles)
     if prompt.tags:
-        line += f"\nTags: {', '.join(sorted(prompt.tags))}"
+        line += "\n" + _("Tags: {tags}").format(tags=", ".join(sorted(prompt.tags)))
     return line
 
 
 def origin(prompt: Prompt) -> str:
     if prompt.custom and prompt.based_on:
-        return f"Your own version of {prompt.based_on}"
+        return _("Your own version of {prompt}").format(prompt=prompt.based_on)
     if prompt.custom:
-        return "Your own prompt" + (
-            f" (from the deck “{prompt.deck}”)" if prompt.deck not in ("", "custom") else ""
-        )
-    return f"Shipped with CircleKeeper ({prompt.prompt_id})"
+        if prompt.deck not in ("", "custom"):
+            return _("Your own prompt (from the deck “{deck}”)").format(deck=prompt.deck)
+        return _("Your own prompt")
+    return _("Shipped with CircleKeeper ({prompt})").format(prompt=prompt.prompt_id)

@@ -18,10 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.prompts.mood import VALUES, MoodMoment, MoodService, make_counts
 from circlekeeper.session.prompts import MoodCounts
 
-VALUE_WORDS = {1: "very low", 2: "low", 3: "okay", 4: "good", 5: "very good"}
+
+def value_words(value: int) -> str:
+    """How a mood value reads (1 very low … 5 very good), in the active language."""
+    words = {
+        1: pgettext("mood", "very low"),
+        2: pgettext("mood", "low"),
+        3: pgettext("mood", "okay"),
+        4: pgettext("mood", "good"),
+        5: pgettext("mood", "very good"),
+    }
+    return words[value]
 
 
 class MoodCountsWidget(QWidget):
@@ -40,18 +51,22 @@ class MoodCountsWidget(QWidget):
         self.spins: dict[int, QSpinBox] = {}
         grid = QGridLayout()
         for column, value in enumerate(VALUES):
-            caption = QLabel(f"{value}\n{VALUE_WORDS[value]}")
+            words = value_words(value)
+            caption = QLabel(f"{value}\n{words}")
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
             spin = QSpinBox()
             spin.setRange(0, 999)
-            spin.setAccessibleName(f"How many chose {value} ({VALUE_WORDS[value]})")
+            # Translators: a counter's name for screen readers: "How many chose 4 (good)".
+            spin.setAccessibleName(
+                _("How many chose {value} ({words})").format(value=value, words=words)
+            )
             spin.valueChanged.connect(self._update)
             caption.setBuddy(spin)
             grid.addWidget(caption, 0, column)
             grid.addWidget(spin, 1, column)
             self.spins[value] = spin
         self.total = QLabel()
-        self.total.setAccessibleName("Mood count total")
+        self.total.setAccessibleName(_("Mood count total"))
         self.total.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,11 +91,22 @@ class MoodCountsWidget(QWidget):
 
     def _update(self) -> None:
         total = sum(self.counts().values())
-        text = f"Total: {total}"
-        if self.present is not None:
-            text += f" of {self.present} present"
-            if total > self.present:
-                text += " — more than are here; please check the counts."
+        if self.present is None:
+            text = _("Total: {total}").format(total=total)
+        elif total > self.present:
+            text = ngettext(
+                "Total: {total} of {present} present — more than are here; please check the"
+                " counts.",
+                "Total: {total} of {present} present — more than are here; please check the"
+                " counts.",
+                self.present,
+            ).format(total=total, present=self.present)
+        else:
+            text = ngettext(
+                "Total: {total} of {present} present",
+                "Total: {total} of {present} present",
+                self.present,
+            ).format(total=total, present=self.present)
         self.total.setText(text)
         self.changed.emit()
 
@@ -101,12 +127,14 @@ class MoodCountDialog(QDialog):
         self._service = service
         self._session_id = session_id
         moment = MoodMoment(moment)
-        title = "Check-in mood" if moment is MoodMoment.CHECK_IN else "Check-out mood"
+        title = _("Check-in mood") if moment is MoodMoment.CHECK_IN else _("Check-out mood")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         intro = QLabel(
-            "How many people chose each number, from 1 (very low) to 5 (very good)? "
-            "Only the counts are kept, never who chose what. Skipping is fine."
+            _(
+                "How many people chose each number, from 1 (very low) to 5 (very good)?"
+                " Only the counts are kept, never who chose what. Skipping is fine."
+            )
         )
         intro.setWordWrap(True)
         self.counts = MoodCountsWidget(moment, present=present)
@@ -114,13 +142,15 @@ class MoodCountDialog(QDialog):
         if existing is not None:
             self.counts.set_counts(existing)
         self.message = QLabel()
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(_("Message"))
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Save counts", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName("Save counts")
-        skip = buttons.addButton("Skip", QDialogButtonBox.ButtonRole.RejectRole)
-        skip.setAccessibleName("Skip the mood count")
+        self.save_button = buttons.addButton(
+            _("Save counts"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setAccessibleName(_("Save counts"))
+        skip = buttons.addButton(_("Skip"), QDialogButtonBox.ButtonRole.RejectRole)
+        skip.setAccessibleName(_("Skip the mood count"))
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         self.counts.changed.connect(lambda: self.save_button.setEnabled(self.counts.is_valid()))

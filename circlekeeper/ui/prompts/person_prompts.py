@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.prompts.drawer import Draw, DrawRequest, PromptDrawer
 from circlekeeper.session.model import Participant
 from circlekeeper.session.prompts import Prompt
@@ -48,7 +49,7 @@ class PersonPromptList(QWidget):
     def __init__(
         self,
         *,
-        label: str = "the round",
+        label: str = "",
         request: DrawRequest | None = None,
         drawer: PromptDrawer | None = None,
         browse: Browse | None = None,
@@ -66,18 +67,19 @@ class PersonPromptList(QWidget):
         self.others: Callable[[], Iterable[str]] = lambda: ()
         """Prompt ids other rounds of the session hold: not dealt here."""
 
-        self.draw_button = QPushButton("Draw for each person")
-        self.redraw_button = QPushButton("Another for this person")  # short: the cell is narrow
-        self.redraw_button.setToolTip("Draw a different prompt for the person selected below")
+        self.draw_button = QPushButton(_("Draw for each person"))
+        # Translators: keep it short: the button sits in a narrow table cell.
+        self.redraw_button = QPushButton(_("Another for this person"))
+        self.redraw_button.setToolTip(_("Draw a different prompt for the person selected below"))
         self.draw_button.setVisible(drawer is not None)
         self.redraw_button.setVisible(drawer is not None)
         self.redraw_button.setEnabled(False)
-        self.browse_button = QPushButton("Browse…")
-        self.browse_button.setToolTip("Choose the selected person's prompt from the library")
+        self.browse_button = QPushButton(_("Browse…"))
+        self.browse_button.setToolTip(_("Choose the selected person's prompt from the library"))
         self.browse_button.setVisible(browse is not None)
         self.browse_button.setEnabled(False)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Person", "Prompt"])
+        self.table.setHorizontalHeaderLabels([_("Person"), _("Prompt")])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -92,7 +94,7 @@ class PersonPromptList(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setVisible(False)
-        self.set_label(label)
+        self.set_label(label or _("the round"))
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -116,13 +118,18 @@ class PersonPromptList(QWidget):
 
     def set_label(self, label: str) -> None:
         """Name the controls after their round, for screen readers and tests."""
-        self.draw_button.setAccessibleName(f"Draw a prompt for each person in {label}")
-        self.redraw_button.setAccessibleName(
-            f"Draw another prompt for the selected person in {label}"
+        # Translators: {round} is a round's name as in "round 2" or "Check-in".
+        self.draw_button.setAccessibleName(
+            _("Draw a prompt for each person in {round}").format(round=label)
         )
-        self.browse_button.setAccessibleName(f"Browse prompts for the selected person in {label}")
-        self.table.setAccessibleName(f"Prompts for each person in {label}")
-        self.note.setAccessibleName(f"Prompt note for each person in {label}")
+        self.redraw_button.setAccessibleName(
+            _("Draw another prompt for the selected person in {round}").format(round=label)
+        )
+        self.browse_button.setAccessibleName(
+            _("Browse prompts for the selected person in {round}").format(round=label)
+        )
+        self.table.setAccessibleName(_("Prompts for each person in {round}").format(round=label))
+        self.note.setAccessibleName(_("Prompt note for each person in {round}").format(round=label))
 
     def set_request(self, request: DrawRequest) -> None:
         self._request = request
@@ -170,7 +177,7 @@ class PersonPromptList(QWidget):
     def draw(self) -> None:
         """Deal a prompt to everyone present (a fresh deal replaces the previous one)."""
         if self._drawer is None or not self._people:
-            self._say("Tick who is present first; each of them gets a prompt.")
+            self._say(_("Tick who is present first; each of them gets a prompt."))
             return
         self._rejected.clear()
         ids = [p.person_id for p in self._people]
@@ -182,7 +189,7 @@ class PersonPromptList(QWidget):
                 notes.append(result.note)
         held = [r.prompt.prompt_id for r in dealt.values() if r.prompt is not None]
         if len(set(held)) < len(held):
-            notes.append("There are fewer fitting prompts than people, so some share one.")
+            notes.append(_("There are fewer fitting prompts than people, so some share one."))
         self._render()
         self._say(" ".join(notes))
         self.changed.emit()
@@ -202,7 +209,7 @@ class PersonPromptList(QWidget):
         # someone else), start the refusals over, and last of all allow a shared prompt, but
         # never give back the one just turned down.
         attempts = [(*taken, *rejected), (*taken, *last), tuple(last)]
-        result = Draw(None, "There is no other prompt that fits; keep this one or type one.")
+        result = Draw(None, _("There is no other prompt that fits; keep this one or type one."))
         for attempt, exclude in enumerate(attempts):
             found = self._drawer.draw(self._request.excluding(*self.others(), *exclude))
             if found.prompt is not None:
@@ -266,7 +273,10 @@ class PersonPromptList(QWidget):
             name.setToolTip(person_label(person.name, person.pronouns))
             text = self._texts.get(person.person_id, "")
             prompt = QTableWidgetItem(text)
-            prompt.setData(Qt.ItemDataRole.AccessibleTextRole, f"Prompt for {person.name}")
+            prompt.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                _("Prompt for {person}").format(person=person.name),
+            )
             library = self._prompts.get(person.person_id)
             prompt.setToolTip(f"{text}\n{describe(library)}" if library else text)
             self.table.setItem(row, 0, name)

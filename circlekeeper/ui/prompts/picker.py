@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from circlekeeper.i18n import _, pgettext
 from circlekeeper.prompts.drawer import Draw, DrawRequest, PromptDrawer
 from circlekeeper.session.prompts import Prompt, PromptCategory
 from circlekeeper.ui.prompts.labels import describe
@@ -37,7 +38,7 @@ class PromptPicker(QWidget):
     def __init__(
         self,
         *,
-        label: str = "the round",
+        label: str = "",
         text: str = "",
         request: DrawRequest | None = None,
         drawer: PromptDrawer | None = None,
@@ -54,16 +55,18 @@ class PromptPicker(QWidget):
         """Prompt ids already chosen elsewhere (other rounds of the same session): not drawn."""
 
         self.field = QLineEdit(text)
-        self.field.setPlaceholderText("Type a prompt, browse, or draw one")
-        self.browse_button = QPushButton("Browse…")
-        self.draw_button = QPushButton("Draw")
-        self.redraw_button = QPushButton("Another")
+        self.field.setPlaceholderText(_("Type a prompt, browse, or draw one"))
+        self.browse_button = QPushButton(_("Browse…"))
+        # Translators: a button: draw a prompt at random from the library (as a card).
+        self.draw_button = QPushButton(pgettext("draw a prompt", "Draw"))
+        # Translators: a button: draw a different prompt than the one just drawn.
+        self.redraw_button = QPushButton(pgettext("draw a prompt", "Another"))
         self.redraw_button.setEnabled(False)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setVisible(False)
-        self.set_label(label)
+        self.set_label(label or _("the round"))
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -87,11 +90,14 @@ class PromptPicker(QWidget):
 
     def set_label(self, label: str) -> None:
         """Name the controls after their round, for screen readers and tests."""
-        self.field.setAccessibleName(f"Prompt for {label}")
-        self.browse_button.setAccessibleName(f"Browse prompts for {label}")
-        self.draw_button.setAccessibleName(f"Draw a prompt for {label}")
-        self.redraw_button.setAccessibleName(f"Draw another prompt for {label}")
-        self.note.setAccessibleName(f"Prompt note for {label}")
+        # Translators: {round} is a round's name as in "round 2" or "Check-in".
+        self.field.setAccessibleName(_("Prompt for {round}").format(round=label))
+        self.browse_button.setAccessibleName(_("Browse prompts for {round}").format(round=label))
+        self.draw_button.setAccessibleName(_("Draw a prompt for {round}").format(round=label))
+        self.redraw_button.setAccessibleName(
+            _("Draw another prompt for {round}").format(round=label)
+        )
+        self.note.setAccessibleName(_("Prompt note for {round}").format(round=label))
 
     def set_request(self, request: DrawRequest) -> None:
         """What a draw should look for (e.g. when the round's kind changes)."""

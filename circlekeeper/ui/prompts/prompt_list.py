@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.session.prompts import Prompt, PromptPreferences
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.prompts.labels import describe
@@ -22,12 +23,13 @@ def list_label(prompt: Prompt, prefs: PromptPreferences) -> str:
     """The line a prompt shows as: ★ for a favourite, then its words and what else it is."""
     marks = ["★"] if prompt.prompt_id in prefs.favourites else []
     label = prompt.text
+    # Translators: marks after a prompt's words in the list: hidden, archived, written by you.
     if prompt.prompt_id in prefs.hidden:
-        label += "  (hidden)"
+        label = _("{prompt}  (hidden)").format(prompt=label)
     if prompt.archived:
-        label += "  (archived)"
+        label = _("{prompt}  (archived)").format(prompt=label)
     if prompt.custom:
-        label += "  (mine)"
+        label = _("{prompt}  (mine)").format(prompt=label)
     return " ".join([*marks, label])
 
 
@@ -36,7 +38,7 @@ class PromptList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Prompts")
+        self.setAccessibleName(_("Prompts"))
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setSpacing(2)

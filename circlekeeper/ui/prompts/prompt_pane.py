@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _, pgettext
 from circlekeeper.session.prompts import Prompt
 from circlekeeper.ui.prompts.browser_parts import PreviewText
-from circlekeeper.ui.prompts.labels import PASSING_NOTE, describe, origin
-
-NO_MATCH = "No prompt matches. Try fewer filters, or write your own."
+from circlekeeper.ui.prompts.labels import describe, origin, passing_note
 
 
 class PromptPane(QWidget):
@@ -31,28 +30,28 @@ class PromptPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preview = PreviewText()
-        self.preview.setAccessibleName("Prompt preview")
+        self.preview.setAccessibleName(_("Prompt preview"))
         font = QFont(self.preview.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.preview.setFont(font)
         self.details = QLabel()
-        self.details.setAccessibleName("Prompt details")
+        self.details.setAccessibleName(_("Prompt details"))
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         # A long prompt must not widen the dialog.
         self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        passing = QLabel(PASSING_NOTE)
+        passing = QLabel(passing_note())
         passing.setWordWrap(True)
-        self.favourite = QPushButton("Favourite")
+        self.favourite = QPushButton(_favourite_words(False))
         self.favourite.setCheckable(True)
-        self.favourite.setAccessibleName("Favourite")
+        self.favourite.setAccessibleName(_favourite_words(False))
         self.favourite.setShortcut(QKeySequence("Ctrl+D"))
-        self.hide_button = QPushButton("Hide")
-        self.hide_button.setAccessibleName("Hide")
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setAccessibleName("Edit prompt")
-        self.archive_button = QPushButton("Archive")
-        self.archive_button.setAccessibleName("Archive")
+        self.hide_button = QPushButton(_hide_words(False))
+        self.hide_button.setAccessibleName(_hide_words(False))
+        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button.setAccessibleName(_("Edit prompt"))
+        self.archive_button = QPushButton(_archive_words(False))
+        self.archive_button.setAccessibleName(_archive_words(False))
         actions = QHBoxLayout()
         for button in self.buttons():
             actions.addWidget(button)
@@ -74,7 +73,7 @@ class PromptPane(QWidget):
         for button in self.buttons():
             button.setEnabled(prompt is not None)
         if prompt is None:
-            self.preview.setText(NO_MATCH)
+            self.preview.setText(_("No prompt matches. Try fewer filters, or write your own."))
             self.details.setText("")
             return
         self.preview.setText(prompt.text)
@@ -83,9 +82,33 @@ class PromptPane(QWidget):
             facts += "\n" + heard
         self.details.setText(facts)
         self.favourite.setChecked(favourite)
-        self.favourite.setText("★ Favourite" if favourite else "Favourite")
-        self.hide_button.setText("Show again" if hidden else "Hide")
+        self.favourite.setText(_favourite_words(favourite))
+        self.hide_button.setText(_hide_words(hidden))
         self.hide_button.setAccessibleName(self.hide_button.text())
         self.archive_button.setVisible(prompt.custom)
-        self.archive_button.setText("Restore" if prompt.archived else "Archive")
+        self.archive_button.setText(_archive_words(prompt.archived))
         self.archive_button.setAccessibleName(self.archive_button.text())
+
+
+# Buttons that act on a prompt: verbs (mark it a favourite, hide it, archive it), not nouns.
+
+
+def _favourite_words(favourite: bool) -> str:
+    if favourite:
+        return pgettext("prompt action", "★ Favourite")
+    # Translators: a toggle button: mark the prompt as one of your favourites.
+    return pgettext("prompt action", "Favourite")
+
+
+def _hide_words(hidden: bool) -> str:
+    if hidden:
+        return pgettext("prompt action", "Show again")
+    # Translators: a button: stop offering and drawing this prompt.
+    return pgettext("prompt action", "Hide")
+
+
+def _archive_words(archived: bool) -> str:
+    if archived:
+        return pgettext("prompt action", "Restore")
+    # Translators: a button: put one of your own prompts away (it can be restored).
+    return pgettext("prompt action", "Archive")

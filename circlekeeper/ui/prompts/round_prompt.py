@@ -12,16 +12,21 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.prompts.drawer import DrawRequest, PromptMode
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.prompts.person_prompts import PersonPromptList
 from circlekeeper.ui.prompts.picker import Browse, PromptPicker, PromptTools
 
-MODES = [
-    ("Same for everyone", PromptMode.SHARED, "Same prompt for everyone"),
-    ("One for each person", PromptMode.PER_PERSON, "A prompt for each person"),
-]
-"""Short words for the choice (the plan table is narrow), its value, and the full sentence."""
+
+def modes() -> list[tuple[str, PromptMode, str]]:
+    """Short words for the choice (the plan table is narrow), its value, and the full sentence."""
+    return [
+        # Translators: keep it short: the choice sits in a narrow table cell.
+        (_("Same for everyone"), PromptMode.SHARED, _("Same prompt for everyone")),
+        # Translators: keep it short: the choice sits in a narrow table cell.
+        (_("One for each person"), PromptMode.PER_PERSON, _("A prompt for each person")),
+    ]
 
 
 class RoundPromptCell(QWidget):
@@ -51,10 +56,10 @@ class RoundPromptCell(QWidget):
         )
         self.people.set_prompts(initial)
         self.mode = QComboBox()
-        for index, (words, value, sentence) in enumerate(MODES):
+        for index, (words, value, sentence) in enumerate(modes()):
             self.mode.addItem(words, value)
             self.mode.setItemData(index, sentence, Qt.ItemDataRole.ToolTipRole)
-        self.mode.setToolTip("Same prompt for everyone, or a prompt for each person")
+        self.mode.setToolTip(_("Same prompt for everyone, or a prompt for each person"))
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.mode.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.mode.setVisible(per_person_allowed)
@@ -74,7 +79,9 @@ class RoundPromptCell(QWidget):
         self.people.changed.connect(self.changed)
 
     def set_label(self, label: str) -> None:
-        self.mode.setAccessibleName(f"Prompt for everyone or each person in {label}")
+        self.mode.setAccessibleName(
+            _("Prompt for everyone or each person in {round}").format(round=label)
+        )
         self.picker.set_label(label)
         self.people.set_label(label)
 

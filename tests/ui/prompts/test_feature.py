@@ -60,3 +60,26 @@ def test_a_spanish_circle_draws_in_spanish_and_avoids_what_it_heard_in_english(r
     plan = [RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), spanish_words)]
     uses = feature.record_session(99, plan, started_at=started, language="es")
     assert [u.prompt_id for u in uses] == [english[0].prompt_id], "Spanish words are recognised"
+
+
+def test_a_language_switch_while_running_gives_the_library_in_the_new_language(qtbot, repo) -> None:
+    """Settings can switch the language while the app runs: the next browser speaks it, and a
+    favourite marked before the switch is still a favourite after it (and after switching back)."""
+    from circlekeeper.i18n import use_language
+
+    feature = PromptFeature(repo, avoid_last=50)
+    first = feature.library.prompts()[0]
+    feature.library.set_favourite(first.prompt_id, True)
+    try:
+        use_language("de")
+        browser = feature.browser(None)
+        qtbot.addWidget(browser)
+        assert browser.windowTitle() == "Fragensammlung"
+        german = feature.library.get(first.prompt_id)
+        assert german.text != first.text and feature.library.is_favourite(first.prompt_id)
+        feature.library.set_favourite(first.prompt_id, False)
+        use_language("en")
+        assert feature.library.get(first.prompt_id).text == first.text
+        assert not feature.library.is_favourite(first.prompt_id), "the mark made in German"
+    finally:
+        use_language("en")

@@ -1,0 +1,31 @@
+"""A circle's standing settings: the one record the store keeps and the windows edit.
+
+The store hands these out and saves them; the windows' :class:`~circlekeeper.ui.catalog.
+CircleDetail` is this record plus the circle's members, so a setting added here reaches the
+database, the editor and the circle page without a second list of fields to keep in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from circlekeeper.session.model import RoundPlan
+
+
+@dataclass(frozen=True, slots=True)
+class CircleRecord:
+    circle_id: int | None
+    """``None`` until the store has saved it."""
+    name: str
+    description: str = ""
+    agreements: tuple[str, ...] = ()
+    default_plan: tuple[RoundPlan, ...] = ()
+    facilitators: tuple[str, ...] = ()
+    archived: bool = False
+    privacy: str = "counts"
+    """What printed summaries show of attendance: counts, initials or names."""
+    retention_days: int | None = None
+    """Sessions older than this are deleted with their notes (``None``: kept)."""
+    mood_enabled: bool = False
+    language: str = ""
+    """The language its prompts are drawn in (``""``: the app's language)."""
