@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -147,7 +148,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             log.error("could not open the database: %s", error)
             failure.append(error)
             if not smoke_test:
-                QMessageBox.critical(window, "CircleKeeper cannot open its data", str(error))
+                QMessageBox.critical(window, _("CircleKeeper cannot open its data"), str(error))
             app.exit(error.exit_code)
             return
         if smoke_test:
@@ -198,10 +199,11 @@ def show_notices(window: MainWindow, notices: Sequence[str], *, read_only: bool)
     from PySide6.QtWidgets import QMessageBox
 
     if read_only:
-        window.setWindowTitle(f"{window.windowTitle()} (read-only)")
+        # Translators: the window title while the data is open read-only.
+        window.setWindowTitle(_("{title} (read-only)").format(title=window.windowTitle()))
     for notice in notices:
         window.statusBar().showMessage(notice)
-        title = "Opened read-only" if read_only else "Today's backup was not made"
+        title = _("Opened read-only") if read_only else _("Today's backup was not made")
         QMessageBox.warning(window, title, notice)
 
 
@@ -267,7 +269,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
             return exporter(parent, session_id, store.sessions.get(session_id).shareable)
 
         window.add_page(
-            "&History",
+            _("&History"),
             HistoryPage(
                 queries,
                 notes_widget_factory=lambda session_id: NotesPanel(
