@@ -91,7 +91,7 @@ class SessionDetailView(QWidget):
             # Translators: the heading of one past session: the circle's name and when it met.
             sentence(
                 _("{circle} — {when}").format(
-                    circle=isolate(breakable(listing.circle_name)), when=when
+                    circle=isolate(breakable(listing.circle_name)), when=isolate(when)
                 )
             ),
             _("Session"),
