@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 RECENT_SESSIONS = 10
 """How far back *least heard first* looks when it orders a circle's speakers."""
+UNPAINTED_WINDOW_WAIT_MS = 1500
+"""How long the data waits for the window's first paint before opening anyway."""
 
 
 def seconds_since_process_start() -> float:
@@ -94,6 +96,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
 
     The database, its migrations and SQLAlchemy itself take a moment to load; the window does
     not wait for them, so a facilitator sees CircleKeeper appear as fast as any Qt window.
+    The data opens once the window has been painted (opening it blocks the event loop, and
+    a window shown but not yet painted is an empty frame), or after
+    ``UNPAINTED_WINDOW_WAIT_MS`` if the window is never exposed (started minimised).
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -103,7 +108,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from circlekeeper.ui.app_icon import app_icon
     from circlekeeper.ui.main_window import MainWindow
     from circlekeeper.ui.qt_language import apply_language
-    from circlekeeper.ui.theme import apply_theme
+    from circlekeeper.ui.theme import apply_theme, install_enter_presses_buttons
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)  # windows need widgets, not a bare core application
@@ -113,7 +118,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     app.setDesktopFileName(APP_ID)  # lets the desktop match the window to its menu entry
     app.setWindowIcon(app_icon())
     apply_language(app, active_language())
-    apply_theme(app)
+    apply_theme(app, enter_presses_buttons=False)  # after the first paint: see open_data
     if smoke_test and db is None:  # never the facilitator's own circles
         import tempfile
 
@@ -130,8 +135,12 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     failure: list[UserFacingError] = []
 
     def open_data() -> None:
+        if opening:
+            return
+        opening.append(True)
         if smoke_test:
             print(f"{seconds_since_process_start() * 1000:.0f}", flush=True)
+        install_enter_presses_buttons(app)
         try:
             opened.append(connect_store(window, db))
         except UserFacingError as error:
@@ -148,7 +157,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             return
         greet(window, opened[0])
 
-    QTimer.singleShot(0, open_data)
+    opening: list[bool] = []
+    window.first_painted.connect(open_data)
+    QTimer.singleShot(UNPAINTED_WINDOW_WAIT_MS, open_data)
     try:
         code = app.exec()
     finally:
@@ -202,6 +213,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store import open_store
     from circlekeeper.store.history.queries import HistoryQueries
+    from circlekeeper.ui.bundled_fonts import register_bundled_fonts
     from circlekeeper.ui.export_dialog import session_pdf_exporter
     from circlekeeper.ui.history import HistoryPage
     from circlekeeper.ui.history.period_export import store_period_saver
@@ -212,6 +224,7 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.store_catalog import StoreCatalog
 
+    register_bundled_fonts()  # names in every script the PDF prints show on screen too
     store = open_store(db)
 
     def name_of(person_id: int) -> str:

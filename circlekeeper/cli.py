@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from circlekeeper import __version__
-from circlekeeper.commands import COMMAND_MODULES
+from circlekeeper.commands import COMMAND_MODULES, COMMAND_OF
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, use_language
 from circlekeeper.i18n.argparse_text import translate_argparse
@@ -51,7 +51,9 @@ def _add_app_options(parser: argparse.ArgumentParser) -> None:
     _add_language_option(parser)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or with ``command`` (a known sub-command's name) one that registers
+    only the module that command lives in: the same options, help and errors for it."""
     parser = argparse.ArgumentParser(
         prog="circlekeeper",
         description=_("A fair speaking-turn timer and companion for peer-support circles."),
@@ -64,10 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_app_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    modules = (COMMAND_OF[command],) if command in COMMAND_OF else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(f"circlekeeper.commands.{name}").register(subparsers)
-    for command in subparsers.choices.values():
-        _accept_db_after(command)
+    for sub_parser in subparsers.choices.values():
+        _accept_db_after(sub_parser)
     return parser
 
 
@@ -107,6 +110,22 @@ def opens_the_app(argv: Sequence[str]) -> argparse.Namespace | None:
     except argparse.ArgumentError:  # e.g. ``--db`` without a value: the full parser reports it
         return None
     return None if rest else args
+
+
+def requested_command(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names (its first word that is neither an option nor the value
+    of ``--db``), when it is one CircleKeeper has; else ``None`` (the full parser explains)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--db":
+            skip = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg if arg in COMMAND_OF else None
+    return None
 
 
 def requested_language(argv: Sequence[str]) -> str | None:
@@ -161,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"circlekeeper: {error}", file=sys.stderr)
         return error.exit_code
     argv = without_language_option(argv)
-    args = opens_the_app(argv) or build_parser().parse_args(argv)
+    args = opens_the_app(argv) or build_parser(requested_command(argv)).parse_args(argv)
     func = getattr(args, "func", None)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

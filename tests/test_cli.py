@@ -38,3 +38,30 @@ def test_sessions_with_db_after_the_command_lists_that_database(tmp_path, capsys
     capsys.readouterr()
     assert main(["sessions", "--db", db]) == 0
     assert len(capsys.readouterr().out.strip().splitlines()) >= 3
+
+
+def test_each_command_parses_the_same_with_only_its_own_module_loaded(capsys) -> None:
+    """``circlekeeper export …`` registers only commands/export.py; the map that picks the
+    module must name every sub-command there is, and the parser must read it the same."""
+    import argparse
+
+    from circlekeeper.cli import build_parser, requested_command
+    from circlekeeper.commands import COMMAND_OF
+
+    full = build_parser()
+    (subparsers,) = (a for a in full._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(COMMAND_OF) == set(subparsers.choices)
+    argv = ["--db", "x.sqlite3", "export", "12", "-o", "out.pdf", "--privacy", "names"]
+    assert requested_command(argv) == "export"
+    assert vars(build_parser("export").parse_args(argv)) == vars(full.parse_args(argv))
+    assert requested_command(["--db", "export", "sessions"]) == "sessions"
+    assert requested_command(["--help"]) is None
+    assert requested_command(["exprot", "12"]) is None  # the full parser suggests the names
+    for command in COMMAND_OF:
+        own = build_parser(command)
+        (own_subparsers,) = (a for a in own._actions if isinstance(a, argparse._SubParsersAction))
+        assert command in own_subparsers.choices
+        assert (
+            own_subparsers.choices[command].format_help()
+            == subparsers.choices[command].format_help()
+        )

@@ -16,3 +16,20 @@ COMMAND_MODULES: tuple[str, ...] = (
     "leases",
     "roles",
 )
+
+COMMAND_OF: dict[str, str] = {
+    "check": "storage",
+    "restore": "storage",
+    "demo": "history",
+    "sessions": "history",
+    "export-json": "interchange",
+    "import": "interchange",
+    "export": "export",
+    "report": "export",
+    "prompts": "prompts",
+    "close-abandoned": "leases",
+    "setup-roles": "roles",
+}
+"""Which module registers each sub-command, so ``circlekeeper export …`` builds a parser with
+its own module only (importing and registering them all is a tenth of a one-session export).
+A test checks it names exactly what the modules register."""

@@ -12,6 +12,7 @@ Dates are inclusive calendar days (UTC). Heavy imports happen inside ``run`` so 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -52,8 +53,8 @@ def register(subparsers: Any) -> None:
             "Write a period report for one circle or all circles between two dates:"
             " people reached, newcomers, who came back, sessions held, hours of peer support and"
             " fairness, each against the previous period of the same length; one section per"
-            " circle; every session as an appendix. --csv writes the same figures for a"
-            " spreadsheet."
+            " circle; the sessions as an appendix (the 1,000 most recent; --all-sessions lists"
+            " every one). --csv writes the same figures for a spreadsheet."
         ),
     )
     report.add_argument("--from", dest="date_from", metavar="DATE", required=True)
@@ -67,6 +68,14 @@ def register(subparsers: Any) -> None:
         "--attendance-grid",
         action="store_true",
         help=_("add who came to which session, for circles whose privacy allows initials or names"),
+    )
+    report.add_argument(
+        "--all-sessions",
+        action="store_true",
+        help=_(
+            "list every session in the appendix (by default the 1,000 most recent; the figures"
+            " always count them all)"
+        ),
     )
     _common(report)
     report.set_defaults(func=run_report)
@@ -99,25 +108,20 @@ class TextProgress:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.commands.report_input import export_items, session_report
-    from circlekeeper.reports import export_combined, export_each, render_session
-    from circlekeeper.reports.files import is_special_file, safe_filename, write_atomically
-
     output = Path(args.output).expanduser()
     ranged = args.date_from or args.date_to or args.circle or args.combined
     if args.session_id is not None and ranged:
         raise UserFacingError(
             _("Give either a SESSION_ID or a date range (--from/--to), not both.")
         )
+    if args.session_id is not None:
+        return _export_one(args, output)
+    from circlekeeper.commands.opening import open_for_reading
+    from circlekeeper.commands.report_input import export_items
+    from circlekeeper.reports import export_combined, export_each
+    from circlekeeper.reports.files import is_special_file, safe_filename
+
     with open_for_reading(args.db) as store:
-        if args.session_id is not None:
-            summary, context = session_report(
-                store, args.session_id, privacy=args.privacy, paper=args.paper
-            )
-            path = write_atomically(_pdf_path(output), render_session(summary, context))
-            print(_("Wrote {path}").format(path=path))
-            return 0
         start = required_day(args.date_from, "--from")
         end = required_day(args.date_to, "--to")
         items = export_items(store, start, end, args.circle, privacy=args.privacy, paper=args.paper)
@@ -160,6 +164,24 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_one(args: argparse.Namespace, output: Path) -> int:
+    """One session's summary: the commonest export, kept to what it needs (no SQLAlchemy for
+    a database file, no period report, only the fonts its names use)."""
+    from circlekeeper.commands.opening import open_for_one_summary
+    from circlekeeper.commands.report_input import session_report
+    from circlekeeper.reports.files import write_atomically
+    from circlekeeper.reports.session_pdf import render_session
+
+    pdf = _pdf_path(output)
+    with contextlib.closing(open_for_one_summary(args.db)) as store:
+        summary, context = session_report(
+            store, args.session_id, privacy=args.privacy, paper=args.paper
+        )
+    path = write_atomically(pdf, render_session(summary, context))
+    print(_("Wrote {path}").format(path=path))
+    return 0
+
+
 def run_report(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.commands.report_input import base_context, period_report
@@ -188,6 +210,7 @@ def run_report(args: argparse.Namespace) -> int:
             args.circle,
             privacy=args.privacy,
             attendance_grid=args.attendance_grid,
+            every_session=args.all_sessions,
             progress=progress,
         )
         context = base_context(store, paper=args.paper)

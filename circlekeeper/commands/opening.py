@@ -12,14 +12,37 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from circlekeeper.store import DatabaseLocked, Store, StoreUnavailable, open_store
+from circlekeeper.store import DatabaseLocked, StoreUnavailable
+from circlekeeper.store.file_path import plain_file
 from circlekeeper.store.lock import WriterLock
+from circlekeeper.store.report_reading import ReportReading
+
+if TYPE_CHECKING:
+    from circlekeeper.store import Store
 
 
 def open_for_reading(db: str | None) -> Store:
     """A read-only store: no lock, no migration, no backup; works while the app is open."""
+    from circlekeeper.store import open_store
+
     return open_store(db, read_only=True)
+
+
+def open_for_one_summary(db: str | None) -> ReportReading:
+    """What one session's summary reads, read-only beside the app, as cheaply as it can be.
+
+    A database file is read with the standard library's ``sqlite3``
+    (:mod:`circlekeeper.store.file_reader`), so ``circlekeeper export ID`` does not wait for
+    SQLAlchemy to load; a server URL opens the read-only store as every other reader does.
+    """
+    path = plain_file(db)
+    if path is None:
+        return open_for_reading(db)
+    from circlekeeper.store.file_reader import open_file_reader
+
+    return open_file_reader(path)
 
 
 def open_for_writing(db: str | None, command: str) -> Store:
@@ -29,6 +52,8 @@ def open_for_writing(db: str | None, command: str) -> Store:
     What the store has to say about how it opened (today's backup failed) goes to stderr as
     one line each; the command goes on. A database in a read-only folder is refused: the
     command would have to change it."""
+    from circlekeeper.store import open_store
+
     try:
         store = open_store(db)
     except DatabaseLocked as error:

@@ -11,22 +11,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from circlekeeper.reports.batch import ExportItem, default_filename
 from circlekeeper.reports.context import Paper, Privacy, ReportContext
 from circlekeeper.reports.errors import ExportFailed
-from circlekeeper.reports.period import PeriodReport, Progress
-from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.session.prompts import heard_only
 from circlekeeper.session.summary import SessionSummary, summarize
-from circlekeeper.store import Store
-from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.store.records import SessionRecord
-from circlekeeper.store.session_ranges import sessions_between
+from circlekeeper.store.report_reading import ReportReading
+
+if TYPE_CHECKING:  # ranges and periods need SQLAlchemy; one session's summary does not
+    from circlekeeper.reports.batch import ExportItem
+    from circlekeeper.reports.period import PeriodReport, Progress
+    from circlekeeper.store import Store
 
 
 def base_context(
-    store: Store,
+    store: ReportReading,
     *,
     privacy: Privacy | str | None = None,
     paper: Paper | str | None = None,
@@ -47,7 +48,7 @@ def base_context(
 
 
 def session_report(
-    store: Store,
+    store: ReportReading,
     session_id: int,
     *,
     privacy: Privacy | str | None = None,
@@ -77,6 +78,7 @@ def session_report(
             )
         ),
         timezone=record.timezone or "UTC",
+        demo=circle.demo,
     )
     return summary, context
 
@@ -101,6 +103,8 @@ def find_circle_id(store: Store, name: str | None) -> int | None:
 def records_between(
     store: Store, start: date, end: date, circle: str | None = None
 ) -> list[SessionRecord]:
+    from circlekeeper.store.session_ranges import sessions_between
+
     low, high = day_range(start, end)
     return sessions_between(store, low, high, circle_id=find_circle_id(store, circle))
 
@@ -117,6 +121,8 @@ def export_items(
     invariant: bool = False,
 ) -> list[ExportItem]:
     """One :class:`ExportItem` per finished session in the range (oldest first)."""
+    from circlekeeper.reports.batch import ExportItem, default_filename
+
     base = base_context(store, paper=paper, generated=generated, invariant=invariant)
     items = []
     for record in records_between(store, start, end, circle):
@@ -133,6 +139,7 @@ def period_report(
     *,
     privacy: Privacy | str | None = None,
     attendance_grid: bool = False,
+    every_session: bool = False,
     progress: Progress | None = None,
 ) -> PeriodReport:
     """The period report's figures (the history's one query layer) and each circle's privacy.
@@ -141,6 +148,10 @@ def period_report(
     setting, as for a session's summary. Attendance grids are read only for circles whose
     level allows initials or names.
     """
+    from circlekeeper.reports.period import PeriodReport
+    from circlekeeper.session.period_figures import PeriodScope
+    from circlekeeper.store.history.queries import HistoryQueries
+
     scope = PeriodScope(start, end, find_circle_id(store, circle))
     queries = HistoryQueries.for_store(store)
     figures = queries.period(scope, progress=progress)
@@ -153,4 +164,4 @@ def period_report(
             for cid, level in levels.items()
             if level is not Privacy.COUNTS
         }
-    return PeriodReport(figures, levels, grids)
+    return PeriodReport(figures, levels, grids, every_session)

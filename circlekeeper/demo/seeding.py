@@ -35,9 +35,9 @@ class SeedReport:
 
 
 def store_roster(engine: Engine, roster: Sequence[DemoCircle]) -> list[StoredCircle]:
-    """Insert the demo circles and their members; a circle renamed because its name was taken
-    (the demo seeded twice) carries the name it got."""
-    inserted = insert_circles(engine, roster)
+    """Insert the demo circles and their members, marked as demo circles; a circle renamed
+    because its name was taken (the demo seeded twice) carries the name it got."""
+    inserted = insert_circles(engine, roster, demo=True)
     return [
         StoredCircle(
             row.circle_id,

@@ -70,6 +70,8 @@ class SessionListing:
     present_count: int | None
     duration_seconds: float | None
     fairness: float | None
+    circle_demo: bool = False
+    """The circle is one the demo data made."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,3 +228,5 @@ class Choice:
 
     item_id: int
     name: str
+    demo: bool = False
+    """A circle the demo data made (shown with a "(demo)" mark)."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time, tzinfo
+from functools import cache
 from typing import Literal
 
-from babel import dates, lists, numbers, units
+from babel import Locale, dates, lists, numbers, units
 
 from circlekeeper.i18n.languages import babel_locale_name
 from circlekeeper.i18n.translation import active_language
@@ -20,8 +21,15 @@ from circlekeeper.i18n.translation import active_language
 Length = Literal["full", "long", "medium", "short"]
 
 
-def _locale(language: str | None) -> str:
-    return babel_locale_name(language or active_language())
+def _locale(language: str | None) -> Locale:
+    return _parsed(babel_locale_name(language or active_language()))
+
+
+@cache
+def _parsed(name: str) -> Locale:
+    """Babel parses a locale name on every call given a string (a third of the time of
+    formatting a date); a history page formats hundreds of cells, so each is parsed once."""
+    return Locale.parse(name)
 
 
 def format_date(

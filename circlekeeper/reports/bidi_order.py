@@ -38,15 +38,50 @@ def base_is_rtl(text: str) -> bool:
     return False
 
 
+def direction_pieces(word: str) -> list[str]:
+    """``word`` cut where its letters change direction: ``نور-Alex`` → ``نور-``, ``Alex``.
+
+    Marks, digits, punctuation and emoji stay with the piece before them (leading ones with
+    the first piece), so "here." and "(نور)" stay whole. Each piece is then shaped on its own
+    in its own direction; shaped as one, harfbuzz ran the whole word in the direction of its
+    first letter, printing "xelA" or unjoined Arabic letters in the wrong order.
+    """
+    pieces: list[str] = []
+    current = ""
+    direction = ""
+    for ch in word:
+        kind = unicodedata.bidirectional(ch)
+        strong = "R" if kind in _STRONG_RTL else "L" if kind == "L" else ""
+        if strong and direction and strong != direction:
+            pieces.append(current)
+            current = ""
+        direction = strong or direction
+        current += ch
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def visual_word_order(words: list[str], *, rtl_base: bool) -> list[int]:
     """Indices of ``words`` (one line, logical order) in left-to-right display order."""
-    if len(words) < 2:
-        return list(range(len(words)))
-    text = _neutralized(" ".join(words))
+    return [word for word, _ in visual_piece_order([[w] for w in words], rtl_base=rtl_base)]
+
+
+def visual_piece_order(words: list[list[str]], *, rtl_base: bool) -> list[tuple[int, int]]:
+    """``(word, piece)`` indices of one line's words, each cut into direction pieces, in
+    left-to-right display order (a word's pieces may end up apart: "Alex … -نور")."""
+    pieces = [(w, p) for w, parts in enumerate(words) for p in range(len(parts))]
+    if len(pieces) < 2:
+        return pieces
     owner: list[int] = []
-    for index, word in enumerate(words):
-        owner.extend([index] * len(word))
-        owner.append(-1)  # the joining space
+    chunks: list[str] = []
+    for index, (w, p) in enumerate(pieces):
+        if index and pieces[index - 1][0] != w:
+            owner.append(-1)  # the joining space between two words
+            chunks.append(" ")
+        owner.extend([index] * len(words[w][p]))
+        chunks.append(words[w][p])
+    text = _neutralized("".join(chunks))
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl_base else 0
     storage["base_dir"] = "R" if rtl_base else "L"
@@ -58,7 +93,7 @@ def visual_word_order(words: list[str], *, rtl_base: bool) -> list[int]:
     uba.resolve_neutral_types(storage, False)
     uba.resolve_implicit_levels(storage, False)
     uba.reorder_resolved_levels(storage, False)
-    # A word sits where its letters and digits sit: "here." inside a right-to-left line would
+    # A piece sits where its letters and digits sit: "here." inside a right-to-left line would
     # otherwise be placed by its full stop, which the algorithm sends to the line's far end.
     strong_at: dict[int, int] = {}
     any_at: dict[int, int] = {}
@@ -66,9 +101,9 @@ def visual_word_order(words: list[str], *, rtl_base: bool) -> list[int]:
         position = char.get("position")
         if position is None or position >= len(owner) or owner[position] < 0:
             continue
-        word = owner[position]
-        any_at.setdefault(word, visual)
+        piece = owner[position]
+        any_at.setdefault(piece, visual)
         if unicodedata.bidirectional(text[position]) in _STRONG:
-            strong_at.setdefault(word, visual)
-    place = {i: strong_at.get(i, any_at.get(i, len(text) + i)) for i in range(len(words))}
-    return sorted(range(len(words)), key=lambda i: place[i])
+            strong_at.setdefault(piece, visual)
+    place = {i: strong_at.get(i, any_at.get(i, len(text) + i)) for i in range(len(pieces))}
+    return [pieces[i] for i in sorted(range(len(pieces)), key=lambda i: place[i])]

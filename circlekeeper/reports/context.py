@@ -37,6 +37,8 @@ class ReportContext:
     generated: datetime | None = None
     timezone: str = "UTC"
     invariant: bool = False
+    demo: bool = False
+    """The circle is one the demo data made: its title says "(demo)"."""
 
     def generated_at(self) -> datetime:
         return self.generated if self.generated is not None else datetime.now(UTC)

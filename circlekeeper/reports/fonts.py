@@ -19,9 +19,7 @@ from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 
-from circlekeeper.bundled import resource_file
 from circlekeeper.reports import shaping
 from circlekeeper.reports.font_catalog import (
     EMOJI,
@@ -32,6 +30,7 @@ from circlekeeper.reports.font_catalog import (
     Coverage,
     stored_coverage,
 )
+from circlekeeper.reports.font_metrics import load_font
 
 REGULAR = PRIMARY.name
 BOLD = PRIMARY_BOLD.name
@@ -137,8 +136,7 @@ class FontSet:
         """Register ``font`` with reportlab unless it already is; its registered name."""
         with _lock:
             if font.name not in self._registered:
-                path = str(resource_file("fonts", font.file))
-                pdfmetrics.registerFont(TTFont(font.name, path, shapable=font.shaping))
+                pdfmetrics.registerFont(load_font(font))
                 if font not in (PRIMARY, PRIMARY_BOLD):
                     for bold_flag in (0, 1):  # no bold or italic faces: regular stands in
                         for italic_flag in (0, 1):

@@ -19,13 +19,20 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts, needs_shaping, split_clusters
 from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet, table_style
 from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
-from circlekeeper.reports.period_flowables import Column, FigureRows, SessionRows
+from circlekeeper.reports.period_flowables import (
+    MONO,
+    Column,
+    FigureRows,
+    SessionRows,
+    mono_cover,
+)
 from circlekeeper.reports.session_pdf import local_zone
 from circlekeeper.reports.typeset import Typesetter, truncate
 from circlekeeper.session.model import format_duration
@@ -35,6 +42,10 @@ Progress = Callable[[int, int], None]
 STRICTNESS = (Privacy.COUNTS, Privacy.INITIALS, Privacy.NAMES)
 GLANCE_CIRCLES = 12
 """Up to this many circles are listed on page one; more get their own pages after it."""
+APPENDIX_SESSIONS = 1000
+"""The appendix lists up to this many sessions (about 20 pages), the period's most recent,
+unless every one is asked for: a board reads the first pages and the figures, not hundreds of
+pages of rows, and those rows are most of a large organization's PDF (docs/REPORTS.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +57,8 @@ class PeriodReport:
     """Per circle; a circle not listed prints at *counts only*."""
     grids: Mapping[int, AttendanceGrid] = field(default_factory=dict)
     """Attendance grids asked for (printed only where the circle's level allows names)."""
+    every_session: bool = False
+    """List every session in the appendix, however many (else up to ``APPENDIX_SESSIONS``)."""
 
     def privacy_of(self, circle_id: int) -> Privacy:
         return self.privacy.get(circle_id, Privacy.COUNTS)
@@ -69,16 +82,17 @@ def render_period(
     figures = report.figures
     total = len(figures.circles) + 2
     story = _at_a_glance(report, context, kit)
+    sessions = figures.sessions_by_circle()
     for number, circle in enumerate(figures.circles, start=1):
         if number == 1:
             story.append(PageBreak())
             if len(figures.circles) > GLANCE_CIRCLES:  # page one stays one page
-                story.append(Paragraph("Circles", kit.styles.h2))
+                story.append(Paragraph(_("Circles"), kit.styles.h2))
                 story.append(_circles_table(report, kit))
                 story.append(PageBreak())
         story += circle_section(
             circle,
-            figures.sessions_of(circle.circle_id),
+            sessions.get(circle.circle_id, ()),
             report.privacy_of(circle.circle_id),
             report.grids.get(circle.circle_id),
             kit,
@@ -94,7 +108,9 @@ def render_period(
     data = build_pdf(
         story,
         paper=context.paper,
-        title=f"Period report {scope.first_day:%Y-%m-%d} – {scope.last_day:%Y-%m-%d}",
+        title=_("Period report {first} – {last}").format(
+            first=f"{scope.first_day:%Y-%m-%d}", last=f"{scope.last_day:%Y-%m-%d}"
+        ),
         footer=footer_text(context.generated_at()),
         fonts=fs,
         invariant=context.invariant,
@@ -108,21 +124,22 @@ def glance_rows(figures: PeriodFigures) -> list[tuple[str, str, str, str]]:
     """(figure, this period, previous period, change): page one's table, also on screen."""
     now, before = figures.current, figures.previous
     return [
-        ("People reached", str(now.people), str(before.people),
+        (_("People reached"), str(now.people), str(before.people),
          say.change_in_count(now.people, before.people)),
-        ("Newcomers (first visit ever)", str(now.newcomers), str(before.newcomers),
+        (_("Newcomers (first visit ever)"), str(now.newcomers), str(before.newcomers),
          say.change_in_count(now.newcomers, before.newcomers)),
-        ("Came back after a first visit", _share_of(now.returned, now.people),
+        (_("Came back after a first visit"), _share_of(now.returned, now.people),
          _share_of(before.returned, before.people),
          say.change_in_share(now.returning_rate, before.returning_rate)),
-        ("Sessions attended per person", say.number(now.frequency), say.number(before.frequency),
+        (_("Sessions attended per person"), say.number(now.frequency),
+         say.number(before.frequency),
          say.change_in_count(now.frequency or 0, before.frequency or 0)),
-        ("Sessions held", str(now.sessions), str(before.sessions),
+        (_("Sessions held"), str(now.sessions), str(before.sessions),
          say.change_in_count(now.sessions, before.sessions)),
-        ("Hours of peer support (length × people present)", say.hours(now.person_seconds),
+        (_("Hours of peer support (length × people present)"), say.hours(now.person_seconds),
          say.hours(before.person_seconds),
          say.change_in_count(now.person_seconds, before.person_seconds)),
-        ("Average fairness (1.00: perfectly equal)", say.number(now.average_fairness, 2),
+        (_("Average fairness (1.00: perfectly equal)"), say.number(now.average_fairness, 2),
          say.number(before.average_fairness, 2),
          say.change_in_index(now.average_fairness, before.average_fairness)),
     ]  # fmt: skip
@@ -135,17 +152,19 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
     if context.organization:
         story += text.line(context.organization, s.org, kit.width)
     story.append(Spacer(1, 4))
-    story.append(Paragraph("Period report", s.subtitle))
-    story += text.line(figures.circle_name or "All circles", s.title, kit.width)
+    story.append(Paragraph(_("Period report"), s.subtitle))
+    story += text.line(figures.circle_name or _("All circles"), s.title, kit.width)
     story.append(Paragraph(say.day_span(scope.first_day, scope.last_day), s.subtitle))
-    story.append(Paragraph("At a glance", s.h2))
-    rows = [["", "This period", "Previous period", "Change"], *map(list, glance_rows(figures))]
+    story.append(Paragraph(_("At a glance"), s.h2))
+    head = ["", _("This period"), _("Previous period"), _("Change")]
+    rows = [head, *map(list, glance_rows(figures))]
     cols = [kit.width * w for w in (0.38, 0.23, 0.23, 0.16)]
     story.append(FigureRows(rows, cols, kit.fonts, size=9))
     story.append(
         Paragraph(
-            f"Previous period: {say.day_span(previous.first_day, previous.last_day)}, the same"
-            f" number of days ({scope.days}).",
+            _("Previous period: {span}, the same number of days ({days}).").format(
+                span=say.day_span(previous.first_day, previous.last_day), days=scope.days
+            ),
             s.small,
         )
     )
@@ -156,25 +175,43 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
     if now.people:
         story.append(
             Paragraph(
-                f"{now.people} different {_people(now.people)} came {now.person_attendances}"
-                f" times in all: {now.came(1, 1)} once, {now.came(2, 3)} two or three times,"
-                f" {now.came(4)} four times or more. {now.newcomers} came for the first time,"
-                f" and {now.newcomers_returned} of them came back within the period.",
+                ngettext(
+                    "{people} different person came {times} times in all: {once} once,"
+                    " {few} two or three times, {often} four times or more. {new} came for the"
+                    " first time, and {back} of them came back within the period.",
+                    "{people} different people came {times} times in all: {once} once,"
+                    " {few} two or three times, {often} four times or more. {new} came for the"
+                    " first time, and {back} of them came back within the period.",
+                    now.people,
+                ).format(
+                    people=now.people,
+                    times=now.person_attendances,
+                    once=now.came(1, 1),
+                    few=now.came(2, 3),
+                    often=now.came(4),
+                    new=now.newcomers,
+                    back=now.newcomers_returned,
+                ),
                 s.body,
             )
         )
         story.append(
             Paragraph(
-                f"The right to pass was used in {say.share(now.pass_rate)} of attendances;"
-                f" {figures.prompts_used} prompts were used; circles met for"
-                f" {say.hours(now.circle_seconds)} in all.",
+                _(
+                    "The right to pass was used in {share} of attendances; {prompts} prompts"
+                    " were used; circles met for {hours} in all."
+                ).format(
+                    share=say.share(now.pass_rate),
+                    prompts=figures.prompts_used,
+                    hours=say.hours(now.circle_seconds),
+                ),
                 s.body,
             )
         )
     else:
-        story.append(Paragraph("No sessions were held in this period.", s.body))
+        story.append(Paragraph(_("No sessions were held in this period."), s.body))
     if 1 < len(figures.circles) <= GLANCE_CIRCLES:
-        story.append(Paragraph("Circles", s.h2))
+        story.append(Paragraph(_("Circles"), s.h2))
         story.append(_circles_table(report, kit))
     if figures.facilitators:
         story.append(Spacer(1, 4))
@@ -183,7 +220,7 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
 
 
 def _circles_table(report: PeriodReport, kit: Kit) -> Flowable:
-    head = ["Circle", "Sessions", "People", "New", "Avg. present", "Fairness"]
+    head = [_("Circle"), _("Sessions"), _("People"), _("New"), _("Avg. present"), _("Fairness")]
     cols = [kit.width * w for w in (0.38, 0.12, 0.12, 0.12, 0.14, 0.12)]
     data = [head]
     for circle in report.figures.circles:
@@ -219,21 +256,23 @@ def _chunked(data: list[list[str]], cols: list[float], kit: Kit) -> Flowable:
 
 
 def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
-    lines = report.figures.sessions
-    if not lines:
+    every = report.figures.sessions
+    if not every:
         return []
+    listed = len(every) if report.every_session else APPENDIX_SESSIONS
+    lines = every[-listed:]
     s = kit.styles
     named = report.overall is not Privacy.COUNTS
     columns = [
-        Column("Date (local)", 16),
-        Column("Circle", 30 if named else 42),
-        Column("Present", 7, right=True),
-        Column("New", 4, right=True),
-        Column("Length", 8, right=True),
-        Column("Fairness", 8, right=True),
+        Column(_("Date (local)"), 16),
+        Column(_("Circle"), 30 if named else 42),
+        Column(_("Present"), 7, right=True),
+        Column(_("New"), 4, right=True),
+        Column(_("Length"), 8, right=True),
+        Column(_("Fairness"), 8, right=True),
     ]
     if named:
-        columns.append(Column("Facilitator", 18))
+        columns.append(Column(_("Facilitator"), 18))
     zones: dict[str, object] = {}
     rows = []
     for line in lines:
@@ -251,16 +290,38 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
                 ", ".join(n for n in (shown_name(f, privacy) for f in line.facilitators) if n)
             )
         rows.append(row)
-    return [
-        PageBreak(),
-        Paragraph("Appendix: every session", s.h2),
+    story: list[Flowable] = [PageBreak()]
+    if len(lines) == len(every):
+        story.append(Paragraph(_("Appendix: every session"), s.h2))
+    else:
+        mono_cover()  # registers the monospaced font the sentence names the command in
+        story.append(Paragraph(_("Appendix: the most recent sessions"), s.h2))
+        story.append(
+            Paragraph(
+                _(
+                    "The period held {total} sessions; the {listed} most recent (from {day})"
+                    " are listed here. The figures above count every one of them. To list"
+                    " them all, run {command}."
+                ).format(
+                    total=f"{len(every):,}",
+                    listed=f"{len(lines):,}",
+                    day=_when(lines[0], zones)[:10],
+                    command=f'<font name="{MONO}">circlekeeper report --all-sessions</font>',
+                ),
+                s.body,
+            )
+        )
+    story += [
         Paragraph(
-            "Finished sessions of the period, oldest first. New: people at their first"
-            " session in that circle.",
+            _(
+                "Finished sessions of the period, oldest first. New: people at their first"
+                " session in that circle."
+            ),
             s.small,
         ),
         SessionRows(columns, rows, kit.fonts, kit.width, _CellCache(kit).cell),
     ]
+    return story
 
 
 class _Stack(Flowable):
@@ -335,8 +396,8 @@ def _when(line: SessionLine, zones: dict[str, object]) -> str:
 
 
 def _share_of(part: int, whole: int) -> str:
-    return "—" if not whole else f"{part / whole * 100:.0f} % ({part} of {whole})"
-
-
-def _people(n: int) -> str:
-    return "person" if n == 1 else "people"
+    if not whole:
+        return "—"
+    return _("{share} ({part} of {whole})").format(
+        share=f"{part / whole * 100:.0f} %", part=part, whole=whole
+    )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 
 from circlekeeper import palette
+from circlekeeper.i18n import _
 from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import ACCENT
 from circlekeeper.reports.period_flowables import StackedBar, StackedBars
@@ -24,7 +25,7 @@ def attendance_split_chart(
 ) -> StackedBars:
     """People present per session (or per month, on average): returning below, first time
     above."""
-    legend = [("returning", ACCENT), ("first time", FIRST_TIME)]
+    legend = [(_("returning"), ACCENT), (_("first time"), FIRST_TIME)]
     return StackedBars(bars, legend, width, fonts, height)
 
 
@@ -32,5 +33,8 @@ def mood_chart(
     bars: Sequence[StackedBar], width: float, fonts: FontSet, height: float = 90
 ) -> StackedBars:
     """How many people chose each mood value, per month (1 low … 5 high)."""
-    legend = [(f"mood {value}", colour) for value, colour in enumerate(MOOD_COLOURS, start=1)]
+    legend = [
+        (_("mood {value}").format(value=value), colour)
+        for value, colour in enumerate(MOOD_COLOURS, start=1)
+    ]
     return StackedBars(bars, legend, width, fonts, height)

@@ -5,12 +5,13 @@ and (when the privacy level allows and it was asked for) the attendance grid.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.fonts import FontSet
@@ -31,6 +32,10 @@ PER_SESSION_BARS = 26
 """Up to this many sessions, the chart has a bar per session; beyond, one per month."""
 GRID_CELL = 26.0
 TOP_PROMPTS_PRINTED = 3
+MOOD_CAPTIONS = (
+    ("check-in", N_("Moods at check-in per month: how many chose each value (1 low, 5 high).")),
+    ("check-out", N_("Moods at check-out per month: how many chose each value (1 low, 5 high).")),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +47,15 @@ class Kit:
     text: Typesetter
     width: float
     zone: ZoneInfo | None
+    _inline: dict[str, str] = field(default_factory=dict)
+
+    def inline(self, text: str) -> str:
+        """User text as paragraph markup, typeset once per text: the same prompts and
+        facilitators recur in hundreds of circle sections."""
+        found = self._inline.get(text)
+        if found is None:
+            found = self._inline[text] = self.text.inline(text)
+        return found
 
 
 def shown_name(name: str, privacy: Privacy) -> str | None:
@@ -57,13 +71,16 @@ def facilitation_line(counts: Sequence[tuple[str, int]], privacy: Privacy, kit: 
     """Sessions per facilitator, alphabetical (a count, never a ranking); no names at counts."""
     if privacy is Privacy.COUNTS:
         people = len(counts)
-        words = f"{people} facilitator{'s' if people != 1 else ''} shared the sessions."
-        return Paragraph(f"Facilitation: {words}" if counts else "Facilitation: —", kit.styles.body)
-    parts = [f"{kit.text.inline(shown_name(name, privacy) or '')} {n}" for name, n in counts] or [
-        "—"
-    ]
+        words = ngettext(
+            "Facilitation: {count} facilitator shared the sessions.",
+            "Facilitation: {count} facilitators shared the sessions.",
+            people,
+        ).format(count=people)
+        return Paragraph(words if counts else _("Facilitation: —"), kit.styles.body)
+    parts = [f"{kit.inline(shown_name(name, privacy) or '')} {n}" for name, n in counts] or ["—"]
     return Paragraph(
-        "Facilitation (sessions each, alphabetical): " + ", ".join(parts), kit.styles.body
+        _("Facilitation (sessions each, alphabetical): {counts}").format(counts=", ".join(parts)),
+        kit.styles.body,
     )
 
 
@@ -79,52 +96,60 @@ def circle_section(
     heading = kit.text.line(circle.name, s.h2, kit.width)
     trend = circle.trend
     rows = [
-        ["", "This period", "Previous", "Change"],
-        ["Sessions held", str(now.sessions), str(before.sessions),
+        ["", _("This period"), _("Previous"), _("Change")],
+        [_("Sessions held"), str(now.sessions), str(before.sessions),
          say.change_in_count(now.sessions, before.sessions)],
-        ["Average attendance", say.number(now.average_present), say.number(before.average_present),
+        [_("Average attendance"), say.number(now.average_present),
+         say.number(before.average_present),
          say.change_in_count(now.average_present or 0, before.average_present or 0)],
-        ["People (new to this circle)", f"{now.people} ({now.newcomers})",
+        [_("People (new to this circle)"), f"{now.people} ({now.newcomers})",
          f"{before.people} ({before.newcomers})", say.change_in_count(now.people, before.people)],
-        ["Came back after a first visit", say.share(now.returning_rate),
+        [_("Came back after a first visit"), say.share(now.returning_rate),
          say.share(before.returning_rate),
          say.change_in_share(now.returning_rate, before.returning_rate)],
-        ["Average length", _length(now.average_seconds), _length(before.average_seconds), ""],
-        ["Fairness", say.number(now.average_fairness, 2), say.number(before.average_fairness, 2),
+        [_("Average length"), _length(now.average_seconds), _length(before.average_seconds), ""],
+        [_("Fairness"), say.number(now.average_fairness, 2),
+         say.number(before.average_fairness, 2),
          say.change_in_index(now.average_fairness, before.average_fairness)],
-        ["Passed at least once (of attendances)", say.share(now.pass_rate),
+        [_("Passed at least once (of attendances)"), say.share(now.pass_rate),
          say.share(before.pass_rate), say.change_in_share(now.pass_rate, before.pass_rate)],
-        ["Prompts used", str(circle.prompts_used), "", ""],
+        [_("Prompts used"), str(circle.prompts_used), "", ""],
     ]  # fmt: skip
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
     table = FigureRows(rows, cols, kit.fonts)
     story: list[Flowable] = [KeepTogether([*heading, table])]
-    detail = (
-        f" ({say.number(trend.first_half)} present on average in the first half of the period,"
-        f" {say.number(trend.second_half)} in the second)"
-        if trend.change is not None
-        else ""
-    )
-    story.append(Caption(f"Attendance trend: {trend.words}{detail}.", kit.fonts.regular))
+    if trend.change is not None:
+        words = _(
+            "Attendance trend: {trend} ({first} present on average in the first half of the"
+            " period, {second} in the second)."
+        ).format(
+            trend=_(trend.words),
+            first=say.number(trend.first_half),
+            second=say.number(trend.second_half),
+        )
+    else:
+        words = _("Attendance trend: {trend}.").format(trend=_(trend.words))
+    story.append(Caption(words, kit.fonts.regular))
     if lines:
         bars = _attendance_bars(lines, kit.zone)
-        per = "session" if len(lines) <= PER_SESSION_BARS else "month (average per session)"
+        per = (
+            _("People present per session, oldest first.")
+            if len(lines) <= PER_SESSION_BARS
+            else _("People present per month (average per session), oldest first.")
+        )
         chart = attendance_split_chart(bars, kit.width, kit.fonts)
-        caption = Caption(f"People present per {per}, oldest first.", kit.fonts.regular)
+        caption = Caption(per, kit.fonts.regular)
         story.append(KeepTogether([chart, caption]))
-    for moment in ("check-in", "check-out"):
+    for moment, words in MOOD_CAPTIONS:
         months = [m for m in circle.moods if m.moment == moment and m.total]
         if months:
             chart = mood_chart(_mood_bars(months), kit.width, kit.fonts)
-            caption = Caption(
-                f"Moods at {moment} per month: how many chose each value (1 low, 5 high).",
-                kit.fonts.regular,
-            )
+            caption = Caption(_(words), kit.fonts.regular)
             story.append(KeepTogether([Spacer(1, 4), chart, caption]))
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
-        items = "; ".join(f"{kit.text.inline(text)} ({n}×)" for text, n in shown)
-        story.append(Paragraph(f"Most used prompts: {items}", s.body))
+        items = "; ".join(f"{kit.inline(text)} ({n}×)" for text, n in shown)
+        story.append(Paragraph(_("Most used prompts: {prompts}").format(prompts=items), s.body))
     story.append(facilitation_line(circle.facilitators, privacy, kit))
     if grid is not None and privacy is not Privacy.COUNTS and grid.people:
         story += grid_tables(grid, privacy, kit)
@@ -135,8 +160,10 @@ def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowab
     """People × sessions, split into tables as wide as the page allows."""
     s = kit.styles
     story: list[Flowable] = [
-        Paragraph("Attendance", s.h2),
-        Paragraph("● present · L arrived late · E left early · P passed at least once.", s.small),
+        Paragraph(_("Attendance"), s.h2),
+        Paragraph(
+            _("● present · L arrived late · E left early · P passed at least once."), s.small
+        ),
     ]
     name_width = kit.width * 0.24
     columns = max(1, int((kit.width - name_width) // GRID_CELL))

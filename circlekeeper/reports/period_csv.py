@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Callable
 
+from circlekeeper.i18n import N_, _
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.period import PeriodReport
 from circlekeeper.reports.period_circle import shown_name
@@ -29,25 +30,26 @@ HEADER = (
     "change",
 )
 FIGURES: tuple[tuple[str, Callable[[Reach], float | int | None]], ...] = (
-    ("sessions held", lambda r: r.sessions),
-    ("attendances (people present, summed)", lambda r: r.attendances),
-    ("people reached", lambda r: r.people),
-    ("newcomers", lambda r: r.newcomers),
-    ("came back after a first visit", lambda r: r.returned),
-    ("returning rate", lambda r: r.returning_rate),
-    ("newcomers who came back", lambda r: r.newcomers_returned),
-    ("sessions attended per person", lambda r: r.frequency),
-    ("people who came once", lambda r: r.came(1, 1)),
-    ("people who came 2-3 times", lambda r: r.came(2, 3)),
-    ("people who came 4 times or more", lambda r: r.came(4)),
-    ("hours of peer support (length x people present)", lambda r: r.person_seconds / 3600),
-    ("circle hours", lambda r: r.circle_seconds / 3600),
-    ("average attendance", lambda r: r.average_present),
-    ("average length (minutes)", lambda r: _minutes(r.average_seconds)),
-    ("average fairness", lambda r: r.average_fairness),
-    ("pass rate (attendances with a pass)", lambda r: r.pass_rate),
+    (N_("sessions held"), lambda r: r.sessions),
+    (N_("attendances (people present, summed)"), lambda r: r.attendances),
+    (N_("people reached"), lambda r: r.people),
+    (N_("newcomers"), lambda r: r.newcomers),
+    (N_("came back after a first visit"), lambda r: r.returned),
+    (N_("returning rate"), lambda r: r.returning_rate),
+    (N_("newcomers who came back"), lambda r: r.newcomers_returned),
+    (N_("sessions attended per person"), lambda r: r.frequency),
+    (N_("people who came once"), lambda r: r.came(1, 1)),
+    (N_("people who came 2-3 times"), lambda r: r.came(2, 3)),
+    (N_("people who came 4 times or more"), lambda r: r.came(4)),
+    (N_("hours of peer support (length x people present)"), lambda r: r.person_seconds / 3600),
+    (N_("circle hours"), lambda r: r.circle_seconds / 3600),
+    (N_("average attendance"), lambda r: r.average_present),
+    (N_("average length (minutes)"), lambda r: _minutes(r.average_seconds)),
+    (N_("average fairness"), lambda r: r.average_fairness),
+    (N_("pass rate (attendances with a pass)"), lambda r: r.pass_rate),
 )
-ALL_CIRCLES = "All circles"
+ALL_CIRCLES = N_("All circles")
+MOMENTS = {"check-in": N_("check-in"), "check-out": N_("check-out")}
 
 
 def period_csv(report: PeriodReport) -> str:
@@ -68,28 +70,34 @@ def period_csv(report: PeriodReport) -> str:
     ) -> None:
         writer.writerow([*dates, _safe(circle), _safe(figure), _value(now), _value(before), change])
 
-    blocks = [(figures.circle_name or ALL_CIRCLES, figures.current, figures.previous)]
+    everyone = figures.circle_name or _(ALL_CIRCLES)
+    blocks = [(everyone, figures.current, figures.previous)]
     blocks += [(c.name, c.current, c.previous) for c in figures.circles]
     for name, now, before in blocks:
         for label, value in FIGURES:
             a, b = value(now), value(before)
-            row(name, label, a, b, _change(a, b))
+            row(name, _(label), a, b, _change(a, b))
     for circle in figures.circles:
-        row(circle.name, "prompts used", circle.prompts_used)
-        row(circle.name, "attendance, first half of the period", circle.trend.first_half)
-        row(circle.name, "attendance, second half of the period", circle.trend.second_half)
-        row(circle.name, "attendance trend", circle.trend.words)
+        row(circle.name, _("prompts used"), circle.prompts_used)
+        row(circle.name, _("attendance, first half of the period"), circle.trend.first_half)
+        row(circle.name, _("attendance, second half of the period"), circle.trend.second_half)
+        row(circle.name, _("attendance trend"), _(circle.trend.words))
         privacy = report.privacy_of(circle.circle_id)
-        row(circle.name, "facilitators", len(circle.facilitators))
+        row(circle.name, _("facilitators"), len(circle.facilitators))
         for name, sessions in circle.facilitators:
             shown = shown_name(name, privacy)
             if shown is not None:
-                row(circle.name, f"sessions facilitated by {shown}", sessions)
+                row(circle.name, _("sessions facilitated by {name}").format(name=shown), sessions)
         for month in circle.moods:
             for mood, n in month.counts:
-                row(circle.name, f"mood {mood} at {month.moment}, {month.month:%Y-%m}", n)
+                label = _("mood {value} at {moment}, {month}").format(
+                    value=mood,
+                    moment=_(MOMENTS.get(month.moment, month.moment)),
+                    month=f"{month.month:%Y-%m}",
+                )
+                row(circle.name, label, n)
     if report.overall is Privacy.COUNTS:
-        row(figures.circle_name or ALL_CIRCLES, "facilitators", len(figures.facilitators))
+        row(everyone, _("facilitators"), len(figures.facilitators))
     return buffer.getvalue()
 
 

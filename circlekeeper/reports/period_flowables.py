@@ -72,20 +72,25 @@ class FigureRows(Flowable):
     def draw(self) -> None:
         c = self.canv
         top = self.height
+        c.setFillColor(ZEBRA)
+        for index in range(2, len(self.rows), 2):
+            c.rect(0, top - (index + 1) * ROW, self.width, ROW, stroke=0, fill=1)
+        # One text object for the whole table: a drawString per cell builds one each.
+        text = c.beginText()
         for index, row in enumerate(self.rows):
-            y = top - (index + 1) * ROW
-            if index and index % 2 == 0:
-                c.setFillColor(ZEBRA)
-                c.rect(0, y, self.width, ROW, stroke=0, fill=1)
-            c.setFillColor(MUTED if index == 0 else INK)
-            c.setFont(self.fonts.bold if index == 0 else self.fonts.regular, self.size)
+            y = top - (index + 1) * ROW + 3.5
+            font = self.fonts.bold if index == 0 else self.fonts.regular
+            text.setFillColor(MUTED if index == 0 else INK)
+            text.setFont(font, self.size)
             x = 0.0
-            for column, (text, width) in enumerate(zip(row, self.widths, strict=False)):
+            for column, (cell, width) in enumerate(zip(row, self.widths, strict=False)):
                 if column >= self.figures_from:
-                    c.drawRightString(x + width - 4, y + 3.5, text)
+                    text.setTextOrigin(x + width - 4 - stringWidth(cell, font, self.size), y)
                 else:
-                    c.drawString(x + 4, y + 3.5, text)
+                    text.setTextOrigin(x + 4, y)
+                text.textOut(cell)
                 x += width
+        c.drawText(text)
         c.setStrokeColor(MUTED)
         c.setLineWidth(0.8)
         c.line(0, top - ROW, self.width, top - ROW)
@@ -119,24 +124,33 @@ class StackedBars(Flowable):
         plot_h = self.height - bottom - top
         most = max([sum(b.parts) for b in self.bars] + [1.0])
         step = _nice(most / 3)
-        c.setFont(self.fonts.regular, 6.5)
+        font = self.fonts.regular
         c.setStrokeColor(RULE)
         c.setLineWidth(0.4)
+        # The chart's words and numbers go into one text object (one per string is slow).
+        text = c.beginText()
+        text.setFont(font, 6.5)
+        text.setFillColor(MUTED)
         value = 0.0
+        grid = []
         while value <= most + 1e-9:
             y = bottom + value / most * plot_h
-            c.line(left, y, left + plot_w, y)
-            c.setFillColor(MUTED)
-            c.drawRightString(left - 4, y - 2.5, f"{value:g}")
+            grid.append((left, y, left + plot_w, y))
+            label = f"{value:g}"
+            text.setTextOrigin(left - 4 - stringWidth(label, font, 6.5), y - 2.5)
+            text.textOut(label)
             value += step
+        c.lines(grid)
         x = left
+        text.setFillColor(INK)
         for label, colour in self.legend:
             c.setFillColor(colour)
             c.rect(x, self.height - 9, 7, 7, stroke=0, fill=1)
-            c.setFillColor(INK)
-            c.drawString(x + 10, self.height - 8.5, label)
-            x += 18 + stringWidth(label, self.fonts.regular, 6.5)
+            text.setTextOrigin(x + 10, self.height - 8.5)
+            text.textOut(label)
+            x += 18 + stringWidth(label, font, 6.5)
         if not self.bars:
+            c.drawText(text)
             return
         slot = plot_w / len(self.bars)
         bar_w = max(1.0, min(16.0, slot * 0.7))
@@ -152,9 +166,13 @@ class StackedBars(Flowable):
                     h = part / most * plot_h
                     c.rect(lefts[index], heights[index], bar_w, h, stroke=0, fill=1)
                     heights[index] += h
-        c.setFillColor(MUTED)
+        text.setFillColor(MUTED)
         for index in range(0, len(self.bars), label_every):
-            c.drawCentredString(lefts[index] + bar_w / 2, bottom - 9, self.bars[index].label)
+            label = self.bars[index].label
+            half = stringWidth(label, font, 6.5) / 2
+            text.setTextOrigin(lefts[index] + bar_w / 2 - half, bottom - 9)
+            text.textOut(label)
+        c.drawText(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from circlekeeper.i18n import _
 from circlekeeper.session.fairness_words import fairness_verdict
 
 
 def change_in_count(now: float, before: float) -> str:
     """``+12 %`` against the previous period; ``new`` when there was nothing before."""
     if not before:
-        return "—" if not now else "new"
+        return "—" if not now else _("new")
     change = (now - before) / before * 100
     if abs(change) < 0.5:
-        return "no change"
+        return _("no change")
     return f"{change:+.0f} %"
 
 
@@ -27,15 +28,16 @@ def change_in_share(now: float | None, before: float | None) -> str:
         return "—"
     points = (now - before) * 100
     if abs(points) < 0.5:
-        return "no change"
-    return f"{points:+.0f} pts"
+        return _("no change")
+    # Percentage points (40 % → 50 % is +10 points).
+    return _("{points} pts").format(points=f"{points:+.0f}")
 
 
 def change_in_index(now: float | None, before: float | None) -> str:
     if now is None or before is None:
         return "—"
     if abs(now - before) < 0.005:
-        return "no change"
+        return _("no change")
     return f"{now - before:+.2f}"
 
 
@@ -48,7 +50,8 @@ def number(value: float | None, digits: int = 1) -> str:
 
 
 def hours(seconds: float) -> str:
-    return f"{seconds / 3600:,.1f} h"
+    # Hours, as in "1,234.5 h".
+    return _("{hours} h").format(hours=f"{seconds / 3600:,.1f}")
 
 
 def fairness(index: float | None) -> str:
@@ -60,18 +63,14 @@ def fairness(index: float | None) -> str:
 
 def fairness_sentence(index: float | None) -> str:
     if index is None:
-        return "Nobody spoke in the sessions of this period, so there is no fairness figure."
-    return (
-        f"Fairness: on average {fairness_verdict(index)} (index {index:.2f};"
-        " 1.00 is perfectly equal, and passing never lowers it)."
-    )
+        return _("Nobody spoke in the sessions of this period, so there is no fairness figure.")
+    return _(
+        "Fairness: on average {verdict} (index {index}; 1.00 is perfectly equal, and passing"
+        " never lowers it)."
+    ).format(verdict=fairness_verdict(index), index=f"{index:.2f}")
 
 
 def day_span(first: date, last: date) -> str:
     if first.year == last.year:
         return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
-
-
-def times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
+from circlekeeper.i18n import _
 from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
@@ -25,7 +26,7 @@ from circlekeeper.reports.layout import (
     table_style,
 )
 from circlekeeper.reports.people import person_prompt_lines, ranked_rows
-from circlekeeper.reports.typeset import Typesetter
+from circlekeeper.reports.typeset import Typesetter, escape
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import FAIRNESS_RULE, PersonSummary, SessionSummary
 
@@ -112,7 +113,10 @@ class SessionReport:
             out += self.text.line(ctx.organization, s.org, self.width)
         out.append(Spacer(1, 4))
         out.append(Paragraph("Circle summary", s.subtitle))
-        out += self.text.line(self.summary.circle or "Untitled circle", s.title, self.width)
+        circle = self.summary.circle or "Untitled circle"
+        if ctx.demo:
+            circle = _("{circle} (demo)").format(circle=circle)
+        out += self.text.line(circle, s.title, self.width)
         out.append(Paragraph(self._when(), s.subtitle))
         if self.summary.facilitators:
             names = ", ".join(" ".join(n.split()) for n in self.summary.facilitators)
@@ -335,8 +339,6 @@ class SessionReport:
         when = f"{local:%A %d %B %Y}, {local:%H:%M}"
         if summary.ended_wall is not None:
             when += f"–{_aware(summary.ended_wall).astimezone(zone or UTC):%H:%M}"
-        from xml.sax.saxutils import escape
-
         return f"{when} ({escape(tzname)}) · duration {format_duration(summary.duration_seconds)}"
 
     def _planned_sentence(self, planned: float, took: float) -> str:

@@ -12,6 +12,7 @@ Installed once, by :func:`install`, from :func:`circlekeeper.reports.fonts.fonts
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -30,8 +31,20 @@ def _font_of(frag: Any) -> str | None:
     return None if hasattr(frag, "cbDefn") else str(frag.fontName)
 
 
+def _direction(text: str) -> str:
+    """``"R"`` or ``"L"`` for the first strong letter of ``text``, ``""`` if it has none."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return ""
+
+
 def shape_by_font(word: list[Any], features: dict[str, bool] | None = None) -> list[Any]:
-    """reportlab's ``shapeFragWord``, applied to each single-font stretch of ``word``."""
+    """reportlab's ``shapeFragWord``, applied to each stretch of ``word`` in one font and
+    one direction (a neutral fragment, such as a hyphen alone, joins the stretch before it)."""
     assert _original is not None
     features = FEATURES if features is None else features
     if isinstance(word, ShapedFragWord):
@@ -39,16 +52,18 @@ def shape_by_font(word: list[Any], features: dict[str, bool] | None = None) -> l
     frags = word[1:]
     if any(isinstance(text, ShapedStr) for _, text in frags):
         return word  # the rest of a shaped word reportlab split (a hyphen): shaped already
-    fonts = {_font_of(frag) for frag, _ in frags} - {None}
-    if len(fonts) <= 1:
-        return _original(word, features)
     groups: list[list[Any]] = []
+    keys: list[tuple[str | None, str]] = []
     for frag, text in frags:
-        font = _font_of(frag)
-        if groups and (font is None or font == _font_of(groups[-1][-1][0])):
+        font, direction = _font_of(frag), _direction(text)
+        if groups and (font is None or (font == keys[-1][0] and direction in ("", keys[-1][1]))):
             groups[-1].append((frag, text))
+            keys[-1] = (keys[-1][0], keys[-1][1] or direction)
         else:
             groups.append([(frag, text)])
+            keys.append((font, direction))
+    if len(groups) <= 1:
+        return _original(word, features)
     pieces: list[Any] = []
     width = 0.0
     any_shaped = False

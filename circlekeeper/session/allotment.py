@@ -50,6 +50,20 @@ def budget_overrun(policy: TimePolicy, people: int) -> float:
     return max(0.0, people * policy.minimum - policy.seconds)
 
 
+def minimum_that_fits(policy: TimePolicy, people: int) -> int | None:
+    """The largest minimum turn, in whole seconds, whose ``people`` turns fit a fair-share
+    budget: what *Start a circle* offers instead of letting the round run over.
+
+    From half a minute on it is rounded down to 5 s (0:50, 3:25: a number a facilitator can
+    say aloud); below that to the second. None when not even the smallest floor fits."""
+    if policy.mode is not PolicyMode.FAIR_SHARE or people <= 0:
+        return None
+    fits = int(policy.seconds // people)
+    if fits >= 30:
+        fits -= fits % 5
+    return fits if fits >= SMALLEST_FLOOR else None
+
+
 def budget_warning(label: str, policy: TimePolicy, people: int) -> str | None:
     """A sentence for the set-up dialog when a round's floors add up to more than its budget."""
     over = budget_overrun(policy, people)

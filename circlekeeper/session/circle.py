@@ -29,3 +29,6 @@ class CircleRecord:
     mood_enabled: bool = False
     language: str = ""
     """The language its prompts are drawn in (``""``: the app's language)."""
+    demo: bool = False
+    """Made up by the demo data: shown with a "(demo)" mark. Set only when the demo creates
+    the circle; saving an edited circle never changes it."""

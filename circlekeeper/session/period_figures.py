@@ -8,10 +8,12 @@ them and a test can build them by hand. The ratios are properties over stored co
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import N_, _
 
 
 class InvalidPeriod(UserFacingError):
@@ -29,8 +31,10 @@ class PeriodScope:
     def __post_init__(self) -> None:
         if self.last_day < self.first_day:
             raise InvalidPeriod(
-                f"The period ends on {self.last_day}, before it starts on {self.first_day};"
-                " give the earlier date first."
+                _(
+                    "The period ends on {last}, before it starts on {first}; give the earlier"
+                    " date first."
+                ).format(last=self.last_day, first=self.first_day)
             )
 
     @property
@@ -172,14 +176,15 @@ class Trend:
 
     @property
     def words(self) -> str:
+        """The trend in English, marked for translation: print it through ``_()``."""
         change = self.change
         if change is None:
-            return "too few sessions to tell"
+            return N_("too few sessions to tell")
         if change >= 0.1:
-            return "rising"
+            return N_("rising")
         if change <= -0.1:
-            return "falling"
-        return "steady"
+            return N_("falling")
+        return N_("steady")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +225,19 @@ class PeriodFigures:
 
     def sessions_of(self, circle_id: int) -> tuple[SessionLine, ...]:
         return tuple(s for s in self.sessions if s.circle_id == circle_id)
+
+    def sessions_by_circle(self) -> dict[int, tuple[SessionLine, ...]]:
+        """Each circle's sessions, oldest first, in one pass (a circle at a time would read
+        every session once per circle: hundreds of circles × tens of thousands of sessions)."""
+        return group_by_circle(self.sessions)
+
+
+def group_by_circle(lines: Iterable[SessionLine]) -> dict[int, tuple[SessionLine, ...]]:
+    """Sessions grouped by circle, each group in the order given."""
+    groups: dict[int, list[SessionLine]] = {}
+    for line in lines:
+        groups.setdefault(line.circle_id, []).append(line)
+    return {circle_id: tuple(group) for circle_id, group in groups.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from circlekeeper.i18n import _
+
 
 class Privacy(StrEnum):
     """How much a printed summary says about who was there (counts only is the default)."""
@@ -19,9 +21,9 @@ class Privacy(StrEnum):
     @property
     def label(self) -> str:
         return {
-            Privacy.COUNTS: "Counts only",
-            Privacy.INITIALS: "Initials",
-            Privacy.NAMES: "Full names",
+            Privacy.COUNTS: _("Counts only"),
+            Privacy.INITIALS: _("Initials"),
+            Privacy.NAMES: _("Full names"),
         }[self]
 
 
@@ -31,4 +33,4 @@ class Paper(StrEnum):
 
     @property
     def label(self) -> str:
-        return {Paper.A4: "A4", Paper.LETTER: "Letter"}[self]
+        return {Paper.A4: "A4", Paper.LETTER: _("Letter")}[self]

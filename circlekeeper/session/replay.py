@@ -115,7 +115,8 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
             else:
                 round_.queue.remove(event.person_id)
             round_.queue.append(event.person_id)
-            round_.deferred.add(event.person_id)
+            if event.person_id not in round_.deferred:
+                round_.deferred.append(event.person_id)
         case ev.PassReconsidered():
             round_ = _round(state)
             round_.reconsidered.append(event.person_id)

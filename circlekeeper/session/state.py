@@ -65,7 +65,9 @@ class RoundState:
     started_at: float
     current: TurnState | None = None
     spoken_total: float = 0.0
-    deferred: set[str] = field(default_factory=set)
+    deferred: list[str] = field(default_factory=list)
+    """Who asked to come back at the end of the round, in the order they asked (a list, not a
+    set: the order must read the same after a restart, whatever the string hash seed)."""
     passed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     spoke: list[str] = field(default_factory=list)

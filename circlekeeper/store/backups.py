@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from circlekeeper.i18n import _
-from circlekeeper.store.database import PRIVATE_DIR, PRIVATE_FILE, prepare_file, sidecar_files
 from circlekeeper.store.errors import StoreError, StoreUnavailable
+from circlekeeper.store.file_modes import PRIVATE_DIR, PRIVATE_FILE, prepare_file, sidecar_files
 from circlekeeper.store.read_only_media import read_uri
 from circlekeeper.store.records import CheckReport
 

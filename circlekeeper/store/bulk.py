@@ -121,8 +121,11 @@ class InsertedCircle:
     member_ids: tuple[int, ...]
 
 
-def insert_circles(engine: Engine, circles: Iterable[BulkCircle]) -> list[InsertedCircle]:
-    """Insert circles and their members in one transaction.
+def insert_circles(
+    engine: Engine, circles: Iterable[BulkCircle], *, demo: bool = False
+) -> list[InsertedCircle]:
+    """Insert circles and their members in one transaction; ``demo`` marks them as made up
+    (the demo data), so every list and printout can say so.
 
     A name already taken (the demo seeded twice) gets a number, since circle names are unique.
     """
@@ -145,6 +148,7 @@ def insert_circles(engine: Engine, circles: Iterable[BulkCircle]) -> list[Insert
                 archived=False,
                 privacy="counts",
                 mood_enabled=circle.mood_enabled,
+                demo=demo,
             )
             people = [
                 m.PersonRow(name=p.name, pronouns=p.pronouns, archived=False)

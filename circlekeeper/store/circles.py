@@ -113,4 +113,5 @@ def _record(row: CircleRow) -> CircleRecord:
         retention_days=row.retention_days,
         mood_enabled=row.mood_enabled,
         language=row.language or "",
+        demo=row.demo,
     )

@@ -15,10 +15,7 @@ real SQLite transaction.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
-import stat
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -27,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 
 from circlekeeper.store.errors import StoreUnavailable
 from circlekeeper.store.failures import strip_detail, translate, translate_server
+from circlekeeper.store.file_modes import make_private
 from circlekeeper.store.location import DatabaseLocation
 from circlekeeper.store.read_only_media import read_uri
 
@@ -34,8 +32,6 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 CONNECT_TIMEOUT_S = 5
-PRIVATE_FILE = stat.S_IRUSR | stat.S_IWUSR
-PRIVATE_DIR = stat.S_IRWXU
 
 
 def make_engine(
@@ -178,34 +174,3 @@ def _send_begin_and_translate_errors(engine: Engine, location: DatabaseLocation)
         translated = translate(context.original_exception, location.path)
         if translated is not None:
             raise translated from context.original_exception
-
-
-def sidecar_files(path: Path) -> tuple[Path, Path]:
-    """SQLite's ``-wal`` and ``-shm`` files beside a database in WAL mode."""
-    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
-
-
-def prepare_file(path: Path) -> None:
-    """Create the folder (owner only) and an empty database file readable by its owner only.
-
-    SQLite gives its ``-wal``/``-shm`` files the permissions of the database file, so creating
-    the file 0600 first keeps every piece private; :func:`make_private` tightens leftovers.
-    """
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=PRIVATE_DIR, exist_ok=True)
-    if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-        os.close(fd)
-    make_private(path)
-
-
-def make_private(path: Path) -> None:
-    """chmod 0600 the database and its sidecars (if they exist and are ours)."""
-    for candidate in (path, *sidecar_files(path)):
-        try:
-            if stat.S_IMODE(candidate.stat().st_mode) != PRIVATE_FILE:
-                os.chmod(candidate, PRIVATE_FILE)
-        except FileNotFoundError:
-            continue
-        except PermissionError:
-            log.warning("Could not make %s private (not the owner?)", candidate)

@@ -15,9 +15,10 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from circlekeeper.i18n import _
 from circlekeeper.store.errors import StoreUnavailable
-
-ENV_VAR = "CIRCLEKEEPER_DB"
-DEFAULT_FILENAME = "circlekeeper.sqlite3"
+from circlekeeper.store.file_path import DEFAULT_FILENAME as DEFAULT_FILENAME
+from circlekeeper.store.file_path import ENV_VAR as ENV_VAR
+from circlekeeper.store.file_path import chosen
+from circlekeeper.store.file_path import default_path as default_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +32,9 @@ class DatabaseLocation:
         return self.url.get_backend_name() == "sqlite"
 
 
-def default_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("circlekeeper")) / DEFAULT_FILENAME
-
-
 def resolve(url_or_path: str | os.PathLike[str] | None = None) -> DatabaseLocation:
     """Turn what the person gave (or nothing) into a URL and, for SQLite files, a path."""
-    if url_or_path is None or str(url_or_path).strip() == "":
-        url_or_path = os.environ.get(ENV_VAR, "").strip() or None
+    url_or_path = chosen(url_or_path)
     if url_or_path is None:
         return _from_path(default_path())
     text = os.fspath(url_or_path)

@@ -13,25 +13,20 @@ while batch operations copy tables and a foreign-key check before it commits.
 from __future__ import annotations
 
 import logging
-import re
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from circlekeeper.store.errors import StoreError, StoreUnavailable
+from circlekeeper.store.schema_version import MIGRATIONS_DIR, require_head_revision
+from circlekeeper.store.schema_version import head_revision as head_revision  # re-exported
+from circlekeeper.store.schema_version import known_revisions as known_revisions  # re-exported
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-_REVISION = re.compile(r"^revision(?:: str)? = [\"']([^\"']+)[\"']", re.MULTILINE)
-_DOWN = re.compile(r"^down_revision(?:: [^=]+)? = (?:None|[\"']([^\"']+)[\"'])", re.MULTILINE)
 
 
 def alembic_config() -> Config:
@@ -40,37 +35,6 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
-
-
-@cache
-def known_revisions() -> dict[str, str | None]:
-    """Each shipped revision and the one it revises, read from the migration files' headers.
-
-    Importing alembic costs about a quarter of a one-session ``circlekeeper export``; a
-    database already at the newest schema (nearly every start) needs none of it, so the
-    revision chain is read from the files and alembic is imported only to migrate. A test
-    checks this agrees with alembic's own reading.
-    """
-    chain: dict[str, str | None] = {}
-    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        source = path.read_text(encoding="utf-8")
-        revision, down = _REVISION.search(source), _DOWN.search(source)
-        if revision and down:
-            chain[revision.group(1)] = down.group(1)
-    return chain
-
-
-def head_revision() -> str:
-    chain = known_revisions()
-    heads = set(chain) - {down for down in chain.values() if down}
-    if len(heads) == 1:
-        return heads.pop()
-    from alembic.script import ScriptDirectory  # merges or branches: alembic decides
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if head is None:  # pragma: no cover - the package always ships migrations
-        raise StoreError("CircleKeeper's database migrations are missing from this install.")
-    return head
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -119,31 +83,11 @@ def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
 
 
 def require_head(engine: Engine, where: str) -> None:
-    """Refuse, without changing anything, a schema a read-only opener cannot migrate.
-
-    Read-only commands run beside the app and may not write, so an older schema is not
-    upgraded here: the person is told to open CircleKeeper once, which migrates it (after a
-    backup). A revision this install does not know comes from a newer CircleKeeper.
-    """
+    """Refuse, without changing anything, a schema a read-only opener cannot migrate
+    (see :func:`~circlekeeper.store.schema_version.require_head_revision`)."""
     with engine.connect() as connection:
         current = current_revision(connection)
-    head = head_revision()
-    if current == head:
-        return
-    if current is None:
-        raise StoreUnavailable(
-            f"{where} holds no CircleKeeper data yet; open CircleKeeper once to set it up, then"
-            " run this command again."
-        )
-    if current not in known_revisions():
-        raise StoreUnavailable(
-            f"{where} was last opened by a newer CircleKeeper (schema {current}); update"
-            " CircleKeeper to read it."
-        )
-    raise StoreUnavailable(
-        f"{where} was made by an older CircleKeeper and needs an update first; open"
-        " CircleKeeper once to update it, then run this command again."
-    )
+    require_head_revision(current, where)
 
 
 MIGRATION_LOCK_KEY = 0x436B4D6967726174  # "CkMigrat": one advisory lock per database

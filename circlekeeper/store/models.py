@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -95,6 +96,10 @@ class CircleRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     # The language its prompts are drawn in; NULL follows the app (migration 0005).
     language: Mapped[str | None] = mapped_column(String(16))
+    # Made up by the demo data, not a real circle (migration 0006_demo_circles).
+    demo: Mapped[bool] = mapped_column(
+        Boolean(create_constraint=False), default=False, server_default=false()
+    )
 
 
 class PersonRow(Base):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import stat
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -20,8 +19,10 @@ from circlekeeper.i18n import _
 from circlekeeper.store import migrate
 from circlekeeper.store.backups import BackupService, quick_check, table_names
 from circlekeeper.store.circles import CircleRepository
-from circlekeeper.store.database import make_engine, prepare_file
+from circlekeeper.store.database import make_engine
 from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
+from circlekeeper.store.file_modes import prepare_file
+from circlekeeper.store.file_path import another_programs, existing_size, missing_database
 from circlekeeper.store.leases import LeaseRepository, facilitator_identity
 from circlekeeper.store.location import DatabaseLocation, resolve
 from circlekeeper.store.lock import WriterLock
@@ -128,7 +129,7 @@ def open_store(
                 folder=path.parent, reason=error.strerror
             )
         ) from error
-    if _file_size(path) and on_read_only_medium(path):
+    if existing_size(path) and on_read_only_medium(path):
         # A locked USB stick or a read-only share: read it as it is, and say so.
         store = open_read_only(location, keep_backups=keep_backups)
         store.notices = (read_only_notice(path),)
@@ -144,7 +145,7 @@ def open_store(
                 raise DatabaseCorrupted(path, report.problems[0], backups.newest_good())
             tables = table_names(path)
             if tables and "alembic_version" not in tables:
-                raise StoreUnavailable(_another_programs(path))
+                raise StoreUnavailable(another_programs(path))
         prepare_file(path)
         _migrate_file(location, backups)
         engine = make_engine(location)
@@ -182,13 +183,8 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
         else f"The database {location.url.render_as_string(hide_password=True)}"
     )
     if path is not None:
-        if not _file_size(path):
-            raise StoreUnavailable(
-                _(
-                    "There is no CircleKeeper database at {path} yet; open CircleKeeper once to"
-                    " create it, or give another file with --db."
-                ).format(path=path)
-            )
+        if not existing_size(path):
+            raise StoreUnavailable(missing_database(path))
         refuse_unfolded_changes(path)
         report = quick_check(path)
         if not report.ok:
@@ -196,7 +192,7 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
                 path, report.problems[0], BackupService(path, keep=keep_backups).newest_good()
             )
         if "alembic_version" not in table_names(path):
-            raise StoreUnavailable(_another_programs(path))
+            raise StoreUnavailable(another_programs(path))
     engine = _engine_or_unavailable(location, where, read_only=True)
     try:
         migrate.require_head(engine, where)
@@ -209,13 +205,6 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
             f"CircleKeeper could not read {where[0].lower()}{where[1:]} ({_first_line(error)})."
         ) from error
     return Store(engine, location, keep_backups=keep_backups, read_only=True)
-
-
-def _another_programs(path: Path) -> str:
-    return _(
-        "{path} is a database of another program, not CircleKeeper's; it was left as it is."
-        " Choose another file with --db."
-    ).format(path=path)
 
 
 def _engine_or_unavailable(location: DatabaseLocation, where: str, *, read_only: bool) -> Engine:
@@ -286,25 +275,6 @@ def _abandon(engine: Engine | None, lock: WriterLock) -> None:
     if engine is not None:
         engine.dispose()
     lock.release()
-
-
-def _file_size(path: Path) -> int | None:
-    """The database file's size, ``None`` when it does not exist yet.
-
-    A folder, and a path the system refuses outright (a name too long, a file where a folder
-    should be), become a sentence instead of an ``OSError`` traceback.
-    """
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise StoreUnavailable(
-            f"CircleKeeper cannot use {path} as its database ({error.strerror})."
-        ) from error
-    if stat.S_ISDIR(info.st_mode):
-        raise StoreUnavailable(f"{path} is a folder; give the path of a database file.")
-    return info.st_size
 
 
 def _first_line(error: BaseException) -> str:

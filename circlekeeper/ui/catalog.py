@@ -29,6 +29,8 @@ class CircleCard:
     description: str = ""
     members: int = 0
     sessions: int = 0
+    demo: bool = False
+    """Made up by the demo data: listed with a "(demo)" mark."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,22 @@
-"""Each person's speaking time against an equal share, as a calm row of bars.
+"""Each person's speaking time, as a calm row of bars.
 
-Used live (refreshed about once a second) and on the summary screen. The equal-share mark is a
-line *and* a label, so it reads without colour.
+Used live (refreshed about once a second), on the summary screen and in history. Where a bar
+knows what the person was offered (their allotment, or a finished open round's equal share:
+:mod:`circlekeeper.session.offered`) it carries a tick there and says "1:32 of 1:30"; otherwise
+the chart shows the session's equal share as a dashed line *and* a label. No bar ever changes
+colour for having spoken longer: the chart describes, it does not judge (issue #13).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.theme import colours_for
@@ -22,12 +27,37 @@ class ShareBar:
     label: str
     seconds: float
     passes: int = 0
+    offered: float | None = None
+    """What the person was offered so far (None: compare with the equal share line)."""
 
 
-def bars_from_summary(summary: SessionSummary) -> tuple[list[ShareBar], float]:
-    """Bars in seating order and the equal share they are measured against."""
-    bars = [ShareBar(p.name, p.spoken_total, p.passes) for p in summary.people]
-    return bars, summary.equal_share
+def bars_from_summary(
+    summary: SessionSummary, offered: Mapping[str, float] | None = None
+) -> tuple[list[ShareBar], float]:
+    """Bars in seating order and the equal share they are measured against; with ``offered``
+    (seconds by person id) each bar is measured against its own offer and no equal-share line
+    is drawn."""
+    if offered is None:
+        bars = [ShareBar(p.name, p.spoken_total, p.passes) for p in summary.people]
+        return bars, summary.equal_share
+    bars = [
+        ShareBar(p.name, p.spoken_total, p.passes, offered.get(p.person_id, 0.0))
+        for p in summary.people
+    ]
+    return bars, 0.0
+
+
+def bar_value(bar: ShareBar) -> str:
+    """The words after a bar: "1:32 of 1:30 · 1 pass"."""
+    value = format_duration(bar.seconds)
+    if bar.offered is not None and bar.offered > 0:
+        value = _("{spoken} of {offered}").format(
+            spoken=value, offered=format_duration(bar.offered)
+        )
+    if bar.passes:
+        passes = ngettext("{count} pass", "{count} passes", bar.passes).format(count=bar.passes)
+        value = f"{value} · {passes}"
+    return value
 
 
 class FairnessStrip(QWidget):
@@ -44,7 +74,7 @@ class FairnessStrip(QWidget):
         super().__init__(parent)
         self._bars: list[ShareBar] = []
         self._equal = 0.0
-        self.setAccessibleName("Speaking time against an equal share")
+        self.setAccessibleName(_("Speaking time against an equal share"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_bars(self, bars: list[ShareBar], equal_share: float) -> None:
@@ -57,6 +87,9 @@ class FairnessStrip(QWidget):
 
     def bars(self) -> list[ShareBar]:
         return list(self._bars)
+
+    def _offers(self) -> bool:
+        return any(bar.offered is not None for bar in self._bars)
 
     def sizeHint(self) -> QSize:
         return QSize(320, max(1, len(self._bars)) * self.ROW + self.TOP + 6)
@@ -79,19 +112,20 @@ class FairnessStrip(QWidget):
         text = palette.windowText().color()
         colours = colours_for(palette)
         bar_colour = QColor(colours.accent)
-        over_colour = QColor(colours.over)
         track = QColor(colours.track)
         metrics = QFontMetrics(self.font())
         if not self._bars:
             painter.setPen(text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nobody has spoken yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nobody has spoken yet"))
             painter.end()
             return
         label_w = min(int(self.width() * 0.34), 180)
-        value_w = metrics.horizontalAdvance("00:00 · 2 passes") + 8
+        widest = "00:00 of 00:00 · 2 passes" if self._offers() else "00:00 · 2 passes"
+        value_w = metrics.horizontalAdvance(widest) + 8
         bar_x = label_w + 8
         bar_w = max(40, self.width() - bar_x - value_w)
-        scale_max = max(max(b.seconds for b in self._bars), self._equal * 1.25, 1.0)
+        offers = [b.offered or 0.0 for b in self._bars]
+        scale_max = max(max(b.seconds for b in self._bars), max(offers), self._equal * 1.25, 1.0)
         rows = self._bars
         top = self.TOP
         row_h = self.row_height()
@@ -107,13 +141,12 @@ class FairnessStrip(QWidget):
             )
             painter.fillRect(QRectF(bar_x, y + gap, bar_w, row_h - 2 * gap), track)
             width = bar_w * bar.seconds / scale_max
-            over = self._equal > 0 and bar.seconds > self._equal * 1.15
-            painter.fillRect(
-                QRectF(bar_x, y + gap, width, row_h - 2 * gap), over_colour if over else bar_colour
-            )
-            value = format_duration(bar.seconds)
-            if bar.passes:
-                value += f" · {bar.passes} pass" + ("es" if bar.passes > 1 else "")
+            painter.fillRect(QRectF(bar_x, y + gap, width, row_h - 2 * gap), bar_colour)
+            if bar.offered:
+                tick = bar_x + bar_w * bar.offered / scale_max
+                painter.setPen(QPen(text, 2))
+                painter.drawLine(int(tick), int(y + gap / 2), int(tick), int(y + row_h - gap / 2))
+            value = bar_value(bar)
             painter.setPen(text)
             painter.drawText(
                 QRectF(bar_x + bar_w + 6, y, value_w, row_h),
@@ -129,7 +162,7 @@ class FairnessStrip(QWidget):
             painter.drawText(
                 QRectF(x - 80, 0, 160, 16),
                 Qt.AlignmentFlag.AlignCenter,
-                f"equal share {format_duration(self._equal)}",
+                _("equal share {time}").format(time=format_duration(self._equal)),
             )
         painter.end()
 

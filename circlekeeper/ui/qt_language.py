@@ -8,6 +8,7 @@ catalogs that ship with PySide6. Arabic turns the whole window right-to-left.
 from __future__ import annotations
 
 import logging
+import unicodedata
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -22,13 +23,34 @@ def qt_translations_folder() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+def reads_right_to_left(locale: QLocale) -> bool:
+    """Whether the language is written right to left, from its name in its own script.
+
+    Qt's own CLDR copy names every language in its script (العربية, עברית, اردو); the first
+    letter with a strong direction tells which way it reads. ``QLocale.textDirection`` would
+    say the same, but its answer is a ``Qt`` enum, and building the ``Qt`` namespace's enums
+    costs tens of milliseconds before the window can appear; asking Babel would load it too
+    (tests/ui/test_startup.py).
+    """
+    for letter in locale.nativeLanguageName():
+        kind = unicodedata.bidirectional(letter)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def apply_language(app: QApplication, code: str) -> QTranslator | None:
     """Speak ``code`` in everything Qt draws; returns the installed ``qtbase`` translator."""
     locale = QLocale(babel_locale_name(code))
     QLocale.setDefault(locale)
-    # Qt's own CLDR copy knows the direction; asking Babel here would load it before the
-    # window is shown (tests/ui/test_startup.py).
-    app.setLayoutDirection(locale.textDirection())
+    right_to_left = reads_right_to_left(locale)
+    if right_to_left != app.isRightToLeft():
+        from PySide6.QtCore import Qt  # only when the direction changes: see reads_right_to_left
+
+        direction = Qt.LayoutDirection
+        app.setLayoutDirection(direction.RightToLeft if right_to_left else direction.LeftToRight)
     if code in (SOURCE_LANGUAGE, PSEUDO_LANGUAGE):
         return None
     translator = QTranslator(app)

@@ -167,7 +167,7 @@ class SettingsDialog(QDialog):
             self.paper.addItem(paper.label, paper.value)
         self.paper.setCurrentIndex(self.paper.findData(settings.paper.value))
         self.privacy = QComboBox()
-        self.privacy.setAccessibleName("Attendance on printed summaries")
+        self.privacy.setAccessibleName("Printed summaries show")
         self.privacy.setToolTip("A circle's own choice (Edit circle) comes first")
         for level in Privacy:
             self.privacy.addItem(level.label, level.value)

@@ -86,7 +86,14 @@ class StoreCatalog:
             members = self.store.people.members(record.circle_id)
             held = self._session_count(record.circle_id) if self._session_count else 0
             cards.append(
-                CircleCard(record.circle_id, record.name, record.description, len(members), held)
+                CircleCard(
+                    record.circle_id,
+                    record.name,
+                    record.description,
+                    len(members),
+                    held,
+                    demo=record.demo,
+                )
             )
         return cards
 
@@ -145,6 +152,7 @@ class StoreCatalog:
             balance={str(pid): value for pid, value in balance.items()},
             seating_rule=SeatingRules(self.store.settings).get(circle_id),
             recent_facilitators=recent_facilitators(self.store.engine, circle_id),
+            demo=detail.demo,
         )
 
     def _previous_first(self, circle_id: int) -> str | None:

@@ -9,9 +9,8 @@ take their colours from here and never write a hex colour themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 from circlekeeper.palette import DARK, LIGHT, PRESENTER, WINDOW_DARK, WINDOW_LIGHT, Palette
 
@@ -50,53 +49,62 @@ CUE_PAIRS = (("Highlight", "Window"), ("Highlight", "Button"))
 
 
 def desktop_is_dark(app: QApplication) -> bool:
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """The desktop asks for dark: the palette its platform theme gave the app is dark.
+
+    Asked before :func:`apply_theme` sets the app's own palette. Qt's platform themes build
+    that palette from the desktop's colour scheme (GNOME, KDE, Windows and macOS dark modes
+    alike), and reading it does not load the ``Qt`` namespace, whose enums
+    (``Qt.ColorScheme`` among them) take tens of milliseconds to build before the window
+    can appear.
+    """
+    return is_dark(app.palette())
 
 
-def palette_for(colours: dict[str, str], base: QPalette) -> QPalette:
-    palette = QPalette(base)
+def palette_for(colours: dict[str, str], palette: QPalette) -> QPalette:
+    """``palette`` (a fresh one, such as the style's standard palette) in these colours.
+
+    Filled in place and built with ``QColor.fromString``: Qt's copy constructors and
+    ``QColor(str)`` have overloads taking ``Qt`` enums, and resolving them builds the whole
+    ``Qt`` namespace (tens of milliseconds) before the window can appear.
+    """
     for role, value in colours.items():
         if role != "DisabledText":
-            palette.setColor(getattr(QPalette.ColorRole, role), QColor(value))
+            palette.setColor(getattr(QPalette.ColorRole, role), QColor.fromString(value))
     for role in ("WindowText", "Text", "ButtonText"):
         palette.setColor(
             QPalette.ColorGroup.Disabled,
             getattr(QPalette.ColorRole, role),
-            QColor(colours["DisabledText"]),
+            QColor.fromString(colours["DisabledText"]),
         )
     return palette
 
 
-class EnterPressesButtons(QObject):
-    """Enter (or Return) on a focused button presses it, as Space does: Tab then Enter is how
-    many people work a form. A dialog's own default-button handling is left alone."""
+def apply_theme(app: QApplication, *, enter_presses_buttons: bool = True) -> None:
+    """Style, font, palette (and the Enter key) for every window the app will open.
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(watched, QPushButton)
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and watched.isEnabled()
-            and not (watched.autoDefault() and isinstance(watched.window(), QDialog))
-        ):
-            watched.animateClick()
-            return True
-        return False
-
-
-def apply_theme(app: QApplication) -> None:
+    ``enter_presses_buttons=False`` leaves the Enter key to
+    :func:`install_enter_presses_buttons`, which the app calls once its window is painted:
+    a Python event filter on the whole application is called for each of the hundreds of
+    events a window's construction and first paint send, and wrapping them for Python builds
+    Qt's event classes and enums (about 50 ms of CPU) before anything is on screen.
+    """
+    dark = desktop_is_dark(app)
     app.setStyle("Fusion")
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
-    colours = WINDOW_DARK if desktop_is_dark(app) else WINDOW_LIGHT
+    colours = WINDOW_DARK if dark else WINDOW_LIGHT
     app.setPalette(palette_for(colours, app.style().standardPalette()))
     app.setStyleSheet(STYLE_SHEET)
-    enter = EnterPressesButtons(app)
-    app.installEventFilter(enter)
+    if enter_presses_buttons:
+        install_enter_presses_buttons(app)
+
+
+def install_enter_presses_buttons(app: QApplication) -> None:
+    from circlekeeper.ui.enter_key import EnterPressesButtons  # QEvent's enums: after the paint
+
+    app.installEventFilter(EnterPressesButtons(app))
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 SHORTCUTS_HELP = (
     "During a circle:\n"
     "Space — start, pause or resume the turn\n"
-    "N or → — end the turn and go to the next speaker\n"
+    "N or → — end the turn and start the next speaker\n"
     "P — pass   ·   L — come back at the end of the round\n"
     "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
     "Ctrl+T — started late   ·   Ctrl+J — late arrival\n"

@@ -252,6 +252,123 @@ def export(prober: Prober, workdir: Path) -> None:
         Expect("export"),
         Expect("export done", title="saved"),
     )
+    from circlekeeper.ui.export_memory import documents_folder
+
+    saved = sorted(documents_folder().glob("*.pdf"))
+    prober.report["exported"] = [str(p) for p in saved]
+    prober.report["exported_is_pdf"] = all(p.read_bytes()[:5] == b"%PDF-" for p in saved)
+    window.close()
+    parts.data.close()
+
+
+LONG_NAMES = (
+    "Konstantinopoulou-Vanderbilt",
+    "Maria Fernanda de los Santos Oyelaran-Whitfield Nakamura-Okoye",
+    "Jo",
+    "Amal",
+    "Wen",
+)
+
+
+def live_overlaps(live: QWidget) -> list[str]:
+    """Pairs of visible parts of the live screen that overlap each other, or leave the
+    window, on the real display (each part in window coordinates)."""
+    parts = {
+        "round": live.round_label,
+        "circle clock": live.circle_clock,
+        "overrun offer": live.overrun_offer,
+        "prompt": live.prompt_label,
+        "policy": live.policy_label,
+        "speaker": live.speaker_label,
+        "ring": live.ring,
+        "next": live.next_label,
+        "passers": live.passers_bar,
+        "reminder": live.reminder,
+        "controls": live.controls,
+        "status": live.status,
+        "queue": live.queue,
+        "fairness": live.fairness_area,
+    }
+    if live.notes_widget is not None:
+        parts["notes"] = live.notes_widget
+    window = live.window()
+    shown = {
+        name: QRect(w.mapTo(window, w.rect().topLeft()), w.size())
+        for name, w in parts.items()
+        if w.isVisible() and w.width() > 0 and w.height() > 0
+    }
+    problems = []
+    names = list(shown)
+    for i, first in enumerate(names):
+        if not window.rect().contains(shown[first]):
+            problems.append(f"{first} leaves the window: {rect(shown[first])}")
+        for second in names[i + 1 :]:
+            if shown[first].intersects(shown[second]):
+                problems.append(
+                    f"{first} {rect(shown[first])} overlaps {second} {rect(shown[second])}"
+                )
+    return problems
+
+
+@scenario
+def live_layout(prober: Prober, workdir: Path) -> None:
+    """The live screen in the states that move things: long names, a running turn, passers
+    invited to speak, the notes field locked and unlocked. Screenshots when asked."""
+    import subprocess
+
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=tuple(Member(-i, n) for i, n in enumerate(LONG_NAMES, 1)),
+        )
+    )
+    parts.data.notes.vault.create(PASSPHRASE)
+    window.start_circle()
+    window.activateWindow()
+    spin(0.6)
+    live = window.live_view
+    controller = window.controller
+    shots = os.environ.get("CK_SHOTS_DIR")
+    states: dict[str, Any] = {}
+    prober.report["states"] = states
+
+    def look(name: str) -> None:
+        spin(0.5)
+        states[name] = {
+            "ring": rect(
+                QRect(live.ring.mapTo(window, live.ring.rect().topLeft()), live.ring.size())
+            ),
+            "overlaps": live_overlaps(live),
+            "fairness_scrolls": live.fairness_area.verticalScrollBar().isVisible(),
+        }
+        if shots:
+            subprocess.run(
+                ["import", "-window", "root", str(Path(shots) / f"{name}.png")], check=False
+            )
+
+    controller.toggle()  # the round begins: the first person (a long name) speaks
+    look("long name speaking")
+    controller.move_on()
+    look("longer name speaking")
+    controller.move_on()
+    look("short name speaking")
+    parts.data.notes.vault.lock()
+    look("notes locked")
+    parts.data.notes.vault.unlock(PASSPHRASE)
+    look("notes unlocked")
+    while controller.progress().in_round and controller.session.state.current_round.queue:
+        controller.pass_turn()
+    if controller.turn_view() is not None:
+        controller.move_on()
+    look("passers invited")
     window.close()
     parts.data.close()
 

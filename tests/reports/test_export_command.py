@@ -116,6 +116,18 @@ def test_period_report_command(db, tmp_path) -> None:
     assert "Ana Lima" not in text
 
 
+def test_period_report_lists_every_session_when_asked(db, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("circlekeeper.reports.period.APPENDIX_SESSIONS", 1)
+    path, _ = db
+    argv = ["--db", str(path), "report", "--from", "2026-03-01", "--to", "2026-03-31"]
+    assert main([*argv, "-o", str(tmp_path / "short.pdf")]) == 0
+    short = words(pdf_text((tmp_path / "short.pdf").read_bytes()))
+    assert "The period held 3 sessions; the 1 most recent" in short
+    assert main([*argv, "-o", str(tmp_path / "all.pdf"), "--all-sessions"]) == 0
+    every = words(pdf_text((tmp_path / "all.pdf").read_bytes()))
+    assert "Appendix: every session" in every and "most recent" not in every
+
+
 def test_period_report_as_csv(db, tmp_path, capsys) -> None:
     path, _ = db
     out = tmp_path / "period.csv"

@@ -136,3 +136,20 @@ def test_names_from_other_scripts_and_formula_like_names_print_safely(tmp_path: 
     circles = {row[4] for row in csv_module.reader(io.StringIO(csv))}
     assert '\'=HYPERLINK("x") <b>&' in circles and "מעגל שיחה" in circles
     assert not any(name.startswith("=") for name in circles)
+
+
+def test_a_long_appendix_lists_the_most_recent_sessions_and_says_how_to_get_all(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("circlekeeper.reports.period.APPENDIX_SESSIONS", 2)
+    pages = _pages(store)
+    appendix = pages[-1]
+    assert appendix.startswith("Appendix: the most recent sessions")
+    assert "The period held 4 sessions; the 2 most recent (from 2026-03-10)" in appendix
+    assert "circlekeeper report --all-sessions" in appendix
+    assert "2026-03-10 18:00 Tuesday" in appendix and "2026-03-24 18:00 Tuesday" in appendix
+    assert "2026-03-03" not in appendix and "2026-03-05" not in appendix
+    assert "People reached 7 2 +250 %" in pages[0]  # the figures still count all four
+    everything = _pages(store, every_session=True)[-1]
+    assert everything.startswith("Appendix: every session")
+    assert "2026-03-03 18:00 Tuesday" in everything and "2026-03-05 18:00 Thursday" in everything

@@ -3,8 +3,10 @@
 ``python -m tests.ui.screenshots docs/screenshots`` — run it on the real display the README
 shows (``DISPLAY=:N QT_QPA_PLATFORM=xcb`` on a 1366×768 Xvfb with openbox and a 32 px panel, as
 ``tests/display`` starts one), so every window has the size it gets on a laptop: the setup
-dialog, the live screen in each phase, the presenter view and the summary, with a fake clock so
-every picture is reproducible.
+dialog (seating order, roles, the one-step fix when minimum turns outgrow a round), the live
+screen in each phase with the whole circle's clock, the passers' second chance, the presenter
+view and the summary, with a fake clock so every picture is reproducible. The PNGs are then
+reduced to 256 colours (``pngquant``) to keep the repository small.
 """
 
 from __future__ import annotations
@@ -48,6 +50,18 @@ def main(target: Path) -> None:
             # the dialog's own default size, fitted to the screen it opens on
             self.show()
             snap(self, "setup")
+            # Minimum turns that outgrow a round: the warning and its one-step fixes, undone.
+            sharing = next(
+                row
+                for row in range(self.plan.table.rowCount())
+                if self.plan.round_at(row).kind.value == "sharing"
+            )
+            before = self.plan.length(sharing).seconds()
+            self.plan.length(sharing).set_seconds(4 * 60)
+            app.processEvents()  # the warning is laid out before the body scrolls to it
+            self.budget_offer.scroll_into_view()
+            snap(self, "setup-budget")
+            self.plan.length(sharing).set_seconds(before)
             check_in = self.plan.cell(0)
             if check_in is not None:  # one prompt for each person, then back to one for all
                 check_in.set_mode(PromptMode.PER_PERSON)
@@ -120,6 +134,10 @@ def main(target: Path) -> None:
         for seconds in (70, 40):
             QTest.keyClick(live, Qt.Key.Key_N)
             clock.advance(seconds)
+        QTest.keyClick(live, Qt.Key.Key_N)  # the round's queue is empty: passers get a chance
+        window.controller.tick()
+        if live.passers_bar.isVisible():
+            snap(window, "live-passers")
         live.end_circle()
         window.summary_view.shareable.setPlainText(
             "A warm circle. We welcomed نور and practised passing without apology."

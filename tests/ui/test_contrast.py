@@ -107,7 +107,9 @@ def test_enter_on_a_focused_button_presses_it(qtbot) -> None:
     from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
     app = QApplication.instance()
-    filter_ = theme.EnterPressesButtons(app)
+    from circlekeeper.ui.enter_key import EnterPressesButtons
+
+    filter_ = EnterPressesButtons(app)
     app.installEventFilter(filter_)
     try:
         holder = QWidget()

@@ -38,7 +38,45 @@ def test_a_big_circle_compacts_then_scrolls_instead_of_cutting_people_off(qtbot)
     area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
     QApplication.processEvents()
     image = area.grab().toImage()
-    bar_colours = {QColor("#23867b").rgb(), QColor("#a23b72").rgb()}
+    from circlekeeper.ui.theme import colours_for
+
+    bar_colours = {QColor(colours_for(strip.palette()).accent).rgb()}
     last_row_y = area.height() - 6 - int(row / 2)
     on_last_row = {image.pixel(x, last_row_y) for x in range(image.width())}
     assert on_last_row & bar_colours, "scrolled to the end, the last person's bar is painted"
+
+
+def test_live_bars_compare_each_person_with_their_offer_and_never_turn_the_warning_colour(
+    qtbot,
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue #13: a fixed 1:30 check-in turned the first speaker magenta after six seconds."""
+    from PySide6.QtGui import QColor
+
+    from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
+    from circlekeeper.session.model import RoundKind
+    from circlekeeper.session.offered import offered_seconds
+    from circlekeeper.ui.fairness_strip import bar_value, bars_from_summary
+    from circlekeeper.ui.theme import colours_for
+    from tests.session.conftest import people
+
+    clock = FakeClock()
+    session = CircleSession(clock)
+    session.start("Tuesday", people("AB"), ["Sam"])
+    session.start_round(RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(90)))
+    session.start_turn()
+    clock.advance(100)  # A runs a little over, B has not spoken
+    log, now = session.log, session.elapsed()
+    bars, equal = bars_from_summary(session.summary(), offered_seconds(log, now=now))
+    assert equal == 0.0  # no running-average line
+    assert [bar_value(b) for b in bars] == ["1:40 of 1:30", "0:00"]
+
+    strip = FairnessStrip()
+    qtbot.addWidget(strip)
+    strip.resize(420, 120)
+    strip.set_bars(bars, equal)
+    strip.show()
+    qtbot.waitExposed(strip)
+    image = strip.grab().toImage()
+    warning = QColor(colours_for(strip.palette()).over).rgb()
+    pixels = {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(image.height())}
+    assert warning not in pixels

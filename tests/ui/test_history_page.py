@@ -119,7 +119,7 @@ def test_filters_narrow_the_table_and_the_count(qtbot, page, store) -> None:
     circle_name = bar.circle.itemText(2)
     bar.circle.setCurrentIndex(2)
     rows = [page.model.listing(r) for r in range(page.model.rowCount())]
-    assert rows and {r.circle_name for r in rows} == {circle_name}
+    assert rows and {f"{r.circle_name} (demo)" for r in rows} == {circle_name}  # demo data
     total = page.model.total
     assert page.count_label.text().startswith(f"{total} session")
     assert total < SESSIONS
@@ -314,3 +314,21 @@ def test_coming_back_to_the_page_shows_new_data_and_keeps_the_filter(qtbot, page
     assert page.model.total == before + 1
     assert shown_ids(page)[0] == session_id
     assert page.filter_bar.person.findData(newcomer.person_id) > 0
+
+
+def test_the_circles_tab_opens_on_a_circle_and_its_picker_names_it(qtbot, page) -> None:
+    first = page.source.circle_choices()[0]
+    page.tabs.setCurrentIndex(2)
+    view = page.circle_view
+    assert view is not None, "the tab is never blank"
+    assert view.history.circle_id == first.item_id
+    assert page.circle_picker.currentText() == f"{first.name} (demo)"
+    page.refresh_choices()  # shown again later: the picker still names the circle in view
+    assert page.circle_picker.currentText() == f"{first.name} (demo)"
+
+
+def test_the_circle_column_has_room_for_a_usual_name(qtbot, page) -> None:
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(1) >= metrics.horizontalAdvance("Tuesday evening circle")
+    index = page.model.index(0, 1)
+    assert page.model.data(index, Qt.ItemDataRole.ToolTipRole) == page.model.data(index)

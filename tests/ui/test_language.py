@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from circlekeeper.i18n.choice import LanguagePreference
-from circlekeeper.ui.qt_language import apply_language
+from circlekeeper.ui.qt_language import apply_language, reads_right_to_left
 from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
 from tests.ui.test_settings import answer_settings
 
@@ -79,3 +79,24 @@ def test_arabic_mirrors_the_window_and_qt_speaks_its_own_buttons_in_arabic(
     assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
     app.removeTranslator(german)
+
+
+@pytest.mark.parametrize(
+    ("code", "right_to_left"),
+    [
+        ("ar", True),
+        ("he", True),
+        ("fa", True),
+        ("ur", True),
+        ("en", False),
+        ("de", False),
+        ("pt_BR", False),
+        ("ja", False),
+        ("zh", False),
+    ],
+)
+def test_the_reading_direction_is_the_one_qt_knows(code: str, right_to_left: bool) -> None:
+    locale = QLocale(code)
+    assert reads_right_to_left(locale) is right_to_left
+    expected = Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+    assert locale.textDirection() == expected

@@ -94,7 +94,7 @@ def test_anyone_who_passed_may_speak_once_the_round_is_through(
         view.controller.end_turn()
     bar = view.passers_bar
     assert bar.isVisible()
-    assert bar.title.text() == (
+    assert bar.title.full_text() == (
         "Anyone who passed may speak now: Amal (she/her). N closes the round."
     )
     qtbot.keyClick(view, Qt.Key.Key_1)

@@ -8,6 +8,7 @@ from circlekeeper.session import Participant
 from circlekeeper.session.model import PolicyMode, RoundKind
 from circlekeeper.session.order import OrderStrategy
 from circlekeeper.ui.bidi_text import plain
+from circlekeeper.ui.setup.round_plan_editor import ACTIONS, POLICY, PROMPT_COLUMN
 from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
 
 MEMBERS = tuple(
@@ -58,11 +59,11 @@ def test_least_heard_first_and_rotation(qtbot) -> None:
 
 def test_plan_edits_prompt_draw_and_skip_check_in(qtbot) -> None:
     dialog = make(qtbot)
-    draw = dialog.plan.field(0, 5).findChildren(type(dialog.start_button))[0]
+    draw = dialog.plan.field(0, ACTIONS).findChildren(type(dialog.start_button))[0]
     draw.click()
-    assert dialog.plan.field(0, 4).text() == "Drawn for Check-in"
-    dialog.plan.field(1, 2).setCurrentIndex(1)  # fixed per person
-    dialog.plan.field(1, 3).setValue(4)
+    assert dialog.plan.field(0, PROMPT_COLUMN).text() == "Drawn for Check-in"
+    dialog.plan.field(1, POLICY).setCurrentIndex(1)  # fixed per person
+    dialog.plan.length(1).set_seconds(240)
     dialog.skip_check_in.setChecked(True)
     dialog.start_button.click()
     plan = dialog.result_setup.plan
@@ -112,15 +113,17 @@ def test_closing_a_prepared_circle_asks_first(qtbot) -> None:
 def test_minimum_turns_that_outgrow_the_budget_are_warned_about_before_starting(qtbot) -> None:
     dialog = make(qtbot)
     dialog.show()
-    note = dialog.budget_note
-    assert note.accessibleName() == "Time budget warning"
-    assert not note.isVisible()
+    offer = dialog.budget_offer
+    assert offer.accessibleName() == "Time budget warning"
+    assert not offer.isVisible()
     sharing = next(row for row in range(3) if dialog.plan.round_at(row).kind is RoundKind.SHARING)
-    dialog.plan.field(sharing, 3).setValue(2.0)  # 4 people x at least 1:00 each > 2:00
-    assert note.isVisible()
-    assert "4 people × at least 1:00 each is 4:00, more than the round's 2:00" in note.text()
+    dialog.plan.length(sharing).set_seconds(120)  # 4 people x at least 1:00 each > 2:00
+    assert offer.isVisible()
+    assert offer.warnings() == [
+        "Sharing: 4 people × 1:00 minimum = 4:00, more than the 2:00 planned."
+    ]
     dialog.present.item(0).setCheckState(Qt.CheckState.Unchecked)
     dialog.present.item(1).setCheckState(Qt.CheckState.Unchecked)
-    assert not note.isVisible()  # 2 people x 1:00 fit in 2:00
+    assert offer.warnings() == [] and not offer.isVisible()  # 2 people x 1:00 fit in 2:00
     dialog.start_button.click()
     assert dialog.result_setup is not None  # a warning, never a refusal

@@ -72,7 +72,7 @@ def test_a_whole_circle_through_the_window(
     # Round 1, check-in (fixed 1:30 each).
     qtbot.keyClick(live, Qt.Key.Key_N)  # opens the round
     assert "Check-in" in live.round_label.text()
-    drawn = live.prompt_label.text()
+    drawn = live.prompt_label.full_text()
     assert drawn, "the drawn prompt is shown for the round"
     qtbot.keyClick(live, Qt.Key.Key_N)  # Amal starts
     assert live.speaker_label.text() == "Amal (she/her)"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -31,6 +31,7 @@ from circlekeeper.session.period_figures import (
     Reach,
     SessionLine,
     Trend,
+    group_by_circle,
 )
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
@@ -70,6 +71,7 @@ def period_figures(
         step()
         facilitators = _facilitators(conn, scope)
         step()
+    lines_of = group_by_circle(lines)
     shown = sorted(
         {cid for cid, _ in session_totals} | {cid for cid, _ in visits.by_circle},
         key=lambda cid: (_natural(circles[cid][0]), cid),
@@ -85,7 +87,7 @@ def period_figures(
             previous=_reach(
                 session_totals.get((cid, PREVIOUS)), visits.by_circle.get((cid, PREVIOUS))
             ),
-            trend=_trend([line for line in lines if line.circle_id == cid], scope),
+            trend=_trend(lines_of.get(cid, ()), scope),
             prompts_used=sum(n for _, n in prompts.get(cid, ())),
             top_prompts=tuple(prompts.get(cid, ())[:TOP_PROMPTS]),
             moods=tuple(moods.get(cid, ())),
@@ -369,7 +371,7 @@ def _reach(totals: _Totals | None, people: PeopleTally | None) -> Reach:
     )
 
 
-def _trend(lines: list[SessionLine], scope: PeriodScope) -> Trend:
+def _trend(lines: Sequence[SessionLine], scope: PeriodScope) -> Trend:
     middle = scope.low + (scope.high - scope.low) / 2
     first = [line.present for line in lines if line.started_at < middle]
     second = [line.present for line in lines if line.started_at >= middle]

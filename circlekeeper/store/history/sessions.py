@@ -34,11 +34,11 @@ RARE_TEXT = 2000
 
 
 def circle_choices(engine: Engine, include_archived: bool = True) -> list[Choice]:
-    query = select(C.id, C.name).order_by(C.name)
+    query = select(C.id, C.name, C.demo).order_by(C.name)
     if not include_archived:
         query = query.where(C.archived.is_(False))
     with engine.connect() as conn:
-        return [Choice(row.id, row.name) for row in conn.execute(query)]
+        return [Choice(item_id, name, bool(demo)) for item_id, name, demo in conn.execute(query)]
 
 
 def people_choices(engine: Engine, circle_id: int | None = None) -> list[Choice]:
@@ -48,7 +48,9 @@ def people_choices(engine: Engine, circle_id: int | None = None) -> list[Choice]
             m.CircleMemberRow.circle_id == circle_id
         )
     with engine.connect() as conn:
-        return [Choice(row.id, row.name) for row in conn.execute(query)]
+        # Unpacked, not read by attribute: thousands of people, each name looked up once,
+        # on every showing of the history page.
+        return [Choice(person_id, name) for person_id, name in conn.execute(query)]
 
 
 def session_page(

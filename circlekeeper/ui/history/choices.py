@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QComboBox
 
 from circlekeeper.history.records import Choice
+from circlekeeper.ui.demo_badge import demo_name
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 _DISPLAY_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)})
@@ -30,7 +31,7 @@ class ChoiceModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         rows: list[tuple[str, int | None]] = [] if first is None else [(first, None)]
-        rows += [(choice.name, choice.item_id) for choice in choices]
+        rows += [(demo_name(choice.name, choice.demo), choice.item_id) for choice in choices]
         self._rows = rows
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

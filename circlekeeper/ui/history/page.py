@@ -87,7 +87,8 @@ class HistoryPage(QWidget):
         self.tabs.setAccessibleName(_("History views"))
         self.tabs.addTab(self._build_sessions_tab(page_size), _("&Sessions"))
         self.tabs.addTab(self._build_people_tab(), _("&People"))
-        self.tabs.addTab(self._build_circles_tab(), _("C&ircles"))
+        self.circles_tab = self._build_circles_tab()
+        self.tabs.addTab(self.circles_tab, _("C&ircles"))
         self.period_view = PeriodView(
             self.source,
             self.background,
@@ -102,6 +103,7 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
+        self.tabs.currentChanged.connect(self._tab_shown)
         # Nothing is read yet: the first show reads the first page and the pickers once
         # (showEvent), so building the page costs no query and showing it costs one.
 
@@ -117,13 +119,17 @@ class HistoryPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The circle's name is what people scan for: it gets room for a usual name, demo mark
+        # included; the facilitators' names take what is left.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # Widths from the font, never by measuring every row: fitting columns to their contents
         # asked the model for every cell again on each page and cost more than the query.
         # The samples are formatted in the active language, so German's longer words fit.
         metrics = self.table.fontMetrics()
         sample = datetime(2026, 12, 30, 18, 20, tzinfo=UTC)
         header.resizeSection(0, metrics.horizontalAdvance(local_time(sample, "UTC")) + 28)
+        # A usual circle name, demo mark included, as the sample (not shown, not translated).
+        header.resizeSection(1, metrics.horizontalAdvance("Tuesday evening circle (demo)") + 12)
         longest = duration(2 * 3600 + 59 * 60, to_the_minute=True)  # a long evening's circle
         widest = {3: count(999), 4: longest, 5: decimal(1.0, 2)}
         for figure, text in widest.items():
@@ -164,7 +170,7 @@ class HistoryPage(QWidget):
         splitter.addWidget(self.detail_stack)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 400])  # the table's figures in view without scrolling
+        splitter.setSizes([700, 340])  # the table's figures in view without scrolling
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.filter_bar)
@@ -223,6 +229,7 @@ class HistoryPage(QWidget):
         the chosen filter stays. Returns whether the filter changed (a chosen one is gone)."""
         circles = self.source.circle_choices()
         people = self.source.people_choices()
+        shown_circle = self._picked_circle()
         self._circles_model = choice_model(_("All circles"), circles, self)
         self._people_model = choice_model(_("Anyone"), people, self)
         changed = self.filter_bar.set_choices(self._circles_model, self._people_model)
@@ -232,7 +239,10 @@ class HistoryPage(QWidget):
         self.person_picker.setModel(self._people_model)
         self.person_picker.setCurrentIndex(-1)
         self.circle_picker.setModel(self._circles_model)
-        self.circle_picker.setCurrentIndex(-1)
+        # The circle in view stays named in its picker (-1 when none is, or it is gone).
+        self.circle_picker.setCurrentIndex(
+            -1 if shown_circle is None else self.circle_picker.findData(shown_circle)
+        )
         self.period_view.set_circles(self._circles_model)
         return changed
 
@@ -349,6 +359,17 @@ class HistoryPage(QWidget):
 
     def _picked_circle(self) -> int | None:
         return self.circle_picker.currentData()
+
+    def _tab_shown(self, index: int) -> None:
+        """The Circles tab never opens blank: with no circle chosen yet, it shows the first
+        circle's history (the picker lists the others)."""
+        if self.tabs.widget(index) is not self.circles_tab or self._picked_circle() is not None:
+            return
+        for row in range(self.circle_picker.count()):
+            circle_id = self.circle_picker.itemData(row)
+            if circle_id is not None:
+                self.show_circle(circle_id)
+                return
 
     def show_circle(self, circle_id: int | None) -> None:
         if circle_id is None:

@@ -137,7 +137,10 @@ class PeriodView(QWidget):
         self.show_button.setAccessibleName(_("Show figures"))
         self.grid_box = QCheckBox(_("Attendance &grid in the PDF"))
         self.grid_box.setToolTip(
-            _("Who came to which session, for circles whose privacy allows it")
+            _(
+                "Who came to which session, for circles whose printed summaries show"
+                " initials or names"
+            )
         )
         self.pdf_button = QPushButton(_("Save P&DF…"))
         self.pdf_button.setAccessibleName(_("Save the period report as PDF"))
@@ -321,7 +324,7 @@ class PeriodView(QWidget):
                     count(r.newcomers),
                     say.share(r.returning_rate),
                     say.number(r.average_present),
-                    c.trend.words,
+                    _(c.trend.words),
                     "—" if r.average_seconds is None else _average_length(r.average_seconds),
                     say.number(r.average_fairness, 2),
                     say.share(r.pass_rate),

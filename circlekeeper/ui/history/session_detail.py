@@ -29,6 +29,7 @@ from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_list
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.ui.bidi_text import breakable, display_name, isolate, sentence
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import count, decimal, duration, local_time
@@ -91,7 +92,8 @@ class SessionDetailView(QWidget):
             # Translators: the heading of one past session: the circle's name and when it met.
             sentence(
                 _("{circle} — {when}").format(
-                    circle=isolate(breakable(listing.circle_name)), when=isolate(when)
+                    circle=isolate(breakable(demo_name(listing.circle_name, listing.circle_demo))),
+                    when=isolate(when),
                 )
             ),
             _("Session"),

@@ -22,6 +22,7 @@ from circlekeeper.history.records import (
 from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import N_, _, pgettext
 from circlekeeper.i18n.formats import format_list
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.format import count, decimal, duration, local_time
 
 log = logging.getLogger(__name__)
@@ -184,6 +185,8 @@ class SessionTableModel(QAbstractTableModel):
             return self._rows[row].session_id
         if role == ALIGNMENT and column in (3, 4, 5):
             return RIGHT
+        if role == TOOLTIP and column == 1:
+            return self.data(index, DISPLAY)  # a long circle name, whole
         if role == TOOLTIP and column == 5 and self._rows[row].fairness is not None:
             return _("Jain fairness index: 1.00 means everyone had the same speaking time.")
         return None
@@ -205,7 +208,7 @@ def _cell(listing: SessionListing, column: int) -> str:
         case 0:
             return local_time(listing.started_at, listing.timezone)
         case 1:
-            return listing.circle_name
+            return demo_name(listing.circle_name, listing.circle_demo)
         case 2:
             return format_list(listing.facilitators)
         case 3:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.bidi_text import person_label
@@ -67,20 +68,20 @@ class ArrivalDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Late arrival")
+        self.setWindowTitle(_("Late arrival"))
         self._roster = list(roster)
         self.search = QLineEdit()
-        self.search.setAccessibleName("Name")
+        self.search.setAccessibleName(_("Name"))
         self.search.setMaxLength(MAX_NAME)
-        self.search.setPlaceholderText("Type any part of a name, or a new person's name")
+        self.search.setPlaceholderText(_("Type any part of a name, or a new person's name"))
         self.people = QListWidget()
-        self.people.setAccessibleName("People of the circle who are not here yet")
+        self.people.setAccessibleName(_("People of the circle who are not here yet"))
         self.pronouns = QLineEdit()
-        self.pronouns.setAccessibleName("Pronouns")
+        self.pronouns.setAccessibleName(_("Pronouns"))
         self.pronouns.setMaxLength(60)
-        self.pronouns.setPlaceholderText("Someone new: pronouns, optional (e.g. she/her)")
-        self.this_round = QRadioButton("Joins at the end of this round")
-        self.next_round = QRadioButton("Joins from the next round")
+        self.pronouns.setPlaceholderText(_("Someone new: pronouns, optional (e.g. she/her)"))
+        self.this_round = QRadioButton(_("Joins at the end of this round"))
+        self.next_round = QRadioButton(_("Joins from the next round"))
         self.this_round.setChecked(True)
         self._places = QButtonGroup(self)
         self._places.addButton(self.this_round)
@@ -88,17 +89,17 @@ class ArrivalDialog(QDialog):
         for radio in (self.this_round, self.next_round):
             radio.setEnabled(in_round)
         self.error = QLabel()
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(_("Problem"))
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Welcome them")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Welcome them"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Who has arrived?"))
+        layout.addWidget(QLabel(_("Who has arrived?")))
         layout.addWidget(self.search)
         layout.addWidget(self.people, 1)
         layout.addWidget(self.pronouns)
@@ -130,7 +131,7 @@ class ArrivalDialog(QDialog):
             self.people.addItem(item)
         typed = text.strip()
         if typed and not any(searchable(p.name) == searchable(typed) for p in self._roster):
-            item = QListWidgetItem(f"Someone new: {typed}")
+            item = QListWidgetItem(_("Someone new: {name}").format(name=typed))
             item.setData(Qt.ItemDataRole.UserRole, NEW_PERSON)
             self.people.addItem(item)
         if self.people.count():
@@ -146,7 +147,7 @@ class ArrivalDialog(QDialog):
 
     def _accept(self) -> None:
         if self._chosen_index(self.people.currentRow()) is None:
-            self.error.setText("Type a name: choose someone of the circle, or add someone new.")
+            self.error.setText(_("Type a name: choose someone of the circle, or add someone new."))
             self.error.show()
             return
         self.accept()

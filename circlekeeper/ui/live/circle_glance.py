@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.session.forecast import CircleForecast, Refit, forecast_sentence, minutes_phrase
 from circlekeeper.session.model import format_duration
 
@@ -34,7 +35,7 @@ class CircleClockLine(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("circleClock")
-        self.setAccessibleName("The circle's time")
+        self.setAccessibleName(_("The circle's time"))
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -54,18 +55,20 @@ class OverrunOffer(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overrunOffer")
-        self.setAccessibleName("The plan is running over")
+        self.setAccessibleName(_("The plan is running over"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.shorten_button = QPushButton("Shorten the rounds left  [Ctrl+Shift+F]")
-        self.shorten_button.setAccessibleName("Shorten the rounds left")
+        self.shorten_button = QPushButton(_("Shorten the rounds left") + "  [Ctrl+Shift+F]")
+        self.shorten_button.setAccessibleName(_("Shorten the rounds left"))
         self.shorten_button.setToolTip(
-            "Give every round still to come the same smaller share, so the circle ends on time"
+            _("Give every round still to come the same smaller share, so the circle ends on time")
         )
-        self.keep_button = QPushButton("Keep the plan")
-        self.keep_button.setAccessibleName("Keep the plan")
-        self.keep_button.setToolTip("Let the circle run over; you will be asked again if it grows")
+        self.keep_button = QPushButton(_("Keep the plan"))
+        self.keep_button.setAccessibleName(_("Keep the plan"))
+        self.keep_button.setToolTip(
+            _("Let the circle run over; you will be asked again if it grows")
+        )
         layout = QHBoxLayout(self)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.shorten_button)
@@ -104,10 +107,15 @@ class OverrunOffer(QFrame):
         shares = []
         for label, share in zip(labels, refit.shares, strict=False):
             if share is not None:
-                shares.append(f"{label} {format_duration(share)} each")
+                shares.append(
+                    _("{round} {time} each").format(round=label, time=format_duration(share))
+                )
         offer = "; ".join(shares)
-        tail = "" if refit.fits else " (still a little over: the minimum per person is kept)"
-        return (
-            f"The plan is heading {minutes_phrase(over)} past its end."
-            f" Shortened to fit: {offer}{tail}."
-        )
+        if refit.fits:
+            return _(
+                "The plan is heading {minutes} past its end. Shortened to fit: {offer}."
+            ).format(minutes=minutes_phrase(over), offer=offer)
+        return _(
+            "The plan is heading {minutes} past its end. Shortened to fit: {offer} (still a"
+            " little over: the minimum per person is kept)."
+        ).format(minutes=minutes_phrase(over), offer=offer)

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from circlekeeper.i18n import N_, _
 from circlekeeper.session import events as ev
 from circlekeeper.session.clock import Clock
 from circlekeeper.session.engine import CircleSession
@@ -56,7 +57,7 @@ log = logging.getLogger(__name__)
 
 REPAINT_MS = 200
 """Five repaints a second: the issue asks for at least four, and a ring this size is cheap."""
-EACH_PERSON_PROMPT = "A prompt for each person"
+EACH_PERSON_PROMPT = N_("A prompt for each person")
 """Shown for a per-person round while nobody in particular is up to speak."""
 
 
@@ -256,7 +257,7 @@ class LiveController(QObject):
             view = self.turn_view()
             person = view.person_id if view is not None else self.up_next()
         if person is None:
-            return plan.prompt or EACH_PERSON_PROMPT
+            return plan.prompt or _(EACH_PERSON_PROMPT)
         return plan.prompt_for(person)
 
     def next_allotment(self) -> float | None:
@@ -333,7 +334,7 @@ class LiveController(QObject):
         or, when everyone has spoken, close the round and open the next planned one."""
         match move_on_step(self._session.state):
             case Step.REFUSE_ENDED:
-                return self._refuse("This session has ended.")
+                return self._refuse(_("This session has ended."))
             case Step.START_ROUND:
                 return self.start_next_round()
             case Step.END_TURN:
@@ -350,10 +351,10 @@ class LiveController(QObject):
     def start_next_round(self, order: Sequence[str] | None = None) -> bool:
         progress = self.progress()
         if progress.in_round:
-            return self._refuse("End the current round before starting another one.")
+            return self._refuse(_("End the current round before starting another one."))
         plan = progress.plan
         if plan is None:
-            return self._refuse("Every planned round has been held; you can end the circle.")
+            return self._refuse(_("Every planned round has been held; you can end the circle."))
         chosen = list(order) if order is not None else self.order_for_next_round()
         return self._do(lambda: self._session.start_round(plan, chosen))
 
@@ -427,7 +428,7 @@ class LiveController(QObject):
             self._refuse(str(refusal))
             return None
         self._after_change()
-        self.announced.emit(f"Undone: {what}.")
+        self.announced.emit(_("Undone: {action}.").format(action=what))
         return what
 
     # -------------------------------------------------------------- the clock
@@ -535,7 +536,7 @@ class LiveController(QObject):
 
 def _storage_message(error: Exception) -> str:
     detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return (
-        "The circle can no longer be saved to the database"
-        f" ({detail[:200]}). It carries on in memory; save a copy elsewhere before closing."
-    )
+    return _(
+        "The circle can no longer be saved to the database ({detail}). It carries on in"
+        " memory; save a copy elsewhere before closing."
+    ).format(detail=detail[:200])

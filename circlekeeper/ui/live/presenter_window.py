@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.session.state import TurnView
 from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.live.circle_glance import local_clock
@@ -53,10 +54,19 @@ class PresenterWindow(QWidget):
         # into, so a click on it (or its appearing) must not take the live keys away.
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setWindowTitle("CircleKeeper — presenter")
-        self.setAccessibleName("Presenter screen")
+        self.setWindowTitle(_("CircleKeeper — presenter"))
+        self.setAccessibleName(_("Presenter screen"))
         self._controller = controller
         self._facilitator_screen: Callable[[], QScreen | None] | None = None
+        self._end_time = False
+        self._build_labels()
+        self.ring = TimerRing(cue)
+        self._lay_out()
+        self._wire()
+        self.refresh()
+
+    def _build_labels(self) -> None:
+        """Round, prompt, speaker, who is next and the planned end, centred for the room."""
         self.round_label = QLabel()
         self.round_label.setObjectName("presenterRound")
         self.prompt_label = QLabel()
@@ -67,8 +77,7 @@ class PresenterWindow(QWidget):
         self.next_label.setObjectName("presenterNext")
         self.end_label = QLabel()
         self.end_label.setObjectName("presenterNext")
-        self._end_time = False
-        names = ("Round", "Prompt", "Speaking now", "Up next", "Planned end")
+        names = (_("Round"), _("Prompt"), _("Speaking now"), _("Up next"), _("Planned end"))
         labels = (
             self.round_label,
             self.prompt_label,
@@ -81,7 +90,8 @@ class PresenterWindow(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.ring = TimerRing(cue)
+
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.addWidget(self.round_label)
@@ -93,11 +103,12 @@ class PresenterWindow(QWidget):
         self.end_label.hide()
         self.setStyleSheet(presenter_style())
         self.ring.set_dark(True)
+
+    def _wire(self) -> None:
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
-        controller.changed.connect(self.refresh)
-        controller.ticked.connect(self._tick)
-        self.refresh()
+        self._controller.changed.connect(self.refresh)
+        self._controller.ticked.connect(self._tick)
 
     def set_cue(self, cue: CueStyle) -> None:
         self.ring.set_cue(cue)
@@ -115,7 +126,7 @@ class PresenterWindow(QWidget):
             self.end_label.hide()
             return
         end = controller.wall_at(controller.forecast().planned_end)
-        self.end_label.setText(f"We close at {local_clock(end)}")
+        self.end_label.setText(_("We close at {time}").format(time=local_clock(end)))
         self.end_label.show()
 
     def refresh(self) -> None:
@@ -124,22 +135,28 @@ class PresenterWindow(QWidget):
         progress = now.progress
         plan = progress.plan
         if plan is None:
-            self.round_label.setText("Thank you for being here")
+            self.round_label.setText(_("Thank you for being here"))
             self.prompt_label.setText("")
         else:
             self.round_label.setText(
-                breakable(f"{plan.label} · round {progress.index + 1} of {max(progress.total, 1)}")
+                breakable(
+                    _("{name} · round {number} of {total}").format(
+                        name=plan.label, number=progress.index + 1, total=max(progress.total, 1)
+                    )
+                )
             )
             self.prompt_label.setText(breakable(controller.prompt_now()))
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         if now.speaker:
             self.speaker_label.setText(self._label(now.speaker))
         elif progress.round_complete:
-            self.speaker_label.setText("Everyone has had their turn")
+            self.speaker_label.setText(_("Everyone has had their turn"))
         else:
             self.speaker_label.setText("")
         # The room sees who comes next, including whoever is about to start.
-        self.next_label.setText(f"Next: {self._label(now.up_next)}" if now.up_next else "")
+        self.next_label.setText(
+            _("Next: {name}").format(name=self._label(now.up_next)) if now.up_next else ""
+        )
         self._show_end()
         self._tick(controller.turn_view())
 
@@ -174,7 +191,11 @@ class PresenterWindow(QWidget):
             self.setScreen(target)
             self.setGeometry(target.geometry())
             self.showFullScreen()
-            return f"The presenter screen is full screen on {target.name() or 'the other screen'}."
+            if target.name():
+                return _("The presenter screen is full screen on {screen}.").format(
+                    screen=target.name()
+                )
+            return _("The presenter screen is full screen on the other screen.")
         self.showNormal()
         self.resize(*WINDOWED_SIZE)
         if facilitator is not None and facilitator is not gone:
@@ -186,7 +207,7 @@ class PresenterWindow(QWidget):
             self.resize(width, height)
             self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
         self.show()
-        return "The presenter screen is a window; press F11 in it for full screen."
+        return _("The presenter screen is a window; press F11 in it for full screen.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QGuiApplication.instance()

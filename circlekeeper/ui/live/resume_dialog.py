@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.ui.catalog import LiveSessionInfo
 
 
@@ -18,22 +19,34 @@ class ResumeChoice(StrEnum):
 
 def ask_resume(parent: QWidget | None, info: LiveSessionInfo) -> ResumeChoice:
     local = info.started.astimezone()
-    alive = info.last_alive.astimezone().strftime("%H:%M") if info.last_alive else "unknown"
+    alive = info.last_alive.astimezone().strftime("%H:%M") if info.last_alive else _("unknown")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("A circle was interrupted")
+    box.setWindowTitle(_("A circle was interrupted"))
     box.setText(
-        f"The circle “{info.circle_name}” started at {local:%H:%M on %d %b %Y} was still running"
-        f" when CircleKeeper stopped (last sign of life: {alive})."
+        _(
+            "The circle “{circle}” started at {time} on {date} was still running when"
+            " CircleKeeper stopped (last sign of life: {alive})."
+        ).format(
+            circle=info.circle_name,
+            time=f"{local:%H:%M}",
+            date=f"{local:%d %b %Y}",
+            alive=alive,
+        )
     )
     box.setInformativeText(
-        "Resume it where it was (the time the app was down counts as a pause), close it at the"
-        f" last moment it was alive, or discard it. Its {info.events} recorded events are safe."
+        ngettext(
+            "Resume it where it was (the time the app was down counts as a pause), close it at"
+            " the last moment it was alive, or discard it. Its {count} recorded event is safe.",
+            "Resume it where it was (the time the app was down counts as a pause), close it at"
+            " the last moment it was alive, or discard it. Its {count} recorded events are safe.",
+            info.events,
+        ).format(count=info.events)
     )
-    resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
-    close = box.addButton("Close it", QMessageBox.ButtonRole.ActionRole)
-    discard = box.addButton("Discard…", QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
+    resume = box.addButton(_("Resume"), QMessageBox.ButtonRole.AcceptRole)
+    close = box.addButton(_("Close it"), QMessageBox.ButtonRole.ActionRole)
+    discard = box.addButton(_("Discard…"), QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton(_("Decide later"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(resume)
     box.exec()
     clicked = box.clickedButton()
@@ -44,9 +57,11 @@ def ask_resume(parent: QWidget | None, info: LiveSessionInfo) -> ResumeChoice:
     if clicked is discard:
         sure = QMessageBox.warning(
             parent,
-            "Discard the interrupted circle",
-            f"Delete the interrupted circle “{info.circle_name}” with its log and notes?"
-            " This cannot be undone.",
+            _("Discard the interrupted circle"),
+            _(
+                "Delete the interrupted circle “{circle}” with its log and notes?"
+                " This cannot be undone."
+            ).format(circle=info.circle_name),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.session.state import RoundState
 from circlekeeper.ui.list_rows import current_item, item_at
 
@@ -33,6 +34,8 @@ class QueueList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setWordWrap(False)
+        # Long names end in "…" (the whole name is the row's tooltip) instead of a scroll bar.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.model().rowsMoved.connect(self._emit_order)
 
     def person_ids(self) -> list[str]:
@@ -72,20 +75,22 @@ class RoundQueue(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._title = QLabel("Still to speak")
+        self._title = QLabel(_("Still to speak"))
         self._title.setObjectName("sectionTitle")
         self.queue = QueueList()
-        self.queue.setAccessibleName("Still to speak in this round")
+        self.queue.setAccessibleName(_("Still to speak in this round"))
         self.queue.setToolTip(
-            "Drag names, or use Alt+Up / Alt+Down, to change the order."
-            " Right-click (or the Menu key) for pass, come back later, absent or leaving."
+            _(
+                "Drag names, or use Alt+Up / Alt+Down, to change the order."
+                " Right-click (or the Menu key) for pass, come back later, absent or leaving."
+            )
         )
         self.queue.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.queue.customContextMenuRequested.connect(self._menu)
         self.queue.order_changed.connect(self.reorder_requested)
         self.heard = QLabel()
         self.heard.setWordWrap(True)
-        self.heard.setAccessibleName("Heard and passed in this round")
+        self.heard.setAccessibleName(_("Heard and passed in this round"))
         self.heard.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,21 +115,27 @@ class RoundQueue(QWidget):
             self.queue.blockSignals(False)
             self.queue.reset()
         if round_ is None:
-            self.heard.setText("No round in progress.")
+            self.heard.setText(_("No round in progress."))
             return
         spoke = [label(p) for p in round_.spoke]
         parts = []
         if current:
-            parts.append(f"Speaking: {label(current)}")
-        parts.append("Heard: " + (", ".join(spoke) if spoke else "nobody yet"))
+            parts.append(_("Speaking: {name}").format(name=label(current)))
+        parts.append(
+            _("Heard: {names}").format(names=", ".join(spoke)) if spoke else _("Heard: nobody yet")
+        )
         if round_.passed:
-            parts.append("Passed: " + ", ".join(label(p) for p in round_.passed))
+            parts.append(
+                _("Passed: {names}").format(names=", ".join(label(p) for p in round_.passed))
+            )
         if round_.deferred:
             waiting = [label(p) for p in round_.deferred if p in round_.queue]
             if waiting:
-                parts.append("Coming back at the end: " + ", ".join(waiting))
+                parts.append(_("Coming back at the end: {names}").format(names=", ".join(waiting)))
         if round_.skipped:
-            parts.append("Not here: " + ", ".join(label(p) for p in round_.skipped))
+            parts.append(
+                _("Not here: {names}").format(names=", ".join(label(p) for p in round_.skipped))
+            )
         self.heard.setText("\n".join(parts))
 
     def _labels(self) -> list[str]:
@@ -137,10 +148,10 @@ class RoundQueue(QWidget):
         person_id = item.data(PERSON)
         menu = QMenu(self)
         for text, signal in (
-            ("Pass for this round", self.pass_requested),
-            ("Come back at the end of the round", self.defer_requested),
-            ("Not here (skip)", self.skip_requested),
-            ("Leaves the circle", self.leave_requested),
+            (_("Pass for this round"), self.pass_requested),
+            (_("Come back at the end of the round"), self.defer_requested),
+            (_("Not here (skip)"), self.skip_requested),
+            (_("Leaves the circle"), self.leave_requested),
         ):
             action = QAction(text, menu)
             action.triggered.connect(lambda _=False, s=signal: s.emit(person_id))

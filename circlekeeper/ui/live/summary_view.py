@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.bidi_text import breakable
@@ -44,30 +45,32 @@ class SummaryView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.summary = summary
-        self.setAccessibleName("Circle summary")
-        title = QLabel(breakable(f"{summary.circle} — thank you"))
+        self.setAccessibleName(_("Circle summary"))
+        title = QLabel(breakable(_("{circle} — thank you").format(circle=summary.circle)))
         title.setObjectName("summaryTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
         self.fairness_label = QLabel(summary.fairness_sentence())
         self.fairness_label.setWordWrap(True)
-        self.fairness_label.setAccessibleName("Fairness")
+        self.fairness_label.setAccessibleName(_("Fairness"))
         self.facts_label = QLabel(SEPARATOR.join(session_facts(summary)))
-        self.facts_label.setAccessibleName("Key figures")
+        self.facts_label.setAccessibleName(_("Key figures"))
         self.bars = FairnessStrip()
         bars, equal = bars_from_summary(summary)
         self.bars.set_bars(bars, equal)
 
         self.rounds = QTableWidget(len(summary.rounds), 5)
-        self.rounds.setAccessibleName("Rounds")
+        self.rounds.setAccessibleName(_("Rounds"))
         self.rounds.setHorizontalHeaderLabels(
-            ["Round", "Time policy", "Planned", "Actual", "Prompt"]
+            [_("Round"), _("Time policy"), _("Planned"), _("Actual"), _("Prompt")]
         )
         self.rounds.verticalHeader().setVisible(False)
         self.rounds.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.rounds.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         for row, round_ in enumerate(summary.rounds):
-            planned = format_duration(round_.planned_seconds) if round_.planned_seconds else "open"
+            planned = (
+                format_duration(round_.planned_seconds) if round_.planned_seconds else _("open")
+            )
             cells = [
                 round_.label,
                 round_.plan.policy.describe(),
@@ -84,22 +87,25 @@ class SummaryView(QWidget):
         self.rounds.setMaximumHeight(_fitted_height(self.rounds, max_rows=8))
 
         self.shareable = QPlainTextEdit(shareable)
-        self.shareable.setAccessibleName("Shareable summary")
+        self.shareable.setAccessibleName(_("Shareable summary"))
         self.shareable.setPlaceholderText(
-            "A few lines the group is happy to share (printed on the summary). Never private notes."
+            _(
+                "A few lines the group is happy to share (printed on the summary)."
+                " Never private notes."
+            )
         )
         self.shareable.textChanged.connect(self._limit)
-        self.export_button = QPushButton("Export PDF…")
-        self.export_button.setAccessibleName("Export PDF")
-        self.export_button.setToolTip("Save the printable summary (Ctrl+P)")
+        self.export_button = QPushButton(_("Export PDF…"))
+        self.export_button.setAccessibleName(_("Export PDF"))
+        self.export_button.setToolTip(_("Save the printable summary (Ctrl+P)"))
         self.export_button.setEnabled(can_export)
         self.export_button.clicked.connect(
             lambda: self.export_requested.emit(self.shareable.toPlainText())
         )
-        close = QPushButton("Save and close")
+        close = QPushButton(_("Save and close"))
         self.close_button = close
-        close.setAccessibleName("Save and close")
-        close.setToolTip("Keep the shareable summary and go back to the circles (Ctrl+W)")
+        close.setAccessibleName(_("Save and close"))
+        close.setToolTip(_("Keep the shareable summary and go back to the circles (Ctrl+W)"))
         close.clicked.connect(self._close)
         QShortcut(QKeySequence("Ctrl+P"), self, self.export_button.click)
         QShortcut(QKeySequence("Ctrl+W"), self, self._close)
@@ -116,7 +122,7 @@ class SummaryView(QWidget):
         chart.setMaximumHeight(self.bars.sizeHint().height())  # no blank band under the bars
         layout.addWidget(chart, 3)
         layout.addWidget(self.rounds, 1)
-        layout.addWidget(QLabel("Shareable summary"))
+        layout.addWidget(QLabel(_("Shareable summary")))
         self.shareable.setMinimumHeight(4 * self.shareable.fontMetrics().lineSpacing())
         layout.addWidget(self.shareable, 1)
         layout.addLayout(buttons)
@@ -147,4 +153,4 @@ def _prompt_cell(plan: RoundPlan) -> str:
     """The round's prompt, or, where each person had their own, all of them in one line."""
     if not plan.per_person:
         return plan.prompt
-    return "A prompt for each person: " + " · ".join(plan.prompts())
+    return _("A prompt for each person: {prompts}").format(prompts=" · ".join(plan.prompts()))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from circlekeeper.i18n import N_, _
 from circlekeeper.session.model import Phase, format_duration
 from circlekeeper.ui import theme
 from circlekeeper.ui.live.cue_style import CueStyle
@@ -47,23 +48,23 @@ LIGHT = ring_colours(theme.LIGHT)
 DARK = ring_colours(theme.DARK)
 
 PHASE_WORDS = {
-    Phase.NORMAL: "remaining",
-    Phase.NEARING_END: "nearing end",
-    Phase.OVER_TIME: "over time",
+    Phase.NORMAL: N_("remaining"),
+    Phase.NEARING_END: N_("nearing end"),
+    Phase.OVER_TIME: N_("over time"),
 }
 
 
 def phase_caption(view: TurnView | None, cue: CueStyle = CueStyle.FULL) -> str:
     """The words under the time; also what the ring's accessible description says."""
     if view is None:
-        return "waiting to start"
+        return _("waiting to start")
     if not view.running:
-        return "paused"
+        return _("paused")
     if view.allotted is None:
-        return "speaking (no time limit)"
+        return _("speaking (no time limit)")
     if cue is CueStyle.NEUTRAL:
-        return "over" if view.phase is Phase.OVER_TIME else "remaining"
-    return PHASE_WORDS[view.phase]
+        return _("over") if view.phase is Phase.OVER_TIME else _("remaining")
+    return _(PHASE_WORDS[view.phase])
 
 
 def time_text(view: TurnView | None, upcoming: float | None = None) -> str:
@@ -77,6 +78,10 @@ def time_text(view: TurnView | None, upcoming: float | None = None) -> str:
     return format_duration(view.remaining or 0.0)
 
 
+MINIMUM_SIDE = 120
+"""Small enough that the live screen (two-line speaker, notes, passers' room) fits 1024×600."""
+
+
 class TimerRing(QWidget):
     """Paints one turn: an arc for the time left, the time in large figures, the phase in words."""
 
@@ -87,9 +92,9 @@ class TimerRing(QWidget):
         self._cue = cue
         self._dark: bool | None = None
         """``None``: follow the palette, so a dark desktop theme gets the dark ring."""
-        self.setAccessibleName("Speaking timer")
+        self.setAccessibleName(_("Speaking timer"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(MINIMUM_SIDE, MINIMUM_SIDE)
         self._describe()
 
     # ------------------------------------------------------------------ state

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Phase, format_duration
+from circlekeeper.session.offered import offered_seconds
 from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
-from circlekeeper.ui.bidi_text import breakable, display_name
+from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 from circlekeeper.ui.live.arrival_dialog import Arrival
 from circlekeeper.ui.live.button_grid import ButtonGrid
@@ -37,9 +39,12 @@ from circlekeeper.ui.live.circle_glance import CircleClockLine, OverrunOffer
 from circlekeeper.ui.live.clock_guard import ClockGuard
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
+from circlekeeper.ui.live.fitted_label import FittedLabel
 from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
+from circlekeeper.ui.live.steady_height import steady_height
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.live.welcome import JoinWhere, welcome_line
 from circlekeeper.ui.theme import banner_style
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
@@ -51,14 +56,9 @@ except ImportError:  # pragma: no cover - older Qt
 ArrivalAsker = Callable[[QWidget, bool], Arrival | None]
 """Asks who arrived (the bool: whether a round is in progress); the member is always set."""
 
-SUBJECTS = {"she": ("She", "joins"), "he": ("He", "joins"), "they": ("They", "join")}
-
-
-def welcome_line(name: str, pronouns: str, where: str = "at the end of this round") -> str:
-    """The status line for a late arrival, with the pronoun they gave (or their name)."""
-    first = pronouns.strip().lower().split("/")[0].strip() if pronouns else ""
-    subject, verb = SUBJECTS.get(first, (display_name(name), "joins"))
-    return f"Welcome, {display_name(name)}. {subject} {verb} {where}."
+SPEAKER_LINES = 2
+"""The speaker's name (or "Ready: …") in at most two lines: the ring never moves for a name."""
+PROMPT_LINES = 3
 
 
 class LiveView(QWidget):
@@ -85,39 +85,48 @@ class LiveView(QWidget):
         self._ask = ask
         self.chime = chime or Chime(parent=self)
         self._arrival_dialog = arrival_dialog
-        self.setAccessibleName("Live circle")
+        self.setAccessibleName(_("Live circle"))
         self._fairness_countdown = 0
+        self.notes_widget = notes_widget
+        self._build_headings()
+        self._build_storage_row()
+        self._build_parts(cue)
+        self._build_controls()
+        self._lay_out()
+        self._wire()
+        self.refresh()
 
+    # ---------------------------------------------------------------- building
+
+    def _build_headings(self) -> None:
+        """The words above and below the ring: round, prompt, speaker, who is next."""
         self.round_label = QLabel()
         self.round_label.setObjectName("roundLabel")
-        self.round_label.setAccessibleName("Round")
-        self.prompt_label = QLabel()
+        self.round_label.setAccessibleName(_("Round"))
+        # Fixed heights: the ring keeps its size whatever the names and prompts (see FittedLabel).
+        self.prompt_label = FittedLabel(PROMPT_LINES)
         self.prompt_label.setObjectName("promptLabel")
-        self.prompt_label.setAccessibleName("Prompt")
-        self.speaker_label = QLabel()
+        self.prompt_label.setAccessibleName(_("Prompt"))
+        self.speaker_label = FittedLabel(SPEAKER_LINES)
         self.speaker_label.setObjectName("speakerLabel")
-        self.speaker_label.setAccessibleName("Speaking now")
-        self.next_label = QLabel()
-        self.next_label.setAccessibleName("Up next")
+        self.speaker_label.setAccessibleName(_("Speaking now"))
+        self.next_label = FittedLabel(1)
+        self.next_label.setAccessibleName(_("Up next"))
         self.policy_label = QLabel()
-        self.policy_label.setAccessibleName("Time policy")
-        for label in (
-            self.round_label,
-            self.prompt_label,
-            self.speaker_label,
-            self.next_label,
-            self.policy_label,
-        ):
+        self.policy_label.setAccessibleName(_("Time policy"))
+        for label in (self.round_label, self.policy_label):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+    def _build_storage_row(self) -> None:
+        """The banner (and its *Save a copy* button) shown when the disk stops taking events."""
         self.storage_banner = QLabel()
         self.storage_banner.setObjectName("storageBanner")
         self.storage_banner.setWordWrap(True)
-        self.storage_banner.setAccessibleName("Saving problem")
-        self.save_copy_button = QPushButton("Save a copy…")
-        self.save_copy_button.setAccessibleName("Save a copy of the session elsewhere")
+        self.storage_banner.setAccessibleName(_("Saving problem"))
+        self.save_copy_button = QPushButton(_("Save a copy…"))
+        self.save_copy_button.setAccessibleName(_("Save a copy of the session elsewhere"))
         self.save_copy_button.clicked.connect(self.save_copy_requested)
         self._storage_row = QFrame()
         self._storage_row.setObjectName("storageRow")
@@ -126,39 +135,76 @@ class LiveView(QWidget):
         storage_layout.addWidget(self.save_copy_button)
         self._storage_row.hide()
 
-        self.reminder = QLabel("The timer is not running — press Space to start the turn.")
+    def _build_parts(self, cue: CueStyle) -> None:
+        """The ring, the queue, the fairness strip, the circle's clock and the status line."""
+        self.reminder = FittedLabel(1)
+        self.reminder.set_full_text(_("The timer is not running — press Space to start the turn."))
         self.reminder.setObjectName("reminder")
-        self.reminder.setAccessibleName("Reminder")
+        self.reminder.setAccessibleName(_("Reminder"))
         self.reminder.hide()
         self.status = QLabel()
         self.status.setObjectName("status")
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(_("Status"))
         self.status.setWordWrap(True)
-
         self.circle_clock = CircleClockLine()
         self.overrun_offer = OverrunOffer()
-        self.overrun_offer.shorten_requested.connect(self._shorten)
         self.passers_bar = PassersBar()
-        self.passers_bar.hear_requested.connect(self.controller.hear_passer)
-
         self.ring = TimerRing(cue)
         self.queue = RoundQueue()
         self.fairness = FairnessStrip()
-        self.notes_widget = notes_widget
+        self.fairness.setAccessibleName(_("Speaking time, each against what they were offered"))
 
+    def _build_controls(self) -> None:
+        """One button per live action, each with its key; the keys work window-wide."""
         self.buttons: dict[str, QPushButton] = {}
         specs = [
-            ("toggle", "Start", "Space", "Start, pause or resume the turn", self._toggle),
-            ("next", "Next", "N", "End this turn and start the next one (N or →)", self._next),
-            ("pass", "Pass", "P", "The speaker passes for this round", self._pass),
-            ("later", "Come back later", "L", "Move to the end of this round, once", self._later),
-            ("extend", "+30 s", "+", "Give this turn 30 more seconds", self._extend),
-            ("undo", "Undo", "Ctrl+Z", "Take back the last action", self._undo),
-            ("late_start", "Started late…", "Ctrl+T", "The turn really began earlier", self._late),
-            ("arrival", "Late arrival…", "Ctrl+J", "Someone joins the circle now", self._arrival),
-            ("leaving", "Someone leaves…", "Ctrl+K", "Someone leaves the circle", self._leaving),
-            ("presenter", "Presenter screen", "F5", "Show the projector window", self._presenter),
-            ("end", "End circle…", "Ctrl+E", "End the circle and see the summary", self._end),
+            ("toggle", _("Start"), "Space", _("Start, pause or resume the turn"), self._toggle),
+            (
+                "next",
+                _("Next"),
+                "N",
+                _("End this turn and start the next one (N or →)"),
+                self._next,
+            ),
+            ("pass", _("Pass"), "P", _("The speaker passes for this round"), self._pass),
+            (
+                "later",
+                _("Come back later"),
+                "L",
+                _("Move to the end of this round, once"),
+                self._later,
+            ),
+            ("extend", _("+30 s"), "+", _("Give this turn 30 more seconds"), self._extend),
+            ("undo", _("Undo"), "Ctrl+Z", _("Take back the last action"), self._undo),
+            (
+                "late_start",
+                _("Started late…"),
+                "Ctrl+T",
+                _("The turn really began earlier"),
+                self._late,
+            ),
+            (
+                "arrival",
+                _("Late arrival…"),
+                "Ctrl+J",
+                _("Someone joins the circle now"),
+                self._arrival,
+            ),
+            (
+                "leaving",
+                _("Someone leaves…"),
+                "Ctrl+K",
+                _("Someone leaves the circle"),
+                self._leaving,
+            ),
+            (
+                "presenter",
+                _("Presenter screen"),
+                "F5",
+                _("Show the projector window"),
+                self._presenter,
+            ),
+            ("end", _("End circle…"), "Ctrl+E", _("End the circle and see the summary"), self._end),
         ]
         for key, text, shortcut, tip, slot in specs:
             button = QPushButton(f"{text}  [{shortcut}]")
@@ -175,6 +221,8 @@ class LiveView(QWidget):
         for number in range(1, 10):
             self._shortcut(str(number), partial(self.passers_bar.press, number))
 
+    def _lay_out(self) -> None:
+        """The ring and its words on the left; queue, fairness and notes on the right."""
         left = QVBoxLayout()
         left.addWidget(self.round_label)
         left.addWidget(self.circle_clock)
@@ -183,18 +231,19 @@ class LiveView(QWidget):
         left.addWidget(self.policy_label)
         left.addWidget(self.speaker_label)
         left.addWidget(self.ring, 1)
-        left.addWidget(self.next_label)
-        left.addWidget(self.passers_bar)
-        left.addWidget(self.reminder)
+        left.addWidget(self._below_ring())
 
         right = QVBoxLayout()
         right.addWidget(self.queue, 1)
-        fairness_title = QLabel("Speaking time so far")
+        fairness_title = QLabel(_("Speaking time so far"))
         fairness_title.setObjectName("sectionTitle")
         right.addWidget(fairness_title)
-        right.addWidget(scrollable(self.fairness), 1)
-        if notes_widget is not None:
-            right.addWidget(notes_widget)
+        self.fairness_area = scrollable(self.fairness)
+        # The speaking-time list before the queue: the queue scrolls and elides by itself.
+        right.setStretch(0, 1)
+        right.addWidget(self.fairness_area, 2)
+        if self.notes_widget is not None:
+            right.addWidget(steady_height(self.notes_widget))
 
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -212,12 +261,37 @@ class LiveView(QWidget):
             "#sectionTitle { font-weight: 600; }" + banner_style()
         )
 
+    def _below_ring(self) -> QWidget:
+        """Who is next, the reminder and the passers' bar, in a room of fixed height.
+
+        They come and go as a round runs (the bar only once nobody is left waiting, when
+        there is no "next" nor a reminder): the room is as tall as the taller of the two
+        forms, so the ring keeps its size and nothing under it is pushed into it.
+        """
+        room = QWidget()
+        room.setObjectName("belowRing")
+        layout = QVBoxLayout(room)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.next_label)
+        layout.addWidget(self.reminder)
+        layout.addWidget(self.passers_bar)
+        layout.addStretch(1)
+        spacing = max(0, layout.spacing())
+        running = self.next_label.sizeHint().height() + spacing + self.reminder.sizeHint().height()
+        room.setFixedHeight(max(running, self.passers_bar.reserved_height()))
+        return room
+
+    def _wire(self) -> None:
+        """Intents of the parts go to the controller; its signals come back to the screen."""
+        controller = self.controller
+        self.overrun_offer.shorten_requested.connect(self._shorten)
+        self.passers_bar.hear_requested.connect(controller.hear_passer)
         self.clock_guard = ClockGuard(self, self._clock_on_screen)
         self.destroyed.connect(self.clock_guard.stop)
-        self.queue.reorder_requested.connect(self.controller.reorder)
-        self.queue.pass_requested.connect(self.controller.pass_turn)
-        self.queue.defer_requested.connect(self.controller.pass_for_now)
-        self.queue.skip_requested.connect(self.controller.skip)
+        self.queue.reorder_requested.connect(controller.reorder)
+        self.queue.pass_requested.connect(controller.pass_turn)
+        self.queue.defer_requested.connect(controller.pass_for_now)
+        self.queue.skip_requested.connect(controller.skip)
         self.queue.leave_requested.connect(self._confirm_leave)
         controller.changed.connect(self.refresh)
         controller.ticked.connect(self._tick)
@@ -227,7 +301,6 @@ class LiveView(QWidget):
         controller.reminder_changed.connect(self.reminder.setVisible)
         controller.storage_failed.connect(self._storage_failed)
         controller.clock_jumped.connect(self._clock_jumped)
-        self.refresh()
 
     # ---------------------------------------------------------------- render
 
@@ -237,33 +310,46 @@ class LiveView(QWidget):
         progress = now.progress
         plan = progress.plan
         if plan is None:
-            self.round_label.setText("All planned rounds are done")
-            self.prompt_label.setText("")
+            self.round_label.setText(_("All planned rounds are done"))
+            self.prompt_label.set_full_text("")
             self.policy_label.setText("")
         else:
-            state = "" if progress.in_round else " — press N or Space to begin"
+            heading = (
+                _("Round {number} of {total} · {name}")
+                if progress.in_round
+                else _("Round {number} of {total} · {name} — press N or Space to begin")
+            )
             self.round_label.setText(
                 breakable(
-                    f"Round {progress.index + 1} of {max(progress.total, 1)} · {plan.label}{state}"
+                    heading.format(
+                        number=progress.index + 1, total=max(progress.total, 1), name=plan.label
+                    )
                 )
             )
-            self.prompt_label.setText(breakable(controller.prompt_now()))
+            self.prompt_label.set_full_text(controller.prompt_now())
             self.policy_label.setText(plan.policy.describe())
-        self.prompt_label.setVisible(bool(self.prompt_label.text()))
+        # Shown for the whole round or not at all, so a per-person round's changing prompt
+        # never moves the ring.
+        self.prompt_label.setVisible(plan is not None and bool(plan.prompt or plan.per_person))
         view = controller.turn_view()
         speaker = now.speaker
         if speaker:
-            self.speaker_label.setText(self._label(speaker))
+            self.speaker_label.set_full_text(self._label(speaker))
         elif progress.round_complete:
-            self.speaker_label.setText("Everyone has had their turn — N closes the round")
+            self.speaker_label.set_full_text(_("Everyone has had their turn — N closes the round"))
         elif progress.in_round and now.up_next:
-            self.speaker_label.setText(f"Ready: {self._label(now.up_next)}")
+            self.speaker_label.set_full_text(
+                _("Ready: {name}").format(name=self._label(now.up_next))
+            )
         else:
-            self.speaker_label.setText("")
+            self.speaker_label.set_full_text("")
         after = now.following
-        self.next_label.setText(f"Next: {self._label(after)}" if after else "")
+        self.next_label.set_full_text(
+            _("Next: {name}").format(name=self._label(after)) if after else ""
+        )
         self.queue.show_round(controller.current_round(), self._label, speaker)
         self.passers_bar.show_passers(controller.passers_waiting(), self._label)
+        self.next_label.setVisible(not self.passers_bar.isVisibleTo(self))
         self._update_buttons(view)
         self._refresh_fairness()
         self._tick(view)
@@ -272,11 +358,11 @@ class LiveView(QWidget):
         turn = self.controller.session.state.current_turn
         toggle = self.buttons["toggle"]
         if turn is None:
-            word = "Start"
+            word = _("Start")
         elif turn.running:
-            word = "Pause"
+            word = _("Pause")
         else:
-            word = "Resume"
+            word = _("Resume")
         toggle.setText(f"{word}  [Space]")
         toggle.setAccessibleName(word)
         in_round = self.controller.current_round() is not None
@@ -290,8 +376,9 @@ class LiveView(QWidget):
         self.buttons["late_start"].setEnabled(has_turn)
 
     def _refresh_fairness(self) -> None:
-        summary = summarize(self.controller.session.log, now=self.controller.session.elapsed())
-        bars, equal = bars_from_summary(summary)
+        log, now = self.controller.session.log, self.controller.session.elapsed()
+        # Each person against what they were offered, never a running average (issue #13).
+        bars, equal = bars_from_summary(summarize(log, now=now), offered_seconds(log, now=now))
         self.fairness.set_bars(bars, equal)
 
     def _tick(self, view: TurnView | None) -> None:
@@ -316,7 +403,7 @@ class LiveView(QWidget):
 
     def _shorten(self, refit: object) -> None:
         if self.controller.apply_refit(refit):  # type: ignore[arg-type]
-            self.status.setText("The rounds left are shortened to fit. Ctrl+Z undoes it.")
+            self.status.setText(_("The rounds left are shortened to fit. Ctrl+Z undoes it."))
             self.refresh()
 
     def _label(self, person_id: str) -> str:
@@ -331,7 +418,7 @@ class LiveView(QWidget):
         progress = self.controller.progress()
         if progress.round_complete and progress.index + 1 >= progress.total:
             self.controller.end_round()
-            self.status.setText("That was the last planned round. End the circle when ready.")
+            self.status.setText(_("That was the last planned round. End the circle when ready."))
             return
         self.controller.move_on()
 
@@ -343,12 +430,12 @@ class LiveView(QWidget):
 
     def _extend(self) -> None:
         if self.controller.extend(30):
-            self.status.setText("30 seconds added to this turn.")
+            self.status.setText(_("30 seconds added to this turn."))
 
     def _undo(self) -> None:
         what = self.controller.undo()
         if what:
-            self.status.setText(f"Undone: {what}.")
+            self.status.setText(_("Undone: {action}.").format(action=what))
 
     def _late(self) -> None:
         view = self.controller.turn_view()
@@ -356,16 +443,20 @@ class LiveView(QWidget):
             return
         seconds, ok = QInputDialog.getInt(
             self,
-            "Started late",
-            f"The timer shows {format_duration(view.spoken)} for this turn.\n"
-            "How many seconds ago did the speaker really begin?",
+            _("Started late"),
+            _(
+                "The timer shows {time} for this turn.\n"
+                "How many seconds ago did the speaker really begin?"
+            ).format(time=format_duration(view.spoken)),
             int(view.spoken) + 30,
             int(view.spoken) + 1,
             24 * 3600,
             5,
         )
         if ok and self.controller.correct_start(seconds):
-            self.status.setText(f"The turn now counts from {format_duration(seconds)} ago.")
+            self.status.setText(
+                _("The turn now counts from {time} ago.").format(time=format_duration(seconds))
+            )
 
     def _arrival(self) -> None:
         if self._arrival_dialog is None:
@@ -379,11 +470,11 @@ class LiveView(QWidget):
         person = arrival.member
         if self.controller.join(person, arrival.place):
             where = (
-                "from the next round"
+                JoinWhere.FROM_NEXT_ROUND
                 if arrival.place is JoinPlace.NEXT_ROUND and in_round
-                else "at the end of this round"
+                else JoinWhere.END_OF_ROUND
                 if in_round
-                else "in the next round"
+                else JoinWhere.NEXT_ROUND
             )
             self.status.setText(welcome_line(person.name, person.pronouns, where))
 
@@ -393,7 +484,7 @@ class LiveView(QWidget):
         if not names:
             return
         choice, ok = QInputDialog.getItem(
-            self, "Someone leaves", "Who is leaving the circle?", names, 0, False
+            self, _("Someone leaves"), _("Who is leaving the circle?"), names, 0, False
         )
         if ok:
             self._confirm_leave(state.present[names.index(choice)])
@@ -401,7 +492,9 @@ class LiveView(QWidget):
     def _confirm_leave(self, person_id: str) -> None:
         name = self._label(person_id)
         if self.controller.leave(person_id):
-            self.status.setText(f"{name} has left the circle; what they shared is kept.")
+            self.status.setText(
+                _("{name} has left the circle; what they shared is kept.").format(name=name)
+            )
 
     def _presenter(self) -> None:
         self.presenter_requested.emit()
@@ -414,8 +507,8 @@ class LiveView(QWidget):
 
     def _end(self) -> None:
         if self.ask(
-            "End the circle",
-            "End the circle now? The summary will show next; nothing recorded is lost.",
+            _("End the circle"),
+            _("End the circle now? The summary will show next; nothing recorded is lost."),
         ):
             self.end_circle()
 
@@ -446,14 +539,18 @@ class LiveView(QWidget):
         view = self.controller.turn_view()
         if view is None or gap <= 0:
             self.status.setText(
-                f"The system clock changed by {format_duration(gap)}; the timer kept real time."
+                _("The system clock changed by {time}; the timer kept real time.").format(
+                    time=format_duration(gap)
+                )
             )
             return
         name = self._label(view.person_id)
         if self.ask(
-            "Time not counted",
-            f"The laptop seems to have slept for {format_duration(gap)} during {name}'s turn."
-            " That time was not counted. Count it as speaking time?",
+            _("Time not counted"),
+            _(
+                "The laptop seems to have slept for {time} during {name}'s turn."
+                " That time was not counted. Count it as speaking time?"
+            ).format(time=format_duration(gap), name=name),
         ):
             self.controller.correct_start(view.spoken + gap)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
+from circlekeeper.prompts.errors import PromptNotFound
 from circlekeeper.prompts.exchange import export_deck_file, import_deck_file
 from circlekeeper.prompts.library import PromptLibrary, PromptQuery
 from circlekeeper.prompts.uses import PromptUseRecorder, UsageRow
@@ -218,7 +219,17 @@ class PromptBrowser(QDialog):
             heard=self._heard_line(prompt),
             favourite=self._library.is_favourite(prompt.prompt_id),
             hidden=self._library.is_hidden(prompt.prompt_id),
+            based_on_text=self._original_text(prompt),
         )
+
+    def _original_text(self, prompt: Prompt) -> str:
+        """The words of the prompt a custom one was based on ("" when it is gone)."""
+        if not prompt.based_on:
+            return ""
+        try:
+            return self._library.get(prompt.based_on).text
+        except PromptNotFound:
+            return ""
 
     def _heard_line(self, prompt: Prompt) -> str:
         if self._circle_id is None:

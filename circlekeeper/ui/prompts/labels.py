@@ -73,11 +73,23 @@ def describe(prompt: Prompt) -> str:
     return line
 
 
-def origin(prompt: Prompt) -> str:
+def origin(prompt: Prompt, based_on_text: str = "") -> str:
+    """Where a prompt comes from, in a facilitator's words: the words of the prompt it was
+    based on, never an internal id (that is :func:`technical_id`, for a tooltip)."""
     if prompt.custom and prompt.based_on:
-        return _("Your own version of {prompt}").format(prompt=prompt.based_on)
+        if based_on_text:
+            return _("Your own version of “{prompt}”").format(prompt=based_on_text)
+        return _("Your own version of a prompt shipped with CircleKeeper")
     if prompt.custom:
         if prompt.deck not in ("", "custom"):
             return _("Your own prompt (from the deck “{deck}”)").format(deck=prompt.deck)
         return _("Your own prompt")
-    return _("Shipped with CircleKeeper ({prompt})").format(prompt=prompt.prompt_id)
+    return _("Shipped with CircleKeeper")
+
+
+def technical_id(prompt: Prompt) -> str:
+    """The prompt's id (and the one it was based on), for power users: in a tooltip only."""
+    lines = [_("Prompt id: {id}").format(id=prompt.prompt_id)] if prompt.prompt_id else []
+    if prompt.based_on:
+        lines.append(_("Based on: {id}").format(id=prompt.based_on))
+    return "\n".join(lines)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import _, pgettext
 from circlekeeper.session.prompts import Prompt
 from circlekeeper.ui.prompts.browser_parts import PreviewText
-from circlekeeper.ui.prompts.labels import describe, origin, passing_note
+from circlekeeper.ui.prompts.labels import describe, origin, passing_note, technical_id
 
 
 class PromptPane(QWidget):
@@ -66,7 +66,13 @@ class PromptPane(QWidget):
         return (self.favourite, self.hide_button, self.edit_button, self.archive_button)
 
     def show_prompt(
-        self, prompt: Prompt | None, *, heard: str = "", favourite: bool, hidden: bool
+        self,
+        prompt: Prompt | None,
+        *,
+        heard: str = "",
+        favourite: bool,
+        hidden: bool,
+        based_on_text: str = "",
     ) -> None:
         """Show ``prompt`` (None: nothing matches). ``heard``: a line on when the circle last
         heard it, empty when no circle is in view."""
@@ -75,12 +81,14 @@ class PromptPane(QWidget):
         if prompt is None:
             self.preview.setText(_("No prompt matches. Try fewer filters, or write your own."))
             self.details.setText("")
+            self.details.setToolTip("")
             return
         self.preview.setText(prompt.text)
-        facts = describe(prompt) + "\n" + origin(prompt)
+        facts = describe(prompt) + "\n" + origin(prompt, based_on_text)
         if heard:
             facts += "\n" + heard
         self.details.setText(facts)
+        self.details.setToolTip(technical_id(prompt))
         self.favourite.setChecked(favourite)
         self.favourite.setText(_favourite_words(favourite))
         self.hide_button.setText(_hide_words(hidden))

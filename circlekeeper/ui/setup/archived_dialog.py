@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.ui.bidi_text import breakable, isolate
 from circlekeeper.ui.catalog import CircleCard
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.list_rows import current_item
 
 CIRCLE = Qt.ItemDataRole.UserRole
@@ -35,24 +37,27 @@ class ArchivedCirclesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Archived circles")
+        self.setWindowTitle(_("Archived circles"))
         self._restore = restore
         self.restored: list[int] = []
         """Circles brought back while the dialog was open, in that order."""
         self.circles = QListWidget()
-        self.circles.setAccessibleName("Archived circles")
+        self.circles.setAccessibleName(_("Archived circles"))
         self.circles.setWordWrap(True)
         for card in cards:
-            sessions = f"{card.sessions} session" + ("" if card.sessions == 1 else "s")
-            item = QListWidgetItem(f"{isolate(breakable(card.name))} · {sessions}")
+            sessions = ngettext("{count} session", "{count} sessions", card.sessions).format(
+                count=card.sessions
+            )
+            name = demo_name(card.name, card.demo)
+            item = QListWidgetItem(f"{isolate(breakable(name))} · {sessions}")
             item.setData(CIRCLE, card.circle_id)
             item.setToolTip(card.name)
             self.circles.addItem(item)
-        self.empty = QLabel("No circles are archived.")
+        self.empty = QLabel(_("No circles are archived."))
         self.empty.setVisible(not cards)
-        self.bring_back = QPushButton("&Bring back")
-        self.bring_back.setAccessibleName("Bring the selected circle back")
-        self.bring_back.setToolTip("Back to the circles list, with its people and history")
+        self.bring_back = QPushButton(_("&Bring back"))
+        self.bring_back.setAccessibleName(_("Bring the selected circle back"))
+        self.bring_back.setToolTip(_("Back to the circles list, with its people and history"))
         self.bring_back.setEnabled(False)
         self.bring_back.clicked.connect(self._bring_back)
         self.circles.currentItemChanged.connect(
@@ -66,7 +71,7 @@ class ArchivedCirclesDialog(QDialog):
         self.bring_back.setAutoDefault(False)
         buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Archived circles keep their people, agreements and history."))
+        layout.addWidget(QLabel(_("Archived circles keep their people, agreements and history.")))
         layout.addWidget(self.circles, 1)
         layout.addWidget(self.empty)
         layout.addWidget(buttons)

@@ -31,16 +31,14 @@ from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.language_choice import circle_language_choice
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
+from circlekeeper.ui.setup.brief import default_plan
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
-from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
-from circlekeeper.ui.setup.setup_dialog import default_plan
+from circlekeeper.ui.setup.seating_list import SeatingList, seating_tip
 
 MEMBER = Qt.ItemDataRole.UserRole
 MAX_CIRCLE_NAME = 200
 
-
-PRIVACY_CHOICES = tuple((level.label, level.value) for level in Privacy)
 DAYS_PER_MONTH = 30
 
 
@@ -61,7 +59,7 @@ class CircleEditor(QDialog):
         detail = detail or CircleDetail(None, "", default_plan=default_plan())
         self._detail = detail
         self._next_new = min([-1, *(m.person_id - 1 for m in detail.members)])
-        self.setWindowTitle("Edit circle" if detail.circle_id else "New circle")
+        self.setWindowTitle(_("Edit circle") if detail.circle_id else _("New circle"))
         self._build_texts(detail)
         member_buttons = self._build_people(detail)
         self.plan = RoundPlanEditor(detail.default_plan or default_plan())
@@ -79,36 +77,36 @@ class CircleEditor(QDialog):
     def _build_texts(self, detail: CircleDetail) -> None:
         """Name, description, facilitators and the group agreements."""
         self.name = QLineEdit(detail.name)
-        self.name.setAccessibleName("Circle name")
+        self.name.setAccessibleName(_("Circle name"))
         self.name.setMaxLength(MAX_CIRCLE_NAME)
         self.description = QLineEdit(detail.description)
-        self.description.setAccessibleName("Description")
+        self.description.setAccessibleName(_("Description"))
         self.facilitators = QLineEdit(", ".join(detail.facilitators))
-        self.facilitators.setAccessibleName("Facilitators")
-        self.facilitators.setPlaceholderText("Names, separated by commas")
+        self.facilitators.setAccessibleName(_("Facilitators"))
+        self.facilitators.setPlaceholderText(_("Names, separated by commas"))
         self.agreements = QPlainTextEdit("\n".join(detail.agreements))
-        self.agreements.setAccessibleName("Group agreements")
+        self.agreements.setAccessibleName(_("Group agreements"))
         self.agreements.setPlaceholderText(
-            "One agreement per line, e.g.\nWe speak from our own experience.\nEveryone may pass."
+            _("One agreement per line, e.g.\nWe speak from our own experience.\nEveryone may pass.")
         )
 
     def _build_people(self, detail: CircleDetail) -> tuple[QPushButton, ...]:
         """The members list and its add / edit / archive buttons, wired (Delete archives)."""
         self.members = SeatingList()
-        self.members.setAccessibleName("People in this circle")
-        self.members.setToolTip(f"In the order people sit. {SEATING_TIP}")
+        self.members.setAccessibleName(_("People in this circle"))
+        self.members.setToolTip(_("In the order people sit.") + " " + seating_tip())
         for member in detail.members:
             if not member.archived:
                 self._add_member_item(member)
-        add = QPushButton("Add person…")
-        add.setAccessibleName("Add person")
+        add = QPushButton(_("Add person…"))
+        add.setAccessibleName(_("Add person"))
         add.clicked.connect(self._add_member)
-        edit = QPushButton("Edit…")
-        edit.setAccessibleName("Edit person")
+        edit = QPushButton(_("Edit…"))
+        edit.setAccessibleName(_("Edit person"))
         edit.clicked.connect(self._edit_member)
-        archive = QPushButton("Archive")
-        archive.setAccessibleName("Archive person")
-        archive.setToolTip("Hide from new sessions; their history is kept")
+        archive = QPushButton(_("Archive"))
+        archive.setAccessibleName(_("Archive person"))
+        archive.setToolTip(_("Hide from new sessions; their history is kept"))
         archive.clicked.connect(self._archive_member)
         self._member_buttons = (edit, archive)
         self.members.currentItemChanged.connect(self._member_chosen)
@@ -123,46 +121,49 @@ class CircleEditor(QDialog):
     def _build_settings(self, detail: CircleDetail) -> None:
         """What printed summaries show, the mood count, how long sessions are kept."""
         self.privacy = QComboBox()
-        self.privacy.setAccessibleName("Printed summaries show")
-        for label, value in PRIVACY_CHOICES:
-            self.privacy.addItem(label, value)
+        self.privacy.setAccessibleName(_("Printed summaries show"))
+        for level in Privacy:
+            self.privacy.addItem(level.label, level.value)
         self.privacy.setCurrentIndex(max(0, self.privacy.findData(detail.privacy)))
-        self.mood = QCheckBox("Anonymous 1–5 mood count")  # short: it sets the editor's width
+        # short: it sets the editor's width
+        self.mood = QCheckBox(_("Anonymous 1–5 mood count"))
         self.mood.setToolTip(
-            "At check-in and check-out, count how many people feel 1 to 5; no names are kept"
+            _("At check-in and check-out, count how many people feel 1 to 5; no names are kept")
         )
-        self.mood.setAccessibleName("Mood check-in")
+        self.mood.setAccessibleName(_("Mood check-in"))
         self.mood.setChecked(detail.mood_enabled)
         self.retention = QSpinBox()
-        self.retention.setAccessibleName("Keep sessions for")
+        self.retention.setAccessibleName(_("Keep sessions for"))
         self.retention.setRange(0, 120)
-        self.retention.setSpecialValueText("as long as you keep them")
-        self.retention.setSuffix(" months")
+        self.retention.setSpecialValueText(_("as long as you keep them"))
+        self.retention.setSuffix(_(" months"))
         self.retention.setToolTip(
-            "Many circles promise to forget: sessions older than this are deleted with their"
-            " notes. The History area shows what will go before it goes."
+            _(
+                "Many circles promise to forget: sessions older than this are deleted with"
+                " their notes. The History area shows what will go before it goes."
+            )
         )
         self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
         self.language = circle_language_choice(detail.language)
 
     def _lay_out(self, member_buttons: tuple[QPushButton, ...]) -> None:
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Description", self.description)
-        form.addRow("Facilitators", self.facilitators)
-        form.addRow("Group agreements", self.agreements)
-        form.addRow("Printed summaries show", self.privacy)
-        form.addRow("Mood", self.mood)
-        form.addRow("Keep sessions for", self.retention)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Description"), self.description)
+        form.addRow(_("Facilitators"), self.facilitators)
+        form.addRow(_("Group agreements"), self.agreements)
+        form.addRow(_("Printed summaries show"), self.privacy)
+        form.addRow(_("Mood"), self.mood)
+        form.addRow(_("Keep sessions for"), self.retention)
         form.addRow(_("Prompts in"), self.language)
-        people_box = QGroupBox("People")
+        people_box = QGroupBox(_("People"))
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.members)
         row = QHBoxLayout()
         for button in member_buttons:
             row.addWidget(button)
         people_layout.addLayout(row)
-        plan_box = QGroupBox("Default round plan")
+        plan_box = QGroupBox(_("Default round plan"))
         QVBoxLayout(plan_box).addWidget(self.plan)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -199,7 +200,7 @@ class CircleEditor(QDialog):
         self._next_new -= 1
 
     def _add_member(self) -> None:
-        dialog = NewcomerDialog(self, "Add a person")
+        dialog = NewcomerDialog(self, _("Add a person"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_member(dialog.name.text().strip(), dialog.pronouns.text().strip())
 
@@ -208,7 +209,7 @@ class CircleEditor(QDialog):
         if item is None:
             return
         member: Member = item.data(MEMBER)
-        dialog = NewcomerDialog(self, "Edit person")
+        dialog = NewcomerDialog(self, _("Edit person"))
         dialog.name.setText(member.name)
         dialog.pronouns.setText(member.pronouns)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -230,14 +231,14 @@ class CircleEditor(QDialog):
         """Esc, Cancel or closing the window: typed agreements and people are not lost
         without a question."""
         if self._ask is not None and self._draft() != self._as_opened:
-            question = "Close the editor and lose the changes made here?"
-            if not self._ask("Discard changes?", question):
+            question = _("Close the editor and lose the changes made here?")
+            if not self._ask(_("Discard changes?"), question):
                 return
         super().reject()
 
     def _accept(self) -> None:
         if not self.name.text().strip():
-            self.error.setText("Please give the circle a name.")
+            self.error.setText(_("Please give the circle a name."))
             self.error.show()
             return
         self.result_detail = self._draft()

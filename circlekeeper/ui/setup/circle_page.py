@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.ui.bidi_text import breakable, person_label, sentence
 from circlekeeper.ui.catalog import CircleDetail
+from circlekeeper.ui.demo_badge import demo_name
+from circlekeeper.ui.setup.plan_words import policy_words, round_label
 
 
 class CirclePage(QWidget):
@@ -27,17 +30,17 @@ class CirclePage(QWidget):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.people.setAccessibleName("People")
-        self.agreements.setAccessibleName("Group agreements")
-        self.plan.setAccessibleName("Default round plan")
-        self.start = QPushButton("Start a circle…")
+        self.people.setAccessibleName(_("People"))
+        self.agreements.setAccessibleName(_("Group agreements"))
+        self.plan.setAccessibleName(_("Default round plan"))
+        self.start = QPushButton(_("Start a circle…"))
         self.start.setObjectName("startButton")
-        self.start.setAccessibleName("Start a circle")
-        self.start.setToolTip("Pick who is here and begin (Ctrl+Enter)")
+        self.start.setAccessibleName(_("Start a circle"))
+        self.start.setToolTip(_("Pick who is here and begin (Ctrl+Enter)"))
         self.start.clicked.connect(self.start_requested)
-        edit = QPushButton("Edit circle…")
-        edit.setAccessibleName("Edit circle")
-        edit.setToolTip("Name, people, agreements and default plan (Ctrl+Shift+E)")
+        edit = QPushButton(_("Edit circle…"))
+        edit.setAccessibleName(_("Edit circle"))
+        edit.setToolTip(_("Name, people, agreements and default plan (Ctrl+Shift+E)"))
         edit.clicked.connect(self.edit_requested)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -45,9 +48,9 @@ class CirclePage(QWidget):
         layout.addWidget(self.start)
         layout.addWidget(edit)
         for heading, label in (
-            ("People", self.people),
-            ("Group agreements", self.agreements),
-            ("Default round plan", self.plan),
+            (_("People"), self.people),
+            (_("Group agreements"), self.agreements),
+            (_("Default round plan"), self.plan),
         ):
             header = QLabel(heading)
             header.setObjectName("sectionTitle")
@@ -61,19 +64,23 @@ class CirclePage(QWidget):
         )
 
     def show_circle(self, detail: CircleDetail) -> None:
-        self.title.setText(breakable(detail.name))
+        self.title.setText(breakable(demo_name(detail.name, detail.demo)))
         self.description.setText(breakable(detail.description))
         self.description.setVisible(bool(detail.description))
         active = [m for m in detail.members if not m.archived]
         self.people.setText(
             sentence(", ".join(person_label(m.name, m.pronouns) for m in active))
-            or "Nobody yet — add people with Edit circle, or as newcomers when you start."
+            or _("Nobody yet — add people with Edit circle, or as newcomers when you start.")
         )
         self.agreements.setText(
             breakable("\n".join(f"{i}. {a}" for i, a in enumerate(detail.agreements, 1)))
-            or "None written."
+            or _("None written.")
         )
         self.plan.setText(
-            breakable("\n".join(f"{r.label} — {r.policy.describe()}" for r in detail.default_plan))
-            or "Check-in, sharing, check-out."
+            breakable(
+                "\n".join(
+                    f"{round_label(r)} — {policy_words(r.policy)}" for r in detail.default_plan
+                )
+            )
+            or _("Check-in, sharing, check-out.")
         )

@@ -1,9 +1,10 @@
-"""Someone new joins: their name and pronouns exactly as they give them."""
+"""*Add a newcomer*: their name and pronouns exactly as they give them."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.session.model import Participant
 
 MAX_NAME = 200
@@ -11,19 +12,20 @@ MAX_NAME = 200
 
 
 class NewcomerDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, title: str = "Someone new joins") -> None:
+    def __init__(self, parent: QWidget | None = None, title: str | None = None) -> None:
+        """``title`` names what the person is added as (a newcomer, by default)."""
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or _("Add a newcomer"))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
+        self.name.setAccessibleName(_("Name"))
         self.name.setMaxLength(MAX_NAME)
-        self.name.setPlaceholderText("As they would like to be called")
+        self.name.setPlaceholderText(_("As they would like to be called"))
         self.pronouns = QLineEdit()
-        self.pronouns.setAccessibleName("Pronouns")
+        self.pronouns.setAccessibleName(_("Pronouns"))
         self.pronouns.setMaxLength(60)
-        self.pronouns.setPlaceholderText("Optional, e.g. she/her, they/them")
+        self.pronouns.setPlaceholderText(_("Optional, e.g. she/her, they/them"))
         self.error = QLabel()
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(_("Problem"))
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -31,21 +33,21 @@ class NewcomerDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Name", self.name)
-        form.addRow("Pronouns", self.pronouns)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Pronouns"), self.pronouns)
         form.addRow(self.error)
         form.addRow(buttons)
 
     def _accept(self) -> None:
         if not self.name.text().strip():
-            self.error.setText("Please enter a name (any script is fine).")
+            self.error.setText(_("Please enter a name (any script is fine)."))
             self.error.show()
             return
         self.accept()
 
 
 def ask_newcomer(
-    parent: QWidget | None, person_id: str, title: str = "Someone new joins"
+    parent: QWidget | None, person_id: str, title: str | None = None
 ) -> Participant | None:
     dialog = NewcomerDialog(parent, title)
     if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -1,4 +1,8 @@
-"""The round plan as an editable table: kind, name, time policy, minutes, prompt."""
+"""The round plan as an editable table: kind, name, time policy, length, minimum, prompt.
+
+Lengths are whole seconds end to end (typed as "1:30", "90s" or "2", shown m:ss), so a plan
+comes back from the table exactly as it went in, the fair-share minimum included.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from typing import cast
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -19,26 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import N_, _
 from circlekeeper.prompts.drawer import DrawRequest, PromptMode
 from circlekeeper.session.model import Participant, PolicyMode, RoundKind, RoundPlan, TimePolicy
 from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
 from circlekeeper.ui.prompts.round_prompt import RoundPromptCell
+from circlekeeper.ui.setup.duration_box import DurationBox
+from circlekeeper.ui.setup.plan_words import KINDS, POLICIES
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
 
-KINDS = [
-    ("Check-in", RoundKind.CHECK_IN),
-    ("Sharing", RoundKind.SHARING),
-    ("Check-out", RoundKind.CHECK_OUT),
-    ("Other (name it)", RoundKind.CUSTOM),
-]
-POLICIES = [
-    ("Fair share of", PolicyMode.FAIR_SHARE),
-    ("Fixed per person", PolicyMode.FIXED),
-    ("Open (no limit)", PolicyMode.OPEN),
-]
-COLUMNS = ["Round", "Name", "Time", "Minutes", "Prompt", ""]
-PROMPT_COLUMN = 4
+KIND, NAME, POLICY, LENGTH, MINIMUM, PROMPT_COLUMN, ACTIONS = range(7)
+COLUMNS = [N_("Round"), N_("Name"), N_("Time"), N_("Length"), N_("At least each"), N_("Prompt"), ""]
+DEFAULT_LENGTH = 90
+DEFAULT_MINIMUM = 60
+"""A fair-share round's floor when the plan gives none (a round typed in fresh)."""
 
 
 class _TopOfCell(QWidget):
@@ -61,8 +59,8 @@ class _TopOfCell(QWidget):
 
 class RoundPlanEditor(QWidget):
     budgets_changed = Signal()
-    """A round's policy or minutes changed, or a round came or went (the set-up dialog checks
-    the budgets against who is present)."""
+    """A round's policy, length or minimum changed, or a round came or went (the set-up
+    dialog checks the budgets against who is present)."""
 
     def __init__(
         self,
@@ -85,28 +83,40 @@ class RoundPlanEditor(QWidget):
         self._tools = prompt_tools
         self._people = people
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setAccessibleName("Round plan")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(_("Round plan"))
+        self.table.setHorizontalHeaderLabels([_(title) if title else "" for title in COLUMNS])
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (1, 110), (2, 140), (3, 70)):
+        header.setSectionResizeMode(PROMPT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        # Narrow enough that the prompt keeps most of a 1024-pixel screen's width: each column
+        # fits its longest usual content (a combo box's arrow, a spin box's buttons beside it).
+        arrows = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent) + 18
+        length_width = metrics.horizontalAdvance("10:00:00") + arrows
+        for column, width in (
+            (KIND, metrics.horizontalAdvance("Check-out") + arrows + 12),
+            (NAME, metrics.horizontalAdvance("optional") + 24),
+            (POLICY, metrics.horizontalAdvance("Fixed per person") + arrows),
+            (LENGTH, length_width),
+            (MINIMUM, max(length_width, metrics.horizontalAdvance(_("At least each")) + 12)),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ACTIONS, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         if prompt_tools is not None or (draw_prompt is None and browse_prompt is None):
-            self.table.setColumnHidden(5, True)  # the picker has its own buttons, or none apply
-        add = QPushButton("Add a round")
-        add.setAccessibleName("Add a round")
+            # the picker has its own buttons, or none apply
+            self.table.setColumnHidden(ACTIONS, True)
+        add = QPushButton(_("Add a round"))
+        add.setAccessibleName(_("Add a round"))
         add.clicked.connect(lambda: self.add_round(RoundPlan()))
-        remove = QPushButton("Remove round")
-        remove.setAccessibleName("Remove the selected round")
+        remove = QPushButton(_("Remove round"))
+        remove.setAccessibleName(_("Remove the selected round"))
         remove.clicked.connect(self._remove)
-        up = QPushButton("Move up")
-        up.setAccessibleName("Move the selected round up")
+        up = QPushButton(_("Move up"))
+        up.setAccessibleName(_("Move the selected round up"))
         up.clicked.connect(lambda: self._move(-1))
-        down = QPushButton("Move down")
-        down.setAccessibleName("Move the selected round down")
+        down = QPushButton(_("Move down"))
+        down.setAccessibleName(_("Move the selected round down"))
         down.clicked.connect(lambda: self._move(1))
         row = QHBoxLayout()
         for button in (add, remove, up, down):
@@ -139,31 +149,48 @@ class RoundPlanEditor(QWidget):
                 self.table.resizeRowToContents(row)
 
     def _fill(self, row: int, plan: RoundPlan) -> None:
+        number = row + 1
         kind = QComboBox()
-        kind.setAccessibleName(f"Kind of round {row + 1}")
+        kind.setAccessibleName(_("Kind of round {number}").format(number=number))
         for text, value in KINDS:
-            kind.addItem(text, value)
+            kind.addItem(_(text), value)
         kind.setCurrentIndex(kind.findData(plan.kind))
         title = QLineEdit(plan.title)
-        title.setAccessibleName(f"Name of round {row + 1}")
-        title.setPlaceholderText("optional")
+        title.setAccessibleName(_("Name of round {number}").format(number=number))
+        title.setPlaceholderText(_("optional"))
         policy = QComboBox()
-        policy.setAccessibleName(f"Time policy of round {row + 1}")
+        policy.setAccessibleName(_("Time policy of round {number}").format(number=number))
         for text, mode in POLICIES:
-            policy.addItem(text, mode)
+            policy.addItem(_(text), mode)
         policy.setCurrentIndex(policy.findData(plan.policy.mode))
-        minutes = QDoubleSpinBox()
-        minutes.setAccessibleName(f"Minutes for round {row + 1}")
-        minutes.setRange(0.5, 600)
-        minutes.setDecimals(1)
-        minutes.setSingleStep(0.5)
-        minutes.setValue(max(0.5, plan.policy.seconds / 60) if plan.policy.seconds else 1.5)
-        minutes.setEnabled(plan.policy.mode is not PolicyMode.OPEN)
-        policy.currentIndexChanged.connect(
-            lambda _i, p=policy, m=minutes: m.setEnabled(p.currentData() != PolicyMode.OPEN)
+        length = DurationBox(round(plan.policy.seconds) or DEFAULT_LENGTH, minimum=5)
+        length.setAccessibleName(_("Length of round {number}").format(number=number))
+        has_floor = plan.policy.mode is PolicyMode.FAIR_SHARE
+        minimum = DurationBox(
+            round(plan.policy.minimum) if has_floor else DEFAULT_MINIMUM, minimum=1
         )
+        minimum.setAccessibleName(
+            _("Minimum each person is offered in round {number}").format(number=number)
+        )
+        minimum.setToolTip(
+            _("In a fair-share round, nobody is offered less than this (type 1:00, 45s or 1)")
+        )
+
+        def follow_policy(_index: int = 0) -> None:
+            mode = policy.currentData()
+            length.setEnabled(mode != PolicyMode.OPEN)
+            minimum.setEnabled(mode == PolicyMode.FAIR_SHARE)
+            length.setToolTip(
+                _("Each person's turn (type 1:30, 90s or 2)")
+                if mode == PolicyMode.FIXED
+                else _("The whole round, shared among the people present (type 45:00 or 45)")
+            )
+
+        follow_policy()
+        policy.currentIndexChanged.connect(follow_policy)
         policy.currentIndexChanged.connect(self.budgets_changed)
-        minutes.valueChanged.connect(self.budgets_changed)
+        length.seconds_changed.connect(self.budgets_changed)
+        minimum.seconds_changed.connect(self.budgets_changed)
         kind.currentIndexChanged.connect(self.budgets_changed)
         actions = QWidget()
         if self._tools is not None:
@@ -171,30 +198,32 @@ class RoundPlanEditor(QWidget):
             kind.currentIndexChanged.connect(
                 lambda _i, k=kind, c=cell: c.set_request(self._request(k.currentData()))
             )
-            self._place(row, [kind, title, policy, minutes, cell, actions])
+            self._place(row, [kind, title, policy, length, minimum, cell, actions])
             self.table.resizeRowToContents(row)
             return
         prompt = QLineEdit(plan.prompt)
-        prompt.setAccessibleName(f"Prompt for round {row + 1}")
+        prompt.setAccessibleName(_("Prompt for round {number}").format(number=number))
         can_pick = self._draw is not None or self._browse is not None
-        prompt.setPlaceholderText("Type a prompt, or draw one" if can_pick else "Type a prompt")
+        prompt.setPlaceholderText(
+            _("Type a prompt, or draw one") if can_pick else _("Type a prompt")
+        )
         actions_layout = QHBoxLayout(actions)
         actions_layout.setContentsMargins(0, 0, 0, 0)
         if self._draw is not None:
-            draw = QPushButton("Draw")
-            draw.setAccessibleName(f"Draw a prompt for round {row + 1}")
+            draw = QPushButton(_("Draw"))
+            draw.setAccessibleName(_("Draw a prompt for round {number}").format(number=number))
             draw.clicked.connect(
                 lambda _=False, w=prompt, r=row: self._fill_prompt(self._draw, r, w)
             )
             actions_layout.addWidget(draw)
         if self._browse is not None:
-            browse = QPushButton("Browse…")
-            browse.setAccessibleName(f"Browse prompts for round {row + 1}")
+            browse = QPushButton(_("Browse…"))
+            browse.setAccessibleName(_("Browse prompts for round {number}").format(number=number))
             browse.clicked.connect(
                 lambda _=False, w=prompt, r=row: self._fill_prompt(self._browse, r, w)
             )
             actions_layout.addWidget(browse)
-        self._place(row, [kind, title, policy, minutes, prompt, actions])
+        self._place(row, [kind, title, policy, length, minimum, prompt, actions])
 
     def _place(self, row: int, editors: list[QWidget]) -> None:
         for column, editor in enumerate(editors):
@@ -203,7 +232,7 @@ class RoundPlanEditor(QWidget):
             self.table.setCellWidget(row, column, editor if fits else _TopOfCell(editor))
 
     def field(self, row: int, column: int) -> QWidget:
-        """The editor in a cell (a combo box, line edit, spin box or prompt cell)."""
+        """The editor in a cell (a combo box, line edit, duration box or prompt cell)."""
         widget = self.table.cellWidget(row, column)
         return widget.editor if isinstance(widget, _TopOfCell) else widget
 
@@ -214,7 +243,7 @@ class RoundPlanEditor(QWidget):
     def _cell(self, row: int, plan: RoundPlan) -> RoundPromptCell:
         assert self._tools is not None
         cell = RoundPromptCell(
-            label=f"round {row + 1}",
+            label=_("round {number}").format(number=row + 1),
             text=plan.prompt,
             person_prompts=plan.person_prompts,
             request=self._request(plan.kind),
@@ -259,11 +288,17 @@ class RoundPlanEditor(QWidget):
         if text:
             field.setText(text)
 
+    def length(self, row: int) -> DurationBox:
+        return cast(DurationBox, self.field(row, LENGTH))
+
+    def minimum(self, row: int) -> DurationBox:
+        return cast(DurationBox, self.field(row, MINIMUM))
+
     def round_at(self, row: int) -> RoundPlan:
-        kind = RoundKind(cast(QComboBox, self.field(row, 0)).currentData())
-        title = cast(QLineEdit, self.field(row, 1)).text().strip()
-        mode = PolicyMode(cast(QComboBox, self.field(row, 2)).currentData())
-        seconds = round(cast(QDoubleSpinBox, self.field(row, 3)).value() * 60)
+        kind = RoundKind(cast(QComboBox, self.field(row, KIND)).currentData())
+        title = cast(QLineEdit, self.field(row, NAME)).text().strip()
+        mode = PolicyMode(cast(QComboBox, self.field(row, POLICY)).currentData())
+        seconds = self.length(row).seconds()
         prompt = cast(QLineEdit | RoundPromptCell, self.field(row, PROMPT_COLUMN)).text().strip()
         cell = self.cell(row)
         personal = cell.person_prompts() if cell is not None else ()
@@ -272,10 +307,20 @@ class RoundPlanEditor(QWidget):
         elif mode is PolicyMode.FIXED:
             policy = TimePolicy.fixed(seconds)
         else:
-            policy = TimePolicy.fair_share(seconds, minimum=min(60.0, seconds))
+            policy = TimePolicy.fair_share(seconds, minimum=self.minimum(row).seconds())
         return RoundPlan(
             kind=kind, policy=policy, prompt=prompt, title=title, person_prompts=personal
         )
+
+    def set_round_time(
+        self, row: int, *, length: int | None = None, minimum: int | None = None
+    ) -> None:
+        """Change a round's length or its fair-share minimum, as if typed (the set-up dialog's
+        one-step adjustment)."""
+        if length is not None:
+            self.length(row).set_seconds(length)
+        if minimum is not None:
+            self.minimum(row).set_seconds(minimum)
 
     def rounds(self, *, skip_check_in: bool = False) -> list[RoundPlan]:
         plan = [self.round_at(row) for row in range(self.table.rowCount())]

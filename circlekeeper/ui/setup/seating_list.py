@@ -12,7 +12,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
-SEATING_TIP = "Drag names, or press Alt+Up / Alt+Down, to match where people sit."
+from circlekeeper.i18n import _
+
+
+def seating_tip() -> str:
+    """How to reorder the list, in the language the window speaks now."""
+    return _("Drag names, or press Alt+Up / Alt+Down, to match where people sit.")
 
 
 class SeatingList(QListWidget):

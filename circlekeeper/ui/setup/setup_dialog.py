@@ -8,8 +8,7 @@ a real one and the tests.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,8 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.session.allotment import budget_warning
-from circlekeeper.session.document import renumber_plan
+from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.order import (
     OrderStrategy,
@@ -43,66 +41,34 @@ from circlekeeper.session.order import (
 from circlekeeper.session.roles import suggest_facilitator
 from circlekeeper.session.seating import RoundDirection, RoundStart, SeatingRule, round_order
 from circlekeeper.ui.bidi_text import breakable, display_name, person_label
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
+from circlekeeper.ui.setup.brief import CircleBrief, SessionSetup, default_plan
+from circlekeeper.ui.setup.budget_offer import BudgetOffer
 from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
-from circlekeeper.ui.setup.seating_list import SEATING_TIP, SeatingList
-from circlekeeper.ui.theme import colours_for
+from circlekeeper.ui.setup.seating_list import SeatingList, seating_tip
 
 PERSON = Qt.ItemDataRole.UserRole
 NEWCOMER = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True, slots=True)
-class CircleBrief:
-    """What the dialog needs to know about the circle."""
-
-    name: str
-    members: tuple[Participant, ...]
-    agreements: tuple[str, ...] = ()
-    default_plan: tuple[RoundPlan, ...] = ()
-    facilitators: tuple[str, ...] = ()
-    previous_first: str | None = None
-    balance: Mapping[str, float] = field(default_factory=dict)
-    """Speaking balance over recent sessions (positive: heard more than an equal share)."""
-    seating_rule: SeatingRule = field(default_factory=SeatingRule)
-    """The circle's habit for the speaking order (direction, opener, facilitator shares)."""
-    recent_facilitators: tuple[tuple[str, ...], ...] = ()
-    """Each recent session's facilitators, most recent first: who might facilitate next."""
-
-
-@dataclass(frozen=True, slots=True)
-class SessionSetup:
-    present: tuple[Participant, ...]
-    """In speaking order for the first round."""
-    newcomers: tuple[Participant, ...]
-    facilitators: tuple[str, ...]
-    plan: tuple[RoundPlan, ...]
-    strategy: OrderStrategy
-    seed: int
-    seating: tuple[Participant, ...] = ()
-    """Everyone present in the room's seating order (``present`` is the first round's order)."""
-    seating_rule: SeatingRule = field(default_factory=SeatingRule)
-    first_speaker: str | None = None
-    facilitator_ids: tuple[str, ...] = ()
-    """The facilitators who are people of the circle (guests have no id)."""
-
-    def with_stored_people(self, present: Sequence[Participant]) -> SessionSetup:
-        """The same setup once the store has given newcomers their ids: ``present`` is
-        ``self.present`` in the same order, so per-person prompts follow their person."""
-        mapping = {
-            old.person_id: new.person_id for old, new in zip(self.present, present, strict=True)
-        }
-        by_id = {p.person_id: p for p in present}
-        return replace(
-            self,
-            present=tuple(present),
-            plan=renumber_plan(self.plan, mapping),
-            seating=tuple(by_id[mapping.get(p.person_id, p.person_id)] for p in self.seating),
-            first_speaker=mapping.get(self.first_speaker or "", self.first_speaker),
-            facilitator_ids=tuple(mapping.get(pid, pid) for pid in self.facilitator_ids),
-        )
+STRATEGIES = [
+    (N_("Around the circle"), OrderStrategy.SEATING),
+    (N_("Shuffled"), OrderStrategy.SHUFFLE),
+    (N_("Rotate the first speaker from last time"), OrderStrategy.ROTATION),
+    (N_("Least heard recently first"), OrderStrategy.LEAST_HEARD),
+]
+DIRECTIONS = [
+    (N_("Clockwise (down the list)"), RoundDirection.CLOCKWISE),
+    (N_("Anticlockwise (up the list)"), RoundDirection.COUNTERCLOCKWISE),
+    (N_("Turn back each round"), RoundDirection.ALTERNATE),
+]
+ROUND_STARTS = [
+    (N_("The same first speaker"), RoundStart.SAME_FIRST),
+    (N_("The next person along"), RoundStart.NEXT_ALONG),
+    (N_("The person after who finished last"), RoundStart.AFTER_LAST),
+]
+PREVIEWED_NAMES = 12
 
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
@@ -124,8 +90,10 @@ class SetupDialog(QDialog):
         circle; without it the dialog closes without asking."""
         super().__init__(parent)
         self._ask = ask
-        self.setWindowTitle(f"Start a circle — {brief.name}")
-        self.setAccessibleName("Start a circle")
+        self.setWindowTitle(
+            _("Start a circle — {circle}").format(circle=demo_name(brief.name, brief.demo))
+        )
+        self.setAccessibleName(_("Start a circle"))
         self._brief = brief
         self._seed = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
         self._newcomers: list[Participant] = []
@@ -133,79 +101,72 @@ class SetupDialog(QDialog):
         self._suggested: str | None = None
 
         self.present = SeatingList()
-        self.present.setAccessibleName("Who is present")
-        self.present.setToolTip(f"Tick who is here. {SEATING_TIP}")
+        self.present.setAccessibleName(_("Who is present"))
+        self.present.setToolTip(_("Tick who is here.") + " " + seating_tip())
         for person in brief.members:
             self._add_person_item(person, newcomer=False)
         self.present.itemChanged.connect(self._preview)
         self.present.model().rowsMoved.connect(self._preview)
-        add = QPushButton("Add a newcomer…")
-        add.setAccessibleName("Add a newcomer")
+        add = QPushButton(_("Add a newcomer…"))
+        add.setAccessibleName(_("Add a newcomer"))
         add.setShortcut(QKeySequence("Ctrl+N"))
         add.setToolTip(
-            "Someone new joins today: their name and pronouns as they give them (Ctrl+N)"
+            _("Someone new joins today: their name and pronouns as they give them (Ctrl+N)")
         )
         add.clicked.connect(self._add_newcomer)
 
         self.facilitator = QLineEdit(brief.facilitators[0] if brief.facilitators else "")
-        self.facilitator.setAccessibleName("Facilitator")
+        self.facilitator.setAccessibleName(_("Facilitator"))
         self.co_facilitator = QLineEdit(
             brief.facilitators[1] if len(brief.facilitators) > 1 else ""
         )
-        self.co_facilitator.setAccessibleName("Co-facilitator")
+        self.co_facilitator.setAccessibleName(_("Co-facilitator"))
         for field_ in (self.facilitator, self.co_facilitator):
-            field_.setPlaceholderText("Someone of the circle, or a guest")
+            field_.setPlaceholderText(_("Someone of the circle, or a guest"))
             completer = QCompleter([p.name for p in brief.members], field_)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             field_.setCompleter(completer)
         self.suggestion = QPushButton()
-        self.suggestion.setAccessibleName("Take the suggested facilitator")
+        self.suggestion.setAccessibleName(_("Take the suggested facilitator"))
         self.suggestion.setToolTip(
-            "Roles rotate: this person facilitated least recently (Ctrl+Shift+U takes it)"
+            _("Roles rotate: this person facilitated least recently (Ctrl+Shift+U takes it)")
         )
         self.suggestion.clicked.connect(self._take_suggestion)
         QShortcut(QKeySequence("Ctrl+Shift+U"), self, self._take_suggestion)
-        self.facilitator_shares = QCheckBox("The facilitator takes a turn too")
-        self.facilitator_shares.setAccessibleName("The facilitator takes a turn too")
+        self.facilitator_shares = QCheckBox(_("The facilitator takes a turn too"))
+        self.facilitator_shares.setAccessibleName(_("The facilitator takes a turn too"))
         self.facilitator_shares.setToolTip(
-            "Peer support has no fixed helper: the facilitator shares in the rounds too"
+            _("Peer support has no fixed helper: the facilitator shares in the rounds too")
         )
         self.facilitator_shares.setChecked(brief.seating_rule.facilitator_shares)
         self.facilitator.textChanged.connect(self._preview)
         self.facilitator_shares.toggled.connect(self._preview)
 
         self.strategy = QComboBox()
-        self.strategy.setAccessibleName("Speaking order")
-        for text, value in [
-            ("Around the circle", OrderStrategy.SEATING),
-            ("Shuffled", OrderStrategy.SHUFFLE),
-            ("Rotate the first speaker from last time", OrderStrategy.ROTATION),
-            ("Least heard recently first", OrderStrategy.LEAST_HEARD),
-        ]:
-            self.strategy.addItem(text, value)
+        self.strategy.setAccessibleName(_("Speaking order"))
+        for text, value in STRATEGIES:
+            self.strategy.addItem(_(text), value)
         self.first = QComboBox()
-        self.first.setAccessibleName("First speaker")
+        self.first.setAccessibleName(_("First speaker"))
         self.direction = QComboBox()
-        self.direction.setAccessibleName("Direction")
-        self.direction.addItem("Clockwise (down the list)", RoundDirection.CLOCKWISE)
-        self.direction.addItem("Anticlockwise (up the list)", RoundDirection.COUNTERCLOCKWISE)
-        self.direction.addItem("Turn back each round", RoundDirection.ALTERNATE)
+        self.direction.setAccessibleName(_("Direction"))
+        for text, direction in DIRECTIONS:
+            self.direction.addItem(_(text), direction)
         self.direction.setCurrentIndex(
             max(0, self.direction.findData(brief.seating_rule.direction))
         )
         self.round_start = QComboBox()
-        self.round_start.setAccessibleName("Each round starts with")
-        self.round_start.addItem("The same first speaker", RoundStart.SAME_FIRST)
-        self.round_start.addItem("The next person along", RoundStart.NEXT_ALONG)
-        self.round_start.addItem("The person after who finished last", RoundStart.AFTER_LAST)
+        self.round_start.setAccessibleName(_("Each round starts with"))
+        for text, start in ROUND_STARTS:
+            self.round_start.addItem(_(text), start)
         self.round_start.setCurrentIndex(
             max(0, self.round_start.findData(brief.seating_rule.start))
         )
         self.order_preview = QLabel()
         self.order_preview.setWordWrap(True)
         self.order_preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.order_preview.setAccessibleName("Order preview")
+        self.order_preview.setAccessibleName(_("Order preview"))
         for combo in (self.strategy, self.first, self.direction, self.round_start):
             combo.currentIndexChanged.connect(self._preview)
 
@@ -216,51 +177,47 @@ class SetupDialog(QDialog):
             prompt_tools=prompt_tools,
             people=self.seating,
         )
-        self.skip_check_in = QCheckBox("Skip check-in today")
-        self.skip_check_in.setAccessibleName("Skip check-in")
-        self.budget_note = QLabel()
-        self.budget_note.setWordWrap(True)
-        self.budget_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.budget_note.setAccessibleName("Time budget warning")
-        self.budget_note.setStyleSheet(f"color: {colours_for(self.palette()).nearing};")
-        self.budget_note.hide()
+        self.skip_check_in = QCheckBox(_("Skip check-in today"))
+        self.skip_check_in.setAccessibleName(_("Skip check-in"))
+        self.budget_offer = BudgetOffer(self.plan)
         self.plan.budgets_changed.connect(self._check_budgets)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.budget_offer.undo)
 
         agreements = QLabel(
             breakable("\n".join(f"{i}. {text}" for i, text in enumerate(brief.agreements, 1)))
-            or "This circle has no written agreements yet."
+            or _("This circle has no written agreements yet.")
         )
         agreements.setWordWrap(True)
         agreements.setTextFormat(Qt.TextFormat.PlainText)
-        agreements.setAccessibleName("Group agreements")
+        agreements.setAccessibleName(_("Group agreements"))
         agreements.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        people_box = QGroupBox("Who is here")
+        people_box = QGroupBox(_("Who is here"))
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.present)
         people_layout.addWidget(add)
         roles = QFormLayout()
-        roles.addRow("Facilitator", self.facilitator)
+        roles.addRow(_("Facilitator"), self.facilitator)
         roles.addRow("", self.suggestion)
-        roles.addRow("Co-facilitator", self.co_facilitator)
+        roles.addRow(_("Co-facilitator"), self.co_facilitator)
         roles.addRow(self.facilitator_shares)
         people_layout.addLayout(roles)
 
-        order_box = QGroupBox("Speaking order")
+        order_box = QGroupBox(_("Speaking order"))
         order_form = QFormLayout(order_box)
-        order_form.addRow("Order", self.strategy)
-        order_form.addRow("First speaker", self.first)
-        order_form.addRow("Direction", self.direction)
-        order_form.addRow("Each round starts with", self.round_start)
+        order_form.addRow(_("Order"), self.strategy)
+        order_form.addRow(_("First speaker"), self.first)
+        order_form.addRow(_("Direction"), self.direction)
+        order_form.addRow(_("Each round starts with"), self.round_start)
         order_form.addRow(self.order_preview)
 
-        agreements_box = QGroupBox("Group agreements — to read aloud")
+        agreements_box = QGroupBox(_("Group agreements — to read aloud"))
         QVBoxLayout(agreements_box).addWidget(agreements)
 
-        plan_box = QGroupBox("Rounds")
+        plan_box = QGroupBox(_("Rounds"))
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan)
-        plan_layout.addWidget(self.budget_note)
+        plan_layout.addWidget(self.budget_offer)
         plan_layout.addWidget(self.skip_check_in)
 
         right = QVBoxLayout()
@@ -276,10 +233,10 @@ class SetupDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(
-            "Start the circle", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Start the circle"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.start_button.setAccessibleName("Start the circle")
-        self.start_button.setToolTip("Start the circle (Ctrl+Enter)")
+        self.start_button.setAccessibleName(_("Start the circle"))
+        self.start_button.setToolTip(_("Start the circle (Ctrl+Enter)"))
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -297,7 +254,9 @@ class SetupDialog(QDialog):
     # ---------------------------------------------------------------- people
 
     def _add_person_item(self, person: Participant, *, newcomer: bool) -> None:
-        text = person_label(person.name, person.pronouns) + ("  — new today" if newcomer else "")
+        text = person_label(person.name, person.pronouns)
+        if newcomer:
+            text = _("{person}  — new today").format(person=text)
         item = QListWidgetItem(text)
         item.setData(PERSON, person)
         item.setData(NEWCOMER, newcomer)
@@ -386,7 +345,9 @@ class SetupDialog(QDialog):
         self._suggested = name
         self.suggestion.setVisible(name is not None)
         if name is not None:
-            self.suggestion.setText(f"Suggested: {display_name(name)}  [Ctrl+Shift+U]")
+            self.suggestion.setText(
+                _("Suggested: {person}  [Ctrl+Shift+U]").format(person=display_name(name))
+            )
 
     def _take_suggestion(self) -> None:
         if self._suggested:
@@ -402,22 +363,18 @@ class SetupDialog(QDialog):
         self.round_start.setEnabled(strategy is OrderStrategy.SEATING)
         self._refresh_suggestion()
         order = self.first_round_order()
-        names = ", ".join(display_name(p.name) for p in order[:12])
-        names += "…" if len(order) > 12 else ""
-        self.order_preview.setText(f"{len(order)} present. Order: {names}" if order else "")
+        names = ", ".join(display_name(p.name) for p in order[:PREVIEWED_NAMES])
+        names += "…" if len(order) > PREVIEWED_NAMES else ""
+        preview = ngettext(
+            "{count} present. Order: {names}", "{count} present. Order: {names}", len(order)
+        )
+        self.order_preview.setText(preview.format(count=len(order), names=names) if order else "")
         self._check_budgets()
 
     def _check_budgets(self) -> None:
         """Warn (without stopping anyone) when a fair-share round's minimum turns for everyone
-        present add up to more than its budget: the round is bound to run over."""
-        present = len(self.speaking_order())
-        warnings = [
-            warning
-            for plan in self.plan.rounds()
-            if (warning := budget_warning(plan.label, plan.policy, present)) is not None
-        ]
-        self.budget_note.setText("\n".join(warnings))
-        self.budget_note.setVisible(bool(warnings))
+        who speaks add up to more than its length, and offer the fix in one step."""
+        self.budget_offer.check(len(self.first_round_order()))
 
     # ---------------------------------------------------------------- finish
 
@@ -433,19 +390,21 @@ class SetupDialog(QDialog):
     def reject(self) -> None:
         """Esc or Cancel after ticking people and drawing prompts asks before it all goes."""
         if self._ask is not None and self._prepared() != self._as_opened:
-            question = "Close without starting and lose the choices made here?"
-            if not self._ask("Discard this circle?", question):
+            question = _("Close without starting and lose the choices made here?")
+            if not self._ask(_("Discard this circle?"), question):
                 return
         super().reject()
 
     def _accept(self) -> None:
         order = self.speaking_order()
         if not order:
-            QMessageBox.information(self, "Nobody is ticked", "Tick at least one person present.")
+            QMessageBox.information(
+                self, _("Nobody is ticked"), _("Tick at least one person present.")
+            )
             return
         plan = self.plan.rounds(skip_check_in=self.skip_check_in.isChecked())
         if not plan:
-            QMessageBox.information(self, "No rounds", "Add at least one round to the plan.")
+            QMessageBox.information(self, _("No rounds"), _("Add at least one round to the plan."))
             return
         facilitators = tuple(
             name.strip()
@@ -466,17 +425,6 @@ class SetupDialog(QDialog):
             facilitator_ids=tuple(self.facilitator_ids()),
         )
         self.accept()
-
-
-def default_plan() -> tuple[RoundPlan, ...]:
-    """Check-in, one sharing round, check-out: what most circles do."""
-    from circlekeeper.session.model import RoundKind, TimePolicy
-
-    return (
-        RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(90)),
-        RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(45 * 60, minimum=60)),
-        RoundPlan(RoundKind.CHECK_OUT, TimePolicy.fixed(60)),
-    )
 
 
 __all__ = ["CircleBrief", "SessionSetup", "SetupDialog", "default_plan"]

@@ -115,7 +115,10 @@ def test_editing_a_shipped_prompt_saves_a_copy(qtbot, library) -> None:
     current = browser.current()
     assert current.custom and current.based_on == WEATHER
     assert "own copy" in browser.message.text()
-    assert "Your own version of check-in:inner-weather" in browser.details.text()
+    original = library.get(WEATHER).text
+    assert f"Your own version of “{original}”" in browser.details.text()
+    assert "check-in:" not in browser.details.text(), "no internal id where people read"
+    assert WEATHER in browser.details.toolTip(), "the id is there for power users"
     button(browser, "Archive").click()
     assert "Restored" not in browser.message.text()
     assert library.get(current.prompt_id).archived
@@ -262,3 +265,12 @@ def test_a_hostile_deck_file_is_refused_in_one_line_and_imports_nothing(
     assert "deep.toml" in message and "nests lists or tables more than 8 deep" in message
     assert "\n" not in message
     assert library.prompts(PromptQuery(custom_only=True, include_archived=True)) == []
+
+
+def test_a_shipped_prompt_reads_as_words_not_an_internal_id(qtbot, library) -> None:
+    browser = make(qtbot, library)
+    browser.search.setText("inner weather forecast")
+    details = browser.details.text()
+    assert "Shipped with CircleKeeper" in details
+    assert WEATHER not in details and "check-in:" not in details
+    assert browser.details.toolTip() == f"Prompt id: {WEATHER}"

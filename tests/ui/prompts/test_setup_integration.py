@@ -10,6 +10,7 @@ from circlekeeper.session import Participant
 from circlekeeper.session.model import RoundKind
 from circlekeeper.session.prompts import PromptCategory
 from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
+from circlekeeper.ui.setup.round_plan_editor import ACTIONS
 from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
 
 MEMBERS = (Participant("1", "Amal", "she/her"), Participant("2", "山田 花子", ""))
@@ -34,7 +35,7 @@ def test_each_round_can_be_drawn_browsed_or_typed(qtbot, library, repo) -> None:
     editor = dialog.plan
     check_in, sharing, check_out = (editor.picker(row) for row in range(3))
     assert isinstance(check_in, PromptPicker)
-    assert editor.table.isColumnHidden(5)
+    assert editor.table.isColumnHidden(ACTIONS)
     check_in.draw_button.click()
     assert check_in.prompt().category is PromptCategory.CHECK_IN
     sharing.browse_button.click()

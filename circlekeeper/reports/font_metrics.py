@@ -1,0 +1,141 @@
+"""What reportlab reads out of a font file, kept in the user's cache for the next report.
+
+Every summary prints in DejaVu Sans and its bold face, and reportlab's ``TTFont`` spends tens
+of milliseconds on each reading thousands of glyph widths and character-map entries, in pure
+Python, before the first word is set: about a tenth of ``circlekeeper export ID``. The reading
+never changes for a given font file, reportlab and Python, so the first report keeps it in the
+user's cache folder (``marshal``: plain numbers, strings and tables, loaded in a millisecond)
+and later ones load it instead. A cache entry is named after the file's size and time and the
+two versions, so a new font or a new reportlab simply parses again; an entry that cannot be read
+or written is ignored (the font is parsed, as without a cache). A test checks that a font loaded
+from the cache is the font reportlab parses and that the PDF comes out identical.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+import sys
+import tempfile
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from reportlab import Version as REPORTLAB_VERSION
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+from reportlab.rl_config import unShapedFontGlob
+
+from circlekeeper.bundled import resource_file
+from circlekeeper.reports.font_catalog import BundledFont
+
+log = logging.getLogger(__name__)
+
+_NOT_KEPT = ("_ttf_data", "_pdfScale", "filename")
+"""The file's bytes (read from the font itself), a function, and where the file lives."""
+_NAMES = "__ttf_names__"
+
+
+def cache_folder() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("circlekeeper")) / "font-metrics"
+
+
+def load_font(font: BundledFont) -> TTFont:
+    """``TTFont(font.name, path, shapable=font.shaping)``: from the cached reading when there
+    is one for this very file, else parsed (and the reading kept for next time)."""
+    path = resource_file("fonts", font.file)
+    entry = _entry(path)
+    state = _read(entry) if entry is not None else None
+    if state is not None:
+        return _PreparsedTTFont(font.name, path, state, font.shaping)
+    parsed = TTFont(font.name, str(path), shapable=font.shaping)
+    if entry is not None:
+        _write(entry, reading_of(parsed.face))
+    return parsed
+
+
+def reading_of(face: TTFontFace) -> dict[str, Any]:
+    """What reportlab read out of ``face``, as data ``marshal`` keeps (names as plain text)."""
+    reading: dict[str, Any] = {}
+    names: list[str] = []
+    for key, value in face.__dict__.items():
+        if key in _NOT_KEPT:
+            continue
+        if isinstance(value, TTFNameBytes):
+            names.append(key)
+            value = value.ustr
+        reading[key] = value
+    reading[_NAMES] = names
+    return reading
+
+
+class _PreparsedFace(TTFontFace):
+    """A ``TTFontFace`` whose reading comes from the cache, not from parsing the file."""
+
+    def __init__(self, path: Path, reading: dict[str, Any]) -> None:
+        pdfmetrics.TypeFace.__init__(self, None)
+        state = dict(reading)
+        for key in state.pop(_NAMES):
+            state[key] = TTFNameBytes(state[key].encode("utf-8"))
+        self.__dict__.update(state)
+        self.filename = str(path)
+        self._ttf_data = path.read_bytes()  # subsetting and harfbuzz read the font itself
+        per_em = self.unitsPerEm
+        self._pdfScale = (lambda x: x) if per_em == 1000 else (lambda x: x * (1000 / per_em))
+
+
+class _PreparsedTTFont(TTFont):
+    """What ``TTFont.__init__`` (reportlab 5) sets up, around the face above."""
+
+    def __init__(self, name: str, path: Path, reading: dict[str, Any], shapable: bool) -> None:
+        self.fontName = name
+        self.face = _PreparsedFace(path, reading)
+        self.encoding = TTEncoding()
+        self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = shapable and not any(fnmatch(name, g) for g in unShapedFontGlob)
+
+
+def _entry(path: Path) -> Path | None:
+    try:
+        info = path.stat()
+        folder = cache_folder()
+    except OSError:
+        return None
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    stem = f"{path.stem}-{info.st_size}-{info.st_mtime_ns}-rl{REPORTLAB_VERSION}-{python}"
+    return folder / f"{stem}.marshal"
+
+
+def _read(entry: Path) -> dict[str, Any] | None:
+    try:
+        reading = marshal.loads(entry.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError) as error:
+        log.info("Ignoring the cached font reading %s (%s)", entry.name, error)
+        return None
+    if not isinstance(reading, dict) or not isinstance(reading.get(_NAMES), list):
+        return None
+    return reading
+
+
+def _write(entry: Path, reading: dict[str, Any]) -> None:
+    """Keep ``reading`` for the next report; a cache that cannot be written changes nothing."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(marshal.dumps(reading))
+            os.replace(temporary, entry)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError) as error:
+        log.info("Could not keep the font reading %s (%s)", entry.name, error)

@@ -1,0 +1,102 @@
+"""Names in every script the PDF prints show on screen too, from the bundled fonts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QImage, QTextLayout
+from PySide6.QtWidgets import QLabel
+
+from circlekeeper.ui.bundled_fonts import register_bundled_fonts
+
+NAMES = {
+    "ᏣᎳᎩ": "Noto Sans Cherokee",
+    "𞤀𞤣𞤤𞤢𞤥": "Noto Sans Adlam",
+    "ᱥᱟᱱᱛᱟᱲᱤ": "Noto Sans Ol Chiki",
+    "ꕙꔤ": "Noto Sans Vai",
+    "王小明": "Droid Sans Fallback",
+    "🌈": "Noto Emoji",
+}
+
+
+def glyph_runs(text: str, font: QFont) -> list[tuple[str, list[int]]]:
+    """(font family, glyph numbers) of each run Qt lays ``text`` out in; glyph 0 is a box."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(2000)
+    layout.endLayout()
+    return [(run.rawFont().familyName(), list(run.glyphIndexes())) for run in layout.glyphRuns()]
+
+
+def system_draws(text: str) -> bool:
+    """Whether a font installed on this machine (not ours) has every character of ``text``."""
+    from PySide6.QtGui import QFontDatabase, QRawFont
+
+    bundled = set(register_bundled_fonts())
+    for family in QFontDatabase.families():
+        if family in bundled:
+            continue
+        raw = QRawFont.fromFont(QFont(family))
+        if (
+            raw.isValid()
+            and raw.familyName() == family
+            and all(raw.supportsCharacter(ord(ch)) for ch in text)
+        ):
+            return True
+    return False
+
+
+def rendered(label: QLabel) -> QImage:
+    image = QImage(label.size(), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    label.render(image)
+    return image
+
+
+def test_the_app_registers_the_bundled_fonts_with_qt(real_app) -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    real_app()
+    families = set(QFontDatabase.families())
+    assert set(NAMES.values()) <= families
+    assert register_bundled_fonts() == register_bundled_fonts()  # once per process
+
+
+@pytest.mark.parametrize("name", list(NAMES))
+def test_a_name_in_each_script_is_drawn_with_a_bundled_font(qtbot, name: str) -> None:
+    register_bundled_fonts()
+    label = QLabel(f"{name} Wilma")
+    qtbot.addWidget(label)
+    runs = glyph_runs(name, label.font())
+    assert runs, "Qt laid nothing out"
+    for family, glyphs in runs:
+        assert glyphs and 0 not in glyphs, f"{name} shows boxes in {family}"
+    if not system_draws(name):  # this machine has no font of its own for the script
+        assert {family for family, _ in runs} == {NAMES[name]}
+
+
+def test_cherokee_letters_are_three_different_glyphs_not_three_boxes(qtbot) -> None:
+    """Rendered as a person sees it: boxes (tofu) would all look alike; letters do not."""
+    register_bundled_fonts()
+    images = []
+    for letter in "ᏣᎳᎩ":
+        label = QLabel(letter)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.resize(80, 60)
+        font = label.font()
+        font.setPointSize(28)
+        label.setFont(font)
+        qtbot.addWidget(label)
+        images.append(rendered(label))
+    tofu = QLabel("\u0378")  # an unassigned code point: every font draws its box
+    tofu.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    tofu.resize(80, 60)
+    tofu.setFont(label.font())
+    qtbot.addWidget(tofu)
+    box = rendered(tofu)
+    assert images[0] != images[1] != images[2] != images[0]
+    assert all(image != box for image in images)
+    blank = QLabel("")
+    blank.resize(80, 60)
+    qtbot.addWidget(blank)
+    assert all(image != rendered(blank) for image in images), "nothing drawn at all"
