@@ -204,6 +204,7 @@ def show_notices(window: MainWindow, notices: Sequence[str], *, read_only: bool)
     from PySide6.QtWidgets import QMessageBox
 
     if read_only:
+        # Translators: the window title while the data is open read-only.
         window.setWindowTitle(_("{title} (read-only)").format(title=window.windowTitle()))
     for notice in notices:
         window.statusBar().showMessage(notice)

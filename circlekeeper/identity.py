@@ -8,11 +8,13 @@ desktop can match a running window to its menu entry by ``APP_ID``).
 from __future__ import annotations
 
 from circlekeeper import __version__
+from circlekeeper.i18n import N_
 
 APP_NAME = "CircleKeeper"
 APP_ID = "org.circlekeeper.CircleKeeper"
 """Reverse-DNS id: the desktop file's name, the icon's name and the AppStream component id."""
 
-SUMMARY = "A fair speaking-turn timer for peer-support circles"
+SUMMARY = N_("A fair speaking-turn timer for peer-support circles")
+"""In English for the desktop files; the About dialog shows it translated (``_(SUMMARY)``)."""
 LICENSE = "MIT"
 VERSION = __version__

@@ -33,4 +33,5 @@ class Paper(StrEnum):
 
     @property
     def label(self) -> str:
+        # Translators: the US paper size (8.5 × 11 inches).
         return {Paper.A4: "A4", Paper.LETTER: _("Letter")}[self]

@@ -196,7 +196,9 @@ def restore(backup: Path, target: Path) -> Path | None:
     report = full_check(backup)
     if not report.ok:
         raise StoreError(
-            f"The backup {backup} cannot be restored: {report.verdict} Choose another backup."
+            _("The backup {backup} cannot be restored: {verdict} Choose another backup.").format(
+                backup=backup, verdict=report.verdict
+            )
         )
     stamp = datetime.now(UTC).strftime(_STAMP)
     aside: Path | None = None
@@ -214,7 +216,11 @@ def restore(backup: Path, target: Path) -> Path | None:
     copy_database(backup, target)
     after = full_check(target)
     if not after.ok:  # pragma: no cover - the copy of a checked file failed its own check
-        raise StoreError(f"The restored database did not pass its check: {after.verdict}")
+        raise StoreError(
+            _("The restored database did not pass its check: {verdict}").format(
+                verdict=after.verdict
+            )
+        )
     log.info("Restored %s from %s (old file kept at %s)", target, backup, aside)
     return aside
 

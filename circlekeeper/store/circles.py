@@ -44,7 +44,9 @@ class CircleRepository:
             raise InvalidRecord(_("A circle needs a name."))
         if record.privacy not in {p.value for p in Privacy}:
             raise InvalidRecord(
-                f"Privacy must be one of counts, initials or names, not {record.privacy!r}."
+                _("Privacy must be one of counts, initials or names, not {privacy}.").format(
+                    privacy=repr(record.privacy)
+                )
             )
         if record.retention_days is not None and record.retention_days <= 0:
             raise InvalidRecord(_("Keep sessions for at least one day, or forever."))
@@ -96,7 +98,7 @@ class CircleRepository:
 def _row(s: Session, circle_id: int) -> CircleRow:
     row = s.get(CircleRow, circle_id)
     if row is None:
-        raise RecordNotFound(f"There is no circle with id {circle_id}.")
+        raise RecordNotFound(_("There is no circle with id {id}.").format(id=circle_id))
     return row
 
 

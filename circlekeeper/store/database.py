@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import StoreUnavailable
 from circlekeeper.store.failures import strip_detail, translate, translate_server
 from circlekeeper.store.file_modes import make_private
@@ -100,8 +101,10 @@ def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
         if statement is None:
             engine.dispose()
             raise StoreUnavailable(
-                f"CircleKeeper cannot open a {engine.dialect.name} database read-only;"
-                " use PostgreSQL or SQLite for read-only commands."
+                _(
+                    "CircleKeeper cannot open a {kind} database read-only; use PostgreSQL or"
+                    " SQLite for read-only commands."
+                ).format(kind=engine.dialect.name)
             )
 
         @event.listens_for(engine, "connect")

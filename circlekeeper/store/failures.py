@@ -81,7 +81,9 @@ def translate_server(
     """
     if getattr(error, "sqlstate", None) == READ_ONLY_TRANSACTION:
         return StoreUnavailable(
-            f"CircleKeeper may not write to the database {where}: it was opened read-only."
+            _(
+                "CircleKeeper may not write to the database {where}: it was opened read-only."
+            ).format(where=where)
         )
     state = getattr(error, "sqlstate", None)
     refused = _refused(error, state, where)
@@ -89,11 +91,18 @@ def translate_server(
         return refused
     if disconnected or (operational and (state is None or state[:2] in UNREACHABLE)):
         first = primary_message(error)
-        lost = " The last change may not be saved." if disconnected else ""
-        return ServerUnreachable(
-            f"CircleKeeper cannot reach the database server {where} ({first}).{lost} Check"
-            " that the server is running and reachable, then try again."
-        )
+        if disconnected:
+            said = _(
+                "CircleKeeper cannot reach the database server {where} ({reason}). The last"
+                " change may not be saved. Check that the server is running and reachable,"
+                " then try again."
+            )
+        else:
+            said = _(
+                "CircleKeeper cannot reach the database server {where} ({reason}). Check that"
+                " the server is running and reachable, then try again."
+            )
+        return ServerUnreachable(said.format(where=where, reason=first))
     return None
 
 
@@ -105,19 +114,25 @@ def _refused(error: BaseException, state: str | None, where: str) -> StoreError 
     first = primary_message(error)
     if state == INSUFFICIENT_PRIVILEGE:
         return StoreUnavailable(
-            f"Your database role may not do this on {where} ({first}); nothing was changed."
-            " Ask whoever runs the server to give your role the facilitator rights"
-            ' (docs/storage.md, "Facilitators and roles").'
+            _(
+                "Your database role may not do this on {where} ({reason}); nothing was changed."
+                " Ask whoever runs the server to give your role the facilitator rights"
+                " (docs/storage.md, “Facilitators and roles”)."
+            ).format(where=where, reason=first)
         )
     if state == PROGRAM_LIMIT_EXCEEDED:
         return StoreUnavailable(
-            f"A text is too large for the database server ({first}); it was not saved and"
-            " nothing else changed. Shorten it and try again."
+            _(
+                "A text is too large for the database server ({reason}); it was not saved and"
+                " nothing else changed. Shorten it and try again."
+            ).format(reason=first)
         )
     if state == CHARACTER_NOT_IN_REPERTOIRE or _is_nul_refusal(error):
         return StoreUnavailable(
-            f"A text contains a character the database cannot store ({first}); it was not"
-            " saved and nothing else changed. Remove the character and try again."
+            _(
+                "A text contains a character the database cannot store ({reason}); it was not"
+                " saved and nothing else changed. Remove the character and try again."
+            ).format(reason=first)
         )
     return None
 

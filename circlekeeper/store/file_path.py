@@ -56,10 +56,14 @@ def existing_size(path: Path) -> int | None:
         return None
     except OSError as error:
         raise StoreUnavailable(
-            f"CircleKeeper cannot use {path} as its database ({error.strerror})."
+            _("CircleKeeper cannot use {path} as its database ({reason}).").format(
+                path=path, reason=error.strerror
+            )
         ) from error
     if stat.S_ISDIR(info.st_mode):
-        raise StoreUnavailable(f"{path} is a folder; give the path of a database file.")
+        raise StoreUnavailable(
+            _("{path} is a folder; give the path of a database file.").format(path=path)
+        )
     return info.st_size
 
 

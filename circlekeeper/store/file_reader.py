@@ -98,7 +98,7 @@ class SessionFileReader:
         if "alembic_version" not in tables:
             raise StoreUnavailable(another_programs(self.path))
         found = self.rows("SELECT version_num FROM alembic_version")
-        require_head_revision(str(found[0][0]) if found else None, f"The database {self.path}")
+        require_head_revision(str(found[0][0]) if found else None, str(self.path))
 
     def rows(self, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
         """All rows of one statement; SQLite's failures become our sentences."""

@@ -27,6 +27,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import ColumnElement, Engine, and_, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_datetime
 from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.errors import RecordNotFound, StoreError
 from circlekeeper.store.models import CircleRow, SessionRow
@@ -62,18 +64,30 @@ class LeaseHeld(StoreError):
         now: datetime,
     ) -> None:
         self.session_id = session_id
-        who = owner or "another facilitator"
-        where = f" on {holder}" if holder else ""
-        when = f" since {_moment(since)}" if since else ""
-        alive = (
-            f", last sign of life {max(0, int((now - last_alive).total_seconds()))} s ago"
-            if last_alive
-            else ""
-        )
-        super().__init__(
-            f"The circle {circle!r} (session {session_id}) is held by {who}{where}{when}{alive};"
-            " it cannot be resumed, closed or discarded from here."
-        )
+        who = owner or _("another facilitator")
+        if holder:
+            # Translators: who holds a circle and on which computer, e.g. "robin on laptop-2".
+            who = _("{who} on {computer}").format(who=who, computer=holder)
+        if since:
+            held = _(
+                "The circle “{circle}” (session {session}) is held by {who} since {moment}."
+            ).format(circle=circle, session=session_id, who=who, moment=_moment(since))
+        else:
+            held = _("The circle “{circle}” (session {session}) is held by {who}.").format(
+                circle=circle, session=session_id, who=who
+            )
+        said = [held]
+        if last_alive:
+            seconds = max(0, int((now - last_alive).total_seconds()))
+            said.append(
+                ngettext(
+                    "Its last sign of life was {count} second ago.",
+                    "Its last sign of life was {count} seconds ago.",
+                    seconds,
+                ).format(count=seconds)
+            )
+        said.append(_("It cannot be resumed, closed or discarded from here."))
+        super().__init__(" ".join(said))
 
 
 class LeaseLost(StoreError):
@@ -82,8 +96,10 @@ class LeaseLost(StoreError):
     def __init__(self, session_id: int) -> None:
         self.session_id = session_id
         super().__init__(
-            f"Session {session_id} was taken over by another CircleKeeper (or closed), so this"
-            " window stopped writing it; everything stored before is kept."
+            _(
+                "Session {session} was taken over by another CircleKeeper (or closed), so this"
+                " window stopped writing it; everything stored before is kept."
+            ).format(session=session_id)
         )
 
 
@@ -215,9 +231,13 @@ class LeaseRepository:
     def _refusal(self, s: Session, session_id: int, now: datetime) -> StoreError:
         row = s.get(SessionRow, session_id)
         if row is None:
-            return RecordNotFound(f"There is no session with id {session_id}.")
+            return RecordNotFound(_("There is no session with id {id}.").format(id=session_id))
         if row.status != SessionStatus.LIVE.value:
-            return StoreError(f"Session {session_id} is not running any more ({row.status}).")
+            return StoreError(
+                _("Session {session} is not running any more ({status}).").format(
+                    session=session_id, status=row.status
+                )
+            )
         circle = s.get(CircleRow, row.circle_id)
         last = row.lease_renewed_at or row.heartbeat_wall
         return LeaseHeld(
@@ -232,4 +252,5 @@ class LeaseRepository:
 
 
 def _moment(moment: datetime) -> str:
-    return f"{moment.astimezone(UTC):%H:%M UTC on %d %b %Y}"
+    """In Coordinated Universal Time: the other computer may be in another time zone."""
+    return format_datetime(moment, "long", zone=UTC)

@@ -12,7 +12,7 @@ import stat
 import sys
 from pathlib import Path
 
-from circlekeeper.i18n import _
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.store.errors import DatabaseLocked, StoreUnavailable
 
 if sys.platform != "win32":
@@ -46,8 +46,10 @@ class WriterLock:
         except OSError as error:
             if error.errno == errno.ELOOP:
                 raise StoreUnavailable(
-                    f"The lock file {self.path} is a symbolic link, not a file CircleKeeper"
-                    " made; remove it and open the database again."
+                    _(
+                        "The lock file {path} is a symbolic link, not a file CircleKeeper"
+                        " made; remove it and open the database again."
+                    ).format(path=self.path)
                 ) from error
             raise StoreUnavailable(
                 _("CircleKeeper cannot create its lock file {path} ({reason}).").format(
@@ -94,13 +96,20 @@ def _refuse_foreign(fd: int, path: Path) -> None:
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         raise StoreUnavailable(
-            f"{path} is not a regular file, so CircleKeeper will not use it as its lock file;"
-            " remove it and open the database again."
+            _(
+                "{path} is not a regular file, so CircleKeeper will not use it as its lock file;"
+                " remove it and open the database again."
+            ).format(path=path)
         )
     if info.st_nlink > 1:
         raise StoreUnavailable(
-            f"The lock file {path} is also linked elsewhere ({info.st_nlink} names), so"
-            " CircleKeeper will not write to it; remove it and open the database again."
+            ngettext(
+                "The lock file {path} is also linked elsewhere ({count} name), so"
+                " CircleKeeper will not write to it; remove it and open the database again.",
+                "The lock file {path} is also linked elsewhere ({count} names), so"
+                " CircleKeeper will not write to it; remove it and open the database again.",
+                info.st_nlink,
+            ).format(path=path, count=info.st_nlink)
         )
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import StoreError, StoreUnavailable
 from circlekeeper.store.schema_version import MIGRATIONS_DIR, require_head_revision
 from circlekeeper.store.schema_version import head_revision as head_revision  # re-exported
@@ -69,14 +70,18 @@ def needs_upgrade(engine: Engine) -> tuple[bool, bool]:
         if tables and "alembic_version" not in tables:
             if engine.dialect.name == "sqlite":
                 raise StoreUnavailable(
-                    f"{engine.url.database} is a database of another program, not"
-                    " CircleKeeper's; it was left as it is. Choose another file with --db."
+                    _(
+                        "{path} is a database of another program, not CircleKeeper's; it was"
+                        " left as it is. Choose another file with --db."
+                    ).format(path=engine.url.database)
                 )
             where = engine.url.render_as_string(hide_password=True)
             names = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
             raise StoreUnavailable(
-                f"The database {where} already holds another program's tables ({names}); it"
-                " was left as it is. Give CircleKeeper a database of its own with --db."
+                _(
+                    "The database {where} already holds another program's tables ({names}); it"
+                    " was left as it is. Give CircleKeeper a database of its own with --db."
+                ).format(where=where, names=names)
             )
         has_tables = bool(tables)
     return current != head_revision(), has_tables
@@ -119,7 +124,7 @@ def upgrade(engine: Engine) -> None:
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise StoreError(
-                    "The database update left rows pointing nowhere; it was not applied."
+                    _("The database update left rows pointing nowhere; it was not applied.")
                 )
     log.info("Database schema is at revision %s", head_revision())
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from circlekeeper.i18n import _
 from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.store import codec
 from circlekeeper.store.errors import RecordNotFound
@@ -22,7 +23,7 @@ class MoodRepository:
         text = codec.dumps({str(int(k)): int(v) for k, v in sorted(counts.counts.items())})
         with Session(self._engine) as s, s.begin():
             if s.get(SessionRow, session_id) is None:
-                raise RecordNotFound(f"There is no session with id {session_id}.")
+                raise RecordNotFound(_("There is no session with id {id}.").format(id=session_id))
             row = s.get(MoodRow, (session_id, counts.moment))
             if row is None:
                 s.add(MoodRow(session_id=session_id, moment=counts.moment, counts_json=text))

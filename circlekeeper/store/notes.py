@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, Select, delete, select, update
 from sqlalchemy.orm import Session
 
+from circlekeeper.i18n import _
 from circlekeeper.store.backup_purge import purge_notes_from_backups
 from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.errors import RecordNotFound
@@ -102,7 +103,7 @@ class NoteRepository:
                 )
             )
             if changed != 1:
-                raise RecordNotFound("There is no vault to re-key.")
+                raise RecordNotFound(_("There is no vault to re-key."))
             for note_id, ciphertext in pairs.items():
                 _row(s, note_id, self.owner).ciphertext = bytes(ciphertext)
         checkpoint(self._engine)
@@ -125,7 +126,7 @@ def _require_bytes(value: object) -> None:
 def _row(s: Session, note_id: str, owner: str) -> NoteRow:
     row = s.get(NoteRow, note_id)
     if row is None or row.owner != owner:
-        raise RecordNotFound(f"There is no private note with id {note_id}.")
+        raise RecordNotFound(_("There is no private note with id {id}.").format(id=note_id))
     return row
 
 

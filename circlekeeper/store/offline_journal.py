@@ -22,6 +22,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.store.codec import dumps
 from circlekeeper.store.errors import DuplicateEvent, ServerUnreachable, StoreError
@@ -136,9 +137,10 @@ class ResilientJournal:
             return False
         except DuplicateEvent as clash:
             raise StoreError(
-                f"Event {clash.seq} of session {self.session_id} on the server differs from the"
-                f" one kept offline; the offline copy stays in {self._local.path} and nothing"
-                " was overwritten."
+                _(
+                    "Event {seq} of session {session} on the server differs from the one kept"
+                    " offline; the offline copy stays in {path} and nothing was overwritten."
+                ).format(seq=clash.seq, session=self.session_id, path=self._local.path)
             ) from None
         delivered = len(self._pending)
         self._pending.clear()

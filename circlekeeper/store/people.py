@@ -78,7 +78,7 @@ def _clean_name(name: str) -> str:
 
 def _join(s: Session, person_id: int, circle_id: int) -> None:
     if s.get(CircleRow, circle_id) is None:
-        raise RecordNotFound(f"There is no circle with id {circle_id}.")
+        raise RecordNotFound(_("There is no circle with id {id}.").format(id=circle_id))
     if s.get(CircleMemberRow, (circle_id, person_id)) is not None:
         return
     last = s.scalar(
@@ -91,7 +91,7 @@ def _join(s: Session, person_id: int, circle_id: int) -> None:
 def _row(s: Session, person_id: int) -> PersonRow:
     row = s.get(PersonRow, person_id)
     if row is None:
-        raise RecordNotFound(f"There is no person with id {person_id}.")
+        raise RecordNotFound(_("There is no person with id {id}.").format(id=person_id))
     return row
 
 

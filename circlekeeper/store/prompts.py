@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, Row, select
 from sqlalchemy.orm import Session
 
+from circlekeeper.i18n import _
 from circlekeeper.session.prompts import (
     Intensity,
     Principle,
@@ -83,7 +84,9 @@ class PromptRepository:
     def record_use(self, use: PromptUse) -> None:
         with Session(self._engine) as s, s.begin():
             if s.get(SessionRow, use.session_id) is None:
-                raise RecordNotFound(f"There is no session with id {use.session_id}.")
+                raise RecordNotFound(
+                    _("There is no session with id {id}.").format(id=use.session_id)
+                )
             s.add(
                 PromptUseRow(
                     session_id=use.session_id,
@@ -132,7 +135,7 @@ class PromptRepository:
 
 def _save(s: Session, prompt: Prompt, *, new: bool) -> Prompt:
     if not prompt.text.strip():
-        raise InvalidRecord("A prompt needs some text.")
+        raise InvalidRecord(_("A prompt needs some text."))
     row = CustomPromptRow() if new else _row(s, prompt.prompt_id)
     row.text = prompt.text
     row.category = PromptCategory(prompt.category).value
@@ -154,7 +157,7 @@ def _row(s: Session, prompt_id: str) -> CustomPromptRow:
     if prompt_id.startswith(CUSTOM_PREFIX) and number.isascii() and number.isdigit():
         row = s.get(CustomPromptRow, int(number))
     if row is None:
-        raise RecordNotFound(f"There is no custom prompt with id {prompt_id}.")
+        raise RecordNotFound(_("There is no custom prompt with id {id}.").format(id=prompt_id))
     return row
 
 

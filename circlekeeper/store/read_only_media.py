@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import StoreUnavailable
 
 
@@ -40,17 +41,19 @@ def refuse_unfolded_changes(path: Path) -> None:
         return
     if size > 0 and on_read_only_medium(path):
         raise StoreUnavailable(
-            f"{path} is in a read-only folder and still has changes in {wal.name} that were"
-            " never folded into it (CircleKeeper was not closed before the folder became"
-            " read-only). Copy the folder, with that file, somewhere writable and open the"
-            " copy."
+            _(
+                "{path} is in a read-only folder and still has changes in {wal} that were"
+                " never folded into it (CircleKeeper was not closed before the folder became"
+                " read-only). Copy the folder, with that file, somewhere writable and open the"
+                " copy."
+            ).format(path=path, wal=wal.name)
         )
 
 
 def read_only_notice(path: Path) -> str:
     """What the window and the commands say about a database opened read-only this way."""
-    return (
-        f"{path} is in a folder CircleKeeper cannot write to, so it is open read-only: you can"
+    return _(
+        "{path} is in a folder CircleKeeper cannot write to, so it is open read-only: you can"
         " look at circles and history and export them, but not hold a circle or change"
         " anything. Copy the file to a writable folder to work with it."
-    )
+    ).format(path=path)

@@ -13,6 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from circlekeeper.i18n import _
 from circlekeeper.store.errors import StoreError, StoreUnavailable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -45,7 +46,7 @@ def head_revision() -> str:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     head = ScriptDirectory.from_config(config).get_current_head()
     if head is None:  # pragma: no cover - the package always ships migrations
-        raise StoreError("CircleKeeper's database migrations are missing from this install.")
+        raise StoreError(_("CircleKeeper's database migrations are missing from this install."))
     return head
 
 
@@ -60,15 +61,21 @@ def require_head_revision(current: str | None, where: str) -> None:
         return
     if current is None:
         raise StoreUnavailable(
-            f"{where} holds no CircleKeeper data yet; open CircleKeeper once to set it up, then"
-            " run this command again."
+            _(
+                "The database {where} holds no CircleKeeper data yet; open CircleKeeper once to"
+                " set it up, then run this command again."
+            ).format(where=where)
         )
     if current not in known_revisions():
         raise StoreUnavailable(
-            f"{where} was last opened by a newer CircleKeeper (schema {current}); update"
-            " CircleKeeper to read it."
+            _(
+                "The database {where} was last opened by a newer CircleKeeper (schema"
+                " {schema}); update CircleKeeper to read it."
+            ).format(where=where, schema=current)
         )
     raise StoreUnavailable(
-        f"{where} was made by an older CircleKeeper and needs an update first; open"
-        " CircleKeeper once to update it, then run this command again."
+        _(
+            "The database {where} was made by an older CircleKeeper and needs an update first;"
+            " open CircleKeeper once to update it, then run this command again."
+        ).format(where=where)
     )

@@ -99,12 +99,13 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
     """Write the document as a new finished session; returns what was done."""
     circle_name = doc.circle.strip()
     if not circle_name:
-        raise ImportRefused("The session file names no circle, so it cannot be filed anywhere.")
+        raise ImportRefused(_("The session file names no circle, so it cannot be filed anywhere."))
     for person in doc.people:
         if not person.name.strip():
             raise ImportRefused(
-                f"The person with id {person.person_id!r} in the file has no name;"
-                " every person needs one."
+                _(
+                    "The person with id {id} in the file has no name; every person needs one."
+                ).format(id=repr(person.person_id))
             )
     entries = doc.entries
     ended = any(isinstance(entry.event, ev.SessionEnded) for entry in entries)
@@ -255,7 +256,9 @@ def _refuse_duplicate(s: Session, circle_id: int, started_at: datetime, events: 
     ).first()
     if existing is not None:
         raise ImportRefused(
-            f"This session is already in the database (session {existing}); nothing was imported."
+            _(
+                "This session is already in the database (session {session}); nothing was imported."
+            ).format(session=existing)
         )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import summarize
@@ -64,7 +65,7 @@ class SessionRepository:
         """A new *live* session with the people expected present; returns its id."""
         with Session(self._engine) as s, s.begin():
             if s.get(CircleRow, circle_id) is None:
-                raise RecordNotFound(f"There is no circle with id {circle_id}.")
+                raise RecordNotFound(_("There is no circle with id {id}.").format(id=circle_id))
             row = SessionRow(
                 circle_id=circle_id,
                 facilitators_json=codec.texts_to_json(facilitators),
@@ -83,7 +84,7 @@ class SessionRepository:
             s.flush()
             for person_id in dict.fromkeys(people):
                 if s.get(PersonRow, person_id) is None:
-                    raise RecordNotFound(f"There is no person with id {person_id}.")
+                    raise RecordNotFound(_("There is no person with id {id}.").format(id=person_id))
                 s.add(SessionPersonRow(session_id=row.id, person_id=person_id))
             return row.id
 
@@ -116,7 +117,9 @@ class SessionRepository:
         except IntegrityError as error:
             with Session(self._engine) as s:
                 if s.get(SessionRow, session_id) is None:
-                    raise RecordNotFound(f"There is no session with id {session_id}.") from error
+                    raise RecordNotFound(
+                        _("There is no session with id {id}.").format(id=session_id)
+                    ) from error
                 taken = s.scalar(
                     select(EventRow.id).where(
                         EventRow.session_id == session_id, EventRow.seq == entry.seq
@@ -192,7 +195,11 @@ class SessionRepository:
     ) -> None:
         """Close the session and store the derived figures the history view reads."""
         if status not in (SessionStatus.ENDED.value, SessionStatus.ABANDONED.value):
-            raise InvalidRecord(f"A session can finish as ended or abandoned, not {status!r}.")
+            raise InvalidRecord(
+                _("A session can finish as ended or abandoned, not {status}.").format(
+                    status=repr(status)
+                )
+            )
         entries = self.entries(session_id)
         summary = summarize(entries)
         with Session(self._engine) as s, s.begin():
@@ -326,8 +333,10 @@ def _entries(s: Session, session_id: int) -> tuple[ev.Entry, ...]:
             event = ev.from_payload(kind, json.loads(payload))
         except (ValueError, ev.MalformedEvent) as error:
             raise StoreError(
-                f"Event {seq} of session {session_id} cannot be read ({error}); run"
-                " circlekeeper check, and restore a backup if it reports damage."
+                _(
+                    "Event {seq} of session {session} cannot be read ({reason}); run"
+                    " circlekeeper check, and restore a backup if it reports damage."
+                ).format(seq=seq, session=session_id, reason=error)
             ) from error
         entries.append(ev.Entry(seq=seq, elapsed=elapsed, wall=wall, event=event))
     return tuple(entries)
@@ -366,7 +375,7 @@ def _aware(moment: datetime) -> datetime:
 def _row(s: Session, session_id: int) -> SessionRow:
     row = s.get(SessionRow, session_id)
     if row is None:
-        raise RecordNotFound(f"There is no session with id {session_id}.")
+        raise RecordNotFound(_("There is no session with id {id}.").format(id=session_id))
     return row
 
 

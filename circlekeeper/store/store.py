@@ -177,11 +177,7 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
     ``query_only=ON``; in WAL mode readers never wait for the writer, nor it for them.
     """
     path = location.path
-    where = (
-        f"The database {path}"
-        if path is not None
-        else f"The database {location.url.render_as_string(hide_password=True)}"
-    )
+    where = str(path) if path is not None else location.url.render_as_string(hide_password=True)
     if path is not None:
         if not existing_size(path):
             raise StoreUnavailable(missing_database(path))
@@ -202,7 +198,9 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
     except (OSError, SQLAlchemyError) as error:
         engine.dispose()
         raise StoreUnavailable(
-            f"CircleKeeper could not read {where[0].lower()}{where[1:]} ({_first_line(error)})."
+            _("CircleKeeper could not read the database {where} ({reason}).").format(
+                where=where, reason=_first_line(error)
+            )
         ) from error
     return Store(engine, location, keep_backups=keep_backups, read_only=True)
 
@@ -212,11 +210,14 @@ def _engine_or_unavailable(location: DatabaseLocation, where: str, *, read_only:
     try:
         return make_engine(location, read_only=read_only)
     except ImportError as error:
-        module = error.name or "its driver"
+        module = error.name or "psycopg"
         package = DRIVER_PACKAGES.get(module.split(".")[0], module)
         raise StoreUnavailable(
-            f"{where} needs the Python database driver {module!r}, which is not installed;"
-            f" install it (pip install {package}) or use a database file with --db."
+            _(
+                "The database {where} needs the Python database driver “{module}”, which is not"
+                " installed; install it (pip install {package}) or use a database file with"
+                " --db."
+            ).format(where=where, module=module, package=package)
         ) from error
 
 
@@ -232,9 +233,10 @@ def _daily_backup(backups: BackupService) -> tuple[str, ...]:
     except (OSError, sqlite3.Error, StoreError) as error:
         log.info("Today's backup could not be made: %s", _first_line(error))
         return (
-            f"Today's backup could not be made ({_first_line(error)}). The database opened"
-            f" normally; free some space where the backups live ({backups.directory}) so"
-            " tomorrow's can be made.",
+            _(
+                "Today's backup could not be made ({reason}). The database opened normally;"
+                " free some space where the backups live ({folder}) so tomorrow's can be made."
+            ).format(reason=_first_line(error), folder=backups.directory),
         )
     return ()
 
@@ -253,7 +255,7 @@ def _migrate_file(location: DatabaseLocation, backups: BackupService) -> None:
 
 
 def _open_without_file(location: DatabaseLocation, keep_backups: int) -> Store:
-    where = f"The database {location.url.render_as_string(hide_password=True)}"
+    where = location.url.render_as_string(hide_password=True)
     engine = _engine_or_unavailable(location, where, read_only=False)
     try:
         needed, _revision = migrate.needs_upgrade(engine)
@@ -265,8 +267,9 @@ def _open_without_file(location: DatabaseLocation, keep_backups: int) -> Store:
     except SQLAlchemyError as error:  # the server answered, but the schema could not be set up
         engine.dispose()
         raise StoreUnavailable(
-            "CircleKeeper could not set up its tables in the database"
-            f" {location.url.render_as_string(hide_password=True)} ({_first_line(error)})."
+            _(
+                "CircleKeeper could not set up its tables in the database {where} ({reason})."
+            ).format(where=where, reason=_first_line(error))
         ) from error
     return Store(engine, location, keep_backups=keep_backups)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import _
 from circlekeeper.identity import APP_NAME, LICENSE, SUMMARY, VERSION
 from circlekeeper.ui.app_icon import app_icon
 
@@ -39,24 +40,26 @@ def version_details() -> str:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
-        self.setAccessibleName(f"About {APP_NAME}")
+        self.setWindowTitle(_("About {app}").format(app=APP_NAME))
+        self.setAccessibleName(self.windowTitle())
 
         picture = QLabel()
         picture.setPixmap(app_icon().pixmap(ICON_PIXELS, ICON_PIXELS))
-        picture.setAccessibleName(f"{APP_NAME} icon")
+        picture.setAccessibleName(_("{app} icon").format(app=APP_NAME))
         title = QLabel(f"<h2>{APP_NAME}</h2>")
-        self.version_label = QLabel(f"Version {VERSION}")
-        self.version_label.setAccessibleName("Version")
-        summary = QLabel(SUMMARY + ".")
+        self.version_label = QLabel(_("Version {version}").format(version=VERSION))
+        self.version_label.setAccessibleName(_("Version"))
+        summary = QLabel(_(SUMMARY) + ".")
         summary.setWordWrap(True)
         credits = QLabel(
-            f"Free software under the {LICENSE} licence. The bundled fonts (DejaVu, Noto and "
-            "others) keep their own open licences, shipped beside them."
+            _(
+                "Free software under the {licence} licence. The bundled fonts (DejaVu, Noto and"
+                " others) keep their own open licences, shipped beside them."
+            ).format(licence=LICENSE)
         )
         credits.setWordWrap(True)
         self.details_label = QLabel(version_details().split("\n", 1)[1])  # title has the rest
-        self.details_label.setAccessibleName("Version details")
+        self.details_label.setAccessibleName(_("Version details"))
         self.details_label.setStyleSheet("color: palette(placeholder-text);")
 
         text = QVBoxLayout()
@@ -68,8 +71,8 @@ class AboutDialog(QDialog):
         top.addLayout(text, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton("&Copy version details")
-        copy.setAccessibleName("Copy version details")
+        copy = QPushButton(_("&Copy version details"))
+        copy.setAccessibleName(copy.text().replace("&", ""))
         copy.clicked.connect(self.copy_details)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.reports import (
     ExportCancelled,
     ExportItem,
@@ -75,45 +76,46 @@ class ExportDialog(QDialog):
         paper: Paper = Paper.A4,
         path: Path | None = None,
         folder: bool = False,
-        title: str = "Export PDF",
+        title: str | None = None,
     ) -> None:
         super().__init__(parent)
+        title = title or _("Export PDF")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._folder = folder
         self.privacy = QComboBox()
-        self.privacy.setAccessibleName("Printed summaries show")
+        self.privacy.setAccessibleName(_("Printed summaries show"))
         for level in Privacy:
             self.privacy.addItem(level.label, level.value)
         self.privacy.setCurrentIndex(list(Privacy).index(privacy))
         self.privacy.setToolTip(
-            "Counts only prints no names; initials and full names print what they say."
+            _("Counts only prints no names; initials and full names print what they say.")
         )
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper size")
+        self.paper.setAccessibleName(_("Paper size"))
         for size in Paper:
             self.paper.addItem(size.label, size.value)
         self.paper.setCurrentIndex(list(Paper).index(paper))
         self.path = QLineEdit(str(path) if path else "")
-        self.path.setAccessibleName("Folder" if folder else "File")
-        browse = QPushButton("Browse…")
-        browse.setAccessibleName("Browse")
+        self.path.setAccessibleName(_("Folder") if folder else _("File"))
+        browse = QPushButton(_("Browse…"))
+        browse.setAccessibleName(_("Browse"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("Printed summaries &show:", self.privacy)
-        form.addRow("Pa&per:", self.paper)
-        where = QLabel("&Folder:" if folder else "&Save as:")
+        form.addRow(_("Printed summaries &show:"), self.privacy)
+        form.addRow(_("Pa&per:"), self.paper)
+        where = QLabel(_("&Folder:") if folder else _("&Save as:"))
         where.setBuddy(self.path)
         form.addRow(where, row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("Export")
-        self.export_button.setAccessibleName("Export")
+        self.export_button.setText(_("Export"))
+        self.export_button.setAccessibleName(_("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
@@ -135,11 +137,11 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         if self._folder:
             chosen = QFileDialog.getExistingDirectory(
-                self, "Export to folder", self._start_folder()
+                self, _("Export to folder"), self._start_folder()
             )
         else:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, "Save PDF", self._start_folder(), "PDF files (*.pdf)"
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self, _("Save PDF"), self._start_folder(), _("PDF files (*.pdf)")
             )
         if chosen:
             self.path.setText(chosen)
@@ -150,7 +152,9 @@ class ExportDialog(QDialog):
         folder = typed if self._folder else typed.parent
         if not str(folder) or not folder.is_absolute() or not folder.is_dir():
             folder = documents_folder()
-        return str(folder if self._folder else folder / (typed.name or "summary.pdf"))
+        # Translators: the suggested file name of a summary; keep the .pdf ending.
+        name = typed.name or _("summary.pdf")
+        return str(folder if self._folder else folder / name)
 
 
 class _Signals(QObject):
@@ -176,7 +180,7 @@ class _Worker(QRunnable):
         except Exception:
             log.exception("PDF export failed")
             self.signals.failed.emit(
-                "The PDF could not be made because of an unexpected error; it has been logged."
+                _("The PDF could not be made because of an unexpected error; it has been logged.")
             )
         else:
             self.signals.succeeded.emit(result)
@@ -206,9 +210,9 @@ class ExportRun(QObject):
         self.result: object = None
         self.error: str | None = None
         self.done = False
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-        self.dialog.setWindowTitle("Exporting")
-        self.dialog.setAccessibleName("Export progress")
+        self.dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(_("Exporting"))
+        self.dialog.setAccessibleName(_("Export progress"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoClose(False)
@@ -241,14 +245,18 @@ class ExportRun(QObject):
 
     def cancel(self) -> None:
         self.cancel_flag.set()
-        self.dialog.setLabelText("Cancelling…")
+        self.dialog.setLabelText(_("Cancelling…"))
 
     def _on_progress(self, done: int, total: int) -> None:
         if total and self.dialog.maximum() != total:
             self.dialog.setMaximum(total)
         self.dialog.setValue(done)
         if total:
-            self.dialog.setLabelText(f"Exporting {done} of {total}…")
+            self.dialog.setLabelText(
+                ngettext(
+                    "Exporting {done} of {count}…", "Exporting {done} of {count}…", total
+                ).format(done=done, count=total)
+            )
 
     def _finish(self) -> None:
         self.done = True
@@ -265,7 +273,7 @@ class ExportRun(QObject):
         self.error = message
         self._finish()
         if self._show_errors:
-            QMessageBox.warning(self._parent, "Export failed", message)
+            QMessageBox.warning(self._parent, _("Export failed"), message)
         self.failed.emit(message)
 
     def _on_cancelled(self) -> None:
@@ -317,7 +325,7 @@ def export_session_pdf(
         progress(1, 1)
         return path
 
-    return run_export(parent, job, "Preparing the PDF…")
+    return run_export(parent, job, _("Preparing the PDF…"))
 
 
 def export_sessions(
@@ -334,7 +342,9 @@ def export_sessions(
             return export_combined(items, target, progress=progress, should_cancel=should_cancel)
         return export_each(items, target, progress=progress, should_cancel=should_cancel)
 
-    return run_export(parent, job, f"Exporting {len(items)} sessions…")
+    count = len(items)
+    label = ngettext("Exporting {count} session…", "Exporting {count} sessions…", count)
+    return run_export(parent, job, label.format(count=count))
 
 
 ReportFor = Callable[[int], tuple[SessionSummary, ReportContext]]

@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.reports import Paper, Privacy
 
 log = logging.getLogger(__name__)
@@ -78,11 +79,12 @@ def offer_to_open(parent: QWidget | None, path: Path) -> None:
     """After a PDF is written: say where, and offer to open it or its folder."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Summary saved")
-    box.setText(f"The summary was saved as “{path.name}”.")
-    box.setInformativeText(f"In {path.parent}")
-    open_file = box.addButton("Open", QMessageBox.ButtonRole.ActionRole)
-    show_folder = box.addButton("Show in folder", QMessageBox.ButtonRole.ActionRole)
+    box.setWindowTitle(_("Summary saved"))
+    box.setText(_("The summary was saved as “{name}”.").format(name=path.name))
+    # Translators: under "The summary was saved as …": the folder it is in.
+    box.setInformativeText(_("In {folder}").format(folder=path.parent))
+    open_file = box.addButton(_("Open"), QMessageBox.ButtonRole.ActionRole)
+    show_folder = box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole)
     done = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(done)
     box.setEscapeButton(done)
@@ -91,5 +93,7 @@ def offer_to_open(parent: QWidget | None, path: Path) -> None:
     target = path if clicked is open_file else path.parent if clicked is show_folder else None
     if target is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
         QMessageBox.warning(
-            parent, "Could not open", f"No program opened {target}; it is saved there."
+            parent,
+            _("Could not open"),
+            _("No program opened {target}; it is saved there.").format(target=target),
         )

@@ -1,49 +1,65 @@
 """The "key figures" line under a summary, worded once for every screen that shows one.
 
 The summary after a circle, a past session in history and a person's history all show a short
-row of figures; building it in one place keeps their words and plurals the same.
+row of figures; building it in one place keeps their words and plurals the same in every
+language (each figure is one whole message, so a translator orders its words freely).
 """
 
 from __future__ import annotations
 
 from circlekeeper.history.records import PersonHistory
-from circlekeeper.session.model import format_duration
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_duration
 from circlekeeper.session.summary import SessionSummary
 
 SEPARATOR = " · "
 
 
-def counted(number: int, singular: str, plural: str | None = None) -> str:
-    """``1 pass``, ``2 passes``, ``3 sessions``."""
-    word = singular if number == 1 else (plural or f"{singular}s")
-    return f"{number} {word}"
+def passes(count: int) -> str:
+    """``1 pass``, ``2 passes`` (Arabic has six forms, so always through ``ngettext``)."""
+    return ngettext("{count} pass", "{count} passes", count).format(count=count)
 
 
 def session_facts(summary: SessionSummary) -> list[str]:
     """Who was there, how long it took, how much was said, passes, arrivals and departures."""
+    present = summary.present_count
     facts = [
-        f"{summary.present_count} present",
-        f"{format_duration(summary.duration_seconds)} in all",
-        f"{format_duration(summary.total_spoken)} of speaking",
-        counted(summary.passes, "pass", "passes"),
+        ngettext("{count} present", "{count} present", present).format(count=present),
+        _("{duration} in all").format(duration=format_duration(summary.duration_seconds)),
+        _("{duration} of speaking").format(duration=format_duration(summary.total_spoken)),
+        passes(summary.passes),
     ]
     if summary.late_count:
-        facts.append(f"{summary.late_count} arrived late")
+        late = summary.late_count
+        facts.append(
+            ngettext("{count} arrived late", "{count} arrived late", late).format(count=late)
+        )
     if summary.left_count:
-        facts.append(f"{summary.left_count} left early")
+        left = summary.left_count
+        facts.append(ngettext("{count} left early", "{count} left early", left).format(count=left))
     return facts
 
 
 def person_facts(history: PersonHistory, share: str) -> list[str]:
     """A person over time; ``share`` is their average share of an equal one, as words."""
+    attended = history.sessions_attended
     facts = [
-        counted(history.sessions_attended, "session"),
-        f"{format_duration(history.total_spoken_seconds)} spoken in all",
-        f"on average {share} of an equal share",
-        counted(history.passes, "pass", "passes"),
+        ngettext("{count} session", "{count} sessions", attended).format(count=attended),
+        _("{duration} spoken in all").format(
+            duration=format_duration(history.total_spoken_seconds)
+        ),
+        # Translators: {share} is a percentage, e.g. "on average 96% of an equal share".
+        _("on average {share} of an equal share").format(share=share),
+        passes(history.passes),
     ]
     if history.late:
-        facts.append(f"arrived late {history.late}×")
+        late = history.late
+        facts.append(
+            ngettext("arrived late once", "arrived late {count} times", late).format(count=late)
+        )
     if history.left_early:
-        facts.append(f"left early {history.left_early}×")
+        left = history.left_early
+        facts.append(
+            ngettext("left early once", "left early {count} times", left).format(count=left)
+        )
     return facts

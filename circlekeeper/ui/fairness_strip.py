@@ -120,8 +120,8 @@ class FairnessStrip(QWidget):
             painter.end()
             return
         label_w = min(int(self.width() * 0.34), 180)
-        widest = "00:00 of 00:00 · 2 passes" if self._offers() else "00:00 · 2 passes"
-        value_w = metrics.horizontalAdvance(widest) + 8
+        sample = ShareBar("", 3600 - 1, 2, 3600 - 1 if self._offers() else None)
+        value_w = metrics.horizontalAdvance(bar_value(sample)) + 8
         bar_x = label_w + 8
         bar_w = max(40, self.width() - bar_x - value_w)
         offers = [b.offered or 0.0 for b in self._bars]
@@ -167,11 +167,9 @@ class FairnessStrip(QWidget):
             painter.setPen(pen)
             bottom = top + len(rows) * row_h
             painter.drawLine(int(x), top, int(x), int(bottom))
-            painter.drawText(
-                QRectF(x - 80, 0, 160, 16),
-                Qt.AlignmentFlag.AlignCenter,
-                _("equal share {time}").format(time=format_duration(self._equal)),
-            )
+            mark = _("equal share {duration}").format(duration=format_duration(self._equal))
+            half = max(80, metrics.horizontalAdvance(mark) // 2 + 4)
+            painter.drawText(QRectF(x - half, 0, 2 * half, 16), Qt.AlignmentFlag.AlignCenter, mark)
         painter.end()
 
 

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.ui.welcome_page import WelcomePage
-from circlekeeper.ui.window_menus import WindowMenus
+from circlekeeper.ui.window_menus import WindowMenus, menu_path
 from circlekeeper.ui.window_options import WindowOptions
 
 if TYPE_CHECKING:
@@ -53,6 +54,14 @@ STATUS_SECONDS = 10
 CIRCLE = 0x0100
 """``Qt.ItemDataRole.UserRole``, the list item role that holds a circle id (its value is fixed
 by Qt; spelled out so the window need not load the ``Qt`` namespace before it is shown)."""
+
+
+def circle_tooltip(name: str, members: int, sessions: int) -> str:
+    """A circle's name over how many people it has and how many times it has met."""
+    people = ngettext("{count} person", "{count} people", members).format(count=members)
+    held = ngettext("{count} session", "{count} sessions", sessions).format(count=sessions)
+    # Translators: a circle's size and how often it met, e.g. "8 people · 12 sessions".
+    return name + "\n" + _("{people} · {sessions}").format(people=people, sessions=held)
 
 
 class MainWindow(QMainWindow):
@@ -80,20 +89,20 @@ class MainWindow(QMainWindow):
         self._painted = False
 
         self.circle_list = QListWidget()
-        self.circle_list.setAccessibleName("Circles")
+        self.circle_list.setAccessibleName(_("Circles"))
         self.circle_list.setWordWrap(True)  # a long circle name wraps; no sideways scrolling
         self.circle_list.currentItemChanged.connect(self._circle_chosen)
-        new = QPushButton("New circle…")
-        new.setAccessibleName("New circle")
-        new.setToolTip("Create a circle (Ctrl+Shift+N)")
+        new = QPushButton(_("New circle…"))
+        new.setAccessibleName(_("New circle"))
+        new.setToolTip(_("Create a circle (Ctrl+Shift+N)"))
         new.clicked.connect(self.new_circle)
-        archive = QPushButton("Archive")
-        archive.setAccessibleName("Archive circle")
-        archive.setToolTip("Hide this circle; its history is kept")
+        archive = QPushButton(_("Archive"))
+        archive.setAccessibleName(_("Archive circle"))
+        archive.setToolTip(_("Hide this circle; its history is kept"))
         archive.clicked.connect(self.archive_circle)
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        heading = QLabel("Circles")
+        heading = QLabel(_("Circles"))
         heading.setObjectName("sectionTitle")
         side_layout.addWidget(heading)
         side_layout.addWidget(self.circle_list, 1)
@@ -128,9 +137,9 @@ class MainWindow(QMainWindow):
         if catalog is None:
             self.side.setEnabled(False)
             self.welcome.set_ready(False)
-            self.statusBar().showMessage("Opening your circles…")
+            self.statusBar().showMessage(_("Opening your circles…"))
         else:
-            self.statusBar().showMessage("Ready")
+            self.statusBar().showMessage(_("Ready"))
             self.refresh_circles()
 
     @property
@@ -162,7 +171,7 @@ class MainWindow(QMainWindow):
         self._catalog = catalog
         self.side.setEnabled(True)
         self.welcome.set_ready(True)
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage(_("Ready"))
         self.refresh_circles()
 
     def add_page(self, title: str, page: QWidget) -> None:
@@ -175,7 +184,7 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         """Another area (history, prompts); refused while a circle runs, which owns the screen."""
         if self.controller is not None:
-            self.say("A circle is running; end it to look elsewhere.")
+            self.say(_("A circle is running; end it to look elsewhere."))
             return
         self.pages.setCurrentWidget(page)  # pages refresh themselves when shown
 
@@ -201,7 +210,7 @@ class MainWindow(QMainWindow):
         for card in cards:
             item = QListWidgetItem(demo_name(card.name, card.demo))
             item.setData(CIRCLE, card.circle_id)
-            item.setToolTip(f"{card.name}\n{card.members} people · {card.sessions} sessions")
+            item.setToolTip(circle_tooltip(card.name, card.members, card.sessions))
             self.circle_list.addItem(item)
         self.circle_list.blockSignals(False)
         if not cards:
@@ -226,7 +235,7 @@ class MainWindow(QMainWindow):
             return
         circle_id = self._edit_until_saved(None)
         if circle_id is not None:
-            self.say("The new circle is ready.")
+            self.say(_("The new circle is ready."))
 
     def edit_circle(self) -> None:
         if self._circle_id is None or self.controller is not None:
@@ -260,14 +269,18 @@ class MainWindow(QMainWindow):
             return
         detail = self.catalog.circle(self._circle_id)
         if self.ask(
-            "Archive circle",
-            f"Archive “{detail.name}”? It leaves this list; its history is kept.",
+            _("Archive circle"),
+            _("Archive “{name}”? It leaves this list; its history is kept.").format(
+                name=detail.name
+            ),
         ):
             self.catalog.archive_circle(self._circle_id)
             self._circle_id = None
             self.refresh_circles()
             self.say(
-                f"“{detail.name[:80]}” is archived; Circle ▸ Archived circles… brings it back."
+                _("“{name}” is archived; {menu} brings it back.").format(
+                    name=detail.name[:80], menu=menu_path(_("&Circle"), _("&Archived circles…"))
+                )
             )
 
     def show_archived(self) -> None:
@@ -281,7 +294,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.restored:
             self.refresh_circles(select=dialog.restored[-1])
-            self.say("The circle is back in the list.")
+            self.say(_("The circle is back in the list."))
 
     def import_session_file(self) -> None:
         """A session file (a rescue copy saved when the disk failed, or one exported elsewhere)
@@ -290,22 +303,21 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import a session file", "", "Session files (*.json);;All files (*)"
-        )
+        filters = ";;".join((_("Session files (*.json)"), _("All files (*)")))
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import a session file"), "", filters)
         if not path:
             return
         try:
             said = self.catalog.import_session_file(path)
         except UserFacingError as refusal:
-            QMessageBox.warning(self, "The session was not imported", str(refusal))
+            QMessageBox.warning(self, _("The session was not imported"), str(refusal))
             return
         self.refresh_circles()
         self.say(said)
 
     def open_prompt_library(self) -> None:
         if self.options.prompts is None:
-            self.say("The prompt library is not available.")
+            self.say(_("The prompt library is not available."))
             return
         name = self.catalog.circle(self._circle_id).name if self._circle_id else ""
         self.options.prompts.browser(self, circle_id=self._circle_id, circle_name=name).manage()
@@ -326,7 +338,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.result_settings is not None:
             dialog.result_settings.save(store)
             self.apply_settings(dialog.result_settings)
-            self.say("Settings saved.")
+            self.say(_("Settings saved."))
             if preference is not None and dialog.chosen_language != saved_language:
                 preference.save(dialog.chosen_language or "")
                 switch = self.options.switch_language
@@ -372,7 +384,7 @@ class MainWindow(QMainWindow):
             return
         circle_id = self.catalog.create_demo()
         self.refresh_circles(select=circle_id)
-        self.say("A demo circle with a few past sessions is ready.")
+        self.say(_("A demo circle with a few past sessions is ready."))
 
     # ------------------------------------------------------------ live circle
 
@@ -533,7 +545,7 @@ class MainWindow(QMainWindow):
 
         from circlekeeper.ui.export_memory import offer_to_open
 
-        self.statusBar().showMessage(f"Summary saved: {path}", 15_000)
+        self.statusBar().showMessage(_("Summary saved: {path}").format(path=path), 15_000)
         (self.options.exported or offer_to_open)(self, Path(str(path)))
 
     def _close_summary(self, session_id: int, shareable: str) -> None:
@@ -545,38 +557,48 @@ class MainWindow(QMainWindow):
         self._session_id = None
         self.side.show()
         self.refresh_circles()
-        self.say("The circle is saved.")
+        self.say(_("The circle is saved."))
 
     def _save_copy(self) -> None:
         if self.controller is None or self._session_id is None:
             return
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save a copy of this circle", "circle-rescue.json", "Session files (*.json)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save a copy of this circle"),
+            # Translators: the suggested file name of a rescue copy; keep the .json ending.
+            _("circle-rescue.json"),
+            _("Session files (*.json)"),
         )
         if not path:
             return
         try:
             self.catalog.export_log(self._session_id, self.controller.session.log, path)
         except OSError as error:
-            QMessageBox.critical(self, "Could not save the copy", str(error))
+            QMessageBox.critical(self, _("Could not save the copy"), str(error))
             return
         self.say(
-            f"A copy of the circle was saved to {path}. Once the disk is fixed, Circle ▸ Import a"
-            " session file… brings it back."
+            _(
+                "A copy of the circle was saved to {path}. Once the disk is fixed, {menu}"
+                " brings it back."
+            ).format(path=path, menu=menu_path(_("&Circle"), _("&Import a session file…")))
         )
 
     def _show_offline(self, waiting: int) -> None:
         """A calm line while the server does not answer; the circle itself carries on."""
         if waiting:
-            events = "event" if waiting == 1 else "events"
             self.statusBar().showMessage(
-                f"Working offline, {waiting} {events} waiting: kept safely on this computer"
-                " and sent when the server answers again."
+                ngettext(
+                    "Working offline, {count} event waiting: kept safely on this computer and"
+                    " sent when the server answers again.",
+                    "Working offline, {count} events waiting: kept safely on this computer and"
+                    " sent when the server answers again.",
+                    waiting,
+                ).format(count=waiting)
             )
         else:
-            self.statusBar().showMessage("Back online: every event is on the server.", 10_000)
+            self.statusBar().showMessage(_("Back online: every event is on the server."), 10_000)
 
     # ------------------------------------------------------------------ resume
 
@@ -619,7 +641,7 @@ class MainWindow(QMainWindow):
         )
         self._open_live(session_id, controller)
         controller.activate()
-        self.say("The circle is back where it was; the timer is paused.")
+        self.say(_("The circle is back where it was; the timer is paused."))
 
     @property
     def current_circle_id(self) -> int | None:
@@ -671,9 +693,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller is not None and not self.controller.session.state.ended:
             if not self.ask(
-                "A circle is running",
-                "A circle is still running. Quit anyway? It is saved and will be offered"
-                " for resuming next time.",
+                _("A circle is running"),
+                _(
+                    "A circle is still running. Quit anyway? It is saved and will be offered"
+                    " for resuming next time."
+                ),
             ):
                 event.ignore()
                 return

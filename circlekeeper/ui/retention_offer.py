@@ -10,11 +10,53 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from circlekeeper.history.records import RetentionPreview
 from circlekeeper.history.source import RetentionSource
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_date
 
 log = logging.getLogger(__name__)
 
 Ask = Callable[[str, str], bool]
+
+
+def retention_question(due: RetentionPreview, circle_name: Callable[[int], str]) -> str:
+    """What would go, in whole sentences (each count with its own plural forms)."""
+    oldest = format_date(due.oldest, "medium") if due.oldest else "?"
+    newest = format_date(due.newest, "medium") if due.newest else "?"
+    keeps = ngettext(
+        "“{circle}” keeps sessions for {count} day.",
+        "“{circle}” keeps sessions for {count} days.",
+        due.days,
+    ).format(circle=circle_name(due.circle_id), count=due.days)
+    notes = ""
+    if due.notes:
+        notes = ngettext("{count} private note", "{count} private notes", due.notes).format(
+            count=due.notes
+        )
+        # Translators: {notes} is a count of notes, e.g. "3 private notes".
+        older = ngettext(
+            "{count} session with {notes}, from {oldest} to {newest}, is older than that and"
+            " will be deleted for good.",
+            "{count} sessions with {notes}, from {oldest} to {newest}, are older than that and"
+            " will be deleted for good.",
+            due.sessions,
+        )
+    else:
+        older = ngettext(
+            "{count} session from {oldest} to {newest} is older than that and will be"
+            " deleted for good.",
+            "{count} sessions from {oldest} to {newest} are older than that and will be"
+            " deleted for good.",
+            due.sessions,
+        )
+    return " ".join(
+        (
+            keeps,
+            older.format(count=due.sessions, oldest=oldest, newest=newest, notes=notes),
+            _("Delete them now? (No: you will be asked again next time.)"),
+        )
+    )
 
 
 def offer_due_retention(
@@ -24,16 +66,7 @@ def offer_due_retention(
     sessions were deleted."""
     deleted = 0
     for due in queries.retention_due():
-        oldest = due.oldest.date().isoformat() if due.oldest else "?"
-        newest = due.newest.date().isoformat() if due.newest else "?"
-        notes = f" and {due.notes} private notes" if due.notes else ""
-        question = (
-            f"“{circle_name(due.circle_id)}” keeps sessions for {due.days} days. "
-            f"{due.sessions} sessions{notes} from {oldest} to {newest} are older than that "
-            "and will be deleted for good. Delete them now? (No: you will be asked again "
-            "next time.)"
-        )
-        if ask("Sessions past their keeping time", question):
+        if ask(_("Sessions past their keeping time"), retention_question(due, circle_name)):
             deleted += queries.apply_retention(due.circle_id, due.days, now=due.now)
     if deleted:
         log.info("Deleted %d sessions past their circles' retention period", deleted)

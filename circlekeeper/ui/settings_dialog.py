@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.i18n import _, language, shipped_languages
+from circlekeeper.i18n import _, language, ngettext, shipped_languages
 from circlekeeper.session.printing import Paper, Privacy
 from circlekeeper.ui.screen_fit import fit_to_screen
 
@@ -116,10 +116,10 @@ def logo_problem(path: str) -> str | None:
         return None
     file = Path(path)
     if not file.is_file():
-        return f"There is no file at {path}."
+        return _("There is no file at {path}.").format(path=path)
     reader = QImageReader(str(file))
     if not reader.canRead() or bytes(reader.format().data()).decode() not in ("png", "jpeg", "jpg"):
-        return "The logo must be a PNG or JPEG picture."
+        return _("The logo must be a PNG or JPEG picture.")
     return None
 
 
@@ -130,6 +130,14 @@ def language_saved_message(code: str) -> str:
     return _("CircleKeeper will speak {language} the next time it opens.").format(
         language=language(code).native_name
     )
+
+
+def counted_spin(spin: QSpinBox, words: str) -> None:
+    """Words around a spin box's number from one translated ``{count}`` sentence, so each
+    language puts them before or after the number and in the right plural form."""
+    before, _marker, after = words.partition("{count}")
+    spin.setPrefix(before)
+    spin.setSuffix(after)
 
 
 class SettingsDialog(QDialog):
@@ -144,66 +152,68 @@ class SettingsDialog(QDialog):
         the choice (no place to keep it)."""
         super().__init__(parent)
         self.chosen_language = language
-        self.setWindowTitle("Settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(_("Settings"))
+        self.setAccessibleName(_("Settings"))
         self.result_settings: AppSettings | None = None
 
         self.organization = QLineEdit(settings.organization)
-        self.organization.setAccessibleName("Organization name")
+        self.organization.setAccessibleName(_("Organization name"))
         self.organization.setMaxLength(MAX_ORGANIZATION)
-        self.organization.setPlaceholderText("Printed at the top of every summary")
+        self.organization.setPlaceholderText(_("Printed at the top of every summary"))
         self.logo = QLineEdit(settings.logo_path)
-        self.logo.setAccessibleName("Logo file")
-        self.logo.setPlaceholderText("A PNG or JPEG picture (optional)")
-        browse = QPushButton("Choose…")
-        browse.setAccessibleName("Choose a logo")
+        self.logo.setAccessibleName(_("Logo file"))
+        self.logo.setPlaceholderText(_("A PNG or JPEG picture (optional)"))
+        browse = QPushButton(_("Choose…"))
+        browse.setAccessibleName(_("Choose a logo"))
         browse.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper size")
+        self.paper.setAccessibleName(_("Paper size"))
         for paper in Paper:
             self.paper.addItem(paper.label, paper.value)
         self.paper.setCurrentIndex(self.paper.findData(settings.paper.value))
         self.privacy = QComboBox()
-        self.privacy.setAccessibleName("Printed summaries show")
-        self.privacy.setToolTip("A circle's own choice (Edit circle) comes first")
+        self.privacy.setAccessibleName(_("Printed summaries show"))
+        self.privacy.setToolTip(_("A circle's own choice (Edit circle) comes first"))
         for level in Privacy:
             self.privacy.addItem(level.label, level.value)
         self.privacy.setCurrentIndex(self.privacy.findData(settings.privacy.value))
-        printed = QGroupBox("Printed summaries")
+        printed = QGroupBox(_("Printed summaries"))
         printed_form = QFormLayout(printed)
-        printed_form.addRow("Organization", self.organization)
-        printed_form.addRow("Logo", logo_row)
-        printed_form.addRow("Paper", self.paper)
-        printed_form.addRow("Printed summaries show", self.privacy)
+        printed_form.addRow(_("Organization"), self.organization)
+        printed_form.addRow(_("Logo"), logo_row)
+        printed_form.addRow(_("Paper"), self.paper)
+        printed_form.addRow(_("Printed summaries show"), self.privacy)
 
         self.idle = QSpinBox()
-        self.idle.setAccessibleName("Lock private notes after")
+        self.idle.setAccessibleName(_("Lock private notes after"))
         self.idle.setRange(0, 240)
-        self.idle.setSuffix(" minutes without use")
-        self.idle.setSpecialValueText("never by itself")
+        self.idle.setSpecialValueText(_("never by itself"))
+        self.idle.valueChanged.connect(self._word_idle)
         self.idle.setValue(settings.vault_idle_minutes)
+        self._word_idle(self.idle.value())
         self.avoid = QSpinBox()
-        self.avoid.setAccessibleName("Avoid prompts heard in the last sessions")
+        self.avoid.setAccessibleName(_("Avoid prompts heard in the last sessions"))
         self.avoid.setRange(0, 100)
-        self.avoid.setSuffix(" recent sessions")
+        self.avoid.valueChanged.connect(self._word_avoid)
         self.avoid.setValue(settings.prompt_avoid_last)
-        self.discreet = QCheckBox("Discreet cues on my screen")
+        self._word_avoid(self.avoid.value())
+        self.discreet = QCheckBox(_("Discreet cues on my screen"))
         self.discreet.setChecked(settings.discreet_cues)
-        self.neutral = QCheckBox("Keep the presenter screen neutral (no warning colours)")
+        self.neutral = QCheckBox(_("Keep the presenter screen neutral (no warning colours)"))
         self.neutral.setChecked(settings.neutral_presenter)
-        self.auto = QCheckBox("Start the next turn when I move on")
+        self.auto = QCheckBox(_("Start the next turn when I move on"))
         self.auto.setChecked(settings.auto_start_next)
-        self.muted = QCheckBox("Mute the chime")
+        self.muted = QCheckBox(_("Mute the chime"))
         self.muted.setChecked(settings.muted)
-        self.end_time = QCheckBox("Show the circle's planned end on the presenter screen")
+        self.end_time = QCheckBox(_("Show the circle's planned end on the presenter screen"))
         self.end_time.setChecked(settings.presenter_end_time)
-        behaviour = QGroupBox("During a circle")
+        behaviour = QGroupBox(_("During a circle"))
         behaviour_form = QFormLayout(behaviour)
-        behaviour_form.addRow("Private notes", self.idle)
-        behaviour_form.addRow("Draws avoid prompts from", self.avoid)
+        behaviour_form.addRow(_("Lock private notes"), self.idle)
+        behaviour_form.addRow(_("Draws avoid prompts from"), self.avoid)
         for box in (self.discreet, self.neutral, self.end_time, self.auto, self.muted):
             box.setAccessibleName(box.text())
             behaviour_form.addRow(box)
@@ -225,7 +235,7 @@ class SettingsDialog(QDialog):
             chooser_form.addRow(note)
 
         self.error = QLabel()
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(_("Problem"))
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -242,9 +252,20 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         fit_to_screen(self, 620, self.sizeHint().height())
 
+    def _word_idle(self, minutes: int) -> None:
+        words = ngettext(
+            "after {count} minute without use", "after {count} minutes without use", minutes
+        )
+        counted_spin(self.idle, words)
+
+    def _word_avoid(self, sessions: int) -> None:
+        counted_spin(
+            self.avoid, ngettext("{count} recent session", "{count} recent sessions", sessions)
+        )
+
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a logo", self.logo.text(), "Pictures (*.png *.jpg *.jpeg)"
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a logo"), self.logo.text(), _("Pictures (*.png *.jpg *.jpeg)")
         )
         if path:
             self.logo.setText(path)

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_list
 from circlekeeper.session import events as ev
 from circlekeeper.session.document import document_from_log
 from circlekeeper.session.interchange.session_file import (
@@ -285,11 +287,12 @@ class StoreCatalog:
 
         document = load_session(read_session_text(Path(path)))
         result = import_session(self.store.engine, document)
-        circle = "the new circle" if result.circle_created else "the circle"
-        added = f", {result.people_added} new" if result.people_added else ""
-        return (
-            f"The session of {document.circle[:80]!r} is in {circle} ({result.events} events,"
-            f" {result.people_matched} people matched{added})."
+        return imported_message(
+            document.circle[:80],
+            created=result.circle_created,
+            events=result.events,
+            matched=result.people_matched,
+            added=result.people_added,
         )
 
     def export_log(self, session_id: int, entries: Sequence[ev.Entry], path: str) -> None:
@@ -321,6 +324,24 @@ class StoreCatalog:
         temporary = target.with_name(target.name + ".part")
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(target)
+
+
+def imported_message(circle: str, *, created: bool, events: int, matched: int, added: int) -> str:
+    """What came in from a session file, in whole sentences, each count with its plural."""
+    counts = [ngettext("{count} event", "{count} events", events).format(count=events)]
+    counts.append(
+        ngettext("{count} person matched", "{count} people matched", matched).format(count=matched)
+    )
+    if added:
+        counts.append(
+            ngettext("{count} new person", "{count} new people", added).format(count=added)
+        )
+    if created:
+        # Translators: {details} lists counts, e.g. "12 events, 5 people matched and 1 new person".
+        said = _("The session of “{circle}” is in the new circle ({details}).")
+    else:
+        said = _("The session of “{circle}” is in the circle ({details}).")
+    return said.format(circle=circle, details=format_list(counts))
 
 
 def _member(person: PersonRecord) -> Member:

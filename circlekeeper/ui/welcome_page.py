@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from circlekeeper.i18n import _
+
 
 class WelcomePage(QWidget):
     """Nobody should meet an empty grey window: the first start says hello and offers a path."""
@@ -17,28 +19,33 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Welcome")
-        title = QLabel("Welcome to CircleKeeper")
+        self.setAccessibleName(_("Welcome"))
+        title = QLabel(_("Welcome to CircleKeeper"))
         title.setObjectName("welcomeTitle")
         text = QLabel(
-            "CircleKeeper helps you hold a peer-support circle: a fair speaking-turn timer that"
-            " gives everyone an equal share of the time, the right to pass, check-in and"
-            " check-out prompts, and private notes only you can read.\n\n"
-            "Start by creating your circle — its name, the people in it and your group"
-            " agreements — or look around a demo circle first."
+            _(
+                "CircleKeeper helps you hold a peer-support circle: a fair speaking-turn timer"
+                " that gives everyone an equal share of the time, the right to pass, check-in"
+                " and check-out prompts, and private notes only you can read."
+            )
+            + "\n\n"
+            + _(
+                "Start by creating your circle — its name, the people in it and your group"
+                " agreements — or look around a demo circle first."
+            )
         )
         text.setWordWrap(True)
         self.text_label = text
-        create = QPushButton("Create your first circle")
-        create.setAccessibleName("Create your first circle")
+        create = QPushButton(_("Create your first circle"))
+        create.setAccessibleName(create.text())
         create.setDefault(True)
         create.clicked.connect(self.create_requested)
-        demo = QPushButton("Look around a demo circle")
-        demo.setAccessibleName("Look around a demo circle")
+        demo = QPushButton(_("Look around a demo circle"))
+        demo.setAccessibleName(demo.text())
         demo.clicked.connect(self.demo_requested)
         self._buttons = (create, demo)
-        self.opening = QLabel("Opening your circles…")
-        self.opening.setAccessibleName("Opening")
+        self.opening = QLabel(_("Opening your circles…"))
+        self.opening.setAccessibleName(_("Opening"))
         self.opening.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(1)

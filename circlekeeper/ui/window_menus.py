@@ -13,79 +13,96 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from circlekeeper.i18n import N_, _
 from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from circlekeeper.ui.main_window import MainWindow
 
+# Translators: each line names keys, then what they do; translate the key names the way
+# keyboards in your language label them (Space, Esc, Ctrl…).
 SHORTCUTS_HELP = (
-    "During a circle:\n"
-    "Space — start, pause or resume the turn\n"
-    "N or → — end the turn and start the next speaker\n"
-    "P — pass   ·   L — come back at the end of the round\n"
-    "+ — add 30 seconds   ·   Ctrl+Z — undo the last action\n"
-    "Ctrl+T — started late   ·   Ctrl+J — late arrival\n"
-    "Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end\n"
-    "1…9 — a turn for someone who passed, once everyone has been heard\n"
-    "Ctrl+Shift+F — the circle runs over: shorten the rounds left to fit\n"
-    "Ctrl+Shift+M — write a private note   ·   Esc — back to the timer\n\n"
-    "Elsewhere:\nCtrl+Shift+N — new circle   ·   Ctrl+Shift+E — edit the circle\n"
-    "Ctrl+Return — start a circle   ·   Ctrl+Shift+L — prompt library\n"
-    "Alt+↑ / Alt+↓ — move someone to where they sit   ·   Ctrl+Shift+U — suggested facilitator\n"
-    "Ctrl+L — lock private notes   ·   Ctrl+Shift+O — notes of this circle\n"
-    "Ctrl+1, Ctrl+2… — circles, history and other areas"
+    N_("During a circle:"),
+    N_("Space — start, pause or resume the turn"),
+    N_("N or → — end the turn and start the next speaker"),
+    N_("P — pass   ·   L — come back at the end of the round"),
+    N_("+ — add 30 seconds   ·   Ctrl+Z — undo the last action"),
+    N_("Ctrl+T — started late   ·   Ctrl+J — late arrival"),
+    N_("Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end"),
+    N_("1…9 — a turn for someone who passed, once everyone has been heard"),
+    N_("Ctrl+Shift+F — the circle runs over: shorten the rounds left to fit"),
+    N_("Ctrl+Shift+M — write a private note   ·   Esc — back to the timer"),
+    "",
+    N_("Elsewhere:"),
+    N_("Ctrl+Shift+N — new circle   ·   Ctrl+Shift+E — edit the circle"),
+    N_("Ctrl+Return — start a circle   ·   Ctrl+Shift+L — prompt library"),
+    N_("Alt+↑ / Alt+↓ — move someone to where they sit   ·   Ctrl+Shift+U — suggested facilitator"),
+    N_("Ctrl+L — lock private notes   ·   Ctrl+Shift+O — notes of this circle"),
+    N_("Ctrl+1, Ctrl+2… — circles, history and other areas"),
 )
+"""The keyboard help, one line per message (an empty string is an empty line)."""
+
+
+def shortcuts_help() -> str:
+    """The keyboard help in the active language (translated when shown, not at import)."""
+    return "\n".join(_(line) if line else "" for line in SHORTCUTS_HELP)
+
+
+def menu_path(*items: str) -> str:
+    """``Circle ▸ Archived circles…``: where a command lives, as the menus spell it (without
+    their shortcut marks), so a message points at the words really on screen."""
+    return " ▸ ".join(item.replace("&", "") for item in items)
 
 
 class WindowMenus:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         bar = window.menuBar()
-        circle_menu = bar.addMenu("&Circle")
-        self._action(circle_menu, "&New circle…", "Ctrl+Shift+N", window.new_circle)
-        self._action(circle_menu, "&Edit circle…", "Ctrl+Shift+E", window.edit_circle)
-        self._action(circle_menu, "&Start a circle…", "Ctrl+Return", window.start_circle)
-        self._action(circle_menu, "&Prompt library…", "Ctrl+Shift+L", window.open_prompt_library)
-        self._action(circle_menu, "&Archived circles…", None, window.show_archived)
-        self._action(circle_menu, "&Import a session file…", None, window.import_session_file)
+        circle_menu = bar.addMenu(_("&Circle"))
+        self._action(circle_menu, _("&New circle…"), "Ctrl+Shift+N", window.new_circle)
+        self._action(circle_menu, _("&Edit circle…"), "Ctrl+Shift+E", window.edit_circle)
+        self._action(circle_menu, _("&Start a circle…"), "Ctrl+Return", window.start_circle)
+        self._action(circle_menu, _("&Prompt library…"), "Ctrl+Shift+L", window.open_prompt_library)
+        self._action(circle_menu, _("&Archived circles…"), None, window.show_archived)
+        self._action(circle_menu, _("&Import a session file…"), None, window.import_session_file)
         circle_menu.addSeparator()
-        self._action(circle_menu, "Se&ttings…", "Ctrl+,", window.open_settings)
-        self._action(circle_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close)
+        self._action(circle_menu, _("Se&ttings…"), "Ctrl+,", window.open_settings)
+        self._action(circle_menu, _("&Quit"), QKeySequence.StandardKey.Quit, window.close)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(_("&View"))
         self.mute_action = self._toggle(
-            view_menu, "&Mute the chime", "Ctrl+M", window.chime.muted, self._toggle_mute
+            view_menu, _("&Mute the chime"), "Ctrl+M", window.chime.muted, self._toggle_mute
         )
         self.auto_action = self._toggle(
             view_menu,
-            "Start the next turn when moving &on",
+            _("Start the next turn when moving &on"),
             None,
             window.options.auto_start_next,
             self._toggle_auto,
         )
         self.neutral_action = self._toggle(
             view_menu,
-            "Keep the &presenter screen neutral",
+            _("Keep the &presenter screen neutral"),
             None,
             window.options.presenter_cue is CueStyle.NEUTRAL,
             self._toggle_neutral,
         )
         self.discreet_action = self._toggle(
             view_menu,
-            "&Discreet cues on my screen",
+            _("&Discreet cues on my screen"),
             None,
             window.options.facilitator_cue is CueStyle.DISCREET,
             self._toggle_discreet,
         )
 
-        self.go_menu = bar.addMenu("&Go")
-        self._action(self.go_menu, "&Circles", "Ctrl+1", window.show_circles)
+        self.go_menu = bar.addMenu(_("&Go"))
+        self._action(self.go_menu, _("&Circles"), "Ctrl+1", window.show_circles)
         for number, (title, page) in enumerate(window.options.extra_pages.items(), start=2):
             self.add_go_action(title, f"Ctrl+{number}", partial(window.show_page, page))
-        self.help_menu = bar.addMenu("&Help")
-        self._action(self.help_menu, "&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.help_menu = bar.addMenu(_("&Help"))
+        self._action(self.help_menu, _("&Keyboard shortcuts"), "F1", self.show_shortcuts)
         self.help_menu.addSeparator()
-        self._action(self.help_menu, "&About CircleKeeper", None, self.show_about)
+        self._action(self.help_menu, _("&About CircleKeeper"), None, self.show_about)
 
     def add_go_action(self, title: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         return self._action(self.go_menu, title, shortcut, slot)
@@ -158,7 +175,7 @@ class WindowMenus:
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time; built on use
 
-        QMessageBox.information(self.window, "Keyboard shortcuts", SHORTCUTS_HELP)
+        QMessageBox.information(self.window, _("Keyboard shortcuts"), shortcuts_help())
 
     def show_about(self) -> None:
         from circlekeeper.ui.about_dialog import AboutDialog  # built on use, not at start-up

@@ -86,7 +86,7 @@ def test_a_second_app_cannot_resume_close_or_discard_a_running_circle(where: str
         with pytest.raises(LeaseHeld) as held:
             other.leases.claim(session_id)
         message = str(held.value)
-        assert "'Tuesday'" in message and other.identity in message and "since" in message
+        assert "“Tuesday”" in message and other.identity in message and "since" in message
         assert "cannot be resumed, closed or discarded" in message and "\n" not in message
         play_short_session((Participant("1", "Ana"),), sink=journal.append)  # A carries on
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QScrollArea
 
 from circlekeeper.demo.seeding import seed_demo
 from circlekeeper.i18n import use_language
@@ -199,3 +199,17 @@ def test_the_prompt_library_in_spanish_and_arabic(qtbot) -> None:
     shown = arabic.list.count()
     # 155 ends in 55 (11–99): the "many" form, the noun in the singular accusative.
     assert shown == 155 and arabic.count.text() == f"{shown} سؤالًا"
+
+
+def test_a_session_in_a_long_language_fits_its_pane_on_a_laptop(qtbot, store: Store) -> None:
+    """In the pseudo-locale (a third longer than English, as German is) the session pane
+    beside the table wraps its sentences instead of growing wider than what is shown."""
+    page = history_in(qtbot, store, "qps")
+    page.resize(880, 700)  # the narrowest history: a 1024×600 screen, or a wide circle list
+    open_first_session(page)
+    view = page.detail_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.isVisible())
+    scroll = view.findChild(QScrollArea)
+    body = scroll.widget()
+    assert body.width() <= scroll.viewport().width(), (body.width(), scroll.viewport().width())

@@ -40,7 +40,10 @@ def test_enter_saves_an_encrypted_note_at_once(qtbot, kit: NotesKit) -> None:
     assert (record.session_id, record.person_id, record.elapsed) == (7, None, 725.0)
     assert b"tired" not in record.ciphertext
     assert field.edit.text() == ""
-    assert re.fullmatch(r"Saved \d\d:\d\d · 12:05 into the session", field.status.text())
+    # The clock the locale uses (English: 12-hour, "2:05 PM"; German: "14:05").
+    assert re.fullmatch(
+        r"Saved \d{1,2}:\d\d(\s[AP]M)? · 12:05 into the session", field.status.text()
+    )
     assert kit.service.for_session(7)[0].text == "Jonas seemed tired, check in"
 
 

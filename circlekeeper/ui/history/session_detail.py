@@ -93,7 +93,7 @@ class SessionDetailView(QWidget):
             sentence(
                 _("{circle} — {when}").format(
                     circle=isolate(breakable(demo_name(listing.circle_name, listing.circle_demo))),
-                    when=when,
+                    when=isolate(when),
                 )
             ),
             _("Session"),
@@ -158,19 +158,21 @@ class SessionDetailView(QWidget):
         copy.setEnabled(bool(self.detail.shareable))
         copy.clicked.connect(self._copy)
 
-        buttons = QGridLayout()  # two rows: the session pane is narrow beside the table
+        # One button a row: the session pane is narrow beside the table, and two buttons side
+        # by side in German (or the pseudo-locale) would make it wider than its scroll area.
+        buttons = QGridLayout()
         buttons.addWidget(copy, 0, 0)
         self.pdf_button: QPushButton | None = None
         if pdf_hook is not None:
             self.pdf_button = QPushButton(_("&Export PDF again…"))
             self.pdf_button.setAccessibleName(_("Export the PDF of this session again"))
             self.pdf_button.clicked.connect(lambda: pdf_hook(self, session_id))
-            buttons.addWidget(self.pdf_button, 0, 1)
-        buttons.setColumnStretch(2, 1)
+            buttons.addWidget(self.pdf_button, 1, 0)
+        buttons.setColumnStretch(1, 1)
         self.delete_button = QPushButton(_("&Delete session…"))
         self.delete_button.setAccessibleName(_("Delete this session"))
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(session_id))
-        buttons.addWidget(self.delete_button, 1, 0)
+        buttons.addWidget(self.delete_button, 2, 0)
         return buttons
 
     def _lay_out(self, buttons: QGridLayout) -> None:

@@ -4,6 +4,10 @@ Someone leaving, a late arrival, the notes passphrase: the facilitator answers t
 turn runs, and the room's time must stay in sight. While the live view is on screen, every
 dialog that opens is moved off the ring's time (to its right, else to its left, else below);
 the window manager has already placed it, so the move is a plain request it honours.
+
+The window manager may place a dialog late (a loaded laptop), and the live view may reflow while
+the dialog is open (a long name arrives, the notes panel opens), so an open dialog is looked at
+again a few times a second until it closes, not only when it appears.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 GAP = 12
-WM_PLACES_WITHIN_MS = 150
+LOOK_AGAIN_EVERY_MS = 200
 
 
 def clear_of(frame: QRect, clock: QRect, area: QRect) -> QPoint | None:
@@ -44,6 +48,10 @@ class ClockGuard(QObject):
         super().__init__(owner)
         self._owner = owner
         self._clock_area = clock_area
+        self._open: list[QWidget] = []
+        self._watch = QTimer(self)
+        self._watch.setInterval(LOOK_AGAIN_EVERY_MS)
+        self._watch.timeout.connect(self._look_again)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -56,12 +64,19 @@ class ClockGuard(QObject):
             and self._owner.isVisible()
         ):
             self.keep_clear(watched)
-            # The window manager may place the window after it is shown; look again then.
-            QTimer.singleShot(WM_PLACES_WITHIN_MS, lambda: self._again(watched))
+            if watched not in self._open:
+                self._open.append(watched)
+            self._watch.start()
         return False
 
-    def _again(self, dialog: QWidget) -> None:
-        if shiboken6.isValid(dialog) and dialog.isVisible() and self._owner.isVisible():
+    def _look_again(self) -> None:
+        """Keeps every open dialog off the clock; stops looking once none is open."""
+        self._open = [d for d in self._open if shiboken6.isValid(d) and d.isVisible()]
+        if not self._open or not self._owner.isVisible():
+            self._open.clear()
+            self._watch.stop()
+            return
+        for dialog in self._open:
             self.keep_clear(dialog)
 
     def keep_clear(self, dialog: QWidget) -> None:
@@ -72,6 +87,8 @@ class ClockGuard(QObject):
             dialog.move(target + offset - (dialog.geometry().topLeft() - dialog.pos()))
 
     def stop(self) -> None:
+        self._watch.stop()
+        self._open.clear()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

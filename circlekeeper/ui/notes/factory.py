@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
+from circlekeeper.i18n import _
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.notes.bridge import VaultBridge
 from circlekeeper.ui.notes.panel import NameOf, NotesDialog
@@ -67,20 +68,20 @@ class NotesMenu:
         self.bridge = bridge
         self.name_of = name_of
         self.session_id: int | None = None
-        menu = QMenu("&Notes", window)
+        menu = QMenu(_("&Notes"), window)
         help_menu = getattr(window, "help_menu", None)
         if help_menu is not None:  # keep Help last, where people look for it
             window.menuBar().insertMenu(help_menu.menuAction(), menu)
         else:
             window.menuBar().addMenu(menu)
-        self.unlock_action = self._add(menu, "&Unlock private notes…", None, self.unlock)
-        self.lock_action = self._add(menu, "&Lock private notes", "Ctrl+L", bridge.lock)
+        self.unlock_action = self._add(menu, _("&Unlock private notes…"), None, self.unlock)
+        self.lock_action = self._add(menu, _("&Lock private notes"), "Ctrl+L", bridge.lock)
         self.session_action = self._add(
-            menu, "Notes of &this circle…", "Ctrl+Shift+O", self.open_session_notes
+            menu, _("Notes of &this circle…"), "Ctrl+Shift+O", self.open_session_notes
         )
-        self.all_action = self._add(menu, "&All private notes…", None, self.open_all_notes)
+        self.all_action = self._add(menu, _("&All private notes…"), None, self.open_all_notes)
         menu.addSeparator()
-        self.change_action = self._add(menu, "&Change passphrase…", None, self.change_passphrase)
+        self.change_action = self._add(menu, _("&Change passphrase…"), None, self.change_passphrase)
         for signal in ("session_started", "session_finished"):
             if hasattr(window, signal):
                 getattr(window, signal).connect(self._remember)
@@ -120,19 +121,21 @@ class NotesMenu:
     def change_passphrase(self) -> None:
         if ask_to_change(self.bridge.vault, self.window):
             QMessageBox.information(
-                self.window, "Passphrase changed", "Your private notes now open with the new one."
+                self.window,
+                _("Passphrase changed"),
+                _("Your private notes now open with the new one."),
             )
 
     def open_session_notes(self) -> NotesDialog | None:
         if self.session_id is None:
             return None
-        return self._open("Private notes — this circle", session_id=self.session_id)
+        return self._open(_("Private notes — this circle"), session_id=self.session_id)
 
     def open_all_notes(self) -> NotesDialog:
-        return self._open("Private notes")
+        return self._open(_("Private notes"))
 
     def open_person_notes(self, person_id: int, name: str) -> NotesDialog:
-        return self._open(f"Private notes about {name}", person_id=person_id)
+        return self._open(_("Private notes about {name}").format(name=name), person_id=person_id)
 
     def _open(
         self, title: str, *, session_id: int | None = None, person_id: int | None = None

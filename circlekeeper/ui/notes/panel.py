@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import N_, _, ngettext
+from circlekeeper.i18n.formats import format_datetime
 from circlekeeper.session.model import format_duration
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.list_rows import current_item
@@ -37,7 +39,8 @@ from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
 PREVIEW_CHARS = 90
-DAMAGED_TEXT = "This note is damaged and cannot be read."
+DAMAGED_TEXT = N_("This note is damaged and cannot be read.")
+"""Shown instead of a note that no longer decrypts (translated where it is shown)."""
 
 Ask = Callable[[QWidget, str, str], bool]
 NameOf = Callable[[int], str]
@@ -49,10 +52,10 @@ def preview(note: Note, name_of: NameOf | None) -> str:
     if note.elapsed is not None:
         parts.append(format_duration(note.elapsed))
     elif note.created_at is not None:
-        parts.append(note.created_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        parts.append(format_datetime(note.created_at.astimezone(), "short"))
     if note.person_id is not None and name_of is not None:
         parts.append(name_of(note.person_id))
-    first = DAMAGED_TEXT if note.damaged else note.text.splitlines()[0] if note.text else ""
+    first = _(DAMAGED_TEXT) if note.damaged else note.text.splitlines()[0] if note.text else ""
     if len(first) > PREVIEW_CHARS:
         first = first[: PREVIEW_CHARS - 1] + "…"
     parts.append(first)
@@ -86,7 +89,7 @@ class NotesPanel(QWidget):
         self._loaded: list[Note] = []
         self._notes: dict[str, Note] = {}
         self._editing = False
-        self.setAccessibleName("Private notes")
+        self.setAccessibleName(_("Private notes"))
         self._build_reading()
         buttons = self._build_buttons()
         open_page = self._open_page_with(buttons)
@@ -109,44 +112,44 @@ class NotesPanel(QWidget):
         """Search, the list, the open note and its details. The text widgets are marked
         private, so note text copied from them is cleared from the clipboard on lock."""
         self.search = QLineEdit()
-        self.search.setAccessibleName("Search notes")
-        self.search.setPlaceholderText("Search these notes (Ctrl+F)")
+        self.search.setAccessibleName(_("Search notes"))
+        self.search.setPlaceholderText(_("Search these notes (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._apply_filter)
         self.list = QListWidget()
-        self.list.setAccessibleName("Notes")
+        self.list.setAccessibleName(_("Notes"))
         self.list.currentItemChanged.connect(self._selected)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.viewer = QPlainTextEdit()
-        self.viewer.setAccessibleName("Note text")
+        self.viewer.setAccessibleName(_("Note text"))
         self.viewer.setReadOnly(True)
         for widget in (self.list, self.viewer, self.search):
             mark_private(widget)
         self.meta = QLabel()
-        self.meta.setAccessibleName("Note details")
+        self.meta.setAccessibleName(_("Note details"))
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
         self.message = QLabel()
-        self.message.setAccessibleName("Notes message")
+        self.message.setAccessibleName(_("Notes message"))
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
 
     def _build_buttons(self) -> QGridLayout:
         self.edit_button = self._button(
-            "Edit", "Edit note", "Change this note (Ctrl+E)", self.begin_edit
+            _("Edit"), _("Edit note"), _("Change this note (Ctrl+E)"), self.begin_edit
         )
         self.save_button = self._button(
-            "Save", "Save note", "Save the change (Ctrl+S)", self.save_edit
+            _("Save"), _("Save note"), _("Save the change (Ctrl+S)"), self.save_edit
         )
         self.cancel_button = self._button(
-            "Cancel", "Cancel edit", "Keep the note as it was", self.cancel_edit
+            _("Cancel"), _("Cancel edit"), _("Keep the note as it was"), self.cancel_edit
         )
         self.delete_button = self._button(
-            "Delete…", "Delete note", "Delete this note for good", self.delete_current
+            _("Delete…"), _("Delete note"), _("Delete this note for good"), self.delete_current
         )
         self.lock_button = self._button(
-            "Lock notes", "Lock notes", "Lock private notes now", self.bridge.lock
+            _("Lock notes"), _("Lock notes"), _("Lock private notes now"), self.bridge.lock
         )
 
         # Two rows, so the panel also fits the narrow session pane of the history.
@@ -177,13 +180,13 @@ class NotesPanel(QWidget):
     def _build_locked_page(self) -> QWidget:
         locked_page = QWidget()
         locked_layout = QVBoxLayout(locked_page)
-        locked_label = QLabel("Private notes are locked.")
+        locked_label = QLabel(_("Private notes are locked."))
         locked_label.setWordWrap(True)
         locked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        locked_label.setAccessibleName("Notes are locked")
+        locked_label.setAccessibleName(_("Notes are locked"))
         self.locked_label = locked_label
         self.unlock_button = self._button(
-            "Unlock…", "Unlock notes", "Enter your passphrase", self.request_unlock
+            _("Unlock…"), _("Unlock notes"), _("Enter your passphrase"), self.request_unlock
         )
         locked_layout.addStretch(1)
         # Full width, centred text: a wrapped label given only its preferred width by an
@@ -259,10 +262,13 @@ class NotesPanel(QWidget):
         self.list.blockSignals(False)
         if not notes:
             self.message.setText(
-                "No notes match that search." if query.strip() else "No notes yet."
+                _("No notes match that search.") if query.strip() else _("No notes yet.")
             )
         else:
-            self.message.setText(f"{len(notes)} note" + ("" if len(notes) == 1 else "s"))
+            count = len(notes)
+            self.message.setText(
+                ngettext("{count} note", "{count} notes", count).format(count=count)
+            )
         rows = [i for i in range(self.list.count()) if self.list.item(i).data(NOTE_ID) == keep]
         self.list.setCurrentRow(rows[0] if rows else 0 if notes else -1)
         self._selected(self.list.currentItem(), None)
@@ -283,7 +289,7 @@ class NotesPanel(QWidget):
             self.viewer.setPlainText("")
             self.meta.setText("")
         else:
-            self.viewer.setPlainText(DAMAGED_TEXT if note.damaged else note.text)
+            self.viewer.setPlainText(_(DAMAGED_TEXT) if note.damaged else note.text)
             self.meta.setText(self._details(note))
         has = note is not None
         self.edit_button.setEnabled(note is not None and not note.damaged)
@@ -292,13 +298,16 @@ class NotesPanel(QWidget):
     def _details(self, note: Note) -> str:
         bits = []
         if note.created_at is not None:
-            bits.append(note.created_at.astimezone().strftime("Written %Y-%m-%d %H:%M"))
+            written = format_datetime(note.created_at.astimezone(), "short")
+            bits.append(_("Written {moment}").format(moment=written))
         if note.elapsed is not None:
-            bits.append(f"{format_duration(note.elapsed)} into the session")
+            elapsed = format_duration(note.elapsed)
+            bits.append(_("{elapsed} into the session").format(elapsed=elapsed))
         if note.person_id is not None and self._name_of is not None:
-            bits.append(f"about {self._name_of(note.person_id)}")
+            bits.append(_("about {name}").format(name=self._name_of(note.person_id)))
         if note.updated_at and note.created_at and note.updated_at > note.created_at:
-            bits.append(note.updated_at.astimezone().strftime("edited %Y-%m-%d %H:%M"))
+            edited = format_datetime(note.updated_at.astimezone(), "short")
+            bits.append(_("edited {moment}").format(moment=edited))
         return " · ".join(bits)
 
     def _set_editing(self, on: bool) -> None:
@@ -324,9 +333,9 @@ class NotesPanel(QWidget):
         self.search.setText("")
         self.search.blockSignals(False)
         if self.bridge.vault.is_set_up:
-            self.locked_label.setText("Private notes are locked.")
+            self.locked_label.setText(_("Private notes are locked."))
         else:
-            self.locked_label.setText("No private notes yet. Choose a passphrase to start.")
+            self.locked_label.setText(_("No private notes yet. Choose a passphrase to start."))
         self.pages.setCurrentWidget(self._locked_page)
 
     # -------------------------------------------------------------- intents
@@ -352,12 +361,12 @@ class NotesPanel(QWidget):
         try:
             self.service.edit(note_id, self.viewer.toPlainText())
         except UserFacingError as error:
-            self.message.setText(f"Not saved: {error}")
+            self.message.setText(_("Not saved: {reason}").format(reason=error))
             return
         self._set_editing(False)
         self.changed.emit()
         self.refresh()
-        self.message.setText("Note saved.")
+        self.message.setText(_("Note saved."))
 
     def delete_current(self) -> None:
         note_id = self.current_note_id()
@@ -365,9 +374,11 @@ class NotesPanel(QWidget):
             return
         if not self._ask(
             self,
-            "Delete note",
-            "Delete this note? It is deleted from the database and its backups, and cannot be"
-            " brought back.",
+            _("Delete note"),
+            _(
+                "Delete this note? It is deleted from the database and its backups, and cannot"
+                " be brought back."
+            ),
         ):
             return
         try:
@@ -377,7 +388,7 @@ class NotesPanel(QWidget):
             return
         self.changed.emit()
         self.refresh()
-        self.message.setText("Note deleted.")
+        self.message.setText(_("Note deleted."))
 
 
 class NotesDialog(QDialog):

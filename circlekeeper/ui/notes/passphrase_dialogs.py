@@ -24,15 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.ui.theme import LIGHT
 from circlekeeper.vault.errors import VaultError
 from circlekeeper.vault.vault import MIN_PASSPHRASE_CHARS, Vault
 
-FORGET_WARNING = (
+FORGET_WARNING = N_(
     "If you forget this passphrase, your private notes cannot be recovered — not by you and not"
     " by anyone else. Everything else in CircleKeeper (circles, people, sessions, summaries)"
     " stays intact. Write it down somewhere safe."
 )
+"""Said before a passphrase is chosen or changed (translated where it is shown)."""
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -54,13 +56,13 @@ class _PassphraseDialog(QDialog):
         self.fields: list[QLineEdit] = []
         self.error = QLabel()
         self.error.setObjectName("passphraseError")
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(_("Problem"))
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(f"#passphraseError {{ color: {LIGHT.error}; }}")
         self.error.hide()
-        self.show_box = QCheckBox("Show what I type")
-        self.show_box.setAccessibleName("Show passphrase")
+        self.show_box = QCheckBox(_("Show what I type"))
+        self.show_box.setAccessibleName(_("Show passphrase"))
         self.show_box.toggled.connect(self._show_toggled)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -124,23 +126,29 @@ class CreatePassphraseDialog(_PassphraseDialog):
     """First use: choose a passphrase, type it twice, read what forgetting it means."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, "Protect your private notes", "Protect my notes", parent)
+        super().__init__(vault, _("Protect your private notes"), _("Protect my notes"), parent)
         intro = QLabel(
-            "Private notes are encrypted with a passphrase that only you know. You will be"
-            " asked for it once each time you open CircleKeeper."
+            _(
+                "Private notes are encrypted with a passphrase that only you know. You will be"
+                " asked for it once each time you open CircleKeeper."
+            )
         )
-        warning = QLabel(FORGET_WARNING)
+        warning = QLabel(_(FORGET_WARNING))
         warning.setObjectName("forgetWarning")
-        warning.setAccessibleName("Warning")
+        warning.setAccessibleName(_("Warning"))
         warning.setStyleSheet("#forgetWarning { font-weight: 600; }")
-        self.passphrase = self._add_field("Passphrase:", "New passphrase")
-        self.confirm = self._add_field("Type it again:", "Confirm passphrase")
-        self.passphrase.setPlaceholderText(f"at least {MIN_PASSPHRASE_CHARS} characters")
+        self.passphrase = self._add_field(_("Passphrase:"), _("New passphrase"))
+        self.confirm = self._add_field(_("Type it again:"), _("Confirm passphrase"))
+        self.passphrase.setPlaceholderText(
+            ngettext(
+                "at least {count} character", "at least {count} characters", MIN_PASSPHRASE_CHARS
+            ).format(count=MIN_PASSPHRASE_CHARS)
+        )
         self._finish_layout([intro, warning])
 
     def _submit(self) -> None:
         if self.passphrase.text() != self.confirm.text():
-            self.show_error("The two passphrases are not the same. Please type them again.")
+            self.show_error(_("The two passphrases are not the same. Please type them again."))
             self.confirm.setText("")
             self.confirm.setFocus()
             return
@@ -152,9 +160,9 @@ class UnlockDialog(_PassphraseDialog):
     """Enter the passphrase; wrong tries get a message and a short, growing wait."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, "Unlock private notes", "Unlock", parent)
-        intro = QLabel("Enter your passphrase to open your private notes.")
-        self.passphrase = self._add_field("Passphrase:", "Passphrase")
+        super().__init__(vault, _("Unlock private notes"), _("Unlock"), parent)
+        intro = QLabel(_("Enter your passphrase to open your private notes."))
+        self.passphrase = self._add_field(_("Passphrase:"), _("Passphrase"))
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._update_wait)
@@ -166,7 +174,7 @@ class UnlockDialog(_PassphraseDialog):
             return
         text = self.passphrase.text()
         if not text:
-            self.show_error("Type your passphrase first.")
+            self.show_error(_("Type your passphrase first."))
             return
         try:
             ok = self._run(lambda: self.vault.unlock(text))
@@ -182,11 +190,16 @@ class UnlockDialog(_PassphraseDialog):
         wait = self.vault.retry_wait()
         self.ok_button.setEnabled(wait <= 0)
         if wait > 0:
-            self.ok_button.setText(f"Try again in {int(wait + 0.999)} s")
+            seconds = int(wait + 0.999)
+            self.ok_button.setText(
+                ngettext("Try again in {count} s", "Try again in {count} s", seconds).format(
+                    count=seconds
+                )
+            )
             if not self._countdown.isActive():
                 self._countdown.start()
         else:
-            self.ok_button.setText("Unlock")
+            self.ok_button.setText(_("Unlock"))
             self._countdown.stop()
 
 
@@ -194,20 +207,22 @@ class ChangePassphraseDialog(_PassphraseDialog):
     """A new passphrase and a new key: every note is re-sealed under it in one go."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, "Change the notes passphrase", "Change passphrase", parent)
+        super().__init__(vault, _("Change the notes passphrase"), _("Change passphrase"), parent)
         intro = QLabel(
-            "Your notes get a new key: the old passphrase will not open them, nor anything"
-            " written from now on, even with an old backup."
+            _(
+                "Your notes get a new key: the old passphrase will not open them, nor anything"
+                " written from now on, even with an old backup."
+            )
         )
-        warning = QLabel(FORGET_WARNING)
-        self.current = self._add_field("Current passphrase:", "Current passphrase")
-        self.passphrase = self._add_field("New passphrase:", "New passphrase")
-        self.confirm = self._add_field("Type it again:", "Confirm passphrase")
+        warning = QLabel(_(FORGET_WARNING))
+        self.current = self._add_field(_("Current passphrase:"), _("Current passphrase"))
+        self.passphrase = self._add_field(_("New passphrase:"), _("New passphrase"))
+        self.confirm = self._add_field(_("Type it again:"), _("Confirm passphrase"))
         self._finish_layout([intro, warning])
 
     def _submit(self) -> None:
         if self.passphrase.text() != self.confirm.text():
-            self.show_error("The two new passphrases are not the same. Please type them again.")
+            self.show_error(_("The two new passphrases are not the same. Please type them again."))
             self.confirm.setText("")
             return
         old, new = self.current.text(), self.passphrase.text()

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_time
 from circlekeeper.session.model import format_duration
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.vault.notes import Note, NotesService
@@ -34,10 +36,13 @@ PersonChoice = tuple[int, str]
 
 def saved_message(note: Note) -> str:
     """``Saved 14:32 · 12:05 into the session`` in the laptop's local time."""
-    when = (note.created_at or datetime.now().astimezone()).astimezone().strftime("%H:%M")
+    when = format_time((note.created_at or datetime.now().astimezone()).astimezone())
     if note.elapsed is None:
-        return f"Saved {when}"
-    return f"Saved {when} · {format_duration(note.elapsed)} into the session"
+        return _("Saved {time}").format(time=when)
+    # Translators: {time} is the clock time, {elapsed} how long the circle had run (12:05).
+    return _("Saved {time} · {elapsed} into the session").format(
+        time=when, elapsed=format_duration(note.elapsed)
+    )
 
 
 class QuickNoteField(QWidget):
@@ -64,29 +69,30 @@ class QuickNoteField(QWidget):
         self.session_id = session_id
         self._elapsed = elapsed
         self._people_source = people_source
-        self.setAccessibleName("Private note")
+        self.setAccessibleName(_("Private note"))
 
-        title = QLabel("Private note (only you can read it)")
+        title = QLabel(_("Private note (only you can read it)"))
         title.setObjectName("sectionTitle")
         self.edit = QLineEdit()
-        self.edit.setAccessibleName("Private note text")
-        self.edit.setPlaceholderText("Type, then Enter saves")
-        self.edit.setToolTip("Saved and encrypted the moment you press Enter (Ctrl+Shift+M)")
+        self.edit.setAccessibleName(_("Private note text"))
+        self.edit.setPlaceholderText(_("Type, then Enter saves"))
+        self.edit.setToolTip(_("Saved and encrypted the moment you press Enter (Ctrl+Shift+M)"))
         self.edit.returnPressed.connect(self.save)
         mark_private(self.edit)
         self.person = QComboBox()
-        self.person.setAccessibleName("About")
-        self.person.setToolTip("Who the note is about (optional)")
+        # Translators: the list of people a private note can be about.
+        self.person.setAccessibleName(_("About"))
+        self.person.setToolTip(_("Who the note is about (optional)"))
         self.person.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.person.setMinimumContentsLength(12)
         self.status = QLabel()
-        self.status.setAccessibleName("Note status")
+        self.status.setAccessibleName(_("Note status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.unlock_button = QPushButton("Notes are locked — unlock")
-        self.unlock_button.setAccessibleName("Unlock notes")
-        self.unlock_button.setToolTip("Enter your passphrase to write private notes")
+        self.unlock_button = QPushButton(_("Notes are locked — unlock"))
+        self.unlock_button.setAccessibleName(_("Unlock notes"))
+        self.unlock_button.setToolTip(_("Enter your passphrase to write private notes"))
         self.unlock_button.clicked.connect(self.request_unlock)
 
         row = QHBoxLayout()
@@ -121,7 +127,7 @@ class QuickNoteField(QWidget):
         current = self.person.currentData()
         self.person.blockSignals(True)
         self.person.clear()
-        self.person.addItem("About no one", None)
+        self.person.addItem(_("About no one"), None)
         for person_id, name in people:
             self.person.addItem(name, person_id)
         index = self.person.findData(current) if current is not None else 0
@@ -145,10 +151,14 @@ class QuickNoteField(QWidget):
             note = self.service.add(text, self.session_id, self.person.currentData(), elapsed)
         except UserFacingError as error:
             # The text stays in the field so nothing typed is lost; the message says why.
-            self.status.setText(f"Not saved: {error}")
+            self.status.setText(_("Not saved: {reason}").format(reason=error))
             return
         except OSError as error:
-            self.status.setText(f"Not saved: the note could not be written ({error.strerror}).")
+            self.status.setText(
+                _("Not saved: the note could not be written ({reason}).").format(
+                    reason=error.strerror
+                )
+            )
             return
         self.edit.setText("")  # setText, not clear(): it also forgets the undo history
         self.status.setText(saved_message(note))
@@ -175,18 +185,18 @@ class QuickNoteField(QWidget):
         self.edit.setText("")
         self.edit.setEnabled(False)
         set_up = self.bridge.vault.is_set_up
-        self.edit.setPlaceholderText("Notes are locked" if set_up else "Not set up yet")
+        self.edit.setPlaceholderText(_("Notes are locked") if set_up else _("Not set up yet"))
         self.person.setEnabled(False)
         self.unlock_button.setText(
-            "Notes are locked — unlock"
+            _("Notes are locked — unlock")
             if set_up
-            else "Private notes — choose a passphrase to start"
+            else _("Private notes — choose a passphrase to start")
         )
         self.unlock_button.show()
         self.status.setText("")
 
     def _show_unlocked(self) -> None:
         self.edit.setEnabled(True)
-        self.edit.setPlaceholderText("Type, then Enter saves")
+        self.edit.setPlaceholderText(_("Type, then Enter saves"))
         self.person.setEnabled(True)
         self.unlock_button.hide()
