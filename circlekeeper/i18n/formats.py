@@ -39,6 +39,22 @@ def format_date(
     return dates.format_date(day, format=length, locale=_locale(language))
 
 
+def format_date_span(first: date, last: date, *, language: str | None = None) -> str:
+    """``Mar 1 – 31, 2026`` / ``1.–31. März 2026``: a period as the locale writes a range of
+    days (CLDR's interval formats), so a board report in German names German months."""
+    return dates.format_interval(first, last, "yMMMMd", locale=_locale(language))
+
+
+def format_month(month: date, *, language: str | None = None) -> str:
+    """``Mar ’26`` / ``März 2026``: a month under a chart's bar."""
+    return dates.format_skeleton("MMMyy", month, locale=_locale(language))
+
+
+def format_day_month(day: date | datetime, *, language: str | None = None) -> str:
+    """``Mar 5`` / ``5. März``: a day in a year the reader already knows."""
+    return dates.format_skeleton("dMMM", day, locale=_locale(language))
+
+
 def format_time(
     moment: time | datetime,
     length: Length = "short",

@@ -15,6 +15,8 @@ import re
 
 GROWTH = 0.35
 """How much longer a pseudo string is than the English (German runs about a third longer)."""
+WORD = 10
+"""The longest run of padding: about a long German word."""
 
 _ACCENTED = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -45,7 +47,9 @@ def pseudolocalize(text: str) -> str:
     padding = max(1, math.ceil(len(text) * GROWTH) - 2)
     trailing = len(body) - len(body.rstrip("\n"))
     core = body.rstrip("\n")
-    return f"[{core} {'~' * padding}]" + "\n" * trailing
+    # The growth comes as word-sized runs: a long German sentence is longer, not unbreakable.
+    words = " ".join("~" * min(WORD, padding - start) for start in range(0, padding, WORD))
+    return f"[{core} {words}]" + "\n" * trailing
 
 
 class PseudoTranslations(gettext.NullTranslations):

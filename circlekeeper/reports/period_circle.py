@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from circlekeeper.i18n import N_, _, ngettext
+from circlekeeper.i18n.formats import format_day_month, format_month
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.fonts import FontSet
@@ -199,7 +200,7 @@ def _attendance_bars(lines: Sequence[SessionLine], zone: ZoneInfo | None) -> lis
         months.setdefault(date(moment.year, moment.month, 1), []).append(line)
     return [
         StackedBar(
-            f"{month:%b %y}",
+            format_month(month),
             (
                 sum(x.returning for x in items) / len(items),
                 sum(x.first_timers for x in items) / len(items),
@@ -211,7 +212,9 @@ def _attendance_bars(lines: Sequence[SessionLine], zone: ZoneInfo | None) -> lis
 
 def _mood_bars(months: Sequence[MoodMonth]) -> list[StackedBar]:
     return [
-        StackedBar(f"{m.month:%b %y}", tuple(float(dict(m.counts).get(v, 0)) for v in range(1, 6)))
+        StackedBar(
+            format_month(m.month), tuple(float(dict(m.counts).get(v, 0)) for v in range(1, 6))
+        )
         for m in months
     ]
 
@@ -227,4 +230,4 @@ def _local(moment: datetime, zone: ZoneInfo | None) -> datetime:
 
 def _short(moment: datetime, zone: ZoneInfo | None) -> str:
     local = _local(moment, zone)
-    return f"{local.day} {local:%b}"
+    return format_day_month(local)

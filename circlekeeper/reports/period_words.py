@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_date_span, format_fixed
 from circlekeeper.session.fairness_words import fairness_verdict
 
 
@@ -67,10 +68,8 @@ def fairness_sentence(index: float | None) -> str:
     return _(
         "Fairness: on average {verdict} (index {index}; 1.00 is perfectly equal, and passing"
         " never lowers it)."
-    ).format(verdict=fairness_verdict(index), index=f"{index:.2f}")
+    ).format(verdict=fairness_verdict(index), index=format_fixed(index, 2))
 
 
 def day_span(first: date, last: date) -> str:
-    if first.year == last.year:
-        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
-    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+    return format_date_span(first, last)

@@ -35,3 +35,20 @@ def test_durations_numbers_and_lists_follow_the_active_language() -> None:
     assert format_duration(125) == "2 min y 5 s"
     assert format_list(["Ana", "Bo", "Chen"]) == "Ana, Bo y Chen"
     assert format_duration(0, length="long") == "0 segundos"
+
+
+def test_a_period_and_its_months_are_named_in_the_readers_language() -> None:
+    from datetime import date
+
+    from circlekeeper.i18n.formats import format_date_span, format_day_month, format_month
+
+    march = (date(2026, 3, 1), date(2026, 3, 31))
+    assert format_date_span(*march, language="en") == "Mar 1\u2009–\u200931, 2026"
+    assert format_date_span(*march, language="de").replace("\u2009", " ") in (
+        "1.–31. März 2026",
+        "1. – 31. März 2026",
+    )
+    assert "marzo" in format_date_span(*march, language="es")
+    assert "مارس" in format_date_span(*march, language="ar")
+    assert format_month(date(2026, 3, 1), language="fr") == "mars 2026"
+    assert format_day_month(date(2026, 3, 5), language="pt_BR") == "5 de mar."

@@ -7,6 +7,7 @@ from enum import StrEnum
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_date, format_time
 from circlekeeper.ui.catalog import LiveSessionInfo
 
 
@@ -29,8 +30,8 @@ def ask_resume(parent: QWidget | None, info: LiveSessionInfo) -> ResumeChoice:
             " CircleKeeper stopped (last sign of life: {alive})."
         ).format(
             circle=info.circle_name,
-            time=f"{local:%H:%M}",
-            date=f"{local:%d %b %Y}",
+            time=format_time(local),
+            date=format_date(local, "medium"),
             alive=alive,
         )
     )
