@@ -224,11 +224,17 @@ def without_unused(entries: list) -> list:
     return kept
 
 
+TRANSLATORS_SOURCES = {".po", ".pot"}
+"""Message catalogs as translators edit them (1.4 MB): the app reads only the compiled .mo."""
+
+
 def _tree(folder: Path, destination: str) -> list[tuple[str, str]]:
-    """Every file under ``folder`` (caches left out) as (source, folder inside the bundle)."""
+    """Every file under ``folder`` the app reads at run time (caches and translators' .po
+    sources left out) as (source, folder inside the bundle)."""
     pairs = []
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+        left_out = path.suffix in {".pyc", *TRANSLATORS_SOURCES} or "__pycache__" in path.parts
+        if path.is_file() and not left_out:
             relative = path.parent.relative_to(folder)
             pairs.append((str(path), str(Path(destination) / relative)))
     return pairs
@@ -240,7 +246,9 @@ def datas() -> list[tuple[str, str]]:
         *_tree(INSTALLED / "resources", "circlekeeper/resources"),
         # alembic reads env.py, script.py.mako and versions/*.py as files, by path
         *_tree(INSTALLED / "store" / "migrations", "circlekeeper/store/migrations"),
-        *collect_data_files("reportlab"),  # its standard fonts and colour tables
+        # reportlab's data is its demo and test fonts (Vera, Type 1 faces: 1.9 MB); the PDFs use
+        # the bundled fonts in resources/ and the standard 14, whose metrics are code
+        *[pair for pair in collect_data_files("reportlab") if "/fonts" not in pair[1]],
         *collect_data_files("alembic", includes=["**/*.mako"]),
     ]
     # compiled message catalogs (.mo), wherever the package keeps them
