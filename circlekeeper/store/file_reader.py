@@ -131,7 +131,7 @@ class _Sessions:
             session_id,
         )
         if not found:
-            raise RecordNotFound(f"There is no session with id {session_id}.")
+            raise RecordNotFound(_("There is no session with id {id}.").format(id=session_id))
         (
             sid,
             circle_id,
@@ -197,14 +197,14 @@ class _Circles:
     def get(self, circle_id: int) -> CircleRecord:
         found = self._reader.rows(
             "SELECT id, name, description, agreements_json, default_plan_json,"
-            " facilitators_json, archived, privacy, retention_days, mood_enabled, language"
+            " facilitators_json, archived, privacy, retention_days, mood_enabled, language, demo"
             " FROM circles WHERE id = ?",
             circle_id,
         )
         if not found:
-            raise RecordNotFound(f"There is no circle with id {circle_id}.")
+            raise RecordNotFound(_("There is no circle with id {id}.").format(id=circle_id))
         cid, name, description, agreements, plan, facilitators, archived, *rest = found[0]
-        privacy, retention_days, mood_enabled, language = rest
+        privacy, retention_days, mood_enabled, language, demo = rest
         return CircleRecord(
             circle_id=cid,
             name=name,
@@ -217,6 +217,7 @@ class _Circles:
             retention_days=retention_days,
             mood_enabled=bool(mood_enabled),
             language=language or "",
+            demo=bool(demo),
         )
 
 
