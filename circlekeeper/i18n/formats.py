@@ -180,8 +180,6 @@ def format_clock(seconds: float, *, signed: bool = False, language: str | None =
 
 
 def format_fixed(value: float, places: int, *, language: str | None = None) -> str:
-    """``0.86`` / ``0,86``: exactly ``places`` decimals, the locale's separator and digits."""
-    pattern = "0." + "0" * places if places > 0 else "0"
-    return numbers.format_decimal(
-        value, format=pattern, locale=_locale(language), numbering_system="default"
-    )
+    """``0.86`` / ``0,86``: :func:`format_number` with exactly ``places`` decimals, in the
+    ``(value, places)`` shape session/ asks for when it words a figure (``summary.Decimal``)."""
+    return format_number(value, decimals=places, language=language)

@@ -213,3 +213,16 @@ def test_a_session_in_a_long_language_fits_its_pane_on_a_laptop(qtbot, store: St
     scroll = view.findChild(QScrollArea)
     body = scroll.widget()
     assert body.width() <= scroll.viewport().width(), (body.width(), scroll.viewport().width())
+
+
+def test_the_fairness_sentence_writes_its_figures_as_the_window_language_does(
+    qtbot, store: Store
+) -> None:
+    """The PDF said "0,86" in German while the window beside it said "0.86"."""
+    page = history_in(qtbot, store, "de")
+    open_first_session(page)
+    view = page.detail_view
+    assert view is not None
+    sentence = view.fairness_label.text()
+    assert re.search(r"\b[01],\d\d\b", sentence), sentence
+    assert not re.search(r"\b[01]\.\d\d\b", sentence.replace("1.00", "")), sentence
