@@ -22,10 +22,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from circlekeeper.bundled import resource as shipped
-from circlekeeper.session import CircleSession, FakeClock, Participant
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 from circlekeeper.store import CircleRecord, open_store
-from circlekeeper.store.journal import StoreJournal
+from tests.reports.stored import play_finished
 
 RUNS = int(os.environ.get("CIRCLEKEEPER_BENCH_RUNS", "11"))
 
@@ -87,37 +86,7 @@ def _play(db: Path, names: tuple[str, ...], week: int) -> int:
     start = datetime(2026, 3, 2, 17, tzinfo=UTC) + timedelta(days=7 * week)
     with open_store(db) as store:
         circle = store.circles.save(CircleRecord(None, f"Circle {week}"))
-        people = tuple(store.people.add(n, circle_ids=[circle]).person_id for n in names)
-        sid = store.sessions.create(
-            circle,
-            facilitators=("Robin",),
-            plan=PLAN,
-            started_at=start,
-            timezone="Europe/Berlin",
-            people=people,
-        )
-        clock = FakeClock()
-        origin = clock.now()
-        session = CircleSession(
-            clock,
-            sink=StoreJournal(store, sid).append,
-            wall=lambda: start + timedelta(seconds=clock.now() - origin),
-        )
-        session.start(
-            f"Circle {week}",
-            [Participant(str(p), n) for p, n in zip(people, names, strict=True)],
-            ("Robin",),
-        )
-        for plan in PLAN:
-            session.start_round(plan)
-            for index in range(len(people)):
-                session.start_turn()
-                clock.advance(20 + 7 * index)
-                session.end_turn()
-            session.end_round()
-        session.end_session()
-        store.sessions.finish(sid)
-        return sid
+        return play_finished(store, circle, names, start, plan=PLAN)[0]
 
 
 def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:

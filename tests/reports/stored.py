@@ -19,15 +19,20 @@ PLAN = (
 
 
 def play_finished(
-    store: Store, circle_id: int, names: tuple[str, ...], start: datetime
+    store: Store,
+    circle_id: int,
+    names: tuple[str, ...],
+    start: datetime,
+    plan: tuple[RoundPlan, ...] = PLAN,
 ) -> tuple[int, tuple[int, ...]]:
     """A session of new people ``names``, every event stored before the engine goes on, then
-    finished; returns its id and the people's ids."""
+    finished; returns its id and the people's ids. (The export benchmark plays its sessions
+    with this too, with a longer ``plan``.)"""
     people = tuple(store.people.add(n, circle_ids=[circle_id]).person_id for n in names)
     sid = store.sessions.create(
         circle_id,
         facilitators=("Robin",),
-        plan=PLAN,
+        plan=plan,
         started_at=start,
         timezone="Europe/Berlin",
         people=people,
@@ -44,8 +49,8 @@ def play_finished(
         [Participant(str(p), n) for p, n in zip(people, names, strict=True)],
         ("Robin",),
     )
-    for plan in PLAN:
-        session.start_round(plan)
+    for round_plan in plan:
+        session.start_round(round_plan)
         for index in range(len(people)):
             session.start_turn()
             clock.advance(30 + 20 * index)
