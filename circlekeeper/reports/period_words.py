@@ -13,6 +13,12 @@ from circlekeeper.i18n.formats import format_date_span, format_fixed
 from circlekeeper.session.fairness_words import fairness_verdict
 
 
+def _signed(value: float, places: int) -> str:
+    """``+12`` / ``-3`` / ``+0,06``: a change, its figure written the reader's way."""
+    shown = format_fixed(value, places)
+    return shown if shown.startswith(("-", "−")) or round(value, places) == 0 else "+" + shown
+
+
 def change_in_count(now: float, before: float) -> str:
     """``+12 %`` against the previous period; ``new`` when there was nothing before."""
     if not before:
@@ -20,7 +26,7 @@ def change_in_count(now: float, before: float) -> str:
     change = (now - before) / before * 100
     if abs(change) < 0.5:
         return _("no change")
-    return f"{change:+.0f} %"
+    return _signed(change, 0) + " %"
 
 
 def change_in_share(now: float | None, before: float | None) -> str:
@@ -31,7 +37,7 @@ def change_in_share(now: float | None, before: float | None) -> str:
     if abs(points) < 0.5:
         return _("no change")
     # Percentage points (40 % → 50 % is +10 points).
-    return _("{points} pts").format(points=f"{points:+.0f}")
+    return _("{points} pts").format(points=_signed(points, 0))
 
 
 def change_in_index(now: float | None, before: float | None) -> str:
@@ -39,27 +45,27 @@ def change_in_index(now: float | None, before: float | None) -> str:
         return "—"
     if abs(now - before) < 0.005:
         return _("no change")
-    return f"{now - before:+.2f}"
+    return _signed(now - before, 2)
 
 
 def share(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f} %"
+    return "—" if value is None else format_fixed(value * 100, 0) + " %"
 
 
 def number(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    return "—" if value is None else format_fixed(value, digits)
 
 
 def hours(seconds: float) -> str:
     # Hours, as in "1,234.5 h".
-    return _("{hours} h").format(hours=f"{seconds / 3600:,.1f}")
+    return _("{hours} h").format(hours=format_fixed(seconds / 3600, 1))
 
 
 def fairness(index: float | None) -> str:
     """``0.93 (time was shared fairly evenly)``, or a dash when nobody spoke."""
     if index is None:
         return "—"
-    return f"{index:.2f} ({fairness_verdict(index)})"
+    return f"{format_fixed(index, 2)} ({fairness_verdict(index)})"
 
 
 def fairness_sentence(index: float | None) -> str:

@@ -153,3 +153,19 @@ def test_a_long_appendix_lists_the_most_recent_sessions_and_says_how_to_get_all(
     everything = _pages(store, every_session=True)[-1]
     assert everything.startswith("Appendix: every session")
     assert "2026-03-03 18:00 Tuesday" in everything and "2026-03-05 18:00 Thursday" in everything
+
+
+def test_a_german_board_page_writes_its_figures_with_german_decimals(store: Store) -> None:
+    """The figures on page one read "0,96", "+0,06" and "0,6 Std." in German, as the words
+    around them do; "0.96" beside German words is a figure in the wrong language."""
+    from circlekeeper.i18n import active_language, use_language
+
+    before = active_language()
+    use_language("de")
+    try:
+        first = _pages(store)[0]
+    finally:
+        use_language(before)
+    assert "0,96 0,90 +0,06" in first
+    assert "0,6 Std." in first
+    assert "0.96" not in first
