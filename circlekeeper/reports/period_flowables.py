@@ -47,6 +47,16 @@ class StackedBar:
     """Bottom to top, in the order of the chart's legend."""
 
 
+def _elided(label: str, font: str, size: float, room: float) -> str:
+    """``label`` cut with "…" to ``room`` points: what a table too narrow for it can show
+    without running into the figure beside it."""
+    limit = len(label)
+    while limit > 1 and stringWidth(label, font, size) > room:
+        limit -= 1
+        label = truncate(label, limit)
+    return label
+
+
 class FigureRows(Flowable):
     """A small table of plain strings: a muted header, zebra rows, figures right-aligned from
     column ``figures_from`` on. Never split (a dozen rows at most)."""
@@ -61,10 +71,34 @@ class FigureRows(Flowable):
         size: float = 8.5,
     ) -> None:
         super().__init__()
-        self.rows, self.widths, self.fonts = rows, list(widths), fonts
+        self.rows, self.fonts = rows, fonts
         self.figures_from, self.size = figures_from, size
+        self.widths = self._labels_fit(list(widths))
         self.width = sum(self.widths)
         self.height = ROW * len(rows) + 2
+
+    def _labels_fit(self, widths: list[float]) -> list[float]:
+        """Widens the label columns to their longest label (German runs a third longer than
+        English), taking the room the figure columns do not need for their own text: a label
+        never runs into the figure beside it, and a figure never loses its room."""
+        needed = [0.0] * len(widths)
+        for index, row in enumerate(self.rows):
+            font = self.fonts.bold if index == 0 else self.fonts.regular
+            for column, cell in enumerate(row[: len(widths)]):
+                needed[column] = max(needed[column], stringWidth(cell, font, self.size) + 8)
+        labels = range(min(self.figures_from, len(widths)))
+        figures = range(len(labels), len(widths))
+        short = sum(max(0.0, needed[c] - widths[c]) for c in labels)
+        slack = {c: max(0.0, widths[c] - needed[c]) for c in figures}
+        grown = min(short, sum(slack.values()))
+        if grown <= 0:
+            return widths
+        fitted = list(widths)
+        for c in labels:
+            fitted[c] += grown * max(0.0, needed[c] - widths[c]) / short
+        for c in figures:
+            fitted[c] -= grown * slack[c] / sum(slack.values())
+        return fitted
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -88,6 +122,7 @@ class FigureRows(Flowable):
                     text.setTextOrigin(x + width - 4 - stringWidth(cell, font, self.size), y)
                 else:
                     text.setTextOrigin(x + 4, y)
+                    cell = _elided(cell, font, self.size, width - 8)
                 text.textOut(cell)
                 x += width
         c.drawText(text)
