@@ -10,13 +10,14 @@ would otherwise hear only the shared prompt; the engine deals them one as they j
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
-from circlekeeper.session.replay import undone_seqs
+from circlekeeper.session.replay import apply, undone_seqs
 from circlekeeper.session.state import RoundState, SessionState
 
 
@@ -50,6 +51,43 @@ def words_heard(state: SessionState) -> list[str]:
     for round_ in state.rounds:
         texts.extend(round_.plan.prompts())
     return list(dict.fromkeys(texts))
+
+
+def prompts_to_deal(
+    state: SessionState,
+    first: ev.Event,
+    people: Sequence[str],
+    deal: PromptDeal,
+    *,
+    seq: int,
+    at: float,
+    wall: datetime,
+) -> list[ev.PromptDealt]:
+    """The prompts ``first`` (a join or a round start, about to be entry ``seq``) brings: one
+    for each of ``people`` who, once it happened, waits to speak in a round of personal
+    prompts without one; each drawn knowing the ones before it. ``state`` is not changed."""
+    if isinstance(first, ev.RoundStarted):
+        plan: RoundPlan | None = first.plan
+    else:
+        round_now = state.current_round
+        plan = round_now.plan if round_now is not None else None
+    if plan is None or not plan.per_person:
+        return []  # the usual case, answered without copying the state
+    probe = copy.deepcopy(state)
+    apply(probe, ev.Entry(seq, at, wall, first))
+    dealt: list[ev.PromptDealt] = []
+    for person_id in people:
+        round_ = probe.current_round
+        if round_ is None or not needs_own_prompt(round_, person_id):
+            continue
+        card = deal(round_.plan, words_heard(probe))
+        if card is None or not card.text.strip():
+            continue
+        event = ev.PromptDealt(person_id, " ".join(card.text.split()), card.prompt_id)
+        seq += 1
+        apply(probe, ev.Entry(seq, at, wall, event))
+        dealt.append(event)
+    return dealt
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.allotment import allotment_for, floor_problem
 from circlekeeper.session.clock import Clock
-from circlekeeper.session.dealing import PromptDeal, needs_own_prompt, words_heard
+from circlekeeper.session.dealing import PromptDeal, prompts_to_deal
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.replay import apply, fold, undone_seqs
@@ -418,26 +418,18 @@ class CircleSession:
     def _deals(
         self, first: ev.Event, people: Sequence[str], deal: PromptDeal | None, now: float
     ) -> list[ev.PromptDealt]:
-        """The prompts ``first`` (a join or a round start) brings: one for each of ``people``
-        who, once it happened, waits to speak in a round of personal prompts without one."""
+        """The prompts ``first`` (a join or a round start) brings, stamped as its next entries."""
         if deal is None:
             return []
-        probe = copy.deepcopy(self._state)
-        seq = self._state.last_seq + 1
-        apply(probe, ev.Entry(seq, now, self.wall_at(now), first))
-        dealt: list[ev.PromptDealt] = []
-        for person_id in people:
-            round_ = probe.current_round
-            if round_ is None or not needs_own_prompt(round_, person_id):
-                continue
-            card = deal(round_.plan, words_heard(probe))
-            if card is None or not card.text.strip():
-                continue
-            event = ev.PromptDealt(person_id, " ".join(card.text.split()), card.prompt_id)
-            seq += 1
-            apply(probe, ev.Entry(seq, now, self.wall_at(now), event))
-            dealt.append(event)
-        return dealt
+        return prompts_to_deal(
+            self._state,
+            first,
+            people,
+            deal,
+            seq=self._state.last_seq + 1,
+            at=now,
+            wall=self.wall_at(now),
+        )
 
     def _close_and_maybe_start(self, closer: ev.Event, start_next: bool) -> None:
         now = self.elapsed()
