@@ -19,55 +19,15 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until, xdo
-
-Scenario = Callable[[Prober, Path], None]
-SCENARIOS: dict[str, Scenario] = {}
-
-PASSPHRASE = "a long enough passphrase 42"
-
-
-def scenario(function: Scenario) -> Scenario:
-    SCENARIOS[function.__name__] = function
-    return function
-
-
-def build(workdir: Path, **overrides: Any):  # type: ignore[no-untyped-def]
-    """The app as ``circlekeeper`` starts it: themed, placed, shown, then the data opened."""
-    from circlekeeper.app import build_app, default_options
-    from circlekeeper.ui.theme import apply_theme
-    from circlekeeper.ui.window_place import restore_place
-
-    app = QApplication.instance()
-    apply_theme(app)  # type: ignore[arg-type]
-    options = default_options()
-    for key, value in overrides.items():
-        setattr(options, key, value)
-    parts = build_app(str(workdir / "circle.sqlite3"), options)
-    restore_place(parts.window, parts.window.splitter)
-    parts.window.show()
-    spin_until(lambda: parts.window.windowHandle().isExposed())
-    spin(0.4)
-    return parts
-
-
-def set_fields(*texts: str) -> Callable[[QWidget], None]:
-    """Fills the window's visible line edits in order (names, passphrases)."""
-
-    def prepare(window: QWidget) -> None:
-        fields = [f for f in window.findChildren(QLineEdit) if f.isVisible() and f.isEnabled()]
-        for field, text in zip(fields, texts, strict=False):
-            field.setText(text)
-
-    return prepare
-
-
-def action(window: QWidget, text: str):  # type: ignore[no-untyped-def]
-    """A menu command of the window, found by its text as a person finds it."""
-    from PySide6.QtGui import QAction
-
-    found = [a for a in window.findChildren(QAction) if a.text() == text]
-    assert found, f"no menu command {text!r}"
-    return found[0]
+from tests.display.scenario_kit import (
+    PASSPHRASE,
+    SCENARIOS,
+    action,
+    build,
+    scenario,
+    set_fields,
+    speak,
+)
 
 
 def clock_watcher(prober: Prober, window_of: Callable[[], Any]) -> Callable[[QWidget], dict]:
@@ -228,6 +188,11 @@ def main() -> int:
     app = QApplication([sys.argv[0]])
     app.setApplicationName("CircleKeeper")
     report: dict[str, Any] = {"scenario": name, "args": sys.argv[4:]}
+    for arg in sys.argv[4:]:
+        if arg.startswith("lang="):
+            speak(arg.removeprefix("lang="))
+    import tests.display.room_scenarios  # noqa: F401  (registers its scenarios)
+
     prober = Prober(report, report_path)
     try:
         SCENARIOS[name](prober, workdir)

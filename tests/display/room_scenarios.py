@@ -1,0 +1,142 @@
+"""Scenarios of the real-display tier for what a facilitator meets in the room on a small
+screen: *Start a circle* in a long language, the ring from Ready to the first turn, the
+resume offer's date. Registered with the driver through ``scenario_kit``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
+
+from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin
+from tests.display.scenario_kit import build, scenario, screenshot
+
+ROOM = ("Amal", "Jonas", "Priya", "Wen", "Konstantin", "Maria Fernanda", "Sam", "Noor", "Ilse")
+
+
+def shown_text_cut(widget: QWidget) -> bool:
+    """A button narrower than its text (and icon) needs, or a choice whose chosen words are
+    wider than its text field: its words are cut."""
+    if isinstance(widget, QComboBox):
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        field = widget.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            widget,
+        )
+        return widget.fontMetrics().horizontalAdvance(widget.currentText()) > field.width()
+    return widget.width() < widget.sizeHint().width()
+
+
+def cut_controls(area: QWidget, *, scrolled: QWidget | None = None) -> list[str]:
+    """Every visible button and choice in ``area`` whose text is cut, or that its table cell
+    or the window cuts off (named as a person reads it: by its text or accessible name).
+    Controls inside ``scrolled`` (a scrolling body, shown part by part) are held to their
+    text only."""
+    problems = []
+    for widget in area.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QComboBox) or not widget.isVisible():
+            continue
+        if scrolled is not None and scrolled.isAncestorOf(widget):
+            if shown_text_cut(widget):
+                problems.append(f"{widget.accessibleName()!r} is cut ({widget.width()} px)")
+            continue
+        name = (
+            widget.text() if isinstance(widget, QAbstractButton) else widget.currentText()
+        ) or widget.accessibleName()
+        if shown_text_cut(widget):
+            problems.append(f"{name!r} is cut ({widget.width()} px wide)")
+        seen = widget.visibleRegion().boundingRect()
+        if seen.width() and seen.width() < widget.width():
+            problems.append(f"{name!r} shows {seen.width()} of its {widget.width()} px")
+        if not inside(global_rect(widget), global_rect(area.window())) and seen.height():
+            problems.append(f"{name!r} leaves the window")
+    return problems
+
+
+def room_plan():  # type: ignore[no-untyped-def]
+    """Check-in, a sharing round too short for nine people's minimum turns, check-out."""
+    from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
+
+    return (
+        RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(90)),
+        RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(6 * 60, minimum=60)),
+        RoundPlan(RoundKind.CHECK_OUT, TimePolicy.fixed(60)),
+    )
+
+
+@scenario
+def start_a_circle(prober: Prober, workdir: Path) -> None:
+    """*Start a circle* for nine people whose sharing round is too short for their minimum
+    turns: the dialog opens with the budget warning, and every control reads in full."""
+    from circlekeeper.prompts.drawer import PromptMode
+    from circlekeeper.ui.catalog import CircleDetail, Member
+
+    parts = build(workdir, ask=lambda parent, title, question: True)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=room_plan(),
+            members=tuple(Member(-i, name) for i, name in enumerate(ROOM, 1)),
+        )
+    )
+    seen: dict[str, Any] = {}
+    prober.report["setup"] = seen
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, QDialog)
+        offer = dialog.budget_offer  # type: ignore[attr-defined]
+        body = dialog.findChild(QScrollArea)
+        seen["warnings"] = offer.warnings()
+        seen["warning_in_sight"] = offer.isVisible() and inside(
+            global_rect(offer), dialog.screen().availableGeometry()
+        )
+        if body is not None and body.isAncestorOf(offer):
+            seen["warning_in_sight"] = seen["warning_in_sight"] and inside(
+                global_rect(offer), global_rect(body.viewport())
+            )
+        screenshot("start-a-circle")
+        plan = dialog.plan  # type: ignore[attr-defined]
+        table = plan.table
+        seen["plan_scrolls_sideways"] = table.horizontalScrollBar().isVisible()
+        body_area = body.viewport() if body is not None else dialog
+        cut = []
+        for row in range(table.rowCount()):  # each round in view in turn, as a person scrolls
+            if body is not None:
+                body.ensureWidgetVisible(table.cellWidget(row, 0), 0, 0)
+            table.scrollTo(table.model().index(row, 0))
+            spin(0.1)
+            for widget in cut_controls(table.cellWidget(row, 5) or table):
+                cut.append(f"round {row + 1}: {widget}")
+        if body is not None:
+            body.ensureWidgetVisible(plan, 0, 0)
+            spin(0.1)
+        screenshot("start-a-circle-plan")
+        check_in = plan.cell(0)  # one prompt for each person: the list's own buttons
+        check_in.set_mode(PromptMode.PER_PERSON)
+        check_in.people.draw()
+        spin(0.2)
+        screenshot("start-a-circle-per-person")
+        cut += [f"round 1, each person: {problem}" for problem in cut_controls(check_in)]
+        check_in.set_mode(PromptMode.SHARED)
+        cut += cut_controls(dialog, scrolled=body)
+        seen["cut"] = sorted(set(cut))
+        seen["body_visible"] = rect(QRect(global_rect(body_area)))
+
+    prober.run(window.start_circle, Expect("start a circle", look))
+    window.close()
+    parts.data.close()
