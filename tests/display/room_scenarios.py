@@ -140,3 +140,73 @@ def start_a_circle(prober: Prober, workdir: Path) -> None:
     prober.run(window.start_circle, Expect("start a circle", look))
     window.close()
     parts.data.close()
+
+
+def window_rect(widget: QWidget) -> list[int]:
+    window = widget.window()
+    return rect(QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size()))
+
+
+@scenario
+def ring_from_ready(prober: Prober, workdir: Path) -> None:
+    """The live screen from "Ready" (the circle open, nobody speaking yet) through the first
+    turns: where the ring is in each state, and where the words around it are."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=tuple(Member(-i, name) for i, name in enumerate(ROOM[:5], 1)),
+        )
+    )
+    window.start_circle()
+    window.activateWindow()
+    live = window.live_view
+    controller = window.controller
+    states: dict[str, Any] = {}
+    prober.report["states"] = states
+
+    def look(name: str) -> None:
+        spin(0.6)
+        states[name] = {
+            "ring": window_rect(live.ring),
+            "round": window_rect(live.round_label),
+            "circle clock": window_rect(live.circle_clock),
+            "prompt": window_rect(live.prompt_label),
+            "policy": window_rect(live.policy_label),
+            "speaker": window_rect(live.speaker_label),
+            "controls": window_rect(live.controls),
+            "status": window_rect(live.status),
+            "status text": live.status.text(),
+            "live": window_rect(live),
+            "live min": [live.minimumSizeHint().width(), live.minimumSizeHint().height()],
+            "window": rect(window.geometry()),
+            "queue": window_rect(live.queue),
+            "queue min": live.queue.minimumSizeHint().height(),
+            "fairness min": live.fairness_area.minimumSizeHint().height(),
+            "controls min": live.controls.minimumSizeHint().height(),
+            "window status": window_rect(window.statusBar()),
+            "window status text": window.statusBar().currentMessage(),
+            "offer": window_rect(live.overrun_offer) if live.overrun_offer.isVisible() else None,
+            "round text": live.round_label.text(),
+            "speaker text": live.speaker_label.text(),
+        }
+        screenshot(f"ring-{len(states)}-{name.replace(' ', '-')}")
+
+    look("ready")
+    controller.toggle()  # Space: the round begins and its first turn runs
+    if controller.turn_view() is None:
+        controller.toggle()
+    look("first turn")
+    spin(1.5)
+    look("first turn a moment later")
+    controller.move_on()
+    look("second turn")
+    window.close()
+    parts.data.close()

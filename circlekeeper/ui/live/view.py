@@ -30,7 +30,6 @@ from circlekeeper.session.offered import offered_seconds
 from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
 from circlekeeper.ui.ask import ask_yes_no
-from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 from circlekeeper.ui.live.arrival_dialog import Arrival
 from circlekeeper.ui.live.button_grid import ButtonGrid
@@ -100,7 +99,7 @@ class LiveView(QWidget):
 
     def _build_headings(self) -> None:
         """The words above and below the ring: round, prompt, speaker, who is next."""
-        self.round_label = QLabel()
+        self.round_label = FittedLabel(1)  # a long round name never pushes the ring down
         self.round_label.setObjectName("roundLabel")
         self.round_label.setAccessibleName(_("Round"))
         # Fixed heights: the ring keeps its size whatever the names and prompts (see FittedLabel).
@@ -114,10 +113,9 @@ class LiveView(QWidget):
         self.next_label.setAccessibleName(_("Up next"))
         self.policy_label = QLabel()
         self.policy_label.setAccessibleName(_("Time policy"))
-        for label in (self.round_label, self.policy_label):
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.policy_label.setWordWrap(True)
+        self.policy_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.policy_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def _build_storage_row(self) -> None:
         """The banner (and its *Save a copy* button) shown when the disk stops taking events."""
@@ -310,20 +308,15 @@ class LiveView(QWidget):
         progress = now.progress
         plan = progress.plan
         if plan is None:
-            self.round_label.setText(_("All planned rounds are done"))
+            self.round_label.set_full_text(_("All planned rounds are done"))
             self.prompt_label.set_full_text("")
             self.policy_label.setText("")
         else:
-            heading = (
-                _("Round {number} of {total} · {name}")
-                if progress.in_round
-                else _("Round {number} of {total} · {name} — press N or Space to begin")
-            )
-            self.round_label.setText(
-                breakable(
-                    heading.format(
-                        number=progress.index + 1, total=max(progress.total, 1), name=plan.label
-                    )
+            # One line whether or not the round has begun: the ring stays where it is as the
+            # first turn starts (how to begin is said where the speaker's name will be).
+            self.round_label.set_full_text(
+                _("Round {number} of {total} · {name}").format(
+                    number=progress.index + 1, total=max(progress.total, 1), name=plan.label
                 )
             )
             self.prompt_label.set_full_text(controller.prompt_now())
@@ -341,6 +334,8 @@ class LiveView(QWidget):
             self.speaker_label.set_full_text(
                 _("Ready: {name}").format(name=self._label(now.up_next))
             )
+        elif plan is not None and not progress.in_round:
+            self.speaker_label.set_full_text(_("Press N or Space to begin"))
         else:
             self.speaker_label.set_full_text("")
         after = now.following

@@ -20,6 +20,7 @@ from enum import Enum
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
+    QColor,
     QIcon,
     QIconEngine,
     QKeySequence,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import QApplication, QPushButton, QStyle, QStyleOptionButton, QWidget
@@ -88,9 +90,7 @@ class PromptIconEngine(QIconEngine):
             self._turn(painter, colour)
         painter.restore()
 
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State):  # type: ignore[no-untyped-def]
-        from PySide6.QtGui import QPixmap
-
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -99,7 +99,7 @@ class PromptIconEngine(QIconEngine):
         return pixmap
 
     @staticmethod
-    def _list(painter: QPainter, colour) -> None:  # type: ignore[no-untyped-def]
+    def _list(painter: QPainter, colour: QColor) -> None:
         for y in (3.5, 8.0, 12.5):
             painter.drawLine(QPointF(6.0, y), QPointF(14.5, y))
         painter.setBrush(colour)
@@ -108,7 +108,7 @@ class PromptIconEngine(QIconEngine):
             painter.drawEllipse(QPointF(2.5, y), 1.3, 1.3)
 
     @staticmethod
-    def _die(painter: QPainter, colour) -> None:  # type: ignore[no-untyped-def]
+    def _die(painter: QPainter, colour: QColor) -> None:
         painter.drawRoundedRect(QRectF(1.5, 1.5, 13.0, 13.0), 3.0, 3.0)
         painter.setBrush(colour)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -116,7 +116,7 @@ class PromptIconEngine(QIconEngine):
             painter.drawEllipse(QPointF(x, y), 1.4, 1.4)
 
     @staticmethod
-    def _turn(painter: QPainter, colour) -> None:  # type: ignore[no-untyped-def]
+    def _turn(painter: QPainter, colour: QColor) -> None:
         """An open circle turning clockwise, its arrowhead at the top (as ↻)."""
         centre, radius, start, sweep = QPointF(8.0, 8.5), 5.5, 0.0, -290.0
         ring = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
