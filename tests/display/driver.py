@@ -25,6 +25,7 @@ from tests.display.scenario_kit import (
     action,
     build,
     scenario,
+    screenshot,
     set_fields,
     speak,
 )
@@ -56,15 +57,24 @@ def clock_watcher(prober: Prober, window_of: Callable[[], Any]) -> Callable[[QWi
     return watch
 
 
+def shot_of_each_window(window: QWidget) -> dict[str, Any]:
+    """A screenshot of each window as it opens, when ``CK_SHOTS_DIR`` asks for them."""
+    title = "".join(c if c.isalnum() else "-" for c in window.windowTitle())[:40]
+    screenshot(f"window-{len(os.listdir(os.environ['CK_SHOTS_DIR']))}-{title}")
+    return {}
+
+
 @scenario
 def dialogs(prober: Prober, workdir: Path) -> None:
     """Every window and dialog a facilitator meets in a first evening, opened and pressed."""
+    from circlekeeper.i18n import _
     from circlekeeper.ui.catalog import CircleDetail, Member
     from circlekeeper.ui.setup.setup_dialog import default_plan
 
     parts = build(workdir)
     window = parts.window
     report = prober.report
+    screenshot("main")
     report["main"] = {
         "frame": rect(window.frameGeometry()),
         "available": rect(window.screen().availableGeometry()),
@@ -83,6 +93,8 @@ def dialogs(prober: Prober, workdir: Path) -> None:
         ),
     }
     prober.watchers.append(clock_watcher(prober, lambda: window))
+    if os.environ.get("CK_SHOTS_DIR"):
+        prober.watchers.append(shot_of_each_window)
     prober.run(window.menus.show_shortcuts, Expect("shortcuts"))
     prober.run(window.open_settings, Expect("settings"))
     prober.run(window.new_circle, Expect("new circle", set_fields("Tuesday evening circle")))
@@ -117,6 +129,7 @@ def dialogs(prober: Prober, workdir: Path) -> None:
         return
     while live.controller.turn_view() is None:  # Space until a turn runs
         live.controller.toggle()
+    screenshot("live")
     prober.run(live._late, Expect("started late"))
     prober.run(live._arrival, Expect("late arrival", set_fields("Sam", "they/them")))
     prober.run(live._leaving, Expect("someone leaves"))
@@ -129,9 +142,13 @@ def dialogs(prober: Prober, workdir: Path) -> None:
     prober.run(
         lambda: bridge.request_unlock(window), Expect("passphrase unlock", set_fields(PASSPHRASE))
     )
-    prober.run(action(window, "Notes of &this circle…").trigger, Expect("notes"))
+    prober.run(action(window, _("Notes of &this circle…")).trigger, Expect("notes"))
     report["live"]["status"] = live.status.text()
+    report["live"]["offer_shown"] = live.overrun_offer.isVisible()
+    report["live"]["fits"] = inside(window.frameGeometry(), window.screen().availableGeometry())
+    screenshot("live-after-dialogs")
     live.end_circle()
+    screenshot("summary")
     summary = window.summary_view
     report["summary"] = {
         "shown": summary is not None,
@@ -140,10 +157,11 @@ def dialogs(prober: Prober, workdir: Path) -> None:
             inside(global_rect(b), window.screen().availableGeometry()) for b in summary.buttons()
         ),
     }
-    history = window.options.extra_pages["&History"]
+    history = window.options.extra_pages[_("&History")]
     summary.closed.emit("")
     window.show_page(history)
     spin(0.5)
+    screenshot("history")
     report["history"] = {"fits": inside(global_rect(history), window.screen().availableGeometry())}
     window.close()
     parts.data.close()
@@ -177,6 +195,8 @@ def crash(prober: Prober, workdir: Path) -> None:
 @scenario
 def resume(prober: Prober, workdir: Path) -> None:
     parts = build(workdir, ask=lambda parent, title, question: True)
+    if os.environ.get("CK_SHOTS_DIR"):
+        prober.watchers.append(shot_of_each_window)
     prober.run(parts.window.offer_resume, Expect("resume offer"))
     prober.report["resumed"] = parts.window.controller is not None
     parts.window.close()

@@ -57,7 +57,7 @@ def test_shortening_the_rounds_left_is_one_key_and_one_undo(
     a_second_passes(view)
     offer = view.overrun_offer
     assert offer.isVisible()
-    assert "Sharing 0:48 each; Check-out 0:15 each" in offer.message.text()  # 4:00 for 10:00
+    assert "Sharing 0:48 each; Check-out 0:15 each" in offer.message.full_text()  # 4:00 for 10:00
     qtbot.keyClick(
         view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )

@@ -39,6 +39,7 @@ from circlekeeper.ui.live.clock_guard import ClockGuard
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.fitted_label import FittedLabel
+from circlekeeper.ui.live.late_start_dialog import ask_late_start
 from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.steady_height import steady_height
@@ -436,19 +437,9 @@ class LiveView(QWidget):
         view = self.controller.turn_view()
         if view is None:
             return
-        seconds, ok = QInputDialog.getInt(
-            self,
-            _("Started late"),
-            _(
-                "The timer shows {time} for this turn.\n"
-                "How many seconds ago did the speaker really begin?"
-            ).format(time=format_duration(view.spoken)),
-            int(view.spoken) + 30,
-            int(view.spoken) + 1,
-            24 * 3600,
-            5,
-        )
-        if ok and self.controller.correct_start(seconds):
+        seconds = ask_late_start(self, view.spoken)
+        self.window().activateWindow()  # the live keys work again at once
+        if seconds is not None and self.controller.correct_start(seconds):
             self.status.setText(
                 _("The turn now counts from {time} ago.").format(time=format_duration(seconds))
             )

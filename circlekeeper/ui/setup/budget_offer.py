@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.allotment import budget_overrun, minimum_that_fits
 from circlekeeper.session.model import PolicyMode
-from circlekeeper.ui.setup.duration_box import DurationBox
-from circlekeeper.ui.setup.duration_text import format_seconds
+from circlekeeper.ui.duration_box import DurationBox
+from circlekeeper.ui.duration_text import format_seconds
 from circlekeeper.ui.setup.plan_words import round_label
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.theme import colours_for
