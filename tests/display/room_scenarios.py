@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin
+from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until
 from tests.display.scenario_kit import build, scenario, screenshot
 
 ROOM = ("Amal", "Jonas", "Priya", "Wen", "Konstantin", "Maria Fernanda", "Sam", "Noor", "Ilse")
@@ -208,5 +208,17 @@ def ring_from_ready(prober: Prober, workdir: Path) -> None:
     look("first turn a moment later")
     controller.move_on()
     look("second turn")
+    from circlekeeper.session.model import Participant
+
+    for number in (1, 2):  # two walk in: the plan now heads past its end
+        controller.join(Participant(f"late-{number}", f"Late {number}"))
+    spin_until(live.overrun_offer.isVisible, 6)  # the circle's clock looks about once a second
+    look("plan runs over")
+    states["plan runs over"]["offer shown"] = live.overrun_offer.isVisible()
+    states["plan runs over"]["fits"] = inside(
+        window.frameGeometry(), window.screen().availableGeometry()
+    )
+    live.overrun_offer.keep()
+    look("plan kept")
     window.close()
     parts.data.close()

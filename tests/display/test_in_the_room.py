@@ -33,13 +33,19 @@ def test_the_ring_stays_put_from_ready_through_the_first_turns(
 ) -> None:
     """ "Ready", Space, the first turn running, the next one: the ring's rectangle on screen
     is the same in each (it moved by 8 px at 1024×600 as the first turn began, and by a line
-    in German, whose "press N or Space to begin" heading wrapped)."""
+    in German, whose "press N or Space to begin" heading wrapped). When two late arrivals
+    push the plan past its end, the offer to shorten it appears without pushing the window
+    past the screen's edge (it grew by 57 px and stayed so), and once answered the ring is
+    back where it was."""
     report = run_scenario(screen, "ring_from_ready", tmp_path, f"lang={language}")
     assert "error" not in report, report["error"]
     states = report["states"]
-    assert list(states) == ["ready", "first turn", "first turn a moment later", "second turn"]
+    steady = ["ready", "first turn", "first turn a moment later", "second turn", "plan kept"]
+    assert list(states) == [*steady[:4], "plan runs over", "plan kept"]
     assert states["ready"]["speaker text"] and states["first turn"]["speaker text"]
-    rings = {name: tuple(seen["ring"]) for name, seen in states.items()}
+    rings = {name: tuple(states[name]["ring"]) for name in steady}
     assert len(set(rings.values())) == 1, rings
     windows = {tuple(seen["window"]) for seen in states.values()}
     assert len(windows) == 1, f"the window keeps its size: {windows}"
+    over = states["plan runs over"]
+    assert over["offer shown"] and over["fits"], over

@@ -62,6 +62,8 @@ class OverrunOffer(QFrame):
 
     shorten_requested = Signal(object)
     """The :class:`Refit` the facilitator accepted."""
+    answered = Signal()
+    """The facilitator shortened the plan or kept it: the offer is gone."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,10 +117,12 @@ class OverrunOffer(QFrame):
             self.shorten_requested.emit(self._refit)
             self._refit = None
             self.hide()
+            self.answered.emit()
 
     def keep(self) -> None:
         self._kept_at = self._overrun
         self.hide()
+        self.answered.emit()
 
     def _wording(self, over: float, refit: Refit, labels: list[str]) -> str:
         shares = []

@@ -78,8 +78,9 @@ def time_text(view: TurnView | None, upcoming: float | None = None) -> str:
     return format_duration(view.remaining or 0.0)
 
 
-MINIMUM_SIDE = 120
-"""Small enough that the live screen (two-line speaker, notes, passers' room) fits 1024×600."""
+MINIMUM_SIDE = 104
+"""Small enough that the live screen (two-line speaker, notes, passers' room, and the offer
+to shorten a plan running over) fits 1024×600; the ring is larger whenever there is room."""
 CAPTION_SMALLEST = 8
 """Pixels the caption under the time may shrink to before it is shortened with "…"."""
 

@@ -212,6 +212,7 @@ class LiveView(LiveControls, QWidget):
         """Intents of the parts go to the controller; its signals come back to the screen."""
         controller = self.controller
         self.overrun_offer.shorten_requested.connect(self._shorten)
+        self.overrun_offer.answered.connect(self._make_room_for_the_offer)
         self.passers_bar.hear_requested.connect(controller.hear_passer)
         self.clock_guard = ClockGuard(self, self._clock_on_screen)
         self.destroyed.connect(self.clock_guard.stop)
@@ -303,6 +304,15 @@ class LiveView(LiveControls, QWidget):
         refit = controller.refit() if outlook.overrun > 0 else None
         labels = [plan.label for plan in refit.plans] if refit else []
         self.overrun_offer.offer(outlook, refit, labels)
+        self._make_room_for_the_offer()
+
+    def _make_room_for_the_offer(self) -> None:
+        """While the offer shows, it stands in for the circle's clock line (it says how far
+        past its end the plan is heading) and the round's time policy: the live screen keeps
+        its height, on a 600-pixel screen too, instead of growing past the screen's edge."""
+        offered = self.overrun_offer.isVisibleTo(self)
+        self.circle_clock.setVisible(not offered)
+        self.policy_label.setVisible(not offered)
 
     def _shorten(self, refit: object) -> None:
         if self.controller.apply_refit(refit):  # type: ignore[arg-type]
