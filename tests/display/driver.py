@@ -417,6 +417,7 @@ def keys(prober: Prober, workdir: Path) -> None:
     key("F5", "main window")
     presenter = window.presenter
     spin(0.8)
+    screenshot("presenter")
     main_id = int(window.winId())
     report["presenter"] = {
         "shown": presenter is not None and presenter.isVisible(),
@@ -427,6 +428,8 @@ def keys(prober: Prober, workdir: Path) -> None:
         "main_screen": QApplication.screens().index(window.screen()),
         "screens": len(QApplication.screens()),
         "full_screen": presenter.isFullScreen() if presenter else None,
+        "on_screen": bool(presenter)
+        and inside(presenter.frameGeometry(), presenter.screen().availableGeometry()),
         "covers_controls": bool(presenter)
         and presenter.frameGeometry().intersects(global_rect(window.live_view.controls))
         and presenter.screen() is window.screen(),
@@ -440,6 +443,7 @@ def keys(prober: Prober, workdir: Path) -> None:
         xdo("mousemove", x, y, "sleep", "0.15", "click", "1")
         spin(0.4)
         report["presenter"]["x_focus_is_main_after_click"] = focus_window_id() == main_id
+    screenshot("presenter-turn")
     key("n", "after clicking the presenter")
     queue = window.live_view.queue.findChild(QListWidget) or window.live_view.queue
     queue.setFocus()
