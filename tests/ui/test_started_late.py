@@ -85,3 +85,21 @@ def test_ctrl_t_on_the_live_screen_corrects_the_turn_from_the_keyboard(
     assert seen == ["0:35"]
     assert round(view.controller.turn_view().spoken) == 45
     assert view.status.text() == "The turn now counts from 0:45 ago."
+
+
+def test_it_offers_no_time_before_the_turn_before_ended(qtbot) -> None:
+    """The previous turn ended 10 s ago: 0:33 would only be refused by the circle, so the
+    field starts at 0:10, says why, and takes nothing earlier."""
+    dialog = LateStartDialog(3, longest=10.4)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.box.hasFocus)
+    assert dialog.box.lineEdit().text() == "0:10"
+    texts = [label.text() for label in dialog.findChildren(type(dialog.problem))]
+    assert any("0:10, when the turn before ended" in text for text in texts), texts
+    retype(qtbot, dialog, "0:20")
+    assert dialog.isVisible() and "Choose a time from 0:04 to 0:10" in dialog.problem.text()
+    retype(qtbot, dialog, "8s")
+    assert dialog.result() == LateStartDialog.DialogCode.Accepted and dialog.seconds() == 8

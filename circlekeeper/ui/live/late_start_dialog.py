@@ -33,13 +33,22 @@ LONGEST = 24 * 3600
 class LateStartDialog(QDialog):
     """Asks how long ago the turn began; :meth:`seconds` once accepted."""
 
-    def __init__(self, spoken: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, spoken: float, longest: float | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``longest``: the most seconds ago the turn can have begun (since the turn before it
+        ended); the field offers nothing earlier."""
         super().__init__(parent)
         self.setWindowTitle(_("Started late"))
         self.setAccessibleName(_("Started late"))
         shown = format_duration(spoken)
         earliest = math.floor(spoken) + 1
         suggested = math.floor(spoken) + SUGGESTED_EXTRA
+        latest = LONGEST
+        if longest is not None and math.floor(longest) >= earliest:
+            latest = math.floor(longest)
+        since_last_turn = suggested > latest
+        suggested = min(suggested, latest)
         question = QLabel(
             _(
                 "The timer shows {time} for this turn. How long ago did the speaker really begin?"
@@ -47,14 +56,18 @@ class LateStartDialog(QDialog):
         )
         question.setWordWrap(True)
         question.setTextFormat(Qt.TextFormat.PlainText)
-        self.box = DurationBox(suggested, minimum=earliest, maximum=LONGEST)
+        self.box = DurationBox(suggested, minimum=earliest, maximum=latest)
         self.box.setAccessibleName(_("The speaker began this long ago"))
         question.setBuddy(self.box)
+        filled = (
+            _("Filled in: {suggested}, when the turn before ended.")
+            if since_last_turn
+            else _("Filled in: {suggested}, half a minute more than the timer.")
+        )
         hint = QLabel(
-            _(
-                "Filled in: {suggested}, half a minute more than the timer. "
-                "Type 0:45, 45s or 1 (a minute), or use Up and Down."
-            ).format(suggested=format_seconds(suggested))
+            filled.format(suggested=format_seconds(suggested))
+            + " "
+            + _("Type 0:45, 45s or 1 (a minute), or use Up and Down.")
         )
         hint.setWordWrap(True)
         hint.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,9 +115,9 @@ class LateStartDialog(QDialog):
         self.box.lineEdit().selectAll()
 
 
-def ask_late_start(parent: QWidget, spoken: float) -> int | None:
+def ask_late_start(parent: QWidget, spoken: float, longest: float | None = None) -> int | None:
     """Seconds ago the turn really began, or None when the facilitator cancels."""
-    dialog = LateStartDialog(spoken, parent)
+    dialog = LateStartDialog(spoken, longest, parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     seconds = dialog.seconds()
     dialog.deleteLater()

@@ -72,7 +72,8 @@ class LiveIntents:
         view = self.controller.turn_view()
         if view is None:
             return
-        seconds = ask_late_start(self.as_widget, view.spoken)
+        longest = self.controller.longest_late_start()
+        seconds = ask_late_start(self.as_widget, view.spoken, longest)
         self.as_widget.window().activateWindow()  # the live keys work again at once
         if seconds is not None and self.controller.correct_start(seconds):
             self.status.setText(
