@@ -22,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable
 
 from circlekeeper.bundled import resource_file
+from circlekeeper.i18n.formats import format_number
 from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.fonts import FontSet, needs_shaping
 from circlekeeper.reports.layout import INK, MUTED, RULE, ZEBRA
@@ -171,7 +172,7 @@ class StackedBars(Flowable):
         while value <= most + 1e-9:
             y = bottom + value / most * plot_h
             grid.append((left, y, left + plot_w, y))
-            label = f"{value:g}"
+            label = format_number(round(value, 2))  # 2.5 / 2,5, as the reader writes it
             text.setTextOrigin(left - 4 - stringWidth(label, font, 6.5), y - 2.5)
             text.textOut(label)
             value += step
