@@ -23,16 +23,11 @@ from circlekeeper.i18n import _, ngettext
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.context import Privacy, ReportContext
+from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import fonts, needs_shaping, split_clusters
 from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet, table_style
 from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
-from circlekeeper.reports.period_flowables import (
-    MONO,
-    Column,
-    FigureRows,
-    SessionRows,
-    mono_cover,
-)
+from circlekeeper.reports.period_flowables import MONO, Column, SessionRows, mono_cover
 from circlekeeper.reports.session_pdf import local_zone
 from circlekeeper.reports.typeset import Typesetter, truncate
 from circlekeeper.session.model import format_duration

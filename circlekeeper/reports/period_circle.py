@@ -15,11 +15,12 @@ from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_month
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy
+from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
-from circlekeeper.reports.period_flowables import Caption, FigureRows
+from circlekeeper.reports.period_flowables import Caption
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.period_figures import (
