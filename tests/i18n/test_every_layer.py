@@ -87,3 +87,33 @@ def test_each_kind_of_session_file_refusal_speaks_french(text: str, french: str)
         load_session(text)
     assert french in str(caught.value)
     assert str(caught.value).startswith("Ce n’est pas un fichier de séance CircleKeeper valide")
+
+
+def test_check_reports_a_healthy_database_in_german(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from circlekeeper.store import open_store
+
+    db = tmp_path / "circle.sqlite3"
+    open_store(db).close()  # a new, empty database, as the app leaves it
+    assert main(["--lang", "de", "--db", str(db), "check"]) == 0
+    out = capsys.readouterr().out
+    assert f"Die Datenbank {db} ist in Ordnung" in out
+    assert "Die Aufzeichnung jeder Sitzung ist stimmig" in out
+    assert "is healthy" not in out and "consistent" not in out
+
+
+def test_no_message_is_hidden_from_the_catalog_inside_an_f_string() -> None:
+    """Babel does not look inside f-strings: ``f"{_('status')}"`` stays English for ever."""
+    import re
+
+    import circlekeeper
+
+    root = Path(circlekeeper.__file__).parent
+    hidden = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\{(_|gettext|ngettext|pgettext)\(", line)
+    ]
+    assert not hidden, hidden
