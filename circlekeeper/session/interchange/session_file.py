@@ -280,7 +280,7 @@ def _entries(data: dict[str, Any], version: int) -> tuple[ev.Entry, ...]:
         wall = _moment(item, "wall", place=f"{place}.wall")
         kind = _text(item, "kind", f"{place}.kind")
         payload = _require(item, "payload", f"{place}.payload")
-        if version < 3:
+        if version < VERSION:
             refuse_newer_than(version, kind, payload, place)
         entries.append(ev.Entry(seq, float(elapsed), wall, _event(kind, payload, place)))
     return tuple(entries)

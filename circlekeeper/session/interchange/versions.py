@@ -35,24 +35,30 @@ def check_header(data: dict[str, Any]) -> int:
     return version
 
 
-# What session file version 3 added to the log: two event kinds and one payload field.
-KINDS_ADDED_IN_VERSION_3 = frozenset({ev.PassReconsidered.kind, ev.RoundsReplanned.kind})
-FIELDS_ADDED_IN_VERSION_3 = {ev.ParticipantJoined.kind: frozenset({"place"})}
+# What each session file version added to the log: event kinds and payload fields.
+KINDS_ADDED = {
+    3: frozenset({ev.PassReconsidered.kind, ev.RoundsReplanned.kind}),
+    4: frozenset({ev.PromptDealt.kind}),
+}
+FIELDS_ADDED = {3: {ev.ParticipantJoined.kind: frozenset({"place"})}}
 
 
 def refuse_newer_than(version: int, kind: str, payload: Any, place: str) -> None:
     """An older file cannot hold what a later version introduced: saying so beats guessing."""
-    if kind in KINDS_ADDED_IN_VERSION_3:
-        raise InvalidSessionFile(
-            f"{place}.kind",
-            _("{kind} is not part of a version {version} file (it came in version {newer})").format(
-                kind=repr(kind), version=version, newer=3
-            ),
-        )
-    newer = FIELDS_ADDED_IN_VERSION_3.get(kind, frozenset())
-    if isinstance(payload, dict):
-        for name in sorted(newer & set(payload)):
-            raise InvalidSessionFile(f"{place}.payload.{name}", not_in_version(version, 3))
+    for added_in in sorted(v for v in KINDS_ADDED.keys() | FIELDS_ADDED.keys() if v > version):
+        if kind in KINDS_ADDED.get(added_in, frozenset()):
+            raise InvalidSessionFile(
+                f"{place}.kind",
+                _(
+                    "{kind} is not part of a version {version} file (it came in version {newer})"
+                ).format(kind=repr(kind), version=version, newer=added_in),
+            )
+        newer = FIELDS_ADDED.get(added_in, {}).get(kind, frozenset())
+        if isinstance(payload, dict):
+            for name in sorted(newer & set(payload)):
+                raise InvalidSessionFile(
+                    f"{place}.payload.{name}", not_in_version(version, added_in)
+                )
 
 
 def not_in_version(version: int, newer: int) -> str:
