@@ -1,4 +1,5 @@
-"""Create or edit a circle: name, description, agreements, facilitators, people, default plan."""
+"""Create or edit a circle: name, description, how often it meets, agreements, facilitators,
+people, default plan."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from circlekeeper.ui.language_choice import circle_language_choice
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.brief import default_plan
+from circlekeeper.ui.setup.cadence_choice import CadenceChoice
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SeatingList, seating_tip
@@ -145,12 +147,16 @@ class CircleEditor(QDialog):
         )
         self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
         self.language = circle_language_choice(detail.language)
+        self.cadence = CadenceChoice(detail.cadence)
+        self.cadence.setFocusProxy(self.cadence.kind)
 
     def _lay_out(self, member_buttons: tuple[QPushButton, ...]) -> None:
         form = QFormLayout()
         form.addRow(_("Name"), self.name)
         form.addRow(_("Description"), self.description)
         form.addRow(_("Facilitators"), self.facilitators)
+        # Translators: the label of how often a circle meets ("Every week"); & marks Alt+M.
+        form.addRow(_("&Meets"), self.cadence)
         form.addRow(_("Group agreements"), self.agreements)
         form.addRow(_("Printed summaries show"), self.privacy)
         form.addRow(_("Mood"), self.mood)
@@ -269,4 +275,5 @@ class CircleEditor(QDialog):
             mood_enabled=self.mood.isChecked(),
             retention_days=self.retention.value() * DAYS_PER_MONTH or None,
             language=self.language.currentData(),
+            cadence=self.cadence.cadence(),
         )
