@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,23 +56,23 @@ class CadenceChoice(QWidget):
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat(date_display_format())
         self.start.setDate(_qdate(cadence.since or today or date.today()))
-        self.words = QLabel()
+        self.words = TwoLines()
         self.words.setAccessibleName(_("The schedule in words"))
-        self.words.setWordWrap(True)
-        self.words.setTextFormat(Qt.TextFormat.PlainText)
-        self.words.setObjectName("hint")
         self.kind.setCurrentIndex(max(0, self.kind.findData(cadence.kind.value)))
         self.has_start.setChecked(cadence.since is not None)
 
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.kind, 1)
-        row.addWidget(self.has_start)
-        row.addWidget(self.start)
+        # The first meeting on a line of its own: beside the list it widened the editor
+        # (by 100 pixels in French), which has little to spare on a 1024-pixel screen.
+        start = QHBoxLayout()
+        start.setContentsMargins(0, 0, 0, 0)
+        start.addWidget(self.has_start)
+        start.addWidget(self.start)
+        start.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(row)
+        layout.addWidget(self.kind)
+        layout.addLayout(start)
         layout.addWidget(self.words)
         self.kind.currentIndexChanged.connect(self._changed)
         self.has_start.toggled.connect(self._changed)
@@ -95,8 +96,42 @@ class CadenceChoice(QWidget):
             self.words.setText(cadence_words(cadence))
         else:
             self.words.setText(
-                _("The period report counts the sessions held, with no plan to set them against.")
+                _("Reports count the sessions held, with no plan to compare them with.")
             )
+
+
+class TwoLines(QLabel):
+    """A plain-text label, two lines high unless its words need more at its width.
+
+    A wrapping label normally asks for a height for each width, and one such child makes the
+    editor's scroll area lay the whole editor out at its preferred height: at 1024×600 that
+    pushed the round plan below the window. This one says no, and sets its own height when
+    its width or its words change."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        self._fit()
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        two = 2 * self.fontMetrics().lineSpacing() + 2
+        needed = super().heightForWidth(self.width()) if self.width() > 0 else two
+        height = max(two, needed)
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 def _qdate(day: date) -> QDate:

@@ -148,15 +148,12 @@ class CircleEditor(QDialog):
         self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
         self.language = circle_language_choice(detail.language)
         self.cadence = CadenceChoice(detail.cadence)
-        self.cadence.setFocusProxy(self.cadence.kind)
 
     def _lay_out(self, member_buttons: tuple[QPushButton, ...]) -> None:
         form = QFormLayout()
         form.addRow(_("Name"), self.name)
         form.addRow(_("Description"), self.description)
         form.addRow(_("Facilitators"), self.facilitators)
-        # Translators: the label of how often a circle meets ("Every week"); & marks Alt+M.
-        form.addRow(_("&Meets"), self.cadence)
         form.addRow(_("Group agreements"), self.agreements)
         form.addRow(_("Printed summaries show"), self.privacy)
         form.addRow(_("Mood"), self.mood)
@@ -178,7 +175,15 @@ class CircleEditor(QDialog):
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
         top.addLayout(form, 3)
-        top.addWidget(people_box, 2)
+        # Beside the form, under the people: the form's column has no height to spare at
+        # 1024×600 (a row there pushed the round plan below the window).
+        # Translators: how often a circle meets ("Every week"); & marks Alt+M.
+        meets_box = QGroupBox(_("&Meets"))
+        QVBoxLayout(meets_box).addWidget(self.cadence)
+        side = QVBoxLayout()
+        side.addWidget(people_box, 1)
+        side.addWidget(meets_box)
+        top.addLayout(side, 2)
         body = QVBoxLayout()
         body.addLayout(top, 1)
         body.addWidget(plan_box, 1)
