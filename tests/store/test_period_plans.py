@@ -10,13 +10,15 @@ circle added here first met on 18 March.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
+from circlekeeper.demo.seeding import seed_demo
 from circlekeeper.session.cadence import Cadence, CadenceKind
 from circlekeeper.session.period_figures import PeriodScope
-from circlekeeper.store import CircleRecord, Store
+from circlekeeper.store import CircleRecord, Store, open_store
 from circlekeeper.store.history.reach import period_figures
 from tests.store.period_history import Built, Turn, build_history, day, play
 
@@ -96,3 +98,18 @@ def test_one_circle_scope_counts_the_same(built: Built) -> None:
     schedule(built.store, built.thursday, Cadence(CadenceKind.MONTHLY))
     alone = PeriodScope(MARCH.first_day, MARCH.last_day, built.tuesday)
     assert plans(built.store, alone) == {"Tuesday": (3, 5)}
+
+
+def test_weekly_demo_circles_hold_every_planned_session(tmp_path: Path) -> None:
+    """The demo's weekly circles keep a weekly schedule, so a demo period report shows the
+    figure; over weeks inside their history each held what it planned."""
+    end = datetime(2026, 11, 25, tzinfo=UTC)
+    with open_store(tmp_path / "demo.sqlite3") as store:
+        seed_demo(store.engine, 120, seed=5, end=end)
+        circles = store.circles.list()
+        weekly = {c.name for c in circles if c.cadence == WEEKLY}
+        assert weekly and all(c.cadence in (WEEKLY, Cadence()) for c in circles)
+        eight_weeks = PeriodScope(date(2026, 9, 1), date(2026, 10, 26))
+        held = plans(store, eight_weeks)
+    for name in weekly:
+        assert held[name] == (8, 8), name
