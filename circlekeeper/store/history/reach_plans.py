@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, or_, select
 
 from circlekeeper.session.cadence import Cadence
 from circlekeeper.session.period_figures import PeriodScope, SessionLine
@@ -58,36 +58,45 @@ def plans_in_period(
 
 def _session_bounds(
     conn: Any, scope: PeriodScope, scheduled: Mapping[int, tuple[Cadence, bool]]
-) -> dict[int, tuple[date, date]]:
-    """The day of the first and last finished session of each scheduled circle that needs
-    them: with no start date (its first session stands in) or archived (its plan ends with
-    its last session). One grouped query over the (circle, started) index."""
+) -> dict[int, tuple[date | None, date | None]]:
+    """The day of the first finished session of each scheduled circle with no start date
+    (it stands in for one), and of the last of each archived one (its plan ends there).
+
+    One row per such circle, each day a correlated subquery that walks the (circle,
+    started) index from one end and stops at the first finished session: a few index steps
+    per circle, where grouping MIN and MAX read every session the circles ever held."""
     wanted = {
         cid for cid, (cadence, archived) in scheduled.items() if archived or not cadence.since
     }
     if not wanted:
         return {}
-    query = (
-        select(
-            S.circle_id,
-            func.min(S.started_at).label("first"),
-            func.max(S.started_at).label("last"),
+
+    def edge(newest: bool) -> Any:
+        order = S.started_at.desc() if newest else S.started_at
+        return (
+            select(S.started_at)
+            .where(S.circle_id == C.id, S.status != "live")
+            .order_by(order)
+            .limit(1)
+            .scalar_subquery()
         )
-        .join(C, C.id == S.circle_id)
-        .where(
-            S.status != "live",
-            C.cadence != "none",
-            or_(C.cadence_since.is_(None), C.archived.is_(True)),
-        )
-        .group_by(S.circle_id)
-    )
+
+    query = select(
+        C.id,
+        case((C.cadence_since.is_(None), edge(newest=False)), else_=None).label("first"),
+        case((C.archived.is_(True), edge(newest=True)), else_=None).label("last"),
+    ).where(C.cadence != "none", or_(C.cadence_since.is_(None), C.archived.is_(True)))
     if scope.circle_id is not None:
-        query = query.where(S.circle_id == scope.circle_id)
+        query = query.where(C.id == scope.circle_id)
     return {
-        row.circle_id: (_day(row.first), _day(row.last))
+        row.id: (_maybe_day(row.first), _maybe_day(row.last))
         for row in conn.execute(query)
-        if row.circle_id in wanted
+        if row.id in wanted
     }
+
+
+def _maybe_day(moment: datetime | str | None) -> date | None:
+    return None if moment is None else _day(moment)
 
 
 def _day(moment: datetime | str) -> date:
