@@ -1,6 +1,6 @@
 """A circle's schedule in the window: chosen in the circle editor (mouse or keyboard), shown on
 the circle's page and in its history, and set beside the sessions held in the Period tab, the
-same figures as the PDF and the CSV (:mod:`tests.reports.test_period_plans`)."""
+same figures as the PDF and the CSV (:mod:`tests.reports.test_period_plans_pdf`)."""
 
 from __future__ import annotations
 
