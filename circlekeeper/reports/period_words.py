@@ -55,6 +55,11 @@ def change_in_index(now: float | None, before: float | None) -> str:
     return _signed(now - before, 2)
 
 
+def count(value: int) -> str:
+    """``1,234`` / ``1.234``: a count of people or sessions, grouped the reader's way."""
+    return format_number(value)
+
+
 def share(value: float | None) -> str:
     return "—" if value is None else format_fixed(value * 100, 0) + " %"
 
