@@ -81,6 +81,8 @@ def format_day_month(day: date | datetime, *, language: str | None = None) -> st
 def format_weekday(day: date | datetime, *, language: str | None = None) -> str:
     """``Tuesday`` / ``Dienstag``: the day of the week a date falls on, as a sentence names
     it (a circle's schedule: "Every week on Tuesday")."""
+    from babel import dates
+
     return str(dates.get_day_names("wide", "format", locale=_locale(language))[day.weekday()])
 
 
