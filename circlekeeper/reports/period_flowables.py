@@ -5,17 +5,20 @@ reportlab's ``Table`` and ``Drawing`` cost milliseconds each (layout passes, one
 cell, a render tree per chart), which made such a year take a minute. These draw the same
 things with a handful of canvas calls: a figures table as plain rows, charts as rectangles,
 and the appendix as one line of monospaced text per session. Only our own figures and dates go
-through them as plain strings; user text (circle and facilitator names) that the monospaced
-font cannot print falls back to the regular font, cell by cell.
+through them as plain strings; user text (circle and facilitator names) that the font cannot
+print as it stands (another script, right to left, shaped) goes through the typesetter, cell by
+cell, into a PDF form made once per text and reused on every row and page that shows it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -23,9 +26,9 @@ from reportlab.platypus import Flowable
 
 from circlekeeper.bundled import resource_file
 from circlekeeper.reports.bidi_order import has_rtl
-from circlekeeper.reports.fonts import FontSet, needs_shaping
+from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
 from circlekeeper.reports.layout import INK, MUTED, RULE, ZEBRA
-from circlekeeper.reports.typeset import truncate
+from circlekeeper.reports.typeset import Typesetter, truncate
 
 MONO = "CKSansMono"
 ROW = 12.5
@@ -57,9 +60,42 @@ def _elided(label: str, font: str, size: float, room: float) -> str:
     return label
 
 
+def typeset_form(
+    canv: Any, key: tuple[object, ...], width: float, make: Callable[[], list[Flowable]]
+) -> str:
+    """The name of a PDF form (made on first use, kept for the whole document) holding the
+    first flowable ``make()`` typesets, ``width`` wide and one row high: a name in another
+    script is shaped, ordered and font-matched once, however many rows and pages repeat it."""
+    forms: dict[tuple[object, ...], str] = canv.__dict__.setdefault("_ck_cell_forms", {})
+    name = forms.get(key)
+    if name is None:
+        name = forms[key] = f"ckcell{len(forms)}"
+        canv.beginForm(name, 0, 0, width, ROW)
+        for flowable in make()[:1]:
+            flowable.wrapOn(canv, width, ROW)
+            flowable.drawOn(canv, 0, 0)
+        canv.endForm()
+    return name
+
+
+def prints_plainly(fonts: FontSet, text: str) -> bool:
+    """Whether the regular font prints ``text`` as it stands (no other script, no shaping,
+    no right-to-left run): then one text call draws it."""
+    return (
+        not has_rtl(text)
+        and not needs_shaping(text)
+        and all(fonts.font_for(c) == fonts.regular for c in split_clusters(text) if c != " ")
+    )
+
+
 class FigureRows(Flowable):
-    """A small table of plain strings: a muted header, zebra rows, figures right-aligned from
-    column ``figures_from`` on. Never split (a dozen rows at most)."""
+    """A small table of strings: a muted header, zebra rows, figures right-aligned from
+    column ``figures_from`` on. Never split (a page of rows at most).
+
+    Figures and our own labels are drawn as plain text. Given ``typeset``, a label the
+    regular font cannot print as it stands (a circle's name in Hebrew or Japanese) is cut
+    to its room with "…" and drawn by the typesetter (fonts, shaping, direction).
+    """
 
     def __init__(
         self,
@@ -69,10 +105,12 @@ class FigureRows(Flowable):
         *,
         figures_from: int = 1,
         size: float = 8.5,
+        typeset: Typesetter | None = None,
     ) -> None:
         super().__init__()
         self.rows, self.fonts = rows, fonts
         self.figures_from, self.size = figures_from, size
+        self.typeset = typeset
         self.widths = self._labels_fit(list(widths))
         self.width = sum(self.widths)
         self.height = ROW * len(rows) + 2
@@ -100,6 +138,28 @@ class FigureRows(Flowable):
             fitted[c] -= grown * slack[c] / sum(slack.values())
         return fitted
 
+    def _draw_typeset(self, label: str, x: float, y: float, room: float) -> None:
+        c = self.canv
+        name = typeset_form(
+            c, ("label", label, room, self.size), room, partial(self._set, label, room)
+        )
+        c.saveState()
+        c.translate(x, y - 3)
+        c.doForm(name)
+        c.restoreState()
+
+    def _set(self, label: str, room: float) -> list[Flowable]:
+        """``label`` typeset on one line of ``room`` points (cut with "…" if longer)."""
+        assert self.typeset is not None
+        style = ParagraphStyle(
+            "ck-figure-label",
+            fontName=self.fonts.regular,
+            fontSize=self.size,
+            leading=self.size + 3,
+            textColor=INK,
+        )
+        return self.typeset.line(self.typeset.fit(label, style, room), style, room, rtl_base=False)
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
@@ -109,21 +169,28 @@ class FigureRows(Flowable):
         c.setFillColor(ZEBRA)
         for index in range(2, len(self.rows), 2):
             c.rect(0, top - (index + 1) * ROW, self.width, ROW, stroke=0, fill=1)
-        # One text object for the whole table: a drawString per cell builds one each.
+        # One text object for the table (a drawString per cell builds one each), cut only
+        # where a typeset name is drawn, so the text still reads row by row when copied.
         text = c.beginText()
         for index, row in enumerate(self.rows):
             y = top - (index + 1) * ROW + 3.5
             font = self.fonts.bold if index == 0 else self.fonts.regular
-            text.setFillColor(MUTED if index == 0 else INK)
-            text.setFont(font, self.size)
             x = 0.0
             for column, (cell, width) in enumerate(zip(row, self.widths, strict=False)):
                 if column >= self.figures_from:
                     text.setTextOrigin(x + width - 4 - stringWidth(cell, font, self.size), y)
+                elif index and self.typeset and not prints_plainly(self.fonts, cell):
+                    c.drawText(text)
+                    self._draw_typeset(cell, x + 4, y, width - 8)
+                    text = c.beginText()
+                    cell = ""
                 else:
                     text.setTextOrigin(x + 4, y)
                     cell = _elided(cell, font, self.size, width - 8)
-                text.textOut(cell)
+                if cell:
+                    text.setFillColor(MUTED if index == 0 else INK)
+                    text.setFont(font, self.size)
+                    text.textOut(cell)
                 x += width
         c.drawText(text)
         c.setStrokeColor(MUTED)
@@ -343,18 +410,12 @@ class SessionRows(Flowable):
 
     def _form(self, value: str, col: Column, width: float) -> str:
         """The name of a form holding ``value`` typeset for its column (made on first use)."""
-        c = self.canv
-        forms: dict[tuple[str, int], str] = c.__dict__.setdefault("_ck_cell_forms", {})
-        key = (value, col.chars)
-        name = forms.get(key)
-        if name is None:
-            name = forms[key] = f"ckcell{len(forms)}"
-            c.beginForm(name, 0, 0, width, ROW)
-            for flowable in self.cell(truncate(value, col.chars), width)[:1]:
-                flowable.wrapOn(c, width, ROW)
-                flowable.drawOn(c, 0, 0)
-            c.endForm()
-        return name
+        return typeset_form(
+            self.canv,
+            ("appendix", value, col.chars),
+            width,
+            lambda: self.cell(truncate(value, col.chars), width),
+        )
 
 
 def _nice(x: float) -> float:
