@@ -42,6 +42,7 @@ from circlekeeper.store.history.reach_visits import (
     PeopleTally,
     count_visits,
     finished_between,
+    finished_between_by_circle,
     in_scope,
 )
 from circlekeeper.store.history.sql import SP, C, S
@@ -291,7 +292,7 @@ def _prompts(conn: Any, scope: PeriodScope) -> dict[int, list[tuple[str, int]]]:
     used = conn.execute(
         select(S.circle_id, m.PromptUseRow.text, func.count().label("uses"))
         .join(S, S.id == m.PromptUseRow.session_id)
-        .where(*where)
+        .where(finished_between_by_circle(scope.low, scope.high), *in_scope(scope))
         .group_by(S.circle_id, m.PromptUseRow.text)
     ).all()
     counted: dict[int, Counter[str]] = defaultdict(Counter)
@@ -329,7 +330,7 @@ def _moods(conn: Any, scope: PeriodScope) -> dict[int, list[MoodMonth]]:
             *(func.sum(_chose(conn, value)).label(f"v{value}") for value in MOOD_VALUES),
         )
         .join(S, S.id == m.MoodRow.session_id)
-        .where(finished_between(scope.low, scope.high), *in_scope(scope))
+        .where(finished_between_by_circle(scope.low, scope.high), *in_scope(scope))
         .group_by(S.circle_id, month, m.MoodRow.moment)
         .order_by(S.circle_id, month, m.MoodRow.moment)
     )
