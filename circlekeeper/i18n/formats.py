@@ -8,6 +8,7 @@ Spanish circle's PDF can be printed from an English window.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, tzinfo
 from functools import cache, lru_cache
@@ -155,7 +156,17 @@ def format_number(value: float, *, decimals: int | None = None, language: str | 
     ``decimals`` fixes the number of digits after the separator (``0.90``, not ``0.9``), for
     figures such as a fairness index that are read against each other.
     """
-    locale = _locale(language)
+    name = babel_locale_name(language or active_language())
+    # The key tells apart what compares equal but prints differently: 1 and 1.0, 0.0 and -0.0.
+    key = (type(value), value == 0 and math.copysign(1.0, value) < 0)
+    return _number_text(key, value, decimals, name)
+
+
+@lru_cache(maxsize=8192)
+def _number_text(key: tuple[type, bool], value: float, decimals: int | None, name: str) -> str:
+    """Remembered: a period report writes the same few thousand figures over and over, each
+    a Babel pattern applied in Python."""
+    locale = _parsed(name)
     if decimals is None:
         return numbers.format_decimal(value, locale=locale, numbering_system="default")
     pattern = _fixed_pattern(decimals)

@@ -175,22 +175,22 @@ class FigureRows(Flowable):
         for index, row in enumerate(self.rows):
             y = top - (index + 1) * ROW + 3.5
             font = self.fonts.bold if index == 0 else self.fonts.regular
+            text.setFillColor(MUTED if index == 0 else INK)
+            text.setFont(font, self.size)
             x = 0.0
             for column, (cell, width) in enumerate(zip(row, self.widths, strict=False)):
                 if column >= self.figures_from:
                     text.setTextOrigin(x + width - 4 - stringWidth(cell, font, self.size), y)
+                    text.textOut(cell)
                 elif index and self.typeset and not prints_plainly(self.fonts, cell):
                     c.drawText(text)
                     self._draw_typeset(cell, x + 4, y, width - 8)
                     text = c.beginText()
-                    cell = ""
+                    text.setFillColor(INK)
+                    text.setFont(font, self.size)
                 else:
                     text.setTextOrigin(x + 4, y)
-                    cell = _elided(cell, font, self.size, width - 8)
-                if cell:
-                    text.setFillColor(MUTED if index == 0 else INK)
-                    text.setFont(font, self.size)
-                    text.textOut(cell)
+                    text.textOut(_elided(cell, font, self.size, width - 8))
                 x += width
         c.drawText(text)
         c.setStrokeColor(MUTED)

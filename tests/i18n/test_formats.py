@@ -79,3 +79,28 @@ def test_remembered_month_and_day_labels_read_as_babel_writes_them_on_the_local_
                 )
     assert format_day_month(late, language="en") == "Mar 31"
     assert format_day_month(east, language="en") == "Apr 1"
+
+
+def test_remembered_numbers_still_read_as_babel_writes_them() -> None:
+    """Figures are remembered per value and language; values that compare equal but print
+    differently (``0.0`` and ``-0.0``) keep their own text, and a new language its own."""
+    from babel import Locale, numbers
+
+    from circlekeeper.i18n.languages import babel_locale_name
+
+    for language in ("en", "de", "fr", "ar"):
+        locale = Locale.parse(babel_locale_name(language))
+        for value in (0.0, -0.0, 1, 1.0, 0.5, 1234.5678, -2.25):
+            for decimals in (None, 0, 2):
+                pattern = (
+                    None
+                    if decimals is None
+                    else "#,##0" + ("." + "0" * decimals if decimals else "")
+                )
+                want = numbers.format_decimal(
+                    value, format=pattern, locale=locale, numbering_system="default"
+                )
+                assert format_number(value, decimals=decimals, language=language) == want
+    assert format_number(-0.0, decimals=2, language="en") == "-0.00"
+    assert format_number(0.0, decimals=2, language="en") == "0.00"
+    assert format_number(1234.5, language="de") == "1.234,5"
