@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth as _string_width
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable
 
@@ -31,6 +31,15 @@ from circlekeeper.reports.layout import INK, MUTED, RULE, ZEBRA
 from circlekeeper.reports.typeset import Typesetter, truncate
 
 MONO = "CKSansMono"
+
+
+@lru_cache(maxsize=16384)
+def stringWidth(text: str, font: str, size: float) -> float:
+    """reportlab's width of ``text``, remembered: hundreds of circle sections measure the
+    same labels, months and figures again and again."""
+    return float(_string_width(text, font, size))
+
+
 ROW = 12.5
 _FITTED: dict[tuple[str, int, bool], tuple[str, bool]] = {}
 
@@ -425,6 +434,52 @@ def _nice(x: float) -> float:
     return float(int(x) + 1)
 
 
+class KeptTogether(Flowable):
+    """A few small flowables printed on one page (a heading and its table, a chart and its
+    caption): what reportlab's ``KeepTogether`` does for a group shorter than a page, without
+    the copy of the whole frame it makes on every wrap (hundreds of circle sections)."""
+
+    def __init__(self, parts: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.parts = list(parts)
+        self._placed: list[tuple[Flowable, float]] = []
+
+    def getSpaceBefore(self) -> float:
+        return float(self.parts[0].getSpaceBefore()) if self.parts else 0.0
+
+    def getSpaceAfter(self) -> float:
+        return float(self.parts[-1].getSpaceAfter()) if self.parts else 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Stacks the parts with the space a frame would leave between them (the larger of
+        one's space after and the next one's space before)."""
+        self._placed, y, width, after = [], 0.0, 0.0, None
+        canv = getattr(self, "canv", None)
+        for part in self.parts:
+            if canv is None:
+                w, h = part.wrap(available_width, available_height)
+            else:
+                w, h = part.wrapOn(canv, available_width, available_height)
+            if after is not None:
+                y += max(after, part.getSpaceBefore())
+            self._placed.append((part, y + h))
+            y += h
+            width = max(width, w)
+            after = part.getSpaceAfter()
+        self.width, self.height = width, y
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Nothing here (so the group starts the next page), unless it is already at the top
+        of one and still too tall: then its parts go on one by one."""
+        frame = getattr(self, "_frame", None)
+        return list(self.parts) if frame is None or getattr(frame, "_atTop", 0) else []
+
+    def draw(self) -> None:
+        for part, bottom in self._placed:
+            part.drawOn(self.canv, 0, self.height - bottom)
+
+
 class Caption(Flowable):
     """One short line of our own words (a chart's caption, a trend): a single text call
     where a paragraph would parse markup and break lines. Longer than the frame, it wraps
@@ -435,7 +490,7 @@ class Caption(Flowable):
     ) -> None:
         super().__init__()
         self.text, self.font, self.size, self.colour = text, font, size, colour
-        self.lines = [text]
+        self.lines: tuple[str, ...] = (text,)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
@@ -451,7 +506,10 @@ class Caption(Flowable):
             c.drawString(0, self.height - number * (self.size + 2.5), line)
 
 
-def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+@lru_cache(maxsize=1024)
+def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """``text`` broken at spaces into lines ``width`` wide (remembered: every circle's
+    section has the same captions)."""
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
@@ -461,4 +519,4 @@ def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
             current = word
         else:
             current = trial
-    return [*lines, current]
+    return (*lines, current)
