@@ -39,3 +39,39 @@ def test_a_label_too_long_for_any_room_is_cut_with_an_ellipsis_not_drawn_over_fi
     shown = _elided(GERMAN, font, 9, 150.0)
     assert shown.endswith("…") and shown.startswith("Stunden")
     assert stringWidth(shown, font, 9) <= 150.0
+
+
+def test_a_heading_and_its_table_move_to_the_next_page_together() -> None:
+    """A circle's heading is never left alone at the foot of a page: the group starts the
+    next page; a group taller than a whole page still prints, part by part."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from circlekeeper.reports.period_flowables import KeptTogether
+    from tests.reports.conftest import pdf_pages
+
+    font_set = fonts()
+    styles = getSampleStyleSheet()
+    rows = [["", "Now"], *[[f"Figure {n}", str(n)] for n in range(8)]]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4)
+    tall = [Paragraph(f"Line {n}", styles["Normal"]) for n in range(80)]
+    doc.build(
+        [
+            Spacer(1, doc.height - 60),
+            KeptTogether(
+                [
+                    Paragraph("Tuesday circle", styles["Heading2"]),
+                    FigureRows(rows, [200.0, 80.0], font_set),
+                ]
+            ),
+            KeptTogether(tall),
+        ]
+    )
+    pages = pdf_pages(out.getvalue())
+    assert "Tuesday circle" not in pages[0]
+    assert "Tuesday circle" in pages[1] and "Figure 7" in pages[1]
+    assert "Line 0" in "".join(pages) and "Line 79" in pages[-1]
