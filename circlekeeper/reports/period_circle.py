@@ -211,12 +211,13 @@ def _attendance_bars(lines: Sequence[SessionLine], zone: ZoneInfo | None) -> lis
 
 
 def _mood_bars(months: Sequence[MoodMonth]) -> list[StackedBar]:
-    return [
-        StackedBar(
-            format_month(m.month), tuple(float(dict(m.counts).get(v, 0)) for v in range(1, 6))
+    bars = []
+    for m in months:
+        counts = dict(m.counts)
+        bars.append(
+            StackedBar(format_month(m.month), tuple(float(counts.get(v, 0)) for v in range(1, 6)))
         )
-        for m in months
-    ]
+    return bars
 
 
 def _length(seconds: float | None) -> str:
