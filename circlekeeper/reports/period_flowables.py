@@ -473,7 +473,7 @@ class KeptTogether(Flowable):
         """Nothing here (so the group starts the next page), unless it is already at the top
         of one and still too tall: then its parts go on one by one."""
         frame = getattr(self, "_frame", None)
-        return list(self.parts) if frame is None or getattr(frame, "_atTop", 0) else []
+        return list(self.parts) if frame is None or getattr(frame, "_atTop", False) else []
 
     def draw(self) -> None:
         for part, bottom in self._placed:
