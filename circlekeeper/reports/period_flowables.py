@@ -22,6 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth as _string_width
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from circlekeeper.bundled import resource_file
@@ -67,6 +68,34 @@ def _elided(label: str, font: str, size: float, room: float) -> str:
         limit -= 1
         label = truncate(label, limit)
     return label
+
+
+class RememberedText(PDFTextObject):
+    """A text object that encodes each string once per document, font and size.
+
+    A year's report writes the same labels, months and figures tens of thousands of times;
+    reportlab encodes each one for the font's subsets again (character by character, in
+    Python). The PDF operators a string becomes depend only on the font, its size and
+    leading, and the subset in use before it, all in the key; the subsets a document has
+    assigned never change, so the remembered operators stay right for the whole document.
+    Shaped text (another type of string) is never remembered.
+    """
+
+    _curSubset: int  # reportlab's: the font subset the text object last switched to
+
+    def _formatText(self, text: str) -> str:
+        if type(text) is not str:
+            return str(super()._formatText(text))
+        remembered: dict[tuple[object, ...], tuple[str, int]] = self._canvas.__dict__.setdefault(
+            "_ck_text_code", {}
+        )
+        key = (self._fontname, self._fontsize, self._leading, self._curSubset, text)
+        found = remembered.get(key)
+        if found is None:
+            code = str(super()._formatText(text))
+            found = remembered[key] = (code, self._curSubset)
+        self._curSubset = found[1]
+        return found[0]
 
 
 def typeset_form(
@@ -180,7 +209,7 @@ class FigureRows(Flowable):
             c.rect(0, top - (index + 1) * ROW, self.width, ROW, stroke=0, fill=1)
         # One text object for the table (a drawString per cell builds one each), cut only
         # where a typeset name is drawn, so the text still reads row by row when copied.
-        text = c.beginText()
+        text = RememberedText(c)
         for index, row in enumerate(self.rows):
             y = top - (index + 1) * ROW + 3.5
             font = self.fonts.bold if index == 0 else self.fonts.regular
@@ -194,7 +223,7 @@ class FigureRows(Flowable):
                 elif index and self.typeset and not prints_plainly(self.fonts, cell):
                     c.drawText(text)
                     self._draw_typeset(cell, x + 4, y, width - 8)
-                    text = c.beginText()
+                    text = RememberedText(c)
                     text.setFillColor(INK)
                     text.setFont(font, self.size)
                 else:
@@ -239,7 +268,7 @@ class StackedBars(Flowable):
         c.setStrokeColor(RULE)
         c.setLineWidth(0.4)
         # The chart's words and numbers go into one text object (one per string is slow).
-        text = c.beginText()
+        text = RememberedText(c)
         text.setFont(font, 6.5)
         text.setFillColor(MUTED)
         value = 0.0
@@ -373,7 +402,7 @@ class SessionRows(Flowable):
         for index in range(1, len(self.rows), 2):
             c.rect(0, top - (index + 2) * ROW, self.width, ROW, stroke=0, fill=1)
         c.setFillColor(INK)
-        text = c.beginText()
+        text = RememberedText(c)
         text.setFont(MONO, self.size)
         odd: list[tuple[int, Sequence[str]]] = []
         for index, cells in enumerate(self.rows):
