@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth as _string_width
 from reportlab.pdfbase.ttfonts import TTFont
@@ -26,10 +25,11 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from circlekeeper.bundled import resource_file
+from circlekeeper.i18n.formats import format_number
 from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
 from circlekeeper.reports.layout import INK, MUTED, RULE, ZEBRA
-from circlekeeper.reports.typeset import Typesetter, truncate
+from circlekeeper.reports.typeset import truncate
 
 MONO = "CKSansMono"
 
@@ -58,16 +58,6 @@ class StackedBar:
     label: str
     parts: tuple[float, ...]
     """Bottom to top, in the order of the chart's legend."""
-
-
-def _elided(label: str, font: str, size: float, room: float) -> str:
-    """``label`` cut with "…" to ``room`` points: what a table too narrow for it can show
-    without running into the figure beside it."""
-    limit = len(label)
-    while limit > 1 and stringWidth(label, font, size) > room:
-        limit -= 1
-        label = truncate(label, limit)
-    return label
 
 
 class RememberedText(PDFTextObject):
@@ -126,119 +116,6 @@ def prints_plainly(fonts: FontSet, text: str) -> bool:
     )
 
 
-class FigureRows(Flowable):
-    """A small table of strings: a muted header, zebra rows, figures right-aligned from
-    column ``figures_from`` on. Never split (a page of rows at most).
-
-    Figures and our own labels are drawn as plain text. Given ``typeset``, a label the
-    regular font cannot print as it stands (a circle's name in Hebrew or Japanese) is cut
-    to its room with "…" and drawn by the typesetter (fonts, shaping, direction).
-    """
-
-    def __init__(
-        self,
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        fonts: FontSet,
-        *,
-        figures_from: int = 1,
-        size: float = 8.5,
-        typeset: Typesetter | None = None,
-    ) -> None:
-        super().__init__()
-        self.rows, self.fonts = rows, fonts
-        self.figures_from, self.size = figures_from, size
-        self.typeset = typeset
-        self.widths = self._labels_fit(list(widths))
-        self.width = sum(self.widths)
-        self.height = ROW * len(rows) + 2
-
-    def _labels_fit(self, widths: list[float]) -> list[float]:
-        """Widens the label columns to their longest label (German runs a third longer than
-        English), taking the room the figure columns do not need for their own text: a label
-        never runs into the figure beside it, and a figure never loses its room."""
-        needed = [0.0] * len(widths)
-        for index, row in enumerate(self.rows):
-            font = self.fonts.bold if index == 0 else self.fonts.regular
-            for column, cell in enumerate(row[: len(widths)]):
-                needed[column] = max(needed[column], stringWidth(cell, font, self.size) + 8)
-        labels = range(min(self.figures_from, len(widths)))
-        figures = range(len(labels), len(widths))
-        short = sum(max(0.0, needed[c] - widths[c]) for c in labels)
-        slack = {c: max(0.0, widths[c] - needed[c]) for c in figures}
-        grown = min(short, sum(slack.values()))
-        if grown <= 0:
-            return widths
-        fitted = list(widths)
-        for c in labels:
-            fitted[c] += grown * max(0.0, needed[c] - widths[c]) / short
-        for c in figures:
-            fitted[c] -= grown * slack[c] / sum(slack.values())
-        return fitted
-
-    def _draw_typeset(self, label: str, x: float, y: float, room: float) -> None:
-        c = self.canv
-        name = typeset_form(
-            c, ("label", label, room, self.size), room, partial(self._set, label, room)
-        )
-        c.saveState()
-        c.translate(x, y - 3)
-        c.doForm(name)
-        c.restoreState()
-
-    def _set(self, label: str, room: float) -> list[Flowable]:
-        """``label`` typeset on one line of ``room`` points (cut with "…" if longer)."""
-        assert self.typeset is not None
-        style = ParagraphStyle(
-            "ck-figure-label",
-            fontName=self.fonts.regular,
-            fontSize=self.size,
-            leading=self.size + 3,
-            textColor=INK,
-        )
-        return self.typeset.line(self.typeset.fit(label, style, room), style, room, rtl_base=False)
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        top = self.height
-        c.setFillColor(ZEBRA)
-        for index in range(2, len(self.rows), 2):
-            c.rect(0, top - (index + 1) * ROW, self.width, ROW, stroke=0, fill=1)
-        # One text object for the table (a drawString per cell builds one each), cut only
-        # where a typeset name is drawn, so the text still reads row by row when copied.
-        text = RememberedText(c)
-        for index, row in enumerate(self.rows):
-            y = top - (index + 1) * ROW + 3.5
-            font = self.fonts.bold if index == 0 else self.fonts.regular
-            text.setFillColor(MUTED if index == 0 else INK)
-            text.setFont(font, self.size)
-            x = 0.0
-            for column, (cell, width) in enumerate(zip(row, self.widths, strict=False)):
-                if column >= self.figures_from:
-                    text.setTextOrigin(x + width - 4 - stringWidth(cell, font, self.size), y)
-                    text.textOut(cell)
-                elif index and self.typeset and not prints_plainly(self.fonts, cell):
-                    c.drawText(text)
-                    self._draw_typeset(cell, x + 4, y, width - 8)
-                    text = RememberedText(c)
-                    text.setFillColor(INK)
-                    text.setFont(font, self.size)
-                else:
-                    text.setTextOrigin(x + 4, y)
-                    text.textOut(_elided(cell, font, self.size, width - 8))
-                x += width
-        c.drawText(text)
-        c.setStrokeColor(MUTED)
-        c.setLineWidth(0.8)
-        c.line(0, top - ROW, self.width, top - ROW)
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.5)
-        c.line(0, 1, self.width, 1)
-
-
 class StackedBars(Flowable):
     """Stacked vertical bars with a legend and a few grid lines."""
 
@@ -276,7 +153,7 @@ class StackedBars(Flowable):
         while value <= most + 1e-9:
             y = bottom + value / most * plot_h
             grid.append((left, y, left + plot_w, y))
-            label = f"{value:g}"
+            label = format_number(round(value, 2))  # 2.5 / 2,5, as the reader writes it
             text.setTextOrigin(left - 4 - stringWidth(label, font, 6.5), y - 2.5)
             text.textOut(label)
             value += step
@@ -519,11 +396,11 @@ class Caption(Flowable):
     ) -> None:
         super().__init__()
         self.text, self.font, self.size, self.colour = text, font, size, colour
-        self.lines: tuple[str, ...] = (text,)
+        self.lines = [text]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.lines = _wrapped(self.text, self.font, self.size, available_width)
+        self.lines = wrapped(self.text, self.font, self.size, available_width)
         self.height = len(self.lines) * (self.size + 2.5) + 3
         return self.width, self.height
 
@@ -535,10 +412,15 @@ class Caption(Flowable):
             c.drawString(0, self.height - number * (self.size + 2.5), line)
 
 
+def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width`` points (a single word
+    longer than that keeps a line of its own)."""
+    return list(_wrapped(text, font, size, width))
+
+
 @lru_cache(maxsize=1024)
 def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
-    """``text`` broken at spaces into lines ``width`` wide (remembered: every circle's
-    section has the same captions)."""
+    """Remembered: every circle's section has the same captions and table labels."""
     lines: list[str] = []
     current = ""
     for word in text.split(" "):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from circlekeeper.i18n import _
-from circlekeeper.i18n.formats import format_date_span, format_fixed
+from circlekeeper.i18n.formats import format_date_span, format_fixed, format_number
 from circlekeeper.session.fairness_words import fairness_verdict
 
 
@@ -46,6 +46,11 @@ def change_in_index(now: float | None, before: float | None) -> str:
     if abs(now - before) < 0.005:
         return _("no change")
     return _signed(now - before, 2)
+
+
+def count(value: int) -> str:
+    """``1,234`` / ``1.234``: a count of people or sessions, grouped the reader's way."""
+    return format_number(value)
 
 
 def share(value: float | None) -> str:

@@ -26,6 +26,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from circlekeeper.i18n import ngettext
 from circlekeeper.palette import PRINT
 from circlekeeper.reports.bidi_order import (
     base_is_rtl,
@@ -389,15 +390,13 @@ class Typesetter:
         """One sentence explaining the ``[U+XXXX]`` stand-ins, if any were printed."""
         if not self.missing:
             return None
-        if len(self.missing) == 1:
-            return (
-                "One character in this report has no glyph in the bundled fonts (an emoji, for "
-                "example) and is shown as [U+code] instead."
-            )
-        return (
-            f"{len(self.missing)} different characters in this report have no glyph in the "
-            "bundled fonts (emoji, for example) and are shown as [U+code] instead."
-        )
+        return ngettext(
+            "One character in this report has no glyph in the bundled fonts (an emoji, for"
+            " example) and is shown as [U+code] instead.",
+            "{count} different characters in this report have no glyph in the bundled fonts"
+            " (emoji, for example) and are shown as [U+code] instead.",
+            len(self.missing),
+        ).format(count=len(self.missing))
 
 
 PIECE_CHARACTERS = 1500

@@ -183,8 +183,10 @@ class _Sessions:
                 event = ev.from_payload(kind, json.loads(payload))
             except (ValueError, ev.MalformedEvent) as error:
                 raise StoreError(
-                    f"Event {seq} of session {session_id} cannot be read ({error}); run"
-                    " circlekeeper check, and restore a backup if it reports damage."
+                    _(
+                        "Event {number} of session {session} cannot be read ({error}); run"
+                        " circlekeeper check, and restore a backup if it reports damage."
+                    ).format(number=seq, session=session_id, error=error)
                 ) from error
             entries.append(ev.Entry(seq=seq, elapsed=elapsed, wall=_utc(wall), event=event))
         return tuple(entries)

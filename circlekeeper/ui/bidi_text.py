@@ -49,6 +49,15 @@ def isolate(text: str) -> str:
     return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
 
 
+def own_direction(text: str) -> str:
+    """``text`` set in the direction of its own first letter, whatever the widget's.
+
+    A table cell takes its paragraph direction from the window, not from its text: in the
+    Arabic window an English prompt read "?What do you need from this circle tonight", its
+    question mark thrown to the start. An isolate lets the words keep their own direction."""
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}" if text else text
+
+
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, the cut shown with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

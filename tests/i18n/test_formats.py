@@ -104,3 +104,18 @@ def test_remembered_numbers_still_read_as_babel_writes_them() -> None:
     assert format_number(-0.0, decimals=2, language="en") == "-0.00"
     assert format_number(0.0, decimals=2, language="en") == "0.00"
     assert format_number(1234.5, language="de") == "1.234,5"
+
+
+def test_a_value_ending_in_a_full_stop_ends_the_sentence_once() -> None:
+    from circlekeeper.i18n import _, use_language
+
+    use_language("de")
+    try:
+        sentence = _("Circles met for {hours} in all.")  # not in the catalog: as written
+        assert sentence.format(hours="19,0 Std.") == "Circles met for 19,0 Std. in all."
+        end = _("{who} spoke for {time}.")
+        assert end.format(who="Bo", time="5 Min.") == "Bo spoke for 5 Min."
+        assert end.format(who="Bo", time="5 min") == "Bo spoke for 5 min."
+        assert end.format(who="Dr.", time="5 Min.") == "Dr. spoke for 5 Min."
+    finally:
+        use_language("en")

@@ -226,3 +226,13 @@ def test_passing_status_messages_do_not_stay_through_a_circle(qtbot, real_app) -
     window.say("The new circle is ready.")
     window.start_circle()
     assert window.statusBar().currentMessage() == ""
+
+
+def test_the_next_button_says_what_n_does_now(qtbot, view: LiveView, clock: TestClock) -> None:
+    next_button = button(view, "Next")
+    assert next_button.toolTip() == "Open the next planned round (N or →)"
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert next_button.toolTip() == "Start the turn of the first person waiting (N or →)"
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert next_button.toolTip() == "End this turn and move to the next speaker (N or →)"
+    assert next_button.accessibleDescription() == next_button.toolTip()

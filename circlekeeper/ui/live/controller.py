@@ -206,6 +206,10 @@ class LiveController(QObject):
     def progress(self) -> RoundProgress:
         return round_progress(self._session.state, self.effective_plan())
 
+    def next_step(self) -> Step:
+        """What *move on* (N) would do now."""
+        return move_on_step(self._session.state)
+
     def moment(self) -> Moment:
         """Who speaks, who is up and who follows, with the round: for every screen."""
         return moment(self._session.state, self.effective_plan())

@@ -374,6 +374,10 @@ class LiveView(QWidget):
         self.buttons["later"].setEnabled(someone_left)
         self.buttons["extend"].setEnabled(turn is not None and turn.allotted is not None)
         self.buttons["late_start"].setEnabled(has_turn)
+        # Translators: {action} is what N does now, such as "Open the next planned round".
+        what_next = _("{action} (N or →)").format(action=self.controller.next_step().description)
+        self.buttons["next"].setToolTip(what_next)
+        self.buttons["next"].setAccessibleDescription(what_next)
 
     def _refresh_fairness(self) -> None:
         log, now = self.controller.session.log, self.controller.session.elapsed()

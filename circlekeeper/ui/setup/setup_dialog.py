@@ -49,6 +49,7 @@ from circlekeeper.ui.setup.budget_offer import BudgetOffer
 from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SeatingList, seating_tip
+from circlekeeper.ui.wrapping_button import WrappingButton
 
 PERSON = Qt.ItemDataRole.UserRole
 NEWCOMER = Qt.ItemDataRole.UserRole + 1
@@ -127,7 +128,7 @@ class SetupDialog(QDialog):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             field_.setCompleter(completer)
-        self.suggestion = QPushButton()
+        self.suggestion = WrappingButton()
         self.suggestion.setAccessibleName(_("Take the suggested facilitator"))
         self.suggestion.setToolTip(
             _("Roles rotate: this person facilitated least recently (Ctrl+Shift+U takes it)")
