@@ -15,7 +15,7 @@ list of 334 circles stays one light table instead of falling back to reportlab's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
+from functools import lru_cache, partial
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
@@ -50,10 +50,16 @@ def elided(label: str, font: str, size: float, room: float) -> str:
 def label_lines(label: str, font: str, size: float, room: float) -> list[str]:
     """``label`` on as few lines of ``room`` points as its words allow (at most
     ``MAX_LINES``); only a word wider than the whole column is cut."""
+    return list(_label_lines(label, font, size, room))
+
+
+@lru_cache(maxsize=4096)
+def _label_lines(label: str, font: str, size: float, room: float) -> tuple[str, ...]:
+    """Remembered: hundreds of circle sections repeat the same row labels."""
     lines = wrapped(label, font, size, room)
     if len(lines) > MAX_LINES:
         lines = [*lines[: MAX_LINES - 1], " ".join(lines[MAX_LINES - 1 :])]
-    return [elided(line, font, size, room) for line in lines]
+    return tuple(elided(line, font, size, room) for line in lines)
 
 
 class FigureRows(Flowable):
