@@ -80,6 +80,12 @@ def _skeleton_pattern(skeleton: str, name: str) -> str:
     return str(skeletons[skeleton].pattern)
 
 
+def format_weekday(day: date | datetime, *, language: str | None = None) -> str:
+    """``Tuesday`` / ``Dienstag``: the day of the week a date falls on, as a sentence names
+    it (a circle's schedule: "Every week on Tuesday")."""
+    return str(dates.get_day_names("wide", "format", locale=_locale(language))[day.weekday()])
+
+
 def format_time(
     moment: time | datetime,
     length: Length = "short",

@@ -127,7 +127,9 @@ def circle_section(
     ]  # fmt: skip
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
     table = FigureRows(rows, cols, kit.fonts)
-    story: list[Flowable] = [KeptTogether([*heading, table])]
+    story: list[Flowable] = [
+        KeptTogether([*heading, table, Caption(say.plan_sentence(circle.plan), kit.fonts.regular)])
+    ]
     if trend.change is not None:
         words = _(
             "Attendance trend: {trend} ({first} present on average in the first half of the"
