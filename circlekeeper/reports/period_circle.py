@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_month
@@ -20,7 +20,7 @@ from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
-from circlekeeper.reports.period_flowables import Caption
+from circlekeeper.reports.period_flowables import Caption, KeptTogether
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.period_figures import (
@@ -128,7 +128,7 @@ def circle_section(
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
     table = FigureRows(rows, cols, kit.fonts)
     story: list[Flowable] = [
-        KeepTogether([*heading, table, Caption(say.plan_sentence(circle.plan), kit.fonts.regular)])
+        KeptTogether([*heading, table, Caption(say.plan_sentence(circle.plan), kit.fonts.regular)])
     ]
     if trend.change is not None:
         words = _(
@@ -151,13 +151,13 @@ def circle_section(
         )
         chart = attendance_split_chart(bars, kit.width, kit.fonts)
         caption = Caption(per, kit.fonts.regular)
-        story.append(KeepTogether([chart, caption]))
+        story.append(KeptTogether([chart, caption]))
     for moment, words in MOOD_CAPTIONS:
         months = [m for m in circle.moods if m.moment == moment and m.total]
         if months:
             chart = mood_chart(_mood_bars(months), kit.width, kit.fonts)
             caption = Caption(_(words), kit.fonts.regular)
-            story.append(KeepTogether([Spacer(1, 4), chart, caption]))
+            story.append(KeptTogether([Spacer(1, 4), chart, caption]))
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
         items = "; ".join(f"{kit.inline(text)} ({say.count(n)}×)" for text, n in shown)
@@ -222,12 +222,13 @@ def _attendance_bars(lines: Sequence[SessionLine], zone: ZoneInfo | None) -> lis
 
 
 def _mood_bars(months: Sequence[MoodMonth]) -> list[StackedBar]:
-    return [
-        StackedBar(
-            format_month(m.month), tuple(float(dict(m.counts).get(v, 0)) for v in range(1, 6))
+    bars = []
+    for m in months:
+        counts = dict(m.counts)
+        bars.append(
+            StackedBar(format_month(m.month), tuple(float(counts.get(v, 0)) for v in range(1, 6)))
         )
-        for m in months
-    ]
+    return bars
 
 
 def _length(seconds: float | None) -> str:
