@@ -101,3 +101,22 @@ def test_a_view_opened_later_lists_people_added_since_the_history_was_first_show
     assert "Zoë Newcomer" in entries(page.person_picker)
     people = [choice.name for choice in page.source.people_choices()]
     assert entries(page.person_picker) == ["Anyone", *people]
+
+
+def test_each_painted_cell_gets_its_text_and_alignment(page) -> None:
+    """What the item delegate paints a cell with: its text, and figures aligned right."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from circlekeeper.ui.history.session_table import RIGHT
+
+    delegate = page.table.itemDelegate()
+    model = page.model
+    seen = []
+    for column in range(model.columnCount()):
+        index = model.index(0, column)
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)
+        assert option.text == model.data(index, Qt.ItemDataRole.DisplayRole)
+        seen.append(int(option.displayAlignment) == RIGHT)
+    assert seen == [False, False, False, True, True, True, False], "figures right-aligned"
