@@ -296,6 +296,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     window.options.settings_store = settings
     window.options.settings_applied = settings_applied
     window.options.prompts = prompts
+    window.options.prompt_dealer = prompts.dealer_for
     window.options.notes_factory = notes.factory
     window.options.pdf_exporter = session_pdf_exporter(
         lambda session_id: session_report(store, session_id)

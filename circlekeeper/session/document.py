@@ -16,13 +16,16 @@ from typing import Any
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
+from circlekeeper.session.dealing import dealt_prompts
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.prompts import MoodCounts, PromptUse, heard_only
 from circlekeeper.session.summary import rounds_held
 
 FORMAT = "circlekeeper-session"
-VERSION = 3
-"""Version 2 added ``moods`` and ``prompt_uses``; version 1 files (without them) still load."""
+VERSION = 4
+"""Version 2 added ``moods`` and ``prompt_uses``, version 3 three events (a passer's turn, a
+join's place, a new plan for the rounds left), version 4 the prompt dealt to a late arrival;
+files of every earlier version still load."""
 
 MOOD_MOMENTS = ("check-in", "check-out")
 """The moments a mood count is taken at (the store keeps at most one count per moment)."""
@@ -135,11 +138,31 @@ def document_from_log(
         timezone=timezone,
         shareable_summary=shareable_summary,
         moods=tuple(moods),
-        prompt_uses=tuple(
-            use if isinstance(use, PromptHeard) else PromptHeard.from_use(use)
-            for use in heard_only(prompt_uses, rounds_held(entries))
+        prompt_uses=with_dealt_prompts(
+            tuple(
+                use if isinstance(use, PromptHeard) else PromptHeard.from_use(use)
+                for use in heard_only(prompt_uses, rounds_held(entries))
+            ),
+            entries,
+            rounds=len(round_plan),
         ),
     )
+
+
+def with_dealt_prompts(
+    uses: Sequence[PromptHeard], entries: Sequence[ev.Entry], *, rounds: int
+) -> tuple[PromptHeard, ...]:
+    """``uses`` plus the prompts dealt to late arrivals in the log that they do not hold yet
+    (a copy saved mid-circle, before the store recorded them), so the file's prompt history
+    says everything the circle heard; only for the ``rounds`` the plan has (a use names a
+    planned round)."""
+    held = {(use.round_index, use.person_id) for use in uses}
+    added = tuple(
+        PromptHeard(d.round_index, d.text, d.prompt_id, d.person_id, d.wall)
+        for d in dealt_prompts(entries)
+        if (d.round_index, d.person_id) not in held and d.round_index < rounds
+    )
+    return (*uses, *added)
 
 
 # ------------------------------------------------------------------- moving people

@@ -17,12 +17,13 @@ from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.allotment import allotment_for, floor_problem
 from circlekeeper.session.clock import Clock
+from circlekeeper.session.dealing import PromptDeal, prompts_to_deal
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.replay import apply, fold, undone_seqs
 from circlekeeper.session.state import RoundState, SessionState, TurnState, TurnView, phase_for
 from circlekeeper.session.summary import SessionSummary, summarize
-from circlekeeper.session.undo import TURN_CLOSERS, UNDOABLE, describe
+from circlekeeper.session.undo import RIDERS, TURN_CLOSERS, UNDOABLE, describe
 
 EntrySink = Callable[[ev.Entry], None]
 
@@ -170,9 +171,19 @@ class CircleSession:
         self._require_live()
         self._append([ev.SessionEnded()])
 
-    def join(self, participant: Participant, place: ev.JoinPlace = ev.JoinPlace.THIS_ROUND) -> None:
+    def join(
+        self,
+        participant: Participant,
+        place: ev.JoinPlace = ev.JoinPlace.THIS_ROUND,
+        *,
+        deal: PromptDeal | None = None,
+    ) -> None:
         """A late arrival: present from now on, and at the end of the current round's queue
-        (or, if the facilitator chooses, speaking from the next round on)."""
+        (or, if the facilitator chooses, speaking from the next round on).
+
+        Joining a round where each person has their own prompt, they are dealt one with
+        ``deal`` in the same action (one undo takes back both); someone joining from the next
+        round is dealt theirs when that round starts."""
         self._require_live()
         pid = participant.person_id
         if not pid:
@@ -183,7 +194,9 @@ class CircleSession:
         walked_in = round_ is not None and pid in round_.skipped
         if pid in self._state.present and not walked_in:
             raise SessionCommandRefused(_("{name} is already here.").format(name=participant.name))
-        self._append([ev.ParticipantJoined(participant, ev.JoinPlace(place))])
+        now = self.elapsed()
+        joined = ev.ParticipantJoined(participant, ev.JoinPlace(place))
+        self._append([joined, *self._deals(joined, [pid], deal, now)], now=now)
 
     def leave(self, person_id: str) -> None:
         """Someone leaves early; what they said stays counted."""
@@ -193,7 +206,16 @@ class CircleSession:
 
     # ------------------------------------------------------------------ rounds
 
-    def start_round(self, plan: RoundPlan, order: Sequence[str] | None = None) -> None:
+    def start_round(
+        self,
+        plan: RoundPlan,
+        order: Sequence[str] | None = None,
+        *,
+        deal: PromptDeal | None = None,
+    ) -> None:
+        """Begin a round in ``order`` (everyone present by default). In a round where each
+        person has their own prompt, anyone in it without one (they arrived after the circle
+        was set up) is dealt one with ``deal``, in the same action."""
         self._require_live()
         if self._state.current_round is not None:
             raise SessionCommandRefused(_("End the current round before starting another one."))
@@ -205,7 +227,9 @@ class CircleSession:
         problem = floor_problem(plan.policy)
         if problem is not None:
             raise SessionCommandRefused(problem[0].upper() + problem[1:] + ".")
-        self._append([ev.RoundStarted(plan=plan, order=tuple(chosen))])
+        now = self.elapsed()
+        started = ev.RoundStarted(plan=plan, order=tuple(chosen))
+        self._append([started, *self._deals(started, chosen, deal, now)], now=now)
 
     def end_round(self) -> None:
         self._require_round()
@@ -380,10 +404,32 @@ class CircleSession:
             and isinstance(effective[-2].event, TURN_CLOSERS)
         ):
             targets.insert(0, effective[-2])
+        # What rode along with the action (a prompt dealt with an arrival) goes with it.
+        targets += [
+            e
+            for e in self._log
+            if e.seq > targets[-1].seq and e.seq not in undone and isinstance(e.event, RIDERS)
+        ]
         self._append([ev.ActionUndone(t.seq) for t in reversed(targets)], refold=True)
         return describe(targets[0].event, self._state)
 
     # --------------------------------------------------------------- internals
+
+    def _deals(
+        self, first: ev.Event, people: Sequence[str], deal: PromptDeal | None, now: float
+    ) -> list[ev.PromptDealt]:
+        """The prompts ``first`` (a join or a round start) brings, stamped as its next entries."""
+        if deal is None:
+            return []
+        return prompts_to_deal(
+            self._state,
+            first,
+            people,
+            deal,
+            seq=self._state.last_seq + 1,
+            at=now,
+            wall=self.wall_at(now),
+        )
 
     def _close_and_maybe_start(self, closer: ev.Event, start_next: bool) -> None:
         now = self.elapsed()

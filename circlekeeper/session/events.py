@@ -51,6 +51,19 @@ class ParticipantJoined(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class PromptDealt(Event):
+    """In a round where each person has their own prompt, someone who had none (a late
+    arrival) is dealt one from the library. Written in the same action as the join or the
+    round start it belongs to, right after it, so one undo takes back both; it always concerns
+    the round in progress. ``prompt_id`` is the library's id (``None`` for words typed)."""
+
+    kind: ClassVar[str] = "prompt-dealt"
+    person_id: str
+    text: str
+    prompt_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ParticipantLeft(Event):
     kind: ClassVar[str] = "participant-left"
     person_id: str
@@ -190,6 +203,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     for cls in (
         SessionStarted,
         ParticipantJoined,
+        PromptDealt,
         ParticipantLeft,
         RoundStarted,
         TurnStarted,
@@ -320,9 +334,13 @@ def _convert(name: str, raw: Any) -> Any:
             if not all(isinstance(item, str) for item in raw):
                 raise TypeError(_("must be a list of texts"))
             return tuple(raw)
-        case "person_id" | "circle":
+        case "person_id" | "circle" | "text":
             if not isinstance(raw, str):
                 raise TypeError(_("must be text"))
+            return raw
+        case "prompt_id":
+            if raw is not None and not isinstance(raw, str):
+                raise TypeError(_("must be text or null"))
             return raw
         case "target_seq":
             if isinstance(raw, bool) or not isinstance(raw, int):

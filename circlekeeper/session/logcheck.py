@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.allotment import floor_problem
+from circlekeeper.session.dealing import needs_own_prompt
 from circlekeeper.session.model import PolicyMode
 from circlekeeper.session.replay import apply
 from circlekeeper.session.state import RoundState, SessionState, TurnState
-from circlekeeper.session.undo import UNDOABLE_KINDS
+from circlekeeper.session.undo import RIDER_KINDS, UNDOABLE_KINDS
 
 
 class LogInconsistent(ValueError):
@@ -36,6 +38,14 @@ class LogInconsistent(ValueError):
             else _("entry {number}").format(number=index)
         )
         super().__init__(_("{where}: {reason}").format(where=where, reason=reason))
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """The join (``person_id`` set) or round start (``None``) a dealt prompt may follow."""
+
+    seq: int
+    person_id: str | None
 
 
 def check_log(entries: Sequence[ev.Entry]) -> SessionState:
@@ -77,6 +87,10 @@ class _Checker:
     def _check_sequence(self) -> set[int]:
         undone: set[int] = set()
         kinds: dict[int, str] = {}
+        owners: dict[int, int] = {}
+        """Each dealt prompt's seq → the seq of the join or round start it came with."""
+        owner: _Owner | None = None
+        undo_at: dict[int, int] = {}
         previous_seq = 0
         previous_elapsed = 0.0
         ended = False
@@ -126,7 +140,7 @@ class _Checker:
                         ),
                         "payload.target_seq",
                     )
-                if kinds[target] not in UNDOABLE_KINDS:
+                if kinds[target] not in UNDOABLE_KINDS | RIDER_KINDS:
                     raise self.fail(
                         _("event {number} ({kind}) cannot be undone").format(
                             number=target, kind=kinds[target]
@@ -139,10 +153,44 @@ class _Checker:
                         "payload.target_seq",
                     )
                 undone.add(target)
+                undo_at[target] = index
+            owner = self._note_owner(event, entry.seq, owner, owners)
             kinds[entry.seq] = event.kind
             previous_seq = entry.seq
             previous_elapsed = entry.elapsed
+        for rider, its_owner in owners.items():
+            if rider in undone and its_owner not in undone:
+                self.index = undo_at[rider]
+                raise self.fail(
+                    _(
+                        "event {number} (a prompt dealt to a late arrival) is undone only with"
+                        " the arrival or round start it came with, event {owner}"
+                    ).format(number=rider, owner=its_owner),
+                    "payload.target_seq",
+                )
         return undone
+
+    def _note_owner(
+        self, event: ev.Event, seq: int, owner: _Owner | None, owners: dict[int, int]
+    ) -> _Owner | None:
+        """A dealt prompt comes right after its join (that person's, once) or its round start
+        (anyone's in it): the engine writes them in one action, so one undo takes them all."""
+        if isinstance(event, ev.PromptDealt):
+            if owner is None or owner.person_id not in (None, event.person_id):
+                raise self.fail(
+                    _(
+                        "a prompt is dealt only right after that person's arrival or the start"
+                        " of a round"
+                    ),
+                    "kind",
+                )
+            owners[seq] = owner.seq
+            return owner if owner.person_id is None else None
+        if isinstance(event, ev.RoundStarted):
+            return _Owner(seq, None)
+        if isinstance(event, ev.ParticipantJoined):
+            return _Owner(seq, event.participant.person_id)
+        return None
 
     def _check_people_known(self, event: ev.Event) -> None:
         match event:
@@ -195,6 +243,28 @@ class _Checker:
                         _("{person} is already present").format(person=repr(pid)),
                         "payload.participant",
                     )
+            case ev.PromptDealt():
+                round_ = self._round()
+                if not round_.plan.per_person:
+                    raise self.fail(
+                        _("this round has one prompt for everyone, not one for each person")
+                    )
+                if event.person_id not in round_.queue:
+                    raise self.fail(
+                        _("{person} is not waiting to speak").format(person=repr(event.person_id)),
+                        "payload.person_id",
+                    )
+                if not needs_own_prompt(round_, event.person_id):
+                    raise self.fail(
+                        _("{person} already has a prompt of their own in this round").format(
+                            person=repr(event.person_id)
+                        ),
+                        "payload.person_id",
+                    )
+                if not event.text.strip():
+                    raise self.fail(_("must not be empty"), "payload.text")
+                if event.prompt_id is not None and not event.prompt_id.strip():
+                    raise self.fail(_("must be null or a prompt's id"), "payload.prompt_id")
             case ev.ParticipantLeft():
                 if event.person_id not in state.present:
                     raise self.fail(

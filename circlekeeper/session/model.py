@@ -139,7 +139,8 @@ class RoundPlan:
     Some circles give each person their own prompt (a card passed round). ``person_prompts``
     then holds ``(person_id, text)`` pairs in the order they were dealt; it is a tuple of pairs
     rather than a dict so the plan stays frozen and hashable like every other event field.
-    ``prompt`` stays the shared prompt, which anyone without their own (a late arrival) hears.
+    ``prompt`` stays the shared prompt, which anyone without their own hears (a late arrival
+    is dealt their own during the circle when the library has one: ``session/dealing.py``).
     """
 
     kind: RoundKind = RoundKind.SHARING

@@ -8,6 +8,7 @@ Validation lives in the engine; the fold trusts the log it is given.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant
@@ -60,6 +61,13 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
                 state.present.append(person.person_id)
         case ev.ParticipantJoined():
             _join(state, event.participant, event.place)
+        case ev.PromptDealt():
+            round_ = _round(state)
+            round_.plan = replace(
+                round_.plan,
+                person_prompts=(*round_.plan.person_prompts, (event.person_id, event.text)),
+            )
+            round_.dealt.append(event.person_id)
         case ev.ParticipantLeft():
             _leave(state, event.person_id, at)
         case ev.RoundStarted():

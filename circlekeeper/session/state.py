@@ -73,6 +73,9 @@ class RoundState:
     spoke: list[str] = field(default_factory=list)
     reconsidered: list[str] = field(default_factory=list)
     """Who passed and then took a turn after all, in the order they asked."""
+    dealt: list[str] = field(default_factory=list)
+    """Who was dealt a prompt of their own after the round was planned (late arrivals), in
+    the order they were dealt it; their words are in ``plan.person_prompts`` like everyone's."""
     last_boundary: float = 0.0
     ended_at: float | None = None
 

@@ -39,7 +39,12 @@ TURN_CLOSERS = (
     ev.PassReconsidered,
 )
 
+# Events that belong to the action written just before them and are only ever undone with
+# it: a prompt dealt to a late arrival goes when their arrival (or the round start) goes.
+RIDERS = (ev.PromptDealt,)
+
 UNDOABLE_KINDS = frozenset(cls.kind for cls in UNDOABLE)
+RIDER_KINDS = frozenset(cls.kind for cls in RIDERS)
 
 
 def describe(event: ev.Event, state: SessionState) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
+from circlekeeper.session.dealing import dealt_prompts
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
@@ -227,6 +228,7 @@ class SessionRepository:
                     PromptUseRow.round_index.not_in(sorted(r.index for r in summary.rounds)),
                 )
             )
+            _record_dealt_prompts(s, session_id, entries)
             row.present_count = summary.present_count if summary.people else None
             row.duration_seconds = summary.duration_seconds if entries else None
             row.fairness = summary.jain_index
@@ -340,6 +342,34 @@ def _entries(s: Session, session_id: int) -> tuple[ev.Entry, ...]:
             ) from error
         entries.append(ev.Entry(seq=seq, elapsed=elapsed, wall=wall, event=event))
     return tuple(entries)
+
+
+def _record_dealt_prompts(s: Session, session_id: int, entries: Sequence[ev.Entry]) -> None:
+    """The prompts dealt to late arrivals during the circle join the prompts it heard (the
+    plan's were recorded when it began), so history lists them and later draws avoid them.
+    Idempotent: a prompt already recorded for that person and round is not added again."""
+    recorded = {
+        (round_index, person_id)
+        for round_index, person_id in s.execute(
+            select(PromptUseRow.round_index, PromptUseRow.person_id).where(
+                PromptUseRow.session_id == session_id
+            )
+        )
+    }
+    for dealt in dealt_prompts(entries):
+        if (dealt.round_index, dealt.person_id) in recorded:
+            continue
+        s.add(
+            PromptUseRow(
+                session_id=session_id,
+                round_index=dealt.round_index,
+                text=dealt.text,
+                prompt_id=dealt.prompt_id,
+                person_id=dealt.person_id,
+                used_at=_aware(dealt.wall),
+            )
+        )
+    s.flush()
 
 
 def _uses(s: Session, session_id: int) -> list[str]:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     # early builds all of its enums (the Qt namespace alone costs about 50 ms of CPU).
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
+    from circlekeeper.session.dealing import PromptDeal
     from circlekeeper.ui.catalog import Catalog, CircleDetail
     from circlekeeper.ui.live.arrival_dialog import Arrival
     from circlekeeper.ui.live.controller import LiveController
@@ -421,6 +422,7 @@ class MainWindow(QMainWindow):
             setup.plan,
             wall=self.options.wall,
             auto_start_next=self.options.auto_start_next,
+            deal=self._prompt_dealer(self._circle_id, first_meeting=brief.previous_first is None),
             parent=self,
         )
         around_the_room = setup.strategy is OrderStrategy.SEATING and setup.seating
@@ -441,6 +443,13 @@ class MainWindow(QMainWindow):
             first=setup.first_speaker,
         )
         self._ask_mood(session_id, "check-in", len(present))
+
+    def _prompt_dealer(self, circle_id: int, *, first_meeting: bool = False) -> PromptDeal | None:
+        """What deals late arrivals their own prompts in this circle (in its language)."""
+        if self.options.prompt_dealer is None:
+            return None
+        language = self.catalog.circle(circle_id).language
+        return self.options.prompt_dealer(circle_id, first_meeting, language)
 
     def _ask_mood(self, session_id: int, moment: str, present: int) -> None:
         """The optional anonymous mood count, for circles that turned it on."""
@@ -640,6 +649,7 @@ class MainWindow(QMainWindow):
             last_alive_elapsed=data.last_alive_elapsed,
             down_seconds=data.down_seconds,
             wall=self.options.wall,
+            deal=self._prompt_dealer(data.circle_id),
             parent=self,
         )
         self._open_live(session_id, controller)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from circlekeeper.i18n.choice import LanguagePreference
+    from circlekeeper.session.dealing import PromptDeal
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
@@ -49,6 +50,9 @@ class WindowOptions:
     """Asks for the anonymous 1–5 mood counts (parent, session id, moment, people present)."""
     prompts: PromptFeature | None = None
     """The prompt library (drawing and browsing in *Start a circle*, the library window)."""
+    prompt_dealer: Callable[[int, bool, str], PromptDeal] | None = None
+    """Gives a live circle its late arrivals' own prompts (circle id, first meeting, the
+    circle's language → a deal); ``None``: they hear the round's shared prompt."""
     settings_store: SettingsStore | None = None
     """Where settings live (the database); ``None`` until the data has opened."""
     settings_applied: Callable[[AppSettings], object] | None = None

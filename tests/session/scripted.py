@@ -14,6 +14,7 @@ from circlekeeper.session import (
     RoundPlan,
     TimePolicy,
 )
+from circlekeeper.session.dealing import PromptCard
 from circlekeeper.session.events import JoinPlace
 
 POOL = [Participant(f"p{i}", f"Person {i}") for i in range(7)]
@@ -46,6 +47,11 @@ steps = st.lists(
 )
 
 
+def numbered_deal(plan: RoundPlan, heard: object) -> PromptCard:
+    """A stand-in for the library: a fresh card each time (never one the group heard)."""
+    return PromptCard(f"Card {len(list(heard)) + 1}", f"deck:card-{len(list(heard)) + 1}")
+
+
 class Run:
     """A session under test, with the clock it runs on (replaced after a simulated crash)."""
 
@@ -65,7 +71,10 @@ class Run:
         queue = list(round_.queue) if round_ else []
         match action:
             case "start_round":
-                s.start_round(RoundPlan(policy=policy))
+                # Every other round gives each person their own prompt (some of them, here):
+                # late arrivals in it are dealt theirs as it starts.
+                own = (("p0", "Own prompt"),) if flag else ()
+                s.start_round(RoundPlan(policy=policy, person_prompts=own), deal=numbered_deal)
             case "end_round":
                 s.end_round()
             case "start_turn":
@@ -86,7 +95,7 @@ class Run:
                 s.reorder(queue[index % max(1, len(queue)) :] + queue[: index % max(1, len(queue))])
             case "join":
                 place = JoinPlace.NEXT_ROUND if flag and index % 3 == 0 else JoinPlace.THIS_ROUND
-                s.join(POOL[index % len(POOL)], place)
+                s.join(POOL[index % len(POOL)], place, deal=numbered_deal)
             case "hear_passer":
                 waiting = round_.passers_waiting if round_ else []
                 s.hear_passer(self.pick(waiting, index) or "nobody")

@@ -22,6 +22,7 @@ from circlekeeper.session import (
     summarize,
 )
 from circlekeeper.session import events as ev
+from circlekeeper.session.dealing import PromptCard
 from circlekeeper.session.interchange.session_file import (
     InvalidSessionFile,
     SessionDocument,
@@ -47,15 +48,29 @@ class StepWall:
         return self.moment
 
 
-def sample_document(*, version_3_events: bool = True) -> SessionDocument:
-    """A session using every event; without ``version_3_events`` only what version 2 knew."""
+def sample_deal(plan: RoundPlan, heard: object) -> PromptCard:
+    return PromptCard(f"What carried you here, {len(list(heard))}? 🌱", "sharing:carried")
+
+
+def sample_document(
+    *, version_3_events: bool = True, version_4_events: bool | None = None
+) -> SessionDocument:
+    """A session using every event; without ``version_3_events`` only what version 2 knew,
+    without ``version_4_events`` (by default as version 3's) only what version 3 knew."""
+    if version_4_events is None:
+        version_4_events = version_3_events
     clock = FakeClock()
     people = [Participant(f"p{i}", name, "they/them") for i, name in enumerate(NAMES)]
     session = CircleSession(clock, wall=StepWall())
     session.start("Circle <Tuesday> & friends", people, ["Sam", "Noor"])
+    own = (
+        tuple((p.person_id, f"{p.name}, what is yours today? ما الذي يسندك؟") for p in people)
+        if version_4_events
+        else ()
+    )
     plan = (
         RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), prompt="How are you arriving?"),
-        RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(900, 30)),
+        RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(900, 30), person_prompts=own),
     )
     session.start_round(plan[0])
     session.start_turn()
@@ -83,7 +98,8 @@ def sample_document(*, version_3_events: bool = True) -> SessionDocument:
     session.end_round()
     if version_3_events:
         session.replan(1, (plan[1],))
-    session.start_round(plan[1])
+    # Version 4: everyone who arrived after set-up is dealt their own prompt as it begins.
+    session.start_round(plan[1], deal=sample_deal if version_4_events else None)
     session.start_turn()
     clock.advance(100)
     session.end_turn()
@@ -130,7 +146,7 @@ def test_round_trip_keeps_everything_including_every_script() -> None:
 
 def test_the_file_holds_its_documented_shape() -> None:
     data = json.loads(dump_session(sample_document()))
-    assert data["format"] == "circlekeeper-session" and data["version"] == 3
+    assert data["format"] == "circlekeeper-session" and data["version"] == 4
     assert set(data) == {
         "format",
         "version",
@@ -148,7 +164,7 @@ def test_the_file_holds_its_documented_shape() -> None:
         "prompt_uses",
     }
     assert data["moods"][1] == {"moment": "check-out", "counts": {"4": 4, "5": 2}}
-    assert data["prompt_uses"] == [
+    assert data["prompt_uses"][:2] == [
         {
             "round": 0,
             "text": "How are you arriving?",
@@ -163,6 +179,24 @@ def test_the_file_holds_its_documented_shape() -> None:
             "person_id": "p1",
             "used_at": None,
         },
+    ]
+    # Prompts dealt to late arrivals are in the log; the file's history of prompts heard
+    # names them too, each with the person and the moment it was dealt.
+    dealt = [e for e in data["events"] if e["kind"] == "prompt-dealt"]
+    assert [(e["payload"]["person_id"], e["payload"]["text"]) for e in dealt] == [
+        ("late", "What carried you here, 7? 🌱"),
+        ("later", "What carried you here, 8? 🌱"),
+    ]
+    assert {e["payload"]["prompt_id"] for e in dealt} == {"sharing:carried"}
+    assert data["prompt_uses"][2:] == [
+        {
+            "round": 1,
+            "text": e["payload"]["text"],
+            "prompt_id": "sharing:carried",
+            "person_id": e["payload"]["person_id"],
+            "used_at": e["wall"],
+        }
+        for e in dealt
     ]
     assert data["people"][0] == {"id": "p0", "name": "x" * 10_000, "pronouns": "they/them"}
     first = data["events"][0]
@@ -193,7 +227,7 @@ BAD_FILES = [
     ("not json", lambda d: None, "{", "line 1 column 2"),
     ("array", None, "[]", "must hold a JSON object"),
     ("format", lambda d: d.update(format="other"), None, "format: expected"),
-    ("newer version", lambda d: d.update(version=4), None, "version: the file is version 4"),
+    ("newer version", lambda d: d.update(version=5), None, "version: the file is version 5"),
     ("version text", lambda d: d.update(version="1"), None, "version: must be a whole number"),
     ("private notes", lambda d: d.update(notes=["secret"]), None, "notes: private notes"),
     ("circle type", lambda d: d.update(circle=5), None, "circle: must be text, not a number"),
@@ -466,7 +500,7 @@ def test_a_version_1_file_still_loads_with_no_moods_and_no_prompt_uses() -> None
     back = load_session(mutate(doc, as_version_1))
     assert back.moods == () and back.prompt_uses == ()
     assert back.entries == doc.entries and back.people == doc.people
-    assert json.loads(dump_session(back))["version"] == 3  # written back as the current version
+    assert json.loads(dump_session(back))["version"] == 4  # written back as the current version
 
 
 @pytest.mark.parametrize(
@@ -522,7 +556,7 @@ def test_renumbering_prompt_uses_moves_only_personal_ones() -> None:
 
     uses = sample_document().prompt_uses
     moved = renumber_prompt_uses(uses, {"p1": "41", "p0": "40"})
-    assert [u.person_id for u in moved] == [None, "41"]
+    assert [u.person_id for u in moved] == [None, "41", "late", "later"]
     assert [u.text for u in moved] == [u.text for u in uses]
 
 

@@ -124,7 +124,7 @@ def test_export_writes_the_documented_format_and_no_notes(
     assert "Wrote session" in capsys.readouterr().out
     text = out.read_text("utf-8")
     data = json.loads(text)
-    assert data["format"] == "circlekeeper-session" and data["version"] == 3
+    assert data["format"] == "circlekeeper-session" and data["version"] == 4
     assert data["circle"] == "Tuesday"
     assert data["facilitators"] == ["Robin"] and data["co_facilitators"] == ["Kim"]
     assert data["timezone"] == "Europe/Berlin"

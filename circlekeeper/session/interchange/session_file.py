@@ -259,9 +259,12 @@ def _round_plan(data: dict[str, Any]) -> tuple[RoundPlan, ...]:
     return tuple(plans)
 
 
-# What session file version 3 added to the log: two event kinds and one payload field.
-KINDS_ADDED_IN_VERSION_3 = frozenset({ev.PassReconsidered.kind, ev.RoundsReplanned.kind})
-FIELDS_ADDED_IN_VERSION_3 = {ev.ParticipantJoined.kind: frozenset({"place"})}
+# What each session file version added to the log: event kinds and payload fields.
+KINDS_ADDED = {
+    3: frozenset({ev.PassReconsidered.kind, ev.RoundsReplanned.kind}),
+    4: frozenset({ev.PromptDealt.kind}),
+}
+FIELDS_ADDED = {3: {ev.ParticipantJoined.kind: frozenset({"place"})}}
 
 
 def _entries(data: dict[str, Any], version: int) -> tuple[ev.Entry, ...]:
@@ -289,7 +292,7 @@ def _entries(data: dict[str, Any], version: int) -> tuple[ev.Entry, ...]:
         wall = _moment(item, "wall", place=f"{place}.wall")
         kind = _text(item, "kind", f"{place}.kind")
         payload = _require(item, "payload", f"{place}.payload")
-        if version < 3:
+        if version < VERSION:
             _refuse_newer_than(version, kind, payload, place)
         entries.append(ev.Entry(seq, float(elapsed), wall, _event(kind, payload, place)))
     return tuple(entries)
@@ -297,13 +300,14 @@ def _entries(data: dict[str, Any], version: int) -> tuple[ev.Entry, ...]:
 
 def _refuse_newer_than(version: int, kind: str, payload: Any, place: str) -> None:
     """An older file cannot hold what a later version introduced: saying so beats guessing."""
-    came = f"is not part of a version {version} file (it came in version 3)"
-    if kind in KINDS_ADDED_IN_VERSION_3:
-        raise InvalidSessionFile(f"{place}.kind", f"{kind!r} {came}")
-    newer = FIELDS_ADDED_IN_VERSION_3.get(kind, frozenset())
-    if isinstance(payload, dict):
-        for name in sorted(newer & set(payload)):
-            raise InvalidSessionFile(f"{place}.payload.{name}", came)
+    for added_in in sorted(v for v in KINDS_ADDED.keys() | FIELDS_ADDED.keys() if v > version):
+        came = f"is not part of a version {version} file (it came in version {added_in})"
+        if kind in KINDS_ADDED.get(added_in, frozenset()):
+            raise InvalidSessionFile(f"{place}.kind", f"{kind!r} {came}")
+        newer = FIELDS_ADDED.get(added_in, {}).get(kind, frozenset())
+        if isinstance(payload, dict):
+            for name in sorted(newer & set(payload)):
+                raise InvalidSessionFile(f"{place}.payload.{name}", came)
 
 
 def _event(kind: str, payload: Any, place: str) -> ev.Event:

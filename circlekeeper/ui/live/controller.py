@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from circlekeeper.i18n import N_, _
 from circlekeeper.session import events as ev
 from circlekeeper.session.clock import Clock
+from circlekeeper.session.dealing import PromptCard, PromptDeal
 from circlekeeper.session.engine import CircleSession
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.events import JoinPlace
@@ -101,10 +102,15 @@ class LiveController(QObject):
         wall: Callable[[], datetime] | None = None,
         auto_start_next: bool = True,
         seating_rule: SeatingRule | None = None,
+        deal: PromptDeal | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self.deal = deal
+        """Draws a late arrival's own prompt in a round where each person has one (from the
+        circle's library, injected by the composition root); ``None``: they hear the shared
+        prompt."""
         self._journal = journal
         self._wall = wall or (lambda: datetime.now(UTC))
         self._plan: list[RoundPlan] = list(plan)
@@ -141,10 +147,11 @@ class LiveController(QObject):
         last_alive_elapsed: float | None,
         down_seconds: float,
         wall: Callable[[], datetime] | None = None,
+        deal: PromptDeal | None = None,
         parent: QObject | None = None,
     ) -> LiveController:
         """Rebuild a crashed circle: its log folded again, the time it was down as a pause."""
-        controller = cls(clock, journal, plan, wall=wall, parent=parent)
+        controller = cls(clock, journal, plan, wall=wall, deal=deal, parent=parent)
         controller._session = CircleSession.resume(
             log_entries,
             clock,
@@ -260,6 +267,13 @@ class LiveController(QObject):
             return plan.prompt or _(EACH_PERSON_PROMPT)
         return plan.prompt_for(person)
 
+    def deals_when_next_round_begins(self) -> bool:
+        """Whether the next round to start gives each person their own prompt, so someone
+        who joins it without one is dealt theirs as it begins."""
+        plans = self.effective_plan()
+        index = len(self._session.state.rounds)
+        return self.deal is not None and index < len(plans) and plans[index].per_person
+
     def next_allotment(self) -> float | None:
         """What the next speaker would be allotted now (shown on the ring before they start)."""
         round_ = self._session.state.current_round
@@ -356,7 +370,7 @@ class LiveController(QObject):
         if plan is None:
             return self._refuse(_("Every planned round has been held; you can end the circle."))
         chosen = list(order) if order is not None else self.order_for_next_round()
-        return self._do(lambda: self._session.start_round(plan, chosen))
+        return self._do(lambda: self._session.start_round(plan, chosen, deal=self._dealing()))
 
     def add_round(self, plan: RoundPlan) -> None:
         """An extra round the facilitator adds during the circle, after the planned ones."""
@@ -400,7 +414,17 @@ class LiveController(QObject):
         return self._do(lambda: self._session.hear_passer(person_id))
 
     def join(self, participant: Participant, place: JoinPlace = JoinPlace.THIS_ROUND) -> bool:
-        return self._do(lambda: self._session.join(participant, place))
+        """A late arrival joins; in a round where each person has their own prompt, they are
+        dealt theirs in the same step (see :meth:`own_prompt`)."""
+        return self._do(lambda: self._session.join(participant, place, deal=self._dealing()))
+
+    def own_prompt(self, person_id: str) -> str:
+        """The prompt dealt to ``person_id`` for the round in progress after it was planned
+        (a late arrival's), or ``""``."""
+        round_ = self._session.state.current_round
+        if round_ is None or person_id not in round_.dealt:
+            return ""
+        return round_.plan.prompt_for(person_id)
 
     def leave(self, person_id: str) -> bool:
         return self._do(lambda: self._session.leave(person_id))
@@ -443,6 +467,26 @@ class LiveController(QObject):
         self.ticked.emit(view)
 
     # ---------------------------------------------------------------- internals
+
+    def _dealing(self) -> PromptDeal | None:
+        """The injected deal, told every prompt of the session's plan as well (rounds to come
+        included, as at set-up), and kept from stopping an arrival if the library fails."""
+        dealer = self.deal
+        if dealer is None:
+            return None
+        planned = [text for plan in self.effective_plan() for text in plan.prompts()]
+
+        def deal(plan: RoundPlan, heard: Sequence[str]) -> PromptCard | None:
+            try:
+                return dealer(plan, list(dict.fromkeys([*heard, *planned])))
+            except Exception:  # the library's store failing must not keep anyone out
+                log.exception("Could not draw a late arrival's prompt")
+                self.announced.emit(
+                    _("No prompt could be drawn just now; the round's shared prompt is theirs.")
+                )
+                return None
+
+        return deal
 
     def _start_after_pass(self) -> bool:
         """A pass moves on to the next speaker only if a turn was in progress: passing for

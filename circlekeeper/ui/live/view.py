@@ -476,7 +476,17 @@ class LiveView(QWidget):
                 if in_round
                 else JoinWhere.NEXT_ROUND
             )
-            self.status.setText(welcome_line(person.name, person.pronouns, where))
+            own = self.controller.own_prompt(person.person_id)
+            self.status.setText(
+                welcome_line(
+                    person.name,
+                    person.pronouns,
+                    where,
+                    own_prompt=own,
+                    prompt_to_come=where is not JoinWhere.END_OF_ROUND
+                    and self.controller.deals_when_next_round_begins(),
+                )
+            )
 
     def _leaving(self) -> None:
         state = self.controller.session.state

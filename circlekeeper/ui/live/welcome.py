@@ -39,11 +39,30 @@ def _welcomes() -> dict[tuple[str, JoinWhere], str]:
     }
 
 
-def welcome_line(name: str, pronouns: str, where: JoinWhere = JoinWhere.END_OF_ROUND) -> str:
-    """The status line for a late arrival, with the pronoun they gave (or their name)."""
+def welcome_line(
+    name: str,
+    pronouns: str,
+    where: JoinWhere = JoinWhere.END_OF_ROUND,
+    *,
+    own_prompt: str = "",
+    prompt_to_come: bool = False,
+) -> str:
+    """The status line for a late arrival, with the pronoun they gave (or their name).
+
+    In a round where each person has their own prompt, ``own_prompt`` is the one they were
+    just dealt; ``prompt_to_come`` says theirs is dealt when the round they join begins."""
     first = pronouns.strip().lower().split("/")[0].strip() if pronouns else ""
     key = first if first in ("she", "he", "they") else ""
-    return _welcomes()[(key, where)].format(name=display_name(name))
+    shown = display_name(name)
+    line = _welcomes()[(key, where)].format(name=shown)
+    if own_prompt:
+        # Translators: said after the welcome; {prompt} is the words they were dealt.
+        line += " " + _("{name}'s own prompt: “{prompt}”").format(name=shown, prompt=own_prompt)
+    elif prompt_to_come:
+        line += " " + _("{name} is dealt a prompt of their own when that round begins.").format(
+            name=shown
+        )
+    return line
 
 
 __all__ = ["JoinWhere", "welcome_line"]

@@ -24,7 +24,9 @@ from circlekeeper.prompts import (
     PromptUseRecorder,
 )
 from circlekeeper.prompts.drawer import DEFAULT_AVOID_LAST
+from circlekeeper.prompts.late_deal import library_deal
 from circlekeeper.prompts.translated import shipped_decks_in
+from circlekeeper.session.dealing import PromptDeal
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.prompts import Prompt, PromptCategory, PromptUse
 from circlekeeper.ui.prompts.browser import PromptBrowser
@@ -127,6 +129,20 @@ class PromptFeature:
 
         drawer = PromptDrawer(library, circle_id=circle_id, avoid_last=self.avoid_last, seed=seed)
         return PromptTools(drawer=drawer, browse=browse, first_meeting=first_meeting)
+
+    def dealer_for(
+        self,
+        circle_id: int | None,
+        first_meeting: bool = False,
+        language: str = "",
+        *,
+        seed: int | None = None,
+    ) -> PromptDeal:
+        """Deals a late arrival their own prompt in one circle's live session: from the
+        library in the circle's language, by the rules *Start a circle* dealt the others by."""
+        library = self.library_in(language)
+        drawer = PromptDrawer(library, circle_id=circle_id, avoid_last=self.avoid_last, seed=seed)
+        return library_deal(library, drawer, first_meeting=first_meeting)
 
     def record_session(
         self,
