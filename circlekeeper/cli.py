@@ -83,7 +83,7 @@ def _accept_db_after(parser: argparse.ArgumentParser) -> None:
             "--db",
             metavar="PATH_OR_URL",
             default=argparse.SUPPRESS,
-            help="database file or SQLAlchemy URL (may also come before the command)",
+            help=_("database file or SQLAlchemy URL (may also come before the command)"),
         )
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):

@@ -12,7 +12,7 @@ from typing import Any
 
 from circlekeeper.commands.values import parse_day
 from circlekeeper.errors import UserFacingError
-from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n import _, ngettext, pgettext
 
 DEFAULT_DEMO_SESSIONS = 40
 MAX_DEMO_SESSIONS = 1_000_000
@@ -167,6 +167,16 @@ def _as_json(row: Any) -> dict[str, Any]:
     }
 
 
+def _status_word(status: str) -> str:
+    """The status as the history page words it (the same messages, so one translation)."""
+    words = {
+        "ended": pgettext("session status", "Ended"),
+        "abandoned": pgettext("session status", "Closed after a crash"),
+        "live": pgettext("session status", "Live"),
+    }
+    return words.get(status, status)
+
+
 def _print_table(rows: list[Any]) -> None:
     from circlekeeper.i18n.formats import format_number
     from circlekeeper.session.model import format_duration
@@ -174,17 +184,22 @@ def _print_table(rows: list[Any]) -> None:
     if not rows:
         print(_("No sessions match."))
         return
+    # Translators: the column headings of `circlekeeper sessions` (short: a terminal's width).
+    heads = (_("id"), _("started (UTC)"), _("present"), _("length"), _("fair"), _("status"))
+    circle = _("circle")
+    statuses = [_status_word(r.status) for r in rows]
+    wide = max(len(heads[5]), *(len(word) for word in statuses))
     print(
-        f"{_('id'):>7}  {_('started (UTC)'):16}  {_('present'):>7}  {_('length'):>8}  "
-        f"{_('fair'):>4}  {_('status'):9}  {_('circle')}"
+        f"{heads[0]:>7}  {heads[1]:16}  {heads[2]:>7}  {heads[3]:>8}  {heads[4]:>4}  "
+        f"{heads[5]:{wide}}  {circle}"
     )
-    for r in rows:
+    for r, status in zip(rows, statuses, strict=True):
         length = "" if r.duration_seconds is None else format_duration(r.duration_seconds)
-        fair = "" if r.fairness is None else f"{r.fairness:.2f}"
-        present = "" if r.present_count is None else str(r.present_count)
+        fair = "" if r.fairness is None else format_number(r.fairness, decimals=2)
+        present = "" if r.present_count is None else format_number(r.present_count)
         print(
             f"{r.session_id:>7}  {r.started_at:%Y-%m-%d %H:%M}  {present:>7}  {length:>8}  "
-            f"{fair:>4}  {r.status:9}  {r.circle_name}"
+            f"{fair:>4}  {status:{wide}}  {r.circle_name}"
         )
     print(
         ngettext("{count} session", "{count} sessions", len(rows)).format(

@@ -71,17 +71,7 @@ def run_export(args: argparse.Namespace) -> int:
             _("Session {session} has no recorded events to export.").format(session=args.session_id)
         )
     if problem is not None:
-        raise ExportFailed(
-            _(
-                "Session {session} cannot be exported because its {what} ({place}: {problem});"
-                " 'circlekeeper check' lists every such session."
-            ).format(
-                session=args.session_id,
-                what=problem.what,
-                place=problem.place,
-                problem=problem.problem,
-            )
-        )
+        raise ExportFailed(problem.refusal())
     text = dump_session(doc)
     if args.output == "-":
         sys.stdout.write(text)
@@ -134,7 +124,7 @@ def _read(name: str) -> str:
             return sys.stdin.buffer.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise UserFacingError(
-                "What came in on stdin is not text in UTF-8, so it cannot be a session file."
+                _("What came in on stdin is not text in UTF-8, so it cannot be a session file.")
             ) from error
     from circlekeeper.store.session_import import read_session_text
 

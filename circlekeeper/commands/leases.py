@@ -14,18 +14,24 @@ from datetime import timedelta
 from typing import Any
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 
 def register(subparsers: Any) -> None:
     close = subparsers.add_parser(
         "close-abandoned",
-        help="close a live session nobody has touched for hours (coordinators)",
-        description="Close a live session as abandoned at its last sign of life, whoever ran"
-        " it, once it has been silent for HOURS (default 3).",
+        help=_("close a live session nobody has touched for hours (coordinators)"),
+        description=_(
+            "Close a live session as abandoned at its last sign of life, whoever ran it, once"
+            " it has been silent for HOURS (default 3)."
+        ),
     )
-    close.add_argument("session", metavar="SESSION_ID", help="the session to close")
+    close.add_argument("session", metavar="SESSION_ID", help=_("the session to close"))
     close.add_argument(
-        "--hours", type=float, default=3.0, help="how long it must have been silent (default 3)"
+        "--hours",
+        type=float,
+        default=3.0,
+        help=_("how long it must have been silent (default 3)"),
     )
     close.set_defaults(func=run_close_abandoned)
 
@@ -35,11 +41,15 @@ def run_close_abandoned(args: argparse.Namespace) -> int:
     from circlekeeper.commands.values import session_id
 
     if not args.hours > 0:
-        raise UserFacingError("--hours must be more than 0.")
+        raise UserFacingError(_("--hours must be more than 0."))
     wanted = session_id(args.session)
     with open_for_writing(getattr(args, "db", None), "close-abandoned") as store:
         store.leases.close_abandoned(wanted, older_than=timedelta(hours=args.hours))
         record = store.sessions.get(wanted)
         store.sessions.finish(wanted, status="abandoned", ended_at=record.last_heartbeat_wall)
-    print(f"Session {wanted} of {record.circle_name!r} was closed as abandoned.")
+    print(
+        _("Session {session} of {circle} was closed as abandoned.").format(
+            session=wanted, circle=repr(record.circle_name)
+        )
+    )
     return 0

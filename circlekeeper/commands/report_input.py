@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from circlekeeper.i18n import _
 from circlekeeper.reports.context import Paper, Privacy, ReportContext
 from circlekeeper.reports.errors import ExportFailed
 from circlekeeper.session.prompts import heard_only
@@ -87,7 +88,9 @@ def session_report(
 def day_range(start: date, end: date) -> tuple[datetime, datetime]:
     """``[start 00:00 UTC, end+1 00:00 UTC)``: both dates are included."""
     if end < start:
-        raise ExportFailed(f"The end date {end} is before the start date {start}.")
+        raise ExportFailed(
+            _("The end date {end} is before the start date {start}.").format(end=end, start=start)
+        )
     low = datetime.combine(start, time.min, tzinfo=UTC)
     return low, datetime.combine(end + timedelta(days=1), time.min, tzinfo=UTC)
 
@@ -97,7 +100,11 @@ def find_circle_id(store: Store, name: str | None) -> int | None:
         return None
     circle = store.circles.by_name(name)
     if circle is None or circle.circle_id is None:
-        raise ExportFailed(f"There is no circle called {name!r}; check the name and try again.")
+        raise ExportFailed(
+            _("There is no circle called {name}; check the name and try again.").format(
+                name=repr(name)
+            )
+        )
     return circle.circle_id
 
 

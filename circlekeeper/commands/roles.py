@@ -10,24 +10,29 @@ import argparse
 from typing import Any
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 
 
 def register(subparsers: Any) -> None:
     setup = subparsers.add_parser(
         "setup-roles",
-        help="PostgreSQL: create the facilitator and coordinator roles and grant their rights",
-        description="Create the group roles circlekeeper_facilitator and"
-        " circlekeeper_coordinator, grant their rights on this database, and make the given"
-        " login roles members. Run it as the database's owner; it is safe to run again.",
+        help=_("PostgreSQL: create the facilitator and coordinator roles and grant their rights"),
+        description=_(
+            "Create the group roles circlekeeper_facilitator and circlekeeper_coordinator,"
+            " grant their rights on this database, and make the given login roles members."
+            " Run it as the database's owner; it is safe to run again."
+        ),
     )
     setup.add_argument(
-        "--facilitator", action="append", default=[], metavar="ROLE", help="a login role"
+        "--facilitator", action="append", default=[], metavar="ROLE", help=_("a login role")
     )
     setup.add_argument(
-        "--coordinator", action="append", default=[], metavar="ROLE", help="a login role"
+        "--coordinator", action="append", default=[], metavar="ROLE", help=_("a login role")
     )
     setup.add_argument(
-        "--print-sql", action="store_true", help="print the SQL instead (for psql), change nothing"
+        "--print-sql",
+        action="store_true",
+        help=_("print the SQL instead (for psql), change nothing"),
     )
     setup.set_defaults(func=run_setup_roles)
 
@@ -39,13 +44,15 @@ def run_setup_roles(args: argparse.Namespace) -> int:
     with open_store(getattr(args, "db", None)) as store:
         if store.engine.dialect.name != "postgresql":
             raise UserFacingError(
-                "Roles are for a PostgreSQL server; a database file has one facilitator."
+                _("Roles are for a PostgreSQL server; a database file has one facilitator.")
             )
         if args.print_sql:
             for statement in grant_statements(store.engine.url.database or ""):
                 print(f"{statement};")
             return 0
         setup_roles(store.engine, facilitators=args.facilitator, coordinators=args.coordinator)
-    members = ", ".join([*args.facilitator, *args.coordinator]) or "no login roles yet"
-    print(f"The facilitator and coordinator roles are set up ({members}).")
+    members = ", ".join([*args.facilitator, *args.coordinator]) or _("no login roles yet")
+    print(
+        _("The facilitator and coordinator roles are set up ({members}).").format(members=members)
+    )
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.i18n import _
+from circlekeeper.i18n import _, ngettext
 
 
 def register(subparsers: Any) -> None:
@@ -75,12 +75,15 @@ def _check_sessions(args: argparse.Namespace) -> int:
     with open_for_reading(getattr(args, "db", None)) as store:
         problems = export_problems(store)
     if not problems:
-        print("Every session's record is consistent and can be exported.")
+        print(_("Every session's record is consistent and can be exported."))
         return 0
     count = len(problems)
     print(
-        f"{count} session{'s' if count != 1 else ''} cannot be exported as"
-        f" {'they are' if count != 1 else 'it is'} stored:"
+        ngettext(
+            "{count} session cannot be exported as it is stored:",
+            "{count} sessions cannot be exported as they are stored:",
+            count,
+        ).format(count=count)
     )
     for problem in problems:
         print(f"  {problem.sentence()}")

@@ -104,9 +104,29 @@ def active_language() -> str:
     return override[0] if override is not None else _active.code
 
 
+class Sentence(str):
+    """A translated message. Its ``format`` is ``str.format``, except that a value ending in
+    a full stop takes the place of the full stop right after it in the message.
+
+    Units abbreviate with a full stop in several languages ("19,0 Std.", "5 Min."), and a
+    translation may end its sentence with such a value ("… insgesamt {hours}."): typography
+    never doubles the stop ("19,0 Std.." is a typo in every language), and neither the code
+    nor the translator can know in advance which values will end in one.
+    """
+
+    __slots__ = ()
+
+    def format(self, *args: object, **values: object) -> str:
+        template = str(self)
+        for name, value in values.items():
+            if isinstance(value, str) and value.endswith("."):
+                template = template.replace("{" + name + "}.", "{" + name + "}")
+        return template.format(*args, **values)
+
+
 def gettext(message: str) -> str:
     """``message`` in the active language (as written when it has no translation)."""
-    return _current().gettext(message)
+    return Sentence(_current().gettext(message))
 
 
 _ = gettext
@@ -114,12 +134,12 @@ _ = gettext
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The form of a sentence that fits ``count`` in the active language (Arabic has six)."""
-    return _current().ngettext(singular, plural, count)
+    return Sentence(_current().ngettext(singular, plural, count))
 
 
 def pgettext(context: str, message: str) -> str:
     """``message`` where the same English words need different translations by context."""
-    return _current().pgettext(context, message)
+    return Sentence(_current().pgettext(context, message))
 
 
 def N_(message: str) -> str:

@@ -92,7 +92,9 @@ def parse_deck(text: str, *, source: str = "", custom: bool = False) -> Deck:
             source=source,
         ) from error
     except (RecursionError, ValueError) as error:  # whatever the shape check did not foresee
-        raise DeckError(f"cannot be read as a deck ({str(error)[:120]}).", source=source) from error
+        raise DeckError(
+            _("cannot be read as a deck ({error}).").format(error=str(error)[:120]), source=source
+        ) from error
     return deck_from_data(data, source=source, custom=custom)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from circlekeeper.i18n import _
 from circlekeeper.prompts.errors import DeckError
 
 MAX_CHARACTERS = 2_000_000
@@ -32,18 +33,29 @@ MAX_DIGITS = 18
 _DIGITS = re.compile(rf"[0-9_]{{{MAX_DIGITS + 1},}}")
 
 
+def _number(value: int) -> str:
+    """``1,000,002`` / ``1.000.002``: a refusal is rare, so Babel loads only for one."""
+    from circlekeeper.i18n.formats import format_number
+
+    return format_number(value)
+
+
 def check_deck_shape(text: str, *, source: str = "") -> None:
     """Raise :class:`DeckError` if ``text`` is bigger, deeper or longer-keyed than a deck."""
     if len(text) > MAX_CHARACTERS:
         raise DeckError(
-            f"is {len(text):,} characters long, more than a prompt deck can be"
-            f" ({MAX_CHARACTERS:,}); is it the right file?",
+            _(
+                "is {count} characters long, more than a prompt deck can be ({limit}); is it the"
+                " right file?"
+            ).format(count=_number(len(text)), limit=_number(MAX_CHARACTERS)),
             source=source,
         )
     if text.count("\n") > MAX_LINES:
         raise DeckError(
-            f"has {text.count(chr(10)):,} lines, more than a prompt deck can have"
-            f" ({MAX_LINES:,}); is it the right file?",
+            _(
+                "has {count} lines, more than a prompt deck can have ({limit}); is it the right"
+                " file?"
+            ).format(count=_number(text.count("\n")), limit=_number(MAX_LINES)),
             source=source,
         )
     depth = keys = dotted = 0
@@ -56,15 +68,19 @@ def check_deck_shape(text: str, *, source: str = "") -> None:
             keys += 1
             dotted += parts > 1
             if keys > MAX_KEYS or dotted > MAX_DOTTED_KEYS:
-                many = f"{MAX_KEYS:,} keys" if keys > MAX_KEYS else f"{MAX_DOTTED_KEYS} dotted keys"
-                raise DeckError(
-                    f"has more than {many} (line {line_number}); a deck has far fewer.",
-                    source=source,
+                many = (
+                    _("has more than {count} keys (line {line}); a deck has far fewer.")
+                    if keys > MAX_KEYS
+                    else _("has more than {count} dotted keys (line {line}); a deck has far fewer.")
                 )
+                limit = MAX_KEYS if keys > MAX_KEYS else MAX_DOTTED_KEYS
+                raise DeckError(many.format(count=_number(limit), line=line_number), source=source)
             if parts > MAX_KEY_PARTS:
                 raise DeckError(
-                    f"line {line_number} has a key of {parts} dotted parts; a deck needs at"
-                    f" most {MAX_KEY_PARTS}.",
+                    _(
+                        "line {line} has a key of {parts} dotted parts; a deck needs at most"
+                        " {limit}."
+                    ).format(line=line_number, parts=parts, limit=MAX_KEY_PARTS),
                     source=source,
                 )
         value = "" if header else code.split("=", 1)[1] if "=" in code else code
@@ -73,8 +89,10 @@ def check_deck_shape(text: str, *, source: str = "") -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise DeckError(
-                        f"line {line_number} nests lists or tables more than {MAX_DEPTH} deep;"
-                        " a deck needs one level.",
+                        _(
+                            "line {line} nests lists or tables more than {limit} deep; a deck"
+                            " needs one level."
+                        ).format(line=line_number, limit=MAX_DEPTH),
                         source=source,
                     )
             elif char in "]}":
@@ -82,8 +100,12 @@ def check_deck_shape(text: str, *, source: str = "") -> None:
         long_number = _DIGITS.search(value)
         if long_number is not None:
             raise DeckError(
-                f"line {line_number} has a number {len(long_number.group()):,} digits long; a"
-                f" deck's numbers have at most {MAX_DIGITS}.",
+                _(
+                    "line {line} has a number {count} digits long; a deck's numbers have at"
+                    " most {limit}."
+                ).format(
+                    line=line_number, count=_number(len(long_number.group())), limit=MAX_DIGITS
+                ),
                 source=source,
             )
 
@@ -148,11 +170,12 @@ def _after_string(
         return len(text) if end < 0 else end
     if found.end() - found.start() > MAX_STRING:
         raise DeckError(
-            f"has a quoted text {found.end() - found.start():,} characters long; a deck's"
-            f" texts have at most {MAX_STRING:,}.",
+            _(
+                "has a quoted text {count} characters long; a deck's texts have at most {limit}."
+            ).format(count=_number(found.end() - found.start()), limit=_number(MAX_STRING)),
             source=source,
         )
-    for _ in range(found.group().count("\n")):
+    for _line in range(found.group().count("\n")):
         lines.append("".join(current))
         current.clear()
     return found.end()

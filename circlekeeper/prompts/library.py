@@ -234,8 +234,10 @@ class PromptLibrary:
             twin = existing.get(normalized_text(prompt.text))
             if twin is not None:
                 raise DeckError(
-                    f"is already in your library (as “{twin.prompt_id}”); remove it from the file "
-                    "or archive the one in the library, then import again.",
+                    _(
+                        "is already in your library (as “{prompt}”); remove it from the file or"
+                        " archive the one in the library, then import again."
+                    ).format(prompt=twin.prompt_id),
                     source=deck.source,
                     prompt=f"{number} (“{prompt.prompt_id.split(':', 1)[-1]}”)",
                     field="text",

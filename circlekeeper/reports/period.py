@@ -23,16 +23,11 @@ from circlekeeper.i18n import _, ngettext
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.context import Privacy, ReportContext
+from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import fonts, needs_shaping, split_clusters
 from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet, table_style
 from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
-from circlekeeper.reports.period_flowables import (
-    MONO,
-    Column,
-    FigureRows,
-    SessionRows,
-    mono_cover,
-)
+from circlekeeper.reports.period_flowables import MONO, Column, SessionRows, mono_cover
 from circlekeeper.reports.session_pdf import local_zone
 from circlekeeper.reports.typeset import Typesetter, truncate
 from circlekeeper.session.model import format_duration
@@ -124,9 +119,9 @@ def glance_rows(figures: PeriodFigures) -> list[tuple[str, str, str, str]]:
     """(figure, this period, previous period, change): page one's table, also on screen."""
     now, before = figures.current, figures.previous
     return [
-        (_("People reached"), str(now.people), str(before.people),
+        (_("People reached"), say.count(now.people), say.count(before.people),
          say.change_in_count(now.people, before.people)),
-        (_("Newcomers (first visit ever)"), str(now.newcomers), str(before.newcomers),
+        (_("Newcomers (first visit ever)"), say.count(now.newcomers), say.count(before.newcomers),
          say.change_in_count(now.newcomers, before.newcomers)),
         (_("Came back after a first visit"), _share_of(now.returned, now.people),
          _share_of(before.returned, before.people),
@@ -134,7 +129,7 @@ def glance_rows(figures: PeriodFigures) -> list[tuple[str, str, str, str]]:
         (_("Sessions attended per person"), say.number(now.frequency),
          say.number(before.frequency),
          say.change_in_count(now.frequency or 0, before.frequency or 0)),
-        (_("Sessions held"), str(now.sessions), str(before.sessions),
+        (_("Sessions held"), say.count(now.sessions), say.count(before.sessions),
          say.change_in_count(now.sessions, before.sessions)),
         (_("Hours of peer support (length × people present)"), say.hours(now.person_seconds),
          say.hours(before.person_seconds),
@@ -184,13 +179,13 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
                     " first time, and {back} of them came back within the period.",
                     now.people,
                 ).format(
-                    people=now.people,
-                    times=now.person_attendances,
-                    once=now.came(1, 1),
-                    few=now.came(2, 3),
-                    often=now.came(4),
-                    new=now.newcomers,
-                    back=now.newcomers_returned,
+                    people=say.count(now.people),
+                    times=say.count(now.person_attendances),
+                    once=say.count(now.came(1, 1)),
+                    few=say.count(now.came(2, 3)),
+                    often=say.count(now.came(4)),
+                    new=say.count(now.newcomers),
+                    back=say.count(now.newcomers_returned),
                 ),
                 s.body,
             )
@@ -202,7 +197,7 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
                     " were used; circles met for {hours} in all."
                 ).format(
                     share=say.share(now.pass_rate),
-                    prompts=figures.prompts_used,
+                    prompts=say.count(figures.prompts_used),
                     hours=say.hours(now.circle_seconds),
                 ),
                 s.body,
@@ -228,9 +223,9 @@ def _circles_table(report: PeriodReport, kit: Kit) -> Flowable:
         data.append(
             [
                 truncate(circle.name, 40),
-                str(now.sessions),
-                str(now.people),
-                str(now.newcomers),
+                say.count(now.sessions),
+                say.count(now.people),
+                say.count(now.newcomers),
                 say.number(now.average_present),
                 say.number(now.average_fairness, 2),
             ]
@@ -279,8 +274,8 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
         row = [
             _when(line, zones),
             line.circle_name,
-            str(line.present),
-            str(line.first_timers),
+            say.count(line.present),
+            say.count(line.first_timers),
             format_duration(line.duration_seconds),
             say.number(line.fairness, 2),
         ]
@@ -303,8 +298,8 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
                     " are listed here. The figures above count every one of them. To list"
                     " them all, run {command}."
                 ).format(
-                    total=f"{len(every):,}",
-                    listed=f"{len(lines):,}",
+                    total=say.count(len(every)),
+                    listed=say.count(len(lines)),
                     day=_when(lines[0], zones)[:10],
                     command=f'<font name="{MONO}">circlekeeper report --all-sessions</font>',
                 ),
@@ -399,5 +394,5 @@ def _share_of(part: int, whole: int) -> str:
     if not whole:
         return "—"
     return _("{share} ({part} of {whole})").format(
-        share=f"{part / whole * 100:.0f} %", part=part, whole=whole
+        share=say.share(part / whole), part=say.count(part), whole=say.count(whole)
     )

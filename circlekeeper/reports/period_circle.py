@@ -15,11 +15,12 @@ from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_month
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy
+from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
-from circlekeeper.reports.period_flowables import Caption, FigureRows
+from circlekeeper.reports.period_flowables import Caption
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.period_figures import (
@@ -76,13 +77,20 @@ def facilitation_line(counts: Sequence[tuple[str, int]], privacy: Privacy, kit: 
             "Facilitation: {count} facilitator shared the sessions.",
             "Facilitation: {count} facilitators shared the sessions.",
             people,
-        ).format(count=people)
+        ).format(count=say.count(people))
         return Paragraph(words if counts else _("Facilitation: —"), kit.styles.body)
-    parts = [f"{kit.inline(shown_name(name, privacy) or '')} {n}" for name, n in counts] or ["—"]
+    parts = [
+        f"{kit.inline(shown_name(name, privacy) or '')} {say.count(n)}" for name, n in counts
+    ] or ["—"]
     return Paragraph(
         _("Facilitation (sessions each, alphabetical): {counts}").format(counts=", ".join(parts)),
         kit.styles.body,
     )
+
+
+def _people_new(people: int, newcomers: int) -> str:
+    """``1.234 (56)``: people, and in brackets how many were new to the circle."""
+    return f"{say.count(people)} ({say.count(newcomers)})"
 
 
 def circle_section(
@@ -98,13 +106,14 @@ def circle_section(
     trend = circle.trend
     rows = [
         ["", _("This period"), _("Previous"), _("Change")],
-        [_("Sessions held"), str(now.sessions), str(before.sessions),
+        [_("Sessions held"), say.count(now.sessions), say.count(before.sessions),
          say.change_in_count(now.sessions, before.sessions)],
         [_("Average attendance"), say.number(now.average_present),
          say.number(before.average_present),
          say.change_in_count(now.average_present or 0, before.average_present or 0)],
-        [_("People (new to this circle)"), f"{now.people} ({now.newcomers})",
-         f"{before.people} ({before.newcomers})", say.change_in_count(now.people, before.people)],
+        [_("People (new to this circle)"), _people_new(now.people, now.newcomers),
+         _people_new(before.people, before.newcomers),
+         say.change_in_count(now.people, before.people)],
         [_("Came back after a first visit"), say.share(now.returning_rate),
          say.share(before.returning_rate),
          say.change_in_share(now.returning_rate, before.returning_rate)],
@@ -114,11 +123,13 @@ def circle_section(
          say.change_in_index(now.average_fairness, before.average_fairness)],
         [_("Passed at least once (of attendances)"), say.share(now.pass_rate),
          say.share(before.pass_rate), say.change_in_share(now.pass_rate, before.pass_rate)],
-        [_("Prompts used"), str(circle.prompts_used), "", ""],
+        [_("Prompts used"), say.count(circle.prompts_used), "", ""],
     ]  # fmt: skip
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
     table = FigureRows(rows, cols, kit.fonts)
-    story: list[Flowable] = [KeepTogether([*heading, table])]
+    story: list[Flowable] = [
+        KeepTogether([*heading, table, Caption(say.plan_sentence(circle.plan), kit.fonts.regular)])
+    ]
     if trend.change is not None:
         words = _(
             "Attendance trend: {trend} ({first} present on average in the first half of the"
@@ -149,7 +160,7 @@ def circle_section(
             story.append(KeepTogether([Spacer(1, 4), chart, caption]))
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
-        items = "; ".join(f"{kit.inline(text)} ({n}×)" for text, n in shown)
+        items = "; ".join(f"{kit.inline(text)} ({say.count(n)}×)" for text, n in shown)
         story.append(Paragraph(_("Most used prompts: {prompts}").format(prompts=items), s.body))
     story.append(facilitation_line(circle.facilitators, privacy, kit))
     if grid is not None and privacy is not Privacy.COUNTS and grid.people:

@@ -22,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable
 
 from circlekeeper.bundled import resource_file
+from circlekeeper.i18n.formats import format_number
 from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.fonts import FontSet, needs_shaping
 from circlekeeper.reports.layout import INK, MUTED, RULE, ZEBRA
@@ -45,93 +46,6 @@ class StackedBar:
     label: str
     parts: tuple[float, ...]
     """Bottom to top, in the order of the chart's legend."""
-
-
-def _elided(label: str, font: str, size: float, room: float) -> str:
-    """``label`` cut with "…" to ``room`` points: what a table too narrow for it can show
-    without running into the figure beside it."""
-    limit = len(label)
-    while limit > 1 and stringWidth(label, font, size) > room:
-        limit -= 1
-        label = truncate(label, limit)
-    return label
-
-
-class FigureRows(Flowable):
-    """A small table of plain strings: a muted header, zebra rows, figures right-aligned from
-    column ``figures_from`` on. Never split (a dozen rows at most)."""
-
-    def __init__(
-        self,
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        fonts: FontSet,
-        *,
-        figures_from: int = 1,
-        size: float = 8.5,
-    ) -> None:
-        super().__init__()
-        self.rows, self.fonts = rows, fonts
-        self.figures_from, self.size = figures_from, size
-        self.widths = self._labels_fit(list(widths))
-        self.width = sum(self.widths)
-        self.height = ROW * len(rows) + 2
-
-    def _labels_fit(self, widths: list[float]) -> list[float]:
-        """Widens the label columns to their longest label (German runs a third longer than
-        English), taking the room the figure columns do not need for their own text: a label
-        never runs into the figure beside it, and a figure never loses its room."""
-        needed = [0.0] * len(widths)
-        for index, row in enumerate(self.rows):
-            font = self.fonts.bold if index == 0 else self.fonts.regular
-            for column, cell in enumerate(row[: len(widths)]):
-                needed[column] = max(needed[column], stringWidth(cell, font, self.size) + 8)
-        labels = range(min(self.figures_from, len(widths)))
-        figures = range(len(labels), len(widths))
-        short = sum(max(0.0, needed[c] - widths[c]) for c in labels)
-        slack = {c: max(0.0, widths[c] - needed[c]) for c in figures}
-        grown = min(short, sum(slack.values()))
-        if grown <= 0:
-            return widths
-        fitted = list(widths)
-        for c in labels:
-            fitted[c] += grown * max(0.0, needed[c] - widths[c]) / short
-        for c in figures:
-            fitted[c] -= grown * slack[c] / sum(slack.values())
-        return fitted
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        top = self.height
-        c.setFillColor(ZEBRA)
-        for index in range(2, len(self.rows), 2):
-            c.rect(0, top - (index + 1) * ROW, self.width, ROW, stroke=0, fill=1)
-        # One text object for the whole table: a drawString per cell builds one each.
-        text = c.beginText()
-        for index, row in enumerate(self.rows):
-            y = top - (index + 1) * ROW + 3.5
-            font = self.fonts.bold if index == 0 else self.fonts.regular
-            text.setFillColor(MUTED if index == 0 else INK)
-            text.setFont(font, self.size)
-            x = 0.0
-            for column, (cell, width) in enumerate(zip(row, self.widths, strict=False)):
-                if column >= self.figures_from:
-                    text.setTextOrigin(x + width - 4 - stringWidth(cell, font, self.size), y)
-                else:
-                    text.setTextOrigin(x + 4, y)
-                    cell = _elided(cell, font, self.size, width - 8)
-                text.textOut(cell)
-                x += width
-        c.drawText(text)
-        c.setStrokeColor(MUTED)
-        c.setLineWidth(0.8)
-        c.line(0, top - ROW, self.width, top - ROW)
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.5)
-        c.line(0, 1, self.width, 1)
 
 
 class StackedBars(Flowable):
@@ -171,7 +85,7 @@ class StackedBars(Flowable):
         while value <= most + 1e-9:
             y = bottom + value / most * plot_h
             grid.append((left, y, left + plot_w, y))
-            label = f"{value:g}"
+            label = format_number(round(value, 2))  # 2.5 / 2,5, as the reader writes it
             text.setTextOrigin(left - 4 - stringWidth(label, font, 6.5), y - 2.5)
             text.textOut(label)
             value += step
@@ -378,7 +292,7 @@ class Caption(Flowable):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.lines = _wrapped(self.text, self.font, self.size, available_width)
+        self.lines = wrapped(self.text, self.font, self.size, available_width)
         self.height = len(self.lines) * (self.size + 2.5) + 3
         return self.width, self.height
 
@@ -390,7 +304,9 @@ class Caption(Flowable):
             c.drawString(0, self.height - number * (self.size + 2.5), line)
 
 
-def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width`` points (a single word
+    longer than that keeps a line of its own)."""
     lines: list[str] = []
     current = ""
     for word in text.split(" "):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from circlekeeper.i18n import _
+from circlekeeper.i18n import N_, _
 from circlekeeper.session.model import Phase, RoundPlan
 from circlekeeper.session.state import SessionState, TurnView
 
@@ -98,13 +98,18 @@ def moment(state: SessionState, plan: Sequence[RoundPlan]) -> Moment:
 
 
 class Step(Enum):
-    """What N (move on) does in the circle's present moment."""
+    """What N (move on) does in the circle's present moment; ``description`` says it in the
+    facilitator's language (the *Next* button's tooltip and what a screen reader reads)."""
 
-    REFUSE_ENDED = "the session has ended"
-    START_ROUND = "open the next planned round"
-    END_TURN = "end the turn (and start the next speaker, by default)"
-    START_TURN = "start the first waiting speaker"
-    END_ROUND = "close the round everyone has spoken in"
+    REFUSE_ENDED = N_("The circle has ended: there is nothing more to move on to")
+    START_ROUND = N_("Open the next planned round")
+    END_TURN = N_("End this turn and move to the next speaker")
+    START_TURN = N_("Start the turn of the first person waiting")
+    END_ROUND = N_("Close this round: everyone has had their turn")
+
+    @property
+    def description(self) -> str:
+        return _(self.value)
 
 
 def move_on_step(state: SessionState) -> Step:

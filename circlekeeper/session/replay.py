@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import Participant
 from circlekeeper.session.state import (
@@ -167,14 +168,14 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
 def _round(state: SessionState) -> RoundState:
     round_ = state.current_round
     if round_ is None:
-        raise ValueError("log has a round event outside a round")
+        raise ValueError(_("the log has a round event outside a round"))
     return round_
 
 
 def _turn(state: SessionState) -> TurnState:
     turn = state.current_turn
     if turn is None:
-        raise ValueError("log has a turn event outside a turn")
+        raise ValueError(_("the log has a turn event outside a turn"))
     return turn
 
 

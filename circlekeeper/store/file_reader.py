@@ -183,8 +183,10 @@ class _Sessions:
                 event = ev.from_payload(kind, json.loads(payload))
             except (ValueError, ev.MalformedEvent) as error:
                 raise StoreError(
-                    f"Event {seq} of session {session_id} cannot be read ({error}); run"
-                    " circlekeeper check, and restore a backup if it reports damage."
+                    _(
+                        "Event {number} of session {session} cannot be read ({error}); run"
+                        " circlekeeper check, and restore a backup if it reports damage."
+                    ).format(number=seq, session=session_id, error=error)
                 ) from error
             entries.append(ev.Entry(seq=seq, elapsed=elapsed, wall=_utc(wall), event=event))
         return tuple(entries)
@@ -197,14 +199,14 @@ class _Circles:
     def get(self, circle_id: int) -> CircleRecord:
         found = self._reader.rows(
             "SELECT id, name, description, agreements_json, default_plan_json,"
-            " facilitators_json, archived, privacy, retention_days, mood_enabled, language, demo"
-            " FROM circles WHERE id = ?",
+            " facilitators_json, archived, privacy, retention_days, mood_enabled, language, demo,"
+            " cadence, cadence_since FROM circles WHERE id = ?",
             circle_id,
         )
         if not found:
             raise RecordNotFound(_("There is no circle with id {id}.").format(id=circle_id))
         cid, name, description, agreements, plan, facilitators, archived, *rest = found[0]
-        privacy, retention_days, mood_enabled, language, demo = rest
+        privacy, retention_days, mood_enabled, language, demo, cadence, cadence_since = rest
         return CircleRecord(
             circle_id=cid,
             name=name,
@@ -218,6 +220,7 @@ class _Circles:
             mood_enabled=bool(mood_enabled),
             language=language or "",
             demo=bool(demo),
+            cadence=codec.cadence_from_columns(cadence, cadence_since),
         )
 
 

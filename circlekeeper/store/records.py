@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.circle import CircleRecord as CircleRecord  # also offered here
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.printing import Privacy as Privacy  # one enum, also offered here
@@ -63,9 +64,24 @@ class CheckReport:
 
     @property
     def verdict(self) -> str:
-        kind = "full integrity and foreign-key check" if self.full else "quick check"
         if self.ok:
-            return f"The database {self.path} is healthy ({kind} passed)."
+            return (
+                _("The database {path} is healthy (full integrity and foreign-key check passed).")
+                if self.full
+                else _("The database {path} is healthy (quick check passed).")
+            ).format(path=self.path)
+        # SQLite's own words, in English: they name pages and indexes for whoever repairs it.
         shown = "; ".join(self.problems[:5])
-        more = f" (and {len(self.problems) - 5} more)" if len(self.problems) > 5 else ""
-        return f"The database {self.path} is damaged ({kind} failed): {shown}{more}."
+        if len(self.problems) > 5:
+            more = len(self.problems) - 5
+            shown = ngettext(
+                "{problems} (and {count} more)", "{problems} (and {count} more)", more
+            ).format(problems=shown, count=more)
+        return (
+            _(
+                "The database {path} is damaged (full integrity and foreign-key check failed):"
+                " {problems}."
+            )
+            if self.full
+            else _("The database {path} is damaged (quick check failed): {problems}.")
+        ).format(path=self.path, problems=shown)

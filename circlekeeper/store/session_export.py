@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 from circlekeeper.session.document import InvalidSessionFile, SessionDocument, document_from_log
 from circlekeeper.session.interchange.session_file import dump_session, load_session
 from circlekeeper.store.models import SessionRow
@@ -27,19 +28,46 @@ class ExportProblem:
     place: str
     problem: str
 
-    @property
-    def what(self) -> str:
-        """Which part of the record is wrong: the log itself, or what is kept beside it."""
+    def refusal(self) -> str:
+        """Why ``export-json`` refuses this session, and where to see every such one."""
         if self.place.startswith("moods"):
-            return "stored mood counts do not fit the session"
-        if self.place.startswith("prompt_uses"):
-            return "stored prompt history does not fit the session"
-        return "stored log is inconsistent"
+            words = _(
+                "Session {session} cannot be exported because its stored mood counts do not"
+                " fit the session ({place}: {problem}); 'circlekeeper check' lists every such"
+                " session."
+            )
+        elif self.place.startswith("prompt_uses"):
+            words = _(
+                "Session {session} cannot be exported because its stored prompt history does"
+                " not fit the session ({place}: {problem}); 'circlekeeper check' lists every"
+                " such session."
+            )
+        else:
+            words = _(
+                "Session {session} cannot be exported because its stored log is inconsistent"
+                " ({place}: {problem}); 'circlekeeper check' lists every such session."
+            )
+        return words.format(session=self.session_id, place=self.place, problem=self.problem)
 
     def sentence(self) -> str:
-        return (
-            f"Session {self.session_id} ({self.circle}): its {self.what}"
-            f" ({self.place}: {self.problem})."
+        """Which part of the record is wrong (the log itself, or what is kept beside it),
+        where and why: one whole sentence for each, so every language words it its way."""
+        if self.place.startswith("moods"):
+            words = _(
+                "Session {session} ({circle}): its stored mood counts do not fit the session"
+                " ({place}: {problem})."
+            )
+        elif self.place.startswith("prompt_uses"):
+            words = _(
+                "Session {session} ({circle}): its stored prompt history does not fit the"
+                " session ({place}: {problem})."
+            )
+        else:
+            words = _(
+                "Session {session} ({circle}): its stored log is inconsistent ({place}: {problem})."
+            )
+        return words.format(
+            session=self.session_id, circle=self.circle, place=self.place, problem=self.problem
         )
 
 

@@ -43,3 +43,77 @@ def test_the_cli_prints_a_commands_error_in_brazilian_portuguese(
     missing = tmp_path / "nowhere.sqlite3"
     assert main(["--lang", "pt_BR", "--db", str(missing), "check"]) == 1
     assert f"circlekeeper: Não há nenhum banco de dados em {missing}." in capsys.readouterr().err
+
+
+def test_a_bad_session_file_is_refused_in_the_facilitators_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "session.json"
+    bad.write_text(
+        '{"format": "circlekeeper-session", "version": 3, "circle": 7}', encoding="utf-8"
+    )
+    assert main(["--lang", "de", "--db", str(tmp_path / "c.sqlite3"), "import", str(bad)]) == 1
+    assert (
+        "Das ist keine gültige CircleKeeper-Sitzungsdatei: circle: muss Text sein, ist aber"
+        " eine Zahl." in capsys.readouterr().err
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "french"),
+    [
+        ("[1, 2]", "le fichier doit contenir un objet JSON"),
+        ('{"a": 1, "a": 2}', "la clé 'a' apparaît deux fois dans un même objet"),
+        ("{", "ligne 1, colonne 2 : ce n’est pas du JSON valide"),
+        (
+            '{"format": "circlekeeper-session", "version": 99}',
+            "version : le fichier est en version 99, plus récente",
+        ),
+        (
+            '{"format": "circlekeeper-session", "version": 1, "moods": []}',
+            "moods : ne fait pas partie d’un fichier de version 1 (c’est arrivé en version 2)",
+        ),
+        (
+            '{"format": "circlekeeper-session", "version": 3, "private_note": "x"}',
+            "private_note : les notes privées ne font jamais partie d’un fichier de séance",
+        ),
+    ],
+)
+def test_each_kind_of_session_file_refusal_speaks_french(text: str, french: str) -> None:
+    from circlekeeper.session.interchange.session_file import InvalidSessionFile, load_session
+
+    use_language("fr")
+    with pytest.raises(InvalidSessionFile) as caught:
+        load_session(text)
+    assert french in str(caught.value)
+    assert str(caught.value).startswith("Ce n’est pas un fichier de séance CircleKeeper valide")
+
+
+def test_check_reports_a_healthy_database_in_german(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from circlekeeper.store import open_store
+
+    db = tmp_path / "circle.sqlite3"
+    open_store(db).close()  # a new, empty database, as the app leaves it
+    assert main(["--lang", "de", "--db", str(db), "check"]) == 0
+    out = capsys.readouterr().out
+    assert f"Die Datenbank {db} ist in Ordnung" in out
+    assert "Die Aufzeichnung jeder Sitzung ist stimmig" in out
+    assert "is healthy" not in out and "consistent" not in out
+
+
+def test_no_message_is_hidden_from_the_catalog_inside_an_f_string() -> None:
+    """Babel does not look inside f-strings: ``f"{_('status')}"`` stays English for ever."""
+    import re
+
+    import circlekeeper
+
+    root = Path(circlekeeper.__file__).parent
+    hidden = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\{(_|gettext|ngettext|pgettext)\(", line)
+    ]
+    assert not hidden, hidden

@@ -52,3 +52,18 @@ def test_a_period_and_its_months_are_named_in_the_readers_language() -> None:
     assert "مارس" in format_date_span(*march, language="ar")
     assert format_month(date(2026, 3, 1), language="fr") == "mars 2026"
     assert format_day_month(date(2026, 3, 5), language="pt_BR") == "5 de mar."
+
+
+def test_a_value_ending_in_a_full_stop_ends_the_sentence_once() -> None:
+    from circlekeeper.i18n import _, use_language
+
+    use_language("de")
+    try:
+        sentence = _("Circles met for {hours} in all.")  # not in the catalog: as written
+        assert sentence.format(hours="19,0 Std.") == "Circles met for 19,0 Std. in all."
+        end = _("{who} spoke for {time}.")
+        assert end.format(who="Bo", time="5 Min.") == "Bo spoke for 5 Min."
+        assert end.format(who="Bo", time="5 min") == "Bo spoke for 5 min."
+        assert end.format(who="Dr.", time="5 Min.") == "Dr. spoke for 5 Min."
+    finally:
+        use_language("en")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import fonts
-from circlekeeper.reports.period_flowables import FigureRows
 
 GERMAN = "Stunden gegenseitiger Unterstützung (Dauer × Anwesende)"
 
@@ -32,10 +32,28 @@ def test_short_labels_leave_the_columns_as_given() -> None:
     assert table.widths == [200.0, 100.0]
 
 
-def test_a_label_too_long_for_any_room_is_cut_with_an_ellipsis_not_drawn_over_figures() -> None:
-    from circlekeeper.reports.period_flowables import _elided
+def test_a_label_too_long_for_its_room_wraps_at_a_space_and_its_figures_stay_on_line_one() -> None:
+    font_set = fonts()
+    rows = [
+        ["", "Dieser Zeitraum", "Vorher"],
+        [GERMAN, "1.234,5 Std.", "0,1 Std."],
+        ["Kurz", "1", "2"],
+    ]
+    table = FigureRows(rows, [150.0, 100.0, 60.0], font_set, size=9)
+    label = table.lines[1][0]
+    assert len(label) >= 2, "too long for one line of its column"
+    assert " ".join(label) == GERMAN and not any("…" in line for line in label)
+    for line in label:
+        assert stringWidth(line, font_set.regular, 9) <= table.widths[0] - 8
+    assert table.lines[1][1:] == [["1.234,5 Std."], ["0,1 Std."]], "figures never wrap"
+    assert table.heights[1] == table.heights[2] + (len(label) - 1) * table.leading
+    assert table.height == sum(table.heights) + 2
+
+
+def test_a_single_word_wider_than_its_column_is_cut_with_an_ellipsis() -> None:
+    from circlekeeper.reports.figure_rows import label_lines
 
     font = fonts().regular
-    shown = _elided(GERMAN, font, 9, 150.0)
-    assert shown.endswith("…") and shown.startswith("Stunden")
-    assert stringWidth(shown, font, 9) <= 150.0
+    lines = label_lines("Donaudampfschifffahrtsgesellschaft tagt", font, 9, 80.0)
+    assert lines[0].endswith("…") and lines[0].startswith("Donau") and lines[1] == "tagt"
+    assert stringWidth(lines[0], font, 9) <= 80.0

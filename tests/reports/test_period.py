@@ -169,3 +169,37 @@ def test_a_german_board_page_writes_its_figures_with_german_decimals(store: Stor
     assert "0,96 0,90 +0,06" in first
     assert "0,6 Std." in first
     assert "0.96" not in first
+
+
+def _large(store: Store, language: str) -> str:
+    """Page one for a large network (1,234 people, 19 circle hours) in ``language``."""
+    from dataclasses import replace
+
+    from circlekeeper.i18n import speaking
+
+    report = period_report(store, *MARCH)
+    now = replace(
+        report.figures.current,
+        people=1234,
+        newcomers=1045,
+        person_attendances=4321,
+        circle_seconds=19 * 3600,
+        person_seconds=1234.5 * 3600,
+    )
+    report = replace(report, figures=replace(report.figures, current=now, prompts_used=2345))
+    with speaking(language):
+        context = base_context(store, generated=GENERATED, invariant=True)
+        return words(pdf_pages(render_period(report, context))[0])
+
+
+def test_large_counts_are_grouped_and_a_unit_s_full_stop_ends_the_sentence(store: Store) -> None:
+    german = _large(store, "de")
+    assert "Erreichte Menschen 1.234 2" in german
+    assert "1.234 verschiedene Menschen kamen insgesamt 4.321 Mal" in german
+    assert "2.345 Fragen" in german
+    assert "insgesamt 19,0 Std." in german and "Std.." not in german
+    assert "1.234,5 Std." in german
+    english = _large(store, "en")
+    assert "People reached 1,234 2" in english
+    assert "1,234 different people came 4,321 times in all" in english
+    assert "circles met for 19.0 h in all." in english

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from circlekeeper.i18n import speaking
 from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
 from circlekeeper.session.live_policy import (
     ClockJumpWatch,
@@ -173,3 +174,14 @@ def test_both_screens_read_who_speaks_is_up_and_follows_from_one_moment(
     session.start_turn()
     last = moment(session.state, PLAN)
     assert (last.speaker, last.up_next, last.following) == ("C", None, None)
+
+
+def test_each_step_is_described_in_the_facilitator_s_language() -> None:
+    with speaking("de"):
+        german = {step: step.description for step in Step}
+    with speaking("es"):
+        spanish = {step: step.description for step in Step}
+    for step in Step:
+        assert german[step] != step.value and spanish[step] != step.value, step
+        assert german[step][0].isupper(), german[step]
+    assert len(set(german.values())) == len(Step)

@@ -71,12 +71,14 @@ def test_texts_are_capped() -> None:
     data["shareable_summary"] = "w" * 200_000
     load_session(json.dumps(data))
     data["shareable_summary"] = "w" * 200_001
-    assert "shareable_summary: is 200,001 characters long; at most 200,000" in refused(
+    # Digits without grouping: "200,001" would read as two hundred point 001 in German, and
+    # the session core has no CLDR data to group them the reader's way.
+    assert "shareable_summary: is 200001 characters long; at most 200000" in refused(
         json.dumps(data)
     )
     data = sample()
     data["people"][0]["name"] = "n" * 20_001
-    assert "people[0].name: is 20,001 characters long" in refused(json.dumps(data))
+    assert "people[0].name: is 20001 characters long" in refused(json.dumps(data))
 
 
 @settings(max_examples=150, deadline=None)

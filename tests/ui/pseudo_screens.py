@@ -141,6 +141,8 @@ def _clipped(widget: QWidget, text: str) -> bool:
         wide = max(widget.fontMetrics().horizontalAdvance(line) for line in lines)
         return wide > widget.contentsRect().width() + 2
     if isinstance(widget, QAbstractButton) and not isinstance(widget, QComboBox):
+        if widget.hasHeightForWidth():  # its words wrap: too short is what cuts them
+            return widget.heightForWidth(widget.width()) > widget.height() + 2
         return widget.sizeHint().width() > widget.width() + 2
     return False
 
@@ -170,6 +172,8 @@ def offenders(
     for widget in widgets:
         if _qt_own(widget) or (not menus and isinstance(widget, QMenu | QMenuBar)):
             continue
+        if isinstance(widget, QLabel) and isinstance(widget.parentWidget(), QAbstractButton):
+            continue  # a wrapping button's words: the button itself reports them
         visible = widget.isVisible() or isinstance(widget, QMenu)
         if not visible:
             continue

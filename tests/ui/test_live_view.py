@@ -207,7 +207,7 @@ def test_at_the_end_of_a_round_only_the_controls_that_act_are_enabled(
 
 
 def test_a_late_arrival_is_welcomed_with_the_pronouns_they_gave() -> None:
-    from circlekeeper.ui.live.view import welcome_line
+    from circlekeeper.ui.live.welcome import welcome_line
 
     assert welcome_line("Priya", "she/her") == "Welcome, Priya. She joins at the end of this round."
     assert welcome_line("Sam", "they/them") == "Welcome, Sam. They join at the end of this round."
@@ -226,3 +226,13 @@ def test_passing_status_messages_do_not_stay_through_a_circle(qtbot, real_app) -
     window.say("The new circle is ready.")
     window.start_circle()
     assert window.statusBar().currentMessage() == ""
+
+
+def test_the_next_button_says_what_n_does_now(qtbot, view: LiveView, clock: TestClock) -> None:
+    next_button = button(view, "Next")
+    assert next_button.toolTip() == "Open the next planned round (N or →)"
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert next_button.toolTip() == "Start the turn of the first person waiting (N or →)"
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert next_button.toolTip() == "End this turn and move to the next speaker (N or →)"
+    assert next_button.accessibleDescription() == next_button.toolTip()

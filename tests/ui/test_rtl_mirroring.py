@@ -35,3 +35,29 @@ def test_the_speaking_strip_grows_from_the_right_in_arabic(qtbot) -> None:
     # the same bar, mirrored about the middle
     assert abs((strip.width() - 1 - max(right_to_left)) - min(left_to_right)) <= 1
     assert len(left_to_right) == len(right_to_left)
+
+
+def test_an_english_prompt_keeps_its_question_mark_at_its_end_in_the_arabic_summary(
+    qtbot,
+) -> None:
+    """Table cells take the window's direction: the prompt is isolated so an English one
+    reads "…tonight?" and not "?What…" in the mirrored window."""
+    from PySide6.QtWidgets import QTableWidget
+
+    from circlekeeper.i18n import active_language, use_language
+    from circlekeeper.reports.demo import demo_summary
+    from circlekeeper.ui.bidi_text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
+    from circlekeeper.ui.live.summary_view import SummaryView
+
+    before = active_language()
+    use_language("ar")
+    try:
+        view = SummaryView(demo_summary(people=3, rounds=2))
+        qtbot.addWidget(view)
+        view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        (rounds,) = view.findChildren(QTableWidget)
+        prompt = rounds.item(0, 4).text()
+    finally:
+        use_language(before)
+    assert prompt.startswith(FIRST_STRONG_ISOLATE) and prompt.endswith(POP_DIRECTIONAL_ISOLATE)
+    assert prompt.strip(FIRST_STRONG_ISOLATE + POP_DIRECTIONAL_ISOLATE)

@@ -127,3 +127,24 @@ def test_minimum_turns_that_outgrow_the_budget_are_warned_about_before_starting(
     assert offer.warnings() == [] and not offer.isVisible()  # 2 people x 1:00 fit in 2:00
     dialog.start_button.click()
     assert dialog.result_setup is not None  # a warning, never a refusal
+
+
+def test_the_time_column_fits_the_longest_way_of_timing_a_round_in_german(qtbot) -> None:
+    """The columns were measured on the English words: German's "Offen (ohne Grenze)" was cut
+    to "Offen (ohne Gren"."""
+    from circlekeeper.i18n import active_language, use_language
+    from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
+
+    before = active_language()
+    use_language("de")
+    try:
+        editor = RoundPlanEditor(default_plan())
+        qtbot.addWidget(editor)
+        combo = editor.field(0, POLICY)
+        needed = max(
+            combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+        )
+        assert "Offen (ohne Grenze)" in [combo.itemText(i) for i in range(combo.count())]
+        assert editor.table.columnWidth(POLICY) >= needed + 20
+    finally:
+        use_language(before)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC
 from typing import Any
 
+from circlekeeper.i18n import _
 from circlekeeper.session.document import (
     MOOD_MOMENTS,
     MOOD_VALUES,
@@ -20,13 +21,14 @@ from circlekeeper.session.document import (
 )
 from circlekeeper.session.interchange.fields import (
     is_whole,
-    json_type,
     list_field,
     moment_field,
+    not_a,
     object_field,
     optional_text,
     require,
     text_field,
+    unknown_person,
 )
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.prompts import MoodCounts
@@ -72,25 +74,28 @@ def read_moods(data: dict[str, Any]) -> tuple[MoodCounts, ...]:
         if moment not in MOOD_MOMENTS:
             known = ", ".join(MOOD_MOMENTS)
             raise InvalidSessionFile(
-                f"{place}.moment", f"unknown moment {moment!r} (known: {known})"
+                f"{place}.moment",
+                _("unknown moment {moment} (known: {known})").format(
+                    moment=repr(moment), known=known
+                ),
             )
         if moment in seen:
-            raise InvalidSessionFile(f"{place}.moment", f"{moment!r} is counted twice")
+            raise InvalidSessionFile(
+                f"{place}.moment", _("{moment} is counted twice").format(moment=repr(moment))
+            )
         seen.add(moment)
         counts = require(item, "counts", f"{place}.counts")
         if not isinstance(counts, dict):
-            raise InvalidSessionFile(
-                f"{place}.counts", f"must be an object, not {json_type(counts)}"
-            )
+            raise InvalidSessionFile(f"{place}.counts", not_a("object", counts))
         clean: dict[int, int] = {}
         for key, n in counts.items():
             if key not in MOOD_VALUE_KEYS:
                 raise InvalidSessionFile(
-                    f"{place}.counts.{key}", "a mood value must be one of 1, 2, 3, 4, 5"
+                    f"{place}.counts.{key}", _("a mood value must be one of 1, 2, 3, 4, 5")
                 )
             if not is_whole(n) or n < 0:
                 raise InvalidSessionFile(
-                    f"{place}.counts.{key}", "must be a whole number, 0 or more"
+                    f"{place}.counts.{key}", _("must be a whole number, 0 or more")
                 )
             clean[int(key)] = n
         moods.append(MoodCounts(moment, dict(sorted(clean.items()))))
@@ -109,24 +114,23 @@ def read_prompt_uses(
         item = object_field(raw, place, USE_KEYS)
         round_index = require(item, "round", f"{place}.round")
         if not is_whole(round_index):
-            raise InvalidSessionFile(f"{place}.round", "must be a whole number")
+            raise InvalidSessionFile(f"{place}.round", _("must be a whole number"))
         if not 0 <= round_index < len(plan):
             raise InvalidSessionFile(
                 f"{place}.round",
-                f"there is no round {round_index} in round_plan"
-                f" (it has {len(plan)}, numbered from 0)",
+                _(
+                    "there is no round {number} in round_plan (it has {count}, numbered from 0)"
+                ).format(number=round_index, count=len(plan)),
             )
         text = text_field(item, "text", f"{place}.text")
         if not text.strip():
-            raise InvalidSessionFile(f"{place}.text", "must not be empty")
+            raise InvalidSessionFile(f"{place}.text", _("must not be empty"))
         prompt_id = optional_text(item, "prompt_id", place)
         if prompt_id is not None and not prompt_id.strip():
-            raise InvalidSessionFile(f"{place}.prompt_id", "must be null or a prompt's id")
+            raise InvalidSessionFile(f"{place}.prompt_id", _("must be null or a prompt's id"))
         person_id = optional_text(item, "person_id", place)
         if person_id is not None and person_id not in ids:
-            raise InvalidSessionFile(
-                f"{place}.person_id", f"unknown person {person_id!r} (not in people)"
-            )
+            raise InvalidSessionFile(f"{place}.person_id", unknown_person(person_id))
         used_at = (
             moment_field(item, "used_at", optional=True, place=f"{place}.used_at")
             if "used_at" in item

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.allotment import floor_problem
 from circlekeeper.session.document import (
@@ -41,15 +42,21 @@ from circlekeeper.session.interchange.beside_log import (
     read_moods,
     read_prompt_uses,
 )
-from circlekeeper.session.interchange.fields import json_type as _json_type
 from circlekeeper.session.interchange.fields import moment_field as _moment
+from circlekeeper.session.interchange.fields import not_a as _not_a
 from circlekeeper.session.interchange.fields import require as _require
 from circlekeeper.session.interchange.fields import text_field as _text
 from circlekeeper.session.interchange.fields import unknown_field_reason as _unknown_field_reason
+from circlekeeper.session.interchange.fields import unknown_person as _unknown_person
 from circlekeeper.session.interchange.text_limits import (
     MAX_FILE_CHARACTERS,
     check_texts,
     refuse_duplicate_keys,
+)
+from circlekeeper.session.interchange.versions import (
+    check_header,
+    not_in_version,
+    refuse_newer_than,
 )
 from circlekeeper.session.logcheck import LogInconsistent, check_log
 from circlekeeper.session.model import Participant, RoundPlan
@@ -120,7 +127,10 @@ def load_session(text: str) -> SessionDocument:
     """Parse and validate a session file; raises :class:`InvalidSessionFile` on any problem."""
     if len(text) > MAX_FILE_CHARACTERS:
         raise InvalidSessionFile(
-            "", f"the file is {len(text):,} characters long, far more than a session holds"
+            "",
+            _("the file is {count} characters long, far more than a session holds").format(
+                count=len(text)
+            ),
         )
     try:
         data = json.loads(
@@ -128,25 +138,25 @@ def load_session(text: str) -> SessionDocument:
         )
     except json.JSONDecodeError as error:
         raise InvalidSessionFile(
-            f"line {error.lineno} column {error.colno}", f"not valid JSON ({error.msg})"
+            _("line {line} column {column}").format(line=error.lineno, column=error.colno),
+            # Translators: {reason} is the JSON reader's own words, in English.
+            _("not valid JSON ({reason})").format(reason=error.msg),
         ) from error
     except ValueError as error:
         raise InvalidSessionFile("", str(error)) from error
     except RecursionError as error:
-        raise InvalidSessionFile("", "the JSON is nested too deeply") from error
+        raise InvalidSessionFile("", _("the JSON is nested too deeply")) from error
     if not isinstance(data, dict):
-        raise InvalidSessionFile("", "the file must hold a JSON object")
+        raise InvalidSessionFile("", _("the file must hold a JSON object"))
     check_texts(data)
-    version = _check_header(data)
+    version = check_header(data)
     unknown = sorted(set(data) - TOP_KEYS)
     if unknown:
         raise InvalidSessionFile(unknown[0], _unknown_field_reason(unknown[0]))
     if version < 2:
         newer = sorted(set(data) & ADDED_IN_VERSION_2)
         if newer:
-            raise InvalidSessionFile(
-                newer[0], f"is not part of a version {version} file (it came in version 2)"
-            )
+            raise InvalidSessionFile(newer[0], not_in_version(version, 2))
 
     circle = _text(data, "circle")
     facilitators = _texts(data, "facilitators")
@@ -156,12 +166,14 @@ def load_session(text: str) -> SessionDocument:
     started = _moment(data, "started", optional=True)
     ended = _moment(data, "ended", optional=True)
     if started is not None and ended is not None and ended < started:
-        raise InvalidSessionFile("ended", "the session cannot end before it started")
+        raise InvalidSessionFile("ended", _("the session cannot end before it started"))
     timezone = _text(data, "timezone")
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise InvalidSessionFile("timezone", f"unknown time zone {timezone!r}") from error
+        raise InvalidSessionFile(
+            "timezone", _("unknown time zone {zone}").format(zone=repr(timezone))
+        ) from error
     summary = _text(data, "shareable_summary")
     entries = _entries(data, version)
     _check_against_log(entries, people)
@@ -185,55 +197,39 @@ def load_session(text: str) -> SessionDocument:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a session file may hold")
-
-
-def _check_header(data: dict[str, Any]) -> int:
-    """Checks format and version; returns the version (every version up to ours is read)."""
-    if data.get("format") != FORMAT:
-        raise InvalidSessionFile("format", f"expected {FORMAT!r}, found {data.get('format')!r}")
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise InvalidSessionFile("version", "must be a whole number")
-    if version > VERSION:
-        raise InvalidSessionFile(
-            "version",
-            f"the file is version {version}, newer than this CircleKeeper reads ({VERSION});"
-            " update CircleKeeper to import it",
-        )
-    if version < 1:
-        raise InvalidSessionFile("version", f"unknown version {version}")
-    return version
+    raise ValueError(_("{name} is not a number a session file may hold").format(name=name))
 
 
 def _texts(data: dict[str, Any], key: str) -> tuple[str, ...]:
     value = _require(data, key, key)
     if not isinstance(value, list):
-        raise InvalidSessionFile(key, f"must be a list, not {_json_type(value)}")
+        raise InvalidSessionFile(key, _not_a("list", value))
     for i, item in enumerate(value):
         if not isinstance(item, str):
-            raise InvalidSessionFile(f"{key}[{i}]", f"must be text, not {_json_type(item)}")
+            raise InvalidSessionFile(f"{key}[{i}]", _not_a("text", item))
     return tuple(value)
 
 
 def _people(data: dict[str, Any]) -> tuple[Participant, ...]:
     value = _require(data, "people", "people")
     if not isinstance(value, list):
-        raise InvalidSessionFile("people", f"must be a list, not {_json_type(value)}")
+        raise InvalidSessionFile("people", _not_a("list", value))
     people: list[Participant] = []
     seen: set[str] = set()
     for i, item in enumerate(value):
         place = f"people[{i}]"
         if not isinstance(item, dict):
-            raise InvalidSessionFile(place, f"must be an object, not {_json_type(item)}")
+            raise InvalidSessionFile(place, _not_a("object", item))
         unknown = sorted(set(item) - PERSON_KEYS)
         if unknown:
             raise InvalidSessionFile(f"{place}.{unknown[0]}", _unknown_field_reason(unknown[0]))
         person_id = _text(item, "id", f"{place}.id")
         if not person_id:
-            raise InvalidSessionFile(f"{place}.id", "must not be empty")
+            raise InvalidSessionFile(f"{place}.id", _("must not be empty"))
         if person_id in seen:
-            raise InvalidSessionFile(f"{place}.id", f"{person_id!r} is listed twice")
+            raise InvalidSessionFile(
+                f"{place}.id", _("{person} is listed twice").format(person=repr(person_id))
+            )
         seen.add(person_id)
         name = _text(item, "name", f"{place}.name")
         pronouns = _text(item, "pronouns", f"{place}.pronouns") if "pronouns" in item else ""
@@ -244,13 +240,13 @@ def _people(data: dict[str, Any]) -> tuple[Participant, ...]:
 def _round_plan(data: dict[str, Any]) -> tuple[RoundPlan, ...]:
     value = _require(data, "round_plan", "round_plan")
     if not isinstance(value, list):
-        raise InvalidSessionFile("round_plan", f"must be a list, not {_json_type(value)}")
+        raise InvalidSessionFile("round_plan", _not_a("list", value))
     plans = []
     for i, item in enumerate(value):
         try:
             plans.append(RoundPlan.from_dict(item))
         except KeyError as error:
-            raise InvalidSessionFile(f"round_plan[{i}].{error.args[0]}", "is missing") from error
+            raise InvalidSessionFile(f"round_plan[{i}].{error.args[0]}", _("is missing")) from error
         except (TypeError, ValueError) as error:
             raise InvalidSessionFile(f"round_plan[{i}]", str(error)) from error
         problem = floor_problem(plans[-1].policy)
@@ -259,61 +255,43 @@ def _round_plan(data: dict[str, Any]) -> tuple[RoundPlan, ...]:
     return tuple(plans)
 
 
-# What each session file version added to the log: event kinds and payload fields.
-KINDS_ADDED = {
-    3: frozenset({ev.PassReconsidered.kind, ev.RoundsReplanned.kind}),
-    4: frozenset({ev.PromptDealt.kind}),
-}
-FIELDS_ADDED = {3: {ev.ParticipantJoined.kind: frozenset({"place"})}}
-
-
 def _entries(data: dict[str, Any], version: int) -> tuple[ev.Entry, ...]:
     value = _require(data, "events", "events")
     if not isinstance(value, list):
-        raise InvalidSessionFile("events", f"must be a list, not {_json_type(value)}")
+        raise InvalidSessionFile("events", _not_a("list", value))
     if not value:
-        raise InvalidSessionFile("events", "a session needs at least its session-started event")
+        raise InvalidSessionFile("events", _("a session needs at least its session-started event"))
     entries = []
     for i, item in enumerate(value):
         place = f"events[{i}]"
         if not isinstance(item, dict):
-            raise InvalidSessionFile(place, f"must be an object, not {_json_type(item)}")
+            raise InvalidSessionFile(place, _not_a("object", item))
         unknown = sorted(set(item) - EVENT_KEYS)
         if unknown:
             raise InvalidSessionFile(f"{place}.{unknown[0]}", _unknown_field_reason(unknown[0]))
         seq = _require(item, "seq", f"{place}.seq")
         if isinstance(seq, bool) or not isinstance(seq, int):
-            raise InvalidSessionFile(f"{place}.seq", "must be a whole number")
+            raise InvalidSessionFile(f"{place}.seq", _("must be a whole number"))
         elapsed = _require(item, "elapsed", f"{place}.elapsed")
         if isinstance(elapsed, bool) or not isinstance(elapsed, int | float):
-            raise InvalidSessionFile(f"{place}.elapsed", "must be a number of seconds")
+            raise InvalidSessionFile(f"{place}.elapsed", _("must be a number of seconds"))
         if not math.isfinite(elapsed):
-            raise InvalidSessionFile(f"{place}.elapsed", "must be a finite number")
+            raise InvalidSessionFile(f"{place}.elapsed", _("must be a finite number"))
         wall = _moment(item, "wall", place=f"{place}.wall")
         kind = _text(item, "kind", f"{place}.kind")
         payload = _require(item, "payload", f"{place}.payload")
         if version < VERSION:
-            _refuse_newer_than(version, kind, payload, place)
+            refuse_newer_than(version, kind, payload, place)
         entries.append(ev.Entry(seq, float(elapsed), wall, _event(kind, payload, place)))
     return tuple(entries)
-
-
-def _refuse_newer_than(version: int, kind: str, payload: Any, place: str) -> None:
-    """An older file cannot hold what a later version introduced: saying so beats guessing."""
-    for added_in in sorted(v for v in KINDS_ADDED.keys() | FIELDS_ADDED.keys() if v > version):
-        came = f"is not part of a version {version} file (it came in version {added_in})"
-        if kind in KINDS_ADDED.get(added_in, frozenset()):
-            raise InvalidSessionFile(f"{place}.kind", f"{kind!r} {came}")
-        newer = FIELDS_ADDED.get(added_in, {}).get(kind, frozenset())
-        if isinstance(payload, dict):
-            for name in sorted(newer & set(payload)):
-                raise InvalidSessionFile(f"{place}.payload.{name}", came)
 
 
 def _event(kind: str, payload: Any, place: str) -> ev.Event:
     cls = ev.EVENT_TYPES.get(kind)
     if cls is None:
-        raise InvalidSessionFile(f"{place}.kind", f"unknown event kind {kind!r}")
+        raise InvalidSessionFile(
+            f"{place}.kind", _("unknown event kind {kind}").format(kind=repr(kind))
+        )
     if isinstance(payload, dict):
         allowed = {field.name for field in dataclasses.fields(cls)}
         unknown = sorted(set(payload) - allowed)
@@ -335,8 +313,7 @@ def _check_plan_people(plan: tuple[RoundPlan, ...], people: tuple[Participant, .
         for person_id, _prompt in round_.person_prompts:
             if person_id not in ids:
                 raise InvalidSessionFile(
-                    f"round_plan[{i}].person_prompts.{person_id}",
-                    f"unknown person {person_id!r} (not in people)",
+                    f"round_plan[{i}].person_prompts.{person_id}", _unknown_person(person_id)
                 )
 
 
@@ -349,19 +326,19 @@ def _check_against_log(entries: tuple[ev.Entry, ...], people: tuple[Participant,
                 if person.person_id not in ids:
                     raise InvalidSessionFile(
                         f"events[{i}].payload.participants[{j}].person_id",
-                        f"unknown person {person.person_id!r} (not in people)",
+                        _unknown_person(person.person_id),
                     )
         elif isinstance(event, ev.ParticipantJoined) and event.participant.person_id not in ids:
             raise InvalidSessionFile(
                 f"events[{i}].payload.participant.person_id",
-                f"unknown person {event.participant.person_id!r} (not in people)",
+                _unknown_person(event.participant.person_id),
             )
         elif isinstance(event, ev.RoundStarted):
             for person_id, _prompt in event.plan.person_prompts:
                 if person_id not in ids:
                     raise InvalidSessionFile(
                         f"events[{i}].payload.plan.person_prompts.{person_id}",
-                        f"unknown person {person_id!r} (not in people)",
+                        _unknown_person(person_id),
                     )
     try:
         check_log(entries)
@@ -372,7 +349,10 @@ def _check_against_log(entries: tuple[ev.Entry, ...], people: tuple[Participant,
     for j, person in enumerate(people):
         if person.person_id not in in_log:
             raise InvalidSessionFile(
-                f"people[{j}].id", f"{person.person_id!r} never appears in the session's events"
+                f"people[{j}].id",
+                _("{person} never appears in the session's events").format(
+                    person=repr(person.person_id)
+                ),
             )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.document import InvalidSessionFile
 
 MAX_FILE_CHARACTERS = 20_000_000
@@ -30,7 +31,7 @@ def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, value in pairs:
         if key in data:
-            raise ValueError(f"the key {key!r} appears twice in one object")
+            raise ValueError(_("the key {key} appears twice in one object").format(key=repr(key)))
         data[key] = value
     return data
 
@@ -44,23 +45,32 @@ def check_texts(data: Any) -> None:
             _check_text(place, value)
         elif isinstance(value, dict):
             for key, item in value.items():
-                _check_text(f"{place} (a key)" if place else "(a key)", key)
+                _check_text(place, key, is_key=True)
                 pending.append((f"{place}.{key}" if place else key, item))
         elif isinstance(value, list):
             pending.extend((f"{place}[{i}]", item) for i, item in enumerate(value))
 
 
-def _check_text(place: str, text: str) -> None:
+def _check_text(place: str, text: str, *, is_key: bool = False) -> None:
+    """``is_key``: ``text`` is a key of the object at ``place`` (so the place is said so)."""
     bad = _NOT_TEXT.search(text)
+    if is_key and (bad is not None or len(text) > MAX_TEXT):
+        place = _("{place} (a key)").format(place=place) if place else _("(a key)")
     if bad is not None:
-        what = (
-            "a NUL character"
+        problem = (
+            _("contains a NUL character")
             if bad.group() == "\x00"
-            else f"an unpaired surrogate (\\u{ord(bad.group()):04x}), which is not a character"
+            else _("contains an unpaired surrogate ({code}), which is not a character").format(
+                code=f"\\u{ord(bad.group()):04x}"
+            )
         )
-        raise InvalidSessionFile(place, f"contains {what}")
+        raise InvalidSessionFile(place, problem)
     limit = MAX_LONG_TEXT.get(place, MAX_TEXT)
     if len(text) > limit:
-        raise InvalidSessionFile(
-            place, f"is {len(text):,} characters long; at most {limit:,} are allowed"
+        # Translators: {count} is always large (over 20000); {limit} is 20000 or 200000.
+        too_long = ngettext(
+            "is {count} characters long; at most {limit} are allowed",
+            "is {count} characters long; at most {limit} are allowed",
+            len(text),
         )
+        raise InvalidSessionFile(place, too_long.format(count=len(text), limit=limit))

@@ -24,7 +24,7 @@ from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_fixed
 from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
-from circlekeeper.ui.bidi_text import breakable
+from circlekeeper.ui.bidi_text import breakable, own_direction
 from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 
@@ -73,11 +73,11 @@ class SummaryView(QWidget):
                 format_duration(round_.planned_seconds) if round_.planned_seconds else _("open")
             )
             cells = [
-                round_.label,
+                own_direction(round_.label),
                 round_.plan.policy.describe(),
                 planned,
                 format_duration(round_.duration_seconds),
-                _prompt_cell(round_.plan),
+                own_direction(_prompt_cell(round_.plan)),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import N_, _
 from circlekeeper.prompts.drawer import DrawRequest, PromptMode
 from circlekeeper.session.model import Participant, PolicyMode, RoundKind, RoundPlan, TimePolicy
+from circlekeeper.ui.duration_box import DurationBox
 from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
 from circlekeeper.ui.prompts.round_prompt import RoundPromptCell
-from circlekeeper.ui.setup.duration_box import DurationBox
 from circlekeeper.ui.setup.plan_words import KINDS, POLICIES
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
@@ -92,10 +92,15 @@ class RoundPlanEditor(QWidget):
         # fits its longest usual content (a combo box's arrow, a spin box's buttons beside it).
         arrows = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent) + 18
         length_width = metrics.horizontalAdvance("10:00:00") + arrows
+
+        def widest(words: Sequence[str]) -> int:
+            """The longest of ``words`` in the language on screen (German runs longer)."""
+            return max(metrics.horizontalAdvance(_(word)) for word in words)
+
         for column, width in (
-            (KIND, metrics.horizontalAdvance("Check-out") + arrows + 12),
-            (NAME, metrics.horizontalAdvance("optional") + 24),
-            (POLICY, metrics.horizontalAdvance("Fixed per person") + arrows),
+            (KIND, widest([t for t, kind in KINDS if kind is not RoundKind.CUSTOM]) + arrows + 12),
+            (NAME, metrics.horizontalAdvance(_("optional")) + 24),
+            (POLICY, widest([text for text, _mode in POLICIES]) + arrows),
             (LENGTH, length_width),
             (MINIMUM, max(length_width, metrics.horizontalAdvance(_("At least each")) + 12)),
         ):

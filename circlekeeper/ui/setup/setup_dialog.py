@@ -49,6 +49,7 @@ from circlekeeper.ui.setup.budget_offer import BudgetOffer
 from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SeatingList, seating_tip
+from circlekeeper.ui.wrapping_button import WrappingButton
 
 PERSON = Qt.ItemDataRole.UserRole
 NEWCOMER = Qt.ItemDataRole.UserRole + 1
@@ -127,7 +128,7 @@ class SetupDialog(QDialog):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             field_.setCompleter(completer)
-        self.suggestion = QPushButton()
+        self.suggestion = WrappingButton()
         self.suggestion.setAccessibleName(_("Take the suggested facilitator"))
         self.suggestion.setToolTip(
             _("Roles rotate: this person facilitated least recently (Ctrl+Shift+U takes it)")
@@ -217,7 +218,6 @@ class SetupDialog(QDialog):
         plan_box = QGroupBox(_("Rounds"))
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan)
-        plan_layout.addWidget(self.budget_offer)
         plan_layout.addWidget(self.skip_check_in)
 
         right = QVBoxLayout()
@@ -244,6 +244,9 @@ class SetupDialog(QDialog):
 
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(body), 1)
+        # Outside the scrolling body, just above Start: a round that cannot fit is seen before
+        # the circle starts, however far down the plan is on a small screen.
+        outer.addWidget(self.budget_offer)
         outer.addWidget(buttons)
         fit_to_screen(self, 1100, 780)
         self._refresh_first()
