@@ -120,6 +120,13 @@ def mirrored_grid(kit: Kit, data: list[list[object]], widths: list[float]) -> Ta
     """An attendance grid, names on the right and the first session next to them."""
     writer = MirroredWriter(kit)
     small = ParagraphStyle("ck-grid-head", parent=kit.styles.cell, fontSize=6.5, leading=8)
+    widest = max(
+        [kit.text.width_of(word, small) for value in data[0][1:] for word in str(value).split()]
+        + [1.0]
+    )
+    if widest > widths[-1] - 6:  # a month's name ("نوفمبر") is shrunk, never broken
+        size = max(4.0, 6.5 * (widths[-1] - 8) / widest)
+        small = ParagraphStyle("ck-grid-head-fit", parent=small, fontSize=size, leading=size + 1.5)
     pairs = zip(data[0], widths, strict=True)
     head = [writer.cell(str(value), small, w - 4) for value, w in pairs]
     rows = [head[::-1], *(list(row)[::-1] for row in data[1:])]
