@@ -19,6 +19,7 @@ from circlekeeper.demo.words import (
     SHARING_PROMPTS,
     TIMEZONES,
 )
+from circlekeeper.session.cadence import Cadence, CadenceKind
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 
 
@@ -41,6 +42,13 @@ class DemoCircle:
     timezone: str
     mood_enabled: bool
     meets_per_week: int = 1
+
+    @property
+    def cadence(self) -> Cadence:
+        """Weekly circles keep a weekly schedule (their first session sets the weekday), so
+        the demo's period report shows sessions held against it; a circle meeting twice a
+        week has no schedule CircleKeeper offers."""
+        return Cadence(CadenceKind.WEEKLY) if self.meets_per_week == 1 else Cadence()
 
 
 @dataclass(frozen=True, slots=True)

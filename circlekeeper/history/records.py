@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from circlekeeper.session.cadence import Cadence
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.prompts import MoodCounts, PromptUse
 from circlekeeper.session.summary import SessionSummary
@@ -204,6 +205,8 @@ class CircleHistory:
     months: tuple[MonthFigure, ...]
     prompts: tuple[PromptCount, ...]
     least_heard: tuple[BalanceEntry, ...] = field(default_factory=tuple)
+    cadence: Cadence = field(default_factory=Cadence)
+    """How often it plans to meet (its first session stands in for a missing start date)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,12 @@ def format_day_month(day: date | datetime, *, language: str | None = None) -> st
     return dates.format_skeleton("dMMM", day, locale=_locale(language))
 
 
+def format_weekday(day: date | datetime, *, language: str | None = None) -> str:
+    """``Tuesday`` / ``Dienstag``: the day of the week a date falls on, as a sentence names
+    it (a circle's schedule: "Every week on Tuesday")."""
+    return str(dates.get_day_names("wide", "format", locale=_locale(language))[day.weekday()])
+
+
 def format_time(
     moment: time | datetime,
     length: Length = "short",

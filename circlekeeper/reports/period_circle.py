@@ -131,7 +131,8 @@ def circle_section(
     ]  # fmt: skip
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
     table = rtl.figure_table(kit, rows, cols)
-    story: list[Flowable] = [KeepTogether([*heading, table])]
+    plan = rtl.caption(kit, say.plan_sentence(circle.plan))
+    story: list[Flowable] = [KeepTogether([*heading, table, *plan])]
     if trend.change is not None:
         words = _(
             "Attendance trend: {trend} ({first} present on average in the first half of the"

@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable
 
 from circlekeeper.i18n import N_, _
+from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.period import PeriodReport
 from circlekeeper.reports.period_circle import shown_name
@@ -78,6 +79,15 @@ def period_csv(report: PeriodReport) -> str:
             a, b = value(now), value(before)
             row(name, _(label), a, b, _change(a, b))
     for circle in figures.circles:
+        plan = circle.plan
+        row(circle.name, _("schedule"), say.schedule(plan))
+        if plan.planned is not None:
+            row(circle.name, _("sessions planned"), plan.planned)
+            row(circle.name, _("sessions held on the days the schedule covers"), plan.held)
+        if plan.counted_from is not None:
+            row(circle.name, _("schedule counted from"), plan.counted_from.isoformat())
+        if plan.counted_until is not None:
+            row(circle.name, _("schedule counted until"), plan.counted_until.isoformat())
         row(circle.name, _("prompts used"), circle.prompts_used)
         row(circle.name, _("attendance, first half of the period"), circle.trend.first_half)
         row(circle.name, _("attendance, second half of the period"), circle.trend.second_half)

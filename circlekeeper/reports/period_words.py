@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from circlekeeper.i18n import _
-from circlekeeper.i18n.formats import format_date_span, format_fixed, format_number
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import (
+    format_date_span,
+    format_day_month,
+    format_fixed,
+    format_number,
+    format_weekday,
+)
 from circlekeeper.session.fairness_words import fairness_verdict
+from circlekeeper.session.planned_sessions import PlannedSessions
 
 
 def _signed(value: float, places: int) -> str:
@@ -84,3 +91,69 @@ def fairness_sentence(index: float | None) -> str:
 
 def day_span(first: date, last: date) -> str:
     return format_date_span(first, last)
+
+
+# ------------------------------------------------------------- sessions held against the plan
+#
+# Plain and kind: the figure says what was held and what was planned, never "missed" or
+# "behind"; a circle with no fixed schedule gets its count and nothing to be measured by.
+
+
+def schedule(plan: PlannedSessions) -> str:
+    """``Every week on Tuesday`` / ``No fixed schedule``: the circle's cadence in words."""
+    return plan.cadence.describe(plan.anchor, format_weekday)
+
+
+def held_short(plan: PlannedSessions) -> str:
+    """``3 of 4`` (planned) for a table cell; ``3`` when there is nothing to compare with."""
+    if plan.planned is None:
+        return format_number(plan.held)
+    # Translators: sessions held of sessions planned, in a narrow table cell ("3 of 4").
+    return _("{held} of {planned}").format(
+        held=format_number(plan.held), planned=format_number(plan.planned)
+    )
+
+
+def held_against_plan(plan: PlannedSessions) -> str:
+    """``3 of 4 planned sessions held``; ``3 sessions held`` without a plan to compare with."""
+    held = format_number(plan.held)
+    if plan.planned is None:
+        if plan.cadence.is_planned:
+            return ngettext(
+                "no meeting was planned in these days; {held} session held",
+                "no meeting was planned in these days; {held} sessions held",
+                plan.held,
+            ).format(held=held)
+        return ngettext("{held} session held", "{held} sessions held", plan.held).format(held=held)
+    planned = format_number(plan.planned)
+    if plan.held > plan.planned:
+        return ngettext(
+            "{held} sessions held; {planned} was planned",
+            "{held} sessions held; {planned} were planned",
+            plan.planned,
+        ).format(held=held, planned=planned)
+    return ngettext(
+        "{held} of {planned} planned session held",
+        "{held} of {planned} planned sessions held",
+        plan.planned,
+    ).format(held=held, planned=planned)
+
+
+def plan_sentence(plan: PlannedSessions) -> str:
+    """The circle's line in the period report: ``Every week on Tuesday: 3 of 4 planned
+    sessions held.``, with the days counted when the plan began or ended inside the period."""
+    words = schedule(plan)
+    first, last = plan.counted_from, plan.counted_until
+    if first is not None and last is not None:
+        # Translators: a schedule and the part of the period it covered ("5 Mar – 2 Apr").
+        words = _("{schedule}, {first} to {last}").format(
+            schedule=words, first=format_day_month(first), last=format_day_month(last)
+        )
+    elif first is not None:
+        # Translators: a schedule that began inside the period ("…, from 18 Mar").
+        words = _("{schedule}, from {day}").format(schedule=words, day=format_day_month(first))
+    elif last is not None:
+        # Translators: a closed circle's schedule, which ended inside the period.
+        words = _("{schedule}, until {day}").format(schedule=words, day=format_day_month(last))
+    # Translators: a circle's schedule, then what was held ("3 of 4 planned sessions held").
+    return _("{schedule}: {held}.").format(schedule=words, held=held_against_plan(plan))

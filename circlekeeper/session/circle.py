@@ -7,8 +7,9 @@ database, the editor and the circle page without a second list of fields to keep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from circlekeeper.session.cadence import Cadence
 from circlekeeper.session.model import RoundPlan
 
 
@@ -32,3 +33,5 @@ class CircleRecord:
     demo: bool = False
     """Made up by the demo data: shown with a "(demo)" mark. Set only when the demo creates
     the circle; saving an edited circle never changes it."""
+    cadence: Cadence = field(default_factory=Cadence)
+    """How often it plans to meet (the period report sets the sessions held against it)."""

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import N_, _
+from circlekeeper.session.planned_sessions import PlannedSessions
 
 
 class InvalidPeriod(UserFacingError):
@@ -202,6 +203,8 @@ class CirclePeriod:
     moods: tuple[MoodMonth, ...]
     facilitators: tuple[tuple[str, int], ...]
     """(facilitator, sessions they facilitated), alphabetical: a count, never a ranking."""
+    plan: PlannedSessions = field(default_factory=PlannedSessions)
+    """Sessions held in the period against the circle's planned cadence."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from circlekeeper.session import events as ev
+from circlekeeper.session.cadence import Cadence
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.session.summary import SessionSummary
@@ -56,6 +57,9 @@ class BulkCircle(Protocol):
 
     @property
     def mood_enabled(self) -> bool: ...
+
+    @property
+    def cadence(self) -> Cadence: ...
 
     @property
     def members(self) -> Sequence[BulkPerson]: ...
@@ -149,6 +153,8 @@ def insert_circles(
                 privacy="counts",
                 mood_enabled=circle.mood_enabled,
                 demo=demo,
+                cadence=circle.cadence.kind.value,
+                cadence_since=circle.cadence.since,
             )
             people = [
                 m.PersonRow(name=p.name, pronouns=p.pronouns, archived=False)

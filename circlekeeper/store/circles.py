@@ -69,6 +69,8 @@ class CircleRepository:
                 row.retention_days = record.retention_days
                 row.mood_enabled = record.mood_enabled
                 row.language = record.language or None
+                row.cadence = record.cadence.kind.value
+                row.cadence_since = record.cadence.since if record.cadence.is_planned else None
                 s.add(row)
                 s.flush()
                 return row.id
@@ -116,4 +118,5 @@ def _record(row: CircleRow) -> CircleRecord:
         mood_enabled=row.mood_enabled,
         language=row.language or "",
         demo=row.demo,
+        cadence=codec.cadence_from_columns(row.cadence, row.cadence_since),
     )

@@ -1,12 +1,18 @@
-"""JSON text for the few structured columns (plans, name lists), identical on every database."""
+"""JSON text for the few structured columns (plans, name lists), identical on every database,
+and the circle's cadence columns read back the same way by the store and the file reader."""
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
+from circlekeeper.session.cadence import Cadence, InvalidCadence
 from circlekeeper.session.model import RoundPlan
+
+log = logging.getLogger(__name__)
 
 
 def dumps(value: Any) -> str:
@@ -33,3 +39,15 @@ def plan_to_json(plan: Iterable[RoundPlan]) -> str:
 
 def plan_from_json(text: str | None) -> tuple[RoundPlan, ...]:
     return tuple(RoundPlan.from_dict(item) for item in loads(text, []))
+
+
+def cadence_from_columns(kind: str | None, since: date | str | None) -> Cadence:
+    """A circle's stored cadence (``since`` as a date, or the ISO text SQLite holds). A kind
+    this version does not know (a newer CircleKeeper wrote it) reads as no fixed schedule, so
+    an older copy still opens the circle and judges nothing by a plan it cannot count."""
+    day = date.fromisoformat(since[:10]) if isinstance(since, str) else since
+    try:
+        return Cadence.parse(kind or "none", day)
+    except InvalidCadence:
+        log.warning("A circle's cadence %r is not one this version knows; read as none", kind)
+        return Cadence()

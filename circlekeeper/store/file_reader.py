@@ -199,14 +199,14 @@ class _Circles:
     def get(self, circle_id: int) -> CircleRecord:
         found = self._reader.rows(
             "SELECT id, name, description, agreements_json, default_plan_json,"
-            " facilitators_json, archived, privacy, retention_days, mood_enabled, language, demo"
-            " FROM circles WHERE id = ?",
+            " facilitators_json, archived, privacy, retention_days, mood_enabled, language, demo,"
+            " cadence, cadence_since FROM circles WHERE id = ?",
             circle_id,
         )
         if not found:
             raise RecordNotFound(_("There is no circle with id {id}.").format(id=circle_id))
         cid, name, description, agreements, plan, facilitators, archived, *rest = found[0]
-        privacy, retention_days, mood_enabled, language, demo = rest
+        privacy, retention_days, mood_enabled, language, demo, cadence, cadence_since = rest
         return CircleRecord(
             circle_id=cid,
             name=name,
@@ -220,6 +220,7 @@ class _Circles:
             mood_enabled=bool(mood_enabled),
             language=language or "",
             demo=bool(demo),
+            cadence=codec.cadence_from_columns(cadence, cadence_since),
         )
 
 

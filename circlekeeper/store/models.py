@@ -8,12 +8,13 @@ SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     FetchedValue,
     Float,
@@ -100,6 +101,10 @@ class CircleRow(Base):
     demo: Mapped[bool] = mapped_column(
         Boolean(create_constraint=False), default=False, server_default=false()
     )
+    # How often it plans to meet (session/cadence.py's kinds; "none": no fixed schedule) and
+    # the first planned meeting, NULL for "its first session" (migration 0007_circle_cadence).
+    cadence: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
+    cadence_since: Mapped[date | None] = mapped_column(Date)
 
 
 class PersonRow(Base):

@@ -30,6 +30,8 @@ STYLE_SHEET = """
 #sectionTitle { font-weight: 600; }
 QPushButton { padding: 5px 12px; }
 QPushButton:focus { border: 2px solid palette(highlight); border-radius: 4px; padding: 4px 11px; }
+QPushButton[iconOnly="true"] { padding: 5px 6px; }
+QPushButton[iconOnly="true"]:focus { padding: 4px 5px; }
 QStatusBar { font-size: 12px; }
 """
 

@@ -19,55 +19,16 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until, xdo
-
-Scenario = Callable[[Prober, Path], None]
-SCENARIOS: dict[str, Scenario] = {}
-
-PASSPHRASE = "a long enough passphrase 42"
-
-
-def scenario(function: Scenario) -> Scenario:
-    SCENARIOS[function.__name__] = function
-    return function
-
-
-def build(workdir: Path, **overrides: Any):  # type: ignore[no-untyped-def]
-    """The app as ``circlekeeper`` starts it: themed, placed, shown, then the data opened."""
-    from circlekeeper.app import build_app, default_options
-    from circlekeeper.ui.theme import apply_theme
-    from circlekeeper.ui.window_place import restore_place
-
-    app = QApplication.instance()
-    apply_theme(app)  # type: ignore[arg-type]
-    options = default_options()
-    for key, value in overrides.items():
-        setattr(options, key, value)
-    parts = build_app(str(workdir / "circle.sqlite3"), options)
-    restore_place(parts.window, parts.window.splitter)
-    parts.window.show()
-    spin_until(lambda: parts.window.windowHandle().isExposed())
-    spin(0.4)
-    return parts
-
-
-def set_fields(*texts: str) -> Callable[[QWidget], None]:
-    """Fills the window's visible line edits in order (names, passphrases)."""
-
-    def prepare(window: QWidget) -> None:
-        fields = [f for f in window.findChildren(QLineEdit) if f.isVisible() and f.isEnabled()]
-        for field, text in zip(fields, texts, strict=False):
-            field.setText(text)
-
-    return prepare
-
-
-def action(window: QWidget, text: str):  # type: ignore[no-untyped-def]
-    """A menu command of the window, found by its text as a person finds it."""
-    from PySide6.QtGui import QAction
-
-    found = [a for a in window.findChildren(QAction) if a.text() == text]
-    assert found, f"no menu command {text!r}"
-    return found[0]
+from tests.display.scenario_kit import (
+    PASSPHRASE,
+    SCENARIOS,
+    action,
+    build,
+    scenario,
+    screenshot,
+    set_fields,
+    speak,
+)
 
 
 def clock_watcher(prober: Prober, window_of: Callable[[], Any]) -> Callable[[QWidget], dict]:
@@ -96,15 +57,24 @@ def clock_watcher(prober: Prober, window_of: Callable[[], Any]) -> Callable[[QWi
     return watch
 
 
+def shot_of_each_window(window: QWidget) -> dict[str, Any]:
+    """A screenshot of each window as it opens, when ``CK_SHOTS_DIR`` asks for them."""
+    title = "".join(c if c.isalnum() else "-" for c in window.windowTitle())[:40]
+    screenshot(f"window-{len(os.listdir(os.environ['CK_SHOTS_DIR']))}-{title}")
+    return {}
+
+
 @scenario
 def dialogs(prober: Prober, workdir: Path) -> None:
     """Every window and dialog a facilitator meets in a first evening, opened and pressed."""
+    from circlekeeper.i18n import _
     from circlekeeper.ui.catalog import CircleDetail, Member
     from circlekeeper.ui.setup.setup_dialog import default_plan
 
     parts = build(workdir)
     window = parts.window
     report = prober.report
+    screenshot("main")
     report["main"] = {
         "frame": rect(window.frameGeometry()),
         "available": rect(window.screen().availableGeometry()),
@@ -123,6 +93,8 @@ def dialogs(prober: Prober, workdir: Path) -> None:
         ),
     }
     prober.watchers.append(clock_watcher(prober, lambda: window))
+    if os.environ.get("CK_SHOTS_DIR"):
+        prober.watchers.append(shot_of_each_window)
     prober.run(window.menus.show_shortcuts, Expect("shortcuts"))
     prober.run(window.open_settings, Expect("settings"))
     prober.run(window.new_circle, Expect("new circle", set_fields("Tuesday evening circle")))
@@ -157,6 +129,7 @@ def dialogs(prober: Prober, workdir: Path) -> None:
         return
     while live.controller.turn_view() is None:  # Space until a turn runs
         live.controller.toggle()
+    screenshot("live")
     prober.run(live._late, Expect("started late"))
     prober.run(live._arrival, Expect("late arrival", set_fields("Sam", "they/them")))
     prober.run(live._leaving, Expect("someone leaves"))
@@ -169,9 +142,13 @@ def dialogs(prober: Prober, workdir: Path) -> None:
     prober.run(
         lambda: bridge.request_unlock(window), Expect("passphrase unlock", set_fields(PASSPHRASE))
     )
-    prober.run(action(window, "Notes of &this circle…").trigger, Expect("notes"))
+    prober.run(action(window, _("Notes of &this circle…")).trigger, Expect("notes"))
     report["live"]["status"] = live.status.text()
+    report["live"]["offer_shown"] = live.overrun_offer.isVisible()
+    report["live"]["fits"] = inside(window.frameGeometry(), window.screen().availableGeometry())
+    screenshot("live-after-dialogs")
     live.end_circle()
+    screenshot("summary")
     summary = window.summary_view
     report["summary"] = {
         "shown": summary is not None,
@@ -180,10 +157,11 @@ def dialogs(prober: Prober, workdir: Path) -> None:
             inside(global_rect(b), window.screen().availableGeometry()) for b in summary.buttons()
         ),
     }
-    history = window.options.extra_pages["&History"]
+    history = window.options.extra_pages[_("&History")]
     summary.closed.emit("")
     window.show_page(history)
     spin(0.5)
+    screenshot("history")
     report["history"] = {"fits": inside(global_rect(history), window.screen().availableGeometry())}
     window.close()
     parts.data.close()
@@ -217,6 +195,8 @@ def crash(prober: Prober, workdir: Path) -> None:
 @scenario
 def resume(prober: Prober, workdir: Path) -> None:
     parts = build(workdir, ask=lambda parent, title, question: True)
+    if os.environ.get("CK_SHOTS_DIR"):
+        prober.watchers.append(shot_of_each_window)
     prober.run(parts.window.offer_resume, Expect("resume offer"))
     prober.report["resumed"] = parts.window.controller is not None
     parts.window.close()
@@ -228,6 +208,11 @@ def main() -> int:
     app = QApplication([sys.argv[0]])
     app.setApplicationName("CircleKeeper")
     report: dict[str, Any] = {"scenario": name, "args": sys.argv[4:]}
+    for arg in sys.argv[4:]:
+        if arg.startswith("lang="):
+            speak(arg.removeprefix("lang="))
+    import tests.display.room_scenarios  # noqa: F401  (registers its scenarios)
+
     prober = Prober(report, report_path)
     try:
         SCENARIOS[name](prober, workdir)
@@ -432,6 +417,7 @@ def keys(prober: Prober, workdir: Path) -> None:
     key("F5", "main window")
     presenter = window.presenter
     spin(0.8)
+    screenshot("presenter")
     main_id = int(window.winId())
     report["presenter"] = {
         "shown": presenter is not None and presenter.isVisible(),
@@ -442,6 +428,8 @@ def keys(prober: Prober, workdir: Path) -> None:
         "main_screen": QApplication.screens().index(window.screen()),
         "screens": len(QApplication.screens()),
         "full_screen": presenter.isFullScreen() if presenter else None,
+        "on_screen": bool(presenter)
+        and inside(presenter.frameGeometry(), presenter.screen().availableGeometry()),
         "covers_controls": bool(presenter)
         and presenter.frameGeometry().intersects(global_rect(window.live_view.controls))
         and presenter.screen() is window.screen(),
@@ -455,6 +443,7 @@ def keys(prober: Prober, workdir: Path) -> None:
         xdo("mousemove", x, y, "sleep", "0.15", "click", "1")
         spin(0.4)
         report["presenter"]["x_focus_is_main_after_click"] = focus_window_id() == main_id
+    screenshot("presenter-turn")
     key("n", "after clicking the presenter")
     queue = window.live_view.queue.findChild(QListWidget) or window.live_view.queue
     queue.setFocus()

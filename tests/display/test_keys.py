@@ -42,6 +42,7 @@ def test_live_keys_work_wherever_focus_is_and_the_presenter_never_takes_it(
     check_keys(report)
     presenter = report["presenter"]
     assert not presenter["full_screen"], "one screen: the presenter is a window"
+    assert presenter["on_screen"], f"its title bar within reach: {presenter['frame']}"
     assert not presenter["covers_controls"], "and it leaves the live controls uncovered"
 
 

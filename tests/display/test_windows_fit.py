@@ -100,8 +100,6 @@ def test_the_live_screen_keeps_its_shape_and_nothing_overlaps(
     assert len(states) == 6
     overlaps = {name: s["overlaps"] for name, s in states.items() if s["overlaps"]}
     assert not overlaps, overlaps
-    # From the first running turn on (at 1024×600 the ring still settles once as the round
-    # opens; see the branch report).
-    rings = {name: tuple(s["ring"]) for name, s in list(states.items())[1:]}
+    rings = {name: tuple(s["ring"]) for name, s in states.items()}
     assert len(set(rings.values())) == 1, rings
     assert len({s["fairness_scrolls"] for s in states.values()}) == 1, "the list never changes"

@@ -58,8 +58,7 @@ def main(target: Path) -> None:
             )
             before = self.plan.length(sharing).seconds()
             self.plan.length(sharing).set_seconds(4 * 60)
-            app.processEvents()  # the warning is laid out before the body scrolls to it
-            self.budget_offer.scroll_into_view()
+            app.processEvents()
             snap(self, "setup-budget")
             self.plan.length(sharing).set_seconds(before)
             check_in = self.plan.cell(0)

@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 from circlekeeper.ui.catalog import CircleDetail
-from circlekeeper.ui.setup.circle_editor import CircleEditor
-from circlekeeper.ui.setup.duration_box import DurationBox
-from circlekeeper.ui.setup.duration_text import (
+from circlekeeper.ui.duration_box import DurationBox
+from circlekeeper.ui.duration_text import (
     DurationNotUnderstood,
     format_seconds,
     parse_duration,
 )
+from circlekeeper.ui.setup.circle_editor import CircleEditor
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 
 

@@ -207,7 +207,7 @@ def test_at_the_end_of_a_round_only_the_controls_that_act_are_enabled(
 
 
 def test_a_late_arrival_is_welcomed_with_the_pronouns_they_gave() -> None:
-    from circlekeeper.ui.live.view import welcome_line
+    from circlekeeper.ui.live.welcome import welcome_line
 
     assert welcome_line("Priya", "she/her") == "Welcome, Priya. She joins at the end of this round."
     assert welcome_line("Sam", "they/them") == "Welcome, Sam. They join at the end of this round."

@@ -35,6 +35,7 @@ from circlekeeper.session.period_figures import (
 )
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
+from circlekeeper.store.history.reach_plans import plans_in_period
 from circlekeeper.store.history.reach_visits import (
     CURRENT,
     PREVIOUS,
@@ -76,6 +77,8 @@ def period_figures(
         {cid for cid, _ in session_totals} | {cid for cid, _ in visits.by_circle},
         key=lambda cid: (_natural(circles[cid][0]), cid),
     )
+    with engine.connect() as conn:
+        plans = plans_in_period(conn, scope, shown, lines_of)
     per_circle = tuple(
         CirclePeriod(
             circle_id=cid,
@@ -92,6 +95,7 @@ def period_figures(
             top_prompts=tuple(prompts.get(cid, ())[:TOP_PROMPTS]),
             moods=tuple(moods.get(cid, ())),
             facilitators=tuple(sorted(facilitators.get(cid, {}).items(), key=_alphabetical)),
+            plan=plans[cid],
         )
         for cid in shown
     )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.history.records import CircleHistory
 from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import _, ngettext, pgettext
+from circlekeeper.i18n.formats import format_date, format_weekday
 from circlekeeper.ui.bidi_text import display_name
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
 from circlekeeper.ui.history.format import count, decimal, local_time, signed_percent
@@ -78,6 +79,14 @@ class CircleView(QWidget):
                 )
             )
         self.facts_label = plain_label(" · ".join(facts), _("Key figures"))
+        anchor = history.cadence.anchor(history.first.date() if history.first else None)
+        self.schedule_label = plain_label(
+            # Translators: how often a circle meets ("Schedule: Every week on Tuesday").
+            _("Schedule: {schedule}").format(
+                schedule=history.cadence.describe(anchor, format_weekday, start=format_date)
+            ),
+            _("Schedule"),
+        )
 
     def _build_charts(self) -> None:
         """Attendance, fairness and mood over time; a point per session, or per month."""
@@ -168,6 +177,7 @@ class CircleView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.facts_label)
+        layout.addWidget(self.schedule_label)
         layout.addWidget(self.attendance_chart)
         layout.addWidget(self.fairness_chart)
         layout.addWidget(self.mood_chart)

@@ -39,6 +39,8 @@ from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.filter_bar import date_display_format
 from circlekeeper.ui.history.format import count, decimal, duration
 
+PLAN_COLUMN = 2
+"""The circles table's *held of planned* column."""
 PeriodSaver = Callable[[QWidget, PeriodScope, str, bool], object]
 """(parent, scope, ``"pdf"`` or ``"csv"``, attendance grid wanted) → the running export."""
 PRESETS = (
@@ -58,6 +60,9 @@ def circle_columns() -> list[str]:
     return [
         _("Circle"),
         _("Sessions"),
+        # Translators: a column heading: sessions held of those the circle's schedule planned
+        # ("3 of 4"); a dash for a circle with no fixed schedule.
+        _("Held of planned"),
         _("People"),
         # Translators: a column heading: people who came for the first time.
         pgettext("newcomers", "New"),
@@ -320,6 +325,7 @@ class PeriodView(QWidget):
                 [
                     c.name,
                     count(r.sessions),
+                    say.held_short(c.plan) if c.plan.compared else "—",
                     count(r.people),
                     count(r.newcomers),
                     say.share(r.returning_rate),
@@ -332,6 +338,10 @@ class PeriodView(QWidget):
                 ]
             )
         self._fill(self.circles, rows)
+        for row, c in enumerate(figures.circles):
+            cell = self.circles.item(row, PLAN_COLUMN)
+            if cell is not None:
+                cell.setToolTip(say.plan_sentence(c.plan))
         self.figures_shown.emit(figures)
 
     def _save(self, kind: str) -> None:

@@ -11,14 +11,25 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from circlekeeper.i18n import _
 from circlekeeper.session.forecast import CircleForecast, Refit, forecast_sentence, minutes_phrase
 from circlekeeper.session.model import format_duration
+from circlekeeper.ui.live.fitted_label import FittedLabel
 
 OFFER_AFTER_SECONDS = 60.0
 """The plan must be heading at least this far past its end before we offer to shorten it."""
+OFFER_LINES = 2
+"""Lines of the offer's sentence on the live screen (the whole of it is the tooltip)."""
 OFFER_AGAIN_SECONDS = 300.0
 """After *Keep the plan*, ask again only once the overrun has grown by this much more."""
 
@@ -51,14 +62,17 @@ class OverrunOffer(QFrame):
 
     shorten_requested = Signal(object)
     """The :class:`Refit` the facilitator accepted."""
+    answered = Signal()
+    """The facilitator shortened the plan or kept it: the offer is gone."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overrunOffer")
         self.setAccessibleName(_("The plan is running over"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # Two lines at most across the whole column (the full offer is its tooltip), the
+        # buttons under it: beside them, German's wording was squeezed into a narrow strip
+        # and cut, and the offer pushed the live screen past a 600-pixel screen's edge.
+        self.message = FittedLabel(OFFER_LINES)
         self.shorten_button = QPushButton(_("Shorten the rounds left") + "  [Ctrl+Shift+F]")
         self.shorten_button.setAccessibleName(_("Shorten the rounds left"))
         self.shorten_button.setToolTip(
@@ -69,10 +83,15 @@ class OverrunOffer(QFrame):
         self.keep_button.setToolTip(
             _("Let the circle run over; you will be asked again if it grows")
         )
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.shorten_button)
-        layout.addWidget(self.keep_button)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
+        buttons.addWidget(self.shorten_button)
+        buttons.addWidget(self.keep_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
         self.shorten_button.clicked.connect(self.accept)
         self.keep_button.clicked.connect(self.keep)
         self._refit: Refit | None = None
@@ -90,7 +109,7 @@ class OverrunOffer(QFrame):
             return
         self._refit = refit
         self._overrun = over
-        self.message.setText(self._wording(over, refit, labels))
+        self.message.set_full_text(self._wording(over, refit, labels))
         self.show()
 
     def accept(self) -> None:
@@ -98,10 +117,12 @@ class OverrunOffer(QFrame):
             self.shorten_requested.emit(self._refit)
             self._refit = None
             self.hide()
+            self.answered.emit()
 
     def keep(self) -> None:
         self._kept_at = self._overrun
         self.hide()
+        self.answered.emit()
 
     def _wording(self, over: float, refit: Refit, labels: list[str]) -> str:
         shares = []

@@ -271,6 +271,14 @@ class LiveController(QObject):
             return plan.prompt or _(EACH_PERSON_PROMPT)
         return plan.prompt_for(person)
 
+    def longest_late_start(self) -> float | None:
+        """How long ago the running turn can have begun at the most: when the turn before it
+        ended, or the round opened (*Started late…* offers no earlier time)."""
+        round_ = self._session.state.current_round
+        if round_ is None or self._session.turn_view() is None:
+            return None
+        return self._session.elapsed() - round_.last_boundary
+
     def deals_when_next_round_begins(self) -> bool:
         """Whether the next round to start gives each person their own prompt, so someone
         who joins it without one is dealt theirs as it begins."""

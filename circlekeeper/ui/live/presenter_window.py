@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -32,6 +32,9 @@ ScreenT = TypeVar("ScreenT")
 WINDOWED_SIZE = (1024, 640)
 SHARED_SCREEN_SHARE = 0.45
 """Share of the width and height of the facilitator's only screen the presenter window takes."""
+FRAME_SETTLE_MS = (0, 300, 900)
+"""When to check that the framed window's title bar is on the screen (window managers frame
+a new window within a moment, sooner or later depending on the machine's load)."""
 
 
 def projector_screen(
@@ -206,8 +209,21 @@ class PresenterWindow(QWidget):
             height = min(WINDOWED_SIZE[1], int(area.height() * SHARED_SCREEN_SHARE))
             self.resize(width, height)
             self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
+            # The window manager frames the window once it is shown: then the title bar, not
+            # the content, goes to the top of the screen (it sat above the edge, out of reach).
+            for delay in FRAME_SETTLE_MS:
+                QTimer.singleShot(delay, self, lambda: self._keep_frame_inside(area))
         self.show()
         return _("The presenter screen is a window; press F11 in it for full screen.")
+
+    def _keep_frame_inside(self, area: QRect) -> None:
+        if self.isFullScreen() or not self.isVisible():
+            return
+        frame = self.frameGeometry()
+        left = max(area.left(), min(frame.left(), area.right() - frame.width()))
+        top = max(area.top(), min(frame.top(), area.bottom() - frame.height()))
+        if (left, top) != (frame.left(), frame.top()):
+            self.move(left, top)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QGuiApplication.instance()

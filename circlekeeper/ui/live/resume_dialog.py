@@ -7,7 +7,8 @@ from enum import StrEnum
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from circlekeeper.i18n import _, ngettext
-from circlekeeper.i18n.formats import format_date, format_time
+from circlekeeper.i18n.formats import format_date, format_date_and_time, format_time
+from circlekeeper.ui.bidi_text import display_name
 from circlekeeper.ui.catalog import LiveSessionInfo
 
 
@@ -18,9 +19,20 @@ class ResumeChoice(StrEnum):
     LATER = "later"
 
 
+def last_sign_of_life(info: LiveSessionInfo) -> str:
+    """When the circle was last known alive, on the same clock as its start ("4:40 PM" in
+    English, "16:40" in German); with the date too when that was another day."""
+    if info.last_alive is None:
+        return _("unknown")
+    alive = info.last_alive.astimezone()
+    if alive.date() == info.started.astimezone().date():
+        return format_time(alive)
+    return format_date_and_time(alive)
+
+
 def ask_resume(parent: QWidget | None, info: LiveSessionInfo) -> ResumeChoice:
     local = info.started.astimezone()
-    alive = info.last_alive.astimezone().strftime("%H:%M") if info.last_alive else _("unknown")
+    alive = last_sign_of_life(info)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("A circle was interrupted"))
@@ -29,7 +41,7 @@ def ask_resume(parent: QWidget | None, info: LiveSessionInfo) -> ResumeChoice:
             "The circle “{circle}” started at {time} on {date} was still running when"
             " CircleKeeper stopped (last sign of life: {alive})."
         ).format(
-            circle=info.circle_name,
+            circle=display_name(info.circle_name),
             time=format_time(local),
             date=format_date(local, "medium"),
             alive=alive,

@@ -21,6 +21,12 @@ from circlekeeper.session.state import RoundState
 from circlekeeper.ui.list_rows import current_item, item_at
 
 PERSON = Qt.ItemDataRole.UserRole
+HEARD_LINES = 2
+"""Lines kept for "Speaking: …" and "Heard: …" from before the round begins, so the first turn
+does not make the column taller (and the ring beside it smaller)."""
+QUEUE_ROWS = 2
+"""Names the queue always shows; below its natural height it scrolls rather than making the
+live screen taller than the window when "Passed: …" adds a line under it."""
 
 
 class QueueList(QListWidget):
@@ -92,6 +98,9 @@ class RoundQueue(QWidget):
         self.heard.setWordWrap(True)
         self.heard.setAccessibleName(_("Heard and passed in this round"))
         self.heard.setTextFormat(Qt.TextFormat.PlainText)
+        self.heard.setMinimumHeight(HEARD_LINES * self.heard.fontMetrics().lineSpacing())
+        row = self.queue.fontMetrics().lineSpacing() + 2
+        self.queue.setMinimumHeight(QUEUE_ROWS * row + 2 * self.queue.frameWidth())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._title)

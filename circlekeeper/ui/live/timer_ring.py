@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from circlekeeper.i18n import N_, _
@@ -78,8 +78,11 @@ def time_text(view: TurnView | None, upcoming: float | None = None) -> str:
     return format_duration(view.remaining or 0.0)
 
 
-MINIMUM_SIDE = 120
-"""Small enough that the live screen (two-line speaker, notes, passers' room) fits 1024×600."""
+MINIMUM_SIDE = 104
+"""Small enough that the live screen (two-line speaker, notes, passers' room, and the offer
+to shorten a plan running over) fits 1024×600; the ring is larger whenever there is room."""
+CAPTION_SMALLEST = 8
+"""Pixels the caption under the time may shrink to before it is shortened with "…"."""
 
 
 class TimerRing(QWidget):
@@ -249,13 +252,23 @@ class TimerRing(QWidget):
             caption = caption.upper() if self._view.phase is not Phase.NORMAL else caption
         else:
             painter.setPen(colours.text)
-        painter.setFont(small)
         caption_rect = QRectF(
             rect.left() + side * 0.1,
             rect.center().y() + side * 0.1,
             rect.width() - side * 0.2,
             side * 0.1,
         )
+        # A small ring (1024×600) and a long language ("wartet auf den Start"): the caption
+        # takes a smaller size rather than losing its ends to the ring.
+        while (
+            small.pixelSize() > CAPTION_SMALLEST
+            and QFontMetricsF(small).horizontalAdvance(caption) > caption_rect.width()
+        ):
+            small.setPixelSize(small.pixelSize() - 1)
+        caption = QFontMetricsF(small).elidedText(
+            caption, Qt.TextElideMode.ElideRight, caption_rect.width()
+        )
+        painter.setFont(small)
         painter.drawText(caption_rect, Qt.AlignmentFlag.AlignCenter, caption)
 
     def _describe(self) -> None:

@@ -1,5 +1,9 @@
 """The facilitator's screen during a circle: ring, speaker, queue, fairness, controls.
 
+This module builds and lays out the screen and shows the controller's state; the buttons and
+their keys are :mod:`~circlekeeper.ui.live.live_controls`, what they ask for
+:mod:`~circlekeeper.ui.live.live_intents`.
+
 Everything here renders the controller's signals or forwards an intent to it. Single-key
 shortcuts (Space, N, P, L, +) are window shortcuts; a focused text field (the private note)
 keeps its keys, because Qt lets a line edit claim printable keys before shortcuts fire.
@@ -8,14 +12,12 @@ keeps its keys, because Qt lets a line edit claim printable keys before shortcut
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -24,27 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _
-from circlekeeper.session.events import JoinPlace
-from circlekeeper.session.model import Phase, format_duration
+from circlekeeper.session.model import Phase
 from circlekeeper.session.offered import offered_seconds
 from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
-from circlekeeper.ui.ask import ask_yes_no
-from circlekeeper.ui.bidi_text import breakable
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
-from circlekeeper.ui.live.arrival_dialog import Arrival
-from circlekeeper.ui.live.button_grid import ButtonGrid
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.live.circle_glance import CircleClockLine, OverrunOffer
 from circlekeeper.ui.live.clock_guard import ClockGuard
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.live.fitted_label import FittedLabel
+from circlekeeper.ui.live.live_controls import LiveControls
+from circlekeeper.ui.live.live_intents import ArrivalAsker
 from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.steady_height import steady_height
 from circlekeeper.ui.live.timer_ring import TimerRing
-from circlekeeper.ui.live.welcome import JoinWhere, welcome_line
 from circlekeeper.ui.theme import banner_style
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
@@ -53,15 +51,12 @@ except ImportError:  # pragma: no cover - older Qt
     # The name stays bound so callers can test for it; None means this Qt cannot announce.
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
-ArrivalAsker = Callable[[QWidget, bool], Arrival | None]
-"""Asks who arrived (the bool: whether a round is in progress); the member is always set."""
-
 SPEAKER_LINES = 2
 """The speaker's name (or "Ready: …") in at most two lines: the ring never moves for a name."""
 PROMPT_LINES = 3
 
 
-class LiveView(QWidget):
+class LiveView(LiveControls, QWidget):
     """One live circle on the facilitator's laptop."""
 
     presenter_requested = Signal()
@@ -100,7 +95,7 @@ class LiveView(QWidget):
 
     def _build_headings(self) -> None:
         """The words above and below the ring: round, prompt, speaker, who is next."""
-        self.round_label = QLabel()
+        self.round_label = FittedLabel(1)  # a long round name never pushes the ring down
         self.round_label.setObjectName("roundLabel")
         self.round_label.setAccessibleName(_("Round"))
         # Fixed heights: the ring keeps its size whatever the names and prompts (see FittedLabel).
@@ -114,10 +109,9 @@ class LiveView(QWidget):
         self.next_label.setAccessibleName(_("Up next"))
         self.policy_label = QLabel()
         self.policy_label.setAccessibleName(_("Time policy"))
-        for label in (self.round_label, self.policy_label):
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.policy_label.setWordWrap(True)
+        self.policy_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.policy_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def _build_storage_row(self) -> None:
         """The banner (and its *Save a copy* button) shown when the disk stops taking events."""
@@ -153,73 +147,6 @@ class LiveView(QWidget):
         self.queue = RoundQueue()
         self.fairness = FairnessStrip()
         self.fairness.setAccessibleName(_("Speaking time, each against what they were offered"))
-
-    def _build_controls(self) -> None:
-        """One button per live action, each with its key; the keys work window-wide."""
-        self.buttons: dict[str, QPushButton] = {}
-        specs = [
-            ("toggle", _("Start"), "Space", _("Start, pause or resume the turn"), self._toggle),
-            (
-                "next",
-                _("Next"),
-                "N",
-                _("End this turn and start the next one (N or →)"),
-                self._next,
-            ),
-            ("pass", _("Pass"), "P", _("The speaker passes for this round"), self._pass),
-            (
-                "later",
-                _("Come back later"),
-                "L",
-                _("Move to the end of this round, once"),
-                self._later,
-            ),
-            ("extend", _("+30 s"), "+", _("Give this turn 30 more seconds"), self._extend),
-            ("undo", _("Undo"), "Ctrl+Z", _("Take back the last action"), self._undo),
-            (
-                "late_start",
-                _("Started late…"),
-                "Ctrl+T",
-                _("The turn really began earlier"),
-                self._late,
-            ),
-            (
-                "arrival",
-                _("Late arrival…"),
-                "Ctrl+J",
-                _("Someone joins the circle now"),
-                self._arrival,
-            ),
-            (
-                "leaving",
-                _("Someone leaves…"),
-                "Ctrl+K",
-                _("Someone leaves the circle"),
-                self._leaving,
-            ),
-            (
-                "presenter",
-                _("Presenter screen"),
-                "F5",
-                _("Show the projector window"),
-                self._presenter,
-            ),
-            ("end", _("End circle…"), "Ctrl+E", _("End the circle and see the summary"), self._end),
-        ]
-        for key, text, shortcut, tip, slot in specs:
-            button = QPushButton(f"{text}  [{shortcut}]")
-            button.setAccessibleName(text.rstrip("…"))
-            button.setToolTip(f"{tip} ({shortcut})")
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            self._shortcut(shortcut, slot)
-        self.controls = ButtonGrid(list(self.buttons.values()))
-        self._shortcut("Right", self._next)
-        self._shortcut("=", self._extend)
-        self._shortcut("Ctrl+Shift+F", self.overrun_offer.accept)
-        for number in range(1, 10):
-            self._shortcut(str(number), partial(self.passers_bar.press, number))
 
     def _lay_out(self) -> None:
         """The ring and its words on the left; queue, fairness and notes on the right."""
@@ -285,6 +212,7 @@ class LiveView(QWidget):
         """Intents of the parts go to the controller; its signals come back to the screen."""
         controller = self.controller
         self.overrun_offer.shorten_requested.connect(self._shorten)
+        self.overrun_offer.answered.connect(self._make_room_for_the_offer)
         self.passers_bar.hear_requested.connect(controller.hear_passer)
         self.clock_guard = ClockGuard(self, self._clock_on_screen)
         self.destroyed.connect(self.clock_guard.stop)
@@ -310,20 +238,15 @@ class LiveView(QWidget):
         progress = now.progress
         plan = progress.plan
         if plan is None:
-            self.round_label.setText(_("All planned rounds are done"))
+            self.round_label.set_full_text(_("All planned rounds are done"))
             self.prompt_label.set_full_text("")
             self.policy_label.setText("")
         else:
-            heading = (
-                _("Round {number} of {total} · {name}")
-                if progress.in_round
-                else _("Round {number} of {total} · {name} — press N or Space to begin")
-            )
-            self.round_label.setText(
-                breakable(
-                    heading.format(
-                        number=progress.index + 1, total=max(progress.total, 1), name=plan.label
-                    )
+            # One line whether or not the round has begun: the ring stays where it is as the
+            # first turn starts (how to begin is said where the speaker's name will be).
+            self.round_label.set_full_text(
+                _("Round {number} of {total} · {name}").format(
+                    number=progress.index + 1, total=max(progress.total, 1), name=plan.label
                 )
             )
             self.prompt_label.set_full_text(controller.prompt_now())
@@ -341,6 +264,8 @@ class LiveView(QWidget):
             self.speaker_label.set_full_text(
                 _("Ready: {name}").format(name=self._label(now.up_next))
             )
+        elif plan is not None and not progress.in_round:
+            self.speaker_label.set_full_text(_("Press N or Space to begin"))
         else:
             self.speaker_label.set_full_text("")
         after = now.following
@@ -353,31 +278,6 @@ class LiveView(QWidget):
         self._update_buttons(view)
         self._refresh_fairness()
         self._tick(view)
-
-    def _update_buttons(self, view: object) -> None:
-        turn = self.controller.session.state.current_turn
-        toggle = self.buttons["toggle"]
-        if turn is None:
-            word = _("Start")
-        elif turn.running:
-            word = _("Pause")
-        else:
-            word = _("Resume")
-        toggle.setText(f"{word}  [Space]")
-        toggle.setAccessibleName(word)
-        in_round = self.controller.current_round() is not None
-        has_turn = turn is not None
-        # When everyone has had their turn only N (close the round) acts; the rest say so.
-        someone_left = in_round and not self.controller.progress().round_complete
-        toggle.setEnabled(has_turn or someone_left or not in_round)
-        self.buttons["pass"].setEnabled(someone_left)
-        self.buttons["later"].setEnabled(someone_left)
-        self.buttons["extend"].setEnabled(turn is not None and turn.allotted is not None)
-        self.buttons["late_start"].setEnabled(has_turn)
-        # Translators: {action} is what N does now, such as "Open the next planned round".
-        what_next = _("{action} (N or →)").format(action=self.controller.next_step().description)
-        self.buttons["next"].setToolTip(what_next)
-        self.buttons["next"].setAccessibleDescription(what_next)
 
     def _refresh_fairness(self) -> None:
         log, now = self.controller.session.log, self.controller.session.elapsed()
@@ -404,6 +304,15 @@ class LiveView(QWidget):
         refit = controller.refit() if outlook.overrun > 0 else None
         labels = [plan.label for plan in refit.plans] if refit else []
         self.overrun_offer.offer(outlook, refit, labels)
+        self._make_room_for_the_offer()
+
+    def _make_room_for_the_offer(self) -> None:
+        """While the offer shows, it stands in for the circle's clock line (it says how far
+        past its end the plan is heading) and the round's time policy: the live screen keeps
+        its height, on a 600-pixel screen too, instead of growing past the screen's edge."""
+        offered = self.overrun_offer.isVisibleTo(self)
+        self.circle_clock.setVisible(not offered)
+        self.policy_label.setVisible(not offered)
 
     def _shorten(self, refit: object) -> None:
         if self.controller.apply_refit(refit):  # type: ignore[arg-type]
@@ -412,123 +321,6 @@ class LiveView(QWidget):
 
     def _label(self, person_id: str) -> str:
         return self.controller.label(person_id)
-
-    # ---------------------------------------------------------------- intents
-
-    def _toggle(self) -> None:
-        self.controller.toggle()
-
-    def _next(self) -> None:
-        progress = self.controller.progress()
-        if progress.round_complete and progress.index + 1 >= progress.total:
-            self.controller.end_round()
-            self.status.setText(_("That was the last planned round. End the circle when ready."))
-            return
-        self.controller.move_on()
-
-    def _pass(self) -> None:
-        self.controller.pass_turn()
-
-    def _later(self) -> None:
-        self.controller.pass_for_now()
-
-    def _extend(self) -> None:
-        if self.controller.extend(30):
-            self.status.setText(_("30 seconds added to this turn."))
-
-    def _undo(self) -> None:
-        what = self.controller.undo()
-        if what:
-            self.status.setText(_("Undone: {action}.").format(action=what))
-
-    def _late(self) -> None:
-        view = self.controller.turn_view()
-        if view is None:
-            return
-        seconds, ok = QInputDialog.getInt(
-            self,
-            _("Started late"),
-            _(
-                "The timer shows {time} for this turn.\n"
-                "How many seconds ago did the speaker really begin?"
-            ).format(time=format_duration(view.spoken)),
-            int(view.spoken) + 30,
-            int(view.spoken) + 1,
-            24 * 3600,
-            5,
-        )
-        if ok and self.controller.correct_start(seconds):
-            self.status.setText(
-                _("The turn now counts from {time} ago.").format(time=format_duration(seconds))
-            )
-
-    def _arrival(self) -> None:
-        if self._arrival_dialog is None:
-            return
-        in_round = self.controller.current_round() is not None
-        arrival = self._arrival_dialog(self, in_round)
-        self.window().activateWindow()  # the live keys work again at once
-        self.setFocus()
-        if arrival is None or arrival.member is None:
-            return
-        person = arrival.member
-        if self.controller.join(person, arrival.place):
-            where = (
-                JoinWhere.FROM_NEXT_ROUND
-                if arrival.place is JoinPlace.NEXT_ROUND and in_round
-                else JoinWhere.END_OF_ROUND
-                if in_round
-                else JoinWhere.NEXT_ROUND
-            )
-            own = self.controller.own_prompt(person.person_id)
-            self.status.setText(
-                welcome_line(
-                    person.name,
-                    person.pronouns,
-                    where,
-                    own_prompt=own,
-                    prompt_to_come=where is not JoinWhere.END_OF_ROUND
-                    and self.controller.deals_when_next_round_begins(),
-                )
-            )
-
-    def _leaving(self) -> None:
-        state = self.controller.session.state
-        names = [self._label(p) for p in state.present]
-        if not names:
-            return
-        choice, ok = QInputDialog.getItem(
-            self, _("Someone leaves"), _("Who is leaving the circle?"), names, 0, False
-        )
-        if ok:
-            self._confirm_leave(state.present[names.index(choice)])
-
-    def _confirm_leave(self, person_id: str) -> None:
-        name = self._label(person_id)
-        if self.controller.leave(person_id):
-            self.status.setText(
-                _("{name} has left the circle; what they shared is kept.").format(name=name)
-            )
-
-    def _presenter(self) -> None:
-        self.presenter_requested.emit()
-
-    def ask(self, title: str, question: str) -> bool:
-        """A yes/no question, "No" by default (injectable so tests can answer)."""
-        if self._ask is not None:
-            return self._ask(title, question)
-        return ask_yes_no(self, title, question)
-
-    def _end(self) -> None:
-        if self.ask(
-            _("End the circle"),
-            _("End the circle now? The summary will show next; nothing recorded is lost."),
-        ):
-            self.end_circle()
-
-    def end_circle(self) -> None:
-        if self.controller.end_session():
-            self.finished.emit()
 
     # ---------------------------------------------------------------- signals
 
@@ -549,32 +341,6 @@ class LiveView(QWidget):
         self.storage_banner.setText(message)
         self._storage_row.show()
 
-    def _clock_jumped(self, gap: float) -> None:
-        view = self.controller.turn_view()
-        if view is None or gap <= 0:
-            self.status.setText(
-                _("The system clock changed by {time}; the timer kept real time.").format(
-                    time=format_duration(gap)
-                )
-            )
-            return
-        name = self._label(view.person_id)
-        if self.ask(
-            _("Time not counted"),
-            _(
-                "The laptop seems to have slept for {time} during {name}'s turn."
-                " That time was not counted. Count it as speaking time?"
-            ).format(time=format_duration(gap), name=name),
-        ):
-            self.controller.correct_start(view.spoken + gap)
-
     def _clock_on_screen(self) -> QRect:
         area = self.ring.time_area()
         return QRect(self.ring.mapToGlobal(area.topLeft()), area.size())
-
-    def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
-        # The whole facilitator's window: focus on the menu bar, the status line or a list
-        # must not silence the live keys. A text field still keeps its printable keys.
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(slot)

@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +32,12 @@ from circlekeeper.session.model import Participant
 from circlekeeper.session.prompts import Prompt
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.prompts.labels import describe
+from circlekeeper.ui.prompts.prompt_buttons import (
+    PromptAction,
+    bind_shortcuts,
+    fit_words,
+    prompt_button,
+)
 
 if TYPE_CHECKING:
     from circlekeeper.ui.prompts.picker import Browse
@@ -67,15 +73,25 @@ class PersonPromptList(QWidget):
         self.others: Callable[[], Iterable[str]] = lambda: ()
         """Prompt ids other rounds of the session hold: not dealt here."""
 
-        self.draw_button = QPushButton(_("Draw for each person"))
-        # Translators: keep it short: the button sits in a narrow table cell.
-        self.redraw_button = QPushButton(_("Another for this person"))
-        self.redraw_button.setToolTip(_("Draw a different prompt for the person selected below"))
+        self.draw_button = prompt_button(
+            PromptAction.DRAW,
+            _("Draw for each person"),
+            _("Deal a different prompt to each person present"),
+        )
+        self.redraw_button = prompt_button(
+            PromptAction.ANOTHER,
+            # Translators: keep it short: the button sits in a narrow table cell.
+            _("Another for this person"),
+            _("Draw a different prompt for the person selected below"),
+        )
         self.draw_button.setVisible(drawer is not None)
         self.redraw_button.setVisible(drawer is not None)
         self.redraw_button.setEnabled(False)
-        self.browse_button = QPushButton(_("Browse…"))
-        self.browse_button.setToolTip(_("Choose the selected person's prompt from the library"))
+        self.browse_button = prompt_button(
+            PromptAction.BROWSE,
+            _("Browse…"),
+            _("Choose the selected person's prompt from the library"),
+        )
         self.browse_button.setVisible(browse is not None)
         self.browse_button.setEnabled(False)
         self.table = QTableWidget(0, 2)
@@ -98,6 +114,7 @@ class PersonPromptList(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
+        self._buttons = buttons
         buttons.addWidget(self.draw_button)
         buttons.addWidget(self.redraw_button)
         buttons.addWidget(self.browse_button)
@@ -114,7 +131,22 @@ class PersonPromptList(QWidget):
         self.browse_button.clicked.connect(self.browse_selected)
         self.table.itemChanged.connect(self._typed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        bind_shortcuts(
+            self,
+            {
+                PromptAction.DRAW: self.draw,
+                PromptAction.ANOTHER: self.redraw_selected,
+                PromptAction.BROWSE: self.browse_selected,
+            },
+        )
         self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The buttons' words while they fit on one line, their icons once they would not."""
+        super().resizeEvent(event)
+        spacing = max(0, self._buttons.spacing())
+        buttons = [self.draw_button, self.redraw_button, self.browse_button]
+        fit_words(buttons, event.size().width(), spacing)
 
     def set_label(self, label: str) -> None:
         """Name the controls after their round, for screen readers and tests."""

@@ -4,6 +4,8 @@
 never gives back any prompt this field has just rejected. When the draw had to bend its rules
 (everything fitting was heard recently, or filters were widened) the note under the field says
 so. Typing over a drawn prompt simply makes it a typed prompt.
+Where the cell is narrow (a small screen, a long language) the buttons become icons
+(``prompt_buttons``); Ctrl+B, Ctrl+D and Ctrl+Shift+D press them from the prompt field.
 """
 
 from __future__ import annotations
@@ -12,12 +14,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _, pgettext
 from circlekeeper.prompts.drawer import Draw, DrawRequest, PromptDrawer
 from circlekeeper.session.prompts import Prompt, PromptCategory
 from circlekeeper.ui.prompts.labels import describe
+from circlekeeper.ui.prompts.prompt_buttons import (
+    PromptAction,
+    bind_shortcuts,
+    fit_words,
+    prompt_button,
+)
+
+PROMPT_CHARACTERS = 18
+"""Characters of the prompt kept readable before the buttons give up their words for icons."""
 
 Browse = Callable[[QWidget, PromptCategory | None], Prompt | None]
 
@@ -56,11 +68,21 @@ class PromptPicker(QWidget):
 
         self.field = QLineEdit(text)
         self.field.setPlaceholderText(_("Type a prompt, browse, or draw one"))
-        self.browse_button = QPushButton(_("Browse…"))
-        # Translators: a button: draw a prompt at random from the library (as a card).
-        self.draw_button = QPushButton(pgettext("draw a prompt", "Draw"))
-        # Translators: a button: draw a different prompt than the one just drawn.
-        self.redraw_button = QPushButton(pgettext("draw a prompt", "Another"))
+        self.browse_button = prompt_button(
+            PromptAction.BROWSE, _("Browse…"), _("Choose a prompt from the library")
+        )
+        self.draw_button = prompt_button(
+            PromptAction.DRAW,
+            # Translators: a button: draw a prompt at random from the library (as a card).
+            pgettext("draw a prompt", "Draw"),
+            _("Draw a prompt at random that suits this round"),
+        )
+        self.redraw_button = prompt_button(
+            PromptAction.ANOTHER,
+            # Translators: a button: draw a different prompt than the one just drawn.
+            pgettext("draw a prompt", "Another"),
+            _("Draw a different prompt instead of this one"),
+        )
         self.redraw_button.setEnabled(False)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -70,6 +92,7 @@ class PromptPicker(QWidget):
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        self._row = row
         row.addWidget(self.field, 1)
         for button in (self.browse_button, self.draw_button, self.redraw_button):
             row.addWidget(button)
@@ -87,6 +110,31 @@ class PromptPicker(QWidget):
         self.browse_button.clicked.connect(self.browse)
         self.draw_button.clicked.connect(self.draw)
         self.redraw_button.clicked.connect(self.redraw)
+        bind_shortcuts(
+            self,
+            {
+                PromptAction.BROWSE: self.browse,
+                PromptAction.DRAW: self.draw,
+                PromptAction.ANOTHER: self._redraw_if_drawn,
+            },
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Words on the buttons while the prompt keeps room to be read; icons once it would
+        not."""
+        super().resizeEvent(event)
+        spacing = max(0, self._row.spacing())
+        field = self.field.fontMetrics().averageCharWidth() * PROMPT_CHARACTERS
+        buttons = [self.browse_button, self.draw_button, self.redraw_button]
+        fit_words(buttons, event.size().width() - field - spacing, spacing)
+
+    def words_shown(self) -> bool:
+        """Whether the buttons show their words (rather than only their icons)."""
+        return bool(self.draw_button.text() or self.browse_button.text())
+
+    def _redraw_if_drawn(self) -> None:
+        if self.redraw_button.isEnabled():
+            self.redraw()
 
     def set_label(self, label: str) -> None:
         """Name the controls after their round, for screen readers and tests."""

@@ -1,7 +1,8 @@
 """*Start a circle* tells the truth about time, and offers the fix in one step.
 
 When the people present × a fair-share round's minimum add up to more than its length, the
-round is bound to run over. Under the round plan this panel says so ("Sharing: 12 people ×
+round is bound to run over. Just above the dialog's *Start the circle* button, outside the
+scrolling body so no screen is too small to show it, this panel says so ("Sharing: 12 people ×
 1:00 minimum = 12:00, more than the 10:00 planned") and offers both ways out, each button
 showing its result: *Give this round 12:00* or *Lower the minimum to 0:50*. A fix is undone
 with the *Undo* button beside it or Ctrl+Z, and the round's times stay editable in the table.
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.allotment import budget_overrun, minimum_that_fits
 from circlekeeper.session.model import PolicyMode
-from circlekeeper.ui.setup.duration_box import DurationBox
-from circlekeeper.ui.setup.duration_text import format_seconds
+from circlekeeper.ui.duration_box import DurationBox
+from circlekeeper.ui.duration_text import format_seconds
 from circlekeeper.ui.setup.plan_words import round_label
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.theme import colours_for
@@ -103,14 +103,6 @@ class BudgetOffer(QWidget):
         for overrun in overruns:
             self._warnings.addWidget(self._warning_row(overrun))
         self._refresh_visibility()
-
-    def scroll_into_view(self) -> None:
-        """Bring the warning into sight inside the dialog's scrolling body."""
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        if parent is not None:
-            parent.ensureWidgetVisible(self, 0, 12)
 
     def warnings(self) -> list[str]:
         """The warning sentences shown now, for the tests and screen readers alike."""

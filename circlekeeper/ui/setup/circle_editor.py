@@ -1,4 +1,5 @@
-"""Create or edit a circle: name, description, agreements, facilitators, people, default plan."""
+"""Create or edit a circle: name, description, how often it meets, agreements, facilitators,
+people, default plan."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from circlekeeper.ui.language_choice import circle_language_choice
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.brief import default_plan
+from circlekeeper.ui.setup.cadence_choice import CadenceChoice
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SeatingList, seating_tip
@@ -145,6 +147,7 @@ class CircleEditor(QDialog):
         )
         self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
         self.language = circle_language_choice(detail.language)
+        self.cadence = CadenceChoice(detail.cadence)
 
     def _lay_out(self, member_buttons: tuple[QPushButton, ...]) -> None:
         form = QFormLayout()
@@ -172,7 +175,15 @@ class CircleEditor(QDialog):
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
         top.addLayout(form, 3)
-        top.addWidget(people_box, 2)
+        # Beside the form, under the people: the form's column has no height to spare at
+        # 1024×600 (a row there pushed the round plan below the window).
+        # Translators: how often a circle meets ("Every week"); & marks Alt+M.
+        meets_box = QGroupBox(_("&Meets"))
+        QVBoxLayout(meets_box).addWidget(self.cadence)
+        side = QVBoxLayout()
+        side.addWidget(people_box, 1)
+        side.addWidget(meets_box)
+        top.addLayout(side, 2)
         body = QVBoxLayout()
         body.addLayout(top, 1)
         body.addWidget(plan_box, 1)
@@ -269,4 +280,5 @@ class CircleEditor(QDialog):
             mood_enabled=self.mood.isChecked(),
             retention_days=self.retention.value() * DAYS_PER_MONTH or None,
             language=self.language.currentData(),
+            cadence=self.cadence.cadence(),
         )

@@ -9,6 +9,7 @@ from circlekeeper.i18n import _
 from circlekeeper.ui.bidi_text import breakable, person_label, sentence
 from circlekeeper.ui.catalog import CircleDetail
 from circlekeeper.ui.demo_badge import demo_name
+from circlekeeper.ui.setup.cadence_words import cadence_words
 from circlekeeper.ui.setup.plan_words import policy_words, round_label
 
 
@@ -26,11 +27,15 @@ class CirclePage(QWidget):
         self.people = QLabel()
         self.agreements = QLabel()
         self.plan = QLabel()
-        for label in (self.title, self.description, self.people, self.agreements, self.plan):
+        self.meets = QLabel()
+        labels = (self.title, self.description, self.meets, self.people, self.agreements, self.plan)
+        for label in labels:
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.people.setAccessibleName(_("People"))
+        # Translators: how often a circle meets, as its page names the setting.
+        self.meets.setAccessibleName(_("Meets"))
         self.agreements.setAccessibleName(_("Group agreements"))
         self.plan.setAccessibleName(_("Default round plan"))
         self.start = QPushButton(_("Start a circle…"))
@@ -51,6 +56,7 @@ class CirclePage(QWidget):
             (_("People"), self.people),
             (_("Group agreements"), self.agreements),
             (_("Default round plan"), self.plan),
+            (_("Meets"), self.meets),
         ):
             header = QLabel(heading)
             header.setObjectName("sectionTitle")
@@ -67,6 +73,7 @@ class CirclePage(QWidget):
         self.title.setText(breakable(demo_name(detail.name, detail.demo)))
         self.description.setText(breakable(detail.description))
         self.description.setVisible(bool(detail.description))
+        self.meets.setText(cadence_words(detail.cadence))
         active = [m for m in detail.members if not m.archived]
         self.people.setText(
             sentence(", ".join(person_label(m.name, m.pronouns) for m in active))

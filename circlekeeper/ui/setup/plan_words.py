@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from circlekeeper.i18n import N_, _
 from circlekeeper.session.model import PolicyMode, RoundKind, RoundPlan, TimePolicy
-from circlekeeper.ui.setup.duration_text import format_seconds
+from circlekeeper.ui.duration_text import format_seconds
 
 KINDS = [
     (N_("Check-in"), RoundKind.CHECK_IN),

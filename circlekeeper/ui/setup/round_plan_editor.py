@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import N_, _
 from circlekeeper.prompts.drawer import DrawRequest, PromptMode
 from circlekeeper.session.model import Participant, PolicyMode, RoundKind, RoundPlan, TimePolicy
+from circlekeeper.ui.duration_box import DurationBox
 from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
 from circlekeeper.ui.prompts.round_prompt import RoundPromptCell
-from circlekeeper.ui.setup.duration_box import DurationBox
 from circlekeeper.ui.setup.plan_words import KINDS, POLICIES
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]

@@ -218,7 +218,6 @@ class SetupDialog(QDialog):
         plan_box = QGroupBox(_("Rounds"))
         plan_layout = QVBoxLayout(plan_box)
         plan_layout.addWidget(self.plan)
-        plan_layout.addWidget(self.budget_offer)
         plan_layout.addWidget(self.skip_check_in)
 
         right = QVBoxLayout()
@@ -245,6 +244,9 @@ class SetupDialog(QDialog):
 
         outer = QVBoxLayout(self)
         outer.addWidget(scrolling(body), 1)
+        # Outside the scrolling body, just above Start: a round that cannot fit is seen before
+        # the circle starts, however far down the plan is on a small screen.
+        outer.addWidget(self.budget_offer)
         outer.addWidget(buttons)
         fit_to_screen(self, 1100, 780)
         self._refresh_first()

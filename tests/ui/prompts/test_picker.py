@@ -92,3 +92,51 @@ def test_browse_passes_the_round_category_and_fills_the_field(qtbot, library) ->
     cancelled.setText("kept")
     cancelled.browse_button.click()
     assert cancelled.text() == "kept"
+
+
+def test_a_narrow_cell_shows_icons_and_a_wide_one_words_with_names_kept(qtbot, library) -> None:
+    """In a 1024-pixel German round plan the words would squeeze the prompt to a sliver: the
+    buttons become icons, keeping their names, tooltips and shortcuts; given room, words."""
+    picker = make(qtbot, drawer=PromptDrawer(library, seed=1), browse=lambda parent, c: None)
+    picker.resize(900, 40)
+    picker.show()
+    qtbot.waitUntil(lambda: picker.words_shown())
+    assert [b.text() for b in (picker.browse_button, picker.draw_button)] == ["Browse…", "Draw"]
+    picker.resize(260, 40)
+    readable = picker.field.fontMetrics().averageCharWidth() * 15
+    qtbot.waitUntil(lambda: not picker.words_shown() and picker.field.width() >= readable)
+    for button in (picker.browse_button, picker.draw_button, picker.redraw_button):
+        assert button.text() == "" and not button.icon().isNull()
+        assert button.width() >= button.sizeHint().width(), "nothing cut"
+    assert picker.draw_button.accessibleName() == "Draw a prompt for round 1"
+    assert picker.draw_button.toolTip().endswith("(Ctrl+D)")
+    assert picker.browse_button.toolTip().endswith("(Ctrl+B)")
+    assert picker.redraw_button.toolTip().endswith("(Ctrl+Shift+D)")
+
+
+def test_the_keys_draw_browse_and_draw_another_from_the_prompt_field(qtbot, library) -> None:
+    from PySide6.QtCore import Qt
+
+    chosen = next(iter(library.prompts(NATURE_CHECK_IN.query())))
+    asked = []
+
+    def browse(parent, category):
+        asked.append(category)
+        return chosen
+
+    picker = make(
+        qtbot, drawer=PromptDrawer(library, seed=4), browse=browse, request=NATURE_CHECK_IN
+    )
+    picker.show()
+    qtbot.waitExposed(picker)
+    picker.activateWindow()
+    picker.field.setFocus()
+    qtbot.waitUntil(picker.field.hasFocus)
+    qtbot.keyClick(picker.field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    drawn = picker.prompt()
+    assert drawn is not None and picker.text() == drawn.text
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(picker.field, Qt.Key.Key_D, shift_ctrl)
+    assert picker.prompt() is not None and picker.prompt().prompt_id != drawn.prompt_id
+    qtbot.keyClick(picker.field, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert asked and picker.prompt() == chosen

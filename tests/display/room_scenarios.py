@@ -1,0 +1,224 @@
+"""Scenarios of the real-display tier for what a facilitator meets in the room on a small
+screen: *Start a circle* in a long language, the ring from Ready to the first turn, the
+resume offer's date. Registered with the driver through ``scenario_kit``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDialog,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
+
+from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until
+from tests.display.scenario_kit import build, scenario, screenshot
+
+ROOM = ("Amal", "Jonas", "Priya", "Wen", "Konstantin", "Maria Fernanda", "Sam", "Noor", "Ilse")
+
+
+def shown_text_cut(widget: QWidget) -> bool:
+    """A button narrower than its text (and icon) needs, or a choice whose chosen words are
+    wider than its text field: its words are cut."""
+    if isinstance(widget, QComboBox):
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        field = widget.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            widget,
+        )
+        return widget.fontMetrics().horizontalAdvance(widget.currentText()) > field.width()
+    return widget.width() < widget.sizeHint().width()
+
+
+def cut_controls(area: QWidget, *, scrolled: QWidget | None = None) -> list[str]:
+    """Every visible button and choice in ``area`` whose text is cut, or that its table cell
+    or the window cuts off (named as a person reads it: by its text or accessible name).
+    Controls inside ``scrolled`` (a scrolling body, shown part by part) are held to their
+    text only."""
+    problems = []
+    for widget in area.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QComboBox) or not widget.isVisible():
+            continue
+        if scrolled is not None and scrolled.isAncestorOf(widget):
+            if shown_text_cut(widget):
+                problems.append(f"{widget.accessibleName()!r} is cut ({widget.width()} px)")
+            continue
+        name = (
+            widget.text() if isinstance(widget, QAbstractButton) else widget.currentText()
+        ) or widget.accessibleName()
+        if shown_text_cut(widget):
+            problems.append(f"{name!r} is cut ({widget.width()} px wide)")
+        seen = widget.visibleRegion().boundingRect()
+        if seen.width() and seen.width() < widget.width():
+            problems.append(f"{name!r} shows {seen.width()} of its {widget.width()} px")
+        if not inside(global_rect(widget), global_rect(area.window())) and seen.height():
+            problems.append(f"{name!r} leaves the window")
+    return problems
+
+
+def room_plan():  # type: ignore[no-untyped-def]
+    """Check-in, a sharing round too short for nine people's minimum turns, check-out."""
+    from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
+
+    return (
+        RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(90)),
+        RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(6 * 60, minimum=60)),
+        RoundPlan(RoundKind.CHECK_OUT, TimePolicy.fixed(60)),
+    )
+
+
+@scenario
+def start_a_circle(prober: Prober, workdir: Path) -> None:
+    """*Start a circle* for nine people whose sharing round is too short for their minimum
+    turns: the dialog opens with the budget warning, and every control reads in full."""
+    from circlekeeper.prompts.drawer import PromptMode
+    from circlekeeper.ui.catalog import CircleDetail, Member
+
+    parts = build(workdir, ask=lambda parent, title, question: True)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=room_plan(),
+            members=tuple(Member(-i, name) for i, name in enumerate(ROOM, 1)),
+        )
+    )
+    seen: dict[str, Any] = {}
+    prober.report["setup"] = seen
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, QDialog)
+        offer = dialog.budget_offer  # type: ignore[attr-defined]
+        body = dialog.findChild(QScrollArea)
+        seen["warnings"] = offer.warnings()
+        seen["warning_in_sight"] = offer.isVisible() and inside(
+            global_rect(offer), dialog.screen().availableGeometry()
+        )
+        if body is not None and body.isAncestorOf(offer):
+            seen["warning_in_sight"] = seen["warning_in_sight"] and inside(
+                global_rect(offer), global_rect(body.viewport())
+            )
+        screenshot("start-a-circle")
+        plan = dialog.plan  # type: ignore[attr-defined]
+        table = plan.table
+        seen["plan_scrolls_sideways"] = table.horizontalScrollBar().isVisible()
+        body_area = body.viewport() if body is not None else dialog
+        cut = []
+        for row in range(table.rowCount()):  # each round in view in turn, as a person scrolls
+            if body is not None:
+                body.ensureWidgetVisible(table.cellWidget(row, 0), 0, 0)
+            table.scrollTo(table.model().index(row, 0))
+            spin(0.1)
+            for widget in cut_controls(table.cellWidget(row, 5) or table):
+                cut.append(f"round {row + 1}: {widget}")
+        if body is not None:
+            body.ensureWidgetVisible(plan, 0, 0)
+            spin(0.1)
+        screenshot("start-a-circle-plan")
+        check_in = plan.cell(0)  # one prompt for each person: the list's own buttons
+        check_in.set_mode(PromptMode.PER_PERSON)
+        check_in.people.draw()
+        spin(0.2)
+        screenshot("start-a-circle-per-person")
+        cut += [f"round 1, each person: {problem}" for problem in cut_controls(check_in)]
+        check_in.set_mode(PromptMode.SHARED)
+        cut += cut_controls(dialog, scrolled=body)
+        seen["cut"] = sorted(set(cut))
+        seen["body_visible"] = rect(QRect(global_rect(body_area)))
+
+    prober.run(window.start_circle, Expect("start a circle", look))
+    window.close()
+    parts.data.close()
+
+
+def window_rect(widget: QWidget) -> list[int]:
+    window = widget.window()
+    return rect(QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size()))
+
+
+@scenario
+def ring_from_ready(prober: Prober, workdir: Path) -> None:
+    """The live screen from "Ready" (the circle open, nobody speaking yet) through the first
+    turns: where the ring is in each state, and where the words around it are."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=tuple(Member(-i, name) for i, name in enumerate(ROOM[:5], 1)),
+        )
+    )
+    window.start_circle()
+    window.activateWindow()
+    live = window.live_view
+    controller = window.controller
+    states: dict[str, Any] = {}
+    prober.report["states"] = states
+
+    def look(name: str) -> None:
+        spin(0.6)
+        states[name] = {
+            "ring": window_rect(live.ring),
+            "round": window_rect(live.round_label),
+            "circle clock": window_rect(live.circle_clock),
+            "prompt": window_rect(live.prompt_label),
+            "policy": window_rect(live.policy_label),
+            "speaker": window_rect(live.speaker_label),
+            "controls": window_rect(live.controls),
+            "status": window_rect(live.status),
+            "status text": live.status.text(),
+            "live": window_rect(live),
+            "live min": [live.minimumSizeHint().width(), live.minimumSizeHint().height()],
+            "window": rect(window.geometry()),
+            "queue": window_rect(live.queue),
+            "queue min": live.queue.minimumSizeHint().height(),
+            "fairness min": live.fairness_area.minimumSizeHint().height(),
+            "controls min": live.controls.minimumSizeHint().height(),
+            "window status": window_rect(window.statusBar()),
+            "window status text": window.statusBar().currentMessage(),
+            "offer": window_rect(live.overrun_offer) if live.overrun_offer.isVisible() else None,
+            "round text": live.round_label.text(),
+            "speaker text": live.speaker_label.text(),
+        }
+        screenshot(f"ring-{len(states)}-{name.replace(' ', '-')}")
+
+    look("ready")
+    controller.toggle()  # Space: the round begins and its first turn runs
+    if controller.turn_view() is None:
+        controller.toggle()
+    look("first turn")
+    spin(1.5)
+    look("first turn a moment later")
+    controller.move_on()
+    look("second turn")
+    from circlekeeper.session.model import Participant
+
+    for number in (1, 2):  # two walk in: the plan now heads past its end
+        controller.join(Participant(f"late-{number}", f"Late {number}"))
+    spin_until(live.overrun_offer.isVisible, 6)  # the circle's clock looks about once a second
+    look("plan runs over")
+    states["plan runs over"]["offer shown"] = live.overrun_offer.isVisible()
+    states["plan runs over"]["fits"] = inside(
+        window.frameGeometry(), window.screen().availableGeometry()
+    )
+    live.overrun_offer.keep()
+    look("plan kept")
+    window.close()
+    parts.data.close()
