@@ -4,7 +4,8 @@ Against a Python process that imports reportlab and writes a one-page Helvetica 
 same way in the same run, alternating so a busy moment of the machine hits both alike. Goal from
 issue #17: the 20-person Latin summary within 1.5× of the plain page. Also timed: a summary
 whose names are in five scripts (Latin, Arabic, Chinese, Devanagari, Cherokee), which opens the
-fonts those need, and the bytes of the bundled fonts.
+fonts those need; the Latin summary of a German circle, which loads Babel's CLDR data and the German
+catalog that an English one does without; and the bytes of the bundled fonts.
 
 Run with ``python -m benchmarks export`` (``CIRCLEKEEPER_BENCH_RUNS`` sets the runs, default 11).
 """
@@ -81,11 +82,11 @@ PLAN = (
 )
 
 
-def _play(db: Path, names: tuple[str, ...], week: int) -> int:
+def _play(db: Path, names: tuple[str, ...], week: int, language: str = "") -> int:
     """Store a finished session of ``names`` (every event through the journal) and its id."""
     start = datetime(2026, 3, 2, 17, tzinfo=UTC) + timedelta(days=7 * week)
     with open_store(db) as store:
-        circle = store.circles.save(CircleRecord(None, f"Circle {week}"))
+        circle = store.circles.save(CircleRecord(None, f"Circle {week}", language=language))
         return play_finished(store, circle, names, start, plan=PLAN)[0]
 
 
@@ -116,6 +117,7 @@ def main() -> None:
         db = tmp / "bench.sqlite3"
         latin = _play(db, LATIN, 0)
         mixed = _play(db, FIVE_SCRIPTS, 1)
+        german = _play(db, LATIN, 2, language="de")
         script = tmp / "plain.py"
         script.write_text(PLAIN_PAGE, encoding="utf-8")
         commands = {
@@ -143,6 +145,19 @@ def main() -> None:
                 str(mixed),
                 "-o",
                 str(tmp / "mixed.pdf"),
+                "--privacy",
+                "names",
+            ],
+            "export, 20 people, German circle": [
+                sys.executable,
+                "-m",
+                "circlekeeper",
+                "--db",
+                str(db),
+                "export",
+                str(german),
+                "-o",
+                str(tmp / "german.pdf"),
                 "--privacy",
                 "names",
             ],

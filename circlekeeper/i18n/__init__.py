@@ -14,6 +14,7 @@ from circlekeeper.i18n.languages import (
     language,
     match_language,
     shipped_languages,
+    writes_right_to_left,
 )
 from circlekeeper.i18n.translation import (
     N_,
@@ -46,4 +47,5 @@ __all__ = [
     "speaking",
     "translations_for",
     "use_language",
+    "writes_right_to_left",
 ]

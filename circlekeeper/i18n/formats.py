@@ -4,6 +4,10 @@ Every pattern comes from Babel's CLDR data ("martes, 24 de noviembre de 2026", 2
 clocks, decimal commas, the locale's own digits where CLDR says it uses them); nothing here is
 a hand-written table. Each function speaks the active language unless given another one, so a
 Spanish circle's PDF can be printed from an English window.
+
+English, the source language, is answered from :mod:`circlekeeper.i18n.english_formats` (CLDR's
+English patterns, checked against Babel by a test), so an English summary never loads Babel; every
+other language loads it on its first format.
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, tzinfo
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from babel import Locale, dates, lists, numbers, units
-
+from circlekeeper.i18n import english_formats as english
 from circlekeeper.i18n.languages import babel_locale_name
 from circlekeeper.i18n.translation import active_language
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 Length = Literal["full", "long", "medium", "short"]
 
@@ -25,10 +31,17 @@ def _locale(language: str | None) -> Locale:
     return _parsed(babel_locale_name(language or active_language()))
 
 
+def _in_english(language: str | None) -> bool:
+    """Whether the formats asked for are English's, which need no CLDR lookup."""
+    return babel_locale_name(language or active_language()) == "en"
+
+
 @cache
 def _parsed(name: str) -> Locale:
     """Babel parses a locale name on every call given a string (a third of the time of
     formatting a date); a history page formats hundreds of cells, so each is parsed once."""
+    from babel import Locale
+
     return Locale.parse(name)
 
 
@@ -36,28 +49,40 @@ def format_date(
     day: date | datetime, length: Length = "long", *, language: str | None = None
 ) -> str:
     """``24 November 2026`` / ``24 de noviembre de 2026``; ``full`` adds the weekday."""
+    if _in_english(language) and (shown := english.format_date(day, length)) is not None:
+        return shown
+    from babel import dates
+
     return dates.format_date(day, format=length, locale=_locale(language))
 
 
 def format_date_span(first: date, last: date, *, language: str | None = None) -> str:
     """``Mar 1 – 31, 2026`` / ``1.–31. März 2026``: a period as the locale writes a range of
     days (CLDR's interval formats), so a board report in German names German months."""
+    from babel import dates
+
     return dates.format_interval(first, last, "yMMMMd", locale=_locale(language))
 
 
 def format_month(month: date, *, language: str | None = None) -> str:
     """``Mar ’26`` / ``März 2026``: a month under a chart's bar."""
+    from babel import dates
+
     return dates.format_skeleton("MMMyy", month, locale=_locale(language))
 
 
 def format_day_month(day: date | datetime, *, language: str | None = None) -> str:
     """``Mar 5`` / ``5. März``: a day in a year the reader already knows."""
+    from babel import dates
+
     return dates.format_skeleton("dMMM", day, locale=_locale(language))
 
 
 def format_weekday(day: date | datetime, *, language: str | None = None) -> str:
     """``Tuesday`` / ``Dienstag``: the day of the week a date falls on, as a sentence names
     it (a circle's schedule: "Every week on Tuesday")."""
+    from babel import dates
+
     return str(dates.get_day_names("wide", "format", locale=_locale(language))[day.weekday()])
 
 
@@ -69,6 +94,11 @@ def format_time(
     language: str | None = None,
 ) -> str:
     """``2:05 PM`` in English, ``14:05`` in German: the clock the locale uses."""
+    english_clock = english.format_time(moment, length) if zone is None else None
+    if english_clock is not None and _in_english(language):
+        return english_clock
+    from babel import dates
+
     return dates.format_time(moment, format=length, tzinfo=zone, locale=_locale(language))
 
 
@@ -79,6 +109,8 @@ def format_datetime(
     zone: tzinfo | None = None,
     language: str | None = None,
 ) -> str:
+    from babel import dates
+
     return dates.format_datetime(moment, format=length, tzinfo=zone, locale=_locale(language))
 
 
@@ -96,6 +128,8 @@ def format_date_and_time(
     on the clock; a history list wants the minute. The two halves are joined with the locale's
     own glue pattern (``{1}, {0}``, ``{1} {0}``, ``{1}، {0}``).
     """
+    from babel import dates
+
     locale = _locale(language)
     shown = moment.astimezone(zone) if zone is not None else moment
     day = dates.format_date(shown, format=date_length, locale=locale)
@@ -114,7 +148,6 @@ def format_duration(
 
     Seconds are shown only for spans under an hour, where they still matter to a person.
     """
-    locale = _locale(language)
     total = max(0, round(seconds))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
@@ -122,13 +155,18 @@ def format_duration(
     if not hours:
         parts.append(("second", secs))
     shown = [(unit, value) for unit, value in parts if value] or [("second", 0)]
-    words = [
-        units.format_unit(value, f"duration-{unit}", length=length, locale=locale)
-        for unit, value in shown
-    ]
+    words = [_unit(value, unit, length, language) for unit, value in shown]
     # CLDR's "unit" list styles are incomplete in Babel for several locales (a KeyError in
     # Spanish, a repeated item in Arabic); the standard style reads well in every language.
     return format_list(words, language=language)
+
+
+def _unit(value: int, unit: str, length: str, language: str | None) -> str:
+    if _in_english(language) and (shown := english.format_unit(value, unit, length)) is not None:
+        return shown
+    from babel import units
+
+    return units.format_unit(value, f"duration-{unit}", length=length, locale=_locale(language))  # type: ignore[arg-type]
 
 
 def format_number(value: float, *, decimals: int | None = None, language: str | None = None) -> str:
@@ -137,6 +175,10 @@ def format_number(value: float, *, decimals: int | None = None, language: str | 
     ``decimals`` fixes the number of digits after the separator (``0.90``, not ``0.9``), for
     figures such as a fairness index that are read against each other.
     """
+    if _in_english(language) and (shown := english.format_number(value, decimals)) is not None:
+        return shown
+    from babel import numbers
+
     locale = _locale(language)
     if decimals is None:
         return numbers.format_decimal(value, locale=locale, numbering_system="default")
@@ -147,9 +189,14 @@ def format_number(value: float, *, decimals: int | None = None, language: str | 
 def format_percent(fraction: float, *, signed: bool = False, language: str | None = None) -> str:
     """``0.25`` → ``25%`` / ``25 %``; ``signed`` puts the locale's plus sign on gains
     (``+25 %``) for a change against something, and ``0 %`` stays unsigned."""
+    gains = signed and round(fraction * 100) > 0
+    if _in_english(language) and (shown := english.format_percent(fraction)) is not None:
+        return english.PLUS_SIGN + shown if gains else shown
+    from babel import numbers
+
     locale = _locale(language)
     shown = numbers.format_percent(fraction, locale=locale, numbering_system="default")
-    if signed and round(fraction * 100) > 0:
+    if gains:
         return numbers.get_plus_sign_symbol(locale) + shown
     return shown
 
@@ -158,7 +205,12 @@ def format_list(
     items: Iterable[str], *, style: str = "standard", language: str | None = None
 ) -> str:
     """``Ana, Bo and Chen`` / ``Ana, Bo y Chen`` / ``Ana, Bo und Chen``."""
-    return lists.format_list(list(items), style=style, locale=_locale(language))  # type: ignore[arg-type]
+    listed = list(items)
+    if _in_english(language) and (shown := english.format_list(listed, style)) is not None:
+        return shown
+    from babel import lists
+
+    return lists.format_list(listed, style=style, locale=_locale(language))  # type: ignore[arg-type]
 
 
 def format_clock(seconds: float, *, signed: bool = False, language: str | None = None) -> str:
@@ -167,21 +219,26 @@ def format_clock(seconds: float, *, signed: bool = False, language: str | None =
     For tables and charts, where ``1 hr and 5 min`` would not fit: the digits and the minus
     sign come from CLDR, the colon is the time separator every shipped locale uses.
     """
-    locale = _locale(language)
     total = round(abs(seconds))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
+    if _in_english(language):
+        digits, minus = english.format_digits, english.MINUS_SIGN
+    else:
+        from babel import numbers
 
-    def digits(value: int, width: int) -> str:
-        return numbers.format_decimal(
-            value, format="0" * width, locale=locale, numbering_system="default"
-        )
+        locale = _locale(language)
+        minus = numbers.get_minus_sign_symbol(locale)
+
+        def digits(value: int, width: int) -> str:
+            return numbers.format_decimal(
+                value, format="0" * width, locale=locale, numbering_system="default"
+            )
 
     parts = [digits(hours, 1), digits(minutes, 2)] if hours else [digits(minutes, 1)]
     clock = ":".join([*parts, digits(secs, 2)])
     if signed and total:
-        sign = "+" if seconds > 0 else numbers.get_minus_sign_symbol(locale)
-        return sign + clock
+        return ("+" if seconds > 0 else minus) + clock
     return clock
 
 

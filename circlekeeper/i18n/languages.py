@@ -35,6 +35,18 @@ def babel_locale_name(code: str) -> str:
 
 
 @cache
+def writes_right_to_left(code: str) -> bool:
+    """Whether ``code`` is written right to left (CLDR's character order), without reading
+    CLDR's names of every language as :func:`language` does: a report asks only this, and an
+    English one (the strings as written, left to right) asks Babel nothing."""
+    if code in (SOURCE_LANGUAGE, PSEUDO_LANGUAGE):
+        return False
+    from babel import Locale
+
+    return bool(Locale.parse(code).character_order == "right-to-left")
+
+
+@cache
 def language(code: str) -> Language:
     """The :class:`Language` for a supported code (names from CLDR, capitalised for a list)."""
     from babel import Locale
@@ -46,7 +58,7 @@ def language(code: str) -> Language:
     return Language(
         code,
         name[:1].upper() + name[1:],
-        right_to_left=locale.character_order == "right-to-left",
+        right_to_left=writes_right_to_left(code),
     )
 
 

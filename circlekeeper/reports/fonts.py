@@ -119,6 +119,7 @@ class FontSet:
         self._preferred = tuple(f for f in FALLBACKS if f.over_primary)
         self._registered: set[str] = set()
         self._by_cluster: dict[tuple[str, bool], str | None] = {}
+        self._ascii: dict[bool, bool] = {}
         self.ensure(PRIMARY)
         self.ensure(PRIMARY_BOLD)
         addMapping(REGULAR, 0, 0, REGULAR)
@@ -148,6 +149,18 @@ class FontSet:
         cover = self._coverage[font.file]
         codes = [ord(ch) for ch in cluster if not is_ignorable(ord(ch))]
         return bool(codes) and all(code in cover for code in codes)
+
+    def draws_ascii(self, *, bold: bool = False) -> bool:
+        """Whether every printable ASCII character is drawn in the regular (or bold) face, so
+        text made only of them is one run in that face with no per-character choice: most of
+        an English summary, decided once per process (and without registering anything)."""
+        with _lock:
+            known = self._ascii.get(bold)
+            if known is None:
+                face = PRIMARY_BOLD if bold else PRIMARY
+                known = all(self._choose(chr(c), bold) == face for c in range(0x21, 0x7F))
+                self._ascii[bold] = known
+            return known
 
     def font_for(self, cluster: str, *, bold: bool = False) -> str | None:
         """The font that draws ``cluster`` (registering it now if need be), or ``None`` if no

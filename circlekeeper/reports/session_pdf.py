@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
 
-from circlekeeper.i18n import _, language, ngettext, speaking
+from circlekeeper.i18n import _, ngettext, speaking, writes_right_to_left
 from circlekeeper.i18n.formats import format_clock, format_fixed, format_list, format_number
 from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
@@ -73,7 +73,7 @@ class SessionReport(StoryWriter):
         self.context = context
         with speaking(context.language) as code:
             self.language = code
-        self.rtl = language(code).right_to_left
+        self.rtl = writes_right_to_left(code)
         self.fonts = fonts()
         self.styles: Styles = stylesheet(self.fonts, rtl=self.rtl)
         self.text = Typesetter(self.fonts)

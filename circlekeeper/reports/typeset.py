@@ -68,6 +68,8 @@ def clean(text: str) -> str:
     Bidi overrides and other format characters go: they could reorder what prints.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if text.isascii() and text.replace("\n", " ").isprintable():
+        return text  # printable ASCII holds no control or format character
     out = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -97,8 +99,14 @@ class Typesetter:
 
     # -- runs and markup -------------------------------------------------------------------
     def runs(self, text: str, *, bold: bool = False) -> list[Run]:
-        runs: list[Run] = []
         default = self.fonts.bold if bold else self.fonts.regular
+        if (
+            text.isascii()
+            and text.replace("\n", " ").isprintable()
+            and self.fonts.draws_ascii(bold=bold)
+        ):
+            return [Run(default, text)] if text else []  # what the loop below makes of it
+        runs: list[Run] = []
         font: str | None
         for ch in split_clusters(text):
             if ch in " \n":
@@ -331,6 +339,8 @@ class Typesetter:
         """Soft hyphens inside each word too wide for a line of its own, so reportlab breaks it
         with a visible hyphen (the styles set ``embeddedHyphenation``) instead of cutting it
         anywhere; a word that fits a line is never broken."""
+        if self._word_width(line, style, bold) <= width * 0.95:
+            return line  # no word of it is wider than the whole line
         words = line.split(" ")
         for index, word in enumerate(words):
             if len(word) > 4 and self._word_width(word, style, bold) > width * 0.95:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 FIRST_STRONG_ISOLATE = "\u2068"
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 ZERO_WIDTH_SPACE = "\u200b"
 SOFT_HYPHEN = "\u00ad"
@@ -31,6 +32,7 @@ _HYPHENATES = re.compile(r"[\u0041-\u058f\u1e00-\u1fff'’.\-]+")
 
 _INVISIBLE_MARKS = (
     FIRST_STRONG_ISOLATE,
+    LEFT_TO_RIGHT_ISOLATE,
     POP_DIRECTIONAL_ISOLATE,
     ZERO_WIDTH_SPACE,
     LEFT_TO_RIGHT_MARK,
@@ -110,6 +112,24 @@ def display_name(name: str) -> str:
 def person_label(name: str, pronouns: str = "") -> str:
     """A person as the circle sees them: their name, and their pronouns when given."""
     shown = display_name(name)
+    if not pronouns:
+        return shown
+    return f"{shown} ({isolate(breakable(shorten(pronouns, PRONOUNS_ON_SCREEN)))})"
+
+
+def listed_person(name: str, pronouns: str = "") -> str:
+    """A person in a line that lists several (the circle's People line, the facilitators of a
+    session): the name in a left-to-right isolate whatever its script, then the pronouns.
+
+    Each name is its own unit, so a comma or the next name cannot join it. The isolate is
+    left to right, the direction of the line (:func:`sentence`), not the name's first letter:
+    a name that starts in Adlam or Arabic and goes on in Latin (``𞤀𞤣𞤢𞤥𞤢 Diallo``) keeps its
+    words in the order the line reads, as the printed summary sets it, where a first-strong
+    isolate turned it into "Diallo 𞤀𞤣𞤢𞤥𞤢". Right-to-left letters still run right to left
+    inside the isolate, and a name all in one right-to-left script reads as it did.
+    """
+    name = breakable(shorten(name, NAME_ON_SCREEN))
+    shown = f"{LEFT_TO_RIGHT_ISOLATE}{name}{POP_DIRECTIONAL_ISOLATE}"
     if not pronouns:
         return shown
     return f"{shown} ({isolate(breakable(shorten(pronouns, PRONOUNS_ON_SCREEN)))})"

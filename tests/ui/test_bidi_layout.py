@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 from circlekeeper.ui.catalog import CircleDetail, Member
@@ -34,3 +34,60 @@ def test_a_people_list_starting_with_a_hebrew_name_reads_left_to_right(qtbot) ->
     assert ink, "the names are drawn"
     assert min(ink) < 10, "the list starts at the left edge, as every other line does"
     assert max(ink) < page.people.width() / 2, "and is not pushed to the right"
+
+
+ADLAM = "\U0001e900\U0001e923\U0001e922\U0001e925\U0001e922"  # 𞤀𞤣𞤢𞤥𞤢
+
+
+def test_each_name_in_the_people_line_is_its_own_left_to_right_isolate(qtbot) -> None:
+    """A name that starts in Adlam and goes on in Latin keeps its words in the line's order
+    (as the printed summary sets them), and no comma or next name joins it."""
+    from circlekeeper.ui.bidi_text import (
+        LEFT_TO_RIGHT_ISOLATE as LRI,
+    )
+    from circlekeeper.ui.bidi_text import (
+        POP_DIRECTIONAL_ISOLATE as PDI,
+    )
+    from circlekeeper.ui.bidi_text import (
+        plain,
+    )
+
+    page = CirclePage()
+    qtbot.addWidget(page)
+    members = (Member(1, f"{ADLAM} Diallo", "he/him"), Member(2, "Ana Lima"), Member(3, "نور"))
+    page.show_circle(CircleDetail(1, "Tuesday", members=members))
+    text = page.people.text()
+    assert f"{LRI}{ADLAM} Diallo{PDI} (he/him), {LRI}Ana Lima{PDI}, {LRI}نور{PDI}" in text
+    assert plain(text) == f"{ADLAM} Diallo (he/him), Ana Lima, نور"
+
+
+def test_an_adlam_name_then_latin_is_drawn_in_reading_order(qtbot) -> None:
+    """On screen: the Adlam word left of "Diallo", as typed in a left-to-right line (a
+    first-strong isolate drew "Diallo" first)."""
+    from circlekeeper.ui.bundled_fonts import register_bundled_fonts
+
+    register_bundled_fonts()
+    page = CirclePage()
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show_circle(CircleDetail(1, "Tuesday", members=(Member(1, f"{ADLAM} Diallo"),)))
+    page.show()
+    QApplication.processEvents()
+    label = page.people
+    assert _ink_columns(label), "the name is drawn"
+    layout = QTextLayout(label.text(), label.font())
+    layout.beginLayout()
+    layout.createLine().setLineWidth(2000)
+    layout.endLayout()
+    adlam_x: list[float] = []
+    latin_d_x: list[float] = []
+    for run in layout.glyphRuns():
+        font = run.rawFont()
+        xs = [point.x() for point in run.positions()]
+        if font.familyName() == "Noto Sans Adlam":
+            adlam_x += xs
+        d_glyph = font.glyphIndexesForString("D")[0]
+        latin_d_x += [x for x, g in zip(xs, run.glyphIndexes(), strict=True) if g == d_glyph]
+    assert adlam_x, "the Adlam word is drawn with the bundled Adlam font"
+    assert latin_d_x, "and Diallo's D is drawn"
+    assert min(latin_d_x) > max(adlam_x), "Diallo comes after the Adlam word, left to right"

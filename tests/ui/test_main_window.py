@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from circlekeeper.ui.bidi_text import plain
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.live.arrival_dialog import ArrivalDialog
 from circlekeeper.ui.main_window import MainWindow, WindowOptions
@@ -42,7 +43,7 @@ def test_first_start_welcomes_and_offers_a_demo(qtbot, window: MainWindow) -> No
     qtbot.mouseClick(named(window, "Look around a demo circle"), Qt.MouseButton.LeftButton)
     assert window.circle_list.count() == 1
     assert window.pages.currentWidget() is window.circle_page
-    assert "Amal (she/her)" in window.circle_page.people.text()
+    assert "Amal (she/her)" in plain(window.circle_page.people.text())
 
 
 def test_a_circle_from_start_to_summary(qtbot, window: MainWindow, clock: TestClock) -> None:

@@ -28,7 +28,7 @@ from circlekeeper.history.records import SessionDetail
 from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_fixed, format_list
 from circlekeeper.session.state import TurnOutcome
-from circlekeeper.ui.bidi_text import breakable, display_name, isolate, sentence
+from circlekeeper.ui.bidi_text import breakable, isolate, listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
@@ -104,10 +104,10 @@ class SessionDetailView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-        facilitators = format_list(map(display_name, listing.facilitators)) or "—"
+        facilitators = format_list(map(listed_person, listing.facilitators)) or "—"
         facts = [_("Facilitated by {names}").format(names=facilitators)]
         if detail.co_facilitators:
-            co = format_list(map(display_name, detail.co_facilitators))
+            co = format_list(map(listed_person, detail.co_facilitators))
             # Translators: follows "Facilitated by …": the co-facilitators of a session.
             facts.append(_("with {names}").format(names=co))
         facts += session_facts(summary)

@@ -22,6 +22,7 @@ from circlekeeper.history.records import (
 from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import N_, _, pgettext
 from circlekeeper.i18n.formats import format_list
+from circlekeeper.ui.bidi_text import listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.format import count, decimal, duration, local_time
 
@@ -210,7 +211,7 @@ def _cell(listing: SessionListing, column: int) -> str:
         case 1:
             return demo_name(listing.circle_name, listing.circle_demo)
         case 2:
-            return format_list(listing.facilitators)
+            return sentence(format_list(map(listed_person, listing.facilitators)))
         case 3:
             return "" if listing.present_count is None else count(listing.present_count)
         case 4:

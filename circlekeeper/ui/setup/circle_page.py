@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
-from circlekeeper.ui.bidi_text import breakable, person_label, sentence
+from circlekeeper.ui.bidi_text import breakable, listed_person, sentence
 from circlekeeper.ui.catalog import CircleDetail
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.setup.cadence_words import cadence_words
@@ -76,7 +76,7 @@ class CirclePage(QWidget):
         self.meets.setText(cadence_words(detail.cadence))
         active = [m for m in detail.members if not m.archived]
         self.people.setText(
-            sentence(", ".join(person_label(m.name, m.pronouns) for m in active))
+            sentence(", ".join(listed_person(m.name, m.pronouns) for m in active))
             or _("Nobody yet — add people with Edit circle, or as newcomers when you start.")
         )
         self.agreements.setText(
