@@ -10,7 +10,9 @@ Run with ``python -m benchmarks history``. Environment:
 Figures: seeding time (measured when seeding, remembered beside the cached file), store query
 times for a history page (first page with total, deep keyset pages, each sort, each filter),
 the per-person and per-circle views, and in Qt (offscreen) the time until the first page of the
-history table is shown and the time to apply a filter.
+history table is shown and the time to apply a filter. The first page's target (< 100 ms,
+issue #16) is held in CPU time, which a busy machine disturbs far less than the wall clock;
+the wall time is printed beside it with the load average.
 """
 
 from __future__ import annotations
@@ -188,13 +190,33 @@ def bench_table(store) -> None:
     pages: list[HistoryPage] = []
 
     def open_page() -> None:
+        # One history page on screen at a time, as in the app: each earlier page is closed
+        # first (untimed). Several overlapping top-level pages made the offscreen platform
+        # paint the newest table twice, which no facilitator's window does.
+        for earlier in pages:
+            earlier.close()
+            earlier.deleteLater()
+        pages.clear()
+        app.processEvents()
+        began, used = time.perf_counter(), time.process_time()
         page = HistoryPage(HistoryQueries.for_store(store), threaded=False)
         page.resize(1300, 850)
         page.show()
         app.processEvents()
+        wall.append((time.perf_counter() - began) * 1000)
+        cpu.append((time.process_time() - used) * 1000)
         pages.append(page)
 
-    _line("first page of the table shown", _timed(open_page, repeat=5), 100)
+    wall: list[float] = []
+    cpu: list[float] = []
+    open_page()  # warm: the page's modules, Babel's locale data, SQLite's cache
+    wall.clear()
+    cpu.clear()
+    for _ in range(7):
+        open_page()
+    _line("first page of the table shown (CPU)", (statistics.median(cpu), max(cpu)), 100)
+    _line("first page of the table shown (wall)", (statistics.median(wall), max(wall)))
+    print(f"  (load average {os.getloadavg()[0]:.1f} while measuring)", flush=True)
     page = pages[-1]
     bar = page.filter_bar
 

@@ -104,16 +104,17 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     ``UNPAINTED_WINDOW_WAIT_MS`` if the window is never exposed (started minimised).
     """
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from circlekeeper.i18n import active_language
     from circlekeeper.identity import APP_ID, APP_NAME, VERSION
     from circlekeeper.ui.app_icon import app_icon
     from circlekeeper.ui.main_window import MainWindow
     from circlekeeper.ui.qt_language import apply_language
-    from circlekeeper.ui.theme import apply_theme, install_enter_presses_buttons
+    from circlekeeper.ui.theme import apply_theme, install_enter_presses_buttons, style_arguments
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    existing = QApplication.instance()
+    app = existing or QApplication([sys.argv[0], *style_arguments(), *argv])
     assert isinstance(app, QApplication)  # windows need widgets, not a bare core application
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -121,7 +122,8 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     app.setDesktopFileName(APP_ID)  # lets the desktop match the window to its menu entry
     app.setWindowIcon(app_icon())
     translator = apply_language(app, active_language())
-    apply_theme(app, enter_presses_buttons=False)  # after the first paint: see open_data
+    # Enter presses buttons after the first paint: see open_data.
+    apply_theme(app, enter_presses_buttons=False, styled=existing is None)
     if smoke_test and db is None:  # never the facilitator's own circles
         import tempfile
 
@@ -151,6 +153,8 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             log.error("could not open the database: %s", error)
             failure.append(error)
             if not smoke_test:
+                from PySide6.QtWidgets import QMessageBox  # its enums: not before the paint
+
                 QMessageBox.critical(window, _("CircleKeeper cannot open its data"), str(error))
             app.exit(error.exit_code)
             return

@@ -1,21 +1,31 @@
 """Finds what ships in ``resources/`` whether the app runs from a checkout or a wheel.
 
 In a wheel the folder is the package ``circlekeeper.resources``; in a plain checkout (tests,
-``PYTHONPATH=.``) it is the ``resources/`` folder beside the package.
+``PYTHONPATH=.``) it is the ``resources/`` folder beside the package. Either is a folder on
+disk (wheels are installed unzipped), found without ``importlib.resources``, whose import
+costs the window's start-up several milliseconds; it is asked only for a package that is
+not a folder (a zipped install).
 """
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-_CHECKOUT_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT_RESOURCES = _PACKAGE.parent / "resources"
+_INSTALLED_RESOURCES = _PACKAGE / "resources"
 
 
 def resource_root() -> Traversable:
-    if _CHECKOUT_RESOURCES.is_dir():
-        return _CHECKOUT_RESOURCES
+    for folder in (_INSTALLED_RESOURCES, _CHECKOUT_RESOURCES):
+        if folder.is_dir():
+            return folder
+    from importlib import resources
+
     return resources.files("circlekeeper.resources")
 
 

@@ -106,11 +106,21 @@ WINDOW_LIGHT: dict[str, str] = {
     "Button": "#efefef",
     "ButtonText": "#000000",
     "Highlight": "#1f6aa5",
+    "Accent": "#1f6aa5",
     "HighlightedText": "#ffffff",
     "PlaceholderText": "#5f6b77",
     "Link": "#1a5fb4",
     "ToolTipBase": "#ffffdc",
     "ToolTipText": "#000000",
+    # Bevels and the rest: Fusion's own light palette, written out so the window looks the
+    # same whatever palette the desktop hands the app (see ui/theme.py palette_for).
+    "Light": "#ffffff",
+    "Midlight": "#cacaca",
+    "Mid": "#b8b8b8",
+    "Dark": "#9f9f9f",
+    "Shadow": "#767676",
+    "BrightText": "#ffffff",
+    "LinkVisited": "#ff00ff",
     "DisabledText": "#8a8a8a",
 }
 WINDOW_DARK: dict[str, str] = {
@@ -122,6 +132,7 @@ WINDOW_DARK: dict[str, str] = {
     "Button": "#2a333b",
     "ButtonText": "#eef2f5",
     "Highlight": "#5fb0e8",
+    "Accent": "#5fb0e8",
     "HighlightedText": "#0b1115",
     "PlaceholderText": "#9aa7b4",
     "Link": "#8cc4ff",
@@ -132,8 +143,26 @@ WINDOW_DARK: dict[str, str] = {
     "Mid": "#4a5863",
     "Dark": "#12171b",
     "Shadow": "#0b0e11",
+    "BrightText": "#ffffff",
+    "LinkVisited": "#d6a8ff",
     "DisabledText": "#7b8794",
 }
+DISABLED_LIGHT: dict[str, str] = {
+    "Base": "#efefef",
+    "Dark": "#bebebe",
+    "Shadow": "#b1b1b1",
+    "Highlight": "#919191",
+    "Accent": "#919191",
+}
+"""Roles that look different on a disabled widget besides its text (Fusion's light values)."""
+DISABLED_DARK: dict[str, str] = {
+    "Base": "#1f262c",
+    "Dark": "#12171b",
+    "Shadow": "#0b0e11",
+    "Highlight": "#4a5863",
+    "Accent": "#4a5863",
+}
+"""The dark theme's disabled roles: a disabled field stays dark (not Fusion's light grey)."""
 
 FIRST_TIME = "#f59e0b"
 """People at their first session, in the period report's attendance charts (beside accent)."""

@@ -12,9 +12,10 @@ other language loads it on its first format.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from circlekeeper.i18n import english_formats as english
@@ -22,7 +23,7 @@ from circlekeeper.i18n.languages import babel_locale_name
 from circlekeeper.i18n.translation import active_language
 
 if TYPE_CHECKING:
-    from babel import Locale
+    from babel import Locale, numbers
 
 Length = Literal["full", "long", "medium", "short"]
 
@@ -66,16 +67,40 @@ def format_date_span(first: date, last: date, *, language: str | None = None) ->
 
 def format_month(month: date, *, language: str | None = None) -> str:
     """``Mar ’26`` / ``März 2026``: a month under a chart's bar."""
-    from babel import dates
-
-    return dates.format_skeleton("MMMyy", month, locale=_locale(language))
+    return _by_skeleton("MMMyy", month, language)
 
 
 def format_day_month(day: date | datetime, *, language: str | None = None) -> str:
     """``Mar 5`` / ``5. März``: a day in a year the reader already knows."""
+    return _by_skeleton("dMMM", day, language)
+
+
+def _by_skeleton(skeleton: str, when: date | datetime, language: str | None) -> str:
+    """A calendar day or month by a date-only skeleton: what ``dates.format_skeleton`` writes
+    for the day ``when`` shows on its own clock."""
+    day = when.date() if isinstance(when, datetime) else when
+    return _skeleton_text(skeleton, day, babel_locale_name(language or active_language()))
+
+
+@lru_cache(maxsize=4096)
+def _skeleton_text(skeleton: str, when: date, name: str) -> str:
+    """Remembered: Babel matches the skeleton against every pattern of the locale on each
+    call (milliseconds), and a period report labels thousands of bars with a few dozen
+    months. Keyed by the calendar day, never a datetime (two equal instants in different
+    zones can fall on different days)."""
     from babel import dates
 
-    return dates.format_skeleton("dMMM", day, locale=_locale(language))
+    return dates.format_datetime(when, _skeleton_pattern(skeleton, name), locale=_parsed(name))
+
+
+@cache
+def _skeleton_pattern(skeleton: str, name: str) -> str:
+    from babel import dates
+
+    skeletons = _parsed(name).datetime_skeletons
+    if skeleton not in skeletons:
+        skeleton = dates.match_skeleton(skeleton, skeletons) or skeleton
+    return str(skeletons[skeleton].pattern)
 
 
 def format_weekday(day: date | datetime, *, language: str | None = None) -> str:
@@ -177,13 +202,31 @@ def format_number(value: float, *, decimals: int | None = None, language: str | 
     """
     if _in_english(language) and (shown := english.format_number(value, decimals)) is not None:
         return shown
+    name = babel_locale_name(language or active_language())
+    # The key tells apart what compares equal but prints differently: 1 and 1.0, 0.0 and -0.0.
+    key = (type(value), value == 0 and math.copysign(1.0, value) < 0)
+    return _number_text(key, value, decimals, name)
+
+
+@lru_cache(maxsize=8192)
+def _number_text(key: tuple[type, bool], value: float, decimals: int | None, name: str) -> str:
+    """Remembered: a period report writes the same few thousand figures over and over, each
+    a Babel pattern applied in Python."""
     from babel import numbers
 
-    locale = _locale(language)
+    locale = _parsed(name)
     if decimals is None:
         return numbers.format_decimal(value, locale=locale, numbering_system="default")
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    pattern = _fixed_pattern(decimals)
     return numbers.format_decimal(value, format=pattern, locale=locale, numbering_system="default")
+
+
+@cache
+def _fixed_pattern(decimals: int) -> numbers.NumberPattern:
+    """``#,##0.00`` parsed once (Babel parses a pattern string on every call)."""
+    from babel import numbers
+
+    return numbers.parse_pattern("#,##0" + ("." + "0" * decimals if decimals > 0 else ""))
 
 
 def format_percent(fraction: float, *, signed: bool = False, language: str | None = None) -> str:

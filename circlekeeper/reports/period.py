@@ -17,16 +17,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from circlekeeper.i18n import _, active_language, language, ngettext
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
-from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.figure_rows import FigureRows
-from circlekeeper.reports.fonts import fonts, needs_shaping, split_clusters
-from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet, table_style
+from circlekeeper.reports.fonts import fonts
+from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet
 from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
 from circlekeeper.reports.period_flowables import MONO, Column, SessionRows, mono_cover
 from circlekeeper.reports.session_pdf import local_zone
@@ -239,22 +238,16 @@ def _circles_table(report: PeriodReport, kit: Kit) -> Flowable:
         return rtl.session_table(
             kit, [Column(t, round(w)) for t, w in zip(head, cols, strict=True)], data[1:]
         )
-    if all(_prints(kit, row[0]) for row in data):
-        return _chunked(data, cols, kit)
-    names = _NameCells(kit, cols[0] - 8)
-    cells: list[list[object]] = [list(head)]
-    cells += [
-        [names.cell(circle.name), *row[1:]]
-        for circle, row in zip(report.figures.circles, data[1:], strict=True)
-    ]
-    return Table(cells, colWidths=cols, repeatRows=1, style=table_style(figures_from=1))
+    return _chunked(data, cols, kit)
 
 
 def _chunked(data: list[list[str]], cols: list[float], kit: Kit) -> Flowable:
-    """A long list of circles as light tables of 40 rows (each fits a page)."""
+    """A long list of circles as light tables of 40 rows (each fits a page); names in other
+    scripts go through the typesetter, cell by cell."""
     head, rows = data[0], data[1:]
     parts: list[Flowable] = [
-        FigureRows([head, *rows[i : i + 40]], cols, kit.fonts) for i in range(0, len(rows), 40)
+        FigureRows([head, *rows[i : i + 40]], cols, kit.fonts, typeset=kit.text)
+        for i in range(0, len(rows), 40)
     ]
     return parts[0] if len(parts) == 1 else _Stack(parts)
 
@@ -354,15 +347,6 @@ class _Stack(Flowable):
             part.drawOn(self.canv, 0, y)
 
 
-def _prints(kit: Kit, text: str) -> bool:
-    """Whether the regular font prints ``text`` as it stands (no other script, no shaping)."""
-    return (
-        all(kit.fonts.font_for(c) == kit.fonts.regular for c in split_clusters(text) if c != " ")
-        and not has_rtl(text)
-        and not needs_shaping(text)
-    )
-
-
 class _CellCache:
     """Typeset cells for the appendix's rare names the monospaced font cannot print, once
     per text and width (the same name repeats on every row of its circle)."""
@@ -376,21 +360,6 @@ class _CellCache:
         if found is None:
             kit = self._kit
             found = self._cells[(text, width)] = kit.text.cell(text, kit.styles.cell, width)
-        return found
-
-
-class _NameCells:
-    """User text for table cells, typeset once per distinct text."""
-
-    def __init__(self, kit: Kit, width: float) -> None:
-        self._kit, self._width = kit, width
-        self._cells: dict[str, list[Flowable]] = {}
-
-    def cell(self, text: str) -> list[Flowable]:
-        found = self._cells.get(text)
-        if found is None:
-            kit = self._kit
-            found = self._cells[text] = kit.text.cell(text, kit.styles.cell, self._width)
         return found
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_month
@@ -20,6 +20,7 @@ from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
+from circlekeeper.reports.period_flowables import KeptTogether
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.period_figures import (
@@ -89,7 +90,7 @@ def facilitation_line(counts: Sequence[tuple[str, int]], privacy: Privacy, kit: 
 
 
 def _one(flowables: list[Flowable]) -> Flowable:
-    return flowables[0] if len(flowables) == 1 else KeepTogether(flowables)
+    return flowables[0] if len(flowables) == 1 else KeptTogether(flowables)
 
 
 def _people_new(people: int, newcomers: int) -> str:
@@ -132,7 +133,7 @@ def circle_section(
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
     table = rtl.figure_table(kit, rows, cols)
     plan = rtl.caption(kit, say.plan_sentence(circle.plan))
-    story: list[Flowable] = [KeepTogether([*heading, table, *plan])]
+    story: list[Flowable] = [KeptTogether([*heading, table, *plan])]
     if trend.change is not None:
         words = _(
             "Attendance trend: {trend} ({first} present on average in the first half of the"
@@ -153,12 +154,12 @@ def circle_section(
             else _("People present per month (average per session), oldest first.")
         )
         chart = rtl.chart(kit, attendance_split_chart(bars, kit.width, kit.fonts))
-        story.append(KeepTogether([chart, *rtl.caption(kit, per)]))
+        story.append(KeptTogether([chart, *rtl.caption(kit, per)]))
     for moment, words in MOOD_CAPTIONS:
         months = [m for m in circle.moods if m.moment == moment and m.total]
         if months:
             chart = rtl.chart(kit, mood_chart(_mood_bars(months), kit.width, kit.fonts))
-            story.append(KeepTogether([Spacer(1, 4), chart, *rtl.caption(kit, _(words))]))
+            story.append(KeptTogether([Spacer(1, 4), chart, *rtl.caption(kit, _(words))]))
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
         prompt = (lambda text: text) if kit.rtl else kit.inline  # mirrored text is escaped later
@@ -227,12 +228,13 @@ def _attendance_bars(lines: Sequence[SessionLine], zone: ZoneInfo | None) -> lis
 
 
 def _mood_bars(months: Sequence[MoodMonth]) -> list[StackedBar]:
-    return [
-        StackedBar(
-            format_month(m.month), tuple(float(dict(m.counts).get(v, 0)) for v in range(1, 6))
+    bars = []
+    for m in months:
+        counts = dict(m.counts)
+        bars.append(
+            StackedBar(format_month(m.month), tuple(float(counts.get(v, 0)) for v in range(1, 6)))
         )
-        for m in months
-    ]
+    return bars
 
 
 def _length(seconds: float | None) -> str:

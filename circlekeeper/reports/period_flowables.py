@@ -5,30 +5,42 @@ reportlab's ``Table`` and ``Drawing`` cost milliseconds each (layout passes, one
 cell, a render tree per chart), which made such a year take a minute. These draw the same
 things with a handful of canvas calls: a figures table as plain rows, charts as rectangles,
 and the appendix as one line of monospaced text per session. Only our own figures and dates go
-through them as plain strings; user text (circle and facilitator names) that the monospaced
-font cannot print falls back to the regular font, cell by cell.
+through them as plain strings; user text (circle and facilitator names) that the font cannot
+print as it stands (another script, right to left, shaped) goes through the typesetter, cell by
+cell, into a PDF form made once per text and reused on every row and page that shows it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth as _string_width
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from circlekeeper.bundled import resource_file
 from circlekeeper.i18n.formats import format_number
 from circlekeeper.reports.bidi_order import has_rtl
-from circlekeeper.reports.fonts import FontSet, needs_shaping
+from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
 from circlekeeper.reports.layout import INK, MUTED, RULE, ZEBRA
 from circlekeeper.reports.typeset import truncate
 
 MONO = "CKSansMono"
+
+
+@lru_cache(maxsize=16384)
+def stringWidth(text: str, font: str, size: float) -> float:
+    """reportlab's width of ``text``, remembered: hundreds of circle sections measure the
+    same labels, months and figures again and again."""
+    return float(_string_width(text, font, size))
+
+
 ROW = 12.5
 _FITTED: dict[tuple[str, int, bool], tuple[str, bool]] = {}
 
@@ -46,6 +58,62 @@ class StackedBar:
     label: str
     parts: tuple[float, ...]
     """Bottom to top, in the order of the chart's legend."""
+
+
+class RememberedText(PDFTextObject):
+    """A text object that encodes each string once per document, font and size.
+
+    A year's report writes the same labels, months and figures tens of thousands of times;
+    reportlab encodes each one for the font's subsets again (character by character, in
+    Python). The PDF operators a string becomes depend only on the font, its size and
+    leading, and the subset in use before it, all in the key; the subsets a document has
+    assigned never change, so the remembered operators stay right for the whole document.
+    Shaped text (another type of string) is never remembered.
+    """
+
+    _curSubset: int  # reportlab's: the font subset the text object last switched to
+
+    def _formatText(self, text: str) -> str:
+        if type(text) is not str:
+            return str(super()._formatText(text))
+        remembered: dict[tuple[object, ...], tuple[str, int]] = self._canvas.__dict__.setdefault(
+            "_ck_text_code", {}
+        )
+        key = (self._fontname, self._fontsize, self._leading, self._curSubset, text)
+        found = remembered.get(key)
+        if found is None:
+            code = str(super()._formatText(text))
+            found = remembered[key] = (code, self._curSubset)
+        self._curSubset = found[1]
+        return found[0]
+
+
+def typeset_form(
+    canv: Any, key: tuple[object, ...], width: float, make: Callable[[], list[Flowable]]
+) -> str:
+    """The name of a PDF form (made on first use, kept for the whole document) holding the
+    first flowable ``make()`` typesets, ``width`` wide and one row high: a name in another
+    script is shaped, ordered and font-matched once, however many rows and pages repeat it."""
+    forms: dict[tuple[object, ...], str] = canv.__dict__.setdefault("_ck_cell_forms", {})
+    name = forms.get(key)
+    if name is None:
+        name = forms[key] = f"ckcell{len(forms)}"
+        canv.beginForm(name, 0, 0, width, ROW)
+        for flowable in make()[:1]:
+            flowable.wrapOn(canv, width, ROW)
+            flowable.drawOn(canv, 0, 0)
+        canv.endForm()
+    return name
+
+
+def prints_plainly(fonts: FontSet, text: str) -> bool:
+    """Whether the regular font prints ``text`` as it stands (no other script, no shaping,
+    no right-to-left run): then one text call draws it."""
+    return (
+        not has_rtl(text)
+        and not needs_shaping(text)
+        and all(fonts.font_for(c) == fonts.regular for c in split_clusters(text) if c != " ")
+    )
 
 
 class StackedBars(Flowable):
@@ -77,7 +145,7 @@ class StackedBars(Flowable):
         c.setStrokeColor(RULE)
         c.setLineWidth(0.4)
         # The chart's words and numbers go into one text object (one per string is slow).
-        text = c.beginText()
+        text = RememberedText(c)
         text.setFont(font, 6.5)
         text.setFillColor(MUTED)
         value = 0.0
@@ -211,7 +279,7 @@ class SessionRows(Flowable):
         for index in range(1, len(self.rows), 2):
             c.rect(0, top - (index + 2) * ROW, self.width, ROW, stroke=0, fill=1)
         c.setFillColor(INK)
-        text = c.beginText()
+        text = RememberedText(c)
         text.setFont(MONO, self.size)
         odd: list[tuple[int, Sequence[str]]] = []
         for index, cells in enumerate(self.rows):
@@ -257,18 +325,12 @@ class SessionRows(Flowable):
 
     def _form(self, value: str, col: Column, width: float) -> str:
         """The name of a form holding ``value`` typeset for its column (made on first use)."""
-        c = self.canv
-        forms: dict[tuple[str, int], str] = c.__dict__.setdefault("_ck_cell_forms", {})
-        key = (value, col.chars)
-        name = forms.get(key)
-        if name is None:
-            name = forms[key] = f"ckcell{len(forms)}"
-            c.beginForm(name, 0, 0, width, ROW)
-            for flowable in self.cell(truncate(value, col.chars), width)[:1]:
-                flowable.wrapOn(c, width, ROW)
-                flowable.drawOn(c, 0, 0)
-            c.endForm()
-        return name
+        return typeset_form(
+            self.canv,
+            ("appendix", value, col.chars),
+            width,
+            lambda: self.cell(truncate(value, col.chars), width),
+        )
 
 
 def _nice(x: float) -> float:
@@ -276,6 +338,52 @@ def _nice(x: float) -> float:
         if n >= x:
             return float(n)
     return float(int(x) + 1)
+
+
+class KeptTogether(Flowable):
+    """A few small flowables printed on one page (a heading and its table, a chart and its
+    caption): what reportlab's ``KeepTogether`` does for a group shorter than a page, without
+    the copy of the whole frame it makes on every wrap (hundreds of circle sections)."""
+
+    def __init__(self, parts: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.parts = list(parts)
+        self._placed: list[tuple[Flowable, float]] = []
+
+    def getSpaceBefore(self) -> float:
+        return float(self.parts[0].getSpaceBefore()) if self.parts else 0.0
+
+    def getSpaceAfter(self) -> float:
+        return float(self.parts[-1].getSpaceAfter()) if self.parts else 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Stacks the parts with the space a frame would leave between them (the larger of
+        one's space after and the next one's space before)."""
+        self._placed, y, width, after = [], 0.0, 0.0, None
+        canv = getattr(self, "canv", None)
+        for part in self.parts:
+            if canv is None:
+                w, h = part.wrap(available_width, available_height)
+            else:
+                w, h = part.wrapOn(canv, available_width, available_height)
+            if after is not None:
+                y += max(after, part.getSpaceBefore())
+            self._placed.append((part, y + h))
+            y += h
+            width = max(width, w)
+            after = part.getSpaceAfter()
+        self.width, self.height = width, y
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Nothing here (so the group starts the next page), unless it is already at the top
+        of one and still too tall: then its parts go on one by one."""
+        frame = getattr(self, "_frame", None)
+        return list(self.parts) if frame is None or getattr(frame, "_atTop", False) else []
+
+    def draw(self) -> None:
+        for part, bottom in self._placed:
+            part.drawOn(self.canv, 0, self.height - bottom)
 
 
 class Caption(Flowable):
@@ -307,6 +415,12 @@ class Caption(Flowable):
 def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
     """``text`` broken at spaces into lines of at most ``width`` points (a single word
     longer than that keeps a line of its own)."""
+    return list(_wrapped(text, font, size, width))
+
+
+@lru_cache(maxsize=1024)
+def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    """Remembered: every circle's section has the same captions and table labels."""
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
@@ -316,4 +430,4 @@ def wrapped(text: str, font: str, size: float, width: float) -> list[str]:
             current = word
         else:
             current = trial
-    return [*lines, current]
+    return (*lines, current)

@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 940])
         self.setCentralWidget(splitter)
         self.splitter = splitter
-        self.menus = WindowMenus(self)
+        # Before the data opens, the menus' commands are built just after the first paint.
+        self.menus = WindowMenus(self, build=catalog is not None)
         self.help_menu = self.menus.help_menu  # other menus are placed before Help
         if catalog is None:
             self.side.setEnabled(False)
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         return self._catalog is not None
 
     def attach_catalog(self, catalog: Catalog) -> None:
+        self.menus.build()
         self._catalog = catalog
         self.side.setEnabled(True)
         self.welcome.set_ready(True)
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
 
     def add_page(self, title: str, page: QWidget) -> None:
         """Another area of the app (history, prompts), reachable from the Go menu."""
+        self.menus.build()  # the Go menu lists the areas added before this one first
         self.options.extra_pages[title] = page
         self.pages.addWidget(page)
         number = len(self.options.extra_pages) + 1
@@ -698,7 +701,11 @@ class MainWindow(QMainWindow):
             self._painted = True
             # After this paint the whole window is drawn and flushed to the screen; a
             # zero-time timer runs once that is done, not in the middle of it.
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.menus.build()  # the commands and shortcuts, before any key press is handled
+        self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller is not None and not self.controller.session.state.ended:

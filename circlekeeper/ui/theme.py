@@ -12,10 +12,21 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from circlekeeper.palette import DARK, LIGHT, PRESENTER, WINDOW_DARK, WINDOW_LIGHT, Palette
+from circlekeeper.palette import (
+    DARK,
+    DISABLED_DARK,
+    DISABLED_LIGHT,
+    LIGHT,
+    PRESENTER,
+    WINDOW_DARK,
+    WINDOW_LIGHT,
+    Palette,
+)
 
 __all__ = [
     "DARK",
+    "DISABLED_DARK",
+    "DISABLED_LIGHT",
     "LIGHT",
     "PRESENTER",
     "WINDOW_DARK",
@@ -24,7 +35,11 @@ __all__ = [
     "apply_theme",
     "colours_for",
     "is_dark",
+    "style_arguments",
 ]
+
+STYLE = "Fusion"
+"""Fusion looks the same on every platform."""
 
 STYLE_SHEET = """
 #sectionTitle { font-weight: 600; }
@@ -62,42 +77,66 @@ def desktop_is_dark(app: QApplication) -> bool:
     return is_dark(app.palette())
 
 
-def palette_for(colours: dict[str, str], palette: QPalette) -> QPalette:
-    """``palette`` (a fresh one, such as the style's standard palette) in these colours.
+def palette_for(
+    colours: dict[str, str], palette: QPalette, disabled: dict[str, str] | None = None
+) -> QPalette:
+    """``palette`` filled in place with every role in these colours.
 
-    Filled in place and built with ``QColor.fromString``: Qt's copy constructors and
-    ``QColor(str)`` have overloads taking ``Qt`` enums, and resolving them builds the whole
-    ``Qt`` namespace (tens of milliseconds) before the window can appear.
+    Every role the style draws with is set, in every colour group, so the result is the same
+    whatever palette it started from: the app's own (the platform's, cheap to get) rather than
+    the style's standard palette, which would wrap the ``QStyle`` for Python and build all of
+    its enums (about 10 ms) before the window can appear. Built with ``QColor.fromString``:
+    Qt's copy constructors and ``QColor(str)`` have overloads taking ``Qt`` enums, and
+    resolving them builds the whole ``Qt`` namespace (tens of milliseconds).
     """
     for role, value in colours.items():
         if role != "DisabledText":
             palette.setColor(getattr(QPalette.ColorRole, role), QColor.fromString(value))
+    disabled_roles = dict(DISABLED_LIGHT if disabled is None else disabled)
     for role in ("WindowText", "Text", "ButtonText"):
+        disabled_roles[role] = colours["DisabledText"]
+    for role, value in disabled_roles.items():
         palette.setColor(
             QPalette.ColorGroup.Disabled,
             getattr(QPalette.ColorRole, role),
-            QColor.fromString(colours["DisabledText"]),
+            QColor.fromString(value),
         )
     return palette
 
 
-def apply_theme(app: QApplication, *, enter_presses_buttons: bool = True) -> None:
+def style_arguments() -> list[str]:
+    """What a new ``QApplication`` is started with so that it is born in our style.
+
+    ``app.setStyle("Fusion")`` would hand the new ``QStyle`` to Python, and wrapping it builds
+    every enum of ``QStyle`` (about 10 ms of CPU) before the window can appear; Qt's own
+    ``-style`` argument makes the same style without that.
+    """
+    return ["-style", STYLE]
+
+
+def apply_theme(
+    app: QApplication, *, enter_presses_buttons: bool = True, styled: bool = False
+) -> None:
     """Style, font, palette (and the Enter key) for every window the app will open.
 
-    ``enter_presses_buttons=False`` leaves the Enter key to
+    ``styled``: the application was started with :func:`style_arguments`, so its style is
+    already ours. ``enter_presses_buttons=False`` leaves the Enter key to
     :func:`install_enter_presses_buttons`, which the app calls once its window is painted:
     a Python event filter on the whole application is called for each of the hundreds of
     events a window's construction and first paint send, and wrapping them for Python builds
     Qt's event classes and enums (about 50 ms of CPU) before anything is on screen.
     """
     dark = desktop_is_dark(app)
-    app.setStyle("Fusion")
+    if not styled:
+        app.setStyle(STYLE)
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
-    colours = WINDOW_DARK if dark else WINDOW_LIGHT
-    app.setPalette(palette_for(colours, app.style().standardPalette()))
+    if dark:
+        app.setPalette(palette_for(WINDOW_DARK, app.palette(), DISABLED_DARK))
+    else:
+        app.setPalette(palette_for(WINDOW_LIGHT, app.palette(), DISABLED_LIGHT))
     app.setStyleSheet(STYLE_SHEET)
     if enter_presses_buttons:
         install_enter_presses_buttons(app)

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
-
 from circlekeeper.i18n import N_, _
 from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMenu
+
     from circlekeeper.ui.main_window import MainWindow
 
 # Translators: each line names keys, then what they do; translate the key names the way
@@ -55,10 +55,35 @@ def menu_path(*items: str) -> str:
 
 
 class WindowMenus:
-    def __init__(self, window: MainWindow) -> None:
+    """The menu bar: its titles at once, its commands when :meth:`build` is called.
+
+    A window that opens before its data shows its menu titles in its first paint and builds
+    the commands (and their shortcuts) right after that paint, in the same turn of the event
+    loop, before it handles any key press: the actions and ``QKeySequence`` objects cost
+    start-up several milliseconds that the first paint does not need. Anything that reaches
+    for a command (:meth:`add_go_action`, :meth:`sync`) builds them first.
+    """
+
+    def __init__(self, window: MainWindow, *, build: bool = True) -> None:
         self.window = window
         bar = window.menuBar()
-        circle_menu = bar.addMenu(_("&Circle"))
+        self.circle_menu = bar.addMenu(_("&Circle"))
+        self.view_menu = bar.addMenu(_("&View"))
+        self.go_menu = bar.addMenu(_("&Go"))
+        self.help_menu = bar.addMenu(_("&Help"))
+        self.built = False
+        if build:
+            self.build()
+
+    def build(self) -> None:
+        """Fill the menus with their commands (once)."""
+        if self.built:
+            return
+        self.built = True
+        from PySide6.QtGui import QKeySequence
+
+        window = self.window
+        circle_menu = self.circle_menu
         self._action(circle_menu, _("&New circle…"), "Ctrl+Shift+N", window.new_circle)
         self._action(circle_menu, _("&Edit circle…"), "Ctrl+Shift+E", window.edit_circle)
         self._action(circle_menu, _("&Start a circle…"), "Ctrl+Return", window.start_circle)
@@ -69,7 +94,7 @@ class WindowMenus:
         self._action(circle_menu, _("Se&ttings…"), "Ctrl+,", window.open_settings)
         self._action(circle_menu, _("&Quit"), QKeySequence.StandardKey.Quit, window.close)
 
-        view_menu = bar.addMenu(_("&View"))
+        view_menu = self.view_menu
         self.mute_action = self._toggle(
             view_menu, _("&Mute the chime"), "Ctrl+M", window.chime.muted, self._toggle_mute
         )
@@ -95,16 +120,15 @@ class WindowMenus:
             self._toggle_discreet,
         )
 
-        self.go_menu = bar.addMenu(_("&Go"))
         self._action(self.go_menu, _("&Circles"), "Ctrl+1", window.show_circles)
         for number, (title, page) in enumerate(window.options.extra_pages.items(), start=2):
-            self.add_go_action(title, f"Ctrl+{number}", partial(window.show_page, page))
-        self.help_menu = bar.addMenu(_("&Help"))
+            self._action(self.go_menu, title, f"Ctrl+{number}", partial(window.show_page, page))
         self._action(self.help_menu, _("&Keyboard shortcuts"), "F1", self.show_shortcuts)
         self.help_menu.addSeparator()
         self._action(self.help_menu, _("&About CircleKeeper"), None, self.show_about)
 
     def add_go_action(self, title: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        self.build()  # *Circles* first, then the areas in the order they were added
         return self._action(self.go_menu, title, shortcut, slot)
 
     def _action(
@@ -114,6 +138,8 @@ class WindowMenus:
         shortcut: str | QKeySequence.StandardKey | None,
         slot: Callable[[], object],
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self.window)
         if shortcut is not None:
             # setShortcuts with a list, not setShortcut: PySide6 resolves setShortcut's
@@ -141,6 +167,7 @@ class WindowMenus:
 
     def sync(self) -> None:
         """Show the options as they are now (after settings were loaded or changed)."""
+        self.build()
         options = self.window.options
         self.mute_action.setChecked(self.window.chime.muted)
         self.auto_action.setChecked(options.auto_start_next)

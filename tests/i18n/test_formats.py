@@ -54,6 +54,58 @@ def test_a_period_and_its_months_are_named_in_the_readers_language() -> None:
     assert format_day_month(date(2026, 3, 5), language="pt_BR") == "5 de mar."
 
 
+def test_remembered_month_and_day_labels_read_as_babel_writes_them_on_the_local_day() -> None:
+    """The labels are looked up once per day and language (a year's report has thousands of
+    bars): still Babel's own words, the day a moment shows on its own clock, and never the
+    label of an equal instant in another zone."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from babel import Locale, dates
+
+    from circlekeeper.i18n.formats import format_day_month, format_month
+    from circlekeeper.i18n.languages import babel_locale_name
+
+    late = datetime(2026, 3, 31, 22, 30, tzinfo=UTC)
+    east = late.astimezone(timezone(timedelta(hours=5)))
+    for language in ("en", "es", "fr", "de", "pt_BR", "ar"):
+        locale = Locale.parse(babel_locale_name(language))
+        for moment in (date(2026, 1, 1), date(2026, 3, 5), late, east):
+            for _ in range(2):
+                assert format_month(moment, language=language) == dates.format_skeleton(
+                    "MMMyy", moment, locale=locale
+                )
+                assert format_day_month(moment, language=language) == dates.format_skeleton(
+                    "dMMM", moment, locale=locale
+                )
+    assert format_day_month(late, language="en") == "Mar 31"
+    assert format_day_month(east, language="en") == "Apr 1"
+
+
+def test_remembered_numbers_still_read_as_babel_writes_them() -> None:
+    """Figures are remembered per value and language; values that compare equal but print
+    differently (``0.0`` and ``-0.0``) keep their own text, and a new language its own."""
+    from babel import Locale, numbers
+
+    from circlekeeper.i18n.languages import babel_locale_name
+
+    for language in ("en", "de", "fr", "ar"):
+        locale = Locale.parse(babel_locale_name(language))
+        for value in (0.0, -0.0, 1, 1.0, 0.5, 1234.5678, -2.25):
+            for decimals in (None, 0, 2):
+                pattern = (
+                    None
+                    if decimals is None
+                    else "#,##0" + ("." + "0" * decimals if decimals else "")
+                )
+                want = numbers.format_decimal(
+                    value, format=pattern, locale=locale, numbering_system="default"
+                )
+                assert format_number(value, decimals=decimals, language=language) == want
+    assert format_number(-0.0, decimals=2, language="en") == "-0.00"
+    assert format_number(0.0, decimals=2, language="en") == "0.00"
+    assert format_number(1234.5, language="de") == "1.234,5"
+
+
 def test_a_value_ending_in_a_full_stop_ends_the_sentence_once() -> None:
     from circlekeeper.i18n import _, use_language
 

@@ -57,3 +57,75 @@ def test_a_single_word_wider_than_its_column_is_cut_with_an_ellipsis() -> None:
     lines = label_lines("Donaudampfschifffahrtsgesellschaft tagt", font, 9, 80.0)
     assert lines[0].endswith("…") and lines[0].startswith("Donau") and lines[1] == "tagt"
     assert stringWidth(lines[0], font, 9) <= 80.0
+
+
+def test_a_heading_and_its_table_move_to_the_next_page_together() -> None:
+    """A circle's heading is never left alone at the foot of a page: the group starts the
+    next page; a group taller than a whole page still prints, part by part."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from circlekeeper.reports.period_flowables import KeptTogether
+    from tests.reports.conftest import pdf_pages
+
+    font_set = fonts()
+    styles = getSampleStyleSheet()
+    rows = [["", "Now"], *[[f"Figure {n}", str(n)] for n in range(8)]]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4)
+    tall = [Paragraph(f"Line {n}", styles["Normal"]) for n in range(80)]
+    doc.build(
+        [
+            Spacer(1, doc.height - 60),
+            KeptTogether(
+                [
+                    Paragraph("Tuesday circle", styles["Heading2"]),
+                    FigureRows(rows, [200.0, 80.0], font_set),
+                ]
+            ),
+            KeptTogether(tall),
+        ]
+    )
+    pages = pdf_pages(out.getvalue())
+    assert "Tuesday circle" not in pages[0]
+    assert "Tuesday circle" in pages[1] and "Figure 7" in pages[1]
+    assert "Line 0" in "".join(pages) and "Line 79" in pages[-1]
+
+
+def test_remembered_text_writes_the_same_pdf_as_reportlab_across_font_subsets() -> None:
+    """Strings are encoded once per document; with more than 256 different characters the
+    font has a second subset, and switching back and forth must still name the right one,
+    so the page is byte for byte what reportlab's own text object writes."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    from circlekeeper.reports.period_flowables import RememberedText
+    from tests.reports.conftest import pdf_text
+
+    font_set = fonts()
+    many = "".join(chr(c) for c in range(0x0400, 0x0460)) + "".join(
+        chr(c) for c in range(0x0100, 0x0200)
+    )
+    strings = ["Sessions held", many, "Sessions held", "0.94", many[::-1], "0.94", many]
+
+    def page(text_object: type[PDFTextObject]) -> bytes:
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=1)
+        for round_ in range(2):
+            text = text_object(canvas)
+            text.setFont(font_set.regular, 8)
+            for number, value in enumerate(strings):
+                text.setTextOrigin(20, 800 - 12 * (number + round_ * len(strings)))
+                text.textOut(value)
+            canvas.drawText(text)
+        canvas.save()
+        return out.getvalue()
+
+    remembered = page(RememberedText)
+    assert remembered == page(PDFTextObject)
+    assert "".join(pdf_text(remembered).split()).count("Sessionsheld") == 4

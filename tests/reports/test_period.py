@@ -171,6 +171,31 @@ def test_a_german_board_page_writes_its_figures_with_german_decimals(store: Stor
     assert "0.96" not in first
 
 
+def test_a_long_circles_list_prints_every_script_on_its_own_row(tmp_path: Path) -> None:
+    """More circles than page one holds get a "Circles" page; names in other scripts are
+    typeset (fonts, shaping, right to left) in the same light table as Latin ones, each on
+    its row, and a name too long for its column is cut with "…" rather than wrapped."""
+    from circlekeeper.reports.period import GLANCE_CIRCLES
+
+    long_name = "A very long circle name that would never fit the first column of the table"
+    names = ["מעגל שיחה", "木曜サークル", "Ali/علي", "Grief 🌈 Circle", long_name]
+    names += [f"Circle {n}" for n in range(GLANCE_CIRCLES + 1 - len(names))]
+    with open_store(tmp_path / "ck.sqlite3") as store:
+        for day, name in enumerate(names, start=2):
+            circle = store.circles.save(CircleRecord(None, name))
+            play(store, circle, (f"Ana {day}", f"Bo {day}"), datetime(2026, 3, day, 17, tzinfo=UTC))
+        report = period_report(store, *MARCH)
+        data = render_period(report, base_context(store, generated=GENERATED, invariant=True))
+    table = next(page for page in pdf_pages(data)[1:] if page.startswith("Circles"))
+    lines = [line.strip() for line in table.splitlines()]
+    for name in ("木曜サークル", "Grief 🌈 Circle", "Circle 0"):
+        row = lines.index(name) if name in lines else lines.index(f"{name} 1 2 2 2.0 0.94")
+        assert "1 2 2 2.0 0.94" in " ".join(lines[row : row + 2])  # its figures beside it
+    assert any("שיחה" in line or "החיש" in line for line in lines)
+    cut = next(line for line in lines if line.startswith("A very long"))
+    assert cut.endswith("… 1 2 2 2.0 0.94") and len(cut) < len(long_name)
+
+
 def _large(store: Store, language: str) -> str:
     """Page one for a large network (1,234 people, 19 circle hours) in ``language``."""
     from dataclasses import replace

@@ -135,3 +135,34 @@ def test_progress_is_reported_step_by_step(built: Built) -> None:
     seen: list[tuple[int, int]] = []
     period_figures(built.store.engine, MARCH, progress=lambda d, t: seen.append((d, t)))
     assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == list(range(1, len(seen) + 1))
+
+
+def test_moods_are_summed_per_month_by_the_database_itself(built: Built) -> None:
+    """The mood counts are read out of each stored count object by SQL (``json_extract``,
+    ``jsonb ->>``): a value nobody chose is absent, a stored zero is kept as zero, an empty
+    count adds no month, and moods of live sessions or of sessions outside the period (the
+    previous period, April) are not counted."""
+    from circlekeeper.session.prompts import MoodCounts
+
+    store, s = built.store, built.sessions
+    store.moods.save(s["H1"], MoodCounts("check-out", {2: 0, 1: 4}))
+    store.moods.save(s["H1"], MoodCounts("check-in", {}))
+    for outside in ("T0", "live", "T4"):
+        store.moods.save(s[outside], MoodCounts("check-in", {1: 7}))
+    figures = period_figures(store.engine, MARCH)
+    thursday, tuesday = figures.circles
+    assert [(mm.moment, mm.month, mm.counts) for mm in thursday.moods] == [
+        ("check-out", date(2026, 3, 1), ((1, 4), (2, 0)))
+    ]
+    assert [(mm.moment, mm.counts) for mm in tuesday.moods] == [
+        ("check-in", ((3, 1), (4, 4), (5, 2))),
+        ("check-out", ((5, 3),)),
+    ]
+    april = period_figures(store.engine, PeriodScope(date(2026, 2, 1), date(2026, 4, 30)))
+    months = {(mm.month, mm.moment): mm.counts for mm in april.circles[1].moods}
+    assert months == {
+        (date(2026, 2, 1), "check-in"): ((1, 7),),
+        (date(2026, 3, 1), "check-in"): ((3, 1), (4, 4), (5, 2)),
+        (date(2026, 3, 1), "check-out"): ((5, 3),),
+        (date(2026, 4, 1), "check-in"): ((1, 7),),
+    }

@@ -8,8 +8,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from circlekeeper.app import AppParts, build_app
+from circlekeeper.i18n import use_language
 from circlekeeper.session import FakeClock, Participant, RoundPlan, TimePolicy
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundKind
@@ -101,6 +104,20 @@ def real_app(qtbot, tmp_path: Path, clock: TestClock) -> Iterator[Callable[..., 
     for parts in built:
         parts.window.close()
         parts.data.close()
+
+
+@pytest.fixture
+def english_afterwards(qapp: QApplication) -> Iterator[QApplication]:
+    """Switching language changes the whole process; later tests expect English, LTR, and
+    Qt's own words untranslated ("Shift", not a leftover "Mayúsculas" in shortcut tooltips).
+    """
+    yield qapp
+    use_language("en")
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale("en"))
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 @pytest.fixture

@@ -123,3 +123,45 @@ def test_enter_on_a_focused_button_presses_it(qtbot) -> None:
             qtbot.keyClick(button, Qt.Key.Key_Return)
     finally:
         app.removeEventFilter(filter_)
+
+
+@pytest.mark.parametrize(
+    ("colours", "disabled"),
+    [
+        (theme.WINDOW_LIGHT, theme.DISABLED_LIGHT),
+        (theme.WINDOW_DARK, theme.DISABLED_DARK),
+    ],
+)
+def test_the_window_palette_is_the_same_whatever_palette_the_desktop_offers(
+    qapp, colours, disabled
+) -> None:
+    """The theme fills the app's own palette (cheap at start-up) rather than the style's
+    standard one; every role the style draws with is set in every group, so a desktop's
+    garish palette leaves no trace, and the light theme keeps Fusion's bevels."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QStyleFactory
+
+    garish = QPalette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Disabled):
+        for role in QPalette.ColorRole:
+            if role.name not in ("NoRole", "NColorRoles"):
+                garish.setColor(group, role, QColor.fromString("#ff00ff"))
+    fusion = QStyleFactory.create("Fusion").standardPalette()
+    ours = theme.palette_for(colours, garish, disabled)
+    reference = theme.palette_for(colours, fusion, disabled)
+    differ = [
+        f"{group.name} {role.name}"
+        for group in (
+            QPalette.ColorGroup.Active,
+            QPalette.ColorGroup.Inactive,
+            QPalette.ColorGroup.Disabled,
+        )
+        for role in QPalette.ColorRole
+        if role.name not in ("NoRole", "NColorRoles")
+        and ours.color(group, role) != reference.color(group, role)
+    ]
+    assert differ == []
+    if colours is theme.WINDOW_LIGHT:
+        bevels = ("Light", "Midlight", "Mid", "Dark", "Shadow")
+        roles = [getattr(QPalette.ColorRole, name) for name in bevels]
+        assert [ours.color(r).name() for r in roles] == [fusion.color(r).name() for r in roles]

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
-from circlekeeper.i18n import use_language
 from circlekeeper.i18n.choice import LanguagePreference
 from circlekeeper.ui.qt_language import apply_language, reads_right_to_left
 from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
 from tests.ui.test_settings import answer_settings
-
-
-@pytest.fixture
-def english_afterwards(qapp: QApplication) -> Iterator[QApplication]:
-    yield qapp
-    use_language("en")
-    apply_language(qapp, "en")
 
 
 def test_settings_list_languages_by_their_own_names(qtbot) -> None:

@@ -6,14 +6,12 @@ with its engine, log and turn clock, moves into the new window untouched.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from circlekeeper.i18n import _, use_language
+from circlekeeper.i18n import _
 from circlekeeper.i18n.choice import LanguagePreference
 from circlekeeper.session import events as ev
 from circlekeeper.ui.catalog import CircleDetail, Member
@@ -21,15 +19,6 @@ from circlekeeper.ui.settings_dialog import SettingsDialog
 from circlekeeper.ui.setup.setup_dialog import default_plan
 from tests.ui.conftest import TestClock
 from tests.ui.test_settings import answer_settings
-
-
-@pytest.fixture
-def english_afterwards(qapp: QApplication) -> Iterator[QApplication]:
-    """The switch changes the process's language; later tests expect English and LTR."""
-    yield qapp
-    use_language("en")
-    QLocale.setDefault(QLocale("en"))
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def choose(native_name: str):  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from circlekeeper.app import AppParts, build_app
 from circlekeeper.i18n import PSEUDO_LANGUAGE, active_language, use_language
@@ -91,6 +91,11 @@ def history(parts: AppParts, clock: TestClock) -> list[Offender]:
     for title, page in parts.window.options.extra_pages.items():
         parts.window.show_page(page)
         QApplication.processEvents()
+        # Each tab is opened as a person would: the history builds its views on first opening.
+        for tabs in page.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+                QApplication.processEvents()
         found += offenders(f"page {title}", page, DATA)
     return found
 

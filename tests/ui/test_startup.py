@@ -30,10 +30,14 @@ def shown():
     from circlekeeper.ui.main_window import MainWindow
 
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    built = {n for m in (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets) for n in vars(m)}
+    QApplication.instance().setStyleSheet("")  # the style sheet's wrapper has no name
     print(json.dumps({
         "modules": sorted(sys.modules),
         "painted": [w._painted for w in windows],
         "qt_namespace": "Qt" in vars(PySide6.QtCore),
+        "qt_classes": sorted(built),
+        "style": QApplication.style().name(),
         "filters_events": any(
             type(o).__name__ == "EnterPressesButtons" for o in QApplication.instance().children()
         ),
@@ -100,6 +104,23 @@ def test_the_window_is_painted_before_the_data_opens(tmp_path: Path) -> None:
     assert shown["painted"] == [True]
     assert not shown["qt_namespace"], "the Qt namespace's enums are built after the first paint"
     assert shown["filters_events"] is False, "no Python call per event before the first paint"
+
+
+NOT_BUILT_BEFORE_THE_PAINT = (
+    "QStyle",  # the style comes from Qt's -style argument, not app.setStyle (about 10 ms)
+    "QMessageBox",  # imported where a message is shown
+)
+
+
+def test_the_window_is_in_our_style_without_building_what_it_does_not_show(
+    tmp_path: Path,
+) -> None:
+    """PySide6 builds a class's enums the first time Python touches the class; the classes
+    the first paint does not need stay untouched until after it."""
+    shown = _when_shown(tmp_path)
+    assert shown["style"].lower() == "fusion"
+    early = [name for name in NOT_BUILT_BEFORE_THE_PAINT if name in shown["qt_classes"]]
+    assert early == []
 
 
 def test_nothing_the_data_needs_loads_before_the_window_is_shown(tmp_path: Path) -> None:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, String, case, cast, exists, func, select
+from sqlalchemy import Engine, Integer, String, case, cast, exists, func, select
+from sqlalchemy.dialects.postgresql import JSONB
 
 from circlekeeper.session.period_figures import (
     AttendanceGrid,
@@ -42,6 +43,7 @@ from circlekeeper.store.history.reach_visits import (
     PeopleTally,
     count_visits,
     finished_between,
+    finished_between_by_circle,
     in_scope,
 )
 from circlekeeper.store.history.sql import SP, C, S
@@ -49,6 +51,7 @@ from circlekeeper.store.history.sql import SP, C, S
 Progress = Callable[[int, int], None]
 STEPS = 6
 TOP_PROMPTS = 5
+MOOD_VALUES = (1, 2, 3, 4, 5)
 
 
 def period_figures(
@@ -293,7 +296,7 @@ def _prompts(conn: Any, scope: PeriodScope) -> dict[int, list[tuple[str, int]]]:
     used = conn.execute(
         select(S.circle_id, m.PromptUseRow.text, func.count().label("uses"))
         .join(S, S.id == m.PromptUseRow.session_id)
-        .where(*where)
+        .where(finished_between_by_circle(scope.low, scope.high), *in_scope(scope))
         .group_by(S.circle_id, m.PromptUseRow.text)
     ).all()
     counted: dict[int, Counter[str]] = defaultdict(Counter)
@@ -318,24 +321,39 @@ def _prompts(conn: Any, scope: PeriodScope) -> dict[int, list[tuple[str, int]]]:
 
 
 def _moods(conn: Any, scope: PeriodScope) -> dict[int, list[MoodMonth]]:
-    """Mood counts per circle, month and moment. Grouped in SQL by month and by the stored
-    counts (a few distinct ones), so each is parsed once, not once per session."""
+    """Mood counts per circle, month and moment, summed in SQL: the database's own JSON
+    functions read how many chose each value (1–5, all a mood can be: the app offers no
+    other and a session file with another is refused), so one row per circle, month and
+    moment reaches Python, not one per session to be parsed there."""
     month = func.substr(cast(S.started_at, String), 1, 7).label("month")
     query = (
-        select(S.circle_id, month, m.MoodRow.moment, m.MoodRow.counts_json, func.count().label("n"))
+        select(
+            S.circle_id,
+            month,
+            m.MoodRow.moment,
+            *(func.sum(_chose(conn, value)).label(f"v{value}") for value in MOOD_VALUES),
+        )
         .join(S, S.id == m.MoodRow.session_id)
-        .where(finished_between(scope.low, scope.high), *in_scope(scope))
-        .group_by(S.circle_id, month, m.MoodRow.moment, m.MoodRow.counts_json)
+        .where(finished_between_by_circle(scope.low, scope.high), *in_scope(scope))
+        .group_by(S.circle_id, month, m.MoodRow.moment)
+        .order_by(S.circle_id, month, m.MoodRow.moment)
     )
-    months: dict[tuple[int, date, str], Counter[int]] = defaultdict(Counter)
+    result: dict[int, list[MoodMonth]] = defaultdict(list)
     for row in conn.execute(query):
         year, number = (int(part) for part in row.month.split("-"))
-        for value, n in codec.loads(row.counts_json, {}).items():
-            months[(row.circle_id, date(year, number, 1), row.moment)][int(value)] += int(n) * row.n
-    result: dict[int, list[MoodMonth]] = defaultdict(list)
-    for (cid, first_day, moment), counts in sorted(months.items()):
-        result[cid].append(MoodMonth(first_day, moment, tuple(sorted(counts.items()))))
+        counts = tuple(
+            (value, int(n)) for value, n in zip(MOOD_VALUES, row[3:], strict=True) if n is not None
+        )
+        if counts:
+            result[row.circle_id].append(MoodMonth(date(year, number, 1), row.moment, counts))
     return result
+
+
+def _chose(conn: Any, value: int) -> Any:
+    """How many chose ``value`` in a row's ``counts_json`` (``{"1": 2, "4": 3}``), or NULL."""
+    if conn.dialect.name == "postgresql":
+        return cast(cast(m.MoodRow.counts_json, JSONB)[str(value)].astext, Integer)
+    return func.json_extract(m.MoodRow.counts_json, f'$."{value}"')
 
 
 def _facilitators(conn: Any, scope: PeriodScope) -> dict[int, Counter[str]]:

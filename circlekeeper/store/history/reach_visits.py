@@ -30,6 +30,20 @@ def finished_between(low: datetime, high: datetime) -> Any:
     return and_(S.status != "live", S.started_at >= low, S.started_at < high)
 
 
+def finished_between_by_circle(low: datetime, high: datetime) -> Any:
+    """:func:`finished_between` for queries that need no more of a session than its circle
+    and start: written as "in one of the circles, and not one of the (few) live sessions" so
+    SQLite answers from the (circle, started-at) index alone and never reads the sessions'
+    rows, which hold their plans and search text (a third of a large period's time)."""
+    live = select(S.id).where(S.status == "live")
+    return and_(
+        S.circle_id.in_(select(m.CircleRow.id)),
+        S.started_at >= low,
+        S.started_at < high,
+        S.id.not_in(live),
+    )
+
+
 def in_scope(scope: PeriodScope) -> list[Any]:
     return [] if scope.circle_id is None else [S.circle_id == scope.circle_id]
 
@@ -90,7 +104,7 @@ def count_visits(conn: Any, scope: PeriodScope, previous: PeriodScope) -> Visits
             func.sum(case((and_(prev, passed), 1), else_=0)).label("pass_prev"),
         )
         .join(S, S.id == SP.session_id)
-        .where(finished_between(previous.low, scope.high), *in_scope(scope))
+        .where(finished_between_by_circle(previous.low, scope.high), *in_scope(scope))
         .group_by(S.circle_id, SP.person_id)
         .subquery()
     )

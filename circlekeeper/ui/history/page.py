@@ -12,12 +12,11 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -41,12 +40,13 @@ from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
-from circlekeeper.ui.history.choices import choice_model, prepare_combo
+from circlekeeper.ui.history.choices import choice_model
 from circlekeeper.ui.history.circle_view import CircleView
 from circlekeeper.ui.history.filter_bar import FilterBar
 from circlekeeper.ui.history.format import count, decimal, duration, local_time
 from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
 from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
+from circlekeeper.ui.history.picker_tab import PickerTab
 from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel, status_word
@@ -86,17 +86,27 @@ class HistoryPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("History views"))
         self.tabs.addTab(self._build_sessions_tab(page_size), _("&Sessions"))
-        self.tabs.addTab(self._build_people_tab(), _("&People"))
-        self.circles_tab = self._build_circles_tab()
-        self.tabs.addTab(self.circles_tab, _("C&ircles"))
-        self.period_view = PeriodView(
-            self.source,
-            self.background,
-            saver=period_saver,
-            today=lambda: self._now().astimezone().date(),
+        # The other views are built the first time they are opened (or asked for): the
+        # sessions table is what the history shows first, and building the rest with it cost
+        # the first page more than its query (issue #16).
+        self._period_saver = period_saver
+        self._circles_model: QAbstractItemModel | None = None
+        self._period_view: PeriodView | None = None
+        self.people_tab = PickerTab(
+            _("Person"),
+            _("Choose a person."),
+            searchable=True,
+            button=(_("Show &their sessions"), _("Show this person's sessions")),
         )
+        self.people_tab.picked.connect(self.show_person)
+        self.people_tab.button_pressed.connect(self._filter_by_person)
+        self.tabs.addTab(self.people_tab, _("&People"))
+        self.circles_tab = PickerTab(_("Circle"), _("Choose a circle."))
+        self.circles_tab.picked.connect(self.show_circle)
+        self.tabs.addTab(self.circles_tab, _("C&ircles"))
+        self.period_tab = QWidget()  # the Period view takes its place when first opened
         # Translators: the tab with the figures of a chosen period (a month, a year).
-        self.tabs.addTab(self.period_view, pgettext("history tab", "Pe&riod"))
+        self.tabs.addTab(self.period_tab, pgettext("history tab", "Pe&riod"))
         self.status = QLabel("")
         self.status.setAccessibleName(_("History status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -177,50 +187,58 @@ class HistoryPage(QWidget):
         layout.addWidget(splitter, 1)
         return tab
 
-    def _build_people_tab(self) -> QWidget:
-        self.person_picker = QComboBox()
-        self.person_picker.setEditable(True)
-        self.person_picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.person_picker.completer()
-        assert completer is not None  # an editable combo box has one
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.person_picker.setAccessibleName(_("Person"))
-        prepare_combo(self.person_picker, 30)
-        self.person_picker.activated.connect(lambda _i: self.show_person(self._picked_person()))
-        self.person_sessions = QPushButton(_("Show &their sessions"))
-        self.person_sessions.setAccessibleName(_("Show this person's sessions"))
-        self.person_sessions.clicked.connect(self._filter_by_person)
-        self.person_area = QScrollArea()
-        self.person_area.setWidgetResizable(True)
-        self.person_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.person_area.setWidget(QLabel(_("Choose a person.")))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Person")))
-        top.addWidget(self.person_picker, 1)
-        top.addWidget(self.person_sessions)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(top)
-        layout.addWidget(self.person_area, 1)
-        return tab
+    @property
+    def person_picker(self) -> QComboBox:
+        return self.people_tab.picker
 
-    def _build_circles_tab(self) -> QWidget:
-        self.circle_picker = QComboBox()
-        self.circle_picker.setAccessibleName(_("Circle"))
-        prepare_combo(self.circle_picker, 30)
-        self.circle_picker.activated.connect(lambda _i: self.show_circle(self._picked_circle()))
-        self.circle_area = QScrollArea()
-        self.circle_area.setWidgetResizable(True)
-        self.circle_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.circle_area.setWidget(QLabel(_("Choose a circle.")))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Circle")))
-        top.addWidget(self.circle_picker, 1)
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(top)
-        layout.addWidget(self.circle_area, 1)
-        return tab
+    @property
+    def person_sessions(self) -> QPushButton:
+        button = self.people_tab.button
+        assert button is not None
+        return button
+
+    @property
+    def person_area(self) -> QScrollArea:
+        return self.people_tab.area
+
+    @property
+    def circle_picker(self) -> QComboBox:
+        return self.circles_tab.picker
+
+    @property
+    def circle_area(self) -> QScrollArea:
+        return self.circles_tab.area
+
+    @property
+    def period_view(self) -> PeriodView:
+        """The Period view (figures of a month, a year), built when first opened."""
+        return self._build_period_view()
+
+    def _build_period_view(self) -> PeriodView:
+        if self._period_view is None:
+            view = PeriodView(
+                self.source,
+                self.background,
+                saver=self._period_saver,
+                today=lambda: self._now().astimezone().date(),
+            )
+            if self._circles_model is not None:
+                view.set_circles(self._circles_model)
+            # The view takes its tab's place, so the tab page is the view itself.
+            index = self.tabs.indexOf(self.period_tab)
+            current = self.tabs.currentIndex()
+            text = self.tabs.tabText(index)
+            quiet = self.tabs.blockSignals(True)
+            try:
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, view, text)
+                self.tabs.setCurrentIndex(current)
+            finally:
+                self.tabs.blockSignals(quiet)
+            self.period_tab.deleteLater()
+            self.period_tab = view
+            self._period_view = view
+        return self._period_view
 
     # ------------------------------------------------------------ sessions
 
@@ -230,20 +248,17 @@ class HistoryPage(QWidget):
         circles = self.source.circle_choices()
         people = self.source.people_choices()
         shown_circle = self._picked_circle()
-        self._circles_model = choice_model(_("All circles"), circles, self)
-        self._people_model = choice_model(_("Anyone"), people, self)
-        changed = self.filter_bar.set_choices(self._circles_model, self._people_model)
+        self._circles_model = circles_model = choice_model(_("All circles"), circles, self)
+        people_model = choice_model(_("Anyone"), people, self)
+        changed = self.filter_bar.set_choices(circles_model, people_model)
         if changed:
             self.model.set_filter(self.filter_bar.current())
-        # The pickers share the models; their "any" row simply shows nothing.
-        self.person_picker.setModel(self._people_model)
-        self.person_picker.setCurrentIndex(-1)
-        self.circle_picker.setModel(self._circles_model)
-        # The circle in view stays named in its picker (-1 when none is, or it is gone).
-        self.circle_picker.setCurrentIndex(
-            -1 if shown_circle is None else self.circle_picker.findData(shown_circle)
-        )
-        self.period_view.set_circles(self._circles_model)
+        # The pickers share the models; their "any" row simply shows nothing. Views not
+        # opened yet take the models when they are built. The circle in view stays named.
+        self.people_tab.set_model(people_model)
+        self.circles_tab.set_model(circles_model, keep=shown_circle)
+        if self._period_view is not None:
+            self._period_view.set_circles(circles_model)
         return changed
 
     def reload(self) -> None:
@@ -332,21 +347,19 @@ class HistoryPage(QWidget):
     # -------------------------------------------------------------- people
 
     def _picked_person(self) -> int | None:
-        return self.person_picker.currentData()
+        return self.people_tab.current()
 
     def show_person(self, person_id: int | None) -> None:
         if person_id is None:
             return
-        index = self.person_picker.findData(person_id)
-        if index >= 0:
-            self.person_picker.setCurrentIndex(index)
+        self.people_tab.choose(person_id)
         self.status.setText(_("Loading the person's history…"))
         self.background.run("person", lambda: self.source.person(person_id), self._person_loaded)
 
     def _person_loaded(self, history: PersonHistory) -> None:
         self.status.setText("")
         self.person_view = PersonView(history, notes_widget_factory=self._person_notes)
-        self.person_area.setWidget(self.person_view)
+        self.people_tab.show_view(self.person_view)
 
     def _filter_by_person(self) -> None:
         person_id = self._picked_person()
@@ -358,12 +371,18 @@ class HistoryPage(QWidget):
     # ------------------------------------------------------------- circles
 
     def _picked_circle(self) -> int | None:
-        return self.circle_picker.currentData()
+        return self.circles_tab.current()
 
     def _tab_shown(self, index: int) -> None:
-        """The Circles tab never opens blank: with no circle chosen yet, it shows the first
-        circle's history (the picker lists the others)."""
-        if self.tabs.widget(index) is not self.circles_tab or self._picked_circle() is not None:
+        """A view is built the first time it is opened. The Circles tab never opens blank:
+        with no circle chosen yet, it shows the first circle's history (the picker lists the
+        others)."""
+        shown = self.tabs.widget(index)
+        if isinstance(shown, PickerTab):
+            shown.build()
+        elif shown is self.period_tab:
+            self._build_period_view()
+        if shown is not self.circles_tab or self._picked_circle() is not None:
             return
         for row in range(self.circle_picker.count()):
             circle_id = self.circle_picker.itemData(row)
@@ -374,9 +393,7 @@ class HistoryPage(QWidget):
     def show_circle(self, circle_id: int | None) -> None:
         if circle_id is None:
             return
-        index = self.circle_picker.findData(circle_id)
-        if index >= 0:
-            self.circle_picker.setCurrentIndex(index)
+        self.circles_tab.choose(circle_id)
         self.status.setText(_("Loading the circle's history…"))
         self.background.run("circle", lambda: self.source.circle(circle_id), self._circle_loaded)
 
@@ -384,7 +401,7 @@ class HistoryPage(QWidget):
         self.status.setText("")
         self.circle_view = CircleView(history, self.source, ask=self._ask, now=self._now)
         self.circle_view.retention.sessions_deleted.connect(lambda _n: self.reload())
-        self.circle_area.setWidget(self.circle_view)
+        self.circles_tab.show_view(self.circle_view)
 
     # --------------------------------------------------------------- errors
 
