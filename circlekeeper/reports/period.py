@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n import _, active_language, language, ngettext
+from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.figure_rows import FigureRows
@@ -70,8 +71,14 @@ def render_period(
     """The period report as PDF bytes; ``progress(done, total)`` after each circle's section
     and once the pages are laid out."""
     fs = fonts()
+    mirrored = language(active_language()).right_to_left
     kit = Kit(
-        fs, stylesheet(fs), Typesetter(fs), frame_width(context.paper), local_zone(context.timezone)
+        fs,
+        stylesheet(fs, rtl=mirrored),
+        Typesetter(fs),
+        frame_width(context.paper),
+        local_zone(context.timezone),
+        rtl=mirrored,
     )
     figures = report.figures
     total = len(figures.circles) + 2
@@ -81,7 +88,7 @@ def render_period(
         if number == 1:
             story.append(PageBreak())
             if len(figures.circles) > GLANCE_CIRCLES:  # page one stays one page
-                story.append(Paragraph(_("Circles"), kit.styles.h2))
+                story += rtl.said(kit, _("Circles"), kit.styles.h2)
                 story.append(_circles_table(report, kit))
                 story.append(PageBreak())
         story += circle_section(
@@ -97,7 +104,7 @@ def render_period(
     story += _appendix(report, kit)
     notice = kit.text.missing_notice()
     if notice:
-        story.append(Paragraph(notice, kit.styles.small))
+        story += rtl.said(kit, notice, kit.styles.small)
     scope = figures.scope
     data = build_pdf(
         story,
@@ -143,69 +150,67 @@ def _at_a_glance(report: PeriodReport, context: ReportContext, kit: Kit) -> list
     figures, s, text = report.figures, kit.styles, kit.text
     scope, previous = figures.scope, figures.previous_scope
     story: list[Flowable] = []
+    base = True if kit.rtl else None
     if context.organization:
-        story += text.line(context.organization, s.org, kit.width)
+        story += text.line(context.organization, s.org, kit.width, rtl_base=base)
     story.append(Spacer(1, 4))
-    story.append(Paragraph(_("Period report"), s.subtitle))
-    story += text.line(figures.circle_name or _("All circles"), s.title, kit.width)
-    story.append(Paragraph(say.day_span(scope.first_day, scope.last_day), s.subtitle))
-    story.append(Paragraph(_("At a glance"), s.h2))
+    story += rtl.said(kit, _("Period report"), s.subtitle)
+    story += text.line(figures.circle_name or _("All circles"), s.title, kit.width, rtl_base=base)
+    story += rtl.said(kit, say.day_span(scope.first_day, scope.last_day), s.subtitle)
+    story += rtl.said(kit, _("At a glance"), s.h2)
     head = ["", _("This period"), _("Previous period"), _("Change")]
     rows = [head, *map(list, glance_rows(figures))]
     cols = [kit.width * w for w in (0.38, 0.23, 0.23, 0.16)]
-    story.append(FigureRows(rows, cols, kit.fonts, size=9))
-    story.append(
-        Paragraph(
-            _("Previous period: {span}, the same number of days ({days}).").format(
-                span=say.day_span(previous.first_day, previous.last_day), days=scope.days
-            ),
-            s.small,
-        )
+    story.append(rtl.figure_table(kit, rows, cols, size=9))
+    story += rtl.said(
+        kit,
+        _("Previous period: {span}, the same number of days ({days}).").format(
+            span=say.day_span(previous.first_day, previous.last_day), days=scope.days
+        ),
+        s.small,
     )
     now = figures.current
     story.append(Spacer(1, 6))
     if now.sessions:
-        story.append(Paragraph(say.fairness_sentence(now.average_fairness), s.body))
+        story += rtl.said(kit, say.fairness_sentence(now.average_fairness), s.body)
     if now.people:
-        story.append(
-            Paragraph(
-                ngettext(
-                    "{people} different person came {times} times in all: {once} once,"
-                    " {few} two or three times, {often} four times or more. {new} came for the"
-                    " first time, and {back} of them came back within the period.",
-                    "{people} different people came {times} times in all: {once} once,"
-                    " {few} two or three times, {often} four times or more. {new} came for the"
-                    " first time, and {back} of them came back within the period.",
-                    now.people,
-                ).format(
-                    people=say.count(now.people),
-                    times=say.count(now.person_attendances),
-                    once=say.count(now.came(1, 1)),
-                    few=say.count(now.came(2, 3)),
-                    often=say.count(now.came(4)),
-                    new=say.count(now.newcomers),
-                    back=say.count(now.newcomers_returned),
-                ),
-                s.body,
-            )
+        story += rtl.said(
+            kit,
+            ngettext(
+                "{people} different person came {times} times in all: {once} once,"
+                " {few} two or three times, {often} four times or more. {new} came for the"
+                " first time, and {back} of them came back within the period.",
+                "{people} different people came {times} times in all: {once} once,"
+                " {few} two or three times, {often} four times or more. {new} came for the"
+                " first time, and {back} of them came back within the period.",
+                now.people,
+            ).format(
+                people=say.count(now.people),
+                times=say.count(now.person_attendances),
+                once=say.count(now.came(1, 1)),
+                few=say.count(now.came(2, 3)),
+                often=say.count(now.came(4)),
+                new=say.count(now.newcomers),
+                back=say.count(now.newcomers_returned),
+            ),
+            s.body,
         )
-        story.append(
-            Paragraph(
-                _(
-                    "The right to pass was used in {share} of attendances; {prompts} prompts"
-                    " were used; circles met for {hours} in all."
-                ).format(
-                    share=say.share(now.pass_rate),
-                    prompts=say.count(figures.prompts_used),
-                    hours=say.hours(now.circle_seconds),
-                ),
-                s.body,
-            )
+        story += rtl.said(
+            kit,
+            _(
+                "The right to pass was used in {share} of attendances; {prompts} prompts"
+                " were used; circles met for {hours} in all."
+            ).format(
+                share=say.share(now.pass_rate),
+                prompts=say.count(figures.prompts_used),
+                hours=say.hours(now.circle_seconds),
+            ),
+            s.body,
         )
     else:
-        story.append(Paragraph(_("No sessions were held in this period."), s.body))
+        story += rtl.said(kit, _("No sessions were held in this period."), s.body)
     if 1 < len(figures.circles) <= GLANCE_CIRCLES:
-        story.append(Paragraph(_("Circles"), s.h2))
+        story += rtl.said(kit, _("Circles"), s.h2)
         story.append(_circles_table(report, kit))
     if figures.facilitators:
         story.append(Spacer(1, 4))
@@ -228,6 +233,10 @@ def _circles_table(report: PeriodReport, kit: Kit) -> Flowable:
                 say.number(now.average_present),
                 say.number(now.average_fairness, 2),
             ]
+        )
+    if kit.rtl:
+        return rtl.session_table(
+            kit, [Column(t, round(w)) for t, w in zip(head, cols, strict=True)], data[1:]
         )
     return _chunked(data, cols, kit)
 
@@ -280,35 +289,37 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
         rows.append(row)
     story: list[Flowable] = [PageBreak()]
     if len(lines) == len(every):
-        story.append(Paragraph(_("Appendix: every session"), s.h2))
+        story += rtl.said(kit, _("Appendix: every session"), s.h2)
     else:
         mono_cover()  # registers the monospaced font the sentence names the command in
-        story.append(Paragraph(_("Appendix: the most recent sessions"), s.h2))
-        story.append(
-            Paragraph(
-                _(
-                    "The period held {total} sessions; the {listed} most recent (from {day})"
-                    " are listed here. The figures above count every one of them. To list"
-                    " them all, run {command}."
-                ).format(
-                    total=say.count(len(every)),
-                    listed=say.count(len(lines)),
-                    day=_when(lines[0], zones)[:10],
-                    command=f'<font name="{MONO}">circlekeeper report --all-sessions</font>',
-                ),
-                s.body,
-            )
-        )
-    story += [
-        Paragraph(
+        command = "circlekeeper report --all-sessions"
+        story += rtl.said(kit, _("Appendix: the most recent sessions"), s.h2)
+        story += rtl.said(
+            kit,
             _(
-                "Finished sessions of the period, oldest first. New: people at their first"
-                " session in that circle."
+                "The period held {total} sessions; the {listed} most recent (from {day})"
+                " are listed here. The figures above count every one of them. To list"
+                " them all, run {command}."
+            ).format(
+                total=say.count(len(every)),
+                listed=say.count(len(lines)),
+                day=_when(lines[0], zones)[:10],
+                command=command if kit.rtl else f'<font name="{MONO}">{command}</font>',
             ),
-            s.small,
+            s.body,
+        )
+    story += rtl.said(
+        kit,
+        _(
+            "Finished sessions of the period, oldest first. New: people at their first"
+            " session in that circle."
         ),
-        SessionRows(columns, rows, kit.fonts, kit.width, _CellCache(kit).cell),
-    ]
+        s.small,
+    )
+    if kit.rtl:
+        story.append(rtl.session_table(kit, columns, rows))
+    else:
+        story.append(SessionRows(columns, rows, kit.fonts, kit.width, _CellCache(kit).cell))
     return story
 
 

@@ -9,18 +9,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_month
+from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy
-from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
-from circlekeeper.reports.period_flowables import Caption, KeptTogether
+from circlekeeper.reports.period_flowables import KeptTogether
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.period_figures import (
@@ -49,6 +49,8 @@ class Kit:
     text: Typesetter
     width: float
     zone: ZoneInfo | None
+    rtl: bool = False
+    """A right-to-left language: the page is mirrored (:mod:`period_rtl`)."""
     _inline: dict[str, str] = field(default_factory=dict)
 
     def inline(self, text: str) -> str:
@@ -78,14 +80,17 @@ def facilitation_line(counts: Sequence[tuple[str, int]], privacy: Privacy, kit: 
             "Facilitation: {count} facilitators shared the sessions.",
             people,
         ).format(count=say.count(people))
-        return Paragraph(words if counts else _("Facilitation: —"), kit.styles.body)
+        return _one(rtl.said(kit, words if counts else _("Facilitation: —"), kit.styles.body))
+    name = (lambda text: text) if kit.rtl else kit.inline  # mirrored text is escaped later
     parts = [
-        f"{kit.inline(shown_name(name, privacy) or '')} {say.count(n)}" for name, n in counts
+        f"{name(shown_name(person, privacy) or '')} {say.count(n)}" for person, n in counts
     ] or ["—"]
-    return Paragraph(
-        _("Facilitation (sessions each, alphabetical): {counts}").format(counts=", ".join(parts)),
-        kit.styles.body,
-    )
+    words = _("Facilitation (sessions each, alphabetical): {counts}")
+    return _one(rtl.said(kit, words.format(counts=", ".join(parts)), kit.styles.body))
+
+
+def _one(flowables: list[Flowable]) -> Flowable:
+    return flowables[0] if len(flowables) == 1 else KeptTogether(flowables)
 
 
 def _people_new(people: int, newcomers: int) -> str:
@@ -102,7 +107,7 @@ def circle_section(
 ) -> list[Flowable]:
     s = kit.styles
     now, before = circle.current, circle.previous
-    heading = kit.text.line(circle.name, s.h2, kit.width)
+    heading = kit.text.line(circle.name, s.h2, kit.width, rtl_base=True if kit.rtl else None)
     trend = circle.trend
     rows = [
         ["", _("This period"), _("Previous"), _("Change")],
@@ -126,10 +131,9 @@ def circle_section(
         [_("Prompts used"), say.count(circle.prompts_used), "", ""],
     ]  # fmt: skip
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
-    table = FigureRows(rows, cols, kit.fonts)
-    story: list[Flowable] = [
-        KeptTogether([*heading, table, Caption(say.plan_sentence(circle.plan), kit.fonts.regular)])
-    ]
+    table = rtl.figure_table(kit, rows, cols)
+    plan = rtl.caption(kit, say.plan_sentence(circle.plan))
+    story: list[Flowable] = [KeptTogether([*heading, table, *plan])]
     if trend.change is not None:
         words = _(
             "Attendance trend: {trend} ({first} present on average in the first half of the"
@@ -141,7 +145,7 @@ def circle_section(
         )
     else:
         words = _("Attendance trend: {trend}.").format(trend=_(trend.words))
-    story.append(Caption(words, kit.fonts.regular))
+    story += rtl.caption(kit, words)
     if lines:
         bars = _attendance_bars(lines, kit.zone)
         per = (
@@ -149,19 +153,18 @@ def circle_section(
             if len(lines) <= PER_SESSION_BARS
             else _("People present per month (average per session), oldest first.")
         )
-        chart = attendance_split_chart(bars, kit.width, kit.fonts)
-        caption = Caption(per, kit.fonts.regular)
-        story.append(KeptTogether([chart, caption]))
+        chart = rtl.chart(kit, attendance_split_chart(bars, kit.width, kit.fonts))
+        story.append(KeptTogether([chart, *rtl.caption(kit, per)]))
     for moment, words in MOOD_CAPTIONS:
         months = [m for m in circle.moods if m.moment == moment and m.total]
         if months:
-            chart = mood_chart(_mood_bars(months), kit.width, kit.fonts)
-            caption = Caption(_(words), kit.fonts.regular)
-            story.append(KeptTogether([Spacer(1, 4), chart, caption]))
+            chart = rtl.chart(kit, mood_chart(_mood_bars(months), kit.width, kit.fonts))
+            story.append(KeptTogether([Spacer(1, 4), chart, *rtl.caption(kit, _(words))]))
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
-        items = "; ".join(f"{kit.inline(text)} ({say.count(n)}×)" for text, n in shown)
-        story.append(Paragraph(_("Most used prompts: {prompts}").format(prompts=items), s.body))
+        prompt = (lambda text: text) if kit.rtl else kit.inline  # mirrored text is escaped later
+        items = "; ".join(f"{prompt(text)} ({say.count(n)}×)" for text, n in shown)
+        story += rtl.said(kit, _("Most used prompts: {prompts}").format(prompts=items), s.body)
     story.append(facilitation_line(circle.facilitators, privacy, kit))
     if grid is not None and privacy is not Privacy.COUNTS and grid.people:
         story += grid_tables(grid, privacy, kit)
@@ -172,9 +175,9 @@ def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowab
     """People × sessions, split into tables as wide as the page allows."""
     s = kit.styles
     story: list[Flowable] = [
-        Paragraph(_("Attendance"), s.h2),
-        Paragraph(
-            _("● present · L arrived late · E left early · P passed at least once."), s.small
+        *rtl.said(kit, _("Attendance"), s.h2),
+        *rtl.said(
+            kit, _("● present · L arrived late · E left early · P passed at least once."), s.small
         ),
     ]
     name_width = kit.width * 0.24
@@ -194,7 +197,10 @@ def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowab
         style.add("ALIGN", (1, 0), (-1, -1), "CENTER")
         style.add("FONTSIZE", (1, 0), (-1, 0), 6.5)
         widths = [name_width] + [GRID_CELL] * len(when)
-        story.append(Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT"))
+        if kit.rtl:
+            story.append(rtl.mirrored_grid(kit, data, widths))
+        else:
+            story.append(Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT"))
         story.append(Spacer(1, 6))
     return story
 
