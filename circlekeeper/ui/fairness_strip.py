@@ -173,11 +173,9 @@ class FairnessStrip(QWidget):
         painter.end()
 
 
-ROWS_BEFORE_SCROLLING = 5
-"""Compact rows the strip's area always claims before it scrolls: a circle of up to five sees
-every name without scrolling even on a 1024×600 screen, where the queue above gives up the
-room. Always the same claim, whoever is present, so a late arrival or a leave never moves the
-ring beside it."""
+ROWS_BEFORE_SCROLLING = 6
+"""Compact rows the strip's area claims before it scrolls: a circle of up to six sees every
+name without scrolling even on a 1024×600 screen, where the queue above gives up the room."""
 
 
 class StripArea(QScrollArea):
@@ -191,5 +189,16 @@ class StripArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(strip.accessibleName())
-        height = ROWS_BEFORE_SCROLLING * strip.compact_row() + FairnessStrip.TOP + 6
-        self.setMinimumHeight(height)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for every row up to :data:`ROWS_BEFORE_SCROLLING` (at least three): a box
+        layout squeezed by a small screen then shrinks its neighbours before cutting a name
+        in half at the bottom of this one."""
+        rows = min(max(3, len(self.strip.bars())), ROWS_BEFORE_SCROLLING)
+        height = rows * self.strip.compact_row() + FairnessStrip.TOP + 6
+        return QSize(super().minimumSizeHint().width(), height)
+
+    def follow_rows(self) -> None:
+        """Ask the layout again after the number of people changed (a late arrival, a leave):
+        the strip's own geometry request stops at the scroll area's viewport."""
+        self.updateGeometry()

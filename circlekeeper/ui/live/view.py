@@ -283,7 +283,10 @@ class LiveView(LiveControls, QWidget):
         log, now = self.controller.session.log, self.controller.session.elapsed()
         # Each person against what they were offered, never a running average (issue #13).
         bars, equal = bars_from_summary(summarize(log, now=now), offered_seconds(log, now=now))
+        rows_before = len(self.fairness.bars())
         self.fairness.set_bars(bars, equal)
+        if len(bars) != rows_before:
+            self.fairness_area.follow_rows()
 
     def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
