@@ -62,7 +62,7 @@ def bar_value(bar: ShareBar) -> str:
 
 class FairnessStrip(QWidget):
     """A row per person. Rows shrink from roomy to compact as a big circle fills the space;
-    beyond that the strip grows taller than its place and :class:`StripArea` lets it scroll,
+    beyond that the strip grows taller than its place and :func:`scrollable` lets it scroll,
     so nobody in the circle is ever cut off the chart."""
 
     ROW = 26
@@ -95,15 +95,15 @@ class FairnessStrip(QWidget):
         return QSize(320, max(1, len(self._bars)) * self.ROW + self.TOP + 6)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, max(1, len(self._bars)) * self.compact_row() + self.TOP + 6)
+        return QSize(200, max(1, len(self._bars)) * self._compact_row() + self.TOP + 6)
 
-    def compact_row(self) -> int:
+    def _compact_row(self) -> int:
         return max(self.COMPACT_ROW, QFontMetrics(self.font()).height() + 2)
 
     def row_height(self) -> float:
         """Roomy rows when there is space, compact ones in a big circle."""
         fits = (self.height() - self.TOP - 6) / max(1, len(self._bars))
-        return max(float(self.compact_row()), min(float(self.ROW), fits))
+        return max(float(self._compact_row()), min(float(self.ROW), fits))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -173,32 +173,13 @@ class FairnessStrip(QWidget):
         painter.end()
 
 
-ROWS_BEFORE_SCROLLING = 6
-"""Compact rows the strip's area claims before it scrolls: a circle of up to six sees every
-name without scrolling even on a 1024×600 screen, where the queue above gives up the room."""
-
-
-class StripArea(QScrollArea):
+def scrollable(strip: FairnessStrip) -> QScrollArea:
     """The strip in a frameless area that scrolls only when even compact rows do not fit."""
-
-    def __init__(self, strip: FairnessStrip) -> None:
-        super().__init__()
-        self.strip = strip
-        self.setWidget(strip)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(strip.accessibleName())
-
-    def minimumSizeHint(self) -> QSize:
-        """Room for every row up to :data:`ROWS_BEFORE_SCROLLING` (at least three): a box
-        layout squeezed by a small screen then shrinks its neighbours before cutting a name
-        in half at the bottom of this one."""
-        rows = min(max(3, len(self.strip.bars())), ROWS_BEFORE_SCROLLING)
-        height = rows * self.strip.compact_row() + FairnessStrip.TOP + 6
-        return QSize(super().minimumSizeHint().width(), height)
-
-    def follow_rows(self) -> None:
-        """Ask the layout again after the number of people changed (a late arrival, a leave):
-        the strip's own geometry request stops at the scroll area's viewport."""
-        self.updateGeometry()
+    area = QScrollArea()
+    area.setWidget(strip)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setAccessibleName(strip.accessibleName())
+    area.setMinimumHeight(3 * strip.COMPACT_ROW + strip.TOP + 6)
+    return area

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QListWidget, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea
 
-from circlekeeper.ui.fairness_strip import (
-    ROWS_BEFORE_SCROLLING,
-    FairnessStrip,
-    ShareBar,
-    StripArea,
-)
+from circlekeeper.ui.fairness_strip import FairnessStrip, ShareBar, scrollable
 
 
 def _bars(count: int) -> list[ShareBar]:
@@ -20,7 +15,7 @@ def _bars(count: int) -> list[ShareBar]:
 def _shown(qtbot, people: int, height: int) -> tuple[FairnessStrip, QScrollArea]:
     strip = FairnessStrip()
     strip.set_bars(_bars(people), 40.0)
-    area = StripArea(strip)
+    area = scrollable(strip)
     qtbot.addWidget(area)
     area.resize(400, height)
     area.show()
@@ -49,44 +44,6 @@ def test_a_big_circle_compacts_then_scrolls_instead_of_cutting_people_off(qtbot)
     last_row_y = area.height() - 6 - int(row / 2)
     on_last_row = {image.pixel(x, last_row_y) for x in range(image.width())}
     assert on_last_row & bar_colours, "scrolled to the end, the last person's bar is painted"
-
-
-def _beside_a_list(qtbot, people: int, height: int) -> tuple[FairnessStrip, StripArea, QWidget]:
-    """The live screen's right column squeezed by a small screen: the queue above the strip."""
-    column = QWidget()
-    layout = QVBoxLayout(column)
-    layout.addWidget(QListWidget(), 1)
-    strip = FairnessStrip()
-    strip.set_bars(_bars(people), 40.0)
-    area = StripArea(strip)
-    layout.addWidget(area, 2)
-    qtbot.addWidget(column)
-    column.resize(400, height)
-    column.show()
-    QApplication.processEvents()
-    return strip, area, column  # the column owns both: kept alive by the caller
-
-
-def test_on_a_small_screen_the_queue_gives_up_room_so_no_name_is_cut_in_half(qtbot) -> None:
-    """At 1024×600 five people's speaking time showed three and a half rows and a scrollbar,
-    while the queue above kept an empty box; the queue now shrinks first."""
-    strip, area, _column = _beside_a_list(qtbot, people=5, height=200)
-    assert not area.verticalScrollBar().isVisible()
-    assert area.viewport().height() >= FairnessStrip.TOP + 5 * strip.compact_row()
-
-
-def test_a_late_arrival_gets_a_row_without_a_scrollbar(qtbot) -> None:
-    strip, area, _column = _beside_a_list(qtbot, people=4, height=200)
-    strip.set_bars(_bars(5), 40.0)
-    area.follow_rows()
-    qtbot.wait(50)  # the layout request, then the area's resize, then its scroll bars
-    assert not area.verticalScrollBar().isVisible()
-
-
-def test_a_big_circle_scrolls_rather_than_pushing_the_queue_away(qtbot) -> None:
-    strip, area, _column = _beside_a_list(qtbot, people=15, height=300)
-    assert area.verticalScrollBar().isVisible()
-    assert area.height() <= FairnessStrip.TOP + 6 + ROWS_BEFORE_SCROLLING * strip.row_height() + 60
 
 
 def test_live_bars_compare_each_person_with_their_offer_and_never_turn_the_warning_colour(

@@ -26,7 +26,7 @@ from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.bidi_text import breakable, own_direction
 from circlekeeper.ui.facts import SEPARATOR, session_facts
-from circlekeeper.ui.fairness_strip import FairnessStrip, StripArea, bars_from_summary
+from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 
 MAX_SHAREABLE = 20_000
 
@@ -119,7 +119,7 @@ class SummaryView(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.fairness_label)
-        chart = StripArea(self.bars)
+        chart = scrollable(self.bars)
         chart.setMaximumHeight(self.bars.sizeHint().height())  # no blank band under the bars
         layout.addWidget(chart, 3)
         layout.addWidget(self.rounds, 1)

@@ -30,7 +30,7 @@ from circlekeeper.session.model import Phase
 from circlekeeper.session.offered import offered_seconds
 from circlekeeper.session.state import TurnView
 from circlekeeper.session.summary import summarize
-from circlekeeper.ui.fairness_strip import FairnessStrip, StripArea, bars_from_summary
+from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.live.circle_glance import CircleClockLine, OverrunOffer
 from circlekeeper.ui.live.clock_guard import ClockGuard
@@ -165,7 +165,7 @@ class LiveView(LiveControls, QWidget):
         fairness_title = QLabel(_("Speaking time so far"))
         fairness_title.setObjectName("sectionTitle")
         right.addWidget(fairness_title)
-        self.fairness_area = StripArea(self.fairness)
+        self.fairness_area = scrollable(self.fairness)
         # The speaking-time list before the queue: the queue scrolls and elides by itself.
         right.setStretch(0, 1)
         right.addWidget(self.fairness_area, 2)
@@ -283,10 +283,7 @@ class LiveView(LiveControls, QWidget):
         log, now = self.controller.session.log, self.controller.session.elapsed()
         # Each person against what they were offered, never a running average (issue #13).
         bars, equal = bars_from_summary(summarize(log, now=now), offered_seconds(log, now=now))
-        rows_before = len(self.fairness.bars())
         self.fairness.set_bars(bars, equal)
-        if len(bars) != rows_before:
-            self.fairness_area.follow_rows()
 
     def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
