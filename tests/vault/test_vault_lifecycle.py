@@ -143,7 +143,7 @@ def test_no_wait_when_the_ui_already_counted_down(
     [
         lambda h: replace(h, wrapped_key=h.wrapped_key[:-1] + bytes([h.wrapped_key[-1] ^ 1])),
         lambda h: replace(h, salt=bytes([h.salt[0] ^ 0x80]) + h.salt[1:]),
-        lambda h: replace(h, verifier=h.verifier[:5] + b"\0" + h.verifier[6:]),
+        lambda h: replace(h, verifier=h.verifier[:5] + bytes([h.verifier[5] ^ 1]) + h.verifier[6:]),
         lambda h: replace(h, verifier=b""),
         lambda h: replace(h, kdf="rot13"),
         lambda h: replace(h, kdf_params={}),
