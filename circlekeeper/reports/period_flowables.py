@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth as _string_width
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
@@ -173,16 +174,7 @@ class StackedBars(Flowable):
         bar_w = max(1.0, min(16.0, slot * 0.7))
         label_every = max(1, round(len(self.bars) / 10))
         lefts = [left + index * slot + (slot - bar_w) / 2 for index in range(len(self.bars))]
-        heights = [bottom] * len(self.bars)
-        # One colour at a time: a fill colour change per bar part is most of a chart's cost.
-        for layer, (_, colour) in enumerate(self.legend):
-            c.setFillColor(colour)
-            for index, bar in enumerate(self.bars):
-                part = bar.parts[layer] if layer < len(bar.parts) else 0.0
-                if part > 0:
-                    h = part / most * plot_h
-                    c.rect(lefts[index], heights[index], bar_w, h, stroke=0, fill=1)
-                    heights[index] += h
+        stack_bars(c, self.bars, self.legend, lefts, bottom, bar_w, plot_h / most)
         text.setFillColor(MUTED)
         for index in range(0, len(self.bars), label_every):
             label = self.bars[index].label
@@ -431,3 +423,26 @@ def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]
         else:
             current = trial
     return (*lines, current)
+
+
+def stack_bars(
+    c: Canvas,
+    bars: Sequence[StackedBar],
+    legend: Sequence[tuple[str, object]],
+    lefts: Sequence[float],
+    bottom: float,
+    bar_w: float,
+    scale: float,
+) -> None:
+    """Each bar's parts stacked from ``bottom``, left edges given (either reading direction).
+
+    One colour at a time: a fill colour change per bar part is most of a chart's cost."""
+    heights = [bottom] * len(bars)
+    for layer, (_, colour) in enumerate(legend):
+        c.setFillColor(colour)
+        for index, bar in enumerate(bars):
+            part = bar.parts[layer] if layer < len(bar.parts) else 0.0
+            if part > 0:
+                h = part * scale
+                c.rect(lefts[index], heights[index], bar_w, h, stroke=0, fill=1)
+                heights[index] += h

@@ -24,7 +24,7 @@ from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import needs_shaping
 from circlekeeper.reports.layout import INK, MUTED, RULE, Styles, table_style
-from circlekeeper.reports.period_flowables import Caption, Column, StackedBars, _nice
+from circlekeeper.reports.period_flowables import Caption, Column, StackedBars, _nice, stack_bars
 from circlekeeper.reports.story_writer import StoryWriter
 from circlekeeper.reports.typeset import Typesetter, truncate
 
@@ -186,15 +186,7 @@ class MirroredBars(StackedBars):
         label_every = max(1, round(len(self.bars) / 10))
         right = plot_left + plot_w
         lefts = [right - (i + 1) * slot + (slot - bar_w) / 2 for i in range(len(self.bars))]
-        heights = [bottom] * len(self.bars)
-        for layer, (_, colour) in enumerate(self.legend):
-            c.setFillColor(colour)
-            for index, bar in enumerate(self.bars):
-                part = bar.parts[layer] if layer < len(bar.parts) else 0.0
-                if part > 0:
-                    h = part / most * plot_h
-                    c.rect(lefts[index], heights[index], bar_w, h, stroke=0, fill=1)
-                    heights[index] += h
+        stack_bars(c, self.bars, self.legend, lefts, bottom, bar_w, plot_h / most)
         for index in range(0, len(self.bars), label_every):
             label = self.bars[index].label
             half = self._width(label) / 2
