@@ -55,19 +55,21 @@ def planned_sessions(
     held_on: Iterable[date],
     first_session: date | None = None,
     closed_after: date | None = None,
+    today: date | None = None,
 ) -> PlannedSessions:
     """The circle's figure for the days ``first_day`` … ``last_day``.
 
     ``held_on``: the days its sessions of the period started. ``first_session``: the day of its
     first session ever (stands in for a missing start date). ``closed_after``: for an archived
-    circle, the day of its last session (the plan ends there).
+    circle, the day of its last session (the plan ends there). ``today``: meetings still to
+    come are not yet planned-and-missed, so a period reaching into the future counts to here.
     """
     days = list(held_on)
     anchor = cadence.anchor(first_session)
     if anchor is None:
         return PlannedSessions(cadence, held=len(days))
     start = max(first_day, anchor)
-    end = last_day if closed_after is None else min(last_day, closed_after)
+    end = min(day for day in (last_day, closed_after, today) if day is not None)
     planned = cadence.meetings(start, end, anchor=anchor)
     if not planned:
         return PlannedSessions(cadence, held=len(days), anchor=anchor)

@@ -167,6 +167,20 @@ def test_a_closed_circle_is_not_expected_after_its_last_session() -> None:
     assert (plan.held, plan.planned, plan.counted_until) == (4, 5, date(2026, 4, 2))
 
 
+def test_meetings_still_to_come_are_not_counted_as_planned() -> None:
+    """A report for a whole year read in March said "3 of 56 planned sessions held": the
+    weeks not yet come were counted as meetings the circle had missed."""
+    plan = planned_sessions(
+        WEEKLY,
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        held_on=[date(2026, 3, 3), date(2026, 3, 10)],
+        first_session=date(2026, 3, 3),
+        today=date(2026, 3, 12),
+    )
+    assert (plan.held, plan.planned, plan.counted_until) == (2, 2, date(2026, 3, 12))
+
+
 def test_without_a_schedule_or_a_planned_day_only_the_sessions_held_count() -> None:
     none = planned_sessions(Cadence(), *MARCH, held_on=[date(2026, 3, 5)])
     assert (none.held, none.planned, none.compared) == (1, None, False)

@@ -52,6 +52,7 @@ def plans_in_period(
             held_on=held_on,
             first_session=first,
             closed_after=last if archived else None,
+            today=date.today(),
         )
     return result
 
