@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -300,8 +300,10 @@ class SessionRepository:
         with Session(self._engine) as s:
             return [_record(row, name) for row, name in s.execute(query)]
 
-    def latest_for_circle(self, circle_id: int) -> int | None:
-        """The circle's most recent session (for rotating the first speaker)."""
+    def latest_for_circle(self, circle_id: int, *, before: int | None = None) -> int | None:
+        """The circle's most recent session (for rotating the first speaker); with ``before``,
+        the most recent one that began before that session (a resumed circle asks what came
+        before it, not about itself)."""
         query = (
             select(SessionRow.id)
             .where(SessionRow.circle_id == circle_id)
@@ -309,6 +311,14 @@ class SessionRepository:
             .limit(1)
         )
         with Session(self._engine) as s:
+            if before is not None:
+                began = _row(s, before).started_at
+                query = query.where(
+                    or_(
+                        SessionRow.started_at < began,
+                        and_(SessionRow.started_at == began, SessionRow.id < before),
+                    )
+                )
             return s.execute(query).scalar_one_or_none()
 
 

@@ -83,6 +83,9 @@ class ResumeData:
     plan: tuple[RoundPlan, ...]
     last_alive_elapsed: float | None
     down_seconds: float
+    first_meeting: bool = False
+    """The session is its circle's first meeting: a late arrival's prompt is then drawn from
+    the first-meeting prompts, after a restart as before it."""
 
 
 class Catalog(Protocol):

@@ -649,7 +649,7 @@ class MainWindow(QMainWindow):
             last_alive_elapsed=data.last_alive_elapsed,
             down_seconds=data.down_seconds,
             wall=self.options.wall,
-            deal=self._prompt_dealer(data.circle_id),
+            deal=self._prompt_dealer(data.circle_id, first_meeting=data.first_meeting),
             parent=self,
         )
         self._open_live(session_id, controller)

@@ -157,9 +157,10 @@ class StoreCatalog:
             demo=detail.demo,
         )
 
-    def _previous_first(self, circle_id: int) -> str | None:
-        """Who spoke first last time, so *rotation* can move on by one."""
-        latest = self.store.sessions.latest_for_circle(circle_id)
+    def _previous_first(self, circle_id: int, *, before: int | None = None) -> str | None:
+        """Who spoke first last time, so *rotation* can move on by one (None: the circle's
+        first meeting); with ``before``, the last time before that session."""
+        latest = self.store.sessions.latest_for_circle(circle_id, before=before)
         if latest is None:
             return None
         for entry in self.store.sessions.entries(latest):
@@ -262,6 +263,8 @@ class StoreCatalog:
             record.plan,
             last_elapsed,
             max(0.0, down),
+            # As *Start a circle* judged it when this session began (see ``brief``).
+            first_meeting=self._previous_first(record.circle_id, before=session_id) is None,
         )
 
     def close_at_last_heartbeat(self, session_id: int) -> None:

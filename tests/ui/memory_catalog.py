@@ -147,6 +147,10 @@ class MemoryCatalog:
             self.plans[session_id],
             None,
             60.0,
+            first_meeting=not any(
+                circle == self.session_circle[session_id] and earlier < session_id
+                for earlier, circle in self.session_circle.items()
+            ),
         )
 
     def close_at_last_heartbeat(self, session_id: int) -> None:
