@@ -68,7 +68,9 @@ class FairnessStrip(QWidget):
     ROW = 26
     COMPACT_ROW = 18
     TOP = 18
-    """Room above the rows for the "equal share" label."""
+    """Room above the rows for the "equal share" label (only where that line is drawn: the
+    live list measures each person against their own offer and starts at its first row)."""
+    BOTTOM = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,18 +94,27 @@ class FairnessStrip(QWidget):
         return any(bar.offered is not None for bar in self._bars)
 
     def sizeHint(self) -> QSize:
-        return QSize(320, max(1, len(self._bars)) * self.ROW + self.TOP + 6)
+        return QSize(320, self.height_for_rows(max(1, len(self._bars)), compact=False))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, max(1, len(self._bars)) * self._compact_row() + self.TOP + 6)
+        return QSize(200, self.height_for_rows(max(1, len(self._bars))))
 
-    def _compact_row(self) -> int:
+    def top(self) -> int:
+        """Where the first row begins: below the equal-share label when there is one."""
+        return self.TOP if self._equal > 0 else 0
+
+    def height_for_rows(self, rows: int, *, compact: bool = True) -> int:
+        """The height ``rows`` people take, in compact or roomy rows."""
+        row = self.compact_row() if compact else self.ROW
+        return rows * row + self.top() + self.BOTTOM
+
+    def compact_row(self) -> int:
         return max(self.COMPACT_ROW, QFontMetrics(self.font()).height() + 2)
 
     def row_height(self) -> float:
         """Roomy rows when there is space, compact ones in a big circle."""
-        fits = (self.height() - self.TOP - 6) / max(1, len(self._bars))
-        return max(float(self._compact_row()), min(float(self.ROW), fits))
+        fits = (self.height() - self.top() - self.BOTTOM) / max(1, len(self._bars))
+        return max(float(self.compact_row()), min(float(self.ROW), fits))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -127,7 +138,7 @@ class FairnessStrip(QWidget):
         offers = [b.offered or 0.0 for b in self._bars]
         scale_max = max(max(b.seconds for b in self._bars), max(offers), self._equal * 1.25, 1.0)
         rows = self._bars
-        top = self.TOP
+        top = self.top()
         row_h = self.row_height()
         gap = min(6.0, row_h / 4)
         # Right to left (Arabic): names on the right, bars growing leftwards, figures on the
@@ -181,5 +192,5 @@ def scrollable(strip: FairnessStrip) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setAccessibleName(strip.accessibleName())
-    area.setMinimumHeight(3 * strip.COMPACT_ROW + strip.TOP + 6)
+    area.setMinimumHeight(strip.height_for_rows(3))
     return area

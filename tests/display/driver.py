@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from tests.display.live_geometry import overlapping_parts, queue_in_sight, speaking_time_in_sight
 from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until, xdo
 from tests.display.scenario_kit import (
     PASSPHRASE,
@@ -342,14 +343,17 @@ def live_layout(prober: Prober, workdir: Path) -> None:
             "ring": rect(
                 QRect(live.ring.mapTo(window, live.ring.rect().topLeft()), live.ring.size())
             ),
-            "overlaps": live_overlaps(live),
+            "overlaps": live_overlaps(live) + overlapping_parts(live),
             "fairness_scrolls": live.fairness_area.verticalScrollBar().isVisible(),
+            "speaking time": speaking_time_in_sight(live),
+            "queue": queue_in_sight(live),
         }
         if shots:
             subprocess.run(
                 ["import", "-window", "root", str(Path(shots) / f"{name}.png")], check=False
             )
 
+    look("ready")  # everyone waits in the queue
     controller.toggle()  # the round begins: the first person (a long name) speaks
     look("long name speaking")
     controller.move_on()

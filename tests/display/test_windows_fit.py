@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.display.conftest import run_scenario
 from tests.display.xserver import RealDisplay
 
@@ -89,17 +91,30 @@ def test_a_circle_left_running_is_offered_back_at_the_next_start(
     assert report["resumed"]
 
 
+@pytest.mark.parametrize("language", ["en", "de"])
 def test_the_live_screen_keeps_its_shape_and_nothing_overlaps(
-    screen: RealDisplay, tmp_path: Path
+    screen: RealDisplay, tmp_path: Path, language: str
 ) -> None:
-    """Long names, the notes field locked and unlocked, the passers' bar: on both screen
-    sizes no part of the live screen overlaps another, and the ring never moves or resizes."""
-    report = run_scenario(screen, "live_layout", tmp_path)
+    """Five people with long names, the notes field locked and unlocked, the passers' bar: on
+    both screen sizes no part of the live screen overlaps another, and the ring never moves
+    or resizes. Everyone's speaking time is in sight without scrolling (at 1024×600 the list
+    showed three and a half of five people and scrolled while the queue above it kept empty
+    room), and the queue shows whole names only, never half of one."""
+    report = run_scenario(screen, "live_layout", tmp_path, f"lang={language}")
     assert "error" not in report, report["error"]
     states = report["states"]
-    assert len(states) == 6
+    assert len(states) == 7
     overlaps = {name: s["overlaps"] for name, s in states.items() if s["overlaps"]}
     assert not overlaps, overlaps
     rings = {name: tuple(s["ring"]) for name, s in states.items()}
     assert len(set(rings.values())) == 1, rings
-    assert len({s["fairness_scrolls"] for s in states.values()}) == 1, "the list never changes"
+    hidden = {
+        name: s["speaking time"]
+        for name, s in states.items()
+        if s["speaking time"]["in sight"] != s["speaking time"]["people"] or s["fairness_scrolls"]
+    }
+    assert not hidden, f"speaking time out of sight: {hidden}"
+    assert all(s["speaking time"]["people"] == 5 for s in states.values())
+    queues = {name: s["queue"] for name, s in states.items()}
+    assert not any(q["cut"] for q in queues.values()), queues
+    assert all(q["in sight"] >= min(q["waiting"], 3) for q in queues.values()), queues

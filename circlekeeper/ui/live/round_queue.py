@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -43,6 +43,40 @@ class QueueList(QListWidget):
         # Long names end in "…" (the whole name is the row's tooltip) instead of a scroll bar.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.model().rowsMoved.connect(self._emit_order)
+        self._rows = QUEUE_ROWS
+        self.setMinimumHeight(self._height_of(QUEUE_ROWS))
+
+    def hold_rows(self, rows: int) -> bool:
+        """Ask for room for ``rows`` names from now on (never fewer than before); True when
+        that is more than before.
+
+        The queue asks for the longest it has been this session, not its length now: it
+        empties turn by turn, and a box that shrank each turn would make the speaking-time
+        list beside it change size all evening. Room it has no names for goes to that list
+        (the live view gives the list the column's stretch, the queue none).
+        """
+        if rows <= self._rows:
+            return False
+        self._rows = rows
+        return True
+
+    def row_height(self) -> int:
+        """Every name's row is this tall, whatever glyphs it holds (a name with an accent or
+        a soft hyphen asked a pixel more, and the list's whole-row height missed by one)."""
+        return self.fontMetrics().height()
+
+    def _height_of(self, rows: int) -> int:
+        return rows * self.row_height() + 2 * self.frameWidth()
+
+    def whole_rows_within(self, height: int) -> int:
+        """The tallest height up to ``height`` that shows whole names only (never below the
+        :data:`QUEUE_ROWS` the list always shows)."""
+        frame = 2 * self.frameWidth()
+        rows = max(QUEUE_ROWS, (height - frame) // self.row_height())
+        return min(height, self._height_of(rows))
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height_of(self._rows))
 
     def person_ids(self) -> list[str]:
         return [self.item(i).data(PERSON) for i in range(self.count())]
@@ -68,6 +102,32 @@ class QueueList(QListWidget):
 
     def _emit_order(self, *args: object) -> None:
         self.order_changed.emit(self.person_ids())
+
+
+class WholeRows(QWidget):
+    """Holds the queue list at a height of whole names: what is left below the last whole
+    name stays empty rather than showing half of one (a name cut in half reads as someone
+    left out). The layout sizes this holder; the holder sizes the list."""
+
+    def __init__(self, listing: QueueList) -> None:
+        super().__init__()
+        self.listing = listing
+        listing.setParent(self)
+
+    def sizeHint(self) -> QSize:
+        return self.listing.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.listing.minimumSizeHint().width(), self.listing.minimumHeight())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """The list as tall as the whole names that fit (again after its rows changed: the
+        first names set the row height)."""
+        self.listing.setGeometry(0, 0, self.width(), self.listing.whole_rows_within(self.height()))
 
 
 class RoundQueue(QWidget):
@@ -99,18 +159,21 @@ class RoundQueue(QWidget):
         self.heard.setAccessibleName(_("Heard and passed in this round"))
         self.heard.setTextFormat(Qt.TextFormat.PlainText)
         self.heard.setMinimumHeight(HEARD_LINES * self.heard.fontMetrics().lineSpacing())
-        row = self.queue.fontMetrics().lineSpacing() + 2
-        self.queue.setMinimumHeight(QUEUE_ROWS * row + 2 * self.queue.frameWidth())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._list_room = WholeRows(self.queue)
+        self._speaking = ""
+        self._story: list[str] = []
         layout.addWidget(self._title)
-        layout.addWidget(self.queue, 1)
+        layout.addWidget(self._list_room, 1)
         layout.addWidget(self.heard)
 
     def show_round(
         self, round_: RoundState | None, label: Callable[[str], str], current: str | None
     ) -> None:
         ids: Sequence[str] = round_.queue if round_ is not None else ()
+        if self.queue.hold_rows(len(ids)):
+            self._list_room.updateGeometry()
         if self.queue.person_ids() != list(ids) or self._labels() != [label(i) for i in ids]:
             self.queue.blockSignals(True)
             self.queue.model().blockSignals(True)
@@ -119,17 +182,21 @@ class RoundQueue(QWidget):
                 item = QListWidgetItem(label(person_id))
                 item.setData(PERSON, person_id)
                 item.setToolTip(label(person_id))
+                item.setSizeHint(QSize(0, self.queue.row_height()))  # as wide as the list
                 self.queue.addItem(item)
             self.queue.model().blockSignals(False)
             self.queue.blockSignals(False)
             self.queue.reset()
+            self._list_room.fit()
+        self._speaking = ""
         if round_ is None:
-            self.heard.setText(_("No round in progress."))
+            self._story = [_("No round in progress.")]
+            self._tell()
             return
         spoke = [label(p) for p in round_.spoke]
         parts = []
         if current:
-            parts.append(_("Speaking: {name}").format(name=label(current)))
+            self._speaking = _("Speaking: {name}").format(name=label(current))
         parts.append(
             _("Heard: {names}").format(names=", ".join(spoke)) if spoke else _("Heard: nobody yet")
         )
@@ -145,7 +212,23 @@ class RoundQueue(QWidget):
             parts.append(
                 _("Not here: {names}").format(names=", ".join(label(p) for p in round_.skipped))
             )
-        self.heard.setText("\n".join(parts))
+        self._story = parts
+        self._tell()
+
+    def _tell(self) -> None:
+        """The speaker on one line (their full name is large beside the ring; here it would
+        wrap a long one and take a name's room from the queue), then what the round heard."""
+        lines = list(self._story)
+        if self._speaking:
+            width = self.heard.contentsRect().width()
+            metrics = self.heard.fontMetrics()
+            lines.insert(0, metrics.elidedText(self._speaking, Qt.TextElideMode.ElideRight, width))
+        self.heard.setText("\n".join(lines))
+        self.heard.setToolTip(self._speaking)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._tell()
 
     def _labels(self) -> list[str]:
         return [self.queue.item(i).text() for i in range(self.queue.count())]
@@ -168,4 +251,4 @@ class RoundQueue(QWidget):
         menu.exec(self.queue.viewport().mapToGlobal(point))
 
 
-__all__ = ["QueueList", "RoundQueue"]
+__all__ = ["QueueList", "RoundQueue", "WholeRows"]

@@ -54,6 +54,8 @@ except ImportError:  # pragma: no cover - older Qt
 SPEAKER_LINES = 2
 """The speaker's name (or "Ready: …") in at most two lines: the ring never moves for a name."""
 PROMPT_LINES = 3
+ROWS_IN_SIGHT = 5
+"""People whose speaking time shows without scrolling, on a 1024×600 screen too."""
 
 
 class LiveView(LiveControls, QWidget):
@@ -161,14 +163,17 @@ class LiveView(LiveControls, QWidget):
         left.addWidget(self._below_ring())
 
         right = QVBoxLayout()
-        right.addWidget(self.queue, 1)
+        right.addWidget(self.queue)
         fairness_title = QLabel(_("Speaking time so far"))
         fairness_title.setObjectName("sectionTitle")
         right.addWidget(fairness_title)
         self.fairness_area = scrollable(self.fairness)
-        # The speaking-time list before the queue: the queue scrolls and elides by itself.
-        right.setStretch(0, 1)
-        right.addWidget(self.fairness_area, 2)
+        # Whatever the screen, five people's rows are in sight (compact on a 1024×600 one);
+        # a bigger circle scrolls. The same five whoever is present: an arrival never changes
+        # what the column claims, so nothing beside it moves.
+        self.fairness_area.setMinimumHeight(self.fairness.height_for_rows(ROWS_IN_SIGHT))
+        # The queue asks for its names and no more; the rest of the column goes to this list.
+        right.addWidget(self.fairness_area, 1)
         if self.notes_widget is not None:
             right.addWidget(steady_height(self.notes_widget))
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -98,12 +99,17 @@ class QuickNoteField(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.edit, 1)
         row.addWidget(self.person)
+        # The unlock button (while locked) and the status line (once unlocked) take turns in
+        # one place: the field is a line shorter on the live screen's crowded column.
+        below = QWidget()
+        self._below = QStackedLayout(below)
+        self._below.addWidget(self.unlock_button)
+        self._below.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addLayout(row)
-        layout.addWidget(self.unlock_button)
-        layout.addWidget(self.status)
+        layout.addWidget(below)
 
         focus = QShortcut(QKeySequence("Ctrl+Shift+M"), self)
         focus.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -192,11 +198,11 @@ class QuickNoteField(QWidget):
             if set_up
             else _("Private notes — choose a passphrase to start")
         )
-        self.unlock_button.show()
         self.status.setText("")
+        self._below.setCurrentWidget(self.unlock_button)
 
     def _show_unlocked(self) -> None:
         self.edit.setEnabled(True)
         self.edit.setPlaceholderText(_("Type, then Enter saves"))
         self.person.setEnabled(True)
-        self.unlock_button.hide()
+        self._below.setCurrentWidget(self.status)
