@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -40,19 +39,17 @@ from circlekeeper.session.order import (
 )
 from circlekeeper.session.roles import suggest_facilitator
 from circlekeeper.session.seating import RoundDirection, RoundStart, SeatingRule, round_order
-from circlekeeper.ui.bidi_text import breakable, display_name, person_label
+from circlekeeper.ui.bidi_text import breakable, display_name
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.brief import CircleBrief, SessionSetup, default_plan
 from circlekeeper.ui.setup.budget_offer import BudgetOffer
-from circlekeeper.ui.setup.newcomer_dialog import ask_newcomer
+from circlekeeper.ui.setup.present_people import PresentPeople
 from circlekeeper.ui.setup.round_plan_editor import RoundPlanEditor
 from circlekeeper.ui.setup.seating_list import SeatingList, seating_tip
 from circlekeeper.ui.wrapping_button import WrappingButton
 
-PERSON = Qt.ItemDataRole.UserRole
-NEWCOMER = Qt.ItemDataRole.UserRole + 1
 STRATEGIES = [
     (N_("Around the circle"), OrderStrategy.SEATING),
     (N_("Shuffled"), OrderStrategy.SHUFFLE),
@@ -75,7 +72,7 @@ PREVIEWED_NAMES = 12
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
 
 
-class SetupDialog(QDialog):
+class SetupDialog(PresentPeople, QDialog):
     def __init__(
         self,
         brief: CircleBrief,
@@ -253,51 +250,6 @@ class SetupDialog(QDialog):
         self._preview()
         self.result_setup: SessionSetup | None = None
         self._as_opened = self._prepared()
-
-    # ---------------------------------------------------------------- people
-
-    def _add_person_item(self, person: Participant, *, newcomer: bool) -> None:
-        text = person_label(person.name, person.pronouns)
-        if newcomer:
-            text = _("{person}  — new today").format(person=text)
-        item = QListWidgetItem(text)
-        item.setData(PERSON, person)
-        item.setData(NEWCOMER, newcomer)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
-        item.setToolTip(text)
-        self.present.addItem(item)
-
-    def add_newcomer(self, person: Participant) -> None:
-        self._newcomers.append(person)
-        self._add_person_item(person, newcomer=True)
-        self._refresh_first()
-        self._preview()
-
-    def _add_newcomer(self) -> None:
-        self._counter += 1
-        person = ask_newcomer(self, f"new-{self._counter}")
-        if person is not None:
-            self.add_newcomer(person)
-
-    def seating(self) -> list[Participant]:
-        """Ticked people in the order of the list (the room's seating)."""
-        people = []
-        for row in range(self.present.count()):
-            item = self.present.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                people.append(item.data(PERSON))
-        return people
-
-    def _refresh_first(self) -> None:
-        current = self.first.currentData()
-        self.first.blockSignals(True)
-        self.first.clear()
-        for person in self.seating():
-            self.first.addItem(person_label(person.name, person.pronouns), person.person_id)
-        index = self.first.findData(current)
-        self.first.setCurrentIndex(max(0, index))
-        self.first.blockSignals(False)
 
     # ---------------------------------------------------------------- order
 
