@@ -112,6 +112,15 @@ def start_a_circle(prober: Prober, workdir: Path) -> None:
         screenshot("start-a-circle")
         plan = dialog.plan  # type: ignore[attr-defined]
         table = plan.table
+        sight = global_rect(body.viewport() if body is not None else dialog)
+        sight = sight.intersected(global_rect(table.viewport()))
+        seen["rounds"] = table.rowCount()
+        seen["rounds_in_sight"] = sum(  # as the dialog opens, before anyone scrolls
+            1
+            for row in range(table.rowCount())
+            if inside(global_rect(table.cellWidget(row, 0)), sight)
+            and table.cellWidget(row, 0).isVisible()
+        )
         seen["plan_scrolls_sideways"] = table.horizontalScrollBar().isVisible()
         body_area = body.viewport() if body is not None else dialog
         cut = []

@@ -1,6 +1,7 @@
 """*Start a circle* and the live screen on a real laptop screen and a 1024×600 one, in English
 and in German (the longest of our languages): every button and choice of the round plan reads
-in full, a warning the dialog opens with is in sight, and the ring stays put as a round begins."""
+in full, the plan's rounds and a warning the dialog opens with are in sight, and the ring stays
+put as a round begins."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def test_the_round_plan_reads_in_full_and_the_budget_warning_is_in_sight(
     assert seen["warning_in_sight"], "the warning is on screen as the dialog opens"
     assert not seen["cut"], "\n".join(seen["cut"])
     assert not seen["plan_scrolls_sideways"]
+    # At 1024×600 the plan opened below the dialog's fold, only its top in sight.
+    assert seen["rounds_in_sight"] == seen["rounds"] == 3, seen
     assert report["windows"]["start a circle"]["fits"]
 
 

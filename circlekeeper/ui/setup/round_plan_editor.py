@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import cast
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -57,6 +57,26 @@ class _TopOfCell(QWidget):
         self.setFocusProxy(editor)
 
 
+class PlanTable(QTableWidget):
+    """The rounds' table, asking for the height of its rounds (Qt's default asked for a
+    fixed 192 pixels whatever it held: on a 1024×600 screen a short plan took room that
+    *Start a circle* needed above it, and a long one scrolled while room was spare)."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__(rows, columns)
+        self.verticalHeader().sectionResized.connect(lambda *_: self.updateGeometry())
+        self.model().rowsInserted.connect(lambda *_: self.updateGeometry())
+        self.model().rowsRemoved.connect(lambda *_: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        rows = sum(self.rowHeight(row) for row in range(self.rowCount()))
+        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
+        scroll_bar = self.horizontalScrollBar()
+        if scroll_bar.isVisible():
+            height += scroll_bar.sizeHint().height()
+        return QSize(super().sizeHint().width(), height)
+
+
 class RoundPlanEditor(QWidget):
     budgets_changed = Signal()
     """A round's policy, length or minimum changed, or a round came or went (the set-up
@@ -82,7 +102,7 @@ class RoundPlanEditor(QWidget):
         self._browse = browse_prompt
         self._tools = prompt_tools
         self._people = people
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = PlanTable(0, len(COLUMNS))
         self.table.setAccessibleName(_("Round plan"))
         self.table.setHorizontalHeaderLabels([_(title) if title else "" for title in COLUMNS])
         header = self.table.horizontalHeader()

@@ -8,7 +8,7 @@ model's ``rowsMoved`` hears about either.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
@@ -20,11 +20,20 @@ def seating_tip() -> str:
     return _("Drag names, or press Alt+Up / Alt+Down, to match where people sit.")
 
 
+SHOWN_ROWS = 6
+"""Names the list asks room for; a bigger circle scrolls in it (Qt's default asked for about
+twelve, and on a 1024×600 screen pushed *Start a circle*'s round plan below its fold)."""
+
+
 class SeatingList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def sizeHint(self) -> QSize:
+        row = max(self.fontMetrics().height(), self.sizeHintForRow(0))
+        return QSize(super().sizeHint().width(), SHOWN_ROWS * row + 2 * self.frameWidth())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         alt = event.modifiers() & Qt.KeyboardModifier.AltModifier

@@ -47,6 +47,7 @@ from circlekeeper.ui.setup.speaking_order import DIRECTIONS, ROUND_STARTS, STRAT
 from circlekeeper.ui.wrapping_button import WrappingButton
 
 PREVIEWED_NAMES = 12
+CHOICE_CHARACTERS = 24
 
 
 PromptSource = Callable[[RoundPlan, QWidget], str | None]
@@ -170,43 +171,7 @@ class SetupDialog(SpeakingOrder, QDialog):
         agreements.setAccessibleName(_("Group agreements"))
         agreements.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        people_box = QGroupBox(_("Who is here"))
-        people_layout = QVBoxLayout(people_box)
-        people_layout.addWidget(self.present)
-        people_layout.addWidget(add)
-        roles = QFormLayout()
-        roles.addRow(_("Facilitator"), self.facilitator)
-        roles.addRow("", self.suggestion)
-        roles.addRow(_("Co-facilitator"), self.co_facilitator)
-        roles.addRow(self.facilitator_shares)
-        people_layout.addLayout(roles)
-
-        order_box = QGroupBox(_("Speaking order"))
-        order_form = QFormLayout(order_box)
-        order_form.addRow(_("Order"), self.strategy)
-        order_form.addRow(_("First speaker"), self.first)
-        order_form.addRow(_("Direction"), self.direction)
-        order_form.addRow(_("Each round starts with"), self.round_start)
-        order_form.addRow(self.order_preview)
-
-        agreements_box = QGroupBox(_("Group agreements — to read aloud"))
-        QVBoxLayout(agreements_box).addWidget(agreements)
-
-        plan_box = QGroupBox(_("Rounds"))
-        plan_layout = QVBoxLayout(plan_box)
-        plan_layout.addWidget(self.plan)
-        plan_layout.addWidget(self.skip_check_in)
-
-        right = QVBoxLayout()
-        right.addWidget(agreements_box)
-        right.addWidget(order_box)
-        right.addStretch(1)
-        top = QHBoxLayout()
-        top.addWidget(people_box, 1)
-        top.addLayout(right, 1)
-        body = QVBoxLayout()
-        body.addLayout(top, 2)
-        body.addWidget(plan_box, 3)  # rounds grow tall with one prompt per person
+        body = self._lay_out(add, agreements)
 
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(
@@ -230,6 +195,70 @@ class SetupDialog(SpeakingOrder, QDialog):
         self._preview()
         self.result_setup: SessionSetup | None = None
         self._as_opened = self._prepared()
+
+    def _lay_out(self, add: QPushButton, agreements: QLabel) -> QVBoxLayout:
+        """Three short columns above the round plan, which takes the height left: who is
+        here; who facilitates and the agreements; the speaking order. On a 1024×600 screen
+        the plan's rounds are in sight as the dialog opens (they were below its fold, under
+        two tall columns)."""
+        people_box = QGroupBox(_("Who is here"))
+        people_layout = QVBoxLayout(people_box)
+        people_layout.addWidget(self.present, 1)
+        people_layout.addWidget(add)
+
+        # Words that wrap (the suggestion, the order preview) sit below each form, not in it:
+        # a form row in a narrow column was given less height than its wrapped words.
+        roles_box = QGroupBox()
+        roles_layout = QVBoxLayout(roles_box)
+        roles = QFormLayout()
+        roles.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        roles.addRow(_("Facilitator"), self.facilitator)
+        roles.addRow(_("Co-facilitator"), self.co_facilitator)
+        roles_layout.addLayout(roles)
+        roles_layout.addWidget(self.suggestion)
+        roles_layout.addWidget(self.facilitator_shares)
+        roles_layout.addStretch(1)
+
+        agreements_box = QGroupBox(_("Group agreements — to read aloud"))
+        QVBoxLayout(agreements_box).addWidget(agreements)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(roles_box, 1)  # room to spare goes to wrapped words
+        middle_layout.addWidget(agreements_box)
+
+        order_box = QGroupBox(_("Speaking order"))
+        order_layout = QVBoxLayout(order_box)
+        order_form = QFormLayout()
+        order_layout.addLayout(order_form)
+        order_layout.addWidget(self.order_preview)
+        order_layout.addStretch(1)
+        for combo in (self.strategy, self.first, self.direction, self.round_start):
+            # Asking for the chosen words' room, not the longest choice's, keeps each beside
+            # its label (a row wrapped under its label cost the plan a line).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(CHOICE_CHARACTERS)
+        order_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        order_form.addRow(_("Order"), self.strategy)
+        order_form.addRow(_("First speaker"), self.first)
+        order_form.addRow(_("Direction"), self.direction)
+        order_form.addRow(_("Each round starts with"), self.round_start)
+
+        plan_box = QGroupBox(_("Rounds"))
+        plan_layout = QVBoxLayout(plan_box)
+        plan_layout.addWidget(self.plan, 1)
+        plan_layout.addWidget(self.skip_check_in)
+
+        top = QHBoxLayout()
+        top.addWidget(people_box, 2)
+        top.addWidget(middle, 3)
+        top.addWidget(order_box, 6)  # its choices read in full, each beside its label
+        body = QVBoxLayout()
+        body.addLayout(top, 1)
+        body.addWidget(plan_box, 1)  # asks for its rounds: one prompt per person grows it
+        return body
 
     # ---------------------------------------------------------------- order
 
