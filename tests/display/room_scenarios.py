@@ -231,3 +231,65 @@ def ring_from_ready(prober: Prober, workdir: Path) -> None:
     look("plan kept")
     window.close()
     parts.data.close()
+
+
+def column_report(table: Any) -> dict[str, Any]:
+    """How the past-sessions table fits: a sideways scroll bar, each column's width, and the
+    cells whose words are cut without a tooltip saying them whole."""
+    from PySide6.QtCore import Qt
+
+    header = table.horizontalHeader()
+    model = table.model()
+    metrics = table.fontMetrics()
+    cut_silently = []
+    for row in range(min(model.rowCount(), 20)):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            text = str(model.data(index, Qt.ItemDataRole.DisplayRole) or "")
+            room = header.sectionSize(column) - 8  # the cell's margins
+            if metrics.horizontalAdvance(text) > room:
+                tip = str(model.data(index, Qt.ItemDataRole.ToolTipRole) or "")
+                if text not in tip:
+                    cut_silently.append(f"row {row + 1}, column {column + 1}: {text!r}")
+    return {
+        "scrolls_sideways": table.horizontalScrollBar().isVisible(),
+        "columns": [header.sectionSize(c) for c in range(model.columnCount())],
+        "viewport": table.viewport().width(),
+        "cut_silently": cut_silently,
+    }
+
+
+@scenario
+def history_columns(prober: Prober, workdir: Path) -> None:
+    """The history's past sessions, a demo circle's and one with a long name and long
+    facilitators' names: the table's columns fit its width."""
+    from circlekeeper.demo.seeding import seed_demo_circle
+    from circlekeeper.i18n import _
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    window = parts.window
+    seed_demo_circle(parts.data.store.engine, sessions=6, seed=4)
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Wednesday evening peer support circle for carers (north side)",
+            default_plan=default_plan(),
+            facilitators=("Maria Fernanda de los Santos", "Konstantinopoulou-Vanderbilt"),
+            members=tuple(Member(-i, n) for i, n in enumerate(ROOM[:4], 1)),
+        )
+    )
+    window.refresh_circles()
+    window.start_circle()
+    window.live_view.end_circle()
+    window.summary_view.closed.emit("")
+    history = window.options.extra_pages[_("&History")]
+    window.show_page(history)
+    spin_until(lambda: history.model.rowCount() >= 7, 10)
+    spin(0.5)
+    screenshot("history")
+    prober.report["history"] = column_report(history.table)
+    window.close()
+    parts.data.close()

@@ -52,3 +52,18 @@ def test_the_ring_stays_put_from_ready_through_the_first_turns(
     assert len(windows) == 1, f"the window keeps its size: {windows}"
     over = states["plan runs over"]
     assert over["offer shown"] and over["fits"], over
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_history_table_fits_its_width(
+    screen: RealDisplay, tmp_path: Path, language: str
+) -> None:
+    """Past sessions, one with a long circle name and long facilitators' names: the table
+    never scrolls sideways (it did at 1366×768), and words a narrow column cuts short are
+    said whole in their tooltip."""
+    report = run_scenario(screen, "history_columns", tmp_path, f"lang={language}")
+    assert "error" not in report, report["error"]
+    seen = report["history"]
+    assert not seen["scrolls_sideways"], seen
+    assert sum(seen["columns"]) <= seen["viewport"], seen
+    assert not seen["cut_silently"], seen

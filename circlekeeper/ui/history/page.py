@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -42,14 +41,15 @@ from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
 from circlekeeper.ui.history.circle_view import CircleView
+from circlekeeper.ui.history.column_fit import ColumnFitter, session_columns
 from circlekeeper.ui.history.filter_bar import FilterBar
-from circlekeeper.ui.history.format import count, decimal, duration, local_time
+from circlekeeper.ui.history.format import count
 from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
 from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
 from circlekeeper.ui.history.picker_tab import PickerTab
 from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
-from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel, status_word
+from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 
 log = logging.getLogger(__name__)
 
@@ -128,25 +128,10 @@ class HistoryPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        # The circle's name is what people scan for: it gets room for a usual name, demo mark
-        # included; the facilitators' names take what is left.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        # Widths from the font, never by measuring every row: fitting columns to their contents
-        # asked the model for every cell again on each page and cost more than the query.
-        # The samples are formatted in the active language, so German's longer words fit.
+        # Fitted to the table's width whatever the screen: long words end in "…" with a
+        # tooltip instead of a sideways scroll bar (it scrolled at 1366×768).
+        self.columns = ColumnFitter(self.table, session_columns(self.table))
         metrics = self.table.fontMetrics()
-        sample = datetime(2026, 12, 30, 18, 20, tzinfo=UTC)
-        header.resizeSection(0, metrics.horizontalAdvance(local_time(sample, "UTC")) + 28)
-        # A usual circle name, demo mark included, as the sample (not shown, not translated).
-        header.resizeSection(1, metrics.horizontalAdvance("Tuesday evening circle (demo)") + 12)
-        longest = duration(2 * 3600 + 59 * 60, to_the_minute=True)  # a long evening's circle
-        widest = {3: count(999), 4: longest, 5: decimal(1.0, 2)}
-        for figure, text in widest.items():
-            heading = str(self.model.headerData(figure, Qt.Orientation.Horizontal))
-            wide = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(heading))
-            header.resizeSection(figure, wide + 28)
-        header.resizeSection(6, metrics.horizontalAdvance(status_word("abandoned")) + 16)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts by date, newest first: the first page

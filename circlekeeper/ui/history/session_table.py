@@ -40,6 +40,9 @@ COLUMNS: tuple[tuple[str, SessionSort | None], ...] = (
 )
 """Column headings (translated when shown) and the sort each one asks for."""
 SESSION_ID = Qt.ItemDataRole.UserRole
+WORDS = frozenset({0, 1, 2, 4, 6})
+"""Columns of words, which a narrow table shortens with "…" (their tooltips say them whole);
+the figures' columns are never narrower than their figures."""
 
 
 def status_word(status: str) -> str:
@@ -165,8 +168,8 @@ class SessionTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section][0])
+        if orientation == Qt.Orientation.Horizontal and role in (DISPLAY, TOOLTIP):
+            return _(COLUMNS[section][0])  # the tooltip: a heading a narrow column cuts
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -186,8 +189,8 @@ class SessionTableModel(QAbstractTableModel):
             return self._rows[row].session_id
         if role == ALIGNMENT and column in (3, 4, 5):
             return RIGHT
-        if role == TOOLTIP and column == 1:
-            return self.data(index, DISPLAY)  # a long circle name, whole
+        if role == TOOLTIP and column in WORDS:
+            return self.data(index, DISPLAY) or None  # words a narrow column cuts, whole
         if role == TOOLTIP and column == 5 and self._rows[row].fairness is not None:
             return _("Jain fairness index: 1.00 means everyone had the same speaking time.")
         return None

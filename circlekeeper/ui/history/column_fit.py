@@ -1,0 +1,150 @@
+"""The past-sessions table's columns, fitted to the table's width: it never scrolls sideways.
+
+Each column says what it would like (its natural width, from the font and a usual value in
+the active language), the least it can do with, and how readily it gives room up. When the
+table is wider than the natural widths, the text columns (circle, facilitators) share what
+is left; when it is narrower, the columns of words give room in proportion to what each can
+spare (a long circle name, facilitator, duration or status ends in "…", its tooltip says it
+whole), and last of all the date's time of day; headings and figures are never cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from circlekeeper.i18n.formats import format_date
+from circlekeeper.ui.history.format import count, decimal, duration, local_time
+from circlekeeper.ui.history.session_table import status_word
+
+PADDING = 12
+"""A cell's margins around its words (and a header's room for the sort arrow, less)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRoom:
+    natural: int
+    """The width that shows a usual value and the heading whole."""
+    least: int
+    """Narrower than this, the column's words are cut (figures: never narrower)."""
+    share: int = 0
+    """How much of the room left over the column takes (text columns)."""
+    gives: int = 0
+    """Which columns give room first when there is too little: lower gives first."""
+
+
+def fitted_widths(rooms: Sequence[ColumnRoom], width: int) -> list[int]:
+    """Widths for ``rooms`` adding up to ``width`` (or to their least, when even that is
+    more than ``width``: then the table scrolls rather than cut a figure)."""
+    widths = [room.natural for room in rooms]
+    spare = width - sum(widths)
+    if spare >= 0:
+        shares = sum(room.share for room in rooms)
+        if shares == 0:
+            return widths
+        given = 0
+        for index, room in enumerate(rooms):
+            part = spare * room.share // shares
+            widths[index] += part
+            given += part
+        last = max(i for i, room in enumerate(rooms) if room.share)
+        widths[last] += spare - given
+        return widths
+    deficit = -spare
+    for tier in sorted({room.gives for room in rooms}):
+        members = [i for i, room in enumerate(rooms) if room.gives == tier]
+        slack = sum(widths[i] - rooms[i].least for i in members)
+        if slack <= 0:
+            continue
+        if slack <= deficit:
+            for i in members:
+                widths[i] = rooms[i].least
+            deficit -= slack
+            continue
+        taken = 0
+        for i in members:
+            part = (widths[i] - rooms[i].least) * deficit // slack
+            widths[i] -= part
+            taken += part
+        for i in members:  # what rounding left over, from the first that can give it
+            if taken == deficit:
+                break
+            step = min(deficit - taken, widths[i] - rooms[i].least)
+            widths[i] -= step
+            taken += step
+        return widths
+    return widths
+
+
+def session_columns(table: QTableView) -> list[ColumnRoom]:
+    """The past-sessions table's columns: date, circle, facilitators, present, duration,
+    fairness, status. Measured from samples in the language on screen (German's longer
+    words fit), never from every row: asking for every cell cost more than the query."""
+    metrics = QFontMetrics(table.font())
+
+    def width(text: str) -> int:
+        return metrics.horizontalAdvance(text)
+
+    model = table.model()
+
+    def heading(column: int, *, arrow: int = 12) -> int:
+        """A heading whole, with room for the sort arrow (unless squeezed: only one
+        column shows the arrow)."""
+        return width(str(model.headerData(column, Qt.Orientation.Horizontal))) + PADDING + arrow
+
+    sample = datetime(2026, 12, 30, 18, 20, tzinfo=UTC)
+    date = width(local_time(sample, "UTC")) + PADDING
+    day = (
+        width(format_date(sample.date(), "medium")) + PADDING
+    )  # the time may end in "…" last of all
+    # A usual circle name, demo mark included (a sample, never shown nor translated).
+    circle = width("Tuesday evening circle (demo)") + PADDING
+    facilitators = width("Amal Haddad, Jonas Berg") + PADDING
+    short = width("Tue…") + PADDING
+    # A duration is words ("2 hr and 59 min"): on a small screen it may end in "…" too.
+    longest = width(duration(2 * 3600 + 59 * 60, to_the_minute=True)) + PADDING
+    minutes = width(duration(59 * 60, to_the_minute=True)) + PADDING
+    present, fairness = (width(figure) + PADDING for figure in (count(999), decimal(1.0, 2)))
+    rooms = [
+        ColumnRoom(max(date, heading(0)), max(day, heading(0, arrow=0)), gives=1),
+        ColumnRoom(max(circle, heading(1)), short, share=2),
+        ColumnRoom(max(facilitators, heading(2)), short, share=3),
+        ColumnRoom(max(present, heading(3)), max(present, heading(3, arrow=0))),
+        ColumnRoom(max(longest, heading(4)), max(minutes, heading(4, arrow=0))),
+        ColumnRoom(max(fairness, heading(5)), max(fairness, heading(5, arrow=0))),
+    ]
+    status = max(width(status_word(s)) for s in ("ended", "abandoned", "live")) + PADDING
+    least_status = max(width(status_word(s)) for s in ("ended", "live")) + PADDING
+    rooms.append(ColumnRoom(max(status, heading(6)), max(least_status, heading(6, arrow=0))))
+    return rooms
+
+
+class ColumnFitter(QObject):
+    """Fits ``table``'s columns to its width each time the table is resized."""
+
+    def __init__(self, table: QTableView, rooms: Sequence[ColumnRoom]) -> None:
+        super().__init__(table)
+        self._table = table
+        self._rooms = list(rooms)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(self._rooms)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self._table.horizontalHeader()
+        widths = fitted_widths(self._rooms, self._table.viewport().width())
+        for column, size in enumerate(widths):
+            header.resizeSection(column, size)
