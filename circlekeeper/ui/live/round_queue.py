@@ -125,8 +125,7 @@ class WholeRows(QWidget):
         self.fit()
 
     def fit(self) -> None:
-        """The list as tall as the whole names that fit (again after its rows changed: the
-        first names set the row height)."""
+        """The list as tall as the whole names that fit in the holder."""
         self.listing.setGeometry(0, 0, self.width(), self.listing.whole_rows_within(self.height()))
 
 
