@@ -20,8 +20,17 @@ from circlekeeper.session.clock import Clock
 from circlekeeper.session.dealing import PromptDeal, prompts_to_deal
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, RoundPlan
+from circlekeeper.session.preconditions import (
+    require_in_round,
+    require_live,
+    require_present,
+    require_round,
+    require_turn,
+    require_waiting,
+    turn_start_event,
+)
 from circlekeeper.session.replay import apply, fold, undone_seqs
-from circlekeeper.session.state import RoundState, SessionState, TurnState, TurnView, phase_for
+from circlekeeper.session.state import SessionState, TurnView, phase_for
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.session.undo import RIDERS, TURN_CLOSERS, UNDOABLE, describe
 
@@ -125,7 +134,7 @@ class CircleSession:
         While someone speaks, that is the share they would get if the current turn ended at
         this instant (its seconds so far are spent; the current speaker is no longer to come).
         """
-        round_ = self._require_round()
+        round_ = require_round(self._state)
         if not round_.queue:
             # Everyone passed or spoke (or nobody is here): no turn is coming, so there is no
             # allotment to show, rather than a whole budget for nobody.
@@ -168,7 +177,7 @@ class CircleSession:
         )
 
     def end_session(self) -> None:
-        self._require_live()
+        require_live(self._state)
         self._append([ev.SessionEnded()])
 
     def join(
@@ -184,7 +193,7 @@ class CircleSession:
         Joining a round where each person has their own prompt, they are dealt one with
         ``deal`` in the same action (one undo takes back both); someone joining from the next
         round is dealt theirs when that round starts."""
-        self._require_live()
+        require_live(self._state)
         pid = participant.person_id
         if not pid:
             raise SessionCommandRefused(
@@ -200,8 +209,8 @@ class CircleSession:
 
     def leave(self, person_id: str) -> None:
         """Someone leaves early; what they said stays counted."""
-        self._require_live()
-        self._require_present(person_id)
+        require_live(self._state)
+        require_present(self._state, person_id)
         self._append([ev.ParticipantLeft(person_id)])
 
     # ------------------------------------------------------------------ rounds
@@ -216,12 +225,12 @@ class CircleSession:
         """Begin a round in ``order`` (everyone present by default). In a round where each
         person has their own prompt, anyone in it without one (they arrived after the circle
         was set up) is dealt one with ``deal``, in the same action."""
-        self._require_live()
+        require_live(self._state)
         if self._state.current_round is not None:
             raise SessionCommandRefused(_("End the current round before starting another one."))
         chosen = list(self._state.present if order is None else order)
         for person_id in chosen:
-            self._require_present(person_id)
+            require_present(self._state, person_id)
         if len(set(chosen)) != len(chosen):
             raise SessionCommandRefused(_("The speaking order names someone twice."))
         problem = floor_problem(plan.policy)
@@ -232,12 +241,12 @@ class CircleSession:
         self._append([started, *self._deals(started, chosen, deal, now)], now=now)
 
     def end_round(self) -> None:
-        self._require_round()
+        require_round(self._state)
         self._append([ev.RoundEnded()])
 
     def reorder(self, order: Sequence[str]) -> None:
         """Put the people still waiting in a new order (drag and drop in the queue)."""
-        round_ = self._require_round()
+        round_ = require_round(self._state)
         if sorted(order) != sorted(round_.queue) or len(order) != len(round_.queue):
             raise SessionCommandRefused(
                 _("A new order must list exactly the people still waiting to speak.")
@@ -246,26 +255,26 @@ class CircleSession:
 
     def skip(self, person_id: str) -> None:
         """Someone in the queue is not in the room; they leave this round's queue."""
-        round_ = self._require_round()
-        self._require_waiting(round_, person_id)
+        round_ = require_round(self._state)
+        require_waiting(self._state, round_, person_id)
         self._append([ev.SpeakerSkipped(person_id)])
 
     # ------------------------------------------------------------------- turns
 
     def start_turn(self, person_id: str | None = None) -> None:
         """Start the next speaker's turn (or a chosen waiting person's)."""
-        self._require_live()
+        require_live(self._state)
         now = self.elapsed()
-        self._append([self._turn_start_event(person_id, auto=False, now=now)], now=now)
+        self._append([turn_start_event(self._state, person_id, auto=False, at=now)], now=now)
 
     def pause(self) -> None:
-        turn = self._require_turn()
+        turn = require_turn(self._state)
         if not turn.running:
             raise SessionCommandRefused(_("The timer is already paused."))
         self._append([ev.TurnPaused(turn.person_id)])
 
     def resume_turn(self) -> None:
-        turn = self._require_turn()
+        turn = require_turn(self._state)
         if turn.running:
             raise SessionCommandRefused(_("The timer is already running."))
         self._append([ev.TurnResumed(turn.person_id)])
@@ -281,7 +290,7 @@ class CircleSession:
             self.resume_turn()
 
     def extend(self, seconds: float) -> None:
-        turn = self._require_turn()
+        turn = require_turn(self._state)
         if not seconds > 0:
             raise SessionCommandRefused(
                 _("A turn can only be extended by a positive number of seconds.")
@@ -294,8 +303,8 @@ class CircleSession:
 
     def correct_start(self, seconds_ago: float) -> None:
         """The turn really started this long ago (the facilitator forgot to press start)."""
-        turn = self._require_turn()
-        round_ = self._require_round()
+        turn = require_turn(self._state)
+        round_ = require_round(self._state)
         now = self.elapsed()
         already = now - turn.started_at
         if not seconds_ago > already:
@@ -315,25 +324,25 @@ class CircleSession:
         self._append([ev.TurnStartCorrected(turn.person_id, float(seconds_ago - already))])
 
     def end_turn(self, *, start_next: bool = False) -> None:
-        turn = self._require_turn()
+        turn = require_turn(self._state)
         self._close_and_maybe_start(ev.TurnEnded(turn.person_id), start_next)
 
     def pass_turn(self, person_id: str | None = None, *, start_next: bool = False) -> None:
         """The right to pass: the person gives up their turn for this round, no questions."""
-        round_ = self._require_round()
+        round_ = require_round(self._state)
         who = person_id or round_.up_next
         if who is None:
             raise SessionCommandRefused(_("Nobody is waiting to speak in this round."))
-        self._require_in_round(round_, who)
+        require_in_round(self._state, round_, who)
         self._close_and_maybe_start(ev.TurnPassed(who), start_next)
 
     def pass_for_now(self, person_id: str | None = None, *, start_next: bool = False) -> None:
         """Come back to me: the person moves to the end of this round's queue, once."""
-        round_ = self._require_round()
+        round_ = require_round(self._state)
         who = person_id or round_.up_next
         if who is None:
             raise SessionCommandRefused(_("Nobody is waiting to speak in this round."))
-        self._require_in_round(round_, who)
+        require_in_round(self._state, round_, who)
         if who in round_.deferred:
             raise SessionCommandRefused(
                 _(
@@ -350,7 +359,7 @@ class CircleSession:
         Their allotment is what is left of the round's budget (never below the floor), as for
         anyone who speaks last. One action: undo takes back the invitation and the turn.
         """
-        round_ = self._require_round()
+        round_ = require_round(self._state)
         name = self._state.name_of(person_id)
         if round_.current is not None:
             raise SessionCommandRefused(
@@ -372,13 +381,13 @@ class CircleSession:
         invitation = ev.PassReconsidered(person_id)
         probe = copy.deepcopy(self._state)
         apply(probe, ev.Entry(self._state.last_seq + 1, now, self.wall_at(now), invitation))
-        turn = self._turn_start_event(person_id, auto=True, state=probe, now=now)
+        turn = turn_start_event(probe, person_id, auto=True, at=now)
         self._append([invitation, turn], now=now)
 
     def replan(self, first_index: int, plans: Sequence[RoundPlan]) -> None:
         """Replace the plans of the rounds from ``first_index`` on (the circle ran over and
         the facilitator shortened what is left, or accepted a new plan)."""
-        self._require_live()
+        require_live(self._state)
         if first_index < len(self._state.rounds):
             raise SessionCommandRefused(
                 _("Only rounds that have not started yet can be replanned.")
@@ -439,37 +448,8 @@ class CircleSession:
             apply(probe, ev.Entry(self._state.last_seq + 1, now, self.wall_at(now), closer))
             round_ = probe.current_round
             if round_ is not None and round_.current is None and round_.queue:
-                events.append(self._turn_start_event(None, auto=True, state=probe, now=now))
+                events.append(turn_start_event(probe, None, auto=True, at=now))
         self._append(events, now=now)
-
-    def _turn_start_event(
-        self,
-        person_id: str | None,
-        *,
-        auto: bool,
-        state: SessionState | None = None,
-        now: float | None = None,
-    ) -> ev.TurnStarted:
-        state = state or self._state
-        round_ = state.current_round
-        if round_ is None:
-            raise SessionCommandRefused(_("Start a round first."))
-        if round_.current is not None:
-            raise SessionCommandRefused(
-                _("{name} is still speaking; end their turn first.").format(
-                    name=state.name_of(round_.current.person_id)
-                )
-            )
-        if not round_.queue:
-            raise SessionCommandRefused(_("Everyone has had their turn in this round."))
-        who = person_id or round_.queue[0]
-        if who not in round_.queue:
-            raise SessionCommandRefused(
-                _("{name} is not waiting to speak.").format(name=state.name_of(who))
-            )
-        at = self.elapsed() if now is None else now
-        allotted = allotment_for(round_.plan.policy, round_.spoken_in_round(at), len(round_.queue))
-        return ev.TurnStarted(who, allotted, auto)
 
     def _append(
         self, events: Sequence[ev.Event], *, refold: bool = False, now: float | None = None
@@ -497,41 +477,3 @@ class CircleSession:
                 else:
                     for entry in entries[:stored]:
                         apply(self._state, entry)
-
-    def _require_live(self) -> None:
-        if not self._state.started:
-            raise SessionCommandRefused(_("The session has not started yet."))
-        if self._state.ended:
-            raise SessionCommandRefused(_("This session has ended."))
-
-    def _require_round(self) -> RoundState:
-        self._require_live()
-        round_ = self._state.current_round
-        if round_ is None:
-            raise SessionCommandRefused(_("No round is in progress; start a round first."))
-        return round_
-
-    def _require_turn(self) -> TurnState:
-        round_ = self._require_round()
-        if round_.current is None:
-            raise SessionCommandRefused(_("Nobody is speaking right now."))
-        return round_.current
-
-    def _require_present(self, person_id: str) -> None:
-        if person_id not in self._state.present:
-            raise SessionCommandRefused(
-                _("{name} is not in the circle.").format(name=self._state.name_of(person_id))
-            )
-
-    def _require_waiting(self, round_: RoundState, person_id: str) -> None:
-        if person_id not in round_.queue:
-            raise SessionCommandRefused(
-                _("{name} is not waiting to speak in this round.").format(
-                    name=self._state.name_of(person_id)
-                )
-            )
-
-    def _require_in_round(self, round_: RoundState, person_id: str) -> None:
-        if round_.current is not None and round_.current.person_id == person_id:
-            return
-        self._require_waiting(round_, person_id)
