@@ -6,7 +6,7 @@ whatever a signal reports is already stored. The ``QTimer`` only asks for repain
 always comes from the engine's clock, so a late tick never makes the timer drift.
 
 The policies (what *move on* does, reminders, clock jumps, heartbeats, the sentence for the
-moment) live in :mod:`circlekeeper.session.live_policy`, tested on a fake clock; this class only
+moment) live in :mod:`circlekeeper.session.live.policy`, tested on a fake clock; this class only
 turns their answers into Qt signals.
 """
 
@@ -33,7 +33,7 @@ from circlekeeper.session.forecast import (
     fit_to_time,
     forecast,
 )
-from circlekeeper.session.live_policy import (
+from circlekeeper.session.live.policy import (
     ClockJumpWatch,
     Heartbeat,
     IdleReminder,
