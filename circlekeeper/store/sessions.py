@@ -254,7 +254,7 @@ class SessionRepository:
         )
         with Session(self._engine) as s:
             if before is not None:
-                began = _row(s, before).started_at
+                began = session_row(s, before).started_at
                 query = query.where(
                     or_(
                         SessionRow.started_at < began,
