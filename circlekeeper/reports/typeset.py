@@ -28,13 +28,16 @@ from reportlab.platypus import Flowable, Paragraph
 
 from circlekeeper.i18n import ngettext
 from circlekeeper.palette import PRINT
-from circlekeeper.reports.bidi_order import (
-    base_is_rtl,
-    direction_pieces,
-    has_rtl,
-    visual_piece_order,
+from circlekeeper.reports.bidi_levels import (
+    MARKS_AND_ISOLATES,
+    line_levels,
+    mirrored,
+    resolved_levels,
+    visual_order,
 )
+from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, without_controls
 from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
+from circlekeeper.reports.shaping import runs_right_to_left
 
 
 def escape(text: str) -> str:
@@ -64,8 +67,10 @@ def clean(text: str) -> str:
     """Drop control and invisible format characters; unify line breaks and spaces.
 
     Joiners stay: a zero-width joiner makes 👩🏽‍🦱 one emoji, and a non-joiner is part of
-    how Persian and the Indic scripts spell words. So do emoji tag characters (regional flags).
-    Bidi overrides and other format characters go: they could reorder what prints.
+    how Persian and the Indic scripts spell words. So do emoji tag characters (regional flags),
+    and the bidi marks and isolates (CLDR writes an Arabic date ``1‏/3‏/2026`` with marks; we
+    set names in isolates): they steer the bidi algorithm and are never printed. Overrides,
+    embeddings and other format characters go: they could reorder what prints.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     if text.isascii() and text.replace("\n", " ").isprintable():
@@ -79,7 +84,11 @@ def clean(text: str) -> str:
 
 
 def _kept_format(code: int) -> bool:
-    return code in (0x200C, 0x200D) or 0xE0020 <= code <= 0xE007F
+    return (
+        code in (0x200C, 0x200D, 0x200E, 0x200F, 0x061C)
+        or 0x2066 <= code <= 0x2069
+        or 0xE0020 <= code <= 0xE007F
+    )
 
 
 def truncate(text: str, limit: int) -> str:
@@ -151,7 +160,8 @@ class Typesetter:
     def inline(self, text: str, *, bold: bool = False) -> str:
         """Escaped markup for one line of user text inside a paragraph we compose."""
         font = self.fonts.bold if bold else self.fonts.regular
-        return self.markup(self.runs(" ".join(clean(text).split()), bold=bold), font)
+        plain = without_controls(" ".join(clean(text).split()))
+        return self.markup(self.runs(plain, bold=bold), font)
 
     # -- flowables ---------------------------------------------------------------------------
     def paragraphs(
@@ -211,11 +221,11 @@ class Typesetter:
     def width_of(self, text: str, style: ParagraphStyle) -> float:
         """The printed width of ``text`` set on one line in ``style`` (before shaping)."""
         bold = style.fontName == self.fonts.bold
-        return self._word_width(" ".join(clean(text).split()), style, bold)
+        return self._word_width(without_controls(" ".join(clean(text).split())), style, bold)
 
     def fit(self, text: str, style: ParagraphStyle, width: float) -> str:
         """``text`` cut at a whole character, with "…", so it prints on one line of ``width``."""
-        text = " ".join(clean(text).split())
+        text = without_controls(" ".join(clean(text).split()))
         if self.width_of(text, style) <= width:
             return text
         clusters = split_clusters(text)
@@ -245,15 +255,17 @@ class Typesetter:
         align_right: bool = False,
     ) -> list[Flowable]:
         bold = style.fontName == self.fonts.bold
+        if not has_rtl(block):
+            block = without_controls(block)
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
         if not has_rtl(block) and not needs_shaping(block):
             # (reportlab cannot split a shaped word at a hyphen and shape the rest again)
             lines = [self._hyphenable(line, style, width, bold) for line in lines]
-        runs_per_line = [self.runs(line, bold=bold) for line in lines]
         # A word may mix fonts: circlekeeper.reports.shaping shapes each font's part alone.
         shaping = any(needs_shaping(line) for line in lines) or needs_shaping(prefix)
         styled = _with_shaping(style, shaping)
         if not has_rtl(block):
+            runs_per_line = [self.runs(line, bold=bold) for line in lines]
             markup = "<br/>".join(self.markup(runs, style.fontName) for runs in runs_per_line)
             return [Paragraph(prefix + markup, styled)]
         rtl = base_is_rtl(block) if rtl_base is None else rtl_base
@@ -279,22 +291,32 @@ class Typesetter:
         )
         prefix_width = _markup_width(prefix, style) if prefix else 0.0
         space = stringWidth(" ", style.fontName, style.fontSize)
-        printed: list[list[str]] = []
+        shaping = bool(getattr(style, "shaping", 0))
+        printed: list[str] = []
         for logical in lines:
-            words = self._split_long_words(logical.split(" "), style, width * 0.97, bold)
-            current: list[str] = []
+            # Levels for the whole paragraph line, before it wraps (UAX #9: a line break never
+            # changes which way a number or a bracket runs), then each printed line reordered.
+            levels = resolved_levels(logical, rtl_base=rtl)
             used = prefix_width if not printed else 0.0
-            for word in words:
-                w = self._word_width(word, style, bold)
-                if current and used + space + w > width * 0.97:
-                    printed.append(current)
-                    current, used = [], 0.0
-                current.append(word)
-                used += (space if len(current) > 1 else 0.0) + w
-            printed.append(current)
+            start = end = 0
+            for word_start, word_end in self._word_spans(logical, style, width * 0.97, bold):
+                w = self._word_width(logical[word_start:word_end], style, bold)
+                if end > start and used + space + w > width * 0.97:
+                    printed.append(
+                        self._visual_markup(
+                            logical, levels, start, end, rtl, shaping, bold, style.fontName
+                        )
+                    )
+                    start, used = word_start, 0.0
+                if end == start:
+                    start = word_start
+                used += (space if end > start else 0.0) + w
+                end = word_end
+            printed.append(
+                self._visual_markup(logical, levels, start, end, rtl, shaping, bold, style.fontName)
+            )
         out: list[Flowable] = []
-        for number, words in enumerate(printed):
-            markup = self._visual_markup(words, style.fontName, bold, rtl)
+        for number, markup in enumerate(printed):
             if number == 0 and prefix:
                 lead = re.sub(r"(&nbsp;)+$", "&nbsp;", prefix)  # + the joining space
                 markup = (markup + " " + lead) if rtl else (lead + " " + markup)
@@ -309,31 +331,91 @@ class Typesetter:
             out.append(Paragraph(markup or "&nbsp;", s))
         return out
 
-    def _visual_markup(self, words: list[str], style_font: str, bold: bool, rtl: bool) -> str:
-        """One printed line's words in display order, each cut where its letters change
-        direction and where its font changes, and each piece placed by the bidi algorithm.
+    def _word_spans(
+        self, logical: str, style: ParagraphStyle, width: float, bold: bool
+    ) -> list[tuple[int, int]]:
+        """Where each word of ``logical`` starts and ends; a word too wide for a line is cut
+        into pieces that fit."""
+        spans: list[tuple[int, int]] = []
+        offset = 0
+        for word in logical.split(" "):
+            start, offset = offset, offset + len(word) + 1
+            if not word:
+                continue
+            for piece in self._split_long_words([word], style, width, bold):
+                spans.append((start, start + len(piece)))
+                start += len(piece)
+        return spans
 
-        Shaped whole, ``نور-Alex`` printed "xelA" and ``Ali/علي`` unjoined Arabic in the wrong
-        order (harfbuzz runs a word in the direction of its first letter), and ``محمد🌈`` put
-        the rainbow on the same side whatever the line's direction. Every piece of a word that
-        has several is its own ``<font>`` fragment, so the shaping step
-        (:mod:`circlekeeper.reports.shaping`) shapes it alone, in its own direction.
+    def _visual_markup(
+        self,
+        text: str,
+        levels: list[int],
+        start: int,
+        end: int,
+        rtl: bool,
+        shaping: bool,
+        bold: bool,
+        style_font: str,
+    ) -> str:
+        """The printed line ``text[start:end]`` as markup in display order (UAX #9, L1–L2).
+
+        The line is cut into runs of one bidi level, one font and no space; each run is
+        placed where the algorithm puts its characters and handed to harfbuzz so that its
+        guess of direction comes out right: a right-to-left run of letters in logical order
+        (harfbuzz reverses and mirrors it), a run harfbuzz would otherwise run the wrong way
+        (a bracket or "%" in a right-to-left run, Arabic-Indic digits in a left-to-right
+        one) pre-reversed with its brackets mirrored (rule L4). A word of several runs gets a
+        ``<font>`` fragment per run, so :mod:`circlekeeper.reports.shaping` shapes each alone.
         """
-        pieces = [
-            [run for part in direction_pieces(word) for run in self.runs(part, bold=bold)]
-            for word in words
-        ]
-        texts = [[run.text for run in runs] for runs in pieces]
-        parts: list[str] = []
-        previous: tuple[int, int] | None = None
-        for w, p in visual_piece_order(texts, rtl_base=rtl):
-            if previous is not None:
-                same_word = previous[0] == w and abs(previous[1] - p) == 1
-                parts.append("" if same_word else " ")
-            # a word of several pieces: each in its own <font> (none is the style's font)
-            parts.append(self.markup([pieces[w][p]], style_font if len(pieces[w]) == 1 else ""))
-            previous = (w, p)
-        return "".join(parts)
+        line = line_levels(text, levels, start, end, 1 if rtl else 0)
+        segment = text[start:end]
+        runs_at: dict[int, list[tuple[Run, bool]]] = {}
+        owner = [-1] * len(segment)
+        i = 0
+        while i < len(segment):
+            if segment[i] == " " or segment[i] in MARKS_AND_ISOLATES:
+                i += 1
+                continue
+            j = i + 1
+            while (
+                j < len(segment)
+                and segment[j] != " "
+                and segment[j] not in MARKS_AND_ISOLATES
+                and line[j] == line[i]
+            ):
+                j += 1
+            odd = line[i] % 2 == 1
+            runs = [(run, odd) for run in self.runs(segment[i:j], bold=bold)]
+            runs_at[i] = runs[::-1] if odd else runs
+            owner[i:j] = [i] * (j - i)
+            i = j
+        words: list[list[tuple[Run, bool]]] = []
+        gap = True
+        last = -1
+        for index in visual_order(line):
+            ch = segment[index]
+            if ch == " ":
+                gap = True
+            elif owner[index] >= 0 and owner[index] != last:
+                last = owner[index]
+                if gap or not words:
+                    words.append([])
+                words[-1].extend(runs_at[last])
+                gap = False
+        parts = []
+        for word in words:
+            several = len(word) > 1
+            parts.append(
+                "".join(
+                    self.markup(
+                        [Run(run.font, _oriented(run.text, odd, shaping))],
+                        "" if several else style_font,
+                    )
+                    for run, odd in word
+                )
+            )
+        return " ".join(parts)
 
     def _hyphenable(self, line: str, style: ParagraphStyle, width: float, bold: bool) -> str:
         """Soft hyphens inside each word too wide for a line of its own, so reportlab breaks it
@@ -370,7 +452,7 @@ class Typesetter:
 
     def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float:
         total = 0.0
-        for run in self.runs(word, bold=bold):
+        for run in self.runs(without_controls(word), bold=bold):
             font = self.fonts.regular if run.font == _NOTICE else run.font
             total += stringWidth(run.text, font, style.fontSize)
         return total
@@ -461,6 +543,14 @@ def _with_soft_hyphens(word: str, clusters: list[str], at: set[int]) -> str:
             out.append(SOFT_HYPHEN)
         out.append(cluster)
     return "".join(out)
+
+
+def _oriented(text: str, rtl: bool, shaping: bool) -> str:
+    """A run's characters as harfbuzz (or, unshaped, reportlab) should receive them so that
+    they print in the run's direction."""
+    if rtl == (shaping and runs_right_to_left(text)):
+        return text
+    return "".join("".join(mirrored(ch) for ch in c) for c in reversed(split_clusters(text)))
 
 
 def _with_shaping(style: ParagraphStyle, shaping: bool) -> ParagraphStyle:
