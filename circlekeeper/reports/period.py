@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from circlekeeper.i18n import _, active_language, language, ngettext
+from circlekeeper.i18n.formats import format_date, format_date_and_time
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy, ReportContext
@@ -261,8 +263,8 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
     s = kit.styles
     named = report.overall is not Privacy.COUNTS
     columns = [
-        Column(_("Date (local)"), 16),
-        Column(_("Circle"), 30 if named else 42),
+        Column(_("Date (local)"), 21),
+        Column(_("Circle"), 25 if named else 37),
         Column(_("Present"), 7, right=True),
         Column(_("New"), 4, right=True),
         Column(_("Length"), 8, right=True),
@@ -303,7 +305,7 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
             ).format(
                 total=say.count(len(every)),
                 listed=say.count(len(lines)),
-                day=_when(lines[0], zones)[:10],
+                day=format_date(_local(lines[0], zones), "medium"),
                 command=command if kit.rtl else f'<font name="{MONO}">{command}</font>',
             ),
             s.body,
@@ -364,10 +366,15 @@ class _CellCache:
 
 
 def _when(line: SessionLine, zones: dict[str, object]) -> str:
+    """When the session began on its circle's clock, as the report's language writes a date
+    and a time ("Nov 27, 2026, 6:34 PM", "27.11.2026, 18:34", "27‏/11‏/2026، 6:34 م")."""
+    return format_date_and_time(_local(line, zones))
+
+
+def _local(line: SessionLine, zones: dict[str, object]) -> datetime:
     if line.timezone not in zones:
         zones[line.timezone] = local_zone(line.timezone)
-    zone = zones[line.timezone]
-    return f"{line.started_at.astimezone(zone):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
+    return line.started_at.astimezone(zones[line.timezone])  # type: ignore[arg-type]
 
 
 def _share_of(part: int, whole: int) -> str:

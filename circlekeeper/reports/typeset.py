@@ -35,7 +35,7 @@ from circlekeeper.reports.bidi_levels import (
     resolved_levels,
     visual_order,
 )
-from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, without_controls
+from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, isolate, without_controls
 from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
 from circlekeeper.reports.shaping import runs_right_to_left
 
@@ -172,10 +172,14 @@ class Typesetter:
         *,
         prefix: str = "",
         rtl_base: bool | None = None,
+        isolated: bool = False,
     ) -> list[Flowable]:
         """Flowing paragraphs for free text; blank lines separate paragraphs.
 
         ``prefix`` is trusted markup we wrote ourselves (a bold label), never user text.
+        ``isolated``: each line of the text keeps its own direction inside the frame's (an
+        English agreement in an Arabic summary: flush right, its full stop after its last
+        word, not sent to the line's far end).
         """
         text = clean(text).strip()
         blocks = [b.strip() for b in _PARAGRAPH_BREAK.split(text) if b.strip()] or [""]
@@ -184,7 +188,7 @@ class Typesetter:
             lead = prefix if number == 0 else ""
             pieces = _pieces(block)
             if len(pieces) == 1:
-                out.extend(self._block(block, style, width, lead, rtl_base))
+                out.extend(self._block(block, style, width, lead, rtl_base, isolated=isolated))
                 continue
             # A long block is set as consecutive short paragraphs with no space between them:
             # reportlab re-wraps the rest of a paragraph each time it splits one across a
@@ -196,7 +200,8 @@ class Typesetter:
                     spaceBefore=style.spaceBefore if index == 0 else 0,
                     spaceAfter=style.spaceAfter if index == len(pieces) - 1 else 0,
                 )
-                out.extend(self._block(piece, joined, width, lead if index == 0 else "", rtl_base))
+                first = lead if index == 0 else ""
+                out.extend(self._block(piece, joined, width, first, rtl_base, isolated=isolated))
         return out
 
     def line(
@@ -239,10 +244,23 @@ class Typesetter:
         return "".join(clusters[:keep]).rstrip() + "…"
 
     def cell(
-        self, text: str, style: ParagraphStyle, width: float, limit: int = 60
+        self,
+        text: str,
+        style: ParagraphStyle,
+        width: float,
+        limit: int = 60,
+        *,
+        own_side: bool = False,
     ) -> list[Flowable]:
-        """Text for a table cell: cut to ``limit`` characters so no cell outgrows a page."""
-        return self.line(truncate(text, limit), style, width, rtl_base=False)
+        """Text for a table cell: cut to ``limit`` characters so no cell outgrows a page.
+
+        A name runs in its own direction (its first letter decides), so "נועה לוי" or
+        "Noa (נ.)" reads right whichever report it is in. It sits at the start of an LTR
+        report's column; with ``own_side`` (a right-to-left report, whose columns hold names
+        in both directions) it sits on its own side: Hebrew and Arabic right, Latin left."""
+        line = " ".join(clean(truncate(text, limit)).split())
+        side = TA_RIGHT if own_side and base_is_rtl(line) else TA_LEFT
+        return self._block(line, style, width, "", None, alignment=side)
 
     def _block(
         self,
@@ -253,23 +271,34 @@ class Typesetter:
         rtl_base: bool | None,
         *,
         align_right: bool = False,
+        alignment: int | None = None,
+        isolated: bool = False,
     ) -> list[Flowable]:
         bold = style.fontName == self.fonts.bold
-        if not has_rtl(block):
+        if alignment is not None and alignment != style.alignment:
+            style = ParagraphStyle(f"{style.name}-{alignment}", parent=style, alignment=alignment)
+        # Right-to-left text goes through the bidi algorithm; so does an isolated line of any
+        # script in a right-to-left frame (its bullet on the right, its own order inside).
+        bidi = has_rtl(block) or (isolated and rtl_base is True)
+        if not bidi:
             block = without_controls(block)
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
-        if not has_rtl(block) and not needs_shaping(block):
+        if isolated and bidi:
+            lines = [isolate(line) for line in lines]
+        if not bidi and not needs_shaping(block):
             # (reportlab cannot split a shaped word at a hyphen and shape the rest again)
             lines = [self._hyphenable(line, style, width, bold) for line in lines]
         # A word may mix fonts: circlekeeper.reports.shaping shapes each font's part alone.
         shaping = any(needs_shaping(line) for line in lines) or needs_shaping(prefix)
         styled = _with_shaping(style, shaping)
-        if not has_rtl(block):
+        if not bidi:
             runs_per_line = [self.runs(line, bold=bold) for line in lines]
             markup = "<br/>".join(self.markup(runs, style.fontName) for runs in runs_per_line)
             return [Paragraph(prefix + markup, styled)]
         rtl = base_is_rtl(block) if rtl_base is None else rtl_base
-        return self._rtl_lines(lines, styled, width, prefix, bold, rtl, align_right)
+        if alignment is not None:
+            align_right = alignment == TA_RIGHT
+        return self._rtl_lines(lines, styled, width, prefix, bold, rtl, align_right, alignment)
 
     def _rtl_lines(
         self,
@@ -280,12 +309,15 @@ class Typesetter:
         bold: bool,
         rtl: bool,
         align_right: bool = False,
+        alignment: int | None = None,
     ) -> list[Flowable]:
         """Wrap ourselves, then order each printed line's words by the bidi algorithm."""
+        if alignment is None:
+            alignment = TA_RIGHT if rtl or align_right else TA_LEFT
         line_style = ParagraphStyle(
             f"{style.name}-line",
             parent=style,
-            alignment=TA_RIGHT if rtl or align_right else TA_LEFT,
+            alignment=alignment,
             spaceBefore=0,
             spaceAfter=0,
         )

@@ -138,3 +138,28 @@ def test_bidi_controls_steer_but_never_print() -> None:
     setter.line(isolate("Alex") + " thanks", stylesheet(f).body, 400)
     assert setter.missing == set()  # no "[U+2068]" stand-ins
     assert "\u2068" not in pdf_text(_pdf((isolate("Alex") + " thanks", None)))
+
+
+@pytest.mark.parametrize(
+    ("name", "own_side", "alignment", "seen"),
+    [
+        # An English report's attendance grid: every name at the start of its column, each
+        # in its own order ("(נ.)" stays after the name, read from the right).
+        ("נועה לוי", False, 0, "יול העונ"),
+        ("Noa (נ.)", False, 0, "Noa (נ.)"),
+        ("נועה (ל.)", False, 0, "(.ל) העונ"),
+        # An Arabic report: a name sits on its own side of the cell.
+        ("نور الهدى", True, 2, "ىدهلا رون"),
+        ("Alex Kim", True, 0, "Alex Kim"),
+        ("נועה 2", True, 2, "2 העונ"),
+    ],
+)
+def test_a_name_cell_reads_in_its_own_direction(
+    name: str, own_side: bool, alignment: int, seen: str
+) -> None:
+    f = fonts()
+    cell = Typesetter(f).cell(name, stylesheet(f, rtl=own_side).cell, 120, own_side=own_side)
+    assert [p.style.alignment for p in cell] == [alignment]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(cell)
+    assert drawn_lines(buffer.getvalue()) == [seen]
