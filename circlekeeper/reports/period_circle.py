@@ -193,7 +193,9 @@ def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowab
             if not any(marks):
                 continue
             label = shown_name(person.name, privacy) or ""
-            name = kit.text.cell(label, s.cell, name_width - 8, 30, own_side=kit.rtl)
+            name = kit.text.cell(
+                label, s.cell, name_width - 8, 30, rtl_page=kit.rtl, own_side=kit.rtl
+            )
             data.append([name, *marks])
         style = table_style(figures_from=1)
         style.add("ALIGN", (1, 0), (-1, -1), "CENTER")

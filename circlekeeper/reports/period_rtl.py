@@ -26,7 +26,7 @@ from circlekeeper.reports.fonts import needs_shaping
 from circlekeeper.reports.layout import INK, MUTED, RULE, Styles, table_style
 from circlekeeper.reports.period_flowables import Caption, Column, StackedBars, _nice, stack_bars
 from circlekeeper.reports.story_writer import StoryWriter
-from circlekeeper.reports.typeset import Typesetter, truncate
+from circlekeeper.reports.typeset import Typesetter, shaped, truncate
 
 if TYPE_CHECKING:
     from circlekeeper.reports.period_circle import Kit
@@ -47,8 +47,8 @@ class MirroredWriter(StoryWriter):
 def said(kit: Kit, text: str, style: ParagraphStyle) -> list[Flowable]:
     """A sentence of ours: reportlab markup as it stands left to right; escaped, shaped
     and flush right in a right-to-left report (so it must then be plain text)."""
-    if not kit.rtl:
-        return [Paragraph(text, style)]
+    if not kit.rtl:  # names and prompts in it come from Kit.inline
+        return [Paragraph(text, shaped(style) if needs_shaping(text) else style)]
     return MirroredWriter(kit).say(text, style)
 
 

@@ -118,7 +118,7 @@ class SessionReport(StoryWriter):
         if logo is not None:
             # Beside the logo the name sits in a table cell, so it is cut to fit (see cell()).
             text_width = self.width - logo.drawWidth - 18
-            org = self.text.cell(ctx.organization, s.org, text_width, limit=160)
+            org = self.text.cell(ctx.organization, s.org, text_width, limit=160, rtl_page=self.rtl)
             cells: list[object] = [logo, org or ""]
             widths = [logo.drawWidth + 10, self.width - logo.drawWidth - 10]
             out.append(
@@ -216,7 +216,7 @@ class SessionReport(StoryWriter):
             data.append(
                 [
                     format_number(r.index + 1),
-                    self.text.cell(r.label, s.cell, cols[1] - 8, limit=40, own_side=self.rtl),
+                    self.text.cell(r.label, s.cell, cols[1] - 8, limit=40, rtl_page=self.rtl),
                     self.say_in(r.plan.policy.describe(), s.cell, cols[2] - 8),
                     "—" if r.planned_seconds is None else format_clock(r.planned_seconds),
                     format_clock(r.duration_seconds),
@@ -305,7 +305,7 @@ class SessionReport(StoryWriter):
             data.append(
                 [
                     format_number(row.rank),
-                    self.text.cell(row.label, s.cell, cols[1] - 8, own_side=self.rtl),
+                    self.text.cell(row.label, s.cell, cols[1] - 8, rtl_page=self.rtl),
                     format_clock(p.spoken_total),
                     share_cell(p, total),
                     versus_equal(p),

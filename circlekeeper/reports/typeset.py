@@ -158,10 +158,18 @@ class Typesetter:
         return "".join(parts)
 
     def inline(self, text: str, *, bold: bool = False) -> str:
-        """Escaped markup for one line of user text inside a paragraph we compose."""
+        """Escaped markup for one line of user text inside a paragraph we compose.
+
+        Right-to-left text comes in display order, set in its own direction (as if isolated),
+        for a paragraph that is shaped (:func:`shaped`): harfbuzz then turns each Hebrew or
+        Arabic run around itself."""
         font = self.fonts.bold if bold else self.fonts.regular
-        plain = without_controls(" ".join(clean(text).split()))
-        return self.markup(self.runs(plain, bold=bold), font)
+        plain = " ".join(clean(text).split())
+        if not has_rtl(plain):
+            return self.markup(self.runs(without_controls(plain), bold=bold), font)
+        levels = resolved_levels(plain, rtl_base=base_is_rtl(plain))
+        rtl = base_is_rtl(plain)
+        return self._visual_markup(plain, levels, 0, len(plain), rtl, True, bold, font)
 
     # -- flowables ---------------------------------------------------------------------------
     def paragraphs(
@@ -250,17 +258,18 @@ class Typesetter:
         width: float,
         limit: int = 60,
         *,
+        rtl_page: bool = False,
         own_side: bool = False,
     ) -> list[Flowable]:
         """Text for a table cell: cut to ``limit`` characters so no cell outgrows a page.
 
         A name runs in its own direction (its first letter decides), so "נועה לוי" or
-        "Noa (נ.)" reads right whichever report it is in. It sits at the start of an LTR
-        report's column; with ``own_side`` (a right-to-left report, whose columns hold names
-        in both directions) it sits on its own side: Hebrew and Arabic right, Latin left."""
+        "Noa (נ.)" reads right in a report of either direction. It sits at the start of its
+        column (the right in a ``rtl_page``); with ``own_side`` (an Arabic report's attendance
+        grid) on its own side instead: Hebrew and Arabic right, Latin left."""
         line = " ".join(clean(truncate(text, limit)).split())
-        side = TA_RIGHT if own_side and base_is_rtl(line) else TA_LEFT
-        return self._block(line, style, width, "", None, alignment=side)
+        rtl = base_is_rtl(line) if own_side else rtl_page
+        return self._block(line, style, width, "", None, alignment=TA_RIGHT if rtl else TA_LEFT)
 
     def _block(
         self,
@@ -583,6 +592,12 @@ def _oriented(text: str, rtl: bool, shaping: bool) -> str:
     if rtl == (shaping and runs_right_to_left(text)):
         return text
     return "".join("".join(mirrored(ch) for ch in c) for c in reversed(split_clusters(text)))
+
+
+def shaped(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` with harfbuzz shaping on: for a paragraph holding :meth:`Typesetter.inline`
+    text that needs it (Arabic joins, Hebrew runs right to left, Devanagari stacks)."""
+    return _with_shaping(style, True)
 
 
 def _with_shaping(style: ParagraphStyle, shaping: bool) -> ParagraphStyle:

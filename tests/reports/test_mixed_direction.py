@@ -148,7 +148,7 @@ def test_bidi_controls_steer_but_never_print() -> None:
         ("נועה לוי", False, 0, "יול העונ"),
         ("Noa (נ.)", False, 0, "Noa (נ.)"),
         ("נועה (ל.)", False, 0, "(.ל) העונ"),
-        # An Arabic report: a name sits on its own side of the cell.
+        # An Arabic report's attendance grid: a name sits on its own side of the cell.
         ("نور الهدى", True, 2, "ىدهلا رون"),
         ("Alex Kim", True, 0, "Alex Kim"),
         ("נועה 2", True, 2, "2 העונ"),
@@ -158,8 +158,32 @@ def test_a_name_cell_reads_in_its_own_direction(
     name: str, own_side: bool, alignment: int, seen: str
 ) -> None:
     f = fonts()
-    cell = Typesetter(f).cell(name, stylesheet(f, rtl=own_side).cell, 120, own_side=own_side)
+    style = stylesheet(f, rtl=own_side).cell
+    cell = Typesetter(f).cell(name, style, 120, rtl_page=own_side, own_side=own_side)
     assert [p.style.alignment for p in cell] == [alignment]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build(cell)
     assert drawn_lines(buffer.getvalue()) == [seen]
+
+
+def test_a_name_in_an_arabic_table_sits_at_the_start_of_its_column() -> None:
+    f = fonts()
+    setter = Typesetter(f)
+    style = stylesheet(f, rtl=True).cell
+    for name in ("Alex Kim", "نور الهدى", "AC"):
+        (line,) = setter.cell(name, style, 120, rtl_page=True)
+        assert line.style.alignment == 2, name  # flush right, like the column's heading
+
+
+def test_a_name_inside_our_english_sentence_reads_right_to_left() -> None:
+    from reportlab.platypus import Paragraph
+
+    from circlekeeper.reports.typeset import shaped
+
+    f = fonts()
+    setter = Typesetter(f)
+    markup = "Facilitation: " + setter.inline("נועה לוי") + " 3, " + setter.inline("نور") + " 2"
+    buffer = io.BytesIO()
+    paragraph = Paragraph(markup, shaped(stylesheet(f).body))
+    SimpleDocTemplate(buffer, pagesize=A4).build([paragraph])
+    assert drawn_lines(buffer.getvalue()) == ["Facilitation: יול העונ 3, رون 2"]
