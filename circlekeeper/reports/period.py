@@ -262,21 +262,31 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
     lines = every[-listed:]
     s = kit.styles
     named = report.overall is not Privacy.COUNTS
+    zones: dict[str, object] = {}
+    when = [_when(line, zones) for line in lines]
+    # The date column is as wide as the language's longest date and time ("27 de nov. de 2026
+    # 18:34" runs longer than "27.11.2026, 18:34"); the circle's gives way. A figure column is
+    # at least as wide as its heading ("Presentes" beside "Novas").
+    date_chars = max(len(shown) for shown in when)
     columns = [
-        Column(_("Date (local)"), 21),
-        Column(_("Circle"), 25 if named else 37),
-        Column(_("Present"), 7, right=True),
-        Column(_("New"), 4, right=True),
-        Column(_("Length"), 8, right=True),
-        Column(_("Fairness"), 8, right=True),
+        Column(_("Date (local)"), date_chars),
+        Column(_("Circle"), max(16, (46 if named else 58) - date_chars)),
+        *(
+            Column(title, max(chars, len(title) + 1), right=True)
+            for title, chars in (
+                (_("Present"), 7),
+                (_("New"), 4),
+                (_("Length"), 8),
+                (_("Fairness"), 8),
+            )
+        ),
     ]
     if named:
         columns.append(Column(_("Facilitator"), 18))
-    zones: dict[str, object] = {}
     rows = []
-    for line in lines:
+    for line, shown in zip(lines, when, strict=True):
         row = [
-            _when(line, zones),
+            shown,
             line.circle_name,
             say.count(line.present),
             say.count(line.first_timers),
