@@ -181,13 +181,14 @@ class Typesetter:
         prefix: str = "",
         rtl_base: bool | None = None,
         isolated: bool = False,
+        alignment: int | None = None,
     ) -> list[Flowable]:
         """Flowing paragraphs for free text; blank lines separate paragraphs.
 
         ``prefix`` is trusted markup we wrote ourselves (a bold label), never user text.
         ``isolated``: each line of the text keeps its own direction inside the frame's (an
         English agreement in an Arabic summary: flush right, its full stop after its last
-        word, not sent to the line's far end).
+        word, not sent to the line's far end). ``alignment`` sets every line (centred labels).
         """
         text = clean(text).strip()
         blocks = [b.strip() for b in _PARAGRAPH_BREAK.split(text) if b.strip()] or [""]
@@ -196,7 +197,11 @@ class Typesetter:
             lead = prefix if number == 0 else ""
             pieces = _pieces(block)
             if len(pieces) == 1:
-                out.extend(self._block(block, style, width, lead, rtl_base, isolated=isolated))
+                out.extend(
+                    self._block(
+                        block, style, width, lead, rtl_base, isolated=isolated, alignment=alignment
+                    )
+                )
                 continue
             # A long block is set as consecutive short paragraphs with no space between them:
             # reportlab re-wraps the rest of a paragraph each time it splits one across a
@@ -209,7 +214,17 @@ class Typesetter:
                     spaceAfter=style.spaceAfter if index == len(pieces) - 1 else 0,
                 )
                 first = lead if index == 0 else ""
-                out.extend(self._block(piece, joined, width, first, rtl_base, isolated=isolated))
+                out.extend(
+                    self._block(
+                        piece,
+                        joined,
+                        width,
+                        first,
+                        rtl_base,
+                        isolated=isolated,
+                        alignment=alignment,
+                    )
+                )
         return out
 
     def line(
