@@ -29,15 +29,13 @@ from reportlab.platypus import Flowable, Paragraph
 from circlekeeper.i18n import ngettext
 from circlekeeper.palette import PRINT
 from circlekeeper.reports.bidi_levels import (
-    MARKS_AND_ISOLATES,
-    line_levels,
-    mirrored,
     resolved_levels,
-    visual_order,
 )
 from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, isolate, without_controls
 from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
-from circlekeeper.reports.shaping import runs_right_to_left
+from circlekeeper.reports.long_text import pieces as long_pieces
+from circlekeeper.reports.long_text import with_soft_hyphens
+from circlekeeper.reports.rtl_lines import RightToLeftLines
 
 
 def escape(text: str) -> str:
@@ -49,7 +47,6 @@ def escape(text: str) -> str:
 
 
 NOTICE_COLOR = PRINT.notice
-SOFT_HYPHEN = "\u00ad"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _NOTICE = "notice"
@@ -99,7 +96,7 @@ def truncate(text: str, limit: int) -> str:
     return text[: max(1, limit - 1)].rstrip() + "…"
 
 
-class Typesetter:
+class Typesetter(RightToLeftLines):
     """Builds flowables for one document; remembers characters it could not print."""
 
     def __init__(self, fonts: FontSet) -> None:
@@ -195,7 +192,7 @@ class Typesetter:
         out: list[Flowable] = []
         for number, block in enumerate(blocks):
             lead = prefix if number == 0 else ""
-            pieces = _pieces(block)
+            pieces = long_pieces(block)
             if len(pieces) == 1:
                 out.extend(
                     self._block(
@@ -324,155 +321,6 @@ class Typesetter:
             align_right = alignment == TA_RIGHT
         return self._rtl_lines(lines, styled, width, prefix, bold, rtl, align_right, alignment)
 
-    def _rtl_lines(
-        self,
-        lines: list[str],
-        style: ParagraphStyle,
-        width: float,
-        prefix: str,
-        bold: bool,
-        rtl: bool,
-        align_right: bool = False,
-        alignment: int | None = None,
-    ) -> list[Flowable]:
-        """Wrap ourselves, then order each printed line's words by the bidi algorithm."""
-        if alignment is None:
-            alignment = TA_RIGHT if rtl or align_right else TA_LEFT
-        line_style = ParagraphStyle(
-            f"{style.name}-line",
-            parent=style,
-            alignment=alignment,
-            spaceBefore=0,
-            spaceAfter=0,
-        )
-        prefix_width = _markup_width(prefix, style) if prefix else 0.0
-        space = stringWidth(" ", style.fontName, style.fontSize)
-        shaping = bool(getattr(style, "shaping", 0))
-        printed: list[str] = []
-        for logical in lines:
-            # Levels for the whole paragraph line, before it wraps (UAX #9: a line break never
-            # changes which way a number or a bracket runs), then each printed line reordered.
-            levels = resolved_levels(logical, rtl_base=rtl)
-            used = prefix_width if not printed else 0.0
-            start = end = 0
-            for word_start, word_end in self._word_spans(logical, style, width * 0.97, bold):
-                w = self._word_width(logical[word_start:word_end], style, bold)
-                if end > start and used + space + w > width * 0.97:
-                    printed.append(
-                        self._visual_markup(
-                            logical, levels, start, end, rtl, shaping, bold, style.fontName
-                        )
-                    )
-                    start, used = word_start, 0.0
-                if end == start:
-                    start = word_start
-                used += (space if end > start else 0.0) + w
-                end = word_end
-            printed.append(
-                self._visual_markup(logical, levels, start, end, rtl, shaping, bold, style.fontName)
-            )
-        out: list[Flowable] = []
-        for number, markup in enumerate(printed):
-            if number == 0 and prefix:
-                lead = re.sub(r"(&nbsp;)+$", "&nbsp;", prefix)  # + the joining space
-                markup = (markup + " " + lead) if rtl else (lead + " " + markup)
-            s = line_style
-            if number == 0 or number == len(printed) - 1:
-                s = ParagraphStyle(
-                    f"{style.name}-edge",
-                    parent=line_style,
-                    spaceBefore=style.spaceBefore if number == 0 else 0,
-                    spaceAfter=style.spaceAfter if number == len(printed) - 1 else 0,
-                )
-            out.append(Paragraph(markup or "&nbsp;", s))
-        return out
-
-    def _word_spans(
-        self, logical: str, style: ParagraphStyle, width: float, bold: bool
-    ) -> list[tuple[int, int]]:
-        """Where each word of ``logical`` starts and ends; a word too wide for a line is cut
-        into pieces that fit."""
-        spans: list[tuple[int, int]] = []
-        offset = 0
-        for word in logical.split(" "):
-            start, offset = offset, offset + len(word) + 1
-            if not word:
-                continue
-            for piece in self._split_long_words([word], style, width, bold):
-                spans.append((start, start + len(piece)))
-                start += len(piece)
-        return spans
-
-    def _visual_markup(
-        self,
-        text: str,
-        levels: list[int],
-        start: int,
-        end: int,
-        rtl: bool,
-        shaping: bool,
-        bold: bool,
-        style_font: str,
-    ) -> str:
-        """The printed line ``text[start:end]`` as markup in display order (UAX #9, L1–L2).
-
-        The line is cut into runs of one bidi level, one font and no space; each run is
-        placed where the algorithm puts its characters and handed to harfbuzz so that its
-        guess of direction comes out right: a right-to-left run of letters in logical order
-        (harfbuzz reverses and mirrors it), a run harfbuzz would otherwise run the wrong way
-        (a bracket or "%" in a right-to-left run, Arabic-Indic digits in a left-to-right
-        one) pre-reversed with its brackets mirrored (rule L4). A word of several runs gets a
-        ``<font>`` fragment per run, so :mod:`circlekeeper.reports.shaping` shapes each alone.
-        """
-        line = line_levels(text, levels, start, end, 1 if rtl else 0)
-        segment = text[start:end]
-        runs_at: dict[int, list[tuple[Run, bool]]] = {}
-        owner = [-1] * len(segment)
-        i = 0
-        while i < len(segment):
-            if segment[i] == " " or segment[i] in MARKS_AND_ISOLATES:
-                i += 1
-                continue
-            j = i + 1
-            while (
-                j < len(segment)
-                and segment[j] != " "
-                and segment[j] not in MARKS_AND_ISOLATES
-                and line[j] == line[i]
-            ):
-                j += 1
-            odd = line[i] % 2 == 1
-            runs = [(run, odd) for run in self.runs(segment[i:j], bold=bold)]
-            runs_at[i] = runs[::-1] if odd else runs
-            owner[i:j] = [i] * (j - i)
-            i = j
-        words: list[list[tuple[Run, bool]]] = []
-        gap = True
-        last = -1
-        for index in visual_order(line):
-            ch = segment[index]
-            if ch == " ":
-                gap = True
-            elif owner[index] >= 0 and owner[index] != last:
-                last = owner[index]
-                if gap or not words:
-                    words.append([])
-                words[-1].extend(runs_at[last])
-                gap = False
-        parts = []
-        for word in words:
-            several = len(word) > 1
-            parts.append(
-                "".join(
-                    self.markup(
-                        [Run(run.font, _oriented(run.text, odd, shaping))],
-                        "" if several else style_font,
-                    )
-                    for run, odd in word
-                )
-            )
-        return " ".join(parts)
-
     def _hyphenable(self, line: str, style: ParagraphStyle, width: float, bold: bool) -> str:
         """Soft hyphens inside each word too wide for a line of its own, so reportlab breaks it
         with a visible hyphen (the styles set ``embeddedHyphenation``) instead of cutting it
@@ -504,7 +352,7 @@ class Typesetter:
                 break
             breaks.update(range(max(start + 2, cut - 12), cut + 1, 3))
             start = cut
-        return _with_soft_hyphens(word, clusters, breaks)
+        return with_soft_hyphens(word, clusters, breaks)
 
     def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float:
         total = 0.0
@@ -547,68 +395,6 @@ class Typesetter:
         ).format(count=len(self.missing))
 
 
-PIECE_CHARACTERS = 1500
-"""Longest text set as one reportlab paragraph (about a third of a page)."""
-
-
-def _pieces(block: str) -> list[str]:
-    """``block`` cut into pieces of at most about :data:`PIECE_CHARACTERS`: at line breaks,
-    else after a sentence, else at a space, else (one endless word) anywhere."""
-    if len(block) <= PIECE_CHARACTERS:
-        return [block]
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
-    for line in block.split("\n"):
-        for part in _cut_line(line):
-            if current and size + len(part) > PIECE_CHARACTERS:
-                pieces.append("\n".join(current))
-                current, size = [], 0
-            current.append(part)
-            size += len(part) + 1
-    if current:
-        pieces.append("\n".join(current))
-    return pieces
-
-
-def _cut_line(line: str) -> list[str]:
-    parts: list[str] = []
-    while len(line) > PIECE_CHARACTERS:
-        window = line[:PIECE_CHARACTERS]
-        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-        cut = cut + 1 if cut > PIECE_CHARACTERS // 2 else window.rfind(" ")
-        if cut <= 0:
-            cut = PIECE_CHARACTERS
-        parts.append(line[:cut].strip())
-        line = line[cut:].strip()
-    parts.append(line)
-    return parts
-
-
-def _with_soft_hyphens(word: str, clusters: list[str], at: set[int]) -> str:
-    """Soft hyphens before the clusters numbered in ``at``: between two letters, two letters
-    from either end and never beside a hyphen."""
-    out = []
-    for index, cluster in enumerate(clusters):
-        if (
-            index in at
-            and 2 <= index <= len(clusters) - 2
-            and cluster[0].isalpha()
-            and clusters[index - 1][-1].isalpha()
-        ):
-            out.append(SOFT_HYPHEN)
-        out.append(cluster)
-    return "".join(out)
-
-
-def _oriented(text: str, rtl: bool, shaping: bool) -> str:
-    """A run's characters as harfbuzz (or, unshaped, reportlab) should receive them so that
-    they print in the run's direction."""
-    if rtl == (shaping and runs_right_to_left(text)):
-        return text
-    return "".join("".join(mirrored(ch) for ch in c) for c in reversed(split_clusters(text)))
-
-
 def shaped(style: ParagraphStyle) -> ParagraphStyle:
     """``style`` with harfbuzz shaping on: for a paragraph holding :meth:`Typesetter.inline`
     text that needs it (Arabic joins, Hebrew runs right to left, Devanagari stacks)."""
@@ -619,8 +405,3 @@ def _with_shaping(style: ParagraphStyle, shaping: bool) -> ParagraphStyle:
     if bool(getattr(style, "shaping", 0)) == shaping:
         return style
     return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1 if shaping else 0)
-
-
-def _markup_width(markup: str, style: ParagraphStyle) -> float:
-    plain = re.sub(r"<[^>]+>", "", markup)
-    return stringWidth(plain, style.fontName, style.fontSize)
