@@ -81,6 +81,14 @@ def format_time(moment: time | datetime, length: str) -> str | None:
     return None
 
 
+def format_date_and_time(moment: datetime, date_length: str, time_length: str) -> str | None:
+    """``Nov 27, 2026, 6:34 PM``: a date and a clock time joined by CLDR's ``{1}, {0}``."""
+    day, clock = format_date(moment, date_length), format_time(moment, time_length)
+    if day is None or clock is None:
+        return None
+    return f"{day}, {clock}"
+
+
 def format_number(value: float, decimals: int | None) -> str | None:
     """CLDR's ``#,##0.###`` (or ``#,##0.00``-style with ``decimals``), rounded as Babel rounds:
     the float's shortest decimal form, half to even."""

@@ -153,10 +153,14 @@ def format_date_and_time(
     on the clock; a history list wants the minute. The two halves are joined with the locale's
     own glue pattern (``{1}, {0}``, ``{1} {0}``, ``{1}، {0}``).
     """
+    shown = moment.astimezone(zone) if zone is not None else moment
+    if _in_english(language) and (
+        english_moment := english.format_date_and_time(shown, date_length, time_length)
+    ):
+        return english_moment
     from babel import dates
 
     locale = _locale(language)
-    shown = moment.astimezone(zone) if zone is not None else moment
     day = dates.format_date(shown, format=date_length, locale=locale)
     clock = dates.format_time(shown, format=time_length, locale=locale)
     glue = str(dates.get_datetime_format(date_length, locale=locale))

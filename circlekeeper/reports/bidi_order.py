@@ -1,109 +1,50 @@
-"""Right-to-left ordering of words on one printed line (Unicode bidi, rules W1–L2).
+"""Which way a text runs, and the controls that keep inserted names in their own direction.
 
-reportlab's own bidi support needs ``rlbidi``, which the package index does not serve, so we
-order *words* with python-bidi's reference algorithm and let harfbuzz shape each word: harfbuzz
-already emits an Arabic or Hebrew word's glyphs right to left, so only the order of the words on
-each line is ours to decide. This works line by line, which is why the caller wraps first.
+The ordering itself (the Unicode Bidirectional Algorithm, level by level) lives in
+:mod:`circlekeeper.reports.bidi_levels`; the typesetter applies it to each printed line.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from bidi import algorithm as uba
+from circlekeeper.reports.bidi_levels import FSI, MARKS_AND_ISOLATES, PDI, first_strong_is_rtl
 
-_STRONG_RTL = frozenset({"R", "AL"})
-_STRONG = frozenset({"L", "R", "AL", "EN", "AN"})
-_HANDLED = frozenset({"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "WS", "ON"})
-"""Classes the reference implementation resolves; anything else (unassigned code points report
-``""``, isolates, separators, explicit embeddings) is ordered as a neutral ``?``."""
-
-
-def _neutralized(text: str) -> str:
-    return "".join(ch if unicodedata.bidirectional(ch) in _HANDLED else "?" for ch in text)
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
 
 
 def has_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in _STRONG_RTL for ch in text)
+    """Whether ``text`` needs the bidi algorithm: a right-to-left letter or mark, or digits
+    and signs of a right-to-left script (Arabic-Indic "٣٢" and Persian "۳۲", which harfbuzz
+    would otherwise run right to left, printing "23")."""
+    return any(
+        "\u0590" <= ch <= "\u08ff"
+        or "\ufb1d" <= ch <= "\ufefc"
+        or unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT
+        for ch in text
+        if ch >= "\u0590"
+    )
 
 
 def base_is_rtl(text: str) -> bool:
     """The paragraph direction from its first strong character (rules P2–P3)."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in _STRONG_RTL:
-            return True
-        if kind == "L":
-            return False
-    return False
+    # (digits never decide it: "٣٢ Alex" is a left-to-right line)
+    return bool(first_strong_is_rtl(text))
 
 
-def direction_pieces(word: str) -> list[str]:
-    """``word`` cut where its letters change direction: ``نور-Alex`` → ``نور-``, ``Alex``.
-
-    Marks, digits, punctuation and emoji stay with the piece before them (leading ones with
-    the first piece), so "here." and "(نور)" stay whole. Each piece is then shaped on its own
-    in its own direction; shaped as one, harfbuzz ran the whole word in the direction of its
-    first letter, printing "xelA" or unjoined Arabic letters in the wrong order.
-    """
-    pieces: list[str] = []
-    current = ""
-    direction = ""
-    for ch in word:
-        kind = unicodedata.bidirectional(ch)
-        strong = "R" if kind in _STRONG_RTL else "L" if kind == "L" else ""
-        if strong and direction and strong != direction:
-            pieces.append(current)
-            current = ""
-        direction = strong or direction
-        current += ch
-    if current:
-        pieces.append(current)
-    return pieces
+def without_controls(text: str) -> str:
+    """``text`` without bidi marks and isolate controls (they steer the order, never print)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if ch not in MARKS_AND_ISOLATES)
 
 
-def visual_word_order(words: list[str], *, rtl_base: bool) -> list[int]:
-    """Indices of ``words`` (one line, logical order) in left-to-right display order."""
-    return [word for word, _ in visual_piece_order([[w] for w in words], rtl_base=rtl_base)]
+def isolate(text: str) -> str:
+    """``text`` (a name, a prompt, a circle's name) set inside one of our sentences as a unit
+    in its own direction: "الجولة 1: What helps?" keeps the question mark after "helps",
+    and "Alex (3)" its count beside the name, whichever way the sentence runs (FSI…PDI).
 
-
-def visual_piece_order(words: list[list[str]], *, rtl_base: bool) -> list[tuple[int, int]]:
-    """``(word, piece)`` indices of one line's words, each cut into direction pieces, in
-    left-to-right display order (a word's pieces may end up apart: "Alex … -نور")."""
-    pieces = [(w, p) for w, parts in enumerate(words) for p in range(len(parts))]
-    if len(pieces) < 2:
-        return pieces
-    owner: list[int] = []
-    chunks: list[str] = []
-    for index, (w, p) in enumerate(pieces):
-        if index and pieces[index - 1][0] != w:
-            owner.append(-1)  # the joining space between two words
-            chunks.append(" ")
-        owner.extend([index] * len(words[w][p]))
-        chunks.append(words[w][p])
-    text = _neutralized("".join(chunks))
-    storage = uba.get_empty_storage()
-    storage["base_level"] = 1 if rtl_base else 0
-    storage["base_dir"] = "R" if rtl_base else "L"
-    uba.get_embedding_levels(text, storage)
-    for position, char in enumerate(storage["chars"]):
-        char["position"] = position
-    uba.explicit_embed_and_overrides(storage)
-    uba.resolve_weak_types(storage)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    uba.reorder_resolved_levels(storage, False)
-    # A piece sits where its letters and digits sit: "here." inside a right-to-left line would
-    # otherwise be placed by its full stop, which the algorithm sends to the line's far end.
-    strong_at: dict[int, int] = {}
-    any_at: dict[int, int] = {}
-    for visual, char in enumerate(storage["chars"]):
-        position = char.get("position")
-        if position is None or position >= len(owner) or owner[position] < 0:
-            continue
-        piece = owner[position]
-        any_at.setdefault(piece, visual)
-        if unicodedata.bidirectional(text[position]) in _STRONG:
-            strong_at.setdefault(piece, visual)
-    place = {i: strong_at.get(i, any_at.get(i, len(text) + i)) for i in range(len(pieces))}
-    return [pieces[i] for i in sorted(range(len(pieces)), key=lambda i: place[i])]
+    Marks and isolates the text brings along are dropped first, so it can never leave an
+    isolate of ours open (or close one)."""
+    inner = without_controls(text)
+    return FSI + inner + PDI if inner else inner

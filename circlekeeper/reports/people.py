@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_number
+from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.fonts import split_clusters
 from circlekeeper.reports.typeset import clean
@@ -85,11 +86,13 @@ def person_prompt_lines(plan: RoundPlan, summary: SessionSummary, privacy: Priva
         lines = sorted({text for _, text in plan.person_prompts}, key=str.casefold)
     else:
         lines = [
-            _("{person}: {prompt}").format(person=label_for(people[who], 0, privacy), prompt=text)
+            _("{person}: {prompt}").format(
+                person=isolate(label_for(people[who], 0, privacy)), prompt=isolate(text)
+            )
             if who in people
             else text
             for who, text in plan.person_prompts
         ]
     if plan.prompt.strip():
-        lines.append(_("Everyone else: {prompt}").format(prompt=plan.prompt))
+        lines.append(_("Everyone else: {prompt}").format(prompt=isolate(plan.prompt)))
     return lines

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from circlekeeper.i18n import _, active_language, language, ngettext
+from circlekeeper.i18n.formats import format_date, format_date_and_time
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy, ReportContext
@@ -260,21 +262,31 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
     lines = every[-listed:]
     s = kit.styles
     named = report.overall is not Privacy.COUNTS
+    zones: dict[str, object] = {}
+    when = [_when(line, zones) for line in lines]
+    # The date column is as wide as the language's longest date and time ("27 de nov. de 2026
+    # 18:34" runs longer than "27.11.2026, 18:34"); the circle's gives way. A figure column is
+    # at least as wide as its heading ("Presentes" beside "Novas").
+    date_chars = max(len(shown) for shown in when)
     columns = [
-        Column(_("Date (local)"), 16),
-        Column(_("Circle"), 30 if named else 42),
-        Column(_("Present"), 7, right=True),
-        Column(_("New"), 4, right=True),
-        Column(_("Length"), 8, right=True),
-        Column(_("Fairness"), 8, right=True),
+        Column(_("Date (local)"), date_chars),
+        Column(_("Circle"), max(16, (46 if named else 58) - date_chars)),
+        *(
+            Column(title, max(chars, len(title) + 1), right=True)
+            for title, chars in (
+                (_("Present"), 7),
+                (_("New"), 4),
+                (_("Length"), 8),
+                (_("Fairness"), 8),
+            )
+        ),
     ]
     if named:
         columns.append(Column(_("Facilitator"), 18))
-    zones: dict[str, object] = {}
     rows = []
-    for line in lines:
+    for line, shown in zip(lines, when, strict=True):
         row = [
-            _when(line, zones),
+            shown,
             line.circle_name,
             say.count(line.present),
             say.count(line.first_timers),
@@ -303,7 +315,7 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
             ).format(
                 total=say.count(len(every)),
                 listed=say.count(len(lines)),
-                day=_when(lines[0], zones)[:10],
+                day=format_date(_local(lines[0], zones), "medium"),
                 command=command if kit.rtl else f'<font name="{MONO}">{command}</font>',
             ),
             s.body,
@@ -364,10 +376,15 @@ class _CellCache:
 
 
 def _when(line: SessionLine, zones: dict[str, object]) -> str:
+    """When the session began on its circle's clock, as the report's language writes a date
+    and a time ("Nov 27, 2026, 6:34 PM", "27.11.2026, 18:34", "27‏/11‏/2026، 6:34 م")."""
+    return format_date_and_time(_local(line, zones))
+
+
+def _local(line: SessionLine, zones: dict[str, object]) -> datetime:
     if line.timezone not in zones:
         zones[line.timezone] = local_zone(line.timezone)
-    zone = zones[line.timezone]
-    return f"{line.started_at.astimezone(zone):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
+    return line.started_at.astimezone(zones[line.timezone])  # type: ignore[arg-type]
 
 
 def _share_of(part: int, whole: int) -> str:

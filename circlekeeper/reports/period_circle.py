@@ -15,6 +15,7 @@ from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_month
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
+from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import Styles, table_style
@@ -81,7 +82,7 @@ def facilitation_line(counts: Sequence[tuple[str, int]], privacy: Privacy, kit: 
             people,
         ).format(count=say.count(people))
         return _one(rtl.said(kit, words if counts else _("Facilitation: —"), kit.styles.body))
-    name = (lambda text: text) if kit.rtl else kit.inline  # mirrored text is escaped later
+    name = isolate if kit.rtl else kit.inline  # mirrored text is escaped later
     parts = [
         f"{name(shown_name(person, privacy) or '')} {say.count(n)}" for person, n in counts
     ] or ["—"]
@@ -162,7 +163,7 @@ def circle_section(
             story.append(KeptTogether([Spacer(1, 4), chart, *rtl.caption(kit, _(words))]))
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
-        prompt = (lambda text: text) if kit.rtl else kit.inline  # mirrored text is escaped later
+        prompt = isolate if kit.rtl else kit.inline  # mirrored text is escaped later
         items = "; ".join(f"{prompt(text)} ({say.count(n)}×)" for text, n in shown)
         story += rtl.said(kit, _("Most used prompts: {prompts}").format(prompts=items), s.body)
     story.append(facilitation_line(circle.facilitators, privacy, kit))
@@ -192,7 +193,10 @@ def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowab
             if not any(marks):
                 continue
             label = shown_name(person.name, privacy) or ""
-            data.append([kit.text.cell(label, s.cell, name_width - 8, 30), *marks])
+            name = kit.text.cell(
+                label, s.cell, name_width - 8, 30, rtl_page=kit.rtl, own_side=kit.rtl
+            )
+            data.append([name, *marks])
         style = table_style(figures_from=1)
         style.add("ALIGN", (1, 0), (-1, -1), "CENTER")
         style.add("FONTSIZE", (1, 0), (-1, 0), 6.5)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table
 
@@ -26,7 +26,7 @@ from circlekeeper.reports.fonts import needs_shaping
 from circlekeeper.reports.layout import INK, MUTED, RULE, Styles, table_style
 from circlekeeper.reports.period_flowables import Caption, Column, StackedBars, _nice, stack_bars
 from circlekeeper.reports.story_writer import StoryWriter
-from circlekeeper.reports.typeset import Typesetter, truncate
+from circlekeeper.reports.typeset import Typesetter, shaped, truncate
 
 if TYPE_CHECKING:
     from circlekeeper.reports.period_circle import Kit
@@ -47,8 +47,8 @@ class MirroredWriter(StoryWriter):
 def said(kit: Kit, text: str, style: ParagraphStyle) -> list[Flowable]:
     """A sentence of ours: reportlab markup as it stands left to right; escaped, shaped
     and flush right in a right-to-left report (so it must then be plain text)."""
-    if not kit.rtl:
-        return [Paragraph(text, style)]
+    if not kit.rtl:  # names and prompts in it come from Kit.inline
+        return [Paragraph(text, shaped(style) if needs_shaping(text) else style)]
     return MirroredWriter(kit).say(text, style)
 
 
@@ -118,7 +118,6 @@ def _column_widths(kit: Kit, columns: Sequence[Column]) -> list[float]:
 
 def mirrored_grid(kit: Kit, data: list[list[object]], widths: list[float]) -> Table:
     """An attendance grid, names on the right and the first session next to them."""
-    writer = MirroredWriter(kit)
     small = ParagraphStyle("ck-grid-head", parent=kit.styles.cell, fontSize=6.5, leading=8)
     widest = max(
         [kit.text.width_of(word, small) for value in data[0][1:] for word in str(value).split()]
@@ -128,12 +127,20 @@ def mirrored_grid(kit: Kit, data: list[list[object]], widths: list[float]) -> Ta
         size = max(4.0, 6.5 * (widths[-1] - 8) / widest)
         small = ParagraphStyle("ck-grid-head-fit", parent=small, fontSize=size, leading=size + 1.5)
     pairs = zip(data[0], widths, strict=True)
-    head = [writer.cell(str(value), small, w - 4) for value, w in pairs]
+    head = [_head(kit, str(value), small, w - 4) for value, w in pairs]
     rows = [head[::-1], *(list(row)[::-1] for row in data[1:])]
     style = table_style(figures_from=1, rtl=True)
     style.add("ALIGN", (0, 0), (-2, -1), "CENTER")
     style.add("FONTSIZE", (0, 0), (-2, 0), 6.5)
     return Table(rows, colWidths=widths[::-1], repeatRows=1, style=style, hAlign="RIGHT")
+
+
+def _head(kit: Kit, text: str, style: ParagraphStyle, width: float) -> object:
+    """A session's day over its grid column ("13" over "أكتوبر"), centred, on the two lines
+    it was given (set on one, a short month stood out above the rest)."""
+    if not has_rtl(text) and not needs_shaping(text):
+        return text
+    return kit.text.paragraphs(text, style, width, rtl_base=True, alignment=TA_CENTER)
 
 
 def _prints(kit: Kit, text: str) -> bool:

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
 
 from circlekeeper.i18n import _, ngettext, speaking, writes_right_to_left
 from circlekeeper.i18n.formats import format_clock, format_fixed, format_list, format_number
+from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
@@ -117,7 +118,7 @@ class SessionReport(StoryWriter):
         if logo is not None:
             # Beside the logo the name sits in a table cell, so it is cut to fit (see cell()).
             text_width = self.width - logo.drawWidth - 18
-            org = self.text.cell(ctx.organization, s.org, text_width, limit=160)
+            org = self.text.cell(ctx.organization, s.org, text_width, limit=160, rtl_page=self.rtl)
             cells: list[object] = [logo, org or ""]
             widths = [logo.drawWidth + 10, self.width - logo.drawWidth - 10]
             out.append(
@@ -144,7 +145,7 @@ class SessionReport(StoryWriter):
         if facilitators:
             label = ngettext(
                 "Facilitator: {names}", "Facilitators: {names}", len(facilitators)
-            ).format(names=format_list(facilitators))
+            ).format(names=format_list([isolate(name) for name in facilitators]))
             out += self.say(label, s.body)
         if not self.summary.ended:
             out += self.say(
@@ -172,7 +173,7 @@ class SessionReport(StoryWriter):
             if row.person.left_early:
                 part += " · " + _("left early")
             out += self.text.paragraphs(
-                part, s.body, self.width - 12, prefix=BULLET, rtl_base=self.rtl
+                part, s.body, self.width - 12, prefix=BULLET, rtl_base=self.rtl, isolated=self.rtl
             )
         out += self.say(_("Privacy: {level}.").format(level=privacy.label.lower()), s.small)
         return out
@@ -184,7 +185,12 @@ class SessionReport(StoryWriter):
         out: list[Flowable] = self.heading(_("Group agreements"))
         for item in items:
             out += self.text.paragraphs(
-                item, self.styles.body, self.width - 12, prefix=BULLET, rtl_base=self.rtl
+                item,
+                self.styles.body,
+                self.width - 12,
+                prefix=BULLET,
+                rtl_base=self.rtl,
+                isolated=self.rtl,
             )
         return out
 
@@ -210,7 +216,7 @@ class SessionReport(StoryWriter):
             data.append(
                 [
                     format_number(r.index + 1),
-                    self.text.cell(r.label, s.cell, cols[1] - 8, limit=40),
+                    self.text.cell(r.label, s.cell, cols[1] - 8, limit=40, rtl_page=self.rtl),
                     self.say_in(r.plan.policy.describe(), s.cell, cols[2] - 8),
                     "—" if r.planned_seconds is None else format_clock(r.planned_seconds),
                     format_clock(r.duration_seconds),
@@ -247,7 +253,7 @@ class SessionReport(StoryWriter):
             if r.plan.per_person:
                 out += self.say(
                     _("Round {number} ({round}): a prompt for each person").format(
-                        number=number, round=label
+                        number=number, round=isolate(label)
                     ),
                     s.body,
                 )
@@ -259,13 +265,18 @@ class SessionReport(StoryWriter):
             prompt = r.plan.prompt or extra.pop(0)
             out += self.say(
                 _("Round {number} ({round}): {prompt}").format(
-                    number=number, round=label, prompt=prompt
+                    number=number, round=isolate(label), prompt=isolate(prompt)
                 ),
                 s.body,
             )
             for prompt in extra:
                 out += self.text.paragraphs(
-                    prompt, s.body, self.width - 12, prefix=BULLET, rtl_base=self.rtl
+                    prompt,
+                    s.body,
+                    self.width - 12,
+                    prefix=BULLET,
+                    rtl_base=self.rtl,
+                    isolated=self.rtl,
                 )
         return out
 
@@ -294,7 +305,7 @@ class SessionReport(StoryWriter):
             data.append(
                 [
                     format_number(row.rank),
-                    self.text.cell(row.label, s.cell, cols[1] - 8),
+                    self.text.cell(row.label, s.cell, cols[1] - 8, rtl_page=self.rtl),
                     format_clock(p.spoken_total),
                     share_cell(p, total),
                     versus_equal(p),

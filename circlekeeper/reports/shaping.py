@@ -12,13 +12,18 @@ Installed once, by :func:`install`, from :func:`circlekeeper.reports.fonts.fonts
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord
 from reportlab.platypus import paragraph
+
+try:
+    import uharfbuzz
+except ImportError:  # reportlab then prints unshaped text, and so do we
+    uharfbuzz = None
 
 _original: Callable[..., Any] | None = None
 
@@ -31,20 +36,25 @@ def _font_of(frag: Any) -> str | None:
     return None if hasattr(frag, "cbDefn") else str(frag.fontName)
 
 
-def _direction(text: str) -> str:
-    """``"R"`` or ``"L"`` for the first strong letter of ``text``, ``""`` if it has none."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return "R"
-        if kind == "L":
-            return "L"
-    return ""
+@lru_cache(maxsize=8192)
+def runs_right_to_left(text: str) -> bool:
+    """Whether harfbuzz, given ``text`` alone, shapes it right to left: it guesses the
+    direction from the first letter of a script with one ("(32" left to right, "٣٢" and
+    "(نور)" right to left). The typesetter hands over each run of one bidi level in the order
+    that makes this guess come out right."""
+    if uharfbuzz is None:
+        return False
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    return bool(buffer.direction == "rtl")
 
 
 def shape_by_font(word: list[Any], features: dict[str, bool] | None = None) -> list[Any]:
-    """reportlab's ``shapeFragWord``, applied to each stretch of ``word`` in one font and
-    one direction (a neutral fragment, such as a hyphen alone, joins the stretch before it)."""
+    """reportlab's ``shapeFragWord``, applied to each stretch of ``word`` in one font that
+    harfbuzz runs left to right; a fragment it runs right to left is shaped alone (the
+    typesetter placed each such run itself: shaped together, harfbuzz would reverse their
+    order, and run a number beside them backwards)."""
     assert _original is not None
     features = FEATURES if features is None else features
     if isinstance(word, ShapedFragWord):
@@ -53,15 +63,15 @@ def shape_by_font(word: list[Any], features: dict[str, bool] | None = None) -> l
     if any(isinstance(text, ShapedStr) for _, text in frags):
         return word  # the rest of a shaped word reportlab split (a hyphen): shaped already
     groups: list[list[Any]] = []
-    keys: list[tuple[str | None, str]] = []
+    keys: list[tuple[str | None, bool]] = []
     for frag, text in frags:
-        font, direction = _font_of(frag), _direction(text)
-        if groups and (font is None or (font == keys[-1][0] and direction in ("", keys[-1][1]))):
+        font = _font_of(frag)
+        rtl = font is not None and runs_right_to_left(text)
+        if groups and (font is None or (font == keys[-1][0] and not rtl and not keys[-1][1])):
             groups[-1].append((frag, text))
-            keys[-1] = (keys[-1][0], keys[-1][1] or direction)
         else:
             groups.append([(frag, text)])
-            keys.append((font, direction))
+            keys.append((font, rtl))
     if len(groups) <= 1:
         return _original(word, features)
     pieces: list[Any] = []

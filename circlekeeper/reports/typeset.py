@@ -28,13 +28,14 @@ from reportlab.platypus import Flowable, Paragraph
 
 from circlekeeper.i18n import ngettext
 from circlekeeper.palette import PRINT
-from circlekeeper.reports.bidi_order import (
-    base_is_rtl,
-    direction_pieces,
-    has_rtl,
-    visual_piece_order,
+from circlekeeper.reports.bidi_levels import (
+    resolved_levels,
 )
+from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, isolate, without_controls
 from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
+from circlekeeper.reports.long_text import pieces as long_pieces
+from circlekeeper.reports.long_text import with_soft_hyphens
+from circlekeeper.reports.rtl_lines import RightToLeftLines
 
 
 def escape(text: str) -> str:
@@ -46,7 +47,6 @@ def escape(text: str) -> str:
 
 
 NOTICE_COLOR = PRINT.notice
-SOFT_HYPHEN = "\u00ad"
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _NOTICE = "notice"
@@ -64,8 +64,10 @@ def clean(text: str) -> str:
     """Drop control and invisible format characters; unify line breaks and spaces.
 
     Joiners stay: a zero-width joiner makes 👩🏽‍🦱 one emoji, and a non-joiner is part of
-    how Persian and the Indic scripts spell words. So do emoji tag characters (regional flags).
-    Bidi overrides and other format characters go: they could reorder what prints.
+    how Persian and the Indic scripts spell words. So do emoji tag characters (regional flags),
+    and the bidi marks and isolates (CLDR writes an Arabic date ``1‏/3‏/2026`` with marks; we
+    set names in isolates): they steer the bidi algorithm and are never printed. Overrides,
+    embeddings and other format characters go: they could reorder what prints.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     if text.isascii() and text.replace("\n", " ").isprintable():
@@ -79,7 +81,11 @@ def clean(text: str) -> str:
 
 
 def _kept_format(code: int) -> bool:
-    return code in (0x200C, 0x200D) or 0xE0020 <= code <= 0xE007F
+    return (
+        code in (0x200C, 0x200D, 0x200E, 0x200F, 0x061C)
+        or 0x2066 <= code <= 0x2069
+        or 0xE0020 <= code <= 0xE007F
+    )
 
 
 def truncate(text: str, limit: int) -> str:
@@ -90,7 +96,7 @@ def truncate(text: str, limit: int) -> str:
     return text[: max(1, limit - 1)].rstrip() + "…"
 
 
-class Typesetter:
+class Typesetter(RightToLeftLines):
     """Builds flowables for one document; remembers characters it could not print."""
 
     def __init__(self, fonts: FontSet) -> None:
@@ -149,9 +155,18 @@ class Typesetter:
         return "".join(parts)
 
     def inline(self, text: str, *, bold: bool = False) -> str:
-        """Escaped markup for one line of user text inside a paragraph we compose."""
+        """Escaped markup for one line of user text inside a paragraph we compose.
+
+        Right-to-left text comes in display order, set in its own direction (as if isolated),
+        for a paragraph that is shaped (:func:`shaped`): harfbuzz then turns each Hebrew or
+        Arabic run around itself."""
         font = self.fonts.bold if bold else self.fonts.regular
-        return self.markup(self.runs(" ".join(clean(text).split()), bold=bold), font)
+        plain = " ".join(clean(text).split())
+        if not has_rtl(plain):
+            return self.markup(self.runs(without_controls(plain), bold=bold), font)
+        levels = resolved_levels(plain, rtl_base=base_is_rtl(plain))
+        rtl = base_is_rtl(plain)
+        return self._visual_markup(plain, levels, 0, len(plain), rtl, True, bold, font)
 
     # -- flowables ---------------------------------------------------------------------------
     def paragraphs(
@@ -162,19 +177,28 @@ class Typesetter:
         *,
         prefix: str = "",
         rtl_base: bool | None = None,
+        isolated: bool = False,
+        alignment: int | None = None,
     ) -> list[Flowable]:
         """Flowing paragraphs for free text; blank lines separate paragraphs.
 
         ``prefix`` is trusted markup we wrote ourselves (a bold label), never user text.
+        ``isolated``: each line of the text keeps its own direction inside the frame's (an
+        English agreement in an Arabic summary: flush right, its full stop after its last
+        word, not sent to the line's far end). ``alignment`` sets every line (centred labels).
         """
         text = clean(text).strip()
         blocks = [b.strip() for b in _PARAGRAPH_BREAK.split(text) if b.strip()] or [""]
         out: list[Flowable] = []
         for number, block in enumerate(blocks):
             lead = prefix if number == 0 else ""
-            pieces = _pieces(block)
+            pieces = long_pieces(block)
             if len(pieces) == 1:
-                out.extend(self._block(block, style, width, lead, rtl_base))
+                out.extend(
+                    self._block(
+                        block, style, width, lead, rtl_base, isolated=isolated, alignment=alignment
+                    )
+                )
                 continue
             # A long block is set as consecutive short paragraphs with no space between them:
             # reportlab re-wraps the rest of a paragraph each time it splits one across a
@@ -186,7 +210,18 @@ class Typesetter:
                     spaceBefore=style.spaceBefore if index == 0 else 0,
                     spaceAfter=style.spaceAfter if index == len(pieces) - 1 else 0,
                 )
-                out.extend(self._block(piece, joined, width, lead if index == 0 else "", rtl_base))
+                first = lead if index == 0 else ""
+                out.extend(
+                    self._block(
+                        piece,
+                        joined,
+                        width,
+                        first,
+                        rtl_base,
+                        isolated=isolated,
+                        alignment=alignment,
+                    )
+                )
         return out
 
     def line(
@@ -211,11 +246,11 @@ class Typesetter:
     def width_of(self, text: str, style: ParagraphStyle) -> float:
         """The printed width of ``text`` set on one line in ``style`` (before shaping)."""
         bold = style.fontName == self.fonts.bold
-        return self._word_width(" ".join(clean(text).split()), style, bold)
+        return self._word_width(without_controls(" ".join(clean(text).split())), style, bold)
 
     def fit(self, text: str, style: ParagraphStyle, width: float) -> str:
         """``text`` cut at a whole character, with "…", so it prints on one line of ``width``."""
-        text = " ".join(clean(text).split())
+        text = without_controls(" ".join(clean(text).split()))
         if self.width_of(text, style) <= width:
             return text
         clusters = split_clusters(text)
@@ -229,10 +264,24 @@ class Typesetter:
         return "".join(clusters[:keep]).rstrip() + "…"
 
     def cell(
-        self, text: str, style: ParagraphStyle, width: float, limit: int = 60
+        self,
+        text: str,
+        style: ParagraphStyle,
+        width: float,
+        limit: int = 60,
+        *,
+        rtl_page: bool = False,
+        own_side: bool = False,
     ) -> list[Flowable]:
-        """Text for a table cell: cut to ``limit`` characters so no cell outgrows a page."""
-        return self.line(truncate(text, limit), style, width, rtl_base=False)
+        """Text for a table cell: cut to ``limit`` characters so no cell outgrows a page.
+
+        A name runs in its own direction (its first letter decides), so "נועה לוי" or
+        "Noa (נ.)" reads right in a report of either direction. It sits at the start of its
+        column (the right in a ``rtl_page``); with ``own_side`` (an Arabic report's attendance
+        grid) on its own side instead: Hebrew and Arabic right, Latin left."""
+        line = " ".join(clean(truncate(text, limit)).split())
+        rtl = base_is_rtl(line) if own_side else rtl_page
+        return self._block(line, style, width, "", None, alignment=TA_RIGHT if rtl else TA_LEFT)
 
     def _block(
         self,
@@ -243,97 +292,34 @@ class Typesetter:
         rtl_base: bool | None,
         *,
         align_right: bool = False,
+        alignment: int | None = None,
+        isolated: bool = False,
     ) -> list[Flowable]:
         bold = style.fontName == self.fonts.bold
+        if alignment is not None and alignment != style.alignment:
+            style = ParagraphStyle(f"{style.name}-{alignment}", parent=style, alignment=alignment)
+        # Right-to-left text goes through the bidi algorithm; so does an isolated line of any
+        # script in a right-to-left frame (its bullet on the right, its own order inside).
+        bidi = has_rtl(block) or (isolated and rtl_base is True)
+        if not bidi:
+            block = without_controls(block)
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
-        if not has_rtl(block) and not needs_shaping(block):
+        if isolated and bidi:
+            lines = [isolate(line) for line in lines]
+        if not bidi and not needs_shaping(block):
             # (reportlab cannot split a shaped word at a hyphen and shape the rest again)
             lines = [self._hyphenable(line, style, width, bold) for line in lines]
-        runs_per_line = [self.runs(line, bold=bold) for line in lines]
         # A word may mix fonts: circlekeeper.reports.shaping shapes each font's part alone.
         shaping = any(needs_shaping(line) for line in lines) or needs_shaping(prefix)
         styled = _with_shaping(style, shaping)
-        if not has_rtl(block):
+        if not bidi:
+            runs_per_line = [self.runs(line, bold=bold) for line in lines]
             markup = "<br/>".join(self.markup(runs, style.fontName) for runs in runs_per_line)
             return [Paragraph(prefix + markup, styled)]
         rtl = base_is_rtl(block) if rtl_base is None else rtl_base
-        return self._rtl_lines(lines, styled, width, prefix, bold, rtl, align_right)
-
-    def _rtl_lines(
-        self,
-        lines: list[str],
-        style: ParagraphStyle,
-        width: float,
-        prefix: str,
-        bold: bool,
-        rtl: bool,
-        align_right: bool = False,
-    ) -> list[Flowable]:
-        """Wrap ourselves, then order each printed line's words by the bidi algorithm."""
-        line_style = ParagraphStyle(
-            f"{style.name}-line",
-            parent=style,
-            alignment=TA_RIGHT if rtl or align_right else TA_LEFT,
-            spaceBefore=0,
-            spaceAfter=0,
-        )
-        prefix_width = _markup_width(prefix, style) if prefix else 0.0
-        space = stringWidth(" ", style.fontName, style.fontSize)
-        printed: list[list[str]] = []
-        for logical in lines:
-            words = self._split_long_words(logical.split(" "), style, width * 0.97, bold)
-            current: list[str] = []
-            used = prefix_width if not printed else 0.0
-            for word in words:
-                w = self._word_width(word, style, bold)
-                if current and used + space + w > width * 0.97:
-                    printed.append(current)
-                    current, used = [], 0.0
-                current.append(word)
-                used += (space if len(current) > 1 else 0.0) + w
-            printed.append(current)
-        out: list[Flowable] = []
-        for number, words in enumerate(printed):
-            markup = self._visual_markup(words, style.fontName, bold, rtl)
-            if number == 0 and prefix:
-                lead = re.sub(r"(&nbsp;)+$", "&nbsp;", prefix)  # + the joining space
-                markup = (markup + " " + lead) if rtl else (lead + " " + markup)
-            s = line_style
-            if number == 0 or number == len(printed) - 1:
-                s = ParagraphStyle(
-                    f"{style.name}-edge",
-                    parent=line_style,
-                    spaceBefore=style.spaceBefore if number == 0 else 0,
-                    spaceAfter=style.spaceAfter if number == len(printed) - 1 else 0,
-                )
-            out.append(Paragraph(markup or "&nbsp;", s))
-        return out
-
-    def _visual_markup(self, words: list[str], style_font: str, bold: bool, rtl: bool) -> str:
-        """One printed line's words in display order, each cut where its letters change
-        direction and where its font changes, and each piece placed by the bidi algorithm.
-
-        Shaped whole, ``نور-Alex`` printed "xelA" and ``Ali/علي`` unjoined Arabic in the wrong
-        order (harfbuzz runs a word in the direction of its first letter), and ``محمد🌈`` put
-        the rainbow on the same side whatever the line's direction. Every piece of a word that
-        has several is its own ``<font>`` fragment, so the shaping step
-        (:mod:`circlekeeper.reports.shaping`) shapes it alone, in its own direction.
-        """
-        pieces = [
-            [run for part in direction_pieces(word) for run in self.runs(part, bold=bold)]
-            for word in words
-        ]
-        texts = [[run.text for run in runs] for runs in pieces]
-        parts: list[str] = []
-        previous: tuple[int, int] | None = None
-        for w, p in visual_piece_order(texts, rtl_base=rtl):
-            if previous is not None:
-                same_word = previous[0] == w and abs(previous[1] - p) == 1
-                parts.append("" if same_word else " ")
-            # a word of several pieces: each in its own <font> (none is the style's font)
-            parts.append(self.markup([pieces[w][p]], style_font if len(pieces[w]) == 1 else ""))
-            previous = (w, p)
-        return "".join(parts)
+        if alignment is not None:
+            align_right = alignment == TA_RIGHT
+        return self._rtl_lines(lines, styled, width, prefix, bold, rtl, align_right, alignment)
 
     def _hyphenable(self, line: str, style: ParagraphStyle, width: float, bold: bool) -> str:
         """Soft hyphens inside each word too wide for a line of its own, so reportlab breaks it
@@ -366,11 +352,11 @@ class Typesetter:
                 break
             breaks.update(range(max(start + 2, cut - 12), cut + 1, 3))
             start = cut
-        return _with_soft_hyphens(word, clusters, breaks)
+        return with_soft_hyphens(word, clusters, breaks)
 
     def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float:
         total = 0.0
-        for run in self.runs(word, bold=bold):
+        for run in self.runs(without_controls(word), bold=bold):
             font = self.fonts.regular if run.font == _NOTICE else run.font
             total += stringWidth(run.text, font, style.fontSize)
         return total
@@ -409,66 +395,13 @@ class Typesetter:
         ).format(count=len(self.missing))
 
 
-PIECE_CHARACTERS = 1500
-"""Longest text set as one reportlab paragraph (about a third of a page)."""
-
-
-def _pieces(block: str) -> list[str]:
-    """``block`` cut into pieces of at most about :data:`PIECE_CHARACTERS`: at line breaks,
-    else after a sentence, else at a space, else (one endless word) anywhere."""
-    if len(block) <= PIECE_CHARACTERS:
-        return [block]
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
-    for line in block.split("\n"):
-        for part in _cut_line(line):
-            if current and size + len(part) > PIECE_CHARACTERS:
-                pieces.append("\n".join(current))
-                current, size = [], 0
-            current.append(part)
-            size += len(part) + 1
-    if current:
-        pieces.append("\n".join(current))
-    return pieces
-
-
-def _cut_line(line: str) -> list[str]:
-    parts: list[str] = []
-    while len(line) > PIECE_CHARACTERS:
-        window = line[:PIECE_CHARACTERS]
-        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-        cut = cut + 1 if cut > PIECE_CHARACTERS // 2 else window.rfind(" ")
-        if cut <= 0:
-            cut = PIECE_CHARACTERS
-        parts.append(line[:cut].strip())
-        line = line[cut:].strip()
-    parts.append(line)
-    return parts
-
-
-def _with_soft_hyphens(word: str, clusters: list[str], at: set[int]) -> str:
-    """Soft hyphens before the clusters numbered in ``at``: between two letters, two letters
-    from either end and never beside a hyphen."""
-    out = []
-    for index, cluster in enumerate(clusters):
-        if (
-            index in at
-            and 2 <= index <= len(clusters) - 2
-            and cluster[0].isalpha()
-            and clusters[index - 1][-1].isalpha()
-        ):
-            out.append(SOFT_HYPHEN)
-        out.append(cluster)
-    return "".join(out)
+def shaped(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` with harfbuzz shaping on: for a paragraph holding :meth:`Typesetter.inline`
+    text that needs it (Arabic joins, Hebrew runs right to left, Devanagari stacks)."""
+    return _with_shaping(style, True)
 
 
 def _with_shaping(style: ParagraphStyle, shaping: bool) -> ParagraphStyle:
     if bool(getattr(style, "shaping", 0)) == shaping:
         return style
     return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1 if shaping else 0)
-
-
-def _markup_width(markup: str, style: ParagraphStyle) -> float:
-    plain = re.sub(r"<[^>]+>", "", markup)
-    return stringWidth(plain, style.fontName, style.fontSize)

@@ -156,3 +156,17 @@ def test_an_english_export_does_not_load_babel(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert expected in done.stdout
         assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_date_with_its_clock_time_reads_as_babel_joins_them() -> None:
+    moment = datetime(2026, 3, 1, 0, 5)
+    for step in range(0, 400 * 24, 7):
+        shown = moment + timedelta(hours=step)
+        for length in LENGTHS:
+            expected = dates.get_datetime_format(length, locale=EN).format(
+                dates.format_time(shown, format="short", locale=EN),
+                dates.format_date(shown, format=length, locale=EN),
+            )
+            assert (
+                formats.format_date_and_time(shown, date_length=length, language="en") == expected
+            )

@@ -6,15 +6,18 @@ import io
 import re
 
 from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import SimpleDocTemplate
 
 from circlekeeper.reports import Privacy, render_session
-from circlekeeper.reports.bidi_order import visual_word_order
+from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.demo import demo_summary
 from circlekeeper.reports.fonts import fonts
 from circlekeeper.reports.layout import stylesheet
 from circlekeeper.reports.typeset import Typesetter
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 from tests.reports.conftest import context, pdf_text
+from tests.reports.drawn import drawn_lines
 
 
 def _chart_page_text(data: bytes) -> str:
@@ -46,11 +49,13 @@ def test_initials_label_the_bars_at_the_initials_level() -> None:
     assert chart.count("ᏣW") >= 2 and chart.count("AL") >= 2
 
 
-def test_a_word_keeps_its_place_by_its_letters_not_its_full_stop() -> None:
-    words = ["نحترم", "الخصوصية:", "what", "is", "said", "here", "stays", "here."]
-    order = visual_word_order(words, rtl_base=True)
-    shown = [words[i] for i in order]
-    assert shown == ["what", "is", "said", "here", "stays", "here.", "الخصوصية:", "نحترم"]
+def test_an_isolated_sentence_keeps_its_full_stop_in_a_right_to_left_line() -> None:
+    f = fonts()
+    line = "نحترم الخصوصية: " + isolate("what is said here stays here.")
+    story = Typesetter(f).line(line, stylesheet(f).body, 400, rtl_base=True)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    assert drawn_lines(buffer.getvalue()) == ["what is said here stays here. :ةيصوصخلا مرتحن"]
 
 
 def test_a_prompt_line_takes_its_direction_from_its_first_strong_letter() -> None:

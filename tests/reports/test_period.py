@@ -71,9 +71,9 @@ def test_each_circle_has_its_section_then_every_session_in_the_appendix(store: S
     assert "Attendance trend: too few sessions to tell" in body  # Thursday: one session
     appendix = pages[-1]
     assert appendix.startswith("Appendix: every session")
-    assert "2026-03-10 18:00 Tuesday 3 1 3:00 0.86" in appendix
-    assert "2026-03-05 18:00 Thursday 3 2 3:00 1.00" in appendix
-    assert "2026-03-26" not in appendix and "2026-04-02" not in appendix  # live; after
+    assert "Mar 10, 2026, 6:00 PM Tuesday 3 1 3:00 0.86" in appendix
+    assert "Mar 5, 2026, 6:00 PM Thursday 3 2 3:00 1.00" in appendix
+    assert "Mar 26" not in appendix and "Apr 2" not in appendix  # live; after
 
 
 def test_counts_only_prints_no_name_anywhere(store: Store) -> None:
@@ -145,14 +145,19 @@ def test_a_long_appendix_lists_the_most_recent_sessions_and_says_how_to_get_all(
     pages = _pages(store)
     appendix = pages[-1]
     assert appendix.startswith("Appendix: the most recent sessions")
-    assert "The period held 4 sessions; the 2 most recent (from 2026-03-10)" in appendix
+    assert "The period held 4 sessions; the 2 most recent (from Mar 10, 2026)" in appendix
     assert "circlekeeper report --all-sessions" in appendix
-    assert "2026-03-10 18:00 Tuesday" in appendix and "2026-03-24 18:00 Tuesday" in appendix
-    assert "2026-03-03" not in appendix and "2026-03-05" not in appendix
+    assert (
+        "Mar 10, 2026, 6:00 PM Tuesday" in appendix and "Mar 24, 2026, 6:00 PM Tuesday" in appendix
+    )
+    assert "Mar 3," not in appendix and "Mar 5," not in appendix
     assert "People reached 7 2 +250 %" in pages[0]  # the figures still count all four
     everything = _pages(store, every_session=True)[-1]
     assert everything.startswith("Appendix: every session")
-    assert "2026-03-03 18:00 Tuesday" in everything and "2026-03-05 18:00 Thursday" in everything
+    assert (
+        "Mar 3, 2026, 6:00 PM Tuesday" in everything
+        and "Mar 5, 2026, 6:00 PM Thursday" in everything
+    )
 
 
 def test_a_german_board_page_writes_its_figures_with_german_decimals(store: Store) -> None:

@@ -150,7 +150,29 @@ def test_the_charts_run_from_right_to_left(arabic: PdfReader, english: PdfReader
 def test_the_appendix_puts_the_date_column_on_the_right(arabic: PdfReader) -> None:
     last = len(arabic.pages) - 1
     chunks = _chunks(arabic, last)
-    dates = [c.x for c in chunks if c.text.startswith("2026-03-")]
+    # dates as Arabic writes them (day/month/year, right to left), no longer ISO
+    march = ("/03/2026", "2026/03/")  # (the footer's date is in November)
+    dates = [c.x for c in chunks if any(day in c.text.replace("\u200f", "") for day in march)]
+    assert not [c for c in chunks if "2026-03-" in c.text]
     circles = [c.x for c in chunks if c.text in ("Tuesday", "Thursday")]
     assert dates and circles
     assert min(dates) > max(circles)
+
+
+def test_a_grid_column_head_keeps_its_two_lines_centred() -> None:
+    from reportlab.lib.enums import TA_CENTER
+
+    from circlekeeper.reports import period_rtl
+    from circlekeeper.reports.fonts import fonts
+    from circlekeeper.reports.layout import stylesheet
+    from circlekeeper.reports.period_circle import Kit
+    from circlekeeper.reports.typeset import Typesetter
+
+    f = fonts()
+    kit = Kit(f, stylesheet(f, rtl=True), Typesetter(f), 500.0, None, rtl=True)
+    data: list[list[object]] = [["", "6\nأكتوبر", "13\nأكتوبر"], ["Alex", "●", "●"]]
+    table = period_rtl.mirrored_grid(kit, data, [120.0, 26.0, 26.0])
+    heads = table._cellvalues[0][:-1]  # (mirrored: the names' column is last)
+    for head in heads:
+        assert len(head) == 2  # "6" over "أكتوبر", never "6 أكتوبر" on one line
+        assert all(line.style.alignment == TA_CENTER for line in head)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from circlekeeper.reports import Privacy, render_session
+from circlekeeper.reports.bidi_order import without_controls
 from circlekeeper.reports.demo import demo_summary
 from circlekeeper.reports.people import person_prompt_lines
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
@@ -45,11 +46,16 @@ def test_names_or_initials_say_who_had_which(summary, privacy, who) -> None:
 
 def test_a_shared_prompt_beside_personal_ones_is_for_everyone_else(summary) -> None:
     plan = RoundPlan(prompt="For latecomers", person_prompts=(("1", "Yours"),))
-    assert person_prompt_lines(plan, summary, Privacy.NAMES) == [
+    assert _plain(person_prompt_lines(plan, summary, Privacy.NAMES)) == [
         "Ada Lovelace: Yours",
         "Everyone else: For latecomers",
     ]
-    assert person_prompt_lines(plan, summary, Privacy.COUNTS) == [
+    assert _plain(person_prompt_lines(plan, summary, Privacy.COUNTS)) == [
         "Yours",
         "Everyone else: For latecomers",
     ]
+
+
+def _plain(lines: list[str]) -> list[str]:
+    """The lines as read (names and prompts sit in invisible bidi isolates)."""
+    return [without_controls(line) for line in lines]
