@@ -85,6 +85,7 @@ def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
     ``pool_pre_ping`` replaces a connection the server dropped (a restart overnight) before
     it is used. A read-only store's sessions are ``READ ONLY`` on the server itself, so a
     reader cannot write even through raw SQL, as ``query_only`` guarantees on SQLite.
+    PostgreSQL connections run without JIT compilation (:data:`NO_JIT` says why).
     Failures a person can act on (server gone, a write refused) become one sentence.
     """
     connect_args: dict[str, Any] = {}
@@ -96,6 +97,7 @@ def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
     engine = create_engine(
         location.url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args
     )
+    statements: list[str] = []
     if read_only:
         statement = _READ_ONLY_SESSION.get(engine.dialect.name)
         if statement is None:
@@ -106,12 +108,17 @@ def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
                     " SQLite for read-only commands."
                 ).format(kind=engine.dialect.name)
             )
+        statements.append(statement)
+    if statements or postgres:
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             try:
-                cursor.execute(statement)
+                for statement in statements:
+                    cursor.execute(statement)
+                if postgres:
+                    cursor.execute(NO_JIT)
             finally:
                 cursor.close()
             dbapi_connection.commit()  # psycopg opened a transaction for the SET; end it
@@ -134,6 +141,16 @@ def _server_engine(location: DatabaseLocation, *, read_only: bool) -> Engine:
 
     return engine
 
+
+NO_JIT = "SELECT set_config(name, 'off', false) FROM pg_settings WHERE name = 'jit'"
+"""PostgreSQL's JIT compiles a query to machine code when its estimated cost is high. The
+history's and the period report's aggregates read at most a few hundred thousand rows, but a
+correlated ``EXISTS`` (reach_visits.py) multiplies their estimated cost past the thresholds,
+and compiling (with inlining and optimization, in every parallel worker) then cost more than
+the query: a month's figures of 100,000 sessions took 2.6 s of the server's CPU instead of
+0.7 s (``CK_BENCH_PERIOD_POSTGRES_URL``, benchmarks/bench_period.py). No query of ours runs
+long enough to win that back. Written as a query so a server before PostgreSQL 11, which has
+no such setting, is not asked for it."""
 
 _READ_ONLY_SESSION = {
     "postgresql": "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",

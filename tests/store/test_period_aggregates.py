@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert
 
-from circlekeeper.session.period_figures import PeriodScope, Reach, SessionLine
+from circlekeeper.session.period_figures import PeriodFigures, PeriodScope, Reach, SessionLine
 from circlekeeper.store import Store
 from circlekeeper.store import models as m
 from circlekeeper.store.codec import dumps
@@ -215,6 +215,27 @@ def _assert_reach(got: Reach, want: Reach) -> None:
             assert a == b, name
 
 
+def _assert_people(
+    figures: PeriodFigures, held: dict[int, Held], circle_ids: list[int], scope: PeriodScope
+) -> None:
+    """Reach of the period and the one before, for everyone and for each circle."""
+    previous = scope.previous()
+    _assert_reach(figures.current, _reach(held, scope, None))
+    _assert_reach(figures.previous, _reach(held, previous, None))
+    by_id = {c.circle_id: c for c in figures.circles}
+    for index, cid in enumerate(circle_ids):
+        held_here = [
+            s
+            for s in held.values()
+            if s.circle == index and s.status != "live" and previous.low <= s.started < scope.high
+        ]
+        if not held_here:
+            assert cid not in by_id
+            continue
+        _assert_reach(by_id[cid].current, _reach(held, scope, index))
+        _assert_reach(by_id[cid].previous, _reach(held, previous, index))
+
+
 @settings(
     max_examples=40,
     deadline=None,
@@ -227,21 +248,7 @@ def test_sql_aggregates_equal_the_straightforward_count(
     circles, people, sessions = history
     circle_ids, _, held = _write(store, circles, people, sessions)
     figures = period_figures(store.engine, PERIOD)
-    previous = PERIOD.previous()
-    _assert_reach(figures.current, _reach(held, PERIOD, None))
-    _assert_reach(figures.previous, _reach(held, previous, None))
-    by_id = {c.circle_id: c for c in figures.circles}
-    for index, cid in enumerate(circle_ids):
-        held_here = [
-            s
-            for s in held.values()
-            if s.circle == index and s.status != "live" and previous.low <= s.started < PERIOD.high
-        ]
-        if not held_here:
-            assert cid not in by_id
-            continue
-        _assert_reach(by_id[cid].current, _reach(held, PERIOD, index))
-        _assert_reach(by_id[cid].previous, _reach(held, previous, index))
+    _assert_people(figures, held, circle_ids, PERIOD)
     lines = [
         (sid, s)
         for sid, s in sorted(held.items(), key=lambda kv: (kv[1].started, kv[0]))
@@ -276,3 +283,28 @@ def test_sql_aggregates_equal_the_straightforward_count(
 
 def _line_facts(line: SessionLine) -> tuple[int, int, float, tuple[str, ...]]:
     return line.present, line.first_timers, line.duration_seconds, line.facilitators
+
+
+LONG_PERIODS = (
+    # longer than the history before it: PostgreSQL joins instead of asking per attendance
+    PeriodScope(date(2025, 12, 1), date(2026, 4, 30)),
+    # the period before reaches back past every session: nobody can have come earlier
+    PeriodScope(date(2025, 9, 1), date(2026, 4, 30)),
+)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(history=HISTORIES)
+def test_long_periods_count_newcomers_and_returners_alike(
+    store: Store, history: tuple[int, int, list[Held]]
+) -> None:
+    """Who had come before is asked in different ways for periods long against the history
+    before them (reach_visits._known_before); the answers are the same."""
+    circles, people, sessions = history
+    circle_ids, _, held = _write(store, circles, people, sessions)
+    for scope in LONG_PERIODS:
+        _assert_people(period_figures(store.engine, scope), held, circle_ids, scope)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import and_, case, false, func, literal, select
 from sqlalchemy.orm import aliased
 
 from circlekeeper.session.period_figures import PeriodScope
@@ -108,20 +108,8 @@ def count_visits(conn: Any, scope: PeriodScope, previous: PeriodScope) -> Visits
         .group_by(S.circle_id, SP.person_id)
         .subquery()
     )
-    earlier_s, earlier_sp = aliased(m.SessionRow), aliased(m.SessionPersonRow)
-    known_before = (
-        select(literal(1))
-        .select_from(earlier_sp)
-        .join(earlier_s, earlier_s.id == earlier_sp.session_id)
-        .where(
-            earlier_sp.person_id == window.c.person_id,
-            earlier_s.circle_id == window.c.circle_id,
-            earlier_s.started_at < previous.low,
-            earlier_s.status != "live",
-        )
-        .exists()
-    )
-    query = select(window, known_before.label("known"))
+    known = _known_before(conn, window, previous.low, scope.high)
+    query = select(window, known.label("known"))
     long_ago = previous.low - timedelta(microseconds=1)
     by_circle: dict[tuple[int, str], PeopleTally] = defaultdict(PeopleTally)
     first_timers: Counter[tuple[int, datetime]] = Counter()
@@ -145,6 +133,65 @@ def count_visits(conn: Any, scope: PeriodScope, previous: PeriodScope) -> Visits
         overall[CURRENT].count(first, n_cur, pass_cur, scope.low)
         overall[PREVIOUS].count(first, n_prev, pass_prev, previous.low)
     return Visits(dict(by_circle), overall, first_timers)
+
+
+def _known_before(conn: Any, window: Any, low: datetime, high: datetime) -> Any:
+    """Whether the window row's person came to its circle before ``low``: one ``EXISTS``
+    per (circle, person), answered from the person's index; or plainly false when no
+    session was held before ``low`` (the whole history, or a long period reaching back past
+    the first session), so nothing is asked per person.
+
+    SQLite joins the person's attendances to their sessions and stops at the first of that
+    circle. PostgreSQL, given the same join, estimates that a person seldom attends a given
+    circle (it cannot know that people keep to theirs) and hashes the circle's earlier
+    sessions with all of the person's attendances for every row, 0.2 ms each: a month's
+    figures of 100,000 sessions spent 0.6 s of the server's CPU here, against 0.03 s on
+    SQLite. So when the history before the window is at least as long as the window (most
+    people in it came before: a month, a quarter, a year of an established organization),
+    PostgreSQL asks each of the person's attendances for its session instead (one
+    primary-key step) and stops at the first that was that circle's and earlier: the month
+    0.25 s, the year 0.5 s instead of 0.8 s. A newcomer's attendances are all read that
+    way, so for a window longer than the history before it the join stays (two years of
+    six: 1.3 s with the join, 1.7 s without). Measured with ``CK_BENCH_PERIOD_POSTGRES_URL``
+    (benchmarks/bench_period.py)."""
+    first = _first_session(conn)
+    if first is None or first >= low:
+        return false()
+    earlier = aliased(m.SessionRow)
+    attended = aliased(m.SessionPersonRow)
+    that_circle_before = and_(
+        earlier.circle_id == window.c.circle_id,
+        earlier.started_at < low,
+        earlier.status != "live",
+    )
+    if conn.dialect.name != "postgresql" or low - first < high - low:
+        return (
+            select(literal(1))
+            .select_from(attended)
+            .join(earlier, earlier.id == attended.session_id)
+            .where(attended.person_id == window.c.person_id, that_circle_before)
+            .exists()
+        )
+    asked = (
+        select(that_circle_before)
+        .where(earlier.id == attended.session_id)
+        .correlate_except(earlier)
+        .scalar_subquery()
+    )
+    return (
+        select(literal(1))
+        .select_from(attended)
+        .where(attended.person_id == window.c.person_id, asked)
+        .exists()
+    )
+
+
+def _first_session(conn: Any) -> datetime | None:
+    """When the first finished session began: the start-time index's first entries."""
+    first = conn.execute(
+        select(S.started_at).where(S.status != "live").order_by(S.started_at).limit(1)
+    ).scalar()
+    return None if first is None else _aware(first)
 
 
 def _first_visits_before(
