@@ -139,13 +139,24 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     window.show()
     opened: list[Connected] = []
     failure: list[UserFacingError] = []
+    content_shown: list[bool] = []
+
+    def finish_smoke() -> None:
+        finish_smoke_test(opened[0], failure)
+        app.exit(failure[0].exit_code if failure else 0)
+
+    def shown_with_content() -> None:
+        """The facilitator sees their data: what the start-up benchmark measures to."""
+        content_shown.append(True)
+        if smoke_test:
+            print(f"{seconds_since_process_start() * 1000:.0f}", flush=True)
+            if opened:  # the data opened before it could be shown
+                finish_smoke()
 
     def open_data() -> None:
         if opening:
             return
         opening.append(True)
-        if smoke_test:
-            print(f"{seconds_since_process_start() * 1000:.0f}", flush=True)
         install_enter_presses_buttons(app)
         try:
             opened.append(connect_store(window, db))
@@ -160,14 +171,15 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             return
         if smoke_test:
             log.info("data ready after %.0f ms", seconds_since_process_start() * 1000)
-            finish_smoke_test(opened[0], failure)
-            app.exit(failure[0].exit_code if failure else 0)
+            if content_shown:
+                finish_smoke()
             return
         switch = install_language_switch(window, opened[0], translator)
         switch.replaced.append(lambda new: current.__setitem__(0, new))
         greet(window, opened[0])
 
     opening: list[bool] = []
+    window.content_painted.connect(shown_with_content)
     window.first_painted.connect(open_data)
     QTimer.singleShot(UNPAINTED_WINDOW_WAIT_MS, open_data)
     try:

@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     """The window has been painted and put on screen once (emitted just after that paint);
     the app opens its data then, so a facilitator sees the window while SQLAlchemy loads."""
+    content_painted = Signal()
+    """The window has been painted showing the facilitator's own data (their circles, or the
+    welcome of an empty database), not a waiting state: what start-up is measured to."""
 
     def __init__(self, catalog: Catalog | None, options: WindowOptions | None = None) -> None:
         """``catalog`` may come later (:meth:`attach_catalog`): the window then appears at
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
         self._session_id: int | None = None
         self._circle_id: int | None = None
         self._painted = False
+        self._shows_content = catalog is not None
+        self._content_reported = False
 
         self.circle_list = QListWidget()
         self.circle_list.setAccessibleName(_("Circles"))
@@ -176,6 +181,8 @@ class MainWindow(QMainWindow):
         self.welcome.set_ready(True)
         self.statusBar().showMessage(_("Ready"))
         self.refresh_circles()
+        self._shows_content = True
+        self.update()  # content_painted follows the paint that shows it
 
     def add_page(self, title: str, page: QWidget) -> None:
         """Another area of the app (history, prompts), reachable from the Go menu."""
@@ -702,9 +709,15 @@ class MainWindow(QMainWindow):
             # After this paint the whole window is drawn and flushed to the screen; a
             # zero-time timer runs once that is done, not in the middle of it.
             QTimer.singleShot(0, self._after_first_paint)
+        elif self._shows_content and not self._content_reported:
+            self._content_reported = True
+            QTimer.singleShot(0, self.content_painted.emit)
 
     def _after_first_paint(self) -> None:
         self.menus.build()  # the commands and shortcuts, before any key press is handled
+        if self._shows_content and not self._content_reported:
+            self._content_reported = True
+            self.content_painted.emit()
         self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
