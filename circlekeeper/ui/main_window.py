@@ -7,6 +7,7 @@ run by a :class:`LiveController` that it creates per session.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from circlekeeper.session.dealing import PromptDeal
-    from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.catalog import Catalog, CircleCard, CircleDetail, FirstPage
     from circlekeeper.ui.live.arrival_dialog import Arrival
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
@@ -75,9 +76,15 @@ class MainWindow(QMainWindow):
     """The window has been painted showing the facilitator's own data (their circles, or the
     welcome of an empty database), not a waiting state: what start-up is measured to."""
 
-    def __init__(self, catalog: Catalog | None, options: WindowOptions | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog | None,
+        options: WindowOptions | None = None,
+        first_page: FirstPage | None = None,
+    ) -> None:
         """``catalog`` may come later (:meth:`attach_catalog`): the window then appears at
-        once and fills in when the data has opened, so start-up feels instant."""
+        once, showing ``first_page`` (read without the store) when there is one, else a
+        waiting state, and its commands work once the data has opened."""
         super().__init__()
         self._catalog = catalog
         self.options = options or WindowOptions()
@@ -141,13 +148,29 @@ class MainWindow(QMainWindow):
         # Before the data opens, the menus' commands are built just after the first paint.
         self.menus = WindowMenus(self, build=catalog is not None)
         self.help_menu = self.menus.help_menu  # other menus are placed before Help
-        if catalog is None:
+        if catalog is not None:
+            self.statusBar().showMessage(_("Ready"))
+            self.refresh_circles()
+        elif first_page is not None:
+            self._show_first_page(first_page)
+        else:
             self.side.setEnabled(False)
             self.welcome.set_ready(False)
             self.statusBar().showMessage(_("Opening your circles…"))
-        else:
-            self.statusBar().showMessage(_("Ready"))
-            self.refresh_circles()
+
+    def _show_first_page(self, page: FirstPage) -> None:
+        """The circles as the catalog will list them, before it is attached; what a click
+        asks for meanwhile waits for the data (it opens right after this first paint)."""
+        self._fill_circle_list(page.circles)
+        self._shows_content = True
+        if page.first is None:
+            return
+        self.circle_list.blockSignals(True)
+        self.circle_list.setCurrentRow(0)
+        self.circle_list.blockSignals(False)
+        self._circle_id = page.first.circle_id
+        self.circle_page.show_circle(page.first)
+        self.pages.setCurrentWidget(self.circle_page)
 
     @property
     def circle_page(self) -> CirclePage:
@@ -216,14 +239,7 @@ class MainWindow(QMainWindow):
             return
         cards = self.catalog.circles()
         current = select if select is not None else self._circle_id
-        self.circle_list.blockSignals(True)
-        self.circle_list.clear()
-        for card in cards:
-            item = QListWidgetItem(demo_name(card.name, card.demo))
-            item.setData(CIRCLE, card.circle_id)
-            item.setToolTip(circle_tooltip(card.name, card.members, card.sessions))
-            self.circle_list.addItem(item)
-        self.circle_list.blockSignals(False)
+        self._fill_circle_list(cards)
         if not cards:
             self._circle_id = None
             if self.controller is None:
@@ -233,11 +249,22 @@ class MainWindow(QMainWindow):
         self.circle_list.setCurrentRow(row)
         self._circle_chosen(self.circle_list.currentItem(), None)
 
+    def _fill_circle_list(self, cards: Sequence[CircleCard]) -> None:
+        self.circle_list.blockSignals(True)
+        self.circle_list.clear()
+        for card in cards:
+            item = QListWidgetItem(demo_name(card.name, card.demo))
+            item.setData(CIRCLE, card.circle_id)
+            item.setToolTip(circle_tooltip(card.name, card.members, card.sessions))
+            self.circle_list.addItem(item)
+        self.circle_list.blockSignals(False)
+
     def _circle_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is None:
             return
         self._circle_id = item.data(CIRCLE)
-        if self.controller is None and self.summary_view is None:
+        # Before the data has opened, the choice is kept and shown when it opens.
+        if self.controller is None and self.summary_view is None and self.has_data:
             self.circle_page.show_circle(self.catalog.circle(self._circle_id))
             self.pages.setCurrentWidget(self.circle_page)
 
