@@ -107,6 +107,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from circlekeeper.ui.feature_scan import install_quick_feature_scan
+
+    install_quick_feature_scan()  # before the window's modules and the data's are imported
     from circlekeeper.i18n import active_language
     from circlekeeper.identity import APP_ID, APP_NAME, VERSION
     from circlekeeper.ui.app_icon import app_icon
