@@ -126,15 +126,9 @@ class MainWindow(QMainWindow):
         self.side = side
 
         self.pages = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome.create_requested.connect(self.new_circle)
-        self.welcome.demo_requested.connect(self.open_demo)
-        welcome_holder = QWidget()
-        holder_layout = QHBoxLayout(welcome_holder)
-        holder_layout.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None
+        self._welcome_page_holder: QWidget | None = None
         self._circle_page: CirclePage | None = None
-        self.pages.addWidget(welcome_holder)
-        self._welcome_holder = welcome_holder
         for page in self.options.extra_pages.values():
             self.pages.addWidget(page)
 
@@ -156,6 +150,7 @@ class MainWindow(QMainWindow):
         else:
             self.side.setEnabled(False)
             self.welcome.set_ready(False)
+            self.pages.setCurrentWidget(self._welcome_holder)
             self.statusBar().showMessage(_("Opening your circles…"))
 
     def _show_first_page(self, page: FirstPage) -> None:
@@ -164,6 +159,7 @@ class MainWindow(QMainWindow):
         self._fill_circle_list(page.circles)
         self._shows_content = True
         if page.first is None:
+            self.pages.setCurrentWidget(self._welcome_holder)
             return
         self.circle_list.blockSignals(True)
         self.circle_list.setCurrentRow(0)
@@ -173,12 +169,33 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.circle_page)
 
     @property
+    def welcome(self) -> WelcomePage:
+        """Built when first shown (a database with no circles yet, or while it opens): its
+        long wrapped text costs a layout in every first paint that does not show it."""
+        if self._welcome is None:
+            welcome = WelcomePage()
+            welcome.create_requested.connect(self.new_circle)
+            welcome.demo_requested.connect(self.open_demo)
+            holder = QWidget()
+            QHBoxLayout(holder).addWidget(welcome)
+            self.pages.insertWidget(0, holder)
+            self._welcome, self._welcome_page_holder = welcome, holder
+        return self._welcome
+
+    @property
+    def _welcome_holder(self) -> QWidget:
+        """The page that centres :attr:`welcome` (the one the stack shows)."""
+        self.welcome  # noqa: B018  # builds it
+        assert self._welcome_page_holder is not None
+        return self._welcome_page_holder
+
+    @property
     def circle_page(self) -> CirclePage:
         """Built when a circle is first shown: it is never visible before the data has opened."""
         if self._circle_page is None:
             from circlekeeper.ui.setup.circle_page import CirclePage
 
-            page = CirclePage()
+            page = CirclePage(selectable_now=self._painted)
             page.start_requested.connect(self.start_circle)
             page.edit_requested.connect(self.edit_circle)
             self.pages.insertWidget(1, page)
@@ -201,7 +218,8 @@ class MainWindow(QMainWindow):
         self.menus.build()
         self._catalog = catalog
         self.side.setEnabled(True)
-        self.welcome.set_ready(True)
+        if self._welcome is not None:
+            self._welcome.set_ready(True)
         self.statusBar().showMessage(_("Ready"))
         self.refresh_circles()
         self._shows_content = True
@@ -742,6 +760,8 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         self.menus.build()  # the commands and shortcuts, before any key press is handled
+        if self._circle_page is not None:
+            self._circle_page.allow_selection()  # before any click is handled, too
         if self._shows_content and not self._content_reported:
             self._content_reported = True
             self.content_painted.emit()
