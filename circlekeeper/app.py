@@ -96,13 +96,14 @@ def default_options() -> WindowOptions:
 
 
 def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = ()) -> int:
-    """Show the main window at once, then open the data and fill it in.
+    """Show the main window with the facilitator's circles at once, then open the data.
 
     The database, its migrations and SQLAlchemy itself take a moment to load; the window does
-    not wait for them, so a facilitator sees CircleKeeper appear as fast as any Qt window.
-    The data opens once the window has been painted (opening it blocks the event loop, and
-    a window shown but not yet painted is an empty frame), or after
-    ``UNPAINTED_WINDOW_WAIT_MS`` if the window is never exposed (started minimised).
+    not wait for them: its first page is read with ``sqlite3`` (:func:`first_page`), so a
+    facilitator sees their circles in the first paint. The data opens once the window has been
+    painted (opening it blocks the event loop, and a window shown but not yet painted is an
+    empty frame), or after ``UNPAINTED_WINDOW_WAIT_MS`` if the window is never exposed
+    (started minimised); then the store's catalog takes over the same page.
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
