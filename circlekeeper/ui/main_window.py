@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
 
     @property
     def circle_page(self) -> CirclePage:
-        """Built when a circle is first shown: it is never visible before the data has opened."""
+        """Built when a circle is first shown (in the first paint when there are circles)."""
         if self._circle_page is None:
             from circlekeeper.ui.setup.circle_page import CirclePage
 
