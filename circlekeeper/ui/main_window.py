@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         asks for meanwhile waits for the data (it opens right after this first paint)."""
         self._fill_circle_list(page.circles)
         self._shows_content = True
+        self.statusBar()  # there from the start ("Ready" when the data opens): no jump then
         if page.first is None:
             self.pages.setCurrentWidget(self._welcome_holder)
             return

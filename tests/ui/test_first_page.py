@@ -65,10 +65,19 @@ def test_the_window_shows_the_first_page_then_the_same_page_from_the_store(
     assert window.pages.currentWidget() is window.circle_page
     assert window.side.isEnabled(), "the circles are there to choose, not a waiting state"
     assert "Grief Circle" in shown[0]
+    with qtbot.waitExposed(window):
+        window.show()
+    qtbot.wait(100)
+    geometry = window.circle_list.geometry(), window.circle_page.geometry()
     parts = build_app(str(circles_db))
     try:
         qtbot.addWidget(parts.window)
         other = parts.window
+        window.attach_catalog(other.catalog)
+        qtbot.wait(100)  # the layouts settle
+        assert (window.circle_list.geometry(), window.circle_page.geometry()) == geometry, (
+            "nothing moves when the data opens (the status bar is there from the start)"
+        )
         assert [other.circle_list.item(i).text() for i in range(other.circle_list.count())] == (
             listed
         )
