@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         if self._circle_page is None:
             from circlekeeper.ui.setup.circle_page import CirclePage
 
-            page = CirclePage(selectable_now=self._painted)
+            page = CirclePage()
             page.start_requested.connect(self.start_circle)
             page.edit_requested.connect(self.edit_circle)
             self.pages.insertWidget(1, page)
@@ -761,8 +761,6 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         self.menus.build()  # the commands and shortcuts, before any key press is handled
-        if self._circle_page is not None:
-            self._circle_page.allow_selection()  # before any click is handled, too
         if self._shows_content and not self._content_reported:
             self._content_reported = True
             self.content_painted.emit()

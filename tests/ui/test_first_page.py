@@ -136,33 +136,3 @@ def test_circle_page_labels_show_text_as_typed_and_can_be_selected(
     title = window.circle_page.title
     assert title.textFormat() == Qt.TextFormat.PlainText
     assert title.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
-
-
-def test_details_become_selectable_after_the_first_paint_without_a_pixel_moving(
-    qtbot: QtBot, circles_db: Path
-) -> None:
-    from PySide6.QtCore import Qt
-
-    from circlekeeper.ui.setup.circle_page import CirclePage
-
-    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
-    page = first_page(str(circles_db))
-    assert page is not None and page.first is not None
-    alone = CirclePage(selectable_now=False)
-    qtbot.addWidget(alone)
-    alone.resize(900, 600)
-    alone.show_circle(page.first)
-    before = alone.grab().toImage()
-    alone.allow_selection()
-    assert alone.people.textInteractionFlags() == selectable
-    assert alone.grab().toImage() == before, "a selectable label is drawn the same"
-
-    window = MainWindow(None, None, page)
-    qtbot.addWidget(window)
-    circle = window.circle_page
-    details = (circle.description, circle.people, circle.agreements, circle.plan, circle.meets)
-    assert circle.title.textInteractionFlags() == selectable
-    assert circle.people.textInteractionFlags() != selectable, "not before the first paint"
-    with qtbot.waitSignal(window.first_painted, timeout=10_000):
-        window.show()
-    assert all(label.textInteractionFlags() == selectable for label in details)

@@ -24,9 +24,7 @@ class CirclePage(QWidget):
     start_requested = Signal()
     edit_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, selectable_now: bool = True) -> None:
-        """``selectable_now=False``: the details become selectable with :meth:`allow_selection`
-        (after the window's first paint, when this page is in it)."""
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel()
         self.title.setObjectName("circleTitle")
@@ -41,10 +39,7 @@ class CirclePage(QWidget):
             # Qt's own property names and values (PlainText, TextSelectableByMouse): this page
             # is in the first paint, and touching the ``Qt`` namespace builds all its enums.
             label.setProperty("textFormat", PLAIN_TEXT)
-        self.title.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
-        self._details = labels[1:]
-        if selectable_now:
-            self.allow_selection()
+            label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
         self.people.setAccessibleName(_("People"))
         # Translators: how often a circle meets, as its page names the setting.
         self.meets.setAccessibleName(_("Meets"))
@@ -80,19 +75,6 @@ class CirclePage(QWidget):
             "#sectionTitle { font-weight: 600; margin-top: 10px; }"
             "#startButton { font-size: 18px; padding: 10px; }"
         )
-
-    def allow_selection(self) -> None:
-        """Lets the details be selected with the mouse, to copy a name or an agreement.
-
-        A selectable label lays its text out as a text document, several times the work of
-        drawing it: for a circle of a dozen names in three scripts, a fifth of all the
-        instructions before the first paint. The details are drawn the same either way (a
-        test compares the pixels), so they become selectable just after that paint; the
-        title, whose large letters a document places differently by a fraction of a pixel,
-        is selectable from the start.
-        """
-        for label in self._details:
-            label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
 
     def show_circle(self, detail: CircleDetail) -> None:
         self.title.setText(breakable(demo_name(detail.name, detail.demo)))
