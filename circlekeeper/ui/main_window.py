@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
+from circlekeeper.ui import window_settings
+from circlekeeper.ui.circle_tooltip import circle_tooltip
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.live.chime import Chime
-from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.ui.welcome_page import WelcomePage
 from circlekeeper.ui.window_menus import WindowMenus, menu_path
@@ -47,7 +48,6 @@ if TYPE_CHECKING:
     from circlekeeper.ui.live.presenter_window import PresenterWindow
     from circlekeeper.ui.live.summary_view import SummaryView
     from circlekeeper.ui.live.view import LiveView
-    from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.setup.circle_page import CirclePage
 
 log = logging.getLogger(__name__)
@@ -56,14 +56,6 @@ STATUS_SECONDS = 10
 CIRCLE = 0x0100
 """``Qt.ItemDataRole.UserRole``, the list item role that holds a circle id (its value is fixed
 by Qt; spelled out so the window need not load the ``Qt`` namespace before it is shown)."""
-
-
-def circle_tooltip(name: str, members: int, sessions: int) -> str:
-    """A circle's name over how many people it has and how many times it has met."""
-    people = ngettext("{count} person", "{count} people", members).format(count=members)
-    held = ngettext("{count} session", "{count} sessions", sessions).format(count=sessions)
-    # Translators: a circle's size and how often it met, e.g. "8 people · 12 sessions".
-    return name + "\n" + _("{people} · {sessions}").format(people=people, sessions=held)
 
 
 class MainWindow(QMainWindow):
@@ -379,62 +371,9 @@ class MainWindow(QMainWindow):
         name = self.catalog.circle(self._circle_id).name if self._circle_id else ""
         self.options.prompts.browser(self, circle_id=self._circle_id, circle_name=name).manage()
 
-    def open_settings(self) -> None:
-        store = self.options.settings_store
-        if store is None:
-            return
-        from circlekeeper.ui.settings_dialog import (
-            AppSettings,
-            SettingsDialog,
-            language_saved_message,
-        )
-
-        preference = self.options.language_preference
-        saved_language = preference.load() if preference is not None else None
-        dialog = SettingsDialog(AppSettings.load(store), self, language=saved_language)
-        if dialog.exec() and dialog.result_settings is not None:
-            dialog.result_settings.save(store)
-            self.apply_settings(dialog.result_settings)
-            self.say(_("Settings saved."))
-            if preference is not None and dialog.chosen_language != saved_language:
-                preference.save(dialog.chosen_language or "")
-                switch = self.options.switch_language
-                if switch is not None and switch(dialog.chosen_language or "") is not None:
-                    return  # a window in the new language replaces this one
-                self.say(language_saved_message(dialog.chosen_language or ""))
-
-    def apply_settings(self, settings: AppSettings) -> None:
-        """Display choices into the window; the rest to whoever asked to be told."""
-        options = self.options
-        options.facilitator_cue = CueStyle.DISCREET if settings.discreet_cues else CueStyle.FULL
-        options.presenter_cue = CueStyle.NEUTRAL if settings.neutral_presenter else CueStyle.FULL
-        options.presenter_end_time = settings.presenter_end_time
-        self.options.auto_start_next = settings.auto_start_next
-        self.chime.set_muted(settings.muted or self.options.muted)
-        if self.controller is not None:
-            self.controller.auto_start_next = settings.auto_start_next
-        if self.live_view is not None:
-            self.live_view.ring.set_cue(self.options.facilitator_cue)
-        if self.presenter is not None:
-            self.presenter.set_cue(self.options.presenter_cue)
-            self.presenter.show_end_time(self.options.presenter_end_time)
-        self.menus.sync()
-        if self.options.settings_applied is not None:
-            self.options.settings_applied(settings)
-
-    def remember_display_choices(self) -> None:
-        """A choice made in the View menu is kept for next time."""
-        store = self.options.settings_store
-        if store is None:
-            return
-        options = self.options
-        for key, on in (
-            ("discreet_cues", options.facilitator_cue is CueStyle.DISCREET),
-            ("neutral_presenter", options.presenter_cue is CueStyle.NEUTRAL),
-            ("auto_start_next", options.auto_start_next),
-            ("muted", self.chime.muted),
-        ):
-            store.set(key, "1" if on else "0")
+    open_settings = window_settings.open_settings
+    apply_settings = window_settings.apply_settings
+    remember_display_choices = window_settings.remember_display_choices
 
     def open_demo(self) -> None:
         if not self.has_data:
