@@ -51,9 +51,9 @@ class LanguagePreference:
 
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
-            import platformdirs
+            from circlekeeper.user_folders import user_config_folder
 
-            path = Path(platformdirs.user_config_dir("circlekeeper")) / PREFERENCE_FILE
+            path = user_config_folder() / PREFERENCE_FILE
         self.path = path
 
     def load(self) -> str:

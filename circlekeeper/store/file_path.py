@@ -19,9 +19,9 @@ DEFAULT_FILENAME = "circlekeeper.sqlite3"
 
 
 def default_path() -> Path:
-    import platformdirs
+    from circlekeeper.user_folders import user_data_folder
 
-    return Path(platformdirs.user_data_dir("circlekeeper")) / DEFAULT_FILENAME
+    return user_data_folder() / DEFAULT_FILENAME
 
 
 def chosen(url_or_path: str | os.PathLike[str] | None) -> str | os.PathLike[str] | None:

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
@@ -35,21 +35,16 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
-from circlekeeper.reports import (
-    ExportCancelled,
-    ExportItem,
-    Paper,
-    Privacy,
-    ReportContext,
-    default_filename,
-    export_combined,
-    export_each,
-    render_session,
-)
+from circlekeeper.reports import ExportCancelled, Paper, Privacy, ReportContext
 from circlekeeper.reports.files import write_atomically
-from circlekeeper.reports.fonts import fonts
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.export_memory import ExportMemory, documents_folder
+
+if TYPE_CHECKING:
+    from circlekeeper.reports import ExportItem
+
+# reportlab (the renderers, the fonts) is imported when a PDF is first asked for: this module
+# is loaded with the data at start-up, and reportlab would add about a fifth to that moment.
 
 log = logging.getLogger(__name__)
 
@@ -238,6 +233,8 @@ class ExportRun(QObject):
         # thread, that first registration raced the progress dialog's window being created on
         # xcb and the app died (SIGSEGV, tests/display). Registering here, on the GUI thread and
         # before the worker starts, takes about 0.2 s once per process and removed the crash.
+        from circlekeeper.reports.fonts import fonts
+
         fonts()
         ExportRun._running.add(self)
         self.pool().start(self._worker)
@@ -300,6 +297,8 @@ def export_session_pdf(
     closed the dialog. ``ask=False`` skips the dialog and writes to ``folder`` (tests, batch).
     """
     memory = ExportMemory()
+    from circlekeeper.reports import default_filename, render_session
+
     suggested = (folder or memory.folder()) / default_filename(summary)
     if ask:
         dialog = ExportDialog(
@@ -336,6 +335,8 @@ def export_sessions(
     combined: bool = False,
 ) -> ExportRun:
     """Many sessions: one PDF each into folder ``target``, or one combined PDF at ``target``."""
+
+    from circlekeeper.reports import export_combined, export_each
 
     def job(progress: Progress, should_cancel: Callable[[], bool]) -> object:
         if combined:

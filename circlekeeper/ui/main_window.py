@@ -7,6 +7,7 @@ run by a :class:`LiveController` that it creates per session.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
+from circlekeeper.ui import window_settings
+from circlekeeper.ui.circle_tooltip import circle_tooltip
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.live.chime import Chime
-from circlekeeper.ui.live.cue_style import CueStyle
 from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.ui.welcome_page import WelcomePage
 from circlekeeper.ui.window_menus import WindowMenus, menu_path
@@ -40,13 +42,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from circlekeeper.session.dealing import PromptDeal
-    from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.catalog import Catalog, CircleCard, CircleDetail, FirstPage
     from circlekeeper.ui.live.arrival_dialog import Arrival
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
     from circlekeeper.ui.live.summary_view import SummaryView
     from circlekeeper.ui.live.view import LiveView
-    from circlekeeper.ui.settings_dialog import AppSettings
     from circlekeeper.ui.setup.circle_page import CirclePage
 
 log = logging.getLogger(__name__)
@@ -57,24 +58,25 @@ CIRCLE = 0x0100
 by Qt; spelled out so the window need not load the ``Qt`` namespace before it is shown)."""
 
 
-def circle_tooltip(name: str, members: int, sessions: int) -> str:
-    """A circle's name over how many people it has and how many times it has met."""
-    people = ngettext("{count} person", "{count} people", members).format(count=members)
-    held = ngettext("{count} session", "{count} sessions", sessions).format(count=sessions)
-    # Translators: a circle's size and how often it met, e.g. "8 people · 12 sessions".
-    return name + "\n" + _("{people} · {sessions}").format(people=people, sessions=held)
-
-
 class MainWindow(QMainWindow):
     session_started = Signal(int)
     session_finished = Signal(int)
     first_painted = Signal()
     """The window has been painted and put on screen once (emitted just after that paint);
     the app opens its data then, so a facilitator sees the window while SQLAlchemy loads."""
+    content_painted = Signal()
+    """The window has been painted showing the facilitator's own data (their circles, or the
+    welcome of an empty database), not a waiting state: what start-up is measured to."""
 
-    def __init__(self, catalog: Catalog | None, options: WindowOptions | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog | None,
+        options: WindowOptions | None = None,
+        first_page: FirstPage | None = None,
+    ) -> None:
         """``catalog`` may come later (:meth:`attach_catalog`): the window then appears at
-        once and fills in when the data has opened, so start-up feels instant."""
+        once, showing ``first_page`` (read without the store) when there is one, else a
+        waiting state, and its commands work once the data has opened."""
         super().__init__()
         self._catalog = catalog
         self.options = options or WindowOptions()
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         self._session_id: int | None = None
         self._circle_id: int | None = None
         self._painted = False
+        self._shows_content = catalog is not None
+        self._content_reported = False
 
         self.circle_list = QListWidget()
         self.circle_list.setAccessibleName(_("Circles"))
@@ -114,15 +118,9 @@ class MainWindow(QMainWindow):
         self.side = side
 
         self.pages = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome.create_requested.connect(self.new_circle)
-        self.welcome.demo_requested.connect(self.open_demo)
-        welcome_holder = QWidget()
-        holder_layout = QHBoxLayout(welcome_holder)
-        holder_layout.addWidget(self.welcome)
+        self._welcome: WelcomePage | None = None
+        self._welcome_page_holder: QWidget | None = None
         self._circle_page: CirclePage | None = None
-        self.pages.addWidget(welcome_holder)
-        self._welcome_holder = welcome_holder
         for page in self.options.extra_pages.values():
             self.pages.addWidget(page)
 
@@ -136,17 +134,57 @@ class MainWindow(QMainWindow):
         # Before the data opens, the menus' commands are built just after the first paint.
         self.menus = WindowMenus(self, build=catalog is not None)
         self.help_menu = self.menus.help_menu  # other menus are placed before Help
-        if catalog is None:
-            self.side.setEnabled(False)
-            self.welcome.set_ready(False)
-            self.statusBar().showMessage(_("Opening your circles…"))
-        else:
+        if catalog is not None:
             self.statusBar().showMessage(_("Ready"))
             self.refresh_circles()
+        elif first_page is not None:
+            self._show_first_page(first_page)
+        else:
+            self.side.setEnabled(False)
+            self.welcome.set_ready(False)
+            self.pages.setCurrentWidget(self._welcome_holder)
+            self.statusBar().showMessage(_("Opening your circles…"))
+
+    def _show_first_page(self, page: FirstPage) -> None:
+        """The circles as the catalog will list them, before it is attached; what a click
+        asks for meanwhile waits for the data (it opens right after this first paint)."""
+        self._fill_circle_list(page.circles)
+        self._shows_content = True
+        self.statusBar()  # there from the start ("Ready" when the data opens): no jump then
+        if page.first is None:
+            self.pages.setCurrentWidget(self._welcome_holder)
+            return
+        self.circle_list.blockSignals(True)
+        self.circle_list.setCurrentRow(0)
+        self.circle_list.blockSignals(False)
+        self._circle_id = page.first.circle_id
+        self.circle_page.show_circle(page.first)
+        self.pages.setCurrentWidget(self.circle_page)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """Built when first shown (a database with no circles yet, or while it opens): its
+        long wrapped text costs a layout in every first paint that does not show it."""
+        if self._welcome is None:
+            welcome = WelcomePage()
+            welcome.create_requested.connect(self.new_circle)
+            welcome.demo_requested.connect(self.open_demo)
+            holder = QWidget()
+            QHBoxLayout(holder).addWidget(welcome)
+            self.pages.insertWidget(0, holder)
+            self._welcome, self._welcome_page_holder = welcome, holder
+        return self._welcome
+
+    @property
+    def _welcome_holder(self) -> QWidget:
+        """The page that centres :attr:`welcome` (the one the stack shows)."""
+        self.welcome  # noqa: B018  # builds it
+        assert self._welcome_page_holder is not None
+        return self._welcome_page_holder
 
     @property
     def circle_page(self) -> CirclePage:
-        """Built when a circle is first shown: it is never visible before the data has opened."""
+        """Built when a circle is first shown (in the first paint when there are circles)."""
         if self._circle_page is None:
             from circlekeeper.ui.setup.circle_page import CirclePage
 
@@ -173,9 +211,12 @@ class MainWindow(QMainWindow):
         self.menus.build()
         self._catalog = catalog
         self.side.setEnabled(True)
-        self.welcome.set_ready(True)
+        if self._welcome is not None:
+            self._welcome.set_ready(True)
         self.statusBar().showMessage(_("Ready"))
         self.refresh_circles()
+        self._shows_content = True
+        self.update()  # content_painted follows the paint that shows it
 
     def add_page(self, title: str, page: QWidget) -> None:
         """Another area of the app (history, prompts), reachable from the Go menu."""
@@ -209,14 +250,7 @@ class MainWindow(QMainWindow):
             return
         cards = self.catalog.circles()
         current = select if select is not None else self._circle_id
-        self.circle_list.blockSignals(True)
-        self.circle_list.clear()
-        for card in cards:
-            item = QListWidgetItem(demo_name(card.name, card.demo))
-            item.setData(CIRCLE, card.circle_id)
-            item.setToolTip(circle_tooltip(card.name, card.members, card.sessions))
-            self.circle_list.addItem(item)
-        self.circle_list.blockSignals(False)
+        self._fill_circle_list(cards)
         if not cards:
             self._circle_id = None
             if self.controller is None:
@@ -226,11 +260,22 @@ class MainWindow(QMainWindow):
         self.circle_list.setCurrentRow(row)
         self._circle_chosen(self.circle_list.currentItem(), None)
 
+    def _fill_circle_list(self, cards: Sequence[CircleCard]) -> None:
+        self.circle_list.blockSignals(True)
+        self.circle_list.clear()
+        for card in cards:
+            item = QListWidgetItem(demo_name(card.name, card.demo))
+            item.setData(CIRCLE, card.circle_id)
+            item.setToolTip(circle_tooltip(card.name, card.members, card.sessions))
+            self.circle_list.addItem(item)
+        self.circle_list.blockSignals(False)
+
     def _circle_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is None:
             return
         self._circle_id = item.data(CIRCLE)
-        if self.controller is None and self.summary_view is None:
+        # Before the data has opened, the choice is kept and shown when it opens.
+        if self.controller is None and self.summary_view is None and self.has_data:
             self.circle_page.show_circle(self.catalog.circle(self._circle_id))
             self.pages.setCurrentWidget(self.circle_page)
 
@@ -326,62 +371,9 @@ class MainWindow(QMainWindow):
         name = self.catalog.circle(self._circle_id).name if self._circle_id else ""
         self.options.prompts.browser(self, circle_id=self._circle_id, circle_name=name).manage()
 
-    def open_settings(self) -> None:
-        store = self.options.settings_store
-        if store is None:
-            return
-        from circlekeeper.ui.settings_dialog import (
-            AppSettings,
-            SettingsDialog,
-            language_saved_message,
-        )
-
-        preference = self.options.language_preference
-        saved_language = preference.load() if preference is not None else None
-        dialog = SettingsDialog(AppSettings.load(store), self, language=saved_language)
-        if dialog.exec() and dialog.result_settings is not None:
-            dialog.result_settings.save(store)
-            self.apply_settings(dialog.result_settings)
-            self.say(_("Settings saved."))
-            if preference is not None and dialog.chosen_language != saved_language:
-                preference.save(dialog.chosen_language or "")
-                switch = self.options.switch_language
-                if switch is not None and switch(dialog.chosen_language or "") is not None:
-                    return  # a window in the new language replaces this one
-                self.say(language_saved_message(dialog.chosen_language or ""))
-
-    def apply_settings(self, settings: AppSettings) -> None:
-        """Display choices into the window; the rest to whoever asked to be told."""
-        options = self.options
-        options.facilitator_cue = CueStyle.DISCREET if settings.discreet_cues else CueStyle.FULL
-        options.presenter_cue = CueStyle.NEUTRAL if settings.neutral_presenter else CueStyle.FULL
-        options.presenter_end_time = settings.presenter_end_time
-        self.options.auto_start_next = settings.auto_start_next
-        self.chime.set_muted(settings.muted or self.options.muted)
-        if self.controller is not None:
-            self.controller.auto_start_next = settings.auto_start_next
-        if self.live_view is not None:
-            self.live_view.ring.set_cue(self.options.facilitator_cue)
-        if self.presenter is not None:
-            self.presenter.set_cue(self.options.presenter_cue)
-            self.presenter.show_end_time(self.options.presenter_end_time)
-        self.menus.sync()
-        if self.options.settings_applied is not None:
-            self.options.settings_applied(settings)
-
-    def remember_display_choices(self) -> None:
-        """A choice made in the View menu is kept for next time."""
-        store = self.options.settings_store
-        if store is None:
-            return
-        options = self.options
-        for key, on in (
-            ("discreet_cues", options.facilitator_cue is CueStyle.DISCREET),
-            ("neutral_presenter", options.presenter_cue is CueStyle.NEUTRAL),
-            ("auto_start_next", options.auto_start_next),
-            ("muted", self.chime.muted),
-        ):
-            store.set(key, "1" if on else "0")
+    open_settings = window_settings.open_settings
+    apply_settings = window_settings.apply_settings
+    remember_display_choices = window_settings.remember_display_choices
 
     def open_demo(self) -> None:
         if not self.has_data:
@@ -702,9 +694,15 @@ class MainWindow(QMainWindow):
             # After this paint the whole window is drawn and flushed to the screen; a
             # zero-time timer runs once that is done, not in the middle of it.
             QTimer.singleShot(0, self._after_first_paint)
+        elif self._shows_content and not self._content_reported:
+            self._content_reported = True
+            QTimer.singleShot(0, self.content_painted.emit)
 
     def _after_first_paint(self) -> None:
         self.menus.build()  # the commands and shortcuts, before any key press is handled
+        if self._shows_content and not self._content_reported:
+            self._content_reported = True
+            self.content_painted.emit()
         self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
@@ -11,6 +11,11 @@ from circlekeeper.ui.catalog import CircleDetail
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.setup.cadence_words import cadence_words
 from circlekeeper.ui.setup.plan_words import policy_words, round_label
+
+PLAIN_TEXT = 0
+"""``Qt.TextFormat.PlainText``: names and agreements are shown as typed, never as markup."""
+SELECTABLE_BY_MOUSE = 1
+"""``Qt.TextInteractionFlag.TextSelectableByMouse``."""
 
 
 class CirclePage(QWidget):
@@ -31,8 +36,10 @@ class CirclePage(QWidget):
         labels = (self.title, self.description, self.meets, self.people, self.agreements, self.plan)
         for label in labels:
             label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Qt's own property names and values (PlainText, TextSelectableByMouse): this page
+            # is in the first paint, and touching the ``Qt`` namespace builds all its enums.
+            label.setProperty("textFormat", PLAIN_TEXT)
+            label.setProperty("textInteractionFlags", SELECTABLE_BY_MOUSE)
         self.people.setAccessibleName(_("People"))
         # Translators: how often a circle meets, as its page names the setting.
         self.meets.setAccessibleName(_("Meets"))
