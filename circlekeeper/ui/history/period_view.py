@@ -138,9 +138,9 @@ class PeriodView(QWidget):
         self.preset.addItem(_("Chosen dates"), None)
         self.first = self._date_edit(_("First day"))
         self.last = self._date_edit(_("Last day"))
-        self.show_button = QPushButton(_("S&how figures"))
+        self.show_button = QPushButton(_("Sho&w figures"))
         self.show_button.setAccessibleName(_("Show figures"))
-        self.grid_box = QCheckBox(_("Attendance &grid in the PDF"))
+        self.grid_box = QCheckBox(_("&Attendance grid in the PDF"))
         self.grid_box.setToolTip(
             _(
                 "Who came to which session, for circles whose printed summaries show"
@@ -149,7 +149,7 @@ class PeriodView(QWidget):
         )
         self.pdf_button = QPushButton(_("Save P&DF…"))
         self.pdf_button.setAccessibleName(_("Save the period report as PDF"))
-        self.csv_button = QPushButton(_("Save CS&V…"))
+        self.csv_button = QPushButton(_("Sav&e CSV…"))
         self.csv_button.setAccessibleName(_("Save the period figures as CSV"))
         for button in (self.pdf_button, self.csv_button):
             button.setEnabled(saver is not None)
@@ -172,7 +172,7 @@ class PeriodView(QWidget):
 
         controls = QGridLayout()
         placed: tuple[tuple[int, int, str, QWidget], ...] = (
-            (0, 0, _("&Circle"), self.circle),
+            (0, 0, pgettext("the period's circle", "Circ&le"), self.circle),
             (0, 2, pgettext("span of time", "Peri&od"), self.preset),
             (1, 0, pgettext("date range", "&From"), self.first),
             (1, 2, pgettext("date range", "&To"), self.last),
