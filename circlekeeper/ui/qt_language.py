@@ -110,4 +110,4 @@ class QtWords(QTranslator):
         found = super().translate(context, source, disambiguation, n)
         if not found and "&" in source:
             found = super().translate(context, source.replace("&", ""), disambiguation, n)
-        return found
+        return found or ""
