@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.i18n import _
+from circlekeeper.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -232,7 +232,11 @@ def finish_smoke_test(data: Connected, failure: list[UserFacingError]) -> None:
     except InstallationIncomplete as error:
         failure.append(error)
         return
-    print("smoke test passed: " + "; ".join(found), flush=True)
+    # Translators: {found} lists what the checks found, one item after another, as
+    # "database migrated to 0007_circle_cadence; 5 prompt decks (155 prompts); …".
+    # Translators: what stands between two findings (Arabic writes "؛ ").
+    separator = pgettext("between the smoke test's findings", "; ")
+    print(_("smoke test passed: {found}").format(found=separator.join(found)), flush=True)
 
 
 def greet(window: MainWindow, data: Connected) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from circlekeeper.bundled import resource, resource_file
 from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_list, format_number
 
 INSTALL_INCOMPLETE_EXIT = 4
 
@@ -33,9 +35,13 @@ def check_fonts() -> str:
     bundled = (PRIMARY, PRIMARY_BOLD, EMOJI, *FALLBACKS)
     missing = [f.file for f in bundled if not resource_file("fonts", f.file).is_file()]
     if missing:
-        raise InstallationIncomplete(f"PDF fonts are missing from this install: {missing[0]}.")
+        raise InstallationIncomplete(
+            _("PDF fonts are missing from this install: {file}.").format(file=missing[0])
+        )
     fonts()  # the primary faces register now
-    return f"{len(bundled)} PDF fonts"
+    return ngettext("{count} PDF font", "{count} PDF fonts", len(bundled)).format(
+        count=format_number(len(bundled))
+    )
 
 
 def check_prompt_decks() -> str:
@@ -44,8 +50,14 @@ def check_prompt_decks() -> str:
     decks = load_shipped_decks()
     prompts = sum(len(deck.prompts) for deck in decks)
     if not prompts:
-        raise InstallationIncomplete("No check-in prompts were found in this install.")
-    return f"{len(decks)} prompt decks ({prompts} prompts)"
+        raise InstallationIncomplete(_("No check-in prompts were found in this install."))
+    # Translators: the count of prompts follows in brackets, as "(155 prompts)".
+    decks_found = ngettext("{count} prompt deck", "{count} prompt decks", len(decks))
+    prompts_found = ngettext("{count} prompt", "{count} prompts", prompts)
+    return _("{decks} ({prompts})").format(
+        decks=decks_found.format(count=format_number(len(decks))),
+        prompts=prompts_found.format(count=format_number(prompts)),
+    )
 
 
 def check_sound_and_icons() -> str:
@@ -55,8 +67,12 @@ def check_sound_and_icons() -> str:
     files += [resource_file("icons", "png", f"circlekeeper-{size}.png") for size in ICON_SIZES]
     missing = [path.name for path in files if not path.is_file()]
     if missing:
-        raise InstallationIncomplete(f"Files are missing from this install: {', '.join(missing)}.")
-    return f"chime and {len(ICON_SIZES)} icon sizes"
+        raise InstallationIncomplete(
+            _("Files are missing from this install: {files}.").format(files=format_list(missing))
+        )
+    return ngettext(
+        "the chime and {count} icon size", "the chime and {count} icon sizes", len(ICON_SIZES)
+    ).format(count=format_number(len(ICON_SIZES)))
 
 
 def check_translations() -> str:
@@ -73,12 +89,17 @@ def check_translations() -> str:
         for path in resource_file("locale").glob("*/LC_MESSAGES/circlekeeper.mo")
     )
     if not codes:
-        raise InstallationIncomplete("No translations were found in this install.")
+        raise InstallationIncomplete(_("No translations were found in this install."))
     for code in codes:
         if type(translations_for(code)) is gettext.NullTranslations:
-            raise InstallationIncomplete(f"The {code} translation cannot be read.")
+            raise InstallationIncomplete(
+                _("The {language} translation cannot be read.").format(language=code)
+            )
         format_date(date(2026, 1, 1), locale=code.replace("-", "_"))
-    return f"{len(codes)} translations ({', '.join(codes)})"
+    # Translators: {languages} lists language codes, as "ar, de, es, fr and pt_BR".
+    return ngettext(
+        "{count} translation ({languages})", "{count} translations ({languages})", len(codes)
+    ).format(count=format_number(len(codes)), languages=format_list(codes))
 
 
 def check_migrations(store: object) -> str:
@@ -91,9 +112,12 @@ def check_migrations(store: object) -> str:
     head = head_revision()
     if current != head:
         raise InstallationIncomplete(
-            f"The database schema is at {current}, not at this install's newest ({head})."
+            _("The database schema is at {current}, not at this install's newest ({head}).").format(
+                current=current, head=head
+            )
         )
-    return f"database migrated to {head}"
+    # Translators: {revision} is a schema revision's name, as "0007_circle_cadence".
+    return _("database migrated to {revision}").format(revision=head)
 
 
 def check_qt() -> str:
@@ -104,23 +128,32 @@ def check_qt() -> str:
     translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     catalogs = sorted(translations.glob("qtbase_*.qm"))
     if not catalogs:
-        raise InstallationIncomplete(f"Qt's translations are missing from {translations}.")
+        raise InstallationIncomplete(
+            _("Qt's translations are missing from {folder}.").format(folder=translations)
+        )
     try:
         from PySide6.QtMultimedia import QSoundEffect  # noqa: F401
     except ImportError as error:
-        raise InstallationIncomplete(f"Sound cannot load (Qt Multimedia): {error}") from error
-    platform = QGuiApplication.platformName()
-    return f"Qt platform {platform}, {len(catalogs)} qtbase translations, multimedia"
+        raise InstallationIncomplete(
+            _("Sound cannot load (Qt Multimedia): {error}").format(error=error)
+        ) from error
+    # Translators: {platform} is the name of Qt's platform plugin, as "xcb" or "wayland";
+    # qtbase is the name of Qt's own catalog, and Qt Multimedia the module that plays sound.
+    return ngettext(
+        "Qt platform {platform}, {count} qtbase translation, Qt Multimedia",
+        "Qt platform {platform}, {count} qtbase translations, Qt Multimedia",
+        len(catalogs),
+    ).format(platform=QGuiApplication.platformName(), count=format_number(len(catalogs)))
 
 
 def run_checks(store: object) -> list[str]:
     """What each check found, in order; the first gap raises :class:`InstallationIncomplete`."""
     checks: list[tuple[str, Callable[[], str]]] = [
-        ("migrations", lambda: check_migrations(store)),
-        ("prompt decks", check_prompt_decks),
-        ("fonts", check_fonts),
-        ("translations", check_translations),
-        ("sound and icons", check_sound_and_icons),
+        (_("the database migrations"), lambda: check_migrations(store)),
+        (_("the prompt decks"), check_prompt_decks),
+        (_("the PDF fonts"), check_fonts),
+        (_("the translations"), check_translations),
+        (_("the chime and icons"), check_sound_and_icons),
         ("Qt", check_qt),
     ]
     found = []
@@ -131,7 +164,10 @@ def run_checks(store: object) -> list[str]:
             raise
         except Exception as error:  # any failure here is a defect of the install: name it
             raise InstallationIncomplete(
-                f"This install is incomplete ({what}, from {resource()}): {error}"
+                # Translators: {what} is one of the checks above, as "the PDF fonts".
+                _("This install is incomplete ({what}, from {folder}): {error}").format(
+                    what=what, folder=resource(), error=error
+                )
             ) from error
-    found.append(f"resources in {resource()}")
+    found.append(_("resources in {folder}").format(folder=resource()))
     return found

@@ -46,7 +46,7 @@ def test_without_db_it_uses_a_scratch_database_and_reports_what_it_found(tmp_pat
     )
     assert out.returncode == 0, out.stderr
     found = out.stdout.splitlines()[-1]
-    for part in ("prompt decks", "PDF fonts", "chime", "qtbase translations", "multimedia"):
+    for part in ("prompt decks", "PDF fonts", "chime", "qtbase translations", "Multimedia"):
         assert part in found, found
     assert f"resources in {resource_root()}" in found
     assert not (tmp_path / "data").exists(), "the facilitator's data folder was left alone"
@@ -66,4 +66,56 @@ def test_a_bundle_that_lost_its_chime_fails_and_says_so(tmp_path: Path) -> None:
     assert out.returncode == INSTALL_INCOMPLETE_EXIT
     assert out.stderr.strip().splitlines()[-1] == (
         "circlekeeper: Files are missing from this install: chime.wav."
+    )
+
+
+def _smoke(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "circlekeeper", *args, "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=_env(home),
+        timeout=120,
+    )
+
+
+def test_the_smoke_test_reports_in_german(tmp_path: Path) -> None:
+    out = _smoke(tmp_path, "--lang", "de")
+    assert out.returncode == 0, out.stderr
+    found = out.stdout.splitlines()[-1]
+    assert found.startswith("Schnelltest bestanden: Datenbank auf "), found
+    for part in ("Fragenstapel", "PDF-Schriften", "Glockenton", "qtbase-Übersetzungen"):
+        assert part in found, found
+    for english in ("passed", "prompt decks", "fonts", "chime", "icon sizes", "resources in"):
+        assert english not in found, found
+
+
+def test_the_smoke_test_reports_in_arabic_with_arabic_separators(tmp_path: Path) -> None:
+    out = _smoke(tmp_path, "--lang", "ar")
+    assert out.returncode == 0, out.stderr
+    found = out.stdout.splitlines()[-1]
+    assert found.startswith("نجح الفحص السريع: "), found
+    assert "؛ " in found and "; " not in found, found
+    assert "155 سؤالًا" in found, found  # 155: the plural form Arabic uses for 100 + 55
+
+
+def test_a_broken_bundle_is_named_in_the_facilitators_language(tmp_path: Path) -> None:
+    damaged = tmp_path / "resources"
+    shutil.copytree(resource_root(), damaged)
+    (damaged / "sounds" / "chime.wav").unlink()
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            LOST_A_FILE.replace('"--smoke-test"', '"--lang", "de", "--smoke-test"'),
+            str(damaged),
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert out.returncode == INSTALL_INCOMPLETE_EXIT
+    assert out.stderr.strip().splitlines()[-1] == (
+        "circlekeeper: In dieser Installation fehlen Dateien: chime.wav."
     )

@@ -35,7 +35,13 @@ def register(subparsers: Any) -> None:
             " combined PDF."
         ),
     )
-    export.add_argument("session_id", metavar="SESSION_ID", nargs="?", type=session_id)
+    export.add_argument(
+        "session_id",
+        metavar="SESSION_ID",
+        nargs="?",
+        type=session_id,
+        help=_("the session to export (`circlekeeper sessions` lists them)"),
+    )
     export.add_argument("-o", "--output", required=True, help=_("PDF file, or folder for a range"))
     export.add_argument("--circle", metavar="NAME", help=_("only this circle (range export)"))
     export.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day, 2026-03-01"))
@@ -57,8 +63,12 @@ def register(subparsers: Any) -> None:
             " every one). --csv writes the same figures for a spreadsheet."
         ),
     )
-    report.add_argument("--from", dest="date_from", metavar="DATE", required=True)
-    report.add_argument("--to", dest="date_to", metavar="DATE", required=True)
+    report.add_argument(
+        "--from", dest="date_from", metavar="DATE", required=True, help=_("first day, 2026-03-01")
+    )
+    report.add_argument(
+        "--to", dest="date_to", metavar="DATE", required=True, help=_("last day, 2026-03-31")
+    )
     report.add_argument("--circle", metavar="NAME", help=_("only this circle (default: all)"))
     report.add_argument("-o", "--output", required=True, help=_("the PDF (or CSV) file to write"))
     report.add_argument(

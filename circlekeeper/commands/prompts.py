@@ -21,12 +21,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "check",
         help=_("validate deck files (all shipped decks and their translations if none)"),
     )
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help=_("a deck file to check (TOML); none checks every shipped deck"),
+    )
     check.set_defaults(func=run_check)
     listing = commands.add_parser(
         "list", help=_("list the shipped prompts (in the language of --lang)")
     )
-    listing.add_argument("--category", choices=[c.value for c in PromptCategory])
+    listing.add_argument(
+        "--category",
+        choices=[c.value for c in PromptCategory],
+        help=_("only prompts of this kind"),
+    )
     listing.add_argument("--search", default="", help=_("words that must all appear"))
     listing.add_argument(
         "--first-meeting", action="store_true", help=_("only prompts suited to a first meeting")

@@ -149,25 +149,32 @@ def full_check(path: Path) -> CheckReport:
 
 def _check(path: Path, *, full: bool) -> CheckReport:
     if not path.is_file():
-        return CheckReport(path, False, ("the file does not exist",), full)
+        return CheckReport(path, False, (_("the file does not exist"),), full)
     if path.stat().st_size == 0:
         return CheckReport(path, True, (), full)  # a brand-new, empty database
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        return CheckReport(path, False, ("this is not a SQLite database file",), full)
+        return CheckReport(path, False, (_("this is not a SQLite database file"),), full)
     problems: list[str] = []
     try:
         connection = sqlite3.connect(read_uri(path), uri=True)
     except sqlite3.Error as error:
-        return CheckReport(path, False, (f"it cannot be opened: {error}",), full)
+        return CheckReport(
+            path, False, (_("it cannot be opened: {error}").format(error=error),), full
+        )
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = connection.execute(f"PRAGMA {pragma}").fetchall()
         problems.extend(str(row[0]) for row in rows if row[0] != "ok")
         if full:
             for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
-                problems.append(f"row {rowid} of {table} points to a missing {parent}")
+                problems.append(
+                    # Translators: {table} and {parent} are names of database tables.
+                    _("row {row} of {table} points to a missing {parent}").format(
+                        row=rowid, table=table, parent=parent
+                    )
+                )
     except sqlite3.DatabaseError as error:
         problems.append(str(error))
     finally:

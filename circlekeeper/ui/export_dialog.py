@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(_("Printed summaries &show:"), self.privacy)
         form.addRow(_("Pa&per:"), self.paper)
-        where = QLabel(_("&Folder:") if folder else _("&Save as:"))
+        where = QLabel(_("&Folder:") if folder else _("Save &as:"))
         where.setBuddy(self.path)
         form.addRow(where, row)
         self.buttons = QDialogButtonBox(

@@ -129,7 +129,12 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
 
 def _clipped(widget: QWidget, text: str) -> bool:
     """A bracketed string whose end the widget cannot show."""
-    if "~]" not in text or "<" in text or widget.width() <= 0:
+    return "~]" in text and cut_off(widget, text)
+
+
+def cut_off(widget: QWidget, text: str) -> bool:
+    """Whether ``widget`` is too small to show all of ``text`` (its own text), in any language."""
+    if "<" in text or widget.width() <= 0:
         return False
     if isinstance(widget, QLabel):
         if widget.wordWrap():
@@ -185,4 +190,19 @@ def offenders(
                 )
             elif what == "text" and _clipped(widget, text):
                 found.append(Offender(screen, "clipped", object_path(widget), text[:120]))
+    return found
+
+
+def cut_off_text(screen: str, top: QWidget) -> list[Offender]:
+    """Every visible label or button in ``top`` whose words do not fit it, Qt's own buttons
+    (OK, Cancel) included: the same measure as the pseudo-locale's, for a real translation."""
+    found: list[Offender] = []
+    for widget in [top, *top.findChildren(QWidget)]:
+        if not isinstance(widget, QLabel | QAbstractButton) or not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and isinstance(widget.parentWidget(), QAbstractButton):
+            continue  # a wrapping button's words: the button itself reports them
+        text = widget.text()
+        if text and cut_off(widget, text):
+            found.append(Offender(screen, "clipped", object_path(widget), text[:120]))
     return found

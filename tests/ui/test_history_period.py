@@ -3,12 +3,13 @@ the same figures as the PDF, a chosen period, progress, and saving the CSV and t
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QApplication, QTableWidget
 
 from circlekeeper.commands.report_input import base_context, period_report
 from circlekeeper.store import Store, open_store
@@ -143,3 +144,28 @@ def test_saving_the_csv_and_the_pdf_for_the_chosen_period(
 )
 def test_named_periods(name: str, expected: tuple[date, date]) -> None:
     assert preset_days(name, date(2026, 4, 15)) == expected
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_on_a_small_laptop_nothing_is_laid_over_anything(
+    page: HistoryPage, language: str, english_afterwards
+) -> None:
+    """At 1024×600 the window leaves the tab about 400 px: the figures at a glance used to
+    keep all their rows and the sentence about the period was drawn over the last ones."""
+    from circlekeeper.i18n import use_language
+    from circlekeeper.ui.qt_language import apply_language
+
+    use_language(language)
+    apply_language(english_afterwards, language)
+    view = page.period_view
+    view.show_figures()
+    page.resize(740, 420)
+    QApplication.processEvents()
+    parts = [view.heading, view.glance, view.words, view.circles, view.pdf_button]
+    for upper, lower in itertools.pairwise(parts):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper, lower)
+    assert view.words.height() >= view.words.heightForWidth(view.words.width())
+    assert view.glance.height() < view.glance.maximumHeight()  # it scrolls instead
+    page.resize(1300, 850)
+    QApplication.processEvents()
+    assert view.glance.height() == view.glance.maximumHeight()  # all rows where there is room

@@ -43,3 +43,27 @@ def test_the_last_sign_of_life_is_on_the_same_clock_as_the_start(qtbot, monkeypa
 def test_a_sign_of_life_on_another_day_names_that_day(qtbot, monkeypatch) -> None:
     text = offer_text(monkeypatch, info(timedelta(days=1)), "en")
     assert "Dec 3, 2026" in text or "Dec 2, 2026" in text.split("last sign of life")[1], text
+
+
+def test_the_last_word_before_deleting_names_the_deed_in_every_language(
+    qtbot, monkeypatch, english_afterwards
+) -> None:
+    """Qt's own Discard said «ارفض» ("refuse") in Arabic; the button now says what it does,
+    and Cancel, the default, says «إلغاء» as every other Cancel does."""
+    from circlekeeper.i18n import use_language
+    from circlekeeper.ui.qt_language import apply_language
+
+    use_language("ar")
+    apply_language(english_afterwards, "ar")
+    seen: list[tuple[list[str], str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append(([b.text() for b in box.buttons()], box.defaultButton().text()))
+        delete = next(b for b in box.buttons() if b.text() == "حذف الحلقة")
+        delete.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert resume_dialog.sure_to_delete(None, info(timedelta(minutes=5)))
+    buttons, default = seen[0]
+    assert sorted(buttons) == sorted(["حذف الحلقة", "إلغاء"]) and default == "إلغاء"

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -39,6 +40,8 @@ from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.filter_bar import date_display_format
 from circlekeeper.ui.history.format import count, decimal, duration
 
+GLANCE_ROWS_AT_LEAST = 3
+"""Rows of the figures at a glance a small screen still shows (the others scroll)."""
 PLAN_COLUMN = 2
 """The circles table's *held of planned* column."""
 PeriodSaver = Callable[[QWidget, PeriodScope, str, bool], object]
@@ -138,9 +141,9 @@ class PeriodView(QWidget):
         self.preset.addItem(_("Chosen dates"), None)
         self.first = self._date_edit(_("First day"))
         self.last = self._date_edit(_("Last day"))
-        self.show_button = QPushButton(_("S&how figures"))
+        self.show_button = QPushButton(_("Sho&w figures"))
         self.show_button.setAccessibleName(_("Show figures"))
-        self.grid_box = QCheckBox(_("Attendance &grid in the PDF"))
+        self.grid_box = QCheckBox(_("&Attendance grid in the PDF"))
         self.grid_box.setToolTip(
             _(
                 "Who came to which session, for circles whose printed summaries show"
@@ -149,7 +152,7 @@ class PeriodView(QWidget):
         )
         self.pdf_button = QPushButton(_("Save P&DF…"))
         self.pdf_button.setAccessibleName(_("Save the period report as PDF"))
-        self.csv_button = QPushButton(_("Save CS&V…"))
+        self.csv_button = QPushButton(_("Sav&e CSV…"))
         self.csv_button.setAccessibleName(_("Save the period figures as CSV"))
         for button in (self.pdf_button, self.csv_button):
             button.setEnabled(saver is not None)
@@ -164,6 +167,8 @@ class PeriodView(QWidget):
             # Translators: column headings: a figure this period, the one before, the change.
             ["", _("This period"), pgettext("period", "Previous"), _("Change")],
         )
+        # Its preferred height is all its rows (set in _fit_glance), not Qt's default guess.
+        self.glance.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.words = QLabel("")
         self.words.setAccessibleName(_("Period in words"))
         self.words.setWordWrap(True)
@@ -172,7 +177,7 @@ class PeriodView(QWidget):
 
         controls = QGridLayout()
         placed: tuple[tuple[int, int, str, QWidget], ...] = (
-            (0, 0, _("&Circle"), self.circle),
+            (0, 0, pgettext("the period's circle", "Circ&le"), self.circle),
             (0, 2, pgettext("span of time", "Peri&od"), self.preset),
             (1, 0, pgettext("date range", "&From"), self.first),
             (1, 2, pgettext("date range", "&To"), self.last),
@@ -388,10 +393,21 @@ class PeriodView(QWidget):
                     )
                 table.setItem(r, c, item)
         if table is self.glance:
-            height = table.horizontalHeader().height() + sum(
-                table.rowHeight(r) for r in range(table.rowCount())
-            )
-            table.setFixedHeight(height + 2 * table.frameWidth())
+            self._fit_glance()
+
+    def _fit_glance(self) -> None:
+        """Every figure at a glance where the screen has room; on a small one (1024×600) the
+        table gives up rows and scrolls, down to ``GLANCE_ROWS_AT_LEAST`` rows.
+
+        A fixed height for all rows made the page taller than a small laptop's window, and Qt
+        then laid the sentence about the period over the table's last rows (seen in German
+        and Arabic).
+        """
+        table = self.glance
+        frame = table.horizontalHeader().height() + 2 * table.frameWidth()
+        heights = [table.rowHeight(r) for r in range(table.rowCount())]
+        table.setMaximumHeight(frame + sum(heights))
+        table.setMinimumHeight(frame + sum(heights[:GLANCE_ROWS_AT_LEAST]))
 
 
 def _average_length(seconds: float) -> str:

@@ -68,20 +68,29 @@ def ask_resume(parent: QWidget | None, info: LiveSessionInfo) -> ResumeChoice:
     if clicked is close:
         return ResumeChoice.CLOSE
     if clicked is discard:
-        sure = QMessageBox.warning(
-            parent,
-            _("Discard the interrupted circle"),
-            _(
-                "Delete the interrupted circle “{circle}” with its log and notes?"
-                " This cannot be undone."
-            ).format(circle=info.circle_name),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return (
-            ResumeChoice.DISCARD
-            if sure == QMessageBox.StandardButton.Discard
-            else ResumeChoice.LATER
-        )
+        return ResumeChoice.DISCARD if sure_to_delete(parent, info) else ResumeChoice.LATER
     del later
     return ResumeChoice.LATER
+
+
+def sure_to_delete(parent: QWidget | None, info: LiveSessionInfo) -> bool:
+    """The last word before an interrupted circle is deleted; Cancel is the default.
+
+    The button names the deed in our own words: Qt's own *Discard* reads «ارفض» ("refuse") in
+    Arabic and «Ne pas tenir compte» ("disregard") in French, which is not what it does here.
+    """
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Discard the interrupted circle"))
+    box.setText(
+        _(
+            "Delete the interrupted circle “{circle}” with its log and notes?"
+            " This cannot be undone."
+        ).format(circle=info.circle_name)
+    )
+    delete = box.addButton(_("Delete the circle"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete

@@ -48,6 +48,9 @@ LIGHT = ring_colours(theme.LIGHT)
 DARK = ring_colours(theme.DARK)
 
 PHASE_WORDS = {
+    # Translators: the ring's captions (these three and "waiting to start", "paused", "no time
+    # limit") stand under the time inside the timer ring, about 70 px wide on a small laptop,
+    # and a running phase is shown in capitals: a word or two, or the end is cut off.
     Phase.NORMAL: N_("remaining"),
     Phase.NEARING_END: N_("nearing end"),
     Phase.OVER_TIME: N_("over time"),
@@ -57,11 +60,13 @@ PHASE_WORDS = {
 def phase_caption(view: TurnView | None, cue: CueStyle = CueStyle.FULL) -> str:
     """The words under the time; also what the ring's accessible description says."""
     if view is None:
+        # Translators: before the turn begins; see the ring's captions above.
         return _("waiting to start")
     if not view.running:
         return _("paused")
     if view.allotted is None:
-        return _("speaking (no time limit)")
+        # Translators: an open turn (its time counts up); see the ring's captions above.
+        return _("no time limit")
     if cue is CueStyle.NEUTRAL:
         return _("over") if view.phase is Phase.OVER_TIME else _("remaining")
     return _(PHASE_WORDS[view.phase])
@@ -83,6 +88,15 @@ MINIMUM_SIDE = 104
 to shorten a plan running over) fits 1024×600; the ring is larger whenever there is room."""
 CAPTION_SMALLEST = 8
 """Pixels the caption under the time may shrink to before it is shortened with "…"."""
+
+
+def caption_width(side: float) -> float:
+    """How wide the words under the time may be in a ring ``side`` pixels across."""
+    return side - 2 * ring_thickness(side) - side * 0.2
+
+
+def ring_thickness(side: float) -> float:
+    return max(8.0, side * 0.07)
 
 
 class TimerRing(QWidget):
@@ -162,7 +176,7 @@ class TimerRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         colours = self.colours()
         side = min(self.width(), self.height())
-        thickness = max(8.0, side * 0.07)
+        thickness = ring_thickness(side)
         rect = QRectF(
             (self.width() - side) / 2 + thickness,
             (self.height() - side) / 2 + thickness,
@@ -255,7 +269,7 @@ class TimerRing(QWidget):
         caption_rect = QRectF(
             rect.left() + side * 0.1,
             rect.center().y() + side * 0.1,
-            rect.width() - side * 0.2,
+            caption_width(side),
             side * 0.1,
         )
         # A small ring (1024×600) and a long language ("wartet auf den Start"): the caption

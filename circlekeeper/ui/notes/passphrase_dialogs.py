@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -86,6 +86,17 @@ class _PassphraseDialog(QDialog):
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
         self.setMinimumWidth(460)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Never shorter than the words need at this width.
+
+        Qt sizes a window for the width it first guesses; when the window ends up narrower (a
+        small screen, or the facilitator dragging its edge), the warning about a forgotten
+        passphrase wraps onto one more line than the window has room for, and its last words
+        are cut off (seen in German). The window's height follows its width instead.
+        """
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.layout_.totalHeightForWidth(self.width()))
 
     def _add_field(self, label: str, name: str) -> QLineEdit:
         field = _password_field(name)
