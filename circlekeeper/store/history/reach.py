@@ -36,7 +36,7 @@ from circlekeeper.session.period_figures import (
 )
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.history.reach_plans import plans_in_period
+from circlekeeper.store.history.reach_plans import plans_in_period, unmet_plans
 from circlekeeper.store.history.reach_visits import (
     CURRENT,
     PREVIOUS,
@@ -82,6 +82,9 @@ def period_figures(
     )
     with engine.connect() as conn:
         plans = plans_in_period(conn, scope, shown, lines_of)
+    shown = sorted(
+        [*shown, *unmet_plans(plans, shown)], key=lambda cid: (_natural(circles[cid][0]), cid)
+    )
     per_circle = tuple(
         CirclePeriod(
             circle_id=cid,
