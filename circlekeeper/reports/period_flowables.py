@@ -107,6 +107,25 @@ def typeset_form(
     return name
 
 
+def shaped_form(
+    canv: Any,
+    key: tuple[object, ...],
+    box: tuple[float, float, float, float],
+    draw: Callable[[], None],
+) -> str:
+    """The name of a PDF form (made on first use, kept for the whole document) holding what
+    ``draw`` puts on the canvas within ``box`` (left, bottom, right, top): shaped words that
+    recur on hundreds of pages are laid out once and drawn again by name."""
+    forms: dict[tuple[object, ...], str] = canv.__dict__.setdefault("_ck_shaped_forms", {})
+    name = forms.get(key)
+    if name is None:
+        name = forms[key] = f"ckshaped{len(forms)}"
+        canv.beginForm(name, *box)
+        draw()
+        canv.endForm()
+    return name
+
+
 def prints_plainly(fonts: FontSet, text: str) -> bool:
     """Whether the regular font prints ``text`` as it stands (no other script, no shaping,
     no right-to-left run): then one text call draws it."""
