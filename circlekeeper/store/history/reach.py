@@ -294,8 +294,10 @@ def _session_lines(
 
 def _prompts(conn: Any, scope: PeriodScope) -> dict[int, list[tuple[str, int]]]:
     """Prompts heard per circle, most used first. A session with no recorded use counts the
-    prompts typed into its plan (those were what was heard); grouped by plan text in SQL."""
-    where = (finished_between(scope.low, scope.high), *in_scope(scope))
+    prompts typed into its plan (those were what was heard); grouped by plan text in SQL.
+    Both queries find their sessions from the (circle, started-at) index: only the sessions
+    with no recorded use have their rows (and plans) read."""
+    where = (finished_between_by_circle(scope.low, scope.high), *in_scope(scope))
     used = conn.execute(
         select(S.circle_id, m.PromptUseRow.text, func.count().label("uses"))
         .join(S, S.id == m.PromptUseRow.session_id)
