@@ -8,6 +8,8 @@ seeded once if missing). Figures:
   before) for the last year, the last month, and the whole history;
 - the year's report end to end as ``circlekeeper report`` does it (figures, privacy levels,
   PDF bytes), target < 5 s; and the CSV;
+- the same year's report in Arabic (every line shaped, the page mirrored), once: it should
+  not be much slower than English (``CK_BENCH_PERIOD_AR=0`` leaves it out);
 - ``CK_BENCH_PERIOD_ALL=1`` also renders the whole history as one PDF (thousands of pages).
 
 Each line gives wall-clock seconds and this process's CPU seconds: on a machine shared with
@@ -125,6 +127,7 @@ def _on_server(admin_url: str, path: Path) -> None:
 
 def _measure(store: Any, server: Meter | None = None) -> None:
     from circlekeeper.commands.report_input import base_context, period_report
+    from circlekeeper.i18n import speaking
     from circlekeeper.reports import render_period
     from circlekeeper.reports.period_csv import period_csv
     from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
@@ -167,6 +170,11 @@ def _measure(store: Any, server: Meter | None = None) -> None:
     )
     median, worst, _ = _timed(lambda: period_csv(period_report(store, *year)), 3, server)
     _line("a year's figures as CSV", median, worst)
+    if os.environ.get("CK_BENCH_PERIOD_AR") != "0":
+        with speaking("ar"):
+            median, worst, result = _timed(year_pdf, 1, server)
+        pages = len(_PAGE.findall(cast(bytes, result)))
+        _line("the year's report in Arabic (once)", median, worst, f"   ({pages:,} pages)")
     if os.environ.get("CK_BENCH_PERIOD_ALL") == "1":
         first, end = periods["whole history"]
         median, worst, result = _timed(

@@ -204,12 +204,19 @@ def format_number(value: float, *, decimals: int | None = None, language: str | 
     ``decimals`` fixes the number of digits after the separator (``0.90``, not ``0.9``), for
     figures such as a fairness index that are read against each other.
     """
-    if _in_english(language) and (shown := english.format_number(value, decimals)) is not None:
-        return shown
-    name = babel_locale_name(language or active_language())
     # The key tells apart what compares equal but prints differently: 1 and 1.0, 0.0 and -0.0.
     key = (type(value), value == 0 and math.copysign(1.0, value) < 0)
+    if _in_english(language) and (shown := _english_number(key, value, decimals)) is not None:
+        return shown
+    name = babel_locale_name(language or active_language())
     return _number_text(key, value, decimals, name)
+
+
+@lru_cache(maxsize=8192)
+def _english_number(key: tuple[type, bool], value: float, decimals: int | None) -> str | None:
+    """Remembered like :func:`_number_text`: English is written out without Babel, but still
+    a decimal quantized in Python for each of a period report's tens of thousands of figures."""
+    return english.format_number(value, decimals)
 
 
 @lru_cache(maxsize=8192)

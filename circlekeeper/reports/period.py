@@ -28,8 +28,9 @@ from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import fonts
 from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet
+from circlekeeper.reports.period_appendix import Column, SessionRows
 from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
-from circlekeeper.reports.period_flowables import MONO, Column, SessionRows, mono_cover
+from circlekeeper.reports.period_flowables import MONO, mono_cover
 from circlekeeper.reports.session_pdf import local_zone
 from circlekeeper.reports.typeset import Typesetter, truncate
 from circlekeeper.session.model import format_duration

@@ -24,7 +24,14 @@ from circlekeeper.reports.bidi_order import has_rtl
 from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import needs_shaping
 from circlekeeper.reports.layout import INK, MUTED, RULE, Styles, table_style
-from circlekeeper.reports.period_flowables import Caption, Column, StackedBars, _nice, stack_bars
+from circlekeeper.reports.period_appendix import Column
+from circlekeeper.reports.period_flowables import (
+    Caption,
+    StackedBars,
+    _nice,
+    shaped_form,
+    stack_bars,
+)
 from circlekeeper.reports.story_writer import StoryWriter
 from circlekeeper.reports.typeset import Typesetter, shaped, truncate
 
@@ -204,18 +211,29 @@ class MirroredBars(StackedBars):
 
     def _words(self, text: str, x: float, baseline: float, colour: object) -> None:
         """``text`` from ``x`` on ``baseline``: plain strings as they are, the rest shaped
-        and in right-to-left order by the typesetter."""
+        and in right-to-left order by the typesetter, once per document: into a PDF form
+        that every chart repeating the label (months, the legend, the scale) draws again."""
         c = self.canv
         if not has_rtl(text) and not needs_shaping(text):
             c.setFillColor(colour)
             c.setFont(self.fonts.regular, CHART_SIZE)
             c.drawString(x, baseline, text)
             return
-        style = ParagraphStyle("ck-bars-shaped", parent=self.style, textColor=colour)
-        frame = self._width(text) + 40  # room to spare: the line is set flush right in it
-        for flowable in self.text.line(text, style, frame, rtl_base=True)[:1]:
-            _, h = flowable.wrap(frame, 40)
-            flowable.drawOn(c, x + self._width(text) - frame, baseline - h + CHART_SIZE)
+        width = self._width(text)
+        frame = width + 40  # room to spare: the line is set flush right in it
+
+        def draw() -> None:
+            style = ParagraphStyle("ck-bars-shaped", parent=self.style, textColor=colour)
+            for flowable in self.text.line(text, style, frame, rtl_base=True)[:1]:
+                _, h = flowable.wrap(frame, 40)
+                flowable.drawOn(c, width - frame, CHART_SIZE - h)
+
+        key = ("bars", text, str(colour))
+        name = shaped_form(c, key, (width - frame - 2, -40.0, width + 2, 40.0), draw)
+        c.saveState()
+        c.translate(x, baseline)
+        c.doForm(name)
+        c.restoreState()
 
 
 def chart(kit: Kit, bars: StackedBars) -> StackedBars:

@@ -102,6 +102,7 @@ class Typesetter(RightToLeftLines):
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
         self.missing: set[int] = set()
+        self._widths: dict[tuple[str, str, float], float] = {}
 
     # -- runs and markup -------------------------------------------------------------------
     def runs(self, text: str, *, bold: bool = False) -> list[Run]:
@@ -245,8 +246,13 @@ class Typesetter(RightToLeftLines):
 
     def width_of(self, text: str, style: ParagraphStyle) -> float:
         """The printed width of ``text`` set on one line in ``style`` (before shaping)."""
-        bold = style.fontName == self.fonts.bold
-        return self._word_width(without_controls(" ".join(clean(text).split())), style, bold)
+        key = (text, style.fontName, style.fontSize)
+        found = self._widths.get(key)
+        if found is None:  # remembered: a year's charts measure the same labels thousands of times
+            bold = style.fontName == self.fonts.bold
+            plain = without_controls(" ".join(clean(text).split()))
+            found = self._widths[key] = self._word_width(plain, style, bold)
+        return found
 
     def fit(self, text: str, style: ParagraphStyle, width: float) -> str:
         """``text`` cut at a whole character, with "…", so it prints on one line of ``width``."""

@@ -5,6 +5,7 @@ in plain words that judge nobody.
 March 2026. Tuesday meets every week (3, 10 and 24 March held; 17 and 31 planned too),
 Thursday on the first Thursday of each month (5 March), Wednesday every week from its first
 session on 18 March (18 and 25 held), Friday has no fixed schedule (one session, 6 March).
+Evening meets every Tuesday since 3 February and has never held a session.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     play(built, wednesday, day(3, 25), [Turn("Ana")])
     friday = opened.circles.save(CircleRecord(None, "Friday"))
     play(built, friday, day(3, 6), [Turn("Cy")])
+    opened.circles.save(
+        CircleRecord(None, "Evening", cadence=Cadence(CadenceKind.WEEKLY, date(2026, 2, 3)))
+    )
     try:
         yield opened
     finally:
@@ -76,6 +80,19 @@ def test_each_circle_section_sets_the_sessions_held_beside_those_planned(store: 
         assert unkind not in body
 
 
+def test_a_scheduled_circle_that_never_met_has_its_section(store: Store) -> None:
+    """The board sees the circle planned every Tuesday that held nothing, in the list of
+    circles on page one and with a section of its own, without a chart of nothing."""
+    report = period_report(store, *MARCH)
+    context = base_context(store, generated=GENERATED, invariant=True)
+    pages = [words(page) for page in pdf_pages(render_period(report, context))]
+    assert "Evening 0 0 0 — —" in pages[0]
+    evening = _section(" ".join(pages[1:]), "Evening")
+    assert evening.startswith("Evening This period Previous Change Sessions held 0 0 —")
+    assert "Every week on Tuesday: 0 of 5 planned sessions held." in evening
+    assert "People present per" not in evening[: evening.index("Friday This period")]
+
+
 def test_the_csv_carries_the_same_figures(store: Store) -> None:
     rows = {
         (row[4], row[5]): row[6]
@@ -88,6 +105,8 @@ def test_the_csv_carries_the_same_figures(store: Store) -> None:
     assert rows[("Wednesday", "schedule counted from")] == "2026-03-18"
     assert rows[("Friday", "schedule")] == "No fixed schedule"
     assert ("Friday", "sessions planned") not in rows
+    assert rows[("Evening", "sessions planned")] == "5"
+    assert rows[("Evening", "sessions held on the days the schedule covers")] == "0"
 
 
 def test_a_german_report_names_the_schedule_in_german(store: Store) -> None:

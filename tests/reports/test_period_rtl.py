@@ -81,15 +81,30 @@ def _readable(text: str) -> str:
 
 
 def _chunks(reader: PdfReader, page: int) -> list[Chunk]:
+    """The page's text pieces where they print. Shaped chart labels are PDF forms drawn
+    by name wherever they recur; pypdf hands their text over in the form's own coordinates
+    (about the origin, where nothing of the page itself prints, inside the margins), so
+    those are moved to where the form was drawn (the transform at its ``Do``)."""
     found: list[Chunk] = []
+    drawn_at: list[list[float]] = [[1, 0, 0, 1, 0, 0]]
+
+    def before(operator: bytes, _operands: object, cm: list[float], _tm: object) -> None:
+        if operator == b"Do":
+            drawn_at[0] = list(cm)
 
     def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
         if text.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if abs(x) < 20 and abs(y) < 20:  # inside a form: where the form was drawn
+                outer = drawn_at[0]
+                x, y = (
+                    x * outer[0] + y * outer[2] + outer[4],
+                    x * outer[1] + y * outer[3] + outer[5],
+                )
             found.append(Chunk(x, y, unicodedata.normalize("NFKC", text).strip()))
 
-    reader.pages[page].extract_text(visitor_text=visit)
+    reader.pages[page].extract_text(visitor_text=visit, visitor_operand_before=before)
     return found
 
 

@@ -113,3 +113,37 @@ def test_weekly_demo_circles_hold_every_planned_session(tmp_path: Path) -> None:
         held = plans(store, eight_weeks)
     for name in weekly:
         assert held[name] == (8, 8), name
+
+
+def test_a_scheduled_circle_that_never_met_is_listed_with_nothing_held(built: Built) -> None:
+    """A board wants to see the circle that was planned every Tuesday and did not meet."""
+    before = period_figures(built.store.engine, FOUR_WEEKS)
+    evening = built.store.circles.save(
+        CircleRecord(None, "Evening", cadence=Cadence(CadenceKind.WEEKLY, date(2026, 2, 3)))
+    )
+    figures = period_figures(built.store.engine, FOUR_WEEKS)
+    assert [c.name for c in figures.circles] == ["Evening", "Thursday", "Tuesday"]
+    circle = next(c for c in figures.circles if c.circle_id == evening)
+    assert (circle.plan.held, circle.plan.planned) == (0, 4)  # 3, 10, 17, 24 March
+    assert (circle.current.sessions, circle.previous.sessions, circle.current.people) == (0, 0, 0)
+    # The organization's figures are those of the circles that met, as before.
+    assert (figures.current, figures.previous) == (before.current, before.previous)
+
+
+def test_a_schedule_with_nothing_planned_in_the_period_lists_no_circle(built: Built) -> None:
+    """Archived (its plan ended), starting after the period, or with no day to count from
+    (no start date and no session ever): nothing was planned, so nothing is listed."""
+    built.store.circles.save(CircleRecord(None, "Closed", cadence=WEEKLY, archived=True))
+    built.store.circles.save(
+        CircleRecord(None, "Autumn", cadence=Cadence(CadenceKind.WEEKLY, date(2026, 9, 1)))
+    )
+    built.store.circles.save(CircleRecord(None, "Someday", cadence=WEEKLY))
+    assert set(plans(built.store, MARCH)) == {"Thursday", "Tuesday"}
+
+
+def test_one_scheduled_circle_that_never_met_has_its_own_figures(built: Built) -> None:
+    evening = built.store.circles.save(
+        CircleRecord(None, "Evening", cadence=Cadence(CadenceKind.WEEKLY, date(2026, 2, 3)))
+    )
+    alone = PeriodScope(MARCH.first_day, MARCH.last_day, evening)
+    assert plans(built.store, alone) == {"Evening": (0, 5)}

@@ -40,7 +40,7 @@ from circlekeeper.store.history.reach_contents import (
     mood_months,
     prompts_heard,
 )
-from circlekeeper.store.history.reach_plans import plans_in_period
+from circlekeeper.store.history.reach_plans import plans_in_period, unmet_plans
 from circlekeeper.store.history.reach_totals import period_totals, reach, sum_totals
 from circlekeeper.store.history.reach_visits import (
     CURRENT,
@@ -75,8 +75,8 @@ def period_figures(
         step()
         moods = mood_months(conn, scope)
         step()
-        facilitators = facilitator_counts(conn, scope)
         step()
+    facilitators = facilitator_counts(lines)
     lines_of = group_by_circle(lines)
     shown = sorted(
         {cid for cid, _ in session_totals} | {cid for cid, _ in visits.by_circle},
@@ -84,6 +84,9 @@ def period_figures(
     )
     with engine.connect() as conn:
         plans = plans_in_period(conn, scope, shown, lines_of)
+    shown = sorted(
+        [*shown, *unmet_plans(plans, shown)], key=lambda cid: (_natural(circles[cid][0]), cid)
+    )
     per_circle = tuple(
         CirclePeriod(
             circle_id=cid,

@@ -1,5 +1,10 @@
 """Sessions held against each circle's planned cadence, for the period figures.
 
+A circle on a schedule that held no session at all in the period is still one the board wants
+to see ("Every week on Tuesday: 0 of 4 planned sessions held"), so besides the circles that
+met, every scheduled circle still running gets its plan, and :func:`unmet_plans` names those
+that had meetings planned in the period.
+
 Beside :mod:`reach`'s aggregates this costs one small query of the circles with a schedule and,
 only for those with no start date (or archived), their first and last session: the planned
 count itself is date arithmetic (:mod:`circlekeeper.session.cadence`), and the sessions held
@@ -28,8 +33,11 @@ def plans_in_period(
     shown: Collection[int],
     lines_of: Mapping[int, Sequence[SessionLine]],
 ) -> dict[int, PlannedSessions]:
-    """Each shown circle's sessions held against its plan; circles without a schedule get
-    only their count of sessions held (nothing to compare with)."""
+    """Each shown circle's sessions held against its plan, and the plan of every scheduled
+    circle that is not archived (it may have met nowhere in the period: :func:`unmet_plans`);
+    circles without a schedule get only their count of sessions held (nothing to compare
+    with). An archived circle that did not meet is left out: its plan ended with its last
+    session, before the period."""
     wanted = set(shown)
     query = select(C.id, C.cadence, C.cadence_since, C.archived).where(C.cadence != "none")
     if scope.circle_id is not None:
@@ -37,11 +45,11 @@ def plans_in_period(
     scheduled = {
         row.id: (codec.cadence_from_columns(row.cadence, row.cadence_since), row.archived)
         for row in conn.execute(query)
-        if row.id in wanted
+        if row.id in wanted or not row.archived
     }
     bounds = _session_bounds(conn, scope, scheduled)
     result = {}
-    for cid in shown:
+    for cid in [*shown, *(cid for cid in scheduled if cid not in wanted)]:
         held_on = [_day(line.started_at) for line in lines_of.get(cid, ())]
         cadence, archived = scheduled.get(cid, (Cadence(), False))
         first, last = bounds.get(cid, (None, None))
@@ -55,6 +63,12 @@ def plans_in_period(
             today=date.today(),
         )
     return result
+
+
+def unmet_plans(plans: Mapping[int, PlannedSessions], shown: Collection[int]) -> list[int]:
+    """The circles of ``plans`` not among ``shown`` (they held no session in the period nor
+    the one before) that had at least one meeting planned in the period."""
+    return [cid for cid, plan in plans.items() if cid not in shown and plan.planned]
 
 
 def _session_bounds(

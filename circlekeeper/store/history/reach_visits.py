@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, literal, select
+from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, literal, select
 from sqlalchemy.orm import aliased
 
 from circlekeeper.session.period_figures import PeriodScope
@@ -90,18 +90,19 @@ def count_visits(conn: Any, scope: PeriodScope, previous: PeriodScope) -> Visits
     often each came (and passed) in each period, their first visit in the window, and
     whether they had come to that circle before it (an ``EXISTS`` each, answered from the
     person's index, so years of earlier history are never scanned)."""
-    cur = S.started_at >= scope.low
-    prev = and_(S.started_at >= previous.low, S.started_at < scope.low)
+    cur = _at_or_after(conn, scope.low)
     passed = func.coalesce(SP.passes, 0) > 0
+    # Every row is in one of the two periods: the previous one's figures are the window's
+    # less the current one's (two conditions per row, not six).
     window = (
         select(
             S.circle_id,
             SP.person_id,
             func.min(S.started_at).label("first"),
             func.sum(case((cur, 1), else_=0)).label("n_cur"),
-            func.sum(case((prev, 1), else_=0)).label("n_prev"),
+            func.count().label("n_all"),
             func.sum(case((and_(cur, passed), 1), else_=0)).label("pass_cur"),
-            func.sum(case((and_(prev, passed), 1), else_=0)).label("pass_prev"),
+            func.sum(case((passed, 1), else_=0)).label("pass_all"),
         )
         .join(S, S.id == SP.session_id)
         .where(finished_between_by_circle(previous.low, scope.high), *in_scope(scope))
@@ -116,13 +117,14 @@ def count_visits(conn: Any, scope: PeriodScope, previous: PeriodScope) -> Visits
     person: dict[int, list[Any]] = {}
     for row in conn.execute(query):
         first = long_ago if row.known else _aware(row.first)
+        n_prev, pass_prev = row.n_all - row.n_cur, row.pass_all - row.pass_cur
         by_circle[(row.circle_id, CURRENT)].count(first, row.n_cur, row.pass_cur, scope.low)
-        by_circle[(row.circle_id, PREVIOUS)].count(first, row.n_prev, row.pass_prev, previous.low)
+        by_circle[(row.circle_id, PREVIOUS)].count(first, n_prev, pass_prev, previous.low)
         if row.n_cur and first >= scope.low:
             first_timers[(row.circle_id, first)] += 1
         seen = person.setdefault(row.person_id, [first, 0, 0, 0, 0])
         seen[0] = min(seen[0], first)
-        for index, value in enumerate((row.n_cur, row.n_prev, row.pass_cur, row.pass_prev), 1):
+        for index, value in enumerate((row.n_cur, n_prev, row.pass_cur, pass_prev), 1):
             seen[index] += value
     # A person first seen before the period in circles that had no session in it still
     # counts as known; those circles' rows are absent above, so look them up.
@@ -192,6 +194,18 @@ def _first_session(conn: Any) -> datetime | None:
         select(S.started_at).where(S.status != "live").order_by(S.started_at).limit(1)
     ).scalar()
     return None if first is None else _aware(first)
+
+
+def _at_or_after(conn: Any, moment: datetime) -> ColumnElement[bool]:
+    """``started_at >= moment``, for a condition evaluated on every attendance row. SQLite
+    gives the column numeric affinity (its declared type is DATETIME), so comparing it with
+    a bound value tries to read both as numbers on every row: a third of the query's time.
+    Compared as the text it is stored as (the moment bound through the column's own type,
+    so written the same way), the same rows match at the cost of a string comparison."""
+    if conn.dialect.name != "sqlite":
+        return S.started_at >= moment
+    stored = cast(literal(moment, S.started_at.type), String)
+    return cast(S.started_at, String) >= stored
 
 
 def _first_visits_before(
