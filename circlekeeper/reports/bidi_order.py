@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from bidi import algorithm as uba
-
 _STRONG_RTL = frozenset({"R", "AL"})
 _STRONG = frozenset({"L", "R", "AL", "EN", "AN"})
 _HANDLED = frozenset({"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "WS", "ON"})
@@ -24,6 +22,8 @@ def _neutralized(text: str) -> str:
 
 
 def has_rtl(text: str) -> bool:
+    if text.isascii():
+        return False  # most of a report: no ASCII character is right-to-left
     return any(unicodedata.bidirectional(ch) in _STRONG_RTL for ch in text)
 
 
@@ -81,6 +81,10 @@ def visual_piece_order(words: list[list[str]], *, rtl_base: bool) -> list[tuple[
             chunks.append(" ")
         owner.extend([index] * len(words[w][p]))
         chunks.append(words[w][p])
+    # python-bidi is imported here, for lines that hold right-to-left text: a report in a
+    # left-to-right script never needs it.
+    from bidi import algorithm as uba
+
     text = _neutralized("".join(chunks))
     storage = uba.get_empty_storage()
     storage["base_level"] = 1 if rtl_base else 0
