@@ -180,7 +180,7 @@ class CoverageIndex(Mapping[str, Coverage]):
     def __getitem__(self, file: str) -> Coverage:
         found = self._built.get(file)
         if found is None:
-            found = self._built[file] = Coverage(tuple(pair) for pair in self._raw[file])
+            found = self._built[file] = Coverage((a, b) for a, b in self._raw[file])
         return found
 
     def __iter__(self) -> Iterator[str]:
