@@ -40,7 +40,8 @@ def run_turn(seconds: float, running_every: float) -> tuple[int, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from circlekeeper.session import MonotonicClock, live_policy
+    from circlekeeper.session import MonotonicClock
+    from circlekeeper.session.live import policy as live_policy
     from circlekeeper.session.model import Participant
     from circlekeeper.store import open_store
     from circlekeeper.store.journal import StoreJournal
@@ -122,7 +123,7 @@ def _fsyncs(seconds: float, running_every: float) -> int | None:
 
 
 def main() -> None:
-    from circlekeeper.session.live_policy import RUNNING_HEARTBEAT_SECONDS
+    from circlekeeper.session.live.policy import RUNNING_HEARTBEAT_SECONDS
 
     minutes = SECONDS / 60
     print(f"one running turn for {SECONDS:.0f} s on a real SQLite store (synchronous=FULL)")

@@ -11,6 +11,13 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis fails an example that takes over 200 ms by default. Property tests here check
+# what is computed, never how fast (speed lives in benchmarks/), and on a loaded 2-core CI
+# machine a 400-day count once crossed that line: the deadline is off for the whole suite.
+settings.register_profile("circlekeeper", deadline=None)
+settings.load_profile("circlekeeper")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CIRCLEKEEPER_MUTE", "1")

@@ -11,7 +11,13 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GATES = ("ruff check", "ruff format --check", "lint-imports", "mypy")
+GATES = (
+    "ruff check",
+    "ruff format --check",
+    "lint-imports",
+    "mypy",
+    "python scripts/module_size.py",
+)
 """The static gates, as their command lines begin."""
 
 

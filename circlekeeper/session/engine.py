@@ -4,26 +4,30 @@ Every command follows the same path: validate against the current state (raising
 :class:`SessionCommandRefused` and changing nothing when it makes no sense), build the event,
 hand the entry to the sink (the store commits it), and only then fold it into the state.
 So whatever the screen shows is already on disk.
+
+The checks and their sentences are in :mod:`circlekeeper.session.preconditions`, what one undo
+takes back in :mod:`circlekeeper.session.undo`; this class holds the log, the state and the
+session's clock, and says which events each command writes.
 """
 
 from __future__ import annotations
 
 import copy
-import math
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
-from circlekeeper.session.allotment import allotment_for, floor_problem
+from circlekeeper.session import preconditions as check
+from circlekeeper.session.allotment import allotment_for
 from circlekeeper.session.clock import Clock
 from circlekeeper.session.dealing import PromptDeal, prompts_to_deal
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, RoundPlan
-from circlekeeper.session.replay import apply, fold, undone_seqs
-from circlekeeper.session.state import RoundState, SessionState, TurnState, TurnView, phase_for
+from circlekeeper.session.replay import apply, fold
+from circlekeeper.session.state import SessionState, TurnView, phase_for
 from circlekeeper.session.summary import SessionSummary, summarize
-from circlekeeper.session.undo import RIDERS, TURN_CLOSERS, UNDOABLE, describe
+from circlekeeper.session.undo import describe, undo_targets
 
 EntrySink = Callable[[ev.Entry], None]
 
@@ -125,11 +129,8 @@ class CircleSession:
         While someone speaks, that is the share they would get if the current turn ended at
         this instant (its seconds so far are spent; the current speaker is no longer to come).
         """
-        round_ = self._require_round()
-        if not round_.queue:
-            # Everyone passed or spoke (or nobody is here): no turn is coming, so there is no
-            # allotment to show, rather than a whole budget for nobody.
-            raise SessionCommandRefused(_("Nobody is waiting to speak in this round."))
+        round_ = check.require_round(self._state)
+        check.require_someone_waiting(round_)
         return allotment_for(
             round_.plan.policy, round_.spoken_in_round(self.elapsed()), len(round_.queue)
         )
@@ -147,15 +148,7 @@ class CircleSession:
         *,
         nearing_fraction: float = 0.8,
     ) -> None:
-        if self._state.started:
-            raise SessionCommandRefused(_("This session has already started."))
-        if not 0.0 < nearing_fraction < 1.0:
-            raise SessionCommandRefused(_("The nearing-end warning must be between 0 % and 100 %."))
-        ids = [p.person_id for p in participants]
-        if not all(ids):
-            raise SessionCommandRefused(_("Everyone present needs an id to be counted."))
-        if len(set(ids)) != len(ids):
-            raise SessionCommandRefused(_("The same person is listed twice among those present."))
+        check.require_startable(self._state, participants, nearing_fraction)
         self._append(
             [
                 ev.SessionStarted(
@@ -168,7 +161,7 @@ class CircleSession:
         )
 
     def end_session(self) -> None:
-        self._require_live()
+        check.require_live(self._state)
         self._append([ev.SessionEnded()])
 
     def join(
@@ -184,24 +177,17 @@ class CircleSession:
         Joining a round where each person has their own prompt, they are dealt one with
         ``deal`` in the same action (one undo takes back both); someone joining from the next
         round is dealt theirs when that round starts."""
-        self._require_live()
+        check.require_live(self._state)
+        check.require_newcomer(self._state, participant)
         pid = participant.person_id
-        if not pid:
-            raise SessionCommandRefused(
-                _("{name} needs an id to be counted.").format(name=participant.name)
-            )
-        round_ = self._state.current_round
-        walked_in = round_ is not None and pid in round_.skipped
-        if pid in self._state.present and not walked_in:
-            raise SessionCommandRefused(_("{name} is already here.").format(name=participant.name))
         now = self.elapsed()
         joined = ev.ParticipantJoined(participant, ev.JoinPlace(place))
         self._append([joined, *self._deals(joined, [pid], deal, now)], now=now)
 
     def leave(self, person_id: str) -> None:
         """Someone leaves early; what they said stays counted."""
-        self._require_live()
-        self._require_present(person_id)
+        check.require_live(self._state)
+        check.require_present(self._state, person_id)
         self._append([ev.ParticipantLeft(person_id)])
 
     # ------------------------------------------------------------------ rounds
@@ -216,58 +202,44 @@ class CircleSession:
         """Begin a round in ``order`` (everyone present by default). In a round where each
         person has their own prompt, anyone in it without one (they arrived after the circle
         was set up) is dealt one with ``deal``, in the same action."""
-        self._require_live()
-        if self._state.current_round is not None:
-            raise SessionCommandRefused(_("End the current round before starting another one."))
+        check.require_live(self._state)
+        check.require_no_round(self._state)
         chosen = list(self._state.present if order is None else order)
-        for person_id in chosen:
-            self._require_present(person_id)
-        if len(set(chosen)) != len(chosen):
-            raise SessionCommandRefused(_("The speaking order names someone twice."))
-        problem = floor_problem(plan.policy)
-        if problem is not None:
-            raise SessionCommandRefused(problem[0].upper() + problem[1:] + ".")
+        check.require_round_order(self._state, plan, chosen)
         now = self.elapsed()
         started = ev.RoundStarted(plan=plan, order=tuple(chosen))
         self._append([started, *self._deals(started, chosen, deal, now)], now=now)
 
     def end_round(self) -> None:
-        self._require_round()
+        check.require_round(self._state)
         self._append([ev.RoundEnded()])
 
     def reorder(self, order: Sequence[str]) -> None:
         """Put the people still waiting in a new order (drag and drop in the queue)."""
-        round_ = self._require_round()
-        if sorted(order) != sorted(round_.queue) or len(order) != len(round_.queue):
-            raise SessionCommandRefused(
-                _("A new order must list exactly the people still waiting to speak.")
-            )
+        round_ = check.require_round(self._state)
+        check.require_new_order(round_, order)
         self._append([ev.QueueReordered(tuple(order))])
 
     def skip(self, person_id: str) -> None:
         """Someone in the queue is not in the room; they leave this round's queue."""
-        round_ = self._require_round()
-        self._require_waiting(round_, person_id)
+        round_ = check.require_round(self._state)
+        check.require_waiting(self._state, round_, person_id)
         self._append([ev.SpeakerSkipped(person_id)])
 
     # ------------------------------------------------------------------- turns
 
     def start_turn(self, person_id: str | None = None) -> None:
         """Start the next speaker's turn (or a chosen waiting person's)."""
-        self._require_live()
+        check.require_live(self._state)
         now = self.elapsed()
-        self._append([self._turn_start_event(person_id, auto=False, now=now)], now=now)
+        self._append([check.turn_start_event(self._state, person_id, auto=False, at=now)], now=now)
 
     def pause(self) -> None:
-        turn = self._require_turn()
-        if not turn.running:
-            raise SessionCommandRefused(_("The timer is already paused."))
+        turn = check.require_running_turn(self._state)
         self._append([ev.TurnPaused(turn.person_id)])
 
     def resume_turn(self) -> None:
-        turn = self._require_turn()
-        if turn.running:
-            raise SessionCommandRefused(_("The timer is already running."))
+        turn = check.require_paused_turn(self._state)
         self._append([ev.TurnResumed(turn.person_id)])
 
     def toggle(self) -> None:
@@ -281,66 +253,34 @@ class CircleSession:
             self.resume_turn()
 
     def extend(self, seconds: float) -> None:
-        turn = self._require_turn()
-        if not seconds > 0:
-            raise SessionCommandRefused(
-                _("A turn can only be extended by a positive number of seconds.")
-            )
-        if not math.isfinite(seconds):
-            raise SessionCommandRefused(_("Extra time must be a real number of seconds."))
-        if turn.allotted is None:
-            raise SessionCommandRefused(_("This round is open: there is no time limit to extend."))
+        turn = check.require_turn(self._state)
+        check.require_extension(turn, seconds)
         self._append([ev.TurnExtended(turn.person_id, float(seconds))])
 
     def correct_start(self, seconds_ago: float) -> None:
         """The turn really started this long ago (the facilitator forgot to press start)."""
-        turn = self._require_turn()
-        round_ = self._require_round()
+        turn = check.require_turn(self._state)
+        round_ = check.require_round(self._state)
         now = self.elapsed()
         already = now - turn.started_at
-        if not seconds_ago > already:
-            raise SessionCommandRefused(
-                _("The turn already counts {seconds} s; give a longer time to correct it.").format(
-                    seconds=f"{already:.0f}"
-                )
-            )
-        earliest = now - round_.last_boundary
-        if seconds_ago > earliest + 1e-9:
-            raise SessionCommandRefused(
-                _(
-                    "The turn cannot have started more than {seconds} s ago: the previous turn"
-                    " was still going then."
-                ).format(seconds=f"{earliest:.0f}")
-            )
+        check.require_correction(round_, seconds_ago, already, now)
         self._append([ev.TurnStartCorrected(turn.person_id, float(seconds_ago - already))])
 
     def end_turn(self, *, start_next: bool = False) -> None:
-        turn = self._require_turn()
+        turn = check.require_turn(self._state)
         self._close_and_maybe_start(ev.TurnEnded(turn.person_id), start_next)
 
     def pass_turn(self, person_id: str | None = None, *, start_next: bool = False) -> None:
         """The right to pass: the person gives up their turn for this round, no questions."""
-        round_ = self._require_round()
-        who = person_id or round_.up_next
-        if who is None:
-            raise SessionCommandRefused(_("Nobody is waiting to speak in this round."))
-        self._require_in_round(round_, who)
+        round_ = check.require_round(self._state)
+        who = check.require_passer(self._state, round_, person_id)
         self._close_and_maybe_start(ev.TurnPassed(who), start_next)
 
     def pass_for_now(self, person_id: str | None = None, *, start_next: bool = False) -> None:
         """Come back to me: the person moves to the end of this round's queue, once."""
-        round_ = self._require_round()
-        who = person_id or round_.up_next
-        if who is None:
-            raise SessionCommandRefused(_("Nobody is waiting to speak in this round."))
-        self._require_in_round(round_, who)
-        if who in round_.deferred:
-            raise SessionCommandRefused(
-                _(
-                    "{name} has already asked to come back at the end once this round; they can"
-                    " pass or speak now."
-                ).format(name=self._state.name_of(who))
-            )
+        round_ = check.require_round(self._state)
+        who = check.require_passer(self._state, round_, person_id)
+        check.require_first_deferral(self._state, round_, who)
         self._close_and_maybe_start(ev.TurnDeferred(who), start_next)
 
     def hear_passer(self, person_id: str) -> None:
@@ -350,66 +290,29 @@ class CircleSession:
         Their allotment is what is left of the round's budget (never below the floor), as for
         anyone who speaks last. One action: undo takes back the invitation and the turn.
         """
-        round_ = self._require_round()
-        name = self._state.name_of(person_id)
-        if round_.current is not None:
-            raise SessionCommandRefused(
-                _("{name} is still speaking; end their turn first.").format(
-                    name=self._state.name_of(round_.current.person_id)
-                )
-            )
-        if round_.queue:
-            raise SessionCommandRefused(
-                _("Everyone waiting speaks first; those who passed get their chance after.")
-            )
-        if person_id not in round_.passers_waiting:
-            raise SessionCommandRefused(_("{name} has not passed in this round.").format(name=name))
-        if person_id not in self._state.present:
-            raise SessionCommandRefused(
-                _("{name} is not in the circle any more.").format(name=name)
-            )
+        round_ = check.require_round(self._state)
+        check.require_passer_may_speak(self._state, round_, person_id)
         now = self.elapsed()
         invitation = ev.PassReconsidered(person_id)
         probe = copy.deepcopy(self._state)
         apply(probe, ev.Entry(self._state.last_seq + 1, now, self.wall_at(now), invitation))
-        turn = self._turn_start_event(person_id, auto=True, state=probe, now=now)
+        turn = check.turn_start_event(probe, person_id, auto=True, at=now)
         self._append([invitation, turn], now=now)
 
     def replan(self, first_index: int, plans: Sequence[RoundPlan]) -> None:
         """Replace the plans of the rounds from ``first_index`` on (the circle ran over and
         the facilitator shortened what is left, or accepted a new plan)."""
-        self._require_live()
-        if first_index < len(self._state.rounds):
-            raise SessionCommandRefused(
-                _("Only rounds that have not started yet can be replanned.")
-            )
-        if not plans:
-            raise SessionCommandRefused(_("A new plan needs at least one round."))
+        check.require_live(self._state)
+        check.require_replannable(self._state, first_index, plans)
         self._append([ev.RoundsReplanned(first_index, tuple(plans))])
 
     # -------------------------------------------------------------------- undo
 
     def undo(self) -> str:
         """Take back the last action (a move-on counts as one action); returns what it was."""
-        undone = undone_seqs(self._log)
-        effective = [e for e in self._log if e.seq not in undone and isinstance(e.event, UNDOABLE)]
-        if not effective or self._state.ended:
+        targets = undo_targets(self._log)
+        if not targets or self._state.ended:
             raise SessionCommandRefused(_("There is nothing to undo."))
-        targets = [effective[-1]]
-        last = effective[-1].event
-        if (
-            isinstance(last, ev.TurnStarted)
-            and last.auto
-            and len(effective) > 1
-            and isinstance(effective[-2].event, TURN_CLOSERS)
-        ):
-            targets.insert(0, effective[-2])
-        # What rode along with the action (a prompt dealt with an arrival) goes with it.
-        targets += [
-            e
-            for e in self._log
-            if e.seq > targets[-1].seq and e.seq not in undone and isinstance(e.event, RIDERS)
-        ]
         self._append([ev.ActionUndone(t.seq) for t in reversed(targets)], refold=True)
         return describe(targets[0].event, self._state)
 
@@ -439,37 +342,8 @@ class CircleSession:
             apply(probe, ev.Entry(self._state.last_seq + 1, now, self.wall_at(now), closer))
             round_ = probe.current_round
             if round_ is not None and round_.current is None and round_.queue:
-                events.append(self._turn_start_event(None, auto=True, state=probe, now=now))
+                events.append(check.turn_start_event(probe, None, auto=True, at=now))
         self._append(events, now=now)
-
-    def _turn_start_event(
-        self,
-        person_id: str | None,
-        *,
-        auto: bool,
-        state: SessionState | None = None,
-        now: float | None = None,
-    ) -> ev.TurnStarted:
-        state = state or self._state
-        round_ = state.current_round
-        if round_ is None:
-            raise SessionCommandRefused(_("Start a round first."))
-        if round_.current is not None:
-            raise SessionCommandRefused(
-                _("{name} is still speaking; end their turn first.").format(
-                    name=state.name_of(round_.current.person_id)
-                )
-            )
-        if not round_.queue:
-            raise SessionCommandRefused(_("Everyone has had their turn in this round."))
-        who = person_id or round_.queue[0]
-        if who not in round_.queue:
-            raise SessionCommandRefused(
-                _("{name} is not waiting to speak.").format(name=state.name_of(who))
-            )
-        at = self.elapsed() if now is None else now
-        allotted = allotment_for(round_.plan.policy, round_.spoken_in_round(at), len(round_.queue))
-        return ev.TurnStarted(who, allotted, auto)
 
     def _append(
         self, events: Sequence[ev.Event], *, refold: bool = False, now: float | None = None
@@ -497,41 +371,3 @@ class CircleSession:
                 else:
                     for entry in entries[:stored]:
                         apply(self._state, entry)
-
-    def _require_live(self) -> None:
-        if not self._state.started:
-            raise SessionCommandRefused(_("The session has not started yet."))
-        if self._state.ended:
-            raise SessionCommandRefused(_("This session has ended."))
-
-    def _require_round(self) -> RoundState:
-        self._require_live()
-        round_ = self._state.current_round
-        if round_ is None:
-            raise SessionCommandRefused(_("No round is in progress; start a round first."))
-        return round_
-
-    def _require_turn(self) -> TurnState:
-        round_ = self._require_round()
-        if round_.current is None:
-            raise SessionCommandRefused(_("Nobody is speaking right now."))
-        return round_.current
-
-    def _require_present(self, person_id: str) -> None:
-        if person_id not in self._state.present:
-            raise SessionCommandRefused(
-                _("{name} is not in the circle.").format(name=self._state.name_of(person_id))
-            )
-
-    def _require_waiting(self, round_: RoundState, person_id: str) -> None:
-        if person_id not in round_.queue:
-            raise SessionCommandRefused(
-                _("{name} is not waiting to speak in this round.").format(
-                    name=self._state.name_of(person_id)
-                )
-            )
-
-    def _require_in_round(self, round_: RoundState, person_id: str) -> None:
-        if round_.current is not None and round_.current.person_id == person_id:
-            return
-        self._require_waiting(round_, person_id)

@@ -3,6 +3,10 @@
 The fold trusts its input; the engine only ever writes consistent logs. A log read from a file
 may say anything, so :func:`check_log` replays it the way the engine would have accepted it
 and names the first entry (and field) that could not have happened, in words.
+
+This module checks the whole log's shape (numbering, time, undo targets, who is known, prompts
+dealt with their arrival); whether each event fits the state before it is asked by
+:mod:`circlekeeper.session.event_checks`.
 """
 
 from __future__ import annotations
@@ -13,11 +17,9 @@ from dataclasses import dataclass
 
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
-from circlekeeper.session.allotment import floor_problem
-from circlekeeper.session.dealing import needs_own_prompt
-from circlekeeper.session.model import PolicyMode
+from circlekeeper.session.event_checks import check_event
 from circlekeeper.session.replay import apply
-from circlekeeper.session.state import RoundState, SessionState, TurnState
+from circlekeeper.session.state import SessionState
 from circlekeeper.session.undo import RIDER_KINDS, UNDOABLE_KINDS
 
 
@@ -73,7 +75,7 @@ class _Checker:
                 self.state.last_elapsed = max(self.state.last_elapsed, entry.elapsed)
                 self.state.last_seq = entry.seq
                 continue
-            self._check_event(entry)
+            check_event(self.state, entry, self.fail)
             try:
                 apply(self.state, entry)
             except (ValueError, TypeError, KeyError, AttributeError) as error:
@@ -223,187 +225,3 @@ class _Checker:
                     raise self.fail(
                         _("unknown person {person}").format(person=repr(named)), "payload.person_id"
                     )
-
-    # --------------------------------------------------------------- each event
-
-    def _check_event(self, entry: ev.Entry) -> None:
-        state = self.state
-        event = entry.event
-        name = state.name_of
-        match event:
-            case ev.SessionStarted():
-                if not 0.0 < event.nearing_fraction < 1.0:
-                    raise self.fail(_("must be between 0 and 1"), "payload.nearing_fraction")
-            case ev.ParticipantJoined():
-                pid = event.participant.person_id
-                round_ = state.current_round
-                walked_in = round_ is not None and pid in round_.skipped
-                if pid in state.present and not walked_in:
-                    raise self.fail(
-                        _("{person} is already present").format(person=repr(pid)),
-                        "payload.participant",
-                    )
-            case ev.PromptDealt():
-                round_ = self._round()
-                if not round_.plan.per_person:
-                    raise self.fail(
-                        _("this round has one prompt for everyone, not one for each person")
-                    )
-                if event.person_id not in round_.queue:
-                    raise self.fail(
-                        _("{person} is not waiting to speak").format(person=repr(event.person_id)),
-                        "payload.person_id",
-                    )
-                if not needs_own_prompt(round_, event.person_id):
-                    raise self.fail(
-                        _("{person} already has a prompt of their own in this round").format(
-                            person=repr(event.person_id)
-                        ),
-                        "payload.person_id",
-                    )
-                if not event.text.strip():
-                    raise self.fail(_("must not be empty"), "payload.text")
-                if event.prompt_id is not None and not event.prompt_id.strip():
-                    raise self.fail(_("must be null or a prompt's id"), "payload.prompt_id")
-            case ev.ParticipantLeft():
-                if event.person_id not in state.present:
-                    raise self.fail(
-                        _("{person} is not present").format(person=repr(event.person_id)),
-                        "payload.person_id",
-                    )
-            case ev.RoundStarted():
-                if state.current_round is not None:
-                    raise self.fail(_("a round starts while another is still going"))
-                for i, pid in enumerate(event.order):
-                    if pid not in state.present:
-                        raise self.fail(
-                            _("{person} is not present").format(person=repr(pid)),
-                            f"payload.order[{i}]",
-                        )
-                if len(set(event.order)) != len(event.order):
-                    raise self.fail(_("names someone twice"), "payload.order")
-                problem = floor_problem(event.plan.policy)
-                if problem is not None:
-                    raise self.fail(problem, "payload.plan.policy.minimum")
-            case ev.TurnStarted():
-                round_ = self._round()
-                if round_.current is not None:
-                    raise self.fail(
-                        _("{person} is still speaking").format(
-                            person=repr(name(round_.current.person_id))
-                        )
-                    )
-                if event.person_id not in round_.queue:
-                    raise self.fail(
-                        _("{person} is not waiting to speak").format(person=repr(event.person_id)),
-                        "payload.person_id",
-                    )
-                is_open = round_.plan.policy.mode is PolicyMode.OPEN
-                if is_open != (event.allotted is None):
-                    raise self.fail(
-                        _("an open round has no allotment; other rounds need one"),
-                        "payload.allotted",
-                    )
-                if event.allotted is not None and event.allotted < 0:
-                    raise self.fail(_("cannot be negative"), "payload.allotted")
-            case ev.TurnStartCorrected():
-                turn = self._speaker(event.person_id)
-                if event.seconds_earlier <= 0:
-                    raise self.fail(_("must be more than 0 seconds"), "payload.seconds_earlier")
-                if turn.started_at - event.seconds_earlier < self._round().last_boundary - 1e-6:
-                    raise self.fail(
-                        _("moves the start before the previous turn ended"),
-                        "payload.seconds_earlier",
-                    )
-            case ev.TurnPaused():
-                if not self._speaker(event.person_id).running:
-                    raise self.fail(_("the timer is already paused"))
-            case ev.TurnResumed():
-                if self._speaker(event.person_id).running:
-                    raise self.fail(_("the timer is already running"))
-            case ev.TurnExtended():
-                turn = self._speaker(event.person_id)
-                if event.seconds <= 0:
-                    raise self.fail(_("must be more than 0 seconds"), "payload.seconds")
-                if turn.allotted is None:
-                    raise self.fail(_("an open turn has no time limit to extend"))
-            case ev.TurnEnded():
-                self._speaker(event.person_id)
-            case ev.TurnPassed() | ev.TurnDeferred():
-                round_ = self._round()
-                speaking = round_.current is not None and round_.current.person_id
-                if event.person_id != speaking and event.person_id not in round_.queue:
-                    raise self.fail(
-                        _("{person} is neither speaking nor waiting").format(
-                            person=repr(event.person_id)
-                        ),
-                        "payload.person_id",
-                    )
-                if isinstance(event, ev.TurnDeferred) and event.person_id in round_.deferred:
-                    raise self.fail(
-                        _("{person} already passed for now in this round").format(
-                            person=repr(event.person_id)
-                        ),
-                        "payload.person_id",
-                    )
-            case ev.SpeakerSkipped():
-                if event.person_id not in self._round().queue:
-                    raise self.fail(
-                        _("{person} is not waiting to speak").format(person=repr(event.person_id)),
-                        "payload.person_id",
-                    )
-            case ev.PassReconsidered():
-                round_ = self._round()
-                if round_.current is not None or round_.queue:
-                    raise self.fail(_("someone who passed speaks only once nobody else is waiting"))
-                if event.person_id not in round_.passers_waiting:
-                    raise self.fail(
-                        _("{person} has not passed in this round").format(
-                            person=repr(event.person_id)
-                        ),
-                        "payload.person_id",
-                    )
-                if event.person_id not in state.present:
-                    raise self.fail(
-                        _("{person} is not present").format(person=repr(event.person_id)),
-                        "payload.person_id",
-                    )
-            case ev.RoundsReplanned():
-                if event.first_index < len(state.rounds):
-                    raise self.fail(
-                        _("replans a round that has already started"), "payload.first_index"
-                    )
-                if not event.plans:
-                    raise self.fail(_("must name at least one round"), "payload.plans")
-            case ev.QueueReordered():
-                queue = self._round().queue
-                if sorted(event.order) != sorted(queue):
-                    raise self.fail(
-                        _("must list exactly the people still waiting"), "payload.order"
-                    )
-            case ev.RoundEnded():
-                self._round()
-            case ev.SessionInterrupted():
-                if event.down_seconds < 0:
-                    raise self.fail(_("cannot be negative"), "payload.down_seconds")
-            case ev.SessionEnded() | ev.ActionUndone():
-                pass
-
-    def _round(self) -> RoundState:
-        round_ = self.state.current_round
-        if round_ is None:
-            raise self.fail(_("no round is in progress"))
-        return round_
-
-    def _speaker(self, person_id: str) -> TurnState:
-        turn = self._round().current
-        if turn is None:
-            raise self.fail(_("nobody is speaking"))
-        if turn.person_id != person_id:
-            raise self.fail(
-                _("{person} is speaking, not {other}").format(
-                    person=repr(turn.person_id), other=repr(person_id)
-                ),
-                "payload.person_id",
-            )
-        return turn

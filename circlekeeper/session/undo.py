@@ -6,8 +6,11 @@ refuses a file that undoes something the engine never would).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
+from circlekeeper.session.replay import undone_seqs
 from circlekeeper.session.state import SessionState
 
 UNDOABLE = (
@@ -45,6 +48,34 @@ RIDERS = (ev.PromptDealt,)
 
 UNDOABLE_KINDS = frozenset(cls.kind for cls in UNDOABLE)
 RIDER_KINDS = frozenset(cls.kind for cls in RIDERS)
+
+
+def undo_targets(log: Sequence[ev.Entry]) -> list[ev.Entry]:
+    """The entries one undo takes back, oldest first; empty when nothing can be undone.
+
+    A move-on is one action: a turn started automatically goes with the turn end (or pass)
+    written just before it. What rode along with the action (a prompt dealt with an arrival)
+    goes with it too.
+    """
+    undone = undone_seqs(log)
+    effective = [e for e in log if e.seq not in undone and isinstance(e.event, UNDOABLE)]
+    if not effective:
+        return []
+    targets = [effective[-1]]
+    last = effective[-1].event
+    if (
+        isinstance(last, ev.TurnStarted)
+        and last.auto
+        and len(effective) > 1
+        and isinstance(effective[-2].event, TURN_CLOSERS)
+    ):
+        targets.insert(0, effective[-2])
+    targets += [
+        e
+        for e in log
+        if e.seq > targets[-1].seq and e.seq not in undone and isinstance(e.event, RIDERS)
+    ]
+    return targets
 
 
 def describe(event: ev.Event, state: SessionState) -> str:

@@ -26,7 +26,7 @@ from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.sessions import _search_text
+from circlekeeper.store.session_search import search_text
 
 
 class BulkPerson(Protocol):
@@ -220,7 +220,7 @@ def write_sessions(engine: Engine, batch: Sequence[tuple[int, BulkSession]]) -> 
                 "present_count": summary.present_count if summary.people else None,
                 "duration_seconds": summary.duration_seconds,
                 "fairness": summary.jain_index,
-                "search_text": _search_text(
+                "search_text": search_text(
                     finished.plan, finished.entries, finished.shareable, uses
                 ),
             }

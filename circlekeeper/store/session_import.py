@@ -48,7 +48,7 @@ from circlekeeper.store.models import (
 )
 from circlekeeper.store.prompts import CUSTOM_PREFIX
 from circlekeeper.store.records import SessionStatus
-from circlekeeper.store.sessions import _search_text
+from circlekeeper.store.session_search import search_text
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
             present_count=summary.present_count if summary.people else None,
             duration_seconds=summary.duration_seconds,
             fairness=summary.jain_index,
-            search_text=_search_text(
+            search_text=search_text(
                 doc.round_plan, log_here, doc.shareable_summary, [u.text for u in uses_here]
             ),
         )

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from circlekeeper.store.models import CircleRow, SessionRow
 from circlekeeper.store.records import SessionRecord, SessionStatus
-from circlekeeper.store.sessions import _record
+from circlekeeper.store.session_rows import session_record
 from circlekeeper.store.store import Store
 
 
@@ -38,4 +38,4 @@ def sessions_between(
     if not include_live:
         query = query.where(SessionRow.status != SessionStatus.LIVE.value)
     with Session(store.engine) as s:
-        return [_record(row, name) for row, name in s.execute(query)]
+        return [session_record(row, name) for row, name in s.execute(query)]

@@ -4,13 +4,15 @@
 transaction, committed with ``synchronous=FULL`` before it returns, so what the screen shows is
 already on disk. ``UNIQUE(session_id, seq)`` turns a repeated sequence number into
 :class:`DuplicateEvent` instead of a second copy.
+
+What ``finish()`` derives for history is ``session_finish.py``; the search text
+``session_search.py``; reading a stored session back ``session_rows.py``.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -18,17 +20,10 @@ from sqlalchemy.orm import Session
 
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
-from circlekeeper.session.dealing import dealt_prompts
 from circlekeeper.session.model import RoundPlan
-from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
 from circlekeeper.store.changed import rows_changed
-from circlekeeper.store.errors import (
-    DuplicateEvent,
-    InvalidRecord,
-    RecordNotFound,
-    StoreError,
-)
+from circlekeeper.store.errors import DuplicateEvent, InvalidRecord, RecordNotFound
 from circlekeeper.store.leases import LeaseLost
 from circlekeeper.store.models import (
     CircleRow,
@@ -41,6 +36,9 @@ from circlekeeper.store.models import (
     SessionRow,
 )
 from circlekeeper.store.records import SessionRecord, SessionStatus
+from circlekeeper.store.session_finish import record_finish
+from circlekeeper.store.session_rows import as_utc, session_record, session_row, stored_entries
+from circlekeeper.store.session_search import search_text, update_search_text
 from circlekeeper.store.wal import checkpoint
 
 
@@ -72,12 +70,12 @@ class SessionRepository:
                 facilitators_json=codec.texts_to_json(facilitators),
                 co_facilitators_json=codec.texts_to_json(co_facilitators),
                 plan_json=codec.plan_to_json(plan),
-                started_at=_aware(started_at),
+                started_at=as_utc(started_at),
                 timezone=timezone or "UTC",
                 status=SessionStatus.LIVE.value,
                 shareable="",
                 event_count=0,
-                search_text=_search_text(plan, (), ""),
+                search_text=search_text(plan, (), ""),
             )
             if self._owner is not None:  # else the column's default: the login role
                 row.owner = self._owner
@@ -101,7 +99,7 @@ class SessionRepository:
             "seq": entry.seq,
             "kind": entry.event.kind,
             "payload": codec.dumps(ev.to_payload(entry.event)),
-            "wall": _aware(entry.wall),
+            "wall": as_utc(entry.wall),
             "elapsed": float(entry.elapsed),
         }
         try:
@@ -164,7 +162,7 @@ class SessionRepository:
                         "seq": entry.seq,
                         "kind": entry.event.kind,
                         "payload": payload,
-                        "wall": _aware(entry.wall),
+                        "wall": as_utc(entry.wall),
                         "elapsed": float(entry.elapsed),
                     }
                 )
@@ -188,7 +186,7 @@ class SessionRepository:
             s.execute(
                 update(SessionRow)
                 .where(SessionRow.id == session_id)
-                .values(heartbeat_wall=_aware(wall), heartbeat_elapsed=float(elapsed))
+                .values(heartbeat_wall=as_utc(wall), heartbeat_elapsed=float(elapsed))
             )
 
     def finish(
@@ -202,75 +200,19 @@ class SessionRepository:
                 )
             )
         entries = self.entries(session_id)
-        summary = summarize(entries)
         with Session(self._engine) as s, s.begin():
-            row = _row(s, session_id)
-            # A session runs from its first event to its last (or the last sign of life):
-            # times the engine derived from one anchor plus monotonic seconds, so the end can
-            # never come before the start even if the wall clock was set back meanwhile.
-            candidates = [_aware(e.wall) for e in entries[-1:]]
-            if row.heartbeat_wall is not None:
-                candidates.append(_aware(row.heartbeat_wall))
-            if ended_at is not None:
-                candidates.append(_aware(ended_at))
-            if entries:
-                row.started_at = _aware(entries[0].wall)
-            started = _aware(row.started_at)
-            ended_at = max([started, *candidates]) if candidates else datetime.now(UTC)
-            row.status = status
-            row.ended_at = _aware(ended_at)
-            row.lease_token = None  # nobody holds a finished session
-            # The plan's prompts were recorded when the circle began; a round it never reached
-            # was not heard, so it leaves "Heard in", history, exports and the next draw's memory.
-            s.execute(
-                delete(PromptUseRow).where(
-                    PromptUseRow.session_id == session_id,
-                    PromptUseRow.round_index.not_in(sorted(r.index for r in summary.rounds)),
-                )
-            )
-            _record_dealt_prompts(s, session_id, entries)
-            row.present_count = summary.present_count if summary.people else None
-            row.duration_seconds = summary.duration_seconds if entries else None
-            row.fairness = summary.jain_index
-            row.search_text = _search_text(
-                codec.plan_from_json(row.plan_json), entries, row.shareable, _uses(s, session_id)
-            )
-            if summary.people:
-                known = set(
-                    s.scalars(
-                        select(PersonRow.id).where(
-                            PersonRow.id.in_(
-                                [int(p.person_id) for p in summary.people if _is_id(p.person_id)]
-                            )
-                        )
-                    )
-                )
-                s.execute(delete(SessionPersonRow).where(SessionPersonRow.session_id == session_id))
-                for person in summary.people:
-                    if not _is_id(person.person_id) or int(person.person_id) not in known:
-                        continue
-                    s.add(
-                        SessionPersonRow(
-                            session_id=session_id,
-                            person_id=int(person.person_id),
-                            spoken_seconds=person.spoken_total,
-                            passes=person.passes,
-                            equal_share=summary.equal_share_of(person),
-                            joined_late=person.joined_late,
-                            left_early=person.left_early,
-                        )
-                    )
+            record_finish(s, session_id, entries, status=status, ended_at=ended_at)
 
     def set_shareable(self, session_id: int, text: str) -> None:
         with Session(self._engine) as s, s.begin():
-            _row(s, session_id).shareable = text
+            session_row(s, session_id).shareable = text
             s.flush()
             update_search_text(s, session_id)
 
     def delete(self, session_id: int) -> None:
         """Remove the session with its events, notes, prompt uses and moods."""
         with Session(self._engine) as s, s.begin():
-            _row(s, session_id)
+            session_row(s, session_id)
             for model in (EventRow, NoteRow, PromptUseRow, MoodRow, SessionPersonRow):
                 s.execute(delete(model).where(model.session_id == session_id))
             s.execute(delete(SessionRow).where(SessionRow.id == session_id))
@@ -281,13 +223,13 @@ class SessionRepository:
     def entries(self, session_id: int) -> tuple[ev.Entry, ...]:
         """The log in sequence order, rebuilt into domain entries."""
         with Session(self._engine) as s:
-            return _entries(s, session_id)
+            return stored_entries(s, session_id)
 
     def get(self, session_id: int) -> SessionRecord:
         with Session(self._engine) as s:
-            row = _row(s, session_id)
+            row = session_row(s, session_id)
             circle = s.get(CircleRow, row.circle_id)
-            return _record(row, circle.name if circle else "")
+            return session_record(row, circle.name if circle else "")
 
     def live(self) -> list[SessionRecord]:
         """Sessions still marked live: after a crash these are offered for resuming."""
@@ -298,7 +240,7 @@ class SessionRepository:
             .order_by(SessionRow.started_at, SessionRow.id)
         )
         with Session(self._engine) as s:
-            return [_record(row, name) for row, name in s.execute(query)]
+            return [session_record(row, name) for row, name in s.execute(query)]
 
     def latest_for_circle(self, circle_id: int) -> int | None:
         """The circle's most recent session (for rotating the first speaker)."""
@@ -310,122 +252,3 @@ class SessionRepository:
         )
         with Session(self._engine) as s:
             return s.execute(query).scalar_one_or_none()
-
-
-def update_search_text(s: Session, session_id: int) -> None:
-    """Recompute a session's lower-cased search text inside the caller's transaction."""
-    row = _row(s, session_id)
-    row.search_text = _search_text(
-        codec.plan_from_json(row.plan_json),
-        _entries(s, session_id),
-        row.shareable,
-        _uses(s, session_id),
-    )
-
-
-def _entries(s: Session, session_id: int) -> tuple[ev.Entry, ...]:
-    rows = s.execute(
-        select(EventRow.seq, EventRow.kind, EventRow.payload, EventRow.wall, EventRow.elapsed)
-        .where(EventRow.session_id == session_id)
-        .order_by(EventRow.seq)
-    )
-    entries = []
-    for seq, kind, payload, wall, elapsed in rows:
-        try:
-            event = ev.from_payload(kind, json.loads(payload))
-        except (ValueError, ev.MalformedEvent) as error:
-            raise StoreError(
-                _(
-                    "Event {seq} of session {session} cannot be read ({reason}); run"
-                    " circlekeeper check, and restore a backup if it reports damage."
-                ).format(seq=seq, session=session_id, reason=error)
-            ) from error
-        entries.append(ev.Entry(seq=seq, elapsed=elapsed, wall=wall, event=event))
-    return tuple(entries)
-
-
-def _record_dealt_prompts(s: Session, session_id: int, entries: Sequence[ev.Entry]) -> None:
-    """The prompts dealt to late arrivals during the circle join the prompts it heard (the
-    plan's were recorded when it began), so history lists them and later draws avoid them.
-    Idempotent: a prompt already recorded for that person and round is not added again."""
-    recorded = {
-        (round_index, person_id)
-        for round_index, person_id in s.execute(
-            select(PromptUseRow.round_index, PromptUseRow.person_id).where(
-                PromptUseRow.session_id == session_id
-            )
-        )
-    }
-    for dealt in dealt_prompts(entries):
-        if (dealt.round_index, dealt.person_id) in recorded:
-            continue
-        s.add(
-            PromptUseRow(
-                session_id=session_id,
-                round_index=dealt.round_index,
-                text=dealt.text,
-                prompt_id=dealt.prompt_id,
-                person_id=dealt.person_id,
-                used_at=_aware(dealt.wall),
-            )
-        )
-    s.flush()
-
-
-def _uses(s: Session, session_id: int) -> list[str]:
-    return list(s.scalars(select(PromptUseRow.text).where(PromptUseRow.session_id == session_id)))
-
-
-def _search_text(
-    plan: Iterable[RoundPlan],
-    entries: Iterable[ev.Entry],
-    shareable: str,
-    uses: Iterable[str] = (),
-) -> str:
-    """Prompts (planned, asked in rounds, recorded uses) and the shareable summary, lower-cased."""
-    parts: list[str] = []
-    for round_ in plan:
-        parts.extend((round_.title, *round_.prompts()))
-    for entry in entries:
-        if isinstance(entry.event, ev.RoundStarted):
-            parts.extend((entry.event.plan.title, *entry.event.plan.prompts()))
-    parts.extend(uses)
-    parts.append(shareable)
-    return "\n".join(dict.fromkeys(p.strip() for p in parts if p and p.strip())).lower()
-
-
-def _is_id(text: str) -> bool:
-    return text.isascii() and text.isdigit()
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def _row(s: Session, session_id: int) -> SessionRow:
-    row = s.get(SessionRow, session_id)
-    if row is None:
-        raise RecordNotFound(_("There is no session with id {id}.").format(id=session_id))
-    return row
-
-
-def _record(row: SessionRow, circle_name: str) -> SessionRecord:
-    return SessionRecord(
-        session_id=row.id,
-        circle_id=row.circle_id,
-        circle_name=circle_name,
-        facilitators=codec.texts_from_json(row.facilitators_json),
-        co_facilitators=codec.texts_from_json(row.co_facilitators_json),
-        plan=codec.plan_from_json(row.plan_json),
-        started_at=row.started_at,
-        ended_at=row.ended_at,
-        timezone=row.timezone,
-        status=row.status,
-        shareable=row.shareable,
-        last_heartbeat_wall=row.heartbeat_wall,
-        last_heartbeat_elapsed=row.heartbeat_elapsed,
-        events=row.event_count,
-        present_count=row.present_count,
-        duration_seconds=row.duration_seconds,
-        fairness=row.fairness,
-    )

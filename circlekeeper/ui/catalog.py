@@ -17,8 +17,8 @@ from circlekeeper.session.model import Participant, RoundPlan
 
 if TYPE_CHECKING:  # types only: the window can appear before the dialogs are loaded
     from circlekeeper.session import events as ev
+    from circlekeeper.session.live.journal import SessionJournal
     from circlekeeper.session.summary import SessionSummary
-    from circlekeeper.ui.live.controller import SessionJournal
     from circlekeeper.ui.setup.setup_dialog import CircleBrief, SessionSetup
 
 

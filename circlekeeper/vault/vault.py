@@ -9,36 +9,30 @@ Time comes from an injected monotonic clock (the same :class:`Clock` the session
 and wall clock, and waiting from an injected ``sleep``, so the growing delay after wrong
 passphrases and the idle lock are tested without waiting. Qt plays no part here: a bridge in
 ``ui/notes`` calls :meth:`Vault.check_idle` from a timer and turns listener calls into signals.
+
+How the key is wrapped is :mod:`~circlekeeper.vault.key_wrap`, the passphrase's rules are
+:mod:`~circlekeeper.vault.passphrase`, sealing notes again (legacy notes, a re-key) is
+:mod:`~circlekeeper.vault.resealing`; this class keeps the key and says when it may be used.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import logging
 import os
 import time
-import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from circlekeeper.i18n import _
 from circlekeeper.session.clock import Clock, MonotonicClock
 from circlekeeper.vault.cipher import (
-    FORMAT_V1,
     FORMAT_V2,
-    MASTER_KEY_AD,
     SealBroken,
     blob_version,
     note_associated_data,
-    note_binding,
     open_sealed,
-    open_sealed_into,
     seal,
 )
 from circlekeeper.vault.errors import (
-    PassphraseRejected,
     VaultAlreadySetUp,
     VaultDamaged,
     VaultLocked,
@@ -46,61 +40,18 @@ from circlekeeper.vault.errors import (
     WrongPassphrase,
 )
 from circlekeeper.vault.header import NoteRecord, VaultHeader
-from circlekeeper.vault.kdf import KEY_BYTES, SALT_BYTES, KdfSettings, default_settings, derive_into
+from circlekeeper.vault.kdf import KEY_BYTES, KdfSettings, default_settings
+from circlekeeper.vault.key_wrap import unwrap_master_key, wrap_master_key, zero
+from circlekeeper.vault.passphrase import check_new_passphrase, retry_delay
 from circlekeeper.vault.ports import NoteRepository, Sleep, VaultHeaderRepository, WallClock
+from circlekeeper.vault.resealing import binding, reseal_legacy_notes, resealed_under
 
 log = logging.getLogger(__name__)
 
-MIN_PASSPHRASE_CHARS = 8
 DEFAULT_IDLE_MINUTES = 15
-FIRST_DELAY_SECONDS = 1.0
-MAX_DELAY_SECONDS = 30.0
-
-_VERIFIER_MAGIC = b"CKV1"
-_CHECKSUM_BYTES = 16
-_MAC_BYTES = 32
-_VERIFIER_BYTES = len(_VERIFIER_MAGIC) + _CHECKSUM_BYTES + _MAC_BYTES
-_MAC_LABEL = b"circlekeeper/passphrase-verifier/v1"
 
 Listener = Callable[[bool], None]
 """Called with ``True`` when the vault unlocks and ``False`` when it locks."""
-
-
-def retry_delay(failures: int) -> float:
-    """Seconds to wait before the next attempt after ``failures`` wrong passphrases in a row."""
-    if failures <= 0:
-        return 0.0
-    return min(FIRST_DELAY_SECONDS * 2.0 ** (failures - 1), MAX_DELAY_SECONDS)
-
-
-def _normalize(passphrase: str) -> bytes:
-    # The same passphrase typed through different keyboards or input methods can arrive as
-    # composed or decomposed Unicode ("é" vs "e" + accent); NFC makes them one passphrase.
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    """Refuse passphrases too short to protect anything, with a sentence saying why."""
-    if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
-        raise PassphraseRejected(
-            _(
-                "Choose a passphrase of at least {count} characters. A short sentence is easy"
-                " to remember and hard to guess."
-            ).format(count=MIN_PASSPHRASE_CHARS)
-        )
-
-
-def _header_checksum(kdf: str, params: dict[str, int], salt: bytes, wrapped: bytes) -> bytes:
-    """An unkeyed digest of the header: damage shows up before any passphrase is tried."""
-    digest = hashlib.sha256()
-    for part in (kdf.encode(), json.dumps(params, sort_keys=True).encode(), salt, wrapped):
-        digest.update(len(part).to_bytes(4, "big"))
-        digest.update(part)
-    return digest.digest()[:_CHECKSUM_BYTES]
-
-
-def _mac(kek: bytearray) -> bytes:
-    return hmac.new(kek, _MAC_LABEL, hashlib.sha256).digest()
 
 
 class Vault:
@@ -188,7 +139,7 @@ class Vault:
             # One atomic INSERT: of two set-ups at once, the second is refused, never kept.
             self._headers.create(self._wrap(master, passphrase, self._kdf, created_at=None))
         except BaseException:
-            _zero(master)
+            zero(master)
             raise
         log.info("Private notes vault created (%s)", self._kdf.kdf)
         self._set_key(master)
@@ -213,11 +164,11 @@ class Vault:
             try:
                 self._headers.save(self._wrap(master, passphrase, self._kdf, header.created_at))
             except BaseException:
-                _zero(master)
+                zero(master)
                 raise
             log.info("Private notes: key derivation parameters raised to %s", self._kdf.kdf)
         if self._key is not None:
-            _zero(self._key)
+            zero(self._key)
         self._set_key(master)
         log.info("Private notes unlocked")
         self._reseal_legacy_notes()
@@ -244,26 +195,21 @@ class Vault:
             try:
                 self._headers.save(self._wrap(master, new, self._kdf, header.created_at))
             finally:
-                _zero(master)
+                zero(master)
             log.info("Private notes passphrase changed")
             self.touch()
             return
         fresh = bytearray(os.urandom(KEY_BYTES))
         try:
-            pairs: dict[str, bytes] = {}
-            for record in self._notes.all():
-                try:
-                    pairs[record.note_id] = _reseal(master, fresh, record)
-                except SealBroken:  # unreadable before, unreadable after: left as it is
-                    log.error("Private note %s is damaged; not re-sealed", record.note_id)
+            pairs = resealed_under(self._notes, master, fresh)
             self._notes.rekey(self._wrap(fresh, new, self._kdf, header.created_at), pairs)
         except BaseException:
-            _zero(fresh)
+            zero(fresh)
             raise
         finally:
-            _zero(master)
+            zero(master)
         if self._key is not None:
-            _zero(self._key)
+            zero(self._key)
         self._set_key(fresh)
         log.info("Private notes re-keyed: new passphrase, new key, %d notes re-sealed", len(pairs))
 
@@ -271,7 +217,7 @@ class Vault:
         """Forget the master key (zeroed in place) and tell the listeners."""
         if self._key is None:
             return
-        _zero(self._key)
+        zero(self._key)
         self._key = None
         log.info("Private notes locked")
         self._notify(False)
@@ -313,7 +259,7 @@ class Vault:
         """Seal note text; with ``record`` (its session, person, creation time) as version 2."""
         if record is None:
             return seal(self._require_key(), text.encode("utf-8"), note_associated_data(note_id))
-        return seal(self._require_key(), text.encode("utf-8"), _binding(record), FORMAT_V2)
+        return seal(self._require_key(), text.encode("utf-8"), binding(record), FORMAT_V2)
 
     def decrypt(self, blob: bytes, note_id: str, record: NoteRecord | None = None) -> str:
         """Open one note; a blob that fails authentication raises ``VaultDamaged``.
@@ -322,7 +268,7 @@ class Vault:
         session, person and creation time (a note moved elsewhere is "damaged").
         """
         if blob_version(blob) == FORMAT_V2:
-            associated = _binding(record) if record is not None else b"?"
+            associated = binding(record) if record is not None else b"?"
         else:
             associated = note_associated_data(note_id)
         try:
@@ -347,17 +293,7 @@ class Vault:
         """
         if self._notes is None or self._key is None:
             return
-        pairs: dict[str, bytes] = {}
-        for record in self._notes.all():
-            if blob_version(record.ciphertext) != FORMAT_V1:
-                continue
-            try:
-                pairs[record.note_id] = _reseal(self._key, self._key, record)
-            except SealBroken:
-                log.error("Private note %s could not be re-sealed (damaged)", record.note_id)
-        if pairs:
-            self._notes.replace_all_ciphertexts(pairs)
-            log.info("Private notes: %d notes re-sealed with their session and person", len(pairs))
+        reseal_legacy_notes(self._notes, self._key)
 
     def _require_key(self) -> bytearray:
         self.check_idle()
@@ -381,79 +317,14 @@ class Vault:
         settings: KdfSettings,
         created_at: datetime | None,
     ) -> VaultHeader:
-        salt = os.urandom(SALT_BYTES)
-        kek = bytearray(KEY_BYTES)
-        try:
-            derive_into(_normalize(passphrase), salt, settings, kek)
-            wrapped = seal(kek, master, MASTER_KEY_AD)
-            params = dict(settings.params)
-            checksum = _header_checksum(settings.kdf, params, salt, wrapped)
-            verifier = _VERIFIER_MAGIC + checksum + _mac(kek)
-        finally:
-            _zero(kek)
-        return VaultHeader(
-            kdf=settings.kdf,
-            kdf_params=params,
-            salt=salt,
-            wrapped_key=wrapped,
-            verifier=verifier,
-            created_at=created_at or self._wall(),
-        )
+        return wrap_master_key(master, passphrase, settings, created_at or self._wall())
 
     def _unwrap(self, header: VaultHeader, passphrase: str) -> bytearray:
-        verifier = bytes(header.verifier)
-        params = dict(header.kdf_params)
-        if (
-            len(verifier) != _VERIFIER_BYTES
-            or not verifier.startswith(_VERIFIER_MAGIC)
-            or len(header.salt) < 8
-            or not hmac.compare_digest(
-                verifier[len(_VERIFIER_MAGIC) : -_MAC_BYTES],
-                _header_checksum(header.kdf, params, bytes(header.salt), bytes(header.wrapped_key)),
-            )
-        ):
-            log.error("Private notes vault header failed its integrity check")
-            raise VaultDamaged()
-        kek = bytearray(KEY_BYTES)
-        master = bytearray(KEY_BYTES)
+        """The master key; a wrong passphrase counts towards the growing wait."""
         try:
-            settings = KdfSettings(header.kdf, params)
-            derive_into(_normalize(passphrase), bytes(header.salt), settings, kek)
-            if not hmac.compare_digest(_mac(kek), verifier[-_MAC_BYTES:]):
-                self._failures += 1
-                self._not_before = self._clock.now() + retry_delay(self._failures)
-                log.warning("Wrong passphrase for private notes (attempt %d)", self._failures)
-                raise WrongPassphrase()
-            try:
-                open_sealed_into(kek, bytes(header.wrapped_key), MASTER_KEY_AD, master)
-            except SealBroken as error:
-                log.error("Private notes master key failed authentication")
-                raise VaultDamaged() from error
-        except BaseException:
-            _zero(master)
+            return unwrap_master_key(header, passphrase)
+        except WrongPassphrase:
+            self._failures += 1
+            self._not_before = self._clock.now() + retry_delay(self._failures)
+            log.warning("Wrong passphrase for private notes (attempt %d)", self._failures)
             raise
-        finally:
-            _zero(kek)
-        return master
-
-
-def _binding(record: NoteRecord) -> bytes:
-    return note_binding(record.note_id, record.session_id, record.person_id, record.created_at)
-
-
-def _reseal(old: bytearray, new: bytearray, record: NoteRecord) -> bytes:
-    """Open a note under ``old`` (either version) and seal it as version 2 under ``new``."""
-    blob = bytes(record.ciphertext)
-    if blob_version(blob) == FORMAT_V1:
-        associated = note_associated_data(record.note_id)
-    else:
-        associated = _binding(record)
-    plain = bytearray(open_sealed(old, blob, associated))
-    try:
-        return seal(new, plain, _binding(record), FORMAT_V2)
-    finally:
-        _zero(plain)
-
-
-def _zero(buffer: bytearray) -> None:
-    buffer[:] = bytes(len(buffer))

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from circlekeeper.i18n import speaking
 from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
-from circlekeeper.session.live_policy import (
+from circlekeeper.session.live.policy import (
     ClockJumpWatch,
     Heartbeat,
     IdleReminder,

@@ -10,7 +10,8 @@ import pytest
 
 from circlekeeper.session.period_figures import InvalidPeriod, PeriodScope
 from circlekeeper.store import Store
-from circlekeeper.store.history.reach import attendance_grid, period_figures
+from circlekeeper.store.history.attendance import attendance_grid
+from circlekeeper.store.history.reach import period_figures
 from tests.store.period_history import Built, build_history
 
 MARCH = PeriodScope(date(2026, 3, 1), date(2026, 3, 31))

@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from circlekeeper.session import Participant, RoundPlan, TimePolicy
+from circlekeeper.session.live.questions import EACH_PERSON_PROMPT
 from circlekeeper.session.model import RoundKind
-from circlekeeper.ui.live.controller import EACH_PERSON_PROMPT, LiveController
+from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.presenter_window import PresenterWindow
 from circlekeeper.ui.live.view import LiveView
 from tests.ui.conftest import PEOPLE, MemoryJournal, TestClock

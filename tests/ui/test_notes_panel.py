@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from circlekeeper.ui.notes.panel import NotesDialog, NotesPanel
+from circlekeeper.ui.notes.notes_dialog import NotesDialog
+from circlekeeper.ui.notes.panel import NotesPanel
 from tests.ui.notes_support import NotesKit, make_kit, widget_texts
 
 NAMES = {1: "Amal", 2: "Jonas", 3: "山田 花子"}

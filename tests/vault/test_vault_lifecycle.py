@@ -19,7 +19,7 @@ from circlekeeper.vault import (
     fast_settings,
 )
 from circlekeeper.vault.kdf import SCRYPT_FAST, KdfSettings, default_settings
-from circlekeeper.vault.vault import retry_delay
+from circlekeeper.vault.passphrase import retry_delay
 from tests.vault.conftest import PASSPHRASE, SleepRecorder
 from tests.vault.fakes import MemoryHeaders
 

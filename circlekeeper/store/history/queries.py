@@ -40,6 +40,7 @@ from circlekeeper.history.records import (
     SessionPage,
 )
 from circlekeeper.session.period_figures import AttendanceGrid, PeriodFigures, PeriodScope
+from circlekeeper.store.history import attendance as history_attendance
 from circlekeeper.store.history import balance as history_balance
 from circlekeeper.store.history import circles as history_circles
 from circlekeeper.store.history import detail as history_detail
@@ -137,7 +138,7 @@ class HistoryQueries:
     def attendance_grid(self, scope: PeriodScope, circle_id: int) -> AttendanceGrid:
         """Who came to which of the circle's sessions in the period (names: the caller checks
         the privacy level before showing them)."""
-        return history_reach.attendance_grid(self._engine, scope, circle_id)
+        return history_attendance.attendance_grid(self._engine, scope, circle_id)
 
     # ---------------------------------------------------------- retention
 

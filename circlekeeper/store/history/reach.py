@@ -7,51 +7,53 @@ each session (``present_count``, ``duration_seconds``, ``fairness``, ``session_p
 log is replayed. The one per-person pass groups ``session_people`` by circle and person over
 everything before the period's end, because "newcomer" and "came back" depend on a person's
 first visit, which may be years earlier.
+
+This module puts the figures together; the queries behind them are ``reach_totals.py`` (the
+sums), ``reach_visits.py`` (who came, newcomers), ``reach_contents.py`` (prompts, moods,
+facilitators) and ``reach_plans.py`` (sessions held against each circle's plan). The
+attendance grid is its own question, ``attendance.py``.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Integer, String, case, cast, exists, func, select
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import Engine, select
 
 from circlekeeper.session.period_figures import (
-    AttendanceGrid,
     CirclePeriod,
-    GridPerson,
-    MoodMonth,
     PeriodFigures,
     PeriodScope,
-    Reach,
     SessionLine,
     Trend,
     group_by_circle,
 )
 from circlekeeper.store import codec
-from circlekeeper.store import models as m
+from circlekeeper.store.history.reach_contents import (
+    facilitator_counts,
+    mood_months,
+    prompts_heard,
+)
 from circlekeeper.store.history.reach_plans import plans_in_period
+from circlekeeper.store.history.reach_totals import period_totals, reach, sum_totals
 from circlekeeper.store.history.reach_visits import (
     CURRENT,
     PREVIOUS,
-    PeopleTally,
     count_visits,
     finished_between,
-    finished_between_by_circle,
     in_scope,
 )
-from circlekeeper.store.history.sql import SP, C, S
+from circlekeeper.store.history.sql import C, S
 
 Progress = Callable[[int, int], None]
 STEPS = 6
 TOP_PROMPTS = 5
-MOOD_VALUES = (1, 2, 3, 4, 5)
 
 
 def period_figures(
@@ -63,17 +65,17 @@ def period_figures(
     step = _Stepper(progress)
     with engine.connect() as conn:
         circles = _circles(conn, scope)
-        session_totals = _session_totals(conn, scope, previous)
+        session_totals = period_totals(conn, scope, previous)
         step()
         visits = count_visits(conn, scope, previous)
         step()
         lines = _session_lines(conn, scope, circles, visits.first_timers)
         step()
-        prompts = _prompts(conn, scope)
+        prompts = prompts_heard(conn, scope)
         step()
-        moods = _moods(conn, scope)
+        moods = mood_months(conn, scope)
         step()
-        facilitators = _facilitators(conn, scope)
+        facilitators = facilitator_counts(conn, scope)
         step()
     lines_of = group_by_circle(lines)
     shown = sorted(
@@ -87,10 +89,8 @@ def period_figures(
             circle_id=cid,
             name=circles[cid][0],
             privacy=circles[cid][1],
-            current=_reach(
-                session_totals.get((cid, CURRENT)), visits.by_circle.get((cid, CURRENT))
-            ),
-            previous=_reach(
+            current=reach(session_totals.get((cid, CURRENT)), visits.by_circle.get((cid, CURRENT))),
+            previous=reach(
                 session_totals.get((cid, PREVIOUS)), visits.by_circle.get((cid, PREVIOUS))
             ),
             trend=_trend(lines_of.get(cid, ()), scope),
@@ -108,52 +108,13 @@ def period_figures(
     return PeriodFigures(
         scope=scope,
         circle_name=circles[scope.circle_id][0] if scope.circle_id in circles else None,
-        current=_reach(_sum_totals(session_totals, CURRENT), visits.overall[CURRENT]),
-        previous=_reach(_sum_totals(session_totals, PREVIOUS), visits.overall[PREVIOUS]),
+        current=reach(sum_totals(session_totals, CURRENT), visits.overall[CURRENT]),
+        previous=reach(sum_totals(session_totals, PREVIOUS), visits.overall[PREVIOUS]),
         circles=per_circle,
         sessions=tuple(lines),
         facilitators=tuple(sorted(everyone.items(), key=_alphabetical)),
         prompts_used=sum(c.prompts_used for c in per_circle),
         computed_seconds=time.perf_counter() - began,
-    )
-
-
-def attendance_grid(engine: Engine, scope: PeriodScope, circle_id: int) -> AttendanceGrid:
-    """Who came to which of the circle's sessions in the period, people by name, sessions in
-    time order. The caller decides whether the privacy level allows printing it."""
-    with engine.connect() as conn:
-        sessions = conn.execute(
-            select(S.id, S.started_at)
-            .where(finished_between(scope.low, scope.high), S.circle_id == circle_id)
-            .order_by(S.started_at, S.id)
-        ).all()
-        column = {row.id: index for index, row in enumerate(sessions)}
-        rows = conn.execute(
-            select(
-                SP.session_id,
-                SP.person_id,
-                m.PersonRow.name,
-                SP.joined_late,
-                SP.left_early,
-                SP.passes,
-            )
-            .join(m.PersonRow, m.PersonRow.id == SP.person_id)
-            .join(S, S.id == SP.session_id)
-            .where(finished_between(scope.low, scope.high), S.circle_id == circle_id)
-        ).all()
-    marks: dict[int, list[str]] = {}
-    names: dict[int, str] = {}
-    for row in rows:
-        names[row.person_id] = row.name
-        cells = marks.setdefault(row.person_id, [""] * len(sessions))
-        mark = ("L" if row.joined_late else "") + ("E" if row.left_early else "")
-        mark += "P" if row.passes else ""
-        cells[column[row.session_id]] = mark or "●"
-    people = sorted(names, key=lambda pid: (names[pid].casefold(), pid))
-    return AttendanceGrid(
-        circle_id=circle_id,
-        sessions=tuple(row.started_at for row in sessions),
-        people=tuple(GridPerson(names[pid], tuple(marks[pid])) for pid in people),
     )
 
 
@@ -171,78 +132,11 @@ class _Stepper:
             self.progress(self.done, STEPS)
 
 
-def _which(scope: PeriodScope, previous: PeriodScope) -> Any:
-    """``'current'``, ``'previous'`` or NULL for a session's start."""
-    return case(
-        (S.started_at >= scope.low, CURRENT),
-        (S.started_at >= previous.low, PREVIOUS),
-        else_=None,
-    )
-
-
 def _circles(conn: Any, scope: PeriodScope) -> dict[int, tuple[str, str]]:
     query = select(C.id, C.name, C.privacy)
     if scope.circle_id is not None:
         query = query.where(C.id == scope.circle_id)
     return {row.id: (row.name, row.privacy) for row in conn.execute(query)}
-
-
-@dataclass(frozen=True, slots=True)
-class _Totals:
-    sessions: int
-    attendances: int
-    circle_seconds: float
-    person_seconds: float
-    fairness_total: float
-    fairness_sessions: int
-
-
-def _session_totals(
-    conn: Any, scope: PeriodScope, previous: PeriodScope
-) -> dict[tuple[int, str], _Totals]:
-    """Per circle and period: sessions held, attendances, lengths, fairness (SQL sums)."""
-    which = _which(scope, previous).label("which")
-    present = func.coalesce(S.present_count, 0)
-    length = func.coalesce(S.duration_seconds, 0.0)
-    query = (
-        select(
-            S.circle_id,
-            which,
-            func.count().label("sessions"),
-            func.sum(present).label("attendances"),
-            func.sum(length).label("circle_seconds"),
-            func.sum(length * present).label("person_seconds"),
-            func.sum(S.fairness).label("fairness_total"),
-            func.count(S.fairness).label("fairness_sessions"),
-        )
-        .where(finished_between(previous.low, scope.high), *in_scope(scope))
-        .group_by(S.circle_id, which)
-    )
-    return {
-        (row.circle_id, row.which): _Totals(
-            row.sessions,
-            int(row.attendances or 0),
-            float(row.circle_seconds or 0.0),
-            float(row.person_seconds or 0.0),
-            float(row.fairness_total or 0.0),
-            row.fairness_sessions,
-        )
-        for row in conn.execute(query)
-    }
-
-
-def _sum_totals(totals: dict[tuple[int, str], _Totals], which: str) -> _Totals | None:
-    parts = [t for (_, w), t in totals.items() if w == which]
-    if not parts:
-        return None
-    return _Totals(
-        sum(t.sessions for t in parts),
-        sum(t.attendances for t in parts),
-        sum(t.circle_seconds for t in parts),
-        sum(t.person_seconds for t in parts),
-        sum(t.fairness_total for t in parts),
-        sum(t.fairness_sessions for t in parts),
-    )
 
 
 def _session_lines(
@@ -289,108 +183,7 @@ def _session_lines(
     return lines
 
 
-def _prompts(conn: Any, scope: PeriodScope) -> dict[int, list[tuple[str, int]]]:
-    """Prompts heard per circle, most used first. A session with no recorded use counts the
-    prompts typed into its plan (those were what was heard); grouped by plan text in SQL."""
-    where = (finished_between(scope.low, scope.high), *in_scope(scope))
-    used = conn.execute(
-        select(S.circle_id, m.PromptUseRow.text, func.count().label("uses"))
-        .join(S, S.id == m.PromptUseRow.session_id)
-        .where(finished_between_by_circle(scope.low, scope.high), *in_scope(scope))
-        .group_by(S.circle_id, m.PromptUseRow.text)
-    ).all()
-    counted: dict[int, Counter[str]] = defaultdict(Counter)
-    for row in used:
-        if row.text.strip():
-            counted[row.circle_id][row.text.strip()] += row.uses
-    no_uses = ~exists().where(m.PromptUseRow.session_id == S.id)
-    plans = conn.execute(
-        select(S.circle_id, S.plan_json, func.count().label("sessions"))
-        .where(*where, no_uses)
-        .group_by(S.circle_id, S.plan_json)
-    ).all()
-    for row in plans:
-        for plan in codec.plan_from_json(row.plan_json):
-            for text in plan.prompts():
-                if text.strip():
-                    counted[row.circle_id][text.strip()] += row.sessions
-    return {
-        cid: sorted(texts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-        for cid, texts in counted.items()
-    }
-
-
-def _moods(conn: Any, scope: PeriodScope) -> dict[int, list[MoodMonth]]:
-    """Mood counts per circle, month and moment, summed in SQL: the database's own JSON
-    functions read how many chose each value (1–5, all a mood can be: the app offers no
-    other and a session file with another is refused), so one row per circle, month and
-    moment reaches Python, not one per session to be parsed there."""
-    month = func.substr(cast(S.started_at, String), 1, 7).label("month")
-    query = (
-        select(
-            S.circle_id,
-            month,
-            m.MoodRow.moment,
-            *(func.sum(_chose(conn, value)).label(f"v{value}") for value in MOOD_VALUES),
-        )
-        .join(S, S.id == m.MoodRow.session_id)
-        .where(finished_between_by_circle(scope.low, scope.high), *in_scope(scope))
-        .group_by(S.circle_id, month, m.MoodRow.moment)
-        .order_by(S.circle_id, month, m.MoodRow.moment)
-    )
-    result: dict[int, list[MoodMonth]] = defaultdict(list)
-    for row in conn.execute(query):
-        year, number = (int(part) for part in row.month.split("-"))
-        counts = tuple(
-            (value, int(n)) for value, n in zip(MOOD_VALUES, row[3:], strict=True) if n is not None
-        )
-        if counts:
-            result[row.circle_id].append(MoodMonth(date(year, number, 1), row.moment, counts))
-    return result
-
-
-def _chose(conn: Any, value: int) -> Any:
-    """How many chose ``value`` in a row's ``counts_json`` (``{"1": 2, "4": 3}``), or NULL."""
-    if conn.dialect.name == "postgresql":
-        return cast(cast(m.MoodRow.counts_json, JSONB)[str(value)].astext, Integer)
-    return func.json_extract(m.MoodRow.counts_json, f'$."{value}"')
-
-
-def _facilitators(conn: Any, scope: PeriodScope) -> dict[int, Counter[str]]:
-    query = (
-        select(S.circle_id, S.facilitators_json, func.count().label("sessions"))
-        .where(finished_between(scope.low, scope.high), *in_scope(scope))
-        .group_by(S.circle_id, S.facilitators_json)
-    )
-    result: dict[int, Counter[str]] = defaultdict(Counter)
-    for row in conn.execute(query):
-        for name in codec.loads(row.facilitators_json, []):
-            if str(name).strip():
-                result[row.circle_id][str(name).strip()] += row.sessions
-    return result
-
-
 # ------------------------------------------------------------------------ arithmetic
-
-
-def _reach(totals: _Totals | None, people: PeopleTally | None) -> Reach:
-    totals = totals or _Totals(0, 0, 0.0, 0.0, 0.0, 0)
-    people = people or PeopleTally()
-    return Reach(
-        sessions=totals.sessions,
-        attendances=totals.attendances,
-        circle_seconds=totals.circle_seconds,
-        person_seconds=totals.person_seconds,
-        fairness_total=totals.fairness_total,
-        fairness_sessions=totals.fairness_sessions,
-        people=people.people,
-        newcomers=people.newcomers,
-        returned=people.returned,
-        newcomers_returned=people.newcomers_returned,
-        person_attendances=people.person_attendances,
-        attendances_with_pass=people.attendances_with_pass,
-        visits=tuple(sorted(people.visits.items())),
-    )
 
 
 def _trend(lines: Sequence[SessionLine], scope: PeriodScope) -> Trend:

@@ -7,7 +7,8 @@ main window.
 
 from circlekeeper.ui.notes.bridge import VaultBridge
 from circlekeeper.ui.notes.factory import NotesFactory, NotesMenu, present_people
-from circlekeeper.ui.notes.panel import NotesDialog, NotesPanel
+from circlekeeper.ui.notes.notes_dialog import NotesDialog
+from circlekeeper.ui.notes.panel import NotesPanel
 from circlekeeper.ui.notes.passphrase_dialogs import (
     ChangePassphraseDialog,
     CreatePassphraseDialog,

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 from circlekeeper.i18n import _
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.notes.bridge import VaultBridge
-from circlekeeper.ui.notes.panel import NameOf, NotesDialog
+from circlekeeper.ui.notes.note_lines import NameOf
+from circlekeeper.ui.notes.notes_dialog import NotesDialog
 from circlekeeper.ui.notes.passphrase_dialogs import ask_to_change
 from circlekeeper.ui.notes.quick_note import PersonChoice, QuickNoteField
 from circlekeeper.vault.notes import NotesService

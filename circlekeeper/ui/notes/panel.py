@@ -3,6 +3,9 @@
 Everything shown is decrypted on demand from the :class:`NotesService` and dropped again when
 the vault locks: the list, the viewer and the search box are emptied and a locked page with an
 unlock button takes their place. Deleting asks first, since a deleted note is gone for good.
+
+The words of a list line and of a note's details are ``note_lines.py``; the window around the
+panel (after a circle, for one person) is ``notes_dialog.py``.
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,38 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.i18n import N_, _, ngettext
-from circlekeeper.i18n.formats import format_datetime
-from circlekeeper.session.model import format_duration
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
-from circlekeeper.ui.screen_fit import fit_to_screen
+from circlekeeper.ui.notes.note_lines import DAMAGED_TEXT, NameOf, details, preview
 from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
-PREVIEW_CHARS = 90
-DAMAGED_TEXT = N_("This note is damaged and cannot be read.")
-"""Shown instead of a note that no longer decrypts (translated where it is shown)."""
 
 Ask = Callable[[QWidget, str, str], bool]
-NameOf = Callable[[int], str]
-
-
-def preview(note: Note, name_of: NameOf | None) -> str:
-    """One list line: when, about whom, and the note's first line, shortened."""
-    parts: list[str] = []
-    if note.elapsed is not None:
-        parts.append(format_duration(note.elapsed))
-    elif note.created_at is not None:
-        parts.append(format_datetime(note.created_at.astimezone(), "short"))
-    if note.person_id is not None and name_of is not None:
-        parts.append(name_of(note.person_id))
-    first = _(DAMAGED_TEXT) if note.damaged else note.text.splitlines()[0] if note.text else ""
-    if len(first) > PREVIEW_CHARS:
-        first = first[: PREVIEW_CHARS - 1] + "…"
-    parts.append(first)
-    return " · ".join(parts)
 
 
 class NotesPanel(QWidget):
@@ -290,25 +269,10 @@ class NotesPanel(QWidget):
             self.meta.setText("")
         else:
             self.viewer.setPlainText(_(DAMAGED_TEXT) if note.damaged else note.text)
-            self.meta.setText(self._details(note))
+            self.meta.setText(details(note, self._name_of))
         has = note is not None
         self.edit_button.setEnabled(note is not None and not note.damaged)
         self.delete_button.setEnabled(has)
-
-    def _details(self, note: Note) -> str:
-        bits = []
-        if note.created_at is not None:
-            written = format_datetime(note.created_at.astimezone(), "short")
-            bits.append(_("Written {moment}").format(moment=written))
-        if note.elapsed is not None:
-            elapsed = format_duration(note.elapsed)
-            bits.append(_("{elapsed} into the session").format(elapsed=elapsed))
-        if note.person_id is not None and self._name_of is not None:
-            bits.append(_("about {name}").format(name=self._name_of(note.person_id)))
-        if note.updated_at and note.created_at and note.updated_at > note.created_at:
-            edited = format_datetime(note.updated_at.astimezone(), "short")
-            bits.append(_("edited {moment}").format(moment=edited))
-        return " · ".join(bits)
 
     def _set_editing(self, on: bool) -> None:
         self._editing = on
@@ -389,39 +353,3 @@ class NotesPanel(QWidget):
         self.changed.emit()
         self.refresh()
         self.message.setText(_("Note deleted."))
-
-
-class NotesDialog(QDialog):
-    """A window around a :class:`NotesPanel`, for after the circle or for one person."""
-
-    def __init__(
-        self,
-        service: NotesService,
-        bridge: VaultBridge,
-        *,
-        title: str,
-        session_id: int | None = None,
-        person_id: int | None = None,
-        name_of: NameOf | None = None,
-        ask: Ask | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.panel = NotesPanel(
-            service,
-            bridge,
-            session_id=session_id,
-            person_id=person_id,
-            name_of=name_of,
-            ask=ask,
-        )
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        for button in self.panel.findChildren(QPushButton):  # Enter closes; it never edits
-            button.setAutoDefault(False)
-        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.panel, 1)
-        layout.addWidget(close)
-        fit_to_screen(self, 820, 520)

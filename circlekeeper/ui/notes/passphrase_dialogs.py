@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.ui.theme import LIGHT
 from circlekeeper.vault.errors import VaultError
-from circlekeeper.vault.vault import MIN_PASSPHRASE_CHARS, Vault
+from circlekeeper.vault.passphrase import MIN_PASSPHRASE_CHARS
+from circlekeeper.vault.vault import Vault
 
 FORGET_WARNING = N_(
     "If you forget this passphrase, your private notes cannot be recovered — not by you and not"

@@ -1,0 +1,103 @@
+"""Where a live circle's log goes, and what happens when it cannot go there.
+
+The engine hands every entry to a sink before it applies it. In a live circle that sink is a
+:class:`JournalKeeper` over the store's journal, and its policy is that a failing store must
+not stop the circle: the first failure is said once, in words, the circle carries on in memory,
+and every entry from then on is kept so the log can still be saved elsewhere. Heartbeats stop
+with the first failure too. Qt plays no part here; the live controller turns the two
+callbacks into signals.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+from circlekeeper.i18n import _
+from circlekeeper.session import events as ev
+
+log = logging.getLogger(__name__)
+
+
+class SessionJournal(Protocol):
+    """Where a live session's log goes: the store, or anything that commits durably."""
+
+    def append(self, entry: ev.Entry) -> None: ...
+
+    def heartbeat(self, wall: datetime, elapsed: float) -> None: ...
+
+
+class JournalKeeper:
+    """The engine's sink for one live circle: the journal while it works, memory after.
+
+    ``on_failed`` hears the facilitator's sentence once, when storing first fails;
+    ``on_offline`` hears how many events wait for the server each time that number changes
+    (a journal that keeps events offline has ``pending``; others never wait).
+    """
+
+    def __init__(
+        self,
+        journal: SessionJournal | None,
+        *,
+        on_failed: Callable[[str], None],
+        on_offline: Callable[[int], None],
+    ) -> None:
+        self._journal = journal
+        self._on_failed = on_failed
+        self._on_offline = on_offline
+        self.error: str | None = None
+        """The sentence said when storing failed; ``None`` while everything is stored."""
+        self.unsaved: list[ev.Entry] = []
+        """Entries the journal did not take, in order (empty while it takes them all)."""
+        self._offline_pending = 0
+
+    @property
+    def beating(self) -> bool:
+        """Whether heartbeats go anywhere: there is a journal and it has not failed."""
+        return self._journal is not None and self.error is None
+
+    def persist(self, entry: ev.Entry) -> None:
+        """The engine's sink. A failing store must not stop the circle: keep going in memory,
+        tell the facilitator once, and keep every entry so the log can be saved elsewhere."""
+        if self._journal is not None and self.error is None:
+            try:
+                self._journal.append(entry)
+                self._notice_offline()
+                return
+            except Exception as error:  # any storage failure: disk full, file gone, locked
+                log.exception("Could not store event %s", entry.seq)
+                self.error = storage_message(error)
+                self.unsaved.append(entry)
+                self._on_failed(self.error)
+                return
+        if self._journal is not None:
+            self.unsaved.append(entry)
+
+    def heartbeat(self, wall: datetime, elapsed: float) -> None:
+        """Say the app is alive at this moment; a failure counts as the store failing."""
+        if self._journal is None or self.error is not None:
+            return
+        try:
+            self._journal.heartbeat(wall, elapsed)
+            self._notice_offline()
+        except Exception as error:
+            log.exception("Could not write the heartbeat")
+            self.error = storage_message(error)
+            self._on_failed(self.error)
+
+    def _notice_offline(self) -> None:
+        pending = int(getattr(self._journal, "pending", 0))
+        if pending != self._offline_pending:
+            self._offline_pending = pending
+            self._on_offline(pending)
+
+
+def storage_message(error: Exception) -> str:
+    """The facilitator's sentence for a store that stopped taking the circle's log."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return _(
+        "The circle can no longer be saved to the database ({detail}). It carries on in"
+        " memory; save a copy elsewhere before closing."
+    ).format(detail=detail[:200])

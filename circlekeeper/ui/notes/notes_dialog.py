@@ -1,0 +1,47 @@
+"""A window around the notes panel: a circle's notes after it ends, or one person's notes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+
+from circlekeeper.ui.notes.bridge import VaultBridge
+from circlekeeper.ui.notes.note_lines import NameOf
+from circlekeeper.ui.notes.panel import Ask, NotesPanel
+from circlekeeper.ui.screen_fit import fit_to_screen
+from circlekeeper.vault.notes import NotesService
+
+
+class NotesDialog(QDialog):
+    """A window around a :class:`NotesPanel`, for after the circle or for one person."""
+
+    def __init__(
+        self,
+        service: NotesService,
+        bridge: VaultBridge,
+        *,
+        title: str,
+        session_id: int | None = None,
+        person_id: int | None = None,
+        name_of: NameOf | None = None,
+        ask: Ask | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.panel = NotesPanel(
+            service,
+            bridge,
+            session_id=session_id,
+            person_id=person_id,
+            name_of=name_of,
+            ask=ask,
+        )
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        for button in self.panel.findChildren(QPushButton):  # Enter closes; it never edits
+            button.setAutoDefault(False)
+        close.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(close)
+        fit_to_screen(self, 820, 520)
