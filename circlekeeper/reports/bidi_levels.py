@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
-
-from bidi.mirror import MIRRORED
+from functools import cache, lru_cache
 
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 LRM, RLM, ALM = "\u200e", "\u200f", "\u061c"
@@ -40,9 +38,18 @@ def bidi_class(ch: str) -> str:
     return kind if kind in _KNOWN else "ON"
 
 
+@cache
+def _mirror_table() -> dict[str, str]:
+    """python-bidi's Bidi_Mirroring_Glyph table, loaded when a right-to-left line first
+    needs it: a report in a left-to-right script never does."""
+    from bidi.mirror import MIRRORED
+
+    return dict(MIRRORED)
+
+
 def mirrored(ch: str) -> str:
     """L4: the glyph a right-to-left run prints for ``ch`` (``(`` for ``)``), else ``ch``."""
-    return MIRRORED.get(ch, ch)
+    return _mirror_table().get(ch, ch)
 
 
 def first_strong_is_rtl(text: str, start: int = 0, end: int | None = None) -> bool | None:
@@ -267,11 +274,11 @@ def _bracket_pairs(
             continue
         ch = _canonical(text[index])
         category = unicodedata.category(ch)
-        if category == "Ps" and ch in MIRRORED:
+        if category == "Ps" and ch in _mirror_table():
             if len(stack) >= 63:
                 break
-            stack.append((_canonical(MIRRORED[ch]), position))
-        elif category == "Pe" and ch in MIRRORED:
+            stack.append((_canonical(_mirror_table()[ch]), position))
+        elif category == "Pe" and ch in _mirror_table():
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == ch:
                     pairs.append((stack[depth][1], position))

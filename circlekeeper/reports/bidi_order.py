@@ -17,6 +17,8 @@ def has_rtl(text: str) -> bool:
     """Whether ``text`` needs the bidi algorithm: a right-to-left letter or mark, or digits
     and signs of a right-to-left script (Arabic-Indic "٣٢" and Persian "۳۲", which harfbuzz
     would otherwise run right to left, printing "23")."""
+    if text.isascii():
+        return False  # most of a report: no ASCII character is right-to-left
     return any(
         "\u0590" <= ch <= "\u08ff"
         or "\ufb1d" <= ch <= "\ufefc"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
 
 from reportlab.lib.fonts import addMapping
@@ -65,6 +66,8 @@ def is_emoji_cluster(cluster: str) -> bool:
 def needs_shaping(text: str) -> bool:
     """Scripts whose letters join, reorder or stack, and emoji sequences, need harfbuzz;
     Latin, Greek, Cyrillic, CJK, Hangul and Ethiopic syllables print glyph by glyph."""
+    if text.isascii():
+        return False  # below U+0590 and no combining mark: the loop below says so too
     for ch in text:
         code = ord(ch)
         if code < 0x0590:
@@ -111,7 +114,7 @@ def split_clusters(text: str) -> list[str]:
 class FontSet:
     """The registered font names, and the font that draws each cluster of text."""
 
-    def __init__(self, coverage: dict[str, Coverage]) -> None:
+    def __init__(self, coverage: Mapping[str, Coverage]) -> None:
         self.regular = REGULAR
         self.bold = BOLD
         self.emoji = EMOJI.name
@@ -157,8 +160,13 @@ class FontSet:
         with _lock:
             known = self._ascii.get(bold)
             if known is None:
+                # What asking _choose for each character would answer, range by range: no
+                # ASCII character is an emoji, so the face draws them all when it covers
+                # 0x21-0x7E and no font preferred over it draws any of them.
                 face = PRIMARY_BOLD if bold else PRIMARY
-                known = all(self._choose(chr(c), bold) == face for c in range(0x21, 0x7F))
+                known = self._coverage[face.file].covers(0x21, 0x7E) and not any(
+                    self._coverage[f.file].meets(0x21, 0x7E) for f in self._preferred
+                )
                 self._ascii[bold] = known
             return known
 
