@@ -70,15 +70,22 @@ def screen(request: pytest.FixtureRequest) -> RealDisplay:
 def run_scenario(display: RealDisplay, name: str, tmp_path: Path, *args: str) -> dict[str, Any]:
     """Runs one scenario of the driver on ``display`` and returns its report."""
     report = tmp_path / f"{name}.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.display.driver", name, str(report), str(tmp_path), *args],
-        cwd=ROOT,
-        env=display.env(),
-        capture_output=True,
-        text=True,
-        timeout=SCENARIO_SECONDS,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.display.driver", name, str(report), str(tmp_path), *args],
+            cwd=ROOT,
+            env=display.env(),
+            capture_output=True,
+            text=True,
+            timeout=SCENARIO_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as stuck:  # say which window it was waiting on
+        said = stuck.stderr.decode(errors="replace") if isinstance(stuck.stderr, bytes) else ""
+        raise AssertionError(
+            f"scenario {name} on {display.layout.name} still running after"
+            f" {SCENARIO_SECONDS} s; its last steps:\n{said[-4000:]}"
+        ) from None
     if done.returncode != 0 or not report.exists():
         raise AssertionError(
             f"scenario {name} on {display.layout.name} failed ({done.returncode}):\n"
