@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from circlekeeper.session.cadence import Cadence, InvalidCadence
+from circlekeeper.session.circle import CircleRecord
 from circlekeeper.session.model import RoundPlan
 
 log = logging.getLogger(__name__)
@@ -51,3 +52,31 @@ def cadence_from_columns(kind: str | None, since: date | str | None) -> Cadence:
     except InvalidCadence:
         log.warning("A circle's cadence %r is not one this version knows; read as none", kind)
         return Cadence()
+
+
+CIRCLE_COLUMNS = (
+    "id, name, description, agreements_json, default_plan_json, facilitators_json, archived,"
+    " privacy, retention_days, mood_enabled, language, demo, cadence, cadence_since"
+)
+"""The ``circles`` columns :func:`circle_from_row` reads, in its order (plain ``sqlite3``
+readers: the first page and the session-file reader)."""
+
+
+def circle_from_row(row: tuple[Any, ...]) -> CircleRecord:
+    cid, name, description, agreements, plan, facilitators, archived, *rest = row
+    privacy, retention_days, mood_enabled, language, demo, cadence, cadence_since = rest
+    return CircleRecord(
+        circle_id=cid,
+        name=name,
+        description=description,
+        agreements=texts_from_json(agreements),
+        default_plan=plan_from_json(plan),
+        facilitators=texts_from_json(facilitators),
+        archived=bool(archived),
+        privacy=privacy,
+        retention_days=retention_days,
+        mood_enabled=bool(mood_enabled),
+        language=language or "",
+        demo=bool(demo),
+        cadence=cadence_from_columns(cadence, cadence_since),
+    )

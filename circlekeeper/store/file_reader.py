@@ -198,30 +198,11 @@ class _Circles:
 
     def get(self, circle_id: int) -> CircleRecord:
         found = self._reader.rows(
-            "SELECT id, name, description, agreements_json, default_plan_json,"
-            " facilitators_json, archived, privacy, retention_days, mood_enabled, language, demo,"
-            " cadence, cadence_since FROM circles WHERE id = ?",
-            circle_id,
+            f"SELECT {codec.CIRCLE_COLUMNS} FROM circles WHERE id = ?", circle_id
         )
         if not found:
             raise RecordNotFound(_("There is no circle with id {id}.").format(id=circle_id))
-        cid, name, description, agreements, plan, facilitators, archived, *rest = found[0]
-        privacy, retention_days, mood_enabled, language, demo, cadence, cadence_since = rest
-        return CircleRecord(
-            circle_id=cid,
-            name=name,
-            description=description,
-            agreements=codec.texts_from_json(agreements),
-            default_plan=codec.plan_from_json(plan),
-            facilitators=codec.texts_from_json(facilitators),
-            archived=bool(archived),
-            privacy=privacy,
-            retention_days=retention_days,
-            mood_enabled=bool(mood_enabled),
-            language=language or "",
-            demo=bool(demo),
-            cadence=codec.cadence_from_columns(cadence, cadence_since),
-        )
+        return codec.circle_from_row(found[0])
 
 
 class _Settings:

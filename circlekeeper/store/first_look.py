@@ -20,7 +20,6 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from circlekeeper.session.circle import CircleRecord
 from circlekeeper.store import codec
@@ -34,11 +33,6 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 200
 """A writer holding the file (another window saving) is waited for this long, then the window
 waits for the store instead."""
-
-_CIRCLE_COLUMNS = (
-    "id, name, description, agreements_json, default_plan_json, facilitators_json, archived,"
-    " privacy, retention_days, mood_enabled, language, demo, cadence, cadence_since"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +99,9 @@ def _read(connection: sqlite3.Connection, path: Path) -> FirstLook | None:
         connection.execute("SELECT circle_id, count(*) FROM sessions GROUP BY circle_id")
     )
     circles = tuple(
-        ListedCircle(_circle(row), members.get(row[0], 0), sessions.get(row[0], 0))
+        ListedCircle(codec.circle_from_row(row), members.get(row[0], 0), sessions.get(row[0], 0))
         for row in connection.execute(
-            f"SELECT {_CIRCLE_COLUMNS} FROM circles WHERE archived = 0 ORDER BY name, id"
+            f"SELECT {codec.CIRCLE_COLUMNS} FROM circles WHERE archived = 0 ORDER BY name, id"
         )
     )
     if not circles:
@@ -124,24 +118,4 @@ def _read(connection: sqlite3.Connection, path: Path) -> FirstLook | None:
             PersonRecord(pid, name, pronouns, bool(archived))
             for pid, name, pronouns, archived in people
         ),
-    )
-
-
-def _circle(row: tuple[Any, ...]) -> CircleRecord:
-    cid, name, description, agreements, plan, facilitators, archived, *rest = row
-    privacy, retention_days, mood_enabled, language, demo, cadence, cadence_since = rest
-    return CircleRecord(
-        circle_id=cid,
-        name=name,
-        description=description,
-        agreements=codec.texts_from_json(agreements),
-        default_plan=codec.plan_from_json(plan),
-        facilitators=codec.texts_from_json(facilitators),
-        archived=bool(archived),
-        privacy=privacy,
-        retention_days=retention_days,
-        mood_enabled=bool(mood_enabled),
-        language=language or "",
-        demo=bool(demo),
-        cadence=codec.cadence_from_columns(cadence, cadence_since),
     )
