@@ -12,8 +12,11 @@ closed as Escape would close them. Used in every shipped language by
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
@@ -132,3 +135,23 @@ def walk(parts: AppParts, clock: TestClock, look: Look) -> list[Offender]:
     info = LiveSessionInfo(1, CIRCLE, started, started, 12)
     found += modal(look, "resume offer", lambda: ask_resume(window, info))
     return found
+
+
+@contextmanager
+def shown_app(qtbot: Any, db: Path, options: Any, size: tuple[int, int]) -> Iterator[AppParts]:
+    """The app on ``db``, shown at ``size``; its circle stopped and its data closed after."""
+    from circlekeeper.app import build_app
+
+    parts = build_app(str(db), options)
+    qtbot.addWidget(parts.window)
+    parts.window.resize(*size)
+    parts.window.show()
+    qtbot.waitExposed(parts.window)
+    try:
+        yield parts
+    finally:
+        if parts.window.controller is not None:
+            parts.window.controller.shutdown()
+            parts.window.controller = None
+        parts.window.close()
+        parts.data.close()

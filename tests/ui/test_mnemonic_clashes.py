@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
-from circlekeeper.app import AppParts, build_app
+from circlekeeper.app import AppParts
 from circlekeeper.i18n import SHIPPED_LANGUAGES, use_language
 from circlekeeper.ui.qt_language import apply_language
 from tests.ui.conftest import AutoSetup, TestClock, app_options
 from tests.ui.mnemonics import mnemonic, mnemonic_clashes
-from tests.ui.screen_walk import walk
+from tests.ui.screen_walk import shown_app, walk
 from tests.ui.test_pseudo_locale_screens import HEIGHT, WIDTH
 
 
@@ -34,19 +34,10 @@ def app_in(
 ) -> Iterator[AppParts]:
     use_language(request.param)
     apply_language(english_afterwards, request.param)
-    parts = build_app(str(tmp_path / "keys.sqlite3"), app_options(clock, AutoSetup))
-    qtbot.addWidget(parts.window)
-    parts.window.resize(WIDTH, HEIGHT)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    try:
+    with shown_app(
+        qtbot, tmp_path / "keys.sqlite3", app_options(clock, AutoSetup), (WIDTH, HEIGHT)
+    ) as parts:
         yield parts
-    finally:
-        if parts.window.controller is not None:
-            parts.window.controller.shutdown()
-            parts.window.controller = None
-        parts.window.close()
-        parts.data.close()
 
 
 def test_no_two_widgets_of_a_window_share_an_alt_letter(app_in: AppParts, clock: TestClock) -> None:

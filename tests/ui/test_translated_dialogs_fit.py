@@ -15,12 +15,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 
-from circlekeeper.app import AppParts, build_app
+from circlekeeper.app import AppParts
 from circlekeeper.i18n import _, use_language
 from circlekeeper.ui.qt_language import apply_language
 from tests.ui.conftest import AutoSetup, TestClock, app_options
 from tests.ui.pseudo_screens import cut_off, cut_off_text
-from tests.ui.screen_walk import walk
+from tests.ui.screen_walk import shown_app, walk
 from tests.ui.test_pseudo_locale_screens import HEIGHT, WIDTH
 
 LANGUAGES = ("ar", "de")
@@ -36,19 +36,10 @@ def translated_app(
 ) -> Iterator[AppParts]:
     use_language(request.param)
     apply_language(english_afterwards, request.param)
-    parts = build_app(str(tmp_path / "fit.sqlite3"), app_options(clock, AutoSetup))
-    qtbot.addWidget(parts.window)
-    parts.window.resize(WIDTH, HEIGHT)
-    parts.window.show()
-    qtbot.waitExposed(parts.window)
-    try:
+    with shown_app(
+        qtbot, tmp_path / "fit.sqlite3", app_options(clock, AutoSetup), (WIDTH, HEIGHT)
+    ) as parts:
         yield parts
-    finally:
-        if parts.window.controller is not None:
-            parts.window.controller.shutdown()
-            parts.window.controller = None
-        parts.window.close()
-        parts.data.close()
 
 
 def test_no_button_or_label_is_too_small_for_its_words(
