@@ -253,8 +253,11 @@ class Prober:
                     return
                 expect.record["closed"] = gone or not window.isVisible()
                 log(f"{expect.name}: closed={expect.record['closed']}")
+                # Only windows seen before the trigger (and those left open on purpose) stay
+                # "old". A window that opened while this one was closing is the next one
+                # expected: a refusal box shown straight after a file dialog is often mapped
+                # before this check runs, and marking it old left the scenario waiting on it.
                 before.difference_update([w for w in before if not shiboken6.isValid(w)])
-                before.update(w for w in self.visible_windows() if w is not window)
                 if pending:
                     QTimer.singleShot(50, look)
 
