@@ -16,6 +16,7 @@ from typing import Any
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
+from circlekeeper.session import frozen
 from circlekeeper.session.dealing import dealt_prompts
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.prompts import MoodCounts, PromptUse, heard_only
@@ -180,19 +181,19 @@ def renumber_people(entries: Sequence[ev.Entry], mapping: dict[str, str]) -> tup
 
     def event(e: ev.Event) -> ev.Event:
         changes: dict[str, Any] = {}
-        for field in dataclasses.fields(e):
-            value = getattr(e, field.name)
-            if field.name == "person_id":
-                changes[field.name] = mapping.get(value, value)
-            elif field.name == "order":
-                changes[field.name] = tuple(mapping.get(pid, pid) for pid in value)
-            elif field.name == "participant":
-                changes[field.name] = person(value)
-            elif field.name == "participants":
-                changes[field.name] = tuple(person(p) for p in value)
-            elif field.name == "plan" and value.person_prompts:
-                changes[field.name] = value.with_people_renamed(mapping)
-        return dataclasses.replace(e, **changes) if changes else e
+        for field in frozen.fields(e):
+            value = getattr(e, field)
+            if field == "person_id":
+                changes[field] = mapping.get(value, value)
+            elif field == "order":
+                changes[field] = tuple(mapping.get(pid, pid) for pid in value)
+            elif field == "participant":
+                changes[field] = person(value)
+            elif field == "participants":
+                changes[field] = tuple(person(p) for p in value)
+            elif field == "plan" and value.person_prompts:
+                changes[field] = value.with_people_renamed(mapping)
+        return frozen.replace(e, **changes) if changes else e
 
     return tuple(dataclasses.replace(entry, event=event(entry.event)) for entry in entries)
 

@@ -7,24 +7,23 @@ session's elapsed seconds (monotonic, for arithmetic) and the wall-clock UTC tim
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
 from circlekeeper.i18n import _
+from circlekeeper.session import frozen
+from circlekeeper.session.frozen import FrozenRecord
 from circlekeeper.session.model import Participant, RoundPlan
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(FrozenRecord):
     """Base of every event; ``kind`` is the stable name stored in the log."""
 
     kind: ClassVar[str] = "event"
 
 
-@dataclass(frozen=True, slots=True)
 class SessionStarted(Event):
     kind: ClassVar[str] = "session-started"
     circle: str
@@ -40,7 +39,6 @@ class JoinPlace(StrEnum):
     NEXT_ROUND = "next-round"
 
 
-@dataclass(frozen=True, slots=True)
 class ParticipantJoined(Event):
     """A late arrival (or someone back in the room). ``place`` came in session file version 3;
     older logs mean *the end of this round*, which is what the default says."""
@@ -50,7 +48,6 @@ class ParticipantJoined(Event):
     place: JoinPlace = JoinPlace.THIS_ROUND
 
 
-@dataclass(frozen=True, slots=True)
 class PromptDealt(Event):
     """In a round where each person has their own prompt, someone who had none (a late
     arrival) is dealt one from the library. Written in the same action as the join or the
@@ -63,20 +60,17 @@ class PromptDealt(Event):
     prompt_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
 class ParticipantLeft(Event):
     kind: ClassVar[str] = "participant-left"
     person_id: str
 
 
-@dataclass(frozen=True, slots=True)
 class RoundStarted(Event):
     kind: ClassVar[str] = "round-started"
     plan: RoundPlan
     order: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class TurnStarted(Event):
     """``allotted`` is decided by the engine when the turn starts and recorded, so replay
     never depends on re-deriving it; ``None`` means an open (count-up) turn. ``auto`` marks a
@@ -88,7 +82,6 @@ class TurnStarted(Event):
     auto: bool = False
 
 
-@dataclass(frozen=True, slots=True)
 class TurnStartCorrected(Event):
     """The facilitator forgot to start the clock: the turn really began this much earlier."""
 
@@ -97,32 +90,27 @@ class TurnStartCorrected(Event):
     seconds_earlier: float
 
 
-@dataclass(frozen=True, slots=True)
 class TurnPaused(Event):
     kind: ClassVar[str] = "turn-paused"
     person_id: str
 
 
-@dataclass(frozen=True, slots=True)
 class TurnResumed(Event):
     kind: ClassVar[str] = "turn-resumed"
     person_id: str
 
 
-@dataclass(frozen=True, slots=True)
 class TurnExtended(Event):
     kind: ClassVar[str] = "turn-extended"
     person_id: str
     seconds: float
 
 
-@dataclass(frozen=True, slots=True)
 class TurnEnded(Event):
     kind: ClassVar[str] = "turn-ended"
     person_id: str
 
 
-@dataclass(frozen=True, slots=True)
 class TurnPassed(Event):
     """The person gives up their turn for this round (the right to pass)."""
 
@@ -130,7 +118,6 @@ class TurnPassed(Event):
     person_id: str
 
 
-@dataclass(frozen=True, slots=True)
 class PassReconsidered(Event):
     """Someone who passed this round changed their mind, once the queue was empty: they are
     back at the head of the queue, and the turn they take is a turn of this same round."""
@@ -139,7 +126,6 @@ class PassReconsidered(Event):
     person_id: str
 
 
-@dataclass(frozen=True, slots=True)
 class TurnDeferred(Event):
     """*Pass for now*: the person moves to the end of this round's queue, once per round."""
 
@@ -147,7 +133,6 @@ class TurnDeferred(Event):
     person_id: str
 
 
-@dataclass(frozen=True, slots=True)
 class SpeakerSkipped(Event):
     """Someone in the queue is not in the room right now; they leave this round's queue."""
 
@@ -155,18 +140,15 @@ class SpeakerSkipped(Event):
     person_id: str
 
 
-@dataclass(frozen=True, slots=True)
 class QueueReordered(Event):
     kind: ClassVar[str] = "queue-reordered"
     order: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class RoundEnded(Event):
     kind: ClassVar[str] = "round-ended"
 
 
-@dataclass(frozen=True, slots=True)
 class RoundsReplanned(Event):
     """The rounds from ``first_index`` on get these plans (the circle ran over and the
     facilitator shortened what was left to fit). Kept in the log so a resumed circle, its
@@ -177,7 +159,6 @@ class RoundsReplanned(Event):
     plans: tuple[RoundPlan, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class SessionInterrupted(Event):
     """The app was down (crash, battery) for this long; a running turn was held paused."""
 
@@ -185,12 +166,10 @@ class SessionInterrupted(Event):
     down_seconds: float
 
 
-@dataclass(frozen=True, slots=True)
 class SessionEnded(Event):
     kind: ClassVar[str] = "session-ended"
 
 
-@dataclass(frozen=True, slots=True)
 class ActionUndone(Event):
     """Undo: the event with this sequence number is treated as if it had never happened."""
 
@@ -252,8 +231,8 @@ class MalformedEvent(ValueError):
 def to_payload(event: Event) -> dict[str, Any]:
     """The event as JSON-ready plain data (without its kind, which is stored beside it)."""
     payload: dict[str, Any] = {}
-    for field in dataclasses.fields(event):
-        payload[field.name] = _plain(getattr(event, field.name))
+    for field in frozen.fields(event):
+        payload[field] = _plain(getattr(event, field))
     return payload
 
 
@@ -279,26 +258,26 @@ def from_payload(kind: str, payload: dict[str, Any]) -> Event:
             reason=_("must be an object"),
         )
     values: dict[str, Any] = {}
-    for field in dataclasses.fields(cls):
-        if field.name not in payload:
-            if field.default is not dataclasses.MISSING:
+    for field in frozen.fields(cls):
+        if field not in payload:
+            if frozen.has_default(cls, field):
                 continue
             raise MalformedEvent(
                 _("event {kind} has a bad payload: {field} is missing").format(
-                    kind=repr(kind), field=field.name
+                    kind=repr(kind), field=field
                 ),
-                field=field.name,
+                field=field,
                 reason=_("is missing"),
             )
         try:
-            values[field.name] = _convert(field.name, payload[field.name])
+            values[field] = _convert(field, payload[field])
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             reason = f"{error.args[0]} is missing" if isinstance(error, KeyError) else str(error)
             raise MalformedEvent(
                 _("event {kind} has a bad payload: {field}: {reason}").format(
-                    kind=repr(kind), field=field.name, reason=reason
+                    kind=repr(kind), field=field, reason=reason
                 ),
-                field=field.name,
+                field=field,
                 reason=reason,
             ) from error
     return cls(**values)

@@ -14,7 +14,6 @@ The first problem found is reported with its place, e.g.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 from datetime import UTC, datetime
@@ -23,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
+from circlekeeper.session import frozen
 from circlekeeper.session.allotment import floor_problem
 from circlekeeper.session.document import (
     FORMAT,
@@ -293,7 +293,7 @@ def _event(kind: str, payload: Any, place: str) -> ev.Event:
             f"{place}.kind", _("unknown event kind {kind}").format(kind=repr(kind))
         )
     if isinstance(payload, dict):
-        allowed = {field.name for field in dataclasses.fields(cls)}
+        allowed = set(frozen.fields(cls))
         unknown = sorted(set(payload) - allowed)
         if unknown:
             raise InvalidSessionFile(

@@ -1,0 +1,138 @@
+"""The event records behave as the frozen dataclasses they replaced (session/frozen.py).
+
+Each event type is held against a ``@dataclass(frozen=True, slots=True)`` made from the same
+fields and defaults: what it prints, what it equals, how it hashes, copies and pickles, how a
+``match`` takes it apart and how a bad call is refused must all be the same, because the log,
+the session file and every screen are built on these records.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from typing import Any, ClassVar
+
+import pytest
+
+from circlekeeper.session import events as ev
+from circlekeeper.session import frozen
+from circlekeeper.session.frozen import FrozenRecord
+from circlekeeper.session.model import Participant, RoundKind, RoundPlan, TimePolicy
+
+PLAN = RoundPlan(RoundKind.SHARING, TimePolicy.fair_share(600), prompt="What gave you hope?")
+SAMPLE: dict[str, Any] = {
+    "circle": "Tuesday circle",
+    "facilitators": ("Robin", "Sam"),
+    "participants": (Participant("p1", "Ada", "she/her"), Participant("p2", "مريم")),
+    "nearing_fraction": 0.75,
+    "participant": Participant("p3", "Grace"),
+    "place": ev.JoinPlace.NEXT_ROUND,
+    "person_id": "p1",
+    "text": "One word to leave with.",
+    "prompt_id": "check-out:3",
+    "plan": PLAN,
+    "order": ("p2", "p1"),
+    "allotted": 90.0,
+    "auto": True,
+    "seconds_earlier": 4.5,
+    "seconds": 30.0,
+    "first_index": 1,
+    "plans": (PLAN,),
+    "down_seconds": 12.5,
+    "target_seq": 7,
+}
+
+
+def _twin(cls: type[ev.Event]) -> type[Any]:
+    """The frozen slots dataclass ``cls`` would have been."""
+    specs: list[Any] = []
+    for name in frozen.fields(cls):
+        if frozen.has_default(cls, name):
+            specs.append((name, Any, dataclasses.field(default=cls.__record_defaults__[name])))
+        else:
+            specs.append((name, Any))
+    return dataclasses.make_dataclass(cls.__name__, specs, frozen=True, slots=True)
+
+
+EVENTS = sorted(ev.EVENT_TYPES.values(), key=lambda cls: cls.kind)
+
+
+@pytest.mark.parametrize("cls", EVENTS, ids=lambda cls: cls.kind)
+def test_each_event_prints_compares_and_hashes_as_its_dataclass_twin(
+    cls: type[ev.Event],
+) -> None:
+    twin = _twin(cls)
+    values = {name: SAMPLE[name] for name in frozen.fields(cls)}
+    event, same, twin_event = cls(**values), cls(**values), twin(**values)
+
+    assert frozen.fields(cls) == tuple(f.name for f in dataclasses.fields(twin))
+    assert repr(event) == repr(twin_event)
+    assert event == same and hash(event) == hash(same)
+    assert event != twin_event  # only the very same class is equal, as dataclasses are
+    assert cls.__match_args__ == twin.__match_args__
+    assert cls.kind != "event" and ev.EVENT_TYPES[cls.kind] is cls
+    for name in frozen.fields(cls):
+        changed = frozen.replace(event, **{name: "something else"})
+        assert changed != event and getattr(changed, name) == "something else"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(event, name, SAMPLE[name])
+    assert copy.copy(event) == event and copy.deepcopy(event) == event
+    assert pickle.loads(pickle.dumps(event)) == event
+    with pytest.raises(AttributeError):
+        event.__dict__  # noqa: B018 (slots: no instance dictionary)
+
+
+def test_a_record_is_taken_apart_by_position_and_by_name() -> None:
+    event = ev.TurnStarted("p1", 60.0)
+    match event:
+        case ev.TurnStarted(person, allotted, auto):
+            assert (person, allotted, auto) == ("p1", 60.0, False)
+        case _:
+            pytest.fail("a turn-started event did not match its own class")
+    match event:
+        case ev.TurnPaused():
+            pytest.fail("a record matched another class")
+        case ev.TurnStarted(auto=False, person_id="p1"):
+            pass
+        case _:
+            pytest.fail("keyword pattern did not match")
+
+
+CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = [
+    ("nothing", (), {}),
+    ("one missing", ("p1",), {}),
+    ("too many", ("p1", 60.0, False, "extra"), {}),
+    ("twice", ("p1", 60.0), {"person_id": "p2"}),
+    ("unknown", ("p1", 60.0), {"speaker": "p2"}),
+]
+
+
+@pytest.mark.parametrize(("args", "kwargs"), [c[1:] for c in CALLS], ids=[c[0] for c in CALLS])
+def test_a_bad_call_is_refused_in_the_dataclass_s_words(
+    args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    twin = _twin(ev.TurnStarted)
+    with pytest.raises(TypeError) as ours:
+        ev.TurnStarted(*args, **kwargs)
+    with pytest.raises(TypeError) as theirs:
+        twin(*args, **kwargs)
+    assert str(ours.value) == str(theirs.value)
+
+
+def test_fields_follow_the_bases_and_a_field_without_default_may_not_follow_one() -> None:
+    class Base(FrozenRecord):
+        tag: ClassVar[str] = "base"
+        first: int
+        second: str = "two"
+
+    class Child(Base):
+        third: float = 3.0
+
+    assert frozen.fields(Child) == ("first", "second", "third")
+    assert Child(1) == Child(1, "two", 3.0) and Child.tag == "base"
+    assert repr(Child(1, third=0.5)).endswith(".Child(first=1, second='two', third=0.5)")
+    with pytest.raises(TypeError, match="non-default argument 'fourth' follows default"):
+
+        class Broken(Base):
+            fourth: int
