@@ -9,6 +9,11 @@ and later ones load it instead. A cache entry is named after the file's size and
 two versions, so a new font or a new reportlab simply parses again; an entry that cannot be read
 or written is ignored (the font is parsed, as without a cache). A test checks that a font loaded
 from the cache is the font reportlab parses and that the PDF comes out identical.
+
+What reportlab needs only while it parses (``glyphToChar``, glyph → characters, from which it
+works out each character's width) is kept as marshalled bytes inside the reading and unpacked
+the first time something asks for it, which a report never does: unpacking it was two fifths of
+loading a face.
 """
 
 from __future__ import annotations
@@ -31,18 +36,22 @@ from reportlab.rl_config import unShapedFontGlob
 
 from circlekeeper.bundled import resource_file
 from circlekeeper.reports.font_catalog import BundledFont
+from circlekeeper.user_folders import user_cache_folder
 
 log = logging.getLogger(__name__)
 
 _NOT_KEPT = ("_ttf_data", "_pdfScale", "filename")
 """The file's bytes (read from the font itself), a function, and where the file lives."""
 _NAMES = "__ttf_names__"
+_LATER = "__ttf_later__"
+LATER = ("glyphToChar",)
+"""Attributes kept as marshalled bytes, unpacked on first use (reports never use them)."""
+_FORMAT = "2"
+"""The cache entry's layout; a new one makes older entries invisible (they are parsed again)."""
 
 
 def cache_folder() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("circlekeeper")) / "font-metrics"
+    return user_cache_folder() / "font-metrics"
 
 
 def load_font(font: BundledFont) -> TTFont:
@@ -63,14 +72,19 @@ def reading_of(face: TTFontFace) -> dict[str, Any]:
     """What reportlab read out of ``face``, as data ``marshal`` keeps (names as plain text)."""
     reading: dict[str, Any] = {}
     names: list[str] = []
+    later: dict[str, bytes] = {}
     for key, value in face.__dict__.items():
         if key in _NOT_KEPT:
+            continue
+        if key in LATER:
+            later[key] = marshal.dumps(value)
             continue
         if isinstance(value, TTFNameBytes):
             names.append(key)
             value = value.ustr
         reading[key] = value
     reading[_NAMES] = names
+    reading[_LATER] = later
     return reading
 
 
@@ -82,11 +96,26 @@ class _PreparsedFace(TTFontFace):
         state = dict(reading)
         for key in state.pop(_NAMES):
             state[key] = TTFNameBytes(state[key].encode("utf-8"))
+        _packed[self] = state.pop(_LATER)
         self.__dict__.update(state)
         self.filename = str(path)
         self._ttf_data = path.read_bytes()  # subsetting and harfbuzz read the font itself
         per_em = self.unitsPerEm
         self._pdfScale = (lambda x: x) if per_em == 1000 else (lambda x: x * (1000 / per_em))
+
+    def __getattr__(self, name: str) -> Any:
+        """An attribute kept for later (:data:`LATER`), unpacked and set on first use."""
+        packed = _packed.get(self, {}).pop(name, None)
+        if packed is None:
+            raise AttributeError(name)
+        value = marshal.loads(packed)
+        setattr(self, name, value)
+        return value
+
+
+_packed: WeakKeyDictionary[_PreparsedFace, dict[str, bytes]] = WeakKeyDictionary()
+"""Each cached face's :data:`LATER` attributes, still marshalled (beside the face, so its
+``__dict__`` holds what reportlab's own reading holds once they are unpacked)."""
 
 
 class _PreparsedTTFont(TTFont):
@@ -108,7 +137,9 @@ def _entry(path: Path) -> Path | None:
     except OSError:
         return None
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    stem = f"{path.stem}-{info.st_size}-{info.st_mtime_ns}-rl{REPORTLAB_VERSION}-{python}"
+    stem = (
+        f"{path.stem}-{info.st_size}-{info.st_mtime_ns}-rl{REPORTLAB_VERSION}-{python}-v{_FORMAT}"
+    )
     return folder / f"{stem}.marshal"
 
 
@@ -121,6 +152,8 @@ def _read(entry: Path) -> dict[str, Any] | None:
         log.info("Ignoring the cached font reading %s (%s)", entry.name, error)
         return None
     if not isinstance(reading, dict) or not isinstance(reading.get(_NAMES), list):
+        return None
+    if not isinstance(reading.get(_LATER), dict):
         return None
     return reading
 

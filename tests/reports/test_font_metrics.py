@@ -34,6 +34,8 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _attributes(font: TTFont) -> dict[str, object]:
+    for name in font_metrics.LATER:  # unpacked on first use
+        getattr(font.face, name)
     kept = dict(font.face.__dict__)
     kept["_pdfScale"] = kept["_pdfScale"](2048)  # a function: compare what it does
     return kept
@@ -45,6 +47,7 @@ def test_a_cached_font_is_the_font_reportlab_parses(cache: Path, font) -> None:
     assert len(list(cache.iterdir())) == 1, "the first report keeps the reading"
     second = font_metrics.load_font(font)
     assert type(second) is not TTFont, "the second one loads it"
+    assert not set(font_metrics.LATER) & set(second.face.__dict__), "kept packed until asked for"
     parsed = TTFont(font.name, str(resource_file("fonts", font.file)), shapable=font.shaping)
     assert _attributes(second) == _attributes(parsed) == _attributes(first)
     assert second.shapable == parsed.shapable
