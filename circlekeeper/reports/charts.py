@@ -1,29 +1,28 @@
-"""Charts drawn with reportlab graphics: speaking time per person, attendance over time.
+"""The session summary's chart: speaking time per person, drawn with a few canvas calls.
 
 Bar labels are people's names (reduced to the privacy level by the caller), so they go through
 the :class:`Typesetter` like every other name: the right font per cluster, harfbuzz shaping,
-right-to-left order. reportlab's graphics strings can do none of that, so the speaking chart is a
-flowable that draws the bars as a graphic and the labels as one-line paragraphs beside them.
-In a right-to-left report the chart is mirrored: names on the right, bars growing leftwards,
-as an Arabic reader reads a bar chart. Figures are in the report's language's digits.
+right-to-left order. The bars, ticks and figures are plain canvas calls (lines, rectangles and
+strings, as reportlab's graphics renderer would draw them, without loading it: its shapes and
+renderer were a fiftieth of ``circlekeeper export ID``), and the labels one-line paragraphs
+beside them. In a right-to-left report the chart is mirrored: names on the right, bars growing
+leftwards, as an Arabic reader reads a bar chart. Figures are in the report's language's digits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_clock
-from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.layout import ACCENT, INK, MUTED, OVER, RULE
 from circlekeeper.reports.typeset import Typesetter
+from circlekeeper.session.frozen import FrozenRecord
 
 BAR_HEIGHT = 11.0
 BAR_GAP = 4.0
@@ -32,11 +31,28 @@ MAX_BARS = 40
 """More bars than this would not fit on a page; the table carries the figures instead."""
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(FrozenRecord):
     rank: int
     label: str
     seconds: float
+
+
+class _Tick(FrozenRecord):
+    """A vertical rule across the plot at ``x`` and its time below it."""
+
+    x: float
+    label: str
+
+
+class _Block(FrozenRecord):
+    """One person's bar and its figure (``figure_x`` is where the figure's anchor sits)."""
+
+    left: float
+    y: float
+    length: float
+    colour: Color
+    figure_x: float
+    figure: str
 
 
 class SpeakingChart(Flowable):
@@ -76,10 +92,11 @@ class SpeakingChart(Flowable):
             )
             for b in bars
         ]
-        self.drawing = _bars_drawing(
-            bars, equal_share, width, self.label_width, fonts, mirrored=mirrored
-        )
+        self.font = fonts.regular
+        self.height = _TOP_PAD + len(bars) * (BAR_HEIGHT + BAR_GAP) + _BOTTOM_PAD
+        self.ticks, self.blocks = _plot(bars, equal_share, width, self.label_width, mirrored)
         self.equal_x = _equal_share_x(bars, equal_share, width, self.label_width, mirrored)
+        self.equal_share = equal_share
         share_style = ParagraphStyle(
             "ck-chart-share", parent=style, fontSize=7.5, leading=9.5, alignment=TA_CENTER
         )
@@ -94,13 +111,12 @@ class SpeakingChart(Flowable):
             else []
         )
         self.width = width
-        self.height = self.drawing.height
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self._draw_plot()
         label_x = self.width - self.label_width + 4 if self.mirrored else 0
         for row, flowables in enumerate(self.labels):
             y = self.height - _TOP_PAD - (row + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP / 2
@@ -112,6 +128,36 @@ class SpeakingChart(Flowable):
             _w_unused, h = flowable.wrap(_SHARE_LABEL_WIDTH, 40)
             left = min(max(0.0, self.equal_x - _SHARE_LABEL_WIDTH / 2), self.width)
             flowable.drawOn(self.canv, left, 9.5 - h)
+
+    def _draw_plot(self) -> None:
+        """Ticks, bars, figures and the dashed equal-share line, in that order, each in the
+        state reportlab's graphics renderer would give it (butt caps, mitre joins)."""
+        canv, top = self.canv, self.height - _TOP_PAD
+        canv.saveState()
+        canv.setLineCap(0)
+        canv.setLineJoin(0)
+        canv.setLineWidth(0.4)
+        canv.setStrokeColor(RULE)
+        canv.setFillColor(MUTED)
+        canv.setFont(self.font, 7)
+        for tick in self.ticks:
+            canv.line(tick.x, _BOTTOM_PAD - 2, tick.x, top)
+            canv.drawCentredString(tick.x, _BOTTOM_PAD - 11, tick.label)
+        canv.setFont(self.font, 7.5)
+        for block in self.blocks:
+            canv.setFillColor(block.colour)
+            canv.rect(block.left, block.y, block.length, BAR_HEIGHT, stroke=0, fill=1)
+            canv.setFillColor(MUTED)
+            if self.mirrored:
+                canv.drawRightString(block.figure_x, block.y + 2.5, block.figure)
+            else:
+                canv.drawString(block.figure_x, block.y + 2.5, block.figure)
+        if self.equal_share > 0:
+            canv.setStrokeColor(INK)
+            canv.setLineWidth(1)
+            canv.setDash([3, 2], 0)
+            canv.line(self.equal_x, _BOTTOM_PAD - 2, self.equal_x, top + 2)
+        canv.restoreState()
 
 
 _TOP_PAD = 6.0
@@ -127,18 +173,12 @@ def _equal_share_x(
     return width - x if mirrored else x
 
 
-def _bars_drawing(
-    bars: Sequence[Bar],
-    equal_share: float,
-    width: float,
-    label_width: float,
-    fonts: FontSet,
-    *,
-    mirrored: bool = False,
-) -> Drawing:
-    top_pad, bottom_pad = _TOP_PAD, _BOTTOM_PAD
-    height = top_pad + len(bars) * (BAR_HEIGHT + BAR_GAP) + bottom_pad
-    drawing = Drawing(width, height)
+def _plot(
+    bars: Sequence[Bar], equal_share: float, width: float, label_width: float, mirrored: bool
+) -> tuple[list[_Tick], list[_Block]]:
+    """Where the ticks and bars go (page x from the left, mirrored for a right-to-left
+    report)."""
+    height = _TOP_PAD + len(bars) * (BAR_HEIGHT + BAR_GAP) + _BOTTOM_PAD
     plot_x = label_width
     plot_w = width - label_width - 40
     longest = max([b.seconds for b in bars] + [equal_share, 1.0])
@@ -149,104 +189,20 @@ def _bars_drawing(
         """A left-to-right x on the page, mirrored for a right-to-left report."""
         return width - x if mirrored else x
 
+    ticks: list[_Tick] = []
     tick = 0.0
     while tick <= longest + 1e-9:
-        x = at(plot_x + tick * scale)
-        drawing.add(Line(x, bottom_pad - 2, x, height - top_pad, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(
-            String(
-                x,
-                bottom_pad - 11,
-                format_clock(tick),
-                fontName=fonts.regular,
-                fontSize=7,
-                fillColor=MUTED,
-                textAnchor="middle",
-            )
-        )
+        ticks.append(_Tick(at(plot_x + tick * scale), format_clock(tick)))
         tick += step
+    blocks: list[_Block] = []
     for row, bar in enumerate(bars):
-        y = height - top_pad - (row + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP / 2
+        y = height - _TOP_PAD - (row + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP / 2
         length = max(bar.seconds * scale, 0.0)
         colour = OVER if equal_share and bar.seconds > equal_share * 1.25 else ACCENT
         left = at(plot_x + length) if mirrored else plot_x
-        drawing.add(Rect(left, y, length, BAR_HEIGHT, fillColor=colour, strokeColor=None))
-        drawing.add(
-            String(
-                at(plot_x + length + 3),
-                y + 2.5,
-                format_clock(bar.seconds),
-                fontName=fonts.regular,
-                fontSize=7.5,
-                fillColor=MUTED,
-                textAnchor="end" if mirrored else "start",
-            )
-        )
-    if equal_share > 0:
-        x = at(plot_x + equal_share * scale)
-        drawing.add(
-            Line(
-                x,
-                bottom_pad - 2,
-                x,
-                height - top_pad + 2,
-                strokeColor=INK,
-                strokeWidth=1,
-                strokeDashArray=[3, 2],
-            )
-        )
-    return drawing
-
-
-def attendance_chart(
-    points: Sequence[tuple[str, int]], width: float, fonts: FontSet, height: float = 150
-) -> Drawing:
-    """Vertical bars: people present per session (date label, count), oldest first."""
-    drawing = Drawing(width, height)
-    left, bottom, top = 28.0, 30.0, 10.0
-    plot_w = width - left - 6
-    plot_h = height - bottom - top
-    most = max([n for _, n in points] + [1])
-    step = max(1, _nice(most / 4))
-    value = 0
-    while value <= most:
-        y = bottom + value / most * plot_h
-        drawing.add(Line(left, y, left + plot_w, y, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(
-            String(
-                left - 4,
-                y - 2.5,
-                str(value),
-                fontName=fonts.regular,
-                fontSize=7,
-                fillColor=MUTED,
-                textAnchor="end",
-            )
-        )
-        value += step
-    if not points:
-        return drawing
-    slot = plot_w / len(points)
-    bar_w = max(1.0, min(18.0, slot * 0.7))
-    label_every = max(1, round(len(points) / 12))
-    for index, (label, count) in enumerate(points):
-        x = left + index * slot + (slot - bar_w) / 2
-        drawing.add(
-            Rect(x, bottom, bar_w, count / most * plot_h, fillColor=ACCENT, strokeColor=None)
-        )
-        if index % label_every == 0:
-            drawing.add(
-                String(
-                    x + bar_w / 2,
-                    bottom - 11,
-                    label,
-                    fontName=fonts.regular,
-                    fontSize=6.5,
-                    fillColor=MUTED,
-                    textAnchor="middle",
-                )
-            )
-    return drawing
+        figure_x = at(plot_x + length + 3)
+        blocks.append(_Block(left, y, length, colour, figure_x, format_clock(bar.seconds)))
+    return ticks, blocks
 
 
 def _tick_step(longest: float) -> float:

@@ -32,6 +32,8 @@ NEVER_LOADED = (
     "alembic",
     "babel",  # English formats have their own fast path (i18n/english_formats.py)
     "bidi",  # python-bidi's mirroring table serves right-to-left brackets only
+    "reportlab.graphics",  # the speaking chart is drawn with canvas calls (reports/charts.py)
+    "platformdirs",  # the font cache folder follows the XDG rule (user_folders.py)
     "circlekeeper.history",  # the history area's records
     "circlekeeper.store.history",  # period queries
     "circlekeeper.reports.period",  # the period report
