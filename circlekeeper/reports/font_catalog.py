@@ -16,16 +16,15 @@ import bisect
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 
 from circlekeeper.bundled import resource_file
+from circlekeeper.session.frozen import FrozenRecord
 
 INDEX_FILE = "coverage.json"
 
 
-@dataclass(frozen=True, slots=True)
-class BundledFont:
+class BundledFont(FrozenRecord):
     """One font file and how reports use it."""
 
     name: str

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib import colors
@@ -28,6 +27,7 @@ from circlekeeper.palette import PRINT
 from circlekeeper.reports.context import Paper
 from circlekeeper.reports.fonts import FontSet
 from circlekeeper.reports.fonts import fonts as registered_fonts
+from circlekeeper.session.frozen import FrozenRecord
 
 MARGIN = 18 * mm
 FOOTER_Y = 10 * mm
@@ -44,8 +44,7 @@ def page_size(paper: Paper) -> tuple[float, float]:
     return LETTER if paper is Paper.LETTER else A4
 
 
-@dataclass(frozen=True, slots=True)
-class Styles:
+class Styles(FrozenRecord):
     title: ParagraphStyle
     subtitle: ParagraphStyle
     org: ParagraphStyle

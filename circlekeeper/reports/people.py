@@ -7,7 +7,6 @@ not even seating order gives anyone away. *Initials* and *full names* print what
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_number
@@ -15,12 +14,12 @@ from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.fonts import split_clusters
 from circlekeeper.reports.typeset import clean
+from circlekeeper.session.frozen import FrozenRecord
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.summary import PersonSummary, SessionSummary
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(FrozenRecord):
     """One person as printed: a rank by speaking time and the label the privacy level allows."""
 
     rank: int

@@ -9,7 +9,6 @@ order, ready for harfbuzz (:mod:`circlekeeper.reports.shaping`).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from circlekeeper.reports.bidi_levels import (
 )
 from circlekeeper.reports.fonts import split_clusters
 from circlekeeper.reports.shaping import runs_right_to_left
+from circlekeeper.session import frozen
 
 if TYPE_CHECKING:
     from circlekeeper.reports.typeset import Run
@@ -188,7 +188,7 @@ class RightToLeftLines:
             parts.append(
                 "".join(
                     self.markup(
-                        [dataclasses.replace(run, text=_oriented(run.text, odd, shaping))],
+                        [frozen.replace(run, text=_oriented(run.text, odd, shaping))],
                         "" if several else style_font,
                     )
                     for run, odd in word

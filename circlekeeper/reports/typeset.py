@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -36,6 +35,7 @@ from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
 from circlekeeper.reports.long_text import pieces as long_pieces
 from circlekeeper.reports.long_text import with_soft_hyphens
 from circlekeeper.reports.rtl_lines import RightToLeftLines
+from circlekeeper.session.frozen import FrozenRecord
 
 
 def escape(text: str) -> str:
@@ -52,8 +52,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _NOTICE = "notice"
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(FrozenRecord):
     """Characters drawn with one font (``font == "notice"``: a ``[U+XXXX]`` stand-in)."""
 
     font: str
