@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from circlekeeper.store import Store
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.ui.catalog import FirstPage
+    from circlekeeper.ui.first_page import FirstPage
     from circlekeeper.ui.language_switch import LanguageSwitch
     from circlekeeper.ui.main_window import MainWindow, WindowOptions
     from circlekeeper.ui.notes.wiring import NotesParts
@@ -201,26 +201,28 @@ def first_page(db: str | None) -> FirstPage | None:
     """The circle list and the first circle's page, read before the store opens (see
     ``store/first_look.py``); ``None`` when only the store can tell what to show."""
     from circlekeeper.store.first_look import read_first_look
-    from circlekeeper.ui.catalog import CircleCard, CircleDetail, FirstPage, Member
+    from circlekeeper.ui.first_page import FirstPage, ListedCard, SeatedMember
 
     look = read_first_look(db)
     if look is None:
         return None
     cards = tuple(
-        CircleCard(
+        ListedCard(
             listed.record.circle_id or 0,
             listed.record.name,
             listed.record.description,
             listed.members,
             listed.sessions,
-            demo=listed.record.demo,
+            listed.record.demo,
         )
         for listed in look.circles
     )
     if not look.circles:
         return FirstPage(cards, None)
-    members = tuple(Member(p.person_id, p.name, p.pronouns, p.archived) for p in look.first_members)
-    return FirstPage(cards, CircleDetail.of(look.circles[0].record, members))
+    members = tuple(
+        SeatedMember(p.person_id, p.name, p.pronouns, p.archived) for p in look.first_members
+    )
+    return FirstPage(cards, look.circles[0].record, members)
 
 
 def finish_smoke_test(data: Connected, failure: list[UserFacingError]) -> None:
