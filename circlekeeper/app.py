@@ -12,7 +12,6 @@ import random
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from circlekeeper.errors import UserFacingError
@@ -54,14 +53,21 @@ def seconds_since_process_start() -> float:
         return time.process_time()
 
 
-@dataclass(slots=True)
 class Connected:
-    """What lives on an open database; closed together, the vault locked before the store."""
+    """What lives on an open database; closed together, the vault locked before the store.
 
-    store: Store
-    notes: NotesParts
-    history: HistoryQueries
-    closed: bool = False
+    A plain class, as is :class:`AppParts`: this module is imported before the window's first
+    paint, and ``@dataclass`` would spend milliseconds there generating methods (equality, a
+    repr) these holders of live resources do not use.
+    """
+
+    __slots__ = ("closed", "history", "notes", "store")
+
+    def __init__(self, store: Store, notes: NotesParts, history: HistoryQueries) -> None:
+        self.store = store
+        self.notes = notes
+        self.history = history
+        self.closed = False
 
     def close(self) -> None:
         if self.closed:
@@ -73,12 +79,14 @@ class Connected:
             self.store.close()
 
 
-@dataclass(slots=True)
 class AppParts:
     """What the composition root built; the caller closes ``data`` when the window is gone."""
 
-    data: Connected
-    window: MainWindow
+    __slots__ = ("data", "window")
+
+    def __init__(self, data: Connected, window: MainWindow) -> None:
+        self.data = data
+        self.window = window
 
     @property
     def store(self) -> Store:
@@ -277,6 +285,8 @@ def install_language_switch(
     def rebuild(old: MainWindow) -> MainWindow:
         # The old window's own choices (clock, dialogs, preference) carry over; everything
         # that lives on the data is wired again, worded in the new language.
+        from dataclasses import replace
+
         options = replace(old.options, extra_pages={}, switch_language=None)
         fresh = MainWindow(None, options)
         wire_window(fresh, data.store, notes=data.notes)

@@ -11,11 +11,13 @@ ring, the fairness bars and the printed charts alike. Text colours keep a contra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
+class Palette(NamedTuple):
+    """A named tuple, not a dataclass: the window's theme imports this module before the
+    first paint, where ``@dataclass`` would spend milliseconds generating methods."""
+
     background: str
     ink: str
     """Body text."""

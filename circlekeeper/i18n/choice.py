@@ -8,7 +8,6 @@ database: the language belongs to the person at the laptop, not to the data.
 
 from __future__ import annotations
 
-import locale
 import logging
 import os
 from collections.abc import Mapping
@@ -84,6 +83,8 @@ def system_language(environ: Mapping[str, str] | None = None) -> str | None:
         if value:
             break  # gettext stops at the first variable that is set
     if environ is os.environ:
+        import locale  # only when the environment names no language (a C locale)
+
         try:
             code = locale.getlocale(locale.LC_MESSAGES)[0]
         except (AttributeError, ValueError):

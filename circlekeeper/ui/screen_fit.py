@@ -8,8 +8,11 @@ buttons below the screen's edge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the main window fits itself before its first paint, which needs no more
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QLayout, QScrollArea, QWidget
 
 FRAME_ALLOWANCE = (16, 48)
 """Width and height a window manager's frame and title bar add around a window (openbox,
@@ -33,6 +36,8 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 def scrolling(layout: QLayout) -> QScrollArea:
     """``layout``'s content in a frameless vertical scroll area: on a short screen the content
     scrolls, and the buttons kept outside it stay in view."""
+    from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
     body = QWidget()
     body.setLayout(layout)
     area = QScrollArea()
