@@ -285,9 +285,10 @@ def install_language_switch(
     def rebuild(old: MainWindow) -> MainWindow:
         # The old window's own choices (clock, dialogs, preference) carry over; everything
         # that lives on the data is wired again, worded in the new language.
-        from dataclasses import replace
+        from copy import copy
 
-        options = replace(old.options, extra_pages={}, switch_language=None)
+        options = copy(old.options)
+        options.extra_pages, options.switch_language = {}, None
         fresh = MainWindow(None, options)
         wire_window(fresh, data.store, notes=data.notes)
         return fresh
