@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from circlekeeper.store.models import CircleRow, SessionRow
 from circlekeeper.store.records import SessionRecord, SessionStatus
-from circlekeeper.store.session_rows import session_record
+from circlekeeper.store.sessions.rows import session_record
 from circlekeeper.store.store import Store
 
 
