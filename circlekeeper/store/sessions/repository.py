@@ -6,7 +6,7 @@ already on disk. ``UNIQUE(session_id, seq)`` turns a repeated sequence number in
 :class:`DuplicateEvent` instead of a second copy.
 
 What ``finish()`` derives for history is ``session_finish.py``; the search text
-``session_search.py``; reading a stored session back ``rows.py``.
+``search.py``; reading a stored session back ``rows.py``.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ from circlekeeper.store.models import (
 )
 from circlekeeper.store.records import SessionRecord, SessionStatus
 from circlekeeper.store.session_finish import record_finish
-from circlekeeper.store.session_search import search_text, update_search_text
 from circlekeeper.store.sessions.rows import as_utc, session_record, session_row, stored_entries
+from circlekeeper.store.sessions.search import search_text, update_search_text
 from circlekeeper.store.wal import checkpoint
 
 
