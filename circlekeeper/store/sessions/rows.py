@@ -1,7 +1,7 @@
 """A stored session read back: its row, its record, its log, its times in UTC.
 
 Shared by the repository (``repository.py``), what finishing a session derives
-(``session_finish.py``), its search text (``search.py``) and the date-range listing
+(``finish.py``), its search text (``search.py``) and the date-range listing
 (``session_ranges.py``), so each reads a session the one same way.
 """
 
