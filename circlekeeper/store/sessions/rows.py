@@ -2,7 +2,7 @@
 
 Shared by the repository (``repository.py``), what finishing a session derives
 (``finish.py``), its search text (``search.py``) and the date-range listing
-(``session_ranges.py``), so each reads a session the one same way.
+(``ranges.py``), so each reads a session the one same way.
 """
 
 from __future__ import annotations
