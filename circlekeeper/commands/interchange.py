@@ -60,7 +60,7 @@ def register(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.session.interchange.session_file import dump_session
-    from circlekeeper.store.session_export import export_problem, session_document
+    from circlekeeper.store.sessions.exporting import export_problem, session_document
 
     with open_for_reading(args.db) as store:
         doc = session_document(store, args.session_id)
