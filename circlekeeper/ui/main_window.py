@@ -31,6 +31,7 @@ from circlekeeper.ui.circle_tooltip import circle_tooltip
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.screen_fit import fit_to_screen
+from circlekeeper.ui.welcome_page import WelcomePage
 from circlekeeper.ui.window_menus import WindowMenus, menu_path
 from circlekeeper.ui.window_options import WindowOptions
 
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     from circlekeeper.ui.live.summary_view import SummaryView
     from circlekeeper.ui.live.view import LiveView
     from circlekeeper.ui.setup.circle_page import CirclePage
-    from circlekeeper.ui.welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
 STATUS_SECONDS = 10
@@ -167,8 +167,6 @@ class MainWindow(QMainWindow):
         """Built when first shown (a database with no circles yet, or while it opens): its
         long wrapped text costs a layout in every first paint that does not show it."""
         if self._welcome is None:
-            from circlekeeper.ui.welcome_page import WelcomePage
-
             welcome = WelcomePage()
             welcome.create_requested.connect(self.new_circle)
             welcome.demo_requested.connect(self.open_demo)
@@ -200,8 +198,7 @@ class MainWindow(QMainWindow):
 
     @property
     def catalog(self) -> Catalog:
-        """The data, once open. Until then the circles list is disabled and every action that
-        reads data checks :attr:`has_data` first."""
+        """The data, once open; until then every action that reads data checks :attr:`has_data`."""
         if self._catalog is None:
             raise RuntimeError("the window's data is not open yet")
         return self._catalog

@@ -186,7 +186,6 @@ NOT_BEFORE_THE_CIRCLES = (
     # store's records (dataclasses) would cost the first paint several milliseconds.
     "circlekeeper.ui.catalog",
     "circlekeeper.store.records",
-    "circlekeeper.ui.welcome_page",  # built only for a database with no circles
     "circlekeeper.ui.qt_words",  # Qt's translator: not for an English window
     "calendar",  # counting planned meetings, not naming the cadence
 )
