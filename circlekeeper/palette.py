@@ -11,13 +11,11 @@ ring, the fairness bars and the printed charts alike. Text colours keep a contra
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class Palette(NamedTuple):
-    """A named tuple, not a dataclass: the window's theme imports this module before the
-    first paint, where ``@dataclass`` would spend milliseconds generating methods."""
-
+@dataclass(frozen=True, slots=True)
+class Palette:
     background: str
     ink: str
     """Body text."""

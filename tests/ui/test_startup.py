@@ -191,6 +191,7 @@ NOT_BEFORE_THE_CIRCLES = (
 )
 
 FIRST_PAINT_DATACLASSES = {
+    "circlekeeper.palette.Palette",
     "circlekeeper.session.cadence.Cadence",
     "circlekeeper.session.circle.CircleRecord",
     "circlekeeper.session.model.Participant",
@@ -198,7 +199,8 @@ FIRST_PAINT_DATACLASSES = {
     "circlekeeper.session.model.TimePolicy",
 }
 """The only dataclasses built before the first paint: the domain records the circle page
-shows (a circle's settings, its round plan, its cadence). Each ``@dataclass`` generates and
+shows (a circle's settings, its round plan, its cadence) and the palette (its tests read it
+as a dataclass). Each ``@dataclass`` generates and
 compiles its methods when its module is imported (a few milliseconds of CPU apiece); the other
 records of the first paint are named tuples or plain classes."""
 
