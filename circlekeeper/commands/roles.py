@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from circlekeeper.commands import metavars
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 
@@ -24,10 +25,18 @@ def register(subparsers: Any) -> None:
         ),
     )
     setup.add_argument(
-        "--facilitator", action="append", default=[], metavar="ROLE", help=_("a login role")
+        "--facilitator",
+        action="append",
+        default=[],
+        metavar=metavars.role(),
+        help=_("a login role"),
     )
     setup.add_argument(
-        "--coordinator", action="append", default=[], metavar="ROLE", help=_("a login role")
+        "--coordinator",
+        action="append",
+        default=[],
+        metavar=metavars.role(),
+        help=_("a login role"),
     )
     setup.add_argument(
         "--print-sql",
