@@ -267,6 +267,22 @@ def format_list(
     return lists.format_list(listed, style=style, locale=_locale(language))  # type: ignore[arg-type]
 
 
+def format_open_list(items: Iterable[str], *, language: str | None = None) -> str:
+    """``Ana, Bo, Chen`` / ``أمل وبو وتشن``: the first items of a longer list (shown with an
+    ellipsis after them), joined the way the locale joins items in the middle of a list, with
+    no "and" before the last one shown, which is not the list's last."""
+    listed = list(items)
+    if _in_english(language):
+        return ", ".join(listed)
+    glue = str(_locale(language).list_patterns["standard"]["middle"])  # "{0}, {1}"
+    before, _first, rest = glue.partition("{0}")
+    between, _second, after = rest.partition("{1}")
+    shown = listed[0] if listed else ""
+    for item in listed[1:]:  # pieced together: a name may hold "{1}"
+        shown = before + shown + between + item + after
+    return shown
+
+
 def format_clock(seconds: float, *, signed: bool = False, language: str | None = None) -> str:
     """A timer reading, ``m:ss`` or ``h:mm:ss``, in the locale's digits (``١:٠٥`` in Arabic).
 

@@ -88,12 +88,12 @@ def test_counts_only_prints_no_name_anywhere(store: Store) -> None:
 
 def test_names_add_facilitators_and_the_optional_attendance_grid(store: Store) -> None:
     text = " ".join(_pages(store, privacy="names", attendance_grid=True))
-    assert "Facilitation (sessions each, alphabetical): Robin 3, Sam 1" in text
+    assert "Facilitation (sessions each, alphabetical): Robin 3 and Sam 1" in text
     assert "Mar 3 Mar 10 Mar 24 Ana Lima ● E ● Bo Chen ● ● Cy Diaz P ● Dee Evans L ● Eli Fox P" in (
         text
     )
     without = " ".join(_pages(store, privacy="names"))
-    assert "Ana Lima" not in without and "Robin 3, Sam 1" in without
+    assert "Ana Lima" not in without and "Robin 3 and Sam 1" in without
 
 
 def test_each_circle_keeps_its_own_privacy_level_unless_one_is_chosen(store: Store) -> None:
