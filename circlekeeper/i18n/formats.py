@@ -27,6 +27,14 @@ if TYPE_CHECKING:
 
 Length = Literal["full", "long", "medium", "short"]
 
+NO_BREAK_SPACE = "\u00a0"
+
+
+def unbreakable(text: str) -> str:
+    """``text`` with no-break spaces for its spaces: a figure and its unit (``12 h``,
+    ``+10 pts``, ``5 min``) that must never be split across two lines of a report."""
+    return text.replace(" ", NO_BREAK_SPACE)
+
 
 def _locale(language: str | None) -> Locale:
     return _parsed(babel_locale_name(language or active_language()))
@@ -173,7 +181,8 @@ def format_duration(
     length: Literal["long", "short", "narrow"] = "short",
     language: str | None = None,
 ) -> str:
-    """A length of time in whole units: ``1 hr and 5 min`` / ``1 Std. und 5 Min.``.
+    """A length of time in whole units: ``1 hr and 5 min`` / ``1 Std. und 5 Min.``, each
+    figure joined to its unit by a no-break space.
 
     Seconds are shown only for spans under an hour, where they still matter to a person.
     """
@@ -184,7 +193,9 @@ def format_duration(
     if not hours:
         parts.append(("second", secs))
     shown = [(unit, value) for unit, value in parts if value] or [("second", 0)]
-    words = [_unit(value, unit, length, language) for unit, value in shown]
+    # Each figure held to its unit ("5 min"): a line or a label may break between the units,
+    # never inside one.
+    words = [unbreakable(_unit(value, unit, length, language)) for unit, value in shown]
     # CLDR's "unit" list styles are incomplete in Babel for several locales (a KeyError in
     # Spanish, a repeated item in Arabic); the standard style reads well in every language.
     return format_list(words, language=language)
