@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from circlekeeper.i18n import english_formats as english
-from circlekeeper.i18n.languages import babel_locale_name
+from circlekeeper.i18n.languages import PSEUDO_LANGUAGE, babel_locale_name
 from circlekeeper.i18n.translation import active_language
 
 if TYPE_CHECKING:
@@ -271,11 +271,26 @@ def format_list(
 ) -> str:
     """``Ana, Bo and Chen`` / ``Ana, Bo y Chen`` / ``Ana, Bo und Chen``."""
     listed = list(items)
+    if (language or active_language()) == PSEUDO_LANGUAGE and style == "standard":
+        return _pseudo_list(listed)
     if _in_english(language) and (shown := english.format_list(listed, style)) is not None:
         return shown
     from babel import lists
 
     return lists.format_list(listed, style=style, locale=_locale(language))  # type: ignore[arg-type]
+
+
+def _pseudo_list(items: list[str]) -> str:
+    """English's list with a pseudo-translated "and", so the layout test's pseudo-locale
+    (which fails on any English word on screen) sees this word go through translation too."""
+    from circlekeeper.i18n.pseudo import pseudolocalize
+
+    if len(items) <= 1:
+        return items[0] if items else ""
+    word = pseudolocalize("and")
+    if len(items) == 2:
+        return f"{items[0]} {word} {items[1]}"
+    return ", ".join(items[:-1]) + f", {word} " + items[-1]
 
 
 def format_open_list(items: Iterable[str], *, language: str | None = None) -> str:
