@@ -89,6 +89,7 @@ class SummaryView(QWidget):
 
         self.shareable = QPlainTextEdit(shareable)
         self.shareable.setAccessibleName(_("Shareable summary"))
+        self.shareable.setTabChangesFocus(True)  # Tab reaches Save and close, as elsewhere
         self.shareable.setPlaceholderText(
             _(
                 "A few lines the group is happy to share (printed on the summary)."

@@ -1,0 +1,81 @@
+"""Dialogs a facilitator fills in from the keyboard: typing goes where the eye expects.
+
+Found by walking the real app with the keyboard only (xdotool on Xvfb): the circle editor opened
+with the keyboard on its invisible scroll area, so a name typed at once went nowhere and Enter
+answered "Please give the circle a name."; Tab in the agreements typed a tab character instead
+of moving on; and the refusal stayed on screen after the name was given.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+from circlekeeper.session import Participant
+from circlekeeper.ui.setup.circle_editor import CircleEditor
+from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
+
+
+def shown(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()  # offscreen windows are not activated by themselves
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return dialog
+
+
+def typed(qtbot, text: str) -> None:
+    """Keys sent where the keyboard is, as xdotool sends them."""
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def test_a_new_circle_s_name_is_typed_straight_away(qtbot) -> None:
+    dialog = shown(qtbot, CircleEditor())
+    typed(qtbot, "Circle <b>&")
+    assert dialog.name.text() == "Circle <b>&"
+
+
+def test_no_scroll_area_takes_the_keyboard(qtbot) -> None:
+    """A scroll area around a form is no stop on the Tab round: it shows no focus, so keys
+    pressed while it holds the keyboard seem to vanish."""
+    members = (Participant("1", "Amal", "she/her"), Participant("2", "نور", ""))
+    brief = CircleBrief("Tuesday", members, ("Everyone may pass.",), default_plan(), ("Sam",))
+    for dialog in (CircleEditor(), SetupDialog(brief)):
+        shown(qtbot, dialog)
+        for area in dialog.findChildren(QScrollArea):
+            assert area.focusPolicy() == Qt.FocusPolicy.NoFocus, type(dialog).__name__
+        assert not isinstance(QApplication.focusWidget(), QScrollArea), type(dialog).__name__
+
+
+def test_tab_leaves_the_agreements_for_the_next_field(qtbot) -> None:
+    dialog = shown(qtbot, CircleEditor())
+    dialog.agreements.setFocus()
+    typed(qtbot, "We listen.")
+    qtbot.keyClick(dialog.agreements, Qt.Key.Key_Tab)
+    assert dialog.agreements.toPlainText() == "We listen."
+    assert QApplication.focusWidget() is not dialog.agreements
+
+
+def test_a_refused_save_puts_the_keyboard_on_the_name_and_the_name_clears_the_refusal(
+    qtbot,
+) -> None:
+    dialog = shown(qtbot, CircleEditor())
+    dialog.description.setFocus()
+    qtbot.keyClick(dialog.description, Qt.Key.Key_Return)
+    assert dialog.error.isVisible()
+    assert QApplication.focusWidget() is dialog.name
+    typed(qtbot, "Tuesday")
+    assert not dialog.error.isVisible()
+
+
+def test_tab_leaves_the_shareable_summary_for_its_buttons(qtbot) -> None:
+    from circlekeeper.reports.demo import demo_summary
+    from circlekeeper.ui.live.summary_view import SummaryView
+
+    view = SummaryView(demo_summary(people=3, rounds=2), can_export=True)
+    shown(qtbot, view)
+    view.shareable.setFocus()
+    typed(qtbot, "A good evening.")
+    qtbot.keyClick(view.shareable, Qt.Key.Key_Tab)
+    assert view.shareable.toPlainText() == "A good evening."
+    assert QApplication.focusWidget() is not view.shareable
