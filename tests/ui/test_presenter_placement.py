@@ -41,7 +41,7 @@ def test_with_only_the_laptop_screen_the_presenter_is_a_window(presenter) -> Non
     assert presenter.width() <= min(WINDOWED_SIZE[0], area.width() // 2), "beside, not over"
     assert area.contains(presenter.geometry()), "entirely on the one screen"
     assert presenter.geometry().bottom() < area.bottom(), "the controls below stay clear"
-    assert said == ["The presenter screen is a window; press F11 in it for full screen."]
+    assert said == ["The presenter screen is a window; F11 makes it full screen."]
 
 
 def test_full_screen_on_another_screen_and_a_window_again_when_it_is_unplugged(
@@ -71,4 +71,38 @@ def test_a_closed_presenter_stops_following_the_screens(presenter) -> None:
     presenter.close()
     app = QGuiApplication.instance()
     app.screenAdded.emit(laptop)  # would re-show the window if it still followed
+    assert not presenter.isVisible()
+
+
+def test_its_title_names_the_app_once(presenter) -> None:
+    """The window manager shows the title with the app's name after it (Qt adds the
+    application's display name): "CircleKeeper — presenter — CircleKeeper" said it twice."""
+    assert "CircleKeeper" not in presenter.windowTitle()
+    assert presenter.windowTitle() == "Presenter screen"
+
+
+def test_f11_in_the_facilitator_s_window_makes_the_presenter_full_screen_and_back(
+    qtbot, presenter
+) -> None:
+    """The presenter never takes the keyboard (it is looked at, not typed into), so an F11
+    meant for it can only be pressed in the facilitator's window, the one with the keys."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    facilitator = QWidget()
+    qtbot.addWidget(facilitator)
+    facilitator.show()
+    facilitator.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is facilitator)
+    said: list[str] = []
+    presenter.placed.connect(said.append)
+    laptop = QGuiApplication.primaryScreen()
+    presenter.show_beside(lambda: laptop)
+    assert said == ["The presenter screen is a window; F11 makes it full screen."]
+    qtbot.keyClick(facilitator, Qt.Key.Key_F11)
+    assert presenter.isFullScreen()
+    qtbot.keyClick(facilitator, Qt.Key.Key_F11)
+    assert not presenter.isFullScreen()
+    presenter.close()  # F5 closes it; F11 then must not bring it back
+    qtbot.keyClick(facilitator, Qt.Key.Key_F11)
     assert not presenter.isVisible()

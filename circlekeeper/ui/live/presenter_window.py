@@ -57,7 +57,8 @@ class PresenterWindow(QWidget):
         # into, so a click on it (or its appearing) must not take the live keys away.
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setWindowTitle(_("CircleKeeper — presenter"))
+        # Qt adds the app's name after the title ("Presenter screen — CircleKeeper").
+        self.setWindowTitle(_("Presenter screen"))
         self.setAccessibleName(_("Presenter screen"))
         self._controller = controller
         self._facilitator_screen: Callable[[], QScreen | None] | None = None
@@ -109,7 +110,10 @@ class PresenterWindow(QWidget):
 
     def _wire(self) -> None:
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
-        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
+        # The presenter never has the keyboard, so F11 works from any of the app's windows:
+        # the facilitator presses it in their own.
+        full_screen = QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
+        full_screen.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self._controller.changed.connect(self.refresh)
         self._controller.ticked.connect(self._tick)
 
@@ -214,7 +218,7 @@ class PresenterWindow(QWidget):
             for delay in FRAME_SETTLE_MS:
                 QTimer.singleShot(delay, self, lambda: self._keep_frame_inside(area))
         self.show()
-        return _("The presenter screen is a window; press F11 in it for full screen.")
+        return _("The presenter screen is a window; F11 makes it full screen.")
 
     def _keep_frame_inside(self, area: QRect) -> None:
         if self.isFullScreen() or not self.isVisible():
