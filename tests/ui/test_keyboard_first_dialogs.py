@@ -79,3 +79,27 @@ def test_tab_leaves_the_shareable_summary_for_its_buttons(qtbot) -> None:
     qtbot.keyClick(view.shareable, Qt.Key.Key_Tab)
     assert view.shareable.toPlainText() == "A good evening."
     assert QApplication.focusWidget() is not view.shareable
+
+
+LONG_PROMPT = "What do you need from this circle tonight, and what would help you ask for it?"
+
+
+def test_a_prompt_longer_than_its_field_shows_its_beginning(qtbot) -> None:
+    """A line edit given its text at construction puts the cursor, and so the view, at the
+    end: "…do you need from this circle tonight?" read from the middle of the question."""
+    from dataclasses import replace
+
+    from circlekeeper.ui.prompts.picker import PromptPicker
+    from circlekeeper.ui.setup.round_plan_editor import PROMPT_COLUMN, RoundPlanEditor
+
+    picker = PromptPicker(label="round 1", text=LONG_PROMPT)
+    plan = tuple(replace(r, prompt=LONG_PROMPT) for r in default_plan())
+    editor = RoundPlanEditor(plan)
+    for widget in (picker, editor):
+        qtbot.addWidget(widget)
+        widget.resize(500, 300)
+        widget.show()
+    fields = [picker.field, editor.field(0, PROMPT_COLUMN)]
+    for field in fields:
+        assert field.text() == LONG_PROMPT
+        assert field.cursorPosition() == 0

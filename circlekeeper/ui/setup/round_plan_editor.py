@@ -227,6 +227,7 @@ class RoundPlanEditor(QWidget):
             self.table.resizeRowToContents(row)
             return
         prompt = QLineEdit(plan.prompt)
+        prompt.setCursorPosition(0)  # a long prompt reads from its beginning
         prompt.setAccessibleName(_("Prompt for round {number}").format(number=number))
         can_pick = self._draw is not None or self._browse is not None
         prompt.setPlaceholderText(
@@ -312,6 +313,7 @@ class RoundPlanEditor(QWidget):
         text = source(self.round_at(row), self)
         if text:
             field.setText(text)
+            field.setCursorPosition(0)
 
     def length(self, row: int) -> DurationBox:
         return cast(DurationBox, self.field(row, LENGTH))
