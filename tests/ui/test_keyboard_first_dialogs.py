@@ -9,7 +9,7 @@ of moving on; and the refusal stayed on screen after the name was given.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 
 from circlekeeper.session import Participant
 from circlekeeper.ui.setup.circle_editor import CircleEditor
@@ -103,3 +103,61 @@ def test_a_prompt_longer_than_its_field_shows_its_beginning(qtbot) -> None:
     for field in fields:
         assert field.text() == LONG_PROMPT
         assert field.cursorPosition() == 0
+
+
+DEMO_ROOM = (
+    ("山田 花子", "she/her"),
+    ("김민준", ""),
+    ("נועה לוי", "she/her"),
+    ("Борис Петров", ""),
+    ("Анна Смирнова", "she/her"),
+    ("佐藤 健", "they/them"),
+    ("שירה אברהם", "they/them"),
+    ("Alex Kim", "they/them"),
+    ("عمر خليل", "he/him"),
+)
+
+
+def test_who_is_here_shows_each_name_and_pronouns_whole_on_a_laptop(qtbot) -> None:
+    """At 1366×768 the list was a narrow fifth of the dialog beside an order column with room
+    to spare: "Анна Смирнова (she/" and a horizontal scroll bar."""
+    members = tuple(Participant(str(i), n, p) for i, (n, p) in enumerate(DEMO_ROOM, 1))
+    brief = CircleBrief("Tuesday", members, ("Everyone may pass.",), default_plan(), ("Sam",))
+    dialog = SetupDialog(brief)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 720)  # what fit_to_screen gives it on a 1366×768 laptop
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    listing = dialog.present
+    assert listing.sizeHintForColumn(0) <= listing.viewport().width()
+    assert not listing.horizontalScrollBar().isVisible()
+
+
+def test_tab_walks_through_a_round_plan_and_out_of_it(qtbot) -> None:
+    """Tab in the plan's table moved its current cell, not the keyboard: the editors in the
+    cells were never reached and Tab went round the table forever, short of Save."""
+    from circlekeeper.ui.setup.round_plan_editor import KIND, LENGTH, RoundPlanEditor
+
+    editor = shown(qtbot, RoundPlanEditor(default_plan()))
+    editor.field(0, KIND).setFocus()
+    seen = []
+    for _ in range(40):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if isinstance(seen[-1], QPushButton):
+            break
+    assert editor.field(0, LENGTH).isAncestorOf(seen[2]) or seen[2] is editor.field(0, LENGTH)
+    assert isinstance(seen[-1], QPushButton), "Tab never left the table"
+    assert seen[-1].text() == "Add a round"
+
+
+def test_the_round_being_edited_is_the_one_remove_takes(qtbot) -> None:
+    from circlekeeper.ui.setup.round_plan_editor import NAME, RoundPlanEditor
+
+    editor = shown(qtbot, RoundPlanEditor(default_plan()))
+    kinds = [r.kind for r in editor.rounds()]
+    editor.field(2, NAME).setFocus()
+    qtbot.waitUntil(lambda: editor.table.currentRow() == 2)
+    remove = next(b for b in editor.findChildren(QPushButton) if b.text() == "Remove round")
+    remove.click()
+    assert [r.kind for r in editor.rounds()] == kinds[:2]

@@ -251,10 +251,12 @@ class SetupDialog(SpeakingOrder, QDialog):
         plan_layout.addWidget(self.plan, 1)
         plan_layout.addWidget(self.skip_check_in)
 
+        # Names with their pronouns read whole (a fifth of the width cut "Анна Смирнова
+        # (she/" short), and the order's choices still read in full beside their labels.
         top = QHBoxLayout()
-        top.addWidget(people_box, 2)
+        top.addWidget(people_box, 3)
         top.addWidget(middle, 3)
-        top.addWidget(order_box, 6)  # its choices read in full, each beside its label
+        top.addWidget(order_box, 5)
         body = QVBoxLayout()
         body.addLayout(top, 1)
         body.addWidget(plan_box, 1)  # asks for its rounds: one prompt per person grows it
