@@ -161,3 +161,15 @@ def test_the_round_being_edited_is_the_one_remove_takes(qtbot) -> None:
     remove = next(b for b in editor.findChildren(QPushButton) if b.text() == "Remove round")
     remove.click()
     assert [r.kind for r in editor.rounds()] == kinds[:2]
+
+
+def test_adding_a_person_has_room_for_its_hints_and_a_long_name(qtbot) -> None:
+    """The dialog opened at its buttons' width: the hints were cut off ("As they would like
+    t") and the title bar read "Add a per…cleKeeper"."""
+    from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
+
+    dialog = shown(qtbot, NewcomerDialog(None, "Add a person"))
+    for field in (dialog.name, dialog.pronouns):
+        hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
+        assert hint + 16 <= field.width(), field.placeholderText()
+    assert dialog.name.width() >= 40 * dialog.name.fontMetrics().averageCharWidth()
