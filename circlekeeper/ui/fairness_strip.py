@@ -60,6 +60,12 @@ def bar_value(bar: ShareBar) -> str:
     return value
 
 
+VALUE_GAP = 6
+"""Pixels between a bar's end and its figures."""
+VALUE_PADDING = 4
+"""Pixels the figures keep from the widget's edge."""
+
+
 class FairnessStrip(QWidget):
     """A row per person. Rows shrink from roomy to compact as a big circle fills the space;
     beyond that the strip grows taller than its place and :func:`scrollable` lets it scroll,
@@ -116,6 +122,17 @@ class FairnessStrip(QWidget):
         fits = (self.height() - self.top() - self.BOTTOM) / max(1, len(self._bars))
         return max(float(self.compact_row()), min(float(self.ROW), fits))
 
+    def value_column(self) -> tuple[float, float]:
+        """Where the figures after the bars begin (counted from the reading start) and the
+        room they have to the edge: as wide as the widest figure shown, or one of an hour
+        with two passes, so the column stays put as a circle goes on. Measured on every bar
+        shown, because a language may word one pass longer than two (Arabic does)."""
+        metrics = QFontMetrics(self.font())
+        sample = ShareBar("", 3600 - 1, 2, 3600 - 1 if self._offers() else None)
+        widest = max(metrics.horizontalAdvance(bar_value(b)) for b in [sample, *self._bars])
+        room = float(widest + VALUE_PADDING)
+        return max(0.0, self.width() - room), room
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -131,10 +148,9 @@ class FairnessStrip(QWidget):
             painter.end()
             return
         label_w = min(int(self.width() * 0.34), 180)
-        sample = ShareBar("", 3600 - 1, 2, 3600 - 1 if self._offers() else None)
-        value_w = metrics.horizontalAdvance(bar_value(sample)) + 8
+        value_x, value_w = self.value_column()
         bar_x = label_w + 8
-        bar_w = max(40, self.width() - bar_x - value_w)
+        bar_w = max(40, value_x - VALUE_GAP - bar_x)
         offers = [b.offered or 0.0 for b in self._bars]
         scale_max = max(max(b.seconds for b in self._bars), max(offers), self._equal * 1.25, 1.0)
         rows = self._bars
@@ -168,7 +184,7 @@ class FairnessStrip(QWidget):
             value = bar_value(bar)
             painter.setPen(text)
             painter.drawText(
-                QRectF(at(bar_x + bar_w + 6, value_w), y, value_w, row_h),
+                QRectF(at(value_x, value_w), y, value_w, row_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 value,
             )
