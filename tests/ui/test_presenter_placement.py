@@ -106,3 +106,36 @@ def test_f11_in_the_facilitator_s_window_makes_the_presenter_full_screen_and_bac
     presenter.close()  # F5 closes it; F11 then must not bring it back
     qtbot.keyClick(facilitator, Qt.Key.Key_F11)
     assert not presenter.isVisible()
+
+
+def test_as_a_window_beside_the_facilitator_s_the_ring_is_whole_and_clear_of_the_words(
+    qtbot, clock: TestClock, journal: MemoryJournal
+) -> None:
+    """On one screen the presenter is a window of 45 % of it (614×331 on a laptop): the
+    words kept their projector sizes and the ring was squeezed under "Next: …", cut in
+    half."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from circlekeeper.ui.live.timer_ring import MINIMUM_SIDE
+
+    plan = [replace(PLAN[0], prompt="What do you need from this circle tonight?"), *PLAN[1:]]
+    controller = LiveController(clock, journal, plan, wall=clock.wall)
+    controller.start("Tuesday circle", PEOPLE, ["Sam"])
+    window = PresenterWindow(controller)
+    qtbot.addWidget(window)
+    controller.move_on()  # the round begins
+    controller.move_on()  # Amal speaks
+    window.resize(614, 331)
+    window.show()
+    QApplication.processEvents()
+    assert window.speaker_label.text() and window.next_label.text()
+    ring = window.ring.geometry()
+    assert ring.height() >= MINIMUM_SIDE and ring.width() >= MINIMUM_SIDE
+    labels = (window.round_label, window.prompt_label, window.speaker_label, window.next_label)
+    for label in labels:
+        assert not ring.intersects(label.geometry()), label.accessibleName()
+        assert window.rect().contains(label.geometry()), label.accessibleName()
+    window.close()
+    controller.shutdown()

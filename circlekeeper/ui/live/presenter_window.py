@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+    QShortcut,
+)
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
@@ -32,6 +39,11 @@ ScreenT = TypeVar("ScreenT")
 WINDOWED_SIZE = (1024, 640)
 SHARED_SCREEN_SHARE = 0.45
 """Share of the width and height of the facilitator's only screen the presenter window takes."""
+FULL_TYPE_HEIGHT = 720
+"""Window height (pixels) from which the presenter's words have their full, projector size;
+a smaller window scales them down with its height, down to :data:`SMALLEST_TYPE`, so the
+ring keeps its room (in a window of 45 % of a laptop screen it was cut in half)."""
+SMALLEST_TYPE = 0.4
 FRAME_SETTLE_MS = (0, 300, 900)
 """When to check that the framed window's title bar is on the screen (window managers frame
 a new window within a moment, sooner or later depending on the machine's load)."""
@@ -105,6 +117,7 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.next_label)
         layout.addWidget(self.end_label)
         self.end_label.hide()
+        self._type_scale = 1.0
         self.setStyleSheet(presenter_style())
         self.ring.set_dark(True)
 
@@ -228,6 +241,15 @@ class PresenterWindow(QWidget):
         top = max(area.top(), min(frame.top(), area.bottom() - frame.height()))
         if (left, top) != (frame.left(), frame.top()):
             self.move(left, top)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Words sized to the window: full size on a projector, smaller in a window."""
+        super().resizeEvent(event)
+        share = event.size().height() / FULL_TYPE_HEIGHT
+        scale = round(min(1.0, max(SMALLEST_TYPE, share)), 2)
+        if scale != self._type_scale:
+            self._type_scale = scale
+            self.setStyleSheet(presenter_style(scale=scale))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QGuiApplication.instance()
