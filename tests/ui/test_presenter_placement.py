@@ -139,3 +139,16 @@ def test_as_a_window_beside_the_facilitator_s_the_ring_is_whole_and_clear_of_the
         assert window.rect().contains(label.geometry()), label.accessibleName()
     window.close()
     controller.shutdown()
+
+
+def test_the_status_line_names_the_projector_by_its_model_and_size_never_its_connector() -> None:
+    """Xvfb (and some drivers) call every output "screen": the status line read "The
+    presenter screen is full screen on screen."."""
+    from circlekeeper.ui.live.presenter_window import where_full_screen
+
+    assert where_full_screen("", 1920, 1080) == (
+        "The presenter screen is full screen on the other screen (1920×1080)."
+    )
+    assert where_full_screen("DELL U2419H", 1920, 1080) == (
+        "The presenter screen is full screen on DELL U2419H (1920×1080)."
+    )

@@ -60,6 +60,18 @@ def projector_screen(
     return None
 
 
+def where_full_screen(model: str, width: int, height: int) -> str:
+    """The status line once the presenter fills another screen: the screen's model if it
+    gives one ("DELL U2419H") and its size. Not the connector's name, which read "full
+    screen on screen." under X servers that call every output "screen"."""
+    size = f"{width}×{height}"
+    if model.strip():
+        return _("The presenter screen is full screen on {screen} ({size}).").format(
+            screen=model.strip(), size=size
+        )
+    return _("The presenter screen is full screen on the other screen ({size}).").format(size=size)
+
+
 class PresenterWindow(QWidget):
     placed = Signal(str)
     """Where the presenter went, in a sentence for the facilitator's status bar."""
@@ -211,11 +223,7 @@ class PresenterWindow(QWidget):
             self.setScreen(target)
             self.setGeometry(target.geometry())
             self.showFullScreen()
-            if target.name():
-                return _("The presenter screen is full screen on {screen}.").format(
-                    screen=target.name()
-                )
-            return _("The presenter screen is full screen on the other screen.")
+            return where_full_screen(target.model(), target.size().width(), target.size().height())
         self.showNormal()
         self.resize(*WINDOWED_SIZE)
         if facilitator is not None and facilitator is not gone:
