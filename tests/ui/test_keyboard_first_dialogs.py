@@ -173,3 +173,15 @@ def test_adding_a_person_has_room_for_its_hints_and_a_long_name(qtbot) -> None:
         hint = field.fontMetrics().horizontalAdvance(field.placeholderText())
         assert hint + 16 <= field.width(), field.placeholderText()
     assert dialog.name.width() >= 40 * dialog.name.fontMetrics().averageCharWidth()
+
+
+def test_tab_leaves_the_summary_s_rounds_for_the_shareable_summary(qtbot) -> None:
+    """The rounds table moved its current cell on Tab, for ever: the shareable summary and
+    *Save and close* below it could not be reached."""
+    from circlekeeper.reports.demo import demo_summary
+    from circlekeeper.ui.live.summary_view import SummaryView
+
+    view = shown(qtbot, SummaryView(demo_summary(people=3, rounds=3), can_export=True))
+    view.rounds.setFocus()
+    qtbot.keyClick(view.rounds, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.shareable
