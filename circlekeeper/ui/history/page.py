@@ -50,7 +50,7 @@ from circlekeeper.ui.history.picker_tab import PickerTab
 from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
-from circlekeeper.ui.table_keys import tab_leaves
+from circlekeeper.ui.table_keys import keys_follow, tab_leaves
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +257,8 @@ class HistoryPage(QWidget):
         super().showEvent(event)
         self.refresh_choices()
         self.reload()
+        if not event.spontaneous():
+            keys_follow(self, self.table)
 
     def apply_filter(self, filter: SessionFilter) -> None:
         self.model.set_filter(filter)
