@@ -8,7 +8,7 @@ buttons below the screen's edge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
 
 FRAME_ALLOWANCE = (16, 48)
@@ -37,6 +37,9 @@ def scrolling(layout: QLayout) -> QScrollArea:
     The area itself takes no keyboard focus: it shows none, so a dialog that opened with the
     keyboard on it swallowed what was typed. Tabbing into a field below the fold still
     scrolls it into view (QScrollArea follows the focus of its children)."""
+    from PySide6.QtCore import Qt  # here: the window imports this module before its first
+    # paint, when the Qt namespace must not be built yet (tests/ui/test_startup.py)
+
     body = QWidget()
     body.setLayout(layout)
     area = QScrollArea()
