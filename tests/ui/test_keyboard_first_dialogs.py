@@ -185,3 +185,31 @@ def test_tab_leaves_the_summary_s_rounds_for_the_shareable_summary(qtbot) -> Non
     view.rounds.setFocus()
     qtbot.keyClick(view.rounds, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is view.shareable
+
+
+def test_on_first_start_the_keys_are_on_create_your_first_circle(qtbot, real_app) -> None:
+    """The welcome page's default-looking button did not have the keyboard: it sat on the
+    empty circle list, so Enter or Space on a first start did nothing."""
+    window = real_app().window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    focus = QApplication.focusWidget()
+    assert isinstance(focus, QPushButton) and focus.text() == "Create your first circle"
+
+
+def test_the_welcome_takes_the_keys_when_its_buttons_wake(qtbot) -> None:
+    from PySide6.QtWidgets import QListWidget, QVBoxLayout, QWidget
+
+    from circlekeeper.ui.welcome_page import WelcomePage
+
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    circles = QListWidget()
+    welcome = WelcomePage()
+    layout.addWidget(circles)
+    layout.addWidget(welcome)
+    welcome.set_ready(False)  # the data is opening
+    shown(qtbot, host)
+    circles.setFocus()
+    welcome.set_ready(True)
+    assert QApplication.focusWidget() is welcome.buttons()[0]
