@@ -107,3 +107,28 @@ def test_every_figure_after_its_bar_is_whole_in_every_language(qtbot) -> None:
                 assert metrics.horizontalAdvance(bar_value(bar)) <= room, (language, bar)
     finally:
         use_language(before)
+
+
+def test_in_german_on_a_small_screen_the_live_bars_keep_their_length_clear_of_the_figures(
+    qtbot,
+) -> None:
+    """At 1024×600 in German the live list's bars were a few pixels long and ran under
+    "0:01 von 1:30": the figures' column was measured on an hour with two passes."""
+    from circlekeeper.i18n import active_language, use_language
+    from circlekeeper.ui.fairness_strip import SHORTEST_BAR
+
+    before = active_language()
+    try:
+        use_language("de")
+        strip = FairnessStrip()
+        bars = [ShareBar("Анна Смирнова", 0.0, 1, 90.0), ShareBar("Tomasz Wiśniewski", 1, 0, 90)]
+        strip.set_bars(bars, 0.0)
+        qtbot.addWidget(strip)
+        strip.resize(390, 200)  # the live list's width at 1024×600
+        label_w, bar_x, bar_w = strip.columns()
+        value_x, _room = strip.value_column()
+        assert bar_w >= SHORTEST_BAR
+        assert bar_x + bar_w < value_x, "the bar ends before its figures begin"
+        assert label_w > 0
+    finally:
+        use_language(before)
