@@ -25,5 +25,6 @@ def keys_follow(area: QWidget, first: QWidget) -> None:
     """An area just shown (Ctrl+2) takes the keyboard, at ``first``, unless it already has
     it: the history appeared while the keys stayed on the circle list beside it, where Down
     moved through circles nobody could see change."""
-    if not area.isAncestorOf(QApplication.focusWidget()):
+    focus = QApplication.focusWidget()
+    if focus is None or not area.isAncestorOf(focus):
         first.setFocus()

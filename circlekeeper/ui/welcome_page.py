@@ -78,6 +78,7 @@ class WelcomePage(QWidget):
         """The keyboard on *Create your first circle*, the button that looks like the default:
         it sat on the empty circle list beside it, where Enter or Space did nothing."""
         create = self._buttons[0]
-        here = self.isAncestorOf(QApplication.focusWidget())
+        focus = QApplication.focusWidget()
+        here = focus is not None and self.isAncestorOf(focus)
         if self.isVisible() and create.isEnabled() and not here:
             create.setFocus()
