@@ -213,3 +213,13 @@ def test_the_welcome_takes_the_keys_when_its_buttons_wake(qtbot) -> None:
     circles.setFocus()
     welcome.set_ready(True)
     assert QApplication.focusWidget() is welcome.buttons()[0]
+
+
+def test_editing_a_circle_its_long_description_shows_its_beginning(qtbot) -> None:
+    from circlekeeper.ui.catalog import CircleDetail
+
+    about = "A drop-in peer-support circle for anyone going through a hard time."
+    detail = CircleDetail(3, "Tuesday Evening Circle", about, default_plan=default_plan())
+    dialog = shown(qtbot, CircleEditor(detail))
+    assert dialog.description.text() == about
+    assert dialog.description.cursorPosition() == 0

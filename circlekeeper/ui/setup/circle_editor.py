@@ -88,6 +88,8 @@ class CircleEditor(QDialog):
         self.facilitators = QLineEdit(", ".join(detail.facilitators))
         self.facilitators.setAccessibleName(_("Facilitators"))
         self.facilitators.setPlaceholderText(_("Names, separated by commas"))
+        for field_ in (self.name, self.description, self.facilitators):
+            field_.setCursorPosition(0)  # a long text reads from its beginning
         self.agreements = QPlainTextEdit("\n".join(detail.agreements))
         self.agreements.setAccessibleName(_("Group agreements"))
         # One agreement per line: a tab character means nothing in one, and Tab typing it
