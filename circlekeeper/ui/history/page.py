@@ -50,6 +50,7 @@ from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
+from circlekeeper.ui.table_keys import keys_follow, tab_leaves
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ class HistoryPage(QWidget):
     def _build_sessions_tab(self, page_size: int) -> QWidget:
         self.filter_bar = FilterBar()
         self.model = SessionTableModel(self.source, page_size=page_size, parent=self)
-        self.table = QTableView()
+        self.table = tab_leaves(QTableView())
         self.table.setAccessibleName(_("Past sessions"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -253,6 +254,8 @@ class HistoryPage(QWidget):
         super().showEvent(event)
         self.refresh_choices()
         self.reload()
+        if not event.spontaneous():
+            keys_follow(self, self.table)
 
     def apply_filter(self, filter: SessionFilter) -> None:
         self.model.set_filter(filter)

@@ -252,10 +252,14 @@ class SetupDialog(SpeakingOrder, QDialog):
         plan_layout.addWidget(self.plan, 1)
         plan_layout.addWidget(self.skip_check_in)
 
+        # The roles and the order take the width their words ask for (the order's choices
+        # read in full, each beside its label); who is here takes the rest, so names with
+        # their pronouns read whole on a laptop ("Анна Смирнова (she/" was cut short when
+        # the order column took the room it had to spare).
         top = QHBoxLayout()
-        top.addWidget(people_box, 2)
-        top.addWidget(middle, 3)
-        top.addWidget(order_box, 6)  # its choices read in full, each beside its label
+        top.addWidget(people_box, 1)
+        top.addWidget(middle)
+        top.addWidget(order_box)
         body = QVBoxLayout()
         body.addLayout(top, 1)
         body.addWidget(plan_box, 1)  # asks for its rounds: one prompt per person grows it
