@@ -60,7 +60,7 @@ def register(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.session.interchange.session_file import dump_session
-    from circlekeeper.store.session_export import export_problem, session_document
+    from circlekeeper.store.sessions.exporting import export_problem, session_document
 
     with open_for_reading(args.db) as store:
         doc = session_document(store, args.session_id)
@@ -90,7 +90,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_writing
     from circlekeeper.session.interchange.session_file import load_session
-    from circlekeeper.store.session_import import import_session
+    from circlekeeper.store.sessions.importing import import_session
 
     text = _read(args.file)
     doc = load_session(text)  # everything is checked before the database is opened
@@ -126,7 +126,7 @@ def _read(name: str) -> str:
             raise UserFacingError(
                 _("What came in on stdin is not text in UTF-8, so it cannot be a session file.")
             ) from error
-    from circlekeeper.store.session_import import read_session_text
+    from circlekeeper.store.sessions.importing import read_session_text
 
     return read_session_text(Path(name))
 

@@ -70,7 +70,7 @@ def run_check(args: argparse.Namespace) -> int:
 def _check_sessions(args: argparse.Namespace) -> int:
     """The file is sound; now every session's record, asked what ``export-json`` asks."""
     from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.store.session_export import export_problems
+    from circlekeeper.store.sessions.exporting import export_problems
 
     with open_for_reading(getattr(args, "db", None)) as store:
         problems = export_problems(store)

@@ -35,7 +35,7 @@ from circlekeeper.store.read_only_media import (
     read_only_notice,
     refuse_unfolded_changes,
 )
-from circlekeeper.store.sessions import SessionRepository
+from circlekeeper.store.sessions.repository import SessionRepository
 from circlekeeper.store.settings import SettingsRepository
 from circlekeeper.store.vault_header import VaultHeaderRepository
 
