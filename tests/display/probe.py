@@ -243,7 +243,6 @@ class Prober:
         def handle(window: QWidget) -> None:
             expect = pending.pop(0)
             log(f"{expect.name}: opened {window.windowTitle()!r} at {since()}")
-            more_time()
             record = measure(window)
             for watcher in self.watchers:
                 record.update(watcher(window))
@@ -254,9 +253,9 @@ class Prober:
             expect.record.update(record)
             self.report.setdefault("windows", {})[expect.name] = expect.record
             self.save()
+            more_time()  # counted from the press: what ``prepare`` looked at takes its own time
             if expect.press == "none":
                 before.add(window)
-                more_time()
                 QTimer.singleShot(50, look)
                 return
             if expect.press == "enter":
