@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _
-from circlekeeper.i18n.formats import format_fixed
+from circlekeeper.i18n.formats import format_fixed, format_percent
 from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.bidi_text import breakable, own_direction
@@ -51,7 +51,7 @@ class SummaryView(QWidget):
         title.setObjectName("summaryTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
-        self.fairness_label = QLabel(summary.fairness_sentence(format_fixed))
+        self.fairness_label = QLabel(summary.fairness_sentence(format_fixed, format_percent))
         self.fairness_label.setWordWrap(True)
         self.fairness_label.setAccessibleName(_("Fairness"))
         self.facts_label = QLabel(SEPARATOR.join(session_facts(summary)))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_open_list
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.order import (
     OrderStrategy,
@@ -288,7 +289,8 @@ class SetupDialog(SpeakingOrder, QDialog):
         self.round_start.setEnabled(strategy is OrderStrategy.SEATING)
         self._refresh_suggestion()
         order = self.first_round_order()
-        names = ", ".join(display_name(p.name) for p in order[:PREVIEWED_NAMES])
+        # A sequence, not "this one and that one": the locale's glue between items, no "and".
+        names = format_open_list(display_name(p.name) for p in order[:PREVIEWED_NAMES])
         names += "…" if len(order) > PREVIEWED_NAMES else ""
         preview = ngettext(
             "{count} present. Order: {names}", "{count} present. Order: {names}", len(order)
