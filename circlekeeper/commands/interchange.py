@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from circlekeeper.commands import metavars
 from circlekeeper.commands.values import session_id
 from circlekeeper.errors import ExportFailed, UserFacingError
 from circlekeeper.i18n import _, ngettext
@@ -33,12 +34,12 @@ def register(subparsers: Any) -> None:
         ),
     )
     export.add_argument(
-        "session_id", metavar="SESSION_ID", type=session_id, help=_("the session's id")
+        "session_id", metavar=metavars.session_id(), type=session_id, help=_("the session's id")
     )
     export.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
+        metavar=metavars.file(),
         required=True,
         help=_("the file to write ('-' for stdout)"),
     )
@@ -53,7 +54,9 @@ def register(subparsers: Any) -> None:
             " changes."
         ),
     )
-    importer.add_argument("file", metavar="FILE", help=_("the session file ('-' for stdin)"))
+    importer.add_argument(
+        "file", metavar=metavars.file(), help=_("the session file ('-' for stdin)")
+    )
     importer.set_defaults(func=run_import)
 
 

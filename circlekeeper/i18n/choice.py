@@ -36,7 +36,11 @@ class UnknownLanguage(UserFacingError):
     def __init__(self, requested: str, where: str) -> None:
         self.requested = requested
         self.where = where
-        choices = ", ".join(f"{code} ({language(code).native_name})" for code in SHIPPED_LANGUAGES)
+        from circlekeeper.i18n.formats import format_list
+
+        choices = format_list(
+            (f"{code} ({language(code).native_name})" for code in SHIPPED_LANGUAGES), style="or"
+        )
         super().__init__(
             _(
                 "{where} asks for the language “{requested}”, which CircleKeeper does not speak"

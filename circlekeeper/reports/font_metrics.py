@@ -9,6 +9,10 @@ and later ones load it instead. A cache entry is named after the file's size and
 two versions, so a new font or a new reportlab simply parses again; an entry that cannot be read
 or written is ignored (the font is parsed, as without a cache). A test checks that a font loaded
 from the cache is the font reportlab parses and that the PDF comes out identical.
+
+Each entry is about 340 KB and a font file's time changes with every reinstall or upgrade, so
+writing a font's new entry removes that font's older ones (and parts of writes a crash left
+behind): the folder holds one reading per font, never a growing pile.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import re
 import sys
 import tempfile
+import time
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -37,6 +43,8 @@ log = logging.getLogger(__name__)
 _NOT_KEPT = ("_ttf_data", "_pdfScale", "filename")
 """The file's bytes (read from the font itself), a function, and where the file lives."""
 _NAMES = "__ttf_names__"
+_ABANDONED_AFTER = 3600.0
+"""Seconds after which a ``.part`` file is a write that never finished, not one under way."""
 
 
 def cache_folder() -> Path:
@@ -56,6 +64,7 @@ def load_font(font: BundledFont) -> TTFont:
     parsed = TTFont(font.name, str(path), shapable=font.shaping)
     if entry is not None:
         _write(entry, reading_of(parsed.face))
+        prune_stale(entry, path.stem)
     return parsed
 
 
@@ -139,3 +148,30 @@ def _write(entry: Path, reading: dict[str, Any]) -> None:
             raise
     except (OSError, ValueError) as error:
         log.info("Could not keep the font reading %s (%s)", entry.name, error)
+
+
+def prune_stale(entry: Path, font: str) -> None:
+    """Remove the readings of ``font`` (a font file's name without its suffix) kept for another
+    file time, size, reportlab or Python (only ``entry`` describes the font as it is now), and
+    writes a crash abandoned.
+
+    Another font's entries are left alone, though one font's name may begin another's
+    (``DejaVuSans-…`` and ``DejaVuSans-Bold-…``): an entry belongs to a font when the font's
+    name is followed by the size and time, which are digits.
+    """
+    same_font = re.compile(re.escape(font) + r"-\d+-\d+-rl.*\.marshal")
+    try:
+        neighbours = list(entry.parent.iterdir())
+    except OSError as error:
+        log.info("Could not look through the font readings (%s)", error)
+        return
+    now = time.time()
+    for path in neighbours:
+        try:
+            stale = (path.name != entry.name and same_font.fullmatch(path.name) is not None) or (
+                path.suffix == ".part" and now - path.stat().st_mtime > _ABANDONED_AFTER
+            )
+            if stale:
+                path.unlink()
+        except OSError as error:
+            log.info("Could not remove the old font reading %s (%s)", path.name, error)

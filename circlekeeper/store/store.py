@@ -140,7 +140,7 @@ def open_store(
     try:
         backups = BackupService(path, keep=keep_backups)
         if path.exists() and path.stat().st_size > 0:
-            report = quick_check(path)
+            report = quick_check(path, as_writer=True)
             if not report.ok:
                 raise DatabaseCorrupted(path, report.problems[0], backups.newest_good())
             tables = table_names(path)

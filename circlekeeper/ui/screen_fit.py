@@ -35,7 +35,14 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 
 def scrolling(layout: QLayout) -> QScrollArea:
     """``layout``'s content in a frameless vertical scroll area: on a short screen the content
-    scrolls, and the buttons kept outside it stay in view."""
+    scrolls, and the buttons kept outside it stay in view.
+
+    The area itself takes no keyboard focus: it shows none, so a dialog that opened with the
+    keyboard on it swallowed what was typed. Tabbing into a field below the fold still
+    scrolls it into view (QScrollArea follows the focus of its children)."""
+    # Imported here: the window imports this module before its first paint, when neither the
+    # Qt namespace nor the scroll area's classes are needed (tests/ui/test_startup.py).
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
     body = QWidget()
@@ -44,4 +51,5 @@ def scrolling(layout: QLayout) -> QScrollArea:
     area.setWidget(body)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area

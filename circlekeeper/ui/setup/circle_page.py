@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_list
 from circlekeeper.ui.bidi_text import breakable, listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.setup.cadence_words import cadence_words
@@ -95,7 +96,7 @@ class CirclePage(QWidget):
         self.meets.setText(cadence_words(circle.cadence))
         active = [m for m in members if not m.archived]
         self.people.setText(
-            sentence(", ".join(listed_person(m.name, m.pronouns) for m in active))
+            sentence(format_list(listed_person(m.name, m.pronouns) for m in active))
             or _("Nobody yet — add people with Edit circle, or as newcomers when you start.")
         )
         self.agreements.setText(
