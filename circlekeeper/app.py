@@ -12,7 +12,6 @@ import random
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from circlekeeper.errors import UserFacingError
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 
     from circlekeeper.store import Store
     from circlekeeper.store.history.queries import HistoryQueries
-    from circlekeeper.ui.catalog import FirstPage
+    from circlekeeper.ui.first_page import FirstPage
     from circlekeeper.ui.language_switch import LanguageSwitch
     from circlekeeper.ui.main_window import MainWindow, WindowOptions
     from circlekeeper.ui.notes.wiring import NotesParts
@@ -54,14 +53,21 @@ def seconds_since_process_start() -> float:
         return time.process_time()
 
 
-@dataclass(slots=True)
 class Connected:
-    """What lives on an open database; closed together, the vault locked before the store."""
+    """What lives on an open database; closed together, the vault locked before the store.
 
-    store: Store
-    notes: NotesParts
-    history: HistoryQueries
-    closed: bool = False
+    A plain class, as is :class:`AppParts`: this module is imported before the window's first
+    paint, and ``@dataclass`` would spend milliseconds there generating methods (equality, a
+    repr) these holders of live resources do not use.
+    """
+
+    __slots__ = ("closed", "history", "notes", "store")
+
+    def __init__(self, store: Store, notes: NotesParts, history: HistoryQueries) -> None:
+        self.store = store
+        self.notes = notes
+        self.history = history
+        self.closed = False
 
     def close(self) -> None:
         if self.closed:
@@ -73,12 +79,14 @@ class Connected:
             self.store.close()
 
 
-@dataclass(slots=True)
 class AppParts:
     """What the composition root built; the caller closes ``data`` when the window is gone."""
 
-    data: Connected
-    window: MainWindow
+    __slots__ = ("data", "window")
+
+    def __init__(self, data: Connected, window: MainWindow) -> None:
+        self.data = data
+        self.window = window
 
     @property
     def store(self) -> Store:
@@ -201,26 +209,28 @@ def first_page(db: str | None) -> FirstPage | None:
     """The circle list and the first circle's page, read before the store opens (see
     ``store/first_look.py``); ``None`` when only the store can tell what to show."""
     from circlekeeper.store.first_look import read_first_look
-    from circlekeeper.ui.catalog import CircleCard, CircleDetail, FirstPage, Member
+    from circlekeeper.ui.first_page import FirstPage, ListedCard, SeatedMember
 
     look = read_first_look(db)
     if look is None:
         return None
     cards = tuple(
-        CircleCard(
+        ListedCard(
             listed.record.circle_id or 0,
             listed.record.name,
             listed.record.description,
             listed.members,
             listed.sessions,
-            demo=listed.record.demo,
+            listed.record.demo,
         )
         for listed in look.circles
     )
     if not look.circles:
         return FirstPage(cards, None)
-    members = tuple(Member(p.person_id, p.name, p.pronouns, p.archived) for p in look.first_members)
-    return FirstPage(cards, CircleDetail.of(look.circles[0].record, members))
+    members = tuple(
+        SeatedMember(p.person_id, p.name, p.pronouns, p.archived) for p in look.first_members
+    )
+    return FirstPage(cards, look.circles[0].record, members)
 
 
 def finish_smoke_test(data: Connected, failure: list[UserFacingError]) -> None:
@@ -275,7 +285,10 @@ def install_language_switch(
     def rebuild(old: MainWindow) -> MainWindow:
         # The old window's own choices (clock, dialogs, preference) carry over; everything
         # that lives on the data is wired again, worded in the new language.
-        options = replace(old.options, extra_pages={}, switch_language=None)
+        from copy import copy
+
+        options = copy(old.options)
+        options.extra_pages, options.switch_language = {}, None
         fresh = MainWindow(None, options)
         wire_window(fresh, data.store, notes=data.notes)
         return fresh

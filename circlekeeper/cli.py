@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from circlekeeper import __version__
-from circlekeeper.commands import COMMAND_MODULES, COMMAND_OF
+from circlekeeper.commands import COMMAND_MODULES, COMMAND_OF, metavars
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, use_language
 from circlekeeper.i18n.argparse_text import translate_argparse
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 def _add_language_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
-        metavar="CODE",
+        metavar=metavars.language_code(),
         help=_(
             "the language to speak, such as es, fr, de, pt_BR or ar (default: $CIRCLEKEEPER_LANG,"
             " else the language chosen in Settings, else the system's)"
@@ -38,7 +38,7 @@ def _add_language_option(parser: argparse.ArgumentParser) -> None:
 def _add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
-        metavar="PATH_OR_URL",
+        metavar=metavars.path_or_url(),
         help=_(
             "database file or SQLAlchemy URL (default: $CIRCLEKEEPER_DB, else the user data folder)"
         ),
@@ -65,7 +65,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help=_("show the version number and exit"),
     )
     _add_app_options(parser)
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar=metavars.command())
     modules = (COMMAND_OF[command],) if command in COMMAND_OF else COMMAND_MODULES
     for name in modules:
         importlib.import_module(f"circlekeeper.commands.{name}").register(subparsers)
@@ -81,7 +81,7 @@ def _accept_db_after(parser: argparse.ArgumentParser) -> None:
     if not any("--db" in action.option_strings for action in parser._actions):
         parser.add_argument(
             "--db",
-            metavar="PATH_OR_URL",
+            metavar=metavars.path_or_url(),
             default=argparse.SUPPRESS,
             help=_("database file or SQLAlchemy URL (may also come before the command)"),
         )

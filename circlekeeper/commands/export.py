@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from circlekeeper.commands import metavars
 from circlekeeper.commands.values import required_day, session_id
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
@@ -30,22 +31,34 @@ def register(subparsers: Any) -> None:
         "export",
         help=_("export session summaries as PDF (one session, or a circle over a date range)"),
         description=_(
-            "Export one session (SESSION_ID -o FILE.pdf) or every finished session between two"
+            "Export one session ({session_id} -o {file}.pdf) or every finished session between two"
             " dates (--from/--to, optionally --circle) into a folder, one PDF each or one"
             " combined PDF."
-        ),
+        ).format(session_id=metavars.session_id(), file=metavars.file()),
     )
     export.add_argument(
         "session_id",
-        metavar="SESSION_ID",
+        metavar=metavars.session_id(),
         nargs="?",
         type=session_id,
         help=_("the session to export (`circlekeeper sessions` lists them)"),
     )
-    export.add_argument("-o", "--output", required=True, help=_("PDF file, or folder for a range"))
-    export.add_argument("--circle", metavar="NAME", help=_("only this circle (range export)"))
-    export.add_argument("--from", dest="date_from", metavar="DATE", help=_("first day, 2026-03-01"))
-    export.add_argument("--to", dest="date_to", metavar="DATE", help=_("last day, 2026-03-31"))
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=metavars.path(),
+        help=_("PDF file, or folder for a range"),
+    )
+    export.add_argument(
+        "--circle", metavar=metavars.name(), help=_("only this circle (range export)")
+    )
+    export.add_argument(
+        "--from", dest="date_from", metavar=metavars.day(), help=_("first day, 2026-03-01")
+    )
+    export.add_argument(
+        "--to", dest="date_to", metavar=metavars.day(), help=_("last day, 2026-03-31")
+    )
     export.add_argument("--combined", action="store_true", help=_("one PDF for the whole range"))
     _common(export)
     export.set_defaults(func=run_export)
@@ -64,13 +77,29 @@ def register(subparsers: Any) -> None:
         ),
     )
     report.add_argument(
-        "--from", dest="date_from", metavar="DATE", required=True, help=_("first day, 2026-03-01")
+        "--from",
+        dest="date_from",
+        metavar=metavars.day(),
+        required=True,
+        help=_("first day, 2026-03-01"),
     )
     report.add_argument(
-        "--to", dest="date_to", metavar="DATE", required=True, help=_("last day, 2026-03-31")
+        "--to",
+        dest="date_to",
+        metavar=metavars.day(),
+        required=True,
+        help=_("last day, 2026-03-31"),
     )
-    report.add_argument("--circle", metavar="NAME", help=_("only this circle (default: all)"))
-    report.add_argument("-o", "--output", required=True, help=_("the PDF (or CSV) file to write"))
+    report.add_argument(
+        "--circle", metavar=metavars.name(), help=_("only this circle (default: all)")
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar=metavars.file(),
+        help=_("the PDF (or CSV) file to write"),
+    )
     report.add_argument(
         "--csv", action="store_true", help=_("write the figures as CSV for a spreadsheet")
     )
@@ -122,7 +151,9 @@ def run_export(args: argparse.Namespace) -> int:
     ranged = args.date_from or args.date_to or args.circle or args.combined
     if args.session_id is not None and ranged:
         raise UserFacingError(
-            _("Give either a SESSION_ID or a date range (--from/--to), not both.")
+            _("Give either a {session_id} or a date range (--from/--to), not both.").format(
+                session_id=metavars.session_id()
+            )
         )
     if args.session_id is not None:
         return _export_one(args, output)

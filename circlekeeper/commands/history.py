@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from circlekeeper.commands import metavars
 from circlekeeper.commands.values import parse_day
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext, pgettext
@@ -23,19 +24,21 @@ def register(subparsers: Any) -> None:
         "demo",
         help=_("fill the database with demo circles, people and finished sessions"),
         description=_(
-            "Add realistic demo circles, people (names in several scripts) and N finished"
+            "Add realistic demo circles, people (names in several scripts) and {count} finished"
             " sessions, each played through the real session engine so every log is valid. The"
             " same seed gives the same data."
-        ),
+        ).format(count=metavars.count()),
     )
     demo.add_argument(
         "--sessions",
         type=int,
         default=DEFAULT_DEMO_SESSIONS,
-        metavar="N",
+        metavar=metavars.count(),
         help=_("how many sessions (default {count})").format(count=DEFAULT_DEMO_SESSIONS),
     )
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help=_("random seed (default 1)"))
+    demo.add_argument(
+        "--seed", type=int, default=1, metavar=metavars.seed(), help=_("random seed (default 1)")
+    )
     demo.set_defaults(func=run_demo)
 
     sessions = subparsers.add_parser(
@@ -46,12 +49,14 @@ def register(subparsers: Any) -> None:
             " whole day."
         ),
     )
-    sessions.add_argument("--circle", metavar="NAME", help=_("only this circle (its exact name)"))
     sessions.add_argument(
-        "--from", dest="since", metavar="DATE", help=_("from this day (YYYY-MM-DD)")
+        "--circle", metavar=metavars.name(), help=_("only this circle (its exact name)")
     )
     sessions.add_argument(
-        "--to", dest="until", metavar="DATE", help=_("up to this day (YYYY-MM-DD)")
+        "--from", dest="since", metavar=metavars.day(), help=_("from this day (YYYY-MM-DD)")
+    )
+    sessions.add_argument(
+        "--to", dest="until", metavar=metavars.day(), help=_("up to this day (YYYY-MM-DD)")
     )
     sessions.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
     sessions.set_defaults(func=run_sessions)

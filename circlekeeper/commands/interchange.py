@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from circlekeeper.commands import metavars
 from circlekeeper.commands.values import session_id
 from circlekeeper.errors import ExportFailed, UserFacingError
 from circlekeeper.i18n import _, ngettext
@@ -33,12 +34,12 @@ def register(subparsers: Any) -> None:
         ),
     )
     export.add_argument(
-        "session_id", metavar="SESSION_ID", type=session_id, help=_("the session's id")
+        "session_id", metavar=metavars.session_id(), type=session_id, help=_("the session's id")
     )
     export.add_argument(
         "-o",
         "--output",
-        metavar="FILE",
+        metavar=metavars.file(),
         required=True,
         help=_("the file to write ('-' for stdout)"),
     )
@@ -53,14 +54,16 @@ def register(subparsers: Any) -> None:
             " changes."
         ),
     )
-    importer.add_argument("file", metavar="FILE", help=_("the session file ('-' for stdin)"))
+    importer.add_argument(
+        "file", metavar=metavars.file(), help=_("the session file ('-' for stdin)")
+    )
     importer.set_defaults(func=run_import)
 
 
 def run_export(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_reading
     from circlekeeper.session.interchange.session_file import dump_session
-    from circlekeeper.store.session_export import export_problem, session_document
+    from circlekeeper.store.sessions.exporting import export_problem, session_document
 
     with open_for_reading(args.db) as store:
         doc = session_document(store, args.session_id)
@@ -90,7 +93,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from circlekeeper.commands.opening import open_for_writing
     from circlekeeper.session.interchange.session_file import load_session
-    from circlekeeper.store.session_import import import_session
+    from circlekeeper.store.sessions.importing import import_session
 
     text = _read(args.file)
     doc = load_session(text)  # everything is checked before the database is opened
@@ -126,7 +129,7 @@ def _read(name: str) -> str:
             raise UserFacingError(
                 _("What came in on stdin is not text in UTF-8, so it cannot be a session file.")
             ) from error
-    from circlekeeper.store.session_import import read_session_text
+    from circlekeeper.store.sessions.importing import read_session_text
 
     return read_session_text(Path(name))
 

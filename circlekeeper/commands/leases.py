@@ -13,6 +13,7 @@ import argparse
 from datetime import timedelta
 from typing import Any
 
+from circlekeeper.commands import metavars
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 
@@ -23,14 +24,15 @@ def register(subparsers: Any) -> None:
         help=_("close a live session nobody has touched for hours (coordinators)"),
         description=_(
             "Close a live session as abandoned at its last sign of life, whoever ran it, once"
-            " it has been silent for HOURS (default 3)."
-        ),
+            " it has been silent for {hours} (default 3)."
+        ).format(hours=metavars.hours()),
     )
-    close.add_argument("session", metavar="SESSION_ID", help=_("the session to close"))
+    close.add_argument("session", metavar=metavars.session_id(), help=_("the session to close"))
     close.add_argument(
         "--hours",
         type=float,
         default=3.0,
+        metavar=metavars.hours(),
         help=_("how long it must have been silent (default 3)"),
     )
     close.set_defaults(func=run_close_abandoned)

@@ -10,13 +10,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from circlekeeper.commands import metavars
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.prompts import PromptCategory
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("prompts", help=_("check prompt deck files, list prompts"))
-    commands = parser.add_subparsers(dest="prompts_command", metavar="ACTION", required=True)
+    commands = parser.add_subparsers(
+        dest="prompts_command", metavar=metavars.action(), required=True
+    )
     check = commands.add_parser(
         "check",
         help=_("validate deck files (all shipped decks and their translations if none)"),
@@ -25,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "files",
         nargs="*",
         type=Path,
-        metavar="FILE",
+        metavar=metavars.file(),
         help=_("a deck file to check (TOML); none checks every shipped deck"),
     )
     check.set_defaults(func=run_check)
@@ -37,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=[c.value for c in PromptCategory],
         help=_("only prompts of this kind"),
     )
-    listing.add_argument("--search", default="", help=_("words that must all appear"))
+    listing.add_argument(
+        "--search", default="", metavar=metavars.words(), help=_("words that must all appear")
+    )
     listing.add_argument(
         "--first-meeting", action="store_true", help=_("only prompts suited to a first meeting")
     )

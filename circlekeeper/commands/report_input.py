@@ -111,7 +111,7 @@ def find_circle_id(store: Store, name: str | None) -> int | None:
 def records_between(
     store: Store, start: date, end: date, circle: str | None = None
 ) -> list[SessionRecord]:
-    from circlekeeper.store.session_ranges import sessions_between
+    from circlekeeper.store.sessions.ranges import sessions_between
 
     low, high = day_range(start, end)
     return sessions_between(store, low, high, circle_id=find_circle_id(store, circle))

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from circlekeeper.commands import metavars
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_list
 
 
 def register(subparsers: Any) -> None:
@@ -24,10 +26,18 @@ def register(subparsers: Any) -> None:
         ),
     )
     setup.add_argument(
-        "--facilitator", action="append", default=[], metavar="ROLE", help=_("a login role")
+        "--facilitator",
+        action="append",
+        default=[],
+        metavar=metavars.role(),
+        help=_("a login role"),
     )
     setup.add_argument(
-        "--coordinator", action="append", default=[], metavar="ROLE", help=_("a login role")
+        "--coordinator",
+        action="append",
+        default=[],
+        metavar=metavars.role(),
+        help=_("a login role"),
     )
     setup.add_argument(
         "--print-sql",
@@ -51,7 +61,7 @@ def run_setup_roles(args: argparse.Namespace) -> int:
                 print(f"{statement};")
             return 0
         setup_roles(store.engine, facilitators=args.facilitator, coordinators=args.coordinator)
-    members = ", ".join([*args.facilitator, *args.coordinator]) or _("no login roles yet")
+    members = format_list([*args.facilitator, *args.coordinator]) or _("no login roles yet")
     print(
         _("The facilitator and coordinator roles are set up ({members}).").format(members=members)
     )

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from circlekeeper.commands import metavars
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
 
@@ -26,11 +27,11 @@ def register(subparsers: Any) -> None:
         "restore",
         help=_("replace the database with a backup (the current file is kept aside)"),
         description=_(
-            "Move the current database aside with a timestamp, copy BACKUP in its place and"
+            "Move the current database aside with a timestamp, copy {backup} in its place and"
             " check it. Nothing is deleted."
-        ),
+        ).format(backup=metavars.backup()),
     )
-    restore.add_argument("backup", metavar="BACKUP", help=_("the backup file to restore"))
+    restore.add_argument("backup", metavar=metavars.backup(), help=_("the backup file to restore"))
     restore.set_defaults(func=run_restore)
 
 
@@ -70,7 +71,7 @@ def run_check(args: argparse.Namespace) -> int:
 def _check_sessions(args: argparse.Namespace) -> int:
     """The file is sound; now every session's record, asked what ``export-json`` asks."""
     from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.store.session_export import export_problems
+    from circlekeeper.store.sessions.exporting import export_problems
 
     with open_for_reading(getattr(args, "db", None)) as store:
         problems = export_problems(store)

@@ -20,6 +20,7 @@ ARGPARSE_MESSAGES = (
     N_("argument %(argument_name)s: %(message)s"),
     N_("%(prog)s: error: %(message)s\n"),
     N_("unrecognized arguments: %s"),
+    N_("unexpected option string: %s"),
     N_("the following arguments are required: %s"),
     N_("one of the arguments %s is required"),
     N_("not allowed with argument %s"),

@@ -8,7 +8,6 @@ database: the language belongs to the person at the laptop, not to the data.
 
 from __future__ import annotations
 
-import locale
 import logging
 import os
 from collections.abc import Mapping
@@ -37,7 +36,11 @@ class UnknownLanguage(UserFacingError):
     def __init__(self, requested: str, where: str) -> None:
         self.requested = requested
         self.where = where
-        choices = ", ".join(f"{code} ({language(code).native_name})" for code in SHIPPED_LANGUAGES)
+        from circlekeeper.i18n.formats import format_list
+
+        choices = format_list(
+            (f"{code} ({language(code).native_name})" for code in SHIPPED_LANGUAGES), style="or"
+        )
         super().__init__(
             _(
                 "{where} asks for the language “{requested}”, which CircleKeeper does not speak"
@@ -84,6 +87,8 @@ def system_language(environ: Mapping[str, str] | None = None) -> str | None:
         if value:
             break  # gettext stops at the first variable that is set
     if environ is os.environ:
+        import locale  # only when the environment names no language (a C locale)
+
         try:
             code = locale.getlocale(locale.LC_MESSAGES)[0]
         except (AttributeError, ValueError):

@@ -19,13 +19,21 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from circlekeeper.i18n import english_formats as english
-from circlekeeper.i18n.languages import babel_locale_name
+from circlekeeper.i18n.languages import PSEUDO_LANGUAGE, babel_locale_name
 from circlekeeper.i18n.translation import active_language
 
 if TYPE_CHECKING:
     from babel import Locale, numbers
 
 Length = Literal["full", "long", "medium", "short"]
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def unbreakable(text: str) -> str:
+    """``text`` with no-break spaces for its spaces: a figure and its unit (``12 h``,
+    ``+10 pts``, ``5 min``) that must never be split across two lines of a report."""
+    return text.replace(" ", NO_BREAK_SPACE)
 
 
 def _locale(language: str | None) -> Locale:
@@ -173,7 +181,8 @@ def format_duration(
     length: Literal["long", "short", "narrow"] = "short",
     language: str | None = None,
 ) -> str:
-    """A length of time in whole units: ``1 hr and 5 min`` / ``1 Std. und 5 Min.``.
+    """A length of time in whole units: ``1 hr and 5 min`` / ``1 Std. und 5 Min.``, each
+    figure joined to its unit by a no-break space.
 
     Seconds are shown only for spans under an hour, where they still matter to a person.
     """
@@ -184,7 +193,9 @@ def format_duration(
     if not hours:
         parts.append(("second", secs))
     shown = [(unit, value) for unit, value in parts if value] or [("second", 0)]
-    words = [_unit(value, unit, length, language) for unit, value in shown]
+    # Each figure held to its unit ("5 min"): a line or a label may break between the units,
+    # never inside one.
+    words = [unbreakable(_unit(value, unit, length, language)) for unit, value in shown]
     # CLDR's "unit" list styles are incomplete in Babel for several locales (a KeyError in
     # Spanish, a repeated item in Arabic); the standard style reads well in every language.
     return format_list(words, language=language)
@@ -260,11 +271,42 @@ def format_list(
 ) -> str:
     """``Ana, Bo and Chen`` / ``Ana, Bo y Chen`` / ``Ana, Bo und Chen``."""
     listed = list(items)
+    if (language or active_language()) == PSEUDO_LANGUAGE and style == "standard":
+        return _pseudo_list(listed)
     if _in_english(language) and (shown := english.format_list(listed, style)) is not None:
         return shown
     from babel import lists
 
     return lists.format_list(listed, style=style, locale=_locale(language))  # type: ignore[arg-type]
+
+
+def _pseudo_list(items: list[str]) -> str:
+    """English's list with a pseudo-translated "and", so the layout test's pseudo-locale
+    (which fails on any English word on screen) sees this word go through translation too."""
+    from circlekeeper.i18n.pseudo import pseudolocalize
+
+    if len(items) <= 1:
+        return items[0] if items else ""
+    word = pseudolocalize("and")
+    if len(items) == 2:
+        return f"{items[0]} {word} {items[1]}"
+    return ", ".join(items[:-1]) + f", {word} " + items[-1]
+
+
+def format_open_list(items: Iterable[str], *, language: str | None = None) -> str:
+    """``Ana, Bo, Chen`` / ``أمل وبو وتشن``: the first items of a longer list (shown with an
+    ellipsis after them), joined the way the locale joins items in the middle of a list, with
+    no "and" before the last one shown, which is not the list's last."""
+    listed = list(items)
+    if _in_english(language):
+        return ", ".join(listed)
+    glue = str(_locale(language).list_patterns["standard"]["middle"])  # "{0}, {1}"
+    before, _first, rest = glue.partition("{0}")
+    between, _second, after = rest.partition("{1}")
+    shown = listed[0] if listed else ""
+    for item in listed[1:]:  # pieced together: a name may hold "{1}"
+        shown = before + shown + between + item + after
+    return shown
 
 
 def format_clock(seconds: float, *, signed: bool = False, language: str | None = None) -> str:

@@ -6,8 +6,8 @@ direction and plural rules come from Babel's copy of the Unicode CLDR, never fro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 SOURCE_LANGUAGE = "en"
 """The language the program's strings are written in (msgids are English)."""
@@ -20,8 +20,10 @@ SHIPPED_LANGUAGES: tuple[str, ...] = ("en", "es", "fr", "de", "pt_BR", "ar")
 """Every language with a complete catalog and prompt decks, in the order Settings lists them."""
 
 
-@dataclass(frozen=True, slots=True)
-class Language:
+class Language(NamedTuple):
+    """A named tuple, not a dataclass: this module is imported before the window's first
+    paint, where ``@dataclass`` would spend milliseconds generating methods."""
+
     code: str
     """gettext's code: ``"es"``, ``"pt_BR"``."""
     native_name: str

@@ -14,6 +14,10 @@ What reportlab needs only while it parses (``glyphToChar``, glyph → characters
 works out each character's width) is kept as marshalled bytes inside the reading and unpacked
 the first time something asks for it, which a report never does: unpacking it was two fifths of
 loading a face.
+
+Each entry is about 340 KB and a font file's time changes with every reinstall or upgrade, so
+writing a font's new entry removes that font's older ones (and parts of writes a crash left
+behind): the folder holds one reading per font, never a growing pile.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import re
 import sys
 import tempfile
+import time
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
@@ -48,6 +54,8 @@ LATER = ("glyphToChar",)
 """Attributes kept as marshalled bytes, unpacked on first use (reports never use them)."""
 _FORMAT = "2"
 """The cache entry's layout; a new one makes older entries invisible (they are parsed again)."""
+_ABANDONED_AFTER = 3600.0
+"""Seconds after which a ``.part`` file is a write that never finished, not one under way."""
 
 
 def cache_folder() -> Path:
@@ -65,6 +73,7 @@ def load_font(font: BundledFont) -> TTFont:
     parsed = TTFont(font.name, str(path), shapable=font.shaping)
     if entry is not None:
         _write(entry, reading_of(parsed.face))
+        prune_stale(entry, path.stem)
     return parsed
 
 
@@ -172,3 +181,30 @@ def _write(entry: Path, reading: dict[str, Any]) -> None:
             raise
     except (OSError, ValueError) as error:
         log.info("Could not keep the font reading %s (%s)", entry.name, error)
+
+
+def prune_stale(entry: Path, font: str) -> None:
+    """Remove the readings of ``font`` (a font file's name without its suffix) kept for another
+    file time, size, reportlab or Python (only ``entry`` describes the font as it is now), and
+    writes a crash abandoned.
+
+    Another font's entries are left alone, though one font's name may begin another's
+    (``DejaVuSans-…`` and ``DejaVuSans-Bold-…``): an entry belongs to a font when the font's
+    name is followed by the size and time, which are digits.
+    """
+    same_font = re.compile(re.escape(font) + r"-\d+-\d+-rl.*\.marshal")
+    try:
+        neighbours = list(entry.parent.iterdir())
+    except OSError as error:
+        log.info("Could not look through the font readings (%s)", error)
+        return
+    now = time.time()
+    for path in neighbours:
+        try:
+            stale = (path.name != entry.name and same_font.fullmatch(path.name) is not None) or (
+                path.suffix == ".part" and now - path.stat().st_mtime > _ABANDONED_AFTER
+            )
+            if stale:
+                path.unlink()
+        except OSError as error:
+            log.info("Could not remove the old font reading %s (%s)", path.name, error)

@@ -21,7 +21,7 @@ from datetime import datetime
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from circlekeeper.i18n import _, active_language, language, ngettext
-from circlekeeper.i18n.formats import format_date, format_date_and_time
+from circlekeeper.i18n.formats import format_date, format_date_and_time, format_list
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy, ReportContext
@@ -297,7 +297,7 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
         if named:
             privacy = report.privacy_of(line.circle_id)
             row.append(
-                ", ".join(n for n in (shown_name(f, privacy) for f in line.facilitators) if n)
+                format_list(n for n in (shown_name(f, privacy) for f in line.facilitators) if n)
             )
         rows.append(row)
     story: list[Flowable] = [PageBreak()]

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from reportlab.platypus import Flowable, Spacer, Table
 
 from circlekeeper.i18n import N_, _, ngettext
-from circlekeeper.i18n.formats import format_day_month, format_month
+from circlekeeper.i18n.formats import format_day_month, format_list, format_month
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import isolate
@@ -87,7 +87,7 @@ def facilitation_line(counts: Sequence[tuple[str, int]], privacy: Privacy, kit: 
         f"{name(shown_name(person, privacy) or '')} {say.count(n)}" for person, n in counts
     ] or ["—"]
     words = _("Facilitation (sessions each, alphabetical): {counts}")
-    return _one(rtl.said(kit, words.format(counts=", ".join(parts)), kit.styles.body))
+    return _one(rtl.said(kit, words.format(counts=format_list(parts)), kit.styles.body))
 
 
 def _one(flowables: list[Flowable]) -> Flowable:

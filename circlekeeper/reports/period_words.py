@@ -1,6 +1,6 @@
 """How the period figures read in words: changes against the previous period, shares, fairness.
 
-One place for these phrasings, so the PDF, the CSV and the history view say "+12 %" or "time
+One place for these phrasings, so the PDF, the CSV and the history view say "+12%" or "time
 was shared fairly evenly" the same way.
 """
 
@@ -14,7 +14,9 @@ from circlekeeper.i18n.formats import (
     format_day_month,
     format_fixed,
     format_number,
+    format_percent,
     format_weekday,
+    unbreakable,
 )
 from circlekeeper.session.fairness_words import fairness_verdict
 from circlekeeper.session.planned_sessions import PlannedSessions
@@ -27,13 +29,14 @@ def _signed(value: float, places: int) -> str:
 
 
 def change_in_count(now: float, before: float) -> str:
-    """``+12 %`` against the previous period; ``new`` when there was nothing before."""
+    """``+12%`` (``+12 %`` in German) against the previous period; ``new`` when there was
+    nothing before. The percentage is CLDR's, a no-break space wherever the locale puts a space."""
     if not before:
         return "—" if not now else _("new")
     change = (now - before) / before * 100
     if abs(change) < 0.5:
         return _("no change")
-    return _signed(change, 0) + " %"
+    return format_percent(change / 100, signed=True)
 
 
 def change_in_share(now: float | None, before: float | None) -> str:
@@ -44,7 +47,7 @@ def change_in_share(now: float | None, before: float | None) -> str:
     if abs(points) < 0.5:
         return _("no change")
     # Percentage points (40 % → 50 % is +10 points).
-    return _("{points} pts").format(points=_signed(points, 0))
+    return unbreakable(_("{points} pts").format(points=_signed(points, 0)))
 
 
 def change_in_index(now: float | None, before: float | None) -> str:
@@ -61,7 +64,7 @@ def count(value: int) -> str:
 
 
 def share(value: float | None) -> str:
-    return "—" if value is None else format_fixed(value * 100, 0) + " %"
+    return "—" if value is None else format_percent(value)
 
 
 def number(value: float | None, digits: int = 1) -> str:
@@ -70,7 +73,7 @@ def number(value: float | None, digits: int = 1) -> str:
 
 def hours(seconds: float) -> str:
     # Hours, as in "1,234.5 h".
-    return _("{hours} h").format(hours=format_fixed(seconds / 3600, 1))
+    return unbreakable(_("{hours} h").format(hours=format_fixed(seconds / 3600, 1)))
 
 
 def fairness(index: float | None) -> str:

@@ -18,7 +18,13 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
 
 from circlekeeper.i18n import _, ngettext, speaking, writes_right_to_left
-from circlekeeper.i18n.formats import format_clock, format_fixed, format_list, format_number
+from circlekeeper.i18n.formats import (
+    format_clock,
+    format_fixed,
+    format_list,
+    format_number,
+    format_percent,
+)
 from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
@@ -315,7 +321,7 @@ class SessionReport(StoryWriter):
                 ]
             )
         over = sum(p.over_seconds for p in summary.people)
-        out += self.say(summary.fairness_sentence(format_fixed), s.body)
+        out += self.say(summary.fairness_sentence(format_fixed, format_percent), s.body)
         out += self.say(totals_line(summary, over), s.body)
         out.append(self.table(data, cols, figures_from=2))
         out += self.say(fairness_rule(), s.small)

@@ -48,7 +48,14 @@ def escape(text: str) -> str:
 
 NOTICE_COLOR = PRINT.notice
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+_SPACES = re.compile(r"[ \t\u2000-\u2006\u2008-\u200a\u3000]+")
+"""Spaces a line may break at; the no-break ones (between a figure and its unit, ``125 %``,
+``42 s``) stay, so reportlab never ends a line on the figure and starts the next on the unit."""
+_BREAKING_WHITESPACE = re.compile(r"[^\S\u00a0]+")
+_NO_BREAK = str.maketrans({"\u202f": "\u00a0", "\u2007": "\u00a0"})
+"""CLDR's narrow no-break space (``6:05 PM``, French ``5 s``) and the figure space are
+no-break spaces to a reader, but reportlab breaks lines at them; its plain no-break space
+(which it keeps whole) takes their place."""
 _NOTICE = "notice"
 
 
@@ -72,11 +79,17 @@ def clean(text: str) -> str:
     if text.isascii() and text.replace("\n", " ").isprintable():
         return text  # printable ASCII holds no control or format character
     out = []
-    for ch in text:
+    for ch in text.translate(_NO_BREAK):
         category = unicodedata.category(ch)
         if ch == "\n" or category not in ("Cc", "Cf") or _kept_format(ord(ch)):
             out.append(ch)
     return "".join(out)
+
+
+def collapse(text: str) -> str:
+    """``text`` cleaned, on one line, each run of spaces a single space, but no-break spaces
+    kept (``" ".join(text.split())`` turns them into spaces a line may break at)."""
+    return _BREAKING_WHITESPACE.sub(" ", clean(text)).strip(" ")
 
 
 def _kept_format(code: int) -> bool:
@@ -89,7 +102,7 @@ def _kept_format(code: int) -> bool:
 
 def truncate(text: str, limit: int) -> str:
     """At most ``limit`` characters, with an ellipsis when something was cut."""
-    text = " ".join(clean(text).split())
+    text = collapse(text)
     if len(text) <= limit:
         return text
     return text[: max(1, limit - 1)].rstrip() + "…"
@@ -115,7 +128,7 @@ class Typesetter(RightToLeftLines):
         runs: list[Run] = []
         font: str | None
         for ch in split_clusters(text):
-            if ch in " \n":
+            if ch in " \u00a0\n":
                 # A space keeps its neighbour's font, so a shaped run stays whole, except after
                 # a notice or an emoji (Noto Emoji's space is as wide as a pictograph).
                 previous = runs[-1].font if runs else _NOTICE
@@ -161,7 +174,7 @@ class Typesetter(RightToLeftLines):
         for a paragraph that is shaped (:func:`shaped`): harfbuzz then turns each Hebrew or
         Arabic run around itself."""
         font = self.fonts.bold if bold else self.fonts.regular
-        plain = " ".join(clean(text).split())
+        plain = collapse(text)
         if not has_rtl(plain):
             return self.markup(self.runs(without_controls(plain), bold=bold), font)
         levels = resolved_levels(plain, rtl_base=base_is_rtl(plain))
@@ -239,9 +252,7 @@ class Typesetter(RightToLeftLines):
         columns, lists); ``None`` takes the direction from the text itself. ``align_right``
         sets every printed line flush right whatever its direction (chart labels).
         """
-        return self._block(
-            " ".join(clean(text).split()), style, width, "", rtl_base, align_right=align_right
-        )
+        return self._block(collapse(text), style, width, "", rtl_base, align_right=align_right)
 
     def width_of(self, text: str, style: ParagraphStyle) -> float:
         """The printed width of ``text`` set on one line in ``style`` (before shaping)."""
@@ -249,13 +260,13 @@ class Typesetter(RightToLeftLines):
         found = self._widths.get(key)
         if found is None:  # remembered: a year's charts measure the same labels thousands of times
             bold = style.fontName == self.fonts.bold
-            plain = without_controls(" ".join(clean(text).split()))
+            plain = without_controls(collapse(text))
             found = self._widths[key] = self._word_width(plain, style, bold)
         return found
 
     def fit(self, text: str, style: ParagraphStyle, width: float) -> str:
         """``text`` cut at a whole character, with "…", so it prints on one line of ``width``."""
-        text = without_controls(" ".join(clean(text).split()))
+        text = without_controls(collapse(text))
         if self.width_of(text, style) <= width:
             return text
         clusters = split_clusters(text)
@@ -284,7 +295,7 @@ class Typesetter(RightToLeftLines):
         "Noa (נ.)" reads right in a report of either direction. It sits at the start of its
         column (the right in a ``rtl_page``); with ``own_side`` (an Arabic report's attendance
         grid) on its own side instead: Hebrew and Arabic right, Latin left."""
-        line = " ".join(clean(truncate(text, limit)).split())
+        line = collapse(truncate(text, limit))
         rtl = base_is_rtl(line) if own_side else rtl_page
         return self._block(line, style, width, "", None, alignment=TA_RIGHT if rtl else TA_LEFT)
 

@@ -14,7 +14,6 @@ week of a month (day 29–31) means "the last Tuesday", since not every month ha
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -139,6 +138,8 @@ def week_of_month(day: date) -> int:
 def monthly_day(year: int, month: int, weekday: int, week: int) -> date:
     """The ``week``-th ``weekday`` (Monday 0) of a month; ``LAST``: the month's last one."""
     if week == LAST:
+        import calendar  # counting meetings, not the window's first paint, needs it
+
         end = date(year, month, calendar.monthrange(year, month)[1])
         return end - timedelta(days=(end.weekday() - weekday) % 7)
     first = date(year, month, 1)

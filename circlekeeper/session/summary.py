@@ -33,8 +33,19 @@ Decimal = Callable[[float, int], str]
 """Writes a figure with a number of decimal places: ``(0.857, 2) -> "0.86"``."""
 
 
+Percent = Callable[[float], str]
+"""Writes a fraction as a percentage: ``1.25 -> "125%"`` (``"125 %"`` in German)."""
+
+NO_BREAK_SPACE = "\u00a0"
+"""Between a figure and its unit, so a line never ends on "42" and the next starts "s"."""
+
+
 def _plain_decimal(value: float, places: int) -> str:
     return f"{value:.{places}f}"
+
+
+def _plain_percent(fraction: float) -> str:
+    return f"{fraction * 100:.0f}%"
 
 
 def fairness_rule() -> str:
@@ -123,37 +134,48 @@ class SessionSummary:
                 return person
         raise KeyError(person_id)
 
-    def fairness_sentence(self, decimal: Decimal | None = None) -> str:
+    def fairness_sentence(
+        self, decimal: Decimal | None = None, percent: Percent | None = None
+    ) -> str:
         """One sentence in plain words for the printed summary and the history view.
 
         ``decimal(value, places)`` writes a figure the way the reader's language does
-        (``0,86`` in German); session/ knows no locale data, so the caller may pass Babel's.
+        (``0,86`` in German) and ``percent(fraction)`` a percentage (``125 %`` in German,
+        ``125%`` in English); session/ knows no locale data, so the caller may pass Babel's.
+        A figure and its unit are held together with no-break spaces.
         """
         figure = decimal or _plain_decimal
+        as_percent = percent or _plain_percent
         not_measured = len(self.people) - self.measured_count
         if self.jain_index is None:
             return _("Nobody spoke in this session, so there is no fairness figure.")
         index = figure(self.jain_index, 2)
         verdict = fairness_verdict(self.jain_index)
         measured = self.measured_count
-        largest = figure(self.max_deviation_seconds, 0)
-        percent = figure(self.max_deviation_percent, 0)
+        # Translators: seconds, as in "42 s": the {difference} of the fairness sentence.
+        largest = _("{seconds} s").format(seconds=figure(self.max_deviation_seconds, 0))
+        largest = largest.replace(" ", NO_BREAK_SPACE)
+        share = as_percent(self.max_deviation_percent / 100).replace(" ", NO_BREAK_SPACE)
         if measured == 1:
+            # Translators: {difference} is a time such as "42 s", {percent} a share ("125%").
             sentence = _(
                 "Fairness index {index} for the one speaker (1.00 is perfectly equal): "
-                "{verdict}; the largest difference from an equal share was {seconds} s "
-                "({percent} %)."
-            ).format(index=index, verdict=verdict, seconds=largest, percent=percent)
+                "{verdict}; the largest difference from an equal share was {difference} "
+                "({percent})."
+            ).format(index=index, verdict=verdict, difference=largest, percent=share)
         else:
+            # Translators: {difference} is a time such as "42 s", {percent} a share ("125%").
             sentence = ngettext(
                 "Fairness index {index} among the {count} who spoke (1.00 is perfectly "
                 "equal): {verdict}; the largest difference from an equal share was "
-                "{seconds} s ({percent} %).",
+                "{difference} ({percent}).",
                 "Fairness index {index} among the {count} who spoke (1.00 is perfectly "
                 "equal): {verdict}; the largest difference from an equal share was "
-                "{seconds} s ({percent} %).",
+                "{difference} ({percent}).",
                 measured,
-            ).format(index=index, count=measured, verdict=verdict, seconds=largest, percent=percent)
+            ).format(
+                index=index, count=measured, verdict=verdict, difference=largest, percent=share
+            )
         if not not_measured:
             return sentence
         passing = ngettext(

@@ -1,40 +1,65 @@
 """The only place that writes SQL: SQLAlchemy 2 models, repositories, migrations, backups.
 
 Everything outside this package talks to :class:`Store` and receives frozen dataclasses.
-``Store`` and ``open_store`` are imported on first use (PEP 562): importing a light module of
-the package (records, errors, the read-only file reader) must not pull SQLAlchemy in.
+Every name here is imported on first use (PEP 562): importing one light module of the package
+must not pull the rest in. ``Store`` and ``open_store`` would load SQLAlchemy; the records and
+errors are cheaper, but the window's first page is read (``first_look.py``) before it is shown,
+and building the records' dataclasses would cost that first paint several milliseconds.
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from circlekeeper.store.errors import (
-    DatabaseCorrupted,
-    DatabaseLocked,
-    DuplicateEvent,
-    InvalidRecord,
-    RecordNotFound,
-    StoreError,
-    StoreUnavailable,
-)
-from circlekeeper.store.records import (
-    CheckReport,
-    CircleRecord,
-    PersonRecord,
-    Privacy,
-    SessionRecord,
-    SessionStatus,
-)
-
 if TYPE_CHECKING:
+    from circlekeeper.store.errors import (
+        DatabaseCorrupted,
+        DatabaseLocked,
+        DuplicateEvent,
+        InvalidRecord,
+        RecordNotFound,
+        StoreError,
+        StoreUnavailable,
+    )
+    from circlekeeper.store.records import (
+        CheckReport,
+        CircleRecord,
+        PersonRecord,
+        Privacy,
+        SessionRecord,
+        SessionStatus,
+    )
     from circlekeeper.store.store import Store, open_store
+
+_HOMES = {
+    "circlekeeper.store.errors": (
+        "DatabaseCorrupted",
+        "DatabaseLocked",
+        "DuplicateEvent",
+        "InvalidRecord",
+        "RecordNotFound",
+        "StoreError",
+        "StoreUnavailable",
+    ),
+    "circlekeeper.store.records": (
+        "CheckReport",
+        "CircleRecord",
+        "PersonRecord",
+        "Privacy",
+        "SessionRecord",
+        "SessionStatus",
+    ),
+    "circlekeeper.store.store": ("Store", "open_store"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Store", "open_store"):
-        from circlekeeper.store import store
-
-        return getattr(store, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _HOME_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # asked once
+    return value
 
 
 __all__ = [

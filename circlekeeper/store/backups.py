@@ -17,6 +17,7 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from circlekeeper.i18n import _
 from circlekeeper.store.errors import StoreError, StoreUnavailable
@@ -137,9 +138,15 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def quick_check(path: Path) -> CheckReport:
-    """SQLite's ``quick_check``: fast enough for every start-up."""
-    return _check(Path(path), full=False)
+def quick_check(path: Path, *, as_writer: bool = False) -> CheckReport:
+    """SQLite's ``quick_check``: fast enough for every start-up.
+
+    ``as_writer`` is for the app opening its own file under the writer lock. A process killed
+    in the middle of a write in rollback-journal mode leaves a hot ``-journal`` that SQLite
+    must roll back before anyone may read; a read-only connection cannot, and its "attempt to
+    write a readonly database" made a healthy file look damaged after a crash.
+    """
+    return _check(Path(path), full=False, as_writer=as_writer)
 
 
 def full_check(path: Path) -> CheckReport:
@@ -147,7 +154,7 @@ def full_check(path: Path) -> CheckReport:
     return _check(Path(path), full=True)
 
 
-def _check(path: Path, *, full: bool) -> CheckReport:
+def _check(path: Path, *, full: bool, as_writer: bool = False) -> CheckReport:
     if not path.is_file():
         return CheckReport(path, False, (_("the file does not exist"),), full)
     if path.stat().st_size == 0:
@@ -158,7 +165,8 @@ def _check(path: Path, *, full: bool) -> CheckReport:
         return CheckReport(path, False, (_("this is not a SQLite database file"),), full)
     problems: list[str] = []
     try:
-        connection = sqlite3.connect(read_uri(path), uri=True)
+        uri = f"file:{quote(str(path))}?mode=rw" if as_writer else read_uri(path)
+        connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
         return CheckReport(
             path, False, (_("it cannot be opened: {error}").format(error=error),), full

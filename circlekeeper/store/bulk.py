@@ -26,7 +26,7 @@ from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.store import codec
 from circlekeeper.store import models as m
-from circlekeeper.store.session_search import search_text
+from circlekeeper.store.sessions.search import search_text
 
 
 class BulkPerson(Protocol):

@@ -18,14 +18,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from circlekeeper.session.circle import CircleRecord
 from circlekeeper.store import codec
 from circlekeeper.store.file_path import plain_file
 from circlekeeper.store.read_only_media import read_uri
-from circlekeeper.store.records import PersonRecord
 from circlekeeper.store.schema_version import head_revision
 
 log = logging.getLogger(__name__)
@@ -35,8 +34,11 @@ BUSY_TIMEOUT_MS = 200
 waits for the store instead."""
 
 
-@dataclass(frozen=True, slots=True)
-class ListedCircle:
+# Named tuples, not dataclasses: they are built before the window's first paint, where
+# ``@dataclass`` generating and compiling each class's methods would cost milliseconds.
+
+
+class ListedCircle(NamedTuple):
     """One line of the circle list: the circle, its people and how often it met."""
 
     record: CircleRecord
@@ -44,13 +46,21 @@ class ListedCircle:
     sessions: int
 
 
-@dataclass(frozen=True, slots=True)
-class FirstLook:
+class SeatedPerson(NamedTuple):
+    """One of the first circle's people, with what ``PersonRecord`` holds of them."""
+
+    person_id: int
+    name: str
+    pronouns: str
+    archived: bool
+
+
+class FirstLook(NamedTuple):
     """What the first page shows: the unarchived circles in the list's order (name, then id)
     and the first one's unarchived people in seating order."""
 
     circles: tuple[ListedCircle, ...]
-    first_members: tuple[PersonRecord, ...]
+    first_members: tuple[SeatedPerson, ...]
 
 
 def read_first_look(db: str | os.PathLike[str] | None) -> FirstLook | None:
@@ -115,7 +125,7 @@ def _read(connection: sqlite3.Connection, path: Path) -> FirstLook | None:
     return FirstLook(
         circles,
         tuple(
-            PersonRecord(pid, name, pronouns, bool(archived))
+            SeatedPerson(pid, name, pronouns, bool(archived))
             for pid, name, pronouns, archived in people
         ),
     )

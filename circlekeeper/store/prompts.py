@@ -26,7 +26,7 @@ from circlekeeper.store.models import (
     PromptUseRow,
     SessionRow,
 )
-from circlekeeper.store.session_search import update_search_text
+from circlekeeper.store.sessions.search import update_search_text
 
 CUSTOM_PREFIX = "custom:"
 

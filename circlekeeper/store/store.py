@@ -35,7 +35,7 @@ from circlekeeper.store.read_only_media import (
     read_only_notice,
     refuse_unfolded_changes,
 )
-from circlekeeper.store.sessions import SessionRepository
+from circlekeeper.store.sessions.repository import SessionRepository
 from circlekeeper.store.settings import SettingsRepository
 from circlekeeper.store.vault_header import VaultHeaderRepository
 
@@ -140,7 +140,7 @@ def open_store(
     try:
         backups = BackupService(path, keep=keep_backups)
         if path.exists() and path.stat().st_size > 0:
-            report = quick_check(path)
+            report = quick_check(path, as_writer=True)
             if not report.ok:
                 raise DatabaseCorrupted(path, report.problems[0], backups.newest_good())
             tables = table_names(path)

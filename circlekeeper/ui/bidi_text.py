@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from circlekeeper.i18n import active_language, writes_right_to_left
+
 FIRST_STRONG_ISOLATE = "\u2068"
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 ZERO_WIDTH_SPACE = "\u200b"
 SOFT_HYPHEN = "\u00ad"
 LEFT_TO_RIGHT_MARK = "\u200e"
+RIGHT_TO_LEFT_MARK = "\u200f"
 
 NAME_ON_SCREEN = 60
 """Characters of a name shown on screen; the full name stays in the record and the editor."""
@@ -36,6 +39,7 @@ _INVISIBLE_MARKS = (
     POP_DIRECTIONAL_ISOLATE,
     ZERO_WIDTH_SPACE,
     LEFT_TO_RIGHT_MARK,
+    RIGHT_TO_LEFT_MARK,
     SOFT_HYPHEN,
 )
 
@@ -136,13 +140,18 @@ def listed_person(name: str, pronouns: str = "") -> str:
 
 
 def sentence(text: str) -> str:
-    """A line we compose (a list of names, a title) kept left to right like the rest of the UI.
+    """A line we compose (a list of names, a title) kept in the direction of the rest of the
+    UI: left to right, or right to left in a language written so (its list words, Arabic «و»,
+    read from the right, the first name rightmost).
 
     Selectable labels lay text out with a text document, which picks a paragraph's direction
     from its first strong letter *ignoring* isolates, so a list starting with a Hebrew name was
-    laid out right to left, its commas and pronouns jumbled. A leading LRM settles it.
+    laid out right to left, its commas and pronouns jumbled. A leading LRM (RLM) settles it.
     """
-    return LEFT_TO_RIGHT_MARK + text if text else text
+    if not text:
+        return text
+    right_to_left = writes_right_to_left(active_language())
+    return (RIGHT_TO_LEFT_MARK if right_to_left else LEFT_TO_RIGHT_MARK) + text
 
 
 def plain(text: str) -> str:

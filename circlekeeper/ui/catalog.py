@@ -65,16 +65,6 @@ def _settings(record: CircleRecord) -> dict[str, Any]:
 
 
 @dataclass(frozen=True, slots=True)
-class FirstPage:
-    """What the window shows before its catalog is attached: the circle list and the first
-    circle's page, read without the store so the window can show them at once."""
-
-    circles: tuple[CircleCard, ...]
-    first: CircleDetail | None
-    """The first listed circle (``None`` when there is none: the welcome page)."""
-
-
-@dataclass(frozen=True, slots=True)
 class LiveSessionInfo:
     """A session left *live* by a crash, as the resume offer describes it."""
 

@@ -13,17 +13,19 @@ import re
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 
-_CLOCK = re.compile(r"^(?:(\d+):)?(\d+):(\d{1,2})$")
+# Patterns as text, compiled (and cached by ``re``) when a duration is first parsed: the
+# circle page formats durations in the window's first paint, which parses none.
+_CLOCK = r"^(?:(\d+):)?(\d+):(\d{1,2})$"
 """``m:ss`` or ``h:mm:ss`` (seconds below 60)."""
-_UNITS = re.compile(
+_UNITS = (
     r"^(?:(\d+(?:[.,]\d+)?)\s*h(?:ours?|rs?)?)?\s*"
     r"(?:(\d+(?:[.,]\d+)?)\s*m(?:in(?:utes?|s)?)?)?\s*"
     r"(?:(\d+)\s*s(?:ec(?:onds?|s)?)?)?$"
 )
 """``90s``, ``2m``, ``1m30s``, ``1 min 30 s``, ``1h 15m``, ``1.5 min``."""
-_MINUTES_THEN_SECONDS = re.compile(r"^(\d+)\s*m(?:in(?:utes?|s)?)?\s+(\d+)$")
+_MINUTES_THEN_SECONDS = r"^(\d+)\s*m(?:in(?:utes?|s)?)?\s+(\d+)$"
 """``1 min 30`` (the seconds' unit left out)."""
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+_NUMBER = r"^\d+(?:[.,]\d+)?$"
 """A bare number is minutes: ``2`` is 2:00, ``1.5`` is 1:30."""
 
 
@@ -49,7 +51,7 @@ def parse_duration(text: str) -> int:
     cleaned = text.strip().lower()
     if not cleaned:
         raise DurationNotUnderstood(_("Type a length of time, such as 1:30, 90s or 2."))
-    if clock := _CLOCK.match(cleaned):
+    if clock := re.match(_CLOCK, cleaned):
         hours, minutes, seconds = (int(part or 0) for part in clock.groups())
         if seconds >= 60:
             raise DurationNotUnderstood(
@@ -60,11 +62,11 @@ def parse_duration(text: str) -> int:
                 )
             )
         return hours * 3600 + minutes * 60 + seconds
-    if _NUMBER.match(cleaned):
+    if re.match(_NUMBER, cleaned):
         return round(float(cleaned.replace(",", ".")) * 60)
-    if both := _MINUTES_THEN_SECONDS.match(cleaned):
+    if both := re.match(_MINUTES_THEN_SECONDS, cleaned):
         return int(both.group(1)) * 60 + int(both.group(2))
-    units = _UNITS.match(cleaned)
+    units = re.match(_UNITS, cleaned)
     if units and any(units.groups()):
         hours_text, minutes_text, seconds_text = units.groups()
         total = float((hours_text or "0").replace(",", ".")) * 3600

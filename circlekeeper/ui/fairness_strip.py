@@ -60,6 +60,16 @@ def bar_value(bar: ShareBar) -> str:
     return value
 
 
+VALUE_GAP = 6
+"""Pixels between a bar's end and its figures."""
+VALUE_PADDING = 4
+"""Pixels the figures keep from the widget's edge."""
+LABEL_GAP = 8
+"""Pixels between a name and its bar."""
+SHORTEST_BAR = 60
+"""Pixels a bar keeps however long the names and figures beside it."""
+
+
 class FairnessStrip(QWidget):
     """A row per person. Rows shrink from roomy to compact as a big circle fills the space;
     beyond that the strip grows taller than its place and :func:`scrollable` lets it scroll,
@@ -116,6 +126,29 @@ class FairnessStrip(QWidget):
         fits = (self.height() - self.top() - self.BOTTOM) / max(1, len(self._bars))
         return max(float(self.compact_row()), min(float(self.ROW), fits))
 
+    def value_column(self) -> tuple[float, float]:
+        """Where the figures after the bars begin (counted from the reading start) and the
+        room they have to the edge: as wide as the widest figure shown, or one of an hour
+        (against an hour offered), so the column stays put as the minutes grow. Measured on
+        every bar shown, because a language may word one pass longer than two (Arabic
+        does); an hour with two passes was the sample once, and in German at 1024×600 it
+        left the live bars a few pixels wide."""
+        metrics = QFontMetrics(self.font())
+        sample = ShareBar("", 3600 - 1, 0, 3600 - 1 if self._offers() else None)
+        widest = max(metrics.horizontalAdvance(bar_value(b)) for b in [sample, *self._bars])
+        room = float(widest + VALUE_PADDING)
+        return max(0.0, self.width() - room), room
+
+    def columns(self) -> tuple[float, float, float]:
+        """The names' width, where the bars begin and their length (from the reading start).
+        Names give way (elided) before the bars shrink below :data:`SHORTEST_BAR`, so a bar
+        never runs under its figures."""
+        value_x, _room = self.value_column()
+        label_w = float(min(int(self.width() * 0.34), 180))
+        label_w = max(min(label_w, value_x - VALUE_GAP - SHORTEST_BAR - LABEL_GAP), 0.0)
+        bar_x = label_w + LABEL_GAP
+        return label_w, bar_x, max(0.0, value_x - VALUE_GAP - bar_x)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -130,11 +163,8 @@ class FairnessStrip(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nobody has spoken yet"))
             painter.end()
             return
-        label_w = min(int(self.width() * 0.34), 180)
-        sample = ShareBar("", 3600 - 1, 2, 3600 - 1 if self._offers() else None)
-        value_w = metrics.horizontalAdvance(bar_value(sample)) + 8
-        bar_x = label_w + 8
-        bar_w = max(40, self.width() - bar_x - value_w)
+        value_x, value_w = self.value_column()
+        label_w, bar_x, bar_w = self.columns()
         offers = [b.offered or 0.0 for b in self._bars]
         scale_max = max(max(b.seconds for b in self._bars), max(offers), self._equal * 1.25, 1.0)
         rows = self._bars
@@ -151,7 +181,7 @@ class FairnessStrip(QWidget):
 
         for i, bar in enumerate(rows):
             y = top + i * row_h
-            name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w)
+            name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w))
             painter.setPen(text)
             painter.drawText(
                 QRectF(at(0, label_w), y, label_w, row_h),
@@ -168,7 +198,7 @@ class FairnessStrip(QWidget):
             value = bar_value(bar)
             painter.setPen(text)
             painter.drawText(
-                QRectF(at(bar_x + bar_w + 6, value_w), y, value_w, row_h),
+                QRectF(at(value_x, value_w), y, value_w, row_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 value,
             )

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from circlekeeper.session.dealing import PromptDeal
-    from circlekeeper.ui.catalog import Catalog, CircleCard, CircleDetail, FirstPage
+    from circlekeeper.ui.catalog import Catalog, CircleCard, CircleDetail
+    from circlekeeper.ui.first_page import FirstPage, ListedCard
     from circlekeeper.ui.live.arrival_dialog import Arrival
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         self.circle_list.setCurrentRow(0)
         self.circle_list.blockSignals(False)
         self._circle_id = page.first.circle_id
-        self.circle_page.show_circle(page.first)
+        self.circle_page.show_settings(page.first, page.members)
         self.pages.setCurrentWidget(self.circle_page)
 
     @property
@@ -197,8 +198,7 @@ class MainWindow(QMainWindow):
 
     @property
     def catalog(self) -> Catalog:
-        """The data, once open. Until then the circles list is disabled and every action that
-        reads data checks :attr:`has_data` first."""
+        """The data, once open; until then every action that reads data checks :attr:`has_data`."""
         if self._catalog is None:
             raise RuntimeError("the window's data is not open yet")
         return self._catalog
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         self.circle_list.setCurrentRow(row)
         self._circle_chosen(self.circle_list.currentItem(), None)
 
-    def _fill_circle_list(self, cards: Sequence[CircleCard]) -> None:
+    def _fill_circle_list(self, cards: Sequence[CircleCard | ListedCard]) -> None:
         self.circle_list.blockSignals(True)
         self.circle_list.clear()
         for card in cards:

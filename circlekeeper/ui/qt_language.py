@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale
 
-from circlekeeper.i18n import N_, PSEUDO_LANGUAGE, SOURCE_LANGUAGE
+from circlekeeper.i18n import PSEUDO_LANGUAGE, SOURCE_LANGUAGE
 from circlekeeper.i18n.languages import babel_locale_name
+
+if TYPE_CHECKING:  # Qt's translator is loaded only for a language other than English
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +32,8 @@ this the window would say ``٦:٥٥`` where the PDF of the same circle says ``6:
 
 
 def qt_translations_folder() -> str:
+    from PySide6.QtCore import QLibraryInfo
+
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
@@ -62,52 +68,11 @@ def apply_language(app: QApplication, code: str) -> QTranslator | None:
         app.setLayoutDirection(direction.RightToLeft if right_to_left else direction.LeftToRight)
     if code in (SOURCE_LANGUAGE, PSEUDO_LANGUAGE):
         return None
+    from circlekeeper.ui.qt_words import QtWords
+
     translator = QtWords(code, app)
     if not translator.load(QLocale(code), "qtbase", "_", qt_translations_folder()):
         log.info("Qt ships no qtbase translation for %s; its own buttons stay in English", code)
         return None
     app.installTranslator(translator)
     return translator
-
-
-OUR_WORDS_FOR_QT: dict[tuple[str, str], str] = {("QPlatformTheme", "Cancel"): N_("Cancel")}
-"""Qt's own words that CircleKeeper's catalog says instead: (Qt's context, Qt's source text)
-→ our message id.
-
-Qt's Arabic catalog calls every dialog's Cancel button «ألغِ», a short imperative whose final
-vowel mark reads to many as a word cut off («إلغ…»); our catalog's «إلغاء» is what Arabic
-software usually shows, and what CircleKeeper's own Cancel buttons already say. Taking the word
-from our catalog keeps one wording per language across Qt's buttons and ours."""
-
-
-class QtWords(QTranslator):
-    """Qt's ``qtbase`` catalog for one language, with two repairs.
-
-    - The few words in :data:`OUR_WORDS_FOR_QT` come from CircleKeeper's catalog.
-    - Qt's widget file dialog asks for ``Files of &type:``, which several of Qt's own
-      catalogs (Arabic, Spanish, French, Brazilian Portuguese) only hold without the ``&``:
-      that older wording is used instead of English (the label loses its shortcut letter,
-      which its combo box never had a use for).
-    """
-
-    def __init__(self, code: str, parent: QApplication) -> None:
-        super().__init__(parent)
-        from circlekeeper.i18n import translations_for
-
-        ours = translations_for(code)
-        self.ours = {
-            key: ours.gettext(message)
-            for key, message in OUR_WORDS_FOR_QT.items()
-            if ours.gettext(message) != message
-        }
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        ours = self.ours.get((context, source))
-        if ours is not None:
-            return ours
-        found = super().translate(context, source, disambiguation, n)
-        if not found and "&" in source:
-            found = super().translate(context, source.replace("&", ""), disambiguation, n)
-        return found or ""

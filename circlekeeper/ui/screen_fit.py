@@ -8,8 +8,11 @@ buttons below the screen's edge.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the main window fits itself before its first paint, which needs no more
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QLayout, QScrollArea, QWidget
 
 FRAME_ALLOWANCE = (16, 48)
 """Width and height a window manager's frame and title bar add around a window (openbox,
@@ -32,11 +35,21 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 
 def scrolling(layout: QLayout) -> QScrollArea:
     """``layout``'s content in a frameless vertical scroll area: on a short screen the content
-    scrolls, and the buttons kept outside it stay in view."""
+    scrolls, and the buttons kept outside it stay in view.
+
+    The area itself takes no keyboard focus: it shows none, so a dialog that opened with the
+    keyboard on it swallowed what was typed. Tabbing into a field below the fold still
+    scrolls it into view (QScrollArea follows the focus of its children)."""
+    # Imported here: the window imports this module before its first paint, when neither the
+    # Qt namespace nor the scroll area's classes are needed (tests/ui/test_startup.py).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
     body = QWidget()
     body.setLayout(layout)
     area = QScrollArea()
     area.setWidget(body)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area

@@ -286,7 +286,7 @@ class StoreCatalog:
     def import_session_file(self, path: str) -> str:
         """File a session file (a rescue copy, or one from another CircleKeeper) under its
         circle, all or nothing; returns a sentence saying what came in."""
-        from circlekeeper.store.session_import import import_session, read_session_text
+        from circlekeeper.store.sessions.importing import import_session, read_session_text
 
         document = load_session(read_session_text(Path(path)))
         result = import_session(self.store.engine, document)

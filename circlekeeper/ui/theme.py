@@ -173,12 +173,17 @@ def banner_style(colours: Palette = LIGHT) -> str:
     )
 
 
-def presenter_style(colours: Palette = PRESENTER) -> str:
-    """The projected screen: dark whatever the desktop theme, large type."""
+def presenter_style(colours: Palette = PRESENTER, scale: float = 1.0) -> str:
+    """The projected screen: dark whatever the desktop theme, large type; ``scale`` shrinks
+    the type for a presenter window smaller than a projector's screen."""
+
+    def px(size: int) -> int:
+        return max(10, round(size * scale))
+
     return (
         f"QWidget {{ background: {colours.background}; color: {colours.ink}; }}"
-        f"#presenterRound {{ font-size: 22px; color: {colours.muted}; }}"
-        "#presenterPrompt { font-size: 30px; }"
-        "#presenterSpeaker { font-size: 44px; font-weight: 600; }"
-        f"#presenterNext {{ font-size: 24px; color: {colours.muted}; }}"
+        f"#presenterRound {{ font-size: {px(22)}px; color: {colours.muted}; }}"
+        f"#presenterPrompt {{ font-size: {px(30)}px; }}"
+        f"#presenterSpeaker {{ font-size: {px(44)}px; font-weight: 600; }}"
+        f"#presenterNext {{ font-size: {px(24)}px; color: {colours.muted}; }}"
     )

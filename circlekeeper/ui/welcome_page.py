@@ -6,7 +6,8 @@ Shown before the data has opened, so it is kept small and loads nothing beyond a
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
 
@@ -67,3 +68,17 @@ class WelcomePage(QWidget):
         for button in self._buttons:
             button.setEnabled(ready)
         self.opening.setVisible(not ready)
+        self._take_the_keys()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._take_the_keys()
+
+    def _take_the_keys(self) -> None:
+        """The keyboard on *Create your first circle*, the button that looks like the default:
+        it sat on the empty circle list beside it, where Enter or Space did nothing."""
+        create = self._buttons[0]
+        focus = QApplication.focusWidget()
+        here = focus is not None and self.isAncestorOf(focus)
+        if self.isVisible() and create.isEnabled() and not here:
+            create.setFocus()

@@ -7,7 +7,6 @@ notes) arrives here, so tests hand the real window fakes and the window never bu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -27,42 +26,77 @@ if TYPE_CHECKING:
     from circlekeeper.ui.setup.setup_dialog import SetupDialog
 
 
-@dataclass
 class WindowOptions:
-    """Choices that shape the window, gathered by the composition root from settings."""
+    """Choices that shape the window, gathered by the composition root from settings.
 
-    facilitator_cue: CueStyle = CueStyle.FULL
-    presenter_cue: CueStyle = CueStyle.NEUTRAL
-    presenter_end_time: bool = False
-    auto_start_next: bool = True
-    muted: bool = False
-    clock_factory: Callable[[], Clock] = MonotonicClock
-    wall: Callable[[], datetime] | None = None
-    """The wall clock beside the monotonic one (``None``: the system's UTC time)."""
-    setup_dialog: Callable[..., SetupDialog] | None = None
-    """The *Start a circle* dialog (``None``: the real one)."""
-    pdf_exporter: Callable[[QWidget, int, str], object] | None = None
-    """Exports a session's PDF (parent, session id, shareable text); may return a running job
-    with a ``finished(path)`` signal."""
-    notes_factory: Callable[[int, LiveController], QWidget | None] | None = None
-    extra_pages: dict[str, QWidget] = field(default_factory=dict)
-    mood_dialog: Callable[[QWidget, int, str, int], object] | None = None
-    """Asks for the anonymous 1–5 mood counts (parent, session id, moment, people present)."""
-    prompts: PromptFeature | None = None
-    """The prompt library (drawing and browsing in *Start a circle*, the library window)."""
-    prompt_dealer: Callable[[int, bool, str], PromptDeal] | None = None
-    """Gives a live circle its late arrivals' own prompts (circle id, first meeting, the
-    circle's language → a deal); ``None``: they hear the round's shared prompt."""
-    settings_store: SettingsStore | None = None
-    """Where settings live (the database); ``None`` until the data has opened."""
-    settings_applied: Callable[[AppSettings], object] | None = None
-    """Told when settings change, for what lives outside the window (notes lock, prompts)."""
-    exported: Callable[[QWidget, Path], object] | None = None
-    """Told where a PDF was saved; ``None`` offers to open it or its folder (tests say no)."""
-    language_preference: LanguagePreference | None = None
-    """Where the facilitator's language choice is kept (``None``: Settings offers no choice)."""
-    switch_language: Callable[[str], QWidget | None] | None = None
-    """Rebuilds the window in a language at once (``ui/language_switch.py``); returns the new
-    window, or ``None`` when the choice waits for the next start."""
-    ask: Callable[[QWidget, str, str], bool] | None = None
-    """Asks a yes/no question; ``None`` means a real message box (tests answer it themselves)."""
+    A plain class, not a dataclass: the window is built with it before its first paint, where
+    ``@dataclass`` would spend milliseconds generating and compiling an ``__init__`` for these
+    twenty choices (and an equality and a repr nobody asks of them). Every choice is a
+    keyword; ``copy.copy`` gives another window the same choices.
+    """
+
+    def __init__(
+        self,
+        *,
+        facilitator_cue: CueStyle = CueStyle.FULL,
+        presenter_cue: CueStyle = CueStyle.NEUTRAL,
+        presenter_end_time: bool = False,
+        auto_start_next: bool = True,
+        muted: bool = False,
+        clock_factory: Callable[[], Clock] = MonotonicClock,
+        wall: Callable[[], datetime] | None = None,
+        setup_dialog: Callable[..., SetupDialog] | None = None,
+        pdf_exporter: Callable[[QWidget, int, str], object] | None = None,
+        notes_factory: Callable[[int, LiveController], QWidget | None] | None = None,
+        extra_pages: dict[str, QWidget] | None = None,
+        mood_dialog: Callable[[QWidget, int, str, int], object] | None = None,
+        prompts: PromptFeature | None = None,
+        prompt_dealer: Callable[[int, bool, str], PromptDeal] | None = None,
+        settings_store: SettingsStore | None = None,
+        settings_applied: Callable[[AppSettings], object] | None = None,
+        exported: Callable[[QWidget, Path], object] | None = None,
+        language_preference: LanguagePreference | None = None,
+        switch_language: Callable[[str], QWidget | None] | None = None,
+        ask: Callable[[QWidget, str, str], bool] | None = None,
+    ) -> None:
+        self.facilitator_cue = facilitator_cue
+        self.presenter_cue = presenter_cue
+        self.presenter_end_time = presenter_end_time
+        self.auto_start_next = auto_start_next
+        self.muted = muted
+        self.clock_factory = clock_factory
+        self.wall = wall
+        """The wall clock beside the monotonic one (``None``: the system's UTC time)."""
+        self.setup_dialog = setup_dialog
+        """The *Start a circle* dialog (``None``: the real one)."""
+        self.pdf_exporter = pdf_exporter
+        """Exports a session's PDF (parent, session id, shareable text); may return a running
+        job with a ``finished(path)`` signal."""
+        self.notes_factory = notes_factory
+        self.extra_pages: dict[str, QWidget] = {} if extra_pages is None else extra_pages
+        self.mood_dialog = mood_dialog
+        """Asks for the anonymous 1–5 mood counts (parent, session id, moment, people
+        present)."""
+        self.prompts = prompts
+        """The prompt library (drawing and browsing in *Start a circle*, the library
+        window)."""
+        self.prompt_dealer = prompt_dealer
+        """Gives a live circle its late arrivals' own prompts (circle id, first meeting, the
+        circle's language → a deal); ``None``: they hear the round's shared prompt."""
+        self.settings_store = settings_store
+        """Where settings live (the database); ``None`` until the data has opened."""
+        self.settings_applied = settings_applied
+        """Told when settings change, for what lives outside the window (notes lock,
+        prompts)."""
+        self.exported = exported
+        """Told where a PDF was saved; ``None`` offers to open it or its folder (tests say
+        no)."""
+        self.language_preference = language_preference
+        """Where the facilitator's language choice is kept (``None``: Settings offers no
+        choice)."""
+        self.switch_language = switch_language
+        """Rebuilds the window in a language at once (``ui/language_switch.py``); returns the
+        new window, or ``None`` when the choice waits for the next start."""
+        self.ask = ask
+        """Asks a yes/no question; ``None`` means a real message box (tests answer it
+        themselves)."""

@@ -82,10 +82,14 @@ def run_scenario(display: RealDisplay, name: str, tmp_path: Path, *args: str) ->
         )
     except subprocess.TimeoutExpired as stuck:  # say which window it was waiting on
         said = stuck.stderr.decode(errors="replace") if isinstance(stuck.stderr, bytes) else ""
+        (tmp_path / f"{name}.log").write_text(said)
         raise AssertionError(
             f"scenario {name} on {display.layout.name} still running after"
             f" {SCENARIO_SECONDS} s; its last steps:\n{said[-4000:]}"
         ) from None
+    # What the probe said as it went (each window opened, pressed, closed), kept beside the
+    # report: a passing run can be read back to see that every step took the window it meant.
+    (tmp_path / f"{name}.log").write_text(done.stderr)
     if done.returncode != 0 or not report.exists():
         raise AssertionError(
             f"scenario {name} on {display.layout.name} failed ({done.returncode}):\n"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QRect, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,9 @@ from PySide6.QtWidgets import (
 
 SETTLE = 0.35
 """Seconds for the window manager to place and frame a newly mapped window."""
+
+TRANSIENT = (Qt.WindowType.ToolTip, Qt.WindowType.Popup, Qt.WindowType.SplashScreen)
+"""Top-level widgets that are not windows a facilitator answers."""
 
 
 def log(message: str) -> None:
@@ -154,20 +157,46 @@ class Prober:
             self.path.write_text(json.dumps(self.report, indent=1))
 
     def visible_windows(self) -> list[QWidget]:
+        """Windows and dialogs on screen; never a tooltip or a menu, which come and go as the
+        pointer rests (a tooltip over the main window would be taken for the next dialog)."""
         return [
             w
             for w in self.app.topLevelWidgets()  # type: ignore[union-attr]
-            if w.isVisible() and w.windowHandle() is not None and w.windowHandle().isExposed()
+            if w.isVisible()
+            and w.windowType() not in TRANSIENT
+            and w.windowHandle() is not None
+            and w.windowHandle().isExposed()
         ]
 
     def run(self, trigger: Callable[[], object], *expected: Expect, timeout: float = 8) -> None:
-        """Calls ``trigger`` and handles each expected window in turn as it appears."""
+        """Calls ``trigger`` and handles each expected window in turn as it appears.
+
+        Each window has ``timeout`` seconds to open, counted from the trigger or from the
+        closing of the window before it, and as long again to close once pressed: on a loaded
+        machine a slow file dialog must not use up the time of the box that follows it. A
+        dialog ``exec()`` keeps ``trigger`` from returning until it closes, so when a window
+        does not come in time, whatever dialog is blocking (one nobody expected, or one that
+        came too late) is closed and named in the report: the scenario fails at once, saying
+        what it waited for, instead of hanging until the test's own limit.
+        """
         pending = list(expected)
         before = set(self.visible_windows())
         started = time.monotonic()
+        deadline = started + timeout
+        running = True
+
+        def since() -> str:
+            return f"{time.monotonic() - started:.1f} s"
+
+        def more_time() -> None:
+            nonlocal deadline
+            deadline = time.monotonic() + timeout
 
         def look() -> None:
-            if not pending or time.monotonic() - started > timeout:
+            if not running or not pending:
+                return
+            if time.monotonic() > deadline:
+                give_up()
                 return
             wanted = pending[0].title
             fresh = [
@@ -184,11 +213,36 @@ class Prober:
             except Exception:
                 log(traceback.format_exc())
                 self.report.setdefault("errors", []).append(traceback.format_exc())
-                window.close()
+                dismiss(window)
+                more_time()
+                QTimer.singleShot(50, look)
+
+        def give_up() -> None:
+            """No window came in time: unblock the trigger and say what was missing."""
+            missing = ", ".join(e.name for e in pending)
+            log(f"{missing}: did not open within {timeout} s (at {since()})")
+            self.report.setdefault("errors", []).append(
+                f"{missing}: did not open within {timeout} s"
+            )
+            pending.clear()
+            sweep()
+
+        def sweep() -> None:
+            """Close each dialog that blocks the trigger until it returns."""
+            if not running:
+                return
+            modal = QApplication.activeModalWidget()
+            if modal is not None and modal not in before:
+                log(f"closing {modal.windowTitle()!r}, which was not expected")
+                self.report.setdefault("errors", []).append(
+                    f"{modal.windowTitle()!r} opened unexpected"
+                )
+                dismiss(modal)
+            QTimer.singleShot(50, sweep)
 
         def handle(window: QWidget) -> None:
             expect = pending.pop(0)
-            log(f"{expect.name}: opened {window.windowTitle()!r}")
+            log(f"{expect.name}: opened {window.windowTitle()!r} at {since()}")
             record = measure(window)
             for watcher in self.watchers:
                 record.update(watcher(window))
@@ -199,6 +253,7 @@ class Prober:
             expect.record.update(record)
             self.report.setdefault("windows", {})[expect.name] = expect.record
             self.save()
+            more_time()  # counted from the press: what ``prepare`` looked at takes its own time
             if expect.press == "none":
                 before.add(window)
                 QTimer.singleShot(50, look)
@@ -211,9 +266,12 @@ class Prober:
                     window.close()
                 else:
                     centre = button.mapToGlobal(button.rect().center())
+                    # No ``--sync``: xdotool's synchronous move waits for the pointer to
+                    # move, and never returns (nor clicks) when it already rests there, as it
+                    # does when two dialogs in a row have their buttons in the same place.
+                    # Its click follows the move on the same connection, so it lands there.
                     xdo_later(
                         "mousemove",
-                        "--sync",
                         str(centre.x()),
                         str(centre.y()),
                         "sleep",
@@ -236,47 +294,62 @@ class Prober:
                 gone = not shiboken6.isValid(window)
                 if not gone and window.isVisible():
                     if expect.press == "default" and time.monotonic() - clicked_at > 2:
-                        # The pointer's click was not taken (seen with openbox on a window
-                        # mapped a moment before): Enter presses the same default button.
+                        # The pointer's click was not taken: Enter presses the same default
+                        # button (the report says which of the two closed the window).
                         log(f"{expect.name}: click not taken; pressing Enter")
                         expect.record["pressed_by"] = "enter"
                         expect.press = "enter-retry"
                         xdo_later("key", "--clearmodifiers", "Return")
-                    if time.monotonic() - started < timeout:
+                    if time.monotonic() < deadline:
                         QTimer.singleShot(50, closed)
                         return
                     log(f"{expect.name}: still open after {timeout} s; closing it")
                     expect.record["closed"] = False
-                    window.close()
+                    dismiss(window)
+                    more_time()
                     if pending:
                         QTimer.singleShot(50, look)
                     return
                 expect.record["closed"] = gone or not window.isVisible()
-                log(f"{expect.name}: closed={expect.record['closed']}")
+                log(f"{expect.name}: closed={expect.record['closed']} at {since()}")
                 # Only windows seen before the trigger (and those left open on purpose) stay
                 # "old". A window that opened while this one was closing is the next one
                 # expected: a refusal box shown straight after a file dialog is often mapped
                 # before this check runs, and marking it old left the scenario waiting on it.
                 before.difference_update([w for w in before if not shiboken6.isValid(w)])
+                more_time()
                 if pending:
                     QTimer.singleShot(50, look)
 
             QTimer.singleShot(100, closed)
 
+        def finished() -> bool:
+            return all(
+                "closed" in e.record and (e.press == "none" or e.record["closed"]) for e in expected
+            )
+
         QTimer.singleShot(50, look)
         trigger()
         spin_until(
-            lambda: all(
-                "closed" in e.record and (e.press == "none" or e.record["closed"]) for e in expected
-            ),
-            timeout,
+            lambda: finished() or time.monotonic() > deadline,
+            timeout * (2 * len(expected) + 1),
         )
+        running = False
         for stuck in self.visible_windows():  # a window that did not close must not block the rest
             if stuck not in before and QApplication.activeModalWidget() is stuck:
                 log(f"closing stuck {stuck.windowTitle()!r}")
-                stuck.close()
+                dismiss(stuck)
         for expect in expected:
             self.report.setdefault("windows", {}).setdefault(expect.name, {"opened": False})
+
+
+def dismiss(window: QWidget) -> None:
+    """Closes a window as Escape would; a message box without an Escape button ignores
+    ``close()``, so a dialog is rejected instead."""
+    if isinstance(window, QDialog):
+        window.reject()
+    else:
+        window.close()
 
 
 def is_dialog(widget: QWidget) -> bool:

@@ -204,6 +204,7 @@ def ring_from_ready(prober: Prober, workdir: Path) -> None:
             "window status text": window.statusBar().currentMessage(),
             "offer": window_rect(live.overrun_offer) if live.overrun_offer.isVisible() else None,
             "round text": live.round_label.text(),
+            "circle clock text": live.circle_clock.text(),
             "speaker text": live.speaker_label.text(),
         }
         screenshot(f"ring-{len(states)}-{name.replace(' ', '-')}")

@@ -122,10 +122,26 @@ def _start_xvfb(layout: Layout, log: Path) -> tuple[subprocess.Popen[bytes], int
         process = subprocess.Popen(
             [*base, f":{number}"], stdout=subprocess.DEVNULL, stderr=log.open("wb")
         )
-        if _wait(lambda n=number: Path(f"/tmp/.X11-unix/X{n}").exists(), 5):
+        # Another test run may take the number between the lock check and the start: our
+        # Xvfb then exits while the other's socket exists. The lock file names the server's
+        # process, so only a display that is ours is used.
+        if _wait(lambda n=number, p=process: _serves(n, p), 5):
             return process, number
         process.kill()
+        process.wait()
     raise RuntimeError(f"no free display in CIRCLEKEEPER_TEST_DISPLAYS={chosen[0]}-{chosen[-1]}")
+
+
+def _serves(number: int, process: subprocess.Popen[bytes]) -> bool:
+    """Our Xvfb holds display ``number`` (its lock names our process) and takes clients."""
+    lock = Path(f"/tmp/.X{number}-lock")
+    with suppress(OSError, ValueError):
+        return (
+            process.poll() is None
+            and int(lock.read_text().strip()) == process.pid
+            and Path(f"/tmp/.X11-unix/X{number}").exists()
+        )
+    return False
 
 
 def _wait(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def]

@@ -84,6 +84,9 @@ def test_percentages_match_babel(fraction: float) -> None:
     assert signed == ("+" + plain if round(fraction * 100) > 0 else plain)
 
 
+NBSP = "\u00a0"
+
+
 @pytest.mark.parametrize("length", ["long", "short", "narrow"])
 def test_durations_use_cldrs_units_and_plurals(length: str) -> None:
     for seconds in [*range(0, 130), 3599, 3600, 3601, 3660, 7322, 36000, 360000, 29.5, 30.5]:
@@ -94,8 +97,8 @@ def test_durations_use_cldrs_units_and_plurals(length: str) -> None:
         if not hours:
             parts.append(("second", secs))
         shown = [(unit, v) for unit, v in parts if v] or [("second", 0)]
-        words = [
-            units.format_unit(v, f"duration-{unit}", length=length, locale=EN)  # type: ignore[arg-type]
+        words = [  # each figure held to its unit with a no-break space
+            units.format_unit(v, f"duration-{unit}", length=length, locale=EN).replace(" ", NBSP)  # type: ignore[arg-type]
             for unit, v in shown
         ]
         expected = lists.format_list(words, locale=EN)

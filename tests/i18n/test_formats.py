@@ -10,6 +10,7 @@ from circlekeeper.i18n.formats import (
     format_duration,
     format_list,
     format_number,
+    format_open_list,
     format_time,
 )
 
@@ -28,13 +29,23 @@ def test_the_clock_is_12_hour_in_english_and_24_hour_in_french() -> None:
 
 def test_durations_numbers_and_lists_follow_the_active_language() -> None:
     use_language("de")
-    assert format_duration(3900) == "1 Std. und 5 Min."
+    assert format_duration(3900) == "1\u00a0Std. und 5\u00a0Min."  # no break inside a unit
     assert format_number(12345.5) == "12.345,5"
     assert format_list(["Ana", "Bo", "Chen"]) == "Ana, Bo und Chen"
     use_language("es")
-    assert format_duration(125) == "2 min y 5 s"
+    assert format_duration(125) == "2\u00a0min y 5\u00a0s"
     assert format_list(["Ana", "Bo", "Chen"]) == "Ana, Bo y Chen"
-    assert format_duration(0, length="long") == "0 segundos"
+    assert format_duration(0, length="long") == "0\u00a0segundos"
+
+
+def test_the_first_names_of_a_longer_list_have_no_and_before_the_last_shown() -> None:
+    """``Order: Ana, Bo, Chen…``: a sequence, or a list that goes on: no "and" before its end."""
+    names = ["Ana", "Bo {1}", "Chen"]
+    assert format_open_list(names, language="en") == "Ana, Bo {1}, Chen"
+    assert format_open_list(names, language="de") == "Ana, Bo {1}, Chen"
+    assert format_open_list(names, language="ar") == "Ana وBo {1} وChen"
+    assert format_list(names, language="ar") == "Ana وBo {1} وChen"
+    assert format_open_list([], language="ar") == ""
 
 
 def test_a_period_and_its_months_are_named_in_the_readers_language() -> None:

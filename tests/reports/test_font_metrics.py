@@ -78,3 +78,42 @@ def test_the_pdf_is_identical_with_and_without_the_cache(tmp_path: Path) -> None
     assert list((tmp_path / "cache").rglob("*.marshal")), "the first run kept the readings"
     assert render() == parsed
     assert parsed.startswith(b"%PDF")
+
+
+def test_a_font_file_that_changed_leaves_one_reading_not_a_pile(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reinstall gives the font file a new time: its reading is made again and the old one
+    (about 340 KB) goes, while other fonts' readings, one of them a name that begins with
+    this font's, stay."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    for font in (PRIMARY, PRIMARY_BOLD):
+        (fonts / font.file).write_bytes(resource_file("fonts", font.file).read_bytes())
+    monkeypatch.setattr(font_metrics, "resource_file", lambda _kind, name: fonts / name)
+    assert PRIMARY_BOLD.file.startswith(Path(PRIMARY.file).stem + "-")
+    font_metrics.load_font(PRIMARY)
+    font_metrics.load_font(PRIMARY_BOLD)
+    bold_entry = next(p for p in cache.iterdir() if p.name.startswith(Path(PRIMARY_BOLD.file).stem))
+    for step in range(1, 4):
+        changed = (fonts / PRIMARY.file).stat()
+        later = changed.st_mtime_ns + step * 10**9
+        os.utime(fonts / PRIMARY.file, ns=(changed.st_atime_ns, later))
+        font_metrics.load_font(PRIMARY)
+    regular = [p for p in cache.iterdir() if p != bold_entry]
+    assert len(regular) == 1, [p.name for p in cache.iterdir()]
+    assert str((fonts / PRIMARY.file).stat().st_mtime_ns) in regular[0].name
+    assert bold_entry.exists(), "another font's reading stays"
+    assert type(font_metrics.load_font(PRIMARY)) is not TTFont, "the kept one is the current one"
+
+
+def test_a_write_a_crash_abandoned_is_cleared_and_one_under_way_is_not(cache: Path) -> None:
+    cache.mkdir()
+    abandoned, under_way = cache / "tmpold.part", cache / "tmpnew.part"
+    for part in (abandoned, under_way):
+        part.write_bytes(b"half a reading")
+    long_ago = abandoned.stat().st_mtime - 2 * 3600
+    os.utime(abandoned, (long_ago, long_ago))
+    font_metrics.load_font(PRIMARY)
+    assert not abandoned.exists()
+    assert under_way.exists()

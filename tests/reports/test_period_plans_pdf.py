@@ -67,7 +67,7 @@ def _section(body: str, circle: str) -> str:
 def test_each_circle_section_sets_the_sessions_held_beside_those_planned(store: Store) -> None:
     body = _body(store)
     tuesday = _section(body, "Tuesday")
-    assert "Sessions held 3 1 +200 %" in tuesday
+    assert "Sessions held 3 1 +200%" in tuesday
     assert "Every week on Tuesday: 3 of 5 planned sessions held." in tuesday
     assert "On the first Thursday of each month: 1 of 1 planned session held." in (
         _section(body, "Thursday")

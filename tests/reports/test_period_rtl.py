@@ -191,3 +191,13 @@ def test_a_grid_column_head_keeps_its_two_lines_centred() -> None:
     for head in heads:
         assert len(head) == 2  # "6" over "أكتوبر", never "6 أكتوبر" on one line
         assert all(line.style.alignment == TA_CENTER for line in head)
+
+
+def test_a_list_of_facilitators_is_joined_the_arabic_way(arabic: PdfReader) -> None:
+    """«Robin 3 وSam 1», never the Latin ", " of an English list."""
+    raw = "\n".join(page.extract_text() or "" for page in arabic.pages)
+    lines = [_readable(line) for line in raw.splitlines() if "Robin" in line and "Sam" in line]
+    assert lines, "a circle with two facilitators lists them"
+    for line in lines:
+        assert "Samو" in line or "Robinو" in line, line  # (spaces flattened)
+        assert "," not in line, line

@@ -99,7 +99,7 @@ def test_index_table_and_sentence_agree(script, rounds) -> None:
     sentence = summary.fairness_sentence()
     if summary.jain_index is not None:
         assert f"Fairness index {summary.jain_index:.2f}" in sentence
-        assert f"was {largest:.0f} s" in sentence
+        assert f"was {largest:.0f}\u00a0s" in sentence  # held to its unit
         left_out = len(summary.people) - len(rows)
         if left_out:
             assert f"{left_out} who passed or did not speak" in sentence

@@ -26,8 +26,8 @@ from circlekeeper.session.prompts import (
     PromptUse,
 )
 from circlekeeper.store import CircleRecord, open_store
-from circlekeeper.store import session_import as importer
 from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.store.sessions import importing as importer
 from circlekeeper.vault.header import NoteRecord
 from tests.store.backends import NewDb
 from tests.store.samples import ODD_NAMES, PLAN, START, play_short_session

@@ -130,3 +130,35 @@ def test_restore_waits_for_the_app_to_close(tmp_path: Path) -> None:
 
         WriterLock(path).acquire()
     assert main(["--db", str(path), "restore", str(backup)]) == 0
+
+
+def test_a_write_cut_off_by_a_crash_is_rolled_back_not_called_damage(tmp_path: Path) -> None:
+    """A kill in the middle of a rollback-journal write leaves a hot journal; the next start
+    rolls it back and opens the file with everything committed before, instead of offering
+    to restore a backup over a healthy database."""
+    path = tmp_path / "circlekeeper.sqlite3"
+    fill(path, people=300)
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = DELETE")
+    writer.execute("PRAGMA cache_size = 1")  # spill the half-done write into the file itself
+    writer.execute("BEGIN")
+    writer.execute("UPDATE people SET name = 'half-written'")
+    writer.execute(
+        "INSERT INTO people (name, pronouns, archived, created_at)"
+        " SELECT name, pronouns, archived, created_at FROM people"
+    )
+    for sidecar in ("", "-journal"):  # the files as a killed process leaves them
+        (crashed / f"circlekeeper.sqlite3{sidecar}").write_bytes(
+            Path(f"{path}{sidecar}").read_bytes()
+        )
+    writer.execute("ROLLBACK")
+    writer.close()
+    copy = crashed / "circlekeeper.sqlite3"
+    assert not quick_check(copy).ok  # a read-only look cannot roll the journal back
+
+    with open_store(copy) as store, store.engine.connect() as connection:
+        names = list(connection.exec_driver_sql("SELECT name FROM people").scalars())
+    assert len(names) == 300 and "half-written" not in names
+    assert not (crashed / "circlekeeper.sqlite3-journal").exists()

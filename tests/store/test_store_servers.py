@@ -15,13 +15,13 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, text
 
 from circlekeeper.cli import main
 from circlekeeper.store import CircleRecord, StoreUnavailable, migrate, open_store
 from circlekeeper.store.database import make_engine
 from circlekeeper.store.location import resolve
-from circlekeeper.store.models import Base
+from circlekeeper.store.models import Base, compared_on
 from tests.store.backends import NewDb
 
 
@@ -31,12 +31,83 @@ def test_migrations_build_exactly_the_schema_the_models_describe(new_db: NewDb) 
         migrate.upgrade(engine)
         with engine.connect() as connection:
             assert migrate.current_revision(connection) == migrate.head_revision()
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection,
+                opts={"compare_type": True, "include_object": compared_on(connection.dialect.name)},
+            )
             assert compare_metadata(context, Base.metadata) == []
             indexes = {i["name"] for i in inspect(connection).get_indexes("sessions")}
+            covering = _covering_index(connection)
     finally:
         engine.dispose()
     assert {"ix_sessions_circle_id_started_at", "ix_sessions_started_at"} <= indexes
+    # Alembic compares an index's key columns, not what it INCLUDEs: that is checked here.
+    if engine.dialect.name == "postgresql":
+        assert covering == {"column_names": ["session_id"], "include": ["person_id", "passes"]}
+    else:
+        assert covering is None
+
+
+def _covering_index(connection: Connection) -> dict[str, list[str]] | None:
+    """The period figures' covering index on ``session_people`` (0008), as the server has it."""
+    for index in inspect(connection).get_indexes("session_people"):
+        if index["name"] == "ix_session_people_session_id_covering":
+            options = index.get("dialect_options", {})
+            return {
+                "column_names": list(index["column_names"]),
+                "include": list(options.get("postgresql_include", [])),
+            }
+    return None
+
+
+def test_the_period_index_comes_and_goes_with_its_revision(new_db: NewDb) -> None:
+    """0008 builds the covering index on PostgreSQL (nothing on SQLite), and undoing it
+    takes away that index alone: the rows and every other index stay."""
+    where = new_db("covering")
+    with open_store(where) as store:
+        circle_id = store.circles.save(CircleRecord(None, "Tuesday"))
+        ana = store.people.add("Ana", circle_ids=[circle_id]).person_id
+        session_id = store.sessions.create(
+            circle_id,
+            facilitators=("Robin",),
+            plan=(),
+            started_at=datetime(2026, 3, 3, 18, tzinfo=UTC),
+            timezone="UTC",
+            people=(ana,),
+        )
+    engine = make_engine(resolve(where), foreign_keys=False)
+    try:
+        with engine.connect() as connection:
+            at_head = _covering_index(connection)
+            indexes_at_head = _index_names(connection)
+        config = migrate.alembic_config()
+        with engine.connect() as connection, connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0007_circle_cadence")
+        with engine.connect() as connection:
+            assert migrate.current_revision(connection) == "0007_circle_cadence"
+            assert _covering_index(connection) is None
+            gone = indexes_at_head - _index_names(connection)
+            rows = connection.execute(text("SELECT session_id FROM session_people")).all()
+        migrate.upgrade(engine)
+        with engine.connect() as connection:
+            assert migrate.current_revision(connection) == migrate.head_revision()
+            assert _covering_index(connection) == at_head
+            assert _index_names(connection) == indexes_at_head
+    finally:
+        engine.dispose()
+    assert rows == [(session_id,)]
+    if engine.dialect.name == "postgresql":
+        assert at_head is not None
+        assert gone == {"ix_session_people_session_id_covering"}
+    else:
+        assert at_head is None and gone == set()
+
+
+def _index_names(connection: Connection) -> set[str]:
+    found = inspect(connection)
+    tables = found.get_table_names()
+    return {str(index["name"]) for table in tables for index in found.get_indexes(table)}
 
 
 def test_an_older_schema_holding_data_is_upgraded_and_keeps_it(new_db: NewDb) -> None:

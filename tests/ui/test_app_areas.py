@@ -121,3 +121,22 @@ def test_a_circle_cut_off_mid_turn_is_offered_back_exactly_where_it_was(
     assert second.window.controller.turn_view().spoken == pytest.approx(20, abs=1)
     kinds = [e.event.kind for e in second.store.sessions.entries(info.session_id)]
     assert "session-interrupted" in kinds, "the time it was down is recorded as a pause"
+
+
+def test_ctrl_2_takes_the_keyboard_into_history_and_ctrl_1_back(qtbot, app_parts) -> None:
+    """Ctrl+2 showed the history while the keys stayed on the circle list beside it: Down
+    moved through circles nobody could see change, and the sessions were three Tabs away."""
+    from PySide6.QtWidgets import QApplication
+
+    window = app_parts.window
+    demo = [b for b in window.findChildren(QPushButton) if b.text() == "Look around a demo circle"]
+    qtbot.mouseClick(demo[0], Qt.MouseButton.LeftButton)
+    window.activateWindow()
+    window.circle_list.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    history = window.pages.currentWidget()
+    assert isinstance(history, HistoryPage)
+    qtbot.waitUntil(lambda: history.isAncestorOf(QApplication.focusWidget()))
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    focus = QApplication.focusWidget()
+    assert focus.isVisible() and not history.isAncestorOf(focus)

@@ -57,8 +57,8 @@ def test_each_name_in_the_people_line_is_its_own_left_to_right_isolate(qtbot) ->
     members = (Member(1, f"{ADLAM} Diallo", "he/him"), Member(2, "Ana Lima"), Member(3, "نور"))
     page.show_circle(CircleDetail(1, "Tuesday", members=members))
     text = page.people.text()
-    assert f"{LRI}{ADLAM} Diallo{PDI} (he/him), {LRI}Ana Lima{PDI}, {LRI}نور{PDI}" in text
-    assert plain(text) == f"{ADLAM} Diallo (he/him), Ana Lima, نور"
+    assert f"{LRI}{ADLAM} Diallo{PDI} (he/him), {LRI}Ana Lima{PDI}, and {LRI}نور{PDI}" in text
+    assert plain(text) == f"{ADLAM} Diallo (he/him), Ana Lima, and نور"
 
 
 def test_an_adlam_name_then_latin_is_drawn_in_reading_order(qtbot) -> None:

@@ -80,3 +80,55 @@ def test_live_bars_compare_each_person_with_their_offer_and_never_turn_the_warni
     warning = QColor(colours_for(strip.palette()).over).rgb()
     pixels = {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(image.height())}
     assert warning not in pixels
+
+
+def test_every_figure_after_its_bar_is_whole_in_every_language(qtbot) -> None:
+    """The figures' column was measured on "59:59 · 2 passes": in Arabic one pass is a longer
+    phrase than two ("تمريرة واحدة (1)"), and the summary cut it at the window's edge. The
+    column also began six pixels later than it was measured from."""
+    from PySide6.QtGui import QFontMetrics
+
+    from circlekeeper.i18n import active_language, use_language
+    from circlekeeper.ui.fairness_strip import bar_value
+
+    before = active_language()
+    try:
+        for language in ("ar", "de", "fr", "en"):
+            use_language(language)
+            strip = FairnessStrip()
+            bars = [ShareBar("김민준", 0.0, 1), ShareBar("Борис", 122.0), ShareBar("李伟", 76.0, 3)]
+            strip.set_bars(bars, 67.0)
+            qtbot.addWidget(strip)
+            strip.resize(1180, 300)
+            start, room = strip.value_column()
+            assert start + room <= strip.width()
+            metrics = QFontMetrics(strip.font())
+            for bar in bars:
+                assert metrics.horizontalAdvance(bar_value(bar)) <= room, (language, bar)
+    finally:
+        use_language(before)
+
+
+def test_in_german_on_a_small_screen_the_live_bars_keep_their_length_clear_of_the_figures(
+    qtbot,
+) -> None:
+    """At 1024×600 in German the live list's bars were a few pixels long and ran under
+    "0:01 von 1:30": the figures' column was measured on an hour with two passes."""
+    from circlekeeper.i18n import active_language, use_language
+    from circlekeeper.ui.fairness_strip import SHORTEST_BAR
+
+    before = active_language()
+    try:
+        use_language("de")
+        strip = FairnessStrip()
+        bars = [ShareBar("Анна Смирнова", 0.0, 1, 90.0), ShareBar("Tomasz Wiśniewski", 1, 0, 90)]
+        strip.set_bars(bars, 0.0)
+        qtbot.addWidget(strip)
+        strip.resize(390, 200)  # the live list's width at 1024×600
+        label_w, bar_x, bar_w = strip.columns()
+        value_x, _room = strip.value_column()
+        assert bar_w >= SHORTEST_BAR
+        assert bar_x + bar_w < value_x, "the bar ends before its figures begin"
+        assert label_w > 0
+    finally:
+        use_language(before)

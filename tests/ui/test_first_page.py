@@ -9,6 +9,7 @@ window waits for the store instead (which then says what is wrong).
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ from pytestqt.qtbot import QtBot
 from circlekeeper.app import build_app, first_page
 from circlekeeper.demo.seeding import seed_demo
 from circlekeeper.store import CircleRecord, open_store
-from circlekeeper.ui.catalog import FirstPage
+from circlekeeper.ui.catalog import CircleCard, Member
+from circlekeeper.ui.first_page import FirstPage, ListedCard, SeatedMember
 from circlekeeper.ui.main_window import MainWindow
 
 
@@ -44,8 +46,8 @@ def test_the_first_page_is_what_the_catalog_shows_once_the_data_opens(
     try:
         qtbot.addWidget(parts.window)
         catalog = parts.window.catalog
-        assert list(page.circles) == catalog.circles()
-        assert page.first == catalog.circle(page.circles[0].circle_id)
+        assert page.cards() == catalog.circles()
+        assert page.detail() == catalog.circle(page.circles[0].circle_id)
         assert page.circles[-1].name == "Zz quiet circle"
         assert (page.circles[-1].members, page.circles[-1].sessions) == (0, 0)
         assert len(page.circles) == 4, "the archived circle is not listed"
@@ -84,6 +86,13 @@ def test_the_window_shows_the_first_page_then_the_same_page_from_the_store(
         assert (other.circle_page.title.text(), other.circle_page.people.text()) == shown
     finally:
         parts.data.close()
+
+
+def test_the_first_pages_lines_hold_every_field_of_the_catalogs_records() -> None:
+    """The first page's light records carry the catalog's fields, in its order: a field added
+    to a card or a member reaches the first paint too (or this fails)."""
+    assert ListedCard._fields == tuple(f.name for f in fields(CircleCard))
+    assert SeatedMember._fields == tuple(f.name for f in fields(Member))
 
 
 def test_a_new_or_empty_file_is_the_welcome_page(tmp_path: Path) -> None:

@@ -173,7 +173,7 @@ def test_dates_and_figures_in_the_table_are_the_languages_own(qtbot, store: Stor
     assert page.model.data(page.model.index(0, 0)) == f"{local:%d.%m.%Y, %H:%M}"
     fairness = page.model.data(page.model.index(0, 5))
     assert re.fullmatch(r"[01],\d\d", fairness), fairness  # a decimal comma
-    assert re.search(r"\d+ (Std\.|Min\.)", page.model.data(page.model.index(0, 4)))
+    assert re.search(r"\d+\u00a0(Std\.|Min\.)", page.model.data(page.model.index(0, 4)))
 
     spanish = history_in(qtbot, store, "es")
     listing = spanish.model.listing(0)

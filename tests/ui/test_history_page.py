@@ -332,3 +332,18 @@ def test_the_circle_column_has_room_for_a_usual_name(qtbot, page) -> None:
     assert page.table.columnWidth(1) >= metrics.horizontalAdvance("Tuesday evening circle")
     index = page.model.index(0, 1)
     assert page.model.data(index, Qt.ItemDataRole.ToolTipRole) == page.model.data(index)
+
+
+def test_every_history_table_is_one_stop_on_the_tab_round(qtbot, page, store) -> None:
+    """Tab in a table moved its current cell instead of going on (see ui/table_keys.py)."""
+    from PySide6.QtWidgets import QTableView
+
+    circle_id = page.source.circle_choices()[0].item_id
+    page.tabs.setCurrentIndex(1)
+    page.show_person(store.people.members(circle_id)[0].person_id)
+    page.tabs.setCurrentIndex(2)
+    page.show_circle(circle_id)
+    page.tabs.setCurrentIndex(3)
+    tables = page.findChildren(QTableView)
+    assert len(tables) >= 4
+    assert [t.accessibleName() for t in tables if t.tabKeyNavigation()] == []

@@ -7,9 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from circlekeeper.ui.live.circle_glance import local_clock
+from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.presenter_window import PresenterWindow
 from circlekeeper.ui.live.view import LiveView
-from tests.ui.conftest import MemoryJournal, TestClock
+from tests.ui.conftest import PEOPLE, PLAN, MemoryJournal, TestClock
 from tests.ui.test_live_view import open_view
 
 
@@ -52,6 +53,26 @@ def test_the_circle_clock_says_when_the_plan_ends_and_where_it_is_heading(
     assert view.overrun_offer.isVisible() and not view.circle_clock.isVisible()
     view.overrun_offer.keep()
     assert view.circle_clock.isVisible()
+
+
+def test_the_circle_clock_shows_as_soon_as_the_circle_opens(
+    qtbot, clock: TestClock, journal: MemoryJournal
+) -> None:
+    """The window shows the live screen, then the circle starts: the clock line says when the
+    plan ends straight away, not a second later (it was empty, then filled and pushed the
+    ring down by a pixel: the real-display tier's ring test caught it on a loaded machine)."""
+    controller = LiveController(clock, journal, PLAN, wall=clock.wall)
+    view = LiveView(controller)
+    qtbot.addWidget(view)
+    view.resize(1100, 720)
+    view.show()
+    qtbot.waitExposed(view)
+    controller.start("Tuesday circle", PEOPLE, ["Sam"])
+    try:
+        end = local_clock(clock.origin.replace(minute=14))
+        assert view.circle_clock.text() == f"Planned end {end} · 14 min left · on time"
+    finally:
+        controller.shutdown()
 
 
 def test_shortening_the_rounds_left_is_one_key_and_one_undo(

@@ -226,3 +226,20 @@ def test_notes_never_enter_the_session_log_summary_or_its_exports(
     assert summary is not None
     assert MARKER not in repr(summary.summary)
     assert MARKER not in widget_texts(summary)
+
+
+def test_before_any_passphrase_the_menu_offers_to_set_notes_up_not_to_unlock(qtbot) -> None:
+    """ "Unlock private notes…" was the first thing the Notes menu offered before there was
+    anything to unlock; the live screen's button said "choose a passphrase to start"."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from tests.ui.notes_support import make_kit
+
+    kit = make_kit(unlocked=False)
+    host = QMainWindow()
+    qtbot.addWidget(host)
+    menu = NotesMenu(host, kit.service, kit.bridge)
+    assert menu.unlock_action.text() == "Set &up private notes…"
+    kit.vault.create("correct horse battery")
+    kit.bridge.lock()
+    assert menu.unlock_action.text() == "&Unlock private notes…"

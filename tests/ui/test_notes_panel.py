@@ -180,3 +180,16 @@ def test_dialog_wraps_the_panel(qtbot, kit: NotesKit) -> None:
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Private notes about Amal"
     assert dialog.panel.list.count() == 2
+
+
+def test_before_any_passphrase_the_button_offers_to_choose_one_not_to_unlock(qtbot) -> None:
+    """ "No private notes yet. Choose a passphrase to start." stood above a button that said
+    "Unlock…", which asks for a passphrase nobody has yet."""
+    kit = make_kit(unlocked=False)
+    panel = make_panel(qtbot, kit, session_id=7)
+    assert panel.pages.currentWidget() is panel._locked_page
+    assert panel.unlock_button.text() == "Choose a passphrase…"
+    kit.vault.create("correct horse battery")
+    kit.vault.lock()
+    panel.refresh()
+    assert panel.unlock_button.text() == "Unlock…"

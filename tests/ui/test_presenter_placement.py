@@ -41,7 +41,7 @@ def test_with_only_the_laptop_screen_the_presenter_is_a_window(presenter) -> Non
     assert presenter.width() <= min(WINDOWED_SIZE[0], area.width() // 2), "beside, not over"
     assert area.contains(presenter.geometry()), "entirely on the one screen"
     assert presenter.geometry().bottom() < area.bottom(), "the controls below stay clear"
-    assert said == ["The presenter screen is a window; press F11 in it for full screen."]
+    assert said == ["The presenter screen is a window; F11 makes it full screen."]
 
 
 def test_full_screen_on_another_screen_and_a_window_again_when_it_is_unplugged(
@@ -72,3 +72,83 @@ def test_a_closed_presenter_stops_following_the_screens(presenter) -> None:
     app = QGuiApplication.instance()
     app.screenAdded.emit(laptop)  # would re-show the window if it still followed
     assert not presenter.isVisible()
+
+
+def test_its_title_names_the_app_once(presenter) -> None:
+    """The window manager shows the title with the app's name after it (Qt adds the
+    application's display name): "CircleKeeper — presenter — CircleKeeper" said it twice."""
+    assert "CircleKeeper" not in presenter.windowTitle()
+    assert presenter.windowTitle() == "Presenter screen"
+
+
+def test_f11_in_the_facilitator_s_window_makes_the_presenter_full_screen_and_back(
+    qtbot, presenter
+) -> None:
+    """The presenter never takes the keyboard (it is looked at, not typed into), so an F11
+    meant for it can only be pressed in the facilitator's window, the one with the keys."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    facilitator = QWidget()
+    qtbot.addWidget(facilitator)
+    facilitator.show()
+    facilitator.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is facilitator)
+    said: list[str] = []
+    presenter.placed.connect(said.append)
+    laptop = QGuiApplication.primaryScreen()
+    presenter.show_beside(lambda: laptop)
+    assert said == ["The presenter screen is a window; F11 makes it full screen."]
+    qtbot.keyClick(facilitator, Qt.Key.Key_F11)
+    assert presenter.isFullScreen()
+    qtbot.keyClick(facilitator, Qt.Key.Key_F11)
+    assert not presenter.isFullScreen()
+    presenter.close()  # F5 closes it; F11 then must not bring it back
+    qtbot.keyClick(facilitator, Qt.Key.Key_F11)
+    assert not presenter.isVisible()
+
+
+def test_as_a_window_beside_the_facilitator_s_the_ring_is_whole_and_clear_of_the_words(
+    qtbot, clock: TestClock, journal: MemoryJournal
+) -> None:
+    """On one screen the presenter is a window of 45 % of it (614×331 on a laptop): the
+    words kept their projector sizes and the ring was squeezed under "Next: …", cut in
+    half."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from circlekeeper.ui.live.timer_ring import MINIMUM_SIDE
+
+    plan = [replace(PLAN[0], prompt="What do you need from this circle tonight?"), *PLAN[1:]]
+    controller = LiveController(clock, journal, plan, wall=clock.wall)
+    controller.start("Tuesday circle", PEOPLE, ["Sam"])
+    window = PresenterWindow(controller)
+    qtbot.addWidget(window)
+    controller.move_on()  # the round begins
+    controller.move_on()  # Amal speaks
+    window.resize(614, 331)
+    window.show()
+    QApplication.processEvents()
+    assert window.speaker_label.text() and window.next_label.text()
+    ring = window.ring.geometry()
+    assert ring.height() >= MINIMUM_SIDE and ring.width() >= MINIMUM_SIDE
+    labels = (window.round_label, window.prompt_label, window.speaker_label, window.next_label)
+    for label in labels:
+        assert not ring.intersects(label.geometry()), label.accessibleName()
+        assert window.rect().contains(label.geometry()), label.accessibleName()
+    window.close()
+    controller.shutdown()
+
+
+def test_the_status_line_names_the_projector_by_its_model_and_size_never_its_connector() -> None:
+    """Xvfb (and some drivers) call every output "screen": the status line read "The
+    presenter screen is full screen on screen."."""
+    from circlekeeper.ui.live.presenter_window import where_full_screen
+
+    assert where_full_screen("", 1920, 1080) == (
+        "The presenter screen is full screen on the other screen (1920×1080)."
+    )
+    assert where_full_screen("DELL U2419H", 1920, 1080) == (
+        "The presenter screen is full screen on DELL U2419H (1920×1080)."
+    )

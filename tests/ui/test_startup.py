@@ -34,6 +34,15 @@ def shown():
     QApplication.instance().setStyleSheet("")  # the style sheet's wrapper has no name
     print(json.dumps({
         "modules": sorted(sys.modules),
+        "dataclasses": sorted(
+            f"{m.__name__}.{name}"
+            for m in list(sys.modules.values())
+            if getattr(m, "__name__", "").startswith("circlekeeper")
+            for name, value in vars(m).items()
+            if isinstance(value, type)
+            and "__dataclass_fields__" in vars(value)
+            and value.__module__ == m.__name__
+        ),
         "painted": [w._painted for w in windows],
         "circles": [
             w.circle_list.item(i).text() for w in windows for i in range(w.circle_list.count())
@@ -149,7 +158,6 @@ FIRST_LOOK = {
     "circlekeeper.store.file_path",
     "circlekeeper.store.first_look",
     "circlekeeper.store.read_only_media",
-    "circlekeeper.store.records",
     "circlekeeper.store.schema_version",
 }
 """The store's modules the first page is read with (the standard library's sqlite3 only)."""
@@ -174,7 +182,27 @@ NOT_BEFORE_THE_CIRCLES = (
     "circlekeeper.ui.history",  # built when the data opens, shown on request
     "circlekeeper.ui.live.timer_ring",
     "circlekeeper.ui.live.view",
+    # The page is shown from named tuples (ui/first_page.py): building the catalog's and the
+    # store's records (dataclasses) would cost the first paint several milliseconds.
+    "circlekeeper.ui.catalog",
+    "circlekeeper.store.records",
+    "circlekeeper.ui.qt_words",  # Qt's translator: not for an English window
+    "calendar",  # counting planned meetings, not naming the cadence
 )
+
+FIRST_PAINT_DATACLASSES = {
+    "circlekeeper.palette.Palette",
+    "circlekeeper.session.cadence.Cadence",
+    "circlekeeper.session.circle.CircleRecord",
+    "circlekeeper.session.model.Participant",
+    "circlekeeper.session.model.RoundPlan",
+    "circlekeeper.session.model.TimePolicy",
+}
+"""The only dataclasses built before the first paint: the domain records the circle page
+shows (a circle's settings, its round plan, its cadence) and the palette (its tests read it
+as a dataclass). Each ``@dataclass`` generates and
+compiles its methods when its module is imported (a few milliseconds of CPU apiece); the other
+records of the first paint are named tuples or plain classes."""
 
 
 def test_a_facilitators_circles_are_in_the_first_paint_before_the_store_loads(
@@ -206,6 +234,7 @@ def test_a_facilitators_circles_are_in_the_first_paint_before_the_store_loads(
         if name == heavy or name.startswith(heavy + ".")
     )
     assert early == []
+    assert set(shown["dataclasses"]) == FIRST_PAINT_DATACLASSES
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 
 from circlekeeper.store.database import make_engine
 from circlekeeper.store.location import resolve
-from circlekeeper.store.models import Base, UTCDateTime
+from circlekeeper.store.models import Base, UTCDateTime, compared_on
 
 config = context.config
 target_metadata = Base.metadata
@@ -34,6 +34,8 @@ def _run(connection: Connection) -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=_render_item,
+        # An index declared for PostgreSQL only is not "missing" from a SQLite file.
+        include_object=compared_on(connection.dialect.name),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -25,6 +25,7 @@ from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
 from circlekeeper.ui.history.format import count, decimal, local_time, signed_percent
 from circlekeeper.ui.history.retention import Ask, RetentionPanel
 from circlekeeper.ui.history.session_detail import plain_label
+from circlekeeper.ui.table_keys import tab_leaves
 
 
 class CircleView(QWidget):
@@ -154,7 +155,7 @@ class CircleView(QWidget):
 
     def _build_prompts(self) -> None:
         history = self.history
-        self.prompts = QTableWidget(len(history.prompts), 3)
+        self.prompts = tab_leaves(QTableWidget(len(history.prompts), 3))
         self.prompts.setAccessibleName(_("Prompts used"))
         self.prompts.setHorizontalHeaderLabels(
             # Translators: column headings: a prompt, how many times it was used, and when last.

@@ -112,8 +112,9 @@ def session_columns(table: QTableView) -> list[ColumnRoom]:
     present, fairness = (width(figure) + PADDING for figure in (count(999), decimal(1.0, 2)))
     rooms = [
         ColumnRoom(max(date, heading(0)), max(day, heading(0, arrow=0)), gives=1),
-        ColumnRoom(max(circle, heading(1)), short, share=2),
-        ColumnRoom(max(facilitators, heading(2)), short, share=3),
+        # A name may end in "…" (its tooltip says it whole); the heading is never cut.
+        ColumnRoom(max(circle, heading(1)), max(short, heading(1, arrow=0)), share=2),
+        ColumnRoom(max(facilitators, heading(2)), max(short, heading(2, arrow=0)), share=3),
         ColumnRoom(max(present, heading(3)), max(present, heading(3, arrow=0))),
         ColumnRoom(max(longest, heading(4)), max(minutes, heading(4, arrow=0))),
         ColumnRoom(max(fairness, heading(5)), max(fairness, heading(5, arrow=0))),

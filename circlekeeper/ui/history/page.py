@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -50,6 +49,8 @@ from circlekeeper.ui.history.picker_tab import PickerTab
 from circlekeeper.ui.history.retention import Ask
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
+from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
+from circlekeeper.ui.table_keys import keys_follow, tab_leaves
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ class HistoryPage(QWidget):
     def _build_sessions_tab(self, page_size: int) -> QWidget:
         self.filter_bar = FilterBar()
         self.model = SessionTableModel(self.source, page_size=page_size, parent=self)
-        self.table = QTableView()
+        self.table = tab_leaves(QTableView())
         self.table.setAccessibleName(_("Past sessions"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -130,7 +131,8 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         # Fitted to the table's width whatever the screen: long words end in "…" with a
         # tooltip instead of a sideways scroll bar (it scrolled at 1366×768).
-        self.columns = ColumnFitter(self.table, session_columns(self.table))
+        rooms = session_columns(self.table)
+        self.columns = ColumnFitter(self.table, rooms)
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
@@ -160,16 +162,12 @@ class HistoryPage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail_stack)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 340])  # the table's figures in view without scrolling
+        # Beside the table when both fit, below it on a small screen (1024×600).
+        self.split = SessionsSplit(left, self.detail_stack, lambda: table_widths(self.table, rooms))
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.split, 1)
         return tab
 
     @property
@@ -256,6 +254,8 @@ class HistoryPage(QWidget):
         super().showEvent(event)
         self.refresh_choices()
         self.reload()
+        if not event.spontaneous():
+            keys_follow(self, self.table)
 
     def apply_filter(self, filter: SessionFilter) -> None:
         self.model.set_filter(filter)

@@ -39,6 +39,7 @@ from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.filter_bar import date_display_format
 from circlekeeper.ui.history.format import count, decimal, duration
+from circlekeeper.ui.table_keys import tab_leaves
 
 GLANCE_ROWS_AT_LEAST = 3
 """Rows of the figures at a glance a small screen still shows (the others scroll)."""
@@ -369,7 +370,7 @@ class PeriodView(QWidget):
         return edit
 
     def _table(self, name: str, head: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(head))
+        table = tab_leaves(QTableWidget(0, len(head)))
         table.setAccessibleName(name)
         table.setHorizontalHeaderLabels(head)
         table.verticalHeader().setVisible(False)

@@ -19,6 +19,7 @@ from circlekeeper.ui.facts import SEPARATOR, person_facts
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart, monthly_means
 from circlekeeper.ui.history.format import count, local_time, percent
 from circlekeeper.ui.history.session_detail import plain_label
+from circlekeeper.ui.table_keys import tab_leaves
 
 PersonNotesFactory = Callable[[int], QWidget | None]
 
@@ -66,7 +67,7 @@ class PersonView(QWidget):
             value_format=percent,
         )
 
-        self.attendance = QTableWidget(len(history.circles), 7)
+        self.attendance = tab_leaves(QTableWidget(len(history.circles), 7))
         self.attendance.setAccessibleName(_("Attendance per circle"))
         self.attendance.setHorizontalHeaderLabels(
             [

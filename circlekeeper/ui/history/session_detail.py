@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.history.records import SessionDetail
 from circlekeeper.i18n import _, ngettext, pgettext
-from circlekeeper.i18n.formats import format_fixed, format_list
+from circlekeeper.i18n.formats import format_fixed, format_list, format_percent
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.ui.bidi_text import breakable, isolate, listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
@@ -113,7 +113,9 @@ class SessionDetailView(QWidget):
         facts += session_facts(summary)
         facts.append(status_word(listing.status))
         self.facts_label = plain_label(SEPARATOR.join(facts), _("Key figures"))
-        self.fairness_label = plain_label(summary.fairness_sentence(format_fixed), _("Fairness"))
+        self.fairness_label = plain_label(
+            summary.fairness_sentence(format_fixed, format_percent), _("Fairness")
+        )
 
         self.chart = FairnessStrip()
         self.chart.setAccessibleName(_("Speaking time against an equal share"))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_list
 from circlekeeper.ui.live.fitted_label import FittedLabel
 
 MAX_KEYS = 9
@@ -68,7 +69,7 @@ class PassersBar(QFrame):
         if not people:
             self.hide()
             return
-        names = ", ".join(label(p) for p in people)
+        names = format_list(label(p) for p in people)
         self.title.set_full_text(
             _("Anyone who passed may speak now: {names}. N closes the round.").format(names=names)
         )

@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+    QShortcut,
+)
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
@@ -32,6 +39,11 @@ ScreenT = TypeVar("ScreenT")
 WINDOWED_SIZE = (1024, 640)
 SHARED_SCREEN_SHARE = 0.45
 """Share of the width and height of the facilitator's only screen the presenter window takes."""
+FULL_TYPE_HEIGHT = 720
+"""Window height (pixels) from which the presenter's words have their full, projector size;
+a smaller window scales them down with its height, down to :data:`SMALLEST_TYPE`, so the
+ring keeps its room (in a window of 45 % of a laptop screen it was cut in half)."""
+SMALLEST_TYPE = 0.4
 FRAME_SETTLE_MS = (0, 300, 900)
 """When to check that the framed window's title bar is on the screen (window managers frame
 a new window within a moment, sooner or later depending on the machine's load)."""
@@ -48,6 +60,18 @@ def projector_screen(
     return None
 
 
+def where_full_screen(model: str, width: int, height: int) -> str:
+    """The status line once the presenter fills another screen: the screen's model if it
+    gives one ("DELL U2419H") and its size. Not the connector's name, which read "full
+    screen on screen." under X servers that call every output "screen"."""
+    size = f"{width}×{height}"
+    if model.strip():
+        return _("The presenter screen is full screen on {screen} ({size}).").format(
+            screen=model.strip(), size=size
+        )
+    return _("The presenter screen is full screen on the other screen ({size}).").format(size=size)
+
+
 class PresenterWindow(QWidget):
     placed = Signal(str)
     """Where the presenter went, in a sentence for the facilitator's status bar."""
@@ -57,7 +81,8 @@ class PresenterWindow(QWidget):
         # into, so a click on it (or its appearing) must not take the live keys away.
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setWindowTitle(_("CircleKeeper — presenter"))
+        # Qt adds the app's name after the title ("Presenter screen — CircleKeeper").
+        self.setWindowTitle(_("Presenter screen"))
         self.setAccessibleName(_("Presenter screen"))
         self._controller = controller
         self._facilitator_screen: Callable[[], QScreen | None] | None = None
@@ -104,12 +129,16 @@ class PresenterWindow(QWidget):
         layout.addWidget(self.next_label)
         layout.addWidget(self.end_label)
         self.end_label.hide()
+        self._type_scale = 1.0
         self.setStyleSheet(presenter_style())
         self.ring.set_dark(True)
 
     def _wire(self) -> None:
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_full_screen)
-        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
+        # The presenter never has the keyboard, so F11 works from any of the app's windows:
+        # the facilitator presses it in their own.
+        full_screen = QShortcut(QKeySequence(Qt.Key.Key_F11), self, self._toggle_full_screen)
+        full_screen.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self._controller.changed.connect(self.refresh)
         self._controller.ticked.connect(self._tick)
 
@@ -194,11 +223,7 @@ class PresenterWindow(QWidget):
             self.setScreen(target)
             self.setGeometry(target.geometry())
             self.showFullScreen()
-            if target.name():
-                return _("The presenter screen is full screen on {screen}.").format(
-                    screen=target.name()
-                )
-            return _("The presenter screen is full screen on the other screen.")
+            return where_full_screen(target.model(), target.size().width(), target.size().height())
         self.showNormal()
         self.resize(*WINDOWED_SIZE)
         if facilitator is not None and facilitator is not gone:
@@ -214,7 +239,7 @@ class PresenterWindow(QWidget):
             for delay in FRAME_SETTLE_MS:
                 QTimer.singleShot(delay, self, lambda: self._keep_frame_inside(area))
         self.show()
-        return _("The presenter screen is a window; press F11 in it for full screen.")
+        return _("The presenter screen is a window; F11 makes it full screen.")
 
     def _keep_frame_inside(self, area: QRect) -> None:
         if self.isFullScreen() or not self.isVisible():
@@ -224,6 +249,15 @@ class PresenterWindow(QWidget):
         top = max(area.top(), min(frame.top(), area.bottom() - frame.height()))
         if (left, top) != (frame.left(), frame.top()):
             self.move(left, top)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Words sized to the window: full size on a projector, smaller in a window."""
+        super().resizeEvent(event)
+        share = event.size().height() / FULL_TYPE_HEIGHT
+        scale = round(min(1.0, max(SMALLEST_TYPE, share)), 2)
+        if scale != self._type_scale:
+            self._type_scale = scale
+            self.setStyleSheet(presenter_style(scale=scale))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QGuiApplication.instance()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_list
 from circlekeeper.session.state import RoundState
 from circlekeeper.ui.list_rows import current_item, item_at
 
@@ -197,19 +198,23 @@ class RoundQueue(QWidget):
         if current:
             self._speaking = _("Speaking: {name}").format(name=label(current))
         parts.append(
-            _("Heard: {names}").format(names=", ".join(spoke)) if spoke else _("Heard: nobody yet")
+            _("Heard: {names}").format(names=format_list(spoke))
+            if spoke
+            else _("Heard: nobody yet")
         )
         if round_.passed:
             parts.append(
-                _("Passed: {names}").format(names=", ".join(label(p) for p in round_.passed))
+                _("Passed: {names}").format(names=format_list(label(p) for p in round_.passed))
             )
         if round_.deferred:
             waiting = [label(p) for p in round_.deferred if p in round_.queue]
             if waiting:
-                parts.append(_("Coming back at the end: {names}").format(names=", ".join(waiting)))
+                parts.append(
+                    _("Coming back at the end: {names}").format(names=format_list(waiting))
+                )
         if round_.skipped:
             parts.append(
-                _("Not here: {names}").format(names=", ".join(label(p) for p in round_.skipped))
+                _("Not here: {names}").format(names=format_list(label(p) for p in round_.skipped))
             )
         self._story = parts
         self._tell()

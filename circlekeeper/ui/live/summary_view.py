@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _
-from circlekeeper.i18n.formats import format_fixed
+from circlekeeper.i18n.formats import format_fixed, format_percent
 from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.bidi_text import breakable, own_direction
 from circlekeeper.ui.facts import SEPARATOR, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
+from circlekeeper.ui.table_keys import tab_leaves
 
 MAX_SHAREABLE = 20_000
 
@@ -51,7 +52,7 @@ class SummaryView(QWidget):
         title.setObjectName("summaryTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
-        self.fairness_label = QLabel(summary.fairness_sentence(format_fixed))
+        self.fairness_label = QLabel(summary.fairness_sentence(format_fixed, format_percent))
         self.fairness_label.setWordWrap(True)
         self.fairness_label.setAccessibleName(_("Fairness"))
         self.facts_label = QLabel(SEPARATOR.join(session_facts(summary)))
@@ -60,7 +61,7 @@ class SummaryView(QWidget):
         bars, equal = bars_from_summary(summary)
         self.bars.set_bars(bars, equal)
 
-        self.rounds = QTableWidget(len(summary.rounds), 5)
+        self.rounds = tab_leaves(QTableWidget(len(summary.rounds), 5))
         self.rounds.setAccessibleName(_("Rounds"))
         self.rounds.setHorizontalHeaderLabels(
             [_("Round"), _("Time policy"), _("Planned"), _("Actual"), _("Prompt")]
@@ -89,6 +90,7 @@ class SummaryView(QWidget):
 
         self.shareable = QPlainTextEdit(shareable)
         self.shareable.setAccessibleName(_("Shareable summary"))
+        self.shareable.setTabChangesFocus(True)  # Tab reaches Save and close, as elsewhere
         self.shareable.setPlaceholderText(
             _(
                 "A few lines the group is happy to share (printed on the summary)."

@@ -281,7 +281,10 @@ class LiveView(LiveControls, QWidget):
         self.passers_bar.show_passers(controller.passers_waiting(), self._label)
         self.next_label.setVisible(not self.passers_bar.isVisibleTo(self))
         self._update_buttons(view)
-        self._refresh_fairness()
+        # What changed shows at once: the speaking time and the circle's clock too, not on the
+        # next second's tick (the clock line was empty for up to a second after the circle
+        # opened, then filled and moved the ring by a pixel).
+        self._fairness_countdown = 0
         self._tick(view)
 
     def _refresh_fairness(self) -> None:

@@ -111,6 +111,12 @@ class NotesMenu:
     def _update(self) -> None:
         unlocked = self.bridge.is_unlocked
         self.unlock_action.setEnabled(not unlocked)
+        # Nothing to unlock before a passphrase is chosen: the same command sets notes up.
+        self.unlock_action.setText(
+            _("&Unlock private notes…")
+            if self.bridge.vault.is_set_up
+            else _("Set &up private notes…")
+        )
         self.lock_action.setEnabled(unlocked)
         self.session_action.setEnabled(self.session_id is not None)
         self.change_action.setEnabled(self.bridge.vault.is_set_up)

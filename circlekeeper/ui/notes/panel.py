@@ -298,8 +298,17 @@ class NotesPanel(QWidget):
         self.search.blockSignals(False)
         if self.bridge.vault.is_set_up:
             self.locked_label.setText(_("Private notes are locked."))
+            self.unlock_button.setText(_("Unlock…"))
+            self.unlock_button.setAccessibleName(_("Unlock notes"))
+            self.unlock_button.setToolTip(_("Enter your passphrase"))
         else:
+            # The button asks for a passphrase nobody has yet: it offers to choose one.
             self.locked_label.setText(_("No private notes yet. Choose a passphrase to start."))
+            self.unlock_button.setText(_("Choose a passphrase…"))
+            self.unlock_button.setAccessibleName(_("Choose a passphrase"))
+            self.unlock_button.setToolTip(
+                _("Private notes are encrypted with a passphrase only you know")
+            )
         self.pages.setCurrentWidget(self._locked_page)
 
     # -------------------------------------------------------------- intents

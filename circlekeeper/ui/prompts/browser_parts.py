@@ -78,6 +78,7 @@ class UsageTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab goes on to the next control (table_keys)
 
     def show_rows(self, rows: Sequence[UsageRow]) -> None:
         self.setRowCount(len(rows))

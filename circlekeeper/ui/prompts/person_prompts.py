@@ -38,6 +38,7 @@ from circlekeeper.ui.prompts.prompt_buttons import (
     fit_words,
     prompt_button,
 )
+from circlekeeper.ui.table_keys import tab_leaves
 
 if TYPE_CHECKING:
     from circlekeeper.ui.prompts.picker import Browse
@@ -94,7 +95,7 @@ class PersonPromptList(QWidget):
         )
         self.browse_button.setVisible(browse is not None)
         self.browse_button.setEnabled(False)
-        self.table = QTableWidget(0, 2)
+        self.table = tab_leaves(QTableWidget(0, 2))
         self.table.setHorizontalHeaderLabels([_("Person"), _("Prompt")])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)

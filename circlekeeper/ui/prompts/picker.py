@@ -67,6 +67,7 @@ class PromptPicker(QWidget):
         """Prompt ids already chosen elsewhere (other rounds of the same session): not drawn."""
 
         self.field = QLineEdit(text)
+        self.field.setCursorPosition(0)  # a long prompt reads from its beginning
         self.field.setPlaceholderText(_("Type a prompt, browse, or draw one"))
         self.browse_button = prompt_button(
             PromptAction.BROWSE, _("Browse…"), _("Choose a prompt from the library")

@@ -69,8 +69,10 @@ class CircleEditor(QDialog):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.hide()
+        self.name.textChanged.connect(self._name_typed)
         self._lay_out(member_buttons)
         fit_to_screen(self, 980, 680)
+        self.name.setFocus()  # what a facilitator types first, whatever the Tab order
         self.result_detail: CircleDetail | None = None
         self._as_opened = self._draft()
 
@@ -86,8 +88,13 @@ class CircleEditor(QDialog):
         self.facilitators = QLineEdit(", ".join(detail.facilitators))
         self.facilitators.setAccessibleName(_("Facilitators"))
         self.facilitators.setPlaceholderText(_("Names, separated by commas"))
+        for field_ in (self.name, self.description, self.facilitators):
+            field_.setCursorPosition(0)  # a long text reads from its beginning
         self.agreements = QPlainTextEdit("\n".join(detail.agreements))
         self.agreements.setAccessibleName(_("Group agreements"))
+        # One agreement per line: a tab character means nothing in one, and Tab typing it
+        # kept a keyboard user in this field.
+        self.agreements.setTabChangesFocus(True)
         self.agreements.setPlaceholderText(
             _("One agreement per line, e.g.\nWe speak from our own experience.\nEveryone may pass.")
         )
@@ -247,10 +254,16 @@ class CircleEditor(QDialog):
                 return
         super().reject()
 
+    def _name_typed(self, name: str) -> None:
+        """The refusal for a missing name goes once a name is there."""
+        if name.strip() and self.error.text() == _("Please give the circle a name."):
+            self.error.hide()
+
     def _accept(self) -> None:
         if not self.name.text().strip():
             self.error.setText(_("Please give the circle a name."))
             self.error.show()
+            self.name.setFocus()
             return
         self.result_detail = self._draft()
         self.accept()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
+from circlekeeper.i18n.formats import format_list
 from circlekeeper.ui.bidi_text import breakable, listed_person, sentence
-from circlekeeper.ui.catalog import CircleDetail
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.setup.cadence_words import cadence_words
 from circlekeeper.ui.setup.plan_words import policy_words, round_label
@@ -16,6 +19,11 @@ PLAIN_TEXT = 0
 """``Qt.TextFormat.PlainText``: names and agreements are shown as typed, never as markup."""
 SELECTABLE_BY_MOUSE = 1
 """``Qt.TextInteractionFlag.TextSelectableByMouse``."""
+
+if TYPE_CHECKING:  # the window's first page shows a circle before the catalog is imported
+    from circlekeeper.session.circle import CircleRecord
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.first_page import SeatedMember
 
 
 class CirclePage(QWidget):
@@ -77,23 +85,28 @@ class CirclePage(QWidget):
         )
 
     def show_circle(self, detail: CircleDetail) -> None:
-        self.title.setText(breakable(demo_name(detail.name, detail.demo)))
-        self.description.setText(breakable(detail.description))
-        self.description.setVisible(bool(detail.description))
-        self.meets.setText(cadence_words(detail.cadence))
-        active = [m for m in detail.members if not m.archived]
+        self.show_settings(detail, detail.members)
+
+    def show_settings(self, circle: CircleRecord, members: Sequence[Member | SeatedMember]) -> None:
+        """What :meth:`show_circle` shows, from a circle's settings and its people: the
+        window's first page has them before the catalog's records exist."""
+        self.title.setText(breakable(demo_name(circle.name, circle.demo)))
+        self.description.setText(breakable(circle.description))
+        self.description.setVisible(bool(circle.description))
+        self.meets.setText(cadence_words(circle.cadence))
+        active = [m for m in members if not m.archived]
         self.people.setText(
-            sentence(", ".join(listed_person(m.name, m.pronouns) for m in active))
+            sentence(format_list(listed_person(m.name, m.pronouns) for m in active))
             or _("Nobody yet — add people with Edit circle, or as newcomers when you start.")
         )
         self.agreements.setText(
-            breakable("\n".join(f"{i}. {a}" for i, a in enumerate(detail.agreements, 1)))
+            breakable("\n".join(f"{i}. {a}" for i, a in enumerate(circle.agreements, 1)))
             or _("None written.")
         )
         self.plan.setText(
             breakable(
                 "\n".join(
-                    f"{round_label(r)} — {policy_words(r.policy)}" for r in detail.default_plan
+                    f"{round_label(r)} — {policy_words(r.policy)}" for r in circle.default_plan
                 )
             )
             or _("Check-in, sharing, check-out.")

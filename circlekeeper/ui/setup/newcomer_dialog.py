@@ -10,6 +10,10 @@ from circlekeeper.session.model import Participant
 MAX_NAME = 200
 """Long enough for any real name in any script; a pasted novel is cut, not refused."""
 
+SHOWN_CHARACTERS = 40
+"""Characters of a name in sight as it is typed (the dialog opened at its buttons' width,
+its hints cut off and its title bar "Add a per…cleKeeper")."""
+
 
 class NewcomerDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, title: str | None = None) -> None:
@@ -32,6 +36,10 @@ class NewcomerDialog(QDialog):
         )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        for field in (self.name, self.pronouns):
+            metrics = field.fontMetrics()
+            hint = metrics.horizontalAdvance(field.placeholderText()) + 24
+            field.setMinimumWidth(max(hint, SHOWN_CHARACTERS * metrics.averageCharWidth()))
         form = QFormLayout(self)
         form.addRow(_("Name"), self.name)
         form.addRow(_("Pronouns"), self.pronouns)

@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import cast
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QPoint, QSize, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -64,6 +65,10 @@ class PlanTable(QTableWidget):
 
     def __init__(self, rows: int, columns: int) -> None:
         super().__init__(rows, columns)
+        # Every cell holds an editor: Tab goes from one editor to the next and on out of the
+        # table. With Qt's tab navigation it moved the table's current cell instead, never
+        # reached an editor and went round the table forever, short of Save.
+        self.setTabKeyNavigation(False)
         self.verticalHeader().sectionResized.connect(lambda *_: self.updateGeometry())
         self.model().rowsInserted.connect(lambda *_: self.updateGeometry())
         self.model().rowsRemoved.connect(lambda *_: self.updateGeometry())
@@ -153,6 +158,18 @@ class RoundPlanEditor(QWidget):
         layout.addLayout(row)
         for round_ in plan:
             self.add_round(round_)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The round whose editor has the keyboard is the selected one: *Remove round* and
+        *Move up / down* act on the round being edited."""
+        if new is None or not self.table.viewport().isAncestorOf(new):
+            return
+        index = self.table.indexAt(new.mapTo(self.table.viewport(), QPoint(0, 0)))
+        if index.isValid() and index.row() != self.table.currentRow():
+            self.table.setCurrentCell(index.row(), index.column())
 
     def add_round(self, plan: RoundPlan, mode: PromptMode | None = None) -> None:
         row = self.table.rowCount()
@@ -227,6 +244,7 @@ class RoundPlanEditor(QWidget):
             self.table.resizeRowToContents(row)
             return
         prompt = QLineEdit(plan.prompt)
+        prompt.setCursorPosition(0)  # a long prompt reads from its beginning
         prompt.setAccessibleName(_("Prompt for round {number}").format(number=number))
         can_pick = self._draw is not None or self._browse is not None
         prompt.setPlaceholderText(
@@ -312,6 +330,7 @@ class RoundPlanEditor(QWidget):
         text = source(self.round_at(row), self)
         if text:
             field.setText(text)
+            field.setCursorPosition(0)
 
     def length(self, row: int) -> DurationBox:
         return cast(DurationBox, self.field(row, LENGTH))

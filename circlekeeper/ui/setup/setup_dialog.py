@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.formats import format_open_list
 from circlekeeper.session.model import Participant, RoundPlan
 from circlekeeper.session.order import (
     OrderStrategy,
@@ -251,10 +252,14 @@ class SetupDialog(SpeakingOrder, QDialog):
         plan_layout.addWidget(self.plan, 1)
         plan_layout.addWidget(self.skip_check_in)
 
+        # The roles and the order take the width their words ask for (the order's choices
+        # read in full, each beside its label); who is here takes the rest, so names with
+        # their pronouns read whole on a laptop ("Анна Смирнова (she/" was cut short when
+        # the order column took the room it had to spare).
         top = QHBoxLayout()
-        top.addWidget(people_box, 2)
-        top.addWidget(middle, 3)
-        top.addWidget(order_box, 6)  # its choices read in full, each beside its label
+        top.addWidget(people_box, 1)
+        top.addWidget(middle)
+        top.addWidget(order_box)
         body = QVBoxLayout()
         body.addLayout(top, 1)
         body.addWidget(plan_box, 1)  # asks for its rounds: one prompt per person grows it
@@ -288,7 +293,8 @@ class SetupDialog(SpeakingOrder, QDialog):
         self.round_start.setEnabled(strategy is OrderStrategy.SEATING)
         self._refresh_suggestion()
         order = self.first_round_order()
-        names = ", ".join(display_name(p.name) for p in order[:PREVIEWED_NAMES])
+        # A sequence, not "this one and that one": the locale's glue between items, no "and".
+        names = format_open_list(display_name(p.name) for p in order[:PREVIEWED_NAMES])
         names += "…" if len(order) > PREVIEWED_NAMES else ""
         preview = ngettext(
             "{count} present. Order: {names}", "{count} present. Order: {names}", len(order)

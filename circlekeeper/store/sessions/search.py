@@ -17,7 +17,7 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.store import codec
 from circlekeeper.store.models import PromptUseRow
-from circlekeeper.store.session_rows import session_row, stored_entries
+from circlekeeper.store.sessions.rows import session_row, stored_entries
 
 
 def update_search_text(s: Session, session_id: int) -> None:

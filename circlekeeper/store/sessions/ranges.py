@@ -1,7 +1,7 @@
 """Finished sessions in a date range, optionally for one circle (batch export, period report).
 
-Kept apart from :mod:`circlekeeper.store.sessions` so it could land while that module was still
-being written; it is read-only and uses the indexes on ``sessions(started_at)`` and
+Kept apart from :mod:`circlekeeper.store.sessions.repository` so it could land while that
+module was still being written; it is read-only and uses the indexes on ``sessions(started_at)`` and
 ``sessions(circle_id, started_at)``.
 """
 
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from circlekeeper.store.models import CircleRow, SessionRow
 from circlekeeper.store.records import SessionRecord, SessionStatus
-from circlekeeper.store.session_rows import session_record
+from circlekeeper.store.sessions.rows import session_record
 from circlekeeper.store.store import Store
 
 

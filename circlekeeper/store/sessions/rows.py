@@ -1,8 +1,8 @@
 """A stored session read back: its row, its record, its log, its times in UTC.
 
-Shared by the repository (``sessions.py``), what finishing a session derives
-(``session_finish.py``), its search text (``session_search.py``) and the date-range listing
-(``session_ranges.py``), so each reads a session the one same way.
+Shared by the repository (``repository.py``), what finishing a session derives
+(``finish.py``), its search text (``search.py``) and the date-range listing
+(``ranges.py``), so each reads a session the one same way.
 """
 
 from __future__ import annotations

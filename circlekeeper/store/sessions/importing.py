@@ -48,7 +48,7 @@ from circlekeeper.store.models import (
 )
 from circlekeeper.store.prompts import CUSTOM_PREFIX
 from circlekeeper.store.records import SessionStatus
-from circlekeeper.store.session_search import search_text
+from circlekeeper.store.sessions.search import search_text
 
 log = logging.getLogger(__name__)
 

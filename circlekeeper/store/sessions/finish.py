@@ -19,8 +19,8 @@ from circlekeeper.session.dealing import dealt_prompts
 from circlekeeper.session.summary import summarize
 from circlekeeper.store import codec
 from circlekeeper.store.models import PersonRow, PromptUseRow, SessionPersonRow
-from circlekeeper.store.session_rows import as_utc, session_row
-from circlekeeper.store.session_search import prompt_uses, search_text
+from circlekeeper.store.sessions.rows import as_utc, session_row
+from circlekeeper.store.sessions.search import prompt_uses, search_text
 
 
 def record_finish(

@@ -5,8 +5,8 @@ transaction, committed with ``synchronous=FULL`` before it returns, so what the 
 already on disk. ``UNIQUE(session_id, seq)`` turns a repeated sequence number into
 :class:`DuplicateEvent` instead of a second copy.
 
-What ``finish()`` derives for history is ``session_finish.py``; the search text
-``session_search.py``; reading a stored session back ``session_rows.py``.
+What ``finish()`` derives for history is ``finish.py``; the search text
+``search.py``; reading a stored session back ``rows.py``.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from circlekeeper.store.models import (
     SessionRow,
 )
 from circlekeeper.store.records import SessionRecord, SessionStatus
-from circlekeeper.store.session_finish import record_finish
-from circlekeeper.store.session_rows import as_utc, session_record, session_row, stored_entries
-from circlekeeper.store.session_search import search_text, update_search_text
+from circlekeeper.store.sessions.finish import record_finish
+from circlekeeper.store.sessions.rows import as_utc, session_record, session_row, stored_entries
+from circlekeeper.store.sessions.search import search_text, update_search_text
 from circlekeeper.store.wal import checkpoint
 
 

@@ -1,0 +1,275 @@
+"""Start-up counted in CPU instructions: the app's first paint against a bare window and two
+plain-PySide6 floors, each a whole process under ``valgrind --tool=callgrind``.
+
+``python -m benchmarks startup`` times start-up on the wall clock and in CPU time, which a
+machine shared with other work disturbs by tens of percent; counted instructions are the same
+from one run to the next (within a fraction of a percent), so a change of a few milliseconds
+shows. Each program runs once untimed first (it writes its bytecode, as an installed app has
+it), then under callgrind until it reports its paint, then stops at once:
+
+- the bare ``QMainWindow`` of the start-up benchmark;
+- the first screen's content as plain PySide6: the circle list's four names and the circle
+  page's labels with the demo's names (several scripts, so fontconfig's fallback fonts and
+  HarfBuzz's shaping are in it), no logic, no data;
+- the same screen as the app draws it: Fusion, the app's 10-point font and style sheets, the
+  window's widget tree (menu titles, status bar, stacked pages), the page's labels selectable
+  (each lays its text out as a text document) and the texts exactly as printed, isolates and
+  all; still no CircleKeeper module, no data, no translations, palette, icon or saved place;
+- ``circlekeeper --smoke-test`` up to ``MainWindow.content_painted`` on the demo's four circles
+  and 200 sessions (as the start-up benchmark).
+
+Needs valgrind (Debian package ``valgrind``); takes a few minutes.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.bench_startup import BARE_WINDOW, DEMO_SESSIONS
+from circlekeeper.app import seconds_since_process_start
+
+CONTENT = """
+import os
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QApplication, QMainWindow, QListWidget, QLabel, QPushButton,
+    QSplitter, QVBoxLayout, QWidget, QHBoxLayout)
+class Window(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, report)
+app = QApplication([])
+window = Window()
+window.resize(1200, 780)
+side = QWidget(); sl = QVBoxLayout(side); sl.addWidget(QLabel("Circles"))
+names = QListWidget()
+for name in NAMES:
+    names.addItem(name)
+names.setCurrentRow(0)
+sl.addWidget(names)
+buttons = QHBoxLayout(); buttons.addWidget(QPushButton("New circle…"))
+buttons.addWidget(QPushButton("Archive")); sl.addLayout(buttons)
+page = QWidget(); pl = QVBoxLayout(page)
+pl.addWidget(QLabel(TEXTS["title"])); pl.addWidget(QLabel(TEXTS["description"]))
+pl.addWidget(QPushButton("Start a circle…")); pl.addWidget(QPushButton("Edit circle…"))
+for heading in HEADINGS:
+    pl.addWidget(QLabel(heading))
+    label = QLabel(TEXTS[heading]); label.setWordWrap(True); pl.addWidget(label)
+pl.addStretch(1)
+splitter = QSplitter(); splitter.addWidget(side); splitter.addWidget(page)
+window.setCentralWidget(splitter)
+for title in ("&Circle", "&View", "&Go", "&Help"):
+    window.menuBar().addMenu(title)
+window.show()
+def report():
+    print("painted", flush=True)
+    os._exit(0)
+app.exec()
+"""
+
+AS_THE_APP_DRAWS_IT = """
+import os, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QApplication, QMainWindow, QListWidget, QListWidgetItem, QLabel,
+    QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget, QHBoxLayout)
+class Window(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, report)
+app = QApplication([sys.argv[0], "-style", "Fusion"])
+font = app.font()
+if font.pointSizeF() < 10:
+    font.setPointSizeF(10)
+    app.setFont(font)
+app.setStyleSheet(APP_STYLE)
+window = Window()
+window.setWindowTitle("CircleKeeper")
+window.resize(1200, 780)
+side = QWidget(); sl = QVBoxLayout(side)
+heading = QLabel("Circles"); heading.setObjectName("sectionTitle"); sl.addWidget(heading)
+names = QListWidget(); names.setWordWrap(True)
+for name in NAMES:
+    item = QListWidgetItem(name); item.setToolTip(name + "\\n12 people · 50 sessions")
+    names.addItem(item)
+sl.addWidget(names, 1)
+buttons = QHBoxLayout(); buttons.addWidget(QPushButton("New circle…"))
+buttons.addWidget(QPushButton("Archive")); sl.addLayout(buttons)
+pages = QStackedWidget()
+splitter = QSplitter(); splitter.addWidget(side); splitter.addWidget(pages)
+splitter.setStretchFactor(1, 1); splitter.setSizes([260, 940])
+window.setCentralWidget(splitter)
+for title in ("&Circle", "&View", "&Go", "&Help"):
+    window.menuBar().addMenu(title)
+window.statusBar()
+page = QWidget(); pl = QVBoxLayout(page)
+labels = {}
+for key in TEXTS:
+    label = QLabel(); label.setWordWrap(True)
+    label.setProperty("textFormat", 0); label.setProperty("textInteractionFlags", 1)
+    labels[key] = label
+labels["title"].setObjectName("circleTitle")
+start = QPushButton("Start a circle…"); start.setObjectName("startButton")
+pl.addWidget(labels["title"]); pl.addWidget(labels["description"]); pl.addWidget(start)
+pl.addWidget(QPushButton("Edit circle…"))
+for heading in HEADINGS:
+    title = QLabel(heading); title.setObjectName("sectionTitle")
+    pl.addWidget(title); pl.addWidget(labels[heading])
+pl.addStretch(1)
+page.setStyleSheet(PAGE_STYLE)
+pages.addWidget(page)
+for key, text in TEXTS.items():
+    labels[key].setText(text)
+names.setCurrentRow(0)
+pages.setCurrentWidget(page)
+window.show()
+def report():
+    print("painted", flush=True)
+    os._exit(0)
+app.exec()
+"""
+
+APP_UNTIL_PAINTED = """
+import os, sys
+import circlekeeper.app as app
+
+def report():
+    print("painted", flush=True)
+    os._exit(0)
+
+app.seconds_since_process_start = report
+app.UNPAINTED_WINDOW_WAIT_MS = 10**9  # under valgrind the paint is slow: the data waits for it
+from circlekeeper.cli import main
+main(["--db", sys.argv[1], "--smoke-test"])
+"""
+
+FIRST_SCREEN = {
+    "NAMES": [
+        "Grief Circle (demo)",
+        "New in Town (demo)",
+        "Parents Together (demo)",
+        "Tuesday Evening Circle (demo)",
+    ],
+    "HEADINGS": ["People", "Group agreements", "Default round plan", "Meets"],
+    "TEXTS": {
+        "title": "Grief Circle (demo)",
+        "description": "Time and space to speak about loss, at your own pace.",
+        "People": (
+            "\u200e\u2066דוד כהן\u2069 (\u2068הוא\u2069), \u2066Олена Шевченко\u2069 (вона),"
+            " \u2066عمر خليل\u2069 (he/him), \u2066Jonas Becker\u2069 (he/him),"
+            " \u2066Анна Смирнова\u2069 (she/her), \u2066Aoife Ní Bhriain\u2069 (she/her),"
+            " \u2066يوسف الحسيني\u2069 (\u2068هو\u2069), \u2066Sam Rivera\u2069 (they/them),"
+            " \u2066Chloé Martin\u2069 (she/her), \u2066Alex Kim\u2069 (they/them),"
+            " \u2066נועה לוי\u2069 (she/her)"
+        ),
+        "Group agreements": (
+            "1. Listen to understand, not to reply.\n2. No advice unless someone asks for it.\n"
+            "3. Speak from your own experience (“I”, not “you”)."
+        ),
+        "Default round plan": (
+            "Check-in — fixed, 0:45 each\nSharing — open, no time limit\n"
+            "Check-out — fixed, 0:45 each"
+        ),
+        "Meets": "Every week, on the weekday of the circle's first session",
+    },
+    "PAGE_STYLE": (
+        "#circleTitle { font-size: 26px; font-weight: 600; }"
+        "#sectionTitle { font-weight: 600; margin-top: 10px; }"
+        "#startButton { font-size: 18px; padding: 10px; }"
+    ),
+}
+"""What the demo database's first page shows and the circle page's style sheet (the app's own,
+pasted in: the floors must not import CircleKeeper)."""
+
+
+def _with_screen(program: str) -> str:
+    from circlekeeper.ui.theme import STYLE_SHEET
+
+    values = {**FIRST_SCREEN, "APP_STYLE": STYLE_SHEET}
+    return "".join(f"{name} = {value!r}\n" for name, value in values.items()) + program
+
+
+def _instructions(name: str, command: list[str], env: dict[str, str], folder: Path) -> int:
+    """Instructions the whole process ran until it reported its paint (after a warm-up run)."""
+    subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+    out = folder / f"{name}.callgrind"
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    if "painted" not in run.stdout:
+        raise SystemExit(f"{name} did not report its paint:\n{run.stderr[-2000:]}")
+    totals = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.MULTILINE)
+    assert totals is not None, "callgrind wrote its totals"
+    return int(totals.group(1))
+
+
+def main() -> None:
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed (Debian package valgrind): nothing counted")
+        return
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CIRCLEKEEPER_MUTE": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    clock = inspect.getsource(seconds_since_process_start)
+    # Stopped the moment it reports, as the others: Python's and Qt's teardown are not start-up.
+    bare = (
+        BARE_WINDOW.replace("{clock}", clock)
+        .replace('print(f"{seconds_since_process_start() * 1000:.0f}", flush=True)', "")
+        .replace("    app.quit()", '    print("painted", flush=True)\n    os._exit(0)')
+    )
+    assert "os._exit(0)" in bare, "the bare window's report is where this expects it"
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        db = str(folder / "bench.sqlite3")
+        circlekeeper = [sys.executable, "-m", "circlekeeper"]
+        subprocess.run(
+            [*circlekeeper, "--db", db, "demo", "--sessions", str(DEMO_SESSIONS)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        # Makes the day's backup and migrates nothing more: not start-up.
+        subprocess.run(
+            [*circlekeeper, "--db", db, "--smoke-test"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        programs = {
+            "bare QMainWindow": [sys.executable, "-c", bare],
+            "the content in plain PySide6": [sys.executable, "-c", _with_screen(CONTENT)],
+            "the same, as the app draws it": [
+                sys.executable,
+                "-c",
+                _with_screen(AS_THE_APP_DRAWS_IT),
+            ],
+            "circlekeeper": [sys.executable, "-c", APP_UNTIL_PAINTED, db],
+        }
+        counted = {label: _instructions(label, cmd, env, folder) for label, cmd in programs.items()}
+    base = counted["bare QMainWindow"]
+    floor = counted["the same, as the app draws it"]
+    for label, count in counted.items():
+        print(
+            f"{label}: {count / 1e6:.0f} M instructions to the first paint with content,"
+            f" {count / base:.2f}x the bare window, {count / floor:.2f}x the app's screen"
+            " in plain PySide6"
+        )
+    print("goal (issue #16): circlekeeper within 1.15x the bare window")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""The past-sessions table beside the chosen session's detail, or above it on a small screen.
+
+At 1024×600 the circles list, the table and the detail side by side left the table about 470
+pixels: the circle and facilitator columns came down to 47–57 pixels, readable only through
+their tooltips, and German's "Begleitung" heading was cut. A page too narrow for the table's
+comfortable width and a readable detail beside it puts the detail below the table instead,
+and the table gets the page's whole width; a wide page keeps them side by side, with the
+table given the room its columns want before the detail takes the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSplitter, QTableView, QWidget
+
+from circlekeeper.ui.history.column_fit import ColumnRoom
+
+DETAIL_LEAST = 300
+"""The narrowest the detail beside the table may be and still read as text, not a column."""
+TABLE_SHARE_BELOW = 0.55
+"""The table's part of the height when the detail sits below it."""
+
+
+def table_widths(table: QTableView, rooms: Sequence[ColumnRoom]) -> tuple[int, int]:
+    """(comfortable, natural): the table's width with every column readable (a text column
+    at three quarters of what it would like, never below its least), and with every column
+    as wide as it would like; both with the frame and the vertical scroll bar."""
+    chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 4
+    natural = sum(room.natural for room in rooms)
+    comfortable = sum(max(room.least, room.natural * 3 // 4) for room in rooms)
+    return comfortable + chrome, natural + chrome
+
+
+class SessionsSplit(QSplitter):
+    """``table_part`` and ``detail`` side by side when both fit, else one above the other.
+
+    The orientation follows the width at every resize; the sizes are set only when the
+    orientation changes, so a facilitator who dragged the handle keeps where they put it.
+    """
+
+    def __init__(
+        self,
+        table_part: QWidget,
+        detail: QWidget,
+        widths: Callable[[], tuple[int, int]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._widths = widths
+        self._arranged = False
+        self.addWidget(table_part)
+        self.addWidget(detail)
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+
+    def side_by_side(self) -> bool:
+        return self.orientation() == Qt.Orientation.Horizontal
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+    def arrange(self) -> None:
+        comfortable, natural = self._widths()
+        width, height = self.width(), self.height()
+        beside = width >= comfortable + DETAIL_LEAST + self.handleWidth()
+        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self._arranged and wanted == self.orientation():
+            return
+        self._arranged = True
+        self.setOrientation(wanted)
+        if beside:
+            table = min(natural, width - DETAIL_LEAST - self.handleWidth())
+            self.setSizes([table, width - table])
+        else:
+            table = int(height * TABLE_SHARE_BELOW)
+            self.setSizes([table, height - table])
