@@ -336,7 +336,7 @@ class SessionReport(StoryWriter):
         bars = [Bar(r.rank, r.label, r.person.spoken_total) for r in rows]
         caption = _(
             "Speaking time per person against the equal share among those who spoke (dashed "
-            "line); orange bars are more than 25 % above it. Bars follow the table's order."
+            "line); magenta bars are more than 25 % above it. Bars follow the table's order."
         )
         chart = SpeakingChart(bars, summary.equal_share, self.width, self.text, mirrored=self.rtl)
         out.append(KeepTogether([Spacer(1, 10), chart, *self.say(caption, s.small)]))

@@ -18,6 +18,9 @@ PROGRAMMING_ERRORS = {
     ("clock.py", "a monotonic clock never goes backwards"),
     ("replay.py", "fold does not know"),
     ("__init__.py", "module "),
+    ("frozen.py", "cannot assign to field"),
+    ("frozen.py", "cannot delete field"),
+    ("frozen.py", "non-default argument"),
 }
 """Raised only when our own code calls something wrongly; no file or person can cause them."""
 FIELD_NAMES = {"fail", "KeyError"}

@@ -16,7 +16,7 @@ from circlekeeper.reports import Privacy, render_session
 from circlekeeper.reports.demo import demo_summary
 from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.store import CircleRecord, open_store
-from tests.reports.conftest import context
+from tests.reports.conftest import context, flat, pdf_text
 from tests.reports.stored import play
 
 _TOKEN = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|\[[^\]]*\]|[^\s\[\]()<>]+")
@@ -83,3 +83,16 @@ def test_a_period_report_paints_only_palette_colours(tmp_path: Path, capsys) -> 
     painted = colours_painted(out.read_bytes())
     assert palette.FIRST_TIME.lower() in painted or palette.PRINT.accent.lower() in painted
     assert painted <= palette_colours(), painted - palette_colours()
+
+
+def test_the_chart_caption_names_the_colour_the_over_share_bars_are_printed_in(
+    latin_summary,
+) -> None:
+    """The caption told readers to look for orange bars while they were printed magenta."""
+    import colorsys
+
+    red, green, blue = (int(palette.PRINT.over[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue = colorsys.rgb_to_hsv(red, green, blue)[0] * 360
+    assert 285 <= hue <= 345, f"the over-share colour {palette.PRINT.over} is not magenta"
+    text = flat(pdf_text(render_session(latin_summary, context())))
+    assert "magentabarsaremorethan25" in text and "orange" not in text
