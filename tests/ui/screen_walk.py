@@ -155,3 +155,19 @@ def shown_app(qtbot: Any, db: Path, options: Any, size: tuple[int, int]) -> Iter
             parts.window.controller = None
         parts.window.close()
         parts.data.close()
+
+
+@contextmanager
+def shown_in(
+    language: str, qtbot: Any, db: Path, clock: TestClock, app: QApplication
+) -> Iterator[AppParts]:
+    """The app in ``language`` (catalog and Qt's own words), shown at the laptop size."""
+    from circlekeeper.i18n import use_language
+    from circlekeeper.ui.qt_language import apply_language
+    from tests.ui.conftest import AutoSetup, app_options
+    from tests.ui.test_pseudo_locale_screens import HEIGHT, WIDTH
+
+    use_language(language)
+    apply_language(app, language)
+    with shown_app(qtbot, db, app_options(clock, AutoSetup), (WIDTH, HEIGHT)) as parts:
+        yield parts

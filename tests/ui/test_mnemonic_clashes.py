@@ -16,12 +16,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.app import AppParts
-from circlekeeper.i18n import SHIPPED_LANGUAGES, use_language
-from circlekeeper.ui.qt_language import apply_language
-from tests.ui.conftest import AutoSetup, TestClock, app_options
+from circlekeeper.i18n import SHIPPED_LANGUAGES
+from tests.ui.conftest import TestClock
 from tests.ui.mnemonics import mnemonic, mnemonic_clashes
-from tests.ui.screen_walk import shown_app, walk
-from tests.ui.test_pseudo_locale_screens import HEIGHT, WIDTH
+from tests.ui.screen_walk import shown_in, walk
 
 
 @pytest.fixture(params=SHIPPED_LANGUAGES)
@@ -32,11 +30,8 @@ def app_in(
     clock: TestClock,
     english_afterwards: QApplication,
 ) -> Iterator[AppParts]:
-    use_language(request.param)
-    apply_language(english_afterwards, request.param)
-    with shown_app(
-        qtbot, tmp_path / "keys.sqlite3", app_options(clock, AutoSetup), (WIDTH, HEIGHT)
-    ) as parts:
+    db = tmp_path / "keys.sqlite3"
+    with shown_in(request.param, qtbot, db, clock, english_afterwards) as parts:
         yield parts
 
 

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidg
 from circlekeeper.app import AppParts
 from circlekeeper.i18n import _, use_language
 from circlekeeper.ui.qt_language import apply_language
-from tests.ui.conftest import AutoSetup, TestClock, app_options
+from tests.ui.conftest import TestClock
 from tests.ui.pseudo_screens import cut_off, cut_off_text
-from tests.ui.screen_walk import shown_app, walk
-from tests.ui.test_pseudo_locale_screens import HEIGHT, WIDTH
+from tests.ui.screen_walk import shown_in, walk
 
 LANGUAGES = ("ar", "de")
 
@@ -34,11 +33,8 @@ def translated_app(
     clock: TestClock,
     english_afterwards: QApplication,
 ) -> Iterator[AppParts]:
-    use_language(request.param)
-    apply_language(english_afterwards, request.param)
-    with shown_app(
-        qtbot, tmp_path / "fit.sqlite3", app_options(clock, AutoSetup), (WIDTH, HEIGHT)
-    ) as parts:
+    db = tmp_path / "fit.sqlite3"
+    with shown_in(request.param, qtbot, db, clock, english_afterwards) as parts:
         yield parts
 
 
