@@ -9,11 +9,13 @@ widget's class and its object path, so a failure says exactly where to look.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QDialogButtonBox,
     QFileDialog,
@@ -205,4 +207,28 @@ def cut_off_text(screen: str, top: QWidget) -> list[Offender]:
         text = widget.text()
         if text and cut_off(widget, text):
             found.append(Offender(screen, "clipped", object_path(widget), text[:120]))
+    return found
+
+
+def look_at_modal(
+    look: Callable[[str, QWidget], list[Offender]], name: str, open_it: Callable[[], object]
+) -> list[Offender]:
+    """Open a modal dialog, look at it as soon as it is on screen, then close it (rejected),
+    as Escape would: the dialog's ``exec()`` blocks, so the look runs from a timer inside it."""
+    found: list[Offender] = []
+    tries = [0]
+
+    def look_once_open() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            tries[0] += 1
+            if tries[0] < 200:
+                QTimer.singleShot(10, look_once_open)
+            return
+        QApplication.processEvents()
+        found.extend(look(name, dialog))
+        dialog.done(0)  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, look_once_open)
+    open_it()
     return found

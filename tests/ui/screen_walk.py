@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from circlekeeper.app import AppParts
@@ -30,7 +29,7 @@ from circlekeeper.ui.live.resume_dialog import ask_resume
 from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
 from circlekeeper.ui.setup.setup_dialog import SetupDialog
 from tests.ui.conftest import TestClock
-from tests.ui.pseudo_screens import Offender
+from tests.ui.pseudo_screens import Offender, look_at_modal
 from tests.ui.test_pseudo_locale_screens import CIRCLE, with_circle
 
 Look = Callable[[str, QWidget], list[Offender]]
@@ -38,24 +37,8 @@ PASSPHRASE = "a long enough passphrase 42"
 
 
 def modal(look: Look, name: str, open_it: Callable[[], object]) -> list[Offender]:
-    """Open a modal dialog, look at it as soon as it is on screen, then close it (rejected)."""
-    found: list[Offender] = []
-    tries = [0]
-
-    def look_once_open() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            tries[0] += 1
-            if tries[0] < 200:
-                QTimer.singleShot(10, look_once_open)
-            return
-        QApplication.processEvents()
-        found.extend(look(name, dialog))
-        dialog.done(0)  # type: ignore[attr-defined]
-
-    QTimer.singleShot(0, look_once_open)
-    open_it()
-    return found
+    """Open a modal dialog, look at it once it is on screen, then close it (rejected)."""
+    return look_at_modal(look, name, open_it)
 
 
 def _history(parts: AppParts, look: Look) -> list[Offender]:

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from circlekeeper.app import AppParts, build_app
@@ -24,7 +23,7 @@ from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
 from circlekeeper.ui.setup.setup_dialog import SetupDialog, default_plan
 from circlekeeper.ui.wrapping_button import WrappingButton
 from tests.ui.conftest import AutoSetup, TestClock, app_options
-from tests.ui.pseudo_screens import Offender, offenders
+from tests.ui.pseudo_screens import Offender, look_at_modal, offenders
 
 WIDTH, HEIGHT = 1366, 768
 CIRCLE = "[Ĉîŕçļé ~]"
@@ -36,23 +35,8 @@ Screen = Callable[[AppParts, TestClock], list[Offender]]
 
 
 def modal(name: str, open_it: Callable[[], object], data: frozenset[str] = DATA) -> list[Offender]:
-    """Open a modal dialog, look at it as soon as it is on screen, then close it."""
-    found: list[Offender] = []
-    tries = [0]
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            tries[0] += 1
-            if tries[0] < 200:
-                QTimer.singleShot(10, look)
-            return
-        found.extend(offenders(name, dialog, data))
-        dialog.done(0)  # type: ignore[attr-defined]
-
-    QTimer.singleShot(0, look)
-    open_it()
-    return found
+    """Open a modal dialog, look at it for English and cut text, then close it."""
+    return look_at_modal(lambda screen, dialog: offenders(screen, dialog, data), name, open_it)
 
 
 def with_circle(parts: AppParts) -> None:
