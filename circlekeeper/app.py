@@ -18,6 +18,8 @@ from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, pgettext
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QWidget
 
@@ -375,6 +377,15 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
             return None
         return exporter(parent, session_id, store.sessions.get(session_id).shareable)
 
+    def saved_from_history(parent: QWidget, path: Path, kind: str) -> object:
+        """Where a PDF or CSV saved from the history went: as after a circle's summary."""
+        if window.options.exported is not None:
+            return window.options.exported(parent, path)
+        from circlekeeper.ui.export_memory import offer_to_open
+
+        offer_to_open(parent, path, kind)
+        return None
+
     window.add_page(
         _("&History"),
         HistoryPage(
@@ -386,6 +397,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
                 notes.service, notes.bridge, person_id=person_id, name_of=name_of
             ),
             pdf_hook=export_from_history,
+            saved=saved_from_history,
             ask=window.options.ask,
             period_saver=store_period_saver(
                 lambda *args, **kw: period_report(store, *args, **kw),

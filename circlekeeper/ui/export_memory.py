@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from circlekeeper.i18n import _
+from circlekeeper.i18n import N_, _
 from circlekeeper.reports import Paper, Privacy
 
 log = logging.getLogger(__name__)
@@ -75,12 +75,23 @@ def _key(circle: str) -> str:
     return circle.replace("/", "∕").replace("\\", "∖") or "-"
 
 
-def offer_to_open(parent: QWidget | None, path: Path) -> None:
-    """After a PDF is written: say where, and offer to open it or its folder."""
+SAVED_WORDS = {
+    "summary": (N_("Summary saved"), N_("The summary was saved as “{name}”.")),
+    # Translators: the title and text after the history's Period tab saved its PDF report.
+    "report": (N_("Report saved"), N_("The period report was saved as “{name}”.")),
+    # Translators: the title and text after the history's Period tab saved its figures (CSV).
+    "figures": (N_("Figures saved"), N_("The period's figures were saved as “{name}”.")),
+}
+"""What was saved, in words: a session's summary, a period's report, a period's figures."""
+
+
+def offer_to_open(parent: QWidget | None, path: Path, kind: str = "summary") -> None:
+    """After a file is written: say what and where, and offer to open it or its folder."""
+    title, text = SAVED_WORDS[kind]
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_("Summary saved"))
-    box.setText(_("The summary was saved as “{name}”.").format(name=path.name))
+    box.setWindowTitle(_(title))
+    box.setText(_(text).format(name=path.name))
     # Translators: under "The summary was saved as …": the folder it is in.
     box.setInformativeText(_("In {folder}").format(folder=path.parent))
     open_file = box.addButton(_("Open"), QMessageBox.ButtonRole.ActionRole)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -36,6 +37,7 @@ from circlekeeper.history.records import (
 )
 from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import _, ngettext, pgettext
+from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
@@ -54,6 +56,9 @@ from circlekeeper.ui.table_keys import keys_follow, tab_leaves
 
 log = logging.getLogger(__name__)
 
+Saved = Callable[[QWidget, Path, str], object]
+"""(parent, path, ``"summary"``, ``"report"`` or ``"figures"``): a file the history saved."""
+
 
 class HistoryPage(QWidget):
     def __init__(
@@ -65,6 +70,7 @@ class HistoryPage(QWidget):
         pdf_hook: PdfHook | None = None,
         ask: Ask | None = None,
         period_saver: PeriodSaver | None = None,
+        saved: Saved | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         threaded: bool = True,
         page_size: int = 100,
@@ -75,7 +81,8 @@ class HistoryPage(QWidget):
         self.source = source
         self._notes_factory = notes_widget_factory
         self._person_notes = person_notes_factory
-        self._pdf_hook = pdf_hook
+        self._pdf_hook = self._watched(pdf_hook, "summary") if pdf_hook else None
+        self._saved = saved
         self._ask = ask or ask_yes_no
         self._now = now
         self.background = Background(self._show_error, threaded=threaded)
@@ -90,7 +97,7 @@ class HistoryPage(QWidget):
         # The other views are built the first time they are opened (or asked for): the
         # sessions table is what the history shows first, and building the rest with it cost
         # the first page more than its query (issue #16).
-        self._period_saver = period_saver
+        self._period_saver = self._watched_saver(period_saver) if period_saver else None
         self._circles_model: QAbstractItemModel | None = None
         self._period_view: PeriodView | None = None
         self.people_tab = PickerTab(
@@ -222,6 +229,39 @@ class HistoryPage(QWidget):
             self.period_tab = view
             self._period_view = view
         return self._period_view
+
+    # ------------------------------------------------------------ saving
+
+    def _watched(self, hook: PdfHook, kind: str) -> PdfHook:
+        """``hook`` whose export, once written, says where the file went (the summary screen
+        did; from the history the PDF appeared silently, and nobody knew where)."""
+
+        def run(parent: QWidget, session_id: int) -> object:
+            started = hook(parent, session_id)
+            self._follow(started, kind)
+            return started
+
+        return run
+
+    def _watched_saver(self, saver: PeriodSaver) -> PeriodSaver:
+        def run(parent: QWidget, scope: PeriodScope, kind: str, grid: bool) -> object:
+            started = saver(parent, scope, kind, grid)
+            self._follow(started, "figures" if kind == "csv" else "report")
+            return started
+
+        return run
+
+    def _follow(self, started: object, kind: str) -> None:
+        finished = getattr(started, "finished", None)
+        if finished is not None:  # rendering goes on in a worker; say where it went
+            finished.connect(lambda path: self._file_saved(Path(str(path)), kind))
+
+    def _file_saved(self, path: Path, kind: str) -> None:
+        from circlekeeper.ui.export_memory import offer_to_open
+
+        # Translators: the history's status line once a PDF or CSV file is written.
+        self.status.setText(_("Saved: {path}").format(path=path))
+        (self._saved or offer_to_open)(self, path, kind)
 
     # ------------------------------------------------------------ sessions
 

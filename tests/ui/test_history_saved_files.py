@@ -1,0 +1,106 @@
+"""A PDF or CSV saved from the history says where it went, as the circle's summary screen does.
+
+Found walking the history as a facilitator: *Export PDF again…* on a past session and *Save
+PDF…* / *Save CSV…* on the Period tab wrote their files and said nothing (the status line still
+read "Ready"), so nobody knew whether or where the file had been saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from circlekeeper.commands.report_input import base_context, period_report
+from circlekeeper.store import Store, open_store
+from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.ui.history import HistoryPage
+from circlekeeper.ui.history.period_export import store_period_saver
+from tests.store.period_history import build_history
+
+NOW = datetime(2026, 4, 15, 12, tzinfo=UTC)
+
+
+class FakeExport(QObject):
+    """Stands in for an :class:`ExportRun`: finishes when the test says so."""
+
+    finished = Signal(object)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    opened = open_store(tmp_path_factory.mktemp("saved-files") / "ck.sqlite3")
+    build_history(opened)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def told() -> list[tuple[Path, str]]:
+    return []
+
+
+@pytest.fixture
+def page(qtbot, store: Store, tmp_path: Path, told: list[tuple[Path, str]]) -> HistoryPage:
+    saver = store_period_saver(
+        lambda *args, **kw: period_report(store, *args, **kw),
+        lambda: base_context(store),
+        lambda circle_id: store.circles.get(circle_id).name,
+        ask_path=lambda _parent, _kind, suggested: tmp_path / suggested.name,
+    )
+    widget = HistoryPage(
+        HistoryQueries.for_store(store),
+        threaded=False,
+        now=lambda: NOW,
+        period_saver=saver,
+        pdf_hook=lambda parent, session_id: pdf_runs.append(FakeExport()) or pdf_runs[-1],
+        saved=lambda parent, path, kind: told.append((path, kind)),
+    )
+    pdf_runs.clear()
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    return widget
+
+
+pdf_runs: list[FakeExport] = []
+
+
+def named_button(widget: QWidget, name: str) -> QPushButton:
+    found = [b for b in widget.findChildren(QPushButton) if b.accessibleName() == name]
+    assert found, name
+    return found[0]
+
+
+def test_a_past_sessions_pdf_says_where_it_was_saved(
+    qtbot, page: HistoryPage, told: list[tuple[Path, str]], tmp_path: Path
+) -> None:
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail_view is not None)
+    assert page.detail_view is not None
+    named_button(page.detail_view, "Export the PDF of this session again").click()
+    assert told == []  # nothing is said before the file exists
+    pdf_runs[-1].finished.emit(tmp_path / "2026-03-31-Tuesday.pdf")
+    assert told == [(tmp_path / "2026-03-31-Tuesday.pdf", "summary")]
+    assert page.status.text() == f"Saved: {tmp_path / '2026-03-31-Tuesday.pdf'}"
+
+
+def test_the_period_report_and_figures_say_where_they_were_saved(
+    qtbot, page: HistoryPage, told: list[tuple[Path, str]], tmp_path: Path
+) -> None:
+    page.tabs.setCurrentWidget(page.period_view)
+    view = page.period_view
+    named_button(view, "Save the period figures as CSV").click()
+    csv = tmp_path / "period-report-2026-03-01-to-2026-03-31.csv"
+    qtbot.waitUntil(lambda: len(told) == 1, timeout=30_000)
+    assert told == [(csv, "figures")] and csv.is_file()
+    named_button(view, "Save the period report as PDF").click()
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=30_000)
+    assert told[1] == (csv.with_suffix(".pdf"), "report")
+    assert page.status.text() == f"Saved: {csv.with_suffix('.pdf')}"
