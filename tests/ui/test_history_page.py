@@ -347,3 +347,17 @@ def test_every_history_table_is_one_stop_on_the_tab_round(qtbot, page, store) ->
     tables = page.findChildren(QTableView)
     assert len(tables) >= 4
     assert [t.accessibleName() for t in tables if t.tabKeyNavigation()] == []
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Down])
+def test_return_or_down_in_the_search_box_goes_to_the_sessions_found(qtbot, page, key) -> None:
+    """The keys stayed in the box: Return seemed to do nothing, and the table needed a Tab
+    and a Down before the first session showed."""
+    search = page.filter_bar.text
+    search.setFocus()
+    qtbot.keyClicks(search, "a")
+    qtbot.keyClick(search, key)
+    assert page.table.hasFocus()
+    assert page.table.selectionModel().selectedRows()[0].row() == 0
+    assert page.detail_view is not None
+    assert page.detail_view.detail.listing.session_id == shown_ids(page)[0]

@@ -169,3 +169,12 @@ def test_on_a_small_laptop_nothing_is_laid_over_anything(
     page.resize(1300, 850)
     QApplication.processEvents()
     assert view.glance.height() == view.glance.maximumHeight()  # all rows where there is room
+
+
+def test_a_period_without_sessions_says_only_that(page: HistoryPage) -> None:
+    """It also said "Nobody spoke in the sessions of this period", which read as though
+    sessions had been held in silence."""
+    view = page.period_view
+    view.set_days(date(2020, 1, 1), date(2020, 1, 31))
+    view.show_button.click()
+    assert view.words.text() == "No sessions were held in this period."

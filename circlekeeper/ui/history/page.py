@@ -37,7 +37,6 @@ from circlekeeper.history.records import (
 )
 from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import _, ngettext, pgettext
-from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
@@ -49,15 +48,13 @@ from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
 from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
 from circlekeeper.ui.history.picker_tab import PickerTab
 from circlekeeper.ui.history.retention import Ask
+from circlekeeper.ui.history.saved_files import Saved, watched_pdf_hook, watched_saver
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
 from circlekeeper.ui.table_keys import keys_follow, tab_leaves
 
 log = logging.getLogger(__name__)
-
-Saved = Callable[[QWidget, Path, str], object]
-"""(parent, path, ``"summary"``, ``"report"`` or ``"figures"``): a file the history saved."""
 
 
 class HistoryPage(QWidget):
@@ -81,7 +78,7 @@ class HistoryPage(QWidget):
         self.source = source
         self._notes_factory = notes_widget_factory
         self._person_notes = person_notes_factory
-        self._pdf_hook = self._watched(pdf_hook, "summary") if pdf_hook else None
+        self._pdf_hook = watched_pdf_hook(pdf_hook, self._file_saved) if pdf_hook else None
         self._saved = saved
         self._ask = ask or ask_yes_no
         self._now = now
@@ -97,7 +94,7 @@ class HistoryPage(QWidget):
         # The other views are built the first time they are opened (or asked for): the
         # sessions table is what the history shows first, and building the rest with it cost
         # the first page more than its query (issue #16).
-        self._period_saver = self._watched_saver(period_saver) if period_saver else None
+        self._period_saver = watched_saver(period_saver, self._file_saved) if period_saver else None
         self._circles_model: QAbstractItemModel | None = None
         self._period_view: PeriodView | None = None
         self.people_tab = PickerTab(
@@ -150,7 +147,11 @@ class HistoryPage(QWidget):
         self._show_total(self.model.total)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.filter_bar.changed.connect(self.apply_filter)
-        self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
+        self.filter_bar.text.returnPressed.connect(self._to_results)
+        # Down from the search box goes on to the sessions found, as Return does.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter_bar.text)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self._to_results)
 
         self.detail_stack = QStackedWidget()
         self.detail_placeholder = QLabel(
@@ -232,30 +233,6 @@ class HistoryPage(QWidget):
 
     # ------------------------------------------------------------ saving
 
-    def _watched(self, hook: PdfHook, kind: str) -> PdfHook:
-        """``hook`` whose export, once written, says where the file went (the summary screen
-        did; from the history the PDF appeared silently, and nobody knew where)."""
-
-        def run(parent: QWidget, session_id: int) -> object:
-            started = hook(parent, session_id)
-            self._follow(started, kind)
-            return started
-
-        return run
-
-    def _watched_saver(self, saver: PeriodSaver) -> PeriodSaver:
-        def run(parent: QWidget, scope: PeriodScope, kind: str, grid: bool) -> object:
-            started = saver(parent, scope, kind, grid)
-            self._follow(started, "figures" if kind == "csv" else "report")
-            return started
-
-        return run
-
-    def _follow(self, started: object, kind: str) -> None:
-        finished = getattr(started, "finished", None)
-        if finished is not None:  # rendering goes on in a worker; say where it went
-            finished.connect(lambda path: self._file_saved(Path(str(path)), kind))
-
     def _file_saved(self, path: Path, kind: str) -> None:
         from circlekeeper.ui.export_memory import offer_to_open
 
@@ -296,6 +273,17 @@ class HistoryPage(QWidget):
         self.reload()
         if not event.spontaneous():
             keys_follow(self, self.table)
+
+    def _to_results(self) -> None:
+        """Return (or Down) in the search box: the search is run at once and the keys go to
+        the first session found, shown beside the table. They stayed in the box, and Return
+        seemed to do nothing."""
+        self.filter_bar.flush()
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
 
     def apply_filter(self, filter: SessionFilter) -> None:
         self.model.set_filter(filter)

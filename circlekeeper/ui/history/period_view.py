@@ -318,12 +318,17 @@ class PeriodView(QWidget):
             )
         else:
             came = _("No sessions were held in this period.")
-        # Translators: two sentences one after the other (the fairness, then attendance).
-        self.words.setText(
-            _("{first} {second}").format(
-                first=say.fairness_sentence(now.average_fairness), second=came
+        if not now.sessions:
+            # "Nobody spoke in the sessions of this period" beside "No sessions were held"
+            # read as a contradiction: with no session there is only the one thing to say.
+            self.words.setText(came)
+        else:
+            # Translators: two sentences one after the other (the fairness, then attendance).
+            self.words.setText(
+                _("{first} {second}").format(
+                    first=say.fairness_sentence(now.average_fairness), second=came
+                )
             )
-        )
         rows = []
         for c in figures.circles:
             r = c.current
