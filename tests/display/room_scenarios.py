@@ -294,3 +294,35 @@ def history_columns(prober: Prober, workdir: Path) -> None:
     prober.report["history"] = column_report(history.table)
     window.close()
     parts.data.close()
+
+
+@scenario
+def notes_keys(prober: Prober, workdir: Path) -> None:
+    """The notes window's keys pressed where its keyboard starts, in the search box. On a real
+    X display Qt's line editor claims Ctrl+E (end of line, as in Emacs); offscreen it does not,
+    so only this tier sees the key reach the panel or not."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from circlekeeper.ui.notes.panel import NotesPanel
+    from tests.ui.notes_support import make_kit
+
+    kit = make_kit()
+    kit.service.add("Amal mentioned the food bank", 7, person_id=None, elapsed=65.0)
+    panel = NotesPanel(kit.service, kit.bridge, session_id=7)
+    panel.resize(700, 400)
+    panel.show()
+    panel.activateWindow()
+    panel.search.setFocus()
+    spin_until(panel.search.hasFocus, seconds=3)
+    prober.report["search_had_focus"] = panel.search.hasFocus()
+    QTest.keyClick(panel.search, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    spin(0.2)
+    prober.report["ctrl_e_edits"] = not panel.viewer.isReadOnly()
+    prober.report["ctrl_e_focus_in_note"] = panel.viewer.hasFocus()
+    QTest.keyClick(panel.viewer, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(panel.viewer, " today")
+    QTest.keyClick(panel.viewer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    spin(0.2)
+    prober.report["ctrl_s_saved"] = [n.text for n in kit.service.for_session(7)]
+    panel.close()

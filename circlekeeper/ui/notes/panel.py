@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +39,9 @@ from circlekeeper.vault.notes import Note, NotesService, matching
 NOTE_ID = Qt.ItemDataRole.UserRole
 
 Ask = Callable[[QWidget, str, str], bool]
+
+PANEL_EDIT_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_E)
+"""Ctrl+E, the panel's "edit this note"."""
 
 
 class NotesPanel(QWidget):
@@ -186,6 +189,20 @@ class NotesPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        # On X11 Qt's line editor claims Ctrl+E (end of line, as in Emacs), and the keys start
+        # in the search box: the panel's Ctrl+E never arrived. The box lets it through.
+        self.search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.keyCombination() == PANEL_EDIT_KEY
+        ):
+            event.ignore()  # not the line editor's: the panel's shortcut takes it
+            return True
+        return super().eventFilter(watched, event)
 
     def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
