@@ -8,8 +8,11 @@ arrow keys move between cells and Tab goes on to the next control, as in a form.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 ViewT = TypeVar("ViewT", bound=QAbstractItemView)
@@ -28,3 +31,27 @@ def keys_follow(area: QWidget, first: QWidget) -> None:
     focus = QApplication.focusWidget()
     if focus is None or not area.isAncestorOf(focus):
         first.setFocus()
+
+
+class _LoadAllFirst(QObject):
+    def __init__(self, view: QAbstractItemView, load_all: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._load_all = load_all
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_End
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._load_all()  # then the view moves to the last row, as it always does
+        return False
+
+
+def end_means_the_last_row(view: ViewT, load_all: Callable[[], None]) -> ViewT:
+    """``view``, a table that reads its rows page by page, where Ctrl+End reads the pages
+    left first: it stopped at the end of the rows read so far (three presses for 300
+    sessions), which looked like the last session and was not."""
+    view.installEventFilter(_LoadAllFirst(view, load_all))
+    return view

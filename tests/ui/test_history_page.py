@@ -361,3 +361,20 @@ def test_return_or_down_in_the_search_box_goes_to_the_sessions_found(qtbot, page
     assert page.table.selectionModel().selectedRows()[0].row() == 0
     assert page.detail_view is not None
     assert page.detail_view.detail.listing.session_id == shown_ids(page)[0]
+
+
+def test_ctrl_end_goes_to_the_oldest_session_not_the_end_of_a_page(qtbot, page, store) -> None:
+    """It stopped at the last row read so far (the 40th here; three presses for 300 sessions
+    in the app), which looked like the oldest session and was not."""
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    oldest = min(
+        (page.model.listing(r) for r in range(page.model.rowCount())),
+        key=lambda listing: listing.started_at,
+    )
+    assert page.model.rowCount() == SESSIONS
+    assert page.table.currentIndex().row() == SESSIONS - 1
+    assert page.model.listing(SESSIONS - 1).session_id == oldest.session_id
+    assert page.detail_view is not None
+    assert page.detail_view.detail.listing.session_id == oldest.session_id

@@ -40,6 +40,8 @@ COLUMNS: tuple[tuple[str, SessionSort | None], ...] = (
 )
 """Column headings (translated when shown) and the sort each one asks for."""
 SESSION_ID = Qt.ItemDataRole.UserRole
+ALL_AT_ONCE = 500
+"""Rows a page asks for when everything left is wanted (the store's largest page)."""
 WORDS = frozenset({0, 1, 2, 4, 6})
 """Columns of words, which a narrow table shortens with "…" (their tooltips say them whole);
 the figures' columns are never narrower than their figures."""
@@ -143,11 +145,13 @@ class SessionTableModel(QAbstractTableModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if not parent.isValid():
+            self._fetch(self._page_size)
+
+    def _fetch(self, limit: int) -> None:
+        if self._exhausted:
             return
-        page = self._source.sessions(
-            self._filter, self._order, after=self._cursor, limit=self._page_size
-        )
+        page = self._source.sessions(self._filter, self._order, after=self._cursor, limit=limit)
         if page.rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
@@ -156,6 +160,12 @@ class SessionTableModel(QAbstractTableModel):
             self.endInsertRows()
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
+
+    def fetch_all(self) -> None:
+        """Read every page not read yet (Ctrl+End: the oldest session, not the end of the
+        pages scrolled so far), in pages as large as the store gives."""
+        while self.canFetchMore():
+            self._fetch(max(self._page_size, ALL_AT_ONCE))
 
     # ------------------------------------------------------------ Qt API
 
