@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -128,12 +128,13 @@ class PromptBrowser(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.new_button = QPushButton(_("New prompt…"))
+        self.new_button = QPushButton(_("&New prompt…"))
         self.new_button.setAccessibleName(_("New prompt"))
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.import_button = QPushButton(_("Import deck…"))
+        # Ctrl+N beside Alt+N: a button's setShortcut would replace the Alt+letter of its text.
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click)
+        self.import_button = QPushButton(_("&Import deck…"))
         self.import_button.setAccessibleName(_("Import deck"))
-        self.export_button = QPushButton(_("Export listed…"))
+        self.export_button = QPushButton(_("E&xport listed…"))
         self.export_button.setAccessibleName(_("Export the listed prompts"))
         self.export_button.setToolTip(_("Save the prompts in the list as a deck file to share."))
         manage = QHBoxLayout()
@@ -159,7 +160,7 @@ class PromptBrowser(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.use_button = self.buttons.addButton(
-            _("Use this prompt"), QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Use this prompt"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.use_button.setAccessibleName(_("Use this prompt"))
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

@@ -66,7 +66,7 @@ class PromptEditorDialog(QDialog):
             box.toggled.connect(self._validate)
             self.principles[principle] = box
             principle_row.addWidget(box)
-        self.first_meeting = QCheckBox(_("Suits a first meeting"))
+        self.first_meeting = QCheckBox(_("Suits a &first meeting"))
         self.first_meeting.setAccessibleName(_("Suits a first meeting"))
         self.first_meeting.setChecked(bool(original and original.first_meeting))
         self.tags = QLineEdit(", ".join(sorted(original.tags)) if original else "")
@@ -77,13 +77,13 @@ class PromptEditorDialog(QDialog):
         self.problem.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(_("Prompt"), self.text)
-        form.addRow(_("Category"), self.category)
-        form.addRow(_("Depth"), self.intensity)
+        form.addRow(_("&Prompt"), self.text)
+        form.addRow(_("C&ategory"), self.category)
+        form.addRow(_("&Depth"), self.intensity)
         # Translators: the label before the principles a prompt serves (tick boxes).
         form.addRow(pgettext("principles", "Serves"), principle_row)
         form.addRow("", self.first_meeting)
-        form.addRow(_("Tags"), self.tags)
+        form.addRow(_("&Tags"), self.tags)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             _("Save as my copy") if editing_shipped else _("Save"),

@@ -8,7 +8,7 @@ what it is told and labels its buttons to match.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -44,14 +44,15 @@ class PromptPane(QWidget):
         passing.setWordWrap(True)
         self.favourite = QPushButton(_favourite_words(False))
         self.favourite.setCheckable(True)
-        self.favourite.setAccessibleName(_favourite_words(False))
-        self.favourite.setShortcut(QKeySequence("Ctrl+D"))
+        self.favourite.setAccessibleName(plain(_favourite_words(False)))
+        # Ctrl+D beside Alt+F: a button's setShortcut would replace the Alt+letter of its text.
+        QShortcut(QKeySequence("Ctrl+D"), self, self.favourite.click)
         self.hide_button = QPushButton(_hide_words(False))
-        self.hide_button.setAccessibleName(_hide_words(False))
-        self.edit_button = QPushButton(_("Edit…"))
+        self.hide_button.setAccessibleName(plain(_hide_words(False)))
+        self.edit_button = QPushButton(_("&Edit…"))
         self.edit_button.setAccessibleName(_("Edit prompt"))
         self.archive_button = QPushButton(_archive_words(False))
-        self.archive_button.setAccessibleName(_archive_words(False))
+        self.archive_button.setAccessibleName(plain(_archive_words(False)))
         actions = QHBoxLayout()
         for button in self.buttons():
             actions.addWidget(button)
@@ -92,31 +93,36 @@ class PromptPane(QWidget):
         self.favourite.setChecked(favourite)
         self.favourite.setText(_favourite_words(favourite))
         self.hide_button.setText(_hide_words(hidden))
-        self.hide_button.setAccessibleName(self.hide_button.text())
+        self.hide_button.setAccessibleName(plain(self.hide_button.text()))
         self.archive_button.setVisible(prompt.custom)
         self.archive_button.setText(_archive_words(prompt.archived))
-        self.archive_button.setAccessibleName(self.archive_button.text())
+        self.archive_button.setAccessibleName(plain(self.archive_button.text()))
 
 
 # Buttons that act on a prompt: verbs (mark it a favourite, hide it, archive it), not nouns.
 
 
+def plain(text: str) -> str:
+    """A button's words without the ``&`` of its Alt+letter, for its accessible name."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def _favourite_words(favourite: bool) -> str:
     if favourite:
-        return pgettext("prompt action", "★ Favourite")
+        return pgettext("prompt action", "★ &Favourite")
     # Translators: a toggle button: mark the prompt as one of your favourites.
-    return pgettext("prompt action", "Favourite")
+    return pgettext("prompt action", "&Favourite")
 
 
 def _hide_words(hidden: bool) -> str:
     if hidden:
-        return pgettext("prompt action", "Show again")
+        return pgettext("prompt action", "Sho&w again")
     # Translators: a button: stop offering and drawing this prompt.
-    return pgettext("prompt action", "Hide")
+    return pgettext("prompt action", "Hi&de")
 
 
 def _archive_words(archived: bool) -> str:
     if archived:
-        return pgettext("prompt action", "Restore")
+        return pgettext("prompt action", "&Restore")
     # Translators: a button: put one of your own prompts away (it can be restored).
-    return pgettext("prompt action", "Archive")
+    return pgettext("prompt action", "&Archive")
