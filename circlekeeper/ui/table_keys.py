@@ -55,3 +55,32 @@ def end_means_the_last_row(view: ViewT, load_all: Callable[[], None]) -> ViewT:
     sessions), which looked like the last session and was not."""
     view.installEventFilter(_LoadAllFirst(view, load_all))
     return view
+
+
+class _FirstArrowSelects(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        view = self.parent()
+        if (
+            isinstance(view, QAbstractItemView)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and view.currentIndex().isValid()
+            and not view.selectionModel().hasSelection()
+        ):
+            view.selectionModel().select(
+                view.currentIndex(),
+                view.selectionModel().SelectionFlag.ClearAndSelect
+                | view.selectionModel().SelectionFlag.Rows,
+            )
+            return True
+        return False
+
+
+def first_arrow_selects(view: ViewT) -> ViewT:
+    """``view`` where Down (or Up) with nothing chosen chooses the row the keyboard is on.
+    Qt marks the first row as current, unselected, when the table takes the keys; Down then
+    went to the second row, and the newest session could not be reached by going down."""
+    view.installEventFilter(_FirstArrowSelects(view))
+    return view

@@ -191,7 +191,7 @@ def test_the_prompt_library_in_spanish_and_arabic(qtbot) -> None:
     assert browser.windowTitle() == "Biblioteca de preguntas"
     assert browser.category.itemText(0) == "Cualquier categoría"
     assert browser.count.text() == f"{browser.list.count()} preguntas"
-    assert browser.use_button.text() == "Usar esta pregunta"
+    assert browser.use_button.text() == "&Usar esta pregunta"  # Alt+U
     use_language("ar")
     arabic = PromptBrowser(library)
     qtbot.addWidget(arabic)

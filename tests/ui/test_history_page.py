@@ -378,3 +378,17 @@ def test_ctrl_end_goes_to_the_oldest_session_not_the_end_of_a_page(qtbot, page, 
     assert page.model.listing(SESSIONS - 1).session_id == oldest.session_id
     assert page.detail_view is not None
     assert page.detail_view.detail.listing.session_id == oldest.session_id
+
+
+def test_the_first_down_in_the_table_shows_the_newest_session(qtbot, page) -> None:
+    """The table took the keys (Ctrl+2) with its first row current but not chosen, and Down
+    went on to the second: the newest session was skipped."""
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    assert page.table.currentIndex().row() == 0 and not page.table.selectionModel().hasSelection()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.table.selectionModel().selectedRows()[0].row() == 0
+    assert page.detail_view is not None
+    assert page.detail_view.detail.listing.session_id == shown_ids(page)[0]
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.table.selectionModel().selectedRows()[0].row() == 1

@@ -52,7 +52,12 @@ from circlekeeper.ui.history.saved_files import Saved, watched_pdf_hook, watched
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
-from circlekeeper.ui.table_keys import end_means_the_last_row, keys_follow, tab_leaves
+from circlekeeper.ui.table_keys import (
+    end_means_the_last_row,
+    first_arrow_selects,
+    keys_follow,
+    tab_leaves,
+)
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +132,9 @@ class HistoryPage(QWidget):
     def _build_sessions_tab(self, page_size: int) -> QWidget:
         self.filter_bar = FilterBar()
         self.model = SessionTableModel(self.source, page_size=page_size, parent=self)
-        self.table = end_means_the_last_row(tab_leaves(QTableView()), self.model.fetch_all)
+        self.table = end_means_the_last_row(
+            first_arrow_selects(tab_leaves(QTableView())), self.model.fetch_all
+        )
         self.table.setAccessibleName(_("Past sessions"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
