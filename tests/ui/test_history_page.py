@@ -392,3 +392,40 @@ def test_the_first_down_in_the_table_shows_the_newest_session(qtbot, page) -> No
     assert page.detail_view.detail.listing.session_id == shown_ids(page)[0]
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     assert page.table.selectionModel().selectedRows()[0].row() == 1
+
+
+def test_the_menu_key_sorts_the_table_from_the_keyboard(qtbot, page) -> None:
+    """Only a click on a heading sorted the table, and the header takes no keyboard focus."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    seen: list[list[str]] = []
+
+    def choose(text: str) -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.append([a.text() + ("*" if a.isChecked() else "") for a in menu.actions()])
+        next(a for a in menu.actions() if a.text() == text).trigger()
+        menu.close()
+
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    page.table.selectRow(0)
+    assert page.detail_view is not None
+    for _ in range(2):
+        QTimer.singleShot(50, lambda: choose("Fairness"))
+        # What the Menu key (or Shift+F10) sends; QTest's key clicks skip the window that
+        # turns the key into this event.
+        at = page.table.visualRect(page.table.currentIndex()).center()
+        global_at = page.table.viewport().mapToGlobal(at)
+        menu_key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, global_at)
+        QApplication.sendEvent(page.table.viewport(), menu_key)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert seen[0] == ["Date*", "Circle", "Present", "Duration", "Fairness", "Status"]
+    assert seen[1][4] == "Fairness*"
+    assert page.model.order.key is SessionSort.FAIRNESS and not page.model.order.descending
+    values = [page.model.listing(r).fairness or -1 for r in range(page.model.rowCount())]
+    assert values == sorted(values)  # fairest first, then turned round: least fair first
+    assert page.table.horizontalHeader().sortIndicatorSection() == 5
+    assert page.detail_view is None  # not the session chosen before, rows away now

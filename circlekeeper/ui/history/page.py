@@ -52,6 +52,7 @@ from circlekeeper.ui.history.saved_files import Saved, watched_pdf_hook, watched
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
+from circlekeeper.ui.history.sort_menu import install_sort_menu
 from circlekeeper.ui.table_keys import (
     end_means_the_last_row,
     first_arrow_selects,
@@ -148,6 +149,12 @@ class HistoryPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts by date, newest first: the first page
+        install_sort_menu(self.table)  # and from the keyboard: the Menu key
+        # A new order starts the table again with nothing chosen: the session shown beside
+        # it stayed, as though it were still chosen (and was rows away, or out of sight).
+        self.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: self._show_detail_placeholder()
+        )
         self.count_label = QLabel("")
         self.count_label.setAccessibleName(_("Matching sessions"))
         self.model.total_changed.connect(self._show_total)
