@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
-from circlekeeper.ui import window_settings
+from circlekeeper.ui import window_resume, window_settings
 from circlekeeper.ui.circle_tooltip import circle_tooltip
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.live.chime import Chime
@@ -606,47 +606,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ resume
 
-    def offer_resume(self) -> None:
-        """At start-up: the facilitator's own interrupted sessions, one at a time.
-
-        Another app may claim one between the offer and the answer (its lease); then the
-        refusal says who holds it and since when, and the next one is offered.
-        """
-        from circlekeeper.ui.live.resume_dialog import ResumeChoice, ask_resume
-
-        for info in self.catalog.live_sessions():
-            choice = ask_resume(self, info)
-            try:
-                if choice is ResumeChoice.RESUME:
-                    self.resume_session(info.session_id)
-                    return
-                if choice is ResumeChoice.CLOSE:
-                    self.catalog.close_at_last_heartbeat(info.session_id)
-                elif choice is ResumeChoice.DISCARD:
-                    self.catalog.discard(info.session_id)
-            except UserFacingError as refusal:
-                self.statusBar().showMessage(str(refusal))
-
-    def resume_session(self, session_id: int) -> None:
-        journal = self.catalog.journal(session_id)  # first: it delivers events kept offline
-        data = self.catalog.resume_data(session_id)
-        self._circle_id = data.circle_id
-        from circlekeeper.ui.live.controller import LiveController
-
-        controller = LiveController.resumed(
-            self.options.clock_factory(),
-            journal,
-            data.plan,
-            data.entries,
-            last_alive_elapsed=data.last_alive_elapsed,
-            down_seconds=data.down_seconds,
-            wall=self.options.wall,
-            deal=self._prompt_dealer(data.circle_id, first_meeting=data.first_meeting),
-            parent=self,
-        )
-        self._open_live(session_id, controller)
-        controller.activate()
-        self.say(_("The circle is back where it was; the timer is paused."))
+    offer_resume = window_resume.offer_resume
+    resume_session = window_resume.resume_session
 
     @property
     def current_circle_id(self) -> int | None:
