@@ -12,6 +12,7 @@ from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_list
 from circlekeeper.ui.bidi_text import breakable, listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
+from circlekeeper.ui.screen_fit import scrolling
 from circlekeeper.ui.setup.cadence_words import cadence_words
 from circlekeeper.ui.setup.plan_words import policy_words, round_label
 
@@ -67,6 +68,8 @@ class CirclePage(QWidget):
         layout.addWidget(self.description)
         layout.addWidget(self.start)
         layout.addWidget(edit)
+        sections = QVBoxLayout()
+        sections.setContentsMargins(0, 0, 0, 0)
         for heading, label in (
             (_("People"), self.people),
             (_("Group agreements"), self.agreements),
@@ -75,9 +78,13 @@ class CirclePage(QWidget):
         ):
             header = QLabel(heading)
             header.setObjectName("sectionTitle")
-            layout.addWidget(header)
-            layout.addWidget(label)
-        layout.addStretch(1)
+            sections.addWidget(header)
+            sections.addWidget(label)
+        sections.addStretch(1)
+        # What the circle holds scrolls below its buttons, which stay in view: at 1024×600 in
+        # German a sixth agreement was cut in half, with the round plan still to come.
+        self.sections = scrolling(sections)
+        layout.addWidget(self.sections, 1)
         self.setStyleSheet(
             "#circleTitle { font-size: 26px; font-weight: 600; }"
             "#sectionTitle { font-weight: 600; margin-top: 10px; }"
