@@ -347,3 +347,31 @@ def test_every_history_table_is_one_stop_on_the_tab_round(qtbot, page, store) ->
     tables = page.findChildren(QTableView)
     assert len(tables) >= 4
     assert [t.accessibleName() for t in tables if t.tabKeyNavigation()] == []
+
+
+def _ink_columns(widget) -> list[int]:
+    image = widget.grab().toImage()
+    background = image.pixelColor(2, 2).lightness()
+    return [
+        x
+        for x in range(image.width())
+        if any(
+            abs(image.pixelColor(x, y).lightness() - background) > 60 for y in range(image.height())
+        )
+    ]
+
+
+def test_the_people_tabs_hint_looks_like_the_sessions_tabs(qtbot, page) -> None:
+    """ "Choose a person." was pinned to the left edge of its view, unlike "Choose a session…"
+    centred on the Sessions tab: every history hint is centred, wrapped, plain text."""
+    picker = page.people_tab
+    page.tabs.setCurrentWidget(picker)
+    qtbot.waitUntil(lambda: picker.built)
+    hint = picker.area.widget()
+    sessions_hint = page.detail_placeholder
+    assert hint.alignment() == sessions_hint.alignment()
+    assert hint.wordWrap() and hint.textFormat() == sessions_hint.textFormat()
+    ink = _ink_columns(hint)
+    assert ink, "the hint is drawn"
+    middle = (min(ink) + max(ink)) / 2
+    assert abs(middle - hint.width() / 2) < 10, "centred in its view"
