@@ -251,6 +251,17 @@ def _fixed_pattern(decimals: int) -> numbers.NumberPattern:
     return numbers.parse_pattern("#,##0" + ("." + "0" * decimals if decimals > 0 else ""))
 
 
+def plus_sign(*, language: str | None = None) -> str:
+    """The locale's plus sign for a gain or a time over (CLDR): ``+``, and in Arabic ``\u200e+``,
+    whose left-to-right mark keeps the sign on the left of its number in a right-to-left line
+    (a bare "+" there is thrown to the number's right: the live ring read "0:16+")."""
+    if _in_english(language):
+        return english.PLUS_SIGN
+    from babel import numbers
+
+    return str(numbers.get_plus_sign_symbol(_locale(language)))
+
+
 def format_percent(fraction: float, *, signed: bool = False, language: str | None = None) -> str:
     """``0.25`` → ``25%`` / ``25 %``; ``signed`` puts the locale's plus sign on gains
     (``+25 %``) for a change against something, and ``0 %`` stays unsigned."""
@@ -262,7 +273,7 @@ def format_percent(fraction: float, *, signed: bool = False, language: str | Non
     locale = _locale(language)
     shown = numbers.format_percent(fraction, locale=locale, numbering_system="default")
     if gains:
-        return numbers.get_plus_sign_symbol(locale) + shown
+        return plus_sign(language=language) + shown
     return shown
 
 
@@ -310,7 +321,9 @@ def format_open_list(items: Iterable[str], *, language: str | None = None) -> st
 
 
 def format_clock(seconds: float, *, signed: bool = False, language: str | None = None) -> str:
-    """A timer reading, ``m:ss`` or ``h:mm:ss``, in the locale's digits (``١:٠٥`` in Arabic).
+    """A timer reading, ``m:ss`` or ``h:mm:ss``, in the locale's digits (``١:٠٥`` in Arabic);
+    ``signed`` puts the locale's plus or minus sign before it (the sign stays on the number's
+    left in a right-to-left line, as :func:`format_percent`'s does).
 
     For tables and charts, where ``1 hr and 5 min`` would not fit: the digits and the minus
     sign come from CLDR, the colon is the time separator every shipped locale uses.
@@ -334,7 +347,7 @@ def format_clock(seconds: float, *, signed: bool = False, language: str | None =
     parts = [digits(hours, 1), digits(minutes, 2)] if hours else [digits(minutes, 1)]
     clock = ":".join([*parts, digits(secs, 2)])
     if signed and total:
-        return ("+" if seconds > 0 else minus) + clock
+        return (plus_sign(language=language) if seconds > 0 else minus) + clock
     return clock
 
 

@@ -16,6 +16,7 @@ from circlekeeper.i18n.formats import (
     format_number,
     format_percent,
     format_weekday,
+    plus_sign,
     unbreakable,
 )
 from circlekeeper.session.fairness_words import fairness_verdict
@@ -25,7 +26,9 @@ from circlekeeper.session.planned_sessions import PlannedSessions
 def _signed(value: float, places: int) -> str:
     """``+12`` / ``-3`` / ``+0,06``: a change, its figure written the reader's way."""
     shown = format_fixed(value, places)
-    return shown if shown.startswith(("-", "−")) or round(value, places) == 0 else "+" + shown
+    if shown.lstrip("\u200e\u200f\u061c").startswith(("-", "−")) or round(value, places) == 0:
+        return shown
+    return plus_sign() + shown
 
 
 def change_in_count(now: float, before: float) -> str:

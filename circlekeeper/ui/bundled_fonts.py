@@ -42,5 +42,20 @@ def register_bundled_fonts() -> tuple[str, ...]:
             continue
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
     _families = tuple(dict.fromkeys(families))
+    if _families:
+        _measure_shown_text_again()
     log.debug("Registered %d bundled font families with Qt", len(_families))
     return _families
+
+
+def _measure_shown_text_again() -> None:
+    """Text already on screen was measured with the fonts there were: a wrapped label kept
+    those line breaks and height when a bundled font then drew some of its names wider (the
+    circle page's People line ran past the right edge in the starts where the window painted
+    its first page before the data, and these fonts, opened). A font change makes each widget
+    measure its text again, as when the facilitator changes the font."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.allWidgets():
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.FontChange))

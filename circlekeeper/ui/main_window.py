@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, ngettext
-from circlekeeper.ui import window_settings
+from circlekeeper.ui import window_resume, window_settings
 from circlekeeper.ui.circle_tooltip import circle_tooltip
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.live.chime import Chime
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.presenter: PresenterWindow | None = None
         self.summary_view: SummaryView | None = None
         self._session_id: int | None = None
-        self._circle_id: int | None = None
+        self._chosen: int | None = None  # the circle chosen in the list, see _circle_id
         self._painted = False
         self._shows_content = catalog is not None
         self._content_reported = False
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         new.setAccessibleName(_("New circle"))
         new.setToolTip(_("Create a circle (Ctrl+Shift+N)"))
         new.clicked.connect(self.new_circle)
-        archive = QPushButton(_("Archive"))
+        archive = self.archive_button = QPushButton(_("Archive"))
         archive.setAccessibleName(_("Archive circle"))
         archive.setToolTip(_("Hide this circle; its history is kept"))
         archive.clicked.connect(self.archive_circle)
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.splitter = splitter
         # Before the data opens, the menus' commands are built just after the first paint.
-        self.menus = WindowMenus(self, build=catalog is not None)
+        self.menus = WindowMenus(self, build=catalog is not None, acting_on_circle=[archive])
         self.help_menu = self.menus.help_menu  # other menus are placed before Help
         if catalog is not None:
             self.statusBar().showMessage(_("Ready"))
@@ -195,6 +195,17 @@ class MainWindow(QMainWindow):
             self.pages.insertWidget(1, page)
             self._circle_page = page
         return self._circle_page
+
+    @property
+    def _circle_id(self) -> int | None:
+        """The circle chosen in the list (or running); choosing one, or none, greys or enables
+        what acts on it (Archive, Edit circle…, Start a circle… and their shortcuts)."""
+        return self._chosen
+
+    @_circle_id.setter
+    def _circle_id(self, circle_id: int | None) -> None:
+        self._chosen = circle_id
+        self.menus.sync_circle_commands()
 
     @property
     def catalog(self) -> Catalog:
@@ -475,6 +486,7 @@ class MainWindow(QMainWindow):
         self.side.hide()  # nothing to choose there during a circle; the room goes to the circle
         self.statusBar().clearMessage()  # what was said before the circle is stale now
         self.live_view.setFocus()
+        self.menus.sync_circle_commands()  # the running circle is not edited nor started again
         self.session_started.emit(session_id)
 
     def _ask_arrival(self, parent: QWidget, in_round: bool) -> Arrival | None:
@@ -533,6 +545,7 @@ class MainWindow(QMainWindow):
             self.live_view.deleteLater()
             self.live_view = None
         self.controller = None
+        self.menus.sync_circle_commands()
         self.session_finished.emit(session_id)
 
     def _export(self, session_id: int, shareable: str) -> None:
@@ -606,47 +619,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ resume
 
-    def offer_resume(self) -> None:
-        """At start-up: the facilitator's own interrupted sessions, one at a time.
-
-        Another app may claim one between the offer and the answer (its lease); then the
-        refusal says who holds it and since when, and the next one is offered.
-        """
-        from circlekeeper.ui.live.resume_dialog import ResumeChoice, ask_resume
-
-        for info in self.catalog.live_sessions():
-            choice = ask_resume(self, info)
-            try:
-                if choice is ResumeChoice.RESUME:
-                    self.resume_session(info.session_id)
-                    return
-                if choice is ResumeChoice.CLOSE:
-                    self.catalog.close_at_last_heartbeat(info.session_id)
-                elif choice is ResumeChoice.DISCARD:
-                    self.catalog.discard(info.session_id)
-            except UserFacingError as refusal:
-                self.statusBar().showMessage(str(refusal))
-
-    def resume_session(self, session_id: int) -> None:
-        journal = self.catalog.journal(session_id)  # first: it delivers events kept offline
-        data = self.catalog.resume_data(session_id)
-        self._circle_id = data.circle_id
-        from circlekeeper.ui.live.controller import LiveController
-
-        controller = LiveController.resumed(
-            self.options.clock_factory(),
-            journal,
-            data.plan,
-            data.entries,
-            last_alive_elapsed=data.last_alive_elapsed,
-            down_seconds=data.down_seconds,
-            wall=self.options.wall,
-            deal=self._prompt_dealer(data.circle_id, first_meeting=data.first_meeting),
-            parent=self,
-        )
-        self._open_live(session_id, controller)
-        controller.activate()
-        self.say(_("The circle is back where it was; the timer is paused."))
+    offer_resume = window_resume.offer_resume
+    resume_session = window_resume.resume_session
 
     @property
     def current_circle_id(self) -> int | None:

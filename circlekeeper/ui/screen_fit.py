@@ -14,6 +14,10 @@ if TYPE_CHECKING:  # the main window fits itself before its first paint, which n
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QLayout, QScrollArea, QWidget
 
+NO_FRAME = 0
+"""``QFrame.Shape.NoFrame``."""
+NO_FOCUS = 0
+"""``Qt.FocusPolicy.NoFocus``."""
 FRAME_ALLOWANCE = (16, 48)
 """Width and height a window manager's frame and title bar add around a window (openbox,
 GNOME and KDE all stay within these)."""
@@ -40,16 +44,17 @@ def scrolling(layout: QLayout) -> QScrollArea:
     The area itself takes no keyboard focus: it shows none, so a dialog that opened with the
     keyboard on it swallowed what was typed. Tabbing into a field below the fold still
     scrolls it into view (QScrollArea follows the focus of its children)."""
-    # Imported here: the window imports this module before its first paint, when neither the
-    # Qt namespace nor the scroll area's classes are needed (tests/ui/test_startup.py).
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+    # Imported here: the window imports this module before its first paint, when the scroll
+    # area's classes are not needed. The circle page (in that paint) scrolls its sections, so
+    # the frame and focus are set by Qt's property names, not the ``Qt`` namespace: touching
+    # it builds all its enums (tests/ui/test_startup.py).
+    from PySide6.QtWidgets import QScrollArea, QWidget
 
     body = QWidget()
     body.setLayout(layout)
     area = QScrollArea()
     area.setWidget(body)
     area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setProperty("frameShape", NO_FRAME)
+    area.setProperty("focusPolicy", NO_FOCUS)
     return area

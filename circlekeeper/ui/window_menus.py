@@ -6,7 +6,7 @@ menu bar, the display options it toggles, and the shortcuts help.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from circlekeeper.ui.live.cue_style import CueStyle
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QWidget
 
     from circlekeeper.ui.main_window import MainWindow
 
@@ -69,8 +69,17 @@ class WindowMenus:
     for a command (:meth:`add_go_action`, :meth:`sync`) builds them first.
     """
 
-    def __init__(self, window: MainWindow, *, build: bool = True) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        build: bool = True,
+        acting_on_circle: Sequence[QWidget] = (),
+    ) -> None:
+        """``acting_on_circle``: the window's own buttons that act on the chosen circle
+        (Archive), greyed with the menu's commands that do (:meth:`sync_circle_commands`)."""
         self.window = window
+        self._circle_commands: list[QWidget | QAction] = list(acting_on_circle)
         bar = window.menuBar()
         self.circle_menu = bar.addMenu(_("&Circle"))
         self.view_menu = bar.addMenu(_("&View"))
@@ -79,6 +88,8 @@ class WindowMenus:
         self.built = False
         if build:
             self.build()
+        else:
+            self.sync_circle_commands()
 
     def build(self) -> None:
         """Fill the menus with their commands (once)."""
@@ -90,8 +101,10 @@ class WindowMenus:
         window = self.window
         circle_menu = self.circle_menu
         self._action(circle_menu, _("&New circle…"), "Ctrl+Shift+N", window.new_circle)
-        self._action(circle_menu, _("&Edit circle…"), "Ctrl+Shift+E", window.edit_circle)
-        self._action(circle_menu, _("&Start a circle…"), "Ctrl+Return", window.start_circle)
+        self._circle_commands += (
+            self._action(circle_menu, _("&Edit circle…"), "Ctrl+Shift+E", window.edit_circle),
+            self._action(circle_menu, _("&Start a circle…"), "Ctrl+Return", window.start_circle),
+        )
         self._action(circle_menu, _("&Prompt library…"), "Ctrl+Shift+L", window.open_prompt_library)
         self._action(circle_menu, _("&Archived circles…"), None, window.show_archived)
         self._action(circle_menu, _("&Import a session file…"), None, window.import_session_file)
@@ -131,6 +144,16 @@ class WindowMenus:
         self._action(self.help_menu, _("&Keyboard shortcuts"), "F1", self.show_shortcuts)
         self.help_menu.addSeparator()
         self._action(self.help_menu, _("&About CircleKeeper"), None, self.show_about)
+        self.sync_circle_commands()
+
+    def sync_circle_commands(self) -> None:
+        """Archive, *Edit circle…* and *Start a circle…* (and their shortcuts) act on the chosen
+        circle: greyed while there is none (a first start, the last one archived), while the
+        data is still opening and while a circle runs, instead of doing nothing when pressed."""
+        window = self.window
+        chosen = window.current_circle_id is not None and window.has_data
+        for command in self._circle_commands:
+            command.setEnabled(chosen and window.controller is None)
 
     def add_go_action(self, title: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         self.build()  # *Circles* first, then the areas in the order they were added

@@ -100,3 +100,51 @@ def test_cherokee_letters_are_three_different_glyphs_not_three_boxes(qtbot) -> N
     blank.resize(80, 60)
     qtbot.addWidget(blank)
     assert all(image != rendered(blank) for image in images), "nothing drawn at all"
+
+
+FIRST_PAGE_THEN_FONTS = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+from circlekeeper.ui.bundled_fonts import register_bundled_fonts
+from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.setup.circle_page import CirclePage
+names = ["נועה לוי", "Alex Kim", "Борис Петров", "山田 花子", "Zeynep Yılmaz", "Sam Rivera",
+         "𞤀𞤣𞤢𞤥𞤢 Diallo", "ᏣᎳᎩ Sequoyah", "ᱥᱟᱱᱛᱟᱲᱤ Murmu"]
+detail = CircleDetail(1, "Tuesday", members=tuple(
+    Member(i, n, "they/them") for i, n in enumerate(names, 1)))
+page = CirclePage()
+page.resize(900, 600)
+page.show_circle(detail)  # the first page, before the data (and the bundled fonts) open
+page.show()
+for _ in range(5):
+    app.processEvents()
+register_bundled_fonts()  # the data opens
+page.show_circle(detail)  # and the catalog shows the same circle again
+for _ in range(5):
+    app.processEvents()
+label = page.people
+print(json.dumps({"height": label.height(), "needs": label.heightForWidth(label.width())}))
+"""
+
+
+def test_a_line_shown_before_the_fonts_opened_wraps_with_them(tmp_path) -> None:
+    """In some starts the window painted the circle page before the data (and these fonts)
+    opened: its People line kept the line breaks measured without them and ran past the
+    right edge. Registering the fonts makes shown text measure itself again."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAGE_THEN_FONTS],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert shown["height"] >= shown["needs"], shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
@@ -118,3 +120,24 @@ def test_a_circle_can_draw_its_prompts_in_its_own_language(qtbot) -> None:
 
     again, _asked = editor(qtbot, dialog.result_detail)
     assert again.language.currentText() == "Español"
+
+
+def test_facilitators_typed_with_an_arabic_or_full_width_comma_are_separate_people(
+    qtbot,
+) -> None:
+    """Only "," separated them: "Amal، Noor" was one facilitator named "Amal، Noor"."""
+    dialog, _ = editor(qtbot, TUESDAY)
+    dialog.facilitators.setText("Amal، Noor，Jonas ,  Lee")
+    save(dialog)
+    assert dialog.result_detail is not None
+    assert dialog.result_detail.facilitators == ("Amal", "Noor", "Jonas", "Lee")
+
+
+def test_an_arabic_window_shows_facilitators_joined_by_the_arabic_comma(
+    qtbot, english_afterwards
+) -> None:
+    from circlekeeper.i18n import use_language
+
+    use_language("ar")
+    dialog, _ = editor(qtbot, replace(TUESDAY, facilitators=("Amal", "نور")))
+    assert dialog.facilitators.text() == "Amal، نور"

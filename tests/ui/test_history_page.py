@@ -429,3 +429,31 @@ def test_the_menu_key_sorts_the_table_from_the_keyboard(qtbot, page) -> None:
     assert values == sorted(values)  # fairest first, then turned round: least fair first
     assert page.table.horizontalHeader().sortIndicatorSection() == 5
     assert page.detail_view is None  # not the session chosen before, rows away now
+
+
+def _ink_columns(widget) -> list[int]:
+    image = widget.grab().toImage()
+    background = image.pixelColor(2, 2).lightness()
+    return [
+        x
+        for x in range(image.width())
+        if any(
+            abs(image.pixelColor(x, y).lightness() - background) > 60 for y in range(image.height())
+        )
+    ]
+
+
+def test_the_people_tabs_hint_looks_like_the_sessions_tabs(qtbot, page) -> None:
+    """ "Choose a person." was pinned to the left edge of its view, unlike "Choose a session…"
+    centred on the Sessions tab: every history hint is centred, wrapped, plain text."""
+    picker = page.people_tab
+    page.tabs.setCurrentWidget(picker)
+    qtbot.waitUntil(lambda: picker.built)
+    hint = picker.area.widget()
+    sessions_hint = page.detail_placeholder
+    assert hint.alignment() == sessions_hint.alignment()
+    assert hint.wordWrap() and hint.textFormat() == sessions_hint.textFormat()
+    ink = _ink_columns(hint)
+    assert ink, "the hint is drawn"
+    middle = (min(ink) + max(ink)) / 2
+    assert abs(middle - hint.width() / 2) < 10, "centred in its view"

@@ -117,3 +117,43 @@ def test_the_speaking_time_list_keeps_its_rows_when_the_notes_field_changes(
     qtbot.wait(50)
     assert (area.geometry(), area.verticalScrollBar().isVisible()) == before
     assert geometry(view) == ring
+
+
+ELEVEN = [
+    Participant(str(i), name, "")
+    for i, name in enumerate(
+        ["Amal", "Jonas", "Olena", "Omar", "Anna", "Aoife", "Yusuf", "Sam", "Chloé", "Alex", "Noa"],
+        1,
+    )
+]
+
+
+def test_the_queue_gives_its_emptied_rows_to_the_speaking_time_list(
+    qtbot, clock: TestClock, journal: MemoryJournal, kit
+) -> None:
+    """At 1366×768 with eleven people, the "Still to speak" box kept room for all eleven
+    names as the round went on, and the speaking-time list below it scrolled, its last
+    person cut in half. The box now holds the names waiting; the list takes the rest."""
+    controller = LiveController(clock, journal, PLAN, wall=clock.wall)
+    controller.start("Tuesday circle", ELEVEN, ["Sam"])
+    notes = NotesFactory(kit.service, kit.bridge)(1, controller)
+    view = LiveView(controller, notes_widget=notes)
+    qtbot.addWidget(view)
+    view.resize(1190, 640)  # the live screen in a maximised window at 1366×768
+    view.show()
+    qtbot.waitExposed(view)
+    controller.toggle()  # the round opens with all eleven waiting
+    for _turn in range(6):
+        controller.move_on()
+    qtbot.wait(50)
+    listing = view.queue.queue
+    waiting = listing.count()
+    assert waiting == 5
+    room = listing.height() - 2 * listing.frameWidth()
+    assert room < (waiting + 1) * listing.row_height(), "no empty rows kept in the queue"
+    strip, area = view.fairness, view.fairness_area
+    assert not area.verticalScrollBar().isVisible(), "everyone's speaking time is in sight"
+    seen = strip.visibleRegion().boundingRect()
+    last_bottom = strip.top() + len(strip.bars()) * strip.row_height()
+    assert last_bottom - 1 <= seen.bottom(), "the last person's row is whole"
+    controller.shutdown()

@@ -42,6 +42,7 @@ from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
 from circlekeeper.ui.history.circle_view import CircleView
 from circlekeeper.ui.history.column_fit import ColumnFitter, session_columns
+from circlekeeper.ui.history.empty_state import empty_state
 from circlekeeper.ui.history.filter_bar import FilterBar
 from circlekeeper.ui.history.format import count
 from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
@@ -168,11 +169,9 @@ class HistoryPage(QWidget):
         down.activated.connect(self._to_results)
 
         self.detail_stack = QStackedWidget()
-        self.detail_placeholder = QLabel(
+        self.detail_placeholder = empty_state(
             _("Choose a session to see its rounds, turns and summary.")
         )
-        self.detail_placeholder.setWordWrap(True)
-        self.detail_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_stack.addWidget(self.detail_placeholder)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.activated.connect(self._delete_selected)

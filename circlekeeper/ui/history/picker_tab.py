@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.ui.history.choices import prepare_combo
+from circlekeeper.ui.history.empty_state import empty_state
 
 
 class PickerTab(QWidget):
@@ -70,7 +71,7 @@ class PickerTab(QWidget):
         area = self._area = QScrollArea()
         area.setWidgetResizable(True)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setWidget(QLabel(self._placeholder))
+        area.setWidget(empty_state(self._placeholder))  # as the Sessions tab's
         top = QHBoxLayout()
         top.addWidget(QLabel(self._label))
         top.addWidget(picker, 1)

@@ -48,15 +48,16 @@ class QueueList(QListWidget):
         self.setMinimumHeight(self._height_of(QUEUE_ROWS))
 
     def hold_rows(self, rows: int) -> bool:
-        """Ask for room for ``rows`` names from now on (never fewer than before); True when
-        that is more than before.
+        """Ask for room for ``rows`` names (never fewer than :data:`QUEUE_ROWS`); True when
+        that differs from before.
 
-        The queue asks for the longest it has been this session, not its length now: it
-        empties turn by turn, and a box that shrank each turn would make the speaking-time
-        list beside it change size all evening. Room it has no names for goes to that list
-        (the live view gives the list the column's stretch, the queue none).
+        The queue asks for the names waiting now, so it gives up a name's room as each person
+        is heard: the speaking-time list below it (which has the column's stretch, the queue
+        none) takes that room. Holding the longest the queue had been kept empty rows above
+        a list that cut its last person at 1366×768.
         """
-        if rows <= self._rows:
+        rows = max(QUEUE_ROWS, rows)
+        if rows == self._rows:
             return False
         self._rows = rows
         return True

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from circlekeeper.i18n import N_, _
+from circlekeeper.i18n.formats import format_clock, plus_sign
 from circlekeeper.session.model import Phase, format_duration
 from circlekeeper.ui import theme
 from circlekeeper.ui.live.cue_style import CueStyle
@@ -79,7 +80,9 @@ def time_text(view: TurnView | None, upcoming: float | None = None) -> str:
     if view.allotted is None:
         return format_duration(view.spoken)
     if view.phase is Phase.OVER_TIME:
-        return "+" + format_duration(view.over)
+        # The locale's plus sign, which keeps to the number's left in Arabic too (bare, it
+        # was thrown to its right: "0:16+"), as every signed figure of the app is written.
+        return plus_sign() + format_clock(view.over)
     return format_duration(view.remaining or 0.0)
 
 

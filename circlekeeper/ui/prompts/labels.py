@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from circlekeeper.i18n import _, pgettext
 from circlekeeper.i18n.formats import format_list
+from circlekeeper.i18n.typed_lists import join_typed
 from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
 
 
@@ -69,7 +70,7 @@ def describe(prompt: Prompt) -> str:
     if principles:
         line += "\n" + _("Serves: {principles}").format(principles=principles)
     if prompt.tags:
-        line += "\n" + _("Tags: {tags}").format(tags=", ".join(sorted(prompt.tags)))
+        line += "\n" + _("Tags: {tags}").format(tags=join_typed(sorted(prompt.tags)))
     return line
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _
+from circlekeeper.i18n.typed_lists import join_typed, split_typed
 from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
@@ -85,7 +86,7 @@ class CircleEditor(QDialog):
         self.name.setMaxLength(MAX_CIRCLE_NAME)
         self.description = QLineEdit(detail.description)
         self.description.setAccessibleName(_("Description"))
-        self.facilitators = QLineEdit(", ".join(detail.facilitators))
+        self.facilitators = QLineEdit(join_typed(detail.facilitators))
         self.facilitators.setAccessibleName(_("Facilitators"))
         self.facilitators.setPlaceholderText(_("Names, separated by commas"))
         for field_ in (self.name, self.description, self.facilitators):
@@ -275,9 +276,7 @@ class CircleEditor(QDialog):
         agreements = tuple(
             line.strip() for line in self.agreements.toPlainText().splitlines() if line.strip()
         )
-        facilitators = tuple(
-            part.strip() for part in self.facilitators.text().split(",") if part.strip()
-        )
+        facilitators = tuple(split_typed(self.facilitators.text()))
         members = tuple(self.members.item(i).data(MEMBER) for i in range(self.members.count()))
         archived = tuple(Member(m.person_id, m.name, m.pronouns, True) for m in self.archived)
         return CircleDetail(

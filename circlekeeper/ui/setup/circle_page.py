@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_list
-from circlekeeper.ui.bidi_text import breakable, listed_person, sentence
+from circlekeeper.ui.bidi_text import breakable, listed_person, own_direction, sentence
 from circlekeeper.ui.demo_badge import demo_name
+from circlekeeper.ui.screen_fit import scrolling
 from circlekeeper.ui.setup.cadence_words import cadence_words
 from circlekeeper.ui.setup.plan_words import policy_words, round_label
 
@@ -67,6 +68,8 @@ class CirclePage(QWidget):
         layout.addWidget(self.description)
         layout.addWidget(self.start)
         layout.addWidget(edit)
+        sections = QVBoxLayout()
+        sections.setContentsMargins(0, 0, 0, 0)
         for heading, label in (
             (_("People"), self.people),
             (_("Group agreements"), self.agreements),
@@ -75,9 +78,13 @@ class CirclePage(QWidget):
         ):
             header = QLabel(heading)
             header.setObjectName("sectionTitle")
-            layout.addWidget(header)
-            layout.addWidget(label)
-        layout.addStretch(1)
+            sections.addWidget(header)
+            sections.addWidget(label)
+        sections.addStretch(1)
+        # What the circle holds scrolls below its buttons, which stay in view: at 1024×600 in
+        # German a sixth agreement was cut in half, with the round plan still to come.
+        self.sections = scrolling(sections)
+        layout.addWidget(self.sections, 1)
         self.setStyleSheet(
             "#circleTitle { font-size: 26px; font-weight: 600; }"
             "#sectionTitle { font-weight: 600; margin-top: 10px; }"
@@ -90,8 +97,10 @@ class CirclePage(QWidget):
     def show_settings(self, circle: CircleRecord, members: Sequence[Member | SeatedMember]) -> None:
         """What :meth:`show_circle` shows, from a circle's settings and its people: the
         window's first page has them before the catalog's records exist."""
-        self.title.setText(breakable(demo_name(circle.name, circle.demo)))
-        self.description.setText(breakable(circle.description))
+        # Typed text keeps its own direction inside a line set in the window's: in Arabic an
+        # English title or description was laid out left to right and pinned to the left edge.
+        self.title.setText(sentence(demo_name(own_direction(breakable(circle.name)), circle.demo)))
+        self.description.setText(sentence(own_direction(breakable(circle.description))))
         self.description.setVisible(bool(circle.description))
         self.meets.setText(cadence_words(circle.cadence))
         active = [m for m in members if not m.archived]
@@ -100,7 +109,10 @@ class CirclePage(QWidget):
             or _("Nobody yet — add people with Edit circle, or as newcomers when you start.")
         )
         self.agreements.setText(
-            breakable("\n".join(f"{i}. {a}" for i, a in enumerate(circle.agreements, 1)))
+            "\n".join(
+                sentence(f"{i}. {own_direction(breakable(a))}")
+                for i, a in enumerate(circle.agreements, 1)
+            )
             or _("None written.")
         )
         self.plan.setText(

@@ -39,3 +39,12 @@ def test_editing_a_shipped_prompt_says_it_saves_a_copy(qtbot, library) -> None:
     assert dialog.text.toPlainText() == original.text
     assert dialog.principles[Principle.RESPECT].isChecked()
     assert dialog.prompt().prompt_id == ""  # the library turns it into a copy
+
+
+def test_tags_typed_with_an_arabic_or_full_width_comma_are_separate_tags(qtbot) -> None:
+    dialog = PromptEditorDialog(category=PromptCategory.HOPE)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText("What are you hoping for?")
+    dialog.principles[Principle.EMPOWERMENT].setChecked(True)
+    dialog.tags.setText("أمل، مستقبل，nature")
+    assert dialog.prompt().tags == frozenset({"أمل", "مستقبل", "nature"})
