@@ -51,11 +51,14 @@ def _database_path(args: argparse.Namespace) -> Path:
 
 def run_check(args: argparse.Namespace) -> int:
     from circlekeeper.store.backups import BackupService, full_check
+    from circlekeeper.store.interrupted_save import check_for_reading
 
     path = _database_path(args)
     if not _is_file(path):
         raise UserFacingError(_("There is no database at {path}.").format(path=path))
-    report = full_check(path)
+    report, notices = check_for_reading(path, full_check)
+    for notice in notices:  # part of what check found, so on stdout with the verdict
+        print(notice)
     print(report.verdict)
     if report.ok:
         return _check_sessions(args)
