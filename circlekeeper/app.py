@@ -255,6 +255,8 @@ def greet(window: MainWindow, data: Connected) -> None:
     from circlekeeper.ui.retention_offer import offer_due_retention
 
     show_notices(window, data.store.notices, read_only=data.store.read_only)
+    if data.store.read_only:
+        return  # resuming a circle and deleting old sessions would both write
     window.offer_resume()
     offer_due_retention(data.history, lambda c: data.store.circles.get(c).name, window.ask)
 
@@ -406,6 +408,10 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
             ),
         )
     )
+    if store.read_only:
+        from circlekeeper.ui.read_only_hold import hold_writes
+
+        hold_writes(window)  # after the language switch's rebuild too
     return Connected(store, notes, queries)
 
 

@@ -72,6 +72,7 @@ class WindowMenus:
         self.go_menu = bar.addMenu(_("&Go"))
         self.help_menu = bar.addMenu(_("&Help"))
         self.built = False
+        self.writing_actions: tuple[QAction, ...] = ()
         if build:
             self.build()
 
@@ -84,14 +85,20 @@ class WindowMenus:
 
         window = self.window
         circle_menu = self.circle_menu
-        self._action(circle_menu, _("&New circle…"), "Ctrl+Shift+N", window.new_circle)
-        self._action(circle_menu, _("&Edit circle…"), "Ctrl+Shift+E", window.edit_circle)
-        self._action(circle_menu, _("&Start a circle…"), "Ctrl+Return", window.start_circle)
-        self._action(circle_menu, _("&Prompt library…"), "Ctrl+Shift+L", window.open_prompt_library)
-        self._action(circle_menu, _("&Archived circles…"), None, window.show_archived)
-        self._action(circle_menu, _("&Import a session file…"), None, window.import_session_file)
+        action = partial(self._action, circle_menu)
+        self.writing_actions = (
+            action(_("&New circle…"), "Ctrl+Shift+N", window.new_circle),
+            action(_("&Edit circle…"), "Ctrl+Shift+E", window.edit_circle),
+            action(_("&Start a circle…"), "Ctrl+Return", window.start_circle),
+        )
+        """Commands that change the data: held while it is open read-only (read_only_hold)."""
+        action(_("&Prompt library…"), "Ctrl+Shift+L", window.open_prompt_library)
+        action(_("&Archived circles…"), None, window.show_archived)
+        self.writing_actions += (
+            action(_("&Import a session file…"), None, window.import_session_file),
+        )
         circle_menu.addSeparator()
-        self._action(circle_menu, _("Se&ttings…"), "Ctrl+,", window.open_settings)
+        self.writing_actions += (action(_("Se&ttings…"), "Ctrl+,", window.open_settings),)
         self._action(circle_menu, _("&Quit"), QKeySequence.StandardKey.Quit, window.close)
 
         view_menu = self.view_menu
