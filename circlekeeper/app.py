@@ -367,7 +367,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
         moods, session_id, moment, present=present, parent=parent
     ).exec()
-    notes.install_menu(window, name_of=name_of)
+    notes_menu = notes.install_menu(window, name_of=name_of)
     queries = HistoryQueries.for_store(store)
 
     def export_from_history(parent: QWidget, session_id: int) -> object:
@@ -411,7 +411,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     if store.read_only:
         from circlekeeper.ui.read_only_hold import hold_writes
 
-        hold_writes(window)  # after the language switch's rebuild too
+        hold_writes(window, notes_menu)  # after the language switch's rebuild too
     return Connected(store, notes, queries)
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QAbstractButton
 
     from circlekeeper.ui.main_window import MainWindow
+    from circlekeeper.ui.notes.factory import NotesMenu
 
 
 def read_only_reason() -> str:
@@ -28,8 +29,9 @@ def read_only_reason() -> str:
     )
 
 
-def hold_writes(window: MainWindow) -> None:
-    """Disable every command of ``window`` that would write, each saying why."""
+def hold_writes(window: MainWindow, notes_menu: NotesMenu | None = None) -> None:
+    """Disable every command of ``window`` (and of its Notes menu) that would write, each
+    saying why."""
     from PySide6.QtWidgets import QPushButton
 
     reason = read_only_reason()
@@ -42,6 +44,8 @@ def hold_writes(window: MainWindow) -> None:
     for button in buttons:
         button.setEnabled(False)
         button.setToolTip(reason)
+    if notes_menu is not None:
+        notes_menu.hold_writes(reason)
 
 
 def _hold_action(action: QAction, reason: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from circlekeeper.app import AppParts, build_app, greet
 from circlekeeper.demo.seeding import seed_demo
@@ -62,6 +62,11 @@ def test_every_command_that_writes_is_held_and_says_why(read_only_app: AppParts)
         assert not button.isEnabled(), button.text()
         assert button.toolTip() == read_only_reason(), button.text()
     assert window.circle_list.count() > 0 and window.circle_list.isEnabled()  # still readable
+    notes = next(m for m in window.findChildren(QMenu) if m.title() == "&Notes")
+    setting_up = {a.text(): a for a in notes.actions() if a.text()}
+    assert not setting_up["Set &up private notes…"].isEnabled()  # writes the vault's header
+    assert setting_up["Set &up private notes…"].toolTip() == read_only_reason()
+    assert not setting_up["&Change passphrase…"].isEnabled()
 
 
 def test_the_shortcut_to_start_a_circle_does_nothing(qtbot, read_only_app: AppParts) -> None:
