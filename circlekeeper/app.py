@@ -257,6 +257,8 @@ def greet(window: MainWindow, data: Connected) -> None:
     from circlekeeper.ui.retention_offer import offer_due_retention
 
     show_notices(window, data.store.notices, read_only=data.store.read_only)
+    if data.store.read_only:
+        return  # resuming a circle and deleting old sessions would both write
     window.offer_resume()
     offer_due_retention(data.history, lambda c: data.store.circles.get(c).name, window.ask)
 
@@ -367,7 +369,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
         moods, session_id, moment, present=present, parent=parent
     ).exec()
-    notes.install_menu(window, name_of=name_of)
+    notes_menu = notes.install_menu(window, name_of=name_of)
     queries = HistoryQueries.for_store(store)
 
     def export_from_history(parent: QWidget, session_id: int) -> object:
@@ -418,6 +420,10 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
             ),
         )
     )
+    if store.read_only:
+        from circlekeeper.ui.read_only_hold import hold_writes
+
+        hold_writes(window, notes_menu)  # after the language switch's rebuild too
     return Connected(store, notes, queries)
 
 

@@ -24,10 +24,21 @@ if TYPE_CHECKING:
 
 
 def open_for_reading(db: str | None) -> Store:
-    """A read-only store: no lock, no migration, no backup; works while the app is open."""
+    """A read-only store: no lock, no migration, no backup; works while the app is open.
+
+    A save a crash cut off is finished first (only then can the file be read), and that is
+    said on stderr, one line, like a writer's notices."""
     from circlekeeper.store import open_store
 
-    return open_store(db, read_only=True)
+    store = open_store(db, read_only=True)
+    say_notices(store.notices)
+    return store
+
+
+def say_notices(notices: tuple[str, ...]) -> None:
+    """What opening had to say, one line each on stderr; the command's output stays clean."""
+    for notice in notices:
+        sys.stderr.write(f"circlekeeper: {notice}\n")
 
 
 def open_for_one_summary(db: str | None) -> ReportReading:
@@ -42,7 +53,9 @@ def open_for_one_summary(db: str | None) -> ReportReading:
         return open_for_reading(db)
     from circlekeeper.store.file_reader import open_file_reader
 
-    return open_file_reader(path)
+    reader = open_file_reader(path)
+    say_notices(reader.notices)
+    return reader
 
 
 def open_for_writing(db: str | None, command: str) -> Store:
@@ -64,8 +77,7 @@ def open_for_writing(db: str | None, command: str) -> Store:
             f"'{command}' has to change the database, and {store.path} is in a folder"
             " CircleKeeper cannot write to. Copy it somewhere writable and run it there."
         )
-    for notice in store.notices:
-        sys.stderr.write(f"circlekeeper: {notice}\n")
+    say_notices(store.notices)
     return store
 
 

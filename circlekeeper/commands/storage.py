@@ -8,6 +8,9 @@ the current file aside with a timestamp (never deleting it), copies the backup i
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,11 +54,14 @@ def _database_path(args: argparse.Namespace) -> Path:
 
 def run_check(args: argparse.Namespace) -> int:
     from circlekeeper.store.backups import BackupService, full_check
+    from circlekeeper.store.interrupted_save import check_for_reading
 
     path = _database_path(args)
     if not _is_file(path):
         raise UserFacingError(_("There is no database at {path}.").format(path=path))
-    report = full_check(path)
+    report, notices = check_for_reading(path, full_check)
+    for notice in notices:  # part of what check found, so on stdout with the verdict
+        print(notice)
     print(report.verdict)
     if report.ok:
         return _check_sessions(args)
@@ -71,10 +77,10 @@ def run_check(args: argparse.Namespace) -> int:
 def _check_sessions(args: argparse.Namespace) -> int:
     """The file is sound; now every session's record, asked what ``export-json`` asks."""
     from circlekeeper.commands.opening import open_for_reading
-    from circlekeeper.store.sessions.exporting import export_problems
+    from circlekeeper.store.sessions.checking import export_problems
 
-    with open_for_reading(getattr(args, "db", None)) as store:
-        problems = export_problems(store)
+    with open_for_reading(getattr(args, "db", None)) as store, _progress_line() as progress:
+        problems = export_problems(store, progress)
     if not problems:
         print(_("Every session's record is consistent and can be exported."))
         return 0
@@ -89,6 +95,36 @@ def _check_sessions(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"  {problem.sentence()}")
     return 1
+
+
+@contextmanager
+def _progress_line() -> Iterator[Callable[[int, int], None] | None]:
+    """On a terminal, one line on stderr that counts the sessions checked and is wiped when
+    done (a large history takes a while); piped or redirected, nothing: the output stays the
+    verdict alone."""
+    stream = sys.stderr
+    if not stream.isatty():
+        yield None
+        return
+    from circlekeeper.i18n.formats import format_number
+
+    shown = [""]
+
+    def show(done: int, total: int) -> None:
+        # Translators: a progress line that updates in place while check works.
+        line = _("Checking sessions: {done} of {total}…").format(
+            done=format_number(done), total=format_number(total)
+        )
+        stream.write("\r" + line + " " * max(0, len(shown[0]) - len(line)))
+        stream.flush()
+        shown[0] = line
+
+    try:
+        yield show
+    finally:
+        if shown[0]:
+            stream.write("\r" + " " * len(shown[0]) + "\r")
+            stream.flush()
 
 
 def run_restore(args: argparse.Namespace) -> int:

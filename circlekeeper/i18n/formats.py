@@ -203,6 +203,8 @@ def format_duration(
 
 def _unit(value: int, unit: str, length: str, language: str | None) -> str:
     if _in_english(language) and (shown := english.format_unit(value, unit, length)) is not None:
+        if (language or active_language()) == PSEUDO_LANGUAGE:
+            return _pseudo_unit(shown)
         return shown
     from babel import units
 
@@ -289,6 +291,15 @@ def format_list(
     from babel import lists
 
     return lists.format_list(listed, style=style, locale=_locale(language))  # type: ignore[arg-type]
+
+
+def _pseudo_unit(shown: str) -> str:
+    """``4 [ɱîñ ~]``: English's unit pseudo-translated, like :func:`_pseudo_list`'s "and", so
+    a duration inside a sentence is not left as the one English word of a pseudo screen."""
+    from circlekeeper.i18n.pseudo import pseudolocalize
+
+    figure, _space, word = shown.rpartition("\u00a0" if "\u00a0" in shown else " ")
+    return f"{figure}\u00a0{pseudolocalize(word)}" if figure else pseudolocalize(shown)
 
 
 def _pseudo_list(items: list[str]) -> str:

@@ -20,10 +20,8 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
 from circlekeeper.i18n import _, ngettext, speaking, writes_right_to_left
 from circlekeeper.i18n.formats import (
     format_clock,
-    format_fixed,
     format_list,
     format_number,
-    format_percent,
 )
 from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
@@ -39,6 +37,7 @@ from circlekeeper.reports.layout import (
 from circlekeeper.reports.people import person_prompt_lines, ranked_rows
 from circlekeeper.reports.session_words import (
     attendance_line,
+    fairness_sentence,
     mood_moment,
     planned_sentence,
     share_cell,
@@ -321,7 +320,7 @@ class SessionReport(StoryWriter):
                 ]
             )
         over = sum(p.over_seconds for p in summary.people)
-        out += self.say(summary.fairness_sentence(format_fixed, format_percent), s.body)
+        out += self.say(fairness_sentence(summary), s.body)
         out += self.say(totals_line(summary, over), s.body)
         out.append(self.table(data, cols, figures_from=2))
         out += self.say(fairness_rule(), s.small)

@@ -16,6 +16,7 @@ from circlekeeper.i18n.formats import (
     format_clock,
     format_date,
     format_duration,
+    format_fixed,
     format_number,
     format_percent,
     format_time,
@@ -26,9 +27,18 @@ ON_PLAN_SECONDS = 30
 """Rounds that took within this of their budget took "right on plan"."""
 
 
+def spelled_out(seconds: float) -> str:
+    """A length of time in a sentence of the summary: ``1 hour and 35 minutes``,
+    ``6 minutes and 9 seconds``. Every sentence of the PDF writes durations this one way (the
+    tables write ``6:09``), so "took 24 minutes and 51 seconds" is never followed by
+    "6 min and 9 sec"."""
+    return format_duration(seconds, length="long")
+
+
 def when_line(summary: SessionSummary, zone: ZoneInfo | None, zone_name: str) -> str:
-    """``Tuesday, 24 November 2026, 17:30–19:05 (Europe/Madrid) · duration 1 hr and 35 min``."""
-    duration = format_duration(summary.duration_seconds, length="long")
+    """``Tuesday, 24 November 2026, 17:30–19:05 (Europe/Madrid) · duration 1 hour and 35
+    minutes``."""
+    duration = spelled_out(summary.duration_seconds)
     start = summary.started_wall
     if start is None:
         return _("Duration {duration}").format(duration=duration)
@@ -62,11 +72,11 @@ def planned_sentence(planned: float, took: float) -> str:
     """How the rounds kept to their budgets, in one sentence."""
     if planned <= 0:
         return _("No round had a time budget; the rounds took {took} in all.").format(
-            took=format_duration(took, length="long")
+            took=spelled_out(took)
         )
     diff = took - planned
-    planned_text = format_duration(planned, length="long")
-    took_text = format_duration(took, length="long")
+    planned_text = spelled_out(planned)
+    took_text = spelled_out(took)
     if abs(diff) < ON_PLAN_SECONDS:
         return _(
             "Rounds with a budget planned {planned}; the rounds took {took}, right on plan."
@@ -75,11 +85,17 @@ def planned_sentence(planned: float, took: float) -> str:
         return _(
             "Rounds with a budget planned {planned}; the rounds took {took}, {difference} "
             "more than planned."
-        ).format(planned=planned_text, took=took_text, difference=format_duration(diff))
+        ).format(planned=planned_text, took=took_text, difference=spelled_out(diff))
     return _(
         "Rounds with a budget planned {planned}; the rounds took {took}, {difference} "
         "less than planned."
-    ).format(planned=planned_text, took=took_text, difference=format_duration(-diff))
+    ).format(planned=planned_text, took=took_text, difference=spelled_out(-diff))
+
+
+def fairness_sentence(summary: SessionSummary) -> str:
+    """The summary's fairness sentence with its figures and its largest difference written as
+    the rest of the page writes them."""
+    return summary.fairness_sentence(format_fixed, format_percent, spelled_out)
 
 
 def totals_line(summary: SessionSummary, over: float) -> str:

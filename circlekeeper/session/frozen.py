@@ -6,7 +6,9 @@ the log's twenty-odd events, a twentieth of ``circlekeeper export ID`` before it
 A :class:`FrozenRecord` behaves the same way with methods written once, here:
 
 - fields are the class's annotations (``ClassVar`` ones excluded), after its bases' fields,
-  stored in ``__slots__``; a class attribute of the same name is the field's default;
+  stored in ``__slots__``; a class attribute of the same name is the field's default, which
+  may not be of a mutable (unhashable) type such as a list, dict or set (``ValueError`` when
+  the class is made, as ``@dataclass`` raises);
 - ``__init__`` takes them positionally or by keyword, defaults filled in, and refuses
   missing, repeated and unknown arguments with the messages Python gives;
 - instances are immutable (``dataclasses.FrozenInstanceError``, as a frozen dataclass
@@ -50,6 +52,19 @@ def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return getter
 
 
+def _immutable_default(field: str, default: object) -> object:
+    """``default``, unless it is of an unhashable (mutable) type: one list or dict would be
+    shared by every record made without that field, and changing it would change them all.
+    Refused when the class is made, as ``@dataclass`` refuses it (the same error and opening
+    words; a record has no ``default_factory``, so the advice differs)."""
+    if type(default).__hash__ is None:
+        raise ValueError(
+            f"mutable default {type(default)} for field {field} is not allowed:"
+            " use an immutable value (a tuple, a frozenset)"
+        )
+    return default
+
+
 @dataclass_transform(eq_default=True, frozen_default=True)
 class _RecordType(type):
     """Turns a class body's annotations into slots, defaults and the field list."""
@@ -69,7 +84,7 @@ class _RecordType(type):
             if _is_class_var(annotation):
                 continue
             if field in namespace:
-                defaults[field] = namespace.pop(field)
+                defaults[field] = _immutable_default(field, namespace.pop(field))
             if field not in inherited:
                 own.append(field)
         names = (*inherited, *own)

@@ -36,6 +36,10 @@ Decimal = Callable[[float, int], str]
 Percent = Callable[[float], str]
 """Writes a fraction as a percentage: ``1.25 -> "125%"`` (``"125 %"`` in German)."""
 
+Duration = Callable[[float], str]
+"""Writes a length of time in words: ``252 -> "4 minutes and 12 seconds"``, each figure held
+to its unit; the caller's style, so the sentence matches the durations printed beside it."""
+
 NO_BREAK_SPACE = "\u00a0"
 """Between a figure and its unit, so a line never ends on "42" and the next starts "s"."""
 
@@ -135,13 +139,19 @@ class SessionSummary:
         raise KeyError(person_id)
 
     def fairness_sentence(
-        self, decimal: Decimal | None = None, percent: Percent | None = None
+        self,
+        decimal: Decimal | None = None,
+        percent: Percent | None = None,
+        duration: Duration | None = None,
     ) -> str:
         """One sentence in plain words for the printed summary and the history view.
 
         ``decimal(value, places)`` writes a figure the way the reader's language does
-        (``0,86`` in German) and ``percent(fraction)`` a percentage (``125 %`` in German,
-        ``125%`` in English); session/ knows no locale data, so the caller may pass Babel's.
+        (``0,86`` in German), ``percent(fraction)`` a percentage (``125 %`` in German,
+        ``125%`` in English) and ``duration(seconds)`` the largest difference in the words the
+        rest of the page uses for a length of time ("4 minutes and 12 seconds" in the PDF, not
+        "252 s" beside "24 minutes and 51 seconds"); session/ knows no locale data, so the
+        caller passes Babel's. Without ``duration`` the difference is whole seconds ("252 s").
         A figure and its unit are held together with no-break spaces.
         """
         figure = decimal or _plain_decimal
@@ -152,19 +162,22 @@ class SessionSummary:
         index = figure(self.jain_index, 2)
         verdict = fairness_verdict(self.jain_index)
         measured = self.measured_count
-        # Translators: seconds, as in "42 s": the {difference} of the fairness sentence.
-        largest = _("{seconds} s").format(seconds=figure(self.max_deviation_seconds, 0))
-        largest = largest.replace(" ", NO_BREAK_SPACE)
+        if duration is not None:
+            largest = duration(self.max_deviation_seconds)
+        else:
+            # Translators: seconds, as in "42 s": the {difference} of the fairness sentence.
+            largest = _("{seconds} s").format(seconds=figure(self.max_deviation_seconds, 0))
+            largest = largest.replace(" ", NO_BREAK_SPACE)
         share = as_percent(self.max_deviation_percent / 100).replace(" ", NO_BREAK_SPACE)
         if measured == 1:
-            # Translators: {difference} is a time such as "42 s", {percent} a share ("125%").
+            # Translators: {difference} is a time ("4 minutes and 12 seconds"), {percent} a share.
             sentence = _(
                 "Fairness index {index} for the one speaker (1.00 is perfectly equal): "
                 "{verdict}; the largest difference from an equal share was {difference} "
                 "({percent})."
             ).format(index=index, verdict=verdict, difference=largest, percent=share)
         else:
-            # Translators: {difference} is a time such as "42 s", {percent} a share ("125%").
+            # Translators: {difference} is a time ("4 minutes and 12 seconds"), {percent} a share.
             sentence = ngettext(
                 "Fairness index {index} among the {count} who spoke (1.00 is perfectly "
                 "equal): {verdict}; the largest difference from an equal share was "

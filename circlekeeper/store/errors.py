@@ -24,6 +24,11 @@ class ServerUnreachable(StoreUnavailable):
     """The database server did not answer (down, restarting, network gone): worth retrying."""
 
 
+class InterruptedSave(StoreUnavailable):
+    """A save was cut off by a crash and this process cannot finish undoing it now (the app
+    holds the file, or its folder is read-only); never called damage."""
+
+
 class DatabaseLocked(StoreError):
     """Another running copy of CircleKeeper already writes this database file."""
 

@@ -34,6 +34,7 @@ from circlekeeper.store.errors import (
 )
 from circlekeeper.store.failures import translate
 from circlekeeper.store.file_path import another_programs, existing_size, missing_database
+from circlekeeper.store.interrupted_save import check_for_reading
 from circlekeeper.store.read_only_media import read_uri, refuse_unfolded_changes
 from circlekeeper.store.records import CircleRecord, SessionRecord
 from circlekeeper.store.schema_version import require_head_revision
@@ -50,13 +51,14 @@ _SESSION_COLUMNS = (
 def open_file_reader(path: Path) -> SessionFileReader:
     """A read-only reader of the CircleKeeper database file at ``path``.
 
-    Raises :class:`StoreUnavailable` (missing file, another program's, schema not at head)
-    or :class:`DatabaseCorrupted`, as ``open_store(path, read_only=True)`` does.
+    Raises :class:`StoreUnavailable` (missing file, another program's, schema not at head, a
+    save cut off by a crash it cannot finish) or :class:`DatabaseCorrupted`, as
+    ``open_store(path, read_only=True)`` does.
     """
     if not existing_size(path):
         raise StoreUnavailable(missing_database(path))
     refuse_unfolded_changes(path)
-    report = quick_check(path)
+    report, notices = check_for_reading(path, quick_check)
     if not report.ok:
         raise DatabaseCorrupted(path, report.problems[0], BackupService(path).newest_good())
     try:
@@ -64,6 +66,7 @@ def open_file_reader(path: Path) -> SessionFileReader:
     except sqlite3.Error as error:
         raise _translated(error, path) from error
     reader = SessionFileReader(connection, path)
+    reader.notices = notices
     try:
         reader.begin()
     except BaseException:
@@ -87,6 +90,8 @@ class SessionFileReader:
         self.settings = _Settings(self)
         self.moods = _Moods(self)
         self.prompts = _PromptUses(self)
+        self.notices: tuple[str, ...] = ()
+        """What opening had to say (an interrupted save it finished), as ``Store.notices``."""
         self._closed = False
 
     def begin(self) -> None:

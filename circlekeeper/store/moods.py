@@ -35,7 +35,7 @@ class MoodRepository:
             rows = s.scalars(
                 select(MoodRow).where(MoodRow.session_id == session_id).order_by(MoodRow.moment)
             )
-            return [_counts(row) for row in rows]
+            return [mood_counts_from(row) for row in rows]
 
     def for_circle(self, circle_id: int) -> list[tuple[datetime, MoodCounts]]:
         """Each session's counts with the session's start, oldest first."""
@@ -46,9 +46,10 @@ class MoodRepository:
             .order_by(SessionRow.started_at, SessionRow.id, MoodRow.moment)
         )
         with Session(self._engine) as s:
-            return [(started, _counts(row)) for started, row in s.execute(query)]
+            return [(started, mood_counts_from(row)) for started, row in s.execute(query)]
 
 
-def _counts(row: MoodRow) -> MoodCounts:
+def mood_counts_from(row: MoodRow) -> MoodCounts:
+    """A stored row of mood counts as the domain record."""
     raw = codec.loads(row.counts_json, {})
     return MoodCounts(row.moment, {int(k): int(v) for k, v in raw.items()})

@@ -5,7 +5,9 @@ folder a healthy file failed its check and was reported as damaged. There the fi
 ``immutable=1`` instead: SQLite reads it without locks or sidecar files, which is safe exactly
 because nothing can change the file while it is read-only. A ``-wal`` file left with content
 (the app was not closed cleanly before the medium was locked) holds changes an immutable read
-would miss, so that case is refused with a sentence saying what to do.
+would miss, and a hot ``-journal`` (a save cut off by a crash) the pages a half-done write
+overwrote, which an immutable read would take for the data: both are refused with a sentence
+saying what to do.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from circlekeeper.i18n import _
-from circlekeeper.store.errors import StoreUnavailable
+from circlekeeper.store.errors import InterruptedSave, StoreUnavailable
+
+JOURNAL_HEADER = 28
+"""Bytes of a rollback journal's header; a committed (persisted) journal has them zeroed."""
 
 
 def on_read_only_medium(path: Path) -> bool:
@@ -26,14 +31,37 @@ def on_read_only_medium(path: Path) -> bool:
     return path.exists() and not os.access(path, os.W_OK)
 
 
+def hot_journal(path: Path) -> Path | None:
+    """The rollback journal a killed writer left beside ``path`` with pages still to put back.
+
+    An empty journal (``journal_mode=TRUNCATE``) or one whose header is zeroed (``PERSIST``)
+    belongs to a committed write and holds nothing to roll back.
+    """
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with journal.open("rb") as handle:
+            header = handle.read(JOURNAL_HEADER)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+    return journal if len(header) == JOURNAL_HEADER and any(header) else None
+
+
 def read_uri(path: Path) -> str:
-    """The SQLite URI for reading ``path`` without changing anything on disk."""
+    """The SQLite URI for reading ``path`` without changing anything on disk.
+
+    Never ``immutable`` beside a hot journal: SQLite would skip the journal and read the
+    half-done write as if it had been saved. ``mode=ro`` refuses to read instead."""
     uri = f"file:{quote(str(path))}?mode=ro"
-    return uri + "&immutable=1" if on_read_only_medium(path) else uri
+    if on_read_only_medium(path) and hot_journal(path) is None:
+        return uri + "&immutable=1"
+    return uri
 
 
 def refuse_unfolded_changes(path: Path) -> None:
-    """On a read-only medium, a non-empty ``-wal`` would be silently skipped: say so instead."""
+    """On a read-only medium, a non-empty ``-wal`` would be silently skipped and a hot journal
+    cannot be rolled back: say so instead."""
+    if hot_journal(path) is not None and on_read_only_medium(path):
+        raise interrupted_on_read_only_medium(path)
     wal = path.with_name(path.name + "-wal")
     try:
         size = wal.stat().st_size
@@ -48,6 +76,19 @@ def refuse_unfolded_changes(path: Path) -> None:
                 " copy."
             ).format(path=path, wal=wal.name)
         )
+
+
+def interrupted_on_read_only_medium(path: Path) -> InterruptedSave:
+    """A save cut off by a crash, on a medium nobody here can write: what to do."""
+    journal = path.with_name(path.name + "-journal")
+    return InterruptedSave(
+        _(
+            "CircleKeeper was interrupted while saving to {path}, and the unfinished change"
+            " (kept in {journal}) has to be undone before the file can be read. The folder is"
+            " read-only, so that cannot be done here: copy the folder, with {journal},"
+            " somewhere writable and open the copy in CircleKeeper once."
+        ).format(path=path, journal=journal.name)
+    )
 
 
 def read_only_notice(path: Path) -> str:

@@ -23,6 +23,7 @@ from circlekeeper.store.database import make_engine
 from circlekeeper.store.errors import DatabaseCorrupted, StoreError, StoreUnavailable
 from circlekeeper.store.file_modes import prepare_file
 from circlekeeper.store.file_path import another_programs, existing_size, missing_database
+from circlekeeper.store.interrupted_save import check_for_reading
 from circlekeeper.store.leases import LeaseRepository, facilitator_identity
 from circlekeeper.store.location import DatabaseLocation, resolve
 from circlekeeper.store.lock import WriterLock
@@ -174,15 +175,17 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
     Nothing is created: a missing file is refused rather than made. A damaged file, another
     program's file, and a schema that is not at head (only the app migrates, after a backup)
     are refused with a sentence saying what to do. SQLite files open with ``mode=ro`` and
-    ``query_only=ON``; in WAL mode readers never wait for the writer, nor it for them.
+    ``query_only=ON``; in WAL mode readers never wait for the writer, nor it for them. A save
+    a crash cut off is finished first, under the writer lock (:mod:`.interrupted_save`).
     """
     path = location.path
     where = str(path) if path is not None else location.url.render_as_string(hide_password=True)
+    notices: tuple[str, ...] = ()
     if path is not None:
         if not existing_size(path):
             raise StoreUnavailable(missing_database(path))
         refuse_unfolded_changes(path)
-        report = quick_check(path)
+        report, notices = check_for_reading(path, quick_check)
         if not report.ok:
             raise DatabaseCorrupted(
                 path, report.problems[0], BackupService(path, keep=keep_backups).newest_good()
@@ -202,7 +205,9 @@ def open_read_only(location: DatabaseLocation, *, keep_backups: int = 10) -> Sto
                 where=where, reason=_first_line(error)
             )
         ) from error
-    return Store(engine, location, keep_backups=keep_backups, read_only=True)
+    store = Store(engine, location, keep_backups=keep_backups, read_only=True)
+    store.notices = notices  # an interrupted save this reader finished, said once
+    return store
 
 
 def _engine_or_unavailable(location: DatabaseLocation, where: str, *, read_only: bool) -> Engine:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from circlekeeper.history.records import PersonHistory
 from circlekeeper.i18n import _, ngettext
-from circlekeeper.i18n.formats import format_duration
+from circlekeeper.i18n.formats import format_duration, format_fixed, format_percent
 from circlekeeper.session.summary import SessionSummary
 
 SEPARATOR = " · "
@@ -38,6 +38,13 @@ def session_facts(summary: SessionSummary) -> list[str]:
         left = summary.left_count
         facts.append(ngettext("{count} left early", "{count} left early", left).format(count=left))
     return facts
+
+
+def fairness_sentence(summary: SessionSummary) -> str:
+    """The summary's fairness sentence for a screen: figures in the window's language and the
+    largest difference written as the key figures beside it write a time ("4 min and 12 sec",
+    like "25 min in all"), not in bare seconds."""
+    return summary.fairness_sentence(format_fixed, format_percent, format_duration)
 
 
 def person_facts(history: PersonHistory, share: str) -> list[str]:

@@ -86,6 +86,10 @@ class WindowMenus:
         self.go_menu = bar.addMenu(_("&Go"))
         self.help_menu = bar.addMenu(_("&Help"))
         self.built = False
+        self.writes_held = False
+        """Set while the data is open read-only: what acts on a circle stays greyed even when
+        one is chosen (:func:`circlekeeper.ui.read_only_hold.hold_writes`)."""
+        self.writing_actions: tuple[QAction, ...] = ()
         if build:
             self.build()
         else:
@@ -100,16 +104,22 @@ class WindowMenus:
 
         window = self.window
         circle_menu = self.circle_menu
-        self._action(circle_menu, _("&New circle…"), "Ctrl+Shift+N", window.new_circle)
-        self._circle_commands += (
-            self._action(circle_menu, _("&Edit circle…"), "Ctrl+Shift+E", window.edit_circle),
-            self._action(circle_menu, _("&Start a circle…"), "Ctrl+Return", window.start_circle),
+        action = partial(self._action, circle_menu)
+        new_circle = action(_("&New circle…"), "Ctrl+Shift+N", window.new_circle)
+        on_circle = (
+            action(_("&Edit circle…"), "Ctrl+Shift+E", window.edit_circle),
+            action(_("&Start a circle…"), "Ctrl+Return", window.start_circle),
         )
-        self._action(circle_menu, _("&Prompt library…"), "Ctrl+Shift+L", window.open_prompt_library)
-        self._action(circle_menu, _("&Archived circles…"), None, window.show_archived)
-        self._action(circle_menu, _("&Import a session file…"), None, window.import_session_file)
+        self._circle_commands += on_circle
+        self.writing_actions = (new_circle, *on_circle)
+        """Commands that change the data: held while it is open read-only (read_only_hold)."""
+        action(_("&Prompt library…"), "Ctrl+Shift+L", window.open_prompt_library)
+        action(_("&Archived circles…"), None, window.show_archived)
+        self.writing_actions += (
+            action(_("&Import a session file…"), None, window.import_session_file),
+        )
         circle_menu.addSeparator()
-        self._action(circle_menu, _("Se&ttings…"), "Ctrl+,", window.open_settings)
+        self.writing_actions += (action(_("Se&ttings…"), "Ctrl+,", window.open_settings),)
         self._action(circle_menu, _("&Quit"), QKeySequence.StandardKey.Quit, window.close)
 
         view_menu = self.view_menu
@@ -153,7 +163,7 @@ class WindowMenus:
         window = self.window
         chosen = window.current_circle_id is not None and window.has_data
         for command in self._circle_commands:
-            command.setEnabled(chosen and window.controller is None)
+            command.setEnabled(chosen and window.controller is None and not self.writes_held)
 
     def add_go_action(self, title: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         self.build()  # *Circles* first, then the areas in the order they were added

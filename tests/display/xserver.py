@@ -95,7 +95,9 @@ def _display_range() -> list[int] | None:
     return list(range(first, last + 1))
 
 
-def _start_xvfb(layout: Layout, log: Path) -> tuple[subprocess.Popen[bytes], int]:
+def start_xvfb(layout: Layout, log: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """Xvfb with ``layout``'s screens on a display of its own choosing (``-displayfd``), or
+    on the first free one of ``CIRCLEKEEPER_TEST_DISPLAYS``; returns it ready for clients."""
     screens: list[str] = []
     for index, (width, height) in enumerate(layout.screens):
         screens += ["-screen", str(index), f"{width}x{height}x24"]
@@ -174,7 +176,7 @@ def real_display(layout: Layout) -> Iterator[RealDisplay]:
     with tempfile.TemporaryDirectory(prefix="ck-display-") as folder:
         home = Path(folder)
         (home / "run").mkdir(mode=0o700)
-        xvfb, number = _start_xvfb(layout, home / "xvfb.log")
+        xvfb, number = start_xvfb(layout, home / "xvfb.log")
         display = RealDisplay(number, layout, home, [xvfb])
         try:
             config = home / "openbox.xml"

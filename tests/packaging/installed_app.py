@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.display.xserver import LAPTOP, start_xvfb
+
 SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-DISPLAYS = range(30, 35)
-"""X display numbers these tests may take (the suite's range; the first free one is used)."""
 
 
 @dataclass(slots=True)
@@ -51,30 +51,23 @@ class InstalledApp:
 
 @contextmanager
 def x_display() -> Iterator[str]:
-    """A real X server (Xvfb, 1366x768) on the first free display of :data:`DISPLAYS`."""
-    xvfb = shutil.which("Xvfb")
-    if xvfb is None:
+    """A real X server (Xvfb, 1366x768) on a display no one else uses.
+
+    Xvfb picks a free number itself (``-displayfd``), or the first free one of
+    ``CIRCLEKEEPER_TEST_DISPLAYS`` (e.g. ``180-189``) when several test runs share a machine,
+    as the display tier does (:mod:`tests.display.xserver`). A fixed range clashed there: two
+    runs took the same numbers, and one's app drew on the other's screen.
+    """
+    if shutil.which("Xvfb") is None:
         raise RuntimeError("Xvfb is not installed (Debian package xvfb)")
-    for number in DISPLAYS:
-        if Path(f"/tmp/.X{number}-lock").exists():
-            continue
-        server = subprocess.Popen(
-            [xvfb, f":{number}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        socket = Path(f"/tmp/.X11-unix/X{number}")
-        deadline = time.monotonic() + 15
-        while not socket.exists() and server.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        if server.poll() is not None or not socket.exists():
-            server.kill()
-            server.wait()
-            continue
+    with tempfile.TemporaryDirectory(prefix="ck-installed-display-") as folder:
+        server, number = start_xvfb(LAPTOP, Path(folder) / "xvfb.log")
         try:
             yield f":{number}"
         finally:
             server.terminate()
-            server.wait(timeout=10)
-        return
-    raise RuntimeError(f"no free X display in :{DISPLAYS.start}-:{DISPLAYS.stop - 1}")
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()

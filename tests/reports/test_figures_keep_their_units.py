@@ -17,14 +17,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
 from circlekeeper.i18n import _, speaking
-from circlekeeper.i18n.formats import format_fixed, format_percent
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.demo import demo_summary
 from circlekeeper.reports.fonts import fonts
 from circlekeeper.reports.layout import stylesheet
+from circlekeeper.reports.session_words import fairness_sentence
 from circlekeeper.reports.typeset import Typesetter
 
-UNIT_OPENS_A_LINE = re.compile(r"^(%|s|h|pts|Std\.|Pkt\.|p\.p\.)(\W|$)")
+UNIT_OPENS_A_LINE = re.compile(
+    r"^(%|s|h|pts|Std\.|Pkt\.|p\.p\.|minutes?|seconds?|Minuten?|Sekunden?|secondes?)(\W|$)"
+)
 WIDTHS = range(90, 330, 2)
 
 
@@ -44,7 +46,7 @@ def _printed_lines(flowables_at: Callable[[float], list[Flowable]]) -> list[str]
 def _session_sentence(language: str) -> str:
     summary = demo_summary(people=5, rounds=3, names=("Ada", "Bo", "Chen", "Dana", "Eli"))
     with speaking(language):
-        return summary.fairness_sentence(format_fixed, format_percent)
+        return fairness_sentence(summary)  # as the PDF prints it
 
 
 def _period_sentence(language: str) -> str:
@@ -56,11 +58,11 @@ def _period_sentence(language: str) -> str:
 
 
 @pytest.mark.parametrize("language", ["en", "de", "fr"])
-def test_the_session_summarys_fairness_sentence_keeps_seconds_and_percent_whole(
+def test_the_session_summarys_fairness_sentence_keeps_minutes_and_percent_whole(
     language: str,
 ) -> None:
     sentence = _session_sentence(language)
-    assert re.search(r"\d\u00a0s\b", sentence), sentence
+    assert re.search(r"\d\u00a0(minutes|Minuten)\b", sentence), sentence
     typesetter, styles = Typesetter(fonts()), stylesheet(fonts())
     lines = _printed_lines(lambda width: typesetter.paragraphs(sentence, styles.body, width))
     assert len(lines) > 3 * len(WIDTHS), "the sentence wraps, again and again"

@@ -9,6 +9,7 @@ import pytest
 from circlekeeper.i18n.formats import format_duration as format_words
 from circlekeeper.reports import Paper, Privacy, render_session
 from circlekeeper.reports.demo import demo_summary
+from circlekeeper.reports.session_words import fairness_sentence
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.prompts import MoodCounts
 from tests.reports.conftest import context, flat, pdf_pages, pdf_text, words
@@ -19,7 +20,7 @@ def test_figures_match_the_summary(latin_summary) -> None:
     s = latin_summary
     assert f"{s.present_count} present" in text
     assert f"{s.late_count} arrived late" in text
-    assert flat(s.fairness_sentence()) in flat(text)
+    assert flat(fairness_sentence(s)) in flat(text)
     assert f"Total speaking {format_duration(s.total_spoken)}" in text
     assert f"equal share {format_duration(s.equal_share)}" in text
     for person in s.people:

@@ -7,12 +7,13 @@ is compared after NFKC normalization (which maps those forms back to ordinary le
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
 from circlekeeper.i18n import active_language, use_language
-from circlekeeper.i18n.formats import format_number
+from circlekeeper.i18n.formats import format_duration, format_number
 from circlekeeper.reports import Privacy, render_session
 from circlekeeper.reports.demo import demo_summary
 from circlekeeper.reports.session_pdf import SessionReport
@@ -41,6 +42,7 @@ DATES = {
     "de": "Dienstag, 24. November 2026",
     "pt_BR": "terça-feira, 24 de novembro de 2026",
 }
+WORD = re.compile(r"[^\W\d_]+")
 ENGLISH = ("Circle summary", "Attendance", "Speaking time", "Confidential ·")
 
 
@@ -90,3 +92,33 @@ def test_arabic_is_right_to_left_with_arabic_indic_digits(english_window) -> Non
 def test_an_unknown_circle_language_prints_english(english_window) -> None:
     text = pdf_text(render_session(demo_summary(people=3, rounds=2), context(language="")))
     assert "Circle summary" in text and "Attendance" in text
+
+
+@pytest.mark.parametrize("code", ["en", *sorted(HEADINGS)])
+def test_every_sentence_writes_its_durations_one_way(code, english_window) -> None:
+    """The rounds sentence said "took 24 minutes and 51 seconds, 6 min and 9 sec less than
+    planned" and the fairness sentence "252 s": every duration in the summary's sentences is
+    now spelled out as the date line spells the session's (the tables keep 24:51)."""
+    summary = demo_summary(people=5, rounds=3)
+    planned = sum(r.planned_seconds or 0 for r in summary.rounds)
+    took = sum(r.duration_seconds for r in summary.rounds if r.planned_seconds)
+    durations = [
+        summary.duration_seconds,
+        planned,
+        took,
+        abs(took - planned),
+        summary.max_deviation_seconds,
+    ]
+    assert abs(took - planned) >= 30 and summary.max_deviation_seconds >= 60  # words, not "±"
+    text = unicodedata.normalize("NFKC", pdf_text(render_session(summary, context(language=code))))
+    printed = set(WORD.findall(text))  # the words, without the digits pypdf glues to Arabic
+    for seconds in durations:
+        spelled = format_duration(seconds, length="long", language=code)
+        short = format_duration(seconds, length="short", language=code)
+        spelled_words = set(WORD.findall(spelled))
+        short_only = set(WORD.findall(short)) - spelled_words
+        assert spelled_words <= printed, (code, seconds, spelled)
+        assert not short_only & printed, (code, seconds, short_only & printed)
+        if code != "ar":  # right-to-left lines come back from pypdf in visual order
+            assert flat(spelled) in flat(text), (code, spelled)
+    assert not re.search(r"\d\s*(s|ث)\b", text.replace("%", "")), "no bare seconds"

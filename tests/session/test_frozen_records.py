@@ -136,3 +136,32 @@ def test_fields_follow_the_bases_and_a_field_without_default_may_not_follow_one(
 
         class Broken(Base):
             fourth: int
+
+
+@pytest.mark.parametrize("default", [[], {}, set(), bytearray()], ids=type)
+def test_a_mutable_default_is_refused_when_the_class_is_made(default: object) -> None:
+    """One list default would be the same list in every record made without the field, so
+    appending to one record's list would change them all; ``@dataclass`` refuses it, and so
+    does a record, in the same error and words."""
+    with pytest.raises(ValueError) as theirs:
+        dataclasses.make_dataclass(
+            "Twin", [("tags", Any, dataclasses.field(default=default))], frozen=True
+        )
+    with pytest.raises(ValueError, match=r"^mutable default ") as ours:
+
+        class Tagged(FrozenRecord):
+            tags: Any = default
+
+    refusal = "is not allowed"
+    assert str(ours.value).split(refusal)[0] == str(theirs.value).split(refusal)[0]
+    assert "immutable" in str(ours.value)
+
+
+def test_an_immutable_default_is_shared_safely() -> None:
+    class Tagged(FrozenRecord):
+        tags: tuple[str, ...] = ()
+        kinds: frozenset[str] = frozenset()
+        label: str | None = None
+
+    assert Tagged() == Tagged((), frozenset(), None)
+    assert Tagged().tags is Tagged().tags  # one empty tuple, and nobody can change it

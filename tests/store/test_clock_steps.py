@@ -24,7 +24,8 @@ from circlekeeper.session import CircleSession, FakeClock, Participant, SessionC
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 from circlekeeper.store import CircleRecord, Store, open_store
 from circlekeeper.store.journal import StoreJournal
-from circlekeeper.store.sessions.exporting import export_problem, export_problems
+from circlekeeper.store.sessions.checking import export_problems
+from circlekeeper.store.sessions.exporting import export_problem
 
 pytestmark = pytest.mark.sqlite_only
 

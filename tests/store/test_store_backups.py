@@ -10,6 +10,7 @@ import pytest
 
 from circlekeeper.store import CircleRecord, DatabaseLocked, StoreError, open_store
 from circlekeeper.store.backups import BackupService, full_check, quick_check, restore
+from tests.store.crashed_files import crash_mid_write
 
 # The file, its -wal, pragmas, the writer lock and backups are SQLite's alone.
 pytestmark = pytest.mark.sqlite_only
@@ -139,22 +140,7 @@ def test_a_write_cut_off_by_a_crash_is_rolled_back_not_called_damage(tmp_path: P
     path = tmp_path / "circlekeeper.sqlite3"
     fill(path, people=300)
     crashed = tmp_path / "crashed"
-    crashed.mkdir()
-    writer = sqlite3.connect(path, isolation_level=None)
-    writer.execute("PRAGMA journal_mode = DELETE")
-    writer.execute("PRAGMA cache_size = 1")  # spill the half-done write into the file itself
-    writer.execute("BEGIN")
-    writer.execute("UPDATE people SET name = 'half-written'")
-    writer.execute(
-        "INSERT INTO people (name, pronouns, archived, created_at)"
-        " SELECT name, pronouns, archived, created_at FROM people"
-    )
-    for sidecar in ("", "-journal"):  # the files as a killed process leaves them
-        (crashed / f"circlekeeper.sqlite3{sidecar}").write_bytes(
-            Path(f"{path}{sidecar}").read_bytes()
-        )
-    writer.execute("ROLLBACK")
-    writer.close()
+    crash_mid_write(path, crashed)
     copy = crashed / "circlekeeper.sqlite3"
     assert not quick_check(copy).ok  # a read-only look cannot roll the journal back
 

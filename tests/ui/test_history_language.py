@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QPushButton, QScrollArea
 
 from circlekeeper.demo.seeding import seed_demo
 from circlekeeper.i18n import use_language
+from circlekeeper.i18n.formats import format_duration, format_number
 from circlekeeper.prompts import PromptLibrary, load_shipped_decks
 from circlekeeper.prompts.memory import MemoryPromptRepository
 from circlekeeper.store import Store, open_store
@@ -226,3 +227,21 @@ def test_the_fairness_sentence_writes_its_figures_as_the_window_language_does(
     sentence = view.fairness_label.text()
     assert re.search(r"\b[01],\d\d\b", sentence), sentence
     assert not re.search(r"\b[01]\.\d\d\b", sentence.replace("1.00", "")), sentence
+
+
+@pytest.mark.parametrize("language", ["en", "de", "ar"])
+def test_the_fairness_sentence_writes_its_largest_difference_as_the_key_figures_do(
+    qtbot, store: Store, language: str
+) -> None:
+    """Beside "25 min in all" the sentence said "the largest difference … was 252 s"."""
+    page = history_in(qtbot, store, language)
+    open_first_session(page)
+    view = page.detail_view
+    assert view is not None
+    summary = view.detail.summary
+    difference = format_duration(summary.max_deviation_seconds)
+    assert summary.max_deviation_seconds >= 60, "a difference in minutes, to be written as one"
+    assert difference in view.fairness_label.text()
+    assert format_duration(summary.duration_seconds) in view.facts_label.text()  # the same style
+    bare_seconds = format_number(round(summary.max_deviation_seconds))
+    assert bare_seconds not in view.fairness_label.text()

@@ -1,21 +1,20 @@
 """One session as the interchange document, and the check that it would export.
 
 ``export-json`` writes this document and ``check`` asks the same question of every stored
-session, so whatever an export would refuse, ``check`` finds first and names.
+session (``checking.py``), so whatever an export would refuse, ``check`` finds first and
+names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 from circlekeeper.session.document import InvalidSessionFile, SessionDocument, document_from_log
 from circlekeeper.session.interchange.session_file import dump_session, load_session
-from circlekeeper.store.models import SessionRow
+from circlekeeper.store.records import SessionRecord
 from circlekeeper.store.store import Store
 
 
@@ -92,20 +91,23 @@ def session_document(store: Store, session_id: int) -> SessionDocument:
 def export_problem(store: Store, session_id: int) -> ExportProblem | None:
     """What ``export-json`` would refuse about this session, or None when it would export."""
     record = store.sessions.get(session_id)
+    return problem_in(record, lambda: session_document(store, session_id))
+
+
+def problem_in(
+    record: SessionRecord, document: Callable[[], SessionDocument]
+) -> ExportProblem | None:
+    """What ``export-json`` would refuse about the session ``document()`` builds (a damaged
+    stored row refuses while it is built): the document is written as the file would be and
+    read back as ``import`` reads it. ``check`` asks it of every session
+    (:mod:`circlekeeper.store.sessions.checking`)."""
     try:
-        doc = session_document(store, session_id)
+        doc = document()
         if not doc.entries:
             return None  # a session that never started has nothing to export or to check
         load_session(dump_session(doc))
     except InvalidSessionFile as problem:
-        return ExportProblem(session_id, record.circle_name, problem.place, problem.problem)
+        return ExportProblem(record.session_id, record.circle_name, problem.place, problem.problem)
     except (UserFacingError, ValueError, TypeError, KeyError) as error:
-        return ExportProblem(session_id, record.circle_name, "events", str(error))
+        return ExportProblem(record.session_id, record.circle_name, "events", str(error))
     return None
-
-
-def export_problems(store: Store) -> list[ExportProblem]:
-    """Every stored session that ``export-json`` would refuse, oldest first."""
-    with Session(store.engine) as s:
-        ids = list(s.scalars(select(SessionRow.id).order_by(SessionRow.id)))
-    return [problem for sid in ids if (problem := export_problem(store, sid)) is not None]

@@ -8,7 +8,9 @@ Shared by the repository (``repository.py``), what finishing a session derives
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,13 +30,20 @@ def session_row(s: Session, session_id: int) -> SessionRow:
     return row
 
 
+EVENT_COLUMNS = (EventRow.seq, EventRow.kind, EventRow.payload, EventRow.wall, EventRow.elapsed)
+"""What a log is rebuilt from, in the order :func:`entries_from_rows` takes them."""
+
+
 def stored_entries(s: Session, session_id: int) -> tuple[ev.Entry, ...]:
     """The log in sequence order, rebuilt into domain entries; a damaged row says so."""
     rows = s.execute(
-        select(EventRow.seq, EventRow.kind, EventRow.payload, EventRow.wall, EventRow.elapsed)
-        .where(EventRow.session_id == session_id)
-        .order_by(EventRow.seq)
+        select(*EVENT_COLUMNS).where(EventRow.session_id == session_id).order_by(EventRow.seq)
     )
+    return entries_from_rows(session_id, rows)
+
+
+def entries_from_rows(session_id: int, rows: Iterable[Any]) -> tuple[ev.Entry, ...]:
+    """One session's log from its rows of :data:`EVENT_COLUMNS`, in sequence order."""
     entries = []
     for seq, kind, payload, wall, elapsed in rows:
         try:

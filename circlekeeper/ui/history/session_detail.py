@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.history.records import SessionDetail
 from circlekeeper.i18n import _, ngettext, pgettext
-from circlekeeper.i18n.formats import format_fixed, format_list, format_percent
+from circlekeeper.i18n.formats import format_list
 from circlekeeper.session.state import TurnOutcome
 from circlekeeper.ui.bidi_text import breakable, isolate, listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
-from circlekeeper.ui.facts import SEPARATOR, session_facts
+from circlekeeper.ui.facts import SEPARATOR, fairness_sentence, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import count, decimal, duration, local_time
 from circlekeeper.ui.history.session_table import status_word
@@ -113,9 +113,7 @@ class SessionDetailView(QWidget):
         facts += session_facts(summary)
         facts.append(status_word(listing.status))
         self.facts_label = plain_label(SEPARATOR.join(facts), _("Key figures"))
-        self.fairness_label = plain_label(
-            summary.fairness_sentence(format_fixed, format_percent), _("Fairness")
-        )
+        self.fairness_label = plain_label(fairness_sentence(summary), _("Fairness"))
 
         self.chart = FairnessStrip()
         self.chart.setAccessibleName(_("Speaking time against an equal share"))

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _
-from circlekeeper.i18n.formats import format_fixed, format_percent
 from circlekeeper.session.model import RoundPlan, format_duration
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.bidi_text import breakable, own_direction
-from circlekeeper.ui.facts import SEPARATOR, session_facts
+from circlekeeper.ui.facts import SEPARATOR, fairness_sentence, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
 from circlekeeper.ui.table_keys import tab_leaves
 
@@ -52,7 +51,7 @@ class SummaryView(QWidget):
         title.setObjectName("summaryTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
-        self.fairness_label = QLabel(summary.fairness_sentence(format_fixed, format_percent))
+        self.fairness_label = QLabel(fairness_sentence(summary))
         self.fairness_label.setWordWrap(True)
         self.fairness_label.setAccessibleName(_("Fairness"))
         self.facts_label = QLabel(SEPARATOR.join(session_facts(summary)))

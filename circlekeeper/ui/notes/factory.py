@@ -69,7 +69,10 @@ class NotesMenu:
         self.bridge = bridge
         self.name_of = name_of
         self.session_id: int | None = None
+        self.held: str | None = None
+        """Why the commands that write the vault are off (the data is open read-only)."""
         menu = QMenu(_("&Notes"), window)
+        menu.setToolTipsVisible(True)
         help_menu = getattr(window, "help_menu", None)
         if help_menu is not None:  # keep Help last, where people look for it
             window.menuBar().insertMenu(help_menu.menuAction(), menu)
@@ -120,6 +123,18 @@ class NotesMenu:
         self.lock_action.setEnabled(unlocked)
         self.session_action.setEnabled(self.session_id is not None)
         self.change_action.setEnabled(self.bridge.vault.is_set_up)
+        if self.held is not None:  # setting notes up and a new passphrase both write
+            writing = [self.change_action]
+            if not self.bridge.vault.is_set_up:
+                writing.append(self.unlock_action)
+            for action in writing:
+                action.setEnabled(False)
+                action.setToolTip(self.held)
+
+    def hold_writes(self, reason: str) -> None:
+        """The data is open read-only: keep the commands that would write off, saying why."""
+        self.held = reason
+        self._update()
 
     def unlock(self) -> None:
         self.bridge.request_unlock(self.window)

@@ -59,7 +59,7 @@ class CirclePage(QWidget):
         self.start.setAccessibleName(_("Start a circle"))
         self.start.setToolTip(_("Pick who is here and begin (Ctrl+Enter)"))
         self.start.clicked.connect(self.start_requested)
-        edit = QPushButton(_("Edit circle…"))
+        self.edit = edit = QPushButton(_("Edit circle…"))
         edit.setAccessibleName(_("Edit circle"))
         edit.setToolTip(_("Name, people, agreements and default plan (Ctrl+Shift+E)"))
         edit.clicked.connect(self.edit_requested)

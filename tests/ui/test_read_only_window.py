@@ -1,0 +1,112 @@
+"""A database in a read-only folder: the window reads it, and holds every command that writes.
+
+Before, the title said "(read-only)" but *New circle*, *Start a circle*, *Import*, *Settings*
+and the circle page's buttons stayed enabled, each failing only after a form was filled in;
+and start-up offered to resume a circle and to delete old sessions, both writes. On a real
+read-only bind mount (skipped where the machine cannot mount one), through the real app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMenu, QPushButton
+
+from circlekeeper.app import AppParts, build_app, greet
+from circlekeeper.demo.seeding import seed_demo
+from circlekeeper.store import open_store
+from circlekeeper.ui.read_only_hold import read_only_reason
+from tests.store.media import read_only_view
+from tests.ui.conftest import app_options
+
+HELD_MENU = {"&New circle…", "&Edit circle…", "&Start a circle…", "&Import a session file…"}
+HELD_MENU |= {"Se&ttings…"}
+READING_MENU = {"&Prompt library…", "&Archived circles…", "&Quit"}
+
+
+@pytest.fixture
+def read_only_app(qtbot, tmp_path: Path, clock) -> Iterator[AppParts]:
+    source = tmp_path / "stick"
+    with open_store(source / "circlekeeper.sqlite3") as store:
+        seed_demo(store.engine, 3, seed=5)
+    asked: list[str] = []
+    options = app_options(clock)
+    options.ask = lambda parent, title, question: asked.append(title) or True
+    with read_only_view(source, tmp_path / "ro") as folder:
+        parts = build_app(str(folder / "circlekeeper.sqlite3"), options)
+        qtbot.addWidget(parts.window)
+        parts.window.show()
+        qtbot.waitExposed(parts.window)
+        try:
+            yield parts
+        finally:
+            parts.window.close()
+            parts.data.close()
+
+
+def test_every_command_that_writes_is_held_and_says_why(read_only_app: AppParts) -> None:
+    window = read_only_app.window
+    assert read_only_app.data.store.read_only
+    menu = {a.text(): a for a in window.menus.circle_menu.actions() if a.text()}
+    for title in HELD_MENU:
+        assert not menu[title].isEnabled(), title
+        assert menu[title].toolTip() == read_only_reason(), title
+    for title in READING_MENU:
+        assert menu[title].isEnabled(), title
+    assert window.menus.circle_menu.toolTipsVisible()
+    buttons = [*window.side.findChildren(QPushButton), window.circle_page.start]
+    buttons += [window.circle_page.edit, *window.welcome.buttons()]
+    for button in buttons:
+        assert not button.isEnabled(), button.text()
+        assert button.toolTip() == read_only_reason(), button.text()
+    assert window.circle_list.count() > 0 and window.circle_list.isEnabled()  # still readable
+    notes = next(m for m in window.findChildren(QMenu) if m.title() == "&Notes")
+    setting_up = {a.text(): a for a in notes.actions() if a.text()}
+    assert not setting_up["Set &up private notes…"].isEnabled()  # writes the vault's header
+    assert setting_up["Set &up private notes…"].toolTip() == read_only_reason()
+    assert not setting_up["&Change passphrase…"].isEnabled()
+
+
+def test_the_shortcut_to_start_a_circle_does_nothing(qtbot, read_only_app: AppParts) -> None:
+    from PySide6.QtCore import Qt
+
+    window = read_only_app.window
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller is None and window.live_view is None
+
+
+def test_start_up_offers_nothing_that_would_write(
+    read_only_app: AppParts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    offered: list[str] = []
+    window = read_only_app.window
+    monkeypatch.setattr(window, "offer_resume", lambda: offered.append("resume"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: offered.append("notice"))
+    monkeypatch.setattr(
+        "circlekeeper.ui.retention_offer.offer_due_retention",
+        lambda *args: offered.append("retention"),
+    )
+    greet(window, read_only_app.data)
+    assert offered == ["notice"]  # the read-only notice, and no offer to write
+    assert "(read-only)" in window.windowTitle()
+
+
+def test_choosing_another_circle_keeps_what_writes_held(qtbot, read_only_app: AppParts) -> None:
+    """Choosing a circle enables what acts on it (Archive, Edit, Start), except here."""
+    window = read_only_app.window
+    circles = window.circle_list
+    assert circles.count() > 1
+    for row in (1, 0):
+        circles.setCurrentRow(row)
+        qtbot.wait(10)
+        menu = {a.text(): a for a in window.menus.circle_menu.actions() if a.text()}
+        assert not menu["&Edit circle…"].isEnabled()
+        assert not menu["&Start a circle…"].isEnabled()
+        assert not window.circle_page.start.isEnabled()
+        assert not window.circle_page.edit.isEnabled()
+        archive = [b for b in window.side.findChildren(QPushButton) if "rchive" in b.text()]
+        assert archive and not any(button.isEnabled() for button in archive)
