@@ -109,78 +109,57 @@ def font_bytes() -> tuple[int, int]:
     return len(files), sum(len(f.read_bytes()) for f in files)
 
 
+PLAIN = "plain reportlab page (Helvetica)"
+LATIN_EXPORT = "export, 20 people, Latin"
+FIVE_SCRIPTS_EXPORT = "export, 20 people, five scripts"
+
+
+def commands(tmp: Path) -> dict[str, list[str]]:
+    """The compared processes, by name, with their database and plain-page script in ``tmp``
+    (also what ``python -m benchmarks pdf_instructions`` counts)."""
+    db = tmp / "bench.sqlite3"
+    sessions = {
+        LATIN_EXPORT: _play(db, LATIN, 0),
+        FIVE_SCRIPTS_EXPORT: _play(db, FIVE_SCRIPTS, 1),
+        "export, 20 people, German circle": _play(db, LATIN, 2, language="de"),
+    }
+    script = tmp / "plain.py"
+    script.write_text(PLAIN_PAGE, encoding="utf-8")
+    out: dict[str, list[str]] = {PLAIN: [sys.executable, str(script), str(tmp / "p.pdf")]}
+    for number, (name, session) in enumerate(sessions.items()):
+        out[name] = [
+            *(sys.executable, "-m", "circlekeeper", "--db", str(db)),
+            *("export", str(session), "-o", str(tmp / f"export-{number}.pdf")),
+            *("--privacy", "names"),
+        ]
+    return out
+
+
 def main() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        db = tmp / "bench.sqlite3"
-        latin = _play(db, LATIN, 0)
-        mixed = _play(db, FIVE_SCRIPTS, 1)
-        german = _play(db, LATIN, 2, language="de")
-        script = tmp / "plain.py"
-        script.write_text(PLAIN_PAGE, encoding="utf-8")
-        commands = {
-            "plain reportlab page (Helvetica)": [sys.executable, str(script), str(tmp / "p.pdf")],
-            "export, 20 people, Latin": [
-                sys.executable,
-                "-m",
-                "circlekeeper",
-                "--db",
-                str(db),
-                "export",
-                str(latin),
-                "-o",
-                str(tmp / "latin.pdf"),
-                "--privacy",
-                "names",
-            ],
-            "export, 20 people, five scripts": [
-                sys.executable,
-                "-m",
-                "circlekeeper",
-                "--db",
-                str(db),
-                "export",
-                str(mixed),
-                "-o",
-                str(tmp / "mixed.pdf"),
-                "--privacy",
-                "names",
-            ],
-            "export, 20 people, German circle": [
-                sys.executable,
-                "-m",
-                "circlekeeper",
-                "--db",
-                str(db),
-                "export",
-                str(german),
-                "-o",
-                str(tmp / "german.pdf"),
-                "--privacy",
-                "names",
-            ],
-        }
-        for argv in commands.values():  # untimed: write the .pyc files, warm the disk cache
+        compared = commands(tmp)
+        for argv in compared.values():  # untimed: write the .pyc files, warm the disk cache
             _run(argv, env)
-        walls: dict[str, list[float]] = {name: [] for name in commands}
-        cpus: dict[str, list[float]] = {name: [] for name in commands}
+        walls: dict[str, list[float]] = {name: [] for name in compared}
+        cpus: dict[str, list[float]] = {name: [] for name in compared}
         for _ in range(RUNS):
-            for name, argv in commands.items():
+            for name, argv in compared.items():
                 wall, cpu = _run(argv, env)
                 walls[name].append(wall)
                 cpus[name].append(cpu)
-        wall_base = statistics.median(walls["plain reportlab page (Helvetica)"])
-        cpu_base = statistics.median(cpus["plain reportlab page (Helvetica)"])
-        for name in commands:
+        wall_base = statistics.median(walls[PLAIN])
+        cpu_base = statistics.median(cpus[PLAIN])
+        for name in compared:
             wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
             print(
                 f"{name}: wall median {1000 * wall:.0f} ms (best {1000 * min(walls[name]):.0f},"
                 f" {wall / wall_base:.2f}×); CPU median {1000 * cpu:.0f} ms"
                 f" ({cpu / cpu_base:.2f}× the plain page)"
             )
-        goal = statistics.median(cpus["export, 20 people, Latin"]) / cpu_base
+        goal = statistics.median(cpus[LATIN_EXPORT]) / cpu_base
         print(f"goal ≤ 1.50× (CPU) for the Latin export: {'met' if goal <= 1.5 else 'NOT met'}")
     count, size = font_bytes()
     print(f"bundled fonts: {count} files, {size / 1e6:.1f} MB")

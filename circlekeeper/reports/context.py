@@ -7,18 +7,17 @@ notes simply have no field here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from circlekeeper.session.frozen import FrozenRecord
 from circlekeeper.session.printing import Paper, Privacy
 from circlekeeper.session.prompts import MoodCounts, PromptUse
 
 __all__ = ["Paper", "Privacy", "ReportContext"]
 
 
-@dataclass(frozen=True, slots=True)
-class ReportContext:
+class ReportContext(FrozenRecord):
     """Everything printed that is not derived from the session log.
 
     ``timezone`` is the session's IANA zone, used to print local date and time. ``generated``

@@ -6,6 +6,11 @@ one-page export, so each font's character coverage is stored once, as code point
 ``resources/fonts/coverage.json``; :mod:`circlekeeper.reports.fonts` consults it and registers a
 font with reportlab only the first time a run of text needs it.
 
+Each font's ranges are stored as one string (``"20-7e a0 a2-377"``, hexadecimal), read into
+numbers only when a font is first consulted: a Latin summary asks about six of the fonts, and
+parsing the whole index as JSON numbers (eleven thousand of them) was a hundredth of
+``circlekeeper export ID``.
+
 ``python -m circlekeeper.reports.font_catalog`` rebuilds the index after a font is added or
 replaced; a test fails while the stored index disagrees with the fonts.
 """
@@ -168,18 +173,18 @@ class Coverage:
 
 
 class CoverageIndex(Mapping[str, Coverage]):
-    """The stored index, each font's :class:`Coverage` built the first time it is asked for:
-    a Latin summary consults five of the fonts, and building all of them was a few percent
-    of ``circlekeeper export ID``."""
+    """The stored index, each font's :class:`Coverage` read from its string the first time
+    it is asked for: a Latin summary consults six of the fonts, and building all of them was
+    a few percent of ``circlekeeper export ID``."""
 
-    def __init__(self, raw: dict[str, list[list[int]]]) -> None:
+    def __init__(self, raw: Mapping[str, str]) -> None:
         self._raw = raw
         self._built: dict[str, Coverage] = {}
 
     def __getitem__(self, file: str) -> Coverage:
         found = self._built.get(file)
         if found is None:
-            found = self._built[file] = Coverage((a, b) for a, b in self._raw[file])
+            found = self._built[file] = Coverage(decode_ranges(self._raw[file]))
         return found
 
     def __iter__(self) -> Iterator[str]:
@@ -187,6 +192,21 @@ class CoverageIndex(Mapping[str, Coverage]):
 
     def __len__(self) -> int:
         return len(self._raw)
+
+
+def encode_ranges(ranges: Iterable[tuple[int, int]]) -> str:
+    """``(first, last)`` ranges as the index stores them: ``"20-7e a0 a2-377"``."""
+    return " ".join(f"{a:x}" if a == b else f"{a:x}-{b:x}" for a, b in ranges)
+
+
+def decode_ranges(text: str) -> list[tuple[int, int]]:
+    """The ranges :func:`encode_ranges` wrote."""
+    out: list[tuple[int, int]] = []
+    for item in text.split():
+        first, _, last = item.partition("-")
+        start = int(first, 16)
+        out.append((start, int(last, 16) if last else start))
+    return out
 
 
 def ranges_of(codes: Iterable[int]) -> list[tuple[int, int]]:
@@ -214,8 +234,8 @@ def measured_ranges(font: BundledFont) -> list[tuple[int, int]]:
     return ranges_of(face.charToGlyph)
 
 
-def build_index() -> dict[str, list[list[int]]]:
-    return {font.file: [list(pair) for pair in measured_ranges(font)] for font in ALL_FONTS}
+def build_index() -> dict[str, str]:
+    return {font.file: encode_ranges(measured_ranges(font)) for font in ALL_FONTS}
 
 
 def main() -> int:

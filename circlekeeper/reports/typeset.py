@@ -125,13 +125,16 @@ class Typesetter(RightToLeftLines):
             and self.fonts.draws_ascii(bold=bold)
         ):
             return [Run(default, text)] if text else []  # what the loop below makes of it
-        runs: list[Run] = []
+        # Built as (font, pieces) pairs and made into runs once at the end: a Run made
+        # again for every character (a new frozen record and a longer string each time)
+        # was most of the cost of a line with a few characters outside ASCII.
+        pending: list[tuple[str, list[str]]] = []
         font: str | None
         for ch in split_clusters(text):
             if ch in " \u00a0\n":
                 # A space keeps its neighbour's font, so a shaped run stays whole, except after
                 # a notice or an emoji (Noto Emoji's space is as wide as a pictograph).
-                previous = runs[-1].font if runs else _NOTICE
+                previous = pending[-1][0] if pending else _NOTICE
                 font = default if previous in (_NOTICE, self.fonts.emoji) else previous
             else:
                 font = (
@@ -142,16 +145,19 @@ class Typesetter(RightToLeftLines):
             if font is None:
                 code = ord(ch[0])
                 self.missing.add(code)
-                if runs and runs[-1].font == _NOTICE and runs[-1].text.endswith("]"):
-                    runs[-1] = Run(_NOTICE, f"{runs[-1].text[:-1]} U+{code:04X}]")
+                if pending and pending[-1][0] == _NOTICE:
+                    pending[-1][1].append(f"U+{code:04X}")
                 else:
-                    runs.append(Run(_NOTICE, f"[U+{code:04X}]"))
+                    pending.append((_NOTICE, [f"U+{code:04X}"]))
                 continue
-            if runs and runs[-1].font == font:
-                runs[-1] = Run(font, runs[-1].text + ch)
+            if pending and pending[-1][0] == font:
+                pending[-1][1].append(ch)
             else:
-                runs.append(Run(font, ch))
-        return runs
+                pending.append((font, [ch]))
+        return [
+            Run(font, f"[{' '.join(pieces)}]" if font == _NOTICE else "".join(pieces))
+            for font, pieces in pending
+        ]
 
     def markup(self, runs: list[Run], style_font: str) -> str:
         parts = []

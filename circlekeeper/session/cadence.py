@@ -15,11 +15,11 @@ week of a month (day 29–31) means "the last Tuesday", since not every month ha
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from circlekeeper.i18n import N_, _
+from circlekeeper.session.frozen import FrozenRecord
 
 LAST = 5
 """The week of the month for "the last Tuesday" (a first meeting on day 29 or later)."""
@@ -60,8 +60,7 @@ class InvalidCadence(ValueError):
     """A stored cadence this version does not know (written by a newer CircleKeeper)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cadence:
+class Cadence(FrozenRecord):
     """How often a circle plans to meet, and (optionally) from which first meeting."""
 
     kind: CadenceKind = CadenceKind.NONE

@@ -17,16 +17,24 @@ A :class:`FrozenRecord` behaves the same way with methods written once, here:
   (``__match_args__``); ``copy``, ``deepcopy`` and ``pickle`` rebuild them through
   ``__init__``.
 
+- a field may be given as ``field(default=...)`` or ``field(default_factory=...)`` (a
+  fresh default for each record, as a dataclass makes it), nothing else of ``field``;
+- ``__post_init__``, when a class has one, runs after the fields are set (it may set them
+  again with ``object.__setattr__``, as in a frozen dataclass).
+
 The type checker sees them as frozen dataclasses (:func:`typing.dataclass_transform`), so
-constructor calls are checked as before. They are not dataclasses at run time:
-:func:`fields` and :func:`replace` below stand in for ``dataclasses.fields`` and
-``dataclasses.replace``.
+constructor calls are checked as before. At run time ``dataclasses.replace``, ``fields``,
+``asdict`` and ``astuple`` take them too: ``__dataclass_fields__`` is made the first time
+something asks for it (never while a report or the window is built), so the domain's records
+can be records without every caller of ``dataclasses.replace`` changing. :func:`fields` and
+:func:`replace` below do the same without building it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
-from dataclasses import FrozenInstanceError
+from dataclasses import MISSING, Field, FrozenInstanceError
 from operator import attrgetter
 from typing import Any, ClassVar, TypeVar, dataclass_transform
 
@@ -39,6 +47,27 @@ def _is_class_var(annotation: object) -> bool:
     if isinstance(annotation, str):  # ``from __future__ import annotations``
         return annotation.startswith(("ClassVar", "typing.ClassVar"))
     return annotation is ClassVar or getattr(annotation, "__origin__", None) is ClassVar
+
+
+class _Factory:
+    """A default made afresh for each record: ``field(default_factory=make)``."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+
+def _default_of(owner: str, name: str, given: Field[Any]) -> Any:
+    """What a ``field(...)`` in a record's body stands for: its default, a :class:`_Factory`,
+    or ``MISSING``. Refuses the options a record does not have (it would ignore them)."""
+    plain: Field[Any] = dataclasses.field()
+    for option in ("init", "repr", "hash", "compare", "metadata", "kw_only"):
+        if getattr(given, option) != getattr(plain, option):
+            raise TypeError(f"{owner}.{name}: a record's field takes only a default or a factory")
+    if given.default_factory is not MISSING:
+        return _Factory(given.default_factory)
+    return given.default
 
 
 def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
@@ -55,12 +84,10 @@ def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
 def _immutable_default(field: str, default: object) -> object:
     """``default``, unless it is of an unhashable (mutable) type: one list or dict would be
     shared by every record made without that field, and changing it would change them all.
-    Refused when the class is made, as ``@dataclass`` refuses it (the same error and opening
-    words; a record has no ``default_factory``, so the advice differs)."""
+    Refused when the class is made, as ``@dataclass`` refuses it, in the same words."""
     if type(default).__hash__ is None:
         raise ValueError(
-            f"mutable default {type(default)} for field {field} is not allowed:"
-            " use an immutable value (a tuple, a frozenset)"
+            f"mutable default {type(default)} for field {field} is not allowed: use default_factory"
         )
     return default
 
@@ -84,7 +111,13 @@ class _RecordType(type):
             if _is_class_var(annotation):
                 continue
             if field in namespace:
-                defaults[field] = _immutable_default(field, namespace.pop(field))
+                value = namespace.pop(field)
+                if isinstance(value, Field):
+                    value = _default_of(name, field, value)
+                if value is not MISSING:
+                    defaults[field] = (
+                        value if isinstance(value, _Factory) else _immutable_default(field, value)
+                    )
             if field not in inherited:
                 own.append(field)
         names = (*inherited, *own)
@@ -99,7 +132,36 @@ class _RecordType(type):
         namespace["__record_defaults__"] = defaults
         namespace["__match_args__"] = names
         namespace["_record_values"] = staticmethod(_values_getter(names))
+        namespace["_record_post_init"] = "__post_init__" in namespace or any(
+            hasattr(base, "__post_init__") for base in bases
+        )
         return super().__new__(mcs, name, bases, namespace, **kwargs)
+
+
+class _DataclassFields:
+    """``__dataclass_fields__`` of a record class, made on first use and kept: what
+    ``dataclasses.replace``, ``fields``, ``asdict`` and ``astuple`` read."""
+
+    def __get__(self, instance: object, owner: type[FrozenRecord]) -> dict[str, Field[Any]]:
+        made: dict[str, Field[Any]] | None = owner.__dict__.get("_record_dataclass_fields")
+        if made is None:
+            made = {}
+            annotations: dict[str, Any] = {}
+            for klass in reversed(owner.__mro__):
+                annotations.update(getattr(klass, "__annotations__", {}))
+            for name in owner.__record_fields__:
+                default = owner.__record_defaults__.get(name, MISSING)
+                if isinstance(default, _Factory):
+                    made[name] = dataclasses.field(default_factory=default.make)
+                else:
+                    made[name] = dataclasses.field(default=default)
+                made[name].name = name
+                made[name].type = annotations.get(name, Any)
+                # dataclasses marks a plain field with a private sentinel; its functions
+                # skip any field without it.
+                object.__setattr__(made[name], "_field_type", vars(dataclasses)["_FIELD"])
+            type.__setattr__(owner, "_record_dataclass_fields", made)
+        return made
 
 
 class FrozenRecord(metaclass=_RecordType):
@@ -109,6 +171,8 @@ class FrozenRecord(metaclass=_RecordType):
     __record_fields__: ClassVar[tuple[str, ...]]
     __record_defaults__: ClassVar[Mapping[str, Any]]
     _record_values: ClassVar[Callable[[Any], tuple[Any, ...]]]
+    _record_post_init: ClassVar[bool]
+    __dataclass_fields__: ClassVar[Any] = _DataclassFields()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         cls = type(self)
@@ -127,13 +191,18 @@ class FrozenRecord(metaclass=_RecordType):
                 assign(self, field, kwargs[field])
                 used += 1
             elif field in defaults:
-                assign(self, field, defaults[field])
+                value = defaults[field]
+                if value.__class__ is _Factory:
+                    value = value.make()
+                assign(self, field, value)
             else:
                 missing.append(field)
         if used != len(kwargs):
             raise TypeError(_keyword_refusal(cls.__qualname__, names[:given], names, kwargs))
         if missing:
             raise TypeError(_missing_message(cls.__qualname__, missing))
+        if cls._record_post_init:
+            self.__post_init__()  # type: ignore[attr-defined]
 
     def __setattr__(self, name: str, value: object) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import StrEnum
 from typing import Any
 
 from circlekeeper.i18n import N_, _
+from circlekeeper.session.frozen import FrozenRecord
 
 
 class RoundKind(StrEnum):
@@ -37,8 +38,7 @@ class Direction(StrEnum):
     COUNTERCLOCKWISE = "counterclockwise"
 
 
-@dataclass(frozen=True, slots=True)
-class Participant:
+class Participant(FrozenRecord):
     """A person as they gave their name and pronouns; any script, any length."""
 
     person_id: str
@@ -60,8 +60,7 @@ class Participant:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class TimePolicy:
+class TimePolicy(FrozenRecord):
     """How a round shares its time.
 
     ``seconds`` is the per-turn allotment for *fixed* and the round budget for *fair share*;
@@ -132,8 +131,7 @@ class TimePolicy:
         return cls(PolicyMode(mode), _seconds(data, "seconds"), _seconds(data, "minimum"))
 
 
-@dataclass(frozen=True, slots=True)
-class RoundPlan:
+class RoundPlan(FrozenRecord):
     """One round as planned: its kind, an optional typed name and prompt, and its time policy.
 
     Some circles give each person their own prompt (a card passed round). ``person_prompts``

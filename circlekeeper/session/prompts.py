@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, TypeVar
+
+from circlekeeper.session.frozen import FrozenRecord
 
 
 class PromptCategory(StrEnum):
@@ -30,8 +32,7 @@ class Principle(StrEnum):
     EMPOWERMENT = "empowerment"
 
 
-@dataclass(frozen=True, slots=True)
-class Prompt:
+class Prompt(FrozenRecord):
     """One prompt. Shipped prompts have ids ``"<deck>:<slug>"``; custom ones ``"custom:<n>"``."""
 
     prompt_id: str
@@ -48,16 +49,14 @@ class Prompt:
     """For a custom copy made by editing a shipped prompt: the shipped prompt's id."""
 
 
-@dataclass(frozen=True, slots=True)
-class PromptPreferences:
+class PromptPreferences(FrozenRecord):
     """A facilitator's marks on the library: favourites lean the draw, hidden ones never show."""
 
     favourites: frozenset[str] = frozenset()
     hidden: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class PromptUse:
+class PromptUse(FrozenRecord):
     """A prompt heard in a session round (``person_id`` set when each person had their own)."""
 
     session_id: int
@@ -68,8 +67,7 @@ class PromptUse:
     used_at: datetime | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class MoodCounts:
+class MoodCounts(FrozenRecord):
     """An anonymous 1–5 mood count: how many people chose each value, never who."""
 
     moment: str  # "check-in" or "check-out"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from circlekeeper.session.frozen import FrozenRecord
 from circlekeeper.session.model import Participant, Phase, RoundPlan
 
 
@@ -38,8 +39,7 @@ class TurnState:
         return self.banked + max(0.0, elapsed - self.running_since)
 
 
-@dataclass(frozen=True, slots=True)
-class TurnRecord:
+class TurnRecord(FrozenRecord):
     """A finished turn, as the summary and the history view read it."""
 
     round_index: int
@@ -142,8 +142,7 @@ class SessionState:
         return person.name if person else person_id
 
 
-@dataclass(frozen=True, slots=True)
-class TurnView:
+class TurnView(FrozenRecord):
     """What the timer shows for the current turn at one instant."""
 
     person_id: str

@@ -7,12 +7,12 @@ is exactly what was recorded.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.session import events as ev
 from circlekeeper.session.fairness_words import fairness_verdict
+from circlekeeper.session.frozen import FrozenRecord
 from circlekeeper.session.model import PolicyMode, RoundPlan
 from circlekeeper.session.replay import fold
 from circlekeeper.session.state import TurnOutcome, TurnRecord
@@ -57,8 +57,7 @@ def fairness_rule() -> str:
     return _(FAIRNESS_RULE)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonSummary:
+class PersonSummary(FrozenRecord):
     person_id: str
     name: str
     pronouns: str
@@ -78,8 +77,7 @@ class PersonSummary:
     """Rounds in which the person passed, then took the chance to speak after all."""
 
 
-@dataclass(frozen=True, slots=True)
-class RoundSummary:
+class RoundSummary(FrozenRecord):
     index: int
     plan: RoundPlan
     planned_seconds: float | None
@@ -93,8 +91,7 @@ class RoundSummary:
         return self.plan.label
 
 
-@dataclass(frozen=True, slots=True)
-class SessionSummary:
+class SessionSummary(FrozenRecord):
     circle: str
     facilitators: tuple[str, ...]
     started_wall: datetime | None

@@ -6,13 +6,13 @@ mood counts reuse :mod:`circlekeeper.session.prompts`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.circle import CircleRecord as CircleRecord  # also offered here
+from circlekeeper.session.frozen import FrozenRecord
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.session.printing import Privacy as Privacy  # one enum, also offered here
 
@@ -23,16 +23,14 @@ class SessionStatus(StrEnum):
     ABANDONED = "abandoned"
 
 
-@dataclass(frozen=True, slots=True)
-class PersonRecord:
+class PersonRecord(FrozenRecord):
     person_id: int
     name: str
     pronouns: str = ""
     archived: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
+class SessionRecord(FrozenRecord):
     session_id: int
     circle_id: int
     circle_name: str
@@ -52,8 +50,7 @@ class SessionRecord:
     fairness: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class CheckReport:
+class CheckReport(FrozenRecord):
     """The verdict of a database check, with what was wrong in SQLite's own words."""
 
     path: Path

@@ -22,6 +22,7 @@ PROGRAMMING_ERRORS = {
     ("frozen.py", "cannot delete field"),
     ("frozen.py", "non-default argument"),
     ("frozen.py", "mutable default"),
+    ("frozen.py", "a record's field takes only"),
 }
 """Raised only when our own code calls something wrongly; no file or person can cause them."""
 FIELD_NAMES = {"fail", "KeyError"}

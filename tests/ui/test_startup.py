@@ -40,7 +40,7 @@ def shown():
             if getattr(m, "__name__", "").startswith("circlekeeper")
             for name, value in vars(m).items()
             if isinstance(value, type)
-            and "__dataclass_fields__" in vars(value)
+            and "__dataclass_params__" in vars(value)
             and value.__module__ == m.__name__
         ),
         "painted": [w._painted for w in windows],
@@ -192,15 +192,12 @@ NOT_BEFORE_THE_CIRCLES = (
 
 FIRST_PAINT_DATACLASSES = {
     "circlekeeper.palette.Palette",
-    "circlekeeper.session.cadence.Cadence",
     "circlekeeper.session.circle.CircleRecord",
-    "circlekeeper.session.model.Participant",
-    "circlekeeper.session.model.RoundPlan",
-    "circlekeeper.session.model.TimePolicy",
 }
-"""The only dataclasses built before the first paint: the domain records the circle page
-shows (a circle's settings, its round plan, its cadence) and the palette (its tests read it
-as a dataclass). Each ``@dataclass`` generates and
+"""The only classes ``@dataclass`` builds before the first paint: a circle's settings (the
+windows' ``CircleDetail`` extends it as a dataclass) and the palette (its tests read it as a
+dataclass); its round plan, people and cadence are light records (``session/frozen.py``).
+Each ``@dataclass`` generates and
 compiles its methods when its module is imported (a few milliseconds of CPU apiece); the other
 records of the first paint are named tuples or plain classes."""
 
