@@ -699,10 +699,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.content_painted.emit)
 
     def _after_first_paint(self) -> None:
-        self.menus.build()  # the commands and shortcuts, before any key press is handled
+        # The paint that just ended put the content on screen: that is the moment reported
+        # (as a bare window reports its own first paint). The menus' commands come next, in
+        # the same turn of the event loop, so no key press is handled before they exist.
         if self._shows_content and not self._content_reported:
             self._content_reported = True
             self.content_painted.emit()
+        self.menus.build()  # the commands and shortcuts, before any key press is handled
         self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
