@@ -38,7 +38,8 @@ def circle_choices(engine: Engine, include_archived: bool = True) -> list[Choice
     if not include_archived:
         query = query.where(C.archived.is_(False))
     with engine.connect() as conn:
-        return [Choice(item_id, name, bool(demo)) for item_id, name, demo in conn.execute(query)]
+        rows = conn.execute(query).all()  # one fetch, not a row at a time
+    return [Choice(item_id, name, bool(demo)) for item_id, name, demo in rows]
 
 
 def people_choices(engine: Engine, circle_id: int | None = None) -> list[Choice]:
@@ -48,9 +49,10 @@ def people_choices(engine: Engine, circle_id: int | None = None) -> list[Choice]
             m.CircleMemberRow.circle_id == circle_id
         )
     with engine.connect() as conn:
-        # Unpacked, not read by attribute: thousands of people, each name looked up once,
-        # on every showing of the history page.
-        return [Choice(person_id, name) for person_id, name in conn.execute(query)]
+        # Fetched at once and unpacked, not read a row at a time by attribute: thousands of
+        # people, on every showing of the history page.
+        rows = conn.execute(query).all()
+    return [Choice(person_id, name) for person_id, name in rows]
 
 
 def session_page(
