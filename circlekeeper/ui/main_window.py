@@ -699,12 +699,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.content_painted.emit)
 
     def _after_first_paint(self) -> None:
-        # The paint that just ended put the content on screen: that is the moment reported
-        # (as a bare window reports its own first paint). The menus' commands come next, in
-        # the same turn of the event loop, so no key press is handled before they exist.
         if self._shows_content and not self._content_reported:
             self._content_reported = True
-            self.content_painted.emit()
+            self.content_painted.emit()  # that paint showed it: reported as a bare window's
         self.menus.build()  # the commands and shortcuts, before any key press is handled
         self.first_painted.emit()
 
