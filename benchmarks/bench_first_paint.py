@@ -8,6 +8,8 @@ shows. Each program runs once untimed first (it writes its bytecode, as an insta
 it), then under callgrind until it reports its paint, then stops at once:
 
 - the bare ``QMainWindow`` of the start-up benchmark;
+- the bare window showing one word (a ``QLabel``): what drawing any text at all costs
+  (fontconfig reads its configuration and the font list, one font is opened and shaped);
 - the first screen's content as plain PySide6: the circle list's four names and the circle
   page's labels with the demo's names (several scripts, so fontconfig's fallback fonts and
   HarfBuzz's shaping are in it), no logic, no data;
@@ -249,8 +251,14 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
+        one_word = bare.replace(
+            "window.show()",
+            "from PySide6.QtWidgets import QLabel\n"
+            "window.setCentralWidget(QLabel('Circles'))\nwindow.show()",
+        )
         programs = {
             "bare QMainWindow": [sys.executable, "-c", bare],
+            "the same showing one word": [sys.executable, "-c", one_word],
             "the content in plain PySide6": [sys.executable, "-c", _with_screen(CONTENT)],
             "the same, as the app draws it": [
                 sys.executable,

@@ -673,10 +673,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.content_painted.emit)
 
     def _after_first_paint(self) -> None:
-        self.menus.build()  # the commands and shortcuts, before any key press is handled
         if self._shows_content and not self._content_reported:
             self._content_reported = True
-            self.content_painted.emit()
+            self.content_painted.emit()  # that paint showed it: reported as a bare window's
+        self.menus.build()  # the commands and shortcuts, before any key press is handled
         self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:

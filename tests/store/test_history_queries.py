@@ -296,3 +296,24 @@ def test_text_search_gives_the_same_pages_whichever_way_it_looks(seeded, monkeyp
         rows = all_pages(searching, SessionFilter(text=needle), order)
         expected = [r for r in all_pages(queries, order=order) if r.session_id in matching]
         assert [r.session_id for r in rows] == [r.session_id for r in expected]
+
+
+def test_the_pickers_list_every_circle_and_person_by_name(fresh) -> None:
+    """The pickers' lists are read straight from the driver (thousands of people on each
+    showing of the history): the same circles, people, demo marks and order as SQLAlchemy's
+    own reading of the tables, on every backend, archived circles left out when asked."""
+    store, queries = fresh
+    c, p = m.CircleRow, m.PersonRow
+    store.circles.archive(queries.circle_choices()[0].item_id)
+    with store.engine.connect() as conn:
+        circles = conn.execute(select(c.id, c.name, c.demo).order_by(c.name)).all()
+        active = (
+            conn.execute(select(c.id).where(c.archived.is_(False)).order_by(c.name)).scalars().all()
+        )
+        people = conn.execute(select(p.id, p.name).order_by(p.name, p.id)).all()
+    listed = queries.circle_choices()
+    assert [(x.item_id, x.name, x.demo) for x in listed] == [tuple(r) for r in circles]
+    assert all(type(x.demo) is bool and type(x.item_id) is int for x in listed)
+    assert [x.item_id for x in queries.circle_choices(include_archived=False)] == active
+    assert len(active) == len(circles) - 1
+    assert [(x.item_id, x.name) for x in queries.people_choices()] == [tuple(r) for r in people]

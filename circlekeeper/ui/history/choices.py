@@ -31,7 +31,11 @@ class ChoiceModel(QAbstractListModel):
     ) -> None:
         super().__init__(parent)
         rows: list[tuple[str, int | None]] = [] if first is None else [(first, None)]
-        rows += [(demo_name(choice.name, choice.demo), choice.item_id) for choice in choices]
+        # Only circles can be the demo's: thousands of people are taken as they are.
+        rows += [
+            (demo_name(choice.name, True) if choice.demo else choice.name, choice.item_id)
+            for choice in choices
+        ]
         self._rows = rows
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
