@@ -1,7 +1,10 @@
 """The Period tab's per-circle table gives the circle's name its room: the figure columns'
 headings take two lines, so a column is as wide as its figures, not its heading ("Held of
 planned", "Durchschn. anwesend"). Before, a German page 1024 pixels wide left a circle's name
-115 pixels and "Tuesday evening grief circle" read "Tuesday ev…"."""
+115 pixels and "Tuesday evening grief circle" read "Tuesday ev…".
+
+The widths here are the history page's own; in the main window at a 1024×600 screen the page
+is about 715 pixels wide, and there the German table still scrolls sideways (not yet fixed)."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ FIGURES = ["12", "4 / 4", "23", "5", "87 %", "11.5", "—", "1 h 35", "0.93", "4
 
 @pytest.mark.parametrize("language", ("en", "fr", "de", "ar"))
 @pytest.mark.parametrize("width", (1366, 1024))
-def test_circle_names_read_whole_and_nothing_scrolls_sideways(
+def test_circle_names_read_whole_on_a_page_that_wide(
     qtbot, english_afterwards, tmp_path: Path, language: str, width: int
 ) -> None:
     use_language(language)
