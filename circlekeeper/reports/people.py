@@ -33,16 +33,32 @@ def initials(name: str) -> str:
     A letter is a whole cluster: its accents and vowel signs, and in Devanagari a conjunct
     (``"क्षमा"`` → ``"क्ष"``), so an initial never ends in half a letter. Emoji and
     punctuation are not initials.
+
+    A name part that begins with the Arabic article «ال» takes the letter after it
+    (``"يوسف الحسيني"`` → ``"ي ح"``), as people initial such names; Arabic initials are spaced
+    apart, since side by side they would join into a word of their own.
     """
-    letters = []
+    letters: list[str] = []
     for word in clean(name).split():
-        for letter in _letters(word):
+        for letter in _without_article(_letters(word)):
             if unicodedata.category(letter[0])[0] in "LN":
                 letters.append(unicodedata.normalize("NFC", letter.upper()))
                 break
         if len(letters) == 3:
             break
-    return "".join(letters) or "?"
+    joining = any(unicodedata.bidirectional(letter[0]) == "AL" for letter in letters)
+    return (" " if joining else "").join(letters) or "?"
+
+
+_ALIFS = frozenset("\u0627\u0671")  # alif, and alif wasla as in fully vowelled text
+
+
+def _without_article(letters: list[str]) -> list[str]:
+    """A word's letters less a leading Arabic article «ال» (and its assimilated forms, written
+    the same), when a letter follows it: "الحسيني" is initialled by its ح, not the article's ا."""
+    if len(letters) > 2 and letters[0][0] in _ALIFS and letters[1][0] == "\u0644":
+        return letters[2:]
+    return letters
 
 
 def _letters(word: str) -> list[str]:

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,21 @@ def test_a_latin_summary_opens_only_the_fonts_it_prints_with() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
     )
     assert done.stdout.strip() == "['CKSans', 'CKSans-Bold']"
+
+
+def test_an_arabic_name_part_with_the_article_is_initialled_by_the_letter_after_it() -> None:
+    assert initials("يوسف الحسيني") == "ي ح"  # not "يا": the alif is the article's
+    assert initials("ليلى ٱلعلي") == "ل ع"  # alif wasla, as fully vowelled text writes it
+    assert initials("الْحَسَن") == "حَ"  # a vowel sign stays with its letter
+    assert initials("ال") == "ا"  # nothing follows: the word is its own initial
+    assert initials("Alvarez Lopez") == "AL"  # a Latin "Al" is no article
+
+
+def test_the_initials_pdf_prints_arabic_initials_after_the_article() -> None:
+    summary = demo_summary(people=2, rounds=2, names=("يوسف الحسيني", "Ada Lovelace"))
+    data = render_session(summary, context(privacy=Privacy.INITIALS))
+    # pypdf gives shaped Arabic back as presentation forms; NFKC maps them to plain letters
+    text = unicodedata.normalize("NFKC", pdf_text(data))
+    assert "ي ح" in text
+    assert "يا" not in text
+    assert "الحسيني" not in text

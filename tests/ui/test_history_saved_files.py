@@ -20,6 +20,7 @@ from circlekeeper.store import Store, open_store
 from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.period_export import store_period_saver
+from circlekeeper.ui.history.saved_files import SAVED_SHOWN_MS
 from tests.store.period_history import build_history
 
 NOW = datetime(2026, 4, 15, 12, tzinfo=UTC)
@@ -104,3 +105,36 @@ def test_the_period_report_and_figures_say_where_they_were_saved(
     qtbot.waitUntil(lambda: len(told) == 2, timeout=30_000)
     assert told[1] == (csv.with_suffix(".pdf"), "report")
     assert page.status.text() == f"Saved: {csv.with_suffix('.pdf')}"
+
+
+def test_saved_passes_when_the_person_moves_on_or_after_a_while(
+    qtbot, page: HistoryPage, tmp_path: Path
+) -> None:
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail_view is not None)
+    assert page.detail_view is not None
+    named_button(page.detail_view, "Export the PDF of this session again").click()
+    pdf_runs[-1].finished.emit(tmp_path / "first.pdf")
+    assert page.status.text() == f"Saved: {tmp_path / 'first.pdf'}"
+    page.tabs.setCurrentWidget(page.period_tab)  # moving on clears it
+    assert page.status.text() == ""
+    page.tabs.setCurrentIndex(0)
+    named_button(page.detail_view, "Export the PDF of this session again").click()
+    pdf_runs[-1].finished.emit(tmp_path / "second.pdf")
+    assert page.passing.timer.isActive()
+    assert page.passing.timer.interval() == SAVED_SHOWN_MS  # as long as "Summary saved: …"
+    page.passing.timer.timeout.emit()  # its time is up
+    assert page.status.text() == ""
+
+
+def test_a_later_message_is_not_cleared_by_the_saved_ones_timer(
+    qtbot, page: HistoryPage, tmp_path: Path
+) -> None:
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.detail_view is not None)
+    assert page.detail_view is not None
+    named_button(page.detail_view, "Export the PDF of this session again").click()
+    pdf_runs[-1].finished.emit(tmp_path / "first.pdf")
+    page.status.setText("The session was deleted.")
+    page.passing.timer.timeout.emit()
+    assert page.status.text() == "The session was deleted."

@@ -49,7 +49,12 @@ from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
 from circlekeeper.ui.history.person_view import PersonNotesFactory, PersonView
 from circlekeeper.ui.history.picker_tab import PickerTab
 from circlekeeper.ui.history.retention import Ask
-from circlekeeper.ui.history.saved_files import Saved, watched_pdf_hook, watched_saver
+from circlekeeper.ui.history.saved_files import (
+    PassingStatus,
+    Saved,
+    watched_pdf_hook,
+    watched_saver,
+)
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
@@ -122,6 +127,7 @@ class HistoryPage(QWidget):
         self.status = QLabel("")
         self.status.setAccessibleName(_("History status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.passing = PassingStatus(self.status)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
@@ -250,7 +256,7 @@ class HistoryPage(QWidget):
         from circlekeeper.ui.export_memory import offer_to_open
 
         # Translators: the history's status line once a PDF or CSV file is written.
-        self.status.setText(_("Saved: {path}").format(path=path))
+        self.passing.say(_("Saved: {path}").format(path=path))
         (self._saved or offer_to_open)(self, path, kind)
 
     # ------------------------------------------------------------ sessions
@@ -402,7 +408,8 @@ class HistoryPage(QWidget):
     def _tab_shown(self, index: int) -> None:
         """A view is built the first time it is opened. The Circles tab never opens blank:
         with no circle chosen yet, it shows the first circle's history (the picker lists the
-        others)."""
+        others). Moving on clears a passing "Saved: …"."""
+        self.passing.clear()
         shown = self.tabs.widget(index)
         if isinstance(shown, PickerTab):
             shown.build()

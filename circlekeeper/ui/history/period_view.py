@@ -377,7 +377,9 @@ class PeriodView(QWidget):
     def _table(self, name: str, head: list[str]) -> QTableWidget:
         table = tab_leaves(QTableWidget(0, len(head)))
         table.setAccessibleName(name)
-        table.setHorizontalHeaderLabels(head)
+        # Figure headings on two lines, so a column is as wide as its figures rather than its
+        # heading ("Held of planned", "Durchschn. anwesend") and the circle's name keeps room.
+        table.setHorizontalHeaderLabels([head[0], *map(two_lines, head[1:])])
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -414,6 +416,15 @@ class PeriodView(QWidget):
         heights = [table.rowHeight(r) for r in range(table.rowCount())]
         table.setMaximumHeight(frame + sum(heights))
         table.setMinimumHeight(frame + sum(heights[:GLANCE_ROWS_AT_LEAST]))
+
+
+def two_lines(heading: str) -> str:
+    """A heading broken at the space nearest its middle (one word stays on one line)."""
+    spaces = [i for i, c in enumerate(heading) if c == " "]
+    if not spaces:
+        return heading
+    middle = min(spaces, key=lambda i: abs(len(heading) - 2 * i))
+    return heading[:middle] + "\n" + heading[middle + 1 :]
 
 
 def _average_length(seconds: float) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QWidget
 
 from circlekeeper.session.period_figures import PeriodScope
 from circlekeeper.ui.history.period_view import PeriodSaver
@@ -20,6 +21,36 @@ from circlekeeper.ui.history.session_detail import PdfHook
 Saved = Callable[[QWidget, Path, str], object]
 """(parent, path, ``"summary"``, ``"report"`` or ``"figures"``): a file the history saved."""
 WhenSaved = Callable[[Path, str], None]
+
+SAVED_SHOWN_MS = 15_000
+"""How long "Saved: …" stays on the history's status line: as long as the main window's
+status bar keeps "Summary saved: …" after a circle's summary is saved."""
+
+
+class PassingStatus:
+    """A status line whose "Saved: …" passes: it clears after ``SAVED_SHOWN_MS`` or when the
+    person moves on (another tab), as the main window's timed status messages do. Without
+    this, the path of a file saved long ago stayed under whatever was done next."""
+
+    def __init__(self, label: QLabel) -> None:
+        self.label = label
+        self.timer = QTimer(label)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVED_SHOWN_MS)
+        self.timer.timeout.connect(self.clear)
+        self._said = ""
+
+    def say(self, text: str) -> None:
+        self.label.setText(text)
+        self._said = text
+        self.timer.start()
+
+    def clear(self) -> None:
+        """Clear the passing message, leaving anything said since it untouched."""
+        self.timer.stop()
+        if self._said and self.label.text() == self._said:
+            self.label.setText("")
+        self._said = ""
 
 
 def watched_pdf_hook(hook: PdfHook, when_saved: WhenSaved) -> PdfHook:

@@ -19,17 +19,23 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_date, format_number
 from circlekeeper.prompts.uses import UsageRow
+from circlekeeper.ui.prompts.deck_folder import DeckFolder
 
 
-def ask_open_deck(parent: QWidget) -> Path | None:
+def ask_open_deck(parent: QWidget, memory: DeckFolder | None = None) -> Path | None:
+    """A deck to import, asked in the folder the last one came from (else Documents)."""
+    memory = memory or DeckFolder()
     path, _filter = QFileDialog.getOpenFileName(
         parent,
         _("Import a prompt deck"),
-        "",
+        str(memory.folder()),
         # Translators: file-type filters; keep the parts in brackets and the ";;" as they are.
         _("Prompt decks (*.toml);;All files (*)"),
     )
-    return Path(path) if path else None
+    if not path:
+        return None
+    memory.remember(Path(path))
+    return Path(path)
 
 
 def ask_save_deck(parent: QWidget) -> Path | None:

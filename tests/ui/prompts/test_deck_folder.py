@@ -1,0 +1,53 @@
+"""*Import deck…* opens in the folder the last deck came from, and in Documents the first time
+(it opened in the process's working directory)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from circlekeeper.ui.prompts.browser_parts import ask_open_deck
+
+
+@pytest.fixture
+def asked(monkeypatch, tmp_path: Path) -> list[str]:
+    """Qt's settings in a temporary folder; the dialog's start folder noted, a deck chosen."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
+    folders: list[str] = []
+    answers = iter([str(tmp_path / "decks" / "grief.toml"), "", ""])
+
+    def fake(_parent, _title, folder, _filter):
+        folders.append(folder)
+        return next(answers), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake)
+    (tmp_path / "decks").mkdir()
+    return folders
+
+
+def test_the_first_import_opens_in_documents_and_the_next_where_the_last_deck_was(
+    qtbot, asked: list[str], tmp_path: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert ask_open_deck(parent) == tmp_path / "decks" / "grief.toml"
+    assert asked[0] == documents and asked[0] != str(Path.cwd())
+    assert ask_open_deck(parent) is None  # cancelled: the folder stays remembered
+    assert ask_open_deck(parent) is None
+    assert asked[1:] == [str(tmp_path / "decks")] * 2
+
+
+def test_a_remembered_folder_that_is_gone_falls_back_to_documents(
+    qtbot, asked: list[str], tmp_path: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ask_open_deck(parent)
+    (tmp_path / "decks").rmdir()
+    ask_open_deck(parent)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert asked[1] == documents
