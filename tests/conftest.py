@@ -26,6 +26,19 @@ os.environ.setdefault("CIRCLEKEEPER_MUTE", "1")
 os.environ["CIRCLEKEEPER_LANG"] = "en"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "installers: uses the built installers (dist/); runs after every other test, so that"
+        " .ci/run can build them meanwhile",
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The installer tests last: in CI they wait for the build running beside the suite."""
+    items.sort(key=lambda item: item.get_closest_marker("installers") is not None)
+
+
 @pytest.fixture(scope="session")
 def postgres_admin_url() -> Iterator[str]:
     """A role allowed to CREATE DATABASE (and, on our own cluster, a superuser)."""

@@ -12,6 +12,11 @@ import pytest
 from tests.display.conftest import run_scenario
 from tests.display.xserver import RealDisplay
 
+# With the suite on several workers (scripts/check), one worker runs the whole tier, one scenario
+# at a time, and starts its displays once: two scenarios at once would race each other for the
+# processor while their windows have seconds to appear.
+pytestmark = pytest.mark.xdist_group("real display")
+
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_round_plan_reads_in_full_and_the_budget_warning_is_in_sight(

@@ -5,8 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.display.conftest import run_scenario
 from tests.display.xserver import RealDisplay
+
+# With the suite on several workers (scripts/check), one worker runs the whole tier, one scenario
+# at a time, and starts its displays once: two scenarios at once would race each other for the
+# processor while their windows have seconds to appear.
+pytestmark = pytest.mark.xdist_group("real display")
 
 
 def steps_where(report: dict[str, Any], where: str) -> list[dict[str, Any]]:

@@ -10,6 +10,11 @@ import pytest
 from tests.display.conftest import run_scenario
 from tests.display.xserver import RealDisplay
 
+# With the suite on several workers (scripts/check), one worker runs the whole tier, one scenario
+# at a time, and starts its displays once: two scenarios at once would race each other for the
+# processor while their windows have seconds to appear.
+pytestmark = pytest.mark.xdist_group("real display")
+
 DIALOGS = {  # each step of the dialogs scenario, and the title of the window it must take
     "shortcuts": "Keyboard shortcuts",
     "settings": "Settings",

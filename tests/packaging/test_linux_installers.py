@@ -1,8 +1,11 @@
 """The .deb and the tarball from ``packaging/build-linux``, installed and used as a person would.
 
-Runs when the artefacts are in ``dist/`` (``.ci/run`` builds them first; locally, run
-``packaging/build-linux``). With ``CI=true`` missing artefacts, a missing Xvfb or not being
-root fail the run instead of skipping: CI must not pass without trying the installers.
+Runs when the artefacts are in ``dist/`` (locally, run ``packaging/build-linux``). ``.ci/run``
+builds them in the background while the rest of the suite runs: these tests run last (they are
+marked ``installers``) and wait for that build, which names the file its exit status lands in
+(``CIRCLEKEEPER_INSTALLERS_BUILD``); a failed build fails them with its log. With ``CI=true``
+missing artefacts, a missing Xvfb or not being root fail the run instead of skipping: CI must
+not pass without trying the installers.
 
 For each install: ``--version``, ``--smoke-test`` on a real X display, ``demo``, ``export`` a PDF
 with names in several scripts (read back with pypdf: the text and the embedded fonts, which
@@ -15,6 +18,7 @@ import os
 import shutil
 import subprocess
 import tarfile
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,12 +35,45 @@ TARBALL = DIST / f"circlekeeper-{__version__}-linux-x86_64.tar.gz"
 DEB = DIST / f"circlekeeper_{__version__}_amd64.deb"
 APP_ID = "org.circlekeeper.CircleKeeper"
 IN_CI = os.environ.get("CI") == "true"
+BUILD_ENV = "CIRCLEKEEPER_INSTALLERS_BUILD"
+BUILD_MINUTES = 30
+"""How long to wait for a background build (it takes about three minutes on its own)."""
+
+pytestmark = pytest.mark.installers
 
 
 def _unavailable(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: the installers must be tested)")
     pytest.skip(reason)
+
+
+def _built() -> None:
+    """Waits for the installers ``.ci/run`` is building beside the tests; fails with the
+    build's log if it failed (or is still going after :data:`BUILD_MINUTES`)."""
+    named = os.environ.get(BUILD_ENV, "").strip()
+    if not named:
+        return
+    status = Path(named)
+    log = status.with_suffix(".log")
+    deadline = time.monotonic() + BUILD_MINUTES * 60
+    while not status.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"packaging/build-linux still running after {BUILD_MINUTES} minutes", pytrace=False
+            )
+        time.sleep(1)
+    code = status.read_text().strip()
+    if code != "0":
+        said = log.read_text(errors="replace") if log.exists() else "(no log)"
+        pytest.fail(
+            f"packaging/build-linux failed (exit status {code}):\n{said[-6000:]}", pytrace=False
+        )
+
+
+@pytest.fixture(scope="module")
+def installers() -> None:
+    _built()
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +85,9 @@ def display() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def deb_app(display: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[InstalledApp]:
+def deb_app(
+    installers: None, display: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[InstalledApp]:
     if not DEB.is_file():
         _unavailable(f"{DEB.name} is not built (run packaging/build-linux)")
     if os.geteuid() != 0 or shutil.which("apt-get") is None:
@@ -62,7 +101,9 @@ def deb_app(display: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 @pytest.fixture(scope="module")
-def tarball_app(display: str, tmp_path_factory: pytest.TempPathFactory) -> InstalledApp:
+def tarball_app(
+    installers: None, display: str, tmp_path_factory: pytest.TempPathFactory
+) -> InstalledApp:
     if not TARBALL.is_file():
         _unavailable(f"{TARBALL.name} is not built (run packaging/build-linux)")
     unpacked = tmp_path_factory.mktemp("download")
