@@ -18,13 +18,13 @@ from operator import itemgetter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from circlekeeper.session.document import SessionDocument, document_from_log
+from circlekeeper.session.document import SessionDocument
 from circlekeeper.session.prompts import MoodCounts, PromptUse
 from circlekeeper.store.models import CircleRow, EventRow, MoodRow, PromptUseRow, SessionRow
 from circlekeeper.store.moods import mood_counts_from
 from circlekeeper.store.prompts import prompt_use_from
 from circlekeeper.store.records import SessionRecord
-from circlekeeper.store.sessions.exporting import ExportProblem, problem_in
+from circlekeeper.store.sessions.exporting import ExportProblem, document_of, problem_in
 from circlekeeper.store.sessions.rows import EVENT_COLUMNS, entries_from_rows, session_record
 from circlekeeper.store.store import Store
 
@@ -85,16 +85,9 @@ def _batch(
         sid = record.session_id
 
         def document(record: SessionRecord = record, sid: int = sid) -> SessionDocument:
-            return document_from_log(
+            return document_of(
+                record,
                 entries_from_rows(sid, logs.get(sid, ())),
-                circle=record.circle_name,
-                facilitators=record.facilitators,
-                co_facilitators=record.co_facilitators,
-                round_plan=record.plan,
-                started=record.started_at,
-                ended=record.ended_at,
-                timezone=record.timezone,
-                shareable_summary=record.shareable,
                 moods=moods.get(sid, []),
                 prompt_uses=uses.get(sid, []),
             )

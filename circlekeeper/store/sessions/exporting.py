@@ -7,13 +7,15 @@ names.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
+from circlekeeper.session import events as ev
 from circlekeeper.session.document import InvalidSessionFile, SessionDocument, document_from_log
 from circlekeeper.session.interchange.session_file import dump_session, load_session
+from circlekeeper.session.prompts import MoodCounts, PromptUse
 from circlekeeper.store.records import SessionRecord
 from circlekeeper.store.store import Store
 
@@ -72,9 +74,26 @@ class ExportProblem:
 
 def session_document(store: Store, session_id: int) -> SessionDocument:
     """The session exactly as ``export-json`` writes it (never private notes)."""
-    record = store.sessions.get(session_id)
-    return document_from_log(
+    return document_of(
+        store.sessions.get(session_id),
         store.sessions.entries(session_id),
+        moods=store.moods.for_session(session_id),
+        prompt_uses=store.prompts.uses_for_session(session_id),
+    )
+
+
+def document_of(
+    record: SessionRecord,
+    entries: Sequence[ev.Entry],
+    *,
+    moods: Sequence[MoodCounts],
+    prompt_uses: Sequence[PromptUse],
+) -> SessionDocument:
+    """A stored session's document from its record, log and side tables: one place that says
+    which of the record's fields the file carries, for ``export-json`` and for ``check``,
+    which reads many sessions in batches."""
+    return document_from_log(
+        entries,
         circle=record.circle_name,
         facilitators=record.facilitators,
         co_facilitators=record.co_facilitators,
@@ -83,8 +102,8 @@ def session_document(store: Store, session_id: int) -> SessionDocument:
         ended=record.ended_at,
         timezone=record.timezone,
         shareable_summary=record.shareable,
-        moods=store.moods.for_session(session_id),
-        prompt_uses=store.prompts.uses_for_session(session_id),
+        moods=moods,
+        prompt_uses=prompt_uses,
     )
 
 
