@@ -3,8 +3,9 @@ headings take two lines, so a column is as wide as its figures, not its heading 
 planned", "Durchschn. anwesend"). Before, a German page 1024 pixels wide left a circle's name
 115 pixels and "Tuesday evening grief circle" read "Tuesday ev…".
 
-The widths here are the history page's own; in the main window at a 1024×600 screen the page
-is about 715 pixels wide, and there the German table still scrolls sideways (not yet fixed)."""
+In the main window at a 1024×600 screen the page is about 715 pixels wide: there the columns
+are fitted (names and words wrap onto a second line, headings take their short, hyphenated
+forms) and nothing scrolls sideways; before, the table scrolled in every language."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
-from circlekeeper.i18n import use_language
+from circlekeeper.i18n import _, use_language
 from circlekeeper.store import open_store
 from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
-from circlekeeper.ui.history.period_view import two_lines
+from circlekeeper.ui.history.format import duration
+from circlekeeper.ui.history.period_view import circle_columns, two_lines
 
 NAMES = ("Parents of teenagers", "Tuesday evening grief circle")
 FIGURES = ["12", "4 / 4", "23", "5", "87 %", "11.5", "—", "1 h 35", "0.93", "4 %", "17"]
@@ -55,3 +58,45 @@ def test_a_heading_breaks_at_the_space_nearest_its_middle() -> None:
     assert two_lines("Held of planned") == "Held of\nplanned"
     assert two_lines("Avg. present") == "Avg.\npresent"
     assert two_lines("Sessions") == "Sessions"
+
+
+@pytest.mark.parametrize("language", ("en", "fr", "de", "ar"))
+def test_the_circles_table_fits_the_main_window_on_a_small_screen(
+    qtbot, real_app, english_afterwards, language: str
+) -> None:
+    """Inside the real main window at 1024×600 the page is about 715 pixels wide: every
+    heading whole, each circle's name whole (on two lines if need be), no sideways scroll."""
+    from PySide6.QtWidgets import QApplication
+
+    use_language(language)
+    window = real_app().window
+    window.resize(1024, 600 - 32)
+    window.open_demo()
+    (page,) = (p for p in window.options.extra_pages.values() if isinstance(p, HistoryPage))
+    window.show_page(page)
+    page.tabs.setCurrentWidget(page.period_tab)
+    view = page.period_view
+    figures = [
+        *FIGURES[:6],
+        _("too few sessions to tell"),
+        duration(95 * 60, to_the_minute=True),
+        *FIGURES[8:],
+    ]
+    view._fill(view.circles, [[name, *figures] for name in NAMES])
+    QApplication.processEvents()
+    table, header = view.circles, view.circles.horizontalHeader()
+    qtbot.waitUntil(lambda: table.columnWidth(0) > 0)
+    assert page.width() < 800, page.width()  # the page, not the screen, is what must fit
+    assert table.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
+    metrics = table.fontMetrics()
+    for column in range(table.columnCount()):
+        item = table.horizontalHeaderItem(column)
+        lines = item.text().split("\n")
+        widest = max(header.fontMetrics().horizontalAdvance(line) for line in lines)
+        assert widest + 8 <= header.sectionSize(column), (language, item.text())
+        assert item.toolTip() == circle_columns()[column]  # the full heading, always
+        for row in range(table.rowCount()):  # names and words whole, on two lines if need be
+            cell = table.item(row, column).text()
+            rect = table.visualRect(table.model().index(row, column)).adjusted(3, 0, -3, 0)
+            room = metrics.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), cell)
+            assert rect.contains(room), (language, cell, rect, room)

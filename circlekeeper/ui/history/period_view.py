@@ -39,6 +39,7 @@ from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.filter_bar import date_display_format
 from circlekeeper.ui.history.format import count, decimal, duration
+from circlekeeper.ui.history.period_columns import CirclesFitter, two_lines
 from circlekeeper.ui.table_keys import tab_leaves
 
 GLANCE_ROWS_AT_LEAST = 3
@@ -175,6 +176,7 @@ class PeriodView(QWidget):
         self.words.setWordWrap(True)
         self.words.setTextFormat(Qt.TextFormat.PlainText)
         self.circles = self._table(_("Circles in the period"), circle_columns())
+        self._fit_circles = CirclesFitter(self.circles, circle_columns())
 
         controls = QGridLayout()
         placed: tuple[tuple[int, int, str, QWidget], ...] = (
@@ -402,6 +404,8 @@ class PeriodView(QWidget):
                 table.setItem(r, c, item)
         if table is self.glance:
             self._fit_glance()
+        else:
+            self._fit_circles.fit()
 
     def _fit_glance(self) -> None:
         """Every figure at a glance where the screen has room; on a small one (1024×600) the
@@ -416,15 +420,6 @@ class PeriodView(QWidget):
         heights = [table.rowHeight(r) for r in range(table.rowCount())]
         table.setMaximumHeight(frame + sum(heights))
         table.setMinimumHeight(frame + sum(heights[:GLANCE_ROWS_AT_LEAST]))
-
-
-def two_lines(heading: str) -> str:
-    """A heading broken at the space nearest its middle (one word stays on one line)."""
-    spaces = [i for i, c in enumerate(heading) if c == " "]
-    if not spaces:
-        return heading
-    middle = min(spaces, key=lambda i: abs(len(heading) - 2 * i))
-    return heading[:middle] + "\n" + heading[middle + 1 :]
 
 
 def _average_length(seconds: float) -> str:

@@ -1,0 +1,118 @@
+"""The Period tab's per-circle table, fitted to the page's width: it never scrolls sideways.
+
+In the main window on a 1024×600 screen the history page is about 715 pixels wide, and the
+table has twelve columns. The columns are fitted by the past-sessions table's fitter
+(:mod:`column_fit`): a circle's name takes what room is left and wraps onto a second line
+(the row grows) before it is cut; a figure in words ("1 Std. 35 Min.", "zu wenige Sitzungen,
+um es zu sagen") may wrap too. When
+even then the headings are too wide (German "Wiedergekommen", French "Personnes"), the table
+shows the headings' short forms, which translators break and hyphenate where their language
+does ("Wieder-/gekommen"); the full heading stays the section's tooltip and accessible name.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+from circlekeeper.i18n import pgettext
+from circlekeeper.ui.history.column_fit import PADDING, ColumnFitter, ColumnRoom
+
+USUAL_NAME = "Tuesday evening"
+"""Half a usual circle name: the name column's least before there are rows (never shown)."""
+
+
+def short_circle_columns() -> list[str]:
+    """The figure columns' headings in short, for a narrow page (each line as it shows)."""
+    # Translators: short forms of the period table's column headings, shown when the page is
+    # narrow (a small laptop). "\n" starts a second line: break and hyphenate a long word
+    # where your language does ("Wieder-\ngekommen"); the full heading shows as a tooltip.
+    return [
+        pgettext("short heading", "Ses-\nsions"),
+        pgettext("short heading", "Held of\nplanned"),
+        pgettext("short heading", "Peo-\nple"),
+        pgettext("short heading", "New"),
+        pgettext("short heading", "Came\nback"),
+        pgettext("short heading", "Avg.\npresent"),
+        pgettext("short heading", "Trend"),
+        pgettext("short heading", "Avg.\nlength"),
+        pgettext("short heading", "Fair-\nness"),
+        pgettext("short heading", "Passed"),
+        pgettext("short heading", "Prompts"),
+    ]
+
+
+def two_lines(heading: str) -> str:
+    """A heading broken at the space nearest its middle (one word stays on one line)."""
+    spaces = [i for i, c in enumerate(heading) if c == " "]
+    if not spaces:
+        return heading
+    middle = min(spaces, key=lambda i: abs(len(heading) - 2 * i))
+    return heading[:middle] + "\n" + heading[middle + 1 :]
+
+
+def circle_rooms(table: QTableWidget, headings: list[str]) -> list[ColumnRoom]:
+    """The table's columns under ``headings``, measured from its rows (a few circles): the
+    name gives room first, down to two lines; then the figures in words, down to their longest
+    word; a heading is never cut."""
+    metrics = table.fontMetrics()
+    heads = table.horizontalHeader().fontMetrics()
+
+    def widest(lines: str, font: QFontMetrics = metrics) -> int:
+        return max(font.horizontalAdvance(line) for line in lines.split("\n")) + PADDING
+
+    rooms = []
+    for column, head in enumerate(headings):
+        heading = widest(head, heads)
+        cells = [table.item(row, column) for row in range(table.rowCount())]
+        words = [cell.text() for cell in cells if cell is not None and cell.text()]
+        natural = max([heading, *(widest(w) for w in words)])
+        if column == 0:
+            least = max([heading, *(widest(two_lines(w)) for w in words)])
+            short = widest(USUAL_NAME)
+            rooms.append(ColumnRoom(max(natural, short), max(least, short), share=1))
+        else:
+            # Words ("too few sessions to tell") wrap at every space if need be.
+            least = max([heading, *(widest(w.replace(" ", "\n")) for w in words)])
+            rooms.append(ColumnRoom(natural, least, gives=1))
+    return rooms
+
+
+class CirclesFitter(ColumnFitter):
+    """Fits the circles table each time it is resized or refilled, in short headings only
+    when the full ones leave no room."""
+
+    def __init__(self, table: QTableWidget, headings: list[str]) -> None:
+        self._full = list(headings)
+        self._circles = table
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, heading in enumerate(self._full):
+            item = QTableWidgetItem()
+            item.setToolTip(heading)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, heading)
+            table.setHorizontalHeaderItem(column, item)
+        super().__init__(table, [])
+        for column in range(len(self._full)):  # the fitter's widths, not Qt's own
+            table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive
+            )
+        self.fit()
+
+    def fit(self) -> None:
+        table = self._circles
+        width = table.viewport().width()
+        lines = [self._full[0], *map(two_lines, self._full[1:])]
+        rooms = circle_rooms(table, lines)
+        if sum(room.least for room in rooms) > width:
+            lines = [self._full[0], *short_circle_columns()]
+            rooms = circle_rooms(table, lines)
+        for column, text in enumerate(lines):
+            item = table.horizontalHeaderItem(column)
+            if item is not None and item.text() != text:
+                item.setText(text)
+        self._rooms = rooms
+        super().fit()
+        table.resizeRowsToContents()  # a name on two lines gets a taller row
