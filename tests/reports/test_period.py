@@ -18,7 +18,7 @@ from circlekeeper.reports.period_csv import period_csv
 from circlekeeper.store import CircleRecord, Store, open_store
 from tests.reports.conftest import GENERATED, pdf_pages, words
 from tests.reports.stored import play
-from tests.store.period_history import NAMES, build_history
+from tests.store.period_history import NAMES, history_store
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 EVERY_NAME = [*NAMES, *(n.split()[0] for n in NAMES), "Robin", "Sam"]
@@ -26,12 +26,8 @@ EVERY_NAME = [*NAMES, *(n.split()[0] for n in NAMES), "Robin", "Sam"]
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    opened = open_store(tmp_path_factory.mktemp("period") / "ck.sqlite3")
-    build_history(opened)
-    try:
+    with history_store(tmp_path_factory.mktemp("period")) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 def _pages(store: Store, **options: object) -> list[str]:

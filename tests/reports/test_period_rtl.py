@@ -17,9 +17,9 @@ from pypdf import PdfReader
 from circlekeeper.commands.report_input import base_context, period_report
 from circlekeeper.i18n import _, speaking
 from circlekeeper.reports import render_period
-from circlekeeper.store import Store, open_store
+from circlekeeper.store import Store
 from tests.reports.conftest import GENERATED, flat
-from tests.store.period_history import build_history
+from tests.store.period_history import history_store
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 OURS = (
@@ -46,12 +46,8 @@ class Chunk:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    opened = open_store(tmp_path_factory.mktemp("period-rtl") / "ck.sqlite3")
-    build_history(opened)
-    try:
+    with history_store(tmp_path_factory.mktemp("period-rtl")) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 def _pdf(store: Store, language: str) -> PdfReader:

@@ -18,13 +18,16 @@ Every turn follows the last without a gap, so a session lasts as long as its tur
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from circlekeeper.session import CircleSession, FakeClock, Participant
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
 from circlekeeper.session.prompts import MoodCounts, PromptUse
-from circlekeeper.store import CircleRecord, Store
+from circlekeeper.store import CircleRecord, Store, open_store
 from circlekeeper.store.journal import StoreJournal
 
 PLAN = (
@@ -142,3 +145,15 @@ def build_history(store: Store) -> Built:
     store.moods.save(s["T2"], MoodCounts("check-out", {5: 3}))
     store.moods.save(s["T3"], MoodCounts("check-in", {4: 2, 5: 2}))
     return built
+
+
+@contextmanager
+def history_store(folder: Path) -> Iterator[Store]:
+    """A real store file in ``folder`` holding :func:`build_history`'s history, closed after:
+    the module-wide store of every test that reads these hand-worked figures."""
+    opened = open_store(folder / "ck.sqlite3")
+    try:
+        build_history(opened)
+        yield opened
+    finally:
+        opened.close()

@@ -12,25 +12,21 @@ import pytest
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from circlekeeper.commands.report_input import base_context, period_report
-from circlekeeper.store import Store, open_store
+from circlekeeper.store import Store
 from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.period_export import store_period_saver
 from circlekeeper.ui.history.period_view import preset_days
 from tests.reports.conftest import pdf_text, words
-from tests.store.period_history import build_history
+from tests.store.period_history import history_store
 
 NOW = datetime(2026, 4, 15, 12, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    opened = open_store(tmp_path_factory.mktemp("period-ui") / "ck.sqlite3")
-    build_history(opened)
-    try:
+    with history_store(tmp_path_factory.mktemp("period-ui")) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture

@@ -16,12 +16,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from circlekeeper.commands.report_input import base_context, period_report
-from circlekeeper.store import Store, open_store
+from circlekeeper.store import Store
 from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.period_export import store_period_saver
 from circlekeeper.ui.history.saved_files import SAVED_SHOWN_MS
-from tests.store.period_history import build_history
+from tests.store.period_history import history_store
 
 NOW = datetime(2026, 4, 15, 12, tzinfo=UTC)
 
@@ -34,12 +34,8 @@ class FakeExport(QObject):
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    opened = open_store(tmp_path_factory.mktemp("saved-files") / "ck.sqlite3")
-    build_history(opened)
-    try:
+    with history_store(tmp_path_factory.mktemp("saved-files")) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture
@@ -107,14 +103,19 @@ def test_the_period_report_and_figures_say_where_they_were_saved(
     assert page.status.text() == f"Saved: {csv.with_suffix('.pdf')}"
 
 
-def test_saved_passes_when_the_person_moves_on_or_after_a_while(
-    qtbot, page: HistoryPage, tmp_path: Path
-) -> None:
+def _export_first_session_again(qtbot, page: HistoryPage, saved: Path) -> None:
+    """Choose the newest session and export its PDF again, the export finishing at ``saved``."""
     page.table.selectRow(0)
     qtbot.waitUntil(lambda: page.detail_view is not None)
     assert page.detail_view is not None
     named_button(page.detail_view, "Export the PDF of this session again").click()
-    pdf_runs[-1].finished.emit(tmp_path / "first.pdf")
+    pdf_runs[-1].finished.emit(saved)
+
+
+def test_saved_passes_when_the_person_moves_on_or_after_a_while(
+    qtbot, page: HistoryPage, tmp_path: Path
+) -> None:
+    _export_first_session_again(qtbot, page, tmp_path / "first.pdf")
     assert page.status.text() == f"Saved: {tmp_path / 'first.pdf'}"
     page.tabs.setCurrentWidget(page.period_tab)  # moving on clears it
     assert page.status.text() == ""
@@ -130,11 +131,7 @@ def test_saved_passes_when_the_person_moves_on_or_after_a_while(
 def test_a_later_message_is_not_cleared_by_the_saved_ones_timer(
     qtbot, page: HistoryPage, tmp_path: Path
 ) -> None:
-    page.table.selectRow(0)
-    qtbot.waitUntil(lambda: page.detail_view is not None)
-    assert page.detail_view is not None
-    named_button(page.detail_view, "Export the PDF of this session again").click()
-    pdf_runs[-1].finished.emit(tmp_path / "first.pdf")
+    _export_first_session_again(qtbot, page, tmp_path / "first.pdf")
     page.status.setText("The session was deleted.")
     page.passing.timer.timeout.emit()
     assert page.status.text() == "The session was deleted."
