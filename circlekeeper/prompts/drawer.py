@@ -148,6 +148,24 @@ class PromptDrawer:
                 by_text[key] = when
         return by_id, by_text
 
+    def heard_last_time(self, text: str) -> datetime | None:
+        """When this circle's most recent session began, if it heard ``text`` (the same words,
+        however spaced or cased); ``None`` otherwise.
+
+        A prompt saved in the circle's plan fills *Start a circle* as it opens, and the draw's
+        rule never reaches it: the plan's check-in, heard every week, came back unremarked.
+        This asks the same history the draw reads, about the one prompt."""
+        key = normalized_text(text)
+        if self.circle_id is None or not key:
+            return None
+        uses = self._library.repository.uses_for_circle(self.circle_id, last_sessions=1)
+        heard = [when for when, use in uses if normalized_text(use.text) == key]
+        return max(heard) if heard else None
+
+    def recognise(self, text: str) -> Prompt | None:
+        """The library prompt with these words (a saved or typed prompt), if there is one."""
+        return self._library.match_text(text) if text.strip() else None
+
     # ------------------------------------------------------------------ drawing
 
     def draw(self, request: DrawRequest) -> Draw:

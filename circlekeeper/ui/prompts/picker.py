@@ -6,6 +6,11 @@ never gives back any prompt this field has just rejected. When the draw had to b
 so. Typing over a drawn prompt simply makes it a typed prompt.
 Where the cell is narrow (a small screen, a long language) the buttons become icons
 (``prompt_buttons``); Ctrl+B, Ctrl+D and Ctrl+Shift+D press them from the prompt field.
+
+A prompt the field opens with (one saved in the circle's plan) never went through a draw, so
+the draw's rule against repeats never looked at it: when the group heard it last time, the note
+says so and *Another* (Ctrl+Shift+D) offers a fresh one. The prompt stays until then, since a
+circle may keep one check-in on purpose, week after week.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from circlekeeper.i18n import _, pgettext
+from circlekeeper.i18n.formats import format_date
 from circlekeeper.prompts.drawer import Draw, DrawRequest, PromptDrawer
 from circlekeeper.session.prompts import Prompt, PromptCategory
 from circlekeeper.ui.prompts.labels import describe
@@ -133,6 +139,26 @@ class PromptPicker(QWidget):
         """Whether the buttons show their words (rather than only their icons)."""
         return bool(self.draw_button.text() or self.browse_button.text())
 
+    def check_heard(self) -> bool:
+        """Say so when the prompt in the field is one the group heard last time, and let
+        *Another* replace it; True when it was."""
+        text = self.field.text()
+        heard = self._drawer.heard_last_time(text) if self._drawer is not None else None
+        if self._drawer is None or heard is None:
+            return False
+        self._prompt = self._drawer.recognise(text)
+        self.field.setToolTip(describe(self._prompt) if self._prompt else "")
+        # Translators: under a prompt saved in the circle's plan; {day} is the date of the
+        # circle's last session. Ctrl+Shift+D draws another prompt.
+        note = _(
+            "The group heard this prompt last time ({day}). Keep it, or draw another"
+            " (Ctrl+Shift+D)."
+        ).format(day=format_date(heard.astimezone(), "medium"))
+        self.note.setText(note)
+        self.note.setVisible(True)
+        self.redraw_button.setEnabled(True)
+        return True
+
     def _redraw_if_drawn(self) -> None:
         if self.redraw_button.isEnabled():
             self.redraw()
@@ -171,11 +197,13 @@ class PromptPicker(QWidget):
 
     def _set(self, text: str, prompt: Prompt | None, note: str = "") -> None:
         self._prompt = prompt
+        # The note first: the new text tells the round plan to fit its row to the cell, and a
+        # note still shown then left the row a note taller than the cell.
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         self.field.setText(text)
         self.field.setCursorPosition(0)
         self.field.setToolTip(describe(prompt) if prompt else "")
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
 
     def _typed(self, _text: str) -> None:
         self._prompt = None

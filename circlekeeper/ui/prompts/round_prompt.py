@@ -50,6 +50,8 @@ class RoundPromptCell(QWidget):
         self.picker = PromptPicker(
             label=label, text=text, request=request, drawer=tools.drawer, browse=browse
         )
+        if text.strip():  # the circle's saved prompt: was it what the group heard last time?
+            self.picker.check_heard()
         initial = tuple(person_prompts)
         self.people = PersonPromptList(
             label=label, request=request, drawer=tools.drawer, browse=tools.browse
@@ -122,6 +124,13 @@ class RoundPromptCell(QWidget):
             )
         self.stack.adjustSize()
         self.adjustSize()
+
+    def forget_layout(self) -> None:
+        """Let the next size hint count only what is shown now (a note just hidden): each
+        layout on the way up keeps its children's last size hints until told they changed,
+        and the round plan's row kept a hidden note's line."""
+        for widget in (self.picker, self.people, self.stack):
+            widget.updateGeometry()
 
     # ------------------------------------------------------------------ values
 

@@ -112,6 +112,7 @@ class RoundPlanEditor(QWidget):
         self.table.setHorizontalHeaderLabels([_(title) if title else "" for title in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PROMPT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._column_resized)
         metrics = self.fontMetrics()
         # Narrow enough that the prompt keeps most of a 1024-pixel screen's width: each column
         # fits its longest usual content (a combo box's arrow, a spin box's buttons beside it).
@@ -309,10 +310,30 @@ class RoundPlanEditor(QWidget):
         return chosen
 
     def _fit_row(self, cell: RoundPromptCell) -> None:
-        """A draw note, or a list of people, needs a taller row."""
+        """A draw note, or a list of people, needs a taller row; once they go, a shorter one.
+        The cell's layouts are asked afresh: they still remembered a note just hidden, and the
+        row kept the note's empty line under a fresh prompt."""
+        cell.forget_layout()
         for row in range(self.table.rowCount()):
             if self.table.cellWidget(row, PROMPT_COLUMN) is cell:
-                self.table.resizeRowToContents(row)
+                self._fit_row_at(row)
+
+    def _fit_row_at(self, row: int) -> None:
+        """The row as tall as its editors ask, and as its prompt cell needs at the column's
+        width: a note wrapped onto three lines (Arabic, a 1024-pixel screen) was cut to the
+        one line its size hint promised."""
+        self.table.resizeRowToContents(row)
+        cell = self.cell(row)
+        if cell is not None and cell.hasHeightForWidth():
+            wanted = cell.heightForWidth(self.table.columnWidth(PROMPT_COLUMN))
+            if wanted > self.table.rowHeight(row):
+                self.table.setRowHeight(row, wanted)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        """The prompt column got narrower or wider: a wrapped note needs more or fewer lines."""
+        if column == PROMPT_COLUMN:
+            for row in range(self.table.rowCount()):
+                self._fit_row_at(row)
 
     def cell(self, row: int) -> RoundPromptCell | None:
         """A round's prompt cell (None without prompt tools)."""

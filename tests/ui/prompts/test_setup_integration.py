@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from circlekeeper.prompts import PromptDrawer, PromptUseRecorder
 from circlekeeper.session import Participant
 from circlekeeper.session.model import RoundKind
@@ -13,6 +15,7 @@ from circlekeeper.ui.prompts.picker import PromptPicker, PromptTools
 from circlekeeper.ui.setup.round_plan_editor import ACTIONS
 from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
 
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 MEMBERS = (Participant("1", "Amal", "she/her"), Participant("2", "山田 花子", ""))
 
 
@@ -100,3 +103,67 @@ def test_two_rounds_of_one_kind_never_draw_the_same_prompt(qtbot, library, shipp
         first.draw_button.click()
         second.draw_button.click()
         assert first.prompt() != second.prompt()
+
+
+def _saved_plan(library, check_in_text: str):
+    from circlekeeper.session.model import RoundPlan, TimePolicy
+
+    return (
+        RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60), prompt=check_in_text),
+        RoundPlan(RoundKind.SHARING, TimePolicy.open(), prompt="What are you carrying today?"),
+    )
+
+
+def test_a_saved_prompt_heard_last_time_says_so_and_another_replaces_it(
+    qtbot, library, repo
+) -> None:
+    """The circle's plan saves its check-in; last week's session heard it. *Start a circle*
+    opens with it, says plainly that the group heard it last time, and one key draws another
+    (never the same words back)."""
+    check_in = next(p for p in library.prompts() if p.category is PromptCategory.CHECK_IN)
+    repo.add_session(1, 9, datetime(2026, 11, 24, 18, 0, tzinfo=UTC))
+    plan = _saved_plan(library, check_in.text)
+    PromptUseRecorder(library).record_plan(1, plan)
+    brief = CircleBrief("Tuesday", MEMBERS, (), plan, ("Sam",))
+    drawer = PromptDrawer(library, circle_id=9, seed=3)
+    dialog = SetupDialog(brief, seed=1, prompt_tools=PromptTools(drawer=drawer))
+    qtbot.addWidget(dialog)
+    picker = dialog.plan.picker(0)
+    assert picker.text() == check_in.text  # kept until the facilitator says otherwise
+    assert picker.note.isVisibleTo(dialog)
+    assert "heard this prompt last time (Nov 24, 2026)" in picker.note_text()
+    assert "Ctrl+Shift+D" in picker.note_text()
+    assert picker.redraw_button.isEnabled()
+    # The sharing prompt was heard too, but typed words the library does not hold are no
+    # less heard: the same note.
+    assert dialog.plan.picker(1).note.isVisibleTo(dialog)
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # offscreen windows are not activated by themselves; keys need it
+    picker.field.setFocus()
+    qtbot.waitUntil(picker.field.hasFocus)
+    qtbot.keyClick(picker.field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | SHIFT)
+    assert picker.text() != check_in.text
+    assert picker.prompt().category is PromptCategory.CHECK_IN
+    assert "last time" not in picker.note_text()
+    # The note went with the old prompt, and so did the line it took.
+    table = dialog.plan.table
+    qtbot.waitUntil(lambda: table.rowHeight(0) < table.rowHeight(1))
+    assert table.rowHeight(0) < table.rowHeight(1)
+
+
+def test_a_saved_prompt_not_heard_last_time_opens_without_a_note(qtbot, library, repo) -> None:
+    check_in = next(p for p in library.prompts() if p.category is PromptCategory.CHECK_IN)
+    plan = _saved_plan(library, check_in.text)
+    repo.add_session(1, 9, datetime(2026, 11, 17, 18, 0, tzinfo=UTC))
+    PromptUseRecorder(library).record_plan(1, plan)  # two weeks ago ...
+    repo.add_session(2, 9, datetime(2026, 11, 24, 18, 0, tzinfo=UTC))  # ... not last week
+    brief = CircleBrief("Tuesday", MEMBERS, (), plan, ("Sam",))
+    drawer = PromptDrawer(library, circle_id=9, seed=3)
+    dialog = SetupDialog(brief, seed=1, prompt_tools=PromptTools(drawer=drawer))
+    qtbot.addWidget(dialog)
+    picker = dialog.plan.picker(0)
+    assert picker.text() == check_in.text
+    assert not picker.note.isVisibleTo(dialog)
+    assert not picker.redraw_button.isEnabled()
