@@ -74,3 +74,27 @@ def test_a_circles_title_and_description_sit_on_the_right_in_arabic(qtbot, arabi
         assert min(ink) > label.width() / 4, f"{label.text()!r} is not pinned to the left"
     # The full stop stays at the end of the English sentence, not thrown to its start.
     assert plain(page.description.text()).endswith("pace.")
+
+
+def test_the_agreements_to_read_aloud_sit_on_the_right_in_arabic(qtbot, arabic) -> None:
+    """*Start a circle* set them left to right, pinned to the left edge, while the circle's
+    page beside it aligned them right."""
+    from PySide6.QtWidgets import QLabel
+
+    from circlekeeper.session import Participant
+    from circlekeeper.ui.setup.setup_dialog import CircleBrief, SetupDialog, default_plan
+
+    agreements = ("Listen first.", "No advice.")
+    brief = CircleBrief("Grief Circle", (Participant("1", "Sam"),), agreements, default_plan())
+    dialog = SetupDialog(brief, seed=1)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 700)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = next(w for w in dialog.findChildren(QLabel) if w.accessibleName() == "اتفاقات المجموعة")
+    ink = _ink_columns(label)
+    assert ink, "drawn"
+    assert max(ink) > label.width() - 12, "the agreements end at the right edge"
+    assert min(ink) > label.width() / 3, "the agreements are not pinned to the left"
+    # Each keeps its own words in order: the full stop after "first", not before "Listen".
+    assert plain(label.text()).splitlines()[0].endswith("1. Listen first.")

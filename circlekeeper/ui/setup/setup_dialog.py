@@ -36,7 +36,7 @@ from circlekeeper.session.order import (
     OrderStrategy,
 )
 from circlekeeper.session.roles import suggest_facilitator
-from circlekeeper.ui.bidi_text import breakable, display_name
+from circlekeeper.ui.bidi_text import breakable, display_name, own_direction, sentence
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
@@ -163,8 +163,13 @@ class SetupDialog(SpeakingOrder, QDialog):
         self.plan.budgets_changed.connect(self._check_budgets)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.budget_offer.undo)
 
+        # Each agreement a line in the window's direction, its words in their own, as on the
+        # circle's page: in Arabic the list was pinned to the left edge, numbers and all.
         agreements = QLabel(
-            breakable("\n".join(f"{i}. {text}" for i, text in enumerate(brief.agreements, 1)))
+            "\n".join(
+                sentence(f"{i}. {own_direction(breakable(text))}")
+                for i, text in enumerate(brief.agreements, 1)
+            )
             or _("This circle has no written agreements yet.")
         )
         agreements.setWordWrap(True)
