@@ -33,6 +33,7 @@ from circlekeeper.i18n import _, ngettext
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
+from circlekeeper.ui.notes.locked_page import LockedPage
 from circlekeeper.ui.notes.note_lines import DAMAGED_TEXT, NameOf, details, preview
 from circlekeeper.vault.notes import Note, NotesService, matching
 
@@ -75,7 +76,8 @@ class NotesPanel(QWidget):
         self._build_reading()
         buttons = self._build_buttons()
         open_page = self._open_page_with(buttons)
-        locked_page = self._build_locked_page()
+        locked_page = LockedPage(self.request_unlock)
+        self.locked_label, self.unlock_button = locked_page.label, locked_page.button
         self.pages = QStackedWidget()
         self.pages.addWidget(open_page)
         self.pages.addWidget(locked_page)
@@ -158,25 +160,6 @@ class NotesPanel(QWidget):
         open_layout.addLayout(buttons)
         open_layout.addWidget(self.message)
         return open_page
-
-    def _build_locked_page(self) -> QWidget:
-        locked_page = QWidget()
-        locked_layout = QVBoxLayout(locked_page)
-        locked_label = QLabel(_("Private notes are locked."))
-        locked_label.setWordWrap(True)
-        locked_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        locked_label.setAccessibleName(_("Notes are locked"))
-        self.locked_label = locked_label
-        self.unlock_button = self._button(
-            _("Unlock…"), _("Unlock notes"), _("Enter your passphrase"), self.request_unlock
-        )
-        locked_layout.addStretch(1)
-        # Full width, centred text: a wrapped label given only its preferred width by an
-        # alignment flag got too little height and its second line was cut in half.
-        locked_layout.addWidget(locked_label)
-        locked_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
-        locked_layout.addStretch(1)
-        return locked_page
 
     def _wire_keys(self) -> None:
         """Ctrl+F, Ctrl+E, Ctrl+S and Delete while the focus is anywhere in the panel."""
@@ -313,19 +296,7 @@ class NotesPanel(QWidget):
         self.search.blockSignals(True)
         self.search.setText("")
         self.search.blockSignals(False)
-        if self.bridge.vault.is_set_up:
-            self.locked_label.setText(_("Private notes are locked."))
-            self.unlock_button.setText(_("Unlock…"))
-            self.unlock_button.setAccessibleName(_("Unlock notes"))
-            self.unlock_button.setToolTip(_("Enter your passphrase"))
-        else:
-            # The button asks for a passphrase nobody has yet: it offers to choose one.
-            self.locked_label.setText(_("No private notes yet. Choose a passphrase to start."))
-            self.unlock_button.setText(_("Choose a passphrase…"))
-            self.unlock_button.setAccessibleName(_("Choose a passphrase"))
-            self.unlock_button.setToolTip(
-                _("Private notes are encrypted with a passphrase only you know")
-            )
+        self._locked_page.show_for(set_up=self.bridge.vault.is_set_up)
         self.pages.setCurrentWidget(self._locked_page)
 
     # -------------------------------------------------------------- intents
