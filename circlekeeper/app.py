@@ -329,6 +329,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     from circlekeeper.ui.history import HistoryPage
     from circlekeeper.ui.history.period_export import store_period_saver
     from circlekeeper.ui.notes import build_notes
+    from circlekeeper.ui.notes.in_view import for_window
     from circlekeeper.ui.notes.panel import NotesPanel
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.prompts.mood_widget import MoodCountDialog
@@ -388,26 +389,25 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
         offer_to_open(parent, path, kind)
         return None
 
-    window.add_page(
-        _("&History"),
-        HistoryPage(
-            queries,
-            notes_widget_factory=lambda session_id: NotesPanel(
-                notes.service, notes.bridge, session_id=session_id, name_of=name_of
-            ),
-            person_notes_factory=lambda person_id: NotesPanel(
-                notes.service, notes.bridge, person_id=person_id, name_of=name_of
-            ),
-            pdf_hook=export_from_history,
-            saved=saved_from_history,
-            ask=window.options.ask,
-            period_saver=store_period_saver(
-                lambda *args, **kw: period_report(store, *args, **kw),
-                lambda: base_context(store),
-                lambda circle_id: store.circles.get(circle_id).name,
-            ),
+    history = HistoryPage(
+        queries,
+        notes_widget_factory=lambda session_id: NotesPanel(
+            notes.service, notes.bridge, session_id=session_id, name_of=name_of
+        ),
+        person_notes_factory=lambda person_id: NotesPanel(
+            notes.service, notes.bridge, person_id=person_id, name_of=name_of
+        ),
+        pdf_hook=export_from_history,
+        saved=saved_from_history,
+        ask=window.options.ask,
+        period_saver=store_period_saver(
+            lambda *args, **kw: period_report(store, *args, **kw),
+            lambda: base_context(store),
+            lambda circle_id: store.circles.get(circle_id).name,
         ),
     )
+    window.add_page(_("&History"), history)
+    notes_menu.follow(for_window(window, history, queries))
     window.apply_settings(stored)
     window.attach_catalog(
         StoreCatalog(

@@ -193,3 +193,51 @@ def test_before_any_passphrase_the_button_offers_to_choose_one_not_to_unlock(qtb
     kit.vault.lock()
     panel.refresh()
     assert panel.unlock_button.text() == "Unlock…"
+
+
+def test_a_note_written_the_evening_after_asks_the_passphrase_and_is_sealed(
+    qtbot, kit: NotesKit
+) -> None:
+    """After the circle, in the session's notes: New note (Ctrl+N) asks for the passphrase
+    when notes are locked, then the words typed are sealed on Save, about whoever was chosen,
+    and listed with the others."""
+    kit.vault.lock()
+    kit.bridge.set_unlock_prompt(kit.unlock_prompt_answering())
+    panel = make_panel(qtbot, kit, session_id=7, people=[(1, "Amal"), (2, "Jonas")])
+    assert not panel.new_button.isHidden()  # on the open page, behind the locked one for now
+    panel.activateWindow()
+    panel.setFocus()
+    qtbot.waitUntil(panel.hasFocus)
+    qtbot.keyClick(panel, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert kit.vault.is_unlocked
+    assert panel.viewer.hasFocus() and not panel.viewer.isReadOnly()
+    assert panel.viewer.toPlainText() == ""
+    assert [panel.about.itemText(i) for i in range(panel.about.count())][1:] == ["Amal", "Jonas"]
+    panel.about.setCurrentIndex(2)
+    qtbot.keyClicks(panel.viewer, "Call Jonas on Thursday about the new job")
+    qtbot.keyClick(panel.viewer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    assert panel.message.text() == "Note saved."
+    assert panel.viewer.isReadOnly()
+    written = [r for r in kit.repo.rows.values() if r.elapsed is None]
+    assert len(written) == 1 and written[0].session_id == 7 and written[0].person_id == 2
+    assert b"Thursday" not in written[0].ciphertext
+    assert kit.service.get(written[0].note_id).text == "Call Jonas on Thursday about the new job"
+    assert panel.current_note_id() == written[0].note_id
+    assert "Jonas · Call Jonas on Thursday" in panel.list.currentItem().text()
+
+
+def test_an_empty_new_note_is_not_saved_and_cancel_goes_back(qtbot, kit: NotesKit) -> None:
+    panel = make_panel(qtbot, kit, session_id=7)
+    before = len(kit.repo.rows)
+    panel.new_button.click()
+    panel.save_button.click()
+    assert "needs some text" in panel.message.text() and len(kit.repo.rows) == before
+    panel.cancel_button.click()
+    assert panel.viewer.isReadOnly() and panel.list.isEnabled()
+    assert panel.viewer.toPlainText() == "Amal mentioned the food bank"
+
+
+def test_a_persons_notes_offer_no_new_note(qtbot, kit: NotesKit) -> None:
+    panel = make_panel(qtbot, kit, person_id=1)
+    assert panel.new_button.isHidden()

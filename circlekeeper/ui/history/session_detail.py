@@ -28,7 +28,13 @@ from circlekeeper.history.records import SessionDetail
 from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_list
 from circlekeeper.session.state import TurnOutcome
-from circlekeeper.ui.bidi_text import breakable, isolate, listed_person, sentence
+from circlekeeper.ui.bidi_text import (
+    breakable,
+    display_name,
+    isolate,
+    listed_person,
+    sentence,
+)
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.facts import SEPARATOR, fairness_sentence, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
@@ -80,6 +86,16 @@ class SessionDetailView(QWidget):
         buttons = self._build_buttons(pdf_hook)
         session_id = detail.listing.session_id
         self.notes_widget = notes_widget_factory(session_id) if notes_widget_factory else None
+        # A note written the evening after can be about someone who was there.
+        set_people = getattr(self.notes_widget, "set_people", None)
+        if callable(set_people):
+            set_people(
+                [
+                    (int(p.person_id), display_name(p.name))
+                    for p in detail.summary.people
+                    if p.person_id.isdigit()
+                ]
+            )
         self._lay_out(buttons)
 
     # ------------------------------------------------------------ building

@@ -8,7 +8,7 @@ unlock / lock / change-passphrase / "notes of this circle" actions to a main win
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 from circlekeeper.i18n import _
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.notes.bridge import VaultBridge
+from circlekeeper.ui.notes.in_view import SessionShown
 from circlekeeper.ui.notes.note_lines import NameOf
 from circlekeeper.ui.notes.notes_dialog import NotesDialog
 from circlekeeper.ui.notes.passphrase_dialogs import ask_to_change
@@ -54,7 +55,8 @@ class NotesFactory:
 
 
 class NotesMenu:
-    """The Notes menu of a main window; remembers the circle in progress or just ended."""
+    """The Notes menu of a main window; remembers the circle in progress or just ended, and
+    asks ``session_in_view`` (``in_view.SessionInView``) for the one on screen after it."""
 
     def __init__(
         self,
@@ -69,6 +71,8 @@ class NotesMenu:
         self.bridge = bridge
         self.name_of = name_of
         self.session_id: int | None = None
+        self.session_in_view: Callable[[], SessionShown | None] | None = None
+        """The session on screen when no circle runs (History's, the chosen circle's last)."""
         self.held: str | None = None
         """Why the commands that write the vault are off (the data is open read-only)."""
         menu = QMenu(_("&Notes"), window)
@@ -121,7 +125,9 @@ class NotesMenu:
             else _("Set &up private notes…")
         )
         self.lock_action.setEnabled(unlocked)
-        self.session_action.setEnabled(self.session_id is not None)
+        self.session_action.setEnabled(
+            self.session_id is not None or self.session_in_view is not None
+        )
         self.change_action.setEnabled(self.bridge.vault.is_set_up)
         if self.held is not None:  # setting notes up and a new passphrase both write
             writing = [self.change_action]
@@ -130,6 +136,11 @@ class NotesMenu:
             for action in writing:
                 action.setEnabled(False)
                 action.setToolTip(self.held)
+
+    def follow(self, session_in_view: Callable[[], SessionShown | None]) -> None:
+        """After a circle (or with none run today), open the notes of the session on screen."""
+        self.session_in_view = session_in_view
+        self._update()
 
     def hold_writes(self, reason: str) -> None:
         """The data is open read-only: keep the commands that would write off, saying why."""
@@ -149,7 +160,23 @@ class NotesMenu:
             )
 
     def open_session_notes(self) -> NotesDialog | None:
+        """The notes of the circle running, else of the session on screen (History's, or the
+        chosen circle's last), where new ones can be written the evening after."""
+        in_view = self.session_in_view() if self.session_in_view is not None else None
+        if in_view is not None:
+            session_id, words, people = in_view
+            # Translators: a window title; {session} names a circle and when it met.
+            title = _("Private notes — {session}").format(session=words)
+            return self._open(title, session_id=session_id, people=people)
         if self.session_id is None:
+            QMessageBox.information(
+                self.window,
+                _("No circle to write about yet"),
+                _(
+                    "Notes of a circle belong to one of its sessions. Choose a circle that has"
+                    " met, or a session in History, then open its notes again."
+                ),
+            )
             return None
         return self._open(_("Private notes — this circle"), session_id=self.session_id)
 
@@ -160,7 +187,12 @@ class NotesMenu:
         return self._open(_("Private notes about {name}").format(name=name), person_id=person_id)
 
     def _open(
-        self, title: str, *, session_id: int | None = None, person_id: int | None = None
+        self,
+        title: str,
+        *,
+        session_id: int | None = None,
+        person_id: int | None = None,
+        people: Sequence[PersonChoice] = (),
     ) -> NotesDialog:
         dialog = NotesDialog(
             self.service,
@@ -169,6 +201,7 @@ class NotesMenu:
             session_id=session_id,
             person_id=person_id,
             name_of=self.name_of,
+            people=people,
             parent=self.window,
         )
         dialog.show()

@@ -1,12 +1,16 @@
-"""A window around the notes panel: a circle's notes after it ends, or one person's notes."""
+"""A window around the notes panel: a circle's notes after it ends (read, and new ones
+written), or one person's notes."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.ui.notes.bridge import VaultBridge
 from circlekeeper.ui.notes.note_lines import NameOf
 from circlekeeper.ui.notes.panel import Ask, NotesPanel
+from circlekeeper.ui.notes.quick_note import PersonChoice
 from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.vault.notes import NotesService
 
@@ -24,6 +28,7 @@ class NotesDialog(QDialog):
         person_id: int | None = None,
         name_of: NameOf | None = None,
         ask: Ask | None = None,
+        people: Sequence[PersonChoice] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -35,6 +40,7 @@ class NotesDialog(QDialog):
             person_id=person_id,
             name_of=name_of,
             ask=ask,
+            people=people,
         )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)

@@ -1,4 +1,5 @@
-"""Reading notes after a circle or about one person: list, view, edit, delete, search.
+"""Reading notes after a circle or about one person: list, view, edit, delete, search; and,
+for one circle's session, writing a new one (the evening after, from History or the Notes menu).
 
 Everything shown is decrypted on demand from the :class:`NotesService` and dropped again when
 the vault locks: the list, the viewer and the search box are emptied and a locked page with an
@@ -10,11 +11,12 @@ panel (after a circle, for one person) is ``notes_dialog.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +37,7 @@ from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.ui.notes.locked_page import LockedPage
 from circlekeeper.ui.notes.note_lines import DAMAGED_TEXT, NameOf, details, preview
+from circlekeeper.ui.notes.quick_note import PersonChoice
 from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
@@ -60,8 +63,10 @@ class NotesPanel(QWidget):
         person_id: int | None = None,
         name_of: NameOf | None = None,
         ask: Ask | None = None,
+        people: Sequence[PersonChoice] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """``people``: who a new note of the session can be about (those who were there)."""
         super().__init__(parent)
         self.service = service
         self.bridge = bridge
@@ -72,6 +77,8 @@ class NotesPanel(QWidget):
         self._loaded: list[Note] = []
         self._notes: dict[str, Note] = {}
         self._editing = False
+        self._writing = False
+        """The open note is a new one, not yet saved (the viewer holds its words)."""
         self.setAccessibleName(_("Private notes"))
         self._build_reading()
         buttons = self._build_buttons()
@@ -86,6 +93,7 @@ class NotesPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
         self._wire_keys()
+        self.set_people(people)
         bridge.locked.connect(self._show_locked)
         bridge.unlocked.connect(self.refresh)
         self.refresh()
@@ -110,6 +118,11 @@ class NotesPanel(QWidget):
         self.viewer.setReadOnly(True)
         for widget in (self.list, self.viewer, self.search):
             mark_private(widget)
+        self.about = QComboBox()
+        # Translators: the list of people a private note can be about.
+        self.about.setAccessibleName(_("About"))
+        self.about.setToolTip(_("Who the note is about (optional)"))
+        self.about.setVisible(False)
         self.meta = QLabel()
         self.meta.setAccessibleName(_("Note details"))
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
@@ -132,6 +145,13 @@ class NotesPanel(QWidget):
         self.delete_button = self._button(
             _("Delete…"), _("Delete note"), _("Delete this note for good"), self.delete_current
         )
+        self.new_button = self._button(
+            _("New note"),
+            _("New note"),
+            _("Write a note about this circle, saved encrypted (Ctrl+N)"),
+            self.begin_new,
+        )
+        self.new_button.setVisible(self.session_id is not None)
         self.lock_button = self._button(
             _("Lock notes"), _("Lock notes"), _("Lock private notes now"), self.bridge.lock
         )
@@ -141,6 +161,7 @@ class NotesPanel(QWidget):
         for column, button in enumerate((self.edit_button, self.save_button, self.cancel_button)):
             buttons.addWidget(button, 0, column)
         buttons.addWidget(self.delete_button, 1, 0)
+        buttons.addWidget(self.new_button, 1, 1)
         buttons.addWidget(self.lock_button, 1, 2)
         buttons.setColumnStretch(3, 1)
         return buttons
@@ -154,6 +175,7 @@ class NotesPanel(QWidget):
         body.addWidget(self.list, 2)
         right = QVBoxLayout()
         right.addWidget(self.meta)
+        right.addWidget(self.about)
         right.addWidget(self.viewer, 1)
         body.addLayout(right, 3)
         open_layout.addLayout(body, 1)
@@ -167,6 +189,7 @@ class NotesPanel(QWidget):
             ("Ctrl+F", self.search.setFocus),
             ("Ctrl+E", self.begin_edit),
             ("Ctrl+S", self.save_edit),
+            ("Ctrl+N", self.begin_new),
             ("Delete", self.delete_current),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -253,8 +276,10 @@ class NotesPanel(QWidget):
         self._selected(self.list.currentItem(), None)
 
     def showEvent(self, event: QShowEvent) -> None:
-        # Notes written in the live field since the panel was built appear when it is shown.
-        self.refresh()
+        # Notes written in the live field since the panel was built appear when it is shown;
+        # words being written or changed stay as they are.
+        if not self._editing:
+            self.refresh()
         super().showEvent(event)
 
     def current_note_id(self) -> str | None:
@@ -274,8 +299,11 @@ class NotesPanel(QWidget):
         self.edit_button.setEnabled(note is not None and not note.damaged)
         self.delete_button.setEnabled(has)
 
-    def _set_editing(self, on: bool) -> None:
+    def _set_editing(self, on: bool, *, writing: bool = False) -> None:
         self._editing = on
+        self._writing = on and writing
+        self.about.setVisible(self._writing)
+        self.new_button.setEnabled(not on)
         self.viewer.setReadOnly(not on)
         self.save_button.setVisible(on)
         self.cancel_button.setVisible(on)
@@ -301,6 +329,27 @@ class NotesPanel(QWidget):
 
     # -------------------------------------------------------------- intents
 
+    def set_people(self, people: Sequence[PersonChoice]) -> None:
+        """Who a new note can be about: no one, or one of ``people``."""
+        self.about.clear()
+        self.about.addItem(_("About no one"), None)
+        for person_id, name in people:
+            self.about.addItem(name, person_id)
+
+    def begin_new(self) -> None:
+        """Write a new note of this session: the passphrase first when notes are locked."""
+        if self.session_id is None or self._editing:
+            return
+        if not self.bridge.is_unlocked and not self.bridge.request_unlock(self.window()):
+            return
+        self.refresh()
+        self.list.clearSelection()
+        self.viewer.setPlainText("")  # also forgets the undo history
+        self.meta.setText(_("New note: it is encrypted the moment you save it (Ctrl+S)."))
+        self.about.setCurrentIndex(0)
+        self._set_editing(True, writing=True)
+        self.viewer.setFocus()
+
     def request_unlock(self) -> None:
         if self.bridge.request_unlock(self.window()):
             self.refresh()
@@ -316,6 +365,9 @@ class NotesPanel(QWidget):
         self._selected(self.list.currentItem(), None)
 
     def save_edit(self) -> None:
+        if self._writing:
+            self._save_new()
+            return
         note_id = self.current_note_id()
         if not self._editing or note_id is None:
             return
@@ -327,6 +379,25 @@ class NotesPanel(QWidget):
         self._set_editing(False)
         self.changed.emit()
         self.refresh()
+        self.message.setText(_("Note saved."))
+
+    def _save_new(self) -> None:
+        """Seal and store the new note; the words stay in the viewer when it cannot be saved."""
+        try:
+            note = self.service.add(
+                self.viewer.toPlainText(), self.session_id, self.about.currentData(), None
+            )
+        except UserFacingError as error:
+            self.message.setText(_("Not saved: {reason}").format(reason=error))
+            return
+        self._set_editing(False)
+        self.changed.emit()
+        self.refresh()
+        rows = [
+            i for i in range(self.list.count()) if self.list.item(i).data(NOTE_ID) == note.note_id
+        ]
+        if rows:
+            self.list.setCurrentRow(rows[0])
         self.message.setText(_("Note saved."))
 
     def delete_current(self) -> None:
