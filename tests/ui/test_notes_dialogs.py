@@ -134,3 +134,43 @@ def test_change_passphrase_dialog(qtbot) -> None:
     kit.vault.lock()
     kit.vault.unlock("a fresh passphrase")
     assert kit.vault.is_unlocked
+
+
+def test_a_passphrase_just_chosen_is_confirmed_with_what_it_protects(
+    qtbot, fresh: NotesKit, monkeypatch
+) -> None:
+    """The set-up dialog closed with no word: did it take? Now a message says it is set, what
+    it protects, and that it cannot be recovered if forgotten."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from circlekeeper.ui.notes import passphrase_dialogs
+
+    shown: list[tuple[str, str, str]] = []
+
+    def answer(dialog: CreatePassphraseDialog) -> int:
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.confirm.setText(PASSPHRASE)
+        dialog._submit()
+        return dialog.result()
+
+    def told(box: QMessageBox) -> int:
+        shown.append((box.windowTitle(), box.text(), box.informativeText()))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(CreatePassphraseDialog, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "exec", told)
+    assert passphrase_dialogs.ask_to_unlock(fresh.vault)
+    assert fresh.vault.is_set_up and fresh.vault.is_unlocked
+    ((title, text, more),) = shown
+    assert title == "Private notes are protected"
+    assert "passphrase is set" in text and "encrypted with it" in text
+    assert "cannot be recovered" in more
+    assert PASSPHRASE not in title + text + more
+
+    # Unlocking later is not setting up: no message then.
+    fresh.vault.lock()
+    monkeypatch.setattr(
+        UnlockDialog, "exec", lambda d: fresh.vault.unlock(PASSPHRASE) or 1, raising=True
+    )
+    assert passphrase_dialogs.ask_to_unlock(fresh.vault)
+    assert len(shown) == 1

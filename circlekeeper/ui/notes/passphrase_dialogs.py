@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -245,16 +246,46 @@ class ChangePassphraseDialog(_PassphraseDialog):
 
 
 def ask_to_unlock(vault: Vault, parent: QWidget | None = None) -> bool:
-    """Show the right dialog (choose on first use, else enter); True when notes are open."""
+    """Show the right dialog (choose on first use, else enter); True when notes are open.
+    A passphrase just chosen is confirmed in words (:func:`confirm_set_up`)."""
     if vault.is_unlocked:
         return True
-    dialog = (
-        UnlockDialog(vault, parent) if vault.is_set_up else CreatePassphraseDialog(vault, parent)
-    )
+    choosing = not vault.is_set_up
+    dialog = CreatePassphraseDialog(vault, parent) if choosing else UnlockDialog(vault, parent)
     try:
-        return bool(dialog.exec()) and vault.is_unlocked
+        accepted = bool(dialog.exec())
     finally:
         dialog.deleteLater()
+    opened = accepted and _is_open(vault)
+    if opened and choosing:
+        confirm_set_up(parent)
+    return opened
+
+
+def _is_open(vault: Vault) -> bool:
+    """Asked afresh after the dialog (a checker would keep the answer read before it)."""
+    return vault.is_unlocked
+
+
+def confirm_set_up(parent: QWidget | None) -> None:
+    """The set-up dialog closed without a word, leaving the facilitator to wonder whether the
+    passphrase took: say that it did, what it protects, and (once more, now that it is real)
+    that nobody can recover it."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _("Private notes are protected"),
+        _(
+            "Your passphrase is set. Private notes are encrypted with it before they are"
+            " saved, and open only when you type it: once each time you open CircleKeeper."
+        ),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setInformativeText(_(FORGET_WARNING))
+    try:
+        box.exec()
+    finally:
+        box.deleteLater()
 
 
 def ask_to_change(vault: Vault, parent: QWidget | None = None) -> bool:
