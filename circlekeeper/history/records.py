@@ -207,6 +207,8 @@ class CircleHistory:
     least_heard: tuple[BalanceEntry, ...] = field(default_factory=tuple)
     cadence: Cadence = field(default_factory=Cadence)
     """How often it plans to meet (its first session stands in for a missing start date)."""
+    demo: bool = False
+    """The circle is one the demo data made (its heading says so, as everywhere else)."""
 
 
 @dataclass(frozen=True, slots=True)

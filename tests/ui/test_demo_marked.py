@@ -65,6 +65,13 @@ def test_history_pickers_and_table_mark_demo_circles(qtbot, app_parts) -> None:
     assert all(
         page.model.index(r, 1).data().endswith(" (demo)") for r in range(page.model.rowCount())
     )
+    # The Circles view's heading too (it dropped the mark the picker above it showed).
+    demo_id = next(cid for cid in shown if cid != real)
+    page.show_circle(demo_id)
+    assert page.circle_view is not None
+    assert page.circle_view.title.text() == shown[demo_id]
+    page.show_circle(real)
+    assert page.circle_view.title.text() == "Real circle"
 
 
 def test_a_demo_sessions_pdf_says_demo_in_its_title(app_parts) -> None:

@@ -70,6 +70,7 @@ def circle_history(engine: Engine, circle_id: int, last_sessions: int = 10) -> C
         prompts=tuple(PromptCount(p.text, p.uses, p.last) for p in prompts),
         least_heard=tuple(least_heard(engine, circle_id, last_sessions)),
         cadence=codec.cadence_from_columns(circle.cadence, circle.cadence_since),
+        demo=bool(circle.demo),
     )
 
 

@@ -21,6 +21,7 @@ from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_date, format_weekday
 from circlekeeper.ui.bidi_text import display_name
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
 from circlekeeper.ui.history.format import count, decimal, local_time, signed_percent
 from circlekeeper.ui.history.retention import Ask, RetentionPanel
@@ -54,7 +55,7 @@ class CircleView(QWidget):
 
     def _build_figures(self) -> None:
         history = self.history
-        self.title = plain_label(history.name, _("Circle"))
+        self.title = plain_label(demo_name(history.name, history.demo), _("Circle"))
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
