@@ -120,3 +120,39 @@ def test_each_painted_cell_gets_its_text_and_alignment(page) -> None:
         assert option.text == model.data(index, Qt.ItemDataRole.DisplayRole)
         seen.append(int(option.displayAlignment) == RIGHT)
     assert seen == [False, False, False, True, True, True, False], "figures right-aligned"
+
+
+def test_empty_pickers_say_what_is_true_instead_of_choose(qtbot, tmp_path: Path) -> None:
+    """A new database: People and Circles said "Choose a person." / "Choose a circle." over
+    pickers with nothing in them. They say there is no one (no circle) yet and how to get
+    there; once there is, the usual hint is back."""
+    from PySide6.QtWidgets import QLabel
+
+    from circlekeeper.store.records import CircleRecord
+
+    empty = open_store(tmp_path / "new.sqlite3")
+    try:
+        widget = HistoryPage(HistoryQueries.for_store(empty), threaded=False, now=lambda: NOW)
+        qtbot.addWidget(widget)
+        widget.show()
+
+        def said(tab) -> str:
+            shown = tab.area.widget()
+            return shown.text() if isinstance(shown, QLabel) else ""
+
+        widget.tabs.setCurrentWidget(widget.people_tab)
+        assert said(widget.people_tab).startswith("No one yet.")
+        assert "Edit circle" in said(widget.people_tab)
+        assert not widget.person_picker.isEnabled()
+        widget.tabs.setCurrentWidget(widget.circles_tab)
+        assert said(widget.circles_tab).startswith("No circles yet.")
+        assert "New circle" in said(widget.circles_tab)
+        assert not widget.circle_picker.isEnabled()
+
+        empty.circles.save(CircleRecord(None, "Tuesday"))
+        widget.refresh_choices()
+        assert said(widget.circles_tab) == "Choose a circle."
+        assert widget.circle_picker.isEnabled()
+        assert said(widget.people_tab).startswith("No one yet.")
+    finally:
+        empty.close()

@@ -42,7 +42,7 @@ from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
 from circlekeeper.ui.history.circle_view import CircleView
 from circlekeeper.ui.history.column_fit import ColumnFitter, session_columns
-from circlekeeper.ui.history.empty_state import empty_state
+from circlekeeper.ui.history.empty_state import empty_state, no_circles, no_people
 from circlekeeper.ui.history.filter_bar import FilterBar
 from circlekeeper.ui.history.format import count
 from circlekeeper.ui.history.period_view import PeriodSaver, PeriodView
@@ -274,8 +274,10 @@ class HistoryPage(QWidget):
             self.model.set_filter(self.filter_bar.current())
         # The pickers share the models; their "any" row simply shows nothing. Views not
         # opened yet take the models when they are built. The circle in view stays named.
-        self.people_tab.set_model(people_model)
-        self.circles_tab.set_model(circles_model, keep=shown_circle)
+        self.people_tab.set_model(people_model, empty=None if people else no_people())
+        self.circles_tab.set_model(
+            circles_model, shown_circle, empty=None if circles else no_circles()
+        )
         if self._period_view is not None:
             self._period_view.set_circles(circles_model)
         return changed

@@ -46,6 +46,8 @@ class PickerTab(QWidget):
         self._searchable = searchable
         self._button_words = button
         self._model: QAbstractItemModel | None = None
+        self._empty: str | None = None
+        """What the tab says when there is nothing to choose (else ``None``)."""
         self.built = False
         self._picker: QComboBox
         self._area: QScrollArea
@@ -71,7 +73,8 @@ class PickerTab(QWidget):
         area = self._area = QScrollArea()
         area.setWidgetResizable(True)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.setWidget(empty_state(self._placeholder))  # as the Sessions tab's
+        area.setWidget(empty_state(self._empty or self._placeholder))  # as the Sessions tab's
+        picker.setEnabled(self._empty is None)
         top = QHBoxLayout()
         top.addWidget(QLabel(self._label))
         top.addWidget(picker, 1)
@@ -100,13 +103,21 @@ class PickerTab(QWidget):
         self.build()
         return self._button
 
-    def set_model(self, model: QAbstractItemModel, keep: int | None = None) -> None:
+    def set_model(
+        self, model: QAbstractItemModel, keep: int | None = None, *, empty: str | None = None
+    ) -> None:
         """The shared choice list (re-read each time the history is shown); ``keep`` stays
-        named in the picker if it is still in the list (nothing is named when it is gone)."""
+        named in the picker if it is still in the list (nothing is named when it is gone).
+        ``empty``: the list has nothing to choose, and this says so (and how to get there)
+        where "Choose …" stood over an empty picker."""
+        was_empty, self._empty = self._empty, empty
         self._model = model
         if self.built:
             self._picker.setModel(model)
             self._picker.setCurrentIndex(-1 if keep is None else self._picker.findData(keep))
+            self._picker.setEnabled(empty is None)
+            if empty is not None or was_empty is not None:
+                self._area.setWidget(empty_state(empty or self._placeholder))
 
     def current(self) -> int | None:
         """The chosen entry's id; ``None`` before anything is chosen (or the tab is built)."""
