@@ -83,6 +83,7 @@ class PickerTab(QWidget):
             self._button = QPushButton(text)
             self._button.setAccessibleName(name)
             self._button.clicked.connect(self.button_pressed)
+            self._button.setEnabled(self._empty is None)
             top.addWidget(self._button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -116,6 +117,8 @@ class PickerTab(QWidget):
             self._picker.setModel(model)
             self._picker.setCurrentIndex(-1 if keep is None else self._picker.findData(keep))
             self._picker.setEnabled(empty is None)
+            if self._button is not None:  # "Show their sessions" of no one
+                self._button.setEnabled(empty is None)
             if empty is not None or was_empty is not None:
                 self._area.setWidget(empty_state(empty or self._placeholder))
 
