@@ -175,6 +175,23 @@ def format_date_and_time(
     return glue.replace("{1}", day).replace("{0}", clock)
 
 
+def zone_city(zone: tzinfo, *, language: str | None = None) -> str:
+    """The city a time zone is named after, as the language writes it ("Lagos", "Tokio",
+    "طوكيو"): how a clock time says whose clock it was read on."""
+    from babel import dates
+
+    return str(dates.get_timezone_location(zone, locale=_locale(language), return_city=True))
+
+
+def at_place(moment: str, zone: tzinfo) -> str:
+    """A date and time followed by the place whose clock it was read on (:func:`zone_city`)."""
+    from circlekeeper.i18n.translation import gettext
+
+    # Translators: a date and time of a session, and the city of the time zone its circle
+    # meets in, shown when the list holds other clocks too ("Nov 24, 2026, 6:51 PM (Lagos)").
+    return gettext("{moment} ({place})").format(moment=moment, place=zone_city(zone))
+
+
 def format_duration(
     seconds: float,
     *,

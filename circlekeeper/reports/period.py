@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from circlekeeper.i18n import _, active_language, language, ngettext
-from circlekeeper.i18n.formats import format_date, format_date_and_time, format_list
+from circlekeeper.i18n.formats import at_place, format_date, format_date_and_time, format_list
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy, ReportContext
@@ -264,7 +264,8 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
     s = kit.styles
     named = report.overall is not Privacy.COUNTS
     zones: dict[str, object] = {}
-    when = [_when(line, zones) for line in lines]
+    clocks = {_local(line, zones).utcoffset() for line in lines}
+    when = [_when(line, zones, named=len(clocks) > 1) for line in lines]
     # The date column is as wide as the language's longest date and time ("27 de nov. de 2026
     # 18:34" runs longer than "27.11.2026, 18:34"); the circle's gives way. A figure column is
     # at least as wide as its heading ("Presentes" beside "Novas").
@@ -376,10 +377,18 @@ class _CellCache:
         return found
 
 
-def _when(line: SessionLine, zones: dict[str, object]) -> str:
+def _when(line: SessionLine, zones: dict[str, object], *, named: bool = False) -> str:
     """When the session began on its circle's clock, as the report's language writes a date
-    and a time ("Nov 27, 2026, 6:34 PM", "27.11.2026, 18:34", "27‏/11‏/2026، 6:34 م")."""
-    return format_date_and_time(_local(line, zones))
+    and a time ("Nov 27, 2026, 6:34 PM", "27.11.2026, 18:34", "27‏/11‏/2026، 6:34 م").
+
+    The appendix lists sessions in the order they happened. When its circles' clocks differ
+    (``named``), each time names its place ("6:51 PM (Lagos)" above "6:32 PM (London)"), so
+    a later time listed first reads as another clock, not a mistake; a page of one clock,
+    the usual report, names none."""
+    moment = _local(line, zones)
+    shown = format_date_and_time(moment)
+    zone = zones[line.timezone]
+    return at_place(shown, zone) if named and isinstance(zone, tzinfo) else shown
 
 
 def _local(line: SessionLine, zones: dict[str, object]) -> datetime:

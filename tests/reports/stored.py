@@ -24,6 +24,7 @@ def play_finished(
     names: tuple[str, ...],
     start: datetime,
     plan: tuple[RoundPlan, ...] = PLAN,
+    timezone: str = "Europe/Berlin",
 ) -> tuple[int, tuple[int, ...]]:
     """A session of new people ``names``, every event stored before the engine goes on, then
     finished; returns its id and the people's ids. (The export benchmark plays its sessions
@@ -34,7 +35,7 @@ def play_finished(
         facilitators=("Robin",),
         plan=plan,
         started_at=start,
-        timezone="Europe/Berlin",
+        timezone=timezone,
         people=people,
     )
     clock = FakeClock()

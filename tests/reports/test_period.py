@@ -229,3 +229,26 @@ def test_large_counts_are_grouped_and_a_unit_s_full_stop_ends_the_sentence(store
     assert "People reached 1,234 2" in english
     assert "1,234 different people came 4,321 times in all" in english
     assert "circles met for 19.0 h in all." in english
+
+
+def test_an_appendix_of_circles_on_different_clocks_names_each_place(tmp_path: Path) -> None:
+    """Sessions are listed in the order they happened; a London circle's 6:20 PM came after a
+    Berlin circle's 6:30 PM. Each time names its place, so the order reads as two clocks, not
+    a mistake; a report of one clock names none (the other tests)."""
+    from tests.reports.stored import play_finished
+
+    with open_store(tmp_path / "ck.sqlite3") as store:
+        berlin = store.circles.save(CircleRecord(None, "Berlin circle"))
+        london = store.circles.save(CircleRecord(None, "London circle"))
+        play_finished(store, berlin, ("Ana", "Bo"), datetime(2026, 3, 3, 17, 30, tzinfo=UTC))
+        play_finished(
+            store,
+            london,
+            ("Cy", "Dee"),
+            datetime(2026, 3, 3, 18, 20, tzinfo=UTC),
+            timezone=("Europe/London"),
+        )
+        report = period_report(store, *MARCH)
+        appendix = words(pdf_pages(render_period(report, base_context(store)))[-1])
+    first = appendix.index("Mar 3, 2026, 6:30 PM (Berlin) Berlin circle")
+    assert first < appendix.index("Mar 3, 2026, 6:20 PM (London) London circle")

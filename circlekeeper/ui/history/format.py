@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import (
+    at_place,
     format_date,
     format_date_and_time,
     format_duration,
@@ -42,6 +43,25 @@ def local_time(moment: datetime, timezone: str, *, with_time: bool = True) -> st
         return format_date_and_time(moment, zone=zone)
     # Translators: a date and time of a session whose time zone is not known.
     return _("{moment} UTC").format(moment=format_date_and_time(moment, zone=UTC))
+
+
+def listed_time(moment: datetime, timezone: str) -> str:
+    """When a session began, as the list of sessions shows it: on its circle's wall clock
+    (what the people there saw, and what its facilitator remembers), and naming the circle's
+    place whenever that clock read differently from this computer's at the moment.
+
+    The list is in the order the sessions really happened (its paging walks that order, and
+    a circle's sessions keep theirs). With circles in several time zones, "6:51 PM" could
+    stand above "6:32 PM" on the same day with nothing to say why; "6:51 PM (Lagos)" above
+    "6:32 PM" says it. Ordering by the clock times shown instead would have put a session
+    before one it followed. Circles on this computer's clock show no place (almost always
+    every row).
+    """
+    shown = local_time(moment, timezone)
+    zone = _zone(timezone) if timezone else None
+    if zone is None or moment.astimezone(zone).utcoffset() == moment.astimezone().utcoffset():
+        return shown
+    return at_place(shown, zone)
 
 
 def day(moment: datetime) -> str:

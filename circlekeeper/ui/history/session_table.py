@@ -24,7 +24,7 @@ from circlekeeper.i18n import N_, _, pgettext
 from circlekeeper.i18n.formats import format_list
 from circlekeeper.ui.bidi_text import listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
-from circlekeeper.ui.history.format import count, decimal, duration, local_time
+from circlekeeper.ui.history.format import count, decimal, duration, listed_time
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +220,7 @@ class SessionTableModel(QAbstractTableModel):
 def _cell(listing: SessionListing, column: int) -> str:
     match column:
         case 0:
-            return local_time(listing.started_at, listing.timezone)
+            return listed_time(listing.started_at, listing.timezone)
         case 1:
             return demo_name(listing.circle_name, listing.circle_demo)
         case 2:
