@@ -31,3 +31,13 @@ def test_then_the_date_and_then_nothing_below_the_least() -> None:
     widths = fitted_widths(ROOMS, 320)
     assert sum(widths) == 320 and widths[0] < 150
     assert fitted_widths(ROOMS, 100) == [room.least for room in ROOMS], "the table scrolls"
+
+
+def test_the_date_takes_room_for_a_place_before_the_names_share_what_is_left() -> None:
+    """A date "6:51 PM (Lagos)" needs more than a date and time; given room, its column takes
+    it first (the place was the part cut off), and on a small screen it asks for nothing."""
+    rooms = [ColumnRoom(150, 90, gives=1, wants=60), ColumnRoom(100, 40, share=1)]
+    assert fitted_widths(rooms, 400) == [210, 190]
+    assert fitted_widths(rooms, 280) == [180, 100]
+    assert fitted_widths(rooms, 250) == [150, 100]
+    assert fitted_widths(rooms, 200) == [150, 50]

@@ -36,6 +36,8 @@ class ColumnRoom:
     """How much of the room left over the column takes (text columns)."""
     gives: int = 0
     """Which columns give room first when there is too little: lower gives first."""
+    wants: int = 0
+    """More it would show, given room to spare, before the text columns share it out."""
 
 
 def fitted_widths(rooms: Sequence[ColumnRoom], width: int) -> list[int]:
@@ -43,6 +45,10 @@ def fitted_widths(rooms: Sequence[ColumnRoom], width: int) -> list[int]:
     more than ``width``: then the table scrolls rather than cut a figure)."""
     widths = [room.natural for room in rooms]
     spare = width - sum(widths)
+    for index, room in enumerate(rooms):
+        extra = min(room.wants, max(0, spare))
+        widths[index] += extra
+        spare -= extra
     if spare >= 0:
         shares = sum(room.share for room in rooms)
         if shares == 0:
@@ -99,6 +105,10 @@ def session_columns(table: QTableView) -> list[ColumnRoom]:
 
     sample = datetime(2026, 12, 30, 18, 20, tzinfo=UTC)
     date = width(local_time(sample, "UTC")) + PADDING
+    # A place after the time, as a session on another clock than this computer's shows it
+    # (a sample, never shown nor translated), where there is room: cut short, the place was
+    # the part lost.
+    place = width(f"{local_time(sample, 'UTC')} (Lagos)") + PADDING - date
     day = (
         width(format_date(sample.date(), "medium")) + PADDING
     )  # the time may end in "…" last of all
@@ -111,7 +121,7 @@ def session_columns(table: QTableView) -> list[ColumnRoom]:
     minutes = width(duration(59 * 60, to_the_minute=True)) + PADDING
     present, fairness = (width(figure) + PADDING for figure in (count(999), decimal(1.0, 2)))
     rooms = [
-        ColumnRoom(max(date, heading(0)), max(day, heading(0, arrow=0)), gives=1),
+        ColumnRoom(max(date, heading(0)), max(day, heading(0, arrow=0)), gives=1, wants=place),
         # A name may end in "…" (its tooltip says it whole); the heading is never cut.
         ColumnRoom(max(circle, heading(1)), max(short, heading(1, arrow=0)), share=2),
         ColumnRoom(max(facilitators, heading(2)), max(short, heading(2, arrow=0)), share=3),
