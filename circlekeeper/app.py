@@ -144,6 +144,13 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
 
         scratch = tempfile.TemporaryDirectory(prefix="circlekeeper-smoke-")
         db = os.path.join(scratch.name, "smoke.sqlite3")
+    from circlekeeper.store.lock import second_copy
+
+    if (locked := second_copy(db)) is not None:  # a dialog of its own, before any window
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, _("CircleKeeper is already open"), str(locked))
+        raise locked
     window = MainWindow(None, default_options(), first_page(db))
     from circlekeeper.ui.window_place import remember_place, restore_place
 

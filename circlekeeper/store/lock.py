@@ -90,6 +90,38 @@ class WriterLock:
         self.release()
 
 
+def held_elsewhere(db_path: Path) -> bool:
+    """Whether another running CircleKeeper holds the lock on ``db_path`` now, asked without
+    taking it (nor creating the lock file): the window asks before it shows itself, so a second
+    copy says "already open" in a dialog of its own instead of over a window it cannot fill.
+    Anything unclear answers ``False``; opening the store then says what is wrong."""
+    try:
+        fd = os.open(lock_path_for(db_path), os.O_RDWR | _NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        _lock(fd)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    else:
+        _unlock(fd)
+        return False
+    finally:
+        os.close(fd)
+
+
+def second_copy(url_or_path: str | None) -> DatabaseLocked | None:
+    """The refusal to give when another CircleKeeper has this database file open (else
+    ``None``): the window asks before it shows itself, since a second main window showed the
+    first page's circles, then "already open" over them, and closed."""
+    from circlekeeper.store.file_path import plain_file
+
+    path = plain_file(url_or_path)
+    return DatabaseLocked(path) if path is not None and held_elsewhere(path) else None
+
+
 def _refuse_foreign(fd: int, path: Path) -> None:
     """A lock file must be a plain file with one name: a device, a FIFO or a hard link to
     someone's document planted under the lock's name is refused, never written to."""

@@ -162,6 +162,7 @@ FIRST_LOOK = {
     "circlekeeper.store.errors",
     "circlekeeper.store.file_path",
     "circlekeeper.store.first_look",
+    "circlekeeper.store.lock",  # is another copy open on this file? (fcntl, no window then)
     "circlekeeper.store.read_only_media",
     "circlekeeper.store.schema_version",
 }
