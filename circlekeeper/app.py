@@ -144,12 +144,13 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
 
         scratch = tempfile.TemporaryDirectory(prefix="circlekeeper-smoke-")
         db = os.path.join(scratch.name, "smoke.sqlite3")
+    from circlekeeper.store.file_path import plain_file
     from circlekeeper.store.lock import second_copy
 
     if (locked := second_copy(db)) is not None:  # a dialog of its own, before any window
-        from PySide6.QtWidgets import QMessageBox
+        from circlekeeper.ui.first_copy import say_already_open
 
-        QMessageBox.critical(None, _("CircleKeeper is already open"), str(locked))
+        say_already_open(locked.path, str(locked))
         raise locked
     window = MainWindow(None, default_options(), first_page(db))
     from circlekeeper.ui.window_place import remember_place, restore_place
@@ -196,6 +197,10 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             if content_shown:
                 finish_smoke()
             return
+        if (path := plain_file(db)) is not None:  # a second copy raises this window
+            from circlekeeper.ui.first_copy import FirstCopy
+
+            FirstCopy(path, lambda: current[0], app)
         switch = install_language_switch(window, opened[0], translator)
         switch.replaced.append(lambda new: current.__setitem__(0, new))
         greet(window, opened[0])

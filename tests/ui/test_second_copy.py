@@ -44,3 +44,24 @@ def test_nobody_holding_the_file_is_no_second_copy(tmp_path: Path) -> None:
     open_store(db).close()  # the lock file stays behind, unlocked
     assert second_copy(str(db)) is None
     assert second_copy("postgresql://server/circles") is None  # a server has no file lock
+
+
+def test_a_second_copy_brings_the_first_ones_window_forward(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from circlekeeper.ui.first_copy import FirstCopy, knock
+
+    db = tmp_path / "circles.sqlite3"
+    assert not knock(db), "nobody listens yet"
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.showMinimized()
+    raised: list[bool] = []
+    window.raise_ = lambda: raised.append(True)  # type: ignore[method-assign]
+    first = FirstCopy(db, lambda: window, window)
+    assert first.listening
+    assert knock(db)
+    qtbot.waitUntil(lambda: raised == [True])
+    assert not window.isMinimized()
+    assert not knock(tmp_path / "another.sqlite3"), "one database's copy, not another's"
