@@ -122,3 +122,24 @@ def test_every_sentence_writes_its_durations_one_way(code, english_window) -> No
         if code != "ar":  # right-to-left lines come back from pypdf in visual order
             assert flat(spelled) in flat(text), (code, spelled)
     assert not re.search(r"\d\s*(s|ث)\b", text.replace("%", "")), "no bare seconds"
+
+
+TABLE_HEADINGS = ("Spoken", "Share", "vs equal", "Turns", "Passes", "Over", "Planned", "Took")
+
+
+@pytest.mark.parametrize("code", ["es", "fr", "de", "pt_BR"])
+def test_no_speaking_time_heading_is_broken_inside_a_word(code, english_window) -> None:
+    """The Spanish "Excedido" was too wide for its column and printed "Exced-" over "ido", a
+    break no Spanish reader makes; each heading word is printed whole (two lines are fine)."""
+    from circlekeeper.i18n import gettext
+
+    summary = demo_summary(people=5, rounds=3)
+    text = pdf_text(render_session(summary, context(language=code, privacy=Privacy.NAMES)))
+    use_language(code)
+    try:
+        headings = [gettext(heading) for heading in TABLE_HEADINGS]
+    finally:
+        use_language("en")
+    printed = set(text.split())
+    broken = [word for heading in headings for word in heading.split() if word not in printed]
+    assert not broken, (code, broken)
