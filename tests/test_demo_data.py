@@ -87,3 +87,32 @@ def test_demo_generator_needs_neither_qt_nor_sqlalchemy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_demo_circle_speaks_the_language_it_is_made_in() -> None:
+    """A French facilitator's "look around a demo circle" opened "Tuesday Evening Circle",
+    "A drop-in peer-support circle…", English agreements, prompts, pronouns and summaries:
+    the demo is made in the active language, from the same seed, with the same people."""
+    from circlekeeper.demo.words import AGREEMENTS, CHECK_IN_PROMPTS, THEMES
+    from circlekeeper.i18n import use_language
+
+    english = stored_roster(1, 1)
+    english_sessions = list(drive_sessions(english, 12, seed=1))
+    use_language("fr")
+    try:
+        french = stored_roster(1, 1)
+        french_sessions = list(drive_sessions(french, 12, seed=1))
+    finally:
+        use_language("en")
+    circle = french[0].circle
+    assert circle.name == "Cercle du mardi soir"
+    assert "pair-aidance" in circle.description
+    assert not set(circle.agreements) & set(AGREEMENTS)
+    assert [m.name for m in circle.members] == [m.name for m in english[0].circle.members]
+    pronouns = {m.pronouns for m in circle.members}
+    assert "elle" in pronouns and not pronouns & {"she/her", "he/him", "they/them"}
+    assert all(r.prompt not in CHECK_IN_PROMPTS for r in circle.default_plan)
+    shared = [s.shareable for s in french_sessions if s.shareable]
+    assert shared and all("Nous avons parlé de" in text for text in shared), shared
+    assert not any(theme in text for theme in THEMES for text in shared if theme != "rest")
+    assert [len(s.entries) for s in french_sessions] == [len(s.entries) for s in english_sessions]

@@ -18,6 +18,7 @@ from circlekeeper.demo.words import (
     NAMES,
     SHARING_PROMPTS,
     TIMEZONES,
+    spoken,
 )
 from circlekeeper.session.cadence import Cadence, CadenceKind
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
@@ -71,15 +72,19 @@ def plan_roster(seed: int, circles: int) -> list[DemoCircle]:
     rng = random.Random(f"roster-{seed}")
     result: list[DemoCircle] = []
     for index in range(circles):
-        base_name, description = CIRCLE_KINDS[index % len(CIRCLE_KINDS)]
+        base_name, description = (spoken(w) for w in CIRCLE_KINDS[index % len(CIRCLE_KINDS)])
         name = (
             base_name
             if index < len(CIRCLE_KINDS)
             else f"{base_name} {index // len(CIRCLE_KINDS) + 1}"
         )
         size = rng.randint(6, 12)
-        members = tuple(DemoPerson(*pick) for pick in rng.sample(NAMES, size))
-        agreements = tuple(rng.sample(AGREEMENTS, rng.randint(3, len(AGREEMENTS))))
+        members = tuple(
+            DemoPerson(name, spoken(pronouns)) for name, pronouns in rng.sample(NAMES, size)
+        )
+        agreements = tuple(
+            spoken(a) for a in rng.sample(AGREEMENTS, rng.randint(3, len(AGREEMENTS)))
+        )
         result.append(
             DemoCircle(
                 name=name,
@@ -99,7 +104,9 @@ def plan_roster(seed: int, circles: int) -> list[DemoCircle]:
 def _plan(rng: random.Random, index: int) -> tuple[RoundPlan, ...]:
     """Circles take turns between policies so any four circles show all three."""
     check_in = RoundPlan(
-        RoundKind.CHECK_IN, TimePolicy.fixed(rng.choice((45, 60, 90))), rng.choice(CHECK_IN_PROMPTS)
+        RoundKind.CHECK_IN,
+        TimePolicy.fixed(rng.choice((45, 60, 90))),
+        spoken(rng.choice(CHECK_IN_PROMPTS)),
     )
     style = index % 4
     if style in (0, 2):
@@ -108,8 +115,10 @@ def _plan(rng: random.Random, index: int) -> tuple[RoundPlan, ...]:
         sharing_policy = TimePolicy.fixed(rng.choice((120, 180, 240)))
     else:
         sharing_policy = TimePolicy.open()
-    sharing = RoundPlan(RoundKind.SHARING, sharing_policy, rng.choice(SHARING_PROMPTS))
+    sharing = RoundPlan(RoundKind.SHARING, sharing_policy, spoken(rng.choice(SHARING_PROMPTS)))
     check_out = RoundPlan(
-        RoundKind.CHECK_OUT, TimePolicy.fixed(rng.choice((30, 45))), rng.choice(CHECK_OUT_PROMPTS)
+        RoundKind.CHECK_OUT,
+        TimePolicy.fixed(rng.choice((30, 45))),
+        spoken(rng.choice(CHECK_OUT_PROMPTS)),
     )
     return (check_in, sharing, check_out)

@@ -16,7 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from circlekeeper.demo.roster import StoredCircle
-from circlekeeper.demo.words import CHECK_IN_PROMPTS, THEMES
+from circlekeeper.demo.words import CHECK_IN_PROMPTS, THEMES, spoken
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session import CircleSession, FakeClock, Participant
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
@@ -136,7 +137,7 @@ def _one_session(run: _CircleRun, rng: random.Random) -> DemoSession:
     plan = list(circle.default_plan)
     if rng.random() < 0.3:
         # The facilitator picked another prompt tonight.
-        plan[0] = RoundPlan(plan[0].kind, plan[0].policy, rng.choice(CHECK_IN_PROMPTS))
+        plan[0] = RoundPlan(plan[0].kind, plan[0].policy, spoken(rng.choice(CHECK_IN_PROMPTS)))
     abandoned = rng.random() < 0.02
     leaver = rng.random() < 0.1
     prompts: list[DemoPromptUse] = []
@@ -252,7 +253,7 @@ def _moods(rng: random.Random, present: int) -> tuple[MoodCounts, ...]:
     result = []
     for moment, lift in (("check-in", 0), ("check-out", 1)):
         counts: dict[int, int] = {}
-        for _ in range(present):
+        for _count in range(present):
             value = min(5, max(1, round(rng.gauss(3 + lift * 0.6, 1.0))))
             counts[value] = counts.get(value, 0) + 1
         result.append(MoodCounts(moment, counts))
@@ -260,9 +261,20 @@ def _moods(rng: random.Random, present: int) -> tuple[MoodCounts, ...]:
 
 
 def _shareable(rng: random.Random, summary: SessionSummary) -> str:
-    themes = ", ".join(rng.sample(THEMES, 2))
-    late = f" {summary.late_count} arrived late and were welcomed." if summary.late_count else ""
-    return (
-        f"{summary.present_count} of us met. We spoke about {themes}.{late}"
-        " Thank you for listening so well."
-    )
+    first, second = (spoken(theme) for theme in rng.sample(THEMES, 2))
+    said = [
+        ngettext("{count} of us met.", "{count} of us met.", summary.present_count).format(
+            count=summary.present_count
+        ),
+        _("We spoke about {first} and {second}.").format(first=first, second=second),
+    ]
+    if summary.late_count:
+        said.append(
+            ngettext(
+                "{count} arrived late and was welcomed.",
+                "{count} arrived late and were welcomed.",
+                summary.late_count,
+            ).format(count=summary.late_count)
+        )
+    said.append(_("Thank you for listening so well."))
+    return " ".join(said)

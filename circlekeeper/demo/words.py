@@ -7,6 +7,13 @@ so every screen and PDF built from demo data exercises right-to-left and wide te
 
 from __future__ import annotations
 
+from circlekeeper.i18n import N_, _
+
+# The English words below are translated where a demo circle is made (in the language it is
+# made in): the welcome page's demo circle reads in the facilitator's language.
+PRONOUNS = (N_("she/her"), N_("he/him"), N_("they/them"))
+"""The pronouns of ``NAMES`` that are translated; the others are already in their language."""
+
 NAMES: tuple[tuple[str, str], ...] = (
     # Latin
     ("Amal Haddad", "she/her"),
@@ -52,15 +59,18 @@ NAMES: tuple[tuple[str, str], ...] = (
 
 CIRCLE_KINDS: tuple[tuple[str, str], ...] = (
     (
-        "Tuesday Evening Circle",
-        "A drop-in peer-support circle for anyone going through a hard time.",
+        N_("Tuesday Evening Circle"),
+        N_("A drop-in peer-support circle for anyone going through a hard time."),
     ),
-    ("Parents Together", "Parents of children with chronic illness share what helps."),
-    ("New in Town", "For people who moved here recently: settling in, loneliness, small wins."),
-    ("Grief Circle", "Time and space to speak about loss, at your own pace."),
-    ("Recovery Café", "A peer circle for people in recovery and those who support them."),
-    ("Caregivers’ Circle", "Carers of family members meet to be heard, not to fix."),
-    ("Students’ Check-in", "A weekly check-in for students under pressure."),
+    (N_("Parents Together"), N_("Parents of children with chronic illness share what helps.")),
+    (
+        N_("New in Town"),
+        N_("For people who moved here recently: settling in, loneliness, small wins."),
+    ),
+    (N_("Grief Circle"), N_("Time and space to speak about loss, at your own pace.")),
+    (N_("Recovery Café"), N_("A peer circle for people in recovery and those who support them.")),
+    (N_("Caregivers’ Circle"), N_("Carers of family members meet to be heard, not to fix.")),
+    (N_("Students’ Check-in"), N_("A weekly check-in for students under pressure.")),
     ("دائرة الأمل", "دائرة دعم للأقران باللغة العربية."),
     ("מעגל שיחה", "מעגל תמיכה של עמיתים."),
     ("木曜サークル", "ピアサポートの集まり。"),
@@ -68,51 +78,51 @@ CIRCLE_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 AGREEMENTS: tuple[str, ...] = (
-    "What is said here stays here.",
-    "Speak from your own experience (“I”, not “you”).",
-    "Everyone may pass, no questions asked.",
-    "No advice unless someone asks for it.",
-    "Phones away while someone is speaking.",
-    "Listen to understand, not to reply.",
+    N_("What is said here stays here."),
+    N_("Speak from your own experience (“I”, not “you”)."),
+    N_("Everyone may pass, no questions asked."),
+    N_("No advice unless someone asks for it."),
+    N_("Phones away while someone is speaking."),
+    N_("Listen to understand, not to reply."),
 )
 
 CHECK_IN_PROMPTS: tuple[str, ...] = (
-    "What are you bringing into the room today?",
-    "One word for how you arrive.",
-    "What has been on your mind since we last met?",
-    "What is the weather inside you right now?",
-    "Something small that went well this week.",
-    "What do you need from this circle tonight?",
+    N_("What are you bringing into the room today?"),
+    N_("One word for how you arrive."),
+    N_("What has been on your mind since we last met?"),
+    N_("What is the weather inside you right now?"),
+    N_("Something small that went well this week."),
+    N_("What do you need from this circle tonight?"),
 )
 
 SHARING_PROMPTS: tuple[str, ...] = (
-    "A moment this week when you felt supported.",
-    "What helps you on the difficult days?",
-    "Something you are learning about yourself.",
-    "A boundary you kept, or wish you had kept.",
-    "Where did you find hope recently?",
+    N_("A moment this week when you felt supported."),
+    N_("What helps you on the difficult days?"),
+    N_("Something you are learning about yourself."),
+    N_("A boundary you kept, or wish you had kept."),
+    N_("Where did you find hope recently?"),
     "",
     "",
 )
 
 CHECK_OUT_PROMPTS: tuple[str, ...] = (
-    "One word to leave with.",
-    "What will you take with you?",
-    "Something you appreciated tonight.",
-    "One thing you will do for yourself this week.",
+    N_("One word to leave with."),
+    N_("What will you take with you?"),
+    N_("Something you appreciated tonight."),
+    N_("One thing you will do for yourself this week."),
 )
 
 THEMES: tuple[str, ...] = (
-    "sleep",
-    "work stress",
-    "family",
-    "moving house",
-    "small wins",
-    "anniversaries",
-    "asking for help",
-    "loneliness",
-    "rest",
-    "new routines",
+    N_("sleep"),
+    N_("work stress"),
+    N_("family"),
+    N_("moving house"),
+    N_("small wins"),
+    N_("anniversaries"),
+    N_("asking for help"),
+    N_("loneliness"),
+    N_("rest"),
+    N_("new routines"),
 )
 
 FACILITATORS: tuple[str, ...] = (
@@ -134,3 +144,9 @@ TIMEZONES: tuple[str, ...] = (
     "Asia/Jerusalem",
     "Africa/Lagos",
 )
+
+
+def spoken(text: str) -> str:
+    """``text`` in the active language; words already in theirs come back as they are, and
+    ``""`` stays empty (gettext would answer it with the catalog's header)."""
+    return _(text) if text else ""

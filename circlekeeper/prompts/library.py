@@ -16,6 +16,7 @@ from circlekeeper.i18n import _
 from circlekeeper.prompts.deck import Deck, normalize_tag, normalized_text
 from circlekeeper.prompts.errors import DeckError, DuplicatePrompt, PromptNotFound, PromptRejected
 from circlekeeper.prompts.repository import PromptRepository
+from circlekeeper.prompts.tag_names import tag_name
 from circlekeeper.session.prompts import (
     Intensity,
     Prompt,
@@ -73,7 +74,9 @@ class PromptLibrary:
         self._custom = {p.prompt_id: p for p in self._repository.custom_prompts()}
         self._preferences = self._repository.preferences()
         self._search_keys = {
-            p.prompt_id: normalized_text(p.text + " " + " ".join(sorted(p.tags)))
+            p.prompt_id: normalized_text(
+                " ".join([p.text, *sorted(p.tags), *(tag_name(tag) for tag in sorted(p.tags))])
+            )
             for p in self._everything()
         }
 

@@ -214,6 +214,7 @@ class SessionReport(StoryWriter):
             _("Spoken"),
             _("Passes"),
         ]
+        cols = self.fit_headings(cols, head, give=2)
         data: list[list[object]] = [head]
         planned_total = 0.0
         for r in summary.rounds:
@@ -303,6 +304,7 @@ class SessionReport(StoryWriter):
             _("Passes"),
             _("Over"),
         ]
+        cols = self.fit_headings(cols, head, give=1)
         data: list[list[object]] = [head]
         total = summary.total_spoken
         for row in rows:

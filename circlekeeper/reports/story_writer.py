@@ -9,6 +9,7 @@ right-to-left report paragraphs sit flush right and table columns run from right
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table
 
 from circlekeeper.reports.bidi_order import has_rtl
@@ -18,6 +19,8 @@ from circlekeeper.reports.typeset import Typesetter, clean
 
 Cell = str | list[Flowable]
 """A table cell: a plain string the table draws itself, or typeset paragraphs."""
+CELL_PADDING = 8.0
+"""Points a table cell keeps beside its text (``row`` typesets into ``width - 8``)."""
 
 
 class StoryWriter:
@@ -62,6 +65,29 @@ class StoryWriter:
     def head_cell(self, text: str, width: float, *, flush_right: bool) -> list[Flowable]:
         style = self.styles.cell_head_right if flush_right else self.styles.cell_head
         return self.text.line(clean(text), style, width, rtl_base=self.rtl)
+
+    def fit_headings(self, widths: list[float], head: list[object], give: int) -> list[float]:
+        """``widths`` with each column at least as wide as the longest word of its heading,
+        the room taken from column ``give`` (the names): a heading word too wide for its
+        column was broken anywhere ("Exced-" over "ido" for the Spanish "Excedido", a break
+        no reader makes), and breaking at the spaces between words is enough."""
+        style = self.styles.cell_head
+        out = list(widths)
+        for index, text in enumerate(head):
+            if index == give or not isinstance(text, str):
+                continue
+            words = clean(text).split()
+            need = (
+                CELL_PADDING
+                + 1
+                + max(
+                    (stringWidth(word, style.fontName, style.fontSize) for word in words), default=0
+                )
+            )
+            if out[index] < need:
+                out[give] -= need - out[index]
+                out[index] = need
+        return out
 
     def table(
         self,

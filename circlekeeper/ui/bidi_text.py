@@ -159,3 +159,9 @@ def plain(text: str) -> str:
     for mark in _INVISIBLE_MARKS:
         text = text.replace(mark, "")
     return text
+
+
+def literal_ampersands(text: str) -> str:
+    """Someone's words for a button, tab or menu, where a single ``&`` marks an Alt+letter:
+    doubled, "Tea & Talk" keeps its ampersand and claims no key (it read "Tea _Talk")."""
+    return text.replace("&", "&&")

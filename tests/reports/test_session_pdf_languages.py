@@ -122,3 +122,38 @@ def test_every_sentence_writes_its_durations_one_way(code, english_window) -> No
         if code != "ar":  # right-to-left lines come back from pypdf in visual order
             assert flat(spelled) in flat(text), (code, spelled)
     assert not re.search(r"\d\s*(s|ث)\b", text.replace("%", "")), "no bare seconds"
+
+
+TABLE_HEADINGS = ("Spoken", "Share", "vs equal", "Turns", "Passes", "Over", "Planned", "Took")
+
+
+@pytest.mark.parametrize("code", ["es", "fr", "de", "pt_BR"])
+def test_no_speaking_time_heading_is_broken_inside_a_word(code, english_window) -> None:
+    """The Spanish "Excedido" was too wide for its column and printed "Exced-" over "ido", a
+    break no Spanish reader makes; each heading word is printed whole (two lines are fine)."""
+    from circlekeeper.i18n import gettext
+
+    summary = demo_summary(people=5, rounds=3)
+    text = pdf_text(render_session(summary, context(language=code, privacy=Privacy.NAMES)))
+    use_language(code)
+    try:
+        headings = [gettext(heading) for heading in TABLE_HEADINGS]
+    finally:
+        use_language("en")
+    printed = set(text.split())
+    broken = [word for heading in headings for word in heading.split() if word not in printed]
+    assert not broken, (code, broken)
+
+
+@pytest.mark.parametrize(
+    ("code", "reads"),
+    [
+        ("es", "duraron 24 minutos y 51 segundos, es decir, 6 minutos y 9 segundos menos"),
+        ("pt_BR", "levaram 24 minutos e 51 segundos, ou seja, 6 minutos e 9 segundos a menos"),
+    ],
+)
+def test_how_much_shorter_the_rounds_ran_does_not_read_as_a_list(code, reads, english_window):
+    """ "duraron 24 minutos y 51 segundos, 6 minutos y 9 segundos menos de lo previsto" read
+    as a list of two durations; the difference is introduced as one, as the French does."""
+    text = pdf_text(render_session(demo_summary(people=5, rounds=3), context(language=code)))
+    assert flat(reads) in flat(text)

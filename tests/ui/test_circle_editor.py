@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
@@ -141,3 +142,29 @@ def test_an_arabic_window_shows_facilitators_joined_by_the_arabic_comma(
     use_language("ar")
     dialog, _ = editor(qtbot, replace(TUESDAY, facilitators=("Amal", "نور")))
     assert dialog.facilitators.text() == "Amal، نور"
+
+
+@pytest.mark.parametrize(
+    ("language", "months", "shown"),
+    [
+        ("en", 1, "1 month"),
+        ("en", 6, "6 months"),
+        ("es", 1, "1 mes"),
+        ("es", 3, "3 meses"),
+        ("pt_BR", 1, "1 mês"),
+        ("fr", 2, "2 mois"),
+        ("ar", 3, "3 أشهر"),
+        ("ar", 12, "12 شهرًا"),
+    ],
+)
+def test_the_months_sessions_are_kept_for_read_in_the_right_plural_form(
+    qtbot, english_afterwards, language: str, months: int, shown: str
+) -> None:
+    """A Spanish facilitator choosing one month read "1 meses": the unit after the number
+    follows the number, in each language's plural forms."""
+    from circlekeeper.i18n import use_language
+
+    use_language(language)
+    dialog, _ = editor(qtbot, TUESDAY)
+    dialog.retention.setValue(months)
+    assert dialog.retention.text() == shown

@@ -223,3 +223,35 @@ def test_editing_a_circle_its_long_description_shows_its_beginning(qtbot) -> Non
     dialog = shown(qtbot, CircleEditor(detail))
     assert dialog.description.text() == about
     assert dialog.description.cursorPosition() == 0
+
+
+def test_the_summary_opens_with_the_keyboard_on_its_shareable_lines(qtbot, clock) -> None:
+    """Ending a circle took the live screen, and the keyboard with it, away: the summary
+    opened with no focus anywhere, so the lines typed for the group went nowhere and Tab
+    started from nothing. The keyboard is where the facilitator writes next."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.main_window import MainWindow, WindowOptions
+    from tests.ui.conftest import AutoSetup
+    from tests.ui.memory_catalog import MemoryCatalog
+
+    options = WindowOptions(
+        clock_factory=lambda: clock,
+        wall=clock.wall,
+        setup_dialog=AutoSetup,
+        muted=True,
+        ask=lambda parent, title, question: True,
+    )
+    window = MainWindow(MemoryCatalog(), options)
+    shown(qtbot, window)
+    members = (Member(-1, "Amal", "she/her"), Member(-2, "Jonas"))
+    window.save_circle(CircleDetail(None, "Tuesday", default_plan=default_plan(), members=members))
+    window.start_circle()
+    assert window.live_view is not None
+    window.live_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    window.live_view.end_circle()
+    assert window.summary_view is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=1000)
+    assert QApplication.focusWidget() is window.summary_view.shareable
+    typed(qtbot, "We laughed & <b>rested</b>.")
+    assert window.summary_view.shareable_text() == "We laughed & <b>rested</b>."

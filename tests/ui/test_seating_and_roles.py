@@ -109,3 +109,12 @@ def test_the_circle_editor_reorders_people_by_keys_and_keeps_the_order(qtbot) ->
     qtbot.keyClick(editor.members, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     editor.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     assert [m.name for m in editor.result_detail.members] == ["A", "C", "B"]
+
+
+def test_the_french_order_preview_counts_people_not_women(qtbot, english_afterwards) -> None:
+    """ "4 présentes. Ordre : …" read as four women present; the facts line said "présents"."""
+    from circlekeeper.i18n import use_language
+
+    use_language("fr")
+    dialog = dialog_for(qtbot)
+    assert dialog.order_preview.text().startswith("4 personnes présentes. Ordre : Ana")

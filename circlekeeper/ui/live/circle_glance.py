@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import _
 from circlekeeper.session.forecast import CircleForecast, Refit, forecast_sentence, minutes_phrase
 from circlekeeper.session.model import format_duration
+from circlekeeper.ui.key_names import key_text
 from circlekeeper.ui.live.fitted_label import FittedLabel
 
 OFFER_AFTER_SECONDS = 60.0
@@ -73,7 +74,9 @@ class OverrunOffer(QFrame):
         # buttons under it: beside them, German's wording was squeezed into a narrow strip
         # and cut, and the offer pushed the live screen past a 600-pixel screen's edge.
         self.message = FittedLabel(OFFER_LINES)
-        self.shorten_button = QPushButton(_("Shorten the rounds left") + "  [Ctrl+Shift+F]")
+        self.shorten_button = QPushButton(
+            _("Shorten the rounds left") + f"  [{key_text('Ctrl+Shift+F')}]"
+        )
         self.shorten_button.setAccessibleName(_("Shorten the rounds left"))
         self.shorten_button.setToolTip(
             _("Give every round still to come the same smaller share, so the circle ends on time")

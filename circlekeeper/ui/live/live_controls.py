@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
 from circlekeeper.i18n import _
+from circlekeeper.ui.key_names import key_text
 from circlekeeper.ui.live.button_grid import ButtonGrid
 from circlekeeper.ui.live.circle_glance import OverrunOffer
 from circlekeeper.ui.live.controller import LiveController
@@ -85,9 +86,9 @@ class LiveControls(LiveIntents):
             ("end", _("End circle…"), "Ctrl+E", _("End the circle and see the summary"), self._end),
         ]
         for key, text, shortcut, tip, slot in specs:
-            button = QPushButton(f"{text}  [{shortcut}]")
+            button = QPushButton(f"{text}  [{key_text(shortcut)}]")
             button.setAccessibleName(text.rstrip("…"))
-            button.setToolTip(f"{tip} ({shortcut})")
+            button.setToolTip(f"{tip} ({key_text(shortcut)})")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(slot)
             self.buttons[key] = button
@@ -108,7 +109,7 @@ class LiveControls(LiveIntents):
             word = _("Pause")
         else:
             word = _("Resume")
-        toggle.setText(f"{word}  [Space]")
+        toggle.setText(f"{word}  [{key_text('Space')}]")
         toggle.setAccessibleName(word)
         in_round = self.controller.current_round() is not None
         has_turn = turn is not None

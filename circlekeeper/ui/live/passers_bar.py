@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVB
 
 from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_list
+from circlekeeper.ui.bidi_text import literal_ampersands
 from circlekeeper.ui.live.fitted_label import FittedLabel
 
 MAX_KEYS = 9
@@ -103,7 +104,7 @@ class PassersBar(QFrame):
             metrics = QFontMetrics(button.font())
             room = max(0, share - metrics.horizontalAdvance(key) - 24)
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-            button.setText(f"{shown}{key}")
+            button.setText(f"{literal_ampersands(shown)}{key}")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -7,7 +7,7 @@ what the facilitator sees here is exactly what gets printed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -129,6 +129,13 @@ class SummaryView(QWidget):
         layout.addWidget(self.shareable, 1)
         layout.addLayout(buttons)
         self.setStyleSheet("#summaryTitle { font-size: 24px; font-weight: 600; }")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard on the shareable lines: the live screen that held it is gone, and the
+        summary opened with focus nowhere (typed lines vanished, Tab started from nothing)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.shareable.setFocus()
 
     def buttons(self) -> tuple[QPushButton, ...]:
         return (self.export_button, self.close_button)

@@ -35,6 +35,7 @@ from circlekeeper.prompts.exchange import export_deck_file, import_deck_file
 from circlekeeper.prompts.library import PromptLibrary, PromptQuery
 from circlekeeper.prompts.uses import PromptUseRecorder, UsageRow
 from circlekeeper.session.prompts import Prompt, PromptCategory
+from circlekeeper.ui.bidi_text import literal_ampersands
 from circlekeeper.ui.prompts.browser_parts import (
     UsageTable,
     ask_open_deck,
@@ -84,7 +85,7 @@ class PromptBrowser(QDialog):
         if circle_id is not None:
             self.tabs.addTab(
                 self.used,
-                _("Heard in {circle}").format(circle=circle_name)
+                _("Heard in {circle}").format(circle=literal_ampersands(circle_name))
                 if circle_name
                 else _("Heard in this circle"),
             )

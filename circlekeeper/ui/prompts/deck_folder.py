@@ -1,4 +1,5 @@
-"""The folder *Import deck…* opens in: the one a deck was last imported from, else Documents.
+"""The folder *Import deck…* and *Export the list…* open in: the one a deck was last imported
+from or exported to, else Documents.
 
 The file dialog opened in the process's working directory, which for an app started from a
 menu is wherever the launcher happened to be, so every import began with a hunt for the folder

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.i18n.typed_lists import join_typed, split_typed
-from circlekeeper.prompts.deck import MAX_TEXT, normalize_tag
+from circlekeeper.prompts.deck import MAX_TEXT
+from circlekeeper.prompts.tag_names import tag_from_name, tag_names
 from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
 from circlekeeper.ui.prompts.labels import category_names, intensity_names, principle_names
 
@@ -70,7 +71,7 @@ class PromptEditorDialog(QDialog):
         self.first_meeting = QCheckBox(_("Suits a &first meeting"))
         self.first_meeting.setAccessibleName(_("Suits a first meeting"))
         self.first_meeting.setChecked(bool(original and original.first_meeting))
-        self.tags = QLineEdit(join_typed(sorted(original.tags)) if original else "")
+        self.tags = QLineEdit(join_typed(tag_names(original.tags)) if original else "")
         self.tags.setAccessibleName(_("Tags"))
         self.tags.setPlaceholderText(_("words separated by commas, e.g. nature, week"))
         self.problem = QLabel()
@@ -133,7 +134,7 @@ class PromptEditorDialog(QDialog):
     def prompt(self) -> Prompt:
         """The prompt as filled in (id and origin taken from the original, if any)."""
         tags = frozenset(
-            t for t in (normalize_tag(x)[:40] for x in split_typed(self.tags.text())) if t
+            t for t in (tag_from_name(x)[:40] for x in split_typed(self.tags.text())) if t
         )
         original = self._original
         return Prompt(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.i18n.formats import format_number
 from circlekeeper.prompts.library import PromptQuery
+from circlekeeper.prompts.tag_names import tag_name
 from circlekeeper.session.prompts import Intensity, PromptCategory
 from circlekeeper.ui.prompts.labels import category_names, intensity_names
 
@@ -118,8 +119,8 @@ class PromptFilters(QWidget):
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem(_("Any tag"), None)
-        for tag in tags:
-            self.tag.addItem(tag, tag)
+        for tag in sorted(tags, key=lambda tag: tag_name(tag).casefold()):
+            self.tag.addItem(tag_name(tag), tag)
         self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
         self.tag.blockSignals(False)
 

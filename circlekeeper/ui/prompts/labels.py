@@ -9,6 +9,7 @@ from __future__ import annotations
 from circlekeeper.i18n import _, pgettext
 from circlekeeper.i18n.formats import format_list
 from circlekeeper.i18n.typed_lists import join_typed
+from circlekeeper.prompts.tag_names import tag_names
 from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
 
 
@@ -70,7 +71,7 @@ def describe(prompt: Prompt) -> str:
     if principles:
         line += "\n" + _("Serves: {principles}").format(principles=principles)
     if prompt.tags:
-        line += "\n" + _("Tags: {tags}").format(tags=join_typed(sorted(prompt.tags)))
+        line += "\n" + _("Tags: {tags}").format(tags=join_typed(tag_names(prompt.tags)))
     return line
 
 

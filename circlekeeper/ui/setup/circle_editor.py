@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.i18n import _
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.i18n.typed_lists import join_typed, split_typed
 from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
@@ -33,6 +33,7 @@ from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.language_choice import circle_language_choice
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
+from circlekeeper.ui.settings_dialog import counted_spin
 from circlekeeper.ui.setup.brief import default_plan
 from circlekeeper.ui.setup.cadence_choice import CadenceChoice
 from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
@@ -146,7 +147,7 @@ class CircleEditor(QDialog):
         self.retention.setAccessibleName(_("Keep sessions for"))
         self.retention.setRange(0, 120)
         self.retention.setSpecialValueText(_("as long as you keep them"))
-        self.retention.setSuffix(_(" months"))
+        self.retention.valueChanged.connect(self._word_retention)
         self.retention.setToolTip(
             _(
                 "Many circles promise to forget: sessions older than this are deleted with"
@@ -154,8 +155,18 @@ class CircleEditor(QDialog):
             )
         )
         self.retention.setValue(round((detail.retention_days or 0) / DAYS_PER_MONTH))
+        self._word_retention(self.retention.value())
         self.language = circle_language_choice(detail.language)
         self.cadence = CadenceChoice(detail.cadence)
+
+    def _word_retention(self, months: int) -> None:
+        """ "1 month", "6 months": the unit in the plural form the number takes (one suffix
+        for every number read "1 meses" in Spanish)."""
+        counted_spin(
+            self.retention,
+            # Translators: how long a circle keeps its sessions, in a spin box ("6 months").
+            ngettext("{count} month", "{count} months", months),
+        )
 
     def _lay_out(self, member_buttons: tuple[QPushButton, ...]) -> None:
         form = QFormLayout()

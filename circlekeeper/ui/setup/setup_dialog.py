@@ -38,6 +38,7 @@ from circlekeeper.session.order import (
 from circlekeeper.session.roles import suggest_facilitator
 from circlekeeper.ui.bidi_text import breakable, display_name, own_direction, sentence
 from circlekeeper.ui.demo_badge import demo_name
+from circlekeeper.ui.key_names import key_text
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.brief import CircleBrief, SessionSetup, default_plan
@@ -281,7 +282,10 @@ class SetupDialog(SpeakingOrder, QDialog):
         self.suggestion.setVisible(name is not None)
         if name is not None:
             self.suggestion.setText(
-                _("Suggested: {person}  [Ctrl+Shift+U]").format(person=display_name(name))
+                # Translators: {keys} is the key that takes the suggestion ("Ctrl+Shift+U").
+                _("Suggested: {person}  [{keys}]").format(
+                    person=display_name(name), keys=key_text("Ctrl+Shift+U")
+                )
             )
 
     def _take_suggestion(self) -> None:

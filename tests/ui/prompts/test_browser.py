@@ -274,3 +274,13 @@ def test_a_shipped_prompt_reads_as_words_not_an_internal_id(qtbot, library) -> N
     assert "Shipped with CircleKeeper" in details
     assert WEATHER not in details and "check-in:" not in details
     assert browser.details.toolTip() == f"Prompt id: {WEATHER}"
+
+
+def test_a_circle_named_with_an_ampersand_keeps_it_on_its_tab(qtbot, library) -> None:
+    """ "Tea & Talk" showed as "Tea _Talk" on the tab (Qt took the "&" for an Alt+letter)."""
+    from tests.ui.mnemonics import mnemonic
+
+    browser = make(qtbot, library, circle_id=3, circle_name="Tea & Talk")
+    text = browser.tabs.tabText(1)
+    assert mnemonic(text) is None
+    assert text.replace("&&", "&") == "Heard in Tea & Talk"

@@ -51,3 +51,27 @@ def test_a_remembered_folder_that_is_gone_falls_back_to_documents(
     ask_open_deck(parent)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert asked[1] == documents
+
+
+def test_export_proposes_a_file_named_in_the_facilitator_s_language_beside_the_decks(
+    qtbot, monkeypatch, tmp_path: Path, english_afterwards
+) -> None:
+    """A Spanish library proposed "my-prompts.toml" in the working directory; it proposes
+    "mis-preguntas.toml" in the folder decks come from."""
+    from circlekeeper.i18n import use_language
+    from circlekeeper.ui.prompts.browser_parts import ask_save_deck
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
+    proposed: list[str] = []
+
+    def fake(_parent, _title, path, _filter):
+        proposed.append(path)
+        return str(tmp_path / "mazo"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake)
+    use_language("es")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert ask_save_deck(parent) == tmp_path / "mazo.toml"
+    assert proposed == [str(Path(documents) / "mis-preguntas.toml")]
