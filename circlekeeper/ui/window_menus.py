@@ -41,8 +41,8 @@ SHORTCUTS_HELP = (
     N_("Ctrl+1, Ctrl+2… — circles, history and other areas"),
     N_("History: Ctrl+F — search   ·   Return — to the sessions found   ·   Delete — delete one"),
     N_(
-        "Private notes: Ctrl+F — search   ·   Ctrl+E — edit   ·   Ctrl+S — save"
-        "   ·   Delete — delete one"
+        "Private notes: Ctrl+F — search   ·   Ctrl+N — new note   ·   Ctrl+E — edit"
+        "   ·   Ctrl+S — save   ·   Delete — delete one"
     ),
 )
 """The keyboard help, one line per message (an empty string is an empty line)."""

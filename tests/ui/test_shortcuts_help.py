@@ -46,5 +46,5 @@ def test_the_help_names_every_key_of_private_notes(qtbot) -> None:
     qtbot.addWidget(panel)
     line = help_line("Private notes:")
     keys = keys_of(panel)
-    assert keys == {"Ctrl+F", "Ctrl+E", "Ctrl+S", "Delete"}
+    assert keys == {"Ctrl+F", "Ctrl+N", "Ctrl+E", "Ctrl+S", "Delete"}
     assert all(f"{key} — " in line for key in keys), line

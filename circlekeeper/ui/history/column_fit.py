@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from circlekeeper.i18n.formats import format_date
+from circlekeeper.i18n.formats import at_place, format_date
 from circlekeeper.ui.history.format import count, decimal, duration, local_time
 from circlekeeper.ui.history.session_table import status_word
 
@@ -106,9 +107,10 @@ def session_columns(table: QTableView) -> list[ColumnRoom]:
     sample = datetime(2026, 12, 30, 18, 20, tzinfo=UTC)
     date = width(local_time(sample, "UTC")) + PADDING
     # A place after the time, as a session on another clock than this computer's shows it
-    # (a sample, never shown nor translated), where there is room: cut short, the place was
-    # the part lost.
-    place = width(f"{local_time(sample, 'UTC')} (Lagos)") + PADDING - date
+    # (a sample in the language on screen: Arabic's city names run wider than Latin ones),
+    # where there is room: cut short, the place was the part lost.
+    elsewhere = at_place(local_time(sample, "UTC"), ZoneInfo("America/Argentina/Buenos_Aires"))
+    place = width(elsewhere) + PADDING - date
     day = (
         width(format_date(sample.date(), "medium")) + PADDING
     )  # the time may end in "…" last of all
