@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from circlekeeper.ui.live.controller import LiveController
@@ -152,3 +153,27 @@ def test_the_status_line_names_the_projector_by_its_model_and_size_never_its_con
     assert where_full_screen("DELL U2419H", 1920, 1080) == (
         "The presenter screen is full screen on DELL U2419H (1920×1080)."
     )
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_on_one_screen_the_window_takes_the_corner_over_the_queue_never_the_ring(
+    presenter, direction: Qt.LayoutDirection
+) -> None:
+    """The live screen's ring leads it: on the left, on the right in Arabic. The presenter
+    window went to the top right in every language, and in Arabic covered the facilitator's
+    clock and the speaker's name."""
+    app = QGuiApplication.instance()
+    before = app.layoutDirection()
+    app.setLayoutDirection(direction)
+    try:
+        laptop = QGuiApplication.primaryScreen()
+        presenter.show_beside(lambda: laptop)
+        area = laptop.availableGeometry()
+        on_the_left = presenter.geometry().center().x() < area.center().x()
+        ring_on_the_left = direction == Qt.LayoutDirection.LeftToRight
+        assert on_the_left != ring_on_the_left
+        assert area.contains(presenter.geometry()), "entirely on the one screen"
+    finally:
+        app.setLayoutDirection(before)

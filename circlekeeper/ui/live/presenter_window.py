@@ -228,12 +228,18 @@ class PresenterWindow(QWidget):
         self.resize(*WINDOWED_SIZE)
         if facilitator is not None and facilitator is not gone:
             # One screen: a smaller window in the top corner, clear of the controls along the
-            # bottom of the facilitator's window, and entirely on the screen.
+            # bottom of the facilitator's window, and entirely on the screen. The corner is
+            # the one over the queue, never the ring's: the ring leads the live screen (on
+            # the left, or on the right in a right-to-left language, where the window on
+            # the right covered the facilitator's clock).
             area = facilitator.availableGeometry()
             width = min(WINDOWED_SIZE[0], int(area.width() * SHARED_SCREEN_SHARE))
             height = min(WINDOWED_SIZE[1], int(area.height() * SHARED_SCREEN_SHARE))
             self.resize(width, height)
-            self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
+            if self.isRightToLeft():
+                self.move(area.left(), area.top())
+            else:
+                self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
             # The window manager frames the window once it is shown: then the title bar, not
             # the content, goes to the top of the screen (it sat above the edge, out of reach).
             for delay in FRAME_SETTLE_MS:
