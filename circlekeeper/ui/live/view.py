@@ -43,6 +43,7 @@ from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.steady_height import steady_height
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.sentence_label import SentenceLabel
 from circlekeeper.ui.theme import banner_style
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
@@ -138,7 +139,7 @@ class LiveView(LiveControls, QWidget):
         self.reminder.setObjectName("reminder")
         self.reminder.setAccessibleName(_("Reminder"))
         self.reminder.hide()
-        self.status = QLabel()
+        self.status = SentenceLabel()
         self.status.setObjectName("status")
         self.status.setAccessibleName(_("Status"))
         self.status.setWordWrap(True)
