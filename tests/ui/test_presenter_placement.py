@@ -177,3 +177,28 @@ def test_on_one_screen_the_window_takes_the_corner_over_the_queue_never_the_ring
         assert area.contains(presenter.geometry()), "entirely on the one screen"
     finally:
         app.setLayoutDirection(before)
+
+
+@pytest.mark.parametrize("height", [1080, 2160])
+def test_on_a_big_projector_the_words_grow_with_the_screen_as_the_ring_does(
+    presenter, height: int
+) -> None:
+    """Read from the back of the room: the prompt keeps its share of the wall's height on a
+    1080- or 2160-pixel projector (it stayed 30 pixels, 2.8 % then 1.4 % of the height), and
+    the ring still has the room it had."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QApplication
+
+    def shares(window: PresenterWindow) -> tuple[float, float]:
+        QApplication.processEvents()
+        prompt = QFontInfo(window.prompt_label.font()).pixelSize() / window.height()
+        ring = window.ring.height() / window.height()
+        return prompt, ring
+
+    presenter.resize(1280, 720)
+    presenter.show()
+    prompt_720, ring_720 = shares(presenter)
+    presenter.resize(height * 16 // 9, height)
+    prompt_big, ring_big = shares(presenter)
+    assert prompt_big >= 0.95 * prompt_720, (prompt_720, prompt_big)
+    assert ring_big >= 0.95 * ring_720, (ring_720, ring_big)
