@@ -296,9 +296,13 @@ class LiveView(LiveControls, QWidget):
 
     def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
+        shown = self.ring.text()
         self.ring.set_view(view, upcoming)
         self._fairness_countdown -= 1
-        if self._fairness_countdown <= 0:
+        # The list follows the ring's second, in the same tick: on its own count of ticks it
+        # lagged by up to a second, "0:03 remaining" beside "0:16 of 0:20". Still about once a
+        # second, and once a second when no turn runs.
+        if self._fairness_countdown <= 0 or self.ring.text() != shown:
             self._fairness_countdown = 5  # about once a second
             self._refresh_fairness()
             self._refresh_glance()
