@@ -9,13 +9,17 @@ window's; a left-to-right window needs none (and its texts stay exactly as compo
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from circlekeeper.ui.bidi_text import RIGHT_TO_LEFT_MARK
 
 
 class SentenceLabel(QLabel):
     """A plain :class:`QLabel` whose sentences read in the window's direction (see module)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(text)  # Qt's own constructor would bypass the direction mark
 
     def setText(self, text: str) -> None:
         if text and self.isRightToLeft() and not text.startswith(RIGHT_TO_LEFT_MARK):

@@ -87,3 +87,28 @@ def test_the_status_sentence_about_amal_reads_from_the_right(qtbot, arabic_view:
     status = arabic_view.status
     assert "Amal" in status.text()
     assert starts_at_the_right(status), ink(status)
+
+
+def test_the_summary_s_title_reads_from_the_right_with_a_latin_circle_name(qtbot) -> None:
+    """ "Tuesday evening circle — شكرًا" sat at the left, read left to right."""
+    from circlekeeper.reports.demo import demo_summary
+    from circlekeeper.session.frozen import replace
+    from circlekeeper.ui.live.summary_view import SummaryView
+
+    before = active_language()
+    app = QApplication.instance()
+    use_language("ar")
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        summary = replace(demo_summary(people=3, rounds=2), circle="Tuesday evening circle")
+        view = SummaryView(summary)
+        qtbot.addWidget(view)
+        view.resize(1000, 600)
+        view.show()
+        qtbot.waitExposed(view)
+        title = view.findChild(QLabel, "summaryTitle")
+        assert "Tuesday evening circle" in title.text()
+        assert starts_at_the_right(title), ink(title)
+    finally:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        use_language(before)
