@@ -307,13 +307,14 @@ class SessionReport(StoryWriter):
         cols = self.fit_headings(cols, head, give=1)
         data: list[list[object]] = [head]
         total = summary.total_spoken
+        shown = summary.shown_seconds()  # the column adds up to the total above it
         for row in rows:
             p = row.person
             data.append(
                 [
                     format_number(row.rank),
                     self.text.cell(row.label, s.cell, cols[1] - 8, rtl_page=self.rtl),
-                    format_clock(p.spoken_total),
+                    format_clock(shown[p.person_id]),
                     share_cell(p, total),
                     versus_equal(p),
                     format_number(p.turns),
@@ -334,7 +335,7 @@ class SessionReport(StoryWriter):
                 count=format_number(len(rows))
             )
             return [*out, *self.say(note, s.small)]
-        bars = [Bar(r.rank, r.label, r.person.spoken_total) for r in rows]
+        bars = [Bar(r.rank, r.label, shown[r.person.person_id]) for r in rows]
         caption = _(
             "Speaking time per person against the equal share among those who spoke (dashed "
             "line); magenta bars are more than 25 % above it. Bars follow the table's order."

@@ -6,7 +6,8 @@ is exactly what was recorded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import math
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
 from circlekeeper.i18n import N_, _, ngettext
@@ -117,6 +118,12 @@ class SessionSummary(FrozenRecord):
         """The equal share a person is measured against; None when they are not measured."""
         return self.equal_share if person.measured else None
 
+    def shown_seconds(self) -> dict[str, int]:
+        """Each person's speaking time in whole seconds as the screens and PDFs show it: they
+        add up to :attr:`total_spoken` in whole seconds (:func:`whole_seconds`)."""
+        shown = whole_seconds([person.spoken_total for person in self.people])
+        return {person.person_id: whole for person, whole in zip(self.people, shown, strict=True)}
+
     @property
     def late_count(self) -> int:
         return sum(1 for p in self.people if p.joined_late)
@@ -194,6 +201,22 @@ class SessionSummary(FrozenRecord):
             not_measured,
         ).format(count=not_measured)
         return f"{sentence} {passing}"
+
+
+def whole_seconds(values: Sequence[float]) -> list[int]:
+    """``values`` in whole seconds that add up to their total in whole seconds.
+
+    Each rounded on its own, a circle's speaking times read 1:15, 0:16, … summing to 3:04
+    under a total of "3 min and 3 sec of speaking". Here each is cut to its whole seconds and
+    the seconds left over go, one each, to the largest remainders (the first of equals):
+    every figure is within a second of its value and the column adds up.
+    """
+    floors = [math.floor(value) for value in values]
+    left = round(sum(values)) - sum(floors)
+    by_remainder = sorted(range(len(values)), key=lambda i: floors[i] - values[i])
+    for index in by_remainder[: max(0, left)]:
+        floors[index] += 1
+    return floors
 
 
 def rounds_held(entries: Iterable[ev.Entry]) -> frozenset[int]:

@@ -38,7 +38,9 @@ def bars_from_summary(
     (seconds by person id) each bar is measured against its own offer and no equal-share line
     is drawn."""
     if offered is None:
-        bars = [ShareBar(p.name, p.spoken_total, p.passes) for p in summary.people]
+        # The figures add up to the summary's total, as a reader checking the column expects.
+        shown = summary.shown_seconds()
+        bars = [ShareBar(p.name, shown[p.person_id], p.passes) for p in summary.people]
         return bars, summary.equal_share
     bars = [
         ShareBar(p.name, p.spoken_total, p.passes, offered.get(p.person_id, 0.0))

@@ -26,13 +26,39 @@ def test_figures_match_the_summary(latin_summary) -> None:
     for person in s.people:
         row = re.search(re.escape(person.name) + r"\s+([\d:]+)", text)
         assert row is not None, person.name
-        assert row.group(1) == format_duration(person.spoken_total)
+        assert row.group(1) == format_duration(s.shown_seconds()[person.person_id])
     for round_ in s.rounds:
         assert round_.plan.policy.describe().split(" (")[0] in text
     long_duration = format_words(s.duration_seconds, length="long")
     assert flat("duration " + long_duration) in flat(text)
     assert "Tuesday, November 24, 2026, 5:30 PM" in text  # London is UTC in November
     assert "Facilitator: Sam Rivera" in text
+
+
+def test_the_spoken_column_adds_up_to_the_total_speaking() -> None:
+    """Three people speaking 10.6 s each: rounded one by one the column read 0:11 three
+    times (0:33) under "Total speaking 0:32"."""
+    from circlekeeper.session import CircleSession, FakeClock, Participant, RoundPlan, TimePolicy
+    from circlekeeper.session.model import RoundKind
+    from circlekeeper.session.summary import summarize
+
+    clock = FakeClock()
+    session = CircleSession(clock)
+    people = [Participant("a", "Ada Lovelace"), Participant("g", "Grace Hopper")]
+    people.append(Participant("t", "Alan Turing"))
+    session.start("Tuesday circle", people, ["Sam Rivera"])
+    session.start_round(RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60)), ["a", "g", "t"])
+    for _person in people:
+        session.start_turn()
+        clock.advance(10.6)
+        session.end_turn(start_next=False)
+    session.end_round()
+    session.end_session()
+    text = pdf_text(render_session(summarize(session.log), context(privacy=Privacy.NAMES)))
+    assert "Total speaking 0:32" in text
+    column = [re.search(re.escape(p.name) + r"\s+(\d+):(\d+)", text) for p in people]
+    assert all(column), text
+    assert sum(int(m.group(1)) * 60 + int(m.group(2)) for m in column if m) == 32
 
 
 @pytest.mark.parametrize("privacy", list(Privacy))
@@ -54,11 +80,12 @@ def test_names_appear_only_where_the_privacy_level_allows(latin_summary, privacy
 def test_counts_only_bars_are_sorted_by_time(latin_summary) -> None:
     text = pdf_text(render_session(latin_summary, context()))
     ordered = sorted(latin_summary.people, key=lambda p: -p.spoken_total)
+    shown = latin_summary.shown_seconds()  # whole seconds adding up to the total
     for rank, person in enumerate(ordered, start=1):
-        figure = format_duration(person.spoken_total)
+        figure = format_duration(shown[person.person_id])
         assert f"{rank} Person {rank} {figure}" in words(text)  # the table row
     chart = words(text.split("nobody is named")[1])
-    figures = " ".join(format_duration(p.spoken_total) for p in ordered)
+    figures = " ".join(format_duration(shown[p.person_id]) for p in ordered)
     labels = " ".join(f"Person {rank}" for rank in range(1, len(ordered) + 1))
     assert figures in chart and labels in chart  # bars longest first, labelled in that order
 

@@ -107,6 +107,25 @@ def test_a_moment_is_announced_once_and_again_when_nobody_speaks(
     assert heard() == "Nobody is speaking. Bo is next: press Space to start."
 
 
+def test_a_paused_turn_is_said_to_be_paused_and_speaking_again_once_resumed(
+    session: CircleSession,
+) -> None:
+    """The status line said "Amal is speaking." under a ring that said "paused"."""
+    watch = MomentWatch()
+
+    def heard() -> str | None:
+        return watch.sentence(session.state, round_progress(session.state, PLAN), named)
+
+    session.start_round(PLAN[0], ["A", "B"])
+    session.start_turn()
+    assert heard() == "Amal is speaking."
+    session.toggle()  # Space: pause
+    assert heard() == "Amal's turn is paused. Press Space to resume."
+    assert heard() is None
+    session.toggle()  # Space: resume
+    assert heard() == "Amal is speaking."
+
+
 def test_phase_changes_are_noticed_once_each(session: CircleSession, clock: FakeClock) -> None:
     watch = PhaseWatch()
     session.start_round(PLAN[0], ["A"])

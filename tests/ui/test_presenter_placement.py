@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from circlekeeper.ui.live.controller import LiveController
@@ -152,3 +153,52 @@ def test_the_status_line_names_the_projector_by_its_model_and_size_never_its_con
     assert where_full_screen("DELL U2419H", 1920, 1080) == (
         "The presenter screen is full screen on DELL U2419H (1920×1080)."
     )
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_on_one_screen_the_window_takes_the_corner_over_the_queue_never_the_ring(
+    presenter, direction: Qt.LayoutDirection
+) -> None:
+    """The live screen's ring leads it: on the left, on the right in Arabic. The presenter
+    window went to the top right in every language, and in Arabic covered the facilitator's
+    clock and the speaker's name."""
+    app = QGuiApplication.instance()
+    before = app.layoutDirection()
+    app.setLayoutDirection(direction)
+    try:
+        laptop = QGuiApplication.primaryScreen()
+        presenter.show_beside(lambda: laptop)
+        area = laptop.availableGeometry()
+        on_the_left = presenter.geometry().center().x() < area.center().x()
+        ring_on_the_left = direction == Qt.LayoutDirection.LeftToRight
+        assert on_the_left != ring_on_the_left
+        assert area.contains(presenter.geometry()), "entirely on the one screen"
+    finally:
+        app.setLayoutDirection(before)
+
+
+@pytest.mark.parametrize("height", [1080, 2160])
+def test_on_a_big_projector_the_words_grow_with_the_screen_as_the_ring_does(
+    presenter, height: int
+) -> None:
+    """Read from the back of the room: the prompt keeps its share of the wall's height on a
+    1080- or 2160-pixel projector (it stayed 30 pixels, 2.8 % then 1.4 % of the height), and
+    the ring still has the room it had."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QApplication
+
+    def shares(window: PresenterWindow) -> tuple[float, float]:
+        QApplication.processEvents()
+        prompt = QFontInfo(window.prompt_label.font()).pixelSize() / window.height()
+        ring = window.ring.height() / window.height()
+        return prompt, ring
+
+    presenter.resize(1280, 720)
+    presenter.show()
+    prompt_720, ring_720 = shares(presenter)
+    presenter.resize(height * 16 // 9, height)
+    prompt_big, ring_big = shares(presenter)
+    assert prompt_big >= 0.95 * prompt_720, (prompt_720, prompt_big)
+    assert ring_big >= 0.95 * ring_720, (ring_720, ring_big)

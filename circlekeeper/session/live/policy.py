@@ -136,6 +136,11 @@ def describe_moment(state: SessionState, progress: RoundProgress, name: Name) ->
     if state.ended:
         return _("The circle has ended.")
     turn = state.current_turn
+    if turn is not None and not turn.running:
+        # Not "is speaking" under a ring that says paused (after Space, or a resumed crash).
+        return _("{name}'s turn is paused. Press Space to resume.").format(
+            name=name(turn.person_id)
+        )
     if turn is not None:
         return _("{name} is speaking.").format(name=name(turn.person_id))
     if progress.plan is None:
@@ -158,7 +163,8 @@ class MomentWatch:
     """Says the moment's sentence once each time the moment changes.
 
     A new speaker is a new moment, and just as much a moment with nobody speaking: the last
-    sentence must never keep saying someone speaks after their turn has ended.
+    sentence must never keep saying someone speaks after their turn has ended, nor while it
+    is paused.
     """
 
     def __init__(self) -> None:
@@ -169,6 +175,7 @@ class MomentWatch:
         turn = state.current_turn
         moment = (
             turn.person_id if turn is not None else None,
+            turn is not None and turn.running,
             progress.index,
             progress.in_round,
             state.ended,

@@ -5,6 +5,10 @@ wrapped onto a third line shrank the ring and made it jump; a long word broken a
 read badly. Here the text is wrapped at word boundaries into at most ``lines`` lines (the rule
 the PDFs follow, issue #17); what does not fit ends in "…", and the whole text is the tooltip
 and the accessible description, so nothing is lost, only shortened on screen.
+
+The text starts where the window's reading starts (at the right in Arabic), whatever its first
+letter: a label otherwise aligns by its text's direction, and in the Arabic window the speaker
+"Amal", an English prompt, and even an Arabic name (kept in its isolate) sat at the left.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -127,7 +131,17 @@ class FittedLabel(QLabel):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._align_to_reading_start()
         self._fit()
+
+    def _align_to_reading_start(self) -> None:
+        """Left, or right in a right-to-left window: absolute, so the text's own first letter
+        cannot turn it round (the lines keep their own order of words)."""
+        lead = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+        vertical = self.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+        wanted = lead | Qt.AlignmentFlag.AlignAbsolute | vertical
+        if self.alignment() != wanted:
+            self.setAlignment(wanted)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -135,4 +149,6 @@ class FittedLabel(QLabel):
 
     def changeEvent(self, event: object) -> None:
         super().changeEvent(event)  # type: ignore[arg-type]
+        if isinstance(event, QEvent) and event.type() == QEvent.Type.LayoutDirectionChange:
+            self._align_to_reading_start()
         self.updateGeometry()

@@ -40,9 +40,12 @@ WINDOWED_SIZE = (1024, 640)
 SHARED_SCREEN_SHARE = 0.45
 """Share of the width and height of the facilitator's only screen the presenter window takes."""
 FULL_TYPE_HEIGHT = 720
-"""Window height (pixels) from which the presenter's words have their full, projector size;
-a smaller window scales them down with its height, down to :data:`SMALLEST_TYPE`, so the
-ring keeps its room (in a window of 45 % of a laptop screen it was cut in half)."""
+"""Window height (pixels) at which the presenter's words have their designed sizes; they
+scale with the height either way. A smaller window scales them down, to :data:`SMALLEST_TYPE`,
+so the ring keeps its room (in a window of 45 % of a laptop screen it was cut in half); a
+taller screen scales them up, as the ring grows: on a 1920×1080 projector the prompt stayed
+30 pixels high (under 3 % of the wall) beside digits of 180, too small to read from the back
+of the room, and on a 4K one it was half that share."""
 SMALLEST_TYPE = 0.4
 FRAME_SETTLE_MS = (0, 300, 900)
 """When to check that the framed window's title bar is on the screen (window managers frame
@@ -228,12 +231,18 @@ class PresenterWindow(QWidget):
         self.resize(*WINDOWED_SIZE)
         if facilitator is not None and facilitator is not gone:
             # One screen: a smaller window in the top corner, clear of the controls along the
-            # bottom of the facilitator's window, and entirely on the screen.
+            # bottom of the facilitator's window, and entirely on the screen. The corner is
+            # the one over the queue, never the ring's: the ring leads the live screen (on
+            # the left, or on the right in a right-to-left language, where the window on
+            # the right covered the facilitator's clock).
             area = facilitator.availableGeometry()
             width = min(WINDOWED_SIZE[0], int(area.width() * SHARED_SCREEN_SHARE))
             height = min(WINDOWED_SIZE[1], int(area.height() * SHARED_SCREEN_SHARE))
             self.resize(width, height)
-            self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
+            if self.isRightToLeft():
+                self.move(area.left(), area.top())
+            else:
+                self.move(area.right() - width - FRAME_ALLOWANCE[0], area.top())
             # The window manager frames the window once it is shown: then the title bar, not
             # the content, goes to the top of the screen (it sat above the edge, out of reach).
             for delay in FRAME_SETTLE_MS:
@@ -251,10 +260,11 @@ class PresenterWindow(QWidget):
             self.move(left, top)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Words sized to the window: full size on a projector, smaller in a window."""
+        """Words sized to the window's height, as the ring is: larger on a big projector,
+        smaller in a window."""
         super().resizeEvent(event)
         share = event.size().height() / FULL_TYPE_HEIGHT
-        scale = round(min(1.0, max(SMALLEST_TYPE, share)), 2)
+        scale = round(max(SMALLEST_TYPE, share), 2)
         if scale != self._type_scale:
             self._type_scale = scale
             self.setStyleSheet(presenter_style(scale=scale))

@@ -26,6 +26,7 @@ from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.bidi_text import breakable, own_direction
 from circlekeeper.ui.facts import SEPARATOR, fairness_sentence, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
+from circlekeeper.ui.sentence_label import SentenceLabel
 from circlekeeper.ui.table_keys import tab_leaves
 
 MAX_SHAREABLE = 20_000
@@ -47,7 +48,8 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.summary = summary
         self.setAccessibleName(_("Circle summary"))
-        title = QLabel(breakable(_("{circle} — thank you").format(circle=summary.circle)))
+        # In the window's direction: in Arabic a Latin circle name put it at the left.
+        title = SentenceLabel(breakable(_("{circle} — thank you").format(circle=summary.circle)))
         title.setObjectName("summaryTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)

@@ -43,6 +43,7 @@ from circlekeeper.ui.live.passers_bar import PassersBar
 from circlekeeper.ui.live.round_queue import RoundQueue
 from circlekeeper.ui.live.steady_height import steady_height
 from circlekeeper.ui.live.timer_ring import TimerRing
+from circlekeeper.ui.sentence_label import SentenceLabel
 from circlekeeper.ui.theme import banner_style
 
 try:  # Qt ≥ 6.8 can announce a sentence to screen readers without moving focus.
@@ -138,7 +139,7 @@ class LiveView(LiveControls, QWidget):
         self.reminder.setObjectName("reminder")
         self.reminder.setAccessibleName(_("Reminder"))
         self.reminder.hide()
-        self.status = QLabel()
+        self.status = SentenceLabel()
         self.status.setObjectName("status")
         self.status.setAccessibleName(_("Status"))
         self.status.setWordWrap(True)
@@ -295,9 +296,13 @@ class LiveView(LiveControls, QWidget):
 
     def _tick(self, view: TurnView | None) -> None:
         upcoming = self.controller.next_allotment() if view is None else None
+        shown = self.ring.text()
         self.ring.set_view(view, upcoming)
         self._fairness_countdown -= 1
-        if self._fairness_countdown <= 0:
+        # The list follows the ring's second, in the same tick: on its own count of ticks it
+        # lagged by up to a second, "0:03 remaining" beside "0:16 of 0:20". Still about once a
+        # second, and once a second when no turn runs.
+        if self._fairness_countdown <= 0 or self.ring.text() != shown:
             self._fairness_countdown = 5  # about once a second
             self._refresh_fairness()
             self._refresh_glance()
