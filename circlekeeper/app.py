@@ -254,6 +254,7 @@ def finish_smoke_test(data: Connected, failure: list[UserFacingError]) -> None:
 def greet(window: MainWindow, data: Connected) -> None:
     """What a facilitator is asked right after start-up: circles a crash left running first,
     then sessions past their circle's keeping time."""
+    from circlekeeper.ui.open_notices import show_notices
     from circlekeeper.ui.retention_offer import offer_due_retention
 
     show_notices(window, data.store.notices, read_only=data.store.read_only)
@@ -261,20 +262,6 @@ def greet(window: MainWindow, data: Connected) -> None:
         return  # resuming a circle and deleting old sessions would both write
     window.offer_resume()
     offer_due_retention(data.history, lambda c: data.store.circles.get(c).name, window.ask)
-
-
-def show_notices(window: MainWindow, notices: Sequence[str], *, read_only: bool) -> None:
-    """Say how the data opened (a backup that failed, a read-only folder) before anything else:
-    the app works on, and the facilitator knows what it cannot do."""
-    from PySide6.QtWidgets import QMessageBox
-
-    if read_only:
-        # Translators: the window title while the data is open read-only.
-        window.setWindowTitle(_("{title} (read-only)").format(title=window.windowTitle()))
-    for notice in notices:
-        window.statusBar().showMessage(notice)
-        title = _("Opened read-only") if read_only else _("Today's backup was not made")
-        QMessageBox.warning(window, title, notice)
 
 
 def install_language_switch(
