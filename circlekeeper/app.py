@@ -71,6 +71,12 @@ class Connected:
         self.history = history
         self.closed = False
 
+    def take(self, other: Connected) -> None:
+        """Hold ``other``'s data from now on (a restore reopened it): whoever keeps this
+        holder (the language switch, the exit that closes it) follows."""
+        self.store, self.notes, self.history = other.store, other.notes, other.history
+        self.closed = False
+
     def close(self) -> None:
         if self.closed:
             return
@@ -191,6 +197,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             return
         switch = install_language_switch(window, opened[0], translator)
         switch.replaced.append(lambda new: current.__setitem__(0, new))
+        install_restore(opened[0], switch)
         greet(window, opened[0])
 
     opening: list[bool] = []
@@ -422,4 +429,19 @@ def build_app(db: str | None, options: WindowOptions | None = None) -> AppParts:
     parts = AppParts(connect_store(window, db), window)
     switch = install_language_switch(window, parts.data)
     switch.replaced.append(lambda new: setattr(parts, "window", new))
+    install_restore(parts.data, switch)
     return parts
+
+
+def install_restore(data: Connected, switch: LanguageSwitch) -> None:
+    """*Restore from backup…* (``ui/restore/``): ``data`` is closed, the backup put in its
+    place, and the data opened again under a window built as a language switch builds one."""
+    from circlekeeper.ui.restore.command import RestoreCommand
+    from circlekeeper.ui.store_catalog import StoreBackups
+
+    switch.window.options.restore_backup = RestoreCommand(
+        lambda: StoreBackups(data.store),
+        data.close,
+        lambda fresh: data.take(connect_store(fresh, str(data.store.path))),
+        switch,
+    )

@@ -9,14 +9,10 @@ that names the command to run again once the app is closed.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from circlekeeper.store import DatabaseLocked, StoreUnavailable
 from circlekeeper.store.file_path import plain_file
-from circlekeeper.store.lock import WriterLock
 from circlekeeper.store.report_reading import ReportReading
 
 if TYPE_CHECKING:
@@ -79,17 +75,3 @@ def open_for_writing(db: str | None, command: str) -> Store:
         )
     say_notices(store.notices)
     return store
-
-
-@contextmanager
-def writer_lock(path: Path, command: str) -> Iterator[WriterLock]:
-    """The writer lock alone (restore replaces the file, so it opens no store)."""
-    lock = WriterLock(path)
-    try:
-        lock.acquire()
-    except DatabaseLocked as error:
-        raise DatabaseLocked(error.path, command=command) from None
-    try:
-        yield lock
-    finally:
-        lock.release()

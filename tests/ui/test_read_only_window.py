@@ -22,7 +22,7 @@ from tests.store.media import read_only_view
 from tests.ui.conftest import app_options
 
 HELD_MENU = {"&New circle…", "&Edit circle…", "&Start a circle…", "&Import a session file…"}
-HELD_MENU |= {"Se&ttings…"}
+HELD_MENU |= {"Se&ttings…", "&Restore from backup…"}
 READING_MENU = {"&Prompt library…", "&Archived circles…", "&Quit"}
 
 
