@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from circlekeeper.i18n import _
 from circlekeeper.store import DatabaseLocked, StoreUnavailable
 from circlekeeper.store.file_path import plain_file
 from circlekeeper.store.report_reading import ReportReading
@@ -70,8 +71,11 @@ def open_for_writing(db: str | None, command: str) -> Store:
     if store.read_only:
         store.close()
         raise StoreUnavailable(
-            f"'{command}' has to change the database, and {store.path} is in a folder"
-            " CircleKeeper cannot write to. Copy it somewhere writable and run it there."
+            # Translators: {command} is a sub-command's name as typed (import, demo…).
+            _(
+                "'{command}' has to change the database, and {path} is in a folder"
+                " CircleKeeper cannot write to. Copy it somewhere writable and run it there."
+            ).format(command=command, path=store.path)
         )
     say_notices(store.notices)
     return store
