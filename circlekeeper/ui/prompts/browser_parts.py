@@ -38,17 +38,22 @@ def ask_open_deck(parent: QWidget, memory: DeckFolder | None = None) -> Path | N
     return Path(path)
 
 
-def ask_save_deck(parent: QWidget) -> Path | None:
+def ask_save_deck(parent: QWidget, memory: DeckFolder | None = None) -> Path | None:
+    """Where to export a deck, suggested in the folder decks last came from or went to (else
+    Documents), never the process's working directory."""
+    memory = memory or DeckFolder()
     path, _filter = QFileDialog.getSaveFileName(
         parent,
         _("Export prompts as a deck"),
-        "my-prompts.toml",
+        str(memory.folder() / "my-prompts.toml"),
         # Translators: a file-type filter; keep the part in brackets as it is.
         _("Prompt decks (*.toml)"),
     )
     if not path:
         return None
-    return Path(path) if path.endswith(".toml") else Path(path + ".toml")
+    chosen = Path(path) if path.endswith(".toml") else Path(path + ".toml")
+    memory.remember(chosen)
+    return chosen
 
 
 class PreviewText(QPlainTextEdit):
