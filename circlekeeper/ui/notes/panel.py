@@ -34,6 +34,7 @@ from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.ui.notes.note_lines import DAMAGED_TEXT, NameOf, details, preview
+from circlekeeper.ui.read_only_hold import writes
 from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
@@ -118,8 +119,8 @@ class NotesPanel(QWidget):
         self.message.setWordWrap(True)
 
     def _build_buttons(self) -> QGridLayout:
-        self.edit_button = self._button(
-            _("Edit"), _("Edit note"), _("Change this note (Ctrl+E)"), self.begin_edit
+        self.edit_button = writes(
+            self._button(_("Edit"), _("Edit note"), _("Change this note (Ctrl+E)"), self.begin_edit)
         )
         self.save_button = self._button(
             _("Save"), _("Save note"), _("Save the change (Ctrl+S)"), self.save_edit
@@ -127,8 +128,10 @@ class NotesPanel(QWidget):
         self.cancel_button = self._button(
             _("Cancel"), _("Cancel edit"), _("Keep the note as it was"), self.cancel_edit
         )
-        self.delete_button = self._button(
-            _("Delete…"), _("Delete note"), _("Delete this note for good"), self.delete_current
+        self.delete_button = writes(
+            self._button(
+                _("Delete…"), _("Delete note"), _("Delete this note for good"), self.delete_current
+            )
         )
         self.lock_button = self._button(
             _("Lock notes"), _("Lock notes"), _("Lock private notes now"), self.bridge.lock
