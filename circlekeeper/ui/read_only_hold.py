@@ -47,14 +47,27 @@ class _HeldWrites(QObject):
     WATCHED = (QEvent.Type.ParentChange, QEvent.Type.Show, QEvent.Type.EnabledChange)
     """Put in a window (so held even before it shows), shown, enabled by its own logic."""
 
-    def __init__(self, reason: str, parent: QObject) -> None:
-        super().__init__(parent)
+    def __init__(self, reason: str, window: QWidget) -> None:
+        super().__init__(window)
         self.reason = reason
+        self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self.WATCHED and isinstance(watched, QWidget):
+        if (
+            event.type() in self.WATCHED
+            and isinstance(watched, QWidget)
+            and watched.property(WRITES)
+            and self._in_window(watched)
+        ):
             self.hold(watched)
         return False
+
+    def _in_window(self, widget: QWidget) -> bool:
+        """Only this window's controls and its dialogs': another window may hold other data."""
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self.window:
+            parent = parent.parentWidget()
+        return parent is self.window
 
     def hold(self, widget: QWidget) -> None:
         if not widget.property(WRITES):

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from circlekeeper.app import AppParts, build_app, greet
 from circlekeeper.demo.seeding import seed_demo
@@ -186,8 +186,9 @@ def test_the_prompt_library_holds_its_edits(qtbot, read_only_app: AppParts) -> N
     pane = browser.pane
     held = [browser.new_button, browser.import_button]
     held += [pane.edit_button, pane.favourite, pane.hide_button, pane.archive_button]
-    for button in held:
-        assert _held(button), button.text()
+    for button in held:  # a hidden one (Archive is for your own prompts) is held when shown
+        assert _held(button) or not button.isVisibleTo(browser), button.text()
+    assert _held(pane.edit_button) and _held(browser.new_button)
     assert browser.export_button.isEnabled()  # writing a file elsewhere changes no data
 
 
@@ -197,10 +198,25 @@ def test_private_notes_read_but_hold_editing_and_deleting(qtbot, tmp_path: Path,
     with _opened_read_only(qtbot, tmp_path, clock, with_notes=True) as parts:
         notes = parts.data.notes
         notes.vault.unlock(PASSPHRASE)
-        panel = NotesPanel(notes.service, notes.bridge, session_id=_first_session(parts.data.store))
-        qtbot.addWidget(panel)
-        panel.show()
-        qtbot.waitExposed(panel)
+        session_id = _first_session(parts.data.store)
+        panel = NotesPanel(notes.service, notes.bridge, session_id=session_id)
+        holder = QDialog(parts.window)  # in the window, as the notes dialog holds it
+        QVBoxLayout(holder).addWidget(panel)
+        holder.show()
+        qtbot.waitExposed(holder)
         panel.list.setCurrentRow(0)
         assert panel.viewer.toPlainText() == NOTE  # still readable
         assert _held(panel.edit_button) and _held(panel.delete_button)
+
+
+def test_another_window_on_writable_data_is_not_held(qtbot, read_only_app: AppParts) -> None:
+    """The watcher holds its own window's controls only: a panel elsewhere (another window on
+    writable data, a test's own widget) keeps its buttons."""
+    from circlekeeper.ui.read_only_hold import writes
+
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    button = writes(QPushButton("Edit", elsewhere))
+    elsewhere.show()
+    qtbot.waitExposed(elsewhere)
+    assert button.isEnabled() and button.toolTip() == ""
