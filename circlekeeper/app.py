@@ -71,6 +71,12 @@ class Connected:
         self.history = history
         self.closed = False
 
+    def take(self, other: Connected) -> None:
+        """Hold ``other``'s data from now on (a restore reopened it): whoever keeps this
+        holder (the language switch, the exit that closes it) follows."""
+        self.store, self.notes, self.history = other.store, other.notes, other.history
+        self.closed = False
+
     def close(self) -> None:
         if self.closed:
             return
@@ -203,6 +209,7 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             FirstCopy(path, lambda: current[0], app)
         switch = install_language_switch(window, opened[0], translator)
         switch.replaced.append(lambda new: current.__setitem__(0, new))
+        install_restore(opened[0], switch)
         greet(window, opened[0])
 
     opening: list[bool] = []
@@ -266,6 +273,7 @@ def finish_smoke_test(data: Connected, failure: list[UserFacingError]) -> None:
 def greet(window: MainWindow, data: Connected) -> None:
     """What a facilitator is asked right after start-up: circles a crash left running first,
     then sessions past their circle's keeping time."""
+    from circlekeeper.ui.open_notices import show_notices
     from circlekeeper.ui.retention_offer import offer_due_retention
 
     show_notices(window, data.store.notices, read_only=data.store.read_only)
@@ -273,20 +281,6 @@ def greet(window: MainWindow, data: Connected) -> None:
         return  # resuming a circle and deleting old sessions would both write
     window.offer_resume()
     offer_due_retention(data.history, lambda c: data.store.circles.get(c).name, window.ask)
-
-
-def show_notices(window: MainWindow, notices: Sequence[str], *, read_only: bool) -> None:
-    """Say how the data opened (a backup that failed, a read-only folder) before anything else:
-    the app works on, and the facilitator knows what it cannot do."""
-    from PySide6.QtWidgets import QMessageBox
-
-    if read_only:
-        # Translators: the window title while the data is open read-only.
-        window.setWindowTitle(_("{title} (read-only)").format(title=window.windowTitle()))
-    for notice in notices:
-        window.statusBar().showMessage(notice)
-        title = _("Opened read-only") if read_only else _("Today's backup was not made")
-        QMessageBox.warning(window, title, notice)
 
 
 def install_language_switch(
@@ -447,4 +441,19 @@ def build_app(db: str | None, options: WindowOptions | None = None) -> AppParts:
     parts = AppParts(connect_store(window, db), window)
     switch = install_language_switch(window, parts.data)
     switch.replaced.append(lambda new: setattr(parts, "window", new))
+    install_restore(parts.data, switch)
     return parts
+
+
+def install_restore(data: Connected, switch: LanguageSwitch) -> None:
+    """*Restore from backup…* (``ui/restore/``): ``data`` is closed, the backup put in its
+    place, and the data opened again under a window built as a language switch builds one."""
+    from circlekeeper.ui.restore.command import RestoreCommand
+    from circlekeeper.ui.store_catalog import StoreBackups
+
+    switch.window.options.restore_backup = RestoreCommand(
+        lambda: StoreBackups(data.store),
+        data.close,
+        lambda fresh: data.take(connect_store(fresh, str(data.store.path))),
+        switch,
+    )

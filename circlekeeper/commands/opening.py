@@ -9,14 +9,11 @@ that names the command to run again once the app is closed.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from circlekeeper.i18n import _
 from circlekeeper.store import DatabaseLocked, StoreUnavailable
 from circlekeeper.store.file_path import plain_file
-from circlekeeper.store.lock import WriterLock
 from circlekeeper.store.report_reading import ReportReading
 
 if TYPE_CHECKING:
@@ -74,22 +71,11 @@ def open_for_writing(db: str | None, command: str) -> Store:
     if store.read_only:
         store.close()
         raise StoreUnavailable(
-            f"'{command}' has to change the database, and {store.path} is in a folder"
-            " CircleKeeper cannot write to. Copy it somewhere writable and run it there."
+            # Translators: {command} is a sub-command's name as typed (import, demo…).
+            _(
+                "'{command}' has to change the database, and {path} is in a folder"
+                " CircleKeeper cannot write to. Copy it somewhere writable and run it there."
+            ).format(command=command, path=store.path)
         )
     say_notices(store.notices)
     return store
-
-
-@contextmanager
-def writer_lock(path: Path, command: str) -> Iterator[WriterLock]:
-    """The writer lock alone (restore replaces the file, so it opens no store)."""
-    lock = WriterLock(path)
-    try:
-        lock.acquire()
-    except DatabaseLocked as error:
-        raise DatabaseLocked(error.path, command=command) from None
-    try:
-        yield lock
-    finally:
-        lock.release()

@@ -40,16 +40,9 @@ def register(subparsers: Any) -> None:
 
 def _database_path(args: argparse.Namespace) -> Path:
     from circlekeeper.store.location import resolve
+    from circlekeeper.store.restoring import database_file
 
-    location = resolve(getattr(args, "db", None))
-    if location.path is None:
-        raise UserFacingError(
-            _(
-                "check and restore work on SQLite database files; use your database server's"
-                " own tools for this one."
-            )
-        )
-    return location.path
+    return database_file(resolve(getattr(args, "db", None)).path)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -128,18 +121,15 @@ def _progress_line() -> Iterator[Callable[[int, int], None] | None]:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from circlekeeper.commands.opening import writer_lock
-    from circlekeeper.store.backups import restore
+    from circlekeeper.store import DatabaseLocked
+    from circlekeeper.store.restoring import restore_database
 
     path = _database_path(args)
     backup = Path(args.backup).expanduser().absolute()
-    if not _is_file(backup):
-        raise UserFacingError(_("There is no backup file at {backup}.").format(backup=backup))
-    if backup == path:
-        raise UserFacingError(_("That file is the database itself; choose a backup file."))
-    path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-    with writer_lock(path, "restore"):
-        aside = restore(backup, path)
+    try:
+        aside = restore_database(backup, path)
+    except DatabaseLocked as error:  # the app has it open: say what to run again
+        raise DatabaseLocked(error.path, command="restore") from None
     if aside is not None:
         print(_("The previous database was kept as {aside}.").format(aside=aside))
     print(
@@ -151,10 +141,6 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def _is_file(path: Path) -> bool:
-    """``Path.is_file`` that says a name the system refuses (too long…) in one sentence."""
-    try:
-        return path.is_file()
-    except OSError as error:
-        raise UserFacingError(
-            _("CircleKeeper cannot use {path} ({reason}).").format(path=path, reason=error.strerror)
-        ) from error
+    from circlekeeper.store.restoring import is_file
+
+    return is_file(path)

@@ -1,4 +1,4 @@
-"""Backups, checks and restore for SQLite database files.
+"""Backups and checks for SQLite database files (restoring one: :mod:`.restoring`).
 
 Backups use SQLite's online backup API (a consistent copy even while the app has the database
 open), are written under a temporary name and renamed into place (a crash never leaves a
@@ -15,13 +15,14 @@ import logging
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from circlekeeper.i18n import _
-from circlekeeper.store.errors import StoreError, StoreUnavailable
-from circlekeeper.store.file_modes import PRIVATE_DIR, PRIVATE_FILE, prepare_file, sidecar_files
+from circlekeeper.store.errors import StoreUnavailable
+from circlekeeper.store.file_modes import PRIVATE_DIR, PRIVATE_FILE
 from circlekeeper.store.read_only_media import read_uri
 from circlekeeper.store.records import CheckReport
 
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_KEEP = 10
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+COPY_STEP_PAGES = 1024
+"""Pages copied between two progress reports (4 MiB at SQLite's default page size)."""
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>[a-z0-9-]+)\.sqlite3$")
 
 
@@ -101,8 +104,13 @@ def _stem(path: Path) -> str:
     return path.name.removesuffix(".sqlite3").removesuffix(".db") or "circlekeeper"
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of ``source`` at ``target`` (0600, journal mode DELETE, fsynced)."""
+def copy_database(
+    source: Path, target: Path, progress: Callable[[int, int], object] | None = None
+) -> None:
+    """A consistent copy of ``source`` at ``target`` (0600, journal mode DELETE, fsynced).
+
+    ``progress(pages copied, pages in all)`` is told as the copy goes, a few hundred pages at
+    a time (a restore shows it); without it the file is copied in one step."""
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
@@ -112,7 +120,14 @@ def copy_database(source: Path, target: Path) -> None:
         try:
             dst = sqlite3.connect(str(partial))
             try:
-                src.backup(dst)
+                if progress is None:
+                    src.backup(dst)
+                else:
+                    src.backup(
+                        dst,
+                        pages=COPY_STEP_PAGES,
+                        progress=lambda _status, left, total: progress(total - left, total),
+                    )
                 dst.execute("PRAGMA journal_mode = DELETE")
             finally:
                 dst.close()
@@ -198,46 +213,6 @@ def table_names(path: Path) -> set[str]:
         return {str(row[0]) for row in rows}
     finally:
         connection.close()
-
-
-def restore(backup: Path, target: Path) -> Path | None:
-    """Put ``backup`` in place of ``target``; returns where the old file was moved aside.
-
-    The old database (and its ``-wal``/``-shm``) is renamed with a timestamp, never deleted or
-    overwritten; the backup is checked before and the restored file after. The caller holds
-    the single-writer lock.
-    """
-    backup, target = Path(backup).absolute(), Path(target).absolute()
-    report = full_check(backup)
-    if not report.ok:
-        raise StoreError(
-            _("The backup {backup} cannot be restored: {verdict} Choose another backup.").format(
-                backup=backup, verdict=report.verdict
-            )
-        )
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    aside: Path | None = None
-    if target.exists():
-        aside = target.with_name(f"{target.name}.replaced-{stamp}")
-        os.rename(target, aside)
-        for sidecar, suffix in zip(sidecar_files(target), ("-wal", "-shm"), strict=True):
-            if sidecar.exists():
-                os.rename(sidecar, aside.with_name(aside.name + suffix))
-    else:
-        for sidecar in sidecar_files(target):
-            if sidecar.exists():
-                os.rename(sidecar, sidecar.with_name(f"{sidecar.name}.replaced-{stamp}"))
-    prepare_file(target)
-    copy_database(backup, target)
-    after = full_check(target)
-    if not after.ok:  # pragma: no cover - the copy of a checked file failed its own check
-        raise StoreError(
-            _("The restored database did not pass its check: {verdict}").format(
-                verdict=after.verdict
-            )
-        )
-    log.info("Restored %s from %s (old file kept at %s)", target, backup, aside)
-    return aside
 
 
 def _stamp(path: Path) -> str:

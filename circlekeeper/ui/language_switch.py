@@ -60,7 +60,16 @@ class LanguageSwitch:
         if self.translator is not None:
             self.app.removeTranslator(self.translator)
         self.translator = apply_language(self.app, chosen)
-        new = self.rebuild(old)
+        new = self.put_in_place(old, self.rebuild(old))
+        new.say(
+            _("CircleKeeper now speaks {language}.").format(language=language(chosen).native_name)
+        )
+        log.info("window rebuilt in %s", chosen)
+        return new
+
+    def put_in_place(self, old: MainWindow, new: MainWindow) -> MainWindow:
+        """``new`` where ``old`` was (its place, its circle, a running circle), ``old`` gone;
+        also for a window built on restored data."""
         new.options.switch_language = self
         new.setGeometry(old.geometry())
         new.splitter.setSizes(old.splitter.sizes())
@@ -77,8 +86,4 @@ class LanguageSwitch:
         self.window = new
         for tell in self.replaced:
             tell(new)
-        new.say(
-            _("CircleKeeper now speaks {language}.").format(language=language(chosen).native_name)
-        )
-        log.info("window rebuilt in %s", chosen)
         return new

@@ -29,6 +29,13 @@ from circlekeeper.store.journal import StoreJournal
 from circlekeeper.store.location import default_path
 from circlekeeper.store.offline_journal import LocalJournal, ResilientJournal, journal_path
 from circlekeeper.store.records import PersonRecord
+from circlekeeper.store.restoring import (
+    BackupFacts,
+    database_file,
+    describe_backup,
+    restorable_backups,
+    restore_database,
+)
 from circlekeeper.ui.catalog import (
     CircleCard,
     CircleDetail,
@@ -349,3 +356,44 @@ def imported_message(circle: str, *, created: bool, events: int, matched: int, a
 
 def _member(person: PersonRecord) -> Member:
     return Member(person.person_id, person.name, person.pronouns, person.archived)
+
+
+class StoreBackups:
+    """The open store's backups for *Restore from backup…* (``ui/restore/shelf.py``)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def refusal(self) -> str | None:
+        try:
+            database_file(self.store.path)
+        except UserFacingError as error:
+            return str(error)
+        if self.store.read_only:
+            from circlekeeper.ui.read_only_hold import read_only_reason
+
+            return read_only_reason()
+        return None
+
+    @property
+    def _path(self) -> Path:
+        assert self.store.path is not None  # refusal() said so before anything else is asked
+        return self.store.path
+
+    def backups(self) -> Sequence[BackupFacts]:
+        return restorable_backups(self._path)
+
+    def describe(self, path: Path) -> BackupFacts:
+        return describe_backup(path)
+
+    def current(self) -> BackupFacts:
+        return self.describe(self._path)
+
+    def folder(self) -> Path:
+        folder = self.store.backups.directory
+        return folder if folder is not None and folder.is_dir() else self._path.parent
+
+    def restore(self, path: Path, progress: Callable[[str, int, int], object]) -> Path | None:
+        return restore_database(
+            path, self._path, lambda step, done, total: progress(step.value, done, total)
+        )

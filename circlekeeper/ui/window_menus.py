@@ -117,6 +117,7 @@ class WindowMenus:
         action(_("&Archived circles…"), None, window.show_archived)
         self.writing_actions += (
             action(_("&Import a session file…"), None, window.import_session_file),
+            action(_("&Restore from backup…"), None, self.restore_backup),
         )
         circle_menu.addSeparator()
         self.writing_actions += (action(_("Se&ttings…"), "Ctrl+,", window.open_settings),)
@@ -236,6 +237,14 @@ class WindowMenus:
         if self.window.live_view is not None:
             self.window.live_view.ring.set_cue(cue)
         self.window.remember_display_choices()
+
+    def restore_backup(self) -> None:
+        """Circle ▸ *Restore from backup…* (``ui/restore/``), once the data is open."""
+        restore = self.window.options.restore_backup
+        if restore is None:
+            self.window.say(_("The data is still opening; try again in a moment."))
+            return
+        restore(self.window)
 
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time; built on use

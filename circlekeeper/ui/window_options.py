@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from circlekeeper.i18n.choice import LanguagePreference
     from circlekeeper.session.dealing import PromptDeal
     from circlekeeper.ui.live.controller import LiveController
+    from circlekeeper.ui.main_window import MainWindow
     from circlekeeper.ui.prompts.feature import PromptFeature
     from circlekeeper.ui.settings_dialog import AppSettings, SettingsStore
     from circlekeeper.ui.setup.setup_dialog import SetupDialog
@@ -58,6 +59,7 @@ class WindowOptions:
         language_preference: LanguagePreference | None = None,
         switch_language: Callable[[str], QWidget | None] | None = None,
         ask: Callable[[QWidget, str, str], bool] | None = None,
+        restore_backup: Callable[[MainWindow], object] | None = None,
     ) -> None:
         self.facilitator_cue = facilitator_cue
         self.presenter_cue = presenter_cue
@@ -100,3 +102,6 @@ class WindowOptions:
         self.ask = ask
         """Asks a yes/no question; ``None`` means a real message box (tests answer it
         themselves)."""
+        self.restore_backup = restore_backup
+        """*Restore from backup…* in the window it is chosen in (``ui/restore/command.py``);
+        ``None`` until the data has opened."""

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from circlekeeper.store import CircleRecord, DatabaseLocked, StoreError, open_store
-from circlekeeper.store.backups import BackupService, full_check, quick_check, restore
+from circlekeeper.store.backups import BackupService, full_check, quick_check
+from circlekeeper.store.restoring import restore
 from tests.store.crashed_files import crash_mid_write
 
 # The file, its -wal, pragmas, the writer lock and backups are SQLite's alone.
@@ -148,3 +149,53 @@ def test_a_write_cut_off_by_a_crash_is_rolled_back_not_called_damage(tmp_path: P
         names = list(connection.exec_driver_sql("SELECT name FROM people").scalars())
     assert len(names) == 300 and "half-written" not in names
     assert not (crashed / "circlekeeper.sqlite3-journal").exists()
+
+
+def test_another_programs_database_is_not_restored_over_the_data(tmp_path: Path) -> None:
+    """A valid SQLite file that is not CircleKeeper's passed the integrity check, and the
+    restored data then refused to open: now it is refused before anything moves."""
+    path = tmp_path / "db.sqlite3"
+    fill(path, 3)
+    other = tmp_path / "recipes.sqlite3"
+    connection = sqlite3.connect(other)
+    connection.execute("CREATE TABLE recipes (name TEXT)")
+    connection.commit()
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not a CircleKeeper database"):
+        restore(other, path)
+    assert path.read_bytes() == before
+
+
+def test_a_copy_that_fails_half_way_puts_the_database_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from circlekeeper.store import restoring
+
+    path = tmp_path / "db.sqlite3"
+    fill(path, 3)
+    backup = BackupService(path).list()[0]
+    before = path.read_bytes()
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(restoring, "copy_database", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        restore(backup, path)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("db.sqlite3.replaced-*"))
+
+
+def test_restore_reports_each_step_and_the_copy_as_it_goes(tmp_path: Path) -> None:
+    from circlekeeper.store.restoring import RestoreStep
+
+    path = tmp_path / "db.sqlite3"
+    fill(path, 3000)
+    backup = BackupService(path).list()[0]
+    seen: list[tuple[RestoreStep, int, int]] = []
+    restore(backup, path, lambda step, done, total: seen.append((step, done, total)))
+    steps = list(dict.fromkeys(step for step, _done, _total in seen))
+    assert steps == list(RestoreStep)
+    copied = [(done, total) for step, done, total in seen if step is RestoreStep.COPYING and total]
+    assert copied and copied[-1][0] == copied[-1][1]

@@ -5,7 +5,9 @@ planned", "Durchschn. anwesend"). Before, a German page 1024 pixels wide left a 
 
 In the main window at a 1024×600 screen the page is about 715 pixels wide: there the columns
 are fitted (names and words wrap onto a second line, headings take their short, hyphenated
-forms) and nothing scrolls sideways; before, the table scrolled in every language."""
+forms) and nothing scrolls sideways; before, the table scrolled in every language. The trend
+says "too few sessions to tell" short in the table ("too few to tell", the whole phrase its
+tooltip), on two lines at most: at every space it took four."""
 
 from __future__ import annotations
 
@@ -20,13 +22,14 @@ from circlekeeper.store import open_store
 from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.format import duration
+from circlekeeper.ui.history.period_columns import TREND_COLUMN, trend_cell
 from circlekeeper.ui.history.period_view import circle_columns, two_lines
 
 NAMES = ("Parents of teenagers", "Tuesday evening grief circle")
 FIGURES = ["12", "4 / 4", "23", "5", "87 %", "11.5", "—", "1 h 35", "0.93", "4 %", "17"]
 
 
-@pytest.mark.parametrize("language", ("en", "fr", "de", "ar"))
+@pytest.mark.parametrize("language", ("en", "es", "fr", "de", "pt_BR", "ar"))
 @pytest.mark.parametrize("width", (1366, 1024))
 def test_circle_names_read_whole_on_a_page_that_wide(
     qtbot, english_afterwards, tmp_path: Path, language: str, width: int
@@ -60,7 +63,7 @@ def test_a_heading_breaks_at_the_space_nearest_its_middle() -> None:
     assert two_lines("Sessions") == "Sessions"
 
 
-@pytest.mark.parametrize("language", ("en", "fr", "de", "ar"))
+@pytest.mark.parametrize("language", ("en", "es", "fr", "de", "pt_BR", "ar"))
 def test_the_circles_table_fits_the_main_window_on_a_small_screen(
     qtbot, real_app, english_afterwards, language: str
 ) -> None:
@@ -78,7 +81,7 @@ def test_the_circles_table_fits_the_main_window_on_a_small_screen(
     view = page.period_view
     figures = [
         *FIGURES[:6],
-        _("too few sessions to tell"),
+        trend_cell("too few sessions to tell"),
         duration(95 * 60, to_the_minute=True),
         *FIGURES[8:],
     ]
@@ -100,3 +103,13 @@ def test_the_circles_table_fits_the_main_window_on_a_small_screen(
             rect = table.visualRect(table.model().index(row, column)).adjusted(3, 0, -3, 0)
             room = metrics.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), cell)
             assert rect.contains(room), (language, cell, rect, room)
+            if column == TREND_COLUMN:  # it read "too few / sessions / to / tell"
+                assert room.height() <= 2 * metrics.lineSpacing(), (language, cell)
+
+
+def test_the_trend_cell_says_it_short_and_keeps_the_other_words(english_afterwards) -> None:
+    assert trend_cell("too few sessions to tell") == "too few to tell"
+    assert trend_cell("rising") == "rising"
+    use_language("de")
+    assert trend_cell("steady") == "stabil"  # "gleichbleibend" took a column of its own
+    assert _("steady") == "gleichbleibend"  # the PDF and CSV keep the whole word

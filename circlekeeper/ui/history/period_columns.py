@@ -3,8 +3,8 @@
 In the main window on a 1024×600 screen the history page is about 715 pixels wide, and the
 table has twelve columns. The columns are fitted by the past-sessions table's fitter
 (:mod:`column_fit`): a circle's name takes what room is left and wraps onto a second line
-(the row grows) before it is cut; a figure in words ("1 Std. 35 Min.", "zu wenige Sitzungen,
-um es zu sagen") may wrap too. When
+(the row grows) before it is cut; a figure in words ("1 Std. 35 Min.") may take two lines too,
+and the trend says "too few sessions to tell" short ("too few to tell"). When
 even then the headings are too wide (German "Wiedergekommen", French "Personnes"), the table
 shows the headings' short forms, which translators break and hyphenate where their language
 does ("Wieder-/gekommen"); the full heading stays the section's tooltip and accessible name.
@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
-from circlekeeper.i18n import pgettext
+from circlekeeper.i18n import _, pgettext
 from circlekeeper.ui.history.column_fit import PADDING, ColumnFitter, ColumnRoom
 
 USUAL_NAME = "Tuesday evening"
@@ -43,6 +43,23 @@ def short_circle_columns() -> list[str]:
     ]
 
 
+TREND_COLUMN = 7
+
+
+def trend_cell(words: str) -> str:
+    """The attendance trend as the table's narrow cell says it; the cell's tooltip says it
+    whole. "too few sessions to tell" wrapped to four lines at 1024×600."""
+    # Translators: the attendance trend in a narrow table cell; keep each short (one or two
+    # short words): the full words ("too few sessions to tell") show as the cell's tooltip.
+    short = {
+        "rising": pgettext("trend in the period table", "rising"),
+        "steady": pgettext("trend in the period table", "steady"),
+        "falling": pgettext("trend in the period table", "falling"),
+        "too few sessions to tell": pgettext("trend in the period table", "too few to tell"),
+    }
+    return short.get(words) or _(words)
+
+
 def two_lines(heading: str) -> str:
     """A heading broken at the space nearest its middle (one word stays on one line)."""
     spaces = [i for i, c in enumerate(heading) if c == " "]
@@ -52,10 +69,13 @@ def two_lines(heading: str) -> str:
     return heading[:middle] + "\n" + heading[middle + 1 :]
 
 
-def circle_rooms(table: QTableWidget, headings: list[str]) -> list[ColumnRoom]:
+def circle_rooms(
+    table: QTableWidget, headings: list[str], *, words_anywhere: bool = False
+) -> list[ColumnRoom]:
     """The table's columns under ``headings``, measured from its rows (a few circles): the
-    name gives room first, down to two lines; then the figures in words, down to their longest
-    word; a heading is never cut."""
+    name gives room first, down to two lines; then the figures in words, down to two lines
+    (``words_anywhere``: down to their longest word, when the page has no room even then); a
+    heading is never cut."""
     metrics = table.fontMetrics()
     heads = table.horizontalHeader().fontMetrics()
 
@@ -73,8 +93,11 @@ def circle_rooms(table: QTableWidget, headings: list[str]) -> list[ColumnRoom]:
             short = widest(USUAL_NAME)
             rooms.append(ColumnRoom(max(natural, short), max(least, short), share=1))
         else:
-            # Words ("too few sessions to tell") wrap at every space if need be.
-            least = max([heading, *(widest(w.replace(" ", "\n")) for w in words)])
+            # Words ("1 hr and 35 min") on two lines at most, so a row stays two lines high
+            # (at every space they made "too few / sessions / to / tell" four).
+            anywhere = words_anywhere and column != TREND_COLUMN  # the trend is short
+            split = (lambda w: w.replace(" ", "\n")) if anywhere else two_lines
+            least = max([heading, *(widest(split(w)) for w in words)])
             rooms.append(ColumnRoom(natural, least, gives=1))
     return rooms
 
@@ -109,6 +132,8 @@ class CirclesFitter(ColumnFitter):
         if sum(room.least for room in rooms) > width:
             lines = [self._full[0], *short_circle_columns()]
             rooms = circle_rooms(table, lines)
+        if sum(room.least for room in rooms) > width:
+            rooms = circle_rooms(table, lines, words_anywhere=True)
         for column, text in enumerate(lines):
             item = table.horizontalHeaderItem(column)
             if item is not None and item.text() != text:

@@ -39,7 +39,12 @@ from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.filter_bar import date_display_format
 from circlekeeper.ui.history.format import count, decimal, duration
-from circlekeeper.ui.history.period_columns import CirclesFitter, two_lines
+from circlekeeper.ui.history.period_columns import (
+    TREND_COLUMN,
+    CirclesFitter,
+    trend_cell,
+    two_lines,
+)
 from circlekeeper.ui.table_keys import tab_leaves
 
 GLANCE_ROWS_AT_LEAST = 3
@@ -343,7 +348,7 @@ class PeriodView(QWidget):
                     count(r.newcomers),
                     say.share(r.returning_rate),
                     say.number(r.average_present),
-                    _(c.trend.words),
+                    trend_cell(c.trend.words),
                     "—" if r.average_seconds is None else _average_length(r.average_seconds),
                     say.number(r.average_fairness, 2),
                     say.share(r.pass_rate),
@@ -355,6 +360,9 @@ class PeriodView(QWidget):
             cell = self.circles.item(row, PLAN_COLUMN)
             if cell is not None:
                 cell.setToolTip(say.plan_sentence(c.plan))
+            trend = self.circles.item(row, TREND_COLUMN)
+            if trend is not None:
+                trend.setToolTip(_(c.trend.words))
         self.figures_shown.emit(figures)
 
     def _save(self, kind: str) -> None:

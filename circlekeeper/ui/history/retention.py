@@ -25,6 +25,7 @@ from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.ui.history.format import count, local_time
 from circlekeeper.ui.history.session_detail import plain_label
+from circlekeeper.ui.read_only_hold import writes
 
 Ask = Callable[[QWidget, str, str], bool]
 
@@ -49,7 +50,7 @@ class RetentionPanel(QWidget):
         self._now = now
         self.preview: RetentionPreview | None = None
         self.setAccessibleName(_("Retention"))
-        self.days = QSpinBox()
+        self.days = writes(QSpinBox())
         self.days.setRange(0, 36500)
         self.days.setSpecialValueText(_("keep everything"))
         self.days.setValue(retention_days or 0)
@@ -57,11 +58,11 @@ class RetentionPanel(QWidget):
         self.days.setAccessibleName(_("Keep sessions for"))
         label = QLabel(_("Keep sessions for"))
         label.setBuddy(self.days)
-        self.save_button = QPushButton(_("Sa&ve period"))
+        self.save_button = writes(QPushButton(_("Sa&ve period")))
         self.save_button.setAccessibleName(_("Save retention period"))
         self.preview_button = QPushButton(_("S&how what would be deleted"))
         self.preview_button.setAccessibleName(_("Show what would be deleted"))
-        self.delete_button = QPushButton(_("Delete them &now…"))
+        self.delete_button = writes(QPushButton(_("Delete them &now…")))
         self.delete_button.setAccessibleName(_("Delete old sessions now"))
         self.delete_button.setEnabled(False)
         self.summary = plain_label("", _("What would be deleted"))

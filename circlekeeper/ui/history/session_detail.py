@@ -40,6 +40,7 @@ from circlekeeper.ui.facts import SEPARATOR, fairness_sentence, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import count, decimal, duration, local_time
 from circlekeeper.ui.history.session_table import status_word
+from circlekeeper.ui.read_only_hold import writes
 
 NotesFactory = Callable[[int], QWidget | None]
 PdfHook = Callable[[QWidget, int], object]
@@ -185,7 +186,7 @@ class SessionDetailView(QWidget):
             self.pdf_button.clicked.connect(lambda: pdf_hook(self, session_id))
             buttons.addWidget(self.pdf_button, 1, 0)
         buttons.setColumnStretch(1, 1)
-        self.delete_button = QPushButton(_("&Delete session…"))
+        self.delete_button = writes(QPushButton(_("&Delete session…")))
         self.delete_button.setAccessibleName(_("Delete this session"))
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(session_id))
         buttons.addWidget(self.delete_button, 2, 0)

@@ -38,6 +38,7 @@ from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
 from circlekeeper.ui.notes.locked_page import LockedPage
 from circlekeeper.ui.notes.note_lines import DAMAGED_TEXT, NameOf, details, preview
 from circlekeeper.ui.notes.quick_note import PersonChoice
+from circlekeeper.ui.read_only_hold import writes
 from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
@@ -133,8 +134,8 @@ class NotesPanel(QWidget):
         self.message.setWordWrap(True)
 
     def _build_buttons(self) -> QGridLayout:
-        self.edit_button = self._button(
-            _("Edit"), _("Edit note"), _("Change this note (Ctrl+E)"), self.begin_edit
+        self.edit_button = writes(
+            self._button(_("Edit"), _("Edit note"), _("Change this note (Ctrl+E)"), self.begin_edit)
         )
         self.save_button = self._button(
             _("Save"), _("Save note"), _("Save the change (Ctrl+S)"), self.save_edit
@@ -142,14 +143,18 @@ class NotesPanel(QWidget):
         self.cancel_button = self._button(
             _("Cancel"), _("Cancel edit"), _("Keep the note as it was"), self.cancel_edit
         )
-        self.delete_button = self._button(
-            _("Delete…"), _("Delete note"), _("Delete this note for good"), self.delete_current
+        self.delete_button = writes(
+            self._button(
+                _("Delete…"), _("Delete note"), _("Delete this note for good"), self.delete_current
+            )
         )
-        self.new_button = self._button(
-            _("New note"),
-            _("New note"),
-            _("Write a note about this circle, saved encrypted (Ctrl+N)"),
-            self.begin_new,
+        self.new_button = writes(
+            self._button(
+                _("New note"),
+                _("New note"),
+                _("Write a note about this circle, saved encrypted (Ctrl+N)"),
+                self.begin_new,
+            )
         )
         self.new_button.setVisible(self.session_id is not None)
         self.lock_button = self._button(

@@ -46,6 +46,7 @@ from circlekeeper.ui.prompts.editor import edit_prompt
 from circlekeeper.ui.prompts.filters import PromptFilters
 from circlekeeper.ui.prompts.prompt_list import PromptList
 from circlekeeper.ui.prompts.prompt_pane import PromptPane
+from circlekeeper.ui.read_only_hold import writes
 from circlekeeper.ui.screen_fit import fit_to_screen
 
 EditPrompt = Callable[[Prompt | None, QWidget, PromptCategory | None], Prompt | None]
@@ -129,11 +130,11 @@ class PromptBrowser(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.new_button = QPushButton(_("&New prompt…"))
+        self.new_button = writes(QPushButton(_("&New prompt…")))
         self.new_button.setAccessibleName(_("New prompt"))
         # Ctrl+N beside Alt+N: a button's setShortcut would replace the Alt+letter of its text.
         QShortcut(QKeySequence.StandardKey.New, self, self.new_button.click)
-        self.import_button = QPushButton(_("&Import deck…"))
+        self.import_button = writes(QPushButton(_("&Import deck…")))
         self.import_button.setAccessibleName(_("Import deck"))
         self.export_button = QPushButton(_("E&xport listed…"))
         self.export_button.setAccessibleName(_("Export the listed prompts"))

@@ -3,8 +3,9 @@ from or exported to, else Documents.
 
 The file dialog opened in the process's working directory, which for an app started from a
 menu is wherever the launcher happened to be, so every import began with a hunt for the folder
-of decks. The folder is kept in Qt's per-user settings (a display choice of this laptop, like
-the export folder), and one that has since gone falls back to the documents folder.
+of decks (and *Export deck…* suggested saving there). The folder is kept in Qt's per-user
+settings (a display choice of this laptop, like the export folder), and one that has since
+gone falls back to the documents folder.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ KEY = "import_folder"
 
 
 class DeckFolder:
-    """Where the last deck was imported from."""
+    """Where the last deck was imported from or exported to."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings(

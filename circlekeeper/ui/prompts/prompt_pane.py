@@ -22,6 +22,7 @@ from circlekeeper.i18n import _, pgettext
 from circlekeeper.session.prompts import Prompt
 from circlekeeper.ui.prompts.browser_parts import PreviewText
 from circlekeeper.ui.prompts.labels import describe, origin, passing_note, technical_id
+from circlekeeper.ui.read_only_hold import writes
 
 
 class PromptPane(QWidget):
@@ -42,16 +43,16 @@ class PromptPane(QWidget):
         self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         passing = QLabel(passing_note())
         passing.setWordWrap(True)
-        self.favourite = QPushButton(_favourite_words(False))
+        self.favourite = writes(QPushButton(_favourite_words(False)))
         self.favourite.setCheckable(True)
         self.favourite.setAccessibleName(plain(_favourite_words(False)))
         # Ctrl+D beside Alt+F: a button's setShortcut would replace the Alt+letter of its text.
         QShortcut(QKeySequence("Ctrl+D"), self, self.favourite.click)
-        self.hide_button = QPushButton(_hide_words(False))
+        self.hide_button = writes(QPushButton(_hide_words(False)))
         self.hide_button.setAccessibleName(plain(_hide_words(False)))
-        self.edit_button = QPushButton(_("&Edit…"))
+        self.edit_button = writes(QPushButton(_("&Edit…")))
         self.edit_button.setAccessibleName(_("Edit prompt"))
-        self.archive_button = QPushButton(_archive_words(False))
+        self.archive_button = writes(QPushButton(_archive_words(False)))
         self.archive_button.setAccessibleName(plain(_archive_words(False)))
         actions = QHBoxLayout()
         for button in self.buttons():

@@ -75,3 +75,30 @@ def test_export_proposes_a_file_named_in_the_facilitator_s_language_beside_the_d
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert ask_save_deck(parent) == tmp_path / "mazo.toml"
     assert proposed == [str(Path(documents) / "mis-preguntas.toml")]
+
+
+def test_export_suggests_documents_first_then_the_folder_decks_last_came_from(
+    qtbot, asked: list[str], tmp_path: Path, monkeypatch
+) -> None:
+    """*Export deck…* suggested ``my-prompts.toml`` in the working directory; it now starts
+    where *Import deck…* does, and where a deck was exported the import opens next."""
+    from circlekeeper.ui.prompts.browser_parts import ask_save_deck
+
+    suggested: list[str] = []
+    saves = iter([str(tmp_path / "decks" / "ours"), str(tmp_path / "shared" / "ours.toml")])
+
+    def fake_save(_parent, _title, suggestion, _filter):
+        suggested.append(suggestion)
+        return next(saves), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    (tmp_path / "shared").mkdir()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert ask_save_deck(parent) == tmp_path / "decks" / "ours.toml"
+    assert suggested[0] == str(Path(documents) / "my-prompts.toml")
+    assert ask_save_deck(parent) == tmp_path / "shared" / "ours.toml"
+    assert suggested[1] == str(tmp_path / "decks" / "my-prompts.toml")
+    ask_open_deck(parent)
+    assert asked == [str(tmp_path / "shared")]  # the import opens where the last export went
