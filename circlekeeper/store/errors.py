@@ -24,6 +24,11 @@ class ServerUnreachable(StoreUnavailable):
     """The database server did not answer (down, restarting, network gone): worth retrying."""
 
 
+class NotYourSession(StoreError):
+    """Another facilitator's session on a shared server: only its owner may delete it
+    (row-level security, migration 0005); nothing was changed."""
+
+
 class InterruptedSave(StoreUnavailable):
     """A save was cut off by a crash and this process cannot finish undoing it now (the app
     holds the file, or its folder is read-only); never called damage."""
