@@ -24,6 +24,12 @@ class ServerUnreachable(StoreUnavailable):
     """The database server did not answer (down, restarting, network gone): worth retrying."""
 
 
+class LoginRefused(ServerUnreachable):
+    """The server answered but refused this login (password, role, database name): the
+    server is running, so the message sends the person to their credentials instead. Still
+    :class:`ServerUnreachable`, so a live circle keeps its events on the laptop meanwhile."""
+
+
 class NotYourSession(StoreError):
     """Another facilitator's session on a shared server: only its owner may delete it
     (row-level security, migration 0005); nothing was changed."""
