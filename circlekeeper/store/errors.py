@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from circlekeeper.errors import UserFacingError
+from circlekeeper.errors import ConnectionLost, UserFacingError
 from circlekeeper.i18n import _
 
 
@@ -20,7 +20,7 @@ class StoreUnavailable(StoreError):
     """The database cannot be reached or opened (bad URL, no permission, disk gone)."""
 
 
-class ServerUnreachable(StoreUnavailable):
+class ServerUnreachable(StoreUnavailable, ConnectionLost):
     """The database server did not answer (down, restarting, network gone): worth retrying."""
 
 

@@ -198,3 +198,37 @@ def test_first_use_offers_to_choose_a_passphrase(qtbot) -> None:
     assert field.edit.isEnabled()
     kit.bridge.lock()
     assert field.unlock_button.text() == "Notes are locked — unlock"
+
+
+def test_a_server_gone_mid_circle_keeps_the_note_and_never_widens_the_screen(
+    qtbot, kit: NotesKit, monkeypatch
+) -> None:
+    """Walked on a real server: the field said "Not saved: CircleKeeper cannot reach the
+    database server postgresql+psycopg://robin@…/circlekeeper (connection failed: …)" on one
+    line that would not wrap, and the live screen grew past a 1366-pixel display, its right
+    column off-screen for the rest of the circle. Now it says what to do, in a few words, and
+    wraps within the column it has."""
+    from circlekeeper.store.errors import ServerUnreachable
+
+    field = make_field(qtbot, kit)
+    field.resize(360, field.sizeHint().height())
+    before = field.minimumSizeHint().width()
+    long_reason = (
+        "CircleKeeper cannot reach the database server postgresql+psycopg://robin@db.example.org"
+        ':5432/circlekeeper (connection failed: connection to server at "10.0.0.12", port 5432'
+        " failed: Connection refused). Check that the server is running and reachable."
+    )
+
+    def unreachable(*_args: object) -> None:
+        raise ServerUnreachable(long_reason)
+
+    monkeypatch.setattr(kit.repo, "add", unreachable)
+    qtbot.keyClicks(field.edit, "Jonas: call on Monday")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert field.edit.text() == "Jonas: call on Monday", "nothing typed is lost"
+    said = field.status.text()
+    assert said.startswith("Not saved: the server does not answer"), said
+    assert "press Enter again" in said
+    assert "postgresql" not in said
+    assert field.minimumSizeHint().width() <= max(before, 360)
+    assert field.status.wordWrap()
