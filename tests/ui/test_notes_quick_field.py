@@ -232,3 +232,40 @@ def test_a_server_gone_mid_circle_keeps_the_note_and_never_widens_the_screen(
     assert "postgresql" not in said
     assert field.minimumSizeHint().width() <= max(before, 360)
     assert field.status.wordWrap()
+
+
+def test_a_wrapped_refusal_gets_the_height_of_its_lines(qtbot, kit: NotesKit) -> None:
+    """At 1024×600 in German the refusal took three lines and the field gave it two."""
+    field = make_field(qtbot, kit)
+    field.status.setText("Nicht gespeichert: " + "Der Server antwortet nicht. " * 4)
+    assert field.status.sizePolicy().hasHeightForWidth()
+    assert field.status.heightForWidth(300) > 2 * field.status.fontMetrics().height()
+    assert field.heightForWidth(300) >= field.status.heightForWidth(300)
+
+
+def test_unlocking_while_the_server_is_away_says_so_instead_of_failing_silently(
+    qtbot, monkeypatch
+) -> None:
+    """Walked on a real server: notes locked, the server stopped, Ctrl+Shift+M. Asking
+    whether a passphrase exists raised inside the slot (a traceback on stderr), no dialog
+    came, and the passphrase the facilitator typed went into the live circle as keys (P
+    passed Fatma's turn, Space paused it). Now a message says why, and the keys go there."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from circlekeeper.store.errors import ServerUnreachable
+
+    kit = make_kit(unlocked=False)
+    field = make_field(qtbot, kit)
+
+    def away(*_args: object) -> None:
+        raise ServerUnreachable("CircleKeeper cannot reach the database server postgresql://…")
+
+    monkeypatch.setattr(kit.headers, "load", away)
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *a, **k: told.append(text)
+    )
+    field.focus_note()  # Ctrl+Shift+M
+    assert len(told) == 1
+    assert told[0].startswith("Private notes cannot be unlocked while the server does not answer")
+    assert not kit.bridge.is_unlocked

@@ -94,8 +94,12 @@ class QuickNoteField(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         # A refusal can be long (a server's address, a driver's words): it wraps within the
         # column and never asks for width, or the live screen would grow past the display.
+        # (Its own policy, set after setWordWrap, would drop the height-for-width the
+        # wrapped lines need: the third line of a German refusal was cut off at 1024×600.)
+        fits = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        fits.setHeightForWidth(True)
+        self.status.setSizePolicy(fits)
         self.status.setWordWrap(True)
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.unlock_button = QPushButton(_("Notes are locked — unlock"))
         self.unlock_button.setAccessibleName(_("Unlock notes"))
         self.unlock_button.setToolTip(_("Enter your passphrase to write private notes"))
