@@ -17,3 +17,9 @@ class UserFacingError(Exception):
 class ExportFailed(UserFacingError):
     """A file could not be written: a PDF, a session file (folder missing, read-only, disk
     full, a name the system refuses). One class for every export, so callers catch one."""
+
+
+class ConnectionLost(UserFacingError):
+    """What the data is kept on did not answer (a database server gone from the network,
+    restarting): worth trying again in a moment. The store's ``ServerUnreachable`` is one;
+    the window, which may not import the store, recognises it by this base."""

@@ -49,8 +49,10 @@ def register(subparsers: Any) -> None:
 
 def run_setup_roles(args: argparse.Namespace) -> int:
     from circlekeeper.store import open_store
-    from circlekeeper.store.roles import grant_statements, setup_roles
+    from circlekeeper.store.roles import check_may_set_up, grant_statements, setup_roles
 
+    if not args.print_sql:
+        check_may_set_up(getattr(args, "db", None))
     with open_store(getattr(args, "db", None)) as store:
         if store.engine.dialect.name != "postgresql":
             raise UserFacingError(

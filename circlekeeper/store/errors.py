@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from circlekeeper.errors import UserFacingError
+from circlekeeper.errors import ConnectionLost, UserFacingError
 from circlekeeper.i18n import _
 
 
@@ -20,8 +20,19 @@ class StoreUnavailable(StoreError):
     """The database cannot be reached or opened (bad URL, no permission, disk gone)."""
 
 
-class ServerUnreachable(StoreUnavailable):
+class ServerUnreachable(StoreUnavailable, ConnectionLost):
     """The database server did not answer (down, restarting, network gone): worth retrying."""
+
+
+class LoginRefused(ServerUnreachable):
+    """The server answered but refused this login (password, role, database name): the
+    server is running, so the message sends the person to their credentials instead. Still
+    :class:`ServerUnreachable`, so a live circle keeps its events on the laptop meanwhile."""
+
+
+class NotYourSession(StoreError):
+    """Another facilitator's session on a shared server: only its owner may delete it
+    (row-level security, migration 0005); nothing was changed."""
 
 
 class InterruptedSave(StoreUnavailable):

@@ -11,9 +11,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from circlekeeper.i18n import _
+from circlekeeper.i18n import _, active_language, writes_right_to_left
 from circlekeeper.store.errors import (
     DatabaseCorrupted,
+    LoginRefused,
     ServerUnreachable,
     StoreError,
     StoreUnavailable,
@@ -79,6 +80,7 @@ def translate_server(
     security refusal (42501), a value over a server limit (54000) and a character the
     database cannot hold (22021, or a NUL psycopg refuses) become one sentence each.
     """
+    where = left_to_right(where)
     if getattr(error, "sqlstate", None) == READ_ONLY_TRANSACTION:
         return StoreUnavailable(
             _(
@@ -89,6 +91,10 @@ def translate_server(
     refused = _refused(error, state, where)
     if refused is not None:
         return refused
+    if operational and not disconnected:
+        login = login_refusal(error, where)
+        if login is not None:
+            return login
     if disconnected or (operational and (state is None or state[:2] in UNREACHABLE)):
         first = primary_message(error)
         if disconnected:
@@ -102,8 +108,52 @@ def translate_server(
                 "CircleKeeper cannot reach the database server {where} ({reason}). Check that"
                 " the server is running and reachable, then try again."
             )
-        return ServerUnreachable(said.format(where=where, reason=first))
+        return ServerUnreachable(said.format(where=where, reason=left_to_right(first)))
     return None
+
+
+LOGIN_REFUSALS = (
+    "password authentication failed",
+    "no password supplied",
+    "is not permitted to log in",
+    "no pg_hba.conf entry",
+    "authentication failed for user",
+)
+"""How libpq and the server word a refused login. A connection attempt's error carries no
+SQLSTATE (psycopg raises it before a session exists), so its words are all there is; a server
+that speaks another language falls back to the general sentence, which is still true."""
+
+
+def login_refusal(error: BaseException, where: str) -> LoginRefused | None:
+    """A server that answered and refused this login, or has no such database, in one
+    sentence that sends the person to what they can check (never to a running server)."""
+    text = str(error)
+    # libpq's own words after "connection to server at …, port … failed: ", without the
+    # server's "FATAL:" and libpq's "fe_sendauth:" prefixes.
+    reason = text.rpartition(" failed: ")[2].strip()
+    for prefix in ("FATAL:", "fe_sendauth:"):
+        reason = reason.removeprefix(prefix).strip()
+    reason = (reason.splitlines() or [primary_message(error)])[0][:200]
+    if any(words in text for words in LOGIN_REFUSALS) or _role_missing(text):
+        return LoginRefused(
+            _(
+                "The database server {where} refused the login ({reason}). Check the user name"
+                " and the password (kept in ~/.pgpass or your service file, docs/storage.md);"
+                " if they are right, ask whoever runs the server whether your role may log in."
+            ).format(where=where, reason=left_to_right(reason))
+        )
+    if "database" in text and "does not exist" in text:
+        return LoginRefused(
+            _(
+                "The database server {where} has no database by that name ({reason}). Check the"
+                " database's name in the address, or ask whoever runs the server to create it."
+            ).format(where=where, reason=left_to_right(reason))
+        )
+    return None
+
+
+def _role_missing(text: str) -> bool:
+    return 'role "' in text and "does not exist" in text
 
 
 def _refused(error: BaseException, state: str | None, where: str) -> StoreError | None:
@@ -118,21 +168,21 @@ def _refused(error: BaseException, state: str | None, where: str) -> StoreError 
                 "Your database role may not do this on {where} ({reason}); nothing was changed."
                 " Ask whoever runs the server to give your role the facilitator rights"
                 " (docs/storage.md, “Facilitators and roles”)."
-            ).format(where=where, reason=first)
+            ).format(where=where, reason=left_to_right(first))
         )
     if state == PROGRAM_LIMIT_EXCEEDED:
         return StoreUnavailable(
             _(
                 "A text is too large for the database server ({reason}); it was not saved and"
                 " nothing else changed. Shorten it and try again."
-            ).format(reason=first)
+            ).format(reason=left_to_right(first))
         )
     if state == CHARACTER_NOT_IN_REPERTOIRE or _is_nul_refusal(error):
         return StoreUnavailable(
             _(
                 "A text contains a character the database cannot store ({reason}); it was not"
                 " saved and nothing else changed. Remove the character and try again."
-            ).format(reason=first)
+            ).format(reason=left_to_right(first))
         )
     return None
 
@@ -140,6 +190,19 @@ def _refused(error: BaseException, state: str | None, where: str) -> StoreError 
 def _is_nul_refusal(error: BaseException) -> bool:
     """psycopg refuses a NUL character itself, before the server sees it (no SQLSTATE)."""
     return type(error).__name__ == "DataError" and "NUL (0x00)" in str(error)
+
+
+def left_to_right(text: str) -> str:
+    """An address or the driver's English words, kept whole inside an Arabic sentence.
+
+    Without an isolate the bidi algorithm reorders their runs around the Arabic words: the
+    URL split in two, "~/.pgpass" printed "pgpass./~", the parentheses thrown to the wrong
+    ends. A left-to-right isolate (LRI … PDI) keeps them in their own order; in a
+    left-to-right language the text is left as it is.
+    """
+    if not writes_right_to_left(active_language()):
+        return text
+    return f"\u2066{text}\u2069"
 
 
 def primary_message(error: BaseException) -> str:

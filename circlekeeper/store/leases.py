@@ -62,7 +62,11 @@ class LeaseHeld(StoreError):
         since: datetime | None,
         last_alive: datetime | None,
         now: datetime,
+        *,
+        closable_after: timedelta | None = None,
     ) -> None:
+        """``closable_after``: for ``close-abandoned``, how long the circle must be silent
+        before a coordinator may close it (said instead of "cannot be … from here")."""
         self.session_id = session_id
         who = owner or _("another facilitator")
         if holder:
@@ -79,14 +83,35 @@ class LeaseHeld(StoreError):
         said = [held]
         if last_alive:
             seconds = max(0, int((now - last_alive).total_seconds()))
+            if seconds < 120:
+                said.append(
+                    ngettext(
+                        "Its last sign of life was {count} second ago.",
+                        "Its last sign of life was {count} seconds ago.",
+                        seconds,
+                    ).format(count=seconds)
+                )
+            else:
+                said.append(
+                    ngettext(
+                        "Its last sign of life was {count} minute ago.",
+                        "Its last sign of life was {count} minutes ago.",
+                        seconds // 60,
+                    ).format(count=seconds // 60)
+                )
+        if closable_after is None:
+            said.append(_("It cannot be resumed, closed or discarded from here."))
+        else:
+            minutes = max(1, round(closable_after.total_seconds() / 60))
             said.append(
                 ngettext(
-                    "Its last sign of life was {count} second ago.",
-                    "Its last sign of life was {count} seconds ago.",
-                    seconds,
-                ).format(count=seconds)
+                    "It can be closed as abandoned once it has been silent for {count} minute;"
+                    " --hours sets a shorter wait.",
+                    "It can be closed as abandoned once it has been silent for {count} minutes;"
+                    " --hours sets a shorter wait.",
+                    minutes,
+                ).format(count=minutes)
             )
-        said.append(_("It cannot be resumed, closed or discarded from here."))
         super().__init__(" ".join(said))
 
 
@@ -225,10 +250,17 @@ class LeaseRepository:
                 )
             )
             if claimed != 1:
-                raise self._refusal(s, session_id, now)
+                raise self._refusal(s, session_id, now, closable_after=older_than)
         return Lease(session_id, token)
 
-    def _refusal(self, s: Session, session_id: int, now: datetime) -> StoreError:
+    def _refusal(
+        self,
+        s: Session,
+        session_id: int,
+        now: datetime,
+        *,
+        closable_after: timedelta | None = None,
+    ) -> StoreError:
         row = s.get(SessionRow, session_id)
         if row is None:
             return RecordNotFound(_("There is no session with id {id}.").format(id=session_id))
@@ -248,6 +280,7 @@ class LeaseRepository:
             row.lease_since or row.started_at,
             last,
             now,
+            closable_after=closable_after,
         )
 
 

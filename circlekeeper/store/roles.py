@@ -23,6 +23,9 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, Engine, text
 
+from circlekeeper.i18n import _
+from circlekeeper.store.errors import StoreUnavailable
+
 FACILITATOR_GROUP = "circlekeeper_facilitator"
 COORDINATOR_GROUP = "circlekeeper_coordinator"
 PRIVATE_TABLES = ("notes", "vault_header")
@@ -56,6 +59,57 @@ def grant_statements(database: str) -> list[str]:
         f"GRANT DELETE ON prompt_uses TO {COORDINATOR_GROUP}",
     ]
     return statements
+
+
+def check_may_set_up(db: str | None) -> None:
+    """Refuse, before anything is opened or migrated, a role that cannot set the roles up.
+
+    ``setup-roles`` creates two group roles and hands them out, which needs ``CREATEROLE``
+    (or the groups already there and the ADMIN option on them), and is run by the role that
+    owns the database, which then owns the tables. The server's own refusal ("permission
+    denied to create role", or for a stranger "permission denied for table alembic_version")
+    read like a facilitator's missing rights; this says what is missing and how to give it.
+    A SQLite file has no roles: the caller says so once it is open.
+    """
+    from circlekeeper.store.database import make_engine
+    from circlekeeper.store.location import resolve
+
+    location = resolve(db)
+    if location.is_sqlite or location.url.get_backend_name() != "postgresql":
+        return
+    engine = make_engine(location)
+    try:
+        with engine.connect() as connection:
+            me, owner, superuser, creates, admin_of_groups = connection.execute(
+                text(
+                    "SELECT r.rolname, pg_get_userbyid(d.datdba), r.rolsuper, r.rolcreaterole,"
+                    " (SELECT count(*) FROM pg_roles g WHERE g.rolname IN (:facilitators,"
+                    " :coordinators) AND pg_has_role(r.oid, g.oid, 'MEMBER WITH ADMIN OPTION'))"
+                    " FROM pg_roles r, pg_database d"
+                    " WHERE r.rolname = current_user AND d.datname = current_database()"
+                ),
+                {"facilitators": FACILITATOR_GROUP, "coordinators": COORDINATOR_GROUP},
+            ).one()
+    finally:
+        engine.dispose()
+    if superuser:
+        return
+    if me != owner:
+        raise StoreUnavailable(
+            _(
+                "Roles are set up by the role that owns the database, {owner}; you are"
+                " connected as {role}. Run setup-roles again as {owner}"
+                " (docs/storage.md, “Facilitators and roles”)."
+            ).format(owner=owner, role=me)
+        )
+    if not creates and admin_of_groups < 2:
+        raise StoreUnavailable(
+            _(
+                "The role {role} owns the database but may not create roles or hand them out,"
+                " so nothing was set up. As a PostgreSQL administrator, run"
+                " {statement} and then setup-roles again."
+            ).format(role=me, statement=f"ALTER ROLE {_quote(me)} CREATEROLE;")
+        )
 
 
 def setup_roles(

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.presenter: PresenterWindow | None = None
         self.summary_view: SummaryView | None = None
         self._session_id: int | None = None
+        self._copied_through = 0  # the last action a rescue copy holds (quit_question.py)
         self._chosen: int | None = None  # the circle chosen in the list, see _circle_id
         self._painted = False
         self._shows_content = catalog is not None
@@ -462,7 +463,7 @@ class MainWindow(QMainWindow):
             self.options.mood_dialog(self, session_id, moment, present)
 
     def _open_live(self, session_id: int, controller: LiveController) -> None:
-        self._session_id = session_id
+        self._session_id, self._copied_through = session_id, 0
         self.controller = controller
         notes = None
         if self.options.notes_factory is not None:
@@ -595,6 +596,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             QMessageBox.critical(self, _("Could not save the copy"), str(error))
             return
+        self._copied_through = self.controller.session.log[-1].seq
         self.say(
             _(
                 "A copy of the circle was saved to {path}. Once the disk is fixed, {menu}"
@@ -681,13 +683,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.controller is not None and not self.controller.session.state.ended:
-            if not self.ask(
-                _("A circle is running"),
-                _(
-                    "A circle is still running. Quit anyway? It is saved and will be offered"
-                    " for resuming next time."
-                ),
-            ):
+            from circlekeeper.ui.quit_question import quit_question
+
+            if not self.ask(*quit_question(self.controller, self._copied_through)):
                 event.ignore()
                 return
             self.controller.shutdown()

@@ -221,14 +221,27 @@ class StoreCatalog:
         first, before the log is read back for resuming.
         """
         journal = StoreJournal(self.store, session_id, self.store.leases.claim(session_id))
-        if self.store.location.is_sqlite:
+        local = self._kept_offline(session_id)
+        if local is None:
             return journal
-        where = self.store.location.url.render_as_string(hide_password=True)
-        local = LocalJournal(journal_path(self._offline_folder, where, session_id))
         resilient = ResilientJournal(journal, local)
         if resilient.pending:
             resilient.deliver()
         return resilient
+
+    def _kept_offline(self, session_id: int) -> LocalJournal | None:
+        """The laptop's journal of a server's session (``None`` on a file, which has none)."""
+        if self.store.location.is_sqlite:
+            return None
+        where = self.store.location.url.render_as_string(hide_password=True)
+        return LocalJournal(journal_path(self._offline_folder, where, session_id))
+
+    def _events_counting_offline(self, session_id: int, on_server: int) -> int:
+        """How many events the session has, those waiting on this laptop included (an app
+        that stopped while the server was away); seqs count from 1 without gaps."""
+        local = self._kept_offline(session_id)
+        kept = [entry.seq for entry in local.entries()] if local is not None else []
+        return max([on_server, *kept])
 
     def finish_session(self, session_id: int, shareable: str) -> None:
         if self.store.sessions.get(session_id).status == "live":
@@ -247,7 +260,7 @@ class StoreCatalog:
                 record.circle_name,
                 record.started_at,
                 record.last_heartbeat_wall,
-                record.events,
+                self._events_counting_offline(record.session_id, record.events),
             )
             for record in self.store.sessions.live()
             if record.session_id in stale
@@ -275,15 +288,26 @@ class StoreCatalog:
         )
 
     def close_at_last_heartbeat(self, session_id: int) -> None:
-        self.store.leases.claim(session_id)  # LeaseHeld if someone runs it after all
+        """Finish the session at its last sign of life, after delivering the events its app
+        kept on this laptop while the server was away (claiming the lease: ``LeaseHeld`` if
+        someone runs it after all). The last sign of life is the later of the last heartbeat
+        and the last event: offline, heartbeats were not sent but events were kept."""
+        self.journal(session_id)
         record = self.store.sessions.get(session_id)
+        entries = self.store.sessions.entries(session_id)
+        signs = [wall for wall in (record.last_heartbeat_wall,) if wall is not None]
+        signs += [entries[-1].wall] if entries else []
         self.store.sessions.finish(
-            session_id, status="abandoned", ended_at=record.last_heartbeat_wall
+            session_id, status="abandoned", ended_at=max(signs) if signs else None
         )
 
     def discard(self, session_id: int) -> None:
+        """Delete the session, and the copy of its events kept on this laptop if any."""
         self.store.leases.claim(session_id)  # LeaseHeld if someone runs it after all
         self.store.sessions.delete(session_id)
+        local = self._kept_offline(session_id)
+        if local is not None:
+            local.clear()
 
     def create_demo(self) -> int:
         if self._demo_factory is None:

@@ -194,3 +194,23 @@ def test_close_abandoned_refuses_a_recent_circle_and_closes_a_silent_one(
     assert "closed as abandoned" in capsys.readouterr().out
     with open_store(where, read_only=True) as store:
         assert store.sessions.get(session_id).status == "abandoned"
+
+
+def test_close_abandoned_says_how_long_and_when_it_may_close(
+    where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked as a coordinator: a circle silent for 26 minutes was refused with "its last sign
+    of life was 1568 seconds ago. It cannot be resumed, closed or discarded from here", which
+    told the coordinator neither the time in words nor that it may be closed later."""
+    from circlekeeper.cli import main
+
+    with open_store(where) as laptop:
+        session_id = start_circle(laptop)
+        laptop.leases.claim(session_id)
+        go_quiet(laptop, session_id, 30 * 60 + 5)
+    assert main(["--db", where, "close-abandoned", str(session_id)]) != 0
+    err = capsys.readouterr().err.strip()
+    assert "30 minutes ago" in err, err
+    assert "silent for 180 minutes" in err and "--hours" in err, err
+    assert "cannot be resumed, closed or discarded" not in err
+    assert main(["--db", where, "close-abandoned", str(session_id), "--hours", "0.5"]) == 0

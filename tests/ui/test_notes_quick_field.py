@@ -198,3 +198,74 @@ def test_first_use_offers_to_choose_a_passphrase(qtbot) -> None:
     assert field.edit.isEnabled()
     kit.bridge.lock()
     assert field.unlock_button.text() == "Notes are locked — unlock"
+
+
+def test_a_server_gone_mid_circle_keeps_the_note_and_never_widens_the_screen(
+    qtbot, kit: NotesKit, monkeypatch
+) -> None:
+    """Walked on a real server: the field said "Not saved: CircleKeeper cannot reach the
+    database server postgresql+psycopg://robin@…/circlekeeper (connection failed: …)" on one
+    line that would not wrap, and the live screen grew past a 1366-pixel display, its right
+    column off-screen for the rest of the circle. Now it says what to do, in a few words, and
+    wraps within the column it has."""
+    from circlekeeper.store.errors import ServerUnreachable
+
+    field = make_field(qtbot, kit)
+    field.resize(360, field.sizeHint().height())
+    before = field.minimumSizeHint().width()
+    long_reason = (
+        "CircleKeeper cannot reach the database server postgresql+psycopg://robin@db.example.org"
+        ':5432/circlekeeper (connection failed: connection to server at "10.0.0.12", port 5432'
+        " failed: Connection refused). Check that the server is running and reachable."
+    )
+
+    def unreachable(*_args: object) -> None:
+        raise ServerUnreachable(long_reason)
+
+    monkeypatch.setattr(kit.repo, "add", unreachable)
+    qtbot.keyClicks(field.edit, "Jonas: call on Monday")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    assert field.edit.text() == "Jonas: call on Monday", "nothing typed is lost"
+    said = field.status.text()
+    assert said.startswith("Not saved: the server does not answer"), said
+    assert "press Enter again" in said
+    assert "postgresql" not in said
+    assert field.minimumSizeHint().width() <= max(before, 360)
+    assert field.status.wordWrap()
+
+
+def test_a_wrapped_refusal_gets_the_height_of_its_lines(qtbot, kit: NotesKit) -> None:
+    """At 1024×600 in German the refusal took three lines and the field gave it two."""
+    field = make_field(qtbot, kit)
+    field.status.setText("Nicht gespeichert: " + "Der Server antwortet nicht. " * 4)
+    assert field.status.sizePolicy().hasHeightForWidth()
+    assert field.status.heightForWidth(300) > 2 * field.status.fontMetrics().height()
+    assert field.heightForWidth(300) >= field.status.heightForWidth(300)
+
+
+def test_unlocking_while_the_server_is_away_says_so_instead_of_failing_silently(
+    qtbot, monkeypatch
+) -> None:
+    """Walked on a real server: notes locked, the server stopped, Ctrl+Shift+M. Asking
+    whether a passphrase exists raised inside the slot (a traceback on stderr), no dialog
+    came, and the passphrase the facilitator typed went into the live circle as keys (P
+    passed Fatma's turn, Space paused it). Now a message says why, and the keys go there."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from circlekeeper.store.errors import ServerUnreachable
+
+    kit = make_kit(unlocked=False)
+    field = make_field(qtbot, kit)
+
+    def away(*_args: object) -> None:
+        raise ServerUnreachable("CircleKeeper cannot reach the database server postgresql://…")
+
+    monkeypatch.setattr(kit.headers, "load", away)
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *a, **k: told.append(text)
+    )
+    field.focus_note()  # Ctrl+Shift+M
+    assert len(told) == 1
+    assert told[0].startswith("Private notes cannot be unlocked while the server does not answer")
+    assert not kit.bridge.is_unlocked

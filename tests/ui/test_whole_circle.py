@@ -269,3 +269,45 @@ def test_when_the_disk_fails_the_circle_goes_on_and_can_be_rescued(
         assert [(m.moment, dict(m.counts)) for m in moods] == [("check-in", {4: 1, 2: 1})]
     finally:
         store.close()
+
+
+def test_quitting_with_actions_the_database_refused_says_they_are_not_saved(
+    qtbot, app_parts, clock: TestClock, tmp_path: Path, monkeypatch
+) -> None:
+    """Walked on a server: the administrator revoked Sam's rights mid-circle, the red bar said
+    the circle runs on in memory, and closing the window asked "Quit anyway? It is saved and
+    will be offered for resuming next time", which was not true of what came after. Now the
+    question says how many actions are only in this window, until a copy holds them."""
+    window = app_parts.window
+    window.save_circle(CircleDetail(None, "Friday", members=(Member(-1, "Amal"), Member(-2, "Bo"))))
+    window.start_circle()
+    live = window.live_view
+    window.activateWindow()
+    live.setFocus()
+    qtbot.keyClick(live, Qt.Key.Key_N)
+    from circlekeeper.store import StoreUnavailable
+
+    def refused(*_args, **_kwargs):
+        raise StoreUnavailable("Your database role may not do this.")
+
+    monkeypatch.setattr(app_parts.store.sessions, "append", refused)
+    clock.advance(30)
+    qtbot.keyClick(live, Qt.Key.Key_N)
+    qtbot.keyClick(live, Qt.Key.Key_N)
+    asked: list[tuple[str, str]] = []
+    window.options.ask = lambda _parent, title, question: asked.append((title, question)) or False
+    window.close()
+    assert window.isVisible(), "No keeps the window open"
+    title, question = asked[-1]
+    assert title == "Not saved"
+    assert "could not be saved" in question, question
+    assert "will be offered for resuming" not in question
+
+    from PySide6.QtWidgets import QFileDialog
+
+    rescue = tmp_path / "rescue.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(rescue), ""))
+    qtbot.mouseClick(live.save_copy_button, Qt.MouseButton.LeftButton)
+    assert rescue.exists()
+    window.close()
+    assert "could not be saved" not in asked[-1][1], "the copy holds them now"

@@ -64,14 +64,28 @@ class RetentionSetting(Protocol):
 class HistoryQueries:
     """Read-mostly queries over the store's tables; deleting goes through the repository."""
 
-    def __init__(self, engine: Engine, sessions: SessionLogs, circles: RetentionSetting) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        sessions: SessionLogs,
+        circles: RetentionSetting,
+        *,
+        owner: str | None = None,
+    ) -> None:
+        """``owner``: the facilitator whose sessions retention may take (``None``: all)."""
         self._engine = engine
         self._sessions = sessions
         self._circles = circles
+        self._owner = owner
 
     @classmethod
     def for_store(cls, store: Store) -> HistoryQueries:
-        return cls(store.engine, store.sessions, store.circles)
+        # A file has one facilitator, who may delete every session; a server's facilitators
+        # only their own (row-level security), so retention takes only those.
+        shared = store.engine.dialect.name != "sqlite"
+        return cls(
+            store.engine, store.sessions, store.circles, owner=store.identity if shared else None
+        )
 
     # ------------------------------------------------------------ choices
 
@@ -154,19 +168,19 @@ class HistoryQueries:
         resuming first, never deleted behind the facilitator's back.
         """
         return history_retention.retention_preview(
-            self._engine, circle_id, days, now=now, sample=sample
+            self._engine, circle_id, days, now=now, sample=sample, owner=self._owner
         )
 
     def retention_due(self, *, now: datetime | None = None) -> list[RetentionPreview]:
         """For every circle with a retention period, what is due for deletion now (circles
         with nothing due are left out). The app shows these before deleting anything."""
-        return history_retention.retention_due(self._engine, now=now)
+        return history_retention.retention_due(self._engine, now=now, owner=self._owner)
 
     def apply_retention(self, circle_id: int, days: int, *, now: datetime | None = None) -> int:
         """Delete the circle's finished sessions that started before now − ``days``, each
         through the repository's ``delete``. Returns how many were deleted."""
         return history_retention.apply_retention(
-            self._engine, self._sessions, circle_id, days, now=now
+            self._engine, self._sessions, circle_id, days, now=now, owner=self._owner
         )
 
 

@@ -3,6 +3,10 @@
 A preview and the deletion share one definition of "due" (finished, started before now − days),
 so what the facilitator is shown is exactly what goes. Live sessions are never due: a session
 left live by a crash is offered for resuming first, never deleted behind anyone's back.
+
+On a server several facilitators share a circle, and each may delete only their own sessions
+(row-level security): with ``owner`` the preview and the deletion take that facilitator's
+sessions only, so nobody is offered, or told they deleted, what the server keeps for its owner.
 """
 
 from __future__ import annotations
@@ -21,12 +25,18 @@ log = logging.getLogger(__name__)
 
 
 def retention_preview(
-    engine: Engine, circle_id: int, days: int, *, now: datetime | None = None, sample: int = 20
+    engine: Engine,
+    circle_id: int,
+    days: int,
+    *,
+    now: datetime | None = None,
+    sample: int = 20,
+    owner: str | None = None,
 ) -> RetentionPreview:
     """What :func:`apply_retention` with the same arguments would delete (nothing is changed)."""
     now = now or datetime.now(UTC)
     cutoff = _cutoff(days, now)
-    doomed = _due(circle_id, cutoff)
+    doomed = _due(circle_id, cutoff, owner)
     with engine.connect() as conn:
         count, oldest, newest = conn.execute(
             select(func.count(), func.min(S.started_at), func.max(S.started_at)).where(doomed)
@@ -53,7 +63,9 @@ def retention_preview(
     )
 
 
-def retention_due(engine: Engine, *, now: datetime | None = None) -> list[RetentionPreview]:
+def retention_due(
+    engine: Engine, *, now: datetime | None = None, owner: str | None = None
+) -> list[RetentionPreview]:
     """For every circle with a retention period, what is due for deletion now (circles
     with nothing due are left out). The app shows these before deleting anything."""
     now = now or datetime.now(UTC)
@@ -62,13 +74,21 @@ def retention_due(engine: Engine, *, now: datetime | None = None) -> list[Retent
             select(C.id, C.retention_days).where(C.retention_days.is_not(None)).order_by(C.id)
         ).all()
     previews = [
-        retention_preview(engine, cid, days, now=now) for cid, days in circles if days is not None
+        retention_preview(engine, cid, days, now=now, owner=owner)
+        for cid, days in circles
+        if days is not None
     ]
     return [p for p in previews if p.sessions]
 
 
 def apply_retention(
-    engine: Engine, logs: SessionLogs, circle_id: int, days: int, *, now: datetime | None = None
+    engine: Engine,
+    logs: SessionLogs,
+    circle_id: int,
+    days: int,
+    *,
+    now: datetime | None = None,
+    owner: str | None = None,
 ) -> int:
     """Delete the circle's finished sessions that started before now − ``days``.
 
@@ -77,15 +97,16 @@ def apply_retention(
     """
     cutoff = _cutoff(days, now)
     with engine.connect() as conn:
-        ids = list(conn.execute(select(S.id).where(_due(circle_id, cutoff))).scalars())
+        ids = list(conn.execute(select(S.id).where(_due(circle_id, cutoff, owner))).scalars())
     for session_id in ids:
         logs.delete(session_id)
     log.info("Retention deleted %d sessions of circle %d", len(ids), circle_id)
     return len(ids)
 
 
-def _due(circle_id: int, cutoff: datetime) -> ColumnElement[bool]:
-    return and_(finished_in(circle_id), S.started_at < cutoff)
+def _due(circle_id: int, cutoff: datetime, owner: str | None) -> ColumnElement[bool]:
+    due = and_(finished_in(circle_id), S.started_at < cutoff)
+    return due if owner is None else and_(due, S.owner == owner)
 
 
 def _cutoff(days: int, now: datetime | None) -> datetime:

@@ -23,7 +23,12 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.store import codec
 from circlekeeper.store.changed import rows_changed
-from circlekeeper.store.errors import DuplicateEvent, InvalidRecord, RecordNotFound
+from circlekeeper.store.errors import (
+    DuplicateEvent,
+    InvalidRecord,
+    NotYourSession,
+    RecordNotFound,
+)
 from circlekeeper.store.leases import LeaseLost
 from circlekeeper.store.models import (
     CircleRow,
@@ -210,12 +215,25 @@ class SessionRepository:
             update_search_text(s, session_id)
 
     def delete(self, session_id: int) -> None:
-        """Remove the session with its events, notes, prompt uses and moods."""
+        """Remove the session with its events, notes, prompt uses and moods.
+
+        On a server a facilitator may delete only their own sessions: row-level security
+        skips another's log and row without a word, while its attendance, prompts and moods
+        are not covered by a policy. So the transaction is undone, whole, unless the
+        session's own row went too, and the facilitator is told whose session it is.
+        """
         with Session(self._engine) as s, s.begin():
-            session_row(s, session_id)
+            owner = session_row(s, session_id).owner
             for model in (EventRow, NoteRow, PromptUseRow, MoodRow, SessionPersonRow):
                 s.execute(delete(model).where(model.session_id == session_id))
-            s.execute(delete(SessionRow).where(SessionRow.id == session_id))
+            gone = s.execute(delete(SessionRow).where(SessionRow.id == session_id))
+            if rows_changed(gone) == 0:
+                raise NotYourSession(
+                    _(
+                        "Session {id} was run by {owner}; only {owner} can delete it."
+                        " Nothing was deleted."
+                    ).format(id=session_id, owner=owner)
+                )
         checkpoint(self._engine)
 
     # ----------------------------------------------------------------- reading

@@ -193,6 +193,12 @@ class LiveController(QObject, LiveReading):
     def shutdown(self) -> None:
         self._repaint.stop()
 
+    @property
+    def unsaved(self) -> tuple[int, ...]:
+        """The seqs of the actions the store refused (none while every action is stored):
+        they live only in this window until a copy is saved."""
+        return tuple(entry.seq for entry in self._journal.unsaved)
+
     # ---------------------------------------------------------------- intents
 
     def move_on(self) -> bool:

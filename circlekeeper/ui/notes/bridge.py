@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from circlekeeper.errors import ConnectionLost, UserFacingError
+from circlekeeper.i18n import _
 from circlekeeper.vault.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -93,14 +95,33 @@ class VaultBridge(QObject):
         self.vault.lock()
 
     def request_unlock(self, parent: QWidget | None = None) -> bool:
-        """Ask for the passphrase (or to choose one on first use); True once unlocked."""
+        """Ask for the passphrase (or to choose one on first use); True once unlocked.
+
+        Which dialog to show depends on the vault's header, read from the database: on a
+        server that does not answer, a message says so at once (before, the slot failed
+        silently and the passphrase typed next went to the live circle as its keys).
+        """
         if self.vault.is_unlocked:
             return True
-        if self._prompt is not None:
-            return self._prompt(parent)
-        from circlekeeper.ui.notes.passphrase_dialogs import ask_to_unlock
+        try:
+            if self._prompt is not None:
+                return self._prompt(parent)
+            from circlekeeper.ui.notes.passphrase_dialogs import ask_to_unlock
 
-        return ask_to_unlock(self.vault, parent)
+            return ask_to_unlock(self.vault, parent)
+        except UserFacingError as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            said = (
+                _(
+                    "Private notes cannot be unlocked while the server does not answer; the"
+                    " circle goes on. Try again once the server is back."
+                )
+                if isinstance(error, ConnectionLost)
+                else str(error)
+            )
+            QMessageBox.warning(parent, _("Notes are locked"), said)
+            return False
 
     def set_unlock_prompt(self, prompt: UnlockPrompt | None) -> None:
         """Tests (and the composition root) may replace the passphrase dialogs."""

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
-from circlekeeper.errors import UserFacingError
+from circlekeeper.errors import ConnectionLost, UserFacingError
 from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_time
 from circlekeeper.session.model import format_duration
@@ -91,6 +92,14 @@ class QuickNoteField(QWidget):
         self.status = QLabel()
         self.status.setAccessibleName(_("Note status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        # A refusal can be long (a server's address, a driver's words): it wraps within the
+        # column and never asks for width, or the live screen would grow past the display.
+        # (Its own policy, set after setWordWrap, would drop the height-for-width the
+        # wrapped lines need: the third line of a German refusal was cut off at 1024×600.)
+        fits = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        fits.setHeightForWidth(True)
+        self.status.setSizePolicy(fits)
+        self.status.setWordWrap(True)
         self.unlock_button = QPushButton(_("Notes are locked — unlock"))
         self.unlock_button.setAccessibleName(_("Unlock notes"))
         self.unlock_button.setToolTip(_("Enter your passphrase to write private notes"))
@@ -155,6 +164,15 @@ class QuickNoteField(QWidget):
         elapsed = self._elapsed() if self._elapsed is not None else None
         try:
             note = self.service.add(text, self.session_id, self.person.currentData(), elapsed)
+        except ConnectionLost:
+            # The circle's events wait on this laptop meanwhile; a note is kept in the field.
+            self.status.setText(
+                _(
+                    "Not saved: the server does not answer. The note stays here; press Enter"
+                    " again once the server is back."
+                )
+            )
+            return
         except UserFacingError as error:
             # The text stays in the field so nothing typed is lost; the message says why.
             self.status.setText(_("Not saved: {reason}").format(reason=error))
