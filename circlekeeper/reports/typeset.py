@@ -23,7 +23,7 @@ import unicodedata
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from circlekeeper.i18n import ngettext
 from circlekeeper.palette import PRINT
@@ -34,6 +34,7 @@ from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, isolate, witho
 from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
 from circlekeeper.reports.long_text import hyphenated
 from circlekeeper.reports.long_text import pieces as long_pieces
+from circlekeeper.reports.plain_paragraph import paragraph
 from circlekeeper.reports.rtl_lines import RightToLeftLines
 from circlekeeper.session.frozen import FrozenRecord
 
@@ -429,12 +430,12 @@ def stacked(markups: list[str], style: ParagraphStyle) -> list[Flowable]:
     """A paragraph for each of ``markups``, one under another as the lines of one paragraph:
     the style's space before the first and after the last, none between them."""
     if len(markups) == 1:
-        return [Paragraph(markups[0], style)]
+        return [paragraph(markups[0], style)]
     first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
     middle = ParagraphStyle(f"{style.name}-middle", parent=first, spaceBefore=0)
     last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
     styles = [first] + [middle] * (len(markups) - 2) + [last]
-    return [Paragraph(markup, s) for markup, s in zip(markups, styles, strict=True)]
+    return [paragraph(markup, s) for markup, s in zip(markups, styles, strict=True)]
 
 
 def shaped(style: ParagraphStyle) -> ParagraphStyle:
