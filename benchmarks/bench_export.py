@@ -140,6 +140,11 @@ def main() -> None:
     env["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
+        # A cache folder of its own, filled by the untimed runs: the user's is shared with
+        # every other copy of CircleKeeper on the machine, and one of another version prunes
+        # this one's font readings (each keeps one reading per font), so a run in between
+        # made these processes parse the fonts again.
+        env["XDG_CACHE_HOME"] = str(tmp / "cache")
         compared = commands(tmp)
         for argv in compared.values():  # untimed: write the .pyc files, warm the disk cache
             _run(argv, env)

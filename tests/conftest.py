@@ -58,3 +58,14 @@ def postgres_admin_url() -> Iterator[str]:
         yield cluster.url()
     finally:
         cluster.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collector_unfrozen() -> Iterator[None]:
+    """A one-session export freezes what it imported (``gc.freeze``: its process ends after
+    the PDF); run inside the test process, it would keep every test's leftovers for good."""
+    yield
+    import gc
+
+    if gc.get_freeze_count():
+        gc.unfreeze()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from circlekeeper.reports.bidi_levels import (
     MARKS_AND_ISOLATES,
@@ -25,6 +25,7 @@ from circlekeeper.reports.bidi_levels import (
     visual_order,
 )
 from circlekeeper.reports.fonts import split_clusters
+from circlekeeper.reports.plain_paragraph import paragraph
 from circlekeeper.reports.shaping import runs_right_to_left
 from circlekeeper.session import frozen
 
@@ -107,7 +108,7 @@ class RightToLeftLines:
                     spaceBefore=style.spaceBefore if number == 0 else 0,
                     spaceAfter=style.spaceAfter if number == len(printed) - 1 else 0,
                 )
-            out.append(Paragraph(markup or "&nbsp;", s))
+            out.append(paragraph(markup or "&nbsp;", s))
         return out
 
     def _word_spans(

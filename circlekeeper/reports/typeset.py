@@ -23,7 +23,7 @@ import unicodedata
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from circlekeeper.i18n import ngettext
 from circlekeeper.palette import PRINT
@@ -32,8 +32,9 @@ from circlekeeper.reports.bidi_levels import (
 )
 from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, isolate, without_controls
 from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
+from circlekeeper.reports.long_text import hyphenated
 from circlekeeper.reports.long_text import pieces as long_pieces
-from circlekeeper.reports.long_text import with_soft_hyphens
+from circlekeeper.reports.plain_paragraph import paragraph
 from circlekeeper.reports.rtl_lines import RightToLeftLines
 from circlekeeper.session.frozen import FrozenRecord
 
@@ -335,9 +336,22 @@ class Typesetter(RightToLeftLines):
         shaping = any(needs_shaping(line) for line in lines) or needs_shaping(prefix)
         styled = _with_shaping(style, shaping)
         if not bidi:
-            runs_per_line = [self.runs(line, bold=bold) for line in lines]
-            markup = "<br/>".join(self.markup(runs, style.fontName) for runs in runs_per_line)
-            return [Paragraph(prefix + markup, styled)]
+            # A word many lines long comes back broken at each line's end ("\n"): each of
+            # those lines is a paragraph of its own (a page break inside one paragraph at a
+            # <br/> would start the next page with an empty line).
+            parts: list[list[str]] = [[]]
+            for line in lines:
+                first, *more = line.split("\n")
+                parts[-1].append(first)
+                parts.extend([piece] for piece in more)
+            markups = [
+                "<br/>".join(
+                    self.markup(self.runs(line, bold=bold), style.fontName) for line in part
+                )
+                for part in parts
+            ]
+            markups[0] = prefix + markups[0]
+            return stacked(markups, styled)
         rtl = base_is_rtl(block) if rtl_base is None else rtl_base
         if alignment is not None:
             align_right = alignment == TA_RIGHT
@@ -356,25 +370,20 @@ class Typesetter(RightToLeftLines):
         return " ".join(words)
 
     def _soft_hyphenated(self, word: str, style: ParagraphStyle, width: float, bold: bool) -> str:
-        """Soft hyphens where a line of ``width`` fills up, plus a few letters either side so
-        a line that starts part-way still finds one. Few, because reportlab tries each one in
-        turn: a soft hyphen after every letter of a 10,000-letter word would take minutes."""
+        """``word`` breakable where a line of ``width`` fills up (90 % of it, so a line that
+        starts part-way still has room): soft hyphens for reportlab to choose from, or, for a
+        word many lines long, our own breaks (see :func:`long_text.hyphenated`)."""
         clusters = split_clusters(word)
-        breaks: set[int] = set()
-        start = 0
-        while start < len(clusters):
-            low, high, cut = start + 1, len(clusters), start + 1
-            while low <= high:  # the most clusters from ``start`` that fit 90 % of a line
-                mid = (low + high) // 2
-                if self._word_width("".join(clusters[start:mid]), style, bold) <= width * 0.9:
-                    cut, low = mid, mid + 1
-                else:
-                    high = mid - 1
-            if cut >= len(clusters):
-                break
-            breaks.update(range(max(start + 2, cut - 12), cut + 1, 3))
-            start = cut
-        return with_soft_hyphens(word, clusters, breaks)
+
+        def width_of(start: int, end: int) -> float:
+            return self._word_width("".join(clusters[start:end]), style, bold)
+
+        return hyphenated(
+            word,
+            clusters,
+            lambda start, end: width_of(start, end) <= width * 0.9,
+            lambda start: width_of(start, len(clusters)) <= width,
+        )
 
     def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float:
         total = 0.0
@@ -415,6 +424,18 @@ class Typesetter(RightToLeftLines):
             " (emoji, for example) and are shown as [U+code] instead.",
             len(self.missing),
         ).format(count=len(self.missing))
+
+
+def stacked(markups: list[str], style: ParagraphStyle) -> list[Flowable]:
+    """A paragraph for each of ``markups``, one under another as the lines of one paragraph:
+    the style's space before the first and after the last, none between them."""
+    if len(markups) == 1:
+        return [paragraph(markups[0], style)]
+    first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
+    middle = ParagraphStyle(f"{style.name}-middle", parent=first, spaceBefore=0)
+    last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
+    styles = [first] + [middle] * (len(markups) - 2) + [last]
+    return [paragraph(markup, s) for markup, s in zip(markups, styles, strict=True)]
 
 
 def shaped(style: ParagraphStyle) -> ParagraphStyle:

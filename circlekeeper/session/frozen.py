@@ -17,6 +17,9 @@ A :class:`FrozenRecord` behaves the same way with methods written once, here:
   (``__match_args__``); ``copy``, ``deepcopy`` and ``pickle`` rebuild them through
   ``__init__``.
 
+- ``class State(FrozenRecord, frozen=False)`` makes a mutable record instead (as
+  ``@dataclass(slots=True)`` without ``frozen``): its fields may be set again, and it has no
+  hash; its subclasses are mutable too;
 - a field may be given as ``field(default=...)`` or ``field(default_factory=...)`` (a
   fresh default for each record, as a dataclass makes it), nothing else of ``field``;
 - ``__post_init__``, when a class has one, runs after the fields are set (it may set them
@@ -99,6 +102,12 @@ class _RecordType(type):
     def __new__(
         mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any
     ) -> _RecordType:
+        frozen = kwargs.pop("frozen", all(getattr(b, "__record_frozen__", True) for b in bases))
+        if not frozen:  # a mutable record: fields may be set again, and it has no hash
+            namespace.setdefault("__setattr__", object.__setattr__)
+            namespace.setdefault("__delattr__", object.__delattr__)
+            namespace.setdefault("__hash__", None)
+        namespace["__record_frozen__"] = frozen
         inherited: list[str] = []
         defaults: dict[str, Any] = {}
         for base in reversed(bases):
@@ -168,6 +177,7 @@ class FrozenRecord(metaclass=_RecordType):
     """Base of an immutable value record; see the module's docstring for what it does."""
 
     __slots__ = ()
+    __record_frozen__: ClassVar[bool]
     __record_fields__: ClassVar[tuple[str, ...]]
     __record_defaults__: ClassVar[Mapping[str, Any]]
     _record_values: ClassVar[Callable[[Any], tuple[Any, ...]]]

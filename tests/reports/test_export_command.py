@@ -177,3 +177,26 @@ def test_bad_input_is_one_readable_line(db, tmp_path, capsys, argv, message) -> 
     assert code != 0
     assert err.startswith("circlekeeper: ") and message in err
     assert "Traceback" not in err
+
+
+def test_a_one_session_export_leaves_what_it_imported_to_the_end_of_the_process(
+    db, tmp_path
+) -> None:
+    """The modules, classes and functions of the PDF machinery live as long as the process:
+    frozen (``gc.freeze``), the collector no longer looks through them while the PDF is laid
+    out and at exit; it still runs for what the export makes."""
+    import gc
+
+    gc.unfreeze()
+    path, sid = db
+    assert main(["--db", str(path), "export", str(sid), "-o", str(tmp_path / "a.pdf")]) == 0
+    assert gc.get_freeze_count() > 10_000
+    assert gc.isenabled()
+    gc.unfreeze()
+    gc.disable()
+    try:
+        assert main(["--db", str(path), "export", str(sid), "-o", str(tmp_path / "b.pdf")]) == 0
+        assert not gc.isenabled()  # a collector someone switched off stays off
+    finally:
+        gc.enable()
+    assert (tmp_path / "a.pdf").read_bytes()[:5] == b"%PDF-"

@@ -38,6 +38,9 @@ def _attributes(font: TTFont) -> dict[str, object]:
         getattr(font.face, name)
     kept = dict(font.face.__dict__)
     kept["_pdfScale"] = kept["_pdfScale"](2048)  # a function: compare what it does
+    kept["_ttf_data"] = bytes(kept["_ttf_data"])  # the file's bytes, mapped or read
+    for name in font_metrics.PACKED:  # packed arrays, read as reportlab reads its lists
+        kept[name] = list(kept[name])
     return kept
 
 
@@ -52,6 +55,11 @@ def test_a_cached_font_is_the_font_reportlab_parses(cache: Path, font) -> None:
     assert _attributes(second) == _attributes(parsed) == _attributes(first)
     assert second.shapable == parsed.shapable
     assert second.stringWidth("Ada Lovelace Zoë", 10) == parsed.stringWidth("Ada Lovelace Zoë", 10)
+    # a tuple and numbers per glyph only when one is asked for; one number object per width
+    assert not isinstance(second.face.hmetrics, list) and not isinstance(second.face.glyphPos, list)
+    assert second.face.hmetrics[36] == parsed.face.hmetrics[36]
+    widths = second.face.charWidths.values()
+    assert len({id(w) for w in widths}) == len(set(widths)) < len(widths) / 2
 
 
 def test_a_damaged_or_unwritable_cache_changes_nothing(cache: Path) -> None:

@@ -207,3 +207,53 @@ def test_a_field_option_a_record_would_ignore_is_refused() -> None:
 
         class Hidden(FrozenRecord):
             secret: str = dataclasses.field(default="", repr=False)
+
+
+def test_the_live_state_behaves_as_the_mutable_dataclasses_it_replaced() -> None:
+    from circlekeeper.session.state import RoundState, SessionState, TurnState
+
+    @dataclasses.dataclass(slots=True)
+    class TurnTwin:
+        person_id: str
+        allotted: float | None
+        started_at: float
+        banked: float = 0.0
+        running_since: float | None = None
+
+    record, twin = TurnState("p1", 60.0, 3.0), TurnTwin("p1", 60.0, 3.0)
+    record.banked, twin.banked = 12.5, 12.5
+    shown = repr(twin)
+    assert repr(record) == shown[shown.index("TurnTwin(") :].replace("TurnTwin", "TurnState")
+    assert record == TurnState("p1", 60.0, 3.0, banked=12.5) != TurnState("p1", 60.0, 3.0)
+    assert type(record).__hash__ is None is type(twin).__hash__
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(record)
+    with pytest.raises(AttributeError):
+        record.unknown = 1  # type: ignore[attr-defined]
+    state = SessionState()
+    state.rounds.append(RoundState(0, PLAN, ["p1", "p2"], 0.0, current=record))
+    assert SessionState().rounds == []  # a fresh list for each state
+    probe = copy.deepcopy(state)
+    probe.rounds[0].queue.pop()
+    probe.rounds[0].current.banked = 0.0  # type: ignore[union-attr]
+    assert state.rounds[0].queue == ["p1", "p2"] and record.banked == 12.5
+    assert probe != state and copy.deepcopy(state) == state
+    assert pickle.loads(pickle.dumps(state)) == state
+
+
+def test_a_mutable_record_s_subclasses_are_mutable_and_frozen_ones_stay_frozen() -> None:
+    class Mutable(FrozenRecord, frozen=False):
+        a: int
+
+    class Child(Mutable):
+        b: int = 0
+
+    child = Child(1)
+    child.b = 2
+    assert child == Child(1, 2)
+
+    class Frozen(FrozenRecord):
+        a: int
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Frozen(1).a = 2  # type: ignore[misc]
