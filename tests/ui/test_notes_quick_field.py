@@ -198,3 +198,26 @@ def test_first_use_offers_to_choose_a_passphrase(qtbot) -> None:
     assert field.edit.isEnabled()
     kit.bridge.lock()
     assert field.unlock_button.text() == "Notes are locked — unlock"
+
+
+@pytest.mark.parametrize("language", ["fr", "pt_BR", "es", "de", "ar"])
+def test_about_no_one_is_shown_whole_in_every_language(
+    qtbot, kit: NotesKit, english_afterwards, language: str
+) -> None:
+    """The French "À propos de personne" showed as "À propos de personn" at 1366×768: the
+    list kept room for twelve letters, whatever "About no one" takes in the language."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from circlekeeper.i18n import use_language
+
+    use_language(language)
+    field = make_field(qtbot, kit)
+    field.resize(420, field.sizeHint().height())
+    combo = field.person
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text = combo.itemText(0)
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    assert combo.fontMetrics().horizontalAdvance(text) <= room.width(), (text, room.width())
