@@ -33,7 +33,7 @@ HEADINGS = {
         "Redezeit",
         "Runden: geplante und tatsächliche Zeit",
     ),
-    "pt_BR": ("Resumo do círculo", "Presença", "Tempo de fala", "Rodadas: tempo previsto e real"),
+    "pt_BR": ("Resumo da roda", "Presença", "Tempo de fala", "Rodadas: tempo previsto e real"),
     "ar": ("ملخص الحلقة", "الحضور", "وقت الحديث"),
 }
 DATES = {
