@@ -40,3 +40,11 @@ def list_separator() -> str:
 def join_typed(items: Iterable[str]) -> str:
     """The items as the field shows them (and :func:`split_typed` splits them again)."""
     return list_separator().join(items)
+
+
+def between_parts() -> str:
+    """What stands between the parts of one sentence that a semicolon separates ("Sharing 2:19
+    each; Check-out 0:25 each"): French sets a space before it, Arabic writes «؛»."""
+    # Translators: a semicolon between the parts of one sentence, with the spaces your
+    # language sets around it (French " ; ", Arabic "؛ ").
+    return pgettext("between the parts of a sentence", "; ")

@@ -214,16 +214,15 @@ class SessionReport(StoryWriter):
             _("Spoken"),
             _("Passes"),
         ]
-        cols = self.fit_headings(cols, head, give=2)
-        data: list[list[object]] = [head]
         planned_total = 0.0
+        figures: list[list[object]] = []
         for r in summary.rounds:
             planned_total += r.planned_seconds or 0.0
-            data.append(
+            figures.append(
                 [
                     format_number(r.index + 1),
-                    self.text.cell(r.label, s.cell, cols[1] - 8, limit=40, rtl_page=self.rtl),
-                    self.say_in(r.plan.policy.describe(), s.cell, cols[2] - 8),
+                    None,  # the round's name and policy, typeset once the widths are known
+                    None,
                     "—" if r.planned_seconds is None else format_clock(r.planned_seconds),
                     format_clock(r.duration_seconds),
                     format_clock(r.spoken_seconds),
@@ -231,17 +230,22 @@ class SessionReport(StoryWriter):
                 ]
             )
         took = sum(r.duration_seconds for r in summary.rounds)
-        data.append(
-            [
-                "",
-                _("All rounds"),
-                "",
-                format_clock(planned_total),
-                format_clock(took),
-                format_clock(summary.total_spoken),
-                format_number(summary.passes),
-            ]
-        )
+        total_row: list[object] = [
+            "",
+            _("All rounds"),
+            "",
+            format_clock(planned_total),
+            format_clock(took),
+            format_clock(summary.total_spoken),
+            format_number(summary.passes),
+        ]
+        cols = self.fit_columns(cols, [head, *figures, total_row], give=2)
+        data: list[list[object]] = [head]
+        for r, row in zip(summary.rounds, figures, strict=True):
+            row[1] = self.text.cell(r.label, s.cell, cols[1] - 8, limit=40, rtl_page=self.rtl)
+            row[2] = self.say_in(r.plan.policy.describe(), s.cell, cols[2] - 8)
+            data.append(row)
+        data.append(total_row)
         table = self.table(data, cols, figures_from=3, total_row=True)
         out: list[Flowable] = [*self.heading(_("Rounds: planned and actual time")), table]
         out.append(Spacer(1, 4))
@@ -304,24 +308,26 @@ class SessionReport(StoryWriter):
             _("Passes"),
             _("Over"),
         ]
-        cols = self.fit_headings(cols, head, give=1)
-        data: list[list[object]] = [head]
         total = summary.total_spoken
         shown = summary.shown_seconds()  # the column adds up to the total above it
-        for row in rows:
-            p = row.person
-            data.append(
-                [
-                    format_number(row.rank),
-                    self.text.cell(row.label, s.cell, cols[1] - 8, rtl_page=self.rtl),
-                    format_clock(shown[p.person_id]),
-                    share_cell(p, total),
-                    versus_equal(p),
-                    format_number(p.turns),
-                    format_number(p.passes),
-                    format_clock(p.over_seconds) if p.over_seconds >= 0.5 else "—",
-                ]
-            )
+        figures: list[list[object]] = [
+            [
+                format_number(row.rank),
+                None,  # the name, typeset once the widths are known
+                format_clock(shown[row.person.person_id]),
+                share_cell(row.person, total),
+                versus_equal(row.person),
+                format_number(row.person.turns),
+                format_number(row.person.passes),
+                format_clock(row.person.over_seconds) if row.person.over_seconds >= 0.5 else "—",
+            ]
+            for row in rows
+        ]
+        cols = self.fit_columns(cols, [head, *figures], give=1)
+        data: list[list[object]] = [head]
+        for row, cells in zip(rows, figures, strict=True):
+            cells[1] = self.text.cell(row.label, s.cell, cols[1] - 8, rtl_page=self.rtl)
+            data.append(cells)
         over = sum(p.over_seconds for p in summary.people)
         out += self.say(fairness_sentence(summary), s.body)
         out += self.say(totals_line(summary, over), s.body)

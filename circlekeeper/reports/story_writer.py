@@ -66,24 +66,29 @@ class StoryWriter:
         style = self.styles.cell_head_right if flush_right else self.styles.cell_head
         return self.text.line(clean(text), style, width, rtl_base=self.rtl)
 
-    def fit_headings(self, widths: list[float], head: list[object], give: int) -> list[float]:
-        """``widths`` with each column at least as wide as the longest word of its heading,
-        the room taken from column ``give`` (the names): a heading word too wide for its
-        column was broken anywhere ("Exced-" over "ido" for the Spanish "Excedido", a break
-        no reader makes), and breaking at the spaces between words is enough."""
-        style = self.styles.cell_head
+    def fit_columns(self, widths: list[float], data: list[list[object]], give: int) -> list[float]:
+        """``widths`` with each column at least as wide as the longest word of its heading
+        (``data[0]``) and as its widest plain cell (figures never wrap), the room taken from
+        column ``give`` (the names). A heading word too wide for its column was broken
+        anywhere ("Exced-" over "ido" for the Spanish "Excedido"), and a wide cell ran into
+        its neighbour (the French "a passé son tour" over the share, "0 %a passé son tour")."""
+        head, regular = self.styles.cell_head, self.styles.cell
         out = list(widths)
-        for index, text in enumerate(head):
-            if index == give or not isinstance(text, str):
+        for index in range(len(out)):
+            if index == give:
                 continue
-            words = clean(text).split()
-            need = (
-                CELL_PADDING
-                + 1
-                + max(
-                    (stringWidth(word, style.fontName, style.fontSize) for word in words), default=0
-                )
+            column = [row[index] for row in data]
+            words = clean(column[0]).split() if isinstance(column[0], str) else []
+            need = max(
+                [stringWidth(word, head.fontName, head.fontSize) for word in words]
+                + [
+                    stringWidth(clean(cell), regular.fontName, regular.fontSize)
+                    for cell in column[1:]
+                    if isinstance(cell, str)
+                ]
+                + [0.0]
             )
+            need += CELL_PADDING + 1
             if out[index] < need:
                 out[give] -= need - out[index]
                 out[index] = need

@@ -33,7 +33,7 @@ HEADINGS = {
         "Redezeit",
         "Runden: geplante und tatsächliche Zeit",
     ),
-    "pt_BR": ("Resumo do círculo", "Presença", "Tempo de fala", "Rodadas: tempo previsto e real"),
+    "pt_BR": ("Resumo da roda", "Presença", "Tempo de fala", "Rodadas: tempo previsto e real"),
     "ar": ("ملخص الحلقة", "الحضور", "وقت الحديث"),
 }
 DATES = {
@@ -157,3 +157,54 @@ def test_how_much_shorter_the_rounds_ran_does_not_read_as_a_list(code, reads, en
     as a list of two durations; the difference is introduced as one, as the French does."""
     text = pdf_text(render_session(demo_summary(people=5, rounds=3), context(language=code)))
     assert flat(reads) in flat(text)
+
+
+def _one_passes_throughout() -> object:
+    from datetime import UTC, datetime, timedelta
+
+    from circlekeeper.session import CircleSession, FakeClock, Participant, RoundPlan, TimePolicy
+    from circlekeeper.session.model import RoundKind
+
+    clock = FakeClock()
+    start = datetime(2026, 12, 2, 18, tzinfo=UTC)
+    session = CircleSession(clock, wall=lambda: start + timedelta(seconds=clock.now()))
+    people = [Participant(str(i), name) for i, name in enumerate(["Ana", "Bo", "Cy"], 1)]
+    session.start("Mardi", people, ["Sam"])
+    session.start_round(RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60)))
+    session.pass_turn()
+    for _person in people[1:]:
+        session.start_turn()
+        clock.advance(50)
+        session.end_turn()
+    session.end_round()
+    session.end_session()
+    return session.summary()
+
+
+@pytest.mark.parametrize("code", ["fr", "es", "pt_BR", "de", "ar"])
+def test_a_figure_cell_never_runs_into_the_next_column(code, english_window, monkeypatch) -> None:
+    """The French "vs equal" cell of someone who passed, "a passé son tour", was wider than
+    its column and printed over the share beside it ("0 %a passé son tour")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from circlekeeper.reports.fonts import fonts as registered_fonts
+    from circlekeeper.reports.story_writer import StoryWriter
+
+    drawn: list[tuple[list[list[object]], list[float]]] = []
+    table = StoryWriter.table
+
+    def noted(self, data, widths, *args, **kwargs):
+        drawn.append((data, widths))
+        return table(self, data, widths, *args, **kwargs)
+
+    monkeypatch.setattr(StoryWriter, "table", noted)
+    render_session(_one_passes_throughout(), context(language=code, privacy=Privacy.NAMES))
+    regular = registered_fonts().regular
+    too_wide = [
+        (cell, round(width))
+        for data, widths in drawn
+        for row in data[1:]
+        for cell, width in zip(row, widths, strict=True)
+        if isinstance(cell, str) and stringWidth(cell, regular, 9) + 8 > width
+    ]
+    assert len(drawn) >= 2 and not too_wide, (code, too_wide)

@@ -159,3 +159,21 @@ def test_the_presenter_shows_the_planned_end_only_when_the_facilitator_chose_to(
     assert presenter.end_label.text() == f"We close at {end}", "never how far over it runs"
     presenter.show_end_time(False)
     assert not presenter.end_label.isVisible()
+
+
+@pytest.mark.parametrize(("language", "between"), [("fr", " ; "), ("ar", "؛ "), ("es", "; ")])
+def test_the_shortened_rounds_are_listed_with_the_language_s_semicolon(
+    qtbot, english_afterwards, language: str, between: str
+) -> None:
+    """French read "Partage : 2:19 chacun·e; Tour de clôture : 0:25 chacun·e" (no space before
+    the semicolon) and Arabic had a Latin semicolon in an Arabic sentence."""
+    from circlekeeper.i18n import use_language
+    from circlekeeper.session.forecast import Refit
+    from circlekeeper.ui.live.circle_glance import OverrunOffer
+
+    use_language(language)
+    offer = OverrunOffer()
+    qtbot.addWidget(offer)
+    refit = Refit(1, (), (139.0, 25.0), True)
+    wording = offer._wording(120.0, refit, ["A", "B"])
+    assert between in wording and wording.count(";") + wording.count("؛") == 1, wording

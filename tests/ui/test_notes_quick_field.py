@@ -269,3 +269,26 @@ def test_unlocking_while_the_server_is_away_says_so_instead_of_failing_silently(
     assert len(told) == 1
     assert told[0].startswith("Private notes cannot be unlocked while the server does not answer")
     assert not kit.bridge.is_unlocked
+
+
+@pytest.mark.parametrize("language", ["fr", "pt_BR", "es", "de", "ar"])
+def test_about_no_one_is_shown_whole_in_every_language(
+    qtbot, kit: NotesKit, english_afterwards, language: str
+) -> None:
+    """The French "À propos de personne" showed as "À propos de personn" at 1366×768: the
+    list kept room for twelve letters, whatever "About no one" takes in the language."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from circlekeeper.i18n import use_language
+
+    use_language(language)
+    field = make_field(qtbot, kit)
+    field.resize(420, field.sizeHint().height())
+    combo = field.person
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text = combo.itemText(0)
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    assert combo.fontMetrics().horizontalAdvance(text) <= room.width(), (text, room.width())

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QPo
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n.typed_lists import between_parts
 from circlekeeper.ui.history.format import day, decimal
 from circlekeeper.ui.theme import DARK, LIGHT
 
@@ -108,7 +109,7 @@ class TimeChart(QWidget):
                 )
             )
         # Translators: a whole chart read aloud: its title, then each line's figures.
-        return _("{chart}. {lines}.").format(chart=self._title, lines="; ".join(parts))
+        return _("{chart}. {lines}.").format(chart=self._title, lines=between_parts().join(parts))
 
     def sizeHint(self) -> QSize:
         return QSize(420, 170)

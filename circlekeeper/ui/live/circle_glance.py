@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _
+from circlekeeper.i18n.typed_lists import between_parts
 from circlekeeper.session.forecast import CircleForecast, Refit, forecast_sentence, minutes_phrase
 from circlekeeper.session.model import format_duration
 from circlekeeper.ui.key_names import key_text
@@ -134,7 +135,7 @@ class OverrunOffer(QFrame):
                 shares.append(
                     _("{round} {time} each").format(round=label, time=format_duration(share))
                 )
-        offer = "; ".join(shares)
+        offer = between_parts().join(shares)
         if refit.fits:
             return _(
                 "The plan is heading {minutes} past its end. Shortened to fit: {offer}."

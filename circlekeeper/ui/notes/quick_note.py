@@ -88,7 +88,9 @@ class QuickNoteField(QWidget):
         self.person.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.person.setMinimumContentsLength(12)
+        # Room for a short name, and for "About no one" whole in every language (the French
+        # "À propos de personne" showed as "À propos de personn").
+        self.person.setMinimumContentsLength(max(12, len(_("About no one"))))
         self.status = QLabel()
         self.status.setAccessibleName(_("Note status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
