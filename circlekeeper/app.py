@@ -10,12 +10,12 @@ import logging
 import os
 import random
 import sys
-import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _, pgettext
+from circlekeeper.process_clock import seconds_since_process_start
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,23 +36,6 @@ RECENT_SESSIONS = 10
 """How far back *least heard first* looks when it orders a circle's speakers."""
 UNPAINTED_WINDOW_WAIT_MS = 1500
 """How long the data waits for the window's first paint before opening anyway."""
-
-
-def seconds_since_process_start() -> float:
-    """How long this process has existed, from the kernel's own record of its start.
-
-    ``--smoke-test`` reports this so a benchmark can compare the app with a bare Qt window
-    started the same way; Python's own clocks start too late to include interpreter start-up.
-    """
-    try:
-        with open("/proc/self/stat", encoding="ascii") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-        start_ticks = int(fields[19])
-        with open("/proc/uptime", encoding="ascii") as handle:
-            uptime = float(handle.read().split()[0])
-        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return time.process_time()
 
 
 class Connected:
