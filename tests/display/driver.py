@@ -138,6 +138,7 @@ def dialogs(prober: Prober, workdir: Path) -> None:
     prober.run(
         lambda: bridge.request_unlock(window),
         Expect("passphrase set", set_fields(PASSPHRASE, PASSPHRASE)),
+        Expect("passphrase confirmed"),
     )
     bridge.lock()
     prober.run(

@@ -29,6 +29,7 @@ DIALOGS = {  # each step of the dialogs scenario, and the title of the window it
     "late arrival": "Late arrival",
     "someone leaves": "Someone leaves",
     "passphrase set": "Protect your private notes",
+    "passphrase confirmed": "Private notes are protected",
     "passphrase unlock": "Unlock private notes",
     "notes": "Private notes",
 }
@@ -37,6 +38,7 @@ MID_CIRCLE = (
     "late arrival",
     "someone leaves",
     "passphrase set",
+    "passphrase confirmed",
     "passphrase unlock",
 )
 
