@@ -1,8 +1,9 @@
 """Private notes taken out of the backups too, when the app says they are gone.
 
-Backups are whole copies of the database file, so without this a deleted note would live on
-in up to ten backups, and after a passphrase change the old vault header would still open the
-old notes in them with the old passphrase. So:
+Backups are whole copies of the database file, and so are the files a restore moved aside
+(``<db>.replaced-<time>``). Without this a deleted note would live on in up to ten backups and
+in those copies, and after a passphrase change the old vault header would still open the old
+notes in them with the old passphrase. So:
 
 - deleting a note deletes it from every backup as well;
 - a re-key (a passphrase change) removes the facilitator's old vault header and notes from
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from circlekeeper.store.backups import BackupService
+from circlekeeper.store.restoring import kept_aside_copies
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +32,9 @@ def purge_notes_from_backups(
     database: Path, owner: str, note_ids: Sequence[str] | None = None
 ) -> int:
     """Delete notes (``None``: all of ``owner``'s, and their vault header) from every backup
-    of ``database``; returns how many backups changed."""
+    of ``database`` and every copy a restore kept aside; returns how many files changed."""
     changed = 0
-    for backup in BackupService(database).list():
+    for backup in BackupService(database).list() + kept_aside_copies(database):
         try:
             if _purge(backup, owner, note_ids):
                 changed += 1

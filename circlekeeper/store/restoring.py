@@ -88,14 +88,19 @@ def database_file(path: Path | None) -> Path:
     return path
 
 
-def restorable_backups(database: Path) -> list[BackupFacts]:
-    """The automatic backups of ``database`` and the files restores kept aside, newest first."""
-    paths = BackupService(database).list()
+def kept_aside_copies(database: Path) -> list[Path]:
+    """The database files earlier restores moved aside: whole copies of the data, so whatever
+    has to leave every backup (a deleted private note) has to leave these too."""
     try:
         beside = list(database.parent.glob(f"{database.name}{KEPT_ASIDE}*"))
     except OSError:  # pragma: no cover - the folder went away while it was read
-        beside = []
-    paths += [p for p in beside if p.is_file() and not p.name.endswith(("-wal", "-shm"))]
+        return []
+    return sorted(p for p in beside if p.is_file() and not p.name.endswith(("-wal", "-shm")))
+
+
+def restorable_backups(database: Path) -> list[BackupFacts]:
+    """The automatic backups of ``database`` and the files restores kept aside, newest first."""
+    paths = BackupService(database).list() + kept_aside_copies(database)
     found = [describe_backup(path) for path in paths]
     return sorted(found, key=lambda facts: facts.taken, reverse=True)
 

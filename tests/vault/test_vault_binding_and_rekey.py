@@ -176,3 +176,31 @@ def test_backups_forget_deleted_notes_and_old_vault_headers(store: Store) -> Non
     assert backup_rows(store, "vault_header") == [0, 0, 0]
     assert backup_rows(store, "notes") == [0, 0, 0]
     assert [n.text for n in notes.all()] == ["to be kept"]  # the database keeps them all
+
+
+def test_copies_a_restore_kept_aside_forget_deleted_notes_too(store: Store) -> None:
+    """A restore moves the current data aside as ``<db>.replaced-<time>``, a whole copy with
+    every note in it; deleting a note, or changing the passphrase, left it there, readable
+    with the old passphrase by anyone who opened that file."""
+    from circlekeeper.store.backups import copy_database
+    from circlekeeper.store.restoring import KEPT_ASIDE
+
+    ana, _bo, session_id = people_and_session(store)
+    notes = service(store)
+    notes.vault.create(OLD)
+    gone = notes.add("to be deleted", session_id=session_id, person_id=ana)
+    notes.add("to be kept", session_id=session_id, person_id=ana)
+    gone_blob = store.notes.get(gone.note_id).ciphertext  # type: ignore[union-attr]
+    aside = store.path.with_name(f"{store.path.name}{KEPT_ASIDE}20261202T180000Z")
+    copy_database(store.path, aside)
+
+    def rows(table: str) -> int:
+        with sqlite3.connect(aside) as connection:
+            return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    assert rows("notes") == 2
+    notes.delete(gone.note_id)
+    assert rows("notes") == 1
+    assert gone_blob not in aside.read_bytes()  # zeroed, not just unlinked
+    notes.vault.change_passphrase(OLD, NEW)
+    assert (rows("notes"), rows("vault_header")) == (0, 0)
