@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.i18n import _, language, ngettext, shipped_languages
 from circlekeeper.session.printing import Paper, Privacy
+from circlekeeper.ui.length_limit import limit_length
 from circlekeeper.ui.screen_fit import fit_to_screen
 
 MAX_ORGANIZATION = 200
@@ -158,7 +159,7 @@ class SettingsDialog(QDialog):
 
         self.organization = QLineEdit(settings.organization)
         self.organization.setAccessibleName(_("Organization name"))
-        self.organization.setMaxLength(MAX_ORGANIZATION)
+        limit_length(self.organization, MAX_ORGANIZATION)
         self.organization.setPlaceholderText(_("Printed at the top of every summary"))
         self.logo = QLineEdit(settings.logo_path)
         self.logo.setAccessibleName(_("Logo file"))

@@ -30,7 +30,8 @@ from circlekeeper.i18n import _
 from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.bidi_text import person_label
-from circlekeeper.ui.setup.newcomer_dialog import MAX_NAME
+from circlekeeper.ui.length_limit import limit_length
+from circlekeeper.ui.setup.newcomer_dialog import MAX_NAME, MAX_PRONOUNS
 
 NEW_PERSON = -1
 """The list row that stands for someone not yet in the circle."""
@@ -72,13 +73,13 @@ class ArrivalDialog(QDialog):
         self._roster = list(roster)
         self.search = QLineEdit()
         self.search.setAccessibleName(_("Name"))
-        self.search.setMaxLength(MAX_NAME)
+        limit_length(self.search, MAX_NAME)
         self.search.setPlaceholderText(_("Type any part of a name, or a new person's name"))
         self.people = QListWidget()
         self.people.setAccessibleName(_("People of the circle who are not here yet"))
         self.pronouns = QLineEdit()
         self.pronouns.setAccessibleName(_("Pronouns"))
-        self.pronouns.setMaxLength(60)
+        limit_length(self.pronouns, MAX_PRONOUNS)
         self.pronouns.setPlaceholderText(_("Someone new: pronouns, optional (e.g. she/her)"))
         self.this_round = QRadioButton(_("Joins at the end of this round"))
         self.next_round = QRadioButton(_("Joins from the next round"))

@@ -31,6 +31,7 @@ from circlekeeper.session.printing import Privacy
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.catalog import CircleDetail, Member
 from circlekeeper.ui.language_choice import circle_language_choice
+from circlekeeper.ui.length_limit import limit_length
 from circlekeeper.ui.list_rows import current_item
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.settings_dialog import counted_spin
@@ -84,7 +85,7 @@ class CircleEditor(QDialog):
         """Name, description, facilitators and the group agreements."""
         self.name = QLineEdit(detail.name)
         self.name.setAccessibleName(_("Circle name"))
-        self.name.setMaxLength(MAX_CIRCLE_NAME)
+        limit_length(self.name, MAX_CIRCLE_NAME)
         self.description = QLineEdit(detail.description)
         self.description.setAccessibleName(_("Description"))
         self.facilitators = QLineEdit(join_typed(detail.facilitators))

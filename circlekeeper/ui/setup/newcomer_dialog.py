@@ -6,9 +6,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from circlekeeper.i18n import _
 from circlekeeper.session.model import Participant
+from circlekeeper.ui.length_limit import limit_length
 
 MAX_NAME = 200
-"""Long enough for any real name in any script; a pasted novel is cut, not refused."""
+"""Long enough for any real name in any script; a pasted novel is cut, not refused (and the
+field says so: ``length_limit``)."""
+MAX_PRONOUNS = 60
 
 SHOWN_CHARACTERS = 40
 """Characters of a name in sight as it is typed (the dialog opened at its buttons' width,
@@ -22,11 +25,11 @@ class NewcomerDialog(QDialog):
         self.setWindowTitle(title or _("Add a newcomer"))
         self.name = QLineEdit()
         self.name.setAccessibleName(_("Name"))
-        self.name.setMaxLength(MAX_NAME)
+        limit_length(self.name, MAX_NAME)
         self.name.setPlaceholderText(_("As they would like to be called"))
         self.pronouns = QLineEdit()
         self.pronouns.setAccessibleName(_("Pronouns"))
-        self.pronouns.setMaxLength(60)
+        limit_length(self.pronouns, MAX_PRONOUNS)
         self.pronouns.setPlaceholderText(_("Optional, e.g. she/her, they/them"))
         self.error = QLabel()
         self.error.setAccessibleName(_("Problem"))
