@@ -308,14 +308,14 @@ class SessionReport(StoryWriter):
             _("Passes"),
             _("Over"),
         ]
-        total = summary.total_spoken
         shown = summary.shown_seconds()  # the column adds up to the total above it
+        shares = summary.shown_shares()  # and this one to 100 %
         figures: list[list[object]] = [
             [
                 format_number(row.rank),
                 None,  # the name, typeset once the widths are known
                 format_clock(shown[row.person.person_id]),
-                share_cell(row.person, total),
+                share_cell(shares.get(row.person.person_id)),
                 versus_equal(row.person),
                 format_number(row.person.turns),
                 format_number(row.person.passes),

@@ -112,8 +112,9 @@ def totals_line(summary: SessionSummary, over: float) -> str:
     )
 
 
-def share_cell(person: PersonSummary, total: float) -> str:
-    return format_percent(person.spoken_total / total) if total else "—"
+def share_cell(share: float | None) -> str:
+    """``share`` from :meth:`SessionSummary.shown_shares` (the column adds up to 100 %)."""
+    return "—" if share is None else format_percent(share)
 
 
 def versus_equal(person: PersonSummary) -> str:

@@ -124,6 +124,19 @@ class SessionSummary(FrozenRecord):
         shown = whole_seconds([person.spoken_total for person in self.people])
         return {person.person_id: whole for person, whole in zip(self.people, shown, strict=True)}
 
+    def shown_shares(self) -> dict[str, float]:
+        """Each person's share of the speaking time in whole percent, as the PDF's table
+        prints it: they add up to 100 % (rounded one by one, 33.3 % three times read 99 %),
+        by the same largest remainders as :meth:`shown_seconds`. Empty when nobody spoke."""
+        total = self.total_spoken
+        if not total:
+            return {}
+        percents = whole_seconds([person.spoken_total / total * 100 for person in self.people])
+        return {
+            person.person_id: whole / 100
+            for person, whole in zip(self.people, percents, strict=True)
+        }
+
     @property
     def late_count(self) -> int:
         return sum(1 for p in self.people if p.joined_late)
@@ -204,7 +217,7 @@ class SessionSummary(FrozenRecord):
 
 
 def whole_seconds(values: Sequence[float]) -> list[int]:
-    """``values`` in whole seconds that add up to their total in whole seconds.
+    """``values`` in whole seconds (or whole percent) that add up to their total, rounded.
 
     Each rounded on its own, a circle's speaking times read 1:15, 0:16, … summing to 3:04
     under a total of "3 min and 3 sec of speaking". Here each is cut to its whole seconds and

@@ -37,7 +37,7 @@ def test_figures_match_the_summary(latin_summary) -> None:
 
 def test_the_spoken_column_adds_up_to_the_total_speaking() -> None:
     """Three people speaking 10.6 s each: rounded one by one the column read 0:11 three
-    times (0:33) under "Total speaking 0:32"."""
+    times (0:33) under "Total speaking 0:32", and their shares "33 %" three times."""
     from circlekeeper.session import CircleSession, FakeClock, Participant, RoundPlan, TimePolicy
     from circlekeeper.session.model import RoundKind
     from circlekeeper.session.summary import summarize
@@ -59,6 +59,10 @@ def test_the_spoken_column_adds_up_to_the_total_speaking() -> None:
     column = [re.search(re.escape(p.name) + r"\s+(\d+):(\d+)", text) for p in people]
     assert all(column), text
     assert sum(int(m.group(1)) * 60 + int(m.group(2)) for m in column if m) == 32
+    # and the shares beside them add up to the whole time, not "33 %" three times (99 %)
+    shares = [re.search(re.escape(p.name) + r"\s+\d+:\d+\s+(\d+)\s?%", text) for p in people]
+    assert all(shares), text
+    assert sorted(int(m.group(1)) for m in shares if m) == [33, 33, 34]
 
 
 @pytest.mark.parametrize("privacy", list(Privacy))

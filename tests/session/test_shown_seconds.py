@@ -42,3 +42,21 @@ def test_a_summary_shows_seconds_that_add_up(session: CircleSession, clock: Fake
     assert sum(round(p.spoken_total) for p in summary.people) == 33  # 0:11 three times
     assert sum(shown.values()) == round(summary.total_spoken) == 32
     assert sorted(shown.values()) == [0, 10, 11, 11]  # D was not in the round
+
+
+def test_shares_add_up_to_a_hundred_percent(session: CircleSession, clock: FakeClock) -> None:
+    """Three equal speakers printed "33 %" three times: 99 % of the circle's time."""
+    session.start_round(RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60)), ["A", "B", "C"])
+    for _person in "ABC":
+        session.start_turn()
+        clock.advance(10)
+        session.end_turn(start_next=False)
+    summary = summarize(session.log)
+    shares = summary.shown_shares()
+    assert sum(round(p.spoken_total / summary.total_spoken * 100) for p in summary.people) == 99
+    assert round(sum(shares.values()) * 100) == 100
+    assert sorted(round(share * 100) for share in shares.values()) == [0, 33, 33, 34]
+
+
+def test_nobody_spoke_no_shares(session: CircleSession) -> None:
+    assert summarize(session.log).shown_shares() == {}
