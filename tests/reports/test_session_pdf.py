@@ -38,23 +38,12 @@ def test_figures_match_the_summary(latin_summary) -> None:
 def test_the_spoken_column_adds_up_to_the_total_speaking() -> None:
     """Three people speaking 10.6 s each: rounded one by one the column read 0:11 three
     times (0:33) under "Total speaking 0:32", and their shares "33 %" three times."""
-    from circlekeeper.session import CircleSession, FakeClock, Participant, RoundPlan, TimePolicy
-    from circlekeeper.session.model import RoundKind
-    from circlekeeper.session.summary import summarize
+    from circlekeeper.session import Participant
+    from tests.session.equal_turns import equal_turns
 
-    clock = FakeClock()
-    session = CircleSession(clock)
     people = [Participant("a", "Ada Lovelace"), Participant("g", "Grace Hopper")]
     people.append(Participant("t", "Alan Turing"))
-    session.start("Tuesday circle", people, ["Sam Rivera"])
-    session.start_round(RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60)), ["a", "g", "t"])
-    for _person in people:
-        session.start_turn()
-        clock.advance(10.6)
-        session.end_turn(start_next=False)
-    session.end_round()
-    session.end_session()
-    text = pdf_text(render_session(summarize(session.log), context(privacy=Privacy.NAMES)))
+    text = pdf_text(render_session(equal_turns(people), context(privacy=Privacy.NAMES)))
     assert "Total speaking 0:32" in text
     column = [re.search(re.escape(p.name) + r"\s+(\d+):(\d+)", text) for p in people]
     assert all(column), text

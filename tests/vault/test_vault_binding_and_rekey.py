@@ -20,6 +20,7 @@ from circlekeeper.vault import NotesService, Vault, fast_settings
 from circlekeeper.vault.cipher import FORMAT_V1, FORMAT_V2
 from circlekeeper.vault.errors import VaultDamaged, WrongPassphrase
 from circlekeeper.vault.header import NoteRecord
+from circlekeeper.vault.notes import Note
 from tests.vault.fakes import MemoryHeaders, MemoryNotes
 
 OLD = "the passphrase we used to share"
@@ -157,13 +158,19 @@ def backup_rows(store: Store, table: str) -> list[int]:
     return counts
 
 
-def test_backups_forget_deleted_notes_and_old_vault_headers(store: Store) -> None:
+def one_to_delete_one_to_keep(store: Store) -> tuple[NotesService, Note, bytes]:
+    """Two notes under ``OLD``: the one to delete, and its ciphertext as it sits on disk."""
     ana, _bo, session_id = people_and_session(store)
     notes = service(store)
     notes.vault.create(OLD)
     gone = notes.add("to be deleted", session_id=session_id, person_id=ana)
     notes.add("to be kept", session_id=session_id, person_id=ana)
     gone_blob = store.notes.get(gone.note_id).ciphertext  # type: ignore[union-attr]
+    return notes, gone, gone_blob
+
+
+def test_backups_forget_deleted_notes_and_old_vault_headers(store: Store) -> None:
+    notes, gone, gone_blob = one_to_delete_one_to_keep(store)
     store.backups.backup("manual")
     store.backups.backup("before-migration")
     assert backup_rows(store, "notes") == [2, 2, 0]  # and the day's, made before any note
@@ -185,12 +192,7 @@ def test_copies_a_restore_kept_aside_forget_deleted_notes_too(store: Store) -> N
     from circlekeeper.store.backups import copy_database
     from circlekeeper.store.restoring import KEPT_ASIDE
 
-    ana, _bo, session_id = people_and_session(store)
-    notes = service(store)
-    notes.vault.create(OLD)
-    gone = notes.add("to be deleted", session_id=session_id, person_id=ana)
-    notes.add("to be kept", session_id=session_id, person_id=ana)
-    gone_blob = store.notes.get(gone.note_id).ciphertext  # type: ignore[union-attr]
+    notes, gone, gone_blob = one_to_delete_one_to_keep(store)
     aside = store.path.with_name(f"{store.path.name}{KEPT_ASIDE}20261202T180000Z")
     copy_database(store.path, aside)
 
