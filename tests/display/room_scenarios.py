@@ -326,3 +326,39 @@ def notes_keys(prober: Prober, workdir: Path) -> None:
     spin(0.2)
     prober.report["ctrl_s_saved"] = [n.text for n in kit.service.for_session(7)]
     panel.close()
+
+
+@scenario
+def quick_note_keys(prober: Prober, workdir: Path) -> None:
+    """The live screen's private-note field holding the keys, Ctrl+E pressed: on X11 the
+    field kept it (end of line), so *End circle…* never asked. Its parent stands in for the
+    live screen, with the same window shortcut."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from circlekeeper.ui.notes.quick_note import QuickNoteField
+    from tests.ui.notes_support import make_kit
+
+    kit = make_kit()
+    screen = QWidget()
+    field = QuickNoteField(kit.service, kit.bridge, session_id=7, parent=screen)
+    QVBoxLayout(screen).addWidget(field)
+    asked: list[str] = []
+    QShortcut(QKeySequence("Ctrl+E"), screen).activated.connect(lambda: asked.append("end"))
+    screen.resize(600, 200)
+    screen.show()
+    screen.activateWindow()
+    field.edit.setFocus()
+    spin_until(field.edit.hasFocus, seconds=3)
+    prober.report["field_had_focus"] = field.edit.hasFocus()
+    QTest.keyClicks(field.edit, "Jonas: call")
+    QTest.keyClick(field.edit, Qt.Key.Key_Home)
+    QTest.keyClick(field.edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    spin(0.2)
+    prober.report["ctrl_e_asked"] = asked
+    QTest.keyClick(field.edit, Qt.Key.Key_End)
+    prober.report["end_moves"] = field.edit.cursorPosition() == len("Jonas: call")
+    prober.report["kept"] = field.edit.text()
+    screen.close()

@@ -18,3 +18,15 @@ def test_ctrl_e_edits_the_note_even_from_the_search_box(
     assert report["search_had_focus"]
     assert report["ctrl_e_edits"] and report["ctrl_e_focus_in_note"], "Ctrl+E edited nothing"
     assert report["ctrl_s_saved"] == ["Amal mentioned the food bank today"]
+
+
+def test_ctrl_e_ends_the_circle_even_from_the_private_note_field(
+    laptop: RealDisplay, tmp_path: Path
+) -> None:
+    """Walked on a real server: the keys in the live screen's note field, Ctrl+E (*End
+    circle…*, on its button) moved the field's cursor instead and the circle went on."""
+    report = run_scenario(laptop, "quick_note_keys", tmp_path)
+    assert "error" not in report, report["error"]
+    assert report["field_had_focus"]
+    assert report["ctrl_e_asked"] == ["end"]
+    assert report["end_moves"] and report["kept"] == "Jonas: call"  # the field still edits

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -39,14 +39,12 @@ from circlekeeper.ui.notes.locked_page import LockedPage
 from circlekeeper.ui.notes.note_lines import DAMAGED_TEXT, NameOf, details, preview
 from circlekeeper.ui.notes.quick_note import PersonChoice
 from circlekeeper.ui.read_only_hold import writes
+from circlekeeper.ui.shortcut_passage import CTRL_E, let_shortcuts_through
 from circlekeeper.vault.notes import Note, NotesService, matching
 
 NOTE_ID = Qt.ItemDataRole.UserRole
 
 Ask = Callable[[QWidget, str, str], bool]
-
-PANEL_EDIT_KEY = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_E)
-"""Ctrl+E, the panel's "edit this note"."""
 
 
 class NotesPanel(QWidget):
@@ -200,20 +198,8 @@ class NotesPanel(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        # On X11 Qt's line editor claims Ctrl+E (end of line, as in Emacs), and the keys start
-        # in the search box: the panel's Ctrl+E never arrived. The box lets it through.
-        self.search.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.keyCombination() == PANEL_EDIT_KEY
-        ):
-            event.ignore()  # not the line editor's: the panel's shortcut takes it
-            return True
-        return super().eventFilter(watched, event)
+        # The keys start in the search box, which on X11 would keep Ctrl+E for itself.
+        let_shortcuts_through(self.search, CTRL_E)
 
     def _button(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)

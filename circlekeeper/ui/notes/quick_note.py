@@ -30,6 +30,7 @@ from circlekeeper.i18n import _
 from circlekeeper.i18n.formats import format_time
 from circlekeeper.session.model import format_duration
 from circlekeeper.ui.notes.bridge import VaultBridge, mark_private
+from circlekeeper.ui.shortcut_passage import CTRL_E, let_shortcuts_through
 from circlekeeper.vault.notes import Note, NotesService
 
 PersonChoice = tuple[int, str]
@@ -81,6 +82,7 @@ class QuickNoteField(QWidget):
         self.edit.setToolTip(_("Saved and encrypted the moment you press Enter (Ctrl+Shift+M)"))
         self.edit.returnPressed.connect(self.save)
         mark_private(self.edit)
+        let_shortcuts_through(self.edit, CTRL_E)  # *End circle…* while a note is being typed
         self.person = QComboBox()
         # Translators: the list of people a private note can be about.
         self.person.setAccessibleName(_("About"))
