@@ -9,10 +9,14 @@ too long, or a key pressed when the field is full); the notice appears under the
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLineEdit, QToolTip
 
 from circlekeeper.i18n import ngettext
 from circlekeeper.i18n.formats import format_number
+
+TIP_MARGINS = 8
+"""Pixels a tip adds around its text (its frame and padding)."""
 
 
 def limit_length(field: QLineEdit, most: int) -> QLineEdit:
@@ -31,6 +35,12 @@ def cut_notice(most: int) -> str:
 
 
 def say_cut(field: QLineEdit) -> None:
-    """Under the field, where the eyes are; it goes with the next key or click, as tips do."""
-    below = field.mapToGlobal(QPoint(0, field.height()))
-    QToolTip.showText(below, cut_notice(field.maxLength()), field)
+    """Under the field, from its reading start, where the eyes are; it goes with the next key
+    or click, as tips do. (Qt lays a tip out rightwards from its point in either direction, so
+    a right-to-left field's tip is moved left by its own width.)"""
+    text = cut_notice(field.maxLength())
+    start = 0
+    if field.isRightToLeft():
+        tip_width = QFontMetrics(QToolTip.font()).horizontalAdvance(text) + TIP_MARGINS
+        start = max(0, field.width() - tip_width)
+    QToolTip.showText(field.mapToGlobal(QPoint(start, field.height())), text, field)
