@@ -296,6 +296,16 @@ def history_columns(prober: Prober, workdir: Path) -> None:
     parts.data.close()
 
 
+def keys_in(window: QWidget, field: QWidget) -> bool:
+    """``window`` shown and active with the keyboard in ``field``, as a person would have it
+    before pressing a key; False when the window manager never gave it the keys."""
+    window.show()
+    window.activateWindow()
+    field.setFocus()
+    spin_until(field.hasFocus, seconds=3)
+    return field.hasFocus()
+
+
 @scenario
 def notes_keys(prober: Prober, workdir: Path) -> None:
     """The notes window's keys pressed where its keyboard starts, in the search box. On a real
@@ -311,11 +321,7 @@ def notes_keys(prober: Prober, workdir: Path) -> None:
     kit.service.add("Amal mentioned the food bank", 7, person_id=None, elapsed=65.0)
     panel = NotesPanel(kit.service, kit.bridge, session_id=7)
     panel.resize(700, 400)
-    panel.show()
-    panel.activateWindow()
-    panel.search.setFocus()
-    spin_until(panel.search.hasFocus, seconds=3)
-    prober.report["search_had_focus"] = panel.search.hasFocus()
+    prober.report["search_had_focus"] = keys_in(panel, panel.search)
     QTest.keyClick(panel.search, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     spin(0.2)
     prober.report["ctrl_e_edits"] = not panel.viewer.isReadOnly()
@@ -348,11 +354,7 @@ def quick_note_keys(prober: Prober, workdir: Path) -> None:
     asked: list[str] = []
     QShortcut(QKeySequence("Ctrl+E"), screen).activated.connect(lambda: asked.append("end"))
     screen.resize(600, 200)
-    screen.show()
-    screen.activateWindow()
-    field.edit.setFocus()
-    spin_until(field.edit.hasFocus, seconds=3)
-    prober.report["field_had_focus"] = field.edit.hasFocus()
+    prober.report["field_had_focus"] = keys_in(screen, field.edit)
     QTest.keyClicks(field.edit, "Jonas: call")
     QTest.keyClick(field.edit, Qt.Key.Key_Home)
     QTest.keyClick(field.edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from circlekeeper.i18n import speaking
@@ -91,14 +92,16 @@ def test_the_sentence_says_who_speaks_or_what_comes_next(session: CircleSession)
     assert sentence() == "The circle has ended."
 
 
+def listener(session: CircleSession) -> Callable[[], str | None]:
+    """What the status line would newly say about ``session`` each time it is asked."""
+    watch = MomentWatch()
+    return lambda: watch.sentence(session.state, round_progress(session.state, PLAN), named)
+
+
 def test_a_moment_is_announced_once_and_again_when_nobody_speaks(
     session: CircleSession,
 ) -> None:
-    watch = MomentWatch()
-
-    def heard() -> str | None:
-        return watch.sentence(session.state, round_progress(session.state, PLAN), named)
-
+    heard = listener(session)
     session.start_round(PLAN[0], ["A", "B"])
     session.start_turn()
     assert heard() == "Amal is speaking."
@@ -111,11 +114,7 @@ def test_a_paused_turn_is_said_to_be_paused_and_speaking_again_once_resumed(
     session: CircleSession,
 ) -> None:
     """The status line said "Amal is speaking." under a ring that said "paused"."""
-    watch = MomentWatch()
-
-    def heard() -> str | None:
-        return watch.sentence(session.state, round_progress(session.state, PLAN), named)
-
+    heard = listener(session)
     session.start_round(PLAN[0], ["A", "B"])
     session.start_turn()
     assert heard() == "Amal is speaking."

@@ -9,9 +9,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from circlekeeper.session import CircleSession, FakeClock, RoundPlan, TimePolicy
+from circlekeeper.session import CircleSession, FakeClock, Participant, RoundPlan, TimePolicy
 from circlekeeper.session.model import RoundKind
 from circlekeeper.session.summary import summarize, whole_seconds
+from tests.session.equal_turns import equal_turns
 
 WALKED = [75.26, 16.23, 19.55, 23.8, 35.79, 2.78, 4.93, 4.95]
 """The speaking times of the English walk's circle (seconds), total 183.29."""
@@ -44,18 +45,13 @@ def test_a_summary_shows_seconds_that_add_up(session: CircleSession, clock: Fake
     assert sorted(shown.values()) == [0, 10, 11, 11]  # D was not in the round
 
 
-def test_shares_add_up_to_a_hundred_percent(session: CircleSession, clock: FakeClock) -> None:
+def test_shares_add_up_to_a_hundred_percent() -> None:
     """Three equal speakers printed "33 %" three times: 99 % of the circle's time."""
-    session.start_round(RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60)), ["A", "B", "C"])
-    for _person in "ABC":
-        session.start_turn()
-        clock.advance(10)
-        session.end_turn(start_next=False)
-    summary = summarize(session.log)
+    summary = equal_turns([Participant(p, p) for p in "ABC"], seconds=10)
     shares = summary.shown_shares()
     assert sum(round(p.spoken_total / summary.total_spoken * 100) for p in summary.people) == 99
     assert round(sum(shares.values()) * 100) == 100
-    assert sorted(round(share * 100) for share in shares.values()) == [0, 33, 33, 34]
+    assert sorted(round(share * 100) for share in shares.values()) == [33, 33, 34]
 
 
 def test_nobody_spoke_no_shares(session: CircleSession) -> None:

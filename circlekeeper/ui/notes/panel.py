@@ -356,37 +356,27 @@ class NotesPanel(QWidget):
         self._selected(self.list.currentItem(), None)
 
     def save_edit(self) -> None:
-        if self._writing:
-            self._save_new()
-            return
+        """Ctrl+S: the note being edited, or the new one being written."""
         note_id = self.current_note_id()
-        if not self._editing or note_id is None:
-            return
-        try:
-            self.service.edit(note_id, self.viewer.toPlainText())
-        except UserFacingError as error:
-            self.message.setText(_("Not saved: {reason}").format(reason=error))
-            return
-        self._set_editing(False)
-        self.changed.emit()
-        self.refresh()
-        self.message.setText(_("Note saved."))
+        if self._writing:
+            text, about = self.viewer.toPlainText(), self.about.currentData()
+            self._saved(lambda: self.service.add(text, self.session_id, about, None).note_id)
+        elif self._editing and note_id is not None:
+            text = self.viewer.toPlainText()
+            self._saved(lambda: self.service.edit(note_id, text).note_id)
 
-    def _save_new(self) -> None:
-        """Seal and store the new note; the words stay in the viewer when it cannot be saved."""
+    def _saved(self, save: Callable[[], str]) -> None:
+        """Seal and store; the words stay in the viewer when they cannot be saved, and the
+        note saved is the one shown after."""
         try:
-            note = self.service.add(
-                self.viewer.toPlainText(), self.session_id, self.about.currentData(), None
-            )
+            saved_id = save()
         except UserFacingError as error:
             self.message.setText(_("Not saved: {reason}").format(reason=error))
             return
         self._set_editing(False)
         self.changed.emit()
         self.refresh()
-        rows = [
-            i for i in range(self.list.count()) if self.list.item(i).data(NOTE_ID) == note.note_id
-        ]
+        rows = [i for i in range(self.list.count()) if self.list.item(i).data(NOTE_ID) == saved_id]
         if rows:
             self.list.setCurrentRow(rows[0])
         self.message.setText(_("Note saved."))
