@@ -295,7 +295,12 @@ def connect_store(window: MainWindow, db: str | None) -> Connected:
     """Open the database and give the window everything that lives on it."""
     from circlekeeper.store import open_store
 
-    store = open_store(db)
+    try:
+        store = open_store(db)
+    except UserFacingError as refused:  # actions a revoked role kept on the laptop: say so
+        from circlekeeper.store.offline_journal import kept_back_said
+
+        raise kept_back_said(refused, db) from None
     try:
         return wire_window(window, store)
     except BaseException:

@@ -30,6 +30,13 @@ class LoginRefused(ServerUnreachable):
     :class:`ServerUnreachable`, so a live circle keeps its events on the laptop meanwhile."""
 
 
+class AccessRefused(StoreUnavailable):
+    """The server answered and refused this role the change (SQLSTATE 42501: a missing grant,
+    a row-level security policy, or the facilitator rights revoked mid-circle). Not worth
+    retrying at once, but a live circle keeps its events on the laptop meanwhile, as when the
+    server is away: the rights may come back (``store/offline_journal.py``)."""
+
+
 class NotYourSession(StoreError):
     """Another facilitator's session on a shared server: only its owner may delete it
     (row-level security, migration 0005); nothing was changed."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from circlekeeper.i18n import _, active_language, writes_right_to_left
 from circlekeeper.store.errors import (
+    AccessRefused,
     DatabaseCorrupted,
     LoginRefused,
     ServerUnreachable,
@@ -163,7 +164,7 @@ def _refused(error: BaseException, state: str | None, where: str) -> StoreError 
     """
     first = primary_message(error)
     if state == INSUFFICIENT_PRIVILEGE:
-        return StoreUnavailable(
+        return AccessRefused(
             _(
                 "Your database role may not do this on {where} ({reason}); nothing was changed."
                 " Ask whoever runs the server to give your role the facilitator rights"

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.i18n import _, ngettext
-from circlekeeper.ui import window_resume, window_settings
+from circlekeeper.i18n import _
+from circlekeeper.ui import offline_notice, window_resume, window_settings
 from circlekeeper.ui.circle_tooltip import circle_tooltip
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.live.chime import Chime
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.summary_view: SummaryView | None = None
         self._session_id: int | None = None
         self._copied_through = 0  # the last action a rescue copy holds (quit_question.py)
+        self.ended_here: set[int] = set()  # ended with actions kept on this laptop
         self._chosen: int | None = None  # the circle chosen in the list, see _circle_id
         self._painted = False
         self._shows_content = catalog is not None
@@ -529,8 +530,8 @@ class MainWindow(QMainWindow):
         summary = self.controller.session.summary()
         self.controller.shutdown()
         # Ended in the store at once: a crash on the summary screen must not offer a resume.
-        self.catalog.finish_session(session_id, "")
-        self._ask_mood(session_id, "check-out", summary.present_count)
+        if offline_notice.end_in_store(self, self.controller, session_id):
+            self._ask_mood(session_id, "check-out", summary.present_count)
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None
@@ -550,7 +551,9 @@ class MainWindow(QMainWindow):
         self.session_finished.emit(session_id)
 
     def _export(self, session_id: int, shareable: str) -> None:
-        self.catalog.finish_session(session_id, shareable)
+        offline_notice.finish_in_store(self, session_id, shareable)
+        if session_id in self.ended_here:  # the PDF reads the server, which lacks the end
+            return
         if self.options.pdf_exporter is None:
             return
         run = self.options.pdf_exporter(self, session_id, shareable)
@@ -567,15 +570,15 @@ class MainWindow(QMainWindow):
         (self.options.exported or offer_to_open)(self, Path(str(path)))
 
     def _close_summary(self, session_id: int, shareable: str) -> None:
-        self.catalog.finish_session(session_id, shareable)
+        offline_notice.finish_in_store(self, session_id, shareable)
         if self.summary_view is not None:
             self.pages.removeWidget(self.summary_view)
             self.summary_view.deleteLater()
             self.summary_view = None
         self._session_id = None
         self.side.show()
-        self.refresh_circles()
-        self.say(_("The circle is saved."))
+        if offline_notice.back_to_circles(self, session_id):
+            self.say(_("The circle is saved."))
 
     def _save_copy(self) -> None:
         if self.controller is None or self._session_id is None:
@@ -604,23 +607,9 @@ class MainWindow(QMainWindow):
             ).format(path=path, menu=menu_path(_("&Circle"), _("&Import a session file…")))
         )
 
-    def _show_offline(self, waiting: int) -> None:
-        """A calm line while the server does not answer; the circle itself carries on."""
-        if waiting:
-            self.statusBar().showMessage(
-                ngettext(
-                    "Working offline, {count} event waiting: kept safely on this computer and"
-                    " sent when the server answers again.",
-                    "Working offline, {count} events waiting: kept safely on this computer and"
-                    " sent when the server answers again.",
-                    waiting,
-                ).format(count=waiting)
-            )
-        else:
-            self.statusBar().showMessage(_("Back online: every event is on the server."), 10_000)
-
     # ------------------------------------------------------------------ resume
 
+    _show_offline = offline_notice.show_offline
     offer_resume = window_resume.offer_resume
     resume_session = window_resume.resume_session
 

@@ -243,6 +243,33 @@ class StoreCatalog:
         kept = [entry.seq for entry in local.entries()] if local is not None else []
         return max([on_server, *kept])
 
+    def finish_ended_offline(self) -> tuple[str, ...]:
+        """Own circles that ended while their actions waited on this laptop (server away,
+        rights revoked): delivered with their shareable summary and finished; their names."""
+        done: list[str] = []
+        stale = set(self.store.leases.stale_own())
+        for record in self.store.sessions.live():
+            local = self._kept_offline(record.session_id)
+            if local is None or record.session_id not in stale:
+                continue
+            kept = local.entries()
+            if not kept or not isinstance(kept[-1].event, ev.SessionEnded):
+                continue
+            shareable = local.shareable()
+            self.journal(record.session_id)  # claims the lease and delivers what waited
+            self.store.sessions.finish(record.session_id, status="ended")
+            if shareable is not None:
+                self.store.sessions.set_shareable(record.session_id, shareable)
+            local.clear()
+            done.append(record.circle_name)
+        return tuple(done)
+
+    def keep_shareable(self, session_id: int, shareable: str) -> None:
+        """Keep the shareable summary beside the actions waiting on this laptop."""
+        local = self._kept_offline(session_id)
+        if local is not None:
+            local.keep_shareable(shareable)
+
     def finish_session(self, session_id: int, shareable: str) -> None:
         if self.store.sessions.get(session_id).status == "live":
             self.store.sessions.finish(session_id, status="ended")

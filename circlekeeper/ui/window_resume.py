@@ -24,7 +24,9 @@ def offer_resume(window: MainWindow) -> None:
     refusal says who holds it and since when, and the next one is offered.
     """
     from circlekeeper.ui.live.resume_dialog import ResumeChoice, ask_resume
+    from circlekeeper.ui.offline_notice import finish_ended_here
 
+    finish_ended_here(window)  # ended while their actions waited here: not to resume
     for info in window.catalog.live_sessions():
         choice = ask_resume(window, info)
         try:

@@ -118,6 +118,12 @@ class MemoryCatalog:
     def journal(self, session_id: int) -> MemoryJournal:
         return self.journals[session_id]
 
+    def finish_ended_offline(self) -> tuple[str, ...]:
+        return ()  # memory keeps nothing on a laptop for a server
+
+    def keep_shareable(self, session_id: int, shareable: str) -> None:
+        pass
+
     def finish_session(self, session_id: int, shareable: str) -> None:
         self.finished.add(session_id)
         self.shareable[session_id] = shareable

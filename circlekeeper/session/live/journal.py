@@ -33,8 +33,9 @@ class JournalKeeper:
     """The engine's sink for one live circle: the journal while it works, memory after.
 
     ``on_failed`` hears the facilitator's sentence once, when storing first fails;
-    ``on_offline`` hears how many events wait for the server each time that number changes
-    (a journal that keeps events offline has ``pending``; others never wait).
+    ``on_offline`` hears how many events wait for the server each time that number, or the
+    reason they wait, changes (a journal that keeps events offline has ``pending``, and
+    ``refused`` when the server refused them rather than did not answer; others never wait).
     """
 
     def __init__(
@@ -52,6 +53,9 @@ class JournalKeeper:
         self.unsaved: list[ev.Entry] = []
         """Entries the journal did not take, in order (empty while it takes them all)."""
         self._offline_pending = 0
+        self.refused: str | None = None
+        """The server's refusal while events wait because it refused them (the facilitator's
+        rights revoked mid-circle); ``None`` while they only wait for the network."""
 
     @property
     def beating(self) -> bool:
@@ -87,10 +91,25 @@ class JournalKeeper:
             self.error = storage_message(error)
             self._on_failed(self.error)
 
+    @property
+    def waiting(self) -> int:
+        """Events kept on this computer for the server (0: everything is on it)."""
+        return self._offline_pending
+
+    def deliver(self) -> bool:
+        """Send what waits for the server now (a journal that keeps events offline has
+        ``deliver``); True when nothing waits. Raises what the journal raises."""
+        deliver = getattr(self._journal, "deliver", None)
+        delivered = True if deliver is None else bool(deliver())
+        self._notice_offline()
+        return delivered
+
     def _notice_offline(self) -> None:
         pending = int(getattr(self._journal, "pending", 0))
-        if pending != self._offline_pending:
+        refused = getattr(self._journal, "refused", None)
+        if pending != self._offline_pending or refused != self.refused:
             self._offline_pending = pending
+            self.refused = refused
             self._on_offline(pending)
 
 

@@ -26,6 +26,7 @@ from circlekeeper.history.records import (
     SessionSort,
 )
 from circlekeeper.store import models as m
+from circlekeeper.store.failures import strip_detail, translate_server
 from circlekeeper.store.history.sql import SP, AnySelect, C, S, listing_from, listing_query
 
 MAX_PAGE = 500
@@ -76,6 +77,21 @@ def _driver_rows(conn: Connection, name: str, query: AnySelect) -> list[Any]:
     try:
         cursor.execute(sql)
         return list(cursor.fetchall())
+    except conn.dialect.loaded_dbapi.Error as error:
+        # The driver's own cursor bypasses the engine's error hook: say it the same way
+        # (a server refusing the role, or gone, is one sentence, never a traceback).
+        if conn.dialect.name != "postgresql":
+            raise
+        strip_detail(error)
+        translated = translate_server(
+            error,
+            conn.engine.url.render_as_string(hide_password=True),
+            disconnected=False,
+            operational=isinstance(error, conn.dialect.loaded_dbapi.OperationalError),
+        )
+        if translated is None:
+            raise
+        raise translated from error
     finally:
         cursor.close()
 

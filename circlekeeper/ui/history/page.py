@@ -290,8 +290,11 @@ class HistoryPage(QWidget):
         """Each time the history is shown, sessions, circles and people held or added since
         (a circle just ended, the demo circle) are in it; the filter stays."""
         super().showEvent(event)
-        self.refresh_choices()
-        self.reload()
+        try:
+            self.refresh_choices()
+            self.reload()
+        except UserFacingError as refused:  # the server away or refusing: what was shown stays
+            log.warning("History could not be read: %s", refused)
         if not event.spontaneous():
             keys_follow(self, self.table)
 

@@ -141,6 +141,21 @@ class LiveController(QObject, LiveReading):
         return self._journal.error
 
     @property
+    def offline_refused(self) -> str | None:
+        """The server's refusal while actions wait on this computer because it refused them
+        (the facilitator's rights revoked mid-circle); ``None`` while nothing is refused."""
+        return self._journal.refused
+
+    @property
+    def waiting_for_server(self) -> int:
+        """Actions kept on this computer that the server does not have yet."""
+        return self._journal.waiting
+
+    def deliver_waiting(self) -> bool:
+        """Send the actions kept on this computer now; True when none wait any more."""
+        return self._journal.deliver()
+
+    @property
     def unsaved_entries(self) -> tuple[ev.Entry, ...]:
         return tuple(self._journal.unsaved)
 

@@ -354,6 +354,17 @@ class LiveView(LiveControls, QWidget):
         self.storage_banner.setText(message)
         self._storage_row.show()
 
+    def show_kept_back(self, message: str | None) -> None:
+        """The banner while the server refuses the circle's actions and this computer keeps
+        them (``None``: they are delivered, or only wait for the network; the banner goes)."""
+        if self.controller.storage_error is not None:
+            return  # the store failed outright: its own sentence stays
+        if message is None:
+            self._storage_row.hide()
+            return
+        self.storage_banner.setText(message)
+        self._storage_row.show()
+
     def _clock_on_screen(self) -> QRect:
         area = self.ring.time_area()
         return QRect(self.ring.mapToGlobal(area.topLeft()), area.size())

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
+from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.notes.bridge import VaultBridge
@@ -118,20 +119,22 @@ class NotesMenu:
     def _update(self) -> None:
         unlocked = self.bridge.is_unlocked
         self.unlock_action.setEnabled(not unlocked)
-        # Nothing to unlock before a passphrase is chosen: the same command sets notes up.
-        self.unlock_action.setText(
-            _("&Unlock private notes…")
-            if self.bridge.vault.is_set_up
-            else _("Set &up private notes…")
-        )
         self.lock_action.setEnabled(unlocked)
         self.session_action.setEnabled(
             self.session_id is not None or self.session_in_view is not None
         )
-        self.change_action.setEnabled(self.bridge.vault.is_set_up)
+        try:
+            set_up = self.bridge.vault.is_set_up
+        except UserFacingError:  # the server away, or refusing the role: the rest stays
+            return
+        # Nothing to unlock before a passphrase is chosen: the same command sets notes up.
+        self.unlock_action.setText(
+            _("&Unlock private notes…") if set_up else _("Set &up private notes…")
+        )
+        self.change_action.setEnabled(set_up)
         if self.held is not None:  # setting notes up and a new passphrase both write
             writing = [self.change_action]
-            if not self.bridge.vault.is_set_up:
+            if not set_up:
                 writing.append(self.unlock_action)
             for action in writing:
                 action.setEnabled(False)
