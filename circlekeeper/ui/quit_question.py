@@ -26,6 +26,17 @@ def quit_question(controller: LiveController, copied_through: int) -> tuple[str,
             " copy… writes them to a file.)",
             missing,
         ).format(count=missing)
+    waiting = controller.waiting_for_server
+    if waiting:  # kept on this laptop: the server is away, or refuses the role for now
+        return _("A circle is running"), ngettext(
+            "A circle is still running. Quit anyway? {count} of its actions waits on this"
+            " computer; it is sent, and the circle offered for resuming, the next time"
+            " CircleKeeper opens with the server answering.",
+            "A circle is still running. Quit anyway? {count} of its actions wait on this"
+            " computer; they are sent, and the circle offered for resuming, the next time"
+            " CircleKeeper opens with the server answering.",
+            waiting,
+        ).format(count=waiting)
     return _("A circle is running"), _(
         "A circle is still running. Quit anyway? It is saved and will be offered"
         " for resuming next time."

@@ -24,6 +24,7 @@ from circlekeeper.session import events as ev
 from circlekeeper.store import open_store
 from circlekeeper.store.roles import FACILITATOR_GROUP
 from circlekeeper.ui.catalog import CircleDetail, Member
+from circlekeeper.ui.quit_question import quit_question
 from tests.store.test_server_roles import Org, org  # noqa: F401 - the fixture
 from tests.ui.conftest import TestClock, app_options
 
@@ -90,6 +91,8 @@ def test_actions_after_a_revoke_are_kept_and_stored_once_the_rights_are_back(
         assert "the server refuses your role" in window.statusBar().currentMessage()
         journals = list(data_home.rglob("journal-*.jsonl"))
         assert len(journals) == 1 and journals[0].stat().st_mode & 0o077 == 0
+        _title, question = quit_question(window.controller, 0)
+        assert f"{waiting} of its actions wait on this computer" in question, question
         live.end_circle()  # the circle ends as usual, its end kept with the actions
         assert window.summary_view is not None
         assert "waits on this computer" in window.statusBar().currentMessage()
