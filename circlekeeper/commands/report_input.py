@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from circlekeeper.i18n import _
 from circlekeeper.reports.context import Paper, Privacy, ReportContext
 from circlekeeper.reports.errors import ExportFailed
+from circlekeeper.session import frozen
 from circlekeeper.session.prompts import heard_only
 from circlekeeper.session.summary import SessionSummary, summarize
 from circlekeeper.store.records import SessionRecord
@@ -67,6 +68,8 @@ def session_report(
     context = base or base_context(store, paper=paper, generated=generated, invariant=invariant)
     chosen = privacy or circle.privacy or context.privacy
     summary = summarize(store.sessions.entries(session_id))
+    if record.run_by:  # who ran it, not the names typed at the start (0009_session_run_by)
+        summary = frozen.replace(summary, facilitators=(record.run_by, *record.co_facilitators))
     context = replace(
         context,
         privacy=Privacy(chosen),

@@ -73,6 +73,9 @@ class SessionListing:
     fairness: float | None
     circle_demo: bool = False
     """The circle is one the demo data made."""
+    named_facilitators: tuple[str, ...] = ()
+    """The names typed in the start dialog, when ``facilitators`` is who ran the session
+    (their login role on a server) and the names say something else."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -195,6 +195,10 @@ class SessionRow(Base):
     # Who runs a live session (0004_session_leases, store/leases.py): the facilitator who
     # owns it, and the lease one app instance holds while it writes the log.
     owner: Mapped[str] = mapped_column(Text, server_default=OWNER_DEFAULT)
+    # Who ran it, as History, the detail and the PDF name them (0009_session_run_by): the
+    # facilitator's login role on a server, recorded at the start; NULL on a SQLite file (its
+    # one facilitator typed their name) and for sessions older than the column.
+    run_by: Mapped[str | None] = mapped_column(Text)
     lease_token: Mapped[str | None] = mapped_column(String(36))
     lease_holder: Mapped[str | None] = mapped_column(Text)
     lease_since: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -48,6 +48,9 @@ class SessionRecord(FrozenRecord):
     present_count: int | None
     duration_seconds: float | None
     fairness: float | None
+    run_by: str | None = None
+    """Who ran it (their login role on a server, 0009_session_run_by); ``None`` when not
+    recorded (a SQLite file, an older, demo or imported session)."""
 
 
 class CheckReport(FrozenRecord):

@@ -52,6 +52,7 @@ def listing_query() -> AnySelect:
         S.ended_at,
         S.timezone,
         S.facilitators_json,
+        S.run_by,
         S.status,
         S.present_count,
         S.duration_seconds,
@@ -60,7 +61,9 @@ def listing_query() -> AnySelect:
 
 
 def listing_from(row: Any) -> SessionListing:
-    """A row of :func:`listing_query` as the record the widgets get."""
+    """A row of :func:`listing_query` as the record the widgets get: the facilitator is who
+    ran the session where that is recorded (``run_by``, 0009), else the names typed for it."""
+    named = tuple(codec.loads(row.facilitators_json, []))
     return SessionListing(
         session_id=row.id,
         circle_id=row.circle_id,
@@ -69,7 +72,8 @@ def listing_from(row: Any) -> SessionListing:
         started_at=row.started_at,
         ended_at=row.ended_at,
         timezone=row.timezone,
-        facilitators=tuple(codec.loads(row.facilitators_json, [])),
+        facilitators=(row.run_by,) if row.run_by else named,
+        named_facilitators=named if row.run_by and named != (row.run_by,) else (),
         status=row.status,
         present_count=row.present_count,
         duration_seconds=row.duration_seconds,

@@ -78,6 +78,7 @@ def session_record(row: SessionRow, circle_name: str) -> SessionRecord:
         present_count=row.present_count,
         duration_seconds=row.duration_seconds,
         fairness=row.fairness,
+        run_by=row.run_by,
     )
 
 

@@ -123,6 +123,11 @@ class SessionDetailView(QWidget):
 
         facilitators = format_list(map(listed_person, listing.facilitators)) or "—"
         facts = [_("Facilitated by {names}").format(names=facilitators)]
+        if listing.named_facilitators:
+            named = format_list(map(listed_person, listing.named_facilitators))
+            # Translators: follows "Facilitated by …" (the facilitator's account that ran the
+            # session): the names typed in the start dialog, when they differ.
+            facts.append(_("named at the start: {names}").format(names=named))
         if detail.co_facilitators:
             co = format_list(map(listed_person, detail.co_facilitators))
             # Translators: follows "Facilitated by …": the co-facilitators of a session.
