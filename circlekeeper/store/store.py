@@ -69,7 +69,9 @@ class Store:
         self.vault_header = VaultHeaderRepository(engine, self.identity)
         self.prompts = PromptRepository(engine)
         self.moods = MoodRepository(engine)
-        self.settings = SettingsRepository(engine)
+        self.settings = SettingsRepository(
+            engine, owner=None if location.is_sqlite else self.identity
+        )
         self.backups = BackupService(location.path, keep=keep_backups)
         self.read_only = read_only
         """Opened with ``read_only=True``: no lock held, and every write is refused."""
