@@ -70,10 +70,10 @@ def show_offline(window: MainWindow, waiting: int) -> None:
 
 
 def kept_end_words() -> str:
+    """One status line (it must fit at 1024 pixels): the end waits here with the actions."""
     return _(
-        "The circle ended. The database server did not take its end, so it waits on this"
-        " computer with the circle's actions; the next start of CircleKeeper with the server"
-        " answering (and your rights back) stores them and ends the session there."
+        "Circle ended. It waits on this computer until CircleKeeper next starts with the"
+        " server answering; its summary PDF can be made then."
     )
 
 
@@ -99,6 +99,7 @@ def finish_in_store(window: MainWindow, session_id: int, shareable: str) -> None
     its end waits there."""
     if session_id in window.ended_here:
         window.catalog.keep_shareable(session_id, shareable)
+        window.statusBar().showMessage(kept_end_words())
         return
     window.catalog.finish_session(session_id, shareable)
 

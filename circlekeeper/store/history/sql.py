@@ -73,9 +73,14 @@ def listing_from(row: Any) -> SessionListing:
         ended_at=row.ended_at,
         timezone=row.timezone,
         facilitators=(row.run_by,) if row.run_by else named,
-        named_facilitators=named if row.run_by and named != (row.run_by,) else (),
+        named_facilitators=named if row.run_by and _differ(named, row.run_by) else (),
         status=row.status,
         present_count=row.present_count,
         duration_seconds=row.duration_seconds,
         fairness=row.fairness,
     )
+
+
+def _differ(named: tuple[str, ...], run_by: str) -> bool:
+    """Whether the typed names say something else than the role ("Robin" is robin)."""
+    return [name.casefold() for name in named] != [run_by.casefold()]
