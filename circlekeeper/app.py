@@ -314,7 +314,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     ``notes``: the vault of a window this one replaces (a language switch), so unlocked notes
     stay unlocked; else a new one."""
     from circlekeeper.commands.report_input import base_context, period_report, session_report
-    from circlekeeper.demo.seeding import seed_demo_circle
+    from circlekeeper.demo.seeding import seed_welcome_demo
     from circlekeeper.history.records import SessionFilter
     from circlekeeper.prompts.mood import MoodService
     from circlekeeper.store.history.queries import HistoryQueries
@@ -409,8 +409,8 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
             prompts=prompts,
             balance=lambda circle_id: queries.speaking_balance(circle_id, RECENT_SESSIONS),
             session_count=lambda circle_id: queries.count(SessionFilter(circle_id=circle_id)),
-            demo_factory=lambda target: seed_demo_circle(
-                target.engine, sessions=8, seed=random.randrange(1 << 30)
+            demo_factory=lambda target: seed_welcome_demo(
+                target.engine, seed=random.randrange(1 << 30)
             ),
         )
     )

@@ -16,6 +16,8 @@ from sqlalchemy import Engine
 
 from circlekeeper.demo.roster import DemoCircle, StoredCircle, circle_count_for, plan_roster
 from circlekeeper.demo.sessions import DemoSession, drive_sessions
+from circlekeeper.errors import UserFacingError
+from circlekeeper.i18n import _
 from circlekeeper.store.bulk import insert_circles, reserve_session_ids, write_sessions
 
 log = logging.getLogger(__name__)
@@ -87,6 +89,25 @@ def seed_demo_circle(engine: Engine, sessions: int = 8, seed: int = 1) -> int:
     (stored,) = store_roster(engine, plan_roster(seed, 1))
     _write_with_reserved_ids(engine, list(drive_sessions([stored], sessions, seed)))
     return stored.circle_id
+
+
+def seed_welcome_demo(engine: Engine, seed: int) -> int:
+    """The welcome page's look-around circle, on a database of the facilitator's own only.
+
+    On an organization's server it is refused: its invented people and eight sessions would
+    sit in every facilitator's circles, history and period reports (the welcome page shows
+    on an empty organization database, so the first facilitator to look around would fill
+    it for everyone)."""
+    if engine.dialect.name != "sqlite":
+        raise UserFacingError(
+            _(
+                "The demo circle is not made on your organization's server: its invented"
+                " people and sessions would appear in every facilitator's history and reports."
+                " To look around first, open CircleKeeper on a database of its own:"
+                " circlekeeper --db ~/circlekeeper-demo.sqlite3"
+            )
+        )
+    return seed_demo_circle(engine, sessions=8, seed=seed)
 
 
 def _write_with_reserved_ids(engine: Engine, batch: list[DemoSession]) -> int:

@@ -391,7 +391,11 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> None:
         if not self.has_data:
             return
-        circle_id = self.catalog.create_demo()
+        try:
+            circle_id = self.catalog.create_demo()
+        except UserFacingError as refused:  # an organization's server: everyone's history
+            self.welcome.refuse_demo(str(refused))
+            return
         self.refresh_circles(select=circle_id)
         self.say(_("A demo circle with a few past sessions is ready."))
 

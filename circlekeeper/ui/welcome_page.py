@@ -45,6 +45,9 @@ class WelcomePage(QWidget):
         demo.setAccessibleName(demo.text())
         demo.clicked.connect(self.demo_requested)
         self._buttons = (create, demo)
+        self.demo_refused = QLabel()
+        self.demo_refused.setWordWrap(True)
+        self.demo_refused.hide()
         self.opening = QLabel(_("Opening your circles…"))
         self.opening.setAccessibleName(_("Opening"))
         self.opening.hide()
@@ -55,6 +58,7 @@ class WelcomePage(QWidget):
         layout.addSpacing(16)
         layout.addWidget(create)
         layout.addWidget(demo)
+        layout.addWidget(self.demo_refused)
         layout.addWidget(self.opening)
         layout.addStretch(2)
         self.setStyleSheet("#welcomeTitle { font-size: 28px; font-weight: 600; }")
@@ -62,6 +66,13 @@ class WelcomePage(QWidget):
 
     def buttons(self) -> tuple[QPushButton, ...]:
         return self._buttons
+
+    def refuse_demo(self, reason: str) -> None:
+        """No demo circle here (an organization's server): say why where it was asked for,
+        and take the button away."""
+        self._buttons[1].hide()
+        self.demo_refused.setText(reason)
+        self.demo_refused.show()
 
     def set_ready(self, ready: bool) -> None:
         """While the data opens (a moment after the window appears) the buttons wait."""
