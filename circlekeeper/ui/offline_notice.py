@@ -83,6 +83,9 @@ def end_in_store(window: MainWindow, controller: LiveController, session_id: int
 
     Finishing on the server while actions still wait here would close the session without
     them, and a closed session is never offered again, so they would never be sent."""
+    if controller.storage_error is not None:  # the store failed outright (a full disk):
+        window.catalog.finish_session(session_id, "")  # as before; Save a copy… rescues
+        return True
     try:
         if controller.deliver_waiting():
             window.catalog.finish_session(session_id, "")
