@@ -222,6 +222,37 @@ class LeaseRepository:
             )
             return list(s.scalars(query))
 
+    def running_in(self, circle_id: int) -> str | None:
+        """Who runs a session of this circle right now (a fresh lease: another facilitator,
+        or this one on another computer), in a sentence asking whether to start another;
+        ``None`` when nobody does. Two sessions of one circle at once count its people twice.
+        A file's writer lock already proves no other app runs anything."""
+        if self._exclusive:
+            return None
+        with Session(self._engine) as s:
+            now = self.server_now(s)
+            fresh = (now - STALE_AFTER).replace(tzinfo=None)
+            row = s.execute(
+                select(SessionRow.owner, SessionRow.lease_holder, SessionRow.lease_since)
+                .where(
+                    SessionRow.circle_id == circle_id,
+                    SessionRow.status == SessionStatus.LIVE.value,
+                    SessionRow.lease_token.is_not(None),
+                    _last_alive() > fresh,
+                )
+                .order_by(SessionRow.started_at)
+                .limit(1)
+            ).first()
+        if row is None:
+            return None
+        who = row.owner or _("another facilitator")
+        if row.lease_holder:
+            who = _("{who} on {computer}").format(who=who, computer=row.lease_holder)
+        return _(
+            "{who} is running this circle right now (since {moment}). Start another session of"
+            " it anyway? Its people would be counted in both."
+        ).format(who=who, moment=_moment(row.lease_since or now))
+
     def close_abandoned(self, session_id: int, *, older_than: timedelta = ABANDONED_AFTER) -> Lease:
         """A coordinator takes a session nobody has touched for ``older_than``, to close it.
 

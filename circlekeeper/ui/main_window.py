@@ -404,6 +404,9 @@ class MainWindow(QMainWindow):
     def start_circle(self) -> None:
         if self._circle_id is None or self.controller is not None:
             return
+        running = self.catalog.running_elsewhere(self._circle_id)
+        if running is not None and not self.ask(_("This circle is running"), running):
+            return
         brief = self.catalog.brief(self._circle_id)
         tools = None
         if self.options.prompts is not None:

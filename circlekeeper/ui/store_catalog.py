@@ -250,25 +250,24 @@ class StoreCatalog:
         stale = set(self.store.leases.stale_own())
         for record in self.store.sessions.live():
             local = self._kept_offline(record.session_id)
-            if local is None or record.session_id not in stale:
-                continue
-            kept = local.entries()
-            if not kept or not isinstance(kept[-1].event, ev.SessionEnded):
+            kept = local.entries() if local is not None and record.session_id in stale else []
+            if local is None or not kept or not isinstance(kept[-1].event, ev.SessionEnded):
                 continue
             shareable = local.shareable()
             self.journal(record.session_id)  # claims the lease and delivers what waited
             self.store.sessions.finish(record.session_id, status="ended")
-            if shareable is not None:
-                self.store.sessions.set_shareable(record.session_id, shareable)
+            self.store.sessions.set_shareable(record.session_id, shareable or "")
             local.clear()
             done.append(record.circle_name)
         return tuple(done)
 
     def keep_shareable(self, session_id: int, shareable: str) -> None:
         """Keep the shareable summary beside the actions waiting on this laptop."""
-        local = self._kept_offline(session_id)
-        if local is not None:
+        if (local := self._kept_offline(session_id)) is not None:
             local.keep_shareable(shareable)
+
+    def running_elsewhere(self, circle_id: int) -> str | None:
+        return self.store.leases.running_in(circle_id)
 
     def finish_session(self, session_id: int, shareable: str) -> None:
         if self.store.sessions.get(session_id).status == "live":

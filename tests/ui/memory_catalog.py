@@ -124,6 +124,9 @@ class MemoryCatalog:
     def keep_shareable(self, session_id: int, shareable: str) -> None:
         pass
 
+    def running_elsewhere(self, circle_id: int) -> str | None:
+        return None  # one window, one memory: nobody else runs anything
+
     def finish_session(self, session_id: int, shareable: str) -> None:
         self.finished.add(session_id)
         self.shareable[session_id] = shareable
