@@ -199,12 +199,11 @@ NOT_BEFORE_THE_CIRCLES = (
 )
 
 FIRST_PAINT_DATACLASSES = {
-    "circlekeeper.palette.Palette",
     "circlekeeper.session.circle.CircleRecord",
 }
-"""The only classes ``@dataclass`` builds before the first paint: a circle's settings (the
-windows' ``CircleDetail`` extends it as a dataclass) and the palette (its tests read it as a
-dataclass); its round plan, people and cadence are light records (``session/frozen.py``).
+"""The only class ``@dataclass`` builds before the first paint: a circle's settings (the
+windows' ``CircleDetail`` extends it as a dataclass); its round plan, people and cadence and
+the palette are light records (``session/frozen.py``).
 Each ``@dataclass`` generates and
 compiles its methods when its module is imported (a few milliseconds of CPU apiece); the other
 records of the first paint are named tuples or plain classes."""
