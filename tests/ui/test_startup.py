@@ -198,15 +198,11 @@ NOT_BEFORE_THE_CIRCLES = (
     "calendar",  # counting planned meetings, not naming the cadence
 )
 
-FIRST_PAINT_DATACLASSES = {
-    "circlekeeper.session.circle.CircleRecord",
-}
-"""The only class ``@dataclass`` builds before the first paint: a circle's settings (the
-windows' ``CircleDetail`` extends it as a dataclass); its round plan, people and cadence and
-the palette are light records (``session/frozen.py``).
-Each ``@dataclass`` generates and
-compiles its methods when its module is imported (a few milliseconds of CPU apiece); the other
-records of the first paint are named tuples or plain classes."""
+FIRST_PAINT_DATACLASSES: set[str] = set()
+"""No class is built by ``@dataclass`` before the first paint: a circle's settings, its round
+plan, people and cadence and the palette are light records (``session/frozen.py``); the
+others are named tuples or plain classes. Each ``@dataclass`` generates and compiles its
+methods when its module is imported (a few milliseconds of CPU apiece)."""
 
 
 def test_a_facilitators_circles_are_in_the_first_paint_before_the_store_loads(
