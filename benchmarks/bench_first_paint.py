@@ -14,9 +14,10 @@ it), then under callgrind until it reports its paint, then stops at once:
   page's labels with the demo's names (several scripts, so fontconfig's fallback fonts and
   HarfBuzz's shaping are in it), no logic, no data;
 - the same screen as the app draws it: Fusion, the app's 10-point font and style sheets, the
-  window's widget tree (menu titles, status bar, stacked pages), the page's labels selectable
-  (each lays its text out as a text document) and the texts exactly as printed, isolates and
-  all; still no CircleKeeper module, no data, no translations, palette, icon or saved place;
+  window's widget tree (menu titles, status bar, stacked pages), the page's sections in a
+  scroll area below its buttons, the page's labels selectable (each lays its text out as a
+  text document) and the texts exactly as printed, isolates and all; still no CircleKeeper
+  module, no data, no translations, palette, icon or saved place;
 - ``circlekeeper --smoke-test`` up to ``MainWindow.content_painted`` on the demo's four circles
   and 200 sessions (as the start-up benchmark).
 
@@ -82,7 +83,7 @@ AS_THE_APP_DRAWS_IT = """
 import os, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QApplication, QMainWindow, QListWidget, QListWidgetItem, QLabel,
-    QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget, QHBoxLayout)
+    QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget, QHBoxLayout)
 class Window(QMainWindow):
     painted = False
     def paintEvent(self, event):
@@ -125,10 +126,15 @@ labels["title"].setObjectName("circleTitle")
 start = QPushButton("Start a circle…"); start.setObjectName("startButton")
 pl.addWidget(labels["title"]); pl.addWidget(labels["description"]); pl.addWidget(start)
 pl.addWidget(QPushButton("Edit circle…"))
+sections = QVBoxLayout(); sections.setContentsMargins(0, 0, 0, 0)
 for heading in HEADINGS:
     title = QLabel(heading); title.setObjectName("sectionTitle")
-    pl.addWidget(title); pl.addWidget(labels[heading])
-pl.addStretch(1)
+    sections.addWidget(title); sections.addWidget(labels[heading])
+sections.addStretch(1)
+body = QWidget(); body.setLayout(sections)
+area = QScrollArea(); area.setWidget(body); area.setWidgetResizable(True)
+area.setProperty("frameShape", 0); area.setProperty("focusPolicy", 0)
+pl.addWidget(area, 1)
 page.setStyleSheet(PAGE_STYLE)
 pages.addWidget(page)
 for key, text in TEXTS.items():
@@ -165,19 +171,22 @@ FIRST_SCREEN = {
     ],
     "HEADINGS": ["People", "Group agreements", "Default round plan", "Meets"],
     "TEXTS": {
-        "title": "Grief Circle (demo)",
-        "description": "Time and space to speak about loss, at your own pace.",
+        # As the circle page prints them: typed text in its own direction (first-strong
+        # isolates), each line started left to right in an English window.
+        "title": "\u200e\u2068Grief Circle\u2069 (demo)",
+        "description": "\u200e\u2068Time and space to speak about loss, at your own pace.\u2069",
         "People": (
             "\u200e\u2066דוד כהן\u2069 (\u2068הוא\u2069), \u2066Олена Шевченко\u2069 (вона),"
             " \u2066عمر خليل\u2069 (he/him), \u2066Jonas Becker\u2069 (he/him),"
             " \u2066Анна Смирнова\u2069 (she/her), \u2066Aoife Ní Bhriain\u2069 (she/her),"
             " \u2066يوسف الحسيني\u2069 (\u2068هو\u2069), \u2066Sam Rivera\u2069 (they/them),"
             " \u2066Chloé Martin\u2069 (she/her), \u2066Alex Kim\u2069 (they/them),"
-            " \u2066נועה לוי\u2069 (she/her)"
+            " and \u2066נועה לוי\u2069 (she/her)"
         ),
         "Group agreements": (
-            "1. Listen to understand, not to reply.\n2. No advice unless someone asks for it.\n"
-            "3. Speak from your own experience (“I”, not “you”)."
+            "\u200e1. \u2068Listen to understand, not to reply.\u2069\n"
+            "\u200e2. \u2068No advice unless someone asks for it.\u2069\n"
+            "\u200e3. \u2068Speak from your own experience (“I”, not “you”).\u2069"
         ),
         "Default round plan": (
             "Check-in — fixed, 0:45 each\nSharing — open, no time limit\n"

@@ -181,6 +181,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
                 QMessageBox.critical(window, _("CircleKeeper cannot open its data"), str(error))
             app.exit(error.exit_code)
             return
+        from circlekeeper.long_lived import keep_for_life  # after the paint, as all of this
+
+        keep_for_life()  # start-up's objects leave the cycle collector's full rounds
         if smoke_test:
             log.info("data ready after %.0f ms", seconds_since_process_start() * 1000)
             if content_shown:

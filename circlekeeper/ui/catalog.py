@@ -8,11 +8,12 @@ keeps SQL out of the UI.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from circlekeeper.session.circle import CircleRecord
+from circlekeeper.session.frozen import fields as record_fields
 from circlekeeper.session.model import Participant, RoundPlan
 
 if TYPE_CHECKING:  # types only: the window can appear before the dialogs are loaded
@@ -44,11 +45,11 @@ class Member:
         return Participant(str(self.person_id), self.name, self.pronouns)
 
 
-@dataclass(frozen=True, slots=True)
 class CircleDetail(CircleRecord):
-    """A circle as the windows show and edit it: the stored record plus its members."""
+    """A circle as the windows show and edit it: the stored record plus its members (a
+    record like the one it extends)."""
 
-    members: tuple[Member, ...] = field(default_factory=tuple)
+    members: tuple[Member, ...] = ()
     """In seating order; archived members too (flagged), new ones with negative ids."""
 
     @classmethod
@@ -61,7 +62,7 @@ class CircleDetail(CircleRecord):
 
 
 def _settings(record: CircleRecord) -> dict[str, Any]:
-    return {f.name: getattr(record, f.name) for f in fields(CircleRecord)}
+    return {name: getattr(record, name) for name in record_fields(CircleRecord)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,3 +130,20 @@ def test_a_value_ending_in_a_full_stop_ends_the_sentence_once() -> None:
         assert end.format(who="Dr.", time="5 Min.") == "Dr. spoke for 5 Min."
     finally:
         use_language("en")
+
+
+def test_a_place_is_named_in_the_language_on_screen_each_time_it_changes() -> None:
+    """The city a time zone is named after is looked up once per zone and language (a list
+    of sessions names the same few places row after row), never kept from another language."""
+    from zoneinfo import ZoneInfo
+
+    from circlekeeper.i18n.formats import zone_city
+
+    tokyo = ZoneInfo("Asia/Tokyo")
+    use_language("en")
+    assert zone_city(tokyo) == "Tokyo"
+    use_language("de")
+    assert zone_city(tokyo) == "Tokio"
+    assert zone_city(tokyo, language="ar") == "طوكيو"
+    use_language("en")
+    assert zone_city(tokyo) == "Tokyo"
