@@ -141,7 +141,12 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
 
         say_already_open(locked.path, str(locked))
         raise locked
-    window = MainWindow(None, default_options(), first_page(db))
+    page = first_page(db)
+    if page is not None:  # its names' emoji, Chinese… show from the first paint
+        from circlekeeper.ui.bundled_fonts import register_fonts_for
+
+        register_fonts_for(repr(page))  # (every text the page shows is in its repr)
+    window = MainWindow(None, default_options(), page)
     from circlekeeper.ui.window_place import remember_place, restore_place
 
     restore_place(window, window.splitter)

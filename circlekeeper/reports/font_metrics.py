@@ -23,9 +23,15 @@ width (DejaVu has 939 widths for 5,918 characters). The font file itself is mapp
 embedding touches a few of its pages. Together that is about a megabyte less memory for each
 face and half the time to load it, most of which a process spent faulting in fresh pages.
 
-Each entry is about 340 KB and a font file's time changes with every reinstall or upgrade, so
-writing a font's new entry removes that font's older ones (and parts of writes a crash left
-behind): the folder holds one reading per font, never a growing pile.
+Each entry is about 340 KB and a font file's time changes with every reinstall or upgrade, but
+the cache folder is shared by every copy of the app the user has installed (a .deb and a
+tarball, this version and the last, each with its own font files, reportlab or Python), so one
+copy's reading must not remove another's: each would then parse its fonts again on every
+export, and write them, for the other to remove. A reading is kept while it is used: a copy
+that reads it marks it used (its file time, at most once a day), and writing or marking a
+reading removes that font's readings unused for :data:`UNUSED_FOR` seconds, and all but the
+:data:`KEPT_PER_FONT` last used (and parts of writes a crash left behind): the folder holds a
+reading per font for each copy in use, never a growing pile.
 """
 
 from __future__ import annotations
@@ -70,6 +76,13 @@ _FORMAT = "3"
 """The cache entry's layout; a new one makes older entries invisible (they are parsed again)."""
 _ABANDONED_AFTER = 3600.0
 """Seconds after which a ``.part`` file is a write that never finished, not one under way."""
+UNUSED_FOR = 30 * 86400.0
+"""Seconds after which a reading no copy of the app has used is removed (an old version's,
+a reinstalled font's)."""
+KEPT_PER_FONT = 4
+"""At most this many readings of one font, the last used: installed copies in use at once."""
+_MARKED_EVERY = 86400.0
+"""A reading used is marked so (its time set to now) once its mark is this old."""
 
 
 def cache_folder() -> Path:
@@ -83,6 +96,9 @@ def load_font(font: BundledFont) -> TTFont:
     entry = _entry(path)
     state = _read(entry) if entry is not None else None
     if state is not None:
+        assert entry is not None  # (a reading was read from it)
+        if _mark_used(entry):
+            prune_stale(entry, path.stem)
         return _PreparsedTTFont(font.name, path, state, font.shaping)
     parsed = TTFont(font.name, str(path), shapable=font.shaping)
     if entry is not None:
@@ -276,10 +292,23 @@ def _write(entry: Path, reading: dict[str, Any]) -> None:
         log.info("Could not keep the font reading %s (%s)", entry.name, error)
 
 
+def _mark_used(entry: Path) -> bool:
+    """Mark ``entry`` as used now, unless it was marked less than a day ago; whether it was."""
+    try:
+        if time.time() - entry.stat().st_mtime < _MARKED_EVERY:
+            return False
+        os.utime(entry)
+    except OSError as error:
+        log.info("Could not mark the font reading %s used (%s)", entry.name, error)
+        return False
+    return True
+
+
 def prune_stale(entry: Path, font: str) -> None:
-    """Remove the readings of ``font`` (a font file's name without its suffix) kept for another
-    file time, size, reportlab or Python (only ``entry`` describes the font as it is now), and
-    writes a crash abandoned.
+    """Remove the readings of ``font`` (a font file's name without its suffix) that no copy of
+    the app has used for :data:`UNUSED_FOR` (kept for another file time, size, reportlab or
+    Python), all but the :data:`KEPT_PER_FONT` last used, and writes a crash abandoned.
+    ``entry`` (the reading this copy uses) always stays.
 
     Another font's entries are left alone, though one font's name may begin another's
     (``DejaVuSans-…`` and ``DejaVuSans-Bold-…``): an entry belongs to a font when the font's
@@ -292,12 +321,19 @@ def prune_stale(entry: Path, font: str) -> None:
         log.info("Could not look through the font readings (%s)", error)
         return
     now = time.time()
+    readings: list[tuple[float, Path]] = []
     for path in neighbours:
         try:
-            stale = (path.name != entry.name and same_font.fullmatch(path.name) is not None) or (
-                path.suffix == ".part" and now - path.stat().st_mtime > _ABANDONED_AFTER
-            )
-            if stale:
+            if path.suffix == ".part" and now - path.stat().st_mtime > _ABANDONED_AFTER:
                 path.unlink()
+            elif path.name != entry.name and same_font.fullmatch(path.name) is not None:
+                readings.append((path.stat().st_mtime, path))
         except OSError as error:
             log.info("Could not remove the old font reading %s (%s)", path.name, error)
+    readings.sort(reverse=True)  # the last used first
+    for number, (used, path) in enumerate(readings, start=2):  # (``entry`` is the first)
+        if number > KEPT_PER_FONT or now - used > UNUSED_FOR:
+            try:
+                path.unlink()
+            except OSError as error:
+                log.info("Could not remove the old font reading %s (%s)", path.name, error)

@@ -91,24 +91,105 @@ def needs_shaping(text: str) -> bool:
 
 
 def split_clusters(text: str) -> list[str]:
-    """Text cut into user-perceived characters, enough to keep a font choice whole: a base with
-    its combining marks, joiners, variation selectors, skin tones and emoji tags, and a
-    zero-width-joiner sequence as one piece."""
+    """Text cut into user-perceived characters (UAX #29's extended grapheme clusters, as far
+    as printing needs them): a base with its combining and spacing marks, joiners, variation
+    selectors, skin tones and emoji tags; a zero-width-joiner sequence; a flag (two regional
+    indicators); a conjunct of Devanagari, Bengali, Gujarati, Oriya, Telugu or Malayalam
+    (consonant, virama, consonant: Unicode 15.1's rule GB9c); Hangul jamo making one syllable;
+    Thai and Lao's "am" and a prepended mark with what follows.
+
+    One font draws a whole cluster, and a line may break only between clusters: a flag, an
+    emoji family or "क्ष" cut at a line's end prints as two wrong pictures."""
+    if text.isascii():
+        return list(text)  # no ASCII character joins another
     clusters: list[str] = []
     glue = False
     for ch in text:
-        code = ord(ch)
-        attaches = (
-            unicodedata.category(ch) in ("Mn", "Mc", "Me")
-            or is_ignorable(code)
-            or code in _SKIN_TONES
-        )
-        if clusters and clusters[-1] not in (" ", "\n") and (attaches or glue):
+        kind = _kinds.get(ch)
+        if kind is None:
+            kind = _kinds[ch] = _kind(ch)
+        if (
+            clusters
+            and (glue or kind & _EXTENDS or (kind == _CONTEXT and _joins(ord(ch), clusters[-1])))
+            and clusters[-1] not in (" ", "\n")
+        ):
             clusters[-1] += ch
         else:
             clusters.append(ch)
-        glue = ch == ZWJ
+        glue = bool(kind & _GLUES)
     return clusters
+
+
+_EXTENDS = 1
+"""Joins the cluster before it (a mark, a joiner, a variation selector, a skin tone)."""
+_GLUES = 2
+"""Joins the character after it (a zero-width joiner, a prepended mark)."""
+_CONTEXT = 4
+"""Joins the cluster before it or not, depending on it (:func:`_joins`)."""
+_kinds: dict[str, int] = {}
+"""Each character's kind, worked out once (a name's letters repeat)."""
+_PREPEND = frozenset((*range(0x0600, 0x0606), 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x0D4E))
+"""Prepended concatenation marks (the Arabic number sign, the Malayalam dot reph): they join
+what follows."""
+_SPACING_LETTERS = frozenset((0x0E33, 0x0EB3))
+"""Thai and Lao "am": letters to ``unicodedata`` but spacing marks to UAX #29."""
+_LINKERS = frozenset((0x094D, 0x09CD, 0x0ACD, 0x0B4D, 0x0C4D, 0x0D4D))
+"""The viramas that make a conjunct with the next consonant (UAX #29's InCB=Linker)."""
+_REGIONAL = range(0x1F1E6, 0x1F200)
+_JAMO_L = frozenset((*range(0x1100, 0x1160), *range(0xA960, 0xA97D)))
+_JAMO_V = frozenset((*range(0x1160, 0x11A8), *range(0xD7B0, 0xD7C7)))
+_JAMO_T = frozenset((*range(0x11A8, 0x1200), *range(0xD7CB, 0xD7FC)))
+
+
+def _kind(ch: str) -> int:
+    code = ord(ch)
+    if code < 0x0300:
+        return 0
+    if code == 0x200D:
+        return _EXTENDS | _GLUES
+    if code in _PREPEND:
+        return _GLUES
+    if (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or is_ignorable(code)
+        or code in _SKIN_TONES
+        or code in _SPACING_LETTERS
+    ):
+        return _EXTENDS
+    if (
+        code in _REGIONAL
+        or (0x0900 <= code <= 0x0D7F and unicodedata.category(ch) == "Lo")
+        or code in _JAMO_L
+        or code in _JAMO_V
+        or code in _JAMO_T
+        or 0xAC00 <= code <= 0xD7A3
+    ):
+        return _CONTEXT
+    return 0
+
+
+def _joins(code: int, before: str) -> bool:
+    """Whether the character ``code`` (of kind :data:`_CONTEXT`) belongs to the cluster
+    ``before``: the second regional indicator of a flag, a consonant after a virama, a jamo
+    that continues a syllable."""
+    last = ord(before[-1])
+    if code in _REGIONAL:
+        return last in _REGIONAL and len(before) == 1  # the second of a pair
+    if 0x0900 <= code <= 0x0D7F:
+        linker = ord(before[-2]) if last == 0x200D and len(before) > 1 else last
+        return linker in _LINKERS and (code >> 7) == (linker >> 7)  # same script's consonant
+    if code in _JAMO_V:
+        return last in _JAMO_L or last in _JAMO_V or _hangul_kind(last) == "LV"
+    if code in _JAMO_T:
+        return last in _JAMO_V or last in _JAMO_T or _hangul_kind(last) is not None
+    return last in _JAMO_L  # a syllable or a leading jamo after a leading jamo
+
+
+def _hangul_kind(code: int) -> str | None:
+    """ "LV" or "LVT" for a precomposed Hangul syllable, else ``None``."""
+    if not 0xAC00 <= code <= 0xD7A3:
+        return None
+    return "LV" if (code - 0xAC00) % 28 == 0 else "LVT"
 
 
 class FontSet:

@@ -40,19 +40,53 @@ def pieces(block: str) -> list[str]:
 
 
 def _cut_line(line: str) -> list[str]:
+    """``line`` cut after a sentence or at a space; one endless word stays whole (the
+    typesetter breaks it at each printed line's end, between two grapheme clusters, and sets
+    each of those lines as a paragraph of its own, so a word's length never costs pages x
+    length; cut here by characters it was broken in the middle of a line, and of a letter's
+    marks)."""
     parts: list[str] = []
     while len(line) > PIECE_CHARACTERS:
         window = line[:PIECE_CHARACTERS]
         cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
         cut = cut + 1 if cut > PIECE_CHARACTERS // 2 else window.rfind(" ")
-        hyphen = ""
-        if cut <= 0:  # one endless word: cut it, with a hyphen between two letters
-            cut = PIECE_CHARACTERS
-            hyphen = "-" if line[cut - 1].isalpha() and line[cut].isalpha() else ""
-        parts.append(line[:cut].strip() + hyphen)
+        if cut <= 0:  # one endless word: up to the next space
+            cut = line.find(" ", PIECE_CHARACTERS)
+            if cut < 0:
+                break
+        parts.append(line[:cut].strip())
         line = line[cut:].strip()
     parts.append(line)
     return parts
+
+
+_NO_HYPHEN = (
+    (0x0590, 0x08FF),  # Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic
+    (0x0E00, 0x0FFF),  # Thai, Lao, Tibetan
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x19FF),  # Khmer, Mongolian, Tai Le, New Tai Lue, Khmer symbols
+    (0x1A20, 0x1AAF),  # Tai Tham
+    (0x1B00, 0x1BFF),  # Balinese, Sundanese, Batak
+    (0x2E80, 0xA4CF),  # CJK, kana, bopomofo, Yi
+    (0xA980, 0xAADF),  # Javanese, Myanmar extended, Cham, Tai Viet
+    (0xAC00, 0xD7FF),  # Hangul
+    (0xF900, 0xFAFF),  # CJK compatibility
+    (0xFB1D, 0xFDFF),  # Hebrew and Arabic presentation forms
+    (0xFE70, 0xFEFF),
+    (0xFF00, 0xFFEF),  # full-width forms
+    (0x20000, 0x3FFFF),  # CJK extensions
+)
+"""Scripts that break a word at a line's end without a hyphen: Chinese, Japanese, Korean,
+Thai and the scripts of South-East Asia write no spaces, or break anywhere; Arabic and
+Hebrew do not hyphenate."""
+
+
+def hyphen_between(before: str, after: str) -> bool:
+    """Whether a word broken between the clusters ``before`` and ``after`` takes a "-": two
+    letters (not beside a digit, a hyphen or a pictograph) of a script that hyphenates."""
+    if not (before[0].isalpha() and after[0].isalpha()):
+        return False
+    return not any(low <= ord(c[0]) <= high for c in (before, after) for low, high in _NO_HYPHEN)
 
 
 def with_soft_hyphens(word: str, clusters: list[str], at: set[int]) -> str:
@@ -63,8 +97,7 @@ def with_soft_hyphens(word: str, clusters: list[str], at: set[int]) -> str:
         if (
             index in at
             and 2 <= index <= len(clusters) - 2
-            and cluster[0].isalpha()
-            and clusters[index - 1][-1].isalpha()
+            and hyphen_between(clusters[index - 1], cluster)
         ):
             out.append(SOFT_HYPHEN)
         out.append(cluster)
@@ -110,32 +143,34 @@ def hyphenated(
     clusters: list[str],
     fits: Callable[[int, int], bool],
     fits_last: Callable[[int], bool],
+    *,
+    hard: bool = False,
 ) -> str:
     """``word`` made breakable where its lines fill up: each line the most clusters from its
     start that ``fits(start, end)`` (:func:`line_ends`).
 
-    Up to :data:`HARD_BREAK_LINES` lines: soft hyphens at each line's end and a few letters
-    before it (every third, up to twelve), so a line that starts part-way through still finds
-    one, and reportlab prints a "-" where it breaks. Longer: broken here, at each line's end a
-    "-" (between two letters) and a line break (``\\n``); the last two lines are one when
-    ``fits_last(start)`` says the rest of the word from ``start`` fits a whole line, as
-    reportlab would have set them."""
+    Up to :data:`HARD_BREAK_LINES` lines (unless ``hard``): soft hyphens at each line's end
+    and a few letters before it (every third, up to twelve), so a line that starts part-way
+    through still finds one, and reportlab prints a "-" where it breaks. Longer, or ``hard``
+    (a word reportlab could not break itself: a shaped one, or one of letters its hyphenation
+    does not know): broken here, at each line's end a "-" where :func:`hyphen_between` says so
+    and a line break (``\\n``); the last two lines are one when ``fits_last(start)`` says the
+    rest of the word from ``start`` fits a whole line, as reportlab would have set them."""
     ends = line_ends(len(clusters), fits)
-    if len(ends) < HARD_BREAK_LINES:
+    if not hard and len(ends) < HARD_BREAK_LINES:
         breaks: set[int] = set()
         start = 0
         for end in ends:
             breaks.update(range(max(start + 2, end - 12), end + 1, 3))
             start = end
         return with_soft_hyphens(word, clusters, breaks)
-    if fits_last(ends[-2]):
+    if ends and fits_last(ends[-2] if len(ends) > 1 else 0):
         ends.pop()
     out: list[str] = []
     start = 0
     for end in ends:
         out.append("".join(clusters[start:end]))
-        between_letters = clusters[end - 1][-1].isalpha() and clusters[end][0].isalpha()
-        out.append("-\n" if between_letters else "\n")
+        out.append("-\n" if hyphen_between(clusters[end - 1], clusters[end]) else "\n")
         start = end
     out.append("".join(clusters[start:]))
     return "".join(out)

@@ -59,7 +59,9 @@ class Kit:
         facilitators recur in hundreds of circle sections."""
         found = self._inline.get(text)
         if found is None:
-            found = self._inline[text] = self.text.inline(text)
+            found = self._inline[text] = self.text.inline(
+                text, style=self.styles.body, width=self.width
+            )
         return found
 
 

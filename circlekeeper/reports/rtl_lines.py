@@ -44,9 +44,9 @@ class RightToLeftLines:
 
         def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float: ...
 
-        def _split_long_words(
-            self, words: list[str], style: ParagraphStyle, width: float, bold: bool
-        ) -> list[str]: ...
+        def _fitting_pieces(
+            self, word: str, style: ParagraphStyle, width: float, bold: bool
+        ) -> list[tuple[str, float]]: ...
 
     def _rtl_lines(
         self,
@@ -79,8 +79,7 @@ class RightToLeftLines:
             levels = resolved_levels(logical, rtl_base=rtl)
             used = prefix_width if not printed else 0.0
             start = end = 0
-            for word_start, word_end in self._word_spans(logical, style, width * 0.97, bold):
-                w = self._word_width(logical[word_start:word_end], style, bold)
+            for word_start, word_end, w in self._word_spans(logical, style, width * 0.97, bold):
                 if end > start and used + space + w > width * 0.97:
                     printed.append(
                         self._visual_markup(
@@ -113,17 +112,17 @@ class RightToLeftLines:
 
     def _word_spans(
         self, logical: str, style: ParagraphStyle, width: float, bold: bool
-    ) -> list[tuple[int, int]]:
-        """Where each word of ``logical`` starts and ends; a word too wide for a line is cut
-        into pieces that fit."""
-        spans: list[tuple[int, int]] = []
+    ) -> list[tuple[int, int, float]]:
+        """Where each word of ``logical`` starts and ends, and how wide it is; a word too
+        wide for a line is cut into pieces that fit, between grapheme clusters."""
+        spans: list[tuple[int, int, float]] = []
         offset = 0
         for word in logical.split(" "):
             start, offset = offset, offset + len(word) + 1
             if not word:
                 continue
-            for piece in self._split_long_words([word], style, width, bold):
-                spans.append((start, start + len(piece)))
+            for piece, piece_width in self._fitting_pieces(word, style, width, bold):
+                spans.append((start, start + len(piece), piece_width))
                 start += len(piece)
         return spans
 

@@ -16,8 +16,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord
+from reportlab.pdfgen import textobject
 from reportlab.platypus import paragraph
 
 try:
@@ -93,9 +95,50 @@ def shape_by_font(word: list[Any], features: dict[str, bool] | None = None) -> l
     return makeShapedFragWord(word)([width, *pieces])
 
 
+def _set_rise(self: Any, rise: float) -> None:
+    """reportlab's ``PDFTextObject.setRise``, which looks at the last operator written for the
+    run being drawn and failed (``IndexError``) when there was none yet: a shaped run whose
+    first glyph sits raised or lowered (drawn right to left, an Arabic word ending in a vowel
+    mark, as in the name "-مَ") stopped the export. The same, but for that check."""
+    operator = f"{fp_str(rise)} Ts"
+    if self._code and self._code[-1].endswith(" Ts"):  # a rise replaces the one just set
+        self._y += self._rise
+        self._code[-1] = operator
+    else:
+        self._rise = rise
+        self._y -= rise
+        self._code.append(operator)
+
+
 def install() -> None:
-    """Route reportlab's paragraph shaping through :func:`shape_by_font` (idempotent)."""
+    """Route reportlab's paragraph shaping through :func:`shape_by_font`, and its text
+    rise through :func:`_set_rise` (idempotent)."""
     global _original
     if _original is None:
         _original = paragraph.shapeFragWord
         paragraph.shapeFragWord = shape_by_font
+        textobject.PDFTextObject.setRise = _set_rise
+
+
+_hb_fonts: dict[str, tuple[Any, float]] = {}
+"""harfbuzz's font for each registered font name, and its units per em."""
+
+
+def shaped_width(text: str, font_name: str, size: float) -> float:
+    """How wide ``text`` prints in ``font_name`` once harfbuzz has shaped it (joined Arabic
+    forms, conjuncts, ligatures): what reportlab lays a shaped word out with. The width
+    before shaping (``stringWidth``) can be wider or narrower; a word cut to fit a line by
+    that guess could still overflow it, and reportlab cuts such a word anywhere."""
+    font = pdfmetrics.getFont(font_name)
+    if uharfbuzz is None or not getattr(font, "shapable", False):
+        return float(pdfmetrics.stringWidth(text, font_name, size))
+    known = _hb_fonts.get(font_name)
+    if known is None:
+        face = font.hbFace
+        known = _hb_fonts[font_name] = (uharfbuzz.Font(face), float(face.upem))
+    hb_font, per_em = known
+    buffer = uharfbuzz.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    uharfbuzz.shape(hb_font, buffer, FEATURES)
+    return sum(position.x_advance for position in buffer.glyph_positions) * size / per_em

@@ -17,6 +17,7 @@ goes through :class:`Typesetter`. It
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -32,10 +33,10 @@ from circlekeeper.reports.bidi_levels import (
 )
 from circlekeeper.reports.bidi_order import base_is_rtl, has_rtl, isolate, without_controls
 from circlekeeper.reports.fonts import FontSet, needs_shaping, split_clusters
-from circlekeeper.reports.long_text import hyphenated
 from circlekeeper.reports.long_text import pieces as long_pieces
 from circlekeeper.reports.plain_paragraph import paragraph
 from circlekeeper.reports.rtl_lines import RightToLeftLines
+from circlekeeper.reports.word_breaks import NOTICE_FONT, WordBreaks
 from circlekeeper.session.frozen import FrozenRecord
 
 
@@ -57,7 +58,7 @@ _NO_BREAK = str.maketrans({"\u202f": "\u00a0", "\u2007": "\u00a0"})
 """CLDR's narrow no-break space (``6:05 PM``, French ``5 s``) and the figure space are
 no-break spaces to a reader, but reportlab breaks lines at them; its plain no-break space
 (which it keeps whole) takes their place."""
-_NOTICE = "notice"
+_NOTICE = NOTICE_FONT
 
 
 class Run(FrozenRecord):
@@ -109,7 +110,7 @@ def truncate(text: str, limit: int) -> str:
     return text[: max(1, limit - 1)].rstrip() + "…"
 
 
-class Typesetter(RightToLeftLines):
+class Typesetter(RightToLeftLines, WordBreaks):
     """Builds flowables for one document; remembers characters it could not print."""
 
     def __init__(self, fonts: FontSet) -> None:
@@ -174,19 +175,41 @@ class Typesetter(RightToLeftLines):
                 parts.append(f'<font name="{run.font}">{text}</font>')
         return "".join(parts)
 
-    def inline(self, text: str, *, bold: bool = False) -> str:
+    def inline(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        style: ParagraphStyle | None = None,
+        width: float = 0.0,
+    ) -> str:
         """Escaped markup for one line of user text inside a paragraph we compose.
 
         Right-to-left text comes in display order, set in its own direction (as if isolated),
         for a paragraph that is shaped (:func:`shaped`): harfbuzz then turns each Hebrew or
-        Arabic run around itself."""
+        Arabic run around itself. Given the paragraph's ``style`` and ``width``, a word too
+        wide for a line is broken at each line's end (``<br/>``), as :meth:`paragraphs`
+        breaks it: reportlab cannot lay out a shaped word wider than its line."""
         font = self.fonts.bold if bold else self.fonts.regular
         plain = collapse(text)
         if not has_rtl(plain):
-            return self.markup(self.runs(without_controls(plain), bold=bold), font)
-        levels = resolved_levels(plain, rtl_base=base_is_rtl(plain))
+            plain = without_controls(plain)
+            if style is not None and width > 0:
+                plain = self._hyphenable(plain, style, width, bold, hard=True)
+            return "<br/>".join(
+                self.markup(self.runs(line, bold=bold), font) for line in plain.split("\n")
+            )
         rtl = base_is_rtl(plain)
-        return self._visual_markup(plain, levels, 0, len(plain), rtl, True, bold, font)
+        levels = resolved_levels(plain, rtl_base=rtl)
+        cuts = [0, len(plain)]
+        if style is not None and width > 0:  # where a word too wide for a line was cut
+            spans = self._word_spans(plain, style, width * 0.97, bold)
+            pairs = itertools.pairwise(spans)
+            cuts[1:1] = [end for (_, end, _), (start, _, _) in pairs if end == start]
+        return "<br/>".join(
+            self._visual_markup(plain, levels, start, end, rtl, True, bold, font)
+            for start, end in itertools.pairwise(cuts)
+        )
 
     # -- flowables ---------------------------------------------------------------------------
     def paragraphs(
@@ -329,11 +352,10 @@ class Typesetter(RightToLeftLines):
         lines = [_SPACES.sub(" ", raw).strip() for raw in block.split("\n")]
         if isolated and bidi:
             lines = [isolate(line) for line in lines]
-        if not bidi and not needs_shaping(block):
-            # (reportlab cannot split a shaped word at a hyphen and shape the rest again)
-            lines = [self._hyphenable(line, style, width, bold) for line in lines]
         # A word may mix fonts: circlekeeper.reports.shaping shapes each font's part alone.
         shaping = any(needs_shaping(line) for line in lines) or needs_shaping(prefix)
+        if not bidi:  # (in a shaped paragraph reportlab cannot break at a soft hyphen)
+            lines = [self._hyphenable(line, style, width, bold, hard=shaping) for line in lines]
         styled = _with_shaping(style, shaping)
         if not bidi:
             # A word many lines long comes back broken at each line's end ("\n"): each of
@@ -357,61 +379,12 @@ class Typesetter(RightToLeftLines):
             align_right = alignment == TA_RIGHT
         return self._rtl_lines(lines, styled, width, prefix, bold, rtl, align_right, alignment)
 
-    def _hyphenable(self, line: str, style: ParagraphStyle, width: float, bold: bool) -> str:
-        """Soft hyphens inside each word too wide for a line of its own, so reportlab breaks it
-        with a visible hyphen (the styles set ``embeddedHyphenation``) instead of cutting it
-        anywhere; a word that fits a line is never broken."""
-        if self._word_width(line, style, bold) <= width * 0.95:
-            return line  # no word of it is wider than the whole line
-        words = line.split(" ")
-        for index, word in enumerate(words):
-            if len(word) > 4 and self._word_width(word, style, bold) > width * 0.95:
-                words[index] = self._soft_hyphenated(word, style, width, bold)
-        return " ".join(words)
-
-    def _soft_hyphenated(self, word: str, style: ParagraphStyle, width: float, bold: bool) -> str:
-        """``word`` breakable where a line of ``width`` fills up (90 % of it, so a line that
-        starts part-way still has room): soft hyphens for reportlab to choose from, or, for a
-        word many lines long, our own breaks (see :func:`long_text.hyphenated`)."""
-        clusters = split_clusters(word)
-
-        def width_of(start: int, end: int) -> float:
-            return self._word_width("".join(clusters[start:end]), style, bold)
-
-        return hyphenated(
-            word,
-            clusters,
-            lambda start, end: width_of(start, end) <= width * 0.9,
-            lambda start: width_of(start, len(clusters)) <= width,
-        )
-
     def _word_width(self, word: str, style: ParagraphStyle, bold: bool) -> float:
         total = 0.0
         for run in self.runs(without_controls(word), bold=bold):
             font = self.fonts.regular if run.font == _NOTICE else run.font
             total += stringWidth(run.text, font, style.fontSize)
         return total
-
-    def _split_long_words(
-        self, words: list[str], style: ParagraphStyle, width: float, bold: bool
-    ) -> list[str]:
-        out: list[str] = []
-        for word in words:
-            if not word:
-                continue
-            while self._word_width(word, style, bold) > width and len(word) > 1:
-                cut = len(word) - 1
-                low, high = 1, len(word) - 1
-                while low <= high:  # the longest prefix that fits
-                    mid = (low + high) // 2
-                    if self._word_width(word[:mid], style, bold) <= width:
-                        cut, low = mid, mid + 1
-                    else:
-                        high = mid - 1
-                out.append(word[:cut])
-                word = word[cut:]
-            out.append(word)
-        return out
 
     def missing_notice(self) -> str | None:
         """One sentence explaining the ``[U+XXXX]`` stand-ins, if any were printed."""

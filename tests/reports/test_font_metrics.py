@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -88,31 +89,76 @@ def test_the_pdf_is_identical_with_and_without_the_cache(tmp_path: Path) -> None
     assert parsed.startswith(b"%PDF")
 
 
-def test_a_font_file_that_changed_leaves_one_reading_not_a_pile(
-    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A reinstall gives the font file a new time: its reading is made again and the old one
-    (about 340 KB) goes, while other fonts' readings, one of them a name that begins with
-    this font's, stay."""
+@pytest.fixture
+def own_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Copies of the two DejaVu faces the tests may touch, read in their place."""
     fonts = tmp_path / "fonts"
     fonts.mkdir()
     for font in (PRIMARY, PRIMARY_BOLD):
         (fonts / font.file).write_bytes(resource_file("fonts", font.file).read_bytes())
     monkeypatch.setattr(font_metrics, "resource_file", lambda _kind, name: fonts / name)
+    return fonts
+
+
+def _install(fonts: Path, version: int) -> None:
+    """The font file as another installed copy of the app has it (its own file time)."""
+    os.utime(fonts / PRIMARY.file, ns=(10**18, 10**18 + version * 10**9))
+
+
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * 86400
+    os.utime(path, (then, then))
+
+
+def test_two_installed_copies_keep_their_own_readings(cache: Path, own_fonts: Path) -> None:
+    """A .deb and a tarball (or this version and the last) share the cache folder: each keeps
+    its reading, instead of removing the other's and parsing its fonts again on every export."""
+    for version in (1, 2):
+        _install(own_fonts, version)
+        assert type(font_metrics.load_font(PRIMARY)) is TTFont  # parsed once, kept
+    for _round in range(3):
+        for version in (1, 2):
+            _install(own_fonts, version)
+            assert type(font_metrics.load_font(PRIMARY)) is not TTFont  # read back
+    assert len(list(cache.iterdir())) == 2
+
+
+def test_a_reading_no_copy_uses_goes_and_other_fonts_stay(cache: Path, own_fonts: Path) -> None:
+    """A reinstall gives the font file a new time: the old reading (about 340 KB) goes once no
+    copy of the app has used it for a month, while other fonts' readings, one of them a name
+    that begins with this font's, stay; a reading in use is marked used, at most once a day."""
     assert PRIMARY_BOLD.file.startswith(Path(PRIMARY.file).stem + "-")
-    font_metrics.load_font(PRIMARY)
     font_metrics.load_font(PRIMARY_BOLD)
-    bold_entry = next(p for p in cache.iterdir() if p.name.startswith(Path(PRIMARY_BOLD.file).stem))
-    for step in range(1, 4):
-        changed = (fonts / PRIMARY.file).stat()
-        later = changed.st_mtime_ns + step * 10**9
-        os.utime(fonts / PRIMARY.file, ns=(changed.st_atime_ns, later))
-        font_metrics.load_font(PRIMARY)
-    regular = [p for p in cache.iterdir() if p != bold_entry]
-    assert len(regular) == 1, [p.name for p in cache.iterdir()]
-    assert str((fonts / PRIMARY.file).stat().st_mtime_ns) in regular[0].name
+    bold_entry = next(cache.iterdir())
+    _install(own_fonts, 1)
+    font_metrics.load_font(PRIMARY)
+    old_entry = next(p for p in cache.iterdir() if p != bold_entry)
+    _age(old_entry, 29)
+    _age(bold_entry, 40)
+    _install(own_fonts, 2)
+    font_metrics.load_font(PRIMARY)
+    assert old_entry.exists(), "used 29 days ago: another copy may still use it"
+    _age(old_entry, 31)
+    _install(own_fonts, 1)  # the old copy runs again: its reading is marked used...
+    font_metrics.load_font(PRIMARY)
+    assert time.time() - old_entry.stat().st_mtime < 60
+    _age(old_entry, 31)  # ...then is not used for a month, while the new copy is
+    new_entry = next(p for p in cache.iterdir() if p not in (bold_entry, old_entry))
+    _age(new_entry, 2)
+    _install(own_fonts, 2)
+    font_metrics.load_font(PRIMARY)
+    assert not old_entry.exists() and new_entry.exists()
     assert bold_entry.exists(), "another font's reading stays"
-    assert type(font_metrics.load_font(PRIMARY)) is not TTFont, "the kept one is the current one"
+
+
+def test_many_reinstalls_leave_the_last_few_readings(cache: Path, own_fonts: Path) -> None:
+    for version in range(1, 8):
+        _install(own_fonts, version)
+        font_metrics.load_font(PRIMARY)
+    assert len(list(cache.iterdir())) == font_metrics.KEPT_PER_FONT
+    assert str((own_fonts / PRIMARY.file).stat().st_mtime_ns) in " ".join(
+        p.name for p in cache.iterdir()
+    )
 
 
 def test_a_write_a_crash_abandoned_is_cleared_and_one_under_way_is_not(cache: Path) -> None:

@@ -148,3 +148,60 @@ def test_a_line_shown_before_the_fonts_opened_wraps_with_them(tmp_path) -> None:
     )
     shown = json.loads(done.stdout.strip().splitlines()[-1])
     assert shown["height"] >= shown["needs"], shown
+
+
+FIRST_PAINT_FONTS = """
+import json, sys
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from circlekeeper.app import first_page
+from circlekeeper.ui.bundled_fonts import register_fonts_for
+before = set(QFontDatabase.families())
+register_fonts_for(repr(first_page(sys.argv[1])))  # what run_gui does before the window
+print(json.dumps({
+    "added": sorted(set(QFontDatabase.families()) - before),
+    "reports": sorted(m for m in sys.modules if m.startswith("circlekeeper.reports")),
+}))
+"""
+
+
+def _fonts_before_the_window(tmp_path, circle: str, member: str) -> dict[str, list[str]]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from circlekeeper.store import CircleRecord, open_store
+
+    db = tmp_path / f"{len(circle)}.sqlite3"
+    with open_store(db) as store:
+        circle_id = store.circles.save(CircleRecord(None, circle))
+        store.people.add(member, circle_ids=[circle_id])
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_FONTS, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_first_page_with_emoji_and_chinese_has_their_fonts_before_the_first_paint(
+    tmp_path,
+) -> None:
+    """The first page is painted from the first look at the file, before the data (and all the
+    bundled fonts) open: "🌈 火曜日" and 李小龍 showed as boxes until then."""
+    shown = _fonts_before_the_window(tmp_path, "🌈 火曜日", "李小龍")
+    assert "Noto Emoji" in shown["added"] and "Droid Sans Fallback" in shown["added"], shown
+    assert len(shown["added"]) == 2, "only the fonts the page needs: start-up stays quick"
+
+
+def test_a_first_page_in_latin_hebrew_and_arabic_adds_no_font_and_reads_no_index(
+    tmp_path,
+) -> None:
+    shown = _fonts_before_the_window(tmp_path, "Tuesday Борис", "נועה ليلى")
+    assert shown == {"added": [], "reports": []}
