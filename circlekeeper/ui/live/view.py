@@ -292,6 +292,8 @@ class LiveView(LiveControls, QWidget):
         log, now = self.controller.session.log, self.controller.session.elapsed()
         # Each person against what they were offered, never a running average (issue #13).
         bars, equal = bars_from_summary(summarize(log, now=now), offered_seconds(log, now=now))
+        # Room for a pass a round from the start: the first pass never shrinks the bars.
+        self.fairness.keep_room_for_passes(len(self.controller.effective_plan()))
         self.fairness.set_bars(bars, equal)
 
     def _tick(self, view: TurnView | None) -> None:
