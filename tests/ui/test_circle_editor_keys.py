@@ -118,3 +118,17 @@ def test_an_empty_people_list_shows_it_has_the_keyboard(qtbot) -> None:
     dialog.name.setFocus()
     qtbot.waitUntil(lambda: not members.hasFocus())
     assert ring_pixels() == 0
+
+
+@pytest.mark.parametrize("language", SHIPPED_LANGUAGES)
+def test_adding_a_person_answers_to_alt_letters_too(
+    qtbot, language: str, english_afterwards
+) -> None:
+    from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
+
+    use_language(language)
+    dialog = NewcomerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    letters = [mnemonic(text) for text, _letter in claims(dialog)]
+    assert len(letters) == 2 and None not in letters and len(set(letters)) == 2, letters
