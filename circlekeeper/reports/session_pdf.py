@@ -39,6 +39,7 @@ from circlekeeper.reports.session_words import (
     attendance_line,
     fairness_sentence,
     mood_moment,
+    passes_after_speaking,
     planned_sentence,
     share_cell,
     totals_line,
@@ -332,6 +333,9 @@ class SessionReport(StoryWriter):
         out += self.say(fairness_sentence(summary), s.body)
         out += self.say(totals_line(summary, over), s.body)
         out.append(self.table(data, cols, figures_from=2))
+        labels = {row.person.person_id: isolate(row.label) for row in rows}
+        for line in passes_after_speaking(summary, labels):
+            out += self.say(line, s.small)
         out += self.say(fairness_rule(), s.small)
         if self.context.privacy is Privacy.COUNTS:
             note = _("People are numbered by speaking time, most first; nobody is named.")

@@ -21,6 +21,8 @@ from circlekeeper.i18n.formats import (
     format_percent,
     format_time,
 )
+from circlekeeper.reports.bidi_order import isolate
+from circlekeeper.session.state import TurnOutcome
 from circlekeeper.session.summary import PersonSummary, SessionSummary
 
 ON_PLAN_SECONDS = 30
@@ -110,6 +112,28 @@ def totals_line(summary: SessionSummary, over: float) -> str:
         passes=passes,
         over=format_clock(over),
     )
+
+
+def passes_after_speaking(summary: SessionSummary, labels: dict[str, str]) -> list[str]:
+    """One sentence for each pass that came after speaking, under the speaking-time table:
+    the person's row shows the time and the pass, and this says which came first. ``labels``
+    are the rows' labels by person id (as the privacy level allows)."""
+    lines = []
+    for round_ in summary.rounds:
+        for turn in round_.turns:
+            if turn.outcome is not TurnOutcome.PASSED or turn.spoken <= 0:
+                continue
+            lines.append(
+                _(
+                    "{person} spoke {time}, then passed ({round}): the time spoken counts as"
+                    " speaking time, and the pass as a pass."
+                ).format(
+                    person=labels.get(turn.person_id, turn.person_id),
+                    time=spelled_out(turn.spoken),
+                    round=isolate(round_.label),
+                )
+            )
+    return lines
 
 
 def share_cell(share: float | None) -> str:

@@ -23,10 +23,11 @@ from circlekeeper.session.prompts import MoodCounts, PromptUse, heard_only
 from circlekeeper.session.summary import rounds_held
 
 FORMAT = "circlekeeper-session"
-VERSION = 4
+VERSION = 5
 """Version 2 added ``moods`` and ``prompt_uses``, version 3 three events (a passer's turn, a
-join's place, a new plan for the rounds left), version 4 the prompt dealt to a late arrival;
-files of every earlier version still load."""
+join's place, a new plan for the rounds left), version 4 the prompt dealt to a late arrival,
+version 5 a pass's ``spoke`` (the time spoken before a pass counts); files of every earlier
+version still load, and replay to the figures they always gave."""
 
 MOOD_MOMENTS = ("check-in", "check-out")
 """The moments a mood count is taken at (the store keeps at most one count per moment)."""

@@ -24,6 +24,7 @@ from circlekeeper.session.clock import Clock
 from circlekeeper.session.dealing import PromptDeal, prompts_to_deal
 from circlekeeper.session.errors import SessionCommandRefused
 from circlekeeper.session.model import Participant, RoundPlan
+from circlekeeper.session.passing import spoke_before
 from circlekeeper.session.replay import apply, fold
 from circlekeeper.session.state import SessionState, TurnView, phase_for
 from circlekeeper.session.summary import SessionSummary, summarize
@@ -271,17 +272,22 @@ class CircleSession:
         self._close_and_maybe_start(ev.TurnEnded(turn.person_id), start_next)
 
     def pass_turn(self, person_id: str | None = None, *, start_next: bool = False) -> None:
-        """The right to pass: the person gives up their turn for this round, no questions."""
+        """The right to pass: the person gives up their turn for this round, no questions.
+        What they had already said counts as speaking time (:mod:`session.passing`)."""
         round_ = check.require_round(self._state)
         who = check.require_passer(self._state, round_, person_id)
-        self._close_and_maybe_start(ev.TurnPassed(who), start_next)
+        now = self.elapsed()
+        spoke = spoke_before(round_.current, who, now)
+        self._close_and_maybe_start(ev.TurnPassed(who, spoke=spoke), start_next, now=now)
 
     def pass_for_now(self, person_id: str | None = None, *, start_next: bool = False) -> None:
         """Come back to me: the person moves to the end of this round's queue, once."""
         round_ = check.require_round(self._state)
         who = check.require_passer(self._state, round_, person_id)
         check.require_first_deferral(self._state, round_, who)
-        self._close_and_maybe_start(ev.TurnDeferred(who), start_next)
+        now = self.elapsed()
+        spoke = spoke_before(round_.current, who, now)
+        self._close_and_maybe_start(ev.TurnDeferred(who, spoke=spoke), start_next, now=now)
 
     def hear_passer(self, person_id: str) -> None:
         """Passing is fine, and so is changing your mind: once nobody is left waiting, someone
@@ -334,8 +340,10 @@ class CircleSession:
             wall=self.wall_at(now),
         )
 
-    def _close_and_maybe_start(self, closer: ev.Event, start_next: bool) -> None:
-        now = self.elapsed()
+    def _close_and_maybe_start(
+        self, closer: ev.Event, start_next: bool, *, now: float | None = None
+    ) -> None:
+        now = self.elapsed() if now is None else now
         events = [closer]
         if start_next:
             probe = copy.deepcopy(self._state)

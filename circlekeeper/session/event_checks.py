@@ -135,6 +135,13 @@ def check_event(state: SessionState, entry: ev.Entry, fail: Fail) -> None:
                     ),
                     "payload.person_id",
                 )
+            if event.spoke and event.person_id != speaking:
+                raise fail(
+                    _("{person} is not speaking, so has spoken no time to keep").format(
+                        person=repr(event.person_id)
+                    ),
+                    "payload.spoke",
+                )
             if isinstance(event, ev.TurnDeferred) and event.person_id in round_.deferred:
                 raise fail(
                     _("{person} already passed for now in this round").format(

@@ -112,10 +112,17 @@ class TurnEnded(Event):
 
 
 class TurnPassed(Event):
-    """The person gives up their turn for this round (the right to pass)."""
+    """The person gives up their turn for this round (the right to pass).
+
+    ``spoke`` (session file version 5) says the speaker had already spoken when they passed:
+    the seconds their turn ran count as speaking time, as the circle's time was spent. The
+    engine decides it when the pass is made (:func:`circlekeeper.session.passing.spoke_before`)
+    and records it, so replay never depends on re-deriving it. ``False``, and every log
+    written before it existed, means the seconds the clock ran go back to the round."""
 
     kind: ClassVar[str] = "turn-passed"
     person_id: str
+    spoke: bool = False
 
 
 class PassReconsidered(Event):
@@ -127,10 +134,12 @@ class PassReconsidered(Event):
 
 
 class TurnDeferred(Event):
-    """*Pass for now*: the person moves to the end of this round's queue, once per round."""
+    """*Pass for now*: the person moves to the end of this round's queue, once per round.
+    ``spoke`` as for :class:`TurnPassed`: the seconds already spoken count."""
 
     kind: ClassVar[str] = "turn-deferred"
     person_id: str
+    spoke: bool = False
 
 
 class SpeakerSkipped(Event):
@@ -325,7 +334,7 @@ def _convert(name: str, raw: Any) -> Any:
             if isinstance(raw, bool) or not isinstance(raw, int):
                 raise TypeError(_("must be a whole number"))
             return raw
-        case "auto":
+        case "auto" | "spoke":
             if not isinstance(raw, bool):
                 raise TypeError(_("must be true or false"))
             return raw

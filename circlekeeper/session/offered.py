@@ -16,9 +16,6 @@ from circlekeeper.session import events as ev
 from circlekeeper.session.replay import fold
 from circlekeeper.session.state import TurnOutcome, TurnRecord
 
-TAKEN = (TurnOutcome.SPOKE, TurnOutcome.LEFT)
-"""Turns that offered time; a pass offers nothing to measure (passing is a right)."""
-
 
 def offered_seconds(entries: Iterable[ev.Entry], *, now: float | None = None) -> dict[str, float]:
     """Seconds offered to each participant (by person id), up to session elapsed ``now``."""
@@ -29,8 +26,8 @@ def offered_seconds(entries: Iterable[ev.Entry], *, now: float | None = None) ->
     for record in state.turns:
         if record.outcome is TurnOutcome.DEFERRED:
             offered[record.person_id] += record.spoken  # their real turn comes later
-        elif record.outcome not in TAKEN:
-            continue
+        elif not record.took_the_floor:
+            continue  # a pass with no time offered nothing (a pass after speaking did)
         elif record.allotted is not None:
             offered[record.person_id] += record.allotted
         elif ended.get(record.round_index, False):

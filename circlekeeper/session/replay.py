@@ -110,7 +110,7 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
         case ev.TurnPassed():
             round_ = _round(state)
             if round_.current is not None and round_.current.person_id == event.person_id:
-                _close_turn(state, at, TurnOutcome.PASSED)
+                _close_turn(state, at, TurnOutcome.PASSED, keep_spoken=event.spoke)
             else:
                 round_.queue.remove(event.person_id)
                 round_.passed.append(event.person_id)
@@ -120,7 +120,7 @@ def apply(state: SessionState, entry: ev.Entry) -> None:
         case ev.TurnDeferred():
             round_ = _round(state)
             if round_.current is not None and round_.current.person_id == event.person_id:
-                _close_turn(state, at, TurnOutcome.DEFERRED)
+                _close_turn(state, at, TurnOutcome.DEFERRED, keep_spoken=event.spoke)
             else:
                 round_.queue.remove(event.person_id)
             round_.queue.append(event.person_id)
@@ -179,14 +179,18 @@ def _turn(state: SessionState) -> TurnState:
     return turn
 
 
-def _close_turn(state: SessionState, at: float, outcome: TurnOutcome) -> None:
+def _close_turn(
+    state: SessionState, at: float, outcome: TurnOutcome, *, keep_spoken: bool = False
+) -> None:
     round_ = _round(state)
     turn = round_.current
     assert turn is not None
     spoken = turn.spoken(at)
-    if outcome is TurnOutcome.PASSED or outcome is TurnOutcome.DEFERRED:
+    passing = outcome is TurnOutcome.PASSED or outcome is TurnOutcome.DEFERRED
+    if passing and not keep_spoken:
         # Passing (now or for now) is not speaking: the seconds the clock ran while the person
-        # decided go back to the round, so a pass never shortens anyone else's share.
+        # decided go back to the round, so a pass never shortens anyone else's share. A pass
+        # made after speaking (``spoke``, see session/passing.py) keeps what was spoken.
         spoken = 0.0
     round_.spoken_total += spoken
     round_.current = None

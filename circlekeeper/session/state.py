@@ -58,6 +58,15 @@ class TurnRecord(FrozenRecord):
             return 0.0
         return max(0.0, self.spoken - self.allotted)
 
+    @property
+    def took_the_floor(self) -> bool:
+        """A turn the person spoke in: it ended as spoken or as they left, or they passed
+        after speaking (the time counts, and the pass is a pass too). A pass with no time,
+        and a *pass for now* (the rest of that turn comes later in the round), are not."""
+        if self.outcome is TurnOutcome.PASSED:
+            return self.spoken > 0
+        return self.outcome is TurnOutcome.SPOKE or self.outcome is TurnOutcome.LEFT
+
 
 class RoundState(FrozenRecord, frozen=False):
     index: int

@@ -65,6 +65,7 @@ class PersonSummary(FrozenRecord):
     spoken_total: float
     spoken_by_round: tuple[float, ...]
     turns: int
+    """Turns the person spoke in (:attr:`TurnRecord.took_the_floor`)."""
     passes: int
     over_seconds: float
     joined_late: bool
@@ -278,7 +279,7 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
         over[record.person_id] += record.over
         if record.outcome is TurnOutcome.PASSED:
             passes[record.person_id] += 1
-        elif record.outcome in (TurnOutcome.SPOKE, TurnOutcome.LEFT):
+        if record.took_the_floor:
             turns_taken[record.person_id] += 1
 
     totals = {pid: sum(values) for pid, values in spoken.items()}

@@ -88,6 +88,7 @@ class FairnessStrip(QWidget):
         super().__init__(parent)
         self._bars: list[ShareBar] = []
         self._equal = 0.0
+        self._pass_room = 0
         self.setAccessibleName(_("Speaking time against an equal share"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -101,6 +102,19 @@ class FairnessStrip(QWidget):
 
     def bars(self) -> list[ShareBar]:
         return list(self._bars)
+
+    def keep_room_for_passes(self, passes: int) -> None:
+        """Measure the figures' column as if a bar had up to ``passes`` passes.
+
+        The live list calls this with the number of rounds: a person passes at most once a
+        round, and "· 1-mal ausgesetzt" appearing with the first pass would otherwise widen
+        the column and shrink every bar mid-circle (about 160 to 78 pixels in German on a
+        1366-pixel screen). A chart of a finished circle keeps the room its figures need."""
+        passes = max(0, passes)
+        if passes != self._pass_room:
+            self._pass_room = passes
+            self.updateGeometry()
+            self.update()
 
     def _offers(self) -> bool:
         return any(bar.offered is not None for bar in self._bars)
@@ -134,10 +148,14 @@ class FairnessStrip(QWidget):
         (against an hour offered), so the column stays put as the minutes grow. Measured on
         every bar shown, because a language may word one pass longer than two (Arabic
         does); an hour with two passes was the sample once, and in German at 1024×600 it
-        left the live bars a few pixels wide."""
+        left the live bars a few pixels wide. The live list also keeps room for the passes
+        to come (:meth:`keep_room_for_passes`), so the column never widens mid-circle."""
         metrics = QFontMetrics(self.font())
-        sample = ShareBar("", 3600 - 1, 0, 3600 - 1 if self._offers() else None)
-        widest = max(metrics.horizontalAdvance(bar_value(b)) for b in [sample, *self._bars])
+        offered = 3600 - 1 if self._offers() else None
+        # Every count up to the room kept: a language's words differ by count (Arabic's one
+        # pass is longer than its two, and its 3-10 take another form).
+        samples = [ShareBar("", 3600 - 1, n, offered) for n in range(self._pass_room + 1)]
+        widest = max(metrics.horizontalAdvance(bar_value(b)) for b in [*samples, *self._bars])
         room = float(widest + VALUE_PADDING)
         return max(0.0, self.width() - room), room
 

@@ -35,6 +35,7 @@ SAMPLE: dict[str, Any] = {
     "order": ("p2", "p1"),
     "allotted": 90.0,
     "auto": True,
+    "spoke": True,
     "seconds_earlier": 4.5,
     "seconds": 30.0,
     "first_index": 1,

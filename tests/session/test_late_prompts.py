@@ -355,12 +355,12 @@ def finished_with_a_late_prompt() -> tuple[list[ev.Entry], tuple[RoundPlan, ...]
     return list(session.log), plan
 
 
-def test_a_version_4_file_carries_the_dealt_prompt_and_reads_back_the_same() -> None:
+def test_a_session_file_carries_the_dealt_prompt_and_reads_back_the_same() -> None:
     entries, plan = finished_with_a_late_prompt()
     doc = document_from_log(entries, round_plan=plan)
     text = dump_session(doc)
     data = json.loads(text)
-    assert data["version"] == 4
+    assert data["version"] == 5  # written as the current version
     dealt = [e for e in data["events"] if e["kind"] == "prompt-dealt"]
     assert [e["payload"] for e in dealt] == [
         {"person_id": "k", "text": "Kai, what brought you? 🌱", "prompt_id": "deck:0"}

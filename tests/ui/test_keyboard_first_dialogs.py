@@ -148,7 +148,7 @@ def test_tab_walks_through_a_round_plan_and_out_of_it(qtbot) -> None:
             break
     assert editor.field(0, LENGTH).isAncestorOf(seen[2]) or seen[2] is editor.field(0, LENGTH)
     assert isinstance(seen[-1], QPushButton), "Tab never left the table"
-    assert seen[-1].text() == "Add a round"
+    assert seen[-1].text() == "Add a &round"
 
 
 def test_the_round_being_edited_is_the_one_remove_takes(qtbot) -> None:
@@ -158,7 +158,7 @@ def test_the_round_being_edited_is_the_one_remove_takes(qtbot) -> None:
     kinds = [r.kind for r in editor.rounds()]
     editor.field(2, NAME).setFocus()
     qtbot.waitUntil(lambda: editor.table.currentRow() == 2)
-    remove = next(b for b in editor.findChildren(QPushButton) if b.text() == "Remove round")
+    remove = next(b for b in editor.findChildren(QPushButton) if b.text() == "Remo&ve round")
     remove.click()
     assert [r.kind for r in editor.rounds()] == kinds[:2]
 

@@ -40,7 +40,10 @@ KINDS_ADDED = {
     3: frozenset({ev.PassReconsidered.kind, ev.RoundsReplanned.kind}),
     4: frozenset({ev.PromptDealt.kind}),
 }
-FIELDS_ADDED = {3: {ev.ParticipantJoined.kind: frozenset({"place"})}}
+FIELDS_ADDED = {
+    3: {ev.ParticipantJoined.kind: frozenset({"place"})},
+    5: {ev.TurnPassed.kind: frozenset({"spoke"}), ev.TurnDeferred.kind: frozenset({"spoke"})},
+}
 
 
 def refuse_newer_than(version: int, kind: str, payload: Any, place: str) -> None:

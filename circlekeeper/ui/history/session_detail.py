@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.history.records import SessionDetail
 from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_list
-from circlekeeper.session.state import TurnOutcome
+from circlekeeper.session.state import TurnOutcome, TurnRecord
 from circlekeeper.ui.bidi_text import (
     breakable,
     display_name,
@@ -55,6 +55,22 @@ def outcome_words(outcome: TurnOutcome) -> str:
         TurnOutcome.LEFT: pgettext("turn outcome", "left during their turn"),
     }
     return words.get(outcome, str(outcome))
+
+
+def turn_words(turn: TurnRecord) -> str:
+    """What happened in one turn: a pass after speaking says so, with the time that counts
+    ("spoke 0:40, then passed"), beside a 0:40 that would otherwise read as a contradiction."""
+    if turn.spoken > 0 and turn.outcome is TurnOutcome.PASSED:
+        # Translators: a turn in History; {time} is what the person spoke before passing.
+        return pgettext("turn outcome", "spoke {time}, then passed").format(
+            time=duration(turn.spoken)
+        )
+    if turn.spoken > 0 and turn.outcome is TurnOutcome.DEFERRED:
+        # Translators: a turn in History; {time} is what they spoke before asking to come back.
+        return pgettext("turn outcome", "spoke {time}, then asked to come back later").format(
+            time=duration(turn.spoken)
+        )
+    return outcome_words(turn.outcome)
 
 
 def plain_label(text: str, name: str) -> QLabel:
@@ -249,7 +265,7 @@ class SessionDetailView(QWidget):
                 ]
             )
             for turn in round_.turns:
-                what = outcome_words(turn.outcome)
+                what = turn_words(turn)
                 if turn.over > 0.5:
                     # Translators: what happened in a turn, and by how much it ran over.
                     what = _("{outcome}, {time} over time").format(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 from circlekeeper.i18n import _
 from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import format_duration
+from circlekeeper.session.state import TurnOutcome
 from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.live.arrival_dialog import Arrival
 from circlekeeper.ui.live.controller import LiveController
@@ -54,10 +55,34 @@ class LiveIntents:
         self.controller.move_on()
 
     def _pass(self) -> None:
-        self.controller.pass_turn()
+        if self.controller.pass_turn():
+            self._say_what_counted()
 
     def _later(self) -> None:
-        self.controller.pass_for_now()
+        if self.controller.pass_for_now():
+            self._say_what_counted()
+
+    def _say_what_counted(self) -> None:
+        """After a pass made while speaking, say that the time spoken counts (the ring has
+        already moved on, and the list shows the time beside "1 pass")."""
+        turns = self.controller.session.state.turns
+        if not turns or turns[-1].spoken <= 0:
+            return
+        last = turns[-1]
+        name, spoken = self._label(last.person_id), format_duration(last.spoken)
+        if last.outcome is TurnOutcome.PASSED:
+            self.status.setText(
+                _(
+                    "{name} spoke {time}, then passed: the time counts. They may still speak"
+                    " once everyone has been heard."
+                ).format(name=name, time=spoken)
+            )
+        elif last.outcome is TurnOutcome.DEFERRED:
+            self.status.setText(
+                _(
+                    "{name} spoke {time} and comes back at the end of the round: the time counts."
+                ).format(name=name, time=spoken)
+            )
 
     def _extend(self) -> None:
         if self.controller.extend(30):

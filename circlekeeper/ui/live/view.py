@@ -55,6 +55,9 @@ except ImportError:  # pragma: no cover - older Qt
 SPEAKER_LINES = 2
 """The speaker's name (or "Ready: …") in at most two lines: the ring never moves for a name."""
 PROMPT_LINES = 3
+LINE_GAP = 3
+"""Pixels between the lines above and below the ring (Qt's 6 made the screen too tall for
+1024×600 with a panel once a prompt showed)."""
 ROWS_IN_SIGHT = 5
 """People whose speaking time shows without scrolling, on a 1024×600 screen too."""
 
@@ -154,6 +157,10 @@ class LiveView(LiveControls, QWidget):
     def _lay_out(self) -> None:
         """The ring and its words on the left; queue, fairness and notes on the right."""
         left = QVBoxLayout()
+        # Tight lines and margins: with a round's prompt shown the screen asked for 569
+        # pixels, more than a 1024×600 screen leaves under a desktop panel (543), and the
+        # status line fell behind the panel.
+        left.setSpacing(LINE_GAP)
         left.addWidget(self.round_label)
         left.addWidget(self.circle_clock)
         left.addWidget(self.overrun_offer)
@@ -183,6 +190,8 @@ class LiveView(LiveControls, QWidget):
         body.addLayout(right, 2)
 
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(9, LINE_GAP + 1, 9, LINE_GAP + 1)
+        outer.setSpacing(LINE_GAP + 1)
         outer.addWidget(self._storage_row)
         outer.addLayout(body, 1)
         outer.addWidget(self.controls)
@@ -292,6 +301,8 @@ class LiveView(LiveControls, QWidget):
         log, now = self.controller.session.log, self.controller.session.elapsed()
         # Each person against what they were offered, never a running average (issue #13).
         bars, equal = bars_from_summary(summarize(log, now=now), offered_seconds(log, now=now))
+        # Room for a pass a round from the start: the first pass never shrinks the bars.
+        self.fairness.keep_room_for_passes(len(self.controller.effective_plan()))
         self.fairness.set_bars(bars, equal)
 
     def _tick(self, view: TurnView | None) -> None:

@@ -43,7 +43,8 @@ class CadenceChoice(QWidget):
         )
         for kind in CadenceKind:
             self.kind.addItem(kind.label, kind.value)
-        self.has_start = QCheckBox(_("First meeting on"))
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        self.has_start = QCheckBox(_("Firs&t meeting on"))
         self.has_start.setAccessibleName(_("The schedule has a first meeting"))
         self.has_start.setToolTip(
             _(

@@ -110,13 +110,15 @@ class CircleEditor(QDialog):
         for member in detail.members:
             if not member.archived:
                 self._add_member_item(member)
-        add = QPushButton(_("Add person…"))
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        add = QPushButton(_("&Add person…"))
         add.setAccessibleName(_("Add person"))
         add.clicked.connect(self._add_member)
-        edit = QPushButton(_("Edit…"))
+        edit = QPushButton(_("&Edit…"))
         edit.setAccessibleName(_("Edit person"))
         edit.clicked.connect(self._edit_member)
-        archive = QPushButton(_("Archive"))
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        archive = QPushButton(_("Arc&hive"))
         archive.setAccessibleName(_("Archive person"))
         archive.setToolTip(_("Hide from new sessions; their history is kept"))
         archive.clicked.connect(self._archive_member)
@@ -171,22 +173,33 @@ class CircleEditor(QDialog):
 
     def _lay_out(self, member_buttons: tuple[QPushButton, ...]) -> None:
         form = QFormLayout()
-        form.addRow(_("Name"), self.name)
-        form.addRow(_("Description"), self.description)
-        form.addRow(_("Facilitators"), self.facilitators)
-        form.addRow(_("Group agreements"), self.agreements)
-        form.addRow(_("Printed summaries show"), self.privacy)
-        form.addRow(_("Mood"), self.mood)
-        form.addRow(_("Keep sessions for"), self.retention)
-        form.addRow(_("Prompts in"), self.language)
-        people_box = QGroupBox(_("People"))
+        # Every field answers to Alt and a letter (the & before it), each letter once in the
+        # editor: the round plan's buttons, People and Meets included.
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("&Name"), self.name)
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("&Description"), self.description)
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("&Facilitators"), self.facilitators)
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("&Group agreements"), self.agreements)
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("Printed summaries &show"), self.privacy)
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("M&ood"), self.mood)
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("&Keep sessions for"), self.retention)
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("Prompts &in"), self.language)
+        people_box = QGroupBox(_("&People"))
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.members)
         row = QHBoxLayout()
         for button in member_buttons:
             row.addWidget(button)
         people_layout.addLayout(row)
-        plan_box = QGroupBox(_("Default round plan"))
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        plan_box = QGroupBox(_("Default round p&lan"))
         QVBoxLayout(plan_box).addWidget(self.plan)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -44,8 +44,10 @@ class NewcomerDialog(QDialog):
             hint = metrics.horizontalAdvance(field.placeholderText()) + 24
             field.setMinimumWidth(max(hint, SHOWN_CHARACTERS * metrics.averageCharWidth()))
         form = QFormLayout(self)
-        form.addRow(_("Name"), self.name)
-        form.addRow(_("Pronouns"), self.pronouns)
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's others.
+        form.addRow(_("&Name"), self.name)
+        # Translators: & marks the Alt+letter; it must differ from "&Name"'s.
+        form.addRow(_("&Pronouns"), self.pronouns)
         form.addRow(self.error)
         form.addRow(buttons)
 

@@ -137,16 +137,21 @@ class RoundPlanEditor(QWidget):
         if prompt_tools is not None or (draw_prompt is None and browse_prompt is None):
             # the picker has its own buttons, or none apply
             self.table.setColumnHidden(ACTIONS, True)
-        add = QPushButton(_("Add a round"))
+        # Translators: & marks the Alt+letter; each must differ from the circle editor's and
+        # the Start a circle dialog's others.
+        add = QPushButton(_("Add a &round"))
         add.setAccessibleName(_("Add a round"))
         add.clicked.connect(lambda: self.add_round(RoundPlan()))
-        remove = QPushButton(_("Remove round"))
+        # Translators: & marks the Alt+letter (see "Add a &round").
+        remove = QPushButton(_("Remo&ve round"))
         remove.setAccessibleName(_("Remove the selected round"))
         remove.clicked.connect(self._remove)
-        up = QPushButton(_("Move up"))
+        # Translators: & marks the Alt+letter (see "Add a &round").
+        up = QPushButton(_("Move &up"))
         up.setAccessibleName(_("Move the selected round up"))
         up.clicked.connect(lambda: self._move(-1))
-        down = QPushButton(_("Move down"))
+        # Translators: & marks the Alt+letter (see "Add a &round").
+        down = QPushButton(_("Move do&wn"))
         down.setAccessibleName(_("Move the selected round down"))
         down.clicked.connect(lambda: self._move(1))
         row = QHBoxLayout()

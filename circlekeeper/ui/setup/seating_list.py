@@ -9,7 +9,7 @@ model's ``rowsMoved`` hears about either.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
 
 from circlekeeper.i18n import _
@@ -25,6 +25,11 @@ SHOWN_ROWS = 6
 twelve, and on a 1024×600 screen pushed *Start a circle*'s round plan below its fold)."""
 
 
+FOCUS_RING = 2
+"""Pixels of the ring an empty list draws when it has the keyboard (the buttons' ring, see
+``theme.STYLE_SHEET``)."""
+
+
 class SeatingList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +39,27 @@ class SeatingList(QListWidget):
     def sizeHint(self) -> QSize:
         row = max(self.fontMetrics().height(), self.sizeHintForRow(0))
         return QSize(super().sizeHint().width(), SHOWN_ROWS * row + 2 * self.frameWidth())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """An empty list that holds the keyboard says so with the app's focus ring: Fusion
+        marks only a list's current row, so Tab into a new circle's empty People list seemed
+        to go nowhere."""
+        super().paintEvent(event)
+        if self.count() or not self.hasFocus():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().highlight().color(), FOCUS_RING))
+        inset = FOCUS_RING // 2
+        painter.drawRect(self.viewport().rect().adjusted(inset, inset, -inset, -inset))
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the ring of an empty list
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
