@@ -17,15 +17,10 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from circlekeeper.i18n import _, pgettext
-from circlekeeper.ui.history.column_fit import PADDING, ColumnFitter, ColumnRoom
+from circlekeeper.ui.history.column_fit import PADDING, TIGHT_PADDING, ColumnFitter, ColumnRoom
 
 USUAL_NAME = "Tuesday evening"
 """Half a usual circle name: the name column's least before there are rows (never shown)."""
-TIGHT_PADDING = 8
-"""A column's margins at its least: the 3 pixels a cell keeps each side of its words (4 in
-the heading) and a pixel to spare. At their least the columns give up the rest of
-``PADDING``, not a letter: a German page of a 1024×600 screen needed 743 pixels of its 702
-with the full margins, and scrolled sideways."""
 
 
 def short_circle_columns() -> list[str]:
