@@ -45,9 +45,6 @@ class WelcomePage(QWidget):
         demo.setAccessibleName(demo.text())
         demo.clicked.connect(self.demo_requested)
         self._buttons = (create, demo)
-        self.opening = QLabel(_("Opening your circles…"))
-        self.opening.setAccessibleName(_("Opening"))
-        self.opening.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
@@ -55,7 +52,6 @@ class WelcomePage(QWidget):
         layout.addSpacing(16)
         layout.addWidget(create)
         layout.addWidget(demo)
-        layout.addWidget(self.opening)
         layout.addStretch(2)
         self.setStyleSheet("#welcomeTitle { font-size: 28px; font-weight: 600; }")
         self.setMaximumWidth(720)
@@ -64,10 +60,11 @@ class WelcomePage(QWidget):
         return self._buttons
 
     def set_ready(self, ready: bool) -> None:
-        """While the data opens (a moment after the window appears) the buttons wait."""
+        """While the data opens (a moment after the window appears) the buttons wait; while
+        a server's opens, the window shows :class:`~circlekeeper.ui.opening_page.OpeningPage`
+        instead (the welcome is for an empty database, not for one not read yet)."""
         for button in self._buttons:
             button.setEnabled(ready)
-        self.opening.setVisible(not ready)
         self._take_the_keys()
 
     def showEvent(self, event: QShowEvent) -> None:
