@@ -143,10 +143,15 @@ class FairnessStrip(QWidget):
 
     def columns(self) -> tuple[float, float, float]:
         """The names' width, where the bars begin and their length (from the reading start).
-        Names give way (elided) before the bars shrink below :data:`SHORTEST_BAR`, so a bar
-        never runs under its figures."""
+        The names take what the longest needs (short names leave the bars the room); they
+        give way (elided) before the bars shrink below :data:`SHORTEST_BAR`, so a bar never
+        runs under its figures."""
         value_x, _room = self.value_column()
-        label_w = float(min(int(self.width() * 0.34), 180))
+        metrics = QFontMetrics(self.font())
+        widest = max((metrics.horizontalAdvance(bar.label) for bar in self._bars), default=0)
+        # As wide as the longest name, up to a third of the strip (180 pixels) or, where the
+        # bars can spare it, more: a fixed third cut "Ελένη Παπαδοπούλου" at 1024×600.
+        label_w = float(min(widest + 1, max(int(self.width() * 0.34), 180)))
         label_w = max(min(label_w, value_x - VALUE_GAP - SHORTEST_BAR - LABEL_GAP), 0.0)
         bar_x = label_w + LABEL_GAP
         return label_w, bar_x, max(0.0, value_x - VALUE_GAP - bar_x)

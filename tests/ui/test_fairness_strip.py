@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from circlekeeper.ui.fairness_strip import FairnessStrip, ShareBar, scrollable
@@ -132,3 +132,24 @@ def test_in_german_on_a_small_screen_the_live_bars_keep_their_length_clear_of_th
         assert label_w > 0
     finally:
         use_language(before)
+
+
+def test_on_a_small_screen_names_take_the_room_they_need_before_the_bars(qtbot) -> None:
+    """At 1024×600 the live list is about 390 pixels wide; names had a third of it whatever
+    their length: "Ελένη Παπαδοπούλου" read "Ελένη Παπαδοπού…" beside bars of 90 pixels,
+    "Oluwaseun Adeyemi-Okafor" "Oluwaseun Adey…". A name takes the room it needs while the
+    bars keep :data:`SHORTEST_BAR`; short names leave the bars their room."""
+    from circlekeeper.ui.fairness_strip import SHORTEST_BAR
+
+    strip = FairnessStrip()
+    qtbot.addWidget(strip)
+    names = ["Amal Haddad", "Ελένη Παπαδοπούλου", "Oluwaseun Adeyemi-Okafor"]
+    strip.set_bars([ShareBar(n, 4.0, 0, 90.0) for n in names], 0.0)
+    strip.resize(390, 200)
+    label_w, _bar_x, bar_w = strip.columns()
+    metrics = QFontMetrics(strip.font())
+    assert all(metrics.horizontalAdvance(n) <= label_w for n in names), label_w
+    assert bar_w >= SHORTEST_BAR
+    strip.set_bars([ShareBar(n, 4.0, 0, 90.0) for n in ("Jo", "Wen")], 0.0)
+    short_label, _bar_x, longer_bars = strip.columns()
+    assert short_label < label_w and longer_bars > bar_w, "short names leave the bars room"
