@@ -70,6 +70,8 @@ LABEL_GAP = 8
 """Pixels between a name and its bar."""
 SHORTEST_BAR = 60
 """Pixels a bar keeps however long the names and figures beside it."""
+NAMES_SHARE = 0.45
+"""The most of a wide strip the names take (when the longest needs it)."""
 
 
 class FairnessStrip(QWidget):
@@ -149,9 +151,9 @@ class FairnessStrip(QWidget):
         value_x, _room = self.value_column()
         metrics = QFontMetrics(self.font())
         widest = max((metrics.horizontalAdvance(bar.label) for bar in self._bars), default=0)
-        # As wide as the longest name, up to a third of the strip (180 pixels) or, where the
-        # bars can spare it, more: a fixed third cut "Ελένη Παπαδοπούλου" at 1024×600.
-        label_w = float(min(widest + 1, max(int(self.width() * 0.34), 180)))
+        # As wide as the longest name, up to 180 pixels or nearly half a wider strip: a fixed
+        # third cut "Ελένη Παπαδοπούλου" at 1024×600, "Konstantinopoulou-Vande…" at 1366×768.
+        label_w = float(min(widest + 1, max(int(self.width() * NAMES_SHARE), 180)))
         label_w = max(min(label_w, value_x - VALUE_GAP - SHORTEST_BAR - LABEL_GAP), 0.0)
         bar_x = label_w + LABEL_GAP
         return label_w, bar_x, max(0.0, value_x - VALUE_GAP - bar_x)
