@@ -157,10 +157,10 @@ def test_on_a_small_screen_names_take_the_room_they_need_before_the_bars(qtbot) 
 
 def test_at_1366x768_a_long_name_reads_whole_beside_the_live_bars(qtbot) -> None:
     """The live list is about 470 pixels wide at 1366×768: "Konstantinopoulou-Vanderbilt"
-    read "Konstantinopoulou-Vande…" with a third of it while its bar had 170."""
+    read "Konstantinopoulou-Vande…" with at most 180 pixels while its bar had 170."""
     strip = FairnessStrip()
     qtbot.addWidget(strip)
-    names = ["Konstantinopoulou-Vanderbilt", "Maria Fernanda de los Santos", "Amal"]
+    names = ["Konstantinopoulou-Vanderbilt", "Ελένη Παπαδοπούλου-Νικολάου", "Oluwaseun Bello"]
     strip.set_bars([ShareBar(n, 4.0, 0, 90.0) for n in names], 0.0)
     strip.resize(470, 300)
     label_w, _bar_x, _bar_w = strip.columns()
