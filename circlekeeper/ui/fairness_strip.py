@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.bidi_text import isolate
 from circlekeeper.ui.theme import colours_for
 
 
@@ -158,6 +159,13 @@ class FairnessStrip(QWidget):
         bar_x = label_w + LABEL_GAP
         return label_w, bar_x, max(0.0, value_x - VALUE_GAP - bar_x)
 
+    def shown_name(self, name: str, width: float) -> str:
+        """``name`` as its row shows it in ``width`` pixels: elided, then isolated, so it
+        keeps its own direction ("<b>Jonas</b>" read "b>Jonas</b><" in the Arabic window)
+        and its ellipsis stays at its end."""
+        metrics = QFontMetrics(self.font())
+        return isolate(metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width)))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -190,7 +198,7 @@ class FairnessStrip(QWidget):
 
         for i, bar in enumerate(rows):
             y = top + i * row_h
-            name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w))
+            name = self.shown_name(bar.label, label_w)
             painter.setPen(text)
             painter.drawText(
                 QRectF(at(0, label_w), y, label_w, row_h),

@@ -166,3 +166,20 @@ def test_at_1366x768_a_long_name_reads_whole_beside_the_live_bars(qtbot) -> None
     label_w, _bar_x, _bar_w = strip.columns()
     metrics = QFontMetrics(strip.font())
     assert all(metrics.horizontalAdvance(n) <= label_w for n in names), label_w
+
+
+def test_in_arabic_a_name_starting_with_a_sign_keeps_its_own_direction(
+    qtbot, english_afterwards
+) -> None:
+    """The strip drew "<b>Jonas</b> & Co" as "b>Jonas</b> & Co<" in the Arabic window: the
+    name is isolated (after it is elided, so its ellipsis stays at its end)."""
+    from circlekeeper.i18n import use_language
+    from circlekeeper.ui.bidi_text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
+
+    use_language("ar")
+    strip = FairnessStrip()
+    qtbot.addWidget(strip)
+    shown = strip.shown_name("<b>Jonas</b> & Co", 400)
+    assert shown == f"{FIRST_STRONG_ISOLATE}<b>Jonas</b> & Co{POP_DIRECTIONAL_ISOLATE}"
+    cut = strip.shown_name("Maria Fernanda de los Santos Oyelaran-Whitfield", 80)
+    assert cut.endswith(f"…{POP_DIRECTIONAL_ISOLATE}")
