@@ -183,6 +183,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             if not smoke_test:
                 from PySide6.QtWidgets import QMessageBox  # its enums: not before the paint
 
+                from circlekeeper.ui.opening_page import show_cannot_open
+
+                show_cannot_open(window, window.pages, str(error))  # behind the message
                 QMessageBox.critical(window, _("CircleKeeper cannot open its data"), str(error))
             app.exit(error.exit_code)
             return

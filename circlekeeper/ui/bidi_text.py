@@ -49,10 +49,23 @@ def has_right_to_left(text: str) -> bool:
 
 
 def isolate(text: str) -> str:
-    """``text`` wrapped in an isolate when it holds right-to-left letters."""
-    if not text or not has_right_to_left(text):
+    """``text`` wrapped in an isolate when it holds right-to-left letters, or, in a
+    right-to-left window, when it starts or ends with a sign that takes the direction of what
+    is around it: in Arabic "<b>Jonas</b> & Co" read "b>Jonas</b> & Co<" with its first "<"
+    thrown to the far end and mirrored."""
+    if not text:
+        return text
+    if not has_right_to_left(text) and not (
+        writes_right_to_left(active_language()) and _neutral_at_an_end(text)
+    ):
         return text
     return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+def _neutral_at_an_end(text: str) -> bool:
+    """Whether ``text``'s first or last character has no direction of its own (punctuation,
+    a symbol, a digit): laid out in the paragraph's direction, not the word's."""
+    return any(unicodedata.bidirectional(ch) != "L" for ch in (text[0], text[-1]))
 
 
 def own_direction(text: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.model import format_duration
 from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.bidi_text import isolate
 from circlekeeper.ui.theme import colours_for
 
 
@@ -70,6 +71,8 @@ LABEL_GAP = 8
 """Pixels between a name and its bar."""
 SHORTEST_BAR = 60
 """Pixels a bar keeps however long the names and figures beside it."""
+NAMES_SHARE = 0.45
+"""The most of a wide strip the names take (when the longest needs it)."""
 
 
 class FairnessStrip(QWidget):
@@ -161,13 +164,25 @@ class FairnessStrip(QWidget):
 
     def columns(self) -> tuple[float, float, float]:
         """The names' width, where the bars begin and their length (from the reading start).
-        Names give way (elided) before the bars shrink below :data:`SHORTEST_BAR`, so a bar
-        never runs under its figures."""
+        The names take what the longest needs (short names leave the bars the room); they
+        give way (elided) before the bars shrink below :data:`SHORTEST_BAR`, so a bar never
+        runs under its figures."""
         value_x, _room = self.value_column()
-        label_w = float(min(int(self.width() * 0.34), 180))
+        metrics = QFontMetrics(self.font())
+        widest = max((metrics.horizontalAdvance(bar.label) for bar in self._bars), default=0)
+        # As wide as the longest name, up to 180 pixels or nearly half a wider strip: a fixed
+        # third cut "Ελένη Παπαδοπούλου" at 1024×600, "Konstantinopoulou-Vande…" at 1366×768.
+        label_w = float(min(widest + 1, max(int(self.width() * NAMES_SHARE), 180)))
         label_w = max(min(label_w, value_x - VALUE_GAP - SHORTEST_BAR - LABEL_GAP), 0.0)
         bar_x = label_w + LABEL_GAP
         return label_w, bar_x, max(0.0, value_x - VALUE_GAP - bar_x)
+
+    def shown_name(self, name: str, width: float) -> str:
+        """``name`` as its row shows it in ``width`` pixels: elided, then isolated, so it
+        keeps its own direction ("<b>Jonas</b>" read "b>Jonas</b><" in the Arabic window)
+        and its ellipsis stays at its end."""
+        metrics = QFontMetrics(self.font())
+        return isolate(metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -201,7 +216,7 @@ class FairnessStrip(QWidget):
 
         for i, bar in enumerate(rows):
             y = top + i * row_h
-            name = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w))
+            name = self.shown_name(bar.label, label_w)
             painter.setPen(text)
             painter.drawText(
                 QRectF(at(0, label_w), y, label_w, row_h),

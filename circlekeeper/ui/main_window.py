@@ -142,11 +142,11 @@ class MainWindow(QMainWindow):
             self.refresh_circles()
         elif first_page is not None:
             self._show_first_page(first_page)
-        else:
+        else:  # nothing to read before the store (a server): not the welcome of a new one
+            from circlekeeper.ui.opening_page import show_opening
+
             self.side.setEnabled(False)
-            self.welcome.set_ready(False)
-            self.pages.setCurrentWidget(self._welcome_holder)
-            self.statusBar().showMessage(_("Opening your circles…"))
+            show_opening(self, self.pages)
 
     def _show_first_page(self, page: FirstPage) -> None:
         """The circles as the catalog will list them, before it is attached; what a click

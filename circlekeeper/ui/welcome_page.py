@@ -48,9 +48,6 @@ class WelcomePage(QWidget):
         self.demo_refused = QLabel()
         self.demo_refused.setWordWrap(True)
         self.demo_refused.hide()
-        self.opening = QLabel(_("Opening your circles…"))
-        self.opening.setAccessibleName(_("Opening"))
-        self.opening.hide()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
@@ -59,7 +56,6 @@ class WelcomePage(QWidget):
         layout.addWidget(create)
         layout.addWidget(demo)
         layout.addWidget(self.demo_refused)
-        layout.addWidget(self.opening)
         layout.addStretch(2)
         self.setStyleSheet("#welcomeTitle { font-size: 28px; font-weight: 600; }")
         self.setMaximumWidth(720)
@@ -75,10 +71,11 @@ class WelcomePage(QWidget):
         self.demo_refused.show()
 
     def set_ready(self, ready: bool) -> None:
-        """While the data opens (a moment after the window appears) the buttons wait."""
+        """While the data opens (a moment after the window appears) the buttons wait; while
+        a server's opens, the window shows :class:`~circlekeeper.ui.opening_page.OpeningPage`
+        instead (the welcome is for an empty database, not for one not read yet)."""
         for button in self._buttons:
             button.setEnabled(ready)
-        self.opening.setVisible(not ready)
         self._take_the_keys()
 
     def showEvent(self, event: QShowEvent) -> None:

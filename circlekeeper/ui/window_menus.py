@@ -247,9 +247,9 @@ class WindowMenus:
         restore(self.window)
 
     def show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time; built on use
+        from circlekeeper.ui.shortcuts_dialog import ShortcutsDialog  # built on use
 
-        QMessageBox.information(self.window, _("Keyboard shortcuts"), shortcuts_help())
+        ShortcutsDialog(self.window).exec()
 
     def show_about(self) -> None:
         from circlekeeper.ui.about_dialog import AboutDialog  # built on use, not at start-up

@@ -40,6 +40,7 @@ MID_CIRCLE = (
     "passphrase set",
     "passphrase confirmed",
     "passphrase unlock",
+    "notes",  # 822 pixels wide: narrowed beside the clock at 1024×600, it stayed over it
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QTextLayout
+from PySide6.QtGui import QColor, QFontMetricsF, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 from circlekeeper.ui.catalog import CircleDetail, Member
@@ -91,3 +91,34 @@ def test_an_adlam_name_then_latin_is_drawn_in_reading_order(qtbot) -> None:
     assert adlam_x, "the Adlam word is drawn with the bundled Adlam font"
     assert latin_d_x, "and Diallo's D is drawn"
     assert min(latin_d_x) > max(adlam_x), "Diallo comes after the Adlam word, left to right"
+
+
+def test_in_arabic_a_latin_name_that_starts_with_a_sign_keeps_the_sign_in_front(
+    english_afterwards,
+) -> None:
+    """In the Arabic window "<b>Jonas</b> & Co 🎉 (they/them)" read "b>Jonas</b> & Co 🎉
+    (they/them)<" in *Start a circle* and the queue: its first "<", which has no direction of
+    its own, took the window's and was thrown to the far end, mirrored."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextOption
+
+    from circlekeeper.i18n import use_language
+    from circlekeeper.ui.bidi_text import person_label
+
+    use_language("ar")
+    text = person_label("<b>Jonas</b> & Co 🎉", "they/them")
+    layout = QTextLayout(text, QApplication.font())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(2000)
+    layout.endLayout()
+    # The "<" glyph ends where "b" begins: some cursor position sits one "<" left of "b".
+    before_b = line.cursorToX(text.index("b"))[0]
+    sign = QFontMetricsF(QApplication.font()).horizontalAdvance("<")
+    edges = [line.cursorToX(i)[0] for i in range(len(text) + 1)]
+    assert any(abs(x - (before_b - sign)) <= 1.5 for x in edges), (before_b, sign, edges)
+    use_language("en")
+    assert person_label("<b>Jonas</b>") == "<b>Jonas</b>", "a left-to-right window needs none"

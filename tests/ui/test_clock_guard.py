@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QMargins, QRect
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -36,3 +36,23 @@ def test_an_open_dialog_is_moved_again_when_the_clock_moves_under_it(qtbot: QtBo
     qtbot.waitUntil(lambda: not dialog.frameGeometry().intersects(clock["rect"]), timeout=2000)
     dialog.close()
     guard.stop()
+
+
+def test_a_dialog_too_wide_to_go_beside_the_clock_is_narrowed_to_the_wider_side() -> None:
+    """The private notes (822 pixels) opened mid-circle on a 1024×600 screen had nowhere to
+    go beside the ring's time and stayed over it."""
+    from circlekeeper.ui.live.clock_guard import narrowed_beside
+
+    area = QRect(0, 0, 1024, 568)
+    clock = QRect(262, 250, 100, 60)
+    notes = QRect(100, 0, 822, 545)
+    assert clear_of(notes, clock, area) is None, "nowhere as it is"
+    width = narrowed_beside(notes, clock, area, least=500)
+    assert width is not None and width >= 500
+    narrowed = QRect(
+        notes.topLeft(), notes.size().shrunkBy(QMargins(0, 0, notes.width() - width, 0))
+    )
+    target = clear_of(narrowed, clock, area)
+    assert target is not None, "then it goes beside the clock"
+    assert area.contains(QRect(target, narrowed.size()))
+    assert narrowed_beside(notes, clock, area, least=700) is None, "never below its minimum"

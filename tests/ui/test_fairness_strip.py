@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from circlekeeper.ui.fairness_strip import FairnessStrip, ShareBar, scrollable
@@ -132,3 +132,54 @@ def test_in_german_on_a_small_screen_the_live_bars_keep_their_length_clear_of_th
         assert label_w > 0
     finally:
         use_language(before)
+
+
+def test_on_a_small_screen_names_take_the_room_they_need_before_the_bars(qtbot) -> None:
+    """At 1024×600 the live list is about 390 pixels wide; names had a third of it whatever
+    their length: "Ελένη Παπαδοπούλου" read "Ελένη Παπαδοπού…" beside bars of 90 pixels,
+    "Oluwaseun Adeyemi-Okafor" "Oluwaseun Adey…". A name takes the room it needs while the
+    bars keep :data:`SHORTEST_BAR`; short names leave the bars their room."""
+    from circlekeeper.ui.fairness_strip import SHORTEST_BAR
+
+    strip = FairnessStrip()
+    qtbot.addWidget(strip)
+    names = ["Amal Haddad", "Ελένη Παπαδοπούλου", "Oluwaseun Adeyemi-Okafor"]
+    strip.set_bars([ShareBar(n, 4.0, 0, 90.0) for n in names], 0.0)
+    strip.resize(390, 200)
+    label_w, _bar_x, bar_w = strip.columns()
+    metrics = QFontMetrics(strip.font())
+    assert all(metrics.horizontalAdvance(n) <= label_w for n in names), label_w
+    assert bar_w >= SHORTEST_BAR
+    strip.set_bars([ShareBar(n, 4.0, 0, 90.0) for n in ("Jo", "Wen")], 0.0)
+    short_label, _bar_x, longer_bars = strip.columns()
+    assert short_label < label_w and longer_bars > bar_w, "short names leave the bars room"
+
+
+def test_at_1366x768_a_long_name_reads_whole_beside_the_live_bars(qtbot) -> None:
+    """The live list is about 470 pixels wide at 1366×768: "Konstantinopoulou-Vanderbilt"
+    read "Konstantinopoulou-Vande…" with at most 180 pixels while its bar had 170."""
+    strip = FairnessStrip()
+    qtbot.addWidget(strip)
+    names = ["Konstantinopoulou-Vanderbilt", "Ελένη Παπαδοπούλου-Νικολάου", "Oluwaseun Bello"]
+    strip.set_bars([ShareBar(n, 4.0, 0, 90.0) for n in names], 0.0)
+    strip.resize(470, 300)
+    label_w, _bar_x, _bar_w = strip.columns()
+    metrics = QFontMetrics(strip.font())
+    assert all(metrics.horizontalAdvance(n) <= label_w for n in names), label_w
+
+
+def test_in_arabic_a_name_starting_with_a_sign_keeps_its_own_direction(
+    qtbot, english_afterwards
+) -> None:
+    """The strip drew "<b>Jonas</b> & Co" as "b>Jonas</b> & Co<" in the Arabic window: the
+    name is isolated (after it is elided, so its ellipsis stays at its end)."""
+    from circlekeeper.i18n import use_language
+    from circlekeeper.ui.bidi_text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
+
+    use_language("ar")
+    strip = FairnessStrip()
+    qtbot.addWidget(strip)
+    shown = strip.shown_name("<b>Jonas</b> & Co", 400)
+    assert shown == f"{FIRST_STRONG_ISOLATE}<b>Jonas</b> & Co{POP_DIRECTIONAL_ISOLATE}"
+    cut = strip.shown_name("Maria Fernanda de los Santos Oyelaran-Whitfield", 80)
+    assert cut.endswith(f"…{POP_DIRECTIONAL_ISOLATE}")

@@ -3,14 +3,17 @@ heading whole, no sideways scrolling. The detail gives way (below the table) to 
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from circlekeeper.i18n import use_language
 from circlekeeper.ui.history.page import HistoryPage
+from tests.ui.small_screen import SMALL_WINDOW
 
-SMALL_SCREEN = (1024, 600 - 32)
-"""A netbook's screen less its desktop panel."""
 READABLE_NAME = 100
 """Pixels a circle or facilitator column needs to show a word or two of a name (it had 47)."""
 
@@ -31,7 +34,7 @@ def test_names_and_headings_of_the_sessions_table_read_on_a_small_screen(
     qtbot, real_app, english_afterwards, language: str
 ) -> None:
     use_language(language)
-    history = _history_at(qtbot, real_app, SMALL_SCREEN)
+    history = _history_at(qtbot, real_app, SMALL_WINDOW)
     table, header = history.table, history.table.horizontalHeader()
     model = table.model()
     sizes = [header.sectionSize(c) for c in range(model.columnCount())]
@@ -52,3 +55,37 @@ def test_a_wide_screen_keeps_the_detail_beside_the_table(qtbot, real_app) -> Non
     assert history.split.side_by_side()
     sizes = history.split.sizes()
     assert sizes[1] >= 300, "the detail beside the table still reads as text"
+
+
+@pytest.fixture
+def on_chatham_island(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer keeps the Chatham Islands' clock (12 h 45 min ahead of UTC), which no demo
+    circle keeps: the demo circle's sessions name their place."""
+    monkeypatch.setenv("TZ", "Pacific/Chatham")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr", "de", "pt_BR", "ar"])
+def test_every_word_of_the_sessions_table_reads_whole_on_a_small_screen(
+    qtbot, real_app, english_afterwards, on_chatham_island, language: str
+) -> None:
+    """The date, time and place of a session ("Nov 24, 2026, 6:51 PM (Lagos)"), its circle
+    ("Dienstagabendkreis (Demo)"), facilitators and status read whole at 1024×600, on two
+    lines where one is too narrow; they ended in "…" and were readable only as tooltips."""
+    use_language(language)
+    history = _history_at(qtbot, real_app, SMALL_WINDOW)
+    table, model = history.table, history.table.model()
+    metrics = table.fontMetrics()
+    places = 0
+    for row in range(min(model.rowCount(), 8)):
+        for column in range(model.columnCount()):
+            text = model.index(row, column).data()
+            places += column == 0 and text.endswith(")")
+            cell = table.visualRect(model.index(row, column)).adjusted(3, 0, -3, 0)
+            room = metrics.boundingRect(cell, int(Qt.TextFlag.TextWordWrap), text)
+            assert cell.contains(room), (language, text, cell, room)
+    assert places, "the demo circle's clock is not this computer's: its place is named"
+    assert table.horizontalScrollBar().maximum() == 0, "no sideways scrolling"

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from unittest.mock import Mock
 
+import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.notes.panel import NotesPanel
+from circlekeeper.ui.screen_fit import FRAME_ALLOWANCE
 from circlekeeper.ui.window_menus import shortcuts_help
 from tests.ui.notes_support import make_kit
 
@@ -48,3 +51,33 @@ def test_the_help_names_every_key_of_private_notes(qtbot) -> None:
     keys = keys_of(panel)
     assert keys == {"Ctrl+F", "Ctrl+N", "Ctrl+E", "Ctrl+S", "Delete"}
     assert all(f"{key} — " in line for key in keys), line
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr", "de", "pt_BR", "ar"])
+def test_the_help_fits_a_small_screen_with_its_ok_button_in_sight(
+    qtbot, english_afterwards, language: str
+) -> None:
+    """In French the help was a message box 595 pixels tall on a 1024×600 screen (568 free):
+    its OK button sat under the desktop panel. It is a dialog of its own now, as wide as the
+    screen allows, whose text scrolls if it must; OK is its default button."""
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMainWindow
+
+    from circlekeeper.i18n import use_language
+    from circlekeeper.ui.shortcuts_dialog import ShortcutsDialog
+
+    use_language(language)
+    parent = QMainWindow()
+    qtbot.addWidget(parent)
+    dialog = ShortcutsDialog(parent, room=QRect(0, 0, 1024, 568))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    width, height = FRAME_ALLOWANCE
+    assert dialog.width() + width <= 1024 and dialog.height() + height <= 568, dialog.size()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isDefault() and ok.isVisible()
+    assert dialog.rect().contains(ok.geometry().translated(ok.parentWidget().pos()))
+    (text,) = (label for label in dialog.findChildren(QLabel) if label.text())
+    assert text.text() == shortcuts_help()
+    ok.click()
+    assert not dialog.isVisible()

@@ -25,6 +25,11 @@ from circlekeeper.ui.history.session_table import status_word
 
 PADDING = 12
 """A cell's margins around its words (and a header's room for the sort arrow, less)."""
+TIGHT_PADDING = 8
+"""A column's margins at its least on a narrow page: the 3 pixels a cell keeps each side of
+its words (4 in the heading) and a pixel to spare. There the columns give up the rest of
+``PADDING``, not a letter: the Period tab's German table on a 1024×600 screen needed 743
+pixels of its 702 with the full margins, and scrolled sideways."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,10 +38,11 @@ from circlekeeper.history.records import (
 from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.ui.ask import ask_yes_no
+from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
 from circlekeeper.ui.history.circle_view import CircleView
-from circlekeeper.ui.history.column_fit import ColumnFitter, session_columns
+from circlekeeper.ui.history.column_fit import session_columns
 from circlekeeper.ui.history.empty_state import empty_state, no_circles, no_people
 from circlekeeper.ui.history.filter_bar import FilterBar
 from circlekeeper.ui.history.format import count
@@ -56,6 +57,7 @@ from circlekeeper.ui.history.saved_files import (
     watched_saver,
 )
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
+from circlekeeper.ui.history.session_rows import SessionsFitter
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
 from circlekeeper.ui.history.sort_menu import install_sort_menu
@@ -148,12 +150,11 @@ class HistoryPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        # Fitted to the table's width whatever the screen: long words end in "…" with a
-        # tooltip instead of a sideways scroll bar (it scrolled at 1366×768).
+        # Fitted to the table's width whatever the screen: words wrap onto a second line, and
+        # only then end in "…" with a tooltip, instead of a sideways scroll bar (it scrolled
+        # at 1366×768); the rows are as tall as the lines they show.
         rooms = session_columns(self.table)
-        self.columns = ColumnFitter(self.table, rooms)
-        metrics = self.table.fontMetrics()
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        self.columns = SessionsFitter(self.table, rooms)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts by date, newest first: the first page
         install_sort_menu(self.table)  # and from the keyboard: the Menu key
@@ -268,6 +269,7 @@ class HistoryPage(QWidget):
         people = self.source.people_choices()
         shown_circle = self._picked_circle()
         self._circles_model = circles_model = choice_model(_("All circles"), circles, self)
+        self.columns.know_circles([demo_name(c.name, c.demo) for c in circles])
         people_model = choice_model(_("Anyone"), people, self)
         changed = self.filter_bar.set_choices(circles_model, people_model)
         if changed:

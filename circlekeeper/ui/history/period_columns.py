@@ -17,7 +17,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
 
 from circlekeeper.i18n import _, pgettext
-from circlekeeper.ui.history.column_fit import PADDING, ColumnFitter, ColumnRoom
+from circlekeeper.ui.history.column_fit import PADDING, TIGHT_PADDING, ColumnFitter, ColumnRoom
 
 USUAL_NAME = "Tuesday evening"
 """Half a usual circle name: the name column's least before there are rows (never shown)."""
@@ -79,8 +79,11 @@ def circle_rooms(
     metrics = table.fontMetrics()
     heads = table.horizontalHeader().fontMetrics()
 
-    def widest(lines: str, font: QFontMetrics = metrics) -> int:
-        return max(font.horizontalAdvance(line) for line in lines.split("\n")) + PADDING
+    def widest(lines: str, font: QFontMetrics = metrics, padding: int = PADDING) -> int:
+        return max(font.horizontalAdvance(line) for line in lines.split("\n")) + padding
+
+    def tight(lines: str, font: QFontMetrics = metrics) -> int:
+        return widest(lines, font, TIGHT_PADDING)
 
     rooms = []
     for column, head in enumerate(headings):
@@ -89,15 +92,17 @@ def circle_rooms(
         words = [cell.text() for cell in cells if cell is not None and cell.text()]
         natural = max([heading, *(widest(w) for w in words)])
         if column == 0:
-            least = max([heading, *(widest(two_lines(w)) for w in words)])
-            short = widest(USUAL_NAME)
-            rooms.append(ColumnRoom(max(natural, short), max(least, short), share=1))
+            least = max([tight(head, heads), *(tight(two_lines(w)) for w in words)])
+            # Before there are rows, room for a usual name; with rows, what they need.
+            short = 0 if words else tight(USUAL_NAME)
+            natural = max(natural, widest(USUAL_NAME))
+            rooms.append(ColumnRoom(natural, max(least, short), share=1))
         else:
             # Words ("1 hr and 35 min") on two lines at most, so a row stays two lines high
             # (at every space they made "too few / sessions / to / tell" four).
             anywhere = words_anywhere and column != TREND_COLUMN  # the trend is short
             split = (lambda w: w.replace(" ", "\n")) if anywhere else two_lines
-            least = max([heading, *(widest(split(w)) for w in words)])
+            least = max([tight(head, heads), *(tight(split(w)) for w in words)])
             rooms.append(ColumnRoom(natural, least, gives=1))
     return rooms
 

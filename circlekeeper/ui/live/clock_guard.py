@@ -7,7 +7,9 @@ the window manager has already placed it, so the move is a plain request it hono
 
 The window manager may place a dialog late (a loaded laptop), and the live view may reflow while
 the dialog is open (a long name arrives, the notes panel opens), so an open dialog is looked at
-again a few times a second until it closes, not only when it appears.
+again a few times a second until it closes, not only when it appears. A dialog too wide to go
+beside the clock (the private notes on a 1024×600 screen) is narrowed into the wider side,
+down to its minimum width; it stayed over the clock.
 """
 
 from __future__ import annotations
@@ -39,6 +41,16 @@ def clear_of(frame: QRect, clock: QRect, area: QRect) -> QPoint | None:
         if area.contains(moved) and not moved.intersects(clock):
             return point
     return None
+
+
+def narrowed_beside(frame: QRect, clock: QRect, area: QRect, least: int) -> int | None:
+    """The frame width at which a window too wide to go beside ``clock`` as it is (the
+    private notes, 822 pixels on a 1024×600 screen) fits on the wider side of it: that
+    side's width, when it is at least ``least`` (the window's minimum, frame included)."""
+    if not frame.intersects(clock) or frame.height() > area.height():
+        return None
+    width = max(area.right() - clock.right() - GAP, clock.left() - GAP - area.left())
+    return min(width, frame.width()) if width >= least else None
 
 
 class ClockGuard(QObject):
@@ -81,10 +93,20 @@ class ClockGuard(QObject):
 
     def keep_clear(self, dialog: QWidget) -> None:
         frame = dialog.frameGeometry()
-        offset = dialog.pos() - frame.topLeft()
-        target = clear_of(frame, self._clock_area(), dialog.screen().availableGeometry())
+        clock, area = self._clock_area(), dialog.screen().availableGeometry()
+        target = clear_of(frame, clock, area)
         if target is not None:
-            dialog.move(target + offset - (dialog.geometry().topLeft() - dialog.pos()))
+            # A window's position is its frame's (Qt's move() and pos() both), so the frame
+            # goes where asked. Taking the title bar off as well put a dialog clamped to the
+            # top of the screen 20 pixels above it once the window manager had framed it.
+            dialog.move(target + (dialog.pos() - frame.topLeft()))
+            return
+        # Nowhere beside the clock as it is: narrower, if the dialog can be (its minimum); the
+        # next look moves it beside the clock, once the window manager has framed that size.
+        extra = frame.width() - dialog.width()
+        width = narrowed_beside(frame, clock, area, dialog.minimumSizeHint().width() + extra)
+        if width is not None:
+            dialog.resize(width - extra, dialog.height())
 
     def stop(self) -> None:
         self._watch.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QWidget
 
 from circlekeeper.i18n import _
 
@@ -35,6 +35,11 @@ class SeatingList(QListWidget):
         super().__init__(parent)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        # A long name wraps inside the list: at 1024×600 it is about 210 pixels wide, and
+        # names ran off its edge behind a sideways scroll bar ("Maria Fernanda de los Santo").
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
 
     def sizeHint(self) -> QSize:
         row = max(self.fontMetrics().height(), self.sizeHintForRow(0))
