@@ -56,6 +56,33 @@ def write_atomically(path: Path, data: bytes) -> Path:
     return path
 
 
+def check_destination(path: Path, *, folder: bool = False) -> None:
+    """Raise :class:`ExportFailed` when a PDF (or, with ``folder``, PDFs) could not be
+    written at ``path``, saying why, before anything is laid out: a folder that is missing,
+    read-only, full or not a folder at all is found by writing and removing a scratch file
+    there, as the export itself would.
+
+    A folder to export into may not exist yet (the export creates it); then the nearest
+    folder that exists is tried.
+    """
+    if not folder and (path.is_dir() or is_special_file(path)):
+        if path.is_dir():
+            raise ExportFailed(
+                _("{path} is a folder; type a file name for the PDF.").format(path=path)
+            )
+        return
+    where = path if folder else path.parent
+    if folder:
+        while not where.exists() and where.parent != where:
+            where = where.parent
+    _require_folder(where)
+    try:
+        with tempfile.TemporaryFile(prefix=".circlekeeper-", dir=where):
+            pass
+    except OSError as error:
+        raise ExportFailed(_cannot_write(where, error)) from error
+
+
 def is_special_file(path: Path) -> bool:
     """True for an existing device, FIFO or socket (after symlinks): never to be replaced."""
     try:

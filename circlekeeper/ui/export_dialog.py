@@ -72,8 +72,10 @@ class ExportDialog(QDialog):
         path: Path | None = None,
         folder: bool = False,
         title: str | None = None,
+        warn: Callable[[QWidget, str, str], object] = QMessageBox.warning,
     ) -> None:
         super().__init__(parent)
+        self._warn = warn
         title = title or _("Export PDF")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -128,6 +130,22 @@ class ExportDialog(QDialog):
 
     def _update(self) -> None:
         self.export_button.setEnabled(bool(self.path.text().strip()))
+
+    def accept(self) -> None:
+        """*Export* closes the dialog only when the PDF can be written where it should go.
+        Otherwise the message says why over the dialog, which stays with every choice as it
+        was and the place selected to change: the person had to open the export again and
+        choose everything anew, and the place that failed was the next one offered."""
+        from circlekeeper.reports.files import check_destination
+
+        try:
+            check_destination(self.choice().path, folder=self._folder)
+        except UserFacingError as error:
+            self._warn(self, _("Export failed"), str(error))
+            self.path.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.path.selectAll()
+            return
+        super().accept()
 
     def _browse(self) -> None:
         if self._folder:
@@ -290,13 +308,14 @@ def export_session_pdf(
     *,
     folder: Path | None = None,
     ask: bool = True,
+    memory: ExportMemory | None = None,
 ) -> ExportRun | None:
     """Ask for privacy, paper and file, then write the session's PDF without blocking the UI.
 
     Returns the running export (connect ``finished``/``failed``), or ``None`` if the person
     closed the dialog. ``ask=False`` skips the dialog and writes to ``folder`` (tests, batch).
     """
-    memory = ExportMemory()
+    memory = memory or ExportMemory()
     from circlekeeper.reports import default_filename, render_session
 
     suggested = (folder or memory.folder()) / default_filename(summary)
@@ -310,7 +329,6 @@ def export_session_pdf(
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         choice = dialog.choice()
-        memory.remember(summary.circle, choice.privacy, choice.paper, choice.path)
     else:
         choice = ExportChoice(context.privacy, context.paper, suggested)
     chosen = replace(context, privacy=choice.privacy, paper=choice.paper)
@@ -324,7 +342,12 @@ def export_session_pdf(
         progress(1, 1)
         return path
 
-    return run_export(parent, job, _("Preparing the PDF…"))
+    run = run_export(parent, job, _("Preparing the PDF…"))
+    if ask:  # remembered once written: a folder that failed is not the next one offered
+        run.finished.connect(
+            lambda _path: memory.remember(summary.circle, choice.privacy, choice.paper, choice.path)
+        )
+    return run
 
 
 def export_sessions(
