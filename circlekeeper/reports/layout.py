@@ -30,6 +30,8 @@ from circlekeeper.reports.fonts import fonts as registered_fonts
 from circlekeeper.session.frozen import FrozenRecord
 
 MARGIN = 18 * mm
+FRAME_PADDING = 6.0
+"""Points a page's frame keeps free inside its top and bottom edges (reportlab's own)."""
 FOOTER_Y = 10 * mm
 # The app's own palette (circlekeeper.palette), printed: the same teal and magenta as the ring.
 INK = colors.HexColor(PRINT.ink)
@@ -166,7 +168,14 @@ def build_pdf(
         invariant=1 if invariant else 0,
     )
     frame = Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", showBoundary=0
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        topPadding=FRAME_PADDING,
+        bottomPadding=FRAME_PADDING,
+        id="body",
+        showBoundary=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=numbered_canvas(footer, fonts.regular, fonts))
@@ -178,7 +187,8 @@ def frame_width(paper: Paper) -> float:
 
 
 def frame_height(paper: Paper) -> float:
-    return page_size(paper)[1] - 2 * MARGIN - 6 * mm
+    """The height a page's flowables share: the frame less its top and bottom padding."""
+    return page_size(paper)[1] - 2 * MARGIN - 6 * mm - 2 * FRAME_PADDING
 
 
 def footer_text(generated: datetime) -> Callable[[int, int], str]:

@@ -31,6 +31,7 @@ from circlekeeper.reports.layout import (
     Styles,
     build_pdf,
     footer_text,
+    frame_height,
     frame_width,
     stylesheet,
 )
@@ -66,6 +67,15 @@ def local_zone(name: str) -> ZoneInfo | None:
 
 
 BULLET = "•&nbsp; "
+CHART_SPACE = 10.0
+"""Points between the speaking-time table's notes and the chart."""
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    """How tall ``flowables`` print at ``width``, with the space around each."""
+    return sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+
+
 """A bullet and its gap. The last space is an ordinary one so the first word after it stands
 alone: reportlab shapes a word with the font it starts in, and a bullet glued to a Devanagari
 name by two non-breaking spaces printed the name's first word in DejaVu's empty boxes."""
@@ -346,8 +356,14 @@ class SessionReport(StoryWriter):
             "Speaking time per person against the equal share among those who spoke (dashed "
             "line); magenta bars are more than 25 % above it. Bars follow the table's order."
         )
-        chart = SpeakingChart(bars, summary.equal_share, self.width, self.text, mirrored=self.rtl)
-        out.append(KeepTogether([Spacer(1, 10), chart, *self.say(caption, s.small)]))
+        below = self.say(caption, s.small)
+        # The chart and its caption share a page: the chart's bars close up where a page
+        # would not hold both (the caption printed alone on a last page of its own).
+        room = frame_height(self.context.paper) - CHART_SPACE - _height(below, self.width)
+        chart = SpeakingChart(
+            bars, summary.equal_share, self.width, self.text, mirrored=self.rtl, room=room
+        )
+        out.append(KeepTogether([Spacer(1, CHART_SPACE), chart, *below]))
         return out
 
     def moods(self) -> list[Flowable]:
