@@ -352,6 +352,10 @@ class SessionReport(StoryWriter):
             )
             return [*out, *self.say(note, s.small)]
         bars = [Bar(r.rank, r.label, shown[r.person.person_id]) for r in rows]
+        if not any(bar.seconds > 0 for bar in bars):
+            # Nobody spoke (everyone passed, or no round was held): the sentence above says
+            # so, and a chart of empty bars took a page of its own to say it again.
+            return out
         caption = _(
             "Speaking time per person against the equal share among those who spoke (dashed "
             "line); magenta bars are more than 25 % above it. Bars follow the table's order."

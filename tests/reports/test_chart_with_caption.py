@@ -31,3 +31,26 @@ def test_bars_close_up_only_as_far_as_the_page_needs() -> None:
     assert bar_gap(8, 600.0) == BAR_GAP
     assert LEAST_GAP < bar_gap(40, 620.0) < BAR_GAP
     assert bar_gap(40, 100.0) == LEAST_GAP
+
+
+def test_no_chart_of_empty_bars_when_nobody_spoke(tmp_path) -> None:
+    """Everyone passed, or no round was held: the sentence says nobody spoke, and no chart
+    of empty bars follows (it took a second page of an empty session's summary)."""
+    from circlekeeper.session import CircleSession, FakeClock, Participant
+    from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
+    from circlekeeper.session.summary import summarize
+
+    for rounds in (0, 2):
+        session = CircleSession(FakeClock())
+        session.start("Tuesday", [Participant(str(i), f"Person {i}") for i in range(6)], ("Sam",))
+        for _round in range(rounds):
+            session.start_round(RoundPlan(RoundKind.CHECK_IN, TimePolicy.fixed(60)))
+            for _person in range(6):
+                session.pass_turn()
+            session.end_round()
+        session.end_session()
+        data = render_session(summarize(session.log), ReportContext(privacy=Privacy.NAMES))
+        pages = pdf_pages(data)
+        assert "Nobody spoke in this session" in " ".join(" ".join(pages).split())
+        assert all(CAPTION not in " ".join(page.split()) for page in pages)
+        assert len(pages) == 1
