@@ -66,7 +66,11 @@ class ExportMemory:
     def remember(self, circle: str, privacy: Privacy, paper: Paper, path: Path) -> None:
         self._settings.setValue(f"privacy/{_key(circle)}", privacy.value)
         self._settings.setValue("paper", paper.value)
-        self._settings.setValue("folder", str(path.parent))
+        self.remember_folder(path.parent)
+
+    def remember_folder(self, folder: Path) -> None:
+        """The folder a file was just written to: the next export starts there."""
+        self._settings.setValue("folder", str(folder))
         self._settings.sync()
 
 

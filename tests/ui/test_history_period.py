@@ -9,11 +9,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from circlekeeper.commands.report_input import base_context, period_report
 from circlekeeper.store import Store
 from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.ui.export_memory import ExportMemory
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.period_export import store_period_saver
 from circlekeeper.ui.history.period_view import preset_days
@@ -36,6 +38,7 @@ def page(qtbot, store: Store, tmp_path: Path) -> HistoryPage:
         lambda: base_context(store),
         lambda circle_id: store.circles.get(circle_id).name,
         ask_path=lambda _parent, _kind, suggested: suggested,
+        memory=ExportMemory(QSettings(str(tmp_path / "export.ini"), QSettings.Format.IniFormat)),
     )
     widget = HistoryPage(
         HistoryQueries.for_store(store),
@@ -108,7 +111,7 @@ def test_backwards_dates_are_explained_not_counted(page: HistoryPage) -> None:
 def test_saving_the_csv_and_the_pdf_for_the_chosen_period(
     qtbot, page: HistoryPage, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("circlekeeper.ui.history.period_export.documents_folder", lambda: tmp_path)
+    monkeypatch.setattr("circlekeeper.ui.export_memory.documents_folder", lambda: tmp_path)
     view = page.period_view
     view.csv_button.click()
     run = saved[-1]
