@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -107,6 +108,11 @@ class ExportDialog(QDialog):
         where = QLabel(_("&Folder:") if folder else _("Save &as:"))
         where.setBuddy(self.path)
         form.addRow(where, row)
+        # The field shows the end of a long path (the file's name), so the folder it goes
+        # into was out of sight: it is named under the field, shortened in its middle.
+        self.folder_note = FolderNote()
+        if not folder:
+            form.addRow("", self.folder_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -129,7 +135,9 @@ class ExportDialog(QDialog):
         )
 
     def _update(self) -> None:
-        self.export_button.setEnabled(bool(self.path.text().strip()))
+        typed = self.path.text().strip()
+        self.export_button.setEnabled(bool(typed))
+        self.folder_note.set_folder(self.choice().path.parent if typed else None)
 
     def accept(self) -> None:
         """*Export* closes the dialog only when the PDF can be written where it should go.
@@ -168,6 +176,39 @@ class ExportDialog(QDialog):
         # Translators: the suggested file name of a summary; keep the .pdf ending.
         name = typed.name or _("summary.pdf")
         return str(folder if self._folder else folder / name)
+
+
+class FolderNote(QLabel):
+    """ "In /home/ana/Documents/Board reports": the folder a file goes into, shortened in its
+    middle to the label's width (its tooltip says it whole)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        muted = self.palette()  # a note about the field above, in the placeholder's grey
+        muted.setColor(
+            QPalette.ColorRole.WindowText, muted.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.setPalette(muted)
+        self.setMinimumWidth(1)
+        self.folder: Path | None = None
+        self.words = ""
+
+    def set_folder(self, folder: Path | None) -> None:
+        self.folder = folder
+        # Translators: under "Save as:" in the export dialog: the folder the PDF goes into.
+        self.words = "" if folder is None else _("In {folder}").format(folder=folder)
+        self.setToolTip(self.words)
+        self.setAccessibleName(self.words)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self.words, Qt.TextElideMode.ElideMiddle, self.width()))
 
 
 class _Signals(QObject):

@@ -188,3 +188,22 @@ def test_a_failed_export_is_not_the_folder_offered_next(qtbot, tmp_path, monkeyp
     with qtbot.waitSignal(run.failed, timeout=20_000):
         pass
     assert memory.folder() == good
+
+
+def test_the_folder_a_pdf_goes_into_is_named_under_the_field(qtbot, tmp_path) -> None:
+    """The field scrolls to the file's name at its end, so the folder was out of sight."""
+    from PySide6.QtWidgets import QLabel
+
+    folder = tmp_path / "Board reports" / "2026" / "Tuesday evening circle, every session"
+    dialog = ExportDialog(None, path=folder / "2026-11-28-Tuesday-Evening-Circle.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    notes = [label for label in dialog.findChildren(QLabel) if label.toolTip()]
+    assert [label.toolTip() for label in notes] == [f"In {folder}"]
+    shown = notes[0].text()
+    assert shown.startswith("In /") and shown.endswith("every session")  # cut in its middle
+    assert notes[0].fontMetrics().horizontalAdvance(shown) <= notes[0].width()
+    dialog.path.setText(str(tmp_path / "elsewhere" / "summary"))
+    assert notes[0].toolTip() == f"In {tmp_path / 'elsewhere'}"
+    assert dialog.width() < 1024  # a long folder never widens the dialog past a small screen
