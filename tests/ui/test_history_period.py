@@ -177,3 +177,26 @@ def test_a_period_without_sessions_says_only_that(page: HistoryPage) -> None:
     view.set_days(date(2020, 1, 1), date(2020, 1, 31))
     view.show_button.click()
     assert view.words.text() == "No sessions were held in this period."
+
+
+def test_each_circles_average_length_reads_the_same_on_screen_and_in_the_pdf(
+    page: HistoryPage, store: Store
+) -> None:
+    """The Period tab said "41 min" where the report printed "41:15" for the same circle."""
+    from circlekeeper.reports import render_period
+    from tests.reports.conftest import pdf_text, words
+
+    view = page.period_view
+    view.show_button.click()
+    heads = [
+        view.circles.horizontalHeaderItem(c).text().replace("\n", " ")
+        for c in range(view.circles.columnCount())
+    ]
+    column = heads.index("Avg. length")
+    shown = {row[0]: " ".join(row[column].split()) for row in rows(view.circles)}
+    report = period_report(store, date(2026, 3, 1), date(2026, 3, 31))
+    printed = words(pdf_text(render_period(report, base_context(store))))
+    for circle, length in shown.items():
+        section = printed[printed.index(f"{circle} This period") :]
+        line = section[section.index("Average length") :][:60]
+        assert line.startswith(f"Average length {length} "), (circle, line)
