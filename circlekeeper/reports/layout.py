@@ -124,7 +124,10 @@ def numbered_canvas(
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                width, _ = self._pagesize
+                width, height = self._pagesize
+                head = state.get(RUNNING_HEAD)
+                if isinstance(head, tuple) and head[1] != number:  # not on the first page
+                    _draw_running_head(self, head[0], width, height)
                 self.saveState()
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.5)
@@ -208,6 +211,42 @@ def _right_to_left(text: str) -> bool:
     from circlekeeper.reports.bidi_order import has_rtl
 
     return has_rtl(text)
+
+
+RUNNING_HEAD = "ck_running_head"
+"""The canvas attribute a :class:`RunningHead` sets: its lines and the page it began on."""
+
+
+class RunningHead(Flowable):
+    """Zero-size mark at the start of a session's summary: the pages after its first carry
+    ``lines`` (which circle, which day) at their top, so a page of a printed summary, or of a
+    combined export of many, still says whose it is when it is read on its own."""
+
+    def __init__(self, lines: list[Flowable]) -> None:
+        super().__init__()
+        self.lines = lines
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        setattr(self.canv, RUNNING_HEAD, (self.lines, self.canv.getPageNumber()))
+
+
+def _draw_running_head(
+    page: canvas.Canvas, lines: list[Flowable], width: float, height: float
+) -> None:
+    """The running head above the frame, over a rule, as the footer sits under it."""
+    top = height - MARGIN + 4
+    page.saveState()
+    page.setStrokeColor(RULE)
+    page.setLineWidth(0.5)
+    page.line(MARGIN, top, width - MARGIN, top)
+    page.restoreState()
+    for flowable in lines[:1]:
+        flowable.wrapOn(page, width - 2 * MARGIN, 20)
+        flowable.drawOn(page, MARGIN, top + 3)
 
 
 def _draw_rtl_footer(page: canvas.Canvas, text: str, fonts: FontSet, width: float) -> None:

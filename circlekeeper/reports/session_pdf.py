@@ -12,6 +12,7 @@ table columns from right to left, the chart's bars growing leftwards, every line
 from __future__ import annotations
 
 import logging
+from datetime import UTC
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.lib.utils import ImageReader
@@ -20,6 +21,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
 from circlekeeper.i18n import _, ngettext, speaking, writes_right_to_left
 from circlekeeper.i18n.formats import (
     format_clock,
+    format_date,
     format_list,
     format_number,
 )
@@ -28,6 +30,7 @@ from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
 from circlekeeper.reports.layout import (
+    RunningHead,
     Styles,
     build_pdf,
     footer_text,
@@ -38,6 +41,7 @@ from circlekeeper.reports.layout import (
 from circlekeeper.reports.people import person_prompt_lines, ranked_rows
 from circlekeeper.reports.session_words import (
     attendance_line,
+    aware,
     fairness_sentence,
     mood_moment,
     planned_sentence,
@@ -111,7 +115,7 @@ class SessionReport(StoryWriter):
 
     def story(self) -> list[Flowable]:
         with speaking(self.language):
-            story: list[Flowable] = []
+            story: list[Flowable] = [RunningHead(self.running_head())]
             story += self.header()
             story += self.attendance()
             story += self.agreements()
@@ -124,6 +128,20 @@ class SessionReport(StoryWriter):
                 story.append(Spacer(1, 8))
                 story += self.say(notice, self.styles.small)
             return story
+
+    def running_head(self) -> list[Flowable]:
+        """Which circle and day, at the top of the summary's pages after its first."""
+        circle = " ".join((self.summary.circle or _("Untitled circle")).split())
+        if self.context.demo:
+            circle = _("{circle} (demo)").format(circle=circle)
+        circle = self.text.fit(circle, self.styles.small, self.width * 0.7)  # one line, and the day
+        start = self.summary.started_wall
+        words = circle
+        if start is not None:
+            day = format_date(aware(start).astimezone(self.zone or UTC), "long")
+            # Translators: at the top of a printed summary's second and later pages.
+            words = _("{circle} · {date}").format(circle=isolate(circle), date=day)
+        return self.text.line(words, self.styles.small, self.width, rtl_base=self.rtl)
 
     # -- sections --------------------------------------------------------------------------
     def header(self) -> list[Flowable]:
