@@ -48,6 +48,15 @@ def write_atomically(path: Path, data: bytes) -> Path:
     except OSError as error:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+        if isinstance(error, PermissionError) and path.is_file():
+            # Windows will not replace a file another program has open (a PDF reader showing
+            # last week's summary): the folder is fine, the file is taken.
+            raise ExportFailed(
+                _(
+                    "{name} could not be replaced: it may be open in another program, or"
+                    " read-only. Close it or choose another name; it was left as it was."
+                ).format(name=path.name)
+            ) from error
         raise ExportFailed(_cannot_write(folder, error)) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -384,10 +384,11 @@ def export_session_pdf(
         return path
 
     run = run_export(parent, job, _("Preparing the PDF…"))
-    if ask:  # remembered once written: a folder that failed is not the next one offered
-        run.finished.connect(
-            lambda _path: memory.remember(summary.circle, choice.privacy, choice.paper, choice.path)
-        )
+    if ask:
+        # Privacy and paper are kept at once, so trying again after a failure starts from
+        # them; the folder once written to: a folder that failed is not the next one offered.
+        memory.remember_choice(summary.circle, choice.privacy, choice.paper)
+        run.finished.connect(lambda written: memory.remember_folder(Path(written).parent))
     return run
 
 

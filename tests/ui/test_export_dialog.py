@@ -172,6 +172,7 @@ def test_a_failed_export_is_not_the_folder_offered_next(qtbot, tmp_path, monkeyp
 
     def chosen(dialog: ExportDialog) -> int:
         dialog.path.setText(str(next(places)))  # as though checked and accepted, then it fails
+        dialog.paper.setCurrentIndex(dialog.paper.findData(Paper.LETTER.value))
         return ExportDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ExportDialog, "exec", chosen)
@@ -188,6 +189,7 @@ def test_a_failed_export_is_not_the_folder_offered_next(qtbot, tmp_path, monkeyp
     with qtbot.waitSignal(run.failed, timeout=20_000):
         pass
     assert memory.folder() == good
+    assert memory.paper(Paper.A4) is Paper.LETTER  # what was chosen stays, to try again
 
 
 def test_the_folder_a_pdf_goes_into_is_named_under_the_field(qtbot, tmp_path) -> None:
@@ -207,3 +209,30 @@ def test_the_folder_a_pdf_goes_into_is_named_under_the_field(qtbot, tmp_path) ->
     dialog.path.setText(str(tmp_path / "elsewhere" / "summary"))
     assert notes[0].toolTip() == f"In {tmp_path / 'elsewhere'}"
     assert dialog.width() < 1024  # a long folder never widens the dialog past a small screen
+
+
+def test_a_pdf_open_in_another_program_is_named_and_left_as_it_was(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """Windows will not replace a file a PDF reader has open: the message blamed the folder
+    ("could not be written to … free some space") where the file itself was taken."""
+    import os
+
+    summary = demo_summary(people=3, rounds=1)
+    old = tmp_path / default_filename(summary)
+    old.write_bytes(b"%PDF- last week's")
+
+    def taken(source, target):  # what os.replace meets on Windows over an open file
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", taken)
+    run = export_session_pdf(None, summary, ReportContext(), folder=tmp_path, ask=False)
+    assert run is not None
+    run._show_errors = False
+    with qtbot.waitSignal(run.failed, timeout=20_000) as failed:
+        pass
+    message = failed.args[0]
+    assert old.name in message and "open in another program" in message
+    assert "free some space" not in message
+    assert old.read_bytes() == b"%PDF- last week's"
+    assert list(tmp_path.iterdir()) == [old]  # no part-written file left beside it
