@@ -152,6 +152,8 @@ class HistoryPage(QWidget):
         # tooltip instead of a sideways scroll bar (it scrolled at 1366×768).
         rooms = session_columns(self.table)
         self.columns = ColumnFitter(self.table, rooms)
+        for read in (self.model.modelReset, self.model.rowsInserted):
+            read.connect(lambda *_: self.columns.show_places(self.model.places_shown))
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
