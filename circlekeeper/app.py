@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from circlekeeper.errors import UserFacingError
-from circlekeeper.i18n import _, pgettext
+from circlekeeper.i18n import _
 from circlekeeper.process_clock import seconds_since_process_start
 
 if TYPE_CHECKING:
@@ -159,7 +159,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     content_shown: list[bool] = []
 
     def finish_smoke() -> None:
-        finish_smoke_test(opened[0], failure)
+        from circlekeeper import smoke_check
+
+        smoke_check.report(opened[0].store, failure)
         app.exit(failure[0].exit_code if failure else 0)
 
     def shown_with_content() -> None:
@@ -246,22 +248,6 @@ def first_page(db: str | None) -> FirstPage | None:
         SeatedMember(p.person_id, p.name, p.pronouns, p.archived) for p in look.first_members
     )
     return FirstPage(cards, look.circles[0].record, members)
-
-
-def finish_smoke_test(data: Connected, failure: list[UserFacingError]) -> None:
-    """Check that this install has everything it ships with; print what was found."""
-    from circlekeeper.smoke_check import InstallationIncomplete, run_checks
-
-    try:
-        found = run_checks(data.store)
-    except InstallationIncomplete as error:
-        failure.append(error)
-        return
-    # Translators: {found} lists what the checks found, one item after another, as
-    # "database migrated to 0007_circle_cadence; 5 prompt decks (155 prompts); …".
-    # Translators: what stands between two findings (Arabic writes "؛ ").
-    separator = pgettext("between the smoke test's findings", "; ")
-    print(_("smoke test passed: {found}").format(found=separator.join(found)), flush=True)
 
 
 def greet(window: MainWindow, data: Connected) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from circlekeeper.bundled import resource, resource_file
 from circlekeeper.errors import UserFacingError
-from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_list, format_number
 
 INSTALL_INCOMPLETE_EXIT = 4
@@ -171,3 +171,18 @@ def run_checks(store: object) -> list[str]:
             ) from error
     found.append(_("resources in {folder}").format(folder=resource()))
     return found
+
+
+def report(store: object, failure: list[UserFacingError]) -> None:
+    """Print what the checks found, or keep the first gap in ``failure`` for the exit code
+    (the caller quits the event loop with it)."""
+    try:
+        found = run_checks(store)
+    except InstallationIncomplete as error:
+        failure.append(error)
+        return
+    # Translators: {found} lists what the checks found, one item after another, as
+    # "database migrated to 0007_circle_cadence; 5 prompt decks (155 prompts); …".
+    # Translators: what stands between two findings (Arabic writes "؛ ").
+    separator = pgettext("between the smoke test's findings", "; ")
+    print(_("smoke test passed: {found}").format(found=separator.join(found)), flush=True)

@@ -67,9 +67,11 @@ class SpeakingChart(Flowable):
         text: Typesetter,
         *,
         mirrored: bool = False,
+        room: float | None = None,
     ) -> None:
         super().__init__()
         self.text = text
+        self.gap = bar_gap(len(bars), room)
         self.mirrored = mirrored
         fonts = text.fonts
         style = ParagraphStyle(
@@ -93,8 +95,10 @@ class SpeakingChart(Flowable):
             for b in bars
         ]
         self.font = fonts.regular
-        self.height = _TOP_PAD + len(bars) * (BAR_HEIGHT + BAR_GAP) + _BOTTOM_PAD
-        self.ticks, self.blocks = _plot(bars, equal_share, width, self.label_width, mirrored)
+        self.height = _TOP_PAD + len(bars) * (BAR_HEIGHT + self.gap) + _BOTTOM_PAD
+        self.ticks, self.blocks = _plot(
+            bars, equal_share, width, self.label_width, mirrored, self.gap
+        )
         self.equal_x = _equal_share_x(bars, equal_share, width, self.label_width, mirrored)
         self.equal_share = equal_share
         share_style = ParagraphStyle(
@@ -119,7 +123,7 @@ class SpeakingChart(Flowable):
         self._draw_plot()
         label_x = self.width - self.label_width + 4 if self.mirrored else 0
         for row, flowables in enumerate(self.labels):
-            y = self.height - _TOP_PAD - (row + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP / 2
+            y = self.height - _TOP_PAD - (row + 1) * (BAR_HEIGHT + self.gap) + self.gap / 2
             for flowable in flowables[:1]:
                 _h_unused, h = flowable.wrap(self.label_width - 4, 100)
                 # the first baseline sits a font size below the top of the paragraph
@@ -163,6 +167,18 @@ class SpeakingChart(Flowable):
 _TOP_PAD = 6.0
 _BOTTOM_PAD = 26.0
 _SHARE_LABEL_WIDTH = 160.0
+LEAST_GAP = 1.0
+
+
+def bar_gap(count: int, room: float | None) -> float:
+    """The space between bars: ``BAR_GAP``, or less where ``count`` bars would be taller
+    than ``room`` (what a page leaves the chart beside its caption). Forty bars on US Letter
+    were a few points too tall to share a page with their caption, which then printed alone
+    on a last page of its own."""
+    if room is None or count == 0:
+        return BAR_GAP
+    fits = (room - _TOP_PAD - _BOTTOM_PAD) / count - BAR_HEIGHT
+    return max(LEAST_GAP, min(BAR_GAP, fits))
 
 
 def _equal_share_x(
@@ -174,11 +190,16 @@ def _equal_share_x(
 
 
 def _plot(
-    bars: Sequence[Bar], equal_share: float, width: float, label_width: float, mirrored: bool
+    bars: Sequence[Bar],
+    equal_share: float,
+    width: float,
+    label_width: float,
+    mirrored: bool,
+    gap: float = BAR_GAP,
 ) -> tuple[list[_Tick], list[_Block]]:
     """Where the ticks and bars go (page x from the left, mirrored for a right-to-left
     report)."""
-    height = _TOP_PAD + len(bars) * (BAR_HEIGHT + BAR_GAP) + _BOTTOM_PAD
+    height = _TOP_PAD + len(bars) * (BAR_HEIGHT + gap) + _BOTTOM_PAD
     plot_x = label_width
     plot_w = width - label_width - 40
     longest = max([b.seconds for b in bars] + [equal_share, 1.0])
@@ -196,7 +217,7 @@ def _plot(
         tick += step
     blocks: list[_Block] = []
     for row, bar in enumerate(bars):
-        y = height - _TOP_PAD - (row + 1) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP / 2
+        y = height - _TOP_PAD - (row + 1) * (BAR_HEIGHT + gap) + gap / 2
         length = max(bar.seconds * scale, 0.0)
         colour = OVER if equal_share and bar.seconds > equal_share * 1.25 else ACCENT
         left = at(plot_x + length) if mirrored else plot_x

@@ -48,12 +48,48 @@ def write_atomically(path: Path, data: bytes) -> Path:
     except OSError as error:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+        if isinstance(error, PermissionError) and path.is_file():
+            # Windows will not replace a file another program has open (a PDF reader showing
+            # last week's summary): the folder is fine, the file is taken.
+            raise ExportFailed(
+                _(
+                    "{name} could not be replaced: it may be open in another program, or"
+                    " read-only. Close it or choose another name; it was left as it was."
+                ).format(name=path.name)
+            ) from error
         raise ExportFailed(_cannot_write(folder, error)) from error
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
     return path
+
+
+def check_destination(path: Path, *, folder: bool = False) -> None:
+    """Raise :class:`ExportFailed` when a PDF (or, with ``folder``, PDFs) could not be
+    written at ``path``, saying why, before anything is laid out: a folder that is missing,
+    read-only, full or not a folder at all is found by writing and removing a scratch file
+    there, as the export itself would.
+
+    A folder to export into may not exist yet (the export creates it); then the nearest
+    folder that exists is tried.
+    """
+    if not folder and (path.is_dir() or is_special_file(path)):
+        if path.is_dir():
+            raise ExportFailed(
+                _("{path} is a folder; type a file name for the PDF.").format(path=path)
+            )
+        return
+    where = path if folder else path.parent
+    if folder:
+        while not where.exists() and where.parent != where:
+            where = where.parent
+    _require_folder(where)
+    try:
+        with tempfile.TemporaryFile(prefix=".circlekeeper-", dir=where):
+            pass
+    except OSError as error:
+        raise ExportFailed(_cannot_write(where, error)) from error
 
 
 def is_special_file(path: Path) -> bool:

@@ -30,6 +30,8 @@ from circlekeeper.reports.fonts import fonts as registered_fonts
 from circlekeeper.session.frozen import FrozenRecord
 
 MARGIN = 18 * mm
+FRAME_PADDING = 6.0
+"""Points a page's frame keeps free inside its top and bottom edges (reportlab's own)."""
 FOOTER_Y = 10 * mm
 # The app's own palette (circlekeeper.palette), printed: the same teal and magenta as the ring.
 INK = colors.HexColor(PRINT.ink)
@@ -122,7 +124,10 @@ def numbered_canvas(
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                width, _ = self._pagesize
+                width, height = self._pagesize
+                head = state.get(RUNNING_HEAD)
+                if isinstance(head, tuple) and head[1] != number:  # not on the first page
+                    _draw_running_head(self, head[0], width, height)
                 self.saveState()
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.5)
@@ -166,7 +171,14 @@ def build_pdf(
         invariant=1 if invariant else 0,
     )
     frame = Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", showBoundary=0
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        topPadding=FRAME_PADDING,
+        bottomPadding=FRAME_PADDING,
+        id="body",
+        showBoundary=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=numbered_canvas(footer, fonts.regular, fonts))
@@ -178,7 +190,8 @@ def frame_width(paper: Paper) -> float:
 
 
 def frame_height(paper: Paper) -> float:
-    return page_size(paper)[1] - 2 * MARGIN - 6 * mm
+    """The height a page's flowables share: the frame less its top and bottom padding."""
+    return page_size(paper)[1] - 2 * MARGIN - 6 * mm - 2 * FRAME_PADDING
 
 
 def footer_text(generated: datetime) -> Callable[[int, int], str]:
@@ -198,6 +211,42 @@ def _right_to_left(text: str) -> bool:
     from circlekeeper.reports.bidi_order import has_rtl
 
     return has_rtl(text)
+
+
+RUNNING_HEAD = "ck_running_head"
+"""The canvas attribute a :class:`RunningHead` sets: its lines and the page it began on."""
+
+
+class RunningHead(Flowable):
+    """Zero-size mark at the start of a session's summary: the pages after its first carry
+    ``lines`` (which circle, which day) at their top, so a page of a printed summary, or of a
+    combined export of many, still says whose it is when it is read on its own."""
+
+    def __init__(self, lines: list[Flowable]) -> None:
+        super().__init__()
+        self.lines = lines
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        setattr(self.canv, RUNNING_HEAD, (self.lines, self.canv.getPageNumber()))
+
+
+def _draw_running_head(
+    page: canvas.Canvas, lines: list[Flowable], width: float, height: float
+) -> None:
+    """The running head above the frame, over a rule, as the footer sits under it."""
+    top = height - MARGIN + 4
+    page.saveState()
+    page.setStrokeColor(RULE)
+    page.setLineWidth(0.5)
+    page.line(MARGIN, top, width - MARGIN, top)
+    page.restoreState()
+    for flowable in lines[:1]:
+        flowable.wrapOn(page, width - 2 * MARGIN, 20)
+        flowable.drawOn(page, MARGIN, top + 3)
 
 
 def _draw_rtl_footer(page: canvas.Canvas, text: str, fonts: FontSet, width: float) -> None:

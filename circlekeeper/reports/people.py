@@ -62,14 +62,34 @@ def _without_article(letters: list[str]) -> list[str]:
 
 
 def _letters(word: str) -> list[str]:
-    """Clusters, with a virama (Brahmic scripts) joining the next consonant to its cluster."""
+    """Clusters, with a virama (Brahmic scripts) joining the next consonant to its cluster,
+    and a Hangul syllable's vowel and final jamo joining its first (the word is decomposed to
+    find marks, which splits 김 into ᄀ, ᅵ and ᆷ)."""
     out: list[str] = []
     for cluster in split_clusters(unicodedata.normalize("NFD", word)):
-        if out and unicodedata.name(out[-1][-1], "").endswith(("VIRAMA", "SIGN VIRAMA")):
+        if out and _joins(out[-1][-1], cluster[0]):
             out[-1] += cluster
         else:
             out.append(cluster)
     return [unicodedata.normalize("NFC", c) for c in out]
+
+
+def _joins(last: str, first: str) -> bool:
+    """Whether a cluster starting with ``first`` belongs to the one ending in ``last``."""
+    if unicodedata.name(last, "").endswith(("VIRAMA", "SIGN VIRAMA")):
+        return True
+    return _is_hangul_jamo(last) and _follows_in_syllable(first)
+
+
+def _is_hangul_jamo(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("HANGUL CHOSEONG") or _follows_in_syllable(
+        letter
+    )
+
+
+def _follows_in_syllable(letter: str) -> bool:
+    """A Hangul vowel (jungseong) or final consonant (jongseong) jamo."""
+    return unicodedata.name(letter, "").startswith(("HANGUL JUNGSEONG", "HANGUL JONGSEONG"))
 
 
 def label_for(person: PersonSummary, rank: int, privacy: Privacy) -> str:

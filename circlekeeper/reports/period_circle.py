@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_list, format_month
+from circlekeeper.i18n.formats import format_duration as length_in_words
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import isolate
@@ -23,7 +24,6 @@ from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
 from circlekeeper.reports.period_flowables import KeptTogether
 from circlekeeper.reports.typeset import Typesetter
-from circlekeeper.session.model import format_duration
 from circlekeeper.session.period_figures import (
     AttendanceGrid,
     CirclePeriod,
@@ -244,7 +244,12 @@ def _mood_bars(months: Sequence[MoodMonth]) -> list[StackedBar]:
 
 
 def _length(seconds: float | None) -> str:
-    return "—" if seconds is None else format_duration(seconds)
+    """A circle's average session, to the minute in words (``41 min``, ``1 hr and 5 min``),
+    as the history's Period tab shows it: the report printed ``41:15`` beside the screen's
+    ``41 min``, and a session's seconds are noise in an average."""
+    if seconds is None:
+        return "—"
+    return length_in_words(round(seconds / 60) * 60 if seconds >= 60 else seconds)
 
 
 def _local(moment: datetime, zone: ZoneInfo | None) -> datetime:

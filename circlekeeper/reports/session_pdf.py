@@ -12,14 +12,15 @@ table columns from right to left, the chart's bars growing leftwards, every line
 from __future__ import annotations
 
 import logging
+from datetime import UTC
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from circlekeeper.i18n import _, ngettext, speaking, writes_right_to_left
 from circlekeeper.i18n.formats import (
     format_clock,
+    format_date,
     format_list,
     format_number,
 )
@@ -28,15 +29,19 @@ from circlekeeper.reports.charts import MAX_BARS, Bar, SpeakingChart
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.fonts import fonts
 from circlekeeper.reports.layout import (
+    RunningHead,
     Styles,
     build_pdf,
     footer_text,
+    frame_height,
     frame_width,
     stylesheet,
 )
+from circlekeeper.reports.logo import organization_logo
 from circlekeeper.reports.people import person_prompt_lines, ranked_rows
 from circlekeeper.reports.session_words import (
     attendance_line,
+    aware,
     fairness_sentence,
     mood_moment,
     passes_after_speaking,
@@ -70,6 +75,13 @@ BULLET = "•&nbsp; "
 """A bullet and its gap. The last space is an ordinary one so the first word after it stands
 alone: reportlab shapes a word with the font it starts in, and a bullet glued to a Devanagari
 name by two non-breaking spaces printed the name's first word in DejaVu's empty boxes."""
+CHART_SPACE = 10.0
+"""Points between the speaking-time table's notes and the chart."""
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    """How tall ``flowables`` print at ``width``, with the space around each."""
+    return sum(f.wrap(width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
 
 class SessionReport(StoryWriter):
@@ -102,7 +114,7 @@ class SessionReport(StoryWriter):
 
     def story(self) -> list[Flowable]:
         with speaking(self.language):
-            story: list[Flowable] = []
+            story: list[Flowable] = [RunningHead(self.running_head())]
             story += self.header()
             story += self.attendance()
             story += self.agreements()
@@ -116,11 +128,25 @@ class SessionReport(StoryWriter):
                 story += self.say(notice, self.styles.small)
             return story
 
+    def running_head(self) -> list[Flowable]:
+        """Which circle and day, at the top of the summary's pages after its first."""
+        circle = " ".join((self.summary.circle or _("Untitled circle")).split())
+        if self.context.demo:
+            circle = _("{circle} (demo)").format(circle=circle)
+        circle = self.text.fit(circle, self.styles.small, self.width * 0.7)  # one line, and the day
+        start = self.summary.started_wall
+        words = circle
+        if start is not None:
+            day = format_date(aware(start).astimezone(self.zone or UTC), "long")
+            # Translators: at the top of a printed summary's second and later pages.
+            words = _("{circle} · {date}").format(circle=isolate(circle), date=day)
+        return self.text.line(words, self.styles.small, self.width, rtl_base=self.rtl)
+
     # -- sections --------------------------------------------------------------------------
     def header(self) -> list[Flowable]:
         s, ctx = self.styles, self.context
         out: list[Flowable] = []
-        logo = self._logo()
+        logo = organization_logo(self.context.logo_path)
         if logo is not None:
             # Beside the logo the name sits in a table cell, so it is cut to fit (see cell()).
             text_width = self.width - logo.drawWidth - 18
@@ -346,12 +372,22 @@ class SessionReport(StoryWriter):
             )
             return [*out, *self.say(note, s.small)]
         bars = [Bar(r.rank, r.label, shown[r.person.person_id]) for r in rows]
+        if not any(bar.seconds > 0 for bar in bars):
+            # Nobody spoke (everyone passed, or no round was held): the sentence above says
+            # so, and a chart of empty bars took a page of its own to say it again.
+            return out
         caption = _(
             "Speaking time per person against the equal share among those who spoke (dashed "
             "line); magenta bars are more than 25 % above it. Bars follow the table's order."
         )
-        chart = SpeakingChart(bars, summary.equal_share, self.width, self.text, mirrored=self.rtl)
-        out.append(KeepTogether([Spacer(1, 10), chart, *self.say(caption, s.small)]))
+        below = self.say(caption, s.small)
+        # The chart and its caption share a page: the chart's bars close up where a page
+        # would not hold both (the caption printed alone on a last page of its own).
+        room = frame_height(self.context.paper) - CHART_SPACE - _height(below, self.width)
+        chart = SpeakingChart(
+            bars, summary.equal_share, self.width, self.text, mirrored=self.rtl, room=room
+        )
+        out.append(KeepTogether([Spacer(1, CHART_SPACE), chart, *below]))
         return out
 
     def moods(self) -> list[Flowable]:
@@ -398,17 +434,3 @@ class SessionReport(StoryWriter):
             if text and text not in heard.setdefault(use.round_index, []):
                 heard[use.round_index].append(text)
         return heard
-
-    def _logo(self) -> Image | None:
-        path = self.context.logo_path
-        if path is None:
-            return None
-        try:
-            reader = ImageReader(str(path))
-            w, h = reader.getSize()
-        except (OSError, ValueError) as error:
-            log.warning("organization logo could not be read (%s); printing without it", error)
-            return None
-        height = 36.0
-        width = min(w * height / h, 140.0) if h else 36.0
-        return Image(str(path), width=width, height=width * h / w if w else height)

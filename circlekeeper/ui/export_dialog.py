@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -72,8 +73,10 @@ class ExportDialog(QDialog):
         path: Path | None = None,
         folder: bool = False,
         title: str | None = None,
+        warn: Callable[[QWidget, str, str], object] = QMessageBox.warning,
     ) -> None:
         super().__init__(parent)
+        self._warn = warn
         title = title or _("Export PDF")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -105,6 +108,11 @@ class ExportDialog(QDialog):
         where = QLabel(_("&Folder:") if folder else _("Save &as:"))
         where.setBuddy(self.path)
         form.addRow(where, row)
+        # The field shows the end of a long path (the file's name), so the folder it goes
+        # into was out of sight: it is named under the field, shortened in its middle.
+        self.folder_note = FolderNote()
+        if not folder:
+            form.addRow("", self.folder_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -127,7 +135,25 @@ class ExportDialog(QDialog):
         )
 
     def _update(self) -> None:
-        self.export_button.setEnabled(bool(self.path.text().strip()))
+        typed = self.path.text().strip()
+        self.export_button.setEnabled(bool(typed))
+        self.folder_note.set_folder(self.choice().path.parent if typed else None)
+
+    def accept(self) -> None:
+        """*Export* closes the dialog only when the PDF can be written where it should go.
+        Otherwise the message says why over the dialog, which stays with every choice as it
+        was and the place selected to change: the person had to open the export again and
+        choose everything anew, and the place that failed was the next one offered."""
+        from circlekeeper.reports.files import check_destination
+
+        try:
+            check_destination(self.choice().path, folder=self._folder)
+        except UserFacingError as error:
+            self._warn(self, _("Export failed"), str(error))
+            self.path.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.path.selectAll()
+            return
+        super().accept()
 
     def _browse(self) -> None:
         if self._folder:
@@ -150,6 +176,39 @@ class ExportDialog(QDialog):
         # Translators: the suggested file name of a summary; keep the .pdf ending.
         name = typed.name or _("summary.pdf")
         return str(folder if self._folder else folder / name)
+
+
+class FolderNote(QLabel):
+    """ "In /home/ana/Documents/Board reports": the folder a file goes into, shortened in its
+    middle to the label's width (its tooltip says it whole)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        muted = self.palette()  # a note about the field above, in the placeholder's grey
+        muted.setColor(
+            QPalette.ColorRole.WindowText, muted.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.setPalette(muted)
+        self.setMinimumWidth(1)
+        self.folder: Path | None = None
+        self.words = ""
+
+    def set_folder(self, folder: Path | None) -> None:
+        self.folder = folder
+        # Translators: under "Save as:" in the export dialog: the folder the PDF goes into.
+        self.words = "" if folder is None else _("In {folder}").format(folder=folder)
+        self.setToolTip(self.words)
+        self.setAccessibleName(self.words)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        self.setText(metrics.elidedText(self.words, Qt.TextElideMode.ElideMiddle, self.width()))
 
 
 class _Signals(QObject):
@@ -290,13 +349,14 @@ def export_session_pdf(
     *,
     folder: Path | None = None,
     ask: bool = True,
+    memory: ExportMemory | None = None,
 ) -> ExportRun | None:
     """Ask for privacy, paper and file, then write the session's PDF without blocking the UI.
 
     Returns the running export (connect ``finished``/``failed``), or ``None`` if the person
     closed the dialog. ``ask=False`` skips the dialog and writes to ``folder`` (tests, batch).
     """
-    memory = ExportMemory()
+    memory = memory or ExportMemory()
     from circlekeeper.reports import default_filename, render_session
 
     suggested = (folder or memory.folder()) / default_filename(summary)
@@ -310,7 +370,6 @@ def export_session_pdf(
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         choice = dialog.choice()
-        memory.remember(summary.circle, choice.privacy, choice.paper, choice.path)
     else:
         choice = ExportChoice(context.privacy, context.paper, suggested)
     chosen = replace(context, privacy=choice.privacy, paper=choice.paper)
@@ -324,7 +383,13 @@ def export_session_pdf(
         progress(1, 1)
         return path
 
-    return run_export(parent, job, _("Preparing the PDF…"))
+    run = run_export(parent, job, _("Preparing the PDF…"))
+    if ask:
+        # Privacy and paper are kept at once, so trying again after a failure starts from
+        # them; the folder once written to: a folder that failed is not the next one offered.
+        memory.remember_choice(summary.circle, choice.privacy, choice.paper)
+        run.finished.connect(lambda written: memory.remember_folder(Path(written).parent))
+    return run
 
 
 def export_sessions(

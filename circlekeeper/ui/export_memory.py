@@ -64,9 +64,18 @@ class ExportMemory:
         return documents_folder()
 
     def remember(self, circle: str, privacy: Privacy, paper: Paper, path: Path) -> None:
+        self.remember_choice(circle, privacy, paper)
+        self.remember_folder(path.parent)
+
+    def remember_choice(self, circle: str, privacy: Privacy, paper: Paper) -> None:
+        """The privacy chosen for ``circle`` and the paper: the next export offers them."""
         self._settings.setValue(f"privacy/{_key(circle)}", privacy.value)
         self._settings.setValue("paper", paper.value)
-        self._settings.setValue("folder", str(path.parent))
+        self._settings.sync()
+
+    def remember_folder(self, folder: Path) -> None:
+        """The folder a file was just written to: the next export starts there."""
+        self._settings.setValue("folder", str(folder))
         self._settings.sync()
 
 

@@ -96,7 +96,12 @@ def test_a_ten_thousand_letter_name_is_measured_a_number_of_times_linear_in_its_
     # of them of the rest of the name each time a line broke); now under 300,000.
     assert measured < 2_000_000, measured
     pages = pdf_pages(data)
-    title_lines = [line for page in pages[:3] for line in page.splitlines()[1:-1]]
+    title_lines = [
+        line
+        for page in pages[:3]
+        for line in page.splitlines()[1:-1]
+        if "…" not in line  # the running head of pages after the first: the name cut short
+    ]
     assert all(line.endswith("-") for line in title_lines), title_lines[:3]
     # every page of the title is full: no empty line where a page broke it
     assert len(pages[1].splitlines()) == len(pages[2].splitlines())

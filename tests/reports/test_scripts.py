@@ -214,6 +214,15 @@ def test_initials_are_whole_letters_in_their_own_script() -> None:
     assert initials("ở Nguyễn") == "ỞN"
 
 
+def test_a_korean_initial_is_the_whole_syllable() -> None:
+    """A Hangul syllable is one letter: 김민준 is initialled 김, not its first jamo ᄀ (the
+    name was split into jamo to find the marks, and only the first was kept)."""
+    assert initials("김민준") == "김"
+    assert initials("박 서연") == "박서"
+    assert initials(unicodedata.normalize("NFD", "이 하은")) == "이하"  # typed as jamo
+    assert initials("Kim 민준") == "K민"
+
+
 def test_joiners_survive_cleaning_and_bidi_overrides_do_not() -> None:
     assert clean("👩🏽\u200d🦱") == "👩🏽\u200d🦱"
     assert clean("می\u200cخواهم") == "می\u200cخواهم"

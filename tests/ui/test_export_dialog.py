@@ -117,3 +117,122 @@ def test_main_window_exporter_reads_the_store_and_prints_the_screen_text(qtbot, 
     assert "Typed on the summary screen, not saved yet." in text
     assert "Ana Lima" in text
     assert MARKER.encode() not in data
+
+
+def test_a_place_that_cannot_be_written_keeps_the_dialog_and_its_choices(qtbot, tmp_path) -> None:
+    """Export into a folder that is a file, or that refuses files (/proc): the reason is said
+    over the dialog, which stays open with privacy, paper and place as chosen."""
+    warned: list[str] = []
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    dialog = ExportDialog(
+        None,
+        privacy=Privacy.NAMES,
+        paper=Paper.LETTER,
+        path=blocker / "summary.pdf",
+        warn=lambda _parent, _title, text: warned.append(text),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert warned and str(blocker) in warned[-1] and "does not exist" in warned[-1]
+    choice = dialog.choice()
+    assert (choice.privacy, choice.paper) == (Privacy.NAMES, Paper.LETTER)
+    assert choice.path == blocker / "summary.pdf"
+    assert dialog.path.selectedText() == str(blocker / "summary.pdf")  # ready to retype
+
+    if Path("/proc").is_dir():
+        dialog.path.setText("/proc/summary.pdf")
+        dialog.accept()
+        assert dialog.isVisible() and "could not be written to /proc" in warned[-1]
+
+    (tmp_path / "old.pdf").mkdir()  # a folder where the file was meant to go
+    dialog.path.setText(str(tmp_path / "old.pdf"))
+    dialog.accept()
+    assert dialog.isVisible() and "is a folder" in warned[-1]
+
+    dialog.path.setText(str(tmp_path / "summary.pdf"))
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert len(warned) == 3 and sorted(tmp_path.iterdir()) == [blocker, tmp_path / "old.pdf"]
+
+
+def test_a_failed_export_is_not_the_folder_offered_next(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    from circlekeeper.ui.export_memory import ExportMemory
+
+    memory = ExportMemory(QSettings(str(tmp_path / "export.ini"), QSettings.Format.IniFormat))
+    good = tmp_path / "reports"
+    good.mkdir()
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    places = iter([good / "a.pdf", blocker / "b.pdf"])
+
+    def chosen(dialog: ExportDialog) -> int:
+        dialog.path.setText(str(next(places)))  # as though checked and accepted, then it fails
+        dialog.paper.setCurrentIndex(dialog.paper.findData(Paper.LETTER.value))
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", chosen)
+    summary = demo_summary(people=3, rounds=1)
+    context = ReportContext()
+    run = export_session_pdf(None, summary, context, memory=memory)
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=20_000):
+        pass
+    assert memory.folder() == good
+    run = export_session_pdf(None, summary, context, memory=memory)
+    assert run is not None
+    run._show_errors = False
+    with qtbot.waitSignal(run.failed, timeout=20_000):
+        pass
+    assert memory.folder() == good
+    assert memory.paper(Paper.A4) is Paper.LETTER  # what was chosen stays, to try again
+
+
+def test_the_folder_a_pdf_goes_into_is_named_under_the_field(qtbot, tmp_path) -> None:
+    """The field scrolls to the file's name at its end, so the folder was out of sight."""
+    from PySide6.QtWidgets import QLabel
+
+    folder = tmp_path / "Board reports" / "2026" / "Tuesday evening circle, every session"
+    dialog = ExportDialog(None, path=folder / "2026-11-28-Tuesday-Evening-Circle.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    notes = [label for label in dialog.findChildren(QLabel) if label.toolTip()]
+    assert [label.toolTip() for label in notes] == [f"In {folder}"]
+    shown = notes[0].text()
+    assert shown.startswith("In /") and shown.endswith("every session")  # cut in its middle
+    assert notes[0].fontMetrics().horizontalAdvance(shown) <= notes[0].width()
+    dialog.path.setText(str(tmp_path / "elsewhere" / "summary"))
+    assert notes[0].toolTip() == f"In {tmp_path / 'elsewhere'}"
+    assert dialog.width() < 1024  # a long folder never widens the dialog past a small screen
+
+
+def test_a_pdf_open_in_another_program_is_named_and_left_as_it_was(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """Windows will not replace a file a PDF reader has open: the message blamed the folder
+    ("could not be written to … free some space") where the file itself was taken."""
+    import os
+
+    summary = demo_summary(people=3, rounds=1)
+    old = tmp_path / default_filename(summary)
+    old.write_bytes(b"%PDF- last week's")
+
+    def taken(source, target):  # what os.replace meets on Windows over an open file
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", taken)
+    run = export_session_pdf(None, summary, ReportContext(), folder=tmp_path, ask=False)
+    assert run is not None
+    run._show_errors = False
+    with qtbot.waitSignal(run.failed, timeout=20_000) as failed:
+        pass
+    message = failed.args[0]
+    assert old.name in message and "open in another program" in message
+    assert "free some space" not in message
+    assert old.read_bytes() == b"%PDF- last week's"
+    assert list(tmp_path.iterdir()) == [old]  # no part-written file left beside it

@@ -9,11 +9,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QTableWidget
 
 from circlekeeper.commands.report_input import base_context, period_report
 from circlekeeper.store import Store
 from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.ui.export_memory import ExportMemory
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.period_export import store_period_saver
 from circlekeeper.ui.history.period_view import preset_days
@@ -36,6 +38,7 @@ def page(qtbot, store: Store, tmp_path: Path) -> HistoryPage:
         lambda: base_context(store),
         lambda circle_id: store.circles.get(circle_id).name,
         ask_path=lambda _parent, _kind, suggested: suggested,
+        memory=ExportMemory(QSettings(str(tmp_path / "export.ini"), QSettings.Format.IniFormat)),
     )
     widget = HistoryPage(
         HistoryQueries.for_store(store),
@@ -108,7 +111,7 @@ def test_backwards_dates_are_explained_not_counted(page: HistoryPage) -> None:
 def test_saving_the_csv_and_the_pdf_for_the_chosen_period(
     qtbot, page: HistoryPage, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("circlekeeper.ui.history.period_export.documents_folder", lambda: tmp_path)
+    monkeypatch.setattr("circlekeeper.ui.export_memory.documents_folder", lambda: tmp_path)
     view = page.period_view
     view.csv_button.click()
     run = saved[-1]
@@ -174,3 +177,26 @@ def test_a_period_without_sessions_says_only_that(page: HistoryPage) -> None:
     view.set_days(date(2020, 1, 1), date(2020, 1, 31))
     view.show_button.click()
     assert view.words.text() == "No sessions were held in this period."
+
+
+def test_each_circles_average_length_reads_the_same_on_screen_and_in_the_pdf(
+    page: HistoryPage, store: Store
+) -> None:
+    """The Period tab said "41 min" where the report printed "41:15" for the same circle."""
+    from circlekeeper.reports import render_period
+    from tests.reports.conftest import pdf_text, words
+
+    view = page.period_view
+    view.show_button.click()
+    heads = [
+        view.circles.horizontalHeaderItem(c).text().replace("\n", " ")
+        for c in range(view.circles.columnCount())
+    ]
+    column = heads.index("Avg. length")
+    shown = {row[0]: " ".join(row[column].split()) for row in rows(view.circles)}
+    report = period_report(store, date(2026, 3, 1), date(2026, 3, 31))
+    printed = words(pdf_text(render_period(report, base_context(store))))
+    for circle, length in shown.items():
+        section = printed[printed.index(f"{circle} This period") :]
+        line = section[section.index("Average length") :][:60]
+        assert line.startswith(f"Average length {length} "), (circle, line)

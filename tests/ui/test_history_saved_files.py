@@ -135,3 +135,48 @@ def test_a_later_message_is_not_cleared_by_the_saved_ones_timer(
     page.status.setText("The session was deleted.")
     page.passing.timer.timeout.emit()
     assert page.status.text() == "The session was deleted."
+
+
+def test_a_period_report_to_a_place_that_cannot_be_written_asks_again_first(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    """The report was counted and laid out before the place was found unwritable, and then it
+    was gone: now the reason is said at once, the file dialog asked again where the person was,
+    and the folder that worked is the one the next export opens in."""
+    from PySide6.QtCore import QSettings
+
+    from circlekeeper.session.period_figures import PeriodScope
+    from circlekeeper.ui.export_memory import ExportMemory
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    good = tmp_path / "reports"
+    good.mkdir()
+    offered: list[Path] = []
+    answers = iter([blocker / "report.pdf", good / "report.pdf"])
+    warned: list[str] = []
+    memory = ExportMemory(QSettings(str(tmp_path / "export.ini"), QSettings.Format.IniFormat))
+
+    def ask(_parent: QWidget, _kind: str, suggested: Path) -> Path:
+        offered.append(suggested)
+        return next(answers)
+
+    saver = store_period_saver(
+        lambda *args, **kw: period_report(store, *args, **kw),
+        lambda: base_context(store),
+        lambda circle_id: store.circles.get(circle_id).name,
+        ask_path=ask,
+        memory=memory,
+        warn=lambda _parent, _title, text: warned.append(text),
+    )
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    scope = PeriodScope(datetime(2026, 3, 1).date(), datetime(2026, 3, 31).date(), None)
+    run = saver(parent, scope, "pdf", False)
+    assert len(warned) == 1 and str(blocker) in warned[0]
+    assert offered[1] == blocker / "report.pdf"  # asked again where the person was
+    assert run is not None
+    with qtbot.waitSignal(run.finished, timeout=30_000) as done:
+        pass
+    assert done.args[0] == good / "report.pdf" and (good / "report.pdf").is_file()
+    assert memory.folder() == good

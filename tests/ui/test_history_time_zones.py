@@ -50,3 +50,31 @@ def test_the_sessions_table_names_the_place_of_another_clock(qtbot, tmp_path: Pa
         shown = [page.model.index(row, 0).data() for row in range(page.model.rowCount())]
     # Newest first: London's 6:20\u202fPM happened after Berlin's 6:30\u202fPM.
     assert shown == ["Mar 3, 2026, 6:20\u202fPM (London)", "Mar 3, 2026, 6:30\u202fPM"]
+
+
+def test_a_place_is_not_cut_when_the_names_can_give_it_room(qtbot, tmp_path: Path, in_berlin):
+    """At 1366×768 the table was a little narrower than its columns' natural widths, so the
+    place was given no room: "6:32 PM (Lagos)" showed as "6:32 P…", the time cut with it,
+    beside a facilitators' column wider than its names."""
+    with open_store(tmp_path / "ck.sqlite3") as store:
+        berlin = store.circles.save(CircleRecord(None, "Berlin circle"))
+        lagos = store.circles.save(CircleRecord(None, "Tuesday Evening Circle in Nairobi"))
+        play_finished(store, berlin, ("Ana", "Bo"), datetime(2026, 3, 3, 17, 30, tzinfo=UTC))
+        start = datetime(2026, 3, 3, 18, 20, tzinfo=UTC)
+        play_finished(store, lagos, ("Cy", "Dee"), start, timezone="Africa/Nairobi")
+        page = HistoryPage(HistoryQueries.for_store(store), threaded=False)
+        qtbot.addWidget(page)
+        page.resize(900, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        table = page.table
+        natural = sum(room.natural for room in page.columns._rooms)
+        assert table.viewport().width() < natural  # too narrow for every column's ease
+        shown = page.model.index(0, 0).data()
+        assert shown.endswith("(Nairobi)")
+        needed = table.fontMetrics().horizontalAdvance(shown)
+        assert table.columnWidth(0) >= needed + 8, (shown, table.columnWidth(0), needed)
+        assert sum(table.columnWidth(c) for c in range(7)) <= table.viewport().width()
+        page.filter_bar.select_circle(berlin)  # no other clock among the rows: no room kept
+        page.filter_bar.changed.emit(page.filter_bar.current())
+        assert table.columnWidth(0) < needed

@@ -291,15 +291,15 @@ def test_a_c_locale_is_not_asked_for_its_language_before_the_window_is_shown(
 
 FROZEN_WHEN_OPEN = """
 import gc, json, os, sys
-import circlekeeper.app as app
+import circlekeeper.smoke_check as smoke_check
 
-def opened(data, failure):
+def opened(store, failure):
     frozen = gc.get_freeze_count()
     gc.collect()
     print(json.dumps({"frozen": frozen, "tracked": len(gc.get_objects())}), flush=True)
     os._exit(0)
 
-app.finish_smoke_test = opened
+smoke_check.report = opened
 from circlekeeper.cli import main
 main(["--db", sys.argv[1], "--smoke-test"])
 """

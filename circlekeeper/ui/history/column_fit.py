@@ -24,6 +24,9 @@ from circlekeeper.ui.history.format import count, decimal, duration, local_time
 from circlekeeper.ui.history.session_table import status_word
 
 PADDING = 12
+READABLE_NAME = 100
+"""Pixels a circle's or facilitator's column keeps before it gives room to a place after the
+date: a word or two of a name (on a small screen the place goes first)."""
 """A cell's margins around its words (and a header's room for the sort arrow, less)."""
 TIGHT_PADDING = 8
 """A column's margins at its least on a narrow page: the 3 pixels a cell keeps each side of
@@ -149,6 +152,7 @@ class ColumnFitter(QObject):
         super().__init__(table)
         self._table = table
         self._rooms = list(rooms)
+        self._places = False
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(len(self._rooms)):
@@ -161,8 +165,29 @@ class ColumnFitter(QObject):
             self.fit()
         return False
 
+    def show_places(self, shown: bool) -> None:
+        """Rows name their circle's place after the time ("6:32 PM (Lagos)"): the date
+        column then counts it in its natural width, so the names give room for it first, as
+        long as each keeps ``READABLE_NAME``. Asked for only from room to spare, the place
+        was cut, and the time with it ("6:32 P…"), at 1366×768 whenever a circle met on
+        another clock."""
+        if shown != self._places:
+            self._places = shown
+            self.fit()
+
+    def widths(self) -> list[int]:
+        width = self._table.viewport().width()
+        if self._places:
+            date, *rest = self._rooms
+            roomier = ColumnRoom(date.natural + date.wants, date.least, date.share, date.gives)
+            widths = fitted_widths([roomier, *rest], width)
+            names = [w for w, room in zip(widths, self._rooms, strict=True) if room.share]
+            if all(w >= READABLE_NAME for w in names):
+                return widths
+        return fitted_widths(self._rooms, width)
+
     def fit(self) -> None:
         header = self._table.horizontalHeader()
-        widths = fitted_widths(self._rooms, self._table.viewport().width())
+        widths = self.widths()
         for column, size in enumerate(widths):
             header.resizeSection(column, size)

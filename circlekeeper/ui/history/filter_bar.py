@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -22,21 +21,13 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.history.records import SessionFilter
 from circlekeeper.i18n import _, pgettext
+from circlekeeper.ui.date_field import DateField
 from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.session_table import status_word
 
-ANY_DATE = QDate(2000, 1, 1)
 TEXT_PAUSE_MS = 300
 STATUSES = (None, "ended", "abandoned", "live")
 """The statuses a facilitator can filter by (``None``: any), in the order offered."""
-
-
-def date_display_format() -> str:
-    """The language's own short date (``11/17/2026``, ``17.11.2026``, ``17/11/2026``) with
-    the year in full, for date fields: Qt's short formats abbreviate it to two digits in some
-    languages, which reads ambiguously in a history that spans decades."""
-    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
 
 def day_start_utc(day: date) -> datetime:
@@ -63,8 +54,8 @@ class FilterBar(QWidget):
         assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.since = self._date_edit(_("From date"))
-        self.until = self._date_edit(_("To date"))
+        self.since = DateField(_("From date"), blank=_("any date"))
+        self.until = DateField(_("To date"), blank=_("any date"))
         self.status = QComboBox()
         self.status.setAccessibleName(_("Status filter"))
         for value in STATUSES:
@@ -110,21 +101,11 @@ class FilterBar(QWidget):
         line = self.person.lineEdit()
         assert line is not None  # an editable combo box has one
         line.editingFinished.connect(self._person_typed)
-        self.since.dateChanged.connect(self._emit)
-        self.until.dateChanged.connect(self._emit)
+        self.since.changed.connect(self._emit)
+        self.until.changed.connect(self._emit)
         self.status.currentIndexChanged.connect(self._emit)
         self.text.textChanged.connect(lambda _text: self._pause.start())
         self.clear_button.clicked.connect(self.clear)
-
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(date_display_format())
-        edit.setMinimumDate(ANY_DATE)
-        edit.setSpecialValueText(_("any date"))
-        edit.setDate(ANY_DATE)
-        edit.setAccessibleName(name)
-        return edit
 
     def set_choices(self, circles: QAbstractItemModel, people: QAbstractItemModel) -> bool:
         """Models from :func:`choice_model` whose first row means "any".
@@ -153,8 +134,8 @@ class FilterBar(QWidget):
     def set_dates(self, since: date | None, until: date | None) -> None:
         self._quiet = True
         try:
-            self.since.setDate(_qdate(since) if since else ANY_DATE)
-            self.until.setDate(_qdate(until) if until else ANY_DATE)
+            self.since.set_day(since)
+            self.until.set_day(until)
         finally:
             self._quiet = False
         self._emit()
@@ -164,8 +145,8 @@ class FilterBar(QWidget):
         try:
             self.circle.setCurrentIndex(0)
             self.person.setCurrentIndex(0)
-            self.since.setDate(ANY_DATE)
-            self.until.setDate(ANY_DATE)
+            self.since.set_day(None)
+            self.until.set_day(None)
             self.status.setCurrentIndex(0)
             self.text.clear()
         finally:
@@ -180,12 +161,12 @@ class FilterBar(QWidget):
         self._emit()
 
     def current(self) -> SessionFilter:
-        since = self.since.date()
-        until = self.until.date()
+        since = self.since.day()
+        until = self.until.day()
         return SessionFilter(
             circle_id=self.circle.currentData(),
-            since=None if since == ANY_DATE else day_start_utc(_day(since)),
-            until=None if until == ANY_DATE else day_start_utc(_day(until) + timedelta(days=1)),
+            since=None if since is None else day_start_utc(since),
+            until=None if until is None else day_start_utc(until + timedelta(days=1)),
             person_id=self.person.currentData(),
             status=self.status.currentData(),
             text=self.text.text(),
@@ -200,11 +181,3 @@ class FilterBar(QWidget):
     def _emit(self, *_args: object) -> None:
         if not self._quiet:
             self.changed.emit(self.current())
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(moment: QDate) -> date:
-    return date(moment.year(), moment.month(), moment.day())

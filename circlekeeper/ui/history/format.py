@@ -59,9 +59,18 @@ def listed_time(moment: datetime, timezone: str) -> str:
     """
     shown = local_time(moment, timezone)
     zone = _zone(timezone) if timezone else None
-    if zone is None or moment.astimezone(zone).utcoffset() == moment.astimezone().utcoffset():
+    if zone is None or not names_place(moment, timezone):
         return shown
     return at_place(shown, zone)
+
+
+def names_place(moment: datetime, timezone: str) -> bool:
+    """Whether :func:`listed_time` names the circle's place: its clock read differently from
+    this computer's at ``moment``."""
+    zone = _zone(timezone) if timezone else None
+    return zone is not None and (
+        moment.astimezone(zone).utcoffset() != moment.astimezone().utcoffset()
+    )
 
 
 def day(moment: datetime) -> str:

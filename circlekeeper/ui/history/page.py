@@ -155,6 +155,8 @@ class HistoryPage(QWidget):
         # at 1366×768); the rows are as tall as the lines they show.
         rooms = session_columns(self.table)
         self.columns = SessionsFitter(self.table, rooms)
+        for read in (self.model.modelReset, self.model.rowsInserted):
+            read.connect(lambda *_: self.columns.show_places(self.model.places_shown))
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)  # sorts by date, newest first: the first page
         install_sort_menu(self.table)  # and from the keyboard: the Menu key
@@ -359,18 +361,7 @@ class HistoryPage(QWidget):
             self.delete_session(int(self.model.data(rows[0], SESSION_ID)))
 
     def delete_session(self, session_id: int) -> bool:
-        row = self.model.row_of(session_id)
-        question = _(
-            "Delete this session? Its log, private notes, prompts and moods go with it."
-            " This cannot be undone."
-        )
-        if row is not None:
-            listing = self.model.listing(row)
-            when = self.model.data(self.model.index(row, 0))
-            question = _(
-                "Delete the session of {circle} on {when}? Its log, private notes, prompts and"
-                " moods go with it. This cannot be undone."
-            ).format(circle=listing.circle_name, when=when)
+        question = self.model.delete_question(session_id)
         if not self._ask(self, _("Delete session?"), question):
             return False
         try:

@@ -11,11 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 from circlekeeper.session.period_figures import PeriodScope
-from circlekeeper.ui.export_dialog import ExportRun, documents_folder, run_export
+from circlekeeper.ui.export_dialog import ExportRun, run_export
+from circlekeeper.ui.export_memory import ExportMemory
 
 AskPath = Callable[[QWidget, str, Path], Path | None]
 """(parent, ``"pdf"`` or ``"csv"``, suggested path) → the chosen path, or ``None``."""
@@ -45,16 +47,34 @@ def store_period_saver(
     *,
     ask_path: AskPath = ask_save_path,
     folder: Path | None = None,
+    memory: ExportMemory | None = None,
+    warn: Callable[[QWidget, str, str], object] = QMessageBox.warning,
 ) -> Callable[[QWidget, PeriodScope, str, bool], ExportRun | None]:
     """The *Period* tab's saver for the app: the composition root hands in how a report is
     read from the data (as ``circlekeeper report`` reads it) and the printing context, so
-    the window never touches the store."""
+    the window never touches the store.
+
+    The file dialog opens in the folder last exported to (a summary's or a report's). A place
+    that cannot be written is said at once and the file dialog asked again there: it was found
+    only after the whole period had been counted and laid out, and the report was gone."""
 
     def save(parent: QWidget, scope: PeriodScope, kind: str, grid: bool) -> ExportRun | None:
+        from circlekeeper.reports.files import check_destination
+
+        remembered = memory or ExportMemory()
         name = f"period-report-{scope.first_day}-to-{scope.last_day}.{kind}"
-        path = ask_path(parent, kind, (folder or documents_folder()) / name)
-        if path is None:
-            return None
+        suggested = (folder or remembered.folder()) / name
+        while True:
+            path = ask_path(parent, kind, suggested)
+            if path is None:
+                return None
+            try:
+                check_destination(path)
+            except UserFacingError as error:
+                warn(parent, _("Export failed"), str(error))
+                suggested = path
+                continue
+            break
 
         def job(progress: Callable[[int, int], None], should_cancel: Callable[[], bool]) -> Path:
             from circlekeeper.reports import ExportCancelled, render_period
@@ -83,6 +103,8 @@ def store_period_saver(
                 raise ExportCancelled()
             return write_atomically(path, data)
 
-        return run_export(parent, job, _("Counting the period…"))
+        run = run_export(parent, job, _("Counting the period…"))
+        run.finished.connect(lambda written: remembered.remember_folder(Path(written).parent))
+        return run
 
     return save

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import N_, _, ngettext, pgettext
 from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
+from circlekeeper.ui.date_field import display_format as date_display_format
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
-from circlekeeper.ui.history.filter_bar import date_display_format
 from circlekeeper.ui.history.format import count, decimal, duration
 from circlekeeper.ui.history.period_columns import (
     TREND_COLUMN,

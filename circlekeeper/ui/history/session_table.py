@@ -8,6 +8,7 @@ opens as fast as a list of 100. Sorting and filtering start again from the first
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -24,7 +25,7 @@ from circlekeeper.i18n import N_, _, pgettext
 from circlekeeper.i18n.formats import format_list
 from circlekeeper.ui.bidi_text import listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
-from circlekeeper.ui.history.format import count, decimal, duration, listed_time
+from circlekeeper.ui.history.format import count, decimal, duration, listed_time, names_place
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,9 @@ class SessionTableModel(QAbstractTableModel):
         self._loaded = False
         """Nothing is read until the table is first shown (:meth:`reload`)."""
         self.total = 0
+        self.places_shown = False
+        """Whether a row read so far names its circle's place after its time (another clock
+        than this computer's): the date column then needs room for it."""
 
     # ----------------------------------------------------------- control
 
@@ -112,6 +116,7 @@ class SessionTableModel(QAbstractTableModel):
         )
         self._rows = list(page.rows)
         self._cells = [None] * len(self._rows)
+        self.places_shown = _any_place(self._rows)
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
         self.total = page.total or 0
@@ -126,6 +131,20 @@ class SessionTableModel(QAbstractTableModel):
             if listing.session_id == session_id:
                 return i
         return None
+
+    def delete_question(self, session_id: int) -> str:
+        """What *Delete session?* asks: which session, by its circle and date as the row shows
+        them, when the row is listed (a session opened from another tab may not be)."""
+        row = self.row_of(session_id)
+        if row is None:
+            return _(
+                "Delete this session? Its log, private notes, prompts and moods go with it."
+                " This cannot be undone."
+            )
+        return _(
+            "Delete the session of {circle} on {when}? Its log, private notes, prompts and"
+            " moods go with it. This cannot be undone."
+        ).format(circle=self._rows[row].circle_name, when=self.data(self.index(row, 0)))
 
     def remove_session(self, session_id: int) -> None:
         """Drop a deleted session without re-reading every page already shown."""
@@ -157,6 +176,7 @@ class SessionTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
             self._rows.extend(page.rows)
             self._cells.extend([None] * len(page.rows))
+            self.places_shown = self.places_shown or _any_place(page.rows)
             self.endInsertRows()
         self._cursor = page.next_cursor
         self._exhausted = page.next_cursor is None
@@ -215,6 +235,10 @@ class SessionTableModel(QAbstractTableModel):
         self._order = SessionOrder(key, order == Qt.SortOrder.DescendingOrder)
         if self._loaded:
             self.reload()
+
+
+def _any_place(rows: Sequence[SessionListing]) -> bool:
+    return any(names_place(row.started_at, row.timezone) for row in rows)
 
 
 def _cell(listing: SessionListing, column: int) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.i18n import _
 from circlekeeper.session.cadence import Cadence, CadenceKind
-from circlekeeper.ui.history.filter_bar import date_display_format
+from circlekeeper.ui.date_field import display_format as date_display_format
 from circlekeeper.ui.setup.cadence_words import cadence_words
 
 
