@@ -31,6 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 POSTGRES_ENV = "CIRCLEKEEPER_TEST_POSTGRES_URL"
 PORTS_ENV = "CIRCLEKEEPER_TEST_POSTGRES_PORTS"
 """``FIRST-LAST``: the loopback ports the cluster may use (default: one the kernel picks)."""
@@ -187,3 +189,20 @@ def start_shared_cluster() -> ThrowawayCluster:
     cluster = ThrowawayCluster(binaries)
     cluster.start()
     return cluster
+
+
+def own_cluster(purpose: str) -> Iterator[ThrowawayCluster]:
+    """A cluster of the test's own, for tests that stop and start the server under the app
+    (the shared one must stay up for everyone else). ``purpose`` ends the skip or failure
+    message: what the test needs the binaries for."""
+    binaries = server_binaries()
+    if binaries is None or unavailable_reason() is not None:
+        if in_ci():
+            pytest.fail(f"CI=true but no PostgreSQL server binaries to {purpose}")
+        pytest.skip(unavailable_reason() or "needs the PostgreSQL server binaries")
+    cluster = ThrowawayCluster(binaries)
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()

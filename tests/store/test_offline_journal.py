@@ -19,23 +19,13 @@ from circlekeeper.session import CircleSession, FakeClock, Participant
 from circlekeeper.store import CircleRecord, open_store
 from circlekeeper.store.journal import StoreJournal
 from circlekeeper.store.offline_journal import LocalJournal, ResilientJournal, journal_path
-from tests.postgres_cluster import ThrowawayCluster, in_ci, server_binaries, unavailable_reason
+from tests.postgres_cluster import ThrowawayCluster, own_cluster
 from tests.store.samples import PLAN
 
 
 @pytest.fixture(scope="module")
 def own_server() -> Iterator[ThrowawayCluster]:
-    binaries = server_binaries()
-    if binaries is None or unavailable_reason() is not None:
-        if in_ci():
-            pytest.fail("CI=true but no PostgreSQL server binaries to stop and start")
-        pytest.skip(unavailable_reason() or "needs the PostgreSQL server binaries")
-    cluster = ThrowawayCluster(binaries)
-    cluster.start()
-    try:
-        yield cluster
-    finally:
-        cluster.stop()
+    yield from own_cluster("stop and start")
 
 
 def test_events_made_while_the_server_is_down_arrive_once_it_is_back(

@@ -11,23 +11,13 @@ from PySide6.QtCore import Qt
 
 from circlekeeper.app import build_app
 from circlekeeper.ui.catalog import CircleDetail, Member
-from tests.postgres_cluster import ThrowawayCluster, in_ci, server_binaries, unavailable_reason
+from tests.postgres_cluster import ThrowawayCluster, own_cluster
 from tests.ui.conftest import TestClock, app_options
 
 
 @pytest.fixture
 def own_server() -> Iterator[ThrowawayCluster]:
-    binaries = server_binaries()
-    if binaries is None or unavailable_reason() is not None:
-        if in_ci():
-            pytest.fail("CI=true but no PostgreSQL server binaries to stop and start")
-        pytest.skip(unavailable_reason() or "needs the PostgreSQL server binaries")
-    cluster = ThrowawayCluster(binaries)
-    cluster.start()
-    try:
-        yield cluster
-    finally:
-        cluster.stop()
+    yield from own_cluster("stop and start")
 
 
 def test_the_server_stopped_mid_circle_then_back(

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from circlekeeper.store import CircleRecord, open_store
-from tests.postgres_cluster import ThrowawayCluster, in_ci, server_binaries, unavailable_reason
+from tests.postgres_cluster import ThrowawayCluster, own_cluster
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,17 +70,7 @@ print(json.dumps(seen), flush=True)
 
 @pytest.fixture
 def own_server() -> Iterator[ThrowawayCluster]:
-    binaries = server_binaries()
-    if binaries is None or unavailable_reason() is not None:
-        if in_ci():
-            pytest.fail("CI=true but no PostgreSQL server binaries to start and stop")
-        pytest.skip(unavailable_reason() or "needs the PostgreSQL server binaries")
-    cluster = ThrowawayCluster(binaries)
-    cluster.start()
-    try:
-        yield cluster
-    finally:
-        cluster.stop()
+    yield from own_cluster("start and stop")
 
 
 def _started_on(url: str, home: Path) -> dict[str, Any]:
