@@ -43,10 +43,11 @@ def play_short_session(
     session.start_round(PLAN[0])
     for index, _ in enumerate(participants):
         session.start_turn()
-        clock.advance(20 + 15 * index)
         if index == 1:
+            clock.advance(5)  # a pass straight away: the right to pass, measured against nothing
             session.pass_turn()
         else:
+            clock.advance(20 + 15 * index)
             session.end_turn()
     session.end_round()
     if sharing:
