@@ -84,8 +84,8 @@ class SessionRepository:
             )
             if self._owner is not None:  # else the column's default: the login role
                 row.owner = self._owner
-            if self._owner is not None and self._engine.dialect.name == "postgresql":
-                row.run_by = self._owner  # who runs it; a file's one facilitator typed it
+            # run_by is not sent: on a server the server records the login role itself
+            # (0010_run_by_enforced); a file's one facilitator typed their name (NULL).
             s.add(row)
             s.flush()
             for person_id in dict.fromkeys(people):
