@@ -106,7 +106,7 @@ def test_the_server_records_the_writer_whatever_the_client_sends(org: Org) -> No
 
 
 def test_nobody_the_policies_bind_can_change_who_ran_a_session(org: Org) -> None:  # noqa: F811
-    _, robins = run_a_circle(org.robin)
+    circle_id, robins = run_a_circle(org.robin)
     with org.login(org.robin) as robin:
         for changed in (role(org.sam), None, "Someone Else"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege) as refused:
@@ -119,16 +119,19 @@ def test_nobody_the_policies_bind_can_change_who_ran_a_session(org: Org) -> None
             cora.execute("UPDATE sessions SET run_by = %s WHERE id = %s", (role(org.cora), robins))
         closed = cora.execute("UPDATE sessions SET heartbeat_wall = now() WHERE id = %s", (robins,))
         assert closed.rowcount == 1, "the coordinator's own right is still there"
-    with org.login(org.sam) as sam:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+    _, sams = run_a_circle(org.sam, circle_id)
+    with org.login(org.sam) as sam:  # an upsert's UPDATE is an UPDATE too
+        with pytest.raises(psycopg.errors.InsufficientPrivilege) as refused:
             sam.execute(
                 "INSERT INTO sessions (id, circle_id, facilitators_json, co_facilitators_json,"
                 " plan_json, started_at, timezone, status, shareable, event_count, search_text)"
                 " SELECT id, circle_id, '[]', '[]', '[]', now(), 'UTC', 'ended', '', 0, ''"
                 " FROM sessions WHERE id = %s"
-                " ON CONFLICT (id) DO UPDATE SET run_by = current_user",
-                (robins,),
+                " ON CONFLICT (id) DO UPDATE SET run_by = %s",
+                (sams, role(org.robin)),
             )
+        assert "cannot be changed" in str(refused.value)
+        assert run_by_of(sam, sams) == role(org.sam)
         assert run_by_of(sam, robins) == role(org.robin)
 
 
