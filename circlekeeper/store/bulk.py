@@ -223,6 +223,9 @@ def write_sessions(engine: Engine, batch: Sequence[tuple[int, BulkSession]]) -> 
                 "search_text": search_text(
                     finished.plan, finished.entries, finished.shareable, uses
                 ),
+                # Invented, not run by anyone: the typed names show, as before 0010 (which
+                # would otherwise default it to the login role; a facilitator's still is).
+                "run_by": None,
             }
         )
         event_rows.extend(

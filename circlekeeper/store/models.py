@@ -88,6 +88,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 OWNER_DEFAULT = FetchedValue()
 """``owner`` columns default, on the server, to the login role (``session_user``; ``'local'``
 on a SQLite file: 0005_facilitator_vaults), so an INSERT that names no owner is its writer's."""
+RUN_BY_DEFAULT = FetchedValue()
+"""``sessions.run_by`` defaults, on the server, to the login role too (0010_run_by_enforced),
+and a trigger keeps any other role out of it; a SQLite file has no default (NULL)."""
 
 
 def utc_now() -> datetime:
@@ -196,9 +199,11 @@ class SessionRow(Base):
     # owns it, and the lease one app instance holds while it writes the log.
     owner: Mapped[str] = mapped_column(Text, server_default=OWNER_DEFAULT)
     # Who ran it, as History, the detail and the PDF name them (0009_session_run_by): the
-    # facilitator's login role on a server, recorded at the start; NULL on a SQLite file (its
-    # one facilitator typed their name) and for sessions older than the column.
-    run_by: Mapped[str | None] = mapped_column(Text)
+    # facilitator's login role on a server, recorded by the server itself when the session
+    # starts (0010_run_by_enforced: default session_user, never another role, never changed);
+    # NULL on a SQLite file (its one facilitator typed their name) and for sessions older
+    # than the column.
+    run_by: Mapped[str | None] = mapped_column(Text, server_default=RUN_BY_DEFAULT)
     lease_token: Mapped[str | None] = mapped_column(String(36))
     lease_holder: Mapped[str | None] = mapped_column(Text)
     lease_since: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -122,6 +122,12 @@ class HistoryQueries:
         """A session with the summary of its log, prompts and moods."""
         return history_detail.session_detail(self._engine, self._sessions, session_id)
 
+    def delete_refusal(self, session_id: int) -> str | None:
+        """``None`` when this facilitator may delete the session; else the sentence saying
+        why not (another's session, or a role without the right), to show *instead of* the
+        *Delete session?* question. Nothing is changed; ``RecordNotFound`` if it is gone."""
+        return self._sessions.delete_refusal(session_id)
+
     def delete_session(self, session_id: int) -> None:
         """The log, notes, prompt uses and moods go with it (the repository sees to that)."""
         self._sessions.delete(session_id)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, null, select
 from sqlalchemy.orm import Session
 
 from circlekeeper.errors import UserFacingError
@@ -137,6 +137,11 @@ def import_session(engine: Engine, doc: SessionDocument) -> ImportResult:
             search_text=search_text(
                 doc.round_plan, log_here, doc.shareable_summary, [u.text for u in uses_here]
             ),
+            # No runner is claimed (the file's typed names show): an administrator's import
+            # keeps NULL, a facilitator's is recorded as theirs by the server
+            # (0010_run_by_enforced). null(), since the ORM leaves out a None and the
+            # column's default would name the importer either way.
+            run_by=null(),
         )
         s.add(row)
         s.flush()

@@ -33,14 +33,16 @@ from circlekeeper.store.leases import LeaseLost
 from circlekeeper.store.models import (
     CircleRow,
     EventRow,
-    MoodRow,
-    NoteRow,
     PersonRow,
-    PromptUseRow,
     SessionPersonRow,
     SessionRow,
 )
 from circlekeeper.store.records import SessionRecord, SessionStatus
+from circlekeeper.store.sessions.delete_rights import (
+    DELETED_WITH_A_SESSION,
+    delete_refusal,
+    not_yours,
+)
 from circlekeeper.store.sessions.finish import record_finish
 from circlekeeper.store.sessions.rows import as_utc, session_record, session_row, stored_entries
 from circlekeeper.store.sessions.search import search_text, update_search_text
@@ -84,8 +86,8 @@ class SessionRepository:
             )
             if self._owner is not None:  # else the column's default: the login role
                 row.owner = self._owner
-            if self._owner is not None and self._engine.dialect.name == "postgresql":
-                row.run_by = self._owner  # who runs it; a file's one facilitator typed it
+            # run_by is not sent: on a server the server records the login role itself
+            # (0010_run_by_enforced); a file's one facilitator typed their name (NULL).
             s.add(row)
             s.flush()
             for person_id in dict.fromkeys(people):
@@ -216,26 +218,30 @@ class SessionRepository:
             s.flush()
             update_search_text(s, session_id)
 
+    def delete_refusal(self, session_id: int) -> str | None:
+        """``None`` when this facilitator may delete the session, else why not (asked before
+        History's *Delete session?* question; ``delete_rights.py``)."""
+        return delete_refusal(self._engine, session_id)
+
     def delete(self, session_id: int) -> None:
         """Remove the session with its events, notes, prompt uses and moods.
 
-        On a server a facilitator may delete only their own sessions: row-level security
-        skips another's log and row without a word, while its attendance, prompts and moods
-        are not covered by a policy. So the transaction is undone, whole, unless the
-        session's own row went too, and the facilitator is told whose session it is.
+        On a server a facilitator may delete only their own sessions (and a coordinator
+        none): :meth:`delete_refusal` says so before anything is touched. The server has the
+        last word: row-level security skips another's log and row without a word, while its
+        attendance, prompts and moods are not covered by a policy, so the transaction is
+        undone, whole, unless the session's own row went too.
         """
+        refused = self.delete_refusal(session_id)
+        if refused is not None:
+            raise NotYourSession(refused)
         with Session(self._engine) as s, s.begin():
             owner = session_row(s, session_id).owner
-            for model in (EventRow, NoteRow, PromptUseRow, MoodRow, SessionPersonRow):
+            for model in DELETED_WITH_A_SESSION:
                 s.execute(delete(model).where(model.session_id == session_id))
             gone = s.execute(delete(SessionRow).where(SessionRow.id == session_id))
             if rows_changed(gone) == 0:
-                raise NotYourSession(
-                    _(
-                        "Session {id} was run by {owner}; only {owner} can delete it."
-                        " Nothing was deleted."
-                    ).format(id=session_id, owner=owner)
-                )
+                raise NotYourSession(not_yours(session_id, owner))
         checkpoint(self._engine)
 
     # ----------------------------------------------------------------- reading
