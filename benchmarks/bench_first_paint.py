@@ -10,6 +10,14 @@ it), then under callgrind until it reports its paint, then stops at once:
 - the bare ``QMainWindow`` of the start-up benchmark;
 - the bare window showing one word (a ``QLabel``): what drawing any text at all costs
   (fontconfig reads its configuration and the font list, one font is opened and shaped);
+- the bare window showing one line, the demo circle's people (a ``QLabel``): their names in
+  Latin, Cyrillic, Hebrew and Arabic, so fontconfig's fallback fonts are found and opened;
+- the first screen painted, not built: one widget under the bare window draws the screen's
+  texts with ``QPainter`` (menu titles, the circle list's four names and its buttons, the
+  circle page's title, buttons, headings and wrapped sections, in the app's font and sizes);
+  no layouts, no labels, no style sheets. The floor of a first page *drawn* by the app and
+  replaced by its widgets just after (tried in the first-paint round: see
+  ``docs/ARCHITECTURE.md``);
 - the first screen's content as plain PySide6: the circle list's four names and the circle
   page's labels with the demo's names (several scripts, so fontconfig's fallback fonts and
   HarfBuzz's shaping are in it), no logic, no data;
@@ -148,6 +156,72 @@ def report():
 app.exec()
 """
 
+PAINTED = """
+import os, sys
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+# Qt's flag values spelled out: touching the Qt namespace builds all its enums (about 50 ms).
+LEFT, CENTRE, MIDDLE, WRAP = 0x1, 0x4, 0x80, 0x1000
+class Screen(QWidget):
+    def paintEvent(self, event):
+        p = QPainter(self)
+        base = self.font(); bold = self.font(); bold.setBold(True)
+        line = self.fontMetrics().height() + 4
+        for i, title in enumerate(("Circle", "View", "Go", "Help")):
+            p.drawText(QRect(8 + 60 * i, 0, 60, line), LEFT | MIDDLE, title)
+        y = line + 8
+        p.setFont(bold); p.drawText(QRect(10, y, 240, line), LEFT, "Circles"); p.setFont(base)
+        p.drawRect(10, y + line, 240, 560)
+        for i, name in enumerate(NAMES):
+            p.drawText(QRect(14, y + line + 4 + line * i, 230, line), LEFT | WRAP, name)
+        for i, text in enumerate(("New circle…", "Archive")):
+            p.drawRoundedRect(10 + 122 * i, y + 580, 116, 30, 3, 3)
+            p.drawText(QRect(10 + 122 * i, y + 580, 116, 30), CENTRE | MIDDLE, text)
+        x, width = 270, self.width() - 280
+        title = self.font(); title.setPixelSize(26); title.setBold(True)
+        p.setFont(title); p.drawText(QRect(x, y, width, 40), LEFT | WRAP, TEXTS["title"])
+        p.setFont(base); p.drawText(QRect(x, y + 44, width, 40), LEFT | WRAP, TEXTS["description"])
+        start = self.font(); start.setPixelSize(18)
+        p.drawRoundedRect(x, y + 80, width, 46, 3, 3)
+        p.setFont(start)
+        p.drawText(QRect(x, y + 80, width, 46), CENTRE | MIDDLE, "Start a circle…")
+        p.setFont(base)
+        p.drawRoundedRect(x, y + 132, width, 30, 3, 3)
+        p.drawText(QRect(x, y + 132, width, 30), CENTRE | MIDDLE, "Edit circle…")
+        y += 175
+        for heading in HEADINGS:
+            p.setFont(bold); p.drawText(QRect(x, y, width, line), LEFT, heading); p.setFont(base)
+            area = QRect(x, y + line, width, 1000)
+            used = p.boundingRect(area, LEFT | WRAP, TEXTS[heading])
+            p.drawText(area, LEFT | WRAP, TEXTS[heading])
+            y += line + used.height() + 10
+        p.end()
+class Window(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, report)
+app = QApplication([sys.argv[0], "-style", "Fusion"])
+font = app.font()
+if font.pointSizeF() < 10:
+    font.setPointSizeF(10)
+    app.setFont(font)
+window = Window()
+window.setWindowTitle("CircleKeeper")
+window.resize(1200, 780)
+window.setCentralWidget(Screen())
+window.show()
+def report():
+    if len(sys.argv) > 1:  # a test looks at what it drew
+        window.grab().save(sys.argv[1])
+    print("painted", flush=True)
+    os._exit(0)
+app.exec()
+"""
+
 APP_UNTIL_PAINTED = """
 import os, sys
 import circlekeeper.app as app
@@ -211,6 +285,15 @@ def _with_screen(program: str) -> str:
     return "".join(f"{name} = {value!r}\n" for name, value in values.items()) + program
 
 
+def _showing(bare: str, text: str) -> str:
+    """The bare window with ``text`` as its only content (one ``QLabel``)."""
+    return bare.replace(
+        "window.show()",
+        "from PySide6.QtWidgets import QLabel\n"
+        f"window.setCentralWidget(QLabel({text!r}))\nwindow.show()",
+    )
+
+
 def _instructions(name: str, command: list[str], env: dict[str, str], folder: Path) -> int:
     """Instructions the whole process ran until it reported its paint (after a warm-up run)."""
     subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
@@ -229,12 +312,9 @@ def _instructions(name: str, command: list[str], env: dict[str, str], folder: Pa
     return int(totals.group(1))
 
 
-def main() -> None:
-    if shutil.which("valgrind") is None:
-        print("valgrind is not installed (Debian package valgrind): nothing counted")
-        return
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CIRCLEKEEPER_MUTE": "1"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+def floors() -> dict[str, str]:
+    """The plain-PySide6 programs the app is weighed against, by label (each prints
+    ``painted`` once its window has been painted, then stops at once)."""
     clock = inspect.getsource(seconds_since_process_start)
     # Stopped the moment it reports, as the others: Python's and Qt's teardown are not start-up.
     bare = (
@@ -243,6 +323,24 @@ def main() -> None:
         .replace("    app.quit()", '    print("painted", flush=True)\n    os._exit(0)')
     )
     assert "os._exit(0)" in bare, "the bare window's report is where this expects it"
+    texts = FIRST_SCREEN["TEXTS"]
+    assert isinstance(texts, dict)
+    return {
+        "bare QMainWindow": bare,
+        "the same showing one word": _showing(bare, "Circles"),
+        "the same showing the people's names": _showing(bare, texts["People"]),
+        "the screen painted by one widget": _with_screen(PAINTED),
+        "the content in plain PySide6": _with_screen(CONTENT),
+        "the same, as the app draws it": _with_screen(AS_THE_APP_DRAWS_IT),
+    }
+
+
+def main() -> None:
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed (Debian package valgrind): nothing counted")
+        return
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CIRCLEKEEPER_MUTE": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         db = str(folder / "bench.sqlite3")
@@ -260,22 +358,8 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
-        one_word = bare.replace(
-            "window.show()",
-            "from PySide6.QtWidgets import QLabel\n"
-            "window.setCentralWidget(QLabel('Circles'))\nwindow.show()",
-        )
-        programs = {
-            "bare QMainWindow": [sys.executable, "-c", bare],
-            "the same showing one word": [sys.executable, "-c", one_word],
-            "the content in plain PySide6": [sys.executable, "-c", _with_screen(CONTENT)],
-            "the same, as the app draws it": [
-                sys.executable,
-                "-c",
-                _with_screen(AS_THE_APP_DRAWS_IT),
-            ],
-            "circlekeeper": [sys.executable, "-c", APP_UNTIL_PAINTED, db],
-        }
+        programs = {label: [sys.executable, "-c", source] for label, source in floors().items()}
+        programs["circlekeeper"] = [sys.executable, "-c", APP_UNTIL_PAINTED, db]
         counted = {label: _instructions(label, cmd, env, folder) for label, cmd in programs.items()}
     base = counted["bare QMainWindow"]
     floor = counted["the same, as the app draws it"]

@@ -382,3 +382,32 @@ def test_the_first_paint_benchmarks_plain_pyside_screen_is_the_apps_screen(
         "meets": texts["Meets"],
     }
     assert shown["scrolls"] and "QScrollArea()" in AS_THE_APP_DRAWS_IT
+
+
+def test_the_first_paint_benchmarks_floors_each_paint_their_window(tmp_path: Path) -> None:
+    """Every plain-PySide6 program ``python -m benchmarks first_paint`` counts reports its
+    paint (one that did not would stop the benchmark after minutes under valgrind), and the
+    screen painted by one widget has drawn its texts below its buttons: the people, the
+    agreements, the round plan and when the circle meets."""
+    from PySide6.QtGui import QImage
+
+    from benchmarks.bench_first_paint import floors
+
+    shot = tmp_path / "painted.png"
+    for label, source in floors().items():
+        out = subprocess.run(
+            [sys.executable, "-c", source, str(shot)],
+            capture_output=True,
+            text=True,
+            env=_child_env(),
+            timeout=120,
+        )
+        assert out.stdout.strip() == "painted", (label, out.stderr[-2000:])
+    image = QImage(str(shot))
+    inked = sum(
+        1
+        for x in range(270, 1190, 2)
+        for y in range(200, 500, 2)
+        if image.pixelColor(x, y).lightness() < 100
+    )
+    assert inked > 1000, "the painted screen's sections are drawn"
