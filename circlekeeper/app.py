@@ -126,6 +126,9 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
     app.setDesktopFileName(APP_ID)  # lets the desktop match the window to its menu entry
     app.setWindowIcon(app_icon())
     translator = apply_language(app, active_language())
+    from circlekeeper.ui.plain_clipboard import install_plain_clipboard
+
+    install_plain_clipboard()  # a path copied from an Arabic message is the path
     # Enter presses buttons after the first paint: see open_data.
     apply_theme(app, enter_presses_buttons=False, styled=existing is None)
     if smoke_test and db is None:  # never the facilitator's own circles

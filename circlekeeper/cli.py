@@ -20,6 +20,7 @@ from circlekeeper.i18n.choice import (
     choose_language,
     fallback_language,
 )
+from circlekeeper.i18n.isolates import PlainLogFormatter, isolate_values
 
 log = logging.getLogger(__name__)
 
@@ -182,12 +183,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = without_language_option(argv)
     args = opens_the_app(argv) or build_parser(requested_command(argv)).parse_args(argv)
     func = getattr(args, "func", None)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _log_plainly()
     try:
         if func is None:
             from circlekeeper.app import run_gui
 
             return run_gui(args.db, smoke_test=args.smoke_test)
+        isolate_values(_read_in_a_terminal())  # back on in the finally: tests call main()
         code = int(func(args) or 0)
         sys.stdout.flush()  # a closed pipe shows up here, inside the try, not at exit
         return code
@@ -199,6 +201,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("circlekeeper: " + _("interrupted"), file=sys.stderr)
         return 130
+    finally:
+        isolate_values(True)
+
+
+def _log_plainly() -> None:
+    """Warnings to stderr, without the isolates a translated message carries (a log is read
+    with grep and pasted into reports; a path in it must be the path)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(PlainLogFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+
+
+def _read_in_a_terminal() -> bool:
+    """Whether a person reads this command's output in a terminal (both streams are one).
+
+    There a path in an Arabic sentence is isolated, as in the window: terminals that lay out
+    right-to-left text (GNOME Terminal, Konsole, Windows Terminal) then keep it whole, and the
+    others draw the invisible controls as nothing. Redirected to a file or a pipe, the output
+    is plain, so a script (or ``… | xargs open``) gets the exact path."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdout, sys.stderr))
 
 
 def gui_main() -> int:

@@ -18,12 +18,21 @@ from __future__ import annotations
 
 import gettext as gettext_module
 import logging
-from collections.abc import Iterator
+import re
+import string
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
+from circlekeeper.i18n.isolates import (
+    embed,
+    keep_commands_whole,
+    may_need_isolating,
+    only_plain_fields,
+    runs_right_to_left,
+)
 from circlekeeper.i18n.languages import PSEUDO_LANGUAGE, SOURCE_LANGUAGE, match_language
 
 log = logging.getLogger(__name__)
@@ -105,13 +114,18 @@ def active_language() -> str:
 
 
 class Sentence(str):
-    """A translated message. Its ``format`` is ``str.format``, except that a value ending in
-    a full stop takes the place of the full stop right after it in the message.
+    """A translated message. Its ``format`` is ``str.format``, except that
 
-    Units abbreviate with a full stop in several languages ("19,0 Std.", "5 Min."), and a
-    translation may end its sentence with such a value ("… insgesamt {hours}."): typography
-    never doubles the stop ("19,0 Std.." is a typo in every language), and neither the code
-    nor the translator can know in advance which values will end in one.
+    - every value is set into the sentence as one unit in its own direction
+      (:func:`circlekeeper.i18n.isolates.embed`): in Arabic a path, a host, an English circle
+      name or "Ctrl+Z" is isolated, so its slashes and the sentence's full stop stay where
+      they belong; in any language, a value with right-to-left letters is isolated too;
+    - a value ending in a full stop takes the place of the full stop right after it in the
+      message. Units abbreviate with a full stop in several languages ("19,0 Std.",
+      "5 Min."), and a translation may end its sentence with such a value ("… insgesamt
+      {hours}."): typography never doubles the stop ("19,0 Std.." is a typo in every
+      language), and neither the code nor the translator can know in advance which values
+      will end in one.
     """
 
     __slots__ = ()
@@ -121,7 +135,52 @@ class Sentence(str):
         for name, value in values.items():
             if isinstance(value, str) and value.endswith("."):
                 template = template.replace("{" + name + "}.", "{" + name + "}")
-        return template.format(*args, **values)
+        right_to_left = runs_right_to_left(template)
+        if not right_to_left and not any(map(may_need_isolating, (*args, *values.values()))):
+            return template.format(*args, **values)  # most sentences: as fast as ever
+        if right_to_left:
+            template = keep_commands_whole(template, values)
+        if only_plain_fields(template):  # no "{x:.1f}", "{x!r}", "{x.y}": str.format's speed
+            return template.format(
+                *(embed(format(value, ""), value, right_to_left=right_to_left) for value in args),
+                **{
+                    name: embed(format(value, ""), value, right_to_left=right_to_left, field=name)
+                    for name, value in values.items()
+                },
+            )
+        return _IsolatingFormatter(right_to_left).vformat(template, args, values)
+
+    def format_map(self, mapping: Mapping[str, object]) -> str:  # type: ignore[override]
+        return self.format(**mapping)
+
+
+class _Field(NamedTuple):
+    """A value on its way into a sentence: as converted (``!r``), as given, and its name."""
+
+    value: object
+    given: object
+    name: str
+
+
+class _IsolatingFormatter(string.Formatter):
+    """``str.format``'s own parsing, with each value isolated as it goes in."""
+
+    def __init__(self, right_to_left: bool) -> None:
+        self.right_to_left = right_to_left
+        self._name = ""
+
+    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        self._name = re.split(r"[.\[]", field_name, maxsplit=1)[0]
+        return super().get_field(field_name, args, kwargs)
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        return _Field(super().convert_field(value, conversion), value, self._name)
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if not isinstance(value, _Field):
+            return str(super().format_field(value, format_spec))
+        shown = str(super().format_field(value.value, format_spec))
+        return embed(shown, value.given, right_to_left=self.right_to_left, field=value.name)
 
 
 def gettext(message: str) -> str:

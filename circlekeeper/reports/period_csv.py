@@ -13,6 +13,7 @@ import io
 from collections.abc import Callable
 
 from circlekeeper.i18n import N_, _
+from circlekeeper.i18n.isolates import without_isolates
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.period import PeriodReport
@@ -114,6 +115,8 @@ def period_csv(report: PeriodReport) -> str:
 def _value(value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return without_isolates(value)
     if isinstance(value, float):
         return f"{value:.4f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
     return value
@@ -131,5 +134,8 @@ def _minutes(seconds: float | None) -> float | None:
 
 
 def _safe(text: str) -> str:
-    """Text a spreadsheet would not run as a formula."""
+    """Text a spreadsheet would not run as a formula, without the isolate controls a
+    translated label sets around its values for the screen (a cell is data: "sessions
+    facilitated by Amal" must match what someone types in a filter)."""
+    text = without_isolates(text)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -252,3 +252,17 @@ def test_an_appendix_of_circles_on_different_clocks_names_each_place(tmp_path: P
         appendix = words(pdf_pages(render_period(report, base_context(store)))[-1])
     first = appendix.index("Mar 3, 2026, 6:30 PM (Berlin) Berlin circle")
     assert first < appendix.index("Mar 3, 2026, 6:20 PM (London) London circle")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_csv_cells_are_data_without_bidi_controls(store: Store, language: str) -> None:
+    """Labels such as "sessions facilitated by {name}" isolate their values on screen; in a
+    spreadsheet cell they would stop a filter for the typed words from matching."""
+    from circlekeeper.i18n import speaking
+
+    with speaking(language):
+        csv = period_csv(period_report(store, *MARCH, privacy="names"))
+    assert not any(ch in csv for ch in "\u2066\u2067\u2068\u2069")
+    figures = {row[5] for row in csv_module.reader(io.StringIO(csv))}
+    if language == "en":
+        assert "sessions facilitated by Robin" in figures

@@ -56,6 +56,6 @@ def test_who_was_heard_and_who_passed_in_arabic(qtbot, arabic) -> None:
         queue=(), spoke=("a", "b", "c"), passed=("d", "b"), deferred=(), skipped=()
     )
     queue.show_round(round_, names.__getitem__, None)
-    heard, passed = queue.heard.text().splitlines()
+    heard, passed = plain(queue.heard.text()).splitlines()
     assert heard.endswith("أمل وBo ونور") and passed.endswith("Dana وBo")
     assert "," not in queue.heard.text() and "،" not in queue.heard.text()
