@@ -99,6 +99,7 @@ def more_dialogs(parts: AppParts, look) -> list[Offender]:  # type: ignore[no-un
     notes' own windows, a saved file's offer, the restore chooser, adding a person, a new
     prompt, and the last word before an interrupted circle is deleted."""
     from circlekeeper.ui.about_dialog import AboutDialog
+    from circlekeeper.ui.export_dialog import ExportDialog
     from circlekeeper.ui.export_memory import offer_to_open
     from circlekeeper.ui.live.resume_dialog import sure_to_delete
     from circlekeeper.ui.prompts.editor import PromptEditorDialog
@@ -108,6 +109,9 @@ def more_dialogs(parts: AppParts, look) -> list[Offender]:  # type: ignore[no-un
     window = parts.window
     found: list[Offender] = []
     found += look_at_modal(look, "about", lambda: AboutDialog(window).exec())
+    found += look_at_modal(  # Brazilian Portuguese said Alt+P for both Pasta and Papel
+        look, "export to a folder", lambda: ExportDialog(window, folder=True).exec()
+    )
     found += look_at_modal(look, "keyboard shortcuts", lambda: ShortcutsDialog(window).exec())
     found += look_at_modal(look, "adding a person", lambda: NewcomerDialog(window).exec())
     found += look_at_modal(look, "a new prompt", lambda: PromptEditorDialog(parent=window).exec())
@@ -183,3 +187,19 @@ def test_names_people_typed_never_give_an_alt_letter(
     dialog.activateWindow()
     qtbot.keyClick(dialog, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
     assert dialog.facilitator.text() == ""  # Alt+Q did not take Zoë as facilitator
+
+
+def test_alt_and_a_letter_tick_a_box_in_settings(qtbot) -> None:
+    """The letters act: Alt+M ticks *Mute the chime* (it took five Tabs and Space before)."""
+    from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
+
+    dialog = SettingsDialog(AppSettings(), None, language="")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert not dialog.muted.isChecked()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.muted.isChecked)  # Qt presses it as a click, drawn pressed first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.logo
