@@ -203,3 +203,21 @@ def test_alt_and_a_letter_tick_a_box_in_settings(qtbot) -> None:
     qtbot.waitUntil(dialog.muted.isChecked)  # Qt presses it as a click, drawn pressed first
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is dialog.logo
+
+
+@pytest.mark.parametrize("language", SHIPPED_LANGUAGES)
+def test_the_summary_after_a_circle_has_its_letters_too(
+    qtbot, language: str, english_afterwards: QApplication
+) -> None:
+    """*Export PDF…*, *Save and close* and the shareable lines answer to Alt+letters (none
+    had one); the main window's clash walk holds them apart from the menu bar's."""
+    from circlekeeper.reports.demo import demo_summary
+    from circlekeeper.ui.live.summary_view import SummaryView
+
+    use_language(language)
+    view = SummaryView(demo_summary(people=3, rounds=2), can_export=True)
+    qtbot.addWidget(view)
+    view.show()
+    claims = dialog_claims(view)
+    assert len(claims) == 3, claims
+    assert not dialog_mnemonic_problems("summary", view)
