@@ -102,6 +102,7 @@ def more_dialogs(parts: AppParts, look) -> list[Offender]:  # type: ignore[no-un
     from circlekeeper.ui.export_dialog import ExportDialog
     from circlekeeper.ui.export_memory import offer_to_open
     from circlekeeper.ui.live.resume_dialog import sure_to_delete
+    from circlekeeper.ui.notes.notes_dialog import NotesDialog
     from circlekeeper.ui.prompts.editor import PromptEditorDialog
     from circlekeeper.ui.setup.newcomer_dialog import NewcomerDialog
     from circlekeeper.ui.shortcuts_dialog import ShortcutsDialog
@@ -130,6 +131,16 @@ def more_dialogs(parts: AppParts, look) -> list[Offender]:  # type: ignore[no-un
     assert window.options.restore_backup is not None
     found += look_at_modal(look, "restore", lambda: window.options.restore_backup(window))
     parts.data.notes.vault.unlock(PASSPHRASE)
+    menu_command(window, _("&All private notes…")).trigger()  # a window, not a modal dialog
+    notes = [d for d in window.findChildren(NotesDialog) if d.isVisible()]
+    assert len(notes) == 1
+    QApplication.processEvents()
+    found += look("all private notes", notes[0])
+    notes[0].panel.begin_new()  # writing: Save and Cancel shown
+    QApplication.processEvents()
+    found += look("a new private note", notes[0])
+    notes[0].panel.cancel_edit()
+    notes[0].close()
     command = _("&Change passphrase…")
     found += look_at_modal(look, "change passphrase", menu_command(window, command).trigger)
     return found
