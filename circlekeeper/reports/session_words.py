@@ -101,8 +101,13 @@ def fairness_sentence(summary: SessionSummary) -> str:
 
 
 def totals_line(summary: SessionSummary, over: float) -> str:
-    passes = ngettext("{count} pass", "{count} passes", summary.passes).format(
-        count=format_number(summary.passes)
+    passes = (
+        # Translators: a session's passes when there were none (the PDF's totals line).
+        _("no passes")
+        if summary.passes == 0
+        else ngettext("{count} pass", "{count} passes", summary.passes).format(
+            count=format_number(summary.passes)
+        )
     )
     return _(
         "Total speaking {total} · equal share {share} · {passes} · {over} over time in all"

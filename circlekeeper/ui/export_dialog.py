@@ -96,7 +96,8 @@ class ExportDialog(QDialog):
         self.paper.setCurrentIndex(list(Paper).index(paper))
         self.path = QLineEdit(str(path) if path else "")
         self.path.setAccessibleName(_("Folder") if folder else _("File"))
-        browse = QPushButton(_("Browse…"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        browse = QPushButton(_("&Browse…"))
         browse.setAccessibleName(_("Browse"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -117,7 +118,8 @@ class ExportDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText(_("Export"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.export_button.setText(_("&Export"))
         self.export_button.setAccessibleName(_("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -103,8 +103,10 @@ def offer_to_open(parent: QWidget | None, path: Path, kind: str = "summary") -> 
     box.setText(_(text).format(name=path.name))
     # Translators: under "The summary was saved as …": the folder it is in.
     box.setInformativeText(_("In {folder}").format(folder=path.parent))
-    open_file = box.addButton(_("Open"), QMessageBox.ButtonRole.ActionRole)
-    show_folder = box.addButton(_("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+    # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+    open_file = box.addButton(_("&Open"), QMessageBox.ButtonRole.ActionRole)
+    # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+    show_folder = box.addButton(_("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
     done = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(done)
     box.setEscapeButton(done)

@@ -11,12 +11,18 @@ from circlekeeper.history.records import PersonHistory
 from circlekeeper.i18n import _, ngettext
 from circlekeeper.i18n.formats import format_duration, format_fixed, format_percent
 from circlekeeper.session.summary import SessionSummary
+from circlekeeper.ui.count_words import session_count
 
 SEPARATOR = " · "
 
 
 def passes(count: int) -> str:
-    """``1 pass``, ``2 passes`` (Arabic has six forms, so always through ``ngettext``)."""
+    """``1 pass``, ``2 passes`` (Arabic has six forms, so always through ``ngettext``); none
+    is said in words: CLDR counts 0 with 1 in French and Brazilian Portuguese, where the
+    summary read "0 passe"."""
+    if count == 0:
+        # Translators: a session's or a person's passes when there were none.
+        return _("no passes")
     return ngettext("{count} pass", "{count} passes", count).format(count=count)
 
 
@@ -51,7 +57,7 @@ def person_facts(history: PersonHistory, share: str) -> list[str]:
     """A person over time; ``share`` is their average share of an equal one, as words."""
     attended = history.sessions_attended
     facts = [
-        ngettext("{count} session", "{count} sessions", attended).format(count=attended),
+        session_count(attended),
         _("{duration} spoken in all").format(
             duration=format_duration(history.total_spoken_seconds)
         ),

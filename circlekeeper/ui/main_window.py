@@ -537,8 +537,7 @@ class MainWindow(QMainWindow):
         summary = self.controller.session.summary()
         self.controller.shutdown()
         # Ended in the store at once: a crash on the summary screen must not offer a resume.
-        if offline_notice.end_in_store(self, self.controller, session_id):
-            self._ask_mood(session_id, "check-out", summary.present_count)
+        stored = offline_notice.end_in_store(self, self.controller, session_id)
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None
@@ -555,6 +554,11 @@ class MainWindow(QMainWindow):
             self.live_view = None
         self.controller = None
         self.menus.sync_circle_commands()
+        # The check-out count is asked over the summary: asked over the live screen, it sat on
+        # "Round 2 of 3 · Sharing — Press N or Space to begin" with Start and Next still lit,
+        # as if the circle went on behind it.
+        if stored:
+            self._ask_mood(session_id, "check-out", summary.present_count)
         self.session_finished.emit(session_id)
 
     def _export(self, session_id: int, shareable: str) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.i18n import _, language, ngettext, shipped_languages
+from circlekeeper.i18n import _, language, ngettext, pgettext, shipped_languages
 from circlekeeper.session.printing import Paper, Privacy
 from circlekeeper.ui.length_limit import limit_length
 from circlekeeper.ui.screen_fit import fit_to_screen
@@ -164,7 +164,8 @@ class SettingsDialog(QDialog):
         self.logo = QLineEdit(settings.logo_path)
         self.logo.setAccessibleName(_("Logo file"))
         self.logo.setPlaceholderText(_("A PNG or JPEG picture (optional)"))
-        browse = QPushButton(_("Choose…"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        browse = QPushButton(_("C&hoose…"))
         browse.setAccessibleName(_("Choose a logo"))
         browse.clicked.connect(self._choose_logo)
         logo_row = QHBoxLayout()
@@ -183,10 +184,17 @@ class SettingsDialog(QDialog):
         self.privacy.setCurrentIndex(self.privacy.findData(settings.privacy.value))
         printed = QGroupBox(_("Printed summaries"))
         printed_form = QFormLayout(printed)
-        printed_form.addRow(_("Organization"), self.organization)
-        printed_form.addRow(_("Logo"), logo_row)
-        printed_form.addRow(_("Paper"), self.paper)
-        printed_form.addRow(_("Printed summaries show"), self.privacy)
+        # Every field, tick box and button answers to Alt and a letter, each once in the dialog.
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        printed_form.addRow(_("&Organization"), self.organization)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        logo_label = QLabel(_("&Logo"))
+        logo_label.setBuddy(self.logo)
+        printed_form.addRow(logo_label, logo_row)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        printed_form.addRow(_("&Paper"), self.paper)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        printed_form.addRow(pgettext("settings", "Printed summaries &show"), self.privacy)
 
         self.idle = QSpinBox()
         self.idle.setAccessibleName(_("Lock private notes after"))
@@ -201,20 +209,27 @@ class SettingsDialog(QDialog):
         self.avoid.valueChanged.connect(self._word_avoid)
         self.avoid.setValue(settings.prompt_avoid_last)
         self._word_avoid(self.avoid.value())
-        self.discreet = QCheckBox(_("Discreet cues on my screen"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.discreet = QCheckBox(pgettext("settings", "&Discreet cues on my screen"))
         self.discreet.setChecked(settings.discreet_cues)
-        self.neutral = QCheckBox(_("Keep the presenter screen neutral (no warning colours)"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.neutral = QCheckBox(_("Keep the presenter screen &neutral (no warning colours)"))
         self.neutral.setChecked(settings.neutral_presenter)
-        self.auto = QCheckBox(_("Start the next turn when I move on"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.auto = QCheckBox(_("Start the next &turn when I move on"))
         self.auto.setChecked(settings.auto_start_next)
-        self.muted = QCheckBox(_("Mute the chime"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.muted = QCheckBox(pgettext("settings", "&Mute the chime"))
         self.muted.setChecked(settings.muted)
-        self.end_time = QCheckBox(_("Show the circle's planned end on the presenter screen"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.end_time = QCheckBox(_("Show the circle's planned &end on the presenter screen"))
         self.end_time.setChecked(settings.presenter_end_time)
         behaviour = QGroupBox(_("During a circle"))
         behaviour_form = QFormLayout(behaviour)
-        behaviour_form.addRow(_("Lock private notes"), self.idle)
-        behaviour_form.addRow(_("Draws avoid prompts from"), self.avoid)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        behaviour_form.addRow(_("Loc&k private notes"), self.idle)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        behaviour_form.addRow(_("Draws &avoid prompts from"), self.avoid)
         for box in (self.discreet, self.neutral, self.end_time, self.auto, self.muted):
             box.setAccessibleName(box.text())
             behaviour_form.addRow(box)
@@ -230,7 +245,8 @@ class SettingsDialog(QDialog):
             self.language.setCurrentIndex(max(0, self.language.findData(language)))
             chooser = QGroupBox(_("Language"))
             chooser_form = QFormLayout(chooser)
-            chooser_form.addRow(_("Window and commands"), self.language)
+            # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+            chooser_form.addRow(_("&Window and commands"), self.language)
             note = QLabel(_("A new language applies at once; a running circle carries on."))
             note.setWordWrap(True)
             chooser_form.addRow(note)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from circlekeeper.ui.bidi_text import plain
 from circlekeeper.ui.catalog import CircleDetail, Member
@@ -159,6 +159,28 @@ def test_circles_with_mood_counts_are_asked_at_check_in_and_check_out(
         ("check-in", 2),
         ("check-out", 2),
     ]
+
+
+def test_the_check_out_mood_is_asked_over_the_summary_not_the_ended_round(
+    qtbot, window: MainWindow
+) -> None:
+    """Asked over the live screen, the check-out count sat on "Round 2 of 3 · Sharing — Press
+    N or Space to begin" with Start and Next lit, as if the circle went on behind it."""
+    behind: list[tuple[QWidget, bool]] = []
+
+    def mood(parent: QWidget, sid: int, moment: str, present: int) -> None:
+        if moment == "check-out":
+            behind.append((window.pages.currentWidget(), window.live_view is None))
+
+    window.options.mood_dialog = mood
+    window.save_circle(
+        CircleDetail(
+            None, "Moods", members=(Member(-1, "Amal"), Member(-2, "Jonas")), mood_enabled=True
+        )
+    )
+    window.start_circle()
+    window.live_view.end_circle()
+    assert behind == [(window.summary_view, True)]
 
 
 def test_quitting_from_the_summary_keeps_the_shareable_text(qtbot, window: MainWindow) -> None:

@@ -91,7 +91,7 @@ def test_wrong_passphrase_message_then_a_countdown(qtbot, locked: NotesKit) -> N
     dialog.grab().save("/tmp/shots/notes_unlock_wrong.png")
     locked.clock.advance(1.0)
     dialog._update_wait()
-    assert dialog.ok_button.isEnabled() and dialog.ok_button.text() == "Unlock"
+    assert dialog.ok_button.isEnabled() and dialog.ok_button.text() == "&Unlock"
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert locked.vault.is_unlocked and dialog.result() == 1

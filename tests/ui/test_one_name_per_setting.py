@@ -41,6 +41,10 @@ def test_the_discreet_cue_is_named_alike_in_the_menu_and_settings(qtbot, real_ap
     window = real_app().window
     settings = SettingsDialog(AppSettings())
     qtbot.addWidget(settings)
-    boxes = [b.text() for b in settings.findChildren(QCheckBox) if "Discreet" in b.text()]
+    boxes = [
+        b.text().replace("&", "")
+        for b in settings.findChildren(QCheckBox)
+        if "Discreet" in b.text().replace("&", "")
+    ]
     menu = window.menus.discreet_action.text().replace("&", "")
     assert boxes == [menu] == ["Discreet cues on my screen"]

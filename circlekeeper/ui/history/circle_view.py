@@ -21,6 +21,7 @@ from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_date, format_weekday
 from circlekeeper.ui.bidi_text import display_name
+from circlekeeper.ui.count_words import session_count
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.charts import MONTHLY_FROM, Series, TimeChart
 from circlekeeper.ui.history.format import count, decimal, local_time, signed_percent
@@ -61,7 +62,7 @@ class CircleView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
         held = history.sessions_held
-        facts = [ngettext("{count} session", "{count} sessions", held).format(count=count(held))]
+        facts = [session_count(held, count(held))]
         if history.first and history.last:
             facts.append(
                 # Translators: the dates of a circle's first and last sessions.

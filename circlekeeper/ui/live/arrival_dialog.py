@@ -81,8 +81,10 @@ class ArrivalDialog(QDialog):
         self.pronouns.setAccessibleName(_("Pronouns"))
         limit_length(self.pronouns, MAX_PRONOUNS)
         self.pronouns.setPlaceholderText(_("Someone new: pronouns, optional (e.g. she/her)"))
-        self.this_round = QRadioButton(_("Joins at the end of this round"))
-        self.next_round = QRadioButton(_("Joins from the next round"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.this_round = QRadioButton(_("Joins at the &end of this round"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.next_round = QRadioButton(_("Joins from the &next round"))
         self.this_round.setChecked(True)
         self._places = QButtonGroup(self)
         self._places.addButton(self.this_round)
@@ -96,11 +98,15 @@ class ArrivalDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Welcome them"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Wel&come them"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Who has arrived?")))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        who = QLabel(_("&Who has arrived?"))
+        who.setBuddy(self.search)
+        layout.addWidget(who)
         layout.addWidget(self.search)
         layout.addWidget(self.people, 1)
         layout.addWidget(self.pronouns)

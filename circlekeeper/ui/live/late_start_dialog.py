@@ -50,8 +50,9 @@ class LateStartDialog(QDialog):
         since_last_turn = suggested > latest
         suggested = min(suggested, latest)
         question = QLabel(
+            # Translators: & marks the Alt+letter; each must differ from this dialog's others.
             _(
-                "The timer shows {time} for this turn. How long ago did the speaker really begin?"
+                "The timer shows {time} for this turn. How long &ago did the speaker really begin?"
             ).format(time=shown)
         )
         question.setWordWrap(True)
@@ -84,7 +85,8 @@ class LateStartDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Count from then"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        ok.setText(_("Count from &then"))
         ok.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

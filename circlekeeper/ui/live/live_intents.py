@@ -141,7 +141,14 @@ class LiveIntents:
         if not names:
             return
         choice, ok = QInputDialog.getItem(
-            self.as_widget, _("Someone leaves"), _("Who is leaving the circle?"), names, 0, False
+            self.as_widget,
+            _("Someone leaves"),
+            # Translators: & marks the Alt+letter of the list of names (Qt's OK and Cancel
+            # are beside it).
+            _("&Who is leaving the circle?"),
+            names,
+            0,
+            False,
         )
         if ok:
             self._confirm_leave(state.present[names.index(choice)])

@@ -56,10 +56,14 @@ def ask_resume(parent: QWidget | None, info: LiveSessionInfo) -> ResumeChoice:
             info.events,
         ).format(count=info.events)
     )
-    resume = box.addButton(_("Resume"), QMessageBox.ButtonRole.AcceptRole)
-    close = box.addButton(_("Close it"), QMessageBox.ButtonRole.ActionRole)
-    discard = box.addButton(_("Discard…"), QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton(_("Decide later"), QMessageBox.ButtonRole.RejectRole)
+    # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+    resume = box.addButton(_("&Resume"), QMessageBox.ButtonRole.AcceptRole)
+    # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+    close = box.addButton(_("&Close it"), QMessageBox.ButtonRole.ActionRole)
+    # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+    discard = box.addButton(_("&Discard…"), QMessageBox.ButtonRole.DestructiveRole)
+    # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+    later = box.addButton(_("Decide &later"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(resume)
     box.exec()
     clicked = box.clickedButton()
@@ -88,7 +92,8 @@ def sure_to_delete(parent: QWidget | None, info: LiveSessionInfo) -> bool:
             " This cannot be undone."
         ).format(circle=info.circle_name)
     )
-    delete = box.addButton(_("Delete the circle"), QMessageBox.ButtonRole.DestructiveRole)
+    # Translators: & marks the Alt+letter; it must differ from Qt's Cancel beside it.
+    delete = box.addButton(_("&Delete the circle"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)

@@ -99,14 +99,16 @@ class SummaryView(QWidget):
             )
         )
         self.shareable.textChanged.connect(self._limit)
-        self.export_button = QPushButton(_("Export PDF…"))
+        # Translators: & marks the Alt+letter; each must differ from the menu bar's and this page's.
+        self.export_button = QPushButton(_("&Export PDF…"))
         self.export_button.setAccessibleName(_("Export PDF"))
         self.export_button.setToolTip(_("Save the printable summary (Ctrl+P)"))
         self.export_button.setEnabled(can_export)
         self.export_button.clicked.connect(
             lambda: self.export_requested.emit(self.shareable.toPlainText())
         )
-        close = QPushButton(_("Save and close"))
+        # Translators: & marks the Alt+letter; each must differ from the menu bar's and this page's.
+        close = QPushButton(_("&Save and close"))
         self.close_button = close
         close.setAccessibleName(_("Save and close"))
         close.setToolTip(_("Keep the shareable summary and go back to the circles (Ctrl+W)"))
@@ -126,7 +128,10 @@ class SummaryView(QWidget):
         chart.setMaximumHeight(self.bars.sizeHint().height())  # no blank band under the bars
         layout.addWidget(chart, 3)
         layout.addWidget(self.rounds, 1)
-        layout.addWidget(QLabel(_("Shareable summary")))
+        # Translators: & marks the Alt+letter; each must differ from the menu bar's and this page's.
+        shareable_label = QLabel(_("Shareable summ&ary"))
+        shareable_label.setBuddy(self.shareable)
+        layout.addWidget(shareable_label)
         self.shareable.setMinimumHeight(4 * self.shareable.fontMetrics().lineSpacing())
         layout.addWidget(self.shareable, 1)
         layout.addLayout(buttons)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
+from circlekeeper.i18n import pgettext
 from circlekeeper.ui.notes.bridge import VaultBridge
 from circlekeeper.ui.notes.note_lines import NameOf
 from circlekeeper.ui.notes.panel import Ask, NotesPanel
@@ -42,6 +43,7 @@ class NotesDialog(QDialog):
             ask=ask,
             people=people,
         )
+        self._give_letters()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         for button in self.panel.findChildren(QPushButton):  # Enter closes; it never edits
@@ -51,3 +53,24 @@ class NotesDialog(QDialog):
         layout.addWidget(self.panel, 1)
         layout.addWidget(close)
         fit_to_screen(self, 820, 520)
+
+    def _give_letters(self) -> None:
+        """Alt+letters for the panel's buttons in this window of their own. The History page
+        shows the same panel beside its own letters and the menu bar's, so the panel itself
+        has none (its Ctrl keys serve both)."""
+        panel = self.panel
+        for button, text in (
+            # Translators: & marks the Alt+letter; each must differ from this window's others.
+            (panel.edit_button, pgettext("notes window", "&Edit")),
+            # Translators: & marks the Alt+letter; each must differ from this window's others.
+            (panel.save_button, pgettext("notes window", "&Save")),
+            # Translators: & marks the Alt+letter; each must differ from this window's others.
+            (panel.cancel_button, pgettext("notes window", "&Cancel")),
+            # Translators: & marks the Alt+letter; each must differ from this window's others.
+            (panel.delete_button, pgettext("notes window", "&Delete…")),
+            # Translators: & marks the Alt+letter; each must differ from this window's others.
+            (panel.new_button, pgettext("notes window", "&New note")),
+            # Translators: & marks the Alt+letter; each must differ from this window's others.
+            (panel.lock_button, pgettext("notes window", "&Lock notes")),
+        ):
+            button.setText(text)

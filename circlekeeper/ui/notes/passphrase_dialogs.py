@@ -63,7 +63,8 @@ class _PassphraseDialog(QDialog):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(f"#passphraseError {{ color: {LIGHT.error}; }}")
         self.error.hide()
-        self.show_box = QCheckBox(_("Show what I type"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.show_box = QCheckBox(_("Sho&w what I type"))
         self.show_box.setAccessibleName(_("Show passphrase"))
         self.show_box.toggled.connect(self._show_toggled)
         self.buttons = QDialogButtonBox(
@@ -139,7 +140,8 @@ class CreatePassphraseDialog(_PassphraseDialog):
     """First use: choose a passphrase, type it twice, read what forgetting it means."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, _("Protect your private notes"), _("Protect my notes"), parent)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        super().__init__(vault, _("Protect your private notes"), _("Pro&tect my notes"), parent)
         intro = QLabel(
             _(
                 "Private notes are encrypted with a passphrase that only you know. You will be"
@@ -150,8 +152,10 @@ class CreatePassphraseDialog(_PassphraseDialog):
         warning.setObjectName("forgetWarning")
         warning.setAccessibleName(_("Warning"))
         warning.setStyleSheet("#forgetWarning { font-weight: 600; }")
-        self.passphrase = self._add_field(_("Passphrase:"), _("New passphrase"))
-        self.confirm = self._add_field(_("Type it again:"), _("Confirm passphrase"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.passphrase = self._add_field(_("&Passphrase:"), _("New passphrase"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.confirm = self._add_field(_("Type it &again:"), _("Confirm passphrase"))
         self.passphrase.setPlaceholderText(
             ngettext(
                 "at least {count} character", "at least {count} characters", MIN_PASSPHRASE_CHARS
@@ -173,9 +177,10 @@ class UnlockDialog(_PassphraseDialog):
     """Enter the passphrase; wrong tries get a message and a short, growing wait."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, _("Unlock private notes"), _("Unlock"), parent)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        super().__init__(vault, _("Unlock private notes"), _("&Unlock"), parent)
         intro = QLabel(_("Enter your passphrase to open your private notes."))
-        self.passphrase = self._add_field(_("Passphrase:"), _("Passphrase"))
+        self.passphrase = self._add_field(_("&Passphrase:"), _("Passphrase"))
         self._countdown = QTimer(self)
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._update_wait)
@@ -212,7 +217,7 @@ class UnlockDialog(_PassphraseDialog):
             if not self._countdown.isActive():
                 self._countdown.start()
         else:
-            self.ok_button.setText(_("Unlock"))
+            self.ok_button.setText(_("&Unlock"))
             self._countdown.stop()
 
 
@@ -220,7 +225,8 @@ class ChangePassphraseDialog(_PassphraseDialog):
     """A new passphrase and a new key: every note is re-sealed under it in one go."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(vault, _("Change the notes passphrase"), _("Change passphrase"), parent)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        super().__init__(vault, _("Change the notes passphrase"), _("C&hange passphrase"), parent)
         intro = QLabel(
             _(
                 "Your notes get a new key: the old passphrase will not open them, nor anything"
@@ -228,9 +234,11 @@ class ChangePassphraseDialog(_PassphraseDialog):
             )
         )
         warning = QLabel(_(FORGET_WARNING))
-        self.current = self._add_field(_("Current passphrase:"), _("Current passphrase"))
-        self.passphrase = self._add_field(_("New passphrase:"), _("New passphrase"))
-        self.confirm = self._add_field(_("Type it again:"), _("Confirm passphrase"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.current = self._add_field(_("&Current passphrase:"), _("Current passphrase"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.passphrase = self._add_field(_("&New passphrase:"), _("New passphrase"))
+        self.confirm = self._add_field(_("Type it &again:"), _("Confirm passphrase"))
         self._finish_layout([intro, warning])
 
     def _submit(self) -> None:

@@ -25,7 +25,12 @@ from circlekeeper.i18n.typed_lists import join_typed, split_typed
 from circlekeeper.prompts.deck import MAX_TEXT
 from circlekeeper.prompts.tag_names import tag_from_name, tag_names
 from circlekeeper.session.prompts import Intensity, Principle, Prompt, PromptCategory
-from circlekeeper.ui.prompts.labels import category_names, intensity_names, principle_names
+from circlekeeper.ui.prompts.labels import (
+    category_names,
+    intensity_names,
+    principle_keys,
+    principle_names,
+)
 
 
 class PromptEditorDialog(QDialog):
@@ -61,7 +66,7 @@ class PromptEditorDialog(QDialog):
         self.principles: dict[Principle, QCheckBox] = {}
         principle_row = QHBoxLayout()
         for principle, name in principle_names().items():
-            box = QCheckBox(name)
+            box = QCheckBox(principle_keys()[principle])
             # Translators: the accessible name of a tick box: the prompt serves this principle.
             box.setAccessibleName(_("Serves {principle}").format(principle=name))
             box.setChecked(original is not None and principle in original.principles)
@@ -88,7 +93,8 @@ class PromptEditorDialog(QDialog):
         form.addRow(_("&Tags"), self.tags)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
-            _("Save as my copy") if editing_shipped else _("Save"),
+            # Translators: & marks the Alt+letter; each must differ from the prompt editor's others.
+            _("&Save as my copy") if editing_shipped else _("&Save"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.save_button.setAccessibleName(_("Save the prompt"))

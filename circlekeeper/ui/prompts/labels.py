@@ -42,6 +42,17 @@ def principle_names() -> dict[Principle, str]:
     }
 
 
+def principle_keys() -> dict[Principle, str]:
+    """The principles on the prompt editor's tick boxes, each with its Alt+letter."""
+    # Translators: & marks the Alt+letter; each must differ from the prompt editor's others.
+    return {
+        Principle.MUTUALITY: pgettext("principle tick box", "&Mutuality"),
+        Principle.RESPECT: pgettext("principle tick box", "&Respect"),
+        Principle.LIVED_EXPERIENCE: pgettext("principle tick box", "&Lived experience"),
+        Principle.EMPOWERMENT: pgettext("principle tick box", "&Empowerment"),
+    }
+
+
 def passing_note() -> str:
     return _("Anyone may pass, and passing needs no reason.")
 

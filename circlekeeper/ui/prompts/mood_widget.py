@@ -52,7 +52,7 @@ class MoodCountsWidget(QWidget):
         grid = QGridLayout()
         for column, value in enumerate(VALUES):
             words = value_words(value)
-            caption = QLabel(f"{value}\n{words}")
+            caption = QLabel(f"&{value}\n{words}")  # Alt+1 … Alt+5: the number's count
             caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
             spin = QSpinBox()
             spin.setRange(0, 999)
@@ -146,10 +146,13 @@ class MoodCountDialog(QDialog):
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
-            _("Save counts"), QDialogButtonBox.ButtonRole.AcceptRole
+            # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+            _("&Save counts"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.save_button.setAccessibleName(_("Save counts"))
-        skip = buttons.addButton(_("Skip"), QDialogButtonBox.ButtonRole.RejectRole)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        skip = buttons.addButton(_("S&kip"), QDialogButtonBox.ButtonRole.RejectRole)
         skip.setAccessibleName(_("Skip the mood count"))
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)

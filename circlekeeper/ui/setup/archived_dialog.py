@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.i18n import _, ngettext
+from circlekeeper.i18n import _
 from circlekeeper.ui.bidi_text import breakable, isolate
 from circlekeeper.ui.catalog import CircleCard
+from circlekeeper.ui.count_words import session_count
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.list_rows import current_item
 
@@ -45,9 +46,7 @@ class ArchivedCirclesDialog(QDialog):
         self.circles.setAccessibleName(_("Archived circles"))
         self.circles.setWordWrap(True)
         for card in cards:
-            sessions = ngettext("{count} session", "{count} sessions", card.sessions).format(
-                count=card.sessions
-            )
+            sessions = session_count(card.sessions)
             name = demo_name(card.name, card.demo)
             item = QListWidgetItem(f"{isolate(breakable(name))} · {sessions}")
             item.setData(CIRCLE, card.circle_id)

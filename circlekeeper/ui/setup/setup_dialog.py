@@ -36,7 +36,12 @@ from circlekeeper.session.order import (
     OrderStrategy,
 )
 from circlekeeper.session.roles import suggest_facilitator
-from circlekeeper.ui.bidi_text import breakable, display_name, own_direction, sentence
+from circlekeeper.ui.bidi_text import (
+    breakable,
+    display_name,
+    own_direction,
+    sentence,
+)
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.key_names import key_text
 from circlekeeper.ui.prompts.picker import PromptTools
@@ -88,7 +93,8 @@ class SetupDialog(SpeakingOrder, QDialog):
             self._add_person_item(person, newcomer=False)
         self.present.itemChanged.connect(self._preview)
         self.present.model().rowsMoved.connect(self._preview)
-        add = QPushButton(_("Add a newcomer…"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        add = QPushButton(_("Add a &newcomer…"))
         add.setAccessibleName(_("Add a newcomer"))
         add.setShortcut(QKeySequence("Ctrl+N"))
         add.setToolTip(
@@ -115,7 +121,8 @@ class SetupDialog(SpeakingOrder, QDialog):
         )
         self.suggestion.clicked.connect(self._take_suggestion)
         QShortcut(QKeySequence("Ctrl+Shift+U"), self, self._take_suggestion)
-        self.facilitator_shares = QCheckBox(_("The facilitator takes a turn too"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.facilitator_shares = QCheckBox(_("The facilitator &takes a turn too"))
         self.facilitator_shares.setAccessibleName(_("The facilitator takes a turn too"))
         self.facilitator_shares.setToolTip(
             _("Peer support has no fixed helper: the facilitator shares in the rounds too")
@@ -158,7 +165,8 @@ class SetupDialog(SpeakingOrder, QDialog):
             prompt_tools=prompt_tools,
             people=self.seating,
         )
-        self.skip_check_in = QCheckBox(_("Skip check-in today"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        self.skip_check_in = QCheckBox(_("S&kip check-in today"))
         self.skip_check_in.setAccessibleName(_("Skip check-in"))
         self.budget_offer = BudgetOffer(self.plan)
         self.plan.budgets_changed.connect(self._check_budgets)
@@ -182,7 +190,9 @@ class SetupDialog(SpeakingOrder, QDialog):
 
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(
-            _("Start the circle"), QDialogButtonBox.ButtonRole.AcceptRole
+            # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+            _("&Start the circle"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.start_button.setAccessibleName(_("Start the circle"))
         self.start_button.setToolTip(_("Start the circle (Ctrl+Enter)"))
@@ -208,7 +218,8 @@ class SetupDialog(SpeakingOrder, QDialog):
         here; who facilitates and the agreements; the speaking order. On a 1024×600 screen
         the plan's rounds are in sight as the dialog opens (they were below its fold, under
         two tall columns)."""
-        people_box = QGroupBox(_("Who is here"))
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        people_box = QGroupBox(_("Who is &here"))
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.present, 1)
         people_layout.addWidget(add)
@@ -219,8 +230,13 @@ class SetupDialog(SpeakingOrder, QDialog):
         roles_layout = QVBoxLayout(roles_box)
         roles = QFormLayout()
         roles.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        roles.addRow(_("Facilitator"), self.facilitator)
-        roles.addRow(_("Co-facilitator"), self.co_facilitator)
+        # Every field, tick box and button answers to Alt and a letter, each once in the dialog
+        # (the round plan's buttons included); the suggestion, a button of plain words that
+        # wrap around a name, has Ctrl+Shift+U instead.
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        roles.addRow(_("&Facilitator"), self.facilitator)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        roles.addRow(_("&Co-facilitator"), self.co_facilitator)
         roles_layout.addLayout(roles)
         roles_layout.addWidget(self.suggestion)
         roles_layout.addWidget(self.facilitator_shares)
@@ -248,10 +264,14 @@ class SetupDialog(SpeakingOrder, QDialog):
             )
             combo.setMinimumContentsLength(CHOICE_CHARACTERS)
         order_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        order_form.addRow(_("Order"), self.strategy)
-        order_form.addRow(_("First speaker"), self.first)
-        order_form.addRow(_("Direction"), self.direction)
-        order_form.addRow(_("Each round starts with"), self.round_start)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        order_form.addRow(_("&Order"), self.strategy)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        order_form.addRow(_("First s&peaker"), self.first)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        order_form.addRow(_("&Direction"), self.direction)
+        # Translators: & marks the Alt+letter; each must differ from this dialog's others.
+        order_form.addRow(_("Each round st&arts with"), self.round_start)
 
         plan_box = QGroupBox(_("Rounds"))
         plan_layout = QVBoxLayout(plan_box)

@@ -35,7 +35,7 @@ def test_editing_a_shipped_prompt_says_it_saves_a_copy(qtbot, library) -> None:
     original = library.get("check-in:inner-weather")
     dialog = PromptEditorDialog(original)
     qtbot.addWidget(dialog)
-    assert dialog.save_button.text() == "Save as my copy"
+    assert dialog.save_button.text() == "&Save as my copy"
     assert dialog.text.toPlainText() == original.text
     assert dialog.principles[Principle.RESPECT].isChecked()
     assert dialog.prompt().prompt_id == ""  # the library turns it into a copy
