@@ -266,6 +266,8 @@ class SessionDetailView(QWidget):
             )
             for turn in round_.turns:
                 what = turn_words(turn)
+                if turn == summary.current_turn:  # its time is the time so far
+                    what = self._still_speaking()
                 if turn.over > 0.5:
                     # Translators: what happened in a turn, and by how much it ran over.
                     what = _("{outcome}, {time} over time").format(
@@ -283,6 +285,19 @@ class SessionDetailView(QWidget):
                 )
             self.rounds.addTopLevelItem(top)
             top.setExpanded(True)
+
+    def _still_speaking(self) -> str:
+        """The turn under way in a session running now (here, on another laptop, or left
+        open): it is not over, so it did not "speak" a time yet."""
+        if self.detail.last_heard is None:
+            # Translators: a turn in History of a session running right now: the person is
+            # speaking as you look (the Spoke column shows the time so far).
+            return pgettext("turn outcome", "speaking now")
+        # Translators: a turn in History of a session still open whose laptop has gone quiet
+        # (crashed, asleep, offline); {time} is when it was last heard from.
+        return pgettext("turn outcome", "was speaking when last heard from at {time}").format(
+            time=local_time(self.detail.last_heard, self.detail.listing.timezone)
+        )
 
     def _prompts_text(self) -> str:
         lines = []
