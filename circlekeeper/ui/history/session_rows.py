@@ -119,6 +119,10 @@ class SessionsFitter(ColumnFitter):
         self._two_lines = two_line_rooms(self._table, self._one_line, names)
         self.fit()
 
+    def wrapped_width(self) -> int:
+        """The columns' width with every usual value whole on two lines."""
+        return sum(room.least for room in self._two_lines)
+
     def fit(self) -> None:
         table = self._table
         width = table.viewport().width()
