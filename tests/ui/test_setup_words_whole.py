@@ -9,10 +9,10 @@ everyone" choice in fewer words so the prompt keeps room to be read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from circlekeeper.i18n import SHIPPED_LANGUAGES, use_language
 from circlekeeper.prompts import PromptDrawer, PromptLibrary, load_shipped_decks
@@ -71,11 +71,20 @@ def test_start_a_circle_reads_whole_at_1024x600(qtbot, library, language: str) -
         )
 
 
-@pytest.mark.parametrize("dialog_class", [CircleEditor, NewcomerDialog])
-def test_the_circle_and_newcomer_dialogs_read_whole_at_1024x600(
-    qtbot, language: str, dialog_class: type
+def _settings() -> QDialog:
+    from circlekeeper.ui.settings_dialog import AppSettings, SettingsDialog
+
+    return SettingsDialog(AppSettings(), language="")
+
+
+@pytest.mark.parametrize(
+    "make", [CircleEditor, NewcomerDialog, _settings], ids=["circle", "newcomer", "settings"]
+)
+def test_the_circle_newcomer_and_settings_dialogs_read_whole_at_1024x600(
+    qtbot, language: str, make: Callable[[], QDialog]
 ) -> None:
-    dialog = dialog_class()
+    """Settings said "Ein PNG- oder JPEG-Bild (fr…" for its logo, at both screen sizes."""
+    dialog = make()
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.resize(min(dialog.width(), SMALL_WINDOW[0]), min(dialog.height(), SMALL_WINDOW[1]))
