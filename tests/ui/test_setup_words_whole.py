@@ -77,13 +77,22 @@ def _settings() -> QDialog:
     return SettingsDialog(AppSettings(), language="")
 
 
+def _arrival() -> QDialog:
+    from circlekeeper.ui.live.arrival_dialog import ArrivalDialog
+
+    return ArrivalDialog(PEOPLE)
+
+
 @pytest.mark.parametrize(
-    "make", [CircleEditor, NewcomerDialog, _settings], ids=["circle", "newcomer", "settings"]
+    "make",
+    [CircleEditor, NewcomerDialog, _settings, _arrival],
+    ids=["circle", "newcomer", "settings", "late arrival"],
 )
 def test_the_circle_newcomer_and_settings_dialogs_read_whole_at_1024x600(
     qtbot, language: str, make: Callable[[], QDialog]
 ) -> None:
-    """Settings said "Ein PNG- oder JPEG-Bild (fr…" for its logo, at both screen sizes."""
+    """Settings said "Ein PNG- oder JPEG-Bild (fr…" for its logo at both screen sizes, and
+    *Late arrival* "Tippe einen Teil eines Namens oder den N…"."""
     dialog = make()
     qtbot.addWidget(dialog)
     dialog.show()
