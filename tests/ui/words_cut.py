@@ -36,7 +36,8 @@ def placeholder_room(field: QLineEdit) -> int:
     return room
 
 
-def _cut_placeholder(field: QLineEdit) -> str | None:
+def placeholder_cut(field: QLineEdit) -> str | None:
+    """What a cut placeholder says, with its room and need; None when it reads whole."""
     text = field.placeholderText()
     if field.text() or not text:
         return None
@@ -92,7 +93,7 @@ def words_cut(window: QWidget) -> list[str]:
         if not widget.isVisibleTo(window) or widget.width() <= 0:
             continue
         if isinstance(widget, QLineEdit):
-            cut = _cut_placeholder(widget)
+            cut = placeholder_cut(widget)
         elif isinstance(widget, QLabel):
             cut = _cut_label(widget)
         elif isinstance(widget, QComboBox):
