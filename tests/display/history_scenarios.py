@@ -24,6 +24,15 @@ def sessions_in_sight(history: Any) -> int:
     )
 
 
+def detail_runs_off(detail: Any) -> bool:
+    """The session's detail laid out wider than its pane shows: its sentences run off an
+    edge (the left one, in Arabic)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = detail.findChild(QScrollArea)
+    return bool(area.widget().width() > area.viewport().width())
+
+
 @scenario
 def history_rows(prober: Prober, workdir: Path) -> None:
     """History ▸ Sessions with 60 past sessions: with no session chosen, with one chosen, and
@@ -58,6 +67,7 @@ def history_rows(prober: Prober, workdir: Path) -> None:
             "beside": history.split.side_by_side(),
             "detail_shown": detail is not None and detail.isVisible(),
             "detail_height": detail.height() if detail is not None else 0,
+            "detail_cut": detail is not None and detail_runs_off(detail),
         }
 
     report["nothing chosen"] = look("nothing-chosen")

@@ -37,6 +37,7 @@ def test_history_shows_many_sessions_and_stays_on_the_screen(
     assert looks["closed"]["rows"] >= fewest, looks["closed"]
     chosen = looks["chosen"]
     assert chosen["detail_shown"] and chosen["detail_height"] >= 150, chosen
+    assert not chosen["detail_cut"], "the detail's sentences run off its edge"
     assert chosen["rows"] >= (fewest if chosen["beside"] else 3), chosen
     if screen.layout.name.startswith("small"):
         assert not looks["nothing chosen"]["filters_unfolded"], "one line of filters"
