@@ -99,6 +99,9 @@ class SessionDetail:
     moods: tuple[MoodCounts, ...]
     shareable: str
     events: int
+    last_heard: datetime | None = None
+    """A live session whose app has gone quiet (no heartbeat for a while): its last sign of
+    life, which the turn still running is timed to. ``None`` while it is running or over."""
 
 
 @dataclass(frozen=True, slots=True)

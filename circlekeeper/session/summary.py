@@ -109,6 +109,9 @@ class SessionSummary(FrozenRecord):
     max_deviation_percent: float
     present_count: int
     ended: bool
+    current_turn: TurnRecord | None = None
+    """The turn still running when the log was read (its time up to ``now``), one of
+    :attr:`rounds`' turns; ``None`` when nobody is speaking."""
 
     @property
     def measured_count(self) -> int:
@@ -254,20 +257,21 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
     state = fold(entries)
     turns = list(state.turns)
     current_round = state.current_round
+    current: TurnRecord | None = None
+    # A session still running has run until ``now``, not only until its last event.
+    at = state.last_elapsed if now is None else max(now, state.last_elapsed)
     if current_round is not None and current_round.current is not None:
         turn = current_round.current
-        at = state.last_elapsed if now is None else max(now, state.last_elapsed)
-        turns.append(
-            TurnRecord(
-                round_index=current_round.index,
-                person_id=turn.person_id,
-                allotted=turn.allotted,
-                spoken=turn.spoken(at),
-                outcome=TurnOutcome.SPOKE,
-                started_at=turn.started_at,
-                ended_at=at,
-            )
+        current = TurnRecord(
+            round_index=current_round.index,
+            person_id=turn.person_id,
+            allotted=turn.allotted,
+            spoken=turn.spoken(at),
+            outcome=TurnOutcome.SPOKE,
+            started_at=turn.started_at,
+            ended_at=at,
         )
+        turns.append(current)
 
     round_count = len(state.rounds)
     spoken: dict[str, list[float]] = {pid: [0.0] * round_count for pid in state.participants}
@@ -314,7 +318,7 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
     rounds = []
     for round_ in state.rounds:
         round_turns = tuple(t for t in turns if t.round_index == round_.index)
-        end = round_.ended_at if round_.ended_at is not None else state.last_elapsed
+        end = round_.ended_at if round_.ended_at is not None else at
         rounds.append(
             RoundSummary(
                 index=round_.index,
@@ -330,7 +334,7 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
         )
 
     walls = [entry.wall for entry in entries]
-    end_elapsed = state.ended_at if state.ended_at is not None else state.last_elapsed
+    end_elapsed = state.ended_at if state.ended_at is not None else at
     return SessionSummary(
         circle=state.circle,
         facilitators=state.facilitators,
@@ -347,6 +351,7 @@ def summarize(entries: Iterable[ev.Entry], *, now: float | None = None) -> Sessi
         max_deviation_percent=(100.0 * max_deviation / equal_share) if equal_share else 0.0,
         present_count=len(state.participants),
         ended=state.ended,
+        current_turn=current,
     )
 
 

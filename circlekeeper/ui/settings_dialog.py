@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.i18n import _, language, ngettext, pgettext, shipped_languages
 from circlekeeper.session.printing import Paper, Privacy
 from circlekeeper.ui.length_limit import limit_length
+from circlekeeper.ui.placeholder_fit import fit_placeholder
 from circlekeeper.ui.screen_fit import fit_to_screen
 
 MAX_ORGANIZATION = 200
@@ -160,10 +161,20 @@ class SettingsDialog(QDialog):
         self.organization = QLineEdit(settings.organization)
         self.organization.setAccessibleName(_("Organization name"))
         limit_length(self.organization, MAX_ORGANIZATION)
-        self.organization.setPlaceholderText(_("Printed at the top of every summary"))
+        fit_placeholder(
+            self.organization,
+            _("Printed at the top of every summary"),
+            # Translators: the short form of "Printed at the top of every summary".
+            _("Printed on every summary"),
+        )
         self.logo = QLineEdit(settings.logo_path)
         self.logo.setAccessibleName(_("Logo file"))
-        self.logo.setPlaceholderText(_("A PNG or JPEG picture (optional)"))
+        fit_placeholder(
+            self.logo,
+            _("A PNG or JPEG picture (optional)"),
+            # Translators: the short form of "A PNG or JPEG picture (optional)".
+            _("PNG or JPEG (optional)"),
+        )
         # Translators: & marks the Alt+letter; each must differ from this dialog's others.
         browse = QPushButton(_("C&hoose…"))
         browse.setAccessibleName(_("Choose a logo"))

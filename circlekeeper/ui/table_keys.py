@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
@@ -22,6 +22,15 @@ def tab_leaves(view: ViewT) -> ViewT:
     """``view`` with Tab and Shift+Tab moving to the next and previous control."""
     view.setTabKeyNavigation(False)
     return view
+
+
+def choose_row(view: QAbstractItemView, row: int) -> None:
+    """Row ``row`` of ``view`` chosen, as a click on it chooses it. Not ``selectRow``: right
+    to left it chose nothing (Qt looks for a column at the view's left edge), and Return in
+    an Arabic history's search box showed no session."""
+    rows = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    rows |= QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(view.model().index(row, 0), rows)
 
 
 def keys_follow(area: QWidget, first: QWidget) -> None:

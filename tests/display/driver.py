@@ -213,7 +213,8 @@ def main() -> int:
     for arg in sys.argv[4:]:
         if arg.startswith("lang="):
             speak(arg.removeprefix("lang="))
-    import tests.display.room_scenarios  # noqa: F401  (registers its scenarios)
+    import tests.display.history_scenarios
+    import tests.display.room_scenarios  # noqa: F401  (register their scenarios)
 
     prober = Prober(report, report_path)
     try:

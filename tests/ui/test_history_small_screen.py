@@ -25,8 +25,22 @@ def _history_at(qtbot, real_app, size: tuple[int, int]) -> HistoryPage:
     (history,) = (p for p in window.options.extra_pages.values() if isinstance(p, HistoryPage))
     window.show_page(history)
     qtbot.waitUntil(lambda: history.model.rowCount() > 0, timeout=10_000)
-    QApplication.processEvents()
+    settled(history)
     return history
+
+
+def settled(history: HistoryPage) -> None:
+    """Events handled until the page is laid out for good: the filters folding, the rows
+    growing to two lines and the scroll bar that follows each change the table's width."""
+    header = history.table.horizontalHeader()
+    before: list[int] = []
+    for _ in range(20):
+        QApplication.processEvents()
+        sizes = [header.sectionSize(c) for c in range(header.count())]
+        sizes.append(history.table.viewport().width())
+        if sizes == before:
+            return
+        before = sizes
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

@@ -155,6 +155,9 @@ class ColumnFitter(QObject):
         self._places = False
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
+        # A chosen row turned every heading bold (a whole row is every column), wider than
+        # the widths fitted to it: "Present", "Duration" and "Fairness" were cut at 1024×600.
+        header.setHighlightSections(False)
         for column in range(len(self._rooms)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         table.viewport().installEventFilter(self)

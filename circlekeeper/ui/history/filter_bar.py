@@ -2,6 +2,12 @@
 
 Choices go out as one :class:`SessionFilter`; typing in the search box waits for a short pause
 so each keystroke does not query the database.
+
+The search box is always in sight, with a *Filters* button beside it that shows or hides the
+other choices (circle, person, dates, status). On a short window (1024×600) they start
+folded away: their three rows took a quarter of the history's height, and the table showed
+three sessions. The button counts the filters in use ("Filters (2)"), so a folded filter is
+never a hidden one.
 """
 
 from __future__ import annotations
@@ -13,19 +19,25 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from circlekeeper.history.records import SessionFilter
-from circlekeeper.i18n import _, pgettext
+from circlekeeper.i18n import _, ngettext, pgettext
 from circlekeeper.ui.date_field import DateField
 from circlekeeper.ui.history.choices import prepare_combo
+from circlekeeper.ui.history.format import count
 from circlekeeper.ui.history.session_table import status_word
 
 TEXT_PAUSE_MS = 300
+SHORT_PAGE = 560
+"""A history page less tall than this (a 1024×600 screen's: about 470) folds the filters
+away, so the table shows as many sessions as it can; 1366×768 gives it about 610."""
 STATUSES = (None, "ended", "abandoned", "live")
 """The statuses a facilitator can filter by (``None``: any), in the order offered."""
 
@@ -66,6 +78,14 @@ class FilterBar(QWidget):
         self.text.setClearButtonEnabled(True)
         self.clear_button = QPushButton(_("C&lear filters"))
         self.clear_button.setAccessibleName(_("Clear filters"))
+        self.fold_button = QPushButton()
+        self.fold_button.setCheckable(True)
+        self.fold_button.setChecked(True)
+        self.fold_button.setAccessibleName(_("Show the filters"))
+        self.fold_button.setToolTip(
+            _("Show or hide the choice of circle, person, dates and status")
+        )
+        self._folded_by_hand = False
 
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -73,10 +93,18 @@ class FilterBar(QWidget):
         self._pause.timeout.connect(self._emit)
         self._quiet = False
 
-        # Three short rows rather than two long ones: the bar sets the history page's least
-        # width, and with it the whole window's on a small laptop screen.
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # The search, the button that unfolds the rest and the one that clears them: one line.
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.text, 1)
+        top.addWidget(self.fold_button)
+        top.addWidget(self.clear_button)
+        # The folding choices: short rows rather than long ones, as the bar sets the history
+        # page's least width, and with it the whole window's on a small laptop screen.
+        self.drawer = QWidget()
+        self.drawer.setAccessibleName(_("Circle, person, dates and status"))
+        grid = QGridLayout(self.drawer)
+        grid.setContentsMargins(0, 0, 0, 0)
         placed = (
             (0, 0, _("Circle"), self.circle),
             (0, 2, _("Person"), self.person),
@@ -84,17 +112,23 @@ class FilterBar(QWidget):
             (1, 0, pgettext("date range", "From"), self.since),
             # Translators: the last day of a range of dates ("From … To …").
             (1, 2, pgettext("date range", "To"), self.until),
-            (2, 0, _("Status"), self.status),
+            (0, 4, _("Status"), self.status),
         )
         for row, column, label, widget in placed:
             caption = QLabel(label)
             caption.setBuddy(widget)
-            layout.addWidget(caption, row, column)
-            layout.addWidget(widget, row, column + 1)
-        layout.addWidget(self.text, 2, 2, 1, 3)
-        layout.addWidget(self.clear_button, 0, 4)
-        layout.setColumnStretch(1, 2)
-        layout.setColumnStretch(3, 2)
+            grid.addWidget(caption, row, column)
+            grid.addWidget(widget, row, column + 1)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(5, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.drawer)
+        self.fold_button.toggled.connect(self._unfolded_by_hand)
+        self.changed.connect(lambda _filter: self._name_the_button())
+        self._name_the_button()
 
         self.circle.currentIndexChanged.connect(self._emit)
         self.person.activated.connect(self._emit)
@@ -106,6 +140,53 @@ class FilterBar(QWidget):
         self.status.currentIndexChanged.connect(self._emit)
         self.text.textChanged.connect(lambda _text: self._pause.start())
         self.clear_button.clicked.connect(self.clear)
+
+    # ------------------------------------------------------------ folding
+
+    def unfolded(self) -> bool:
+        """Whether the circle, person, dates and status choices are in sight."""
+        return self.fold_button.isChecked()
+
+    def fold_for(self, page_height: int) -> None:
+        """Fold the choices away on a short page and unfold them on a tall one, unless the
+        facilitator has shown or hidden them by hand: then they stay as they were put."""
+        short = page_height < SHORT_PAGE
+        if not self._folded_by_hand and self.unfolded() == short:
+            quiet = self.fold_button.blockSignals(True)
+            self.fold_button.setChecked(not short)
+            self.fold_button.blockSignals(quiet)
+            self._show_drawer()
+
+    def _unfolded_by_hand(self, _unfolded: bool) -> None:
+        self._folded_by_hand = True
+        self._show_drawer()
+
+    def _show_drawer(self) -> None:
+        self.drawer.setVisible(self.unfolded())
+        self._name_the_button()
+
+    def in_use(self) -> int:
+        """How many of the folding choices narrow the sessions (the search is in sight)."""
+        chosen = self.current()
+        return sum(
+            value is not None
+            for value in (chosen.circle_id, chosen.person_id, chosen.since, chosen.until)
+        ) + (chosen.status is not None)
+
+    def _name_the_button(self) -> None:
+        used = self.in_use()
+        arrow = "▴" if self.unfolded() else "▾"
+        if used:
+            # Translators: the button that shows or hides the history's filters, with how
+            # many of them are in use; & marks its Alt key. ▾/▴ follows.
+            text = ngettext("&Filters ({count})", "&Filters ({count})", used).format(
+                count=count(used)
+            )
+        else:
+            # Translators: the button that shows or hides the history's filters (circle,
+            # person, dates, status); & marks its Alt key.
+            text = _("&Filters")
+        self.fold_button.setText(f"{text} {arrow}")
 
     def set_choices(self, circles: QAbstractItemModel, people: QAbstractItemModel) -> bool:
         """Models from :func:`choice_model` whose first row means "any".
@@ -181,3 +262,4 @@ class FilterBar(QWidget):
     def _emit(self, *_args: object) -> None:
         if not self._quiet:
             self.changed.emit(self.current())
+        self._name_the_button()

@@ -14,15 +14,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,7 +41,6 @@ from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
 from circlekeeper.ui.history.circle_view import CircleView
-from circlekeeper.ui.history.column_fit import session_columns
 from circlekeeper.ui.history.empty_state import empty_state, no_circles, no_people
 from circlekeeper.ui.history.filter_bar import FilterBar
 from circlekeeper.ui.history.format import count
@@ -57,15 +55,12 @@ from circlekeeper.ui.history.saved_files import (
     watched_saver,
 )
 from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, SessionDetailView
-from circlekeeper.ui.history.session_rows import SessionsFitter
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
-from circlekeeper.ui.history.sort_menu import install_sort_menu
+from circlekeeper.ui.history.sessions_view import past_sessions_view
 from circlekeeper.ui.table_keys import (
-    end_means_the_last_row,
-    first_arrow_selects,
+    choose_row,
     keys_follow,
-    tab_leaves,
 )
 
 log = logging.getLogger(__name__)
@@ -130,9 +125,16 @@ class HistoryPage(QWidget):
         self.status.setAccessibleName(_("History status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.passing = PassingStatus(self.status)
+        # One line under the tabs: how many sessions match (on the Sessions tab), and what the
+        # history is doing ("Loading the session…", "Saved: …"). Two lines cost a session row.
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addWidget(self.status, 1, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.tabs)
-        layout.addWidget(self.status)
+        layout.addLayout(footer)
         self.tabs.currentChanged.connect(self._tab_shown)
         # Nothing is read yet: the first show reads the first page and the pickers once
         # (showEvent), so building the page costs no query and showing it costs one.
@@ -142,24 +144,7 @@ class HistoryPage(QWidget):
     def _build_sessions_tab(self, page_size: int) -> QWidget:
         self.filter_bar = FilterBar()
         self.model = SessionTableModel(self.source, page_size=page_size, parent=self)
-        self.table = end_means_the_last_row(
-            first_arrow_selects(tab_leaves(QTableView())), self.model.fetch_all
-        )
-        self.table.setAccessibleName(_("Past sessions"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        # Fitted to the table's width whatever the screen: words wrap onto a second line, and
-        # only then end in "…" with a tooltip, instead of a sideways scroll bar (it scrolled
-        # at 1366×768); the rows are as tall as the lines they show.
-        rooms = session_columns(self.table)
-        self.columns = SessionsFitter(self.table, rooms)
-        for read in (self.model.modelReset, self.model.rowsInserted):
-            read.connect(lambda *_: self.columns.show_places(self.model.places_shown))
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)  # sorts by date, newest first: the first page
-        install_sort_menu(self.table)  # and from the keyboard: the Menu key
+        self.table, self.columns, rooms = past_sessions_view(self.model)
         # A new order starts the table again with nothing chosen: the session shown beside
         # it stayed, as though it were still chosen (and was rows away, or out of sight).
         self.table.horizontalHeader().sortIndicatorChanged.connect(
@@ -182,23 +167,32 @@ class HistoryPage(QWidget):
             _("Choose a session to see its rounds, turns and summary.")
         )
         self.detail_stack.addWidget(self.detail_placeholder)
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.table)
+        close.setContext(Qt.ShortcutContext.WidgetShortcut)
+        close.activated.connect(self._close_detail)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.activated.connect(self._delete_selected)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(lambda: self.filter_bar.text.setFocus())
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
         # Beside the table when both fit, below it on a small screen (1024×600).
-        self.split = SessionsSplit(left, self.detail_stack, lambda: table_widths(self.table, rooms))
+        self.split = SessionsSplit(
+            self.table,
+            self.detail_stack,
+            lambda: table_widths(self.table, rooms, self.columns.wrapped_width()),
+        )
+        self.split.placed.connect(self._detail_placed)
         tab = QWidget()
         layout = QVBoxLayout(tab)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.split, 1)
         return tab
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.filter_bar.fold_for(self.height())
 
     @property
     def person_picker(self) -> QComboBox:
@@ -311,7 +305,7 @@ class HistoryPage(QWidget):
             return
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            choose_row(self.table, 0)
 
     def apply_filter(self, filter: SessionFilter) -> None:
         self.model.set_filter(filter)
@@ -339,6 +333,7 @@ class HistoryPage(QWidget):
             detail, notes_widget_factory=self._notes_factory, pdf_hook=self._pdf_hook
         )
         view.delete_requested.connect(self.delete_session)
+        view.close_button.clicked.connect(self._close_detail)
         self._replace_detail(view)
 
     def _replace_detail(self, view: SessionDetailView | None) -> None:
@@ -351,9 +346,19 @@ class HistoryPage(QWidget):
             self.detail_stack.setCurrentWidget(view)
         else:
             self.detail_stack.setCurrentWidget(self.detail_placeholder)
+        self.split.set_open(view is not None)
 
     def _show_detail_placeholder(self) -> None:
         self._replace_detail(None)
+
+    def _detail_placed(self, below: bool) -> None:
+        if self.detail_view is not None:
+            self.detail_view.close_button.setVisible(below)
+
+    def _close_detail(self) -> None:
+        """*Close* (or Esc in the table): no session chosen, the sessions take the height."""
+        self.table.clearSelection()
+        self._show_detail_placeholder()
 
     def _delete_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -408,6 +413,7 @@ class HistoryPage(QWidget):
         with no circle chosen yet, it shows the first circle's history (the picker lists the
         others). Moving on clears a passing "Saved: …"."""
         self.passing.clear()
+        self.count_label.setVisible(index == 0)
         shown = self.tabs.widget(index)
         if isinstance(shown, PickerTab):
             shown.build()

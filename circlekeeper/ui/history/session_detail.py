@@ -13,11 +13,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -40,6 +42,7 @@ from circlekeeper.ui.facts import SEPARATOR, fairness_sentence, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
 from circlekeeper.ui.history.format import count, decimal, duration, local_time
 from circlekeeper.ui.history.session_table import status_word
+from circlekeeper.ui.key_names import key_text
 from circlekeeper.ui.read_only_hold import writes
 
 NotesFactory = Callable[[int], QWidget | None]
@@ -136,6 +139,17 @@ class SessionDetailView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
+        # Shown while the detail sits below the table (HistoryPage): closing it gives the
+        # whole height back to the sessions.
+        self.close_button = QToolButton()
+        self.close_button.setText(_("Close ✕"))
+        self.close_button.setAccessibleName(_("Close the session's detail"))
+        self.close_button.setToolTip(
+            # Translators: {keys} is the key that closes it too ("Esc").
+            _("Give the whole height to the sessions ({keys})").format(keys=key_text("Esc"))
+        )
+        self.close_button.setAutoRaise(True)
+        self.close_button.hide()
 
         facilitators = format_list(map(listed_person, listing.facilitators)) or "—"
         facts = [_("Facilitated by {names}").format(names=facilitators)]
@@ -216,7 +230,6 @@ class SessionDetailView(QWidget):
     def _lay_out(self, buttons: QGridLayout) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(self.title)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.fairness_label)
         layout.addWidget(self.chart)
@@ -237,9 +250,16 @@ class SessionDetailView(QWidget):
         # start keeps the wrapped sentences from being laid out wider than they are shown.
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(body)
+        # The title stays in sight above what scrolls: which session this is, and its Close.
+        heading = QHBoxLayout()
+        heading.setContentsMargins(layout.contentsMargins().left() + scroll.frameWidth(), 2, 0, 0)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.setSpacing(2)
+        outer.addLayout(heading)
+        outer.addWidget(scroll, 1)
 
     def _fill_rounds(self) -> None:
         summary = self.detail.summary
@@ -266,6 +286,8 @@ class SessionDetailView(QWidget):
             )
             for turn in round_.turns:
                 what = turn_words(turn)
+                if turn == summary.current_turn:  # its time is the time so far
+                    what = self._still_speaking()
                 if turn.over > 0.5:
                     # Translators: what happened in a turn, and by how much it ran over.
                     what = _("{outcome}, {time} over time").format(
@@ -283,6 +305,19 @@ class SessionDetailView(QWidget):
                 )
             self.rounds.addTopLevelItem(top)
             top.setExpanded(True)
+
+    def _still_speaking(self) -> str:
+        """The turn under way in a session running now (here, on another laptop, or left
+        open): it is not over, so it did not "speak" a time yet."""
+        if self.detail.last_heard is None:
+            # Translators: a turn in History of a session running right now: the person is
+            # speaking as you look (the Spoke column shows the time so far).
+            return pgettext("turn outcome", "speaking now")
+        # Translators: a turn in History of a session still open whose laptop has gone quiet
+        # (crashed, asleep, offline); {time} is when it was last heard from.
+        return pgettext("turn outcome", "was speaking when last heard from at {time}").format(
+            time=local_time(self.detail.last_heard, self.detail.listing.timezone)
+        )
 
     def _prompts_text(self) -> str:
         lines = []

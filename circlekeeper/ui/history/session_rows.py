@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTableView
 
@@ -32,6 +32,8 @@ from circlekeeper.ui.history.column_fit import (
 from circlekeeper.ui.history.format import duration, local_time
 from circlekeeper.ui.history.session_table import WORDS, status_word
 
+WRAP_SLACK = 12
+"""Pixels a two-line width may grow by before the text is taken as one line's width."""
 ROW_MARGIN = 8
 """Pixels a row keeps above and below its lines."""
 CIRCLE_COLUMN = 1
@@ -42,14 +44,25 @@ ends in "…" (its tooltip says it whole) rather than take the other columns' ro
 
 def on_two_lines(metrics: QFontMetrics, text: str) -> int:
     """The width ``text`` needs on two lines at most, broken at its best space (its whole
-    width if it has none), as Qt's word wrap breaks it."""
+    width if it has none), as Qt's word wrap breaks it: the halves measured apart, then
+    widened until Qt's own wrap agrees ("أُغلقت بعد عطل" measured 45 pixels in halves and took
+    three lines at 47)."""
     widths = [metrics.horizontalAdvance(text)]
     for index, char in enumerate(text):
         if char == " ":
             first = metrics.horizontalAdvance(text[:index])
             second = metrics.horizontalAdvance(text[index + 1 :])
             widths.append(max(first, second))
-    return min(widths)
+    width = min(widths)
+    two_lines = 2 * metrics.lineSpacing()
+    flags = int(Qt.TextFlag.TextWordWrap)
+    for extra in range(WRAP_SLACK):
+        if (
+            metrics.boundingRect(QRect(0, 0, width + extra, 10_000), flags, text).height()
+            <= two_lines
+        ):
+            return width + extra
+    return widths[0]
 
 
 def two_line_rooms(
@@ -118,6 +131,10 @@ class SessionsFitter(ColumnFitter):
         longest on two lines (the samples alone left "Dienstagabendkreis" cut)."""
         self._two_lines = two_line_rooms(self._table, self._one_line, names)
         self.fit()
+
+    def wrapped_width(self) -> int:
+        """The columns' width with every usual value whole on two lines."""
+        return sum(room.least for room in self._two_lines)
 
     def fit(self) -> None:
         table = self._table

@@ -31,6 +31,7 @@ from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.length_limit import limit_length
+from circlekeeper.ui.placeholder_fit import fit_placeholder
 from circlekeeper.ui.setup.newcomer_dialog import MAX_NAME, MAX_PRONOUNS
 
 NEW_PERSON = -1
@@ -74,13 +75,23 @@ class ArrivalDialog(QDialog):
         self.search = QLineEdit()
         self.search.setAccessibleName(_("Name"))
         limit_length(self.search, MAX_NAME)
-        self.search.setPlaceholderText(_("Type any part of a name, or a new person's name"))
+        fit_placeholder(
+            self.search,
+            _("Type any part of a name, or a new person's name"),
+            # Translators: the short form of "Type any part of a name, or a new person's name".
+            _("A name, or part of one"),
+        )
         self.people = QListWidget()
         self.people.setAccessibleName(_("People of the circle who are not here yet"))
         self.pronouns = QLineEdit()
         self.pronouns.setAccessibleName(_("Pronouns"))
         limit_length(self.pronouns, MAX_PRONOUNS)
-        self.pronouns.setPlaceholderText(_("Someone new: pronouns, optional (e.g. she/her)"))
+        fit_placeholder(
+            self.pronouns,
+            _("Someone new: pronouns, optional (e.g. she/her)"),
+            # Translators: the short form of "Someone new: pronouns, optional (e.g. she/her)".
+            _("Their pronouns (optional)"),
+        )
         # Translators: & marks the Alt+letter; each must differ from this dialog's others.
         self.this_round = QRadioButton(_("Joins at the &end of this round"))
         # Translators: & marks the Alt+letter; each must differ from this dialog's others.

@@ -26,6 +26,7 @@ from circlekeeper.i18n import _, pgettext
 from circlekeeper.i18n.formats import format_date
 from circlekeeper.prompts.drawer import Draw, DrawRequest, PromptDrawer
 from circlekeeper.session.prompts import Prompt, PromptCategory
+from circlekeeper.ui.placeholder_fit import fit_placeholder
 from circlekeeper.ui.prompts.labels import describe
 from circlekeeper.ui.prompts.prompt_buttons import (
     PromptAction,
@@ -36,8 +37,16 @@ from circlekeeper.ui.prompts.prompt_buttons import (
 
 PROMPT_CHARACTERS = 18
 """Characters of the prompt kept readable before the buttons give up their words for icons."""
+ICON_PADDING = 18
+"""Pixels an icon-only button keeps around its icon (the style sheet's padding and frame)."""
 
 Browse = Callable[[QWidget, PromptCategory | None], Prompt | None]
+
+
+def prompt_room(field: QLineEdit, characters: int) -> int:
+    """Pixels for ``characters`` letters of a prompt in ``field``: Latin letters' width, as
+    an Arabic font's average character (a few pixels) left a prompt 67 pixels at 1024×600."""
+    return field.fontMetrics().horizontalAdvance("n" * characters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +83,14 @@ class PromptPicker(QWidget):
 
         self.field = QLineEdit(text)
         self.field.setCursorPosition(0)  # a long prompt reads from its beginning
-        self.field.setPlaceholderText(_("Type a prompt, browse, or draw one"))
+        fit_placeholder(
+            self.field,
+            _("Type a prompt, browse, or draw one"),
+            # Translators: the short forms of "Type a prompt, browse, or draw one", for a
+            # narrow field (a round's prompt on a 1024×600 screen).
+            _("Type or draw a prompt"),
+            pgettext("placeholder", "A prompt"),
+        )
         self.browse_button = prompt_button(
             PromptAction.BROWSE, _("Browse…"), _("Choose a prompt from the library")
         )
@@ -131,9 +147,17 @@ class PromptPicker(QWidget):
         not."""
         super().resizeEvent(event)
         spacing = max(0, self._row.spacing())
-        field = self.field.fontMetrics().averageCharWidth() * PROMPT_CHARACTERS
+        field = prompt_room(self.field, PROMPT_CHARACTERS)
         buttons = [self.browse_button, self.draw_button, self.redraw_button]
         fit_words(buttons, event.size().width() - field - spacing, spacing)
+
+    def icons_width(self) -> int:
+        """The width the buttons beside the field take as icons only (with the spacing
+        before each): the least they leave the field."""
+        spacing = max(0, self._row.spacing())
+        buttons = (self.browse_button, self.draw_button, self.redraw_button)
+        shown = [b for b in buttons if not b.isHidden()]
+        return sum(b.iconSize().width() + ICON_PADDING + spacing for b in shown)
 
     def words_shown(self) -> bool:
         """Whether the buttons show their words (rather than only their icons)."""

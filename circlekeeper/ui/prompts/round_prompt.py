@@ -9,14 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
-from circlekeeper.i18n import _
+from circlekeeper.i18n import _, pgettext
 from circlekeeper.prompts.drawer import DrawRequest, PromptMode
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.prompts.person_prompts import PersonPromptList
-from circlekeeper.ui.prompts.picker import Browse, PromptPicker, PromptTools
+from circlekeeper.ui.prompts.picker import Browse, PromptPicker, PromptTools, prompt_room
 
 
 def modes() -> list[tuple[str, PromptMode, str]]:
@@ -27,6 +36,21 @@ def modes() -> list[tuple[str, PromptMode, str]]:
         # Translators: keep it short: the choice sits in a narrow table cell.
         (_("One for each person"), PromptMode.PER_PERSON, _("A prompt for each person")),
     ]
+
+
+def fewest_words() -> list[str]:
+    """The choice in a word or two, for a cell too narrow for :func:`modes`' words beside a
+    readable prompt (French at 1024×600)."""
+    return [
+        # Translators: as short as it can be: "Same for everyone" in a very narrow cell.
+        pgettext("prompt for", "For all"),
+        # Translators: as short as it can be: "One for each person" in a very narrow cell.
+        pgettext("prompt for", "Each person"),
+    ]
+
+
+PROMPT_LEAST = 16
+"""Characters of the prompt field the cell keeps in sight before its choice says less."""
 
 
 class RoundPromptCell(QWidget):
@@ -62,7 +86,8 @@ class RoundPromptCell(QWidget):
             self.mode.addItem(words, value)
             self.mode.setItemData(index, sentence, Qt.ItemDataRole.ToolTipRole)
         self.mode.setToolTip(_("Same prompt for everyone, or a prompt for each person"))
-        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as the choice shown, not the longest (its list shows both whole): the prompt
+        # beside it kept 53 pixels in French at 1024×600, "Tape…" and nothing more.
         self.mode.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.mode.setVisible(per_person_allowed)
         self.stack = QStackedWidget()
@@ -112,7 +137,42 @@ class RoundPromptCell(QWidget):
         self._show()
         self.changed.emit()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_mode()
+
+    def _fit_mode(self) -> None:
+        """The choice in its words while the prompt beside it keeps ``PROMPT_LEAST``
+        characters, in fewer words once it would not; as wide as the words it shows."""
+        field = prompt_room(self.picker.field, PROMPT_LEAST)
+        buttons = self.picker.icons_width()
+        layout = self.layout()
+        spacing = 2 * max(0, layout.spacing() if layout is not None else 0)
+        metrics = self.mode.fontMetrics()
+        long_words = [words for words, _value, _sentence in modes()]
+        widest = max(metrics.horizontalAdvance(w) for w in long_words)
+        chrome = self._mode_width(0)
+        narrow = self.width() and chrome + widest + spacing + field + buttons > self.width()
+        for index, words in enumerate(fewest_words() if narrow else long_words):
+            if self.mode.itemText(index) != words:
+                self.mode.setItemText(index, words)
+        self.mode.setFixedWidth(
+            self._mode_width(metrics.horizontalAdvance(self.mode.currentText()))
+        )
+
+    def _mode_width(self, words: int) -> int:
+        option = QStyleOptionComboBox()
+        self.mode.initStyleOption(option)
+        size = self.mode.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox,
+            option,
+            QSize(words, self.mode.fontMetrics().height()),
+            self.mode,
+        )
+        return size.width()
+
     def _show(self) -> None:
+        self._fit_mode()
         per_person = self.prompt_mode() is PromptMode.PER_PERSON
         self.stack.setCurrentWidget(self.people if per_person else self.picker)
         # A stacked widget is as tall as its tallest page; size it to the page shown instead.

@@ -44,6 +44,7 @@ from circlekeeper.ui.bidi_text import (
 )
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.key_names import key_text
+from circlekeeper.ui.placeholder_fit import fit_placeholder
 from circlekeeper.ui.prompts.picker import PromptTools
 from circlekeeper.ui.screen_fit import fit_to_screen, scrolling
 from circlekeeper.ui.setup.brief import CircleBrief, SessionSetup, default_plan
@@ -109,7 +110,13 @@ class SetupDialog(SpeakingOrder, QDialog):
         )
         self.co_facilitator.setAccessibleName(_("Co-facilitator"))
         for field_ in (self.facilitator, self.co_facilitator):
-            field_.setPlaceholderText(_("Someone of the circle, or a guest"))
+            fit_placeholder(
+                field_,
+                _("Someone of the circle, or a guest"),
+                # Translators: the short form of "Someone of the circle, or a guest", for a
+                # narrow field (a 1024×600 screen).
+                _("A member or a guest"),
+            )
             completer = QCompleter([p.name for p in brief.members], field_)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
