@@ -61,6 +61,7 @@ from circlekeeper.ui.history.session_rows import SessionsFitter
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
 from circlekeeper.ui.history.sort_menu import install_sort_menu
+from circlekeeper.ui.history.tab_keys import keys_into_tabs
 from circlekeeper.ui.table_keys import (
     end_means_the_last_row,
     first_arrow_selects,
@@ -134,6 +135,7 @@ class HistoryPage(QWidget):
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
         self.tabs.currentChanged.connect(self._tab_shown)
+        keys_into_tabs(self.tabs, self.table)  # Alt+P: the keys go to the person picker
         # Nothing is read yet: the first show reads the first page and the pickers once
         # (showEvent), so building the page costs no query and showing it costs one.
 
