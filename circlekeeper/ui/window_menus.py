@@ -40,6 +40,7 @@ SHORTCUTS_HELP = (
     N_("Ctrl+L — lock private notes   ·   Ctrl+Shift+O — notes of this circle"),
     N_("Ctrl+1, Ctrl+2… — circles, history and other areas"),
     N_("History: Ctrl+F — search   ·   Return — to the sessions found   ·   Delete — delete one"),
+    N_("History: Ctrl+Z — bring back the session just deleted"),
     N_(
         "Private notes: Ctrl+F — search   ·   Ctrl+N — new note   ·   Ctrl+E — edit"
         "   ·   Ctrl+S — save   ·   Delete — delete one"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,7 @@ from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.store import codec
+from circlekeeper.store.backup_purge import purge_notes_from_backups
 from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.errors import (
     DuplicateEvent,
@@ -48,10 +50,14 @@ from circlekeeper.store.wal import checkpoint
 
 
 class SessionRepository:
-    def __init__(self, engine: Engine, *, owner: str | None = None) -> None:
+    def __init__(
+        self, engine: Engine, *, owner: str | None = None, path: Path | None = None
+    ) -> None:
+        """``path``: the SQLite file whose backups must forget a deleted session's notes."""
         self._engine = engine
         self._owner = owner
         """The facilitator new sessions belong to (``store/leases.py``)."""
+        self._path = path
 
     # ----------------------------------------------------------------- writing
 
@@ -223,9 +229,14 @@ class SessionRepository:
         skips another's log and row without a word, while its attendance, prompts and moods
         are not covered by a policy. So the transaction is undone, whole, unless the
         session's own row went too, and the facilitator is told whose session it is.
+
+        Its private notes go as a deleted note goes (``docs/vault.md``): with
+        ``secure_delete`` and the WAL checkpointed, so no ciphertext stays in the file, and
+        from every backup of the file and every copy a restore kept aside.
         """
         with Session(self._engine) as s, s.begin():
             owner = session_row(s, session_id).owner
+            notes = list(s.scalars(select(NoteRow.id).where(NoteRow.session_id == session_id)))
             for model in (EventRow, NoteRow, PromptUseRow, MoodRow, SessionPersonRow):
                 s.execute(delete(model).where(model.session_id == session_id))
             gone = s.execute(delete(SessionRow).where(SessionRow.id == session_id))
@@ -237,6 +248,8 @@ class SessionRepository:
                     ).format(id=session_id, owner=owner)
                 )
         checkpoint(self._engine)
+        if notes and self._path is not None:
+            purge_notes_from_backups(self._path, self._owner or "local", notes)
 
     # ----------------------------------------------------------------- reading
 
