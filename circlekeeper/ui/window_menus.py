@@ -39,8 +39,10 @@ SHORTCUTS_HELP = (
     N_("Alt+↑ / Alt+↓ — move someone to where they sit   ·   Ctrl+Shift+U — suggested facilitator"),
     N_("Ctrl+L — lock private notes   ·   Ctrl+Shift+O — notes of this circle"),
     N_("Ctrl+1, Ctrl+2… — circles, history and other areas"),
-    N_("History: Ctrl+F — search   ·   Return — to the sessions found   ·   Delete — delete one"),
-    N_("History: Ctrl+Z — bring back the session just deleted"),
+    N_(
+        "History: Ctrl+F — search   ·   Return — to the sessions found   ·   Delete — delete one"
+        "   ·   Ctrl+Z — bring it back"
+    ),
     N_(
         "Private notes: Ctrl+F — search   ·   Ctrl+N — new note   ·   Ctrl+E — edit"
         "   ·   Ctrl+S — save   ·   Delete — delete one"

@@ -370,3 +370,27 @@ def test_a_crash_before_it_is_carried_out_leaves_the_session_whole(tmp_path: Pat
     with open_store(db) as store:
         assert len(store.sessions.entries(session_id)) == events
         assert [n.ciphertext for n in store.notes.for_session(session_id)] == [blob]
+
+
+def test_restoring_a_backup_carries_it_out_first(app_parts: AppParts) -> None:
+    """The data of now is kept aside by a restore: without the session deleted just before."""
+    from circlekeeper.store.restoring import KEPT_ASIDE
+    from tests.ui.test_restore_in_app import Answers as RestoreAnswers
+    from tests.ui.test_restore_in_app import restore_command
+
+    db = app_parts.store.path
+    assert db is not None
+    app_parts.store.backups.backup("manual")
+    session_id = deleted_in(app_parts)
+    asked: list[str] = []
+    app_parts.window.options.ask = lambda _parent, _title, question: asked.append(question) or True
+    RestoreAnswers(restore_command(app_parts))
+    restore_command(app_parts)(app_parts.window)
+    assert f"{SESSIONS - 1} sessions" in asked[0]  # what it holds now: carried out already
+    (kept,) = (
+        p
+        for p in db.parent.glob(f"{db.name}{KEPT_ASIDE}*")
+        if not p.name.endswith(("-wal", "-shm", "-journal"))
+    )
+    assert not stored(kept, session_id)
+    assert stored(db, session_id)  # the backup, made before, holds it: restored, as promised
