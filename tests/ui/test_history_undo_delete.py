@@ -326,6 +326,19 @@ def test_going_to_the_circles_carries_it_out(app_parts: AppParts) -> None:
     assert not stored(app_parts.store.path, session_id)
 
 
+@pytest.mark.parametrize("command", ["Notes of &this circle…", "&All private notes…"])
+def test_opening_private_notes_carries_it_out(app_parts: AppParts, command: str) -> None:
+    """The notes windows read the store: they must not offer a session deleted meanwhile, or
+    list its notes."""
+    session_id = deleted_in(app_parts)
+    action = next(a for a in app_parts.window.findChildren(QAction) if a.text() == _(command))
+    action.trigger()
+    assert not stored(app_parts.store.path, session_id)
+    for dialog in app_parts.window.findChildren(QWidget):
+        if dialog.isWindow() and dialog is not app_parts.window:
+            dialog.close()
+
+
 def test_switching_language_carries_it_out(app_parts: AppParts, english_afterwards) -> None:
     session_id = deleted_in(app_parts)
     switch = app_parts.window.options.switch_language

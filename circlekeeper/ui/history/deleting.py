@@ -12,8 +12,9 @@ is carried out when the chance to undo it ends:
   the other views and areas read the store, and would show the session as though it were not
   deleted;
 - when the application quits by any other way (``aboutToQuit``);
-- before a language switch rebuilds the window, and before a backup is restored
-  (:func:`settle_pages`, which both call first).
+- before a language switch rebuilds the window, before a backup is restored, and before a
+  private-notes window opens from the Notes menu (it reads the store too): each calls
+  :func:`settle_pages` first.
 
 A crash before then leaves the session whole, as it was: nothing of it had been touched.
 
