@@ -253,6 +253,9 @@ def test_a_refused_deletion_is_said_before_any_question(qtbot, page, store, answ
         return SessionDeletion(asked, why, notes=2)
 
     page.source.deletion = refused  # type: ignore[method-assign]
+    page.table.selectRow(0)
+    assert not delete_button(page).isEnabled()  # told before pressing, too
+    assert delete_button(page).toolTip() == why
     assert not page.delete_session(session_id)
     assert answers.asked == []
     assert page.status.text() == why

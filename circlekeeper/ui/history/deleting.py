@@ -40,6 +40,7 @@ from circlekeeper.ui.history.session_table import SESSION_ID
 
 if TYPE_CHECKING:
     from circlekeeper.ui.history.page import HistoryPage
+    from circlekeeper.ui.history.session_detail import SessionDetailView
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,18 @@ class SessionDeleting(QObject):
         rows = self._page.table.selectionModel().selectedRows()
         if rows:
             self.delete(int(self._page.model.data(rows[0], SESSION_ID)))
+
+    def offer(self, view: SessionDetailView) -> None:
+        """The session's *Delete session…* greyed, its tooltip saying why, when this
+        facilitator may not delete it (another's session on a server, a coordinator)."""
+        try:
+            check = self._page.source.deletion(view.detail.listing.session_id)
+        except UserFacingError as error:  # asked again, and said, if Delete is pressed
+            log.warning("Could not ask whether the session may be deleted: %s", error)
+            return
+        if check.refused is not None:
+            view.delete_button.setEnabled(False)
+            view.delete_button.setToolTip(check.refused)
 
     def delete(self, session_id: int) -> bool:
         """Take the session out of view, after saying why not or asking (private notes);

@@ -341,6 +341,7 @@ class HistoryPage(QWidget):
             detail, notes_widget_factory=self._notes_factory, pdf_hook=self._pdf_hook
         )
         view.delete_requested.connect(self.delete_session)
+        self.deleting.offer(view)  # greyed, saying why, when this facilitator may not
         self._replace_detail(view)
 
     def _replace_detail(self, view: SessionDetailView | None) -> None:
