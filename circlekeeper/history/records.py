@@ -40,6 +40,9 @@ class SessionFilter:
     person_id: int | None = None
     status: str | None = None
     text: str = ""
+    hidden: frozenset[int] = frozenset()
+    """Sessions left out whatever they match: deleted in the window, the deletion not yet
+    carried out (it can still be undone), so the list and its count leave them out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +218,18 @@ class CircleHistory:
     """How often it plans to meet (its first session stands in for a missing start date)."""
     demo: bool = False
     """The circle is one the demo data made (its heading says so, as everywhere else)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDeletion:
+    """What History knows before it deletes a session: whether this facilitator may (on a
+    server, only their own sessions, and a coordinator none), and how many private notes of
+    theirs would go with it."""
+
+    session_id: int
+    refused: str | None
+    """Why not, in words; ``None`` when the deletion may go ahead."""
+    notes: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from circlekeeper.history.records import (
     PageCursor,
     PersonHistory,
     RetentionPreview,
+    SessionDeletion,
     SessionDetail,
     SessionFilter,
     SessionOrder,
@@ -48,6 +49,8 @@ class HistorySource(Protocol):
     def detail(self, session_id: int) -> SessionDetail: ...
 
     def delete_session(self, session_id: int) -> None: ...
+
+    def deletion(self, session_id: int) -> SessionDeletion: ...
 
     def person(self, person_id: int) -> PersonHistory: ...
 

@@ -63,7 +63,9 @@ class Store:
         """The facilitator writing: the PostgreSQL login role, ``local`` on a SQLite file."""
         self.circles = CircleRepository(engine)
         self.people = PersonRepository(engine)
-        self.sessions = SessionRepository(engine, owner=self.identity)
+        self.sessions = SessionRepository(
+            engine, owner=self.identity, path=None if read_only else location.path
+        )
         self.leases = LeaseRepository(engine, self.identity, exclusive=lock is not None)
         self.notes = NoteRepository(engine, self.identity, None if read_only else location.path)
         self.vault_header = VaultHeaderRepository(engine, self.identity)

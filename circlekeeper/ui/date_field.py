@@ -12,6 +12,9 @@ its end, opens a calendar at the date shown, or at today.
 
 What it could not read is said under the field, and nothing changes: the filter keeps the last
 date that was applied.
+
+The Period tab's *From* and *To* are the same field with no "any date" (``blank=None``): a period
+has a first and a last day, so a field emptied there says so and shows its date again.
 """
 
 from __future__ import annotations
@@ -81,8 +84,8 @@ def read_date(text: str, order: str, today: date) -> date | None:
 
 
 class DateField(QLineEdit):
-    """A typed date; empty means ``blank`` (shown greyed). ``changed`` carries nothing: read
-    :meth:`day` (the date applied, or ``None``)."""
+    """A typed date; empty means ``blank`` (shown greyed), or is refused when ``blank`` is
+    ``None``. ``changed`` carries nothing: read :meth:`day` (the date applied, or ``None``)."""
 
     changed = Signal()
 
@@ -90,7 +93,7 @@ class DateField(QLineEdit):
         self,
         name: str,
         *,
-        blank: str,
+        blank: str | None,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -99,17 +102,22 @@ class DateField(QLineEdit):
         self._day: date | None = None
         self._format = display_format()
         self._calendar: QCalendarWidget | None = None
+        self._required = blank is None
         self.setAccessibleName(name)
-        self.setPlaceholderText(blank)
         example = self.written(date(today().year, 11, 30))
-        # Translators: the tip of a date field in the history's filters; {example} is a date
-        # as the language writes it.
-        self.setToolTip(
-            _(
+        if blank is not None:
+            self.setPlaceholderText(blank)
+            # Translators: the tip of a date field in the history's filters; {example} is a
+            # date as the language writes it.
+            tip = _(
                 "Type a date such as {example}, or leave it empty for any date."
                 " Alt+Down opens a calendar."
-            ).format(example=example)
-        )
+            )
+        else:
+            # Translators: the tip of the first or last day of the history's Period; {example}
+            # is a date as the language writes it.
+            tip = _("Type a date such as {example}. Alt+Down opens a calendar.")
+        self.setToolTip(tip.format(example=example))
         self.pick = QAction(self._arrow(), _("Choose a date from a calendar"), self)
         self.pick.triggered.connect(self.open_calendar)
         self.addAction(self.pick, QLineEdit.ActionPosition.TrailingPosition)
@@ -148,24 +156,37 @@ class DateField(QLineEdit):
     def written(self, day: date) -> str:
         return QLocale().toString(QDate(day.year, day.month, day.day), self._format)
 
+    def apply_typed(self) -> None:
+        """Read what is typed now (Return and leaving the field do; a button pressed by its
+        Alt key leaves the keys in the field, so it asks first)."""
+        if self.text() != ("" if self._day is None else self.written(self._day)):
+            self._typed()
+
     def _typed(self) -> None:
         text = self.text().strip()
-        if not text:
+        if not text and not self._required:
             self.set_day(None)
             return
-        day = read_date(text, field_order(self._format), self._today())
+        day = read_date(text, field_order(self._format), self._today()) if text else None
         if day is not None:
             self.set_day(day)
             return
         self._say_unread(text)
-        if not self.hasFocus():  # left the field: it shows again the date still applied
+        if not text or not self.hasFocus():  # it shows again the date still applied
             self.setText("" if self._day is None else self.written(self._day))
 
     def _say_unread(self, text: str) -> None:
         example = self.written(date(self._today().year, 11, 30))
-        # Translators: under a date field of the history's filters; {example} is a date as
-        # the language writes it.
-        message = _("“{typed}” is not a date, so nothing changed. Type one such as {example}.")
+        if text:
+            # Translators: under a date field of the history's filters; {example} is a date
+            # as the language writes it.
+            message = _("“{typed}” is not a date, so nothing changed. Type one such as {example}.")
+        else:
+            # Translators: under the first or last day of the history's Period, emptied;
+            # {example} is a date as the language writes it.
+            message = _(
+                "A period needs a date here, so nothing changed. Type one such as {example}."
+            )
         self.unread_notice = message.format(typed=text, example=example)
         QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.unread_notice, self)
 

@@ -56,6 +56,9 @@ class LanguageSwitch:
         old = self.window
         if old.summary_view is not None:
             return None
+        from circlekeeper.ui.history.deleting import settle_pages
+
+        settle_pages(old)  # a session deleted in History goes now: the window is rebuilt
         chosen = use_language(code or fallback_language())
         if self.translator is not None:
             self.app.removeTranslator(self.translator)

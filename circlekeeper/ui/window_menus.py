@@ -41,7 +41,7 @@ SHORTCUTS_HELP = (
     N_("Ctrl+1, Ctrl+2… — circles, history and other areas"),
     N_(
         "History: Ctrl+F — search   ·   Return — to the sessions found"
-        "   ·   Esc — close a session   ·   Delete — delete one"
+        "   ·   Esc — close a session   ·   Delete — delete one   ·   Ctrl+Z — bring it back"
     ),
     N_(
         "Private notes: Ctrl+F — search   ·   Ctrl+N — new note   ·   Ctrl+E — edit"

@@ -197,6 +197,35 @@ def test_delete_session_takes_its_log_and_figures(fresh) -> None:
         queries.listing(victim.session_id)
 
 
+def test_sessions_hidden_meanwhile_are_left_out_of_every_page_and_count(seeded) -> None:
+    """A session deleted in History but not yet in the store (its undo still open)."""
+    _store, queries = seeded
+    first, second = queries.sessions(limit=2).rows
+    hidden = SessionFilter(hidden=frozenset({first.session_id, second.session_id}))
+    everyone = [row.session_id for row in all_pages(queries)]
+    assert [row.session_id for row in all_pages(queries, hidden)] == everyone[2:]
+    assert queries.count(hidden) == queries.count() - 2
+    page = queries.sessions(hidden, NEWEST, limit=5, with_total=True)
+    assert page.total == len(everyone) - 2
+
+
+def test_a_session_may_be_deleted_and_its_notes_are_counted_first(fresh) -> None:
+    from circlekeeper.vault import NotesService, Vault, fast_settings
+
+    store, queries = fresh
+    victim = queries.sessions(limit=1).rows[0].session_id
+    before = queries.deletion(victim)
+    assert before.refused is None
+    vault = Vault(store.vault_header, kdf=fast_settings(), idle_minutes=None)
+    vault.create("a passphrase long enough to pass")
+    notes = NotesService(vault, store.notes)
+    notes.add("one", victim)
+    notes.add("two", victim)
+    assert queries.deletion(victim).notes == before.notes + 2
+    queries.delete_session(victim)
+    assert notes.for_session(victim) == []
+
+
 def test_retention_deletes_everything_older_and_nothing_newer(fresh) -> None:
     store, queries = fresh
     circle_id = queries.circle_choices()[1].item_id

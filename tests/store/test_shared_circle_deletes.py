@@ -109,3 +109,30 @@ def test_retention_offers_and_deletes_only_ones_own_sessions(org: Org) -> None: 
         assert [p.sessions for p in robin_queries.retention_due(now=NOW)] == [1]
         assert robin_queries.apply_retention(circle_id, 30, now=NOW) == 1
         assert robin_queries.retention_due(now=NOW) == []
+
+
+def test_who_may_delete_is_known_before_anything_is_asked(org: Org) -> None:  # noqa: F811
+    """History asks first (``HistoryQueries.deletion``): Sam is told Robin's session is
+    Robin's, a coordinator that the role may not delete, before any question; Robin may, and
+    hears how many of Robin's private notes go with it."""
+    from tests.store.test_server_roles import ROBIN_WORDS, notes_of
+
+    with open_store(org.robin) as robin, open_store(org.sam) as sam:
+        circle_id = robin.circles.save(CircleRecord(None, "Tuesday"))
+        robin.people.add("Ana", circle_ids=(circle_id,))
+        robins = held_session(robin, circle_id, OLD)
+        notes = notes_of(robin)
+        notes.vault.create(ROBIN_WORDS)
+        notes.add("Ana asked for a quieter room", robins)
+
+        refused = HistoryQueries.for_store(sam).deletion(robins).refused
+        assert refused == (
+            f"Session {robins} was run by {robin.identity}; only {robin.identity} can delete it."
+        )
+        mine = HistoryQueries.for_store(robin).deletion(robins)
+        assert mine.refused is None and mine.notes == 1
+    with open_store(org.cora, read_only=True) as cora:
+        said = HistoryQueries.for_store(cora).deletion(robins).refused
+        assert said is not None and "not delete sessions" in said
+    with open_store(org.robin) as robin:
+        assert robin.sessions.get(robins).status == "ended"  # nothing was touched by asking

@@ -112,8 +112,17 @@ def walk(parts: AppParts, clock: TestClock, look: Look) -> list[Offender]:
     window.summary_view.closed.emit("")
     history = window.options.extra_pages[_("&History")]
     window.show_page(history)
-    history._ask = ask_yes_no  # type: ignore[attr-defined]
+    history.ask = ask_yes_no  # type: ignore[attr-defined]
+    notes = parts.data.notes
+    if not notes.vault.is_unlocked:
+        notes.vault.unlock(PASSPHRASE)
+    notes.service.add("A word after the circle", session_id)  # a session with notes is asked
     found += modal(look, "delete a session", lambda: history.delete_session(session_id))
+    history.ask = lambda *_args: True  # type: ignore[attr-defined]
+    history.delete_session(session_id)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    found += look("a session deleted, with its undo", window)
+    history.deleting.undo()  # type: ignore[attr-defined]
     started = datetime(2026, 12, 2, 18, 5, tzinfo=UTC)
     info = LiveSessionInfo(1, CIRCLE, started, started, 12)
     found += modal(look, "resume offer", lambda: ask_resume(window, info))

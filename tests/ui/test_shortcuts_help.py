@@ -38,7 +38,7 @@ def test_the_help_names_every_key_of_the_history(qtbot) -> None:
     qtbot.addWidget(page)
     line = help_line("History:")
     keys = keys_of(page)
-    assert keys == {"Ctrl+F", "Delete", "Esc"}
+    assert keys == {"Ctrl+F", "Delete", "Esc", "Ctrl+Z"}  # Ctrl+Z: a deletion taken back
     assert all(f"{key} — " in line for key in keys), line
     assert "Return — " in line
 

@@ -181,6 +181,18 @@ def test_deleting_a_session_takes_its_notes_and_their_bytes(place: Place) -> Non
     assert blob not in raw and blob[1:13] not in raw
 
 
+def test_deleting_a_session_takes_its_notes_out_of_the_backups_too(place: Place) -> None:
+    """As a deleted note goes (docs/vault.md): a session's notes do not live on in the
+    backups made while they were there."""
+    note = place.service.add(f"{MARKER} kept in a backup", place.session_id)
+    blob = place.store.notes.get(note.note_id).ciphertext  # type: ignore[union-attr]
+    backup = place.store.backups.backup("manual")
+    assert blob in backup.read_bytes()
+    place.store.sessions.delete(place.session_id)
+    held = backup.read_bytes()
+    assert blob not in held and blob[1:13] not in held and blob[-16:] not in held
+
+
 def test_change_passphrase_on_sqlite_keeps_notes_readable(place: Place) -> None:
     note = place.service.add(f"{MARKER} survives", place.session_id)
     old_header = place.store.vault_header.load()

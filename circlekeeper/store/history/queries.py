@@ -33,6 +33,7 @@ from circlekeeper.history.records import (
     PageCursor,
     PersonHistory,
     RetentionPreview,
+    SessionDeletion,
     SessionDetail,
     SessionFilter,
     SessionListing,
@@ -50,6 +51,7 @@ from circlekeeper.store.history import retention as history_retention
 from circlekeeper.store.history import sessions as history_sessions
 from circlekeeper.store.history.detail import SessionLogs
 from circlekeeper.store.history.reach import Progress
+from circlekeeper.store.sessions.deleting import session_deletion
 
 if TYPE_CHECKING:
     from circlekeeper.store.store import Store
@@ -131,6 +133,11 @@ class HistoryQueries:
     def delete_session(self, session_id: int) -> None:
         """The log, notes, prompt uses and moods go with it (the repository sees to that)."""
         self._sessions.delete(session_id)
+
+    def deletion(self, session_id: int) -> SessionDeletion:
+        """Whether this facilitator may delete the session, and how many of their private
+        notes would go with it (asked before the question, not refused after it)."""
+        return session_deletion(self._engine, session_id)
 
     # ------------------------------------------------------ people, circles
 

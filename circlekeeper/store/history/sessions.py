@@ -268,6 +268,8 @@ def _conditions(
         conditions.append(S.status == filter.status)
     if filter.person_id is not None:
         conditions.append(S.id.in_(select(SP.session_id).where(SP.person_id == filter.person_id)))
+    if filter.hidden:
+        conditions.append(S.id.not_in(sorted(filter.hidden)))
     needle = filter.text.strip().lower()
     if needle:
         if text_ids is not None:

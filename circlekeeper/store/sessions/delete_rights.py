@@ -62,7 +62,7 @@ def delete_refusal(engine: Engine, session_id: int) -> str | None:
     if not row.granted:
         return _(
             "Your role {role} may read the history on this server but not delete sessions;"
-            " only the facilitator who ran a session can delete it. Nothing was deleted."
+            " only the facilitator who ran a session can delete it."
         ).format(role=row.me)
     if row.bound and row.owner != row.me:
         return not_yours(session_id, row.owner)
@@ -71,9 +71,14 @@ def delete_refusal(engine: Engine, session_id: int) -> str | None:
 
 def not_yours(session_id: int, owner: str) -> str:
     """Another facilitator's session: only they may delete it."""
-    return _(
-        "Session {id} was run by {owner}; only {owner} can delete it. Nothing was deleted."
-    ).format(id=session_id, owner=owner)
+    return _("Session {id} was run by {owner}; only {owner} can delete it.").format(
+        id=session_id, owner=owner
+    )
+
+
+def nothing_deleted(refusal: str) -> str:
+    """A refusal met while deleting (not before the question): it says nothing went."""
+    return refusal + " " + _("Nothing was deleted.")
 
 
 def _not_found(session_id: int) -> RecordNotFound:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +23,7 @@ from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 from circlekeeper.session.model import RoundPlan
 from circlekeeper.store import codec
+from circlekeeper.store.backup_purge import purge_notes_from_backups
 from circlekeeper.store.changed import rows_changed
 from circlekeeper.store.errors import (
     DuplicateEvent,
@@ -33,6 +35,7 @@ from circlekeeper.store.leases import LeaseLost
 from circlekeeper.store.models import (
     CircleRow,
     EventRow,
+    NoteRow,
     PersonRow,
     SessionPersonRow,
     SessionRow,
@@ -42,6 +45,7 @@ from circlekeeper.store.sessions.delete_rights import (
     DELETED_WITH_A_SESSION,
     delete_refusal,
     not_yours,
+    nothing_deleted,
 )
 from circlekeeper.store.sessions.finish import record_finish
 from circlekeeper.store.sessions.rows import as_utc, session_record, session_row, stored_entries
@@ -50,10 +54,14 @@ from circlekeeper.store.wal import checkpoint
 
 
 class SessionRepository:
-    def __init__(self, engine: Engine, *, owner: str | None = None) -> None:
+    def __init__(
+        self, engine: Engine, *, owner: str | None = None, path: Path | None = None
+    ) -> None:
+        """``path``: the SQLite file whose backups must forget a deleted session's notes."""
         self._engine = engine
         self._owner = owner
         """The facilitator new sessions belong to (``store/leases.py``)."""
+        self._path = path
 
     # ----------------------------------------------------------------- writing
 
@@ -231,18 +239,25 @@ class SessionRepository:
         last word: row-level security skips another's log and row without a word, while its
         attendance, prompts and moods are not covered by a policy, so the transaction is
         undone, whole, unless the session's own row went too.
+
+        Its private notes go as a deleted note goes (``docs/vault.md``): with
+        ``secure_delete`` and the WAL checkpointed, so no ciphertext stays in the file, and
+        from every backup of the file and every copy a restore kept aside.
         """
         refused = self.delete_refusal(session_id)
         if refused is not None:
-            raise NotYourSession(refused)
+            raise NotYourSession(nothing_deleted(refused))
         with Session(self._engine) as s, s.begin():
             owner = session_row(s, session_id).owner
+            notes = list(s.scalars(select(NoteRow.id).where(NoteRow.session_id == session_id)))
             for model in DELETED_WITH_A_SESSION:
                 s.execute(delete(model).where(model.session_id == session_id))
             gone = s.execute(delete(SessionRow).where(SessionRow.id == session_id))
             if rows_changed(gone) == 0:
-                raise NotYourSession(not_yours(session_id, owner))
+                raise NotYourSession(nothing_deleted(not_yours(session_id, owner)))
         checkpoint(self._engine)
+        if notes and self._path is not None:
+            purge_notes_from_backups(self._path, self._owner or "local", notes)
 
     # ----------------------------------------------------------------- reading
 

@@ -41,6 +41,7 @@ from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
 from circlekeeper.ui.history.circle_view import CircleView
+from circlekeeper.ui.history.deleting import SessionDeleting
 from circlekeeper.ui.history.empty_state import empty_state, no_circles, no_people
 from circlekeeper.ui.history.filter_bar import FilterBar
 from circlekeeper.ui.history.format import count
@@ -58,6 +59,7 @@ from circlekeeper.ui.history.session_detail import NotesFactory, PdfHook, Sessio
 from circlekeeper.ui.history.session_table import SESSION_ID, SessionTableModel
 from circlekeeper.ui.history.sessions_split import SessionsSplit, table_widths
 from circlekeeper.ui.history.sessions_view import past_sessions_view
+from circlekeeper.ui.history.tab_keys import keys_into_tabs
 from circlekeeper.ui.table_keys import (
     choose_row,
     keys_follow,
@@ -89,7 +91,7 @@ class HistoryPage(QWidget):
         self._person_notes = person_notes_factory
         self._pdf_hook = watched_pdf_hook(pdf_hook, self._file_saved) if pdf_hook else None
         self._saved = saved
-        self._ask = ask or ask_yes_no
+        self.ask = ask or ask_yes_no
         self._now = now
         self.background = Background(self._show_error, threaded=threaded)
         self.destroyed.connect(lambda *_: self.background.stop())
@@ -136,6 +138,8 @@ class HistoryPage(QWidget):
         layout.addWidget(self.tabs)
         layout.addLayout(footer)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.deleting = SessionDeleting(self)  # Delete, its undo, and when it is carried out
+        keys_into_tabs(self.tabs, self.table)  # Alt+P: the keys go to the person picker
         # Nothing is read yet: the first show reads the first page and the pickers once
         # (showEvent), so building the page costs no query and showing it costs one.
 
@@ -148,7 +152,7 @@ class HistoryPage(QWidget):
         # A new order starts the table again with nothing chosen: the session shown beside
         # it stayed, as though it were still chosen (and was rows away, or out of sight).
         self.table.horizontalHeader().sortIndicatorChanged.connect(
-            lambda *_: self._show_detail_placeholder()
+            lambda *_: self.show_detail_placeholder()
         )
         self.count_label = QLabel("")
         self.count_label.setAccessibleName(_("Matching sessions"))
@@ -170,8 +174,6 @@ class HistoryPage(QWidget):
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.table)
         close.setContext(Qt.ShortcutContext.WidgetShortcut)
         close.activated.connect(self._close_detail)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.activated.connect(self._delete_selected)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(lambda: self.filter_bar.text.setFocus())
 
@@ -309,7 +311,7 @@ class HistoryPage(QWidget):
 
     def apply_filter(self, filter: SessionFilter) -> None:
         self.model.set_filter(filter)
-        self._show_detail_placeholder()
+        self.show_detail_placeholder()
 
     def _show_total(self, total: int) -> None:
         self.count_label.setText(
@@ -334,6 +336,7 @@ class HistoryPage(QWidget):
         )
         view.delete_requested.connect(self.delete_session)
         view.close_button.clicked.connect(self._close_detail)
+        self.deleting.offer(view)  # greyed, saying why, when this facilitator may not
         self._replace_detail(view)
 
     def _replace_detail(self, view: SessionDetailView | None) -> None:
@@ -348,7 +351,7 @@ class HistoryPage(QWidget):
             self.detail_stack.setCurrentWidget(self.detail_placeholder)
         self.split.set_open(view is not None)
 
-    def _show_detail_placeholder(self) -> None:
+    def show_detail_placeholder(self) -> None:
         self._replace_detail(None)
 
     def _detail_placed(self, below: bool) -> None:
@@ -358,26 +361,11 @@ class HistoryPage(QWidget):
     def _close_detail(self) -> None:
         """*Close* (or Esc in the table): no session chosen, the sessions take the height."""
         self.table.clearSelection()
-        self._show_detail_placeholder()
-
-    def _delete_selected(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.delete_session(int(self.model.data(rows[0], SESSION_ID)))
+        self.show_detail_placeholder()
 
     def delete_session(self, session_id: int) -> bool:
-        question = self.model.delete_question(session_id)
-        if not self._ask(self, _("Delete session?"), question):
-            return False
-        try:
-            self.source.delete_session(session_id)
-        except UserFacingError as error:
-            self._show_error(error)
-            return False
-        self.model.remove_session(session_id)
-        self._show_detail_placeholder()
-        self.status.setText(_("The session was deleted."))
-        return True
+        """Out of view at once, with an undo; the store deletes it when that chance ends."""
+        return self.deleting.delete(session_id)
 
     # -------------------------------------------------------------- people
 
@@ -436,7 +424,7 @@ class HistoryPage(QWidget):
 
     def _circle_loaded(self, history: CircleHistory) -> None:
         self.status.setText("")
-        self.circle_view = CircleView(history, self.source, ask=self._ask, now=self._now)
+        self.circle_view = CircleView(history, self.source, ask=self.ask, now=self._now)
         self.circle_view.retention.sessions_deleted.connect(lambda _n: self.reload())
         self.circles_tab.show_view(self.circle_view)
 

@@ -13,13 +13,12 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import N_, _, ngettext, pgettext
 from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
-from circlekeeper.ui.date_field import display_format as date_display_format
+from circlekeeper.ui.date_field import DateField
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.format import count, decimal, duration
@@ -146,8 +145,9 @@ class PeriodView(QWidget):
         for preset in PRESETS:
             self.preset.addItem(_(preset), preset)
         self.preset.addItem(_("Chosen dates"), None)
-        self.first = self._date_edit(_("First day"))
-        self.last = self._date_edit(_("Last day"))
+        # Typed as the Sessions filter's dates are (ui/date_field.py), but never empty.
+        self.first = DateField(_("First day"), blank=None, today=today)
+        self.last = DateField(_("Last day"), blank=None, today=today)
         self.show_button = QPushButton(_("Sho&w figures"))
         self.show_button.setAccessibleName(_("Show figures"))
         self.grid_box = QCheckBox(_("&Attendance grid in the PDF"))
@@ -216,8 +216,8 @@ class PeriodView(QWidget):
         self._relay = _Progress(self)
         self._relay.moved.connect(self._moved)
         self.preset.currentIndexChanged.connect(self._preset_chosen)
-        self.first.dateChanged.connect(self._dates_typed)
-        self.last.dateChanged.connect(self._dates_typed)
+        self.first.changed.connect(self._dates_typed)
+        self.last.changed.connect(self._dates_typed)
         self.show_button.clicked.connect(self.show_figures)
         self.pdf_button.clicked.connect(lambda: self._save("pdf"))
         self.csv_button.clicked.connect(lambda: self._save("csv"))
@@ -234,17 +234,20 @@ class PeriodView(QWidget):
     def set_days(self, first: date, last: date) -> None:
         self._quiet = True
         try:
-            self.first.setDate(_qdate(first))
-            self.last.setDate(_qdate(last))
+            self.first.set_day(first)
+            self.last.set_day(last)
             self.preset.setCurrentIndex(len(PRESETS))
         finally:
             self._quiet = False
 
     def scope(self) -> PeriodScope:
-        """The chosen period (raises ``InvalidPeriod`` with a sentence if it is backwards)."""
-        return PeriodScope(
-            _day(self.first.date()), _day(self.last.date()), self.circle.currentData()
-        )
+        """The chosen period (raises ``InvalidPeriod`` with a sentence if it is backwards);
+        a date typed but not yet applied counts (Alt+W leaves the keys in the field)."""
+        self.first.apply_typed()
+        self.last.apply_typed()
+        first, last = self.first.day(), self.last.day()
+        assert first is not None and last is not None  # set from the start, never emptied
+        return PeriodScope(first, last, self.circle.currentData())
 
     def _preset_chosen(self, *_args: object) -> None:
         name = self.preset.currentData()
@@ -253,8 +256,8 @@ class PeriodView(QWidget):
         first, last = preset_days(name, self._today())
         self._quiet = True
         try:
-            self.first.setDate(_qdate(first))
-            self.last.setDate(_qdate(last))
+            self.first.set_day(first)
+            self.last.set_day(last)
         finally:
             self._quiet = False
 
@@ -377,13 +380,6 @@ class PeriodView(QWidget):
 
     # ------------------------------------------------------------ widgets
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(date_display_format())
-        edit.setAccessibleName(name)
-        return edit
-
     def _table(self, name: str, head: list[str]) -> QTableWidget:
         table = tab_leaves(QTableWidget(0, len(head)))
         table.setAccessibleName(name)
@@ -433,11 +429,3 @@ class PeriodView(QWidget):
 def _average_length(seconds: float) -> str:
     """A session's average length to the minute (``1 hr and 35 min``): seconds are noise."""
     return duration(seconds, to_the_minute=True)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(moment: QDate) -> date:
-    return date(moment.year(), moment.month(), moment.day())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -21,7 +22,7 @@ from circlekeeper.history.records import (
     SessionSort,
 )
 from circlekeeper.history.source import HistorySource
-from circlekeeper.i18n import N_, _, pgettext
+from circlekeeper.i18n import N_, _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_list
 from circlekeeper.ui.bidi_text import listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
@@ -81,6 +82,9 @@ class SessionTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._filter = SessionFilter()
         self._order = SessionOrder()
+        self._hidden: set[int] = set()
+        """Sessions deleted in the window whose deletion can still be undone: listed nowhere,
+        counted nowhere, though the store still holds them (``deleting.py``)."""
         self._rows: list[SessionListing] = []
         self._cells: list[tuple[str, ...] | None] = []
         self._cursor: PageCursor | None = None
@@ -112,7 +116,7 @@ class SessionTableModel(QAbstractTableModel):
         self._loaded = True
         self.beginResetModel()
         page = self._source.sessions(
-            self._filter, self._order, limit=self._page_size, with_total=True
+            self._asked(), self._order, limit=self._page_size, with_total=True
         )
         self._rows = list(page.rows)
         self._cells = [None] * len(self._rows)
@@ -123,6 +127,12 @@ class SessionTableModel(QAbstractTableModel):
         self.endResetModel()
         self.total_changed.emit(self.total)
 
+    def _asked(self) -> SessionFilter:
+        """The filter as the store is asked it: without the sessions hidden meanwhile."""
+        if not self._hidden:
+            return self._filter
+        return replace(self._filter, hidden=frozenset(self._hidden))
+
     def listing(self, row: int) -> SessionListing:
         return self._rows[row]
 
@@ -132,19 +142,53 @@ class SessionTableModel(QAbstractTableModel):
                 return i
         return None
 
-    def delete_question(self, session_id: int) -> str:
-        """What *Delete session?* asks: which session, by its circle and date as the row shows
-        them, when the row is listed (a session opened from another tab may not be)."""
+    def delete_question(self, session_id: int, notes: int) -> str:
+        """What *Delete session?* asks when ``notes`` private notes would go with it: which
+        session, by its circle and date as the row shows them, when the row is listed (a
+        session opened from another tab may not be). Undo follows the deletion, so the
+        question no longer says it cannot be undone."""
         row = self.row_of(session_id)
         if row is None:
-            return _(
-                "Delete this session? Its log, private notes, prompts and moods go with it."
-                " This cannot be undone."
-            )
-        return _(
-            "Delete the session of {circle} on {when}? Its log, private notes, prompts and"
-            " moods go with it. This cannot be undone."
-        ).format(circle=self._rows[row].circle_name, when=self.data(self.index(row, 0)))
+            # Translators: asked before a session with private notes is deleted.
+            return ngettext(
+                "Delete this session? Its log, prompts and moods go with it, and so does"
+                " your private note about it.",
+                "Delete this session? Its log, prompts and moods go with it, and so do your"
+                " {count} private notes about it.",
+                notes,
+            ).format(count=count(notes))
+        # Translators: asked before a session with private notes is deleted; {when} is the
+        # session's date and time as the history table shows it.
+        return ngettext(
+            "Delete the session of {circle} on {when}? Its log, prompts and moods go with it,"
+            " and so does your private note about it.",
+            "Delete the session of {circle} on {when}? Its log, prompts and moods go with it,"
+            " and so do your {count} private notes about it.",
+            notes,
+        ).format(
+            circle=self._rows[row].circle_name,
+            when=self.data(self.index(row, 0)),
+            count=count(notes),
+        )
+
+    def hide_session(self, session_id: int) -> None:
+        """Out of the list (and its count) while its deletion can still be undone, even when
+        the list is filtered, sorted or read again meanwhile."""
+        self._hidden.add(session_id)
+        self.remove_session(session_id)
+
+    def show_again(self, session_id: int) -> int | None:
+        """Back in the list (an undone deletion, or one the store refused): read again, then
+        read on until its row is there; returns its row (``None``: the filter leaves it out)."""
+        self._hidden.discard(session_id)
+        self.reload()
+        while (row := self.row_of(session_id)) is None and self.canFetchMore():
+            self._fetch(max(self._page_size, ALL_AT_ONCE))
+        return row
+
+    def forget(self, session_id: int) -> None:
+        """The deletion was carried out: nothing is left to hide."""
+        self._hidden.discard(session_id)
 
     def remove_session(self, session_id: int) -> None:
         """Drop a deleted session without re-reading every page already shown."""
@@ -170,7 +214,7 @@ class SessionTableModel(QAbstractTableModel):
     def _fetch(self, limit: int) -> None:
         if self._exhausted:
             return
-        page = self._source.sessions(self._filter, self._order, after=self._cursor, limit=limit)
+        page = self._source.sessions(self._asked(), self._order, after=self._cursor, limit=limit)
         if page.rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)

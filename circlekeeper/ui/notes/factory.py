@@ -165,6 +165,7 @@ class NotesMenu:
     def open_session_notes(self) -> NotesDialog | None:
         """The notes of the circle running, else of the session on screen (History's, or the
         chosen circle's last), where new ones can be written the evening after."""
+        self._settle()
         in_view = self.session_in_view() if self.session_in_view is not None else None
         if in_view is not None:
             session_id, words, people = in_view
@@ -183,6 +184,13 @@ class NotesMenu:
             return None
         return self._open(_("Private notes — this circle"), session_id=self.session_id)
 
+    def _settle(self) -> None:
+        """A session deleted in History, its undo still open, goes now: the notes windows
+        read the store, and would list its notes (or offer it) as though it were not deleted."""
+        from circlekeeper.ui.history.deleting import settle_pages
+
+        settle_pages(self.window)
+
     def open_all_notes(self) -> NotesDialog:
         return self._open(_("Private notes"))
 
@@ -197,6 +205,7 @@ class NotesMenu:
         person_id: int | None = None,
         people: Sequence[PersonChoice] = (),
     ) -> NotesDialog:
+        self._settle()
         dialog = NotesDialog(
             self.service,
             self.bridge,

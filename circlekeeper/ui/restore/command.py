@@ -67,6 +67,9 @@ class RestoreCommand:
 
     def __call__(self, window: MainWindow) -> MainWindow | None:
         """Restore, asking first; returns the window showing the restored data, or ``None``."""
+        from circlekeeper.ui.history.deleting import settle_pages
+
+        settle_pages(window)  # a session deleted in History goes first, before its data does
         title = _("Restore from backup")
         shelf = self.shelf()
         refusal = _busy(window) or shelf.refusal()

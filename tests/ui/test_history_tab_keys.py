@@ -1,0 +1,76 @@
+"""History's tab mnemonics take the keys into the tab they open (not onto the tab bar)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from circlekeeper.demo.seeding import seed_demo
+from circlekeeper.store import Store, open_store
+from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.ui.history import HistoryPage
+
+NOW = datetime(2026, 11, 25, tzinfo=UTC)
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "history.sqlite3")
+    seed_demo(opened.engine, 20, seed=5, end=NOW - timedelta(days=2))
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def page(qtbot, store: Store) -> HistoryPage:
+    widget = HistoryPage(HistoryQueries.for_store(store), threaded=False, now=lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    return widget
+
+
+def press_alt(qtbot, page: HistoryPage, key: Qt.Key) -> None:
+    page.activateWindow()  # (offscreen, a view built in a tab can take the activation)
+    qtbot.waitActive(page)
+    qtbot.keyClick(page.focusWidget() or page, key, ALT)
+    qtbot.wait(1)  # the tab's controls are shown from the event queue, then take the keys
+
+
+def test_each_mnemonic_puts_the_keys_on_its_tabs_first_control(qtbot, page) -> None:
+    press_alt(qtbot, page, Qt.Key.Key_P)
+    assert page.tabs.currentWidget() is page.people_tab
+    assert page.focusWidget() is page.person_picker, "the keys stayed on the tab bar"
+    typed = page.person_picker.itemText(1)[:3]
+    qtbot.keyClicks(page.person_picker, typed)  # a name typed at once: no Tab needed first
+    assert page.person_picker.currentText().startswith(typed)
+
+    press_alt(qtbot, page, Qt.Key.Key_R)
+    assert page.tabs.currentWidget() is page.period_view
+    assert page.focusWidget() is page.period_view.circle
+
+    press_alt(qtbot, page, Qt.Key.Key_S)
+    assert page.tabs.currentIndex() == 0
+    assert page.focusWidget() is page.table
+
+    # Last: under the offscreen platform the circle's view takes the window's activation.
+    press_alt(qtbot, page, Qt.Key.Key_I)
+    assert page.tabs.currentWidget() is page.circles_tab
+    assert page.focusWidget() is page.circle_picker
+
+
+def test_arrows_along_the_tab_bar_keep_the_keys_there(qtbot, page) -> None:
+    bar = page.tabs.tabBar()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_Right)
+    assert page.tabs.currentWidget() is page.people_tab
+    assert page.focusWidget() is bar
