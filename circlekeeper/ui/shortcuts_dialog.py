@@ -19,6 +19,16 @@ from circlekeeper.ui.window_menus import shortcuts_help
 WIDEST = 760
 """Pixels the dialog would like: most lines of the help on one line in every language."""
 
+SEPARATOR = "   ·   "
+HELD_SEPARATOR = "\u00a0\u00a0\u00a0·   "
+"""The dot held to the key before it (no-break spaces): a wrapped line then ends with the dot
+and never starts with one, as a lone "·" at the start of a German line did."""
+
+
+def wrappable(help_text: str) -> str:
+    """The help as shown: lines break after a separator's dot, not before it."""
+    return help_text.replace(SEPARATOR, HELD_SEPARATOR)
+
 
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, room: QRect | None = None) -> None:
@@ -26,7 +36,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts"))
         self.setAccessibleName(self.windowTitle())
-        text = QLabel(shortcuts_help())
+        text = QLabel(wrappable(shortcuts_help()))
         text.setTextFormat(Qt.TextFormat.PlainText)
         text.setWordWrap(True)
         text.setAccessibleName(_("Keyboard shortcuts"))

@@ -78,6 +78,25 @@ def test_the_help_fits_a_small_screen_with_its_ok_button_in_sight(
     assert ok.isDefault() and ok.isVisible()
     assert dialog.rect().contains(ok.geometry().translated(ok.parentWidget().pos()))
     (text,) = (label for label in dialog.findChildren(QLabel) if label.text())
-    assert text.text() == shortcuts_help()
+    assert text.text().replace("\u00a0", " ") == shortcuts_help()
+    assert not [line for line in shown_lines(text) if line.lstrip().startswith("·")]
     ok.click()
     assert not dialog.isVisible()
+
+
+def shown_lines(label) -> list[str]:
+    """The label's text as Qt wraps it at the label's width, one string per line on screen."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    shown = []
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(label.contentsRect().width())
+            shown.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+    return shown
