@@ -12,12 +12,14 @@ closed as Escape would close them. Used in every shipped language by
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from circlekeeper.app import AppParts
@@ -123,6 +125,13 @@ def walk(parts: AppParts, clock: TestClock, look: Look) -> list[Offender]:
     QApplication.processEvents()
     found += look("a session deleted, with its undo", window)
     history.deleting.undo()  # type: ignore[attr-defined]
+    history.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]  # Sessions, beside its detail
+    history.show_session(session_id)  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 10  # read on the history's own thread
+    while history.detail_view is None and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        QTest.qWait(10)
+    assert history.detail_view is not None  # type: ignore[attr-defined]
+    found += look("a session's detail in the history", window)
     started = datetime(2026, 12, 2, 18, 5, tzinfo=UTC)
     info = LiveSessionInfo(1, CIRCLE, started, started, 12)
     found += modal(look, "resume offer", lambda: ask_resume(window, info))
