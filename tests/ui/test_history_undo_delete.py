@@ -410,3 +410,31 @@ def test_restoring_a_backup_carries_it_out_first(app_parts: AppParts) -> None:
     )
     assert not stored(kept, session_id)
     assert stored(db, session_id)  # the backup, made before, holds it: restored, as promised
+
+
+def test_choosing_a_session_asks_its_rights_off_the_screens_thread(
+    qtbot, store: Store, answers: Answers
+) -> None:
+    """On a server whether a session may be deleted is a round trip: choosing a row asks it
+    with the session's detail, on the history's own thread, so the table never waits for it."""
+    import threading
+
+    source = HistoryQueries.for_store(store)
+    asked_on: list[threading.Thread] = []
+    why = "Session 1 was run by robin; only robin can delete it."
+
+    def refused(asked: int) -> SessionDeletion:
+        asked_on.append(threading.current_thread())
+        return SessionDeletion(asked, why)
+
+    source.deletion = refused  # type: ignore[method-assign]
+    widget = HistoryPage(source, ask=answers, now=lambda: NOW)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.model.rowCount() > 0)
+    widget.table.selectRow(0)
+    qtbot.waitUntil(lambda: widget.detail_view is not None)
+    assert asked_on and threading.main_thread() not in asked_on
+    assert not delete_button(widget).isEnabled() and delete_button(widget).toolTip() == why
+    widget.background.stop()

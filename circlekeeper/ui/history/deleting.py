@@ -39,6 +39,8 @@ from circlekeeper.i18n import _
 from circlekeeper.ui.history.session_table import SESSION_ID
 
 if TYPE_CHECKING:
+    from circlekeeper.history.records import SessionDeletion, SessionDetail
+    from circlekeeper.history.source import HistorySource
     from circlekeeper.ui.history.page import HistoryPage
     from circlekeeper.ui.history.session_detail import SessionDetailView
 
@@ -46,6 +48,21 @@ log = logging.getLogger(__name__)
 
 UNDO_SECONDS = 15
 """How long a deleted session can be brought back (long enough to notice a slip)."""
+
+
+def detail_and_rights(
+    source: HistorySource, session_id: int
+) -> tuple[SessionDetail, SessionDeletion | None]:
+    """A session's detail and whether it may be deleted, read together on the history's own
+    thread: on a server the rights are a round trip, which choosing a row should not wait for
+    on the screen. ``None`` when the rights could not be read (asked again, and said, if
+    *Delete* is pressed)."""
+    detail = source.detail(session_id)
+    try:
+        return detail, source.deletion(session_id)
+    except UserFacingError as error:
+        log.warning("Could not ask whether the session may be deleted: %s", error)
+        return detail, None
 
 
 class DeletedNotice(QWidget):
@@ -103,15 +120,11 @@ class SessionDeleting(QObject):
         if rows:
             self.delete(int(self._page.model.data(rows[0], SESSION_ID)))
 
-    def offer(self, view: SessionDetailView) -> None:
+    def offer(self, view: SessionDetailView, check: SessionDeletion | None) -> None:
         """The session's *Delete session…* greyed, its tooltip saying why, when this
-        facilitator may not delete it (another's session on a server, a coordinator)."""
-        try:
-            check = self._page.source.deletion(view.detail.listing.session_id)
-        except UserFacingError as error:  # asked again, and said, if Delete is pressed
-            log.warning("Could not ask whether the session may be deleted: %s", error)
-            return
-        if check.refused is not None:
+        facilitator may not delete it (another's session on a server, a coordinator);
+        ``check`` is :func:`detail_and_rights`'s answer."""
+        if check is not None and check.refused is not None:
             view.delete_button.setEnabled(False)
             view.delete_button.setToolTip(check.refused)
 

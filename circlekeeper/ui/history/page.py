@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt
@@ -31,6 +32,7 @@ from circlekeeper.errors import UserFacingError
 from circlekeeper.history.records import (
     CircleHistory,
     PersonHistory,
+    SessionDeletion,
     SessionDetail,
     SessionFilter,
 )
@@ -41,7 +43,7 @@ from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import choice_model
 from circlekeeper.ui.history.circle_view import CircleView
-from circlekeeper.ui.history.deleting import SessionDeleting
+from circlekeeper.ui.history.deleting import SessionDeleting, detail_and_rights
 from circlekeeper.ui.history.empty_state import empty_state, no_circles, no_people
 from circlekeeper.ui.history.filter_bar import FilterBar
 from circlekeeper.ui.history.format import count
@@ -327,16 +329,18 @@ class HistoryPage(QWidget):
 
     def show_session(self, session_id: int) -> None:
         self.status.setText(_("Loading the session…"))
-        self.background.run("detail", lambda: self.source.detail(session_id), self._session_loaded)
+        read = partial(detail_and_rights, self.source, session_id)
+        self.background.run("detail", read, self._session_loaded)
 
-    def _session_loaded(self, detail: SessionDetail) -> None:
+    def _session_loaded(self, loaded: tuple[SessionDetail, SessionDeletion | None]) -> None:
+        detail, rights = loaded
         self.status.setText("")
         view = SessionDetailView(
             detail, notes_widget_factory=self._notes_factory, pdf_hook=self._pdf_hook
         )
         view.delete_requested.connect(self.delete_session)
         view.close_button.clicked.connect(self._close_detail)
-        self.deleting.offer(view)  # greyed, saying why, when this facilitator may not
+        self.deleting.offer(view, rights)  # greyed, saying why, when this facilitator may not
         self._replace_detail(view)
 
     def _replace_detail(self, view: SessionDetailView | None) -> None:
