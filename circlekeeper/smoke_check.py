@@ -106,7 +106,7 @@ def check_migrations(store: object) -> str:
     """The fresh database was migrated to the newest schema this install knows."""
     from circlekeeper.store.migrate import current_revision, head_revision
 
-    engine = store.engine  # type: ignore[attr-defined]
+    engine = store.engine  # type: ignore[attr-defined]  # a Store: its type stays in store/
     with engine.connect() as connection:
         current = current_revision(connection)
     head = head_revision()

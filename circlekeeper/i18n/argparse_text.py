@@ -43,5 +43,6 @@ def _plural_messages() -> None:
 
 def translate_argparse() -> None:
     """Make argparse look its messages up in CircleKeeper's catalog (idempotent)."""
+    # argparse looks its messages up through these module globals, which its stubs omit.
     argparse._ = gettext  # type: ignore[attr-defined]
-    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]  # as above

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from babel import Locale, numbers
 
 Length = Literal["full", "long", "medium", "short"]
+UnitLength = Literal["long", "short", "narrow"]
+"""How long a unit's name is (``12 minutes``, ``12 min``, ``12m``): CLDR's, as Babel takes it."""
+ListStyle = Literal[
+    "standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"
+]
+"""CLDR's list patterns (``a, b and c``, ``a, b or c``, ``a, b, c``), as Babel takes them."""
 
 NO_BREAK_SPACE = "\u00a0"
 
@@ -226,14 +232,14 @@ def format_duration(
     return format_list(words, language=language)
 
 
-def _unit(value: int, unit: str, length: str, language: str | None) -> str:
+def _unit(value: int, unit: str, length: UnitLength, language: str | None) -> str:
     if _in_english(language) and (shown := english.format_unit(value, unit, length)) is not None:
         if (language or active_language()) == PSEUDO_LANGUAGE:
             return _pseudo_unit(shown)
         return shown
     from babel import units
 
-    return units.format_unit(value, f"duration-{unit}", length=length, locale=_locale(language))  # type: ignore[arg-type]
+    return units.format_unit(value, f"duration-{unit}", length=length, locale=_locale(language))
 
 
 def format_number(value: float, *, decimals: int | None = None, language: str | None = None) -> str:
@@ -305,7 +311,7 @@ def format_percent(fraction: float, *, signed: bool = False, language: str | Non
 
 
 def format_list(
-    items: Iterable[str], *, style: str = "standard", language: str | None = None
+    items: Iterable[str], *, style: ListStyle = "standard", language: str | None = None
 ) -> str:
     """``Ana, Bo and Chen`` / ``Ana, Bo y Chen`` / ``Ana, Bo und Chen``."""
     listed = list(items)
@@ -315,7 +321,7 @@ def format_list(
         return shown
     from babel import lists
 
-    return lists.format_list(listed, style=style, locale=_locale(language))  # type: ignore[arg-type]
+    return lists.format_list(listed, style=style, locale=_locale(language))
 
 
 def _pseudo_unit(shown: str) -> str:

@@ -150,6 +150,7 @@ class Sentence(str):
             )
         return _IsolatingFormatter(right_to_left).vformat(template, args, values)
 
+    # str.format_map takes any object with __getitem__; sentences are filled from mappings.
     def format_map(self, mapping: Mapping[str, object]) -> str:  # type: ignore[override]
         return self.format(**mapping)
 

@@ -263,7 +263,7 @@ def _appendix(report: PeriodReport, kit: Kit) -> list[Flowable]:
     lines = every[-listed:]
     s = kit.styles
     named = report.overall is not Privacy.COUNTS
-    zones: dict[str, object] = {}
+    zones: dict[str, tzinfo | None] = {}
     clocks = {_local(line, zones).utcoffset() for line in lines}
     when = [_when(line, zones, named=len(clocks) > 1) for line in lines]
     # The date column is as wide as the language's longest date and time ("27 de nov. de 2026
@@ -377,7 +377,7 @@ class _CellCache:
         return found
 
 
-def _when(line: SessionLine, zones: dict[str, object], *, named: bool = False) -> str:
+def _when(line: SessionLine, zones: dict[str, tzinfo | None], *, named: bool = False) -> str:
     """When the session began on its circle's clock, as the report's language writes a date
     and a time ("Nov 27, 2026, 6:34 PM", "27.11.2026, 18:34", "27‏/11‏/2026، 6:34 م").
 
@@ -391,10 +391,10 @@ def _when(line: SessionLine, zones: dict[str, object], *, named: bool = False) -
     return at_place(shown, zone) if named and isinstance(zone, tzinfo) else shown
 
 
-def _local(line: SessionLine, zones: dict[str, object]) -> datetime:
+def _local(line: SessionLine, zones: dict[str, tzinfo | None]) -> datetime:
     if line.timezone not in zones:
         zones[line.timezone] = local_zone(line.timezone)
-    return line.started_at.astimezone(zones[line.timezone])  # type: ignore[arg-type]
+    return line.started_at.astimezone(zones[line.timezone])  # None: the machine's own zone
 
 
 def _share_of(part: int, whole: int) -> str:

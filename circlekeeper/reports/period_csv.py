@@ -126,7 +126,7 @@ def _change(now: float | int | None, before: float | int | None) -> str:
     """Relative change as a fraction (0.12 for +12 %); empty when there is no base."""
     if now is None or not before:
         return ""
-    return _value((now - before) / before)  # type: ignore[return-value]
+    return str(_value((now - before) / before))
 
 
 def _minutes(seconds: float | None) -> float | None:

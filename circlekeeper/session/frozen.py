@@ -212,7 +212,7 @@ class FrozenRecord(metaclass=_RecordType):
         if missing:
             raise TypeError(_missing_message(cls.__qualname__, missing))
         if cls._record_post_init:
-            self.__post_init__()  # type: ignore[attr-defined]
+            self.__post_init__()  # type: ignore[attr-defined]  # defined: _record_post_init
 
     def __setattr__(self, name: str, value: object) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")

@@ -147,8 +147,8 @@ class FittedLabel(QLabel):
         super().resizeEvent(event)
         self._fit()
 
-    def changeEvent(self, event: object) -> None:
-        super().changeEvent(event)  # type: ignore[arg-type]
-        if isinstance(event, QEvent) and event.type() == QEvent.Type.LayoutDirectionChange:
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
             self._align_to_reading_start()
         self.updateGeometry()

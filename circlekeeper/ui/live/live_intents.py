@@ -161,7 +161,7 @@ class LiveIntents:
             )
 
     def _presenter(self) -> None:
-        self.presenter_requested.emit()  # type: ignore[attr-defined]
+        self.presenter_requested.emit()  # type: ignore[attr-defined]  # the view declares it
 
     def ask(self, title: str, question: str) -> bool:
         """A yes/no question, "No" by default (injectable so tests can answer)."""
@@ -178,7 +178,7 @@ class LiveIntents:
 
     def end_circle(self) -> None:
         if self.controller.end_session():
-            self.finished.emit()  # type: ignore[attr-defined]
+            self.finished.emit()  # type: ignore[attr-defined]  # the view declares it
 
     def _clock_jumped(self, gap: float) -> None:
         view = self.controller.turn_view()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from circlekeeper.i18n import _
+from circlekeeper.session.forecast import Refit
 from circlekeeper.session.model import Phase
 from circlekeeper.session.offered import offered_seconds
 from circlekeeper.session.state import TurnView
@@ -338,8 +339,8 @@ class LiveView(LiveControls, QWidget):
         self.circle_clock.setVisible(not offered)
         self.policy_label.setVisible(not offered)
 
-    def _shorten(self, refit: object) -> None:
-        if self.controller.apply_refit(refit):  # type: ignore[arg-type]
+    def _shorten(self, refit: Refit) -> None:
+        if self.controller.apply_refit(refit):
             self.status.setText(_("The rounds left are shortened to fit. Ctrl+Z undoes it."))
             self.refresh()
 
