@@ -93,7 +93,9 @@ def describe(event: ev.Event, state: SessionState) -> str:
         ev.TurnExtended: _("extra time"),
         ev.TurnEnded: _("end of {name}'s turn").format(name=name),
         ev.TurnPassed: _("{name}'s pass").format(name=name),
-        ev.TurnDeferred: _("{name}'s pass for now").format(name=name),
+        # Said as the button's tooltip says it ("Move to the end of this round, once"): the
+        # button reads "Come back later", and "pass for now" was a word of ours nobody saw.
+        ev.TurnDeferred: _("moving {name} to the end of the round").format(name=name),
         ev.PassReconsidered: _("{name}'s turn after passing").format(name=name),
         ev.SpeakerSkipped: _("skipping {name}").format(name=name),
         ev.QueueReordered: _("new order"),

@@ -79,6 +79,19 @@ def test_pass_and_come_back_later_by_keyboard(qtbot, view: LiveView, clock: Test
     assert "Coming back at the end: 山田 花子 (they/them)" in view.queue.heard.text()
 
 
+def test_undoing_come_back_later_says_it_in_the_button_s_words(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    """L, then Ctrl+Z: the status line named a "pass for now", a word the live screen shows
+    nowhere (its button says "Come back later", its tooltip "Move to the end of this round")."""
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_N)  # Amal speaking
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.speaker_label.text() == "Amal (she/her)"
+    assert view.status.text() == "Undone: moving Amal to the end of the round."
+
+
 def test_extend_and_undo(qtbot, view: LiveView, clock: TestClock) -> None:
     qtbot.keyClick(view, Qt.Key.Key_N)
     qtbot.keyClick(view, Qt.Key.Key_N)
