@@ -81,9 +81,11 @@ def undo_targets(log: Sequence[ev.Entry]) -> list[ev.Entry]:
 def describe(event: ev.Event, state: SessionState) -> str:
     """A short phrase for the status bar after an undo."""
     name = state.name_of(getattr(event, "person_id", "")) if hasattr(event, "person_id") else ""
+    if isinstance(event, ev.ParticipantJoined):  # gone from the state again: the event names them
+        name = event.participant.name
     # Translators: each phrase names what an undo took back ("Undone: {what}").
     phrases: dict[type[ev.Event], str] = {
-        ev.ParticipantJoined: _("arrival"),
+        ev.ParticipantJoined: _("{name}'s arrival").format(name=name),
         ev.ParticipantLeft: _("{name} leaving").format(name=name),
         ev.RoundStarted: _("start of the round"),
         ev.TurnStarted: _("start of {name}'s turn").format(name=name),
