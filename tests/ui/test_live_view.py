@@ -99,6 +99,10 @@ def test_extend_and_undo(qtbot, view: LiveView, clock: TestClock) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Plus)
     view.controller.tick()
     assert view.ring.text() == "0:35"
+    assert view.status.text() == "30 seconds added: this turn now has 1:30."
+    qtbot.keyClick(view, Qt.Key.Key_Plus)  # each press says the new length, not only the step
+    assert view.status.text() == "30 seconds added: this turn now has 2:00."
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     view.controller.tick()
     assert view.ring.text() == "0:05"

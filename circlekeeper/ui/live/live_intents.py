@@ -86,7 +86,18 @@ class LiveIntents:
 
     def _extend(self) -> None:
         if self.controller.extend(30):
-            self.status.setText(_("30 seconds added to this turn."))
+            # The new length, not only the step: after a few presses the facilitator knows
+            # what they gave, which "30 seconds added" said the same way every time.
+            view = self.controller.turn_view()
+            allotted = view.allotted if view is not None else None
+            if allotted is None:
+                self.status.setText(_("30 seconds added to this turn."))
+            else:
+                self.status.setText(
+                    _("30 seconds added: this turn now has {time}.").format(
+                        time=format_duration(allotted)
+                    )
+                )
 
     def _undo(self) -> None:
         what = self.controller.undo()
