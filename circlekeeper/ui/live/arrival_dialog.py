@@ -83,6 +83,13 @@ class ArrivalDialog(QDialog):
         )
         self.people = QListWidget()
         self.people.setAccessibleName(_("People of the circle who are not here yet"))
+        # With the whole circle here the list starts empty: a blank box read as broken, or as
+        # a search that found nobody. It says why, and what typing does.
+        self.everyone_here = QLabel(
+            _("Everyone in this circle is here already. Type the name of someone new.")
+        )
+        self.everyone_here.setWordWrap(True)
+        self.everyone_here.setVisible(not roster)
         self.pronouns = QLineEdit()
         self.pronouns.setAccessibleName(_("Pronouns"))
         limit_length(self.pronouns, MAX_PRONOUNS)
@@ -119,6 +126,7 @@ class ArrivalDialog(QDialog):
         who.setBuddy(self.search)
         layout.addWidget(who)
         layout.addWidget(self.search)
+        layout.addWidget(self.everyone_here)
         layout.addWidget(self.people, 1)
         layout.addWidget(self.pronouns)
         layout.addWidget(self.this_round)
