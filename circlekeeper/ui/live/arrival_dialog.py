@@ -133,6 +133,10 @@ class ArrivalDialog(QDialog):
         layout.addWidget(self.next_round)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Tab from a new name goes to its pronouns (it stopped on the list's one "Someone new"
+        # row first); for a member the pronouns are off and Tab goes on to the list.
+        QWidget.setTabOrder(self.search, self.pronouns)
+        QWidget.setTabOrder(self.pronouns, self.people)
         self.search.textChanged.connect(self._filter)
         self.people.currentRowChanged.connect(self._chosen)
         self.people.itemActivated.connect(lambda _item: self._accept())
