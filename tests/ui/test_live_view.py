@@ -253,3 +253,31 @@ def test_the_next_button_says_what_n_does_now(qtbot, view: LiveView, clock: Test
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert next_button.toolTip() == "End this turn and move to the next speaker (N or →)"
     assert next_button.accessibleDescription() == next_button.toolTip()
+
+
+def test_someone_leaving_is_said_with_how_to_take_it_back(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    """Ctrl+K offers the first person present, so Enter pressed once too often takes them
+    out of the circle. The status line said only that they had left; like the shortened
+    plan's, it now says Ctrl+Z undoes it, and Ctrl+Z does."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.ui.conftest import when_dialog_opens
+
+    qtbot.keyClick(view, Qt.Key.Key_N)
+
+    def jonas(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Jonas")
+        dialog.accept()
+
+    when_dialog_opens(QInputDialog, jonas)
+    qtbot.keyClick(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert "2" not in view.controller.session.state.present
+    assert view.status.text() == (
+        "Jonas has left the circle; what they shared is kept. Ctrl+Z undoes it."
+    )
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.status.text() == "Undone: Jonas leaving."
+    assert "2" in view.controller.session.state.present

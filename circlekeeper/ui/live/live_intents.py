@@ -161,14 +161,19 @@ class LiveIntents:
             0,
             False,
         )
+        self.as_widget.window().activateWindow()  # the live keys (Ctrl+Z) work again at once
         if ok:
             self._confirm_leave(state.present[names.index(choice)])
 
     def _confirm_leave(self, person_id: str) -> None:
         name = self._label(person_id)
         if self.controller.leave(person_id):
+            # Ctrl+K offers the first person present: Enter pressed once too often takes them
+            # out of the circle, so the line says how to take it back.
             self.status.setText(
-                _("{name} has left the circle; what they shared is kept.").format(name=name)
+                _("{name} has left the circle; what they shared is kept. Ctrl+Z undoes it.").format(
+                    name=name
+                )
             )
 
     def _presenter(self) -> None:
