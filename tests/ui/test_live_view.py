@@ -258,20 +258,24 @@ def test_the_next_button_says_what_n_does_now(qtbot, view: LiveView, clock: Test
 def test_someone_leaving_is_said_with_how_to_take_it_back(
     qtbot, view: LiveView, clock: TestClock
 ) -> None:
-    """Ctrl+K offers the first person present, so Enter pressed once too often takes them
-    out of the circle. The status line said only that they had left; like the shortened
-    plan's, it now says Ctrl+Z undoes it, and Ctrl+Z does."""
-    from PySide6.QtWidgets import QInputDialog
-
+    """Ctrl+K opened on the first person present, so Enter pressed once too often took them
+    out of the circle. Now nobody is chosen until the facilitator chooses, and the status
+    line, like the shortened plan's, says Ctrl+Z undoes it; Ctrl+Z does."""
+    from circlekeeper.ui.live.leaving_dialog import LeavingDialog
     from tests.ui.conftest import when_dialog_opens
 
     qtbot.keyClick(view, Qt.Key.Key_N)
 
-    def jonas(dialog: QInputDialog) -> None:
-        dialog.setTextValue("Jonas")
-        dialog.accept()
+    def jonas(dialog: LeavingDialog) -> None:
+        # Nobody is chosen as it opens: Enter alone takes nobody out of the circle.
+        assert dialog.people.currentIndex() == -1 and not dialog.record.isEnabled()
+        qtbot.keyClick(dialog.people, Qt.Key.Key_Return)
+        assert dialog.isVisible()
+        dialog.people.setCurrentIndex(dialog.people.findText("Jonas"))
+        assert dialog.record.isEnabled()
+        dialog.record.click()
 
-    when_dialog_opens(QInputDialog, jonas)
+    when_dialog_opens(LeavingDialog, jonas)
     qtbot.keyClick(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert "2" not in view.controller.session.state.present
     assert view.status.text() == (
