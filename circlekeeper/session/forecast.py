@@ -153,7 +153,8 @@ def fit_to_time(
 
     Every timed round to come shrinks by the same factor, never below its floor (the minimum
     per person times the people present; fixed rounds keep at least 15 s each). ``None`` when
-    the plan already fits or nothing is left to shorten.
+    the plan already fits or nothing is left to shorten (every round to come already at its
+    floor).
     """
     first = len(state.rounds)
     rounds_plan = effective_plans(state, plans)[first:]
@@ -171,6 +172,10 @@ def fit_to_time(
     new_plans = tuple(
         replace(p, policy=policy) for p, policy in zip(rounds_plan, shortened, strict=True)
     )
+    if new_plans == tuple(rounds_plan):
+        # Already at their floors: offering this "shortened" plan again changes nothing
+        # (the live screen offered it after every Ctrl+Shift+F and said it had shortened).
+        return None
     shares = tuple(_share(policy, people) for policy in shortened)
     fits = planned_length(new_plans, people) <= max(0.0, available) + FIT_STEP * len(new_plans)
     return Refit(first, new_plans, shares, fits)

@@ -81,9 +81,11 @@ def undo_targets(log: Sequence[ev.Entry]) -> list[ev.Entry]:
 def describe(event: ev.Event, state: SessionState) -> str:
     """A short phrase for the status bar after an undo."""
     name = state.name_of(getattr(event, "person_id", "")) if hasattr(event, "person_id") else ""
+    if isinstance(event, ev.ParticipantJoined):  # gone from the state again: the event names them
+        name = event.participant.name
     # Translators: each phrase names what an undo took back ("Undone: {what}").
     phrases: dict[type[ev.Event], str] = {
-        ev.ParticipantJoined: _("arrival"),
+        ev.ParticipantJoined: _("{name}'s arrival").format(name=name),
         ev.ParticipantLeft: _("{name} leaving").format(name=name),
         ev.RoundStarted: _("start of the round"),
         ev.TurnStarted: _("start of {name}'s turn").format(name=name),
@@ -93,7 +95,9 @@ def describe(event: ev.Event, state: SessionState) -> str:
         ev.TurnExtended: _("extra time"),
         ev.TurnEnded: _("end of {name}'s turn").format(name=name),
         ev.TurnPassed: _("{name}'s pass").format(name=name),
-        ev.TurnDeferred: _("{name}'s pass for now").format(name=name),
+        # Said as the button's tooltip says it ("Move to the end of this round, once"): the
+        # button reads "Come back later", and "pass for now" was a word of ours nobody saw.
+        ev.TurnDeferred: _("moving {name} to the end of the round").format(name=name),
         ev.PassReconsidered: _("{name}'s turn after passing").format(name=name),
         ev.SpeakerSkipped: _("skipping {name}").format(name=name),
         ev.QueueReordered: _("new order"),

@@ -19,6 +19,8 @@ RIGHT_TO_LEFT_ISOLATE = "\u2067"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 ZERO_WIDTH_SPACE = "\u200b"
 SOFT_HYPHEN = "\u00ad"
+WORD_JOINER = "\u2060"
+NO_BREAK_SPACE = "\u00a0"
 LEFT_TO_RIGHT_MARK = "\u200e"
 RIGHT_TO_LEFT_MARK = "\u200f"
 
@@ -43,6 +45,7 @@ _INVISIBLE_MARKS = (
     LEFT_TO_RIGHT_MARK,
     RIGHT_TO_LEFT_MARK,
     SOFT_HYPHEN,
+    WORD_JOINER,
 )
 
 
@@ -107,6 +110,13 @@ def breakable(text: str) -> str:
         )
 
     return _LONG_RUN.sub(split, text)
+
+
+def unbroken(text: str) -> str:
+    """``text`` (a date, a figure with its unit) kept on one line of a wrapped label: no-break
+    spaces for its spaces, and a word joiner after each slash, where Qt would otherwise break
+    ("(24/" at the end of one line and "2026/11)" at the start of the next, in Arabic)."""
+    return text.replace(" ", NO_BREAK_SPACE).replace("/", "/" + WORD_JOINER)
 
 
 def _with_soft_hyphens(word: str) -> str:

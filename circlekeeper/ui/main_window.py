@@ -521,15 +521,15 @@ class MainWindow(QMainWindow):
         if self.controller is None:
             return
         if self.presenter is not None and self.presenter.isVisible():
-            self.presenter.close()
-            self.statusBar().clearMessage()  # "the presenter screen is…" no longer true
+            self.presenter.close()  # said, so a press meant to bring it back is not a mystery
+            self.statusBar().showMessage(_("Presenter screen closed; F5 opens it again."), 10_000)
             return
         from circlekeeper.ui.live.presenter_window import PresenterWindow
 
         self.presenter = PresenterWindow(self.controller, self.options.presenter_cue)
         self.presenter.show_end_time(self.options.presenter_end_time)
         self.presenter.placed.connect(lambda where: self.statusBar().showMessage(where, 10_000))
-        self.presenter.show_beside(self.screen)
+        self.presenter.show_beside(self.screen, over=self)
 
     def _finished(self) -> None:
         assert self.controller is not None and self._session_id is not None

@@ -25,6 +25,7 @@ from tests.display.scenario_kit import (
     SCENARIOS,
     action,
     build,
+    choose_first,
     scenario,
     screenshot,
     set_fields,
@@ -133,7 +134,7 @@ def dialogs(prober: Prober, workdir: Path) -> None:
     screenshot("live")
     prober.run(live._late, Expect("started late"))
     prober.run(live._arrival, Expect("late arrival", set_fields("Sam", "they/them")))
-    prober.run(live._leaving, Expect("someone leaves"))
+    prober.run(live._leaving, Expect("someone leaves", choose_first))
     bridge = parts.data.notes.bridge
     prober.run(
         lambda: bridge.request_unlock(window),

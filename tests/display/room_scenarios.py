@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QDialog,
     QScrollArea,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until
-from tests.display.scenario_kit import build, scenario, screenshot
+from tests.display.scenario_kit import build, choose_first, scenario, screenshot
 
 ROOM = ("Amal", "Jonas", "Priya", "Wen", "Konstantin", "Maria Fernanda", "Sam", "Noor", "Ilse")
 
@@ -364,3 +365,70 @@ def quick_note_keys(prober: Prober, workdir: Path) -> None:
     prober.report["end_moves"] = field.edit.cursorPosition() == len("Jonas: call")
     prober.report["kept"] = field.edit.text()
     screen.close()
+
+
+def stacked() -> list[int]:
+    """The display's windows bottom to top, as the window manager stacks them."""
+    import subprocess
+
+    out = subprocess.run(
+        ["xprop", "-root", "_NET_CLIENT_LIST_STACKING"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    return [int(word, 16) for word in out.split("#", 1)[-1].replace(",", " ").split()]
+
+
+@scenario
+def presenter_over_dialogs(prober: Prober, workdir: Path) -> None:
+    """One screen: F5 opens the presenter as a window over the facilitator's, a dialog of
+    the live circle comes and goes (the window manager raises the facilitator's window with
+    it), and the presenter is still in front; F5 then closes it and says so."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.display.probe import xdo, xdo_later
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    window = parts.window
+    window.save_circle(
+        CircleDetail(
+            None,
+            "Tuesday",
+            default_plan=default_plan(),
+            members=tuple(Member(-i, name) for i, name in enumerate(ROOM[:4], 1)),
+        )
+    )
+    window.start_circle()
+    window.activateWindow()
+    spin_until(window.isActiveWindow, 3)
+    report = prober.report
+    xdo("key", "--clearmodifiers", "F5")
+    spin_until(lambda: window.presenter is not None and window.presenter.isVisible(), 5)
+    spin(0.8)
+    presenter = window.presenter
+    main_id, presenter_id = int(window.winId()), int(presenter.winId())
+
+    def in_front() -> bool:
+        order = stacked()
+        return presenter_id in order and order.index(presenter_id) > order.index(main_id)
+
+    report["full_screen"] = presenter.isFullScreen()
+    report["in_front_when_opened"] = in_front()
+    screenshot("presenter-opened")
+    prober.run(
+        lambda: xdo_later("key", "--clearmodifiers", "ctrl+k"),
+        Expect("someone leaves", choose_first),
+    )
+    spin_until(window.isActiveWindow, 3)
+    spin(0.8)
+    screenshot("presenter-after-dialog")
+    report["in_front_after_dialog"] = in_front()
+    report["keys_still_main"] = QApplication.activeWindow() is window
+    xdo("key", "--clearmodifiers", "F5")
+    spin(0.5)
+    report["closed_by_f5"] = not presenter.isVisible()
+    report["status"] = window.statusBar().currentMessage()
+    window.close()
+    parts.data.close()

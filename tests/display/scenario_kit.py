@@ -66,6 +66,15 @@ def set_fields(*texts: str) -> Callable[[QWidget], None]:
     return prepare
 
 
+def choose_first(window: QWidget) -> None:
+    """*Someone leaves* opens on nobody, its OK greyed: the first person is chosen."""
+    from PySide6.QtWidgets import QComboBox
+
+    for combo in window.findChildren(QComboBox):
+        if combo.isVisible() and combo.currentIndex() < 0 and combo.count():
+            combo.setCurrentIndex(0)
+
+
 def action(window: QWidget, text: str):  # type: ignore[no-untyped-def]
     """A menu command of the window, found by its text as a person finds it."""
     from PySide6.QtGui import QAction

@@ -61,3 +61,18 @@ def test_with_a_projector_the_presenter_fills_it_and_the_laptop_keeps_the_keys(
     presenter = report["presenter"]
     assert presenter["screens"] == 2
     assert presenter["full_screen"] and presenter["screen"] != presenter["main_screen"]
+
+
+def test_on_one_screen_the_presenter_stays_in_front_after_a_dialog(
+    screen: RealDisplay, tmp_path: Path
+) -> None:
+    """Ctrl+K's dialog raised the facilitator's window over the presenter window, which then
+    stayed hidden behind it; F5, pressed to bring it back, closed it without a word."""
+    report = run_scenario(screen, "presenter_over_dialogs", tmp_path)
+    assert "error" not in report, report["error"]
+    assert not report["full_screen"]
+    assert report["in_front_when_opened"]
+    assert report["in_front_after_dialog"], "the presenter came back over the window"
+    assert report["keys_still_main"], "and the facilitator's window kept the keyboard"
+    assert report["closed_by_f5"]
+    assert report["status"] == "Presenter screen closed; F5 opens it again."

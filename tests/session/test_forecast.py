@@ -101,3 +101,19 @@ def test_the_sentence_names_the_planned_end_and_where_the_plan_heads(circle) -> 
     sentence = forecast_sentence(outlook, lambda s: f"T+{s / 60:.0f}")
     assert sentence == "Planned end T+26 · 16 min left · Check-out will end about 6 min after T+26"
     assert forecast_sentence(forecast(session.state, PLAN, 0.0), str).endswith("on time")
+
+
+def test_no_refit_once_the_rounds_left_are_as_short_as_they_go(circle) -> None:
+    """Shortened to their floors and still over: offering the same plan again (the live
+    screen did, after every Ctrl+Shift+F, saying "shortened to fit" each time) would change
+    nothing, so there is nothing left to offer."""
+    session, clock = circle
+    session.start_round(PLAN[0])
+    clock.advance(25 * 60)
+    session.end_round()
+    refit = fit_to_time(session.state, PLAN, session.elapsed(), planned_end=26 * 60)
+    assert refit is not None and not refit.fits
+    session.replan(refit.first_index, refit.plans)
+    again = fit_to_time(session.state, PLAN, session.elapsed(), planned_end=26 * 60)
+    assert again is None
+    assert forecast(session.state, PLAN, session.elapsed(), planned_end=26 * 60).overrun > 0

@@ -142,7 +142,7 @@ def test_undo_takes_back_the_arrival_and_their_prompt_together() -> None:
     session = circle()
     session.start_round(per_person())
     session.join(KAI, deal=Library())
-    assert session.undo() == "arrival"
+    assert session.undo() == "Kai's arrival"
     state = session.state
     assert "k" not in state.present and "k" not in state.current_round.queue
     assert state.current_round.plan.prompt_for("k") == "What is on your mind?"
@@ -166,7 +166,7 @@ def test_undo_after_their_turn_began_takes_back_the_turn_first_then_both() -> No
     assert session.state.current_round.plan.prompt_for("k") == "Card 1"
     for _ in PEOPLE:  # each pass is a step of its own
         assert session.undo().endswith("'s pass")
-    assert session.undo() == "arrival"
+    assert session.undo() == "Kai's arrival"
     assert "k" not in session.state.present
     assert dealt_prompts(session.log) == []
 
@@ -237,7 +237,7 @@ def test_the_prompt_is_there_after_a_restart_from_the_log() -> None:
     resumed = CircleSession.resume(stored, FakeClock(), down_seconds=12)
     round_ = resumed.state.current_round
     assert round_.plan.prompt_for("k") == "Card 1" and round_.dealt == ["k"]
-    assert resumed.undo() == "arrival"  # still one step after the restart
+    assert resumed.undo() == "Kai's arrival"  # still one step after the restart
     assert "k" not in resumed.state.present
     assert check_log(resumed.log) == resumed.state
     summary = session.summary()

@@ -79,6 +79,19 @@ def test_pass_and_come_back_later_by_keyboard(qtbot, view: LiveView, clock: Test
     assert "Coming back at the end: 山田 花子 (they/them)" in view.queue.heard.text()
 
 
+def test_undoing_come_back_later_says_it_in_the_button_s_words(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    """L, then Ctrl+Z: the status line named a "pass for now", a word the live screen shows
+    nowhere (its button says "Come back later", its tooltip "Move to the end of this round")."""
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_N)  # Amal speaking
+    qtbot.keyClick(view, Qt.Key.Key_L)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.speaker_label.text() == "Amal (she/her)"
+    assert view.status.text() == "Undone: moving Amal to the end of the round."
+
+
 def test_extend_and_undo(qtbot, view: LiveView, clock: TestClock) -> None:
     qtbot.keyClick(view, Qt.Key.Key_N)
     qtbot.keyClick(view, Qt.Key.Key_N)
@@ -86,6 +99,10 @@ def test_extend_and_undo(qtbot, view: LiveView, clock: TestClock) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Plus)
     view.controller.tick()
     assert view.ring.text() == "0:35"
+    assert view.status.text() == "30 seconds added: this turn now has 1:30."
+    qtbot.keyClick(view, Qt.Key.Key_Plus)  # each press says the new length, not only the step
+    assert view.status.text() == "30 seconds added: this turn now has 2:00."
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     view.controller.tick()
     assert view.ring.text() == "0:05"
@@ -236,3 +253,35 @@ def test_the_next_button_says_what_n_does_now(qtbot, view: LiveView, clock: Test
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert next_button.toolTip() == "End this turn and move to the next speaker (N or →)"
     assert next_button.accessibleDescription() == next_button.toolTip()
+
+
+def test_someone_leaving_is_said_with_how_to_take_it_back(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    """Ctrl+K opened on the first person present, so Enter pressed once too often took them
+    out of the circle. Now nobody is chosen until the facilitator chooses, and the status
+    line, like the shortened plan's, says Ctrl+Z undoes it; Ctrl+Z does."""
+    from circlekeeper.ui.live.leaving_dialog import LeavingDialog
+    from tests.ui.conftest import when_dialog_opens
+
+    qtbot.keyClick(view, Qt.Key.Key_N)
+
+    def jonas(dialog: LeavingDialog) -> None:
+        # Nobody is chosen as it opens: Enter alone takes nobody out of the circle.
+        assert dialog.people.currentIndex() == -1 and not dialog.record.isEnabled()
+        qtbot.keyClick(dialog.people, Qt.Key.Key_Return)
+        assert dialog.isVisible()
+        dialog.people.setCurrentIndex(dialog.people.findText("Jonas"))
+        assert dialog.record.isEnabled()
+        dialog.record.click()
+
+    when_dialog_opens(LeavingDialog, jonas)
+    qtbot.keyClick(view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert "2" not in view.controller.session.state.present
+    assert view.status.text() == (
+        "Jonas has left the circle; what they shared is kept. Ctrl+Z undoes it."
+    )
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.status.text() == "Undone: Jonas leaving."
+    assert "2" in view.controller.session.state.present

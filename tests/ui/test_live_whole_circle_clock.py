@@ -177,3 +177,26 @@ def test_the_shortened_rounds_are_listed_with_the_language_s_semicolon(
     refit = Refit(1, (), (139.0, 25.0), True)
     wording = offer._wording(120.0, refit, ["A", "B"])
     assert between in wording and wording.count(";") + wording.count("؛") == 1, wording
+
+
+def test_once_shortened_as_far_as_it_goes_the_offer_is_not_made_again(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    """A check-in far over: the rounds left shrink to their floors and the circle still runs
+    over. The offer came straight back with the same plan, and each Ctrl+Shift+F wrote it
+    again and said "shortened to fit"; now it stays gone and the clock line says how far
+    over the circle is heading."""
+    long_check_in(qtbot, view, clock, seconds=300)
+    a_second_passes(view)
+    assert view.overrun_offer.isVisible()
+    shorten = (
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.keyClick(view, *shorten)
+    logged = len(view.controller.session.log)
+    a_second_passes(view)
+    assert not view.overrun_offer.isVisible()
+    assert view.circle_clock.isVisible() and "after" in view.circle_clock.text()
+    qtbot.keyClick(view, *shorten)
+    assert len(view.controller.session.log) == logged, "nothing more to shorten"

@@ -85,7 +85,11 @@ def test_late_arrival_is_added_to_the_circle(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window.live_view, Qt.Key.Key_N)
 
     def someone_new(dialog: ArrivalDialog) -> None:
+        # Amal, the whole circle, is here: the empty list says so (it was a blank box).
+        assert dialog.people.count() == 0 and dialog.everyone_here.isVisibleTo(dialog)
         qtbot.keyClicks(dialog.search, "Ola")
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is dialog.pronouns, "Tab: her pronouns next, not the list"
         qtbot.keyClicks(dialog.pronouns, "she/her")
         qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
 
@@ -119,10 +123,13 @@ def test_a_member_who_walks_in_is_found_by_part_of_their_name_and_can_join_next_
 
     def choose(dialog: ArrivalDialog) -> None:
         assert dialog.people.count() == 2, "only members who are not here yet are offered"
+        assert not dialog.everyone_here.isVisibleTo(dialog)
         qtbot.keyClicks(dialog.search, "angel")  # no accent typed
         rows = [dialog.people.item(i).text() for i in range(dialog.people.count())]
         assert rows == ["José Ángel (he/him)", "Someone new: angel"]
         assert not dialog.pronouns.isEnabled(), "a member's pronouns are already known"
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is dialog.people, "so Tab goes on to the list"
         dialog.next_round.setChecked(True)
         qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
 

@@ -202,3 +202,21 @@ def test_on_a_big_projector_the_words_grow_with_the_screen_as_the_ring_does(
     prompt_big, ring_big = shares(presenter)
     assert prompt_big >= 0.95 * prompt_720, (prompt_720, prompt_big)
     assert ring_big >= 0.95 * ring_720, (ring_720, ring_big)
+
+
+def test_f5_closing_the_presenter_says_so_and_how_to_bring_it_back(qtbot, real_app) -> None:
+    """F5 toggles the presenter. Closing it only cleared the status line: a facilitator who
+    pressed F5 to bring back a presenter hidden behind their window saw it gone, unexplained."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+
+    window = real_app().window
+    window.save_circle(
+        CircleDetail(None, "Tuesday", default_plan=default_plan(), members=(Member(-1, "Amal"),))
+    )
+    window.start_circle()
+    window.toggle_presenter()
+    assert window.presenter is not None and window.presenter.isVisible()
+    window.toggle_presenter()
+    assert not window.presenter.isVisible()
+    assert window.statusBar().currentMessage() == "Presenter screen closed; F5 opens it again."

@@ -83,6 +83,13 @@ class ArrivalDialog(QDialog):
         )
         self.people = QListWidget()
         self.people.setAccessibleName(_("People of the circle who are not here yet"))
+        # With the whole circle here the list starts empty: a blank box read as broken, or as
+        # a search that found nobody. It says why, and what typing does.
+        self.everyone_here = QLabel(
+            _("Everyone in this circle is here already. Type the name of someone new.")
+        )
+        self.everyone_here.setWordWrap(True)
+        self.everyone_here.setVisible(not roster)
         self.pronouns = QLineEdit()
         self.pronouns.setAccessibleName(_("Pronouns"))
         limit_length(self.pronouns, MAX_PRONOUNS)
@@ -119,12 +126,17 @@ class ArrivalDialog(QDialog):
         who.setBuddy(self.search)
         layout.addWidget(who)
         layout.addWidget(self.search)
+        layout.addWidget(self.everyone_here)
         layout.addWidget(self.people, 1)
         layout.addWidget(self.pronouns)
         layout.addWidget(self.this_round)
         layout.addWidget(self.next_round)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Tab from a new name goes to its pronouns (it stopped on the list's one "Someone new"
+        # row first); for a member the pronouns are off and Tab goes on to the list.
+        QWidget.setTabOrder(self.search, self.pronouns)
+        QWidget.setTabOrder(self.pronouns, self.people)
         self.search.textChanged.connect(self._filter)
         self.people.currentRowChanged.connect(self._chosen)
         self.people.itemActivated.connect(lambda _item: self._accept())

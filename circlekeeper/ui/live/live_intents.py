@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from circlekeeper.i18n import _
 from circlekeeper.session.events import JoinPlace
@@ -20,6 +20,7 @@ from circlekeeper.ui.ask import ask_yes_no
 from circlekeeper.ui.live.arrival_dialog import Arrival
 from circlekeeper.ui.live.controller import LiveController
 from circlekeeper.ui.live.late_start_dialog import ask_late_start
+from circlekeeper.ui.live.leaving_dialog import ask_leaving
 from circlekeeper.ui.live.welcome import JoinWhere, welcome_line
 
 ArrivalAsker = Callable[[QWidget, bool], Arrival | None]
@@ -86,7 +87,18 @@ class LiveIntents:
 
     def _extend(self) -> None:
         if self.controller.extend(30):
-            self.status.setText(_("30 seconds added to this turn."))
+            # The new length, not only the step: after a few presses the facilitator knows
+            # what they gave, which "30 seconds added" said the same way every time.
+            view = self.controller.turn_view()
+            allotted = view.allotted if view is not None else None
+            if allotted is None:
+                self.status.setText(_("30 seconds added to this turn."))
+            else:
+                self.status.setText(
+                    _("30 seconds added: this turn now has {time}.").format(
+                        time=format_duration(allotted)
+                    )
+                )
 
     def _undo(self) -> None:
         what = self.controller.undo()
@@ -140,24 +152,19 @@ class LiveIntents:
         names = [self._label(p) for p in state.present]
         if not names:
             return
-        choice, ok = QInputDialog.getItem(
-            self.as_widget,
-            _("Someone leaves"),
-            # Translators: & marks the Alt+letter of the list of names (Qt's OK and Cancel
-            # are beside it).
-            _("&Who is leaving the circle?"),
-            names,
-            0,
-            False,
-        )
-        if ok:
-            self._confirm_leave(state.present[names.index(choice)])
+        row = ask_leaving(self.as_widget, names)
+        self.as_widget.window().activateWindow()  # the live keys (Ctrl+Z) work again at once
+        if row is not None:
+            self._confirm_leave(state.present[row])
 
     def _confirm_leave(self, person_id: str) -> None:
         name = self._label(person_id)
         if self.controller.leave(person_id):
+            # A leaving recorded by mistake is one Ctrl+Z away: the line says so.
             self.status.setText(
-                _("{name} has left the circle; what they shared is kept.").format(name=name)
+                _("{name} has left the circle; what they shared is kept. Ctrl+Z undoes it.").format(
+                    name=name
+                )
             )
 
     def _presenter(self) -> None:

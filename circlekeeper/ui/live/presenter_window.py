@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -89,6 +89,7 @@ class PresenterWindow(QWidget):
         self.setAccessibleName(_("Presenter screen"))
         self._controller = controller
         self._facilitator_screen: Callable[[], QScreen | None] | None = None
+        self._over: QWidget | None = None
         self._end_time = False
         self._build_labels()
         self.ring = TimerRing(cue)
@@ -204,9 +205,15 @@ class PresenterWindow(QWidget):
     def _label(self, person_id: str) -> str:
         return self._controller.label(person_id)
 
-    def show_beside(self, facilitator_screen: Callable[[], QScreen | None]) -> None:
-        """Show on another screen if there is one, and keep following the screens."""
+    def show_beside(
+        self, facilitator_screen: Callable[[], QScreen | None], over: QWidget | None = None
+    ) -> None:
+        """Show on another screen if there is one, and keep following the screens. Sharing
+        the facilitator's screen, the window stays over ``over`` (the facilitator's window)."""
         self._facilitator_screen = facilitator_screen
+        self._over = over
+        if over is not None:
+            over.installEventFilter(self)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
         app.screenAdded.connect(self._screen_added)
@@ -269,7 +276,24 @@ class PresenterWindow(QWidget):
             self._type_scale = scale
             self.setStyleSheet(presenter_style(scale=scale))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The facilitator's window active again (a dialog answered, a click on it): a window
+        on the same screen comes back over it. Every dialog raised that window over the
+        presenter, which then stayed hidden behind it, and F5, pressed to bring it back,
+        closed it instead."""
+        if (
+            watched is self._over
+            and event.type() == QEvent.Type.WindowActivate
+            and self.isVisible()
+            and not self.isFullScreen()
+        ):
+            self.raise_()
+        return False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._over is not None:
+            self._over.removeEventFilter(self)
+            self._over = None
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication) and self._facilitator_screen is not None:
             app.screenAdded.disconnect(self._screen_added)

@@ -26,6 +26,7 @@ from circlekeeper.i18n import _, pgettext
 from circlekeeper.i18n.formats import format_date
 from circlekeeper.prompts.drawer import Draw, DrawRequest, PromptDrawer
 from circlekeeper.session.prompts import Prompt, PromptCategory
+from circlekeeper.ui.bidi_text import unbroken
 from circlekeeper.ui.placeholder_fit import fit_placeholder
 from circlekeeper.ui.prompts.labels import describe
 from circlekeeper.ui.prompts.prompt_buttons import (
@@ -177,7 +178,7 @@ class PromptPicker(QWidget):
         note = _(
             "The group heard this prompt last time ({day}). Keep it, or draw another"
             " (Ctrl+Shift+D)."
-        ).format(day=format_date(heard.astimezone(), "medium"))
+        ).format(day=unbroken(format_date(heard.astimezone(), "medium")))
         self.note.setText(note)
         self.note.setVisible(True)
         self.redraw_button.setEnabled(True)

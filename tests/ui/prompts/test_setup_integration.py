@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from circlekeeper.prompts import PromptDrawer, PromptUseRecorder
@@ -131,7 +132,7 @@ def test_a_saved_prompt_heard_last_time_says_so_and_another_replaces_it(
     picker = dialog.plan.picker(0)
     assert picker.text() == check_in.text  # kept until the facilitator says otherwise
     assert picker.note.isVisibleTo(dialog)
-    assert "heard this prompt last time (Nov 24, 2026)" in picker.note_text()
+    assert "heard this prompt last time (Nov 24, 2026)" in picker.note_text().replace("\xa0", " ")
     assert "Ctrl+Shift+D" in picker.note_text()
     assert picker.redraw_button.isEnabled()
     # The sharing prompt was heard too, but typed words the library does not hold are no
@@ -167,3 +168,42 @@ def test_a_saved_prompt_not_heard_last_time_opens_without_a_note(qtbot, library,
     assert picker.text() == check_in.text
     assert not picker.note.isVisibleTo(dialog)
     assert not picker.redraw_button.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "de"])
+def test_the_day_it_was_heard_is_never_split_across_two_lines(
+    qtbot, library, repo, language: str
+) -> None:
+    """Under 1366 px the note wraps; in Arabic it broke the date after a slash, "(24/" at
+    the end of one line and "2026/11)" at the start of the next. No line may begin inside
+    the date, whatever width the note is given."""
+    from PySide6.QtCore import QTextBoundaryFinder
+
+    from circlekeeper.i18n import use_language
+    from circlekeeper.i18n.formats import format_date
+
+    check_in = next(p for p in library.prompts() if p.category is PromptCategory.CHECK_IN)
+    heard = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+    repo.add_session(1, 9, heard)
+    plan = _saved_plan(library, check_in.text)
+    PromptUseRecorder(library).record_plan(1, plan)
+    try:
+        use_language(language)
+        brief = CircleBrief("Tuesday", MEMBERS, (), plan, ("Sam",))
+        drawer = PromptDrawer(library, circle_id=9, seed=3)
+        dialog = SetupDialog(brief, seed=1, prompt_tools=PromptTools(drawer=drawer))
+        qtbot.addWidget(dialog)
+        text = dialog.plan.picker(0).note.text()
+        day = format_date(heard.astimezone(), "medium")
+    finally:
+        use_language("en")
+    start = text.index(day[:2])  # "Nov", "24": where the date begins
+    end = text.index("2026", start) + 3  # its last digit
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    breaks = []
+    position = finder.toNextBoundary()
+    while position != -1:
+        breaks.append(position)
+        position = finder.toNextBoundary()
+    inside = [b for b in breaks if start < b <= end]
+    assert not inside, f"a line may begin inside {text[start : end + 1]!r} at {inside}"
