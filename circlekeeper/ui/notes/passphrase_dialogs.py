@@ -115,8 +115,15 @@ class _PassphraseDialog(QDialog):
             field.setEchoMode(mode)
 
     def show_error(self, message: str) -> None:
+        """Say ``message`` under the fields, the window growing if it needs more lines than
+        the message before it (a longer one was cut off at the bottom, mid-sentence)."""
         self.error.setText(message)
         self.error.show()
+        self.layout_.activate()
+        needed = self.layout_.totalHeightForWidth(self.width())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def _submit(self) -> None:
         raise NotImplementedError
