@@ -16,7 +16,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QWidget
 
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
@@ -50,7 +50,7 @@ def cannot_open(window: MainWindow, error: UserFacingError, offer: BackupOffer |
     the facilitator chose to restore ``offer`` and it is in place (open the data again)."""
     from circlekeeper.ui.opening_page import show_cannot_open
 
-    title = _("CircleKeeper cannot open its data")
+    title = _("Your circles could not be opened")
     show_cannot_open(window, window.pages, str(error) if offer is None else offer.damage)
     if offer is None:
         tell(window, title, str(error), failed=True)
@@ -81,11 +81,34 @@ def ask_to_restore(parent: QWidget, title: str, damage: str, offer: str) -> bool
 
 
 def tell(parent: QWidget, title: str, text: str, *, failed: bool) -> None:
-    """What came of the restore (tests replace this, as they do ``ask_to_restore``)."""
-    if failed:
-        QMessageBox.critical(parent, title, text)
-    else:
-        QMessageBox.information(parent, title, text)
+    """Why the data cannot be opened, or what came of the restore (tests replace this, as
+    they do ``ask_to_restore``)."""
+    icon = QMessageBox.Icon.Critical if failed else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    fit_title(box)
+    box.exec()
+
+
+TITLE_BAR_ROOM = 140
+"""Pixels a title bar spends besides its title: the icon, the window buttons, the margins."""
+
+
+def fit_title(box: QMessageBox) -> None:
+    """``box`` at least as wide as its title needs (within the screen).
+
+    A message box is as wide as its text: a short one ("/x is a folder; …") cut its own title
+    to "لا يستطيع CircleKee…", the window manager eliding what did not fit."""
+    from PySide6.QtWidgets import QApplication, QSpacerItem
+
+    shown = f"{box.windowTitle()} — {QApplication.applicationDisplayName()}"
+    width = box.fontMetrics().horizontalAdvance(shown) + TITLE_BAR_ROOM
+    screen = box.screen()
+    if screen is not None:
+        width = min(width, screen.availableGeometry().width() * 9 // 10)
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):  # QMessageBox's own: a row under everything else
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
 
 
 def offer_restore(parent: QWidget, offer: BackupOffer) -> bool:
@@ -95,7 +118,7 @@ def offer_restore(parent: QWidget, offer: BackupOffer) -> bool:
     damaged file is then left exactly where it was, as the restore promises)."""
     from circlekeeper.ui.restore.progress import run_with_progress
 
-    title, entry = _("CircleKeeper cannot open its data"), offer.backup
+    title, entry = _("Your circles could not be opened"), offer.backup
     words = offer_words(entry, offer.database.parent)
     if not ask_to_restore(parent, title, offer.damage, words):
         return False

@@ -113,7 +113,7 @@ def test_restore_the_backup_puts_it_in_place_and_opens_the_circles(
     assert "raised" not in seen, seen
     assert seen["code"] == 0
     [[title, damage, offer]] = seen["asked"]
-    assert title == "CircleKeeper cannot open its data"
+    assert title == "Your circles could not be opened"
     assert "is damaged and was not opened" in damage
     assert "the file has not been changed" in damage
     assert "circlekeeper restore" not in damage + offer, "no command line for the window"
@@ -148,5 +148,25 @@ def test_no_backup_is_said_in_one_message_as_before(tmp_path: Path) -> None:
     assert seen.get("raised") == "DatabaseCorrupted", seen
     assert seen["asked"] == []
     [[title, text, failed]] = seen["told"]
-    assert failed and title == "CircleKeeper cannot open its data"
+    assert failed and title == "Your circles could not be opened"
     assert "No good backup was found" in text
+
+
+def test_a_short_message_is_as_wide_as_its_title(qtbot) -> None:
+    """A message box is as wide as its text: "/x is a folder; …" in Arabic cut its own
+    title to "لا يستطيع CircleKee…". The box is now at least as wide as its title needs."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from circlekeeper.ui.damaged_start import TITLE_BAR_ROOM, fit_title
+
+    title = "لا يستطيع CircleKeeper فتح بياناته، ولا أي شيء آخر في هذا المجلد"
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, title, "/tmp/x مجلد.", QMessageBox.StandardButton.Ok
+    )
+    qtbot.addWidget(box)
+    fit_title(box)
+    box.show()
+    qtbot.waitExposed(box)
+    shown = f"{title} — {QApplication.applicationDisplayName()}"
+    needed = box.fontMetrics().horizontalAdvance(shown) + TITLE_BAR_ROOM
+    assert box.width() >= needed, (box.width(), needed)
