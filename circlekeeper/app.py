@@ -180,20 +180,18 @@ def run_gui(db: str | None, *, smoke_test: bool = False, argv: Sequence[str] = (
             return
         opening.append(True)
         install_enter_presses_buttons(app)
-        try:
-            opened.append(connect_store(window, db))
-        except UserFacingError as error:
-            log.error("could not open the database: %s", error)
-            failure.append(error)
-            if not smoke_test:
-                from PySide6.QtWidgets import QMessageBox  # its enums: not before the paint
+        while not opened:  # again once a damaged file's backup is in its place
+            try:
+                opened.append(connect_store(window, db))
+            except UserFacingError as error:
+                log.error("could not open the database: %s", error)
+                from circlekeeper.store.restoring import backup_offer
+                from circlekeeper.ui.damaged_start import cannot_open  # after the paint
 
-                from circlekeeper.ui.opening_page import show_cannot_open
-
-                show_cannot_open(window, window.pages, str(error))  # behind the message
-                QMessageBox.critical(window, _("CircleKeeper cannot open its data"), str(error))
-            app.exit(error.exit_code)
-            return
+                if smoke_test or not cannot_open(window, error, backup_offer(error)):
+                    failure.append(error)
+                    app.exit(error.exit_code)
+                    return
         from circlekeeper.long_lived import keep_for_life  # after the paint, as all of this
 
         keep_for_life()  # start-up's objects leave the cycle collector's full rounds

@@ -17,6 +17,8 @@ from circlekeeper.store.file_path import plain_file
 from circlekeeper.store.report_reading import ReportReading
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from circlekeeper.store import Store
 
 
@@ -70,12 +72,24 @@ def open_for_writing(db: str | None, command: str) -> Store:
         raise DatabaseLocked(error.path, command=command) from None
     if store.read_only:
         store.close()
-        raise StoreUnavailable(
-            # Translators: {command} is a sub-command's name as typed (import, demo…).
-            _(
-                "'{command}' has to change the database, and {path} is in a folder"
-                " CircleKeeper cannot write to. Copy it somewhere writable and run it there."
-            ).format(command=command, path=store.path)
-        )
+        raise StoreUnavailable(read_only_refusal(command, store.path))
     say_notices(store.notices)
     return store
+
+
+def read_only_refusal(command: str, path: Path | None) -> str:
+    """Why a command that writes cannot run on a database opened read-only, and what to do:
+    the folder, or only the file, may be the read-only one."""
+    from circlekeeper.store.read_only_media import folder_is_read_only
+
+    if path is not None and not folder_is_read_only(path):
+        # Translators: {command} is a sub-command's name as typed (import, demo…).
+        return _(
+            "'{command}' has to change the database, and {path} is marked read-only. Allow"
+            " changes to the file (in its properties or permissions) and run it again."
+        ).format(command=command, path=path)
+    # Translators: {command} is a sub-command's name as typed (import, demo…).
+    return _(
+        "'{command}' has to change the database, and {path} is in a folder"
+        " CircleKeeper cannot write to. Copy it somewhere writable and run it there."
+    ).format(command=command, path=path)

@@ -91,6 +91,8 @@ class DatabaseCorrupted(StoreError):
             "The database {path} is damaged and was not opened ({detail}); the file has not"
             " been changed."
         ).format(path=path, detail=detail)
+        self.damage = damaged
+        """What is wrong, without the advice (the window offers the restore itself)."""
         super().__init__(f"{damaged} {advice}")
 
 

@@ -139,7 +139,7 @@ def login_refusal(error: BaseException, where: str) -> LoginRefused | None:
         return LoginRefused(
             _(
                 "The database server {where} refused the login ({reason}). Check the user name"
-                " and the password (kept in ~/.pgpass or your service file, docs/storage.md);"
+                " and the password (kept in ~/.pgpass or your service file);"
                 " if they are right, ask whoever runs the server whether your role may log in."
             ).format(where=where, reason=left_to_right(reason))
         )

@@ -25,8 +25,7 @@ JOURNAL_HEADER = 28
 
 def on_read_only_medium(path: Path) -> bool:
     """The database file or its folder cannot be written (read-only mount, locked medium)."""
-    folder = path.parent
-    if folder.exists() and not os.access(folder, os.W_OK):
+    if folder_is_read_only(path):
         return True
     return path.exists() and not os.access(path, os.W_OK)
 
@@ -91,8 +90,20 @@ def interrupted_on_read_only_medium(path: Path) -> InterruptedSave:
     )
 
 
+def folder_is_read_only(path: Path) -> bool:
+    """The folder holding ``path`` cannot be written (else only the file itself is marked
+    read-only, and copying it elsewhere would not help: a copy keeps the file's mode)."""
+    return path.parent.exists() and not os.access(path.parent, os.W_OK)
+
+
 def read_only_notice(path: Path) -> str:
     """What the window and the commands say about a database opened read-only this way."""
+    if not folder_is_read_only(path):
+        return _(
+            "{path} is marked read-only, so it is open read-only: you can look at circles and"
+            " history and export them, but not hold a circle or change anything. Allow"
+            " changes to the file (in its properties or permissions) to work with it."
+        ).format(path=path)
     return _(
         "{path} is in a folder CircleKeeper cannot write to, so it is open read-only: you can"
         " look at circles and history and export them, but not hold a circle or change"

@@ -33,7 +33,7 @@ from circlekeeper.store.backups import (
     copy_database,
     full_check,
 )
-from circlekeeper.store.errors import StoreError
+from circlekeeper.store.errors import DatabaseCorrupted, StoreError
 from circlekeeper.store.file_modes import prepare_file, sidecar_files
 from circlekeeper.store.lock import WriterLock
 from circlekeeper.store.read_only_media import read_uri
@@ -263,3 +263,29 @@ def is_file(path: Path) -> bool:
         raise StoreError(
             _("CircleKeeper cannot use {path} ({reason}).").format(path=path, reason=error.strerror)
         ) from error
+
+
+@dataclass(frozen=True)
+class BackupOffer:
+    """A damaged database with a good backup beside it: what the window offers to restore
+    at start-up (``ui/damaged_start.py``) instead of a ``circlekeeper restore`` command line."""
+
+    damage: str
+    """What is wrong, and that the file was not changed (the error's first sentence)."""
+    backup: BackupFacts
+    database: Path
+
+    def restore(self, progress: Callable[[str, int, int], object]) -> Path | None:
+        """:func:`restore_database`, telling ``progress`` each step by its value."""
+        return restore_database(
+            self.backup.path,
+            self.database,
+            lambda step, done, total: progress(step.value, done, total),
+        )
+
+
+def backup_offer(error: BaseException) -> BackupOffer | None:
+    """The restore to offer for ``error``: a damaged file whose newest good backup is known."""
+    if not isinstance(error, DatabaseCorrupted) or error.backup is None:
+        return None
+    return BackupOffer(error.damage, describe_backup(error.backup), error.path)

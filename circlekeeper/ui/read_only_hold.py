@@ -80,10 +80,7 @@ class _HeldWrites(QObject):
 
 def read_only_reason() -> str:
     """The tooltip of every held command."""
-    return _(
-        "Not available: the data is open read-only because its folder cannot be written to."
-        " Copy the database to a writable folder to change it."
-    )
+    return _("Not available: the data is open read-only, so nothing can be changed.")
 
 
 def hold_writes(window: MainWindow, notes_menu: NotesMenu | None = None) -> None:

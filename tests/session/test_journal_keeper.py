@@ -92,3 +92,28 @@ def test_without_a_journal_nothing_is_kept_and_nothing_beats() -> None:
     keeper.heartbeat(WALL, 1.0)
     assert keeper.unsaved == [] and keeper.error is None and not keeper.beating
     assert heard.failures == [] and heard.offline == []
+
+
+def test_the_stores_own_sentence_is_not_bracketed_inside_another() -> None:
+    """A full disk said "… (The disk holding the database … is full, so the last change was
+    not saved (everything saved before it is safe). Free some space and try again.). It
+    carries on in memory; …": sentences in brackets, ending ".).". The store's sentence now
+    stands first, as it is, and the circle's part follows."""
+    from circlekeeper.errors import UserFacingError
+
+    disk_full = (
+        "The disk holding the database /media/circles.sqlite3 is full, so the last change was"
+        " not saved (everything saved before it is safe). Free some space and try again."
+    )
+
+    class Refusing(Journal):
+        def append(self, entry: ev.Entry) -> None:
+            raise UserFacingError(disk_full)
+
+    heard = Heard()
+    keeper = keeper_for(Refusing(), heard)
+    CircleSession(FakeClock(), sink=keeper.persist).start("Tuesday", [Participant("A", "Amal")])
+    [said] = heard.failures
+    assert said.startswith(disk_full + " "), said
+    assert ".)." not in said and "(The disk" not in said
+    assert said.endswith("save a copy elsewhere before closing.")

@@ -46,6 +46,23 @@ def read_only_view(source: Path, where: Path) -> Iterator[Path]:
         yield path
 
 
+@contextmanager
+def read_only_file(source: Path, where: Path) -> Iterator[Path]:
+    """The file ``source`` seen read-only at ``where`` (a bind mount of the file alone), in a
+    folder that stays writable: a file marked read-only, even for root, who ignores modes."""
+    if shutil.which("mount") is None:
+        pytest.skip("this machine has no mount command, so no real file system can be made")
+    where.parent.mkdir(parents=True, exist_ok=True)
+    where.touch()
+    done = _run("mount", "--bind", "-o", "ro", str(source), str(where))
+    if done.returncode != 0:
+        pytest.skip(f"cannot bind-mount a file here ({done.stderr.strip() or 'not permitted'})")
+    try:
+        yield where
+    finally:
+        _run("umount", str(where))
+
+
 def fill(folder: Path, leave_bytes: int) -> Path:
     """Fill the file system of ``folder`` until only about ``leave_bytes`` are free."""
     filler = folder / "filler.bin"

@@ -19,7 +19,7 @@ import pytest
 
 from circlekeeper.store import CircleRecord, StoreUnavailable, open_store
 from circlekeeper.store.backups import backup_dir_for, full_check, quick_check
-from tests.store.media import fill, read_only_view, small_tmpfs
+from tests.store.media import fill, read_only_file, read_only_view, small_tmpfs
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -137,3 +137,33 @@ def test_changes_never_folded_in_are_not_silently_skipped(tmp_path: Path) -> Non
         pytest.raises(StoreUnavailable, match="never folded into it"),
     ):
         open_store(folder / "circlekeeper.sqlite3")
+
+
+def test_a_file_marked_read_only_in_a_writable_folder_is_said_as_such(tmp_path: Path) -> None:
+    """Only the file is read-only: the message said its folder was, and to copy the file to a
+    writable folder, which does not help (a copy keeps the file's mode). It now says the file
+    is marked read-only and to allow changes to it; the folder case keeps its own words."""
+    source = tmp_path / "original.sqlite3"
+    make_db(source)
+    with read_only_file(source, tmp_path / "work" / "circlekeeper.sqlite3") as path:
+        with open_store(path) as store:
+            assert store.read_only
+            [notice] = store.notices
+        assert "is marked read-only" in notice, notice
+        assert "folder" not in notice, notice
+        assert "Allow changes to the file" in notice
+
+        refused = run_cli("--db", str(path), "demo")
+        assert refused.returncode == 1
+        assert "is marked read-only" in refused.stderr, refused.stderr
+        assert "folder" not in refused.stderr, refused.stderr
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    shutil.copy(source, stick / "circlekeeper.sqlite3")
+    with read_only_view(stick, tmp_path / "ro") as folder:
+        with open_store(folder / "circlekeeper.sqlite3") as store:
+            [notice] = store.notices
+        assert "is in a folder CircleKeeper cannot write to" in notice
+        refused = run_cli("--db", str(folder / "circlekeeper.sqlite3"), "demo")
+        assert "is in a folder CircleKeeper cannot write to" in refused.stderr

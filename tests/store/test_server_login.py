@@ -80,6 +80,7 @@ def test_the_refusal_in_spanish_german_and_arabic(
     wrong = url(guarded_server, password="wrong")
     expected = {
         "es": "rechazó el inicio de sesión",
+        "fr": "a refusé la connexion",
         "de": "hat die Anmeldung",
         "ar": "رفض خادم قاعدة البيانات",
     }
@@ -88,6 +89,11 @@ def test_the_refusal_in_spanish_german_and_arabic(
         said = one_line(capsys)
         assert words in said, said
         assert "~/.pgpass" in said
+        # docs/ is the project's folder: an installed copy (.deb, tarball) has none, so a
+        # facilitator told to read docs/storage.md had nothing to open.
+        assert "docs/" not in said, said
+        if language == "fr":
+            assert "Vérifiez" in said and "Vérifie " not in said  # « vous », as everywhere
     # In Arabic the address and the driver's English stay whole (left-to-right isolates),
     # instead of being reordered around the Arabic words.
     assert "\u2066postgresql+psycopg://" in said and "\u2066password authentication" in said

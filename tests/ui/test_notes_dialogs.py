@@ -174,3 +174,46 @@ def test_a_passphrase_just_chosen_is_confirmed_with_what_it_protects(
     )
     assert passphrase_dialogs.ask_to_unlock(fresh.vault)
     assert len(shown) == 1
+
+
+def test_a_third_wrong_passphrase_says_what_to_check_and_what_forgetting_means(
+    qtbot, locked: NotesKit
+) -> None:
+    """Saying "please try again" three times over left a facilitator guessing: the third wrong try
+    names Caps Lock and the keyboard's language, and says a forgotten passphrase leaves
+    nothing else harmed."""
+    dialog = UnlockDialog(locked.vault)
+    qtbot.addWidget(dialog)
+    for attempt in range(1, 4):
+        qtbot.keyClicks(dialog.passphrase, f"wrong guess {attempt}")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        said = dialog.error.text()
+        if attempt < 3:
+            assert said == "That passphrase is not right. Please try again.", said
+            locked.clock.advance(60.0)
+            dialog._update_wait()
+    assert "Caps Lock" in said, said
+    assert "nobody can open the private notes" in said
+    assert "not affected" in said
+    assert not locked.vault.is_unlocked
+
+
+def test_a_longer_message_grows_the_window_instead_of_being_cut_off(
+    qtbot, locked: NotesKit
+) -> None:
+    """The first wrong try's one line sized the window; the third try's longer message was
+    then cut off mid-sentence at the bottom (seen in Spanish on a real display)."""
+    dialog = UnlockDialog(locked.vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for attempt in range(1, 4):
+        qtbot.keyClicks(dialog.passphrase, f"wrong guess {attempt}")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(10)
+        locked.clock.advance(60.0)
+        dialog._update_wait()
+    label = dialog.error
+    assert label.text().count(" ") > 20  # the long message, several lines at this width
+    assert label.height() >= label.heightForWidth(label.width()), "the message is cut off"
+    assert label.geometry().bottom() < dialog.buttons.geometry().top()

@@ -60,6 +60,8 @@ def critical(parent, title, text):
     seen["error"] = text
 
 QMessageBox.critical = critical
+import circlekeeper.ui.damaged_start as damaged  # the start's failure is said through it
+damaged.tell = lambda parent, title, text, *, failed: critical(parent, title, text)
 try:
     app.run_gui(sys.argv[1])
 except Exception as error:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
+from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 
@@ -114,7 +115,15 @@ class JournalKeeper:
 
 
 def storage_message(error: Exception) -> str:
-    """The facilitator's sentence for a store that stopped taking the circle's log."""
+    """The facilitator's sentence for a store that stopped taking the circle's log.
+
+    The store's own sentences ("The disk holding the database … is full, so the last change
+    was not saved …") stand as they are, before what it means for the circle: in brackets
+    they read as "(… Free some space and try again.). It carries on …"."""
+    if isinstance(error, UserFacingError):
+        return _(
+            "{reason} The circle carries on in memory; save a copy elsewhere before closing."
+        ).format(reason=str(error).strip())
     detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return _(
         "The circle can no longer be saved to the database ({detail}). It carries on in"

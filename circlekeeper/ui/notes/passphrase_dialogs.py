@@ -37,6 +37,9 @@ FORGET_WARNING = N_(
     " stays intact. Write it down somewhere safe."
 )
 """Said before a passphrase is chosen or changed (translated where it is shown)."""
+HINT_AFTER_TRIES = 3
+"""Wrong tries in a row after which the message says what to check, and what a forgotten
+passphrase means: "try again" alone, a third time, leaves a facilitator guessing."""
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -112,8 +115,15 @@ class _PassphraseDialog(QDialog):
             field.setEchoMode(mode)
 
     def show_error(self, message: str) -> None:
+        """Say ``message`` under the fields, the window growing if it needs more lines than
+        the message before it (a longer one was cut off at the bottom, mid-sentence)."""
         self.error.setText(message)
         self.error.show()
+        self.layout_.activate()
+        needed = self.layout_.totalHeightForWidth(self.width())
+        self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def _submit(self) -> None:
         raise NotImplementedError
@@ -201,6 +211,14 @@ class UnlockDialog(_PassphraseDialog):
         if ok:
             self.accept()
         else:
+            if self.vault.failed_attempts >= HINT_AFTER_TRIES:
+                self.show_error(
+                    _(
+                        "That passphrase is not right either. Check Caps Lock and the keyboard's"
+                        " language, then try again. If it is forgotten, nobody can open the"
+                        " private notes; your circles, people and sessions are not affected."
+                    )
+                )
             self._update_wait()
             self.passphrase.setFocus()
 
