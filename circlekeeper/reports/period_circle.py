@@ -19,6 +19,7 @@ from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.fonts import FontSet
+from circlekeeper.reports.headed_table import HeadedTable
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
@@ -177,12 +178,13 @@ def circle_section(
 def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowable]:
     """People × sessions, split into tables as wide as the page allows."""
     s = kit.styles
-    story: list[Flowable] = [
+    lead: list[Flowable] = [
         *rtl.said(kit, _("Attendance"), s.h2),
         *rtl.said(
             kit, _("● present · L arrived late · E left early · P passed at least once."), s.small
         ),
     ]
+    story: list[Flowable] = []
     name_width = kit.width * 0.24
     columns = max(1, int((kit.width - name_width) // GRID_CELL))
     for start in range(0, len(grid.sessions), columns):
@@ -204,9 +206,11 @@ def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowab
         style.add("FONTSIZE", (1, 0), (-1, 0), 6.5)
         widths = [name_width] + [GRID_CELL] * len(when)
         if kit.rtl:
-            story.append(rtl.mirrored_grid(kit, data, widths))
+            table = rtl.mirrored_grid(kit, data, widths)
         else:
-            story.append(Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT"))
+            table = Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT")
+        # The heading and legend print with the first grid's first rows, never alone.
+        story.append(HeadedTable(lead, table) if start == 0 else table)
         story.append(Spacer(1, 6))
     return story
 
