@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QComboBox
 
 from circlekeeper.history.records import Choice
+from circlekeeper.ui.bidi_text import isolate
 from circlekeeper.ui.demo_badge import demo_name
 
 ITEM_ID = Qt.ItemDataRole.UserRole
@@ -27,13 +28,22 @@ class ChoiceModel(QAbstractListModel):
     thousands of people costs nothing until a row is drawn."""
 
     def __init__(
-        self, first: str | None, choices: list[Choice], parent: QObject | None = None
+        self,
+        first: str | None,
+        choices: list[Choice],
+        parent: QObject | None = None,
+        *,
+        circles: bool = False,
     ) -> None:
         super().__init__(parent)
         rows: list[tuple[str, int | None]] = [] if first is None else [(first, None)]
         # Only circles can be the demo's: thousands of people are taken as they are.
+        # Each name in its own direction (isolate): in Arabic a circle called "Tea & <b>Talk</b>
+        # دائرة" was listed as ">Tea & <b>Talk</b دائرة", its last sign thrown to the far end.
+        # (People are not: the person picker finds a typed name among these words.)
+        shown = isolate if circles else str
         rows += [
-            (demo_name(choice.name, True) if choice.demo else choice.name, choice.item_id)
+            (shown(demo_name(choice.name, True) if choice.demo else choice.name), choice.item_id)
             for choice in choices
         ]
         self._rows = rows
@@ -56,10 +66,15 @@ class ChoiceModel(QAbstractListModel):
 
 
 def choice_model(
-    first: str | None, choices: list[Choice], parent: QObject | None = None
+    first: str | None,
+    choices: list[Choice],
+    parent: QObject | None = None,
+    *,
+    circles: bool = False,
 ) -> ChoiceModel:
-    """A one-column model: an optional "any" row (id ``None``) and the choices in order."""
-    return ChoiceModel(first, choices, parent)
+    """A one-column model: an optional "any" row (id ``None``) and the choices in order;
+    ``circles``: circles' names, each set in its own direction."""
+    return ChoiceModel(first, choices, parent, circles=circles)
 
 
 def prepare_combo(combo: QComboBox, width_in_characters: int = 12) -> None:
