@@ -108,7 +108,9 @@ def circle_section(
     privacy: Privacy,
     grid: AttendanceGrid | None,
     kit: Kit,
+    head: Flowable | None = None,
 ) -> list[Flowable]:
+    """``head`` (a running head) is placed with the circle's heading, on the page it prints."""
     s = kit.styles
     now, before = circle.current, circle.previous
     heading = kit.text.line(circle.name, s.h2, kit.width, rtl_base=True if kit.rtl else None)
@@ -137,7 +139,8 @@ def circle_section(
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
     table = rtl.figure_table(kit, rows, cols)
     plan = rtl.caption(kit, say.plan_sentence(circle.plan))
-    story: list[Flowable] = [KeptTogether([*heading, table, *plan])]
+    marks = [] if head is None else [head]
+    story: list[Flowable] = [KeptTogether([*marks, *heading, table, *plan])]
     if trend.change is not None:
         words = _(
             "Attendance trend: {trend} ({first} present on average in the first half of the"
