@@ -12,6 +12,8 @@ does ("Wieder-/gekommen"); the full heading stays the section's tooltip and acce
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
@@ -111,9 +113,16 @@ class CirclesFitter(ColumnFitter):
     """Fits the circles table each time it is resized or refilled, in short headings only
     when the full ones leave no room."""
 
-    def __init__(self, table: QTableWidget, headings: list[str]) -> None:
+    def __init__(
+        self,
+        table: QTableWidget,
+        headings: list[str],
+        fitted: Callable[[], None] | None = None,
+    ) -> None:
         self._full = list(headings)
         self._circles = table
+        self._fitted = fitted
+        """Told after each fit (the rows' heights are known then)."""
         table.setWordWrap(True)
         table.setTextElideMode(Qt.TextElideMode.ElideNone)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -146,3 +155,5 @@ class CirclesFitter(ColumnFitter):
         self._rooms = rooms
         super().fit()
         table.resizeRowsToContents()  # a name on two lines gets a taller row
+        if self._fitted is not None:
+            self._fitted()

@@ -48,6 +48,8 @@ from circlekeeper.ui.table_keys import tab_leaves
 
 GLANCE_ROWS_AT_LEAST = 3
 """Rows of the figures at a glance a small screen still shows (the others scroll)."""
+CIRCLE_ROWS_AT_LEAST = 2
+"""Rows of the circles table a small screen still shows under its heading."""
 PLAN_COLUMN = 2
 """The circles table's *held of planned* column."""
 PeriodSaver = Callable[[QWidget, PeriodScope, str, bool], object]
@@ -181,7 +183,7 @@ class PeriodView(QWidget):
         self.words.setWordWrap(True)
         self.words.setTextFormat(Qt.TextFormat.PlainText)
         self.circles = self._table(_("Circles in the period"), circle_columns())
-        self._fit_circles = CirclesFitter(self.circles, circle_columns())
+        self._fit_circles = CirclesFitter(self.circles, circle_columns(), self._keep_circle_rows)
 
         controls = QGridLayout()
         placed: tuple[tuple[int, int, str, QWidget], ...] = (
@@ -410,6 +412,22 @@ class PeriodView(QWidget):
             self._fit_glance()
         else:
             self._fit_circles.fit()
+
+    def _keep_circle_rows(self) -> None:
+        """The circles table keeps its heading and first ``CIRCLE_ROWS_AT_LEAST`` rows in
+        sight, measured each time it is fitted (rows grow as names wrap): at 1024×600 the
+        figures at a glance took the height and left it half a row under its heading (the
+        glance gives up rows and scrolls first)."""
+        table = self.circles
+        header = table.horizontalHeader()
+        frame = header.height() + 2 * table.frameWidth()
+        columns = sum(header.sectionSize(c) for c in range(header.count()))
+        if columns > table.viewport().width():  # a name too long to wrap scrolls sideways
+            frame += table.horizontalScrollBar().sizeHint().height()
+        rows = min(CIRCLE_ROWS_AT_LEAST, table.rowCount())
+        least = frame + sum(table.rowHeight(r) for r in range(rows))
+        if table.minimumHeight() != least:
+            table.setMinimumHeight(least)
 
     def _fit_glance(self) -> None:
         """Every figure at a glance where the screen has room; on a small one (1024×600) the
