@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import N_, _, ngettext, pgettext
 from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
+from circlekeeper.ui.bidi_text import shorten
 from circlekeeper.ui.date_field import DateField
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
@@ -44,12 +45,11 @@ from circlekeeper.ui.history.period_columns import (
     trend_cell,
     two_lines,
 )
+from circlekeeper.ui.history.session_rows import LONGEST_USUAL_NAME
 from circlekeeper.ui.table_keys import tab_leaves
 
 GLANCE_ROWS_AT_LEAST = 3
 """Rows of the figures at a glance a small screen still shows (the others scroll)."""
-CIRCLE_ROWS_AT_LEAST = 2
-"""Rows of the circles table a small screen still shows under its heading."""
 PLAN_COLUMN = 2
 """The circles table's *held of planned* column."""
 PeriodSaver = Callable[[QWidget, PeriodScope, str, bool], object]
@@ -183,7 +183,7 @@ class PeriodView(QWidget):
         self.words.setWordWrap(True)
         self.words.setTextFormat(Qt.TextFormat.PlainText)
         self.circles = self._table(_("Circles in the period"), circle_columns())
-        self._fit_circles = CirclesFitter(self.circles, circle_columns(), self._keep_circle_rows)
+        self._fit_circles = CirclesFitter(self.circles, circle_columns())
 
         controls = QGridLayout()
         placed: tuple[tuple[int, int, str, QWidget], ...] = (
@@ -346,7 +346,7 @@ class PeriodView(QWidget):
             r = c.current
             rows.append(
                 [
-                    c.name,
+                    shorten(c.name, LONGEST_USUAL_NAME),  # whole in its tooltip
                     count(r.sessions),
                     say.held_short(c.plan) if c.plan.compared else "—",
                     count(r.people),
@@ -362,9 +362,10 @@ class PeriodView(QWidget):
             )
         self._fill(self.circles, rows)
         for row, c in enumerate(figures.circles):
-            cell = self.circles.item(row, PLAN_COLUMN)
-            if cell is not None:
-                cell.setToolTip(say.plan_sentence(c.plan))
+            for column, tip in ((0, c.name), (PLAN_COLUMN, say.plan_sentence(c.plan))):
+                cell = self.circles.item(row, column)
+                if cell is not None:
+                    cell.setToolTip(tip)
             trend = self.circles.item(row, TREND_COLUMN)
             if trend is not None:
                 trend.setToolTip(_(c.trend.words))
@@ -412,22 +413,6 @@ class PeriodView(QWidget):
             self._fit_glance()
         else:
             self._fit_circles.fit()
-
-    def _keep_circle_rows(self) -> None:
-        """The circles table keeps its heading and first ``CIRCLE_ROWS_AT_LEAST`` rows in
-        sight, measured each time it is fitted (rows grow as names wrap): at 1024×600 the
-        figures at a glance took the height and left it half a row under its heading (the
-        glance gives up rows and scrolls first)."""
-        table = self.circles
-        header = table.horizontalHeader()
-        frame = header.height() + 2 * table.frameWidth()
-        columns = sum(header.sectionSize(c) for c in range(header.count()))
-        if columns > table.viewport().width():  # a name too long to wrap scrolls sideways
-            frame += table.horizontalScrollBar().sizeHint().height()
-        rows = min(CIRCLE_ROWS_AT_LEAST, table.rowCount())
-        least = frame + sum(table.rowHeight(r) for r in range(rows))
-        if table.minimumHeight() != least:
-            table.setMinimumHeight(least)
 
     def _fit_glance(self) -> None:
         """Every figure at a glance where the screen has room; on a small one (1024×600) the
