@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_list, format_month
 from circlekeeper.i18n.formats import format_duration as length_in_words
+from circlekeeper.i18n.typed_lists import between_parts
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import isolate
@@ -170,7 +171,8 @@ def circle_section(
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
         prompt = isolate if kit.rtl else kit.inline  # mirrored text is escaped later
-        items = "; ".join(f"{prompt(text)} ({say.count(n)}×)" for text, n in shown)
+        # French " ; ", Arabic "؛ ": a bare "; " read as English between French words.
+        items = between_parts().join(f"{prompt(text)} ({say.count(n)}×)" for text, n in shown)
         story += rtl.said(kit, _("Most used prompts: {prompts}").format(prompts=items), s.body)
     story.append(facilitation_line(circle.facilitators, privacy, kit))
     if grid is not None and privacy is not Privacy.COUNTS and grid.people:
