@@ -49,3 +49,27 @@ def test_a_typed_persons_name_still_finds_its_row(arabic) -> None:
     """The person picker matches typed words against its rows: people stay as written."""
     model = choice_model("الكل", [Choice(1, "فاطمة الزهراء")])
     assert model.data(model.index(1, 0), int(Qt.ItemDataRole.DisplayRole)) == "فاطمة الزهراء"
+
+
+def test_typing_a_circles_first_letters_still_finds_it(qtbot, arabic) -> None:
+    """Type-ahead in a closed circle picker matches the name's letters, not the invisible
+    marks in front of them that set its direction."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    circles = [Choice(1, "Empty Rounds"), Choice(2, NAME), Choice(3, "حلقة الأربعاء")]
+    model = choice_model("الكل", circles, circles=True)
+    start = model.index(0, 0)
+    role = int(Qt.ItemDataRole.DisplayRole)
+    (found,) = model.match(start, role, "حلقة", 1, Qt.MatchFlag.MatchStartsWith)
+    assert found.row() == 3
+    (found,) = model.match(start, role, "tea", 1, Qt.MatchFlag.MatchStartsWith)
+    assert found.row() == 2
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.setModel(model)
+    combo.setCurrentIndex(0)
+    typed = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, "ح")
+    QApplication.sendEvent(combo, typed)  # (QTest types ASCII only)
+    assert combo.currentIndex() == 3
