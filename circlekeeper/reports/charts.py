@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from circlekeeper.i18n import _
@@ -71,6 +72,7 @@ class SpeakingChart(Flowable):
     ) -> None:
         super().__init__()
         self.text = text
+        self.font = text.fonts.regular
         self.gap = bar_gap(len(bars), room)
         self.mirrored = mirrored
         fonts = text.fonts
@@ -94,12 +96,13 @@ class SpeakingChart(Flowable):
             )
             for b in bars
         ]
-        self.font = fonts.regular
         self.height = _TOP_PAD + len(bars) * (BAR_HEIGHT + self.gap) + _BOTTOM_PAD
         self.ticks, self.blocks = _plot(
             bars, equal_share, width, self.label_width, mirrored, self.gap
         )
         self.equal_x = _equal_share_x(bars, equal_share, width, self.label_width, mirrored)
+        if equal_share > 0:
+            self.blocks = _figures_clear_of(self.equal_x, self.blocks, self.font, mirrored)
         self.equal_share = equal_share
         share_style = ParagraphStyle(
             "ck-chart-share", parent=style, fontSize=7.5, leading=9.5, alignment=TA_CENTER
@@ -147,7 +150,7 @@ class SpeakingChart(Flowable):
         for tick in self.ticks:
             canv.line(tick.x, _BOTTOM_PAD - 2, tick.x, top)
             canv.drawCentredString(tick.x, _BOTTOM_PAD - 11, tick.label)
-        canv.setFont(self.font, 7.5)
+        canv.setFont(self.font, FIGURE_SIZE)
         for block in self.blocks:
             canv.setFillColor(block.colour)
             canv.rect(block.left, block.y, block.length, BAR_HEIGHT, stroke=0, fill=1)
@@ -224,6 +227,31 @@ def _plot(
         figure_x = at(plot_x + length + 3)
         blocks.append(_Block(left, y, length, colour, figure_x, format_clock(bar.seconds)))
     return ticks, blocks
+
+
+def _figures_clear_of(
+    line_x: float, blocks: list[_Block], font: str, mirrored: bool
+) -> list[_Block]:
+    """``blocks`` with each figure that the dashed equal-share line would strike through
+    ("1:5|1" beside a bar ending just short of the share) moved to just past the line."""
+    moved: list[_Block] = []
+    for block in blocks:
+        width = stringWidth(block.figure, font, FIGURE_SIZE)
+        near, far = (
+            (block.figure_x - width, block.figure_x)
+            if mirrored
+            else (block.figure_x, block.figure_x + width)
+        )
+        if near - _LINE_CLEARANCE < line_x < far + _LINE_CLEARANCE:
+            x = line_x - _LINE_CLEARANCE if mirrored else line_x + _LINE_CLEARANCE
+            block = _Block(block.left, block.y, block.length, block.colour, x, block.figure)
+        moved.append(block)
+    return moved
+
+
+_LINE_CLEARANCE = 2.5
+"""Points between the dashed line and a figure beside it."""
+FIGURE_SIZE = 7.5
 
 
 def _tick_step(longest: float) -> float:

@@ -126,7 +126,10 @@ def numbered_canvas(
                 self.__dict__.update(state)
                 width, height = self._pagesize
                 head = state.get(RUNNING_HEAD)
-                if isinstance(head, tuple) and head[1] != number:  # not on the first page
+                top = state.get(PAGE_TOP_HEAD)
+                if isinstance(top, tuple) and top[1] == number:  # a part that goes on here
+                    _draw_running_head(self, top[0], width, height)
+                elif isinstance(head, tuple) and head[1] != number:  # not on the first page
                     _draw_running_head(self, head[0], width, height)
                 self.saveState()
                 self.setStrokeColor(RULE)
@@ -215,12 +218,16 @@ def _right_to_left(text: str) -> bool:
 
 RUNNING_HEAD = "ck_running_head"
 """The canvas attribute a :class:`RunningHead` sets: its lines and the page it began on."""
+PAGE_TOP_HEAD = "ck_page_top_head"
+"""The head of the part a page goes on with at its top, when another part begins lower on it
+(its lines and that page)."""
 
 
 class RunningHead(Flowable):
-    """Zero-size mark at the start of a session's summary: the pages after its first carry
-    ``lines`` (which circle, which day) at their top, so a page of a printed summary, or of a
-    combined export of many, still says whose it is when it is read on its own."""
+    """Zero-size mark at the start of a session's summary (or a period report's circle): the
+    pages after its first carry ``lines`` (which circle, which day) at their top, so a page of
+    a printed summary, of a combined export of many, or of a period report still says whose it
+    is when it is read on its own."""
 
     def __init__(self, lines: list[Flowable]) -> None:
         super().__init__()
@@ -231,7 +238,21 @@ class RunningHead(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        setattr(self.canv, RUNNING_HEAD, (self.lines, self.canv.getPageNumber()))
+        canv, page = self.canv, self.canv.getPageNumber()
+        before = getattr(canv, RUNNING_HEAD, None)
+        top = getattr(canv, PAGE_TOP_HEAD, None)
+        frame = getattr(getattr(canv, "_doctemplate", None), "frame", None)
+        went_on_here = frame is not None and not getattr(frame, "_atTop", True)
+        if (
+            isinstance(before, tuple)
+            and before[1] != page
+            and went_on_here
+            and not (isinstance(top, tuple) and top[1] == page)
+        ):
+            # The part before goes on at this page's top: the page is headed with it (a
+            # period report's circle that began a page earlier), not with the one beginning.
+            setattr(canv, PAGE_TOP_HEAD, (before[0], page))
+        setattr(canv, RUNNING_HEAD, (self.lines, page))
 
 
 def _draw_running_head(

@@ -24,10 +24,17 @@ from circlekeeper.i18n import _, active_language, language, ngettext
 from circlekeeper.i18n.formats import at_place, format_date, format_date_and_time, format_list
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
+from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.context import Privacy, ReportContext
 from circlekeeper.reports.figure_rows import FigureRows
 from circlekeeper.reports.fonts import fonts
-from circlekeeper.reports.layout import build_pdf, footer_text, frame_width, stylesheet
+from circlekeeper.reports.layout import (
+    RunningHead,
+    build_pdf,
+    footer_text,
+    frame_width,
+    stylesheet,
+)
 from circlekeeper.reports.period_appendix import Column, SessionRows
 from circlekeeper.reports.period_circle import Kit, circle_section, facilitation_line, shown_name
 from circlekeeper.reports.period_flowables import MONO, mono_cover
@@ -85,7 +92,9 @@ def render_period(
     )
     figures = report.figures
     total = len(figures.circles) + 2
-    story = _at_a_glance(report, context, kit)
+    whole = _running_head(kit, figures.circle_name or _("All circles"), figures)
+    story: list[Flowable] = [RunningHead(whole)]
+    story += _at_a_glance(report, context, kit)
     sessions = figures.sessions_by_circle()
     for number, circle in enumerate(figures.circles, start=1):
         if number == 1:
@@ -100,11 +109,13 @@ def render_period(
             report.privacy_of(circle.circle_id),
             report.grids.get(circle.circle_id),
             kit,
+            head=RunningHead(_running_head(kit, circle.name, figures)),
         )
         story.append(Spacer(1, 10))
         if progress is not None:
             progress(number, total)
-    story += _appendix(report, kit)
+    appendix = _appendix(report, kit)
+    story += [RunningHead(whole), *appendix] if appendix else []
     notice = kit.text.missing_notice()
     if notice:
         story += rtl.said(kit, notice, kit.styles.small)
@@ -122,6 +133,18 @@ def render_period(
     if progress is not None:
         progress(total, total)
     return data
+
+
+def _running_head(kit: Kit, name: str, figures: PeriodFigures) -> list[Flowable]:
+    """Whose pages these are (a circle, or the report's scope) and the period, at the top of
+    each page after a part's first: a page that goes on with a circle's charts or attendance
+    grid said nothing of which circle it was."""
+    small = kit.styles.small
+    name = kit.text.fit(" ".join(name.split()), small, kit.width * 0.6)
+    span = say.day_span(figures.scope.first_day, figures.scope.last_day)
+    # Translators: at the top of a printed summary's second and later pages.
+    words = _("{circle} · {date}").format(circle=isolate(name), date=span)
+    return kit.text.line(words, small, kit.width, rtl_base=True if kit.rtl else None)
 
 
 def glance_rows(figures: PeriodFigures) -> list[tuple[str, str, str, str]]:

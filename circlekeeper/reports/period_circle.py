@@ -14,11 +14,13 @@ from reportlab.platypus import Flowable, Spacer, Table
 from circlekeeper.i18n import N_, _, ngettext
 from circlekeeper.i18n.formats import format_day_month, format_list, format_month
 from circlekeeper.i18n.formats import format_duration as length_in_words
+from circlekeeper.i18n.typed_lists import between_parts
 from circlekeeper.reports import period_rtl as rtl
 from circlekeeper.reports import period_words as say
 from circlekeeper.reports.bidi_order import isolate
 from circlekeeper.reports.context import Privacy
 from circlekeeper.reports.fonts import FontSet
+from circlekeeper.reports.headed_table import HeadedTable
 from circlekeeper.reports.layout import Styles, table_style
 from circlekeeper.reports.people import initials
 from circlekeeper.reports.period_charts import StackedBar, attendance_split_chart, mood_chart
@@ -107,7 +109,9 @@ def circle_section(
     privacy: Privacy,
     grid: AttendanceGrid | None,
     kit: Kit,
+    head: Flowable | None = None,
 ) -> list[Flowable]:
+    """``head`` (a running head) is placed with the circle's heading, on the page it prints."""
     s = kit.styles
     now, before = circle.current, circle.previous
     heading = kit.text.line(circle.name, s.h2, kit.width, rtl_base=True if kit.rtl else None)
@@ -136,7 +140,8 @@ def circle_section(
     cols = [kit.width * w for w in (0.43, 0.19, 0.19, 0.19)]
     table = rtl.figure_table(kit, rows, cols)
     plan = rtl.caption(kit, say.plan_sentence(circle.plan))
-    story: list[Flowable] = [KeptTogether([*heading, table, *plan])]
+    marks = [] if head is None else [head]
+    story: list[Flowable] = [KeptTogether([*marks, *heading, table, *plan])]
     if trend.change is not None:
         words = _(
             "Attendance trend: {trend} ({first} present on average in the first half of the"
@@ -166,7 +171,8 @@ def circle_section(
     if circle.top_prompts:
         shown = circle.top_prompts[:TOP_PROMPTS_PRINTED]
         prompt = isolate if kit.rtl else kit.inline  # mirrored text is escaped later
-        items = "; ".join(f"{prompt(text)} ({say.count(n)}×)" for text, n in shown)
+        # French " ; ", Arabic "؛ ": a bare "; " read as English between French words.
+        items = between_parts().join(f"{prompt(text)} ({say.count(n)}×)" for text, n in shown)
         story += rtl.said(kit, _("Most used prompts: {prompts}").format(prompts=items), s.body)
     story.append(facilitation_line(circle.facilitators, privacy, kit))
     if grid is not None and privacy is not Privacy.COUNTS and grid.people:
@@ -177,12 +183,13 @@ def circle_section(
 def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowable]:
     """People × sessions, split into tables as wide as the page allows."""
     s = kit.styles
-    story: list[Flowable] = [
+    lead: list[Flowable] = [
         *rtl.said(kit, _("Attendance"), s.h2),
         *rtl.said(
             kit, _("● present · L arrived late · E left early · P passed at least once."), s.small
         ),
     ]
+    story: list[Flowable] = []
     name_width = kit.width * 0.24
     columns = max(1, int((kit.width - name_width) // GRID_CELL))
     for start in range(0, len(grid.sessions), columns):
@@ -204,9 +211,11 @@ def grid_tables(grid: AttendanceGrid, privacy: Privacy, kit: Kit) -> list[Flowab
         style.add("FONTSIZE", (1, 0), (-1, 0), 6.5)
         widths = [name_width] + [GRID_CELL] * len(when)
         if kit.rtl:
-            story.append(rtl.mirrored_grid(kit, data, widths))
+            table = rtl.mirrored_grid(kit, data, widths)
         else:
-            story.append(Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT"))
+            table = Table(data, colWidths=widths, repeatRows=1, style=style, hAlign="LEFT")
+        # The heading and legend print with the first grid's first rows, never alone.
+        story.append(HeadedTable(lead, table) if start == 0 else table)
         story.append(Spacer(1, 6))
     return story
 

@@ -107,6 +107,10 @@ class RightToLeftLines:
                     spaceBefore=style.spaceBefore if number == 0 else 0,
                     spaceAfter=style.spaceAfter if number == len(printed) - 1 else 0,
                 )
+            if number == 0 and len(printed) > 1:
+                # As a paragraph of Latin text (reportlab's allowOrphans=0): the first line
+                # never stays alone at a page's foot with the rest overleaf.
+                s.keepWithNext = 1
             out.append(paragraph(markup or "&nbsp;", s))
         return out
 

@@ -54,3 +54,28 @@ def test_no_chart_of_empty_bars_when_nobody_spoke(tmp_path) -> None:
         assert "Nobody spoke in this session" in " ".join(" ".join(pages).split())
         assert all(CAPTION not in " ".join(page.split()) for page in pages)
         assert len(pages) == 1
+
+
+@pytest.mark.parametrize("mirrored", [False, True])
+def test_the_dashed_line_never_strikes_through_a_figure(mirrored: bool) -> None:
+    """Forty people whose times climb by three seconds: the bars ending just short of the
+    equal share printed their figures under the dashed line ("1:5|1", "1:4|8")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from circlekeeper.reports.charts import FIGURE_SIZE, Bar, SpeakingChart
+    from circlekeeper.reports.fonts import fonts
+    from circlekeeper.reports.typeset import Typesetter
+
+    bars = [Bar(i + 1, f"Person {i:02d}", 60.0 + 3 * i) for i in range(40)]
+    equal = sum(b.seconds for b in bars) / len(bars)
+    text = Typesetter(fonts())
+    chart = SpeakingChart(bars, equal, 480.0, text, mirrored=mirrored)
+    struck = []
+    for block in chart.blocks:
+        width = stringWidth(block.figure, chart.font, FIGURE_SIZE)
+        left = block.figure_x - width if mirrored else block.figure_x
+        if left - 1 <= chart.equal_x <= left + width + 1:
+            struck.append(block.figure)
+    assert not struck
+    figures = {block.figure for block in chart.blocks}
+    assert len(figures) == 40  # every figure is still printed

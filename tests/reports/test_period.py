@@ -266,3 +266,22 @@ def test_the_csv_cells_are_data_without_bidi_controls(store: Store, language: st
     figures = {row[5] for row in csv_module.reader(io.StringIO(csv))}
     if language == "en":
         assert "sessions facilitated by Robin" in figures
+
+
+@pytest.mark.parametrize(("language", "between"), [("fr", " ; "), ("ar", "؛")])
+def test_the_most_used_prompts_are_separated_as_the_language_writes_it(
+    store: Store, language: str, between: str
+) -> None:
+    """The prompts read "A (2×); B (1×)" in French: an English semicolon between French
+    words (French sets a space before it; Arabic writes «؛»)."""
+    from circlekeeper.i18n import active_language, use_language
+
+    before = active_language()
+    use_language(language)
+    try:
+        text = " ".join(_pages(store))
+    finally:
+        use_language(before)
+    assert "×)" in text, "the prompts line is printed"
+    assert between in text
+    assert "×); " not in text and "×);" not in text

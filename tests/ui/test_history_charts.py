@@ -107,3 +107,23 @@ def test_in_a_right_to_left_window_time_runs_from_the_right(qtbot) -> None:
         shown[direction] = _newest_point_x(chart)
     assert shown[Qt.LayoutDirection.LeftToRight] > 300  # newest on the right
     assert shown[Qt.LayoutDirection.RightToLeft] < 100  # newest on the left
+
+
+def test_a_single_session_is_a_dot_in_the_middle_under_its_one_date(qtbot) -> None:
+    """A person or circle seen once: the dot sat in the plot's corner, on its border, with
+    the same date printed at both ends of the axis as though it were a span."""
+    chart = TimeChart("Attendance")
+    qtbot.addWidget(chart)
+    chart.resize(600, 170)
+    chart.set_series([Series("present", points([6]))])
+    image = chart.grab().toImage()
+    line = QColor(_colour_of_first_line(chart))
+    xs = [
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if _close(image.pixelColor(x, y), line)
+    ]
+    assert xs, "the dot is drawn"
+    middle = sum(xs) / len(xs)
+    assert abs(middle - chart.width() / 2) < chart.width() * 0.1, middle

@@ -122,3 +122,73 @@ def test_the_trend_cell_says_it_short_and_keeps_the_other_words(english_afterwar
     use_language("de")
     assert trend_cell("steady") == "stabil"  # "gleichbleibend" took a column of its own
     assert _("steady") == "gleichbleibend"  # the PDF and CSV keep the whole word
+
+
+@pytest.mark.parametrize("language", ("fr", "de", "ar"))
+def test_on_a_small_screen_the_circles_table_shows_its_first_rows(
+    qtbot, real_app, english_afterwards, language: str
+) -> None:
+    """In the main window on a 1024×600 screen the circles in the period sat half a row under
+    their heading (seen in French): the figures at a glance kept the height. They give up
+    rows and scroll first, and the circles table keeps its first rows in sight."""
+    from PySide6.QtWidgets import QApplication
+
+    from circlekeeper.ui.history.period_columns import CIRCLE_ROWS_AT_LEAST
+
+    use_language(language)
+    window = real_app().window
+    window.resize(*SMALL_WINDOW)
+    window.open_demo()
+    (page,) = (p for p in window.options.extra_pages.values() if isinstance(p, HistoryPage))
+    window.show_page(page)
+    page.tabs.setCurrentWidget(page.period_tab)
+    view = page.period_view
+    view.set_days(date(2000, 1, 1), date(2099, 12, 31))
+    view.show_figures()
+    qtbot.waitUntil(lambda: view.figures is not None, timeout=20_000)
+    table = view.circles
+    figures = [
+        *FIGURES[:6],
+        trend_cell("too few sessions to tell"),
+        duration(95 * 60, to_the_minute=True),
+        *FIGURES[8:],
+    ]
+    demo = [[table.item(r, c).text() for c in range(12)] for r in range(table.rowCount())]
+    view._fill(table, [*demo, *([name, *figures] for name in NAMES * 3)])  # seven circles
+    QApplication.processEvents()
+    shown = min(CIRCLE_ROWS_AT_LEAST, table.rowCount())
+    needed = sum(table.rowHeight(r) for r in range(shown))
+    assert table.viewport().height() >= needed, (table.viewport().height(), needed)
+    assert view.circles.geometry().bottom() < view.pdf_button.geometry().top()
+
+
+def test_a_name_of_one_endless_word_wraps_in_its_cell(qtbot, real_app, english_afterwards) -> None:
+    """A circle named with 300 letters and no space made the table scroll sideways at
+    1024×600, every heading out of sight (the name's column as wide as the word). It is
+    shown to 60 characters (whole in its tooltip) and wraps anywhere in its cell."""
+    from PySide6.QtWidgets import QApplication
+
+    from circlekeeper.ui.bidi_text import shorten
+    from circlekeeper.ui.history.session_rows import LONGEST_USUAL_NAME
+
+    window = real_app().window
+    window.resize(*SMALL_WINDOW)
+    window.open_demo()
+    (page,) = (p for p in window.options.extra_pages.values() if isinstance(p, HistoryPage))
+    window.show_page(page)
+    page.tabs.setCurrentWidget(page.period_tab)
+    view = page.period_view
+    view.show_figures()
+    qtbot.waitUntil(lambda: view.figures is not None, timeout=20_000)
+    figures = [
+        *FIGURES[:6],
+        trend_cell("too few sessions to tell"),
+        duration(95 * 60, to_the_minute=True),
+        *FIGURES[8:],
+    ]
+    endless = shorten("L" * 300 + " circle", LONGEST_USUAL_NAME)
+    view._fill(view.circles, [[endless, *figures], [NAMES[0], *figures]])
+    QApplication.processEvents()
+    table, header = view.circles, view.circles.horizontalHeader()
+    assert table.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= table.viewport().width()

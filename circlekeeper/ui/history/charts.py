@@ -151,8 +151,10 @@ class TimeChart(QWidget):
         width, height = self.width() - label_w - 8, self.height() - 2 * line_h - 14 - legend_h
         plot = side.box(left, top, width, height)
 
+        one_day = day(start) == day(end)  # a single session: its dot in the middle, not a corner
+
         def to_point(x: datetime, y: float) -> QPointF:
-            fx = (x - start).total_seconds() / span
+            fx = 0.5 if one_day else (x - start).total_seconds() / span
             fy = (y - low) / (high - low)
             return QPointF(side.x(left + fx * width), top + height - fy * height)
 
@@ -167,8 +169,11 @@ class TimeChart(QWidget):
             )
         bottom_y = top + height + 2
         dates = side.box(left, bottom_y, width, line_h)
-        painter.drawText(dates, side.leading, day(start))
-        painter.drawText(dates, side.trailing, day(end))
+        if one_day:  # (the same day at both ends read as a span)
+            painter.drawText(dates, Qt.AlignmentFlag.AlignHCenter, day(start))
+        else:
+            painter.drawText(dates, side.leading, day(start))
+            painter.drawText(dates, side.trailing, day(end))
         if self._reference is not None:
             value, label = self._reference
             line_y = to_point(start, value).y()

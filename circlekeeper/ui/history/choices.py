@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QComboBox
 
 from circlekeeper.history.records import Choice
+from circlekeeper.ui.bidi_text import isolate, plain
 from circlekeeper.ui.demo_badge import demo_name
 
 ITEM_ID = Qt.ItemDataRole.UserRole
@@ -27,13 +28,22 @@ class ChoiceModel(QAbstractListModel):
     thousands of people costs nothing until a row is drawn."""
 
     def __init__(
-        self, first: str | None, choices: list[Choice], parent: QObject | None = None
+        self,
+        first: str | None,
+        choices: list[Choice],
+        parent: QObject | None = None,
+        *,
+        circles: bool = False,
     ) -> None:
         super().__init__(parent)
         rows: list[tuple[str, int | None]] = [] if first is None else [(first, None)]
         # Only circles can be the demo's: thousands of people are taken as they are.
+        # Each name in its own direction (isolate): in Arabic a circle called "Tea & <b>Talk</b>
+        # دائرة" was listed as ">Tea & <b>Talk</b دائرة", its last sign thrown to the far end.
+        # (People are not: the person picker finds a typed name among these words.)
+        shown = isolate if circles else str
         rows += [
-            (demo_name(choice.name, True) if choice.demo else choice.name, choice.item_id)
+            (shown(demo_name(choice.name, True) if choice.demo else choice.name), choice.item_id)
             for choice in choices
         ]
         self._rows = rows
@@ -54,12 +64,54 @@ class ChoiceModel(QAbstractListModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
+    def match(
+        self,
+        start: QModelIndex | QPersistentModelIndex,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        """Rows whose words match ``value`` as typed: type-ahead in a circle picker finds
+        "حلقة" by its letters, not behind the invisible marks that set its direction."""
+        if role not in _DISPLAY_ROLES or not isinstance(value, str):
+            return super().match(start, role, value, hits, flags)
+        sensitive = bool(flags & Qt.MatchFlag.MatchCaseSensitive)
+        wanted = value if sensitive else value.casefold()
+        kind = flags.value & 0x0F  # MatchExactly 0, Contains 1, StartsWith 2, EndsWith 3
+        count = len(self._rows)
+        first = start.row() if start.isValid() else 0
+        order = (
+            [*range(first, count), *range(first)]
+            if flags & Qt.MatchFlag.MatchWrap
+            else [*range(first, count)]
+        )
+        found: list[QModelIndex] = []
+        for row in order:
+            text = plain(self._rows[row][0])
+            text = text if sensitive else text.casefold()
+            if (
+                (kind == 1 and wanted in text)
+                or (kind == 2 and text.startswith(wanted))
+                or (kind == 3 and text.endswith(wanted))
+                or (kind not in (1, 2, 3) and text == wanted)
+            ):
+                found.append(self.index(row, 0))
+                if 0 < hits <= len(found):
+                    break
+        return found
+
 
 def choice_model(
-    first: str | None, choices: list[Choice], parent: QObject | None = None
+    first: str | None,
+    choices: list[Choice],
+    parent: QObject | None = None,
+    *,
+    circles: bool = False,
 ) -> ChoiceModel:
-    """A one-column model: an optional "any" row (id ``None``) and the choices in order."""
-    return ChoiceModel(first, choices, parent)
+    """A one-column model: an optional "any" row (id ``None``) and the choices in order;
+    ``circles``: circles' names, each set in its own direction."""
+    return ChoiceModel(first, choices, parent, circles=circles)
 
 
 def prepare_combo(combo: QComboBox, width_in_characters: int = 12) -> None:

@@ -268,7 +268,9 @@ class HistoryPage(QWidget):
         circles = self.source.circle_choices()
         people = self.source.people_choices()
         shown_circle = self._picked_circle()
-        self._circles_model = circles_model = choice_model(_("All circles"), circles, self)
+        self._circles_model = circles_model = choice_model(
+            _("All circles"), circles, self, circles=True
+        )
         self.columns.know_circles([demo_name(c.name, c.demo) for c in circles])
         people_model = choice_model(_("Anyone"), people, self)
         changed = self.filter_bar.set_choices(circles_model, people_model)

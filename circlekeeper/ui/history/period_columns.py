@@ -21,6 +21,11 @@ from circlekeeper.ui.history.column_fit import PADDING, TIGHT_PADDING, ColumnFit
 
 USUAL_NAME = "Tuesday evening"
 """Half a usual circle name: the name column's least before there are rows (never shown)."""
+ENDLESS_WORD = "Dienstagabendkreisgruppe"
+"""A word longer than this in a circle's name (hundreds of letters without a space) wraps
+anywhere in its cell; shorter ones ("Dienstagabendkreis") stay whole."""
+CIRCLE_ROWS_AT_LEAST = 2
+"""Rows of the circles table a small screen still shows under its heading."""
 
 
 def short_circle_columns() -> list[str]:
@@ -92,7 +97,14 @@ def circle_rooms(
         words = [cell.text() for cell in cells if cell is not None and cell.text()]
         natural = max([heading, *(widest(w) for w in words)])
         if column == 0:
-            least = max([tight(head, heads), *(tight(two_lines(w)) for w in words)])
+            # An endless word wraps anywhere in its cell: a name that is one word of hundreds
+            # of letters made the table scroll sideways, its headings out of sight.
+            usual, endless = tight(USUAL_NAME), tight(ENDLESS_WORD)
+            names = [
+                usual if max(map(tight, w.split() or [w])) > endless else tight(two_lines(w))
+                for w in words
+            ]
+            least = max([tight(head, heads), *names])
             # Before there are rows, room for a usual name; with rows, what they need.
             short = 0 if words else tight(USUAL_NAME)
             natural = max(natural, widest(USUAL_NAME))
@@ -146,3 +158,20 @@ class CirclesFitter(ColumnFitter):
         self._rooms = rooms
         super().fit()
         table.resizeRowsToContents()  # a name on two lines gets a taller row
+        keep_first_rows(table)
+
+
+def keep_first_rows(table: QTableWidget) -> None:
+    """The circles table keeps its heading and first ``CIRCLE_ROWS_AT_LEAST`` rows in sight,
+    measured each time it is fitted (rows grow as names wrap): at 1024×600 the figures at a
+    glance took the height and left it half a row under its heading (the glance gives up
+    rows and scrolls first)."""
+    header = table.horizontalHeader()
+    frame = header.height() + 2 * table.frameWidth()
+    columns = sum(header.sectionSize(c) for c in range(header.count()))
+    if columns > table.viewport().width():  # a name too long to wrap scrolls sideways
+        frame += table.horizontalScrollBar().sizeHint().height()
+    rows = min(CIRCLE_ROWS_AT_LEAST, table.rowCount())
+    least = frame + sum(table.rowHeight(r) for r in range(rows))
+    if table.minimumHeight() != least:
+        table.setMinimumHeight(least)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import N_, _, ngettext, pgettext
 from circlekeeper.session.period_figures import PeriodFigures, PeriodScope
+from circlekeeper.ui.bidi_text import shorten
 from circlekeeper.ui.date_field import DateField
 from circlekeeper.ui.history.background import Background
 from circlekeeper.ui.history.choices import prepare_combo
@@ -44,6 +45,7 @@ from circlekeeper.ui.history.period_columns import (
     trend_cell,
     two_lines,
 )
+from circlekeeper.ui.history.session_rows import LONGEST_USUAL_NAME
 from circlekeeper.ui.table_keys import tab_leaves
 
 GLANCE_ROWS_AT_LEAST = 3
@@ -344,7 +346,7 @@ class PeriodView(QWidget):
             r = c.current
             rows.append(
                 [
-                    c.name,
+                    shorten(c.name, LONGEST_USUAL_NAME),  # whole in its tooltip
                     count(r.sessions),
                     say.held_short(c.plan) if c.plan.compared else "—",
                     count(r.people),
@@ -360,9 +362,10 @@ class PeriodView(QWidget):
             )
         self._fill(self.circles, rows)
         for row, c in enumerate(figures.circles):
-            cell = self.circles.item(row, PLAN_COLUMN)
-            if cell is not None:
-                cell.setToolTip(say.plan_sentence(c.plan))
+            for column, tip in ((0, c.name), (PLAN_COLUMN, say.plan_sentence(c.plan))):
+                cell = self.circles.item(row, column)
+                if cell is not None:
+                    cell.setToolTip(tip)
             trend = self.circles.item(row, TREND_COLUMN)
             if trend is not None:
                 trend.setToolTip(_(c.trend.words))

@@ -24,7 +24,7 @@ from circlekeeper.history.records import (
 from circlekeeper.history.source import HistorySource
 from circlekeeper.i18n import N_, _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_list
-from circlekeeper.ui.bidi_text import listed_person, sentence
+from circlekeeper.ui.bidi_text import isolate, listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.history.format import count, decimal, duration, listed_time, names_place
 
@@ -290,7 +290,8 @@ def _cell(listing: SessionListing, column: int) -> str:
         case 0:
             return listed_time(listing.started_at, listing.timezone)
         case 1:
-            return demo_name(listing.circle_name, listing.circle_demo)
+            # Isolated: in Arabic "Tea & <b>Talk</b> دائرة" read ">Tea & <b>Talk</b …".
+            return isolate(demo_name(listing.circle_name, listing.circle_demo))
         case 2:
             return sentence(format_list(map(listed_person, listing.facilitators)))
         case 3:
