@@ -117,3 +117,71 @@ def test_the_stores_own_sentence_is_not_bracketed_inside_another() -> None:
     assert said.startswith(disk_full + " "), said
     assert ".)." not in said and "(The disk" not in said
     assert said.endswith("save a copy elsewhere before closing.")
+
+
+def test_a_freed_disk_takes_the_kept_entries_in_order_and_storing_goes_on() -> None:
+    """A full disk freed mid-circle: the kept entries go to the store at the next retry, in
+    order, the facilitator hears how many, and the next entries and heartbeats are stored as
+    before, so nothing lives only in the window any more."""
+    from circlekeeper.session.live.journal import RETRY_SECONDS
+
+    journal, heard = Journal(), Heard()
+    recovered: list[int] = []
+    keeper = JournalKeeper(
+        journal,
+        on_failed=heard.failures.append,
+        on_offline=heard.offline.append,
+        on_recovered=recovered.append,
+    )
+    clock = FakeClock()
+    circle = CircleSession(clock, sink=keeper.persist)
+    circle.start("Tuesday", [Participant("A", "Amal"), Participant("B", "Bo")])
+    journal.broken = "No space left on device"
+    circle.join(Participant("C", "Chen"))
+    assert not keeper.retry(clock.now())  # the failure's moment: nothing tried yet
+    circle.leave("B")
+    clock.advance(RETRY_SECONDS)
+    assert not keeper.retry(clock.now())  # still full: kept, tried again later
+    assert [e.seq for e in keeper.unsaved] == [2, 3] and recovered == []
+    journal.broken = None
+    clock.advance(RETRY_SECONDS / 2)
+    assert not keeper.retry(clock.now()) and keeper.unsaved  # not yet: once per interval
+    clock.advance(RETRY_SECONDS / 2)
+    assert keeper.retry(clock.now())
+    assert [e.seq for e in journal.entries] == [1, 2, 3] and keeper.unsaved == []
+    assert recovered == [2] and keeper.error is None and keeper.beating
+    circle.leave("C")
+    keeper.heartbeat(WALL, 30.0)
+    assert [e.seq for e in journal.entries] == [1, 2, 3, 4] and journal.beats == [30.0]
+    assert heard.failures == [heard.failures[0]]  # said once, not again on recovery
+
+
+def test_a_retry_that_stops_halfway_keeps_the_rest_in_order() -> None:
+    from circlekeeper.session.live.journal import RETRY_SECONDS
+
+    class Shaky(Journal):
+        def __init__(self) -> None:
+            super().__init__()
+            self.room = 0
+
+        def append(self, entry: ev.Entry) -> None:
+            if self.broken is not None and self.room <= 0:
+                raise OSError(self.broken)
+            self.room -= 1
+            self.entries.append(entry)
+
+    journal, heard = Shaky(), Heard()
+    keeper = keeper_for(journal, heard)
+    clock = FakeClock()
+    circle = CircleSession(clock, sink=keeper.persist)
+    circle.start("Tuesday", [Participant("A", "Amal"), Participant("B", "Bo")])
+    journal.broken = "No space left on device"
+    circle.join(Participant("C", "Chen"))
+    circle.leave("B")
+    circle.leave("C")
+    keeper.retry(clock.now())
+    clock.advance(RETRY_SECONDS)
+    journal.room = 1  # room for one more event only
+    assert not keeper.retry(clock.now())
+    assert [e.seq for e in journal.entries] == [1, 2]
+    assert [e.seq for e in keeper.unsaved] == [3, 4] and keeper.error is not None

@@ -127,6 +127,37 @@ def test_storage_failure_shows_a_banner_and_keeps_going(
     assert view.speaker_label.text() == "Amal (she/her)"
 
 
+def test_a_freed_disk_takes_the_kept_actions_and_the_banner_goes(
+    qtbot, view: LiveView, journal: MemoryJournal, clock: TestClock
+) -> None:
+    """Someone frees space mid-circle: within a retry interval the actions kept in the window
+    are stored, in order, the banner goes and the status says so; quitting then loses
+    nothing."""
+    from circlekeeper.session.live.journal import RETRY_SECONDS
+    from circlekeeper.ui.quit_question import quit_question
+
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    journal.fail = True
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    kept = view.controller.unsaved
+    assert len(kept) >= 2 and view.storage_banner.isVisible()
+    view.controller.tick()
+    journal.fail = False
+    clock.advance(RETRY_SECONDS)
+    view.controller.tick()
+    assert not view.storage_banner.isVisible()
+    assert view.status.text() == (
+        f"Saved again: the {len(kept)} actions kept in this window are in the database now."
+    )
+    assert [e.seq for e in journal.entries][-len(kept) :] == list(kept)
+    assert view.controller.unsaved == ()
+    assert quit_question(view.controller, 0)[0] == "A circle is running"
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    stored = [e.seq for e in journal.entries]  # the next actions stored at once, in order
+    assert stored == list(range(1, stored[-1] + 1)) and stored[-1] > kept[-1]
+
+
 def test_drag_reorder_reaches_the_engine(qtbot, view: LiveView) -> None:
     qtbot.keyClick(view, Qt.Key.Key_N)
     queue = view.queue.queue

@@ -4,8 +4,13 @@ The engine hands every entry to a sink before it applies it. In a live circle th
 :class:`JournalKeeper` over the store's journal, and its policy is that a failing store must
 not stop the circle: the first failure is said once, in words, the circle carries on in memory,
 and every entry from then on is kept so the log can still be saved elsewhere. Heartbeats stop
-with the first failure too. Qt plays no part here; the live controller turns the two
-callbacks into signals.
+with the first failure too.
+
+A full disk is often freed while the circle goes on (someone empties the Downloads folder).
+So the kept entries are offered to the journal again, in order, every ``RETRY_SECONDS`` of the
+circle's clock (:meth:`JournalKeeper.retry`, called from the live clock's tick); once it takes
+them all, storing carries on as before, heartbeats too, and ``on_recovered`` hears how many
+were saved. Qt plays no part here; the live controller turns the callbacks into signals.
 """
 
 from __future__ import annotations
@@ -20,6 +25,10 @@ from circlekeeper.i18n import _
 from circlekeeper.session import events as ev
 
 log = logging.getLogger(__name__)
+
+RETRY_SECONDS = 20.0
+"""How often a failed store is tried again: often enough that a freed disk is noticed within
+a turn, rarely enough that a still-full one costs nothing a facilitator could feel."""
 
 
 class SessionJournal(Protocol):
@@ -45,10 +54,14 @@ class JournalKeeper:
         *,
         on_failed: Callable[[str], None],
         on_offline: Callable[[int], None],
+        on_recovered: Callable[[int], None] = lambda _saved: None,
     ) -> None:
         self._journal = journal
         self._on_failed = on_failed
         self._on_offline = on_offline
+        self._on_recovered = on_recovered
+        self._failed_at: float | None = None
+        """The circle clock's moment of the failure or of the last retry (``retry``)."""
         self.error: str | None = None
         """The sentence said when storing failed; ``None`` while everything is stored."""
         self.unsaved: list[ev.Entry] = []
@@ -91,6 +104,35 @@ class JournalKeeper:
             log.exception("Could not write the heartbeat")
             self.error = storage_message(error)
             self._on_failed(self.error)
+
+    def retry(self, now: float) -> bool:
+        """After a failure, offer the kept entries to the journal again, oldest first, at most
+        every ``RETRY_SECONDS`` of ``now`` (the circle's monotonic clock). Returns whether
+        everything is stored; the first entry it still refuses stops the try, and the rest
+        wait for the next one."""
+        if self._journal is None or self.error is None:
+            return self.error is None
+        if self._failed_at is None:
+            self._failed_at = now  # the failure's moment: the first retry waits its interval
+            return False
+        if now - self._failed_at < RETRY_SECONDS:
+            return False
+        self._failed_at = now
+        saved = 0
+        while self.unsaved:
+            try:
+                self._journal.append(self.unsaved[0])
+            except Exception as error:
+                log.info("The store still refuses event %s: %s", self.unsaved[0].seq, error)
+                return False
+            del self.unsaved[0]
+            saved += 1
+        self.error = None
+        self._failed_at = None
+        log.info("The store takes the circle's events again (%d saved)", saved)
+        self._on_recovered(saved)
+        self._notice_offline()
+        return True
 
     @property
     def waiting(self) -> int:

@@ -61,6 +61,8 @@ class LiveController(QObject, LiveReading):
     """A command made no sense now; the message is written for the facilitator."""
     storage_failed = Signal(str)
     """The journal could not commit: the circle carries on in memory from here."""
+    storage_recovered = Signal(int)
+    """The journal takes the circle's log again; how many kept actions it has just saved."""
     offline_changed = Signal(int)
     """Events kept on this computer while the server does not answer (0: all delivered)."""
     reminder_changed = Signal(bool)
@@ -88,7 +90,10 @@ class LiveController(QObject, LiveReading):
         self._plan: list[RoundPlan] = list(plan)
         self.auto_start_next = auto_start_next
         self._journal = JournalKeeper(
-            journal, on_failed=self.storage_failed.emit, on_offline=self.offline_changed.emit
+            journal,
+            on_failed=self.storage_failed.emit,
+            on_offline=self.offline_changed.emit,
+            on_recovered=self.storage_recovered.emit,
         )
         self._session = CircleSession(
             clock, sink=self._journal.persist, wall=self._wall, log=log_entries
@@ -339,6 +344,8 @@ class LiveController(QObject, LiveReading):
             self.reminder_changed.emit(noticed.reminding)
         if noticed.clock_gap is not None:
             self.clock_jumped.emit(noticed.clock_gap)
+        if self._journal.error is not None:
+            self._journal.retry(self._clock.now())  # a freed disk takes the kept actions
         if noticed.beat:
             elapsed = self._session.elapsed()
             self._journal.heartbeat(self._session.wall_at(elapsed), elapsed)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circlekeeper.i18n import _
+from circlekeeper.i18n import _, ngettext
 from circlekeeper.session.forecast import Refit
 from circlekeeper.session.model import Phase
 from circlekeeper.session.offered import offered_seconds
@@ -244,6 +244,7 @@ class LiveView(LiveControls, QWidget):
         controller.phase_changed.connect(self._phase_changed)
         controller.reminder_changed.connect(self.reminder.setVisible)
         controller.storage_failed.connect(self._storage_failed)
+        controller.storage_recovered.connect(self._storage_recovered)
         controller.clock_jumped.connect(self._clock_jumped)
 
     # ---------------------------------------------------------------- render
@@ -365,6 +366,19 @@ class LiveView(LiveControls, QWidget):
     def _storage_failed(self, message: str) -> None:
         self.storage_banner.setText(message)
         self._storage_row.show()
+
+    def _storage_recovered(self, saved: int) -> None:
+        self._storage_row.hide()
+        if not saved:  # only a heartbeat had failed: no action waited in the window
+            self._announce(_("Saved again: the database takes this circle's actions again."))
+            return
+        self._announce(
+            ngettext(
+                "Saved again: the {count} action kept in this window is in the database now.",
+                "Saved again: the {count} actions kept in this window are in the database now.",
+                saved,
+            ).format(count=saved)
+        )
 
     def show_kept_back(self, message: str | None) -> None:
         """The banner while the server refuses the circle's actions and this computer keeps
