@@ -237,6 +237,28 @@ def test_a_facilitators_circles_are_in_the_first_paint_before_the_store_loads(
     assert set(shown["dataclasses"]) == FIRST_PAINT_DATACLASSES
 
 
+NOT_BEFORE_THE_DEMOS_PAINT = (
+    # The domain's records and the palette are light records (session/frozen.py), which load
+    # dataclasses only when something asks for it (about 4 M instructions of the first paint).
+    "dataclasses",
+)
+"""Loaded by the app, but not before it paints the benchmark's demo circles (names in Latin,
+Cyrillic, Hebrew and Arabic: no bundled font, so no PDF report module, is needed for them)."""
+
+
+def test_the_benchmarks_demo_circles_are_painted_before_what_they_do_not_need_loads(
+    tmp_path: Path,
+) -> None:
+    """What ``python -m benchmarks first_paint`` counts: the demo database's first page."""
+    db = tmp_path / "demo.sqlite3"
+    circlekeeper = [sys.executable, "-m", "circlekeeper", "--db", str(db)]
+    subprocess.run([*circlekeeper, "demo", "--sessions", "8"], env=_child_env(), check=True)
+    shown = _when_shown(tmp_path, db)
+    assert shown["page"] == ["CirclePage"], "the probe ran when the circles were painted"
+    early = [name for name in NOT_BEFORE_THE_DEMOS_PAINT if name in shown["modules"]]
+    assert early == []
+
+
 @pytest.mark.parametrize(
     ("argv", "db", "smoke"),
     [
