@@ -44,6 +44,16 @@ def shown():
             and "__dataclass_params__" in vars(value)
             and value.__module__ == m.__name__
         ),
+        "named_tuples": sorted(
+            f"{m.__name__}.{name}"
+            for m in list(sys.modules.values())
+            if getattr(m, "__name__", "").startswith("circlekeeper")
+            for name, value in vars(m).items()
+            if isinstance(value, type)
+            and issubclass(value, tuple)
+            and hasattr(value, "_fields")
+            and value.__module__ == m.__name__
+        ),
         "painted": [w._painted for w in windows],
         "circles": [
             w.circle_list.item(i).text() for w in windows for i in range(w.circle_list.count())
@@ -257,6 +267,16 @@ def test_the_benchmarks_demo_circles_are_painted_before_what_they_do_not_need_lo
     assert shown["page"] == ["CirclePage"], "the probe ran when the circles were painted"
     early = [name for name in NOT_BEFORE_THE_DEMOS_PAINT if name in shown["modules"]]
     assert early == []
+    assert set(shown["named_tuples"]) == FIRST_PAINT_NAMED_TUPLES
+
+
+FIRST_PAINT_NAMED_TUPLES = {
+    "circlekeeper.i18n.languages.Language",
+    "circlekeeper.i18n.translation._Field",
+}
+"""The only named tuples made before the first paint: ``typing.NamedTuple`` compiles each
+field's annotation (about 0.2 M instructions a field), so the first page's records (the
+first look's and the window's) are light records (``session/frozen.py``)."""
 
 
 @pytest.mark.parametrize(
