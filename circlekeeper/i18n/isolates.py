@@ -45,22 +45,24 @@ ADDRESS_FIELDS = frozenset(
 )
 """Placeholders whose value is always something the system reads left to right."""
 
-_ADDRESS = re.compile(
-    r"""
+_ADDRESS = r"""(?x)
     (?: [~/\\] | [A-Za-z]:[\\/] | \.{1,2}[\\/] )        # /home, ~/x, \\server, C:\, ./x
     | [A-Za-z][A-Za-z0-9+.-]*://                       # postgresql://, https://
     | [^\s@]+@[^\s@]+\.[^\s@]+$                         # someone@example.org
     | \S+\.[A-Za-z][A-Za-z0-9]{0,4}$                    # summary.pdf, db.example.org
-    """,
-    re.VERBOSE,
-)
-_PLAIN_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c\u00a0\u202f ]*[0-9]")
+    """
+_PLAIN_NUMBER = r"[0-9\u0660-\u0669\u06f0-\u06f9.,\u066b\u066c\u00a0\u202f ]*[0-9]"
 """An unsigned number as Babel writes it: already one left-to-right run in any sentence, and
 left bare so "{done}/{total}" and "{hours}:{minutes}" keep reading as one figure."""
 LEFT_TO_RIGHT_MARK = "\u200e"
-_AFTER_SEPARATOR = re.compile(r"([/\\])(?!\u200e)")
+_AFTER_SEPARATOR = r"([/\\])(?!\u200e)"
 """A folder separator, after which a left-to-right mark keeps two right-to-left folder names
-apart: "/home/نور/الحلقات" otherwise ran its two Arabic names together, right to left."""
+apart: "/home/نور/الحلقات" otherwise ran its two Arabic names together, right to left.
+
+This pattern and the others kept as text are compiled by ``re`` (and kept in its cache) when
+first used: they serve right-to-left values, right-to-left sentences and copied text, and
+compiling them when the module loads cost an English window's first paint about 5 M
+instructions."""
 _FIELD = re.compile(r"\{[^{}]*\}")
 
 
@@ -125,7 +127,7 @@ def runs_right_to_left(template: str) -> bool:
 
 
 _TOKEN = r"(?:[A-Za-z][A-Za-z0-9_.\-]*|-{1,2}[A-Za-z][\w-]*|\{\w*\}[\w.]*)"
-_LATIN_SPAN = re.compile(rf"{_TOKEN}(?: +{_TOKEN})+")
+_LATIN_SPAN = rf"{_TOKEN}(?: +{_TOKEN})+"
 
 
 def keep_commands_whole(template: str, values: dict[str, object]) -> str:
@@ -139,7 +141,7 @@ def keep_commands_whole(template: str, values: dict[str, object]) -> str:
 
     def whole(match: re.Match[str]) -> str:
         span = match.group(0)
-        names = _FIELD_NAME.findall(span)
+        names = re.findall(_FIELD_NAME, span)
         words = _FIELD.sub("", span)
         if not names or not any(ch.isalpha() for ch in words):
             return span
@@ -149,10 +151,10 @@ def keep_commands_whole(template: str, values: dict[str, object]) -> str:
                 return span
         return f"{LEFT_TO_RIGHT_ISOLATE}{span}{POP_DIRECTIONAL_ISOLATE}"
 
-    return _LATIN_SPAN.sub(whole, template) if _Setting.on else template
+    return re.sub(_LATIN_SPAN, whole, template) if _Setting.on else template
 
 
-_FIELD_NAME = re.compile(r"\{(\w*)\}")
+_FIELD_NAME = r"\{(\w*)\}"
 
 
 def is_isolated(text: str) -> bool:
@@ -174,7 +176,7 @@ def is_address(value: object, field: str = "") -> bool:
     """A path, URL, e-mail address, host or file name: laid out left to right."""
     if isinstance(value, os.PathLike) or field in ADDRESS_FIELDS:
         return True
-    return isinstance(value, str) and bool(_ADDRESS.match(value))
+    return isinstance(value, str) and bool(re.match(_ADDRESS, value))
 
 
 def embed(shown: str, value: object, *, right_to_left: bool, field: str = "") -> str:
@@ -193,7 +195,7 @@ def embed(shown: str, value: object, *, right_to_left: bool, field: str = "") ->
         return shown
     if not right_to_left and not has_right_to_left(shown):
         return shown
-    if _PLAIN_NUMBER.fullmatch(shown):
+    if re.fullmatch(_PLAIN_NUMBER, shown):
         return shown
     opener = FIRST_STRONG_ISOLATE
     if right_to_left and has_right_to_left(shown):
@@ -203,7 +205,7 @@ def embed(shown: str, value: object, *, right_to_left: bool, field: str = "") ->
     if is_address(value, field):
         opener = LEFT_TO_RIGHT_ISOLATE
         if has_right_to_left(shown):
-            shown = _AFTER_SEPARATOR.sub(rf"\1{LEFT_TO_RIGHT_MARK}", shown)
+            shown = re.sub(_AFTER_SEPARATOR, rf"\1{LEFT_TO_RIGHT_MARK}", shown)
     return "\n".join(
         f"{opener}{line}{POP_DIRECTIONAL_ISOLATE}" if line and not is_isolated(line) else line
         for line in shown.split("\n")
@@ -216,11 +218,11 @@ def without_isolates(text: str) -> str:
     (``cd`` does not find "⁦/home/user⁩")."""
     if text.isascii():
         return text
-    text = _MARKED_SEPARATOR.sub(r"\1", text)
+    text = re.sub(_MARKED_SEPARATOR, r"\1", text)
     return "".join(ch for ch in text if ch not in ISOLATE_CONTROLS)
 
 
-_MARKED_SEPARATOR = re.compile("([/\\\\])\u200e")
+_MARKED_SEPARATOR = "([/\\\\])\u200e"
 
 
 class PlainLogFormatter(logging.Formatter):

@@ -7,10 +7,8 @@ database, the editor and the circle page without a second list of fields to keep
 
 from __future__ import annotations
 
-from dataclasses import field
-
 from circlekeeper.session.cadence import Cadence
-from circlekeeper.session.frozen import FrozenRecord
+from circlekeeper.session.frozen import FrozenRecord, field
 from circlekeeper.session.model import RoundPlan
 
 

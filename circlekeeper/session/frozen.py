@@ -31,19 +31,27 @@ constructor calls are checked as before. At run time ``dataclasses.replace``, ``
 something asks for it (never while a report or the window is built), so the domain's records
 can be records without every caller of ``dataclasses.replace`` changing. :func:`fields` and
 :func:`replace` below do the same without building it.
+
+``dataclasses`` itself is imported only when something needs it (a ``field(...)`` in a class
+body can only come from it once it is loaded; an assignment refused raises its
+``FrozenInstanceError``): the window's palette is a record, and importing ``dataclasses``
+(and ``copy`` with it) cost the first paint about 4 M instructions.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import sys
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, Field, FrozenInstanceError
 from operator import attrgetter
-from typing import Any, ClassVar, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast, dataclass_transform
 
-__all__ = ["FrozenRecord", "fields", "replace"]
+if TYPE_CHECKING:
+    from dataclasses import Field
+
+__all__ = ["FrozenRecord", "field", "fields", "replace"]
 
 R = TypeVar("R", bound="FrozenRecord")
+T = TypeVar("T")
 
 
 def _is_class_var(annotation: object) -> bool:
@@ -61,16 +69,41 @@ class _Factory:
         self.make = make
 
 
-def _default_of(owner: str, name: str, given: Field[Any]) -> Any:
+_NO_DEFAULT = object()
+"""A field given in a record's body without a default (``field()``, or ``MISSING`` itself)."""
+
+
+def field(*, default_factory: Callable[[], T]) -> T:
+    """A default made afresh for each record (``dataclasses.field(default_factory=...)``),
+    written without importing ``dataclasses``, which the domain's records before the first
+    paint would otherwise load for this alone."""
+    return cast(T, _Factory(default_factory))
+
+
+def _default_in_body(owner: str, name: str, value: object) -> object:
+    """What a value in a record's body stands for: the value itself, a :class:`_Factory`, or
+    :data:`_NO_DEFAULT`. A ``dataclasses.field(...)`` or ``MISSING`` can only be there once
+    ``dataclasses`` is loaded, so it is not imported to check."""
+    dataclasses = sys.modules.get("dataclasses")
+    if dataclasses is None:
+        return value
+    if isinstance(value, dataclasses.Field):
+        return _default_of(owner, name, value)
+    return _NO_DEFAULT if value is dataclasses.MISSING else value
+
+
+def _default_of(owner: str, name: str, given: Field[Any]) -> object:
     """What a ``field(...)`` in a record's body stands for: its default, a :class:`_Factory`,
-    or ``MISSING``. Refuses the options a record does not have (it would ignore them)."""
+    or :data:`_NO_DEFAULT`. Refuses the options a record does not have (it would ignore them)."""
+    import dataclasses
+
     plain: Field[Any] = dataclasses.field()
     for option in ("init", "repr", "hash", "compare", "metadata", "kw_only"):
         if getattr(given, option) != getattr(plain, option):
             raise TypeError(f"{owner}.{name}: a record's field takes only a default or a factory")
-    if given.default_factory is not MISSING:
+    if given.default_factory is not dataclasses.MISSING:
         return _Factory(given.default_factory)
-    return given.default
+    return _NO_DEFAULT if given.default is dataclasses.MISSING else given.default
 
 
 def _values_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
@@ -95,7 +128,7 @@ def _immutable_default(field: str, default: object) -> object:
     return default
 
 
-@dataclass_transform(eq_default=True, frozen_default=True)
+@dataclass_transform(eq_default=True, frozen_default=True, field_specifiers=(field,))
 class _RecordType(type):
     """Turns a class body's annotations into slots, defaults and the field list."""
 
@@ -120,10 +153,8 @@ class _RecordType(type):
             if _is_class_var(annotation):
                 continue
             if field in namespace:
-                value = namespace.pop(field)
-                if isinstance(value, Field):
-                    value = _default_of(name, field, value)
-                if value is not MISSING:
+                value = _default_in_body(name, field, namespace.pop(field))
+                if value is not _NO_DEFAULT:
                     defaults[field] = (
                         value if isinstance(value, _Factory) else _immutable_default(field, value)
                     )
@@ -154,12 +185,14 @@ class _DataclassFields:
     def __get__(self, instance: object, owner: type[FrozenRecord]) -> dict[str, Field[Any]]:
         made: dict[str, Field[Any]] | None = owner.__dict__.get("_record_dataclass_fields")
         if made is None:
+            import dataclasses
+
             made = {}
             annotations: dict[str, Any] = {}
             for klass in reversed(owner.__mro__):
                 annotations.update(getattr(klass, "__annotations__", {}))
             for name in owner.__record_fields__:
-                default = owner.__record_defaults__.get(name, MISSING)
+                default = owner.__record_defaults__.get(name, dataclasses.MISSING)
                 if isinstance(default, _Factory):
                     made[name] = dataclasses.field(default_factory=default.make)
                 else:
@@ -215,9 +248,13 @@ class FrozenRecord(metaclass=_RecordType):
             self.__post_init__()  # type: ignore[attr-defined]  # defined: _record_post_init
 
     def __setattr__(self, name: str, value: object) -> None:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __eq__(self, other: object) -> bool:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import field, replace
 from enum import StrEnum
 from typing import Any
 
 from circlekeeper.i18n import N_, _
-from circlekeeper.session.frozen import FrozenRecord
+from circlekeeper.session.frozen import FrozenRecord, field, replace
 
 
 class RoundKind(StrEnum):

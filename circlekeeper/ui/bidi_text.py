@@ -32,8 +32,10 @@ BREAK_AFTER = 24
 HYPHENATE_FROM = 12
 """A word of a hyphenating alphabet longer than this gets soft hyphens; shorter ones fit."""
 _LONG_RUN = re.compile(rf"\S{{{HYPHENATE_FROM + 1},}}")
-_HYPHENATES = re.compile(r"[\u0041-\u058f\u1e00-\u1fff'’.\-]+")
-"""Latin, Greek, Cyrillic and Armenian (with their marks), apostrophes, full stops, hyphens."""
+_HYPHENATES = r"[\u0041-\u058f\u1e00-\u1fff'’.\-]+"
+"""Latin, Greek, Cyrillic and Armenian (with their marks), apostrophes, full stops, hyphens.
+Compiled by ``re`` (and kept in its cache) when a long word first asks: its character ranges
+cost about 2 M instructions to compile, and most first pages have no word that long."""
 
 
 _INVISIBLE_MARKS = (
@@ -101,7 +103,7 @@ def breakable(text: str) -> str:
 
     def split(match: re.Match[str]) -> str:
         run = match.group(0)
-        if _HYPHENATES.fullmatch(run):
+        if re.fullmatch(_HYPHENATES, run):
             return _with_soft_hyphens(run)
         if len(run) <= BREAK_AFTER:
             return run

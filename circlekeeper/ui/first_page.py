@@ -1,24 +1,27 @@
 """What the main window shows before its catalog is attached: the circle list and the first
 circle's page, read without the store so the window can show them in its first paint.
 
-Named tuples holding the catalog's fields, not the catalog's own records (``ui/catalog.py``):
-they are built before that first paint, where importing the catalog and having ``@dataclass``
-generate and compile the methods of its records would cost milliseconds a facilitator waits
-for. :meth:`FirstPage.cards` and :meth:`FirstPage.detail` turn them into the catalog's records;
-a test holds those equal to what the catalog returns once the data has opened, so nothing on
-screen changes when it takes over.
+Light records (``session/frozen.py``) holding the catalog's fields, not the catalog's own
+records (``ui/catalog.py``): they are built before that first paint, where importing the
+catalog and having ``@dataclass`` generate and compile the methods of its records would cost
+milliseconds a facilitator waits for (and a ``NamedTuple`` compiles each field's annotation:
+about 0.2 M instructions a field). :meth:`FirstPage.cards` and :meth:`FirstPage.detail` turn
+them into the catalog's records; a test holds those equal to what the catalog returns once the
+data has opened, so nothing on screen changes when it takes over.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from circlekeeper.session.frozen import FrozenRecord, fields
 
 if TYPE_CHECKING:
     from circlekeeper.session.circle import CircleRecord
     from circlekeeper.ui.catalog import CircleCard, CircleDetail
 
 
-class ListedCard(NamedTuple):
+class ListedCard(FrozenRecord):
     """A line of the circle list: :class:`~circlekeeper.ui.catalog.CircleCard`'s fields."""
 
     circle_id: int
@@ -29,7 +32,7 @@ class ListedCard(NamedTuple):
     demo: bool
 
 
-class SeatedMember(NamedTuple):
+class SeatedMember(FrozenRecord):
     """One of the first circle's people: :class:`~circlekeeper.ui.catalog.Member`'s fields."""
 
     person_id: int
@@ -38,7 +41,7 @@ class SeatedMember(NamedTuple):
     archived: bool
 
 
-class FirstPage(NamedTuple):
+class FirstPage(FrozenRecord):
     circles: tuple[ListedCard, ...]
     """In the list's order (name, then id); empty for the welcome page."""
     first: CircleRecord | None
@@ -50,7 +53,7 @@ class FirstPage(NamedTuple):
         """The list as the catalog's records."""
         from circlekeeper.ui.catalog import CircleCard
 
-        return [CircleCard(**card._asdict()) for card in self.circles]
+        return [CircleCard(**_values(card)) for card in self.circles]
 
     def detail(self) -> CircleDetail | None:
         """The first circle's page as the catalog's record."""
@@ -58,4 +61,9 @@ class FirstPage(NamedTuple):
 
         if self.first is None:
             return None
-        return CircleDetail.of(self.first, tuple(Member(**m._asdict()) for m in self.members))
+        return CircleDetail.of(self.first, tuple(Member(**_values(m)) for m in self.members))
+
+
+def _values(record: FrozenRecord) -> dict[str, Any]:
+    """A record's fields by name (what the catalog's record of the same fields is made of)."""
+    return {name: getattr(record, name) for name in fields(record)}

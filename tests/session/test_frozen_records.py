@@ -181,6 +181,28 @@ def test_a_factory_default_is_made_afresh_and_post_init_runs_as_a_dataclass_s() 
     assert copy.deepcopy(plan) == plan and pickle.loads(pickle.dumps(plan)) == plan
 
 
+def test_the_records_own_field_makes_a_fresh_default_as_dataclasses_field_does() -> None:
+    """``frozen.field(default_factory=...)`` (which does not load ``dataclasses``) and
+    ``dataclasses.field`` make the same record; a field may still not be modified in place."""
+
+    class Shelf(FrozenRecord):
+        name: str
+        books: list[str] = frozen.field(default_factory=list)
+
+    class Twin(FrozenRecord):
+        name: str
+        books: list[str] = dataclasses.field(default_factory=list)
+
+    first, second = Shelf("a"), Shelf("b")
+    assert first.books == [] and first.books is not second.books
+    assert frozen.has_default(Shelf, "books") and frozen.has_default(Twin, "books")
+    assert repr(Shelf("a", ["x"])).endswith("Shelf(name='a', books=['x'])")
+    assert [f.name for f in dataclasses.fields(Shelf)] == [f.name for f in dataclasses.fields(Twin)]
+    assert dataclasses.replace(first, name="c") == Shelf("c")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.name = "z"  # type: ignore[misc]  # the refusal under test
+
+
 def test_dataclasses_functions_take_the_domain_records_as_they_took_the_dataclasses() -> None:
     from circlekeeper.reports.context import Privacy, ReportContext
     from circlekeeper.session.prompts import PromptUse

@@ -132,6 +132,34 @@ def test_the_revision_chain_read_from_the_files_is_alembics() -> None:
     assert migrate.head_revision() == scripts.get_current_head()
 
 
+@pytest.mark.parametrize(
+    ("header", "read"),
+    [
+        ('revision = "0011_x"\ndown_revision = "0010_y"\n', ("0011_x", "0010_y")),
+        ("revision: str = '0001'\ndown_revision: Union[str, None] = None\n", ("0001", None)),
+        # a docstring line that starts with the word is not the header; the header still counts
+        (
+            '"""\nrevision changes nothing\n"""\nrevision: str = "b"\ndown_revision = "a"',
+            ("b", "a"),
+        ),
+    ],
+)
+def test_the_header_lines_alembic_writes_are_read_without_alembic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, header: str, read: tuple[str, str | None]
+) -> None:
+    from circlekeeper.store import schema_version
+
+    (tmp_path / "versions").mkdir()
+    (tmp_path / "versions" / "0011_x.py").write_text(header, encoding="utf-8")
+    (tmp_path / "versions" / "notes.txt").write_text('revision = "no"', encoding="utf-8")
+    monkeypatch.setattr(schema_version, "MIGRATIONS_DIR", tmp_path)
+    schema_version.known_revisions.cache_clear()
+    try:
+        assert schema_version.known_revisions() == dict([read])
+    finally:
+        schema_version.known_revisions.cache_clear()
+
+
 def test_a_database_at_the_newest_schema_opens_without_importing_alembic(tmp_path: Path) -> None:
     import subprocess
     import sys

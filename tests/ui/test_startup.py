@@ -44,6 +44,16 @@ def shown():
             and "__dataclass_params__" in vars(value)
             and value.__module__ == m.__name__
         ),
+        "named_tuples": sorted(
+            f"{m.__name__}.{name}"
+            for m in list(sys.modules.values())
+            if getattr(m, "__name__", "").startswith("circlekeeper")
+            for name, value in vars(m).items()
+            if isinstance(value, type)
+            and issubclass(value, tuple)
+            and hasattr(value, "_fields")
+            and value.__module__ == m.__name__
+        ),
         "painted": [w._painted for w in windows],
         "circles": [
             w.circle_list.item(i).text() for w in windows for i in range(w.circle_list.count())
@@ -235,6 +245,38 @@ def test_a_facilitators_circles_are_in_the_first_paint_before_the_store_loads(
     )
     assert early == []
     assert set(shown["dataclasses"]) == FIRST_PAINT_DATACLASSES
+
+
+NOT_BEFORE_THE_DEMOS_PAINT = (
+    # The domain's records and the palette are light records (session/frozen.py), which load
+    # dataclasses only when something asks for it (about 4 M instructions of the first paint).
+    "dataclasses",
+)
+"""Loaded by the app, but not before it paints the benchmark's demo circles (names in Latin,
+Cyrillic, Hebrew and Arabic: no bundled font, so no PDF report module, is needed for them)."""
+
+
+def test_the_benchmarks_demo_circles_are_painted_before_what_they_do_not_need_loads(
+    tmp_path: Path,
+) -> None:
+    """What ``python -m benchmarks first_paint`` counts: the demo database's first page."""
+    db = tmp_path / "demo.sqlite3"
+    circlekeeper = [sys.executable, "-m", "circlekeeper", "--db", str(db)]
+    subprocess.run([*circlekeeper, "demo", "--sessions", "8"], env=_child_env(), check=True)
+    shown = _when_shown(tmp_path, db)
+    assert shown["page"] == ["CirclePage"], "the probe ran when the circles were painted"
+    early = [name for name in NOT_BEFORE_THE_DEMOS_PAINT if name in shown["modules"]]
+    assert early == []
+    assert set(shown["named_tuples"]) == FIRST_PAINT_NAMED_TUPLES
+
+
+FIRST_PAINT_NAMED_TUPLES = {
+    "circlekeeper.i18n.languages.Language",
+    "circlekeeper.i18n.translation._Field",
+}
+"""The only named tuples made before the first paint: ``typing.NamedTuple`` compiles each
+field's annotation (about 0.2 M instructions a field), so the first page's records (the
+first look's and the window's) are light records (``session/frozen.py``)."""
 
 
 @pytest.mark.parametrize(
