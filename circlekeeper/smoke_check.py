@@ -9,7 +9,9 @@ non-zero exit, so a broken build fails its test instead of a facilitator's first
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from circlekeeper.bundled import resource, resource_file
@@ -102,6 +104,68 @@ def check_translations() -> str:
     ).format(count=format_number(len(codes)), languages=format_list(codes))
 
 
+MODULE_LIST = "bundled-modules.txt"
+"""Written into a frozen bundle's ``circlekeeper/`` folder by packaging/pyinstaller/bundle.py:
+every module of the source tree the bundle was built from, one name a line."""
+
+NOT_IMPORTED = ("__main__", ".store.migrations")
+"""``__main__`` runs the command line; the migrations are files alembic reads by path."""
+
+
+def module_names(package_folder: Path) -> list[str]:
+    """Every ``circlekeeper`` module under ``package_folder`` (a source tree), by dotted name."""
+    names = []
+    for source in sorted(package_folder.rglob("*.py")):
+        parts = source.relative_to(package_folder).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        name = ".".join(("circlekeeper", *parts))
+        if not any(part in name for part in NOT_IMPORTED):
+            names.append(name)
+    return names
+
+
+def expected_modules() -> list[str]:
+    """What the app can import, lazily or not: the built bundle's list of its source tree
+    (PyInstaller keeps no files to walk, and a module the wheel or the freezer left out would
+    not be among them), or, run from a checkout or a wheel, the package's own files."""
+    import circlekeeper
+
+    folder = Path(circlekeeper.__file__).parent
+    if not getattr(sys, "frozen", False):
+        return module_names(folder)
+    listed = folder / MODULE_LIST
+    if not listed.is_file():
+        raise InstallationIncomplete(
+            _("Files are missing from this install: {files}.").format(files=MODULE_LIST)
+        )
+    return [line for line in listed.read_text(encoding="utf-8").splitlines() if line]
+
+
+def check_modules(names: Iterable[str] | None = None) -> str:
+    """Every module imports: the window reaches many only once a facilitator clicks (a
+    dialog, a restore, a command), where a module left out of the bundle stopped on
+    ModuleNotFoundError; here the build fails instead, naming each one."""
+    names = list(expected_modules() if names is None else names)
+    failures: list[tuple[str, BaseException]] = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as error:  # a module that cannot load is the finding
+            failures.append((name, error))
+    if failures:
+        raise InstallationIncomplete(
+            # Translators: {modules} lists module names, as "circlekeeper.ui.restore";
+            # {error} is Python's own message for the first of them.
+            _("Parts of CircleKeeper cannot load in this install: {modules} ({error}).").format(
+                modules=format_list([name for name, _error in failures]), error=failures[0][1]
+            )
+        )
+    return ngettext("{count} module", "{count} modules", len(names)).format(
+        count=format_number(len(names))
+    )
+
+
 def check_migrations(store: object) -> str:
     """The fresh database was migrated to the newest schema this install knows."""
     from circlekeeper.store.migrate import current_revision, head_revision
@@ -155,6 +219,7 @@ def run_checks(store: object) -> list[str]:
         (_("the translations"), check_translations),
         (_("the chime and icons"), check_sound_and_icons),
         ("Qt", check_qt),
+        (_("the app's modules"), check_modules),
     ]
     found = []
     for what, check in checks:

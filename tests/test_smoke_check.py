@@ -12,8 +12,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import circlekeeper
 from circlekeeper.bundled import resource_root
-from circlekeeper.smoke_check import INSTALL_INCOMPLETE_EXIT
+from circlekeeper.smoke_check import (
+    INSTALL_INCOMPLETE_EXIT,
+    MODULE_LIST,
+    InstallationIncomplete,
+    check_modules,
+    module_names,
+)
 
 LOST_A_FILE = """
 import sys
@@ -119,3 +128,74 @@ def test_a_broken_bundle_is_named_in_the_facilitators_language(tmp_path: Path) -
     assert out.stderr.strip().splitlines()[-1] == (
         "circlekeeper: In dieser Installation fehlen Dateien: chime.wav."
     )
+
+
+LOST_MODULES = """
+import sys
+from importlib.abc import MetaPathFinder
+
+LOST = set(sys.argv[1:])
+
+
+class LeftOutOfTheBundle(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name in LOST:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+sys.meta_path.insert(0, LeftOutOfTheBundle())
+from circlekeeper.cli import main
+raise SystemExit(main(["--smoke-test"]))
+"""
+
+
+def test_a_module_the_window_reaches_only_later_fails_the_smoke_test_by_name(
+    tmp_path: Path,
+) -> None:
+    """As when the wheel's package list left ui.restore out: the start ran, the resume offer
+    and Restore from backup stopped on ModuleNotFoundError; now the build's smoke test fails."""
+    lost = ["circlekeeper.ui.restore", "circlekeeper.commands.leases"]
+    out = subprocess.run(
+        [sys.executable, "-c", LOST_MODULES, *lost],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    assert out.returncode == INSTALL_INCOMPLETE_EXIT, out.stdout + out.stderr
+    last = out.stderr.strip().splitlines()[-1]
+    assert last.startswith("circlekeeper: Parts of CircleKeeper cannot load in this install: "), (
+        last
+    )
+    for name in lost:
+        assert name in last, last
+    assert "(No module named 'circlekeeper." in last, last
+
+
+def test_every_module_of_the_source_tree_is_listed_but_the_command_line_and_migrations() -> None:
+    names = module_names(Path(circlekeeper.__file__).parent)
+    assert {"circlekeeper", "circlekeeper.ui.restore", "circlekeeper.smoke_check"} <= set(names)
+    assert "circlekeeper.ui.restore.chooser" in names
+    assert not [name for name in names if "migrations" in name or name.endswith("__main__")]
+
+
+def test_a_frozen_bundle_without_its_module_list_is_incomplete(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    with pytest.raises(InstallationIncomplete, match=MODULE_LIST):
+        check_modules()
+
+
+def test_a_frozen_bundle_imports_what_its_list_names(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    package = tmp_path / "circlekeeper"
+    package.mkdir()
+    (package / MODULE_LIST).write_text("circlekeeper.errors\ncirclekeeper.ui.restore.gone\n")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(circlekeeper, "__file__", str(package / "__init__.pyc"))
+    with pytest.raises(InstallationIncomplete, match=r"circlekeeper\.ui\.restore\.gone") as caught:
+        check_modules()
+    assert "circlekeeper.errors" not in str(caught.value)

@@ -240,8 +240,21 @@ def _tree(folder: Path, destination: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def module_list() -> tuple[str, str]:
+    """The list ``circlekeeper --smoke-test`` imports one by one (smoke_check.MODULE_LIST):
+    every module of the checkout's source tree, so one the wheel's package list or the
+    freezer left out fails the build's smoke test by name instead of a facilitator's click."""
+    from circlekeeper.smoke_check import MODULE_LIST, module_names
+
+    listed = ROOT / "build" / "module-list" / MODULE_LIST
+    listed.parent.mkdir(parents=True, exist_ok=True)
+    listed.write_text("".join(f"{name}\n" for name in module_names(ROOT / "circlekeeper")))
+    return (str(listed), "circlekeeper")
+
+
 def datas() -> list[tuple[str, str]]:
     pairs = [
+        module_list(),
         # the package circlekeeper.resources, found by importlib.resources in the bundle
         *_tree(INSTALLED / "resources", "circlekeeper/resources"),
         # alembic reads env.py, script.py.mako and versions/*.py as files, by path
