@@ -91,6 +91,10 @@ UNUSED_PILLOW = [  # reportlab reads PNG and JPEG only; these formats carry 10 M
     "PIL.ImageTk",
     "PIL._imagingtk",
     "PIL.ImageQt",
+    # colour management (and its lcms2 library, 0.5 MB): Pillow loads it only to convert
+    # between RGB and LAB, which no PNG or JPEG logo is
+    "PIL.ImageCms",
+    "PIL._imagingcms",
 ]
 EXCLUDES = [
     *UNUSED_QT,
@@ -145,6 +149,29 @@ UNUSED_FILES = (
     "libcairo",
     "libpango",
     "libepoxy",
+    # what the GTK theme's libraries brought with them (5.9 MB): once those are left out, no
+    # program or library in the bundle asks for these (no NEEDED entry reaches them, and
+    # neither Qt nor Python opens them by name); the X libraries' own dependencies (libXau,
+    # libXdmcp and libbsd, for the system's libxcb) come with the system's libxcb instead
+    "libgio-2.0.so",
+    "libgobject-2.0.so",
+    "libgmodule-2.0.so",
+    "libmount.so",
+    "libblkid.so",
+    "libselinux.so",
+    "libharfbuzz.so",  # Qt and uharfbuzz carry their own HarfBuzz
+    "libgraphite2.so",
+    "libpixman-1.so",
+    "libfribidi.so",
+    "libthai.so",
+    "libdatrie.so",
+    "libjpeg.so.",  # Qt's JPEG plugin has its own; Pillow keeps its libjpeg-<hash> in pillow.libs
+    "libXau.so",  # not pillow.libs/libXau-<hash>, which Pillow's _imaging needs
+    "libXdmcp.so",
+    "libbsd.so",
+    "libmd.so",
+    # Qt's library for the wl-shell, ivi-shell and qt-shell plugins left out below
+    "libQt6WlShellIntegration",
     # image formats neither Qt nor a PDF logo needs (PNG, JPEG, GIF, ICO and SVG stay)
     "imageformats/libqwebp",
     "imageformats/libqtiff",
