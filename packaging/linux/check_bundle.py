@@ -20,7 +20,7 @@ REQUIRED = (
     "circlekeeper",
     "_internal/PySide6/Qt/plugins/platforms/libqxcb.so",
     "_internal/PySide6/Qt/plugins/platforms/libqwayland.so",
-    "_internal/PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
+    "_internal/PySide6/Qt/lib/libQt6Multimedia.so.6",  # the chime's QSoundEffect
     "_internal/PySide6/Qt/translations/qtbase_de.qm",
     "_internal/circlekeeper/resources/fonts/DejaVuSans.ttf",
     "_internal/circlekeeper/resources/prompts/check-in.toml",
@@ -34,7 +34,9 @@ REQUIRED = (
     "_internal/circlekeeper/store/migrations/script.py.mako",
     "_internal/circlekeeper/store/migrations/versions/0001_initial.py",
 )
-FORBIDDEN = re.compile(r"libQt6(WebEngine|Quick|Qml|3D|Pdf|VirtualKeyboard|Designer)")
+FORBIDDEN = re.compile(
+    r"libQt6(WebEngine|Quick|Qml|3D|Pdf|VirtualKeyboard|Designer|FFmpeg)|libav(codec|format)"
+)
 GLIBC = re.compile(rb"GLIBC_(2\.\d+)")
 
 

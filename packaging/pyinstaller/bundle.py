@@ -204,6 +204,18 @@ UNUSED_FILES = (
     "_codecs_hk",
     "_codecs_tw",
     "_codecs_iso2022",
+    # Qt Multimedia's FFmpeg backend and FFmpeg itself (20 MB): the chime is a QSoundEffect,
+    # which plays a WAV through Qt Multimedia's own PulseAudio output with no backend ("No
+    # QtMultimedia backends found. Only ... QSoundEffect, QAudioSink ... are available"); the
+    # backend could not load in the bundle anyway (it links Qt Quick, left out above). Linux
+    # names only: checked on Linux (Xvfb and a PulseAudio null sink), not on Windows or macOS
+    "multimedia/libffmpegmediaplugin",
+    "libavcodec",
+    "libavformat",
+    "libavutil",
+    "libswscale",
+    "libswresample",
+    "libQt6FFmpegStub",
     # PulseAudio's client library and its codecs (5 MB): the system's copy must be used, as it
     # matches the sound server's configuration (the .deb depends on libpulse0)
     "libpulse",
