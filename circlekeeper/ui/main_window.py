@@ -7,14 +7,12 @@ run by a :class:`LiveController` that it creates per session.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
@@ -27,8 +25,7 @@ from PySide6.QtWidgets import (
 from circlekeeper.errors import UserFacingError
 from circlekeeper.i18n import _
 from circlekeeper.ui import offline_notice, window_resume, window_settings
-from circlekeeper.ui.circle_tooltip import circle_tooltip
-from circlekeeper.ui.demo_badge import demo_name
+from circlekeeper.ui.circle_list import CIRCLE, circle_list, fill_circles
 from circlekeeper.ui.live.chime import Chime
 from circlekeeper.ui.screen_fit import fit_to_screen
 from circlekeeper.ui.welcome_page import WelcomePage
@@ -42,8 +39,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from circlekeeper.session.dealing import PromptDeal
-    from circlekeeper.ui.catalog import Catalog, CircleCard, CircleDetail
-    from circlekeeper.ui.first_page import FirstPage, ListedCard
+    from circlekeeper.ui.catalog import Catalog, CircleDetail
+    from circlekeeper.ui.first_page import FirstPage
     from circlekeeper.ui.live.arrival_dialog import Arrival
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.live.presenter_window import PresenterWindow
@@ -54,9 +51,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 STATUS_SECONDS = 10
 """How long a passing status-bar message stays."""
-CIRCLE = 0x0100
-"""``Qt.ItemDataRole.UserRole``, the list item role that holds a circle id (its value is fixed
-by Qt; spelled out so the window need not load the ``Qt`` namespace before it is shown)."""
 
 
 class MainWindow(QMainWindow):
@@ -96,9 +90,7 @@ class MainWindow(QMainWindow):
         self._shows_content = catalog is not None
         self._content_reported = False
 
-        self.circle_list = QListWidget()
-        self.circle_list.setAccessibleName(_("Circles"))
-        self.circle_list.setWordWrap(True)  # a long circle name wraps; no sideways scrolling
+        self.circle_list = circle_list()
         self.circle_list.currentItemChanged.connect(self._circle_chosen)
         new = QPushButton(_("New circle…"))
         new.setAccessibleName(_("New circle"))
@@ -151,7 +143,7 @@ class MainWindow(QMainWindow):
     def _show_first_page(self, page: FirstPage) -> None:
         """The circles as the catalog will list them, before it is attached; what a click
         asks for meanwhile waits for the data (it opens right after this first paint)."""
-        self._fill_circle_list(page.circles)
+        fill_circles(self.circle_list, page.circles)
         self._shows_content = True
         self.statusBar()  # there from the start ("Ready" when the data opens): no jump then
         if page.first is None:
@@ -263,7 +255,7 @@ class MainWindow(QMainWindow):
             return
         cards = self.catalog.circles()
         current = select if select is not None else self._circle_id
-        self._fill_circle_list(cards)
+        fill_circles(self.circle_list, cards)
         if not cards:
             self._circle_id = None
             if self.controller is None:
@@ -272,16 +264,6 @@ class MainWindow(QMainWindow):
         row = next((i for i, c in enumerate(cards) if c.circle_id == current), 0)
         self.circle_list.setCurrentRow(row)
         self._circle_chosen(self.circle_list.currentItem(), None)
-
-    def _fill_circle_list(self, cards: Sequence[CircleCard | ListedCard]) -> None:
-        self.circle_list.blockSignals(True)
-        self.circle_list.clear()
-        for card in cards:
-            item = QListWidgetItem(demo_name(card.name, card.demo))
-            item.setData(CIRCLE, card.circle_id)
-            item.setToolTip(circle_tooltip(card.name, card.members, card.sessions))
-            self.circle_list.addItem(item)
-        self.circle_list.blockSignals(False)
 
     def _circle_chosen(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is None:

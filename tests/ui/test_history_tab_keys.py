@@ -50,9 +50,6 @@ def test_each_mnemonic_puts_the_keys_on_its_tabs_first_control(qtbot, page) -> N
     press_alt(qtbot, page, Qt.Key.Key_P)
     assert page.tabs.currentWidget() is page.people_tab
     assert page.focusWidget() is page.person_picker, "the keys stayed on the tab bar"
-    typed = page.person_picker.itemText(1)[:3]
-    qtbot.keyClicks(page.person_picker, typed)  # a name typed at once: no Tab needed first
-    assert page.person_picker.currentText().startswith(typed)
 
     press_alt(qtbot, page, Qt.Key.Key_R)
     assert page.tabs.currentWidget() is page.period_view
@@ -66,6 +63,15 @@ def test_each_mnemonic_puts_the_keys_on_its_tabs_first_control(qtbot, page) -> N
     press_alt(qtbot, page, Qt.Key.Key_I)
     assert page.tabs.currentWidget() is page.circles_tab
     assert page.focusWidget() is page.circle_picker
+
+
+def test_after_alt_p_a_name_is_typed_at_once(qtbot, page) -> None:
+    """No Tab needed first. (Apart from the walk above: the names found open in a list of
+    their own, after which the offscreen platform leaves the window inactive.)"""
+    press_alt(qtbot, page, Qt.Key.Key_P)
+    typed = page.person_picker.itemText(1)[:3]
+    qtbot.keyClicks(page.person_picker, typed)
+    assert page.person_picker.currentText().startswith(typed)
 
 
 def test_arrows_along_the_tab_bar_keep_the_keys_there(qtbot, page) -> None:

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QComboBox
 
 from circlekeeper.history.records import Choice
@@ -20,6 +27,7 @@ from circlekeeper.ui.demo_badge import demo_name
 ITEM_ID = Qt.ItemDataRole.UserRole
 _DISPLAY_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)})
 _ITEM_ID_ROLE = int(ITEM_ID)
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
@@ -76,30 +84,46 @@ class ChoiceModel(QAbstractListModel):
         "حلقة" by its letters, not behind the invisible marks that set its direction."""
         if role not in _DISPLAY_ROLES or not isinstance(value, str):
             return super().match(start, role, value, hits, flags)
-        sensitive = bool(flags & Qt.MatchFlag.MatchCaseSensitive)
-        wanted = value if sensitive else value.casefold()
-        kind = flags.value & 0x0F  # MatchExactly 0, Contains 1, StartsWith 2, EndsWith 3
-        count = len(self._rows)
-        first = start.row() if start.isValid() else 0
-        order = (
-            [*range(first, count), *range(first)]
-            if flags & Qt.MatchFlag.MatchWrap
-            else [*range(first, count)]
-        )
-        found: list[QModelIndex] = []
-        for row in order:
-            text = plain(self._rows[row][0])
-            text = text if sensitive else text.casefold()
-            if (
-                (kind == 1 and wanted in text)
-                or (kind == 2 and text.startswith(wanted))
-                or (kind == 3 and text.endswith(wanted))
-                or (kind not in (1, 2, 3) and text == wanted)
-            ):
-                found.append(self.index(row, 0))
-                if 0 < hits <= len(found):
-                    break
-        return found
+        return typed_matches(self, start, value, hits, flags)
+
+
+def typed_matches(
+    model: QAbstractItemModel,
+    start: QModelIndex | QPersistentModelIndex,
+    value: str,
+    hits: int,
+    flags: Qt.MatchFlag,
+) -> list[QModelIndex]:
+    """``QAbstractItemModel.match`` for typed text, in ``start``'s column: the rows whose text
+    as a person reads it (without the invisible marks that set a name's direction) matches
+    ``value``. A model whose names are isolated answers its ``match`` with this, or typing a
+    name's first letters (type-ahead in a picker or a table) finds nothing behind the marks."""
+    sensitive = bool(flags & Qt.MatchFlag.MatchCaseSensitive)
+    wanted = value if sensitive else value.casefold()
+    kind = flags.value & 0x0F  # MatchExactly 0, Contains 1, StartsWith 2, EndsWith 3
+    column = start.column() if start.isValid() else 0
+    count = model.rowCount()
+    first = start.row() if start.isValid() else 0
+    order = (
+        [*range(first, count), *range(first)]
+        if flags & Qt.MatchFlag.MatchWrap
+        else [*range(first, count)]
+    )
+    found: list[QModelIndex] = []
+    for row in order:
+        index = model.index(row, column)
+        text = plain(str(model.data(index, _DISPLAY_ROLE) or ""))
+        text = text if sensitive else text.casefold()
+        if (
+            (kind == 1 and wanted in text)
+            or (kind == 2 and text.startswith(wanted))
+            or (kind == 3 and text.endswith(wanted))
+            or (kind not in (1, 2, 3) and text == wanted)
+        ):
+            found.append(index)
+            if 0 < hits <= len(found):
+                break
+    return found
 
 
 def choice_model(

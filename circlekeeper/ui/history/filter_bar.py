@@ -17,7 +17,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from circlekeeper.ui.date_field import DateField
 from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.format import count
 from circlekeeper.ui.history.session_table import status_word
+from circlekeeper.ui.name_search import find_anywhere
 
 TEXT_PAUSE_MS = 300
 SHORT_PAGE = 560
@@ -62,10 +62,6 @@ class FilterBar(QWidget):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setAccessibleName(_("Person filter"))
-        completer = self.person.completer()
-        assert completer is not None  # an editable combo box has one
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.since = DateField(_("From date"), blank=_("any date"))
         self.until = DateField(_("To date"), blank=_("any date"))
         self.status = QComboBox()
@@ -200,6 +196,7 @@ class FilterBar(QWidget):
             self.circle.setModel(circles)
             self.circle.setCurrentIndex(max(0, self.circle.findData(before.circle_id)))
             self.person.setModel(people)
+            find_anywhere(self.person)  # typing "Chen" lists "Li Chen"
             self.person.setCurrentIndex(max(0, self.person.findData(before.person_id)))
         finally:
             self._quiet = False

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.ui.history.choices import prepare_combo
 from circlekeeper.ui.history.empty_state import empty_state
+from circlekeeper.ui.name_search import find_anywhere
 
 
 class PickerTab(QWidget):
@@ -61,14 +62,11 @@ class PickerTab(QWidget):
         if self._searchable:
             picker.setEditable(True)
             picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            completer = picker.completer()
-            assert completer is not None  # an editable combo box has one
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
         picker.setAccessibleName(self._label)
         prepare_combo(picker, 30)
         picker.activated.connect(lambda _i: self.picked.emit(self.current()))
         if self._model is not None:
-            picker.setModel(self._model)
+            self._set_picker_model(self._model)
             picker.setCurrentIndex(-1)
         area = self._area = QScrollArea()
         area.setWidgetResizable(True)
@@ -114,13 +112,18 @@ class PickerTab(QWidget):
         was_empty, self._empty = self._empty, empty
         self._model = model
         if self.built:
-            self._picker.setModel(model)
+            self._set_picker_model(model)
             self._picker.setCurrentIndex(-1 if keep is None else self._picker.findData(keep))
             self._picker.setEnabled(empty is None)
             if self._button is not None:  # "Show their sessions" of no one
                 self._button.setEnabled(empty is None)
             if empty is not None or was_empty is not None:
                 self._area.setWidget(empty_state(empty or self._placeholder))
+
+    def _set_picker_model(self, model: QAbstractItemModel) -> None:
+        self._picker.setModel(model)
+        if self._searchable:
+            find_anywhere(self._picker)  # typing "Chen" lists "Li Chen"
 
     def current(self) -> int | None:
         """The chosen entry's id; ``None`` before anything is chosen (or the tab is built)."""

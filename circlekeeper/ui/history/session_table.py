@@ -26,6 +26,7 @@ from circlekeeper.i18n import N_, _, ngettext, pgettext
 from circlekeeper.i18n.formats import format_list
 from circlekeeper.ui.bidi_text import isolate, listed_person, sentence
 from circlekeeper.ui.demo_badge import demo_name
+from circlekeeper.ui.history.choices import typed_matches
 from circlekeeper.ui.history.format import count, decimal, duration, listed_time, names_place
 
 log = logging.getLogger(__name__)
@@ -271,6 +272,20 @@ class SessionTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return ROW_FLAGS if index.isValid() else NO_FLAGS
+
+    def match(
+        self,
+        start: Index,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        """Typing a circle's first letters in its column finds it, when its name (Arabic,
+        Hebrew) is set in its own direction behind invisible marks."""
+        if role != DISPLAY or not isinstance(value, str):
+            return super().match(start, role, value, hits, flags)
+        return typed_matches(self, start, value, hits, flags)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][1] if 0 <= column < len(COLUMNS) else None

@@ -8,7 +8,6 @@ are the main window's and the controller's jobs.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +30,7 @@ from circlekeeper.session.events import JoinPlace
 from circlekeeper.session.model import Participant
 from circlekeeper.ui.bidi_text import person_label
 from circlekeeper.ui.length_limit import limit_length
+from circlekeeper.ui.name_search import searchable
 from circlekeeper.ui.placeholder_fit import fit_placeholder
 from circlekeeper.ui.setup.newcomer_dialog import MAX_NAME, MAX_PRONOUNS
 
@@ -46,13 +46,6 @@ class Arrival:
     new_name: str
     new_pronouns: str
     place: JoinPlace
-
-
-def searchable(text: str) -> str:
-    """Letters without accents or case, so "jose" finds "José" and "ZOE" finds "Zoë"; every
-    script keeps its own letters."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def matching(query: str, people: Sequence[Participant]) -> list[Participant]:
