@@ -200,3 +200,28 @@ def test_once_shortened_as_far_as_it_goes_the_offer_is_not_made_again(
     assert view.circle_clock.isVisible() and "after" in view.circle_clock.text()
     qtbot.keyClick(view, *shorten)
     assert len(view.controller.session.log) == logged, "nothing more to shorten"
+
+
+def test_keeping_the_plan_has_its_own_key_shown_on_the_button(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    """*Shorten the rounds left* had Ctrl+Shift+F while *Keep the plan* needed the mouse: a
+    facilitator at the keyboard could take one answer by key and not the other."""
+    from circlekeeper.ui.window_menus import shortcuts_help
+
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    offer = view.overrun_offer
+    assert offer.keep_button.text() == "Keep the plan  [Ctrl+Shift+K]"
+    assert "Ctrl+Shift+K — keep the plan" in shortcuts_help()
+    long_check_in(qtbot, view, clock)
+    a_second_passes(view)
+    assert offer.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_K, ctrl_shift)
+    assert not offer.isVisible() and view.circle_clock.isVisible()
+    plans = view.controller.effective_plan()
+    assert plans[1].policy.seconds == 480  # the plan kept as it was
+    a_second_passes(view)
+    assert not offer.isVisible()
+    clock.advance(301)
+    a_second_passes(view)
+    assert offer.isVisible()

@@ -82,7 +82,7 @@ class OverrunOffer(QFrame):
         self.shorten_button.setToolTip(
             _("Give every round still to come the same smaller share, so the circle ends on time")
         )
-        self.keep_button = QPushButton(_("Keep the plan"))
+        self.keep_button = QPushButton(_("Keep the plan") + f"  [{key_text('Ctrl+Shift+K')}]")
         self.keep_button.setAccessibleName(_("Keep the plan"))
         self.keep_button.setToolTip(
             _("Let the circle run over; you will be asked again if it grows")
@@ -124,6 +124,10 @@ class OverrunOffer(QFrame):
             self.answered.emit()
 
     def keep(self) -> None:
+        """Let the circle run over; a key pressed with no offer open keeps nothing (it would
+        have silenced the next offer)."""
+        if not self.isVisible():
+            return
         self._kept_at = self._overrun
         self.hide()
         self.answered.emit()
