@@ -225,3 +225,35 @@ def test_keeping_the_plan_has_its_own_key_shown_on_the_button(
     clock.advance(301)
     a_second_passes(view)
     assert offer.isVisible()
+
+
+def test_the_offer_s_two_answers_fit_a_small_laptop_in_german(
+    qtbot, english_afterwards, clock: TestClock, journal: MemoryJournal
+) -> None:
+    """With its key shown on *Keep the plan* too, German's pair of buttons asked 630 pixels
+    side by side and pushed the live screen past a 1024-pixel screen's edge (its right
+    column cut off). Too narrow for both, they stand one above the other."""
+    from circlekeeper.i18n import use_language
+
+    use_language("de")
+    view = open_view(qtbot, clock, journal)
+    try:
+        view.resize(680, 568)  # the test's fonts are narrower than a real screen's
+        long_check_in(qtbot, view, clock)
+        a_second_passes(view)
+        qtbot.wait(50)
+        offer = view.overrun_offer
+        assert offer.isVisible()
+        pair = offer.shorten_button.sizeHint().width() + offer.keep_button.sizeHint().width()
+        assert offer.minimumSizeHint().width() < pair  # it asks for its widest button only
+        assert view.minimumSizeHint().width() <= 680
+        assert offer.answers.stacked()
+        for button in (offer.shorten_button, offer.keep_button):
+            where = button.geometry().translated(offer.answers.pos())
+            assert offer.rect().contains(where), button.text()
+            assert button.width() >= button.sizeHint().width(), button.text()  # nothing cut
+        view.resize(1366, 700)
+        qtbot.wait(50)
+        assert not offer.answers.stacked()  # side by side again where there is room
+    finally:
+        view.controller.shutdown()
