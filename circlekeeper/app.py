@@ -362,6 +362,7 @@ def wire_window(window: MainWindow, store: Store, notes: NotesParts | None = Non
     window.options.mood_dialog = lambda parent, session_id, moment, present: MoodCountDialog(
         moods, session_id, moment, present=present, parent=parent
     ).exec()
+    window.options.moods_of = lambda session_id: list(moods.for_session(session_id).values())
     notes_menu = notes.install_menu(window, name_of=name_of)
     queries = HistoryQueries.for_store(store)
 

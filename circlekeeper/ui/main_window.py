@@ -523,13 +523,9 @@ class MainWindow(QMainWindow):
         if self.presenter is not None:
             self.presenter.close()
             self.presenter = None
-        from circlekeeper.ui.live.summary_view import SummaryView
+        from circlekeeper.ui.live.summary_page import open_summary, show_moods
 
-        self.summary_view = SummaryView(summary, can_export=self.options.pdf_exporter is not None)
-        self.summary_view.closed.connect(lambda text: self._close_summary(session_id, text))
-        self.summary_view.export_requested.connect(lambda text: self._export(session_id, text))
-        self.pages.addWidget(self.summary_view)
-        self.pages.setCurrentWidget(self.summary_view)
+        self.summary_view = open_summary(self, session_id, summary)
         if self.live_view is not None:
             self.pages.removeWidget(self.live_view)
             self.live_view.deleteLater()
@@ -541,6 +537,7 @@ class MainWindow(QMainWindow):
         # as if the circle went on behind it.
         if stored:
             self._ask_mood(session_id, "check-out", summary.present_count)
+            show_moods(self.summary_view, self, session_id)  # the count just saved
         self.session_finished.emit(session_id)
 
     def _export(self, session_id: int, shareable: str) -> None:

@@ -30,7 +30,10 @@ SHORTCUTS_HELP = (
     N_("Ctrl+T — started late   ·   Ctrl+J — late arrival"),
     N_("Ctrl+K — someone leaves   ·   F5 — presenter screen   ·   Ctrl+E — end"),
     N_("1…9 — a turn for someone who passed, once everyone has been heard"),
-    N_("Ctrl+Shift+F — the circle runs over: shorten the rounds left to fit"),
+    N_(
+        "Ctrl+Shift+F — the circle runs over: shorten the rounds left to fit"
+        "   ·   Ctrl+Shift+K — keep the plan"
+    ),
     N_("Ctrl+Shift+M — write a private note   ·   Esc — back to the timer"),
     "",
     N_("Elsewhere:"),

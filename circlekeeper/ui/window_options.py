@@ -6,7 +6,7 @@ notes) arrives here, so tests hand the real window fakes and the window never bu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from circlekeeper.i18n.choice import LanguagePreference
     from circlekeeper.session.dealing import PromptDeal
+    from circlekeeper.session.prompts import MoodCounts
     from circlekeeper.ui.live.controller import LiveController
     from circlekeeper.ui.main_window import MainWindow
     from circlekeeper.ui.prompts.feature import PromptFeature
@@ -51,6 +52,7 @@ class WindowOptions:
         notes_factory: Callable[[int, LiveController], QWidget | None] | None = None,
         extra_pages: dict[str, QWidget] | None = None,
         mood_dialog: Callable[[QWidget, int, str, int], object] | None = None,
+        moods_of: Callable[[int], Sequence[MoodCounts]] | None = None,
         prompts: PromptFeature | None = None,
         prompt_dealer: Callable[[int, bool, str], PromptDeal] | None = None,
         settings_store: SettingsStore | None = None,
@@ -79,6 +81,9 @@ class WindowOptions:
         self.mood_dialog = mood_dialog
         """Asks for the anonymous 1–5 mood counts (parent, session id, moment, people
         present)."""
+        self.moods_of = moods_of
+        """A session's mood counts as recorded (session id → counts), for its summary screen;
+        ``None``: the summary shows none."""
         self.prompts = prompts
         """The prompt library (drawing and browsing in *Start a circle*, the library
         window)."""

@@ -157,3 +157,28 @@ def test_the_queue_gives_its_emptied_rows_to_the_speaking_time_list(
     last_bottom = strip.top() + len(strip.bars()) * strip.row_height()
     assert last_bottom - 1 <= seen.bottom(), "the last person's row is whole"
     controller.shutdown()
+
+
+def test_before_the_round_opens_the_queue_shows_who_will_speak_greyed(
+    qtbot, view: LiveView
+) -> None:
+    """Before the first round the "Still to speak" box was empty, with "No round in
+    progress." under it. It shows the round's order now, greyed and marked as not started,
+    and opening the round changes neither its size nor its names, nor moves the ring."""
+    from PySide6.QtCore import Qt
+
+    controller, queue = view.controller, view.queue
+    listing = queue.queue
+    coming = listing.person_ids()
+    assert coming and coming == controller.order_for_next_round()
+    shown = [listing.item(i).text().replace("\N{SOFT HYPHEN}", "") for i in range(len(coming))]
+    assert shown[:2] == ["Jo", SIXTY]
+    assert not any(listing.item(i).flags() & Qt.ItemFlag.ItemIsEnabled for i in range(len(coming)))
+    assert queue.heard.text() == "Not started: the round will begin in this order."
+    ring, box = geometry(view), listing.height()
+    controller.toggle()  # the round opens
+    qtbot.wait(50)
+    assert listing.person_ids() == coming == list(controller.current_round().queue)
+    assert all(listing.item(i).flags() & Qt.ItemFlag.ItemIsDragEnabled for i in range(len(coming)))
+    assert queue.heard.text() == "Heard: nobody yet"
+    assert (geometry(view), listing.height()) == (ring, box)

@@ -200,3 +200,60 @@ def test_once_shortened_as_far_as_it_goes_the_offer_is_not_made_again(
     assert view.circle_clock.isVisible() and "after" in view.circle_clock.text()
     qtbot.keyClick(view, *shorten)
     assert len(view.controller.session.log) == logged, "nothing more to shorten"
+
+
+def test_keeping_the_plan_has_its_own_key_shown_on_the_button(
+    qtbot, view: LiveView, clock: TestClock
+) -> None:
+    """*Shorten the rounds left* had Ctrl+Shift+F while *Keep the plan* needed the mouse: a
+    facilitator at the keyboard could take one answer by key and not the other."""
+    from circlekeeper.ui.window_menus import shortcuts_help
+
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    offer = view.overrun_offer
+    assert offer.keep_button.text() == "Keep the plan  [Ctrl+Shift+K]"
+    assert "Ctrl+Shift+K — keep the plan" in shortcuts_help()
+    long_check_in(qtbot, view, clock)
+    a_second_passes(view)
+    assert offer.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_K, ctrl_shift)
+    assert not offer.isVisible() and view.circle_clock.isVisible()
+    plans = view.controller.effective_plan()
+    assert plans[1].policy.seconds == 480  # the plan kept as it was
+    a_second_passes(view)
+    assert not offer.isVisible()
+    clock.advance(301)
+    a_second_passes(view)
+    assert offer.isVisible()
+
+
+def test_the_offer_s_two_answers_fit_a_small_laptop_in_german(
+    qtbot, english_afterwards, clock: TestClock, journal: MemoryJournal
+) -> None:
+    """With its key shown on *Keep the plan* too, German's pair of buttons asked 630 pixels
+    side by side and pushed the live screen past a 1024-pixel screen's edge (its right
+    column cut off). Too narrow for both, they stand one above the other."""
+    from circlekeeper.i18n import use_language
+
+    use_language("de")
+    view = open_view(qtbot, clock, journal)
+    try:
+        view.resize(680, 568)  # the test's fonts are narrower than a real screen's
+        long_check_in(qtbot, view, clock)
+        a_second_passes(view)
+        qtbot.wait(50)
+        offer = view.overrun_offer
+        assert offer.isVisible()
+        pair = offer.shorten_button.sizeHint().width() + offer.keep_button.sizeHint().width()
+        assert offer.minimumSizeHint().width() < pair  # it asks for its widest button only
+        assert view.minimumSizeHint().width() <= 680
+        assert offer.answers.stacked()
+        for button in (offer.shorten_button, offer.keep_button):
+            where = button.geometry().translated(offer.answers.pos())
+            assert offer.rect().contains(where), button.text()
+            assert button.width() >= button.sizeHint().width(), button.text()  # nothing cut
+        view.resize(1366, 700)
+        qtbot.wait(50)
+        assert not offer.answers.stacked()  # side by side again where there is room
+    finally:
+        view.controller.shutdown()

@@ -40,9 +40,10 @@ from circlekeeper.ui.bidi_text import (
 from circlekeeper.ui.demo_badge import demo_name
 from circlekeeper.ui.facts import SEPARATOR, fairness_sentence, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary
-from circlekeeper.ui.history.format import count, decimal, duration, local_time
+from circlekeeper.ui.history.format import count, duration, local_time
 from circlekeeper.ui.history.session_table import status_word
 from circlekeeper.ui.key_names import key_text
+from circlekeeper.ui.mood_words import mood_lines
 from circlekeeper.ui.read_only_hold import writes
 
 NotesFactory = Callable[[int], QWidget | None]
@@ -340,39 +341,7 @@ class SessionDetailView(QWidget):
         return "\n".join(lines) or _("No prompts were recorded.")
 
     def _moods_text(self) -> str:
-        parts = []
-        for counts in self.detail.moods:
-            average = counts.average
-            if average is None:
-                continue
-            spread = format_list(
-                # Translators: how many people chose one mood value, as in "4: 3".
-                _("{value}: {count}").format(value=count(v), count=count(n))
-                for v, n in sorted(counts.counts.items())
-            )
-            parts.append(
-                _mood_line(counts.moment, counts.total).format(
-                    average=decimal(average, 1),
-                    count=count(counts.total),
-                    spread=spread,
-                )
-            )
-        return "\n".join(parts) or _("No mood counts were recorded.")
+        return "\n".join(mood_lines(self.detail.moods)) or _("No mood counts were recorded.")
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.detail.shareable)
-
-
-def _mood_line(moment: str, answers: int) -> str:
-    """One moment's mood sentence, whole, so each language can order it as it needs."""
-    if moment == "check-out":
-        return ngettext(
-            "Check-out mood {average} of 5 ({count} answer; {spread})",
-            "Check-out mood {average} of 5 ({count} answers; {spread})",
-            answers,
-        )
-    return ngettext(
-        "Check-in mood {average} of 5 ({count} answer; {spread})",
-        "Check-in mood {average} of 5 ({count} answers; {spread})",
-        answers,
-    )

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -59,6 +61,46 @@ class CircleClockLine(QLabel):
             self.setText(text)
 
 
+class AnswerRow(QWidget):
+    """The offer's buttons side by side, or one above the other when the column is too narrow
+    for both: with their keys shown, German's pair asked 630 pixels and pushed the live screen
+    past a 1024-pixel screen's edge. Its least width is its widest button's."""
+
+    def __init__(self, buttons: tuple[QPushButton, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons = buttons
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        # The arrangement of the moment must not pin the width (this widget says its least).
+        self._box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._box.addStretch(1)
+        for button in buttons:
+            self._box.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def stacked(self) -> bool:
+        return self._box.direction() is QBoxLayout.Direction.TopToBottom
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max(button.minimumSizeHint().width() for button in self._buttons)
+        return QSize(widest, self._box.minimumSize().height())
+
+    def sizeHint(self) -> QSize:
+        return self._box.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        spacing = max(0, self._box.spacing()) * (len(self._buttons) - 1)
+        wanted = sum(button.sizeHint().width() for button in self._buttons) + spacing
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if wanted <= event.size().width()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if direction is not self._box.direction():
+            self._box.setDirection(direction)
+            self.updateGeometry()
+
+
 class OverrunOffer(QFrame):
     """When the plan heads past its end: shorten the rounds left to fit, or keep the plan."""
 
@@ -82,20 +124,16 @@ class OverrunOffer(QFrame):
         self.shorten_button.setToolTip(
             _("Give every round still to come the same smaller share, so the circle ends on time")
         )
-        self.keep_button = QPushButton(_("Keep the plan"))
+        self.keep_button = QPushButton(_("Keep the plan") + f"  [{key_text('Ctrl+Shift+K')}]")
         self.keep_button.setAccessibleName(_("Keep the plan"))
         self.keep_button.setToolTip(
             _("Let the circle run over; you will be asked again if it grows")
         )
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addStretch(1)
-        buttons.addWidget(self.shorten_button)
-        buttons.addWidget(self.keep_button)
+        self.answers = AnswerRow((self.shorten_button, self.keep_button))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        layout.addWidget(self.answers)
         self.shorten_button.clicked.connect(self.accept)
         self.keep_button.clicked.connect(self.keep)
         self._refit: Refit | None = None
@@ -124,6 +162,10 @@ class OverrunOffer(QFrame):
             self.answered.emit()
 
     def keep(self) -> None:
+        """Let the circle run over; a key pressed with no offer open keeps nothing (it would
+        have silenced the next offer)."""
+        if not self.isVisible():
+            return
         self._kept_at = self._overrun
         self.hide()
         self.answered.emit()

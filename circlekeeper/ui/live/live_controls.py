@@ -97,6 +97,7 @@ class LiveControls(LiveIntents):
         self._shortcut("Right", self._next)
         self._shortcut("=", self._extend)
         self._shortcut("Ctrl+Shift+F", self.overrun_offer.accept)
+        self._shortcut("Ctrl+Shift+K", self.overrun_offer.keep)
         for number in range(1, 10):
             self._shortcut(str(number), partial(self.passers_bar.press, number))
 

@@ -165,17 +165,31 @@ class RoundQueue(QWidget):
         self._list_room = WholeRows(self.queue)
         self._speaking = ""
         self._story: list[str] = []
+        self.previewing = False
+        """The list shows the next round's order, greyed, before that round begins."""
         layout.addWidget(self._title)
         layout.addWidget(self._list_room, 1)
         layout.addWidget(self.heard)
 
     def show_round(
-        self, round_: RoundState | None, label: Callable[[str], str], current: str | None
+        self,
+        round_: RoundState | None,
+        label: Callable[[str], str],
+        current: str | None,
+        upcoming: Sequence[str] = (),
     ) -> None:
-        ids: Sequence[str] = round_.queue if round_ is not None else ()
+        """``upcoming``: with no round going, the order the next one will open in, shown
+        greyed (not started, not to be dragged) instead of an empty box."""
+        ids: Sequence[str] = round_.queue if round_ is not None else upcoming
+        preview = round_ is None and bool(ids)
         if self.queue.hold_rows(len(ids)):
             self._list_room.updateGeometry()
-        if self.queue.person_ids() != list(ids) or self._labels() != [label(i) for i in ids]:
+        if (
+            self.queue.person_ids() != list(ids)
+            or self._labels() != [label(i) for i in ids]
+            or preview != self.previewing
+        ):
+            self.previewing = preview
             self.queue.blockSignals(True)
             self.queue.model().blockSignals(True)
             self.queue.clear()
@@ -184,6 +198,8 @@ class RoundQueue(QWidget):
                 item.setData(PERSON, person_id)
                 item.setToolTip(label(person_id))
                 item.setSizeHint(QSize(0, self.queue.row_height()))  # as wide as the list
+                if preview:  # greyed: nobody is waiting yet, and there is no order to change
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.queue.addItem(item)
             self.queue.model().blockSignals(False)
             self.queue.blockSignals(False)
@@ -191,7 +207,11 @@ class RoundQueue(QWidget):
             self._list_room.fit()
         self._speaking = ""
         if round_ is None:
-            self._story = [_("No round in progress.")]
+            self._story = [
+                _("Not started: the round will begin in this order.")
+                if preview
+                else _("No round in progress.")
+            ]
             self._tell()
             return
         spoke = [label(p) for p in round_.spoke]
@@ -240,7 +260,7 @@ class RoundQueue(QWidget):
 
     def _menu(self, point: QPoint) -> None:
         item = item_at(self.queue, point) or current_item(self.queue)
-        if item is None:
+        if item is None or self.previewing:
             return
         person_id = item.data(PERSON)
         menu = QMenu(self)

@@ -6,6 +6,8 @@ what the facilitator sees here is exactly what gets printed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -22,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from circlekeeper.i18n import _
 from circlekeeper.session.model import RoundPlan, format_duration
+from circlekeeper.session.prompts import MoodCounts
 from circlekeeper.session.summary import SessionSummary
 from circlekeeper.ui.bidi_text import breakable, own_direction
 from circlekeeper.ui.facts import SEPARATOR, fairness_sentence, session_facts
 from circlekeeper.ui.fairness_strip import FairnessStrip, bars_from_summary, scrollable
+from circlekeeper.ui.mood_words import mood_lines
 from circlekeeper.ui.sentence_label import SentenceLabel
 from circlekeeper.ui.table_keys import tab_leaves
 
@@ -58,6 +62,11 @@ class SummaryView(QWidget):
         self.fairness_label.setAccessibleName(_("Fairness"))
         self.facts_label = QLabel(SEPARATOR.join(session_facts(summary)))
         self.facts_label.setAccessibleName(_("Key figures"))
+        # The mood counts just recorded, as History and the PDF word them; hidden until one is.
+        self.moods_label = QLabel()
+        self.moods_label.setAccessibleName(_("Mood counts"))
+        self.moods_label.setWordWrap(True)
+        self.moods_label.hide()
         self.bars = FairnessStrip()
         bars, equal = bars_from_summary(summary)
         self.bars.set_bars(bars, equal)
@@ -124,6 +133,7 @@ class SummaryView(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.facts_label)
         layout.addWidget(self.fairness_label)
+        layout.addWidget(self.moods_label)
         chart = scrollable(self.bars)
         chart.setMaximumHeight(self.bars.sizeHint().height())  # no blank band under the bars
         layout.addWidget(chart, 3)
@@ -143,6 +153,13 @@ class SummaryView(QWidget):
         super().showEvent(event)
         if not event.spontaneous():
             self.shareable.setFocus()
+
+    def show_moods(self, moods: Iterable[MoodCounts]) -> None:
+        """The check-in and check-out counts recorded so far (the check-out one is asked over
+        this screen, so it is shown again each time a count is saved)."""
+        lines = mood_lines(moods)
+        self.moods_label.setText("\n".join(lines))
+        self.moods_label.setVisible(bool(lines))
 
     def buttons(self) -> tuple[QPushButton, ...]:
         return (self.export_button, self.close_button)

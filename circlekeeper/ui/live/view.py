@@ -289,7 +289,10 @@ class LiveView(LiveControls, QWidget):
         self.next_label.set_full_text(
             _("Next: {name}").format(name=self._label(after)) if after else ""
         )
-        self.queue.show_round(controller.current_round(), self._label, speaker)
+        round_ = controller.current_round()
+        # Before a round opens, who will speak in it, in order (greyed), not an empty box.
+        upcoming = controller.order_for_next_round() if round_ is None and plan else []
+        self.queue.show_round(round_, self._label, speaker, upcoming)
         self.passers_bar.show_passers(controller.passers_waiting(), self._label)
         self.next_label.setVisible(not self.passers_bar.isVisibleTo(self))
         self._update_buttons(view)
