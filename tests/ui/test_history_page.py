@@ -10,40 +10,23 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from circlekeeper.demo.seeding import seed_demo
 from circlekeeper.history.records import SessionFilter, SessionSort
 from circlekeeper.session import CircleSession, FakeClock, Participant
 from circlekeeper.session.model import RoundKind, RoundPlan, TimePolicy
-from circlekeeper.store import Store, open_store
+from circlekeeper.store import Store
 from circlekeeper.store.errors import RecordNotFound
 from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.session_table import SESSION_ID
+from tests.ui.history_support import NOW, Answers, demo_history, shown_page
 
 SESSIONS = 150
-NOW = datetime(2026, 11, 25, tzinfo=UTC)
-
-
-class Answers:
-    """Plays the person answering confirmation questions; remembers what was asked."""
-
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-
-    def __call__(self, parent: QWidget, title: str, question: str) -> bool:
-        self.asked.append(question)
-        return self.answer
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "history.sqlite3")
-    seed_demo(opened.engine, SESSIONS, seed=11, end=NOW - timedelta(days=2))
-    try:
+    with demo_history(tmp_path / "history.sqlite3", SESSIONS, seed=11) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture
@@ -53,20 +36,15 @@ def answers() -> Answers:
 
 @pytest.fixture
 def page(qtbot, store: Store, answers: Answers) -> HistoryPage:
-    widget = HistoryPage(
-        HistoryQueries.for_store(store),
-        threaded=False,
+    exported.clear()
+    return shown_page(
+        qtbot,
+        store,
         page_size=40,
         ask=answers,
-        now=lambda: NOW,
         pdf_hook=lambda parent, session_id: exported.append(session_id),
         notes_widget_factory=lambda session_id: QLabel(f"notes of {session_id}"),
     )
-    exported.clear()
-    qtbot.addWidget(widget)
-    widget.resize(1300, 850)
-    widget.show()
-    return widget
 
 
 exported: list[int] = []

@@ -3,37 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from circlekeeper.demo.seeding import seed_demo
-from circlekeeper.store import Store, open_store
-from circlekeeper.store.history.queries import HistoryQueries
+from circlekeeper.store import Store
 from circlekeeper.ui.history import HistoryPage
+from tests.ui.history_support import demo_history, shown_page
 
-NOW = datetime(2026, 11, 25, tzinfo=UTC)
 ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "history.sqlite3")
-    seed_demo(opened.engine, 20, seed=5, end=NOW - timedelta(days=2))
-    try:
+    with demo_history(tmp_path / "history.sqlite3", 20, seed=5) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture
 def page(qtbot, store: Store) -> HistoryPage:
-    widget = HistoryPage(HistoryQueries.for_store(store), threaded=False, now=lambda: NOW)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 850)
-    widget.show()
+    widget = shown_page(qtbot, store)
     widget.activateWindow()
     qtbot.waitActive(widget)
     return widget

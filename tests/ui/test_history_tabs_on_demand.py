@@ -4,38 +4,27 @@ opened (the sessions table comes first, issue #16); each opens with the data of 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from circlekeeper.demo.seeding import seed_demo
 from circlekeeper.store import Store, open_store
 from circlekeeper.store.history.queries import HistoryQueries
 from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.period_view import PeriodView
-
-NOW = datetime(2026, 11, 25, tzinfo=UTC)
+from tests.ui.history_support import NOW, demo_history, shown_page
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "history.sqlite3")
-    seed_demo(opened.engine, 40, seed=7, end=NOW - timedelta(days=2))
-    try:
+    with demo_history(tmp_path / "history.sqlite3", 40, seed=7) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture
 def page(qtbot, store: Store) -> HistoryPage:
-    widget = HistoryPage(HistoryQueries.for_store(store), threaded=False, now=lambda: NOW)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 850)
-    widget.show()
-    return widget
+    return shown_page(qtbot, store)
 
 
 def pickers(widget: QWidget) -> list[str]:

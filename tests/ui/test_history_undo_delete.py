@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from circlekeeper.app import AppParts
-from circlekeeper.demo.seeding import seed_demo
 from circlekeeper.history.records import SessionDeletion
 from circlekeeper.i18n import _
 from circlekeeper.store import Store, open_store
@@ -26,28 +24,17 @@ from circlekeeper.ui.history import HistoryPage
 from circlekeeper.ui.history.deleting import UNDO_SECONDS
 from circlekeeper.ui.history.session_table import SESSION_ID
 from circlekeeper.vault import NotesService, Vault, fast_settings
+from tests.ui.history_support import NOW, Answers, demo_history, shown_page
 from tests.vault.leaks import contains_marker
 
 SESSIONS = 30
-NOW = datetime(2026, 11, 25, tzinfo=UTC)
 MARKER = "MARKER-undo-5e1d-quiet-river"
 PASSPHRASE = "a passphrase only I know"
 
 
-class Answers:
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-
-    def __call__(self, parent: QWidget, title: str, question: str) -> bool:
-        self.asked.append(question)
-        return self.answer
-
-
 def seeded(path: Path) -> Path:
-    with open_store(path) as store:
-        seed_demo(store.engine, SESSIONS, seed=17, end=NOW - timedelta(days=2))
-    return path
+    with demo_history(path, SESSIONS, seed=17):
+        return path
 
 
 def file_bytes(db: Path) -> bytes:
@@ -68,11 +55,8 @@ def stored(db: Path, session_id: int) -> bool:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(seeded(tmp_path / "history.sqlite3"))
-    try:
+    with demo_history(tmp_path / "history.sqlite3", SESSIONS, seed=17) as opened:
         yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture
@@ -82,16 +66,9 @@ def answers() -> Answers:
 
 @pytest.fixture
 def page(qtbot, store: Store, answers: Answers) -> HistoryPage:
-    widget = HistoryPage(
-        HistoryQueries.for_store(store),
-        threaded=False,
-        ask=answers,
-        now=lambda: NOW,
-        notes_widget_factory=lambda session_id: QWidget(),
+    widget = shown_page(
+        qtbot, store, ask=answers, notes_widget_factory=lambda session_id: QWidget()
     )
-    qtbot.addWidget(widget)
-    widget.resize(1300, 850)
-    widget.show()
     qtbot.waitExposed(widget)
     return widget
 
