@@ -30,6 +30,7 @@ from tests.display.scenario_kit import (
     screenshot,
     set_fields,
     speak,
+    with_circle,
 )
 
 
@@ -173,20 +174,8 @@ def dialogs(prober: Prober, workdir: Path) -> None:
 @scenario
 def crash(prober: Prober, workdir: Path) -> None:
     """A circle running when the app dies, for the resume offer of the next start."""
-    from circlekeeper.ui.catalog import CircleDetail, Member
-    from circlekeeper.ui.setup.setup_dialog import default_plan
-    from tests.ui.conftest import AutoSetup
-
-    parts = build(workdir, setup_dialog=AutoSetup)
+    parts = with_circle(workdir, (("Amal", "she/her"), "Jonas"))
     window = parts.window
-    window.save_circle(
-        CircleDetail(
-            None,
-            "Tuesday",
-            default_plan=default_plan(),
-            members=(Member(-1, "Amal", "she/her"), Member(-2, "Jonas")),
-        )
-    )
     window.start_circle()
     window.controller.toggle()
     spin(0.3)
@@ -230,20 +219,8 @@ def main() -> int:
 @scenario
 def export(prober: Prober, workdir: Path) -> None:
     """A PDF from the summary on a fresh account (no ~/Documents yet), then the offer to open."""
-    from circlekeeper.ui.catalog import CircleDetail, Member
-    from circlekeeper.ui.setup.setup_dialog import default_plan
-    from tests.ui.conftest import AutoSetup
-
-    parts = build(workdir, setup_dialog=AutoSetup)
+    parts = with_circle(workdir, (("Amal", "she/her"), "Jonas"))
     window = parts.window
-    window.save_circle(
-        CircleDetail(
-            None,
-            "Tuesday",
-            default_plan=default_plan(),
-            members=(Member(-1, "Amal", "she/her"), Member(-2, "Jonas")),
-        )
-    )
     window.start_circle()
     window.live_view.end_circle()
     summary = window.summary_view
@@ -316,20 +293,8 @@ def live_layout(prober: Prober, workdir: Path) -> None:
     invited to speak, the notes field locked and unlocked. Screenshots when asked."""
     import subprocess
 
-    from circlekeeper.ui.catalog import CircleDetail, Member
-    from circlekeeper.ui.setup.setup_dialog import default_plan
-    from tests.ui.conftest import AutoSetup
-
-    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    parts = with_circle(workdir, LONG_NAMES, ask=lambda parent, title, question: True)
     window = parts.window
-    window.save_circle(
-        CircleDetail(
-            None,
-            "Tuesday",
-            default_plan=default_plan(),
-            members=tuple(Member(-i, n) for i, n in enumerate(LONG_NAMES, 1)),
-        )
-    )
     parts.data.notes.vault.create(PASSPHRASE)
     window.start_circle()
     window.activateWindow()
@@ -388,20 +353,8 @@ def keys(prober: Prober, workdir: Path) -> None:
     """A circle driven from the keyboard, with the presenter up and focus in various places."""
     from PySide6.QtWidgets import QListWidget
 
-    from circlekeeper.ui.catalog import CircleDetail, Member
-    from circlekeeper.ui.setup.setup_dialog import default_plan
-    from tests.ui.conftest import AutoSetup
-
-    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    parts = with_circle(workdir, ("Amal", "Jonas", "Wen"), ask=lambda parent, title, question: True)
     window = parts.window
-    window.save_circle(
-        CircleDetail(
-            None,
-            "Tuesday",
-            default_plan=default_plan(),
-            members=tuple(Member(-i, n) for i, n in enumerate(("Amal", "Jonas", "Wen"), 1)),
-        )
-    )
     parts.data.notes.vault.create(PASSPHRASE)  # private notes open, so the note field types
     window.start_circle()
     window.activateWindow()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.display.probe import Expect, Prober, global_rect, inside, rect, spin, spin_until
-from tests.display.scenario_kit import build, choose_first, scenario, screenshot
+from tests.display.scenario_kit import build, choose_first, scenario, screenshot, with_circle
 
 ROOM = ("Amal", "Jonas", "Priya", "Wen", "Konstantin", "Maria Fernanda", "Sam", "Noor", "Ilse")
 
@@ -161,20 +161,8 @@ def window_rect(widget: QWidget) -> list[int]:
 def ring_from_ready(prober: Prober, workdir: Path) -> None:
     """The live screen from "Ready" (the circle open, nobody speaking yet) through the first
     turns: where the ring is in each state, and where the words around it are."""
-    from circlekeeper.ui.catalog import CircleDetail, Member
-    from circlekeeper.ui.setup.setup_dialog import default_plan
-    from tests.ui.conftest import AutoSetup
-
-    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    parts = with_circle(workdir, ROOM[:5], ask=lambda parent, title, question: True)
     window = parts.window
-    window.save_circle(
-        CircleDetail(
-            None,
-            "Tuesday",
-            default_plan=default_plan(),
-            members=tuple(Member(-i, name) for i, name in enumerate(ROOM[:5], 1)),
-        )
-    )
     window.start_circle()
     window.activateWindow()
     live = window.live_view
@@ -385,21 +373,10 @@ def presenter_over_dialogs(prober: Prober, workdir: Path) -> None:
     """One screen: F5 opens the presenter as a window over the facilitator's, a dialog of
     the live circle comes and goes (the window manager raises the facilitator's window with
     it), and the presenter is still in front; F5 then closes it and says so."""
-    from circlekeeper.ui.catalog import CircleDetail, Member
-    from circlekeeper.ui.setup.setup_dialog import default_plan
     from tests.display.probe import xdo, xdo_later
-    from tests.ui.conftest import AutoSetup
 
-    parts = build(workdir, setup_dialog=AutoSetup, ask=lambda parent, title, question: True)
+    parts = with_circle(workdir, ROOM[:4], ask=lambda parent, title, question: True)
     window = parts.window
-    window.save_circle(
-        CircleDetail(
-            None,
-            "Tuesday",
-            default_plan=default_plan(),
-            members=tuple(Member(-i, name) for i, name in enumerate(ROOM[:4], 1)),
-        )
-    )
     window.start_circle()
     window.activateWindow()
     spin_until(window.isActiveWindow, 3)

@@ -7,7 +7,7 @@ without importing the driver a second time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,24 @@ def build(workdir: Path, **overrides: Any):  # type: ignore[no-untyped-def]
     parts.window.show()
     spin_until(lambda: parts.window.windowHandle().isExposed())
     spin(0.4)
+    return parts
+
+
+def with_circle(workdir: Path, people: Sequence[str | tuple[str, str]], **overrides: Any):  # type: ignore[no-untyped-def]  # AppParts: imported lazily, as build's
+    """The app as :func:`build` starts it, answering the start dialog itself, with one circle,
+    "Tuesday", of ``people`` (names, or (name, pronouns)) on the default plan, ready to start."""
+    from circlekeeper.ui.catalog import CircleDetail, Member
+    from circlekeeper.ui.setup.setup_dialog import default_plan
+    from tests.ui.conftest import AutoSetup
+
+    parts = build(workdir, setup_dialog=AutoSetup, **overrides)
+    members = tuple(
+        Member(-i, *((person,) if isinstance(person, str) else person))
+        for i, person in enumerate(people, 1)
+    )
+    parts.window.save_circle(
+        CircleDetail(None, "Tuesday", default_plan=default_plan(), members=members)
+    )
     return parts
 
 
